@@ -1,0 +1,17 @@
+// Range indexes on what researchers filter and order by. Dates are stored twice: the partial
+// date as written ("2021-02") and its first and last possible days (dateFrom, dateTo) for ranges.
+CREATE INDEX entity_name_key IF NOT EXISTS FOR (n:Entity) ON (n.nameKey);
+CREATE TEXT INDEX entity_name_key_text IF NOT EXISTS FOR (n:Entity) ON (n.nameKey);
+CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind);
+CREATE INDEX organization_country IF NOT EXISTS FOR (n:Organization) ON (n.country);
+CREATE INDEX organization_kind_name IF NOT EXISTS FOR (n:Organization) ON (n.kind, n.nameKey);
+CREATE INDEX tld_type IF NOT EXISTS FOR (n:Tld) ON (n.type);
+CREATE INDEX tld_country IF NOT EXISTS FOR (n:Tld) ON (n.country);
+CREATE INDEX tld_ascii IF NOT EXISTS FOR (n:Tld) ON (n.ascii);
+CREATE INDEX memorandum_date_from IF NOT EXISTS FOR (n:Memorandum) ON (n.dateFrom);
+CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind);
+CREATE INDEX event_date_from IF NOT EXISTS FOR (n:Event) ON (n.dateFrom);
+CREATE INDEX body_kind IF NOT EXISTS FOR (n:Body) ON (n.kind);
+CREATE INDEX document_date_from IF NOT EXISTS FOR (n:Document) ON (n.dateFrom);
+CREATE INDEX country_code IF NOT EXISTS FOR (n:Country) ON (n.code);
+CREATE INDEX source_date_from IF NOT EXISTS FOR (n:Source) ON (n.dateFrom);

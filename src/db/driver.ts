@@ -1,0 +1,61 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+
+export interface DriverSettings {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+  connectTimeoutMs: number;
+}
+
+export class DatabaseConnectError extends Error {
+  override name = 'DatabaseConnectError';
+}
+
+/** Turns a driver failure into a cause a person can act on, never echoing the password. */
+function describeCause(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'Neo.ClientError.Security.Unauthorized') return 'authentication failed: check NEO4J_USERNAME and NEO4J_PASSWORD';
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') return `${message.split('\n')[0]} (check NEO4J_DATABASE)`;
+  if (code === 'ServiceUnavailable' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timed out|Connection/i.test(message)) {
+    return `unreachable: ${message.split('\n')[0]}`;
+  }
+  return message.split('\n')[0] ?? 'unknown error';
+}
+
+export function createDriver(settings: DriverSettings): Driver {
+  return neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), {
+    // Counts and degrees fit in a double; plain numbers keep row mapping simple.
+    disableLosslessIntegers: true,
+    // The driver's defaults wait 30-60 s; an API should fail fast and retry on the next request.
+    connectionTimeout: settings.connectTimeoutMs,
+    connectionAcquisitionTimeout: settings.connectTimeoutMs,
+    maxTransactionRetryTime: settings.connectTimeoutMs,
+    userAgent: 'govgraph',
+  });
+}
+
+/**
+ * Connects and proves the database answers, within the connect timeout. Throws a
+ * DatabaseConnectError whose message names the URI and the cause (never the password).
+ */
+export async function connect(settings: DriverSettings): Promise<Driver> {
+  const driver = createDriver(settings);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${settings.connectTimeoutMs} ms (timed out)`)),
+        settings.connectTimeoutMs,
+      );
+    });
+    await Promise.race([driver.executeQuery('RETURN 1', {}, { database: settings.database, routing: neo4j.routing.READ }), deadline]);
+    return driver;
+  } catch (error) {
+    await driver.close().catch(() => {});
+    throw new DatabaseConnectError(`cannot use Neo4j at ${settings.uri}: ${describeCause(error)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,38 @@
+import { builder } from '../builder.ts';
+import { readServerInfo } from '../db/repositories/server-info.ts';
+import { serverVersion } from '../version.ts';
+
+interface DatabaseInfo {
+  name: string;
+  version: string;
+  edition: string;
+}
+
+const DatabaseInfoRef = builder.objectRef<DatabaseInfo>('DatabaseInfo').implement({
+  description: 'The Neo4j server behind this API.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The product name, e.g. "Neo4j Kernel".' }),
+    version: t.exposeString('version', { description: 'The Neo4j version, e.g. "5.26.30".' }),
+    edition: t.exposeString('edition', { description: 'The Neo4j edition: "community" or "enterprise".' }),
+  }),
+});
+
+const ServerInfoRef = builder.objectRef<{ version: string }>('ServerInfo').implement({
+  description: 'Versions of this API and of its database.',
+  fields: (t) => ({
+    version: t.exposeString('version', { description: 'The govgraph server version (package.json).' }),
+    database: t.field({
+      type: DatabaseInfoRef,
+      description: 'The Neo4j server this API reads from.',
+      resolve: (_info, _args, context) => readServerInfo(context.db, context.queries),
+    }),
+  }),
+});
+
+builder.queryField('serverInfo', (t) =>
+  t.field({
+    type: ServerInfoRef,
+    description: 'The versions of this API and of Neo4j behind it.',
+    resolve: () => ({ version: serverVersion }),
+  }),
+);

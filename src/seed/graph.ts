@@ -1,0 +1,59 @@
+/** What the seed validator hands the loader: rows ready for UNWIND, already checked. */
+
+export const entityLabels = [
+  'Source',
+  'Organization',
+  'Person',
+  'Tld',
+  'Memorandum',
+  'Event',
+  'Body',
+  'Document',
+  'Topic',
+  'Country',
+] as const;
+export type EntityLabel = (typeof entityLabels)[number];
+
+export const relationTypes = [
+  'MANAGES',
+  'PARTY_TO',
+  'SIGNED',
+  'HOLDS_POSITION',
+  'MEMBER_OF',
+  'PART_OF',
+  'PARTICIPATED_IN',
+  'COVERS',
+  'DISCUSSED',
+  'ESTABLISHED_BY',
+  'ISSUED',
+  'PRESENTED_AT',
+  'LOCATED_IN',
+  'SERVES_COUNTRY',
+  'IDN_COUNTERPART',
+  'COOPERATES_WITH',
+] as const;
+export type RelationType = (typeof relationTypes)[number];
+
+/** A property value Neo4j can store. */
+export type PropertyValue = string | number | boolean | string[];
+
+export interface NodeRow {
+  id: string;
+  label: EntityLabel;
+  /** Every stored property but id; absent optional fields are left out, never null. */
+  props: Record<string, PropertyValue>;
+}
+
+export interface RelationRow {
+  /** type|from|to|role|title: what makes two relation records the same claim. */
+  key: string;
+  type: RelationType;
+  from: string;
+  to: string;
+  props: Record<string, PropertyValue>;
+}
+
+export interface SeedGraph {
+  nodes: NodeRow[];
+  relations: RelationRow[];
+}
