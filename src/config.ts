@@ -79,3 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
   };
 }
+
+/** Where the seed data lives (every *.json file in it is loaded). */
+export const seedDataDir = path.join(projectRoot, 'seed', 'data');

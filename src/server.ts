@@ -1,45 +1,29 @@
 import { createServer } from 'node:http';
-import { type Config, ConfigError, loadConfig } from './config.ts';
-import { Database } from './db/database.ts';
-import { connect, DatabaseConnectError } from './db/driver.ts';
+import { ConfigError, loadConfig, seedDataDir } from './config.ts';
+import { DatabaseConnectError } from './db/driver.ts';
 import { applySchemaMigrations } from './db/migrations.ts';
+import { openDatabase } from './db/open.ts';
 import { PrerequisiteError } from './embedded/build.ts';
-import { type EmbeddedNeo4j, EmbeddedStartError, startEmbeddedNeo4j } from './embedded/embedded-neo4j.ts';
+import { EmbeddedStartError } from './embedded/embedded-neo4j.ts';
+import { formatSummary, isGraphEmpty, loadSeedGraph, SeedLoadError } from './seed/load.ts';
+import { progressBar } from './seed/progress.ts';
+import { readSeedFolder, SeedValidationError, validateSeedFiles } from './seed/validate.ts';
 import { createGovgraphYoga } from './yoga.ts';
 
 const log = (line: string) => process.stderr.write(`govgraph: ${line}\n`);
 
-async function openDatabase(config: Config): Promise<{ db: Database; embedded?: EmbeddedNeo4j }> {
-  let embedded: EmbeddedNeo4j | undefined;
-  let settings = { ...config.neo4j, uri: config.neo4j.uri ?? '' };
-  if (!config.neo4j.uri) {
-    embedded = await startEmbeddedNeo4j({
-      dataDir: config.embedded.dataDir,
-      readyTimeoutMs: config.embedded.readyTimeoutMs,
-      pageCacheMb: config.embedded.pageCacheMb,
-      transactionTimeoutMs: config.neo4j.transactionTimeoutMs * 2,
-      log,
-    });
-    settings = { ...settings, uri: embedded.uri, username: 'neo4j', password: '' };
-  }
-  try {
-    const driver = await connect(settings);
-    return { db: new Database(driver, settings.database, config.neo4j.transactionTimeoutMs), embedded };
-  } catch (error) {
-    await embedded?.stop();
-    throw error;
-  }
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { db, embedded } = await openDatabase(config);
-  const stopDatabase = async () => {
-    await db.close().catch(() => {});
-    await embedded?.stop();
-  };
+  const { db, close: stopDatabase } = await openDatabase(config, log);
   try {
     await applySchemaMigrations(db);
+    if (config.seedOnStart && (await isGraphEmpty(db))) {
+      log(`the database holds no entity yet: loading the seed data from ${seedDataDir}`);
+      const summary = await loadSeedGraph(db, validateSeedFiles(await readSeedFolder(seedDataDir)), {
+        onProgress: progressBar('seeding'),
+      });
+      log(`seeded:\n${formatSummary(summary)}`);
+    }
   } catch (error) {
     await stopDatabase();
     throw error;
@@ -71,7 +55,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const expected = [ConfigError, DatabaseConnectError, PrerequisiteError, EmbeddedStartError].some((type) => error instanceof type);
+  const expected = [ConfigError, DatabaseConnectError, PrerequisiteError, EmbeddedStartError, SeedValidationError, SeedLoadError].some(
+    (type) => error instanceof type,
+  );
   const message = error instanceof Error ? (expected ? error.message : (error.stack ?? error.message)) : String(error);
   log(message);
   process.exit(1);

@@ -1,6 +1,9 @@
 // Range indexes on what researchers filter and order by. Dates are stored twice: the partial
 // date as written ("2021-02") and its first and last possible days (dateFrom, dateTo) for ranges.
-CREATE INDEX entity_name_key IF NOT EXISTS FOR (n:Entity) ON (n.nameKey);
+// Every entity also stores its label as a property: one composite index then serves the
+// list queries of every type, ordered by name or date, with keyset cursors.
+CREATE INDEX entity_label_name IF NOT EXISTS FOR (n:Entity) ON (n.label, n.nameKey, n.id);
+CREATE INDEX entity_label_date IF NOT EXISTS FOR (n:Entity) ON (n.label, n.dateFrom, n.id);
 CREATE TEXT INDEX entity_name_key_text IF NOT EXISTS FOR (n:Entity) ON (n.nameKey);
 CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind);
 CREATE INDEX organization_country IF NOT EXISTS FOR (n:Organization) ON (n.country);

@@ -1,0 +1,261 @@
+/**
+ * The shape of every seed record (see seed/README.md). These schemas check one record at a
+ * time; everything that needs the other records (references, duplicates, labels) lives in
+ * validate.ts. Objects are strict, so a misspelt field is an error rather than silently lost.
+ */
+import { z } from 'zod';
+import { partialDateProblem } from './dates.ts';
+import { type EntityLabel, type RelationType, relationTypes } from './graph.ts';
+
+export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const slug = z.string().regex(slugPattern, 'expected a slug: lower-case letters and digits joined by single hyphens');
+
+/** Whitespace-only text is as useless as none, and usually a slip. */
+const text = z.string().regex(/\S/, 'must not be empty');
+
+const partialDate = z.string().superRefine((value, ctx) => {
+  const problem = partialDateProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code in upper case, e.g. "RU"');
+
+/** WHATWG parsing accepts Unicode hosts (https://кц.рф/), which zod's domain pattern refuses. */
+function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s/?#]+\S*$/.test(value)) return false;
+  return URL.parse(value)?.hostname.includes('.') ?? false;
+}
+
+const httpUrl = z.string().superRefine((value, ctx) => {
+  if (!isHttpUrl(value)) ctx.addIssue({ code: 'custom', message: `expected an http(s) URL; got ${JSON.stringify(value)}` });
+});
+
+const sourceIds = z.array(slug).min(1, 'must cite at least one source');
+
+/** Field names, not values: which fields came from outside the sources (or "record"). */
+const externalFacts = z.array(text).optional();
+
+const claim = z.strictObject({
+  field: text,
+  value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())], {
+    error: 'expected a string, number, boolean or list of strings',
+  }),
+  sources: sourceIds,
+});
+
+export const claimFields: readonly string[] = Object.keys(claim.shape);
+
+const entityFields = {
+  id: slug,
+  name: text,
+  aliases: z.array(text).optional(),
+  description: text.optional(),
+  sources: sourceIds,
+  externalFacts,
+  claims: z.array(claim).optional(),
+};
+
+export const organizationKinds = [
+  'registry',
+  'registrar',
+  'exchange-point',
+  'government-agency',
+  'company',
+  'association',
+  'academic',
+  'foundation',
+  'telecom-operator',
+  'network-operator',
+  'ministry',
+  'research-center',
+  'other',
+] as const;
+
+export const tldTypes = ['country-code', 'generic', 'geographic', 'sponsored', 'infrastructure'] as const;
+
+export const eventKinds = ['conference', 'section', 'round-table', 'presentation', 'session', 'meeting', 'request', 'other'] as const;
+
+export const bodyKinds = [
+  'international-organization',
+  'supporting-organization',
+  'constituency',
+  'board',
+  'general-assembly',
+  'working-group',
+  'regional-association',
+  'community-group',
+  'other',
+] as const;
+
+export const documentKinds = ['resolution', 'report', 'memorandum-text', 'statement', 'other'] as const;
+
+/** A source is its own evidence, so it has no `sources`; its title serves as its name. */
+const sourceSchema = z.strictObject({
+  id: slug,
+  title: text,
+  publisher: text.optional(),
+  date: partialDate.optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag, e.g. "en" or "ru"')
+    .optional(),
+  file: text.optional(),
+  url: httpUrl.optional(),
+  aliases: entityFields.aliases,
+  description: entityFields.description,
+  externalFacts,
+  claims: entityFields.claims,
+});
+
+const organizationSchema = z.strictObject({
+  ...entityFields,
+  kind: z.enum(organizationKinds),
+  country: countryCode.optional(),
+});
+
+const personSchema = z.strictObject(entityFields);
+
+const tldSchema = z.strictObject({
+  ...entityFields,
+  name: z.string().regex(/^\.\S/, 'a TLD name is its Unicode form with the leading dot, e.g. ".рф"'),
+  ascii: z.string().regex(/^\.[a-z0-9-]+$/, 'expected the lower-case ASCII form with its dot, e.g. ".xn--p1ai" or ".ru"'),
+  type: z.enum(tldTypes).optional(),
+  idn: z.boolean().optional(),
+  country: countryCode.optional(),
+});
+
+const memorandumSchema = z.strictObject({ ...entityFields, date: partialDate.optional() });
+
+const eventSchema = z.strictObject({
+  ...entityFields,
+  kind: z.enum(eventKinds).optional(),
+  startDate: partialDate.optional(),
+  endDate: partialDate.optional(),
+  place: text.optional(),
+  edition: z.number().int().min(1, 'must be a positive integer').optional(),
+  url: httpUrl.optional(),
+});
+
+const bodySchema = z.strictObject({ ...entityFields, kind: z.enum(bodyKinds).optional() });
+
+const documentSchema = z.strictObject({
+  ...entityFields,
+  kind: z.enum(documentKinds).optional(),
+  number: text.optional(),
+  date: partialDate.optional(),
+});
+
+const topicSchema = z.strictObject(entityFields);
+
+const countrySchema = z.strictObject({ ...entityFields, code: countryCode });
+
+export interface EntityCollection {
+  label: EntityLabel;
+  schema: z.ZodType;
+  /** Every field a record of this collection may have. */
+  fields: readonly string[];
+}
+
+function collection(label: EntityLabel, schema: z.ZodObject): EntityCollection {
+  return { label, schema, fields: Object.keys(schema.shape) };
+}
+
+export const entityCollections: Readonly<Record<string, EntityCollection>> = {
+  sources: collection('Source', sourceSchema),
+  organizations: collection('Organization', organizationSchema),
+  persons: collection('Person', personSchema),
+  tlds: collection('Tld', tldSchema),
+  memoranda: collection('Memorandum', memorandumSchema),
+  events: collection('Event', eventSchema),
+  bodies: collection('Body', bodySchema),
+  documents: collection('Document', documentSchema),
+  topics: collection('Topic', topicSchema),
+  countries: collection('Country', countrySchema),
+};
+
+export const relationsCollection = 'relations';
+
+export const relationSchema = z.strictObject({
+  type: z.enum(relationTypes),
+  from: slug,
+  to: slug,
+  sources: sourceIds,
+  externalFacts,
+  note: text.optional(),
+  role: text.optional(),
+  title: text.optional(),
+  onBehalfOf: slug.optional(),
+  date: partialDate.optional(),
+  startDate: partialDate.optional(),
+  endDate: partialDate.optional(),
+});
+
+export type RelationRecord = z.infer<typeof relationSchema>;
+
+export const relationFields: readonly string[] = Object.keys(relationSchema.shape);
+
+/** The fields that only some relation types use; dates are allowed on every type. */
+export type TypeSpecificField = 'role' | 'title' | 'onBehalfOf';
+
+export interface RelationRule {
+  from: readonly EntityLabel[];
+  to: readonly EntityLabel[];
+  fields: readonly TypeSpecificField[];
+  /** When present, the only values `role` may take. */
+  roles?: readonly string[];
+}
+
+const partyLabels: readonly EntityLabel[] = ['Organization', 'Body'];
+
+export const relationRules: Readonly<Record<RelationType, RelationRule>> = {
+  MANAGES: {
+    from: ['Organization'],
+    to: ['Tld'],
+    fields: ['role'],
+    roles: ['registry', 'registrar', 'operator', 'administrator'],
+  },
+  PARTY_TO: { from: partyLabels, to: ['Memorandum'], fields: [] },
+  SIGNED: { from: ['Person'], to: ['Memorandum'], fields: ['onBehalfOf'] },
+  HOLDS_POSITION: { from: ['Person'], to: partyLabels, fields: ['title'] },
+  MEMBER_OF: { from: ['Organization', 'Country'], to: ['Body', 'Organization'], fields: ['role'] },
+  PART_OF: {
+    from: ['Body', 'Organization', 'Event'],
+    to: ['Body', 'Organization', 'Event'],
+    fields: [],
+  },
+  PARTICIPATED_IN: {
+    from: ['Person', 'Organization', 'Body', 'Country'],
+    to: ['Event'],
+    fields: ['role'],
+    roles: [
+      'organizer',
+      'host',
+      'supporter',
+      'moderator',
+      'speaker',
+      'presenter',
+      'greeter',
+      'participant',
+      'exhibitor',
+      'requester',
+      'recipient',
+      'respondent',
+    ],
+  },
+  COVERS: { from: ['Memorandum', 'Document'], to: ['Topic'], fields: [] },
+  DISCUSSED: { from: ['Event'], to: ['Topic'], fields: [] },
+  ESTABLISHED_BY: { from: ['Body'], to: ['Document'], fields: [] },
+  ISSUED: { from: partyLabels, to: ['Document'], fields: [] },
+  PRESENTED_AT: { from: ['Document'], to: ['Event'], fields: [] },
+  LOCATED_IN: { from: ['Organization', 'Body', 'Event'], to: ['Country'], fields: [] },
+  SERVES_COUNTRY: { from: ['Tld'], to: ['Country'], fields: [] },
+  IDN_COUNTERPART: { from: ['Tld'], to: ['Tld'], fields: [] },
+  COOPERATES_WITH: { from: partyLabels, to: partyLabels, fields: [] },
+};
+
+/** Whom a signatory may sign for. */
+export const onBehalfOfLabels: readonly EntityLabel[] = partyLabels;
+
+/** Bookkeeping fields: never the subject of a claim or an external fact. */
+export const metaFields: ReadonlySet<string> = new Set(['id', 'sources', 'externalFacts', 'claims']);

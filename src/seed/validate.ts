@@ -1,0 +1,610 @@
+/**
+ * Checks the seed files together and turns them into rows for the loader. Nothing is
+ * written unless every file is sound, so every problem in every file is collected and
+ * reported at once, each with its file, line and column.
+ *
+ * The work is arranged for very large seeds (a million records): JSON.parse does the
+ * parsing, each record is checked once by its zod schema, cross-references go through one
+ * id map, and positions in the text are looked up only when there is something to report.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { searchKey } from '../text/normalize.ts';
+import { type DateRange, dateRange, endsBeforeStart } from './dates.ts';
+import type { EntityLabel, NodeRow, PropertyValue, RelationRow, SeedGraph } from './graph.ts';
+import { describeSyntaxError, type JsonPath, locatePaths, type Position, pathKey } from './positions.ts';
+import {
+  claimFields,
+  type EntityCollection,
+  entityCollections,
+  metaFields,
+  onBehalfOfLabels,
+  type RelationRecord,
+  type RelationRule,
+  relationFields,
+  relationRules,
+  relationSchema,
+  relationsCollection,
+  type TypeSpecificField,
+} from './schema.ts';
+
+export interface SeedFile {
+  path: string;
+  text: string;
+}
+
+export interface SeedProblem {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  /** The record's id, or "relations[12]" (or "organizations[3]" for a record without a usable id). */
+  record?: string;
+  /** The field inside the record, e.g. "date" or "sources[0]". */
+  field?: string;
+  message: string;
+}
+
+/** A problem with how to name its record in a report, e.g. 'organizations[3] (id "msk-ix")'. */
+export type DisplayedSeedProblem = SeedProblem & { where?: string };
+
+const maxShownProblems = 50;
+
+export class SeedValidationError extends Error {
+  override name = 'SeedValidationError';
+  readonly problems: SeedProblem[];
+
+  constructor(problems: readonly DisplayedSeedProblem[]) {
+    super(formatProblems(problems));
+    this.problems = problems.map(({ where: _where, ...problem }) => problem);
+  }
+}
+
+function formatProblems(problems: readonly DisplayedSeedProblem[]): string {
+  const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  const lines = problems.slice(0, maxShownProblems).map(formatProblem);
+  if (problems.length > maxShownProblems) lines.push(`…and ${problems.length - maxShownProblems} more`);
+  return `the seed files have ${count}:\n${lines.join('\n')}`;
+}
+
+export function formatProblem(problem: DisplayedSeedProblem): string {
+  const subject = [problem.where ?? problem.record, problem.field === undefined ? undefined : `field "${problem.field}"`]
+    .filter((part) => part !== undefined)
+    .join(' ');
+  const place = `${problem.file}:${problem.line}:${problem.column}`;
+  return subject ? `${place}: ${subject}: ${problem.message}` : `${place}: ${problem.message}`;
+}
+
+/** Every *.json file of a folder, in name order (code-unit order, so it is the same everywhere). */
+export async function readSeedFolder(dir: string): Promise<SeedFile[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => entry.name)
+    .sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const filePath = path.join(dir, name);
+      return { path: filePath, text: await readFile(filePath, 'utf8') };
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// State of one validation run
+
+type JsonObject = Record<string, unknown>;
+
+interface RecordAt {
+  file: number;
+  collection: string;
+  index: number;
+  record: JsonObject;
+  /**
+   * The record's fields that passed its schema: the record itself when all did. The checks
+   * across records look only at these, so a bad field is reported once, not again as a bad
+   * reference, while the record's sound fields are still checked.
+   */
+  usable: JsonObject;
+}
+
+interface EntityAt extends RecordAt {
+  id: string | undefined;
+  label: EntityLabel;
+  kind: EntityCollection;
+}
+
+interface Claim {
+  field: string;
+  value: PropertyValue;
+  sources: string[];
+}
+
+/** An entity record once its schema accepted it. */
+interface CheckedEntity {
+  id: string;
+  name?: string;
+  title?: string;
+  aliases?: string[];
+  sources?: string[];
+  externalFacts?: string[];
+  claims?: Claim[];
+  ascii?: string;
+  code?: string;
+  date?: string;
+  startDate?: string;
+  endDate?: string;
+  [field: string]: PropertyValue | Claim[] | undefined;
+}
+
+/** A problem found, before its line and column are looked up. */
+interface Finding {
+  file: number;
+  path: JsonPath;
+  /** Known already for syntax errors, where there is no JSON path. */
+  position?: Position;
+  record?: string;
+  where?: string;
+  field?: string;
+  message: string;
+  /** Another record the message refers to (the first of two duplicates): appended with its position. */
+  also?: { file: number; path: JsonPath; where: string };
+}
+
+interface Run {
+  files: readonly SeedFile[];
+  findings: Finding[];
+  entities: EntityAt[];
+  relations: RecordAt[];
+  byId: Map<string, EntityAt>;
+}
+
+const entityCollectionByName = new Map(Object.entries(entityCollections));
+const collectionNames = [...entityCollectionByName.keys(), relationsCollection];
+
+/** Checks all files together; throws SeedValidationError listing every problem found. */
+export function validateSeedFiles(files: readonly SeedFile[]): SeedGraph {
+  const run: Run = { files, findings: [], entities: [], relations: [], byId: new Map() };
+  files.forEach((_file, index) => {
+    collectRecords(run, index);
+  });
+  for (const entity of run.entities) registerId(run, entity);
+  for (const entity of run.entities) checkEntityReferences(run, entity);
+  const relationKeys = new Map<string, RecordAt>();
+  for (const relation of run.relations) checkRelation(run, relation, relationKeys);
+  if (run.findings.length > 0) throw new SeedValidationError(locateFindings(run));
+  return {
+    nodes: run.entities.map((entity) => entityRow(entity)),
+    relations: run.relations.map((relation) => relationRow(relation.record as RelationRecord)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Per file: syntax, collections, and each record's shape
+
+/** A byte-order mark is invisible in editors and harmless, but JSON.parse rejects it. */
+function jsonText(file: SeedFile): string {
+  return file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+}
+
+function collectRecords(run: Run, file: number): void {
+  const text = jsonText(run.files[file] as SeedFile);
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    const { message, ...position } = describeSyntaxError(text, error);
+    run.findings.push({ file, path: [], position, message });
+    return;
+  }
+  if (!isObject(root)) {
+    run.findings.push({
+      file,
+      path: [],
+      message: `expected an object whose keys are collections, got ${describeValue(root)}`,
+    });
+    return;
+  }
+  for (const [name, records] of Object.entries(root)) collectCollection(run, file, name, records);
+}
+
+function collectCollection(run: Run, file: number, name: string, records: unknown): void {
+  const kind = entityCollectionByName.get(name);
+  if (!kind && name !== relationsCollection) {
+    run.findings.push({
+      file,
+      path: [name],
+      message: `unknown collection "${name}"; the collections are ${collectionNames.join(', ')}`,
+    });
+    return;
+  }
+  if (!Array.isArray(records)) {
+    run.findings.push({ file, path: [name], where: name, message: `expected an array of records, got ${describeValue(records)}` });
+    return;
+  }
+  records.forEach((record: unknown, index) => {
+    if (!isObject(record)) {
+      const where = `${name}[${index}]`;
+      run.findings.push({ file, path: [name, index], record: where, where, message: `expected an object, got ${describeValue(record)}` });
+      return;
+    }
+    const at: RecordAt = { file, collection: name, index, record, usable: record };
+    if (kind) {
+      const id = typeof record.id === 'string' ? record.id : undefined;
+      const entity: EntityAt = { ...at, id, label: kind.label, kind };
+      entity.usable = checkShape(run, entity, kind.schema, kind.fields);
+      run.entities.push(entity);
+    } else {
+      at.usable = checkShape(run, at, relationSchema, relationFields);
+      run.relations.push(at);
+    }
+  });
+}
+
+/** Reports what the record's schema rejects; returns the fields that passed. */
+function checkShape(run: Run, at: RecordAt, schema: z.ZodType, fields: readonly string[]): JsonObject {
+  const result = schema.safeParse(at.record);
+  if (result.success) return at.record;
+  const usable = { ...at.record };
+  for (const issue of result.error.issues) {
+    const topField = issue.path[0];
+    if (typeof topField === 'string') delete usable[topField];
+    const issuePath = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = issuePath.length === 0 ? fields : claimFields;
+      for (const key of issue.keys) {
+        report(run, at, [...issuePath, key], `unknown field; the fields are ${allowed.join(', ')}`);
+      }
+    } else {
+      report(run, at, issuePath, issueMessage(issue, valueAt(at.record, issuePath)));
+    }
+  }
+  return usable;
+}
+
+const typeWords: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  int: 'an integer',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+};
+
+function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  // JSON has no undefined: a value that is undefined is a field that is not there.
+  if (value === undefined && issue.code !== 'unrecognized_keys') return 'missing required field';
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${typeWords[issue.expected] ?? issue.expected}, got ${describeValue(value)}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((allowed) => JSON.stringify(allowed)).join(', ')}; got ${describeValue(value)}`;
+    case 'invalid_format':
+    case 'invalid_union':
+      return `${issue.message}; got ${describeValue(value)}`;
+    default:
+      return issue.message;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Across records: ids, references, duplicates
+
+function registerId(run: Run, entity: EntityAt): void {
+  if (entity.id === undefined) return;
+  const first = run.byId.get(entity.id);
+  if (!first) {
+    run.byId.set(entity.id, entity);
+    return;
+  }
+  report(run, entity, ['id'], `duplicate id "${entity.id}": already used by`, {
+    file: first.file,
+    path: [first.collection, first.index, 'id'],
+    where: whereOf(first),
+  });
+}
+
+function checkEntityReferences(run: Run, entity: EntityAt): void {
+  const record = entity.usable as Partial<CheckedEntity>;
+  if (record.sources) checkSources(run, entity, record.sources, ['sources']);
+  checkExternalFacts(run, entity, record.externalFacts);
+  record.claims?.forEach((claim, index) => {
+    if (metaFields.has(claim.field) || !entity.kind.fields.includes(claim.field)) {
+      report(run, entity, ['claims', index, 'field'], `${entity.label} records have no field "${claim.field}"`);
+    }
+    checkSources(run, entity, claim.sources, ['claims', index, 'sources']);
+  });
+  checkDateOrder(run, entity, record.startDate, record.endDate);
+}
+
+function checkSources(run: Run, at: RecordAt, ids: readonly string[], field: JsonPath): void {
+  ids.forEach((id, index) => {
+    const target = run.byId.get(id);
+    if (!target) report(run, at, [...field, index], `unknown source "${id}": no record has this id`);
+    else if (target.label !== 'Source') {
+      report(run, at, [...field, index], `"${id}" is ${withArticle(target.label)} (${whereOf(target)}), not a Source`);
+    }
+  });
+}
+
+/** Entries must name fields this very record has, so a fact cannot be flagged by mistake. */
+function checkExternalFacts(run: Run, at: RecordAt, facts: readonly string[] | undefined): void {
+  facts?.forEach((fact, index) => {
+    if (fact === 'record') return;
+    if (metaFields.has(fact) || !Object.hasOwn(at.record, fact)) {
+      report(
+        run,
+        at,
+        ['externalFacts', index],
+        `"${fact}" is not a field of this record; name one of its fields, or "record" for the whole record`,
+      );
+    }
+  });
+}
+
+function checkDateOrder(run: Run, at: RecordAt, start: string | undefined, end: string | undefined): void {
+  if (start !== undefined && end !== undefined && endsBeforeStart(start, end)) {
+    report(run, at, ['endDate'], `endDate "${end}" is before startDate "${start}"`);
+  }
+}
+
+const typeSpecificFields: readonly TypeSpecificField[] = ['role', 'title', 'onBehalfOf'];
+
+function checkRelation(run: Run, at: RecordAt, keys: Map<string, RecordAt>): void {
+  const relation = at.usable as Partial<RelationRecord>;
+  const rule = relation.type === undefined ? undefined : relationRules[relation.type];
+  if (rule) checkTypeSpecificFields(run, at, relation, rule);
+  checkEnd(run, at, relation, 'from', rule?.from);
+  checkEnd(run, at, relation, 'to', rule?.to);
+  checkOnBehalfOf(run, at, relation);
+  if (relation.sources) checkSources(run, at, relation.sources, ['sources']);
+  checkExternalFacts(run, at, relation.externalFacts);
+  checkDateOrder(run, at, relation.startDate, relation.endDate);
+  if (identityUsable(at)) checkDuplicate(run, at, relation as RelationRecord, keys);
+}
+
+/** With a bad or missing identity field the relation's key is in doubt, so it is not compared. */
+function identityUsable(at: RecordAt): boolean {
+  if (at.usable === at.record) return true;
+  const present = (field: string) => Object.hasOwn(at.usable, field);
+  const unharmed = (field: string) => present(field) === Object.hasOwn(at.record, field);
+  return present('type') && present('from') && present('to') && unharmed('role') && unharmed('title');
+}
+
+function checkDuplicate(run: Run, at: RecordAt, relation: RelationRecord, keys: Map<string, RecordAt>): void {
+  const key = relationKey(relation);
+  const first = keys.get(key);
+  if (!first) keys.set(key, at);
+  else {
+    report(run, at, [], `duplicate relation (same type, from, to, role and title): ${key}; the first is`, {
+      file: first.file,
+      path: [first.collection, first.index],
+      where: whereOf(first),
+    });
+  }
+}
+
+function checkTypeSpecificFields(run: Run, at: RecordAt, relation: Partial<RelationRecord>, rule: RelationRule): void {
+  for (const field of typeSpecificFields) {
+    if (relation[field] !== undefined && !rule.fields.includes(field)) {
+      const own = rule.fields.length > 0 ? `its own fields are ${rule.fields.join(', ')}` : 'it has no own fields';
+      report(run, at, [field], `a ${relation.type} relation has no "${field}" (${own})`);
+    }
+  }
+  if (rule.roles && relation.role !== undefined && !rule.roles.includes(relation.role)) {
+    const allowed = rule.roles.map((role) => JSON.stringify(role)).join(', ');
+    report(run, at, ['role'], `expected one of ${allowed} for ${relation.type}; got "${relation.role}"`);
+  }
+}
+
+function checkEnd(
+  run: Run,
+  at: RecordAt,
+  relation: Partial<RelationRecord>,
+  end: 'from' | 'to',
+  allowed: readonly EntityLabel[] | undefined,
+): void {
+  const id = relation[end];
+  if (id === undefined) return;
+  const target = run.byId.get(id);
+  if (!target) {
+    report(run, at, [end], `unknown id "${id}": no record has this id`);
+  } else if (allowed && !allowed.includes(target.label)) {
+    report(run, at, [end], `"${id}" is ${withArticle(target.label)}, but ${relation.type} goes ${end} ${allowed.join(' or ')}`);
+  }
+}
+
+function checkOnBehalfOf(run: Run, at: RecordAt, relation: Partial<RelationRecord>): void {
+  const id = relation.onBehalfOf;
+  if (id === undefined) {
+    if (relation.type === 'SIGNED' && !Object.hasOwn(at.record, 'onBehalfOf')) {
+      report(run, at, ['onBehalfOf'], 'missing: a SIGNED relation names the organization or body signed for');
+    }
+    return;
+  }
+  const target = run.byId.get(id);
+  if (!target) report(run, at, ['onBehalfOf'], `unknown id "${id}": no record has this id`);
+  else if (!onBehalfOfLabels.includes(target.label)) {
+    report(run, at, ['onBehalfOf'], `"${id}" is ${withArticle(target.label)}; expected ${onBehalfOfLabels.join(' or ')}`);
+  }
+}
+
+function relationKey(relation: RelationRecord): string {
+  return [relation.type, relation.from, relation.to, relation.role ?? '', relation.title ?? ''].join('|');
+}
+
+// ---------------------------------------------------------------------------------------
+// Reporting
+
+function whereOf(at: RecordAt & { id?: string | undefined }): string {
+  const place = `${at.collection}[${at.index}]`;
+  return at.id === undefined ? place : `${place} (id "${at.id}")`;
+}
+
+function report(run: Run, at: EntityAt | RecordAt, field: JsonPath, message: string, also?: Finding['also']): void {
+  const id = 'id' in at ? at.id : undefined;
+  run.findings.push({
+    file: at.file,
+    path: [at.collection, at.index, ...field],
+    record: id ?? `${at.collection}[${at.index}]`,
+    where: whereOf(at),
+    field: field.length > 0 ? fieldName(field) : undefined,
+    message,
+    also,
+  });
+}
+
+/** ['claims', 0, 'sources', 1] → "claims[0].sources[1]" */
+function fieldName(field: JsonPath): string {
+  return field.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+}
+
+/** Positions are looked up once per file that has something to report. */
+function locateFindings(run: Run): DisplayedSeedProblem[] {
+  const pathsByFile = new Map<number, JsonPath[]>();
+  const want = (file: number, jsonPath: JsonPath) => {
+    const paths = pathsByFile.get(file) ?? [];
+    paths.push(jsonPath);
+    pathsByFile.set(file, paths);
+  };
+  for (const finding of run.findings) {
+    if (!finding.position) want(finding.file, finding.path);
+    if (finding.also) want(finding.also.file, finding.also.path);
+  }
+  const positions = new Map<number, Map<string, Position>>();
+  for (const [file, paths] of pathsByFile) positions.set(file, locatePaths(jsonText(run.files[file] as SeedFile), paths));
+  const positionOf = (file: number, jsonPath: JsonPath): Position => positions.get(file)?.get(pathKey(jsonPath)) ?? { line: 1, column: 1 };
+
+  const located = run.findings.map((finding) => {
+    const { line, column } = finding.position ?? positionOf(finding.file, finding.path);
+    let message = finding.message;
+    if (finding.also) {
+      const other = positionOf(finding.also.file, finding.also.path);
+      const otherFile = (run.files[finding.also.file] as SeedFile).path;
+      message += ` ${finding.also.where} at ${otherFile}:${other.line}:${other.column}`;
+    }
+    const problem: DisplayedSeedProblem & { fileIndex: number } = {
+      fileIndex: finding.file,
+      file: (run.files[finding.file] as SeedFile).path,
+      line,
+      column,
+      message,
+    };
+    if (finding.record !== undefined) problem.record = finding.record;
+    if (finding.where !== undefined) problem.where = finding.where;
+    if (finding.field !== undefined) problem.field = finding.field;
+    return problem;
+  });
+  located.sort((a, b) => a.fileIndex - b.fileIndex || a.line - b.line || a.column - b.column);
+  return located.map(({ fileIndex: _fileIndex, ...problem }) => problem);
+}
+
+// ---------------------------------------------------------------------------------------
+// Rows for the loader
+
+function entityRow(entity: EntityAt): NodeRow {
+  const record = entity.record as CheckedEntity;
+  const props: Record<string, PropertyValue> = {};
+  for (const field in record) {
+    const value = record[field];
+    // The schemas admit only strings, numbers, booleans and string lists, except claims.
+    if (field !== 'id' && field !== 'claims' && value !== undefined) props[field] = value as PropertyValue;
+  }
+  // A source has a title rather than a name; the title serves as its display name.
+  const name = entity.label === 'Source' ? (record.title ?? record.id) : (record.name ?? record.id);
+  const nameKey = searchKey(name);
+  props.name = name;
+  props.sources = entity.label === 'Source' ? [record.id] : (record.sources ?? []);
+  props.externalFacts = record.externalFacts ?? [];
+  props.aliases = record.aliases ?? [];
+  if (record.claims && record.claims.length > 0) props.claims = JSON.stringify(record.claims);
+  props.nameKey = nameKey;
+  props.searchText = searchText(entity.label, record, name, nameKey);
+  setDates(props, spanOf(record, true));
+  return { id: record.id, label: entity.label, props };
+}
+
+/** One search form per line, without repeats. */
+function searchText(label: EntityLabel, record: CheckedEntity, name: string, nameKey: string): string {
+  const keys = new Set([nameKey]);
+  for (const alias of record.aliases ?? []) keys.add(searchKey(alias));
+  // A slug is lower-case ASCII already: only its hyphens need to become spaces.
+  keys.add(record.id.replaceAll('-', ' '));
+  if (label === 'Tld' && record.ascii !== undefined) {
+    for (const form of [record.ascii, withoutDot(record.ascii), withoutDot(name)]) keys.add(searchKey(form));
+  }
+  if (label === 'Source' && record.title !== undefined) keys.add(searchKey(record.title));
+  if (label === 'Country' && record.code !== undefined) keys.add(searchKey(record.code));
+  return [...keys].join('\n');
+}
+
+function withoutDot(tld: string): string {
+  return tld.startsWith('.') ? tld.slice(1) : tld;
+}
+
+function relationRow(relation: RelationRecord): RelationRow {
+  const { type, from, to, ...fields } = relation;
+  const props: Record<string, PropertyValue> = {};
+  for (const [field, value] of Object.entries(fields)) if (value !== undefined) props[field] = value;
+  props.externalFacts = relation.externalFacts ?? [];
+  setDates(props, spanOf(relation, false));
+  return { key: relationKey(relation), type, from, to, props };
+}
+
+interface Dated {
+  date?: string | undefined;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+}
+
+/**
+ * The days a record or relation covers. `date` wins when present. An event without an
+ * endDate is taken to lie within its startDate; a relation without one (a position still
+ * held, a membership) is open-ended, so it gets no dateTo.
+ */
+function spanOf(dated: Dated, closeAtStart: boolean): Partial<DateRange> {
+  if (dated.date !== undefined) return dateRange(dated.date);
+  const span: Partial<DateRange> = {};
+  if (dated.startDate !== undefined) span.first = dateRange(dated.startDate).first;
+  if (dated.endDate !== undefined) span.last = dateRange(dated.endDate).last;
+  else if (dated.startDate !== undefined && closeAtStart) span.last = dateRange(dated.startDate).last;
+  return span;
+}
+
+function setDates(props: Record<string, PropertyValue>, span: Partial<DateRange>): void {
+  if (span.first !== undefined) props.dateFrom = span.first;
+  if (span.last !== undefined) props.dateTo = span.last;
+}
+
+// ---------------------------------------------------------------------------------------
+// Small helpers
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function valueAt(value: unknown, jsonPath: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const segment of jsonPath) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+    return JSON.stringify(shown);
+  }
+  return `${typeof value} ${String(value)}`;
+}
+
+function withArticle(label: EntityLabel): string {
+  return /^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
+}
