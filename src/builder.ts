@@ -5,7 +5,7 @@ import { DateTimeResolver, JSONObjectResolver, NonEmptyStringResolver, URLResolv
 import type { RequestContext } from './context.ts';
 
 /** The schema builder, its plugins and scalars. Types live in src/schema/, one file per domain. */
-export const builder = new SchemaBuilder<{
+export interface GovgraphSchemaTypes {
   Context: RequestContext;
   DefaultFieldNullability: false;
   Scalars: {
@@ -13,13 +13,21 @@ export const builder = new SchemaBuilder<{
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
     NonEmptyString: { Input: string; Output: string };
     URL: { Input: URL; Output: URL | string };
+    PartialDate: { Input: string; Output: string };
   };
-}>({
+}
+
+/** The resolved Pothos types of this schema, for helpers that take refs and field builders. */
+export type Types = PothosSchemaTypes.ExtendDefaultTypes<GovgraphSchemaTypes>;
+
+export const builder = new SchemaBuilder<GovgraphSchemaTypes>({
   plugins: [RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    nodeTypeOptions: { description: 'An object with a global ID (Relay): refetch it with node(id:).' },
+    pageInfoTypeOptions: { description: 'Where a page sits in its list (Relay).' },
     nodeQueryOptions: { description: 'An entity by its global ID.' },
     nodesQueryOptions: { description: 'Entities by their global IDs, in the order given (null where not found).' },
   },

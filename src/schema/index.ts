@@ -1,6 +1,25 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from '../builder.ts';
+import './entity.ts';
+import './actor.ts';
+import './organization.ts';
+import './person.ts';
+import './tld.ts';
+import './memorandum.ts';
+import './event.ts';
+import './body.ts';
+import './document.ts';
+import './topic.ts';
+import './country.ts';
+import './source.ts';
+import './lists.ts';
+import './lookups.ts';
+import './search.ts';
 import './server-info.ts';
+import './neighborhood.ts';
+import './paths.ts';
+import './timeline.ts';
+import './stats.ts';
 
 /** Imports every domain file (each registers its types on the builder), then builds. */
 export const schema = lexicographicSortSchema(builder.toSchema());

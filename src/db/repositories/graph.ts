@@ -1,0 +1,204 @@
+import neo4j from 'neo4j-driver';
+import type { Database, RoundTripCounter } from '../database.ts';
+import { type EntityRecord, toEntityRecord } from './entities.ts';
+
+/**
+ * Whole-graph reads: neighbourhoods, shortest paths, timelines and counts. Every function is
+ * one named statement per round trip (the neighbourhood one per hop), never one per entity.
+ */
+
+/** One stored relationship, oriented as stored: `from` is its start node's slug. */
+export interface EdgeRecord {
+  /** Neo4j's element id: unique within one answer, not stable across database rebuilds. */
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+/** A neighbourhood: entities in hop order (the start first), edges between them only. */
+export interface NeighborhoodRecord {
+  nodes: EntityRecord[];
+  edges: EdgeRecord[];
+  /** How far each entity is from the start, by slug. */
+  hops: Map<string, number>;
+}
+
+interface HopRow {
+  frontier: Record<string, unknown>[];
+  added: Record<string, unknown>[];
+  edges: EdgeRecord[];
+}
+
+/**
+ * The entities within `depth` hops of `start` (any relationship, either direction), at most
+ * `maxNodes` of them counting the start, and every relationship between two of them.
+ * Breadth-first with one round trip per hop: each hop takes the next frontier's neighbours in
+ * slug order until the budget is spent. Null when the start slug is unknown.
+ */
+export async function loadNeighborhood(
+  db: Database,
+  start: string,
+  depth: number,
+  maxNodes: number,
+  counter?: RoundTripCounter,
+): Promise<NeighborhoodRecord | null> {
+  const nodes: EntityRecord[] = [];
+  const edges: EdgeRecord[] = [];
+  const hops = new Map<string, number>();
+  let frontier = [start];
+  for (let hop = 1; hop <= depth; hop += 1) {
+    const budget = maxNodes - (hop === 1 ? 1 : nodes.length);
+    // The first hop always runs: it is also what proves the start exists.
+    if (hop > 1 && (budget <= 0 || frontier.length === 0)) break;
+    const [row] = await db.read<HopRow>(
+      'queries/neighborhood-hop',
+      {
+        frontier,
+        seen: hop === 1 ? [start] : [...hops.keys()],
+        budget: neo4j.int(Math.max(budget, 0)),
+        includeFrontier: hop === 1,
+      },
+      counter,
+    );
+    if (hop === 1) {
+      const origin = row?.frontier[0];
+      if (!origin) return null;
+      nodes.push(toEntityRecord(origin));
+      hops.set(start, 0);
+    }
+    const added = (row?.added ?? []).map(toEntityRecord);
+    for (const entity of added) {
+      nodes.push(entity);
+      hops.set(entity.id, hop);
+    }
+    edges.push(...(row?.edges ?? []));
+    frontier = added.map((entity) => entity.id);
+  }
+  return { nodes, edges, hops };
+}
+
+/** One path: its entities in path order and, between each pair, the relationship as stored. */
+export interface PathRecord {
+  nodes: EntityRecord[];
+  edges: EdgeRecord[];
+}
+
+export interface PathsResult {
+  /** The labels of the two ends as stored, null for an unknown slug. */
+  fromLabel: string | null;
+  toLabel: string | null;
+  paths: PathRecord[];
+}
+
+/** Every shortest undirected path of at most `maxHops` (1–6) hops, at most `first` of them, in one round trip. */
+export async function findShortestPaths(
+  db: Database,
+  from: string,
+  to: string,
+  maxHops: number,
+  types: readonly string[] | null,
+  first: number,
+  counter?: RoundTripCounter,
+): Promise<PathsResult> {
+  const [row] = await db.read<{
+    fromLabel: string | null;
+    toLabel: string | null;
+    paths: { nodes: Record<string, unknown>[]; edges: EdgeRecord[] }[];
+  }>(
+    'queries/shortest-paths',
+    { from, to, maxHops: neo4j.int(maxHops), types: types ? [...types] : null, first: neo4j.int(first) },
+    counter,
+  );
+  return {
+    fromLabel: row?.fromLabel ?? null,
+    toLabel: row?.toLabel ?? null,
+    paths: (row?.paths ?? []).map((path) => ({ nodes: path.nodes.map(toEntityRecord), edges: path.edges })),
+  };
+}
+
+/** One dated fact of an entity's timeline. */
+export interface TimelineRecord {
+  /** The partial date as stored ("2021-02"): the relationship's own, else the other end's. */
+  date: string;
+  /** When it ended, as stored, if the source says. */
+  endDate: string | null;
+  /** The first and last days the fact covers; dateTo is null while it goes on. */
+  dateFrom: string;
+  dateTo: string | null;
+  edge: EdgeRecord;
+  other: EntityRecord;
+}
+
+export interface TimelineWindow {
+  /** The first and the last day ('YYYY-MM-DD') a fact must overlap; null for open. */
+  from: string | null;
+  to: string | null;
+}
+
+/** The entity (null when unknown) and its dated facts in date order, in one round trip. */
+export async function loadTimeline(
+  db: Database,
+  id: string,
+  window: TimelineWindow,
+  first: number,
+  counter?: RoundTripCounter,
+): Promise<{ entity: EntityRecord | null; entries: TimelineRecord[] }> {
+  const [row] = await db.read<{
+    entity: Record<string, unknown> | null;
+    entries: (Omit<TimelineRecord, 'other'> & { other: Record<string, unknown> })[];
+  }>('queries/timeline', { id, from: window.from, to: window.to, first: neo4j.int(first) }, counter);
+  return {
+    entity: row?.entity ? toEntityRecord(row.entity) : null,
+    entries: (row?.entries ?? []).map((entry) => ({ ...entry, other: toEntityRecord(entry.other) })),
+  };
+}
+
+export interface TypeCountRecord {
+  type: string;
+  count: number;
+}
+
+/** How many entities of each of `labels`, in that order (0 where the statement has none), from the count store. */
+export async function countEntitiesByLabel(
+  db: Database,
+  labels: readonly string[],
+  counter?: RoundTripCounter,
+): Promise<TypeCountRecord[]> {
+  const rows = await db.read<TypeCountRecord>('queries/stats-entities', {}, counter);
+  const counts = new Map(rows.map((row) => [row.type, row.count]));
+  return labels.map((type) => ({ type, count: counts.get(type) ?? 0 }));
+}
+
+/** How many relationships of each of `types`, in that order (0 where the statement has none), from the count store. */
+export async function countRelationsByType(db: Database, types: readonly string[], counter?: RoundTripCounter): Promise<TypeCountRecord[]> {
+  const rows = await db.read<TypeCountRecord>('queries/stats-relations', {}, counter);
+  const counts = new Map(rows.map((row) => [row.type, row.count]));
+  return types.map((type) => ({ type, count: counts.get(type) ?? 0 }));
+}
+
+export interface RankedRecord {
+  entity: EntityRecord;
+  count: number;
+}
+
+/** The actors (Organization, Person, Body) with the most relationships, ties by slug. */
+export async function loadMostConnected(db: Database, first: number, counter?: RoundTripCounter): Promise<RankedRecord[]> {
+  const rows = await db.read<{ props: Record<string, unknown>; count: number }>(
+    'queries/stats-most-connected',
+    { first: neo4j.int(first) },
+    counter,
+  );
+  return rows.map((row) => ({ entity: toEntityRecord(row.props), count: row.count }));
+}
+
+/** The topics with the most COVERS and DISCUSSED relations, ties by slug. */
+export async function loadTopTopics(db: Database, first: number, counter?: RoundTripCounter): Promise<RankedRecord[]> {
+  const rows = await db.read<{ props: Record<string, unknown>; count: number }>(
+    'queries/stats-top-topics',
+    { first: neo4j.int(first) },
+    counter,
+  );
+  return rows.map((row) => ({ entity: toEntityRecord(row.props), count: row.count }));
+}

@@ -1,0 +1,56 @@
+import DataLoader from 'dataloader';
+import type { Database, RoundTripCounter } from './db/database.ts';
+import { type EntityRecord, loadEntitiesById } from './db/repositories/entities.ts';
+import { loadAncestors, loadRelationPages, type RelationPage, type RelationPageRequest } from './db/repositories/relations.ts';
+
+export interface RelationPageKey {
+  id: string;
+  request: RelationPageRequest;
+}
+
+/**
+ * The per-request DataLoaders. Every nested field asks these, never the database, so a
+ * request costs one round trip per distinct (relation, arguments) at each depth, whatever
+ * the number of parents.
+ */
+export interface Loaders {
+  entity: DataLoader<string, EntityRecord | null>;
+  relationPage: DataLoader<RelationPageKey, RelationPage, string>;
+  ancestors: DataLoader<string, EntityRecord[]>;
+}
+
+const emptyPage: RelationPage = { total: 0, edges: [] };
+
+export function createLoaders(db: Database, counter: RoundTripCounter): Loaders {
+  const entity = new DataLoader<string, EntityRecord | null>((ids) => loadEntitiesById(db, ids, counter));
+
+  const relationPage = new DataLoader<RelationPageKey, RelationPage, string>(
+    async (keys) => {
+      // Keys with the same relation and arguments share one query over all their parents.
+      const groups = new Map<string, { request: RelationPageRequest; ids: string[] }>();
+      for (const key of keys) {
+        const groupKey = JSON.stringify(key.request);
+        const group = groups.get(groupKey) ?? { request: key.request, ids: [] };
+        group.ids.push(key.id);
+        groups.set(groupKey, group);
+      }
+      const results = new Map<string, Map<string, RelationPage>>();
+      await Promise.all(
+        [...groups].map(async ([groupKey, group]) => {
+          results.set(groupKey, await loadRelationPages(db, group.ids, group.request, counter));
+        }),
+      );
+      return keys.map((key) => {
+        const page = results.get(JSON.stringify(key.request))?.get(key.id) ?? emptyPage;
+        // The other ends came with the page: later lookups of them cost nothing.
+        for (const edge of page.edges) entity.prime(edge.other.id, edge.other);
+        return page;
+      });
+    },
+    { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.request)}` },
+  );
+
+  const ancestors = new DataLoader<string, EntityRecord[]>((ids) => loadAncestors(db, ids, counter));
+
+  return { entity, relationPage, ancestors };
+}

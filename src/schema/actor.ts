@@ -1,0 +1,19 @@
+import { builder } from '../builder.ts';
+import { ActorRef, EntityRef, EventRef } from './refs.ts';
+import { relationConnection } from './relations.ts';
+
+// Fields every actor (Organization, Person, Body) has; the implementing types inherit them.
+builder.interfaceFields(ActorRef, (t) => ({
+  events: relationConnection(t, {
+    type: 'PARTICIPATED_IN',
+    direction: 'out',
+    target: EventRef,
+    description: 'Events this actor took part in, each with its role (organizer, host, speaker, moderator, …).',
+  }),
+  memberships: relationConnection(t, {
+    type: 'MEMBER_OF',
+    direction: 'out',
+    target: EntityRef,
+    description: 'Bodies and associations this actor is a member of, with since when.',
+  }),
+}));

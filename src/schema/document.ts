@@ -1,0 +1,34 @@
+import { builder } from '../builder.ts';
+import { nodeOptions } from './entity.ts';
+import { text } from './props.ts';
+import { BodyRef, DocumentRef, EntityRef, EventRef, TopicRef } from './refs.ts';
+import { relationConnection } from './relations.ts';
+import { PartialDate } from './scalars.ts';
+
+builder.node(DocumentRef, {
+  ...nodeOptions('Document'),
+  interfaces: [EntityRef],
+  description: 'A resolution, report or other document.',
+  fields: (t) => ({
+    kind: t.string({
+      description: 'resolution, report, memorandum-text, statement, other.',
+      resolve: (d) => text(d.props, 'kind') ?? 'other',
+    }),
+    number: t.string({ nullable: true, description: 'Its official number, e.g. "75/240".', resolve: (d) => text(d.props, 'number') }),
+    date: t.field({
+      type: PartialDate,
+      nullable: true,
+      description: 'Its date, with the precision the sources give.',
+      resolve: (d) => text(d.props, 'date'),
+    }),
+    establishes: relationConnection(t, { type: 'ESTABLISHED_BY', direction: 'in', target: BodyRef, description: 'Bodies it established.' }),
+    issuedBy: relationConnection(t, { type: 'ISSUED', direction: 'in', target: EntityRef, description: 'Who issued it.' }),
+    presentedAt: relationConnection(t, {
+      type: 'PRESENTED_AT',
+      direction: 'out',
+      target: EventRef,
+      description: 'Events where it was presented.',
+    }),
+    topics: relationConnection(t, { type: 'COVERS', direction: 'out', target: TopicRef, description: 'Topics it covers.' }),
+  }),
+});

@@ -1,0 +1,93 @@
+import { builder } from '../builder.ts';
+import type { RequestContext } from '../context.ts';
+import type { EntityRecord } from '../db/repositories/entities.ts';
+import { type EntityLabel, entityLabels } from '../seed/graph.ts';
+import { type ClaimRecord, claims, text, texts } from './props.ts';
+import { ActorRef, EntityRef, SourceRef } from './refs.ts';
+
+/** Loads entities by slug through the request's loader, keeping those of the given labels. */
+export async function loadEntities(
+  context: RequestContext,
+  ids: readonly string[],
+  labels?: readonly EntityLabel[],
+): Promise<EntityRecord[]> {
+  const found = await context.loaders.entity.loadMany(ids);
+  return found.filter(
+    (entity): entity is EntityRecord => entity !== null && !(entity instanceof Error) && (!labels || labels.includes(entity.label)),
+  );
+}
+
+export const EntityTypeEnum = builder.enumType('EntityType', {
+  description: 'The kinds of entity in the graph.',
+  values: Object.fromEntries(entityLabels.map((label) => [label.toUpperCase(), { value: label, description: `A ${label}.` }])) as Record<
+    Uppercase<EntityLabel>,
+    { value: EntityLabel; description: string }
+  >,
+});
+
+const ClaimRef = builder.objectRef<ClaimRecord>('Claim').implement({
+  description: "One source's value for a field where sources disagree (e.g. two titles of one memorandum).",
+  fields: (t) => ({
+    field: t.exposeString('field', { description: 'The field the claim is about, e.g. "name".' }),
+    value: t.exposeString('value', { description: 'The value this claim gives.' }),
+    sources: t.field({
+      type: [SourceRef],
+      description: 'The sources that make this claim.',
+      resolve: (claim, _args, context) => loadEntities(context, claim.sources, ['Source']),
+    }),
+  }),
+});
+
+EntityRef.implement({
+  description:
+    'Anything in the graph. Every entity has a stable slug, a name, the sources that state it, and the list of its fields that come from outside those sources.',
+  interfaces: [builder.nodeInterfaceRef()],
+  resolveType: (entity) => entity.label,
+  fields: (t) => ({
+    slug: t.string({ description: 'The stable, human-readable id, e.g. "msk-ix" or "tld-rf".', resolve: (entity) => entity.id }),
+    name: t.string({ description: 'The name used for display.', resolve: (entity) => text(entity.props, 'name') ?? entity.id }),
+    aliases: t.stringList({
+      description: 'Other names: abbreviations, spellings in other scripts, other titles.',
+      resolve: (entity) => texts(entity.props, 'aliases'),
+    }),
+    description: t.string({
+      nullable: true,
+      description: "A short note on what this is, in the project's own words.",
+      resolve: (entity) => text(entity.props, 'description'),
+    }),
+    sources: t.field({
+      type: [SourceRef],
+      description: 'The sources that state this entity.',
+      resolve: (entity, _args, context) => loadEntities(context, texts(entity.props, 'sources'), ['Source']),
+    }),
+    externalFacts: t.stringList({
+      description:
+        'The fields whose values come from outside the sources (e.g. "ascii" for a punycode form); "record" when the whole entity does.',
+      resolve: (entity) => texts(entity.props, 'externalFacts'),
+    }),
+    claims: t.field({
+      type: [ClaimRef],
+      description: 'Values of fields on which sources disagree, each with its own sources. Empty when they agree.',
+      resolve: (entity) => claims(entity),
+    }),
+  }),
+});
+
+ActorRef.implement({
+  description: 'An entity that acts: it signs memoranda, takes part in events and belongs to bodies (Organization, Person, Body).',
+  // GraphQL requires an interface to list the interfaces of the interfaces it implements.
+  interfaces: [builder.nodeInterfaceRef(), EntityRef],
+  resolveType: (entity) => entity.label,
+});
+
+/** The Relay node options every entity type shares: global ids from label + slug, batched loads. */
+export function nodeOptions(label: EntityLabel) {
+  return {
+    id: { resolve: (entity: EntityRecord) => entity.id },
+    loadMany: (ids: readonly string[], context: RequestContext) =>
+      context.loaders.entity
+        .loadMany(ids)
+        .then((found) => found.map((entity) => (entity && !(entity instanceof Error) && entity.label === label ? entity : null))),
+    isTypeOf: (value: unknown) => typeof value === 'object' && value !== null && (value as EntityRecord).label === label,
+  };
+}

@@ -1,0 +1,65 @@
+import { builder } from '../builder.ts';
+import { nodeOptions } from './entity.ts';
+import { integer, text } from './props.ts';
+import { ActorRef, CountryRef, DocumentRef, EntityRef, EventRef, TopicRef } from './refs.ts';
+import { relationConnection } from './relations.ts';
+import { PartialDate } from './scalars.ts';
+
+builder.node(EventRef, {
+  ...nodeOptions('Event'),
+  interfaces: [EntityRef],
+  description: 'A conference, section, round table, session or other event, with who took part and in which role.',
+  fields: (t) => ({
+    kind: t.string({
+      description: 'conference, section, round-table, presentation, session, meeting, request, other.',
+      resolve: (e) => text(e.props, 'kind') ?? 'other',
+    }),
+    startDate: t.field({ type: PartialDate, nullable: true, description: 'When it began.', resolve: (e) => text(e.props, 'startDate') }),
+    endDate: t.field({ type: PartialDate, nullable: true, description: 'When it ended.', resolve: (e) => text(e.props, 'endDate') }),
+    place: t.string({ nullable: true, description: 'Where it took place, as the source says.', resolve: (e) => text(e.props, 'place') }),
+    edition: t.int({
+      nullable: true,
+      description: 'Which edition of a recurring event (e.g. 19).',
+      resolve: (e) => integer(e.props, 'edition'),
+    }),
+    url: t.string({ nullable: true, description: "The event's web page, if a source gives one.", resolve: (e) => text(e.props, 'url') }),
+    participants: relationConnection(t, {
+      type: 'PARTICIPATED_IN',
+      direction: 'in',
+      target: ActorRef,
+      description: 'Everyone who took part, each with a role: organizer, host, supporter, moderator, speaker, greeter, …',
+    }),
+    organizers: relationConnection(t, {
+      type: 'PARTICIPATED_IN',
+      direction: 'in',
+      target: ActorRef,
+      roles: ['organizer', 'host', 'supporter'],
+      description: 'Those who organized, hosted or supported it.',
+    }),
+    topics: relationConnection(t, { type: 'DISCUSSED', direction: 'out', target: TopicRef, description: 'Topics discussed.' }),
+    partOf: relationConnection(t, {
+      type: 'PART_OF',
+      direction: 'out',
+      target: EventRef,
+      description: 'The event this one is part of (a section of a conference).',
+    }),
+    parts: relationConnection(t, {
+      type: 'PART_OF',
+      direction: 'in',
+      target: EventRef,
+      description: 'Sections, round tables and sessions within it.',
+    }),
+    documents: relationConnection(t, {
+      type: 'PRESENTED_AT',
+      direction: 'in',
+      target: DocumentRef,
+      description: 'Documents presented there.',
+    }),
+    locatedIn: relationConnection(t, {
+      type: 'LOCATED_IN',
+      direction: 'out',
+      target: CountryRef,
+      description: 'The country it took place in.',
+    }),
+  }),
+});

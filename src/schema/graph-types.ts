@@ -1,0 +1,251 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { builder } from '../builder.ts';
+import type { RequestContext } from '../context.ts';
+import type { EntityRecord } from '../db/repositories/entities.ts';
+import {
+  countEntitiesByLabel,
+  countRelationsByType,
+  type EdgeRecord,
+  loadMostConnected,
+  loadTopTopics,
+  type RankedRecord,
+  type TimelineRecord,
+  type TypeCountRecord,
+} from '../db/repositories/graph.ts';
+import { type EntityLabel, entityLabels, relationTypes } from '../seed/graph.ts';
+import { loadEntities } from './entity.ts';
+import { badUserInput } from './errors.ts';
+import { texts } from './props.ts';
+import { EntityRef, SourceRef } from './refs.ts';
+import { PartialDate } from './scalars.ts';
+
+/**
+ * The types shared by the whole-graph queries (neighborhood, paths, timeline, stats) and the
+ * helpers their resolvers share: argument checks, global-id decoding, loader priming.
+ */
+
+// ---------------------------------------------------------------------------------------
+// Helpers
+
+const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const knownLabels = new Set<string>(entityLabels);
+
+/** An entity's label and slug from its Relay global ID; BAD_USER_INPUT naming `argument` when it is not one. */
+export function decodeEntityId(globalId: string, argument: string): { label: EntityLabel; slug: string } {
+  let decoded: { typename: string; id: string };
+  try {
+    decoded = decodeGlobalID(globalId);
+  } catch {
+    throw badUserInput(`"${argument}" is not a valid global ID: ${JSON.stringify(globalId.slice(0, 100))}`, argument);
+  }
+  if (!knownLabels.has(decoded.typename) || !slugPattern.test(decoded.id)) {
+    throw badUserInput(`"${argument}" is not the global ID of an entity: ${JSON.stringify(globalId.slice(0, 100))}`, argument);
+  }
+  return { label: decoded.typename as EntityLabel, slug: decoded.id };
+}
+
+/** An optional integer argument with its default, checked against its bounds (BAD_USER_INPUT naming it). */
+export function boundedInt(value: number | null | undefined, fallback: number, min: number, max: number, argument: string): number {
+  const chosen = value ?? fallback;
+  if (!Number.isInteger(chosen) || chosen < min || chosen > max) {
+    throw badUserInput(`"${argument}" must be between ${min} and ${max}, got ${chosen}`, argument);
+  }
+  return chosen;
+}
+
+/** Entities fetched along with a query: later lookups through the loader cost nothing. */
+export function primeEntities(context: RequestContext, entities: readonly EntityRecord[]): void {
+  for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
+}
+
+/** The relationship properties that have fields of their own on Edge, or are internal. */
+const notInProperties = new Set(['key', 'sources', 'externalFacts', 'dateFrom', 'dateTo']);
+
+async function entityBySlug(context: RequestContext, slug: string): Promise<EntityRecord> {
+  const [entity] = await loadEntities(context, [slug]);
+  if (!entity) throw new Error(`entity "${slug}" vanished during the request`);
+  return entity;
+}
+
+// ---------------------------------------------------------------------------------------
+// Edge, Subgraph, Path
+
+export const EdgeRef = builder.objectRef<EdgeRecord>('Edge').implement({
+  description:
+    'One relationship as stored, with its direction (from → to), its own fields and its evidence. ' +
+    'Two sources that disagree (e.g. two managers of .SU) are two edges, each with its own sources.',
+  fields: (t) => ({
+    type: t.exposeString('type', { description: 'The relationship type, e.g. MANAGES, SIGNED, PART_OF.' }),
+    key: t.string({
+      description: 'The relationship\'s stable identity: "type|from slug|to slug|role|title". Conflicting claims have different keys.',
+      resolve: (edge) => (typeof edge.props.key === 'string' ? edge.props.key : edge.id),
+    }),
+    from: t.field({
+      type: EntityRef,
+      description: 'The entity the relationship starts at (e.g. the organization that MANAGES a TLD).',
+      resolve: (edge, _args, context) => entityBySlug(context, edge.from),
+    }),
+    to: t.field({
+      type: EntityRef,
+      description: 'The entity the relationship points to (e.g. the TLD that is managed).',
+      resolve: (edge, _args, context) => entityBySlug(context, edge.to),
+    }),
+    properties: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      description:
+        "The relationship's own fields as stored, those it has among: role, title, onBehalfOf (an entity slug), date, " +
+        'startDate, endDate (partial dates, with their precision) and note. An empty object when it has none. ' +
+        'Evidence is in sources and externalFacts, not here.',
+      resolve: (edge) => Object.fromEntries(Object.entries(edge.props).filter(([name]) => !notInProperties.has(name))),
+    }),
+    sources: t.field({
+      type: [SourceRef],
+      description: 'The sources that state this relationship.',
+      resolve: (edge, _args, context) => loadEntities(context, texts(edge.props, 'sources'), ['Source']),
+    }),
+    externalFacts: t.stringList({
+      description: 'Fields of this relationship that come from outside the sources; "record" when the whole relationship does.',
+      resolve: (edge) => texts(edge.props, 'externalFacts'),
+    }),
+  }),
+});
+
+export interface SubgraphShape {
+  nodes: EntityRecord[];
+  edges: EdgeRecord[];
+}
+
+export const SubgraphRef = builder.objectRef<SubgraphShape>('Subgraph').implement({
+  description: 'A set of entities and every relationship between two of them.',
+  fields: (t) => ({
+    nodes: t.field({
+      type: [EntityRef],
+      description: 'The entities: the start first, then by number of hops from it, then by slug.',
+      resolve: (graph) => graph.nodes,
+    }),
+    edges: t.field({
+      type: [EdgeRef],
+      description:
+        'The relationships between two of the entities (none to entities outside), by hop, then type, then the slugs of their ends.',
+      resolve: (graph) => graph.edges,
+    }),
+  }),
+});
+
+export const PathRef = builder.objectRef<SubgraphShape>('Path').implement({
+  description: 'A chain of relationships linking two entities, with the evidence for every hop.',
+  fields: (t) => ({
+    nodes: t.field({
+      type: [EntityRef],
+      description: 'The entities along the path, from the first to the last; one more than the edges.',
+      resolve: (path) => path.nodes,
+    }),
+    edges: t.field({
+      type: [EdgeRef],
+      description:
+        'The relationship of each hop, in path order: edges[i] links nodes[i] and nodes[i+1]. Each keeps its stored ' +
+        'direction, so its from may be nodes[i+1].',
+      resolve: (path) => path.edges,
+    }),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------
+// Timeline
+
+export const TimelineEntryRef = builder.objectRef<TimelineRecord>('TimelineEntry').implement({
+  description: 'One dated fact about an entity: a relationship that has a date, or whose other end has one.',
+  fields: (t) => ({
+    date: t.field({
+      type: PartialDate,
+      description:
+        'When, as the source gives it ("2021", "2021-02", "2021-04-27"): the relationship\'s own date or startDate when it has one, ' +
+        "otherwise the other end's (a memorandum's date, an event's startDate, a document's date).",
+      resolve: (entry) => entry.date,
+    }),
+    endDate: t.field({
+      type: PartialDate,
+      nullable: true,
+      description: "When it ended (a position's endDate, a several-day event's last day), if known; null otherwise.",
+      resolve: (entry) => entry.endDate,
+    }),
+    type: t.string({ description: 'The relationship type, e.g. SIGNED or PARTICIPATED_IN.', resolve: (entry) => entry.edge.type }),
+    edge: t.field({ type: EdgeRef, description: 'The relationship itself, with its fields and sources.', resolve: (entry) => entry.edge }),
+    other: t.field({
+      type: EntityRef,
+      description: 'The other end of the relationship (the memorandum signed, the event attended, the body joined).',
+      resolve: (entry) => entry.other,
+    }),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------
+// Stats
+
+export const TypeCountRef = builder.objectRef<TypeCountRecord>('TypeCount').implement({
+  description: 'How many entities of one type, or relationships of one type, the graph holds.',
+  fields: (t) => ({
+    type: t.exposeString('type', { description: 'The entity type (e.g. Organization) or relationship type (e.g. MANAGES).' }),
+    count: t.exposeInt('count', { description: 'How many there are.' }),
+  }),
+});
+
+export const RankedEntityRef = builder.objectRef<RankedRecord>('RankedEntity').implement({
+  description: 'An entity with the number it is ranked by.',
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, description: 'The entity.', resolve: (ranked) => ranked.entity }),
+    count: t.exposeInt('count', { description: 'The number it is ranked by (relationships or mentions).' }),
+  }),
+});
+
+/** Stats has no data of its own: every field is a count store or degree read of its own. */
+export type StatsShape = Record<string, never>;
+
+export const StatsRef = builder.objectRef<StatsShape>('Stats').implement({
+  description: 'Counts over the whole graph. Each field costs one small query, and only when asked for.',
+  fields: (t) => ({
+    entities: t.field({
+      type: [TypeCountRef],
+      description: 'How many entities of each type, every type listed (0 when there are none), in a fixed order.',
+      resolve: (_stats, _args, context) => countEntitiesByLabel(context.db, entityLabels, context.queries),
+    }),
+    relations: t.field({
+      type: [TypeCountRef],
+      description: 'How many relationships of each type, every type listed (0 when there are none), in a fixed order.',
+      resolve: (_stats, _args, context) => countRelationsByType(context.db, relationTypes, context.queries),
+    }),
+    mostConnected: t.field({
+      type: [RankedEntityRef],
+      description:
+        'The actors (organizations, people, bodies) with the most relationships of any type, in either direction; most first, ties by slug. ' +
+        'Actors with none are left out.',
+      args: { first: t.arg.int({ defaultValue: 10, description: 'How many (1–100, default 10).' }) },
+      resolve: async (_stats, args, context) => {
+        const first = boundedInt(args.first, 10, 1, 100, 'first');
+        const ranked = await loadMostConnected(context.db, first, context.queries);
+        primeEntities(
+          context,
+          ranked.map((row) => row.entity),
+        );
+        return ranked;
+      },
+    }),
+    topTopics: t.field({
+      type: [RankedEntityRef],
+      description:
+        'The topics most often covered by memoranda and documents (COVERS) or discussed at events (DISCUSSED); most first, ties by slug. ' +
+        'Topics never covered are left out.',
+      args: { first: t.arg.int({ defaultValue: 10, description: 'How many (1–100, default 10).' }) },
+      resolve: async (_stats, args, context) => {
+        const first = boundedInt(args.first, 10, 1, 100, 'first');
+        const ranked = await loadTopTopics(context.db, first, context.queries);
+        primeEntities(
+          context,
+          ranked.map((row) => row.entity),
+        );
+        return ranked;
+      },
+    }),
+  }),
+});

@@ -1,0 +1,181 @@
+import type { InputFieldBuilder } from '@pothos/core';
+import { builder, type Types } from '../builder.ts';
+import { countEntities, type EntityFilter, loadEntityPage, type OrderField } from '../db/repositories/lists.ts';
+import { dateRange } from '../seed/dates.ts';
+import type { EntityLabel } from '../seed/graph.ts';
+import { searchKey } from '../text/normalize.ts';
+import { cutPage, encodeCursor, pageWindow } from './paging.ts';
+import {
+  BodyRef,
+  CountryRef,
+  DocumentRef,
+  EventRef,
+  MemorandumRef,
+  OrganizationRef,
+  PersonRef,
+  SourceRef,
+  TldRef,
+  TopicRef,
+} from './refs.ts';
+import { PartialDate } from './scalars.ts';
+
+const OrderFieldEnum = builder.enumType('EntityOrderField', {
+  description: 'What a list is ordered by.',
+  values: {
+    NAME: { value: 'NAME', description: 'The name, ignoring case and accents.' },
+    DATE: { value: 'DATE', description: 'The first day the date can mean; undated entities come first in ascending order.' },
+    ID: { value: 'ID', description: 'The slug.' },
+  } as const,
+});
+
+const OrderDirectionEnum = builder.enumType('OrderDirection', {
+  description: 'Ascending or descending.',
+  values: { ASC: { value: 'ASC', description: 'Smallest first.' }, DESC: { value: 'DESC', description: 'Largest first.' } } as const,
+});
+
+const EntityOrderInput = builder.inputType('EntityOrder', {
+  description: 'How to order a list. Ties are broken by slug, so pages never overlap.',
+  fields: (t) => ({
+    field: t.field({ type: OrderFieldEnum, required: true, description: 'What to order by.' }),
+    direction: t.field({ type: OrderDirectionEnum, required: false, defaultValue: 'ASC', description: 'Which way (default ASC).' }),
+  }),
+});
+
+type FilterField = 'kind' | 'type' | 'country' | 'topic' | 'dates';
+
+interface ListSpec {
+  field: string;
+  label: EntityLabel;
+  ref: typeof OrganizationRef;
+  filters: FilterField[];
+  description: string;
+}
+
+const lists: ListSpec[] = [
+  { field: 'organizations', label: 'Organization', ref: OrganizationRef, filters: ['kind', 'country'], description: 'Organizations.' },
+  { field: 'persons', label: 'Person', ref: PersonRef, filters: [], description: 'People.' },
+  { field: 'tlds', label: 'Tld', ref: TldRef, filters: ['type', 'country'], description: 'Top-level domains.' },
+  {
+    field: 'memoranda',
+    label: 'Memorandum',
+    ref: MemorandumRef,
+    filters: ['topic', 'dates'],
+    description: 'Memoranda of cooperation and understanding.',
+  },
+  { field: 'events', label: 'Event', ref: EventRef, filters: ['kind', 'topic', 'dates'], description: 'Events.' },
+  { field: 'bodies', label: 'Body', ref: BodyRef, filters: ['kind'], description: 'Governance bodies.' },
+  { field: 'documents', label: 'Document', ref: DocumentRef, filters: ['kind', 'dates'], description: 'Documents: resolutions, reports.' },
+  { field: 'topics', label: 'Topic', ref: TopicRef, filters: [], description: 'Topics.' },
+  { field: 'countries', label: 'Country', ref: CountryRef, filters: [], description: 'Countries.' },
+  { field: 'sources', label: 'Source', ref: SourceRef, filters: ['dates'], description: 'Sources.' },
+];
+
+interface FilterInputShape {
+  nameContains?: string | null;
+  nameStartsWith?: string | null;
+  kind?: string | null;
+  type?: string | null;
+  country?: string | null;
+  topic?: string | null;
+  dateFrom?: string | null;
+  dateTo?: string | null;
+}
+
+function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, filters: FilterField[]) {
+  return {
+    nameContains: t.string({ description: 'Name or alias contains this text, ignoring case and accents ("воробьев" finds "Воробьёв").' }),
+    nameStartsWith: t.string({ description: 'Name starts with this text, ignoring case and accents.' }),
+    ...(filters.includes('kind') ? { kind: t.string({ description: 'Only this kind (e.g. "registry", "conference").' }) } : {}),
+    ...(filters.includes('type') ? { type: t.string({ description: 'Only this TLD type: country-code, generic, geographic, …' }) } : {}),
+    ...(filters.includes('country') ? { country: t.string({ description: 'Only this country (ISO 3166-1 alpha-2, e.g. "RU").' }) } : {}),
+    ...(filters.includes('topic')
+      ? { topic: t.string({ description: 'Only those covering or discussing this topic (its slug, e.g. "topic-phishing").' }) }
+      : {}),
+    ...(filters.includes('dates')
+      ? {
+          dateFrom: t.field({
+            type: PartialDate,
+            description:
+              'Only those whose date may fall on or after the start of this date ("2021" means from 2021-01-01). Undated ones are left out.',
+          }),
+          dateTo: t.field({
+            type: PartialDate,
+            description:
+              'Only those whose date may fall on or before the end of this date ("2021-02" means up to 2021-02-28). Undated ones are left out.',
+          }),
+        }
+      : {}),
+  };
+}
+
+function toFilter(input: FilterInputShape | null | undefined): EntityFilter {
+  const key = (value: string | null | undefined) => (value ? searchKey(value) : null);
+  return {
+    kind: input?.kind ?? null,
+    type: input?.type ?? null,
+    country: input?.country?.toUpperCase() ?? null,
+    nameContains: key(input?.nameContains),
+    nameStartsWith: key(input?.nameStartsWith),
+    dateFrom: input?.dateFrom ? dateRange(input.dateFrom).first : null,
+    dateTo: input?.dateTo ? dateRange(input.dateTo).last : null,
+    topic: input?.topic ?? null,
+  };
+}
+
+for (const spec of lists) {
+  const FilterInput = builder.inputType(`${spec.label}Filter`, {
+    description: `Filters for ${spec.field}; all given filters must hold.`,
+    fields: (t) => filterFields(t, spec.filters),
+  });
+
+  builder.queryField(spec.field, (t) =>
+    t.connection(
+      {
+        type: spec.ref,
+        description: `${spec.description} A Relay connection with keyset cursors: pages stay correct when entities are added between requests.`,
+        args: {
+          filter: t.arg({ type: FilterInput, description: 'Which ones to list.' }),
+          orderBy: t.arg({ type: EntityOrderInput, description: 'How to order them (default: by name, ascending).' }),
+        },
+        resolve: async (_root, args, context) => {
+          const window = pageWindow(args);
+          const filter = toFilter(args.filter as FilterInputShape | null | undefined);
+          const orderBy = (args.orderBy?.field ?? 'NAME') as OrderField;
+          const rows = await loadEntityPage(
+            context.db,
+            {
+              label: spec.label,
+              filter,
+              orderBy,
+              ascending: (args.orderBy?.direction ?? 'ASC') === 'ASC',
+              limit: window.limit,
+              after: window.after,
+              before: window.before,
+              backwards: window.backwards,
+            },
+            context.queries,
+          );
+          const page = cutPage(rows, window, (row) => row.position);
+          for (const row of page.rows) context.loaders.entity.prime(row.entity.id, row.entity);
+          return {
+            // Counted only when asked for.
+            totalCount: () => countEntities(context.db, spec.label, filter, context.queries),
+            pageInfo: page.pageInfo,
+            edges: page.rows.map((row) => ({ cursor: encodeCursor(row.position), node: row.entity })),
+          };
+        },
+      },
+      {
+        name: `${spec.label}Connection`,
+        description: `A page of ${spec.field}.`,
+        fields: (c) => ({
+          totalCount: c.int({
+            description: 'How many match the filter in all (counted in the database).',
+            resolve: (connection) => (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),
+          }),
+        }),
+      },
+      { name: `${spec.label}Edge`, description: `One of ${spec.field}.` },
+    ),
+  );
+}

@@ -1,0 +1,83 @@
+import { builder } from '../builder.ts';
+import { findTldByForms } from '../db/repositories/lists.ts';
+import type { EntityLabel } from '../seed/graph.ts';
+import { tldForms } from '../text/tld-forms.ts';
+import { loadEntities } from './entity.ts';
+import { badUserInput } from './errors.ts';
+import {
+  BodyRef,
+  CountryRef,
+  DocumentRef,
+  EntityRef,
+  EventRef,
+  MemorandumRef,
+  OrganizationRef,
+  PersonRef,
+  SourceRef,
+  TldRef,
+  TopicRef,
+} from './refs.ts';
+
+const bySlug: [string, EntityLabel, typeof OrganizationRef][] = [
+  ['organization', 'Organization', OrganizationRef],
+  ['person', 'Person', PersonRef],
+  ['memorandum', 'Memorandum', MemorandumRef],
+  ['event', 'Event', EventRef],
+  ['body', 'Body', BodyRef],
+  ['document', 'Document', DocumentRef],
+  ['topic', 'Topic', TopicRef],
+  ['country', 'Country', CountryRef],
+  ['source', 'Source', SourceRef],
+];
+
+for (const [field, label, ref] of bySlug) {
+  builder.queryField(field, (t) =>
+    t.field({
+      type: ref,
+      nullable: true,
+      description: `The ${label} with this slug, or null.`,
+      args: { slug: t.arg.string({ required: true, description: `Its slug, e.g. as shown by the "slug" field.` }) },
+      resolve: async (_root, { slug }, context) => (await loadEntities(context, [slug], [label]))[0] ?? null,
+    }),
+  );
+}
+
+builder.queryField('entity', (t) =>
+  t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'Any entity by its slug, or null.',
+    args: { slug: t.arg.string({ required: true, description: 'Its slug, e.g. "msk-ix".' }) },
+    resolve: async (_root, { slug }, context) => (await loadEntities(context, [slug]))[0] ?? null,
+  }),
+);
+
+builder.queryField('tld', (t) =>
+  t.field({
+    type: TldRef,
+    nullable: true,
+    description: 'A top-level domain by any of its forms: ".RU", "ru", ".РФ", "рф", "xn--p1ai" or ".xn--p1ai". Null when unknown.',
+    args: {
+      name: t.arg.string({ required: true, description: 'The domain in any case and script, with or without the dot.' }),
+    },
+    resolve: async (_root, { name }, context) => {
+      const forms = tldForms(name);
+      if (forms.length === 0)
+        throw badUserInput(`"name" must be a single top-level label such as ".ru" or "рф", got ${JSON.stringify(name)}`, 'name');
+      const tld = await findTldByForms(context.db, forms, context.queries);
+      if (tld) context.loaders.entity.prime(tld.id, tld);
+      return tld;
+    },
+  }),
+);
+
+// A TLD by slug too, like every other type.
+builder.queryField('tldBySlug', (t) =>
+  t.field({
+    type: TldRef,
+    nullable: true,
+    description: 'The Tld with this slug, or null.',
+    args: { slug: t.arg.string({ required: true, description: 'Its slug, e.g. "tld-rf".' }) },
+    resolve: async (_root, { slug }, context) => (await loadEntities(context, [slug], ['Tld']))[0] ?? null,
+  }),
+);

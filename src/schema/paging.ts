@@ -1,0 +1,91 @@
+import { badUserInput } from './errors.ts';
+
+/** A keyset position: the sort value and the unique tie-breaker of the last row seen. */
+export interface Position {
+  key: string;
+  id: string;
+}
+
+export interface PageArguments {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+export interface PageWindow {
+  limit: number;
+  after: Position | null;
+  before: Position | null;
+  backwards: boolean;
+  /** How many rows the caller asked for (limit is one more, to learn whether more exist). */
+  size: number;
+}
+
+export const maxPageSize = 100;
+export const defaultPageSize = 20;
+
+/** Cursors are opaque to clients: base64url of the keyset position. */
+export function encodeCursor(position: Position): string {
+  return Buffer.from(JSON.stringify([position.key, position.id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, argument: string): Position {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      return { key: value[0], id: value[1] };
+    }
+  } catch {
+    // Reported below.
+  }
+  throw badUserInput(`"${argument}" is not a cursor this API issued`, argument);
+}
+
+function checkSize(value: number, argument: string): number {
+  if (!Number.isInteger(value) || value < 1 || value > maxPageSize) {
+    throw badUserInput(`"${argument}" must be between 1 and ${maxPageSize}, got ${value}`, argument);
+  }
+  return value;
+}
+
+/** Checks first/last/after/before the way GitHub's API does, and turns them into a keyset window. */
+export function pageWindow(args: PageArguments): PageWindow {
+  if (args.first != null && args.last != null) throw badUserInput('give "first" or "last", not both', 'last');
+  const backwards = args.last != null;
+  const size = backwards ? checkSize(args.last as number, 'last') : checkSize(args.first ?? defaultPageSize, 'first');
+  return {
+    size,
+    limit: size + 1,
+    backwards,
+    after: args.after ? decodeCursor(args.after, 'after') : null,
+    before: args.before ? decodeCursor(args.before, 'before') : null,
+  };
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/**
+ * Cuts the extra row off a fetched window and says which way more rows exist. `rows` are in
+ * ascending order; when reading backwards the extra row is the first one.
+ */
+export function cutPage<T>(rows: T[], window: PageWindow, position: (row: T) => Position): { rows: T[]; pageInfo: PageInfo } {
+  const more = rows.length > window.size;
+  const kept = more ? (window.backwards ? rows.slice(rows.length - window.size) : rows.slice(0, window.size)) : rows;
+  const first = kept[0];
+  const last = kept[kept.length - 1];
+  return {
+    rows: kept,
+    pageInfo: {
+      hasNextPage: window.backwards ? window.before !== null : more,
+      hasPreviousPage: window.backwards ? more : window.after !== null,
+      startCursor: first ? encodeCursor(position(first)) : null,
+      endCursor: last ? encodeCursor(position(last)) : null,
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import type { InterfaceRef, ObjectRef } from '@pothos/core';
+import type { Types } from '../builder.ts';
+import type { RequestContext } from '../context.ts';
+import type { EntityRecord } from '../db/repositories/entities.ts';
+import type { Direction, RelationRecord } from '../db/repositories/relations.ts';
+import type { EntityLabel, RelationType } from '../seed/graph.ts';
+import { loadEntities } from './entity.ts';
+import { cutPage, encodeCursor, pageWindow } from './paging.ts';
+import { text, texts } from './props.ts';
+import { ActorRef, SourceRef } from './refs.ts';
+import { PartialDate } from './scalars.ts';
+
+/** The fields a relationship may carry besides its evidence. */
+export type RelationField = 'role' | 'title' | 'onBehalfOf' | 'date' | 'startDate' | 'endDate';
+
+export const relationFields: Record<RelationType, RelationField[]> = {
+  MANAGES: ['role'],
+  PARTY_TO: [],
+  SIGNED: ['onBehalfOf', 'date'],
+  HOLDS_POSITION: ['title', 'startDate', 'endDate'],
+  MEMBER_OF: ['role', 'startDate', 'endDate'],
+  PART_OF: [],
+  PARTICIPATED_IN: ['role'],
+  COVERS: [],
+  DISCUSSED: [],
+  ESTABLISHED_BY: [],
+  ISSUED: [],
+  PRESENTED_AT: [],
+  LOCATED_IN: [],
+  SERVES_COUNTRY: [],
+  IDN_COUNTERPART: [],
+  COOPERATES_WITH: [],
+};
+
+interface RelationEdge {
+  cursor: string;
+  node: EntityRecord;
+  relation: RelationRecord;
+}
+
+export interface RelationSpec {
+  type: RelationType;
+  direction: Direction;
+  /** The other end's GraphQL type. */
+  target: ObjectRef<Types, EntityRecord> | InterfaceRef<Types, EntityRecord>;
+  /** The other end's labels, when the type allows more than the target covers. */
+  labels?: EntityLabel[];
+  /** Only these roles (e.g. organizers among participants). */
+  roles?: string[];
+  description: string;
+}
+
+const edgeFieldDescriptions: Record<RelationField, string> = {
+  role: 'The role in this relation (e.g. registry, speaker, organizer).',
+  title: 'The title of the position, as the source gives it.',
+  onBehalfOf: 'The organization or body the signatory signed for.',
+  date: 'When it happened, with the precision the source gives.',
+  startDate: 'When it began, with the precision the source gives.',
+  endDate: 'When it ended, with the precision the source gives.',
+};
+
+const relationOf = (edge: unknown) => (edge as RelationEdge).relation;
+
+/**
+ * A Relay connection over one relationship type: its edges carry the relation's own fields
+ * and its sources; its pages come through the per-request relation loader.
+ */
+export function relationConnection(
+  // biome-ignore lint/suspicious/noExplicitAny: Pothos field builders differ per parent kind; the spec below is what matters.
+  t: any,
+  spec: RelationSpec,
+) {
+  const fields = relationFields[spec.type];
+  return t.connection(
+    {
+      type: spec.target,
+      description: spec.description,
+      resolve: async (parent: EntityRecord, args: Record<string, unknown>, context: RequestContext) => {
+        const window = pageWindow(args);
+        const page = await context.loaders.relationPage.load({
+          id: parent.id,
+          request: {
+            type: spec.type,
+            direction: spec.direction,
+            labels: spec.labels ?? null,
+            roles: spec.roles ?? null,
+            limit: window.limit,
+            after: window.after,
+            before: window.before,
+            backwards: window.backwards,
+          },
+        });
+        const { rows, pageInfo } = cutPage(page.edges, window, (edge) => edge.position);
+        return {
+          totalCount: page.total,
+          pageInfo,
+          edges: rows.map((relation) => ({ cursor: encodeCursor(relation.position), node: relation.other, relation })),
+        };
+      },
+    },
+    {
+      description: `A page of ${spec.type} relations: ${spec.description}`,
+      fields: (c: PothosSchemaTypes.ObjectFieldBuilder<Types, { totalCount: number }>) => ({
+        totalCount: c.int({
+          description: 'How many relations of this kind there are in all (counted in the database, not loaded).',
+          resolve: (connection) => connection.totalCount,
+        }),
+      }),
+    },
+    {
+      description: `A ${spec.type} relation, with its own fields and its evidence.`,
+      fields: (e: PothosSchemaTypes.ObjectFieldBuilder<Types, RelationEdge>) => ({
+        sources: e.field({
+          type: [SourceRef],
+          description: 'The sources that state this relation.',
+          resolve: (edge: unknown, _args: unknown, context: RequestContext) =>
+            loadEntities(context, texts(relationOf(edge).props, 'sources'), ['Source']),
+        }),
+        externalFacts: e.stringList({
+          description: 'Fields of this relation that come from outside the sources; "record" when the whole relation does.',
+          resolve: (edge: unknown) => texts(relationOf(edge).props, 'externalFacts'),
+        }),
+        note: e.string({
+          nullable: true,
+          description: "A short note on the relation, in the project's own words.",
+          resolve: (edge: unknown) => text(relationOf(edge).props, 'note'),
+        }),
+        ...Object.fromEntries(
+          fields.map((field) => [
+            field,
+            field === 'onBehalfOf'
+              ? e.field({
+                  type: ActorRef,
+                  nullable: true,
+                  description: edgeFieldDescriptions[field],
+                  resolve: async (edge: unknown, _args: unknown, context: RequestContext) => {
+                    const id = text(relationOf(edge).props, 'onBehalfOf');
+                    return id ? ((await loadEntities(context, [id]))[0] ?? null) : null;
+                  },
+                })
+              : e.field({
+                  type: field === 'role' || field === 'title' ? 'String' : PartialDate,
+                  nullable: true,
+                  description: edgeFieldDescriptions[field],
+                  resolve: (edge: unknown) => text(relationOf(edge).props, field),
+                }),
+          ]),
+        ),
+      }),
+    },
+  );
+}

@@ -1,0 +1,23 @@
+import { GraphQLError, Kind } from 'graphql';
+import { builder } from '../builder.ts';
+import { partialDateProblem } from '../seed/dates.ts';
+
+function parsePartialDate(value: unknown): string {
+  if (typeof value !== 'string') throw new GraphQLError('PartialDate must be a string such as "2021", "2021-02" or "2021-02-15"');
+  const problem = partialDateProblem(value);
+  if (problem) throw new GraphQLError(`invalid PartialDate: ${problem}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  return value;
+}
+
+/** Dates with the precision their source gives; a month or day is never invented. */
+export const PartialDate = builder.scalarType('PartialDate', {
+  description:
+    'A calendar date with the precision its source gives: a year ("2020"), a month ("2021-02") or a day ("2018-12-21"). ' +
+    'As an input, a partial date stands for all the days it covers.',
+  serialize: (value) => String(value),
+  parseValue: parsePartialDate,
+  parseLiteral: (node) => {
+    if (node.kind !== Kind.STRING) throw new GraphQLError('PartialDate must be a string such as "2021-02"');
+    return parsePartialDate(node.value);
+  },
+});

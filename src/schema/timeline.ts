@@ -1,0 +1,39 @@
+import { builder } from '../builder.ts';
+import { loadTimeline } from '../db/repositories/graph.ts';
+import { dateRange } from '../seed/dates.ts';
+import { badUserInput, notFound } from './errors.ts';
+import { boundedInt, decodeEntityId, primeEntities, TimelineEntryRef } from './graph-types.ts';
+import { PartialDate } from './scalars.ts';
+
+builder.queryField('timeline', (t) =>
+  t.field({
+    type: [TimelineEntryRef],
+    description:
+      'The dated facts of an actor in chronological order: every relationship touching it that has a date of its own (a signature, ' +
+      'a position or membership from its start) or whose other end has one (a memorandum, an event, a document). Ordered by the ' +
+      "first day the date can mean, then relationship type, then the other end's slug.",
+    args: {
+      actor: t.arg.id({ required: true, description: 'The global ID of the actor (organization, person or body; any entity works).' }),
+      from: t.arg({
+        type: PartialDate,
+        description: 'Only facts that reach into this date or later ("2021" means from 1 January 2021). Open when absent.',
+      }),
+      to: t.arg({
+        type: PartialDate,
+        description: 'Only facts that begin by this date ("2021" means up to 31 December 2021). Open when absent.',
+      }),
+      first: t.arg.int({ description: 'The most entries to return, the earliest first (1–500, default 100).' }),
+    },
+    resolve: async (_root, args, context) => {
+      const { label, slug } = decodeEntityId(String(args.actor), 'actor');
+      const first = boundedInt(args.first, 100, 1, 500, 'first');
+      const windowFrom = args.from ? dateRange(args.from).first : null;
+      const windowTo = args.to ? dateRange(args.to).last : null;
+      if (windowFrom && windowTo && windowFrom > windowTo) throw badUserInput('"to" must not come before "from"', 'to');
+      const { entity, entries } = await loadTimeline(context.db, slug, { from: windowFrom, to: windowTo }, first, context.queries);
+      if (!entity || entity.label !== label) throw notFound(`no ${label} with the global ID ${String(args.actor)}`, 'actor');
+      primeEntities(context, [entity, ...entries.map((entry) => entry.other)]);
+      return entries;
+    },
+  }),
+);

@@ -1,0 +1,480 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database, type Parameters, type RoundTripCounter, type Row } from '../../src/db/database.ts';
+import { loadNeighborhood } from '../../src/db/repositories/graph.ts';
+import { dateRange } from '../../src/seed/dates.ts';
+import {
+  type EntityLabel,
+  entityLabels,
+  type NodeRow,
+  type PropertyValue,
+  type RelationRow,
+  type RelationType,
+  relationTypes,
+  type SeedGraph,
+} from '../../src/seed/graph.ts';
+import { loadSeedGraph } from '../../src/seed/load.ts';
+import { searchKey } from '../../src/text/normalize.ts';
+import { createGovgraphYoga } from '../../src/yoga.ts';
+import { emptyDatabase, openTestDatabase } from '../support/database.ts';
+
+// ---------------------------------------------------------------------------------------
+// A small graph modelled on the real one, built as the seed validator would hand it over.
+
+function node(id: string, label: EntityLabel, name: string, fields: Record<string, PropertyValue> = {}, sources = ['src-a']): NodeRow {
+  const props: Record<string, PropertyValue> = {
+    name,
+    nameKey: searchKey(name),
+    searchText: [searchKey(name), id.replaceAll('-', ' ')].join('\n'),
+    aliases: [],
+    sources: label === 'Source' ? [id] : sources,
+    externalFacts: [],
+    ...fields,
+  };
+  const date = typeof fields.date === 'string' ? fields.date : typeof fields.startDate === 'string' ? fields.startDate : undefined;
+  if (date) {
+    props.dateFrom = dateRange(date).first;
+    props.dateTo = dateRange(typeof fields.endDate === 'string' ? fields.endDate : date).last;
+  }
+  return { id, label, props };
+}
+
+function relation(type: RelationType, from: string, to: string, sources: string[], fields: Record<string, string> = {}): RelationRow {
+  const props: Record<string, PropertyValue> = { sources, externalFacts: [], ...fields };
+  // As the validator does: `date` covers its days; a startDate alone leaves the relation open-ended.
+  if (fields.date) Object.assign(props, { dateFrom: dateRange(fields.date).first, dateTo: dateRange(fields.date).last });
+  else if (fields.startDate) props.dateFrom = dateRange(fields.startDate).first;
+  if (fields.endDate) props.dateTo = dateRange(fields.endDate).last;
+  return { key: `${type}|${from}|${to}|${fields.role ?? ''}|${fields.title ?? ''}`, type, from, to, props };
+}
+
+const graph: SeedGraph = {
+  nodes: [
+    node('src-a', 'Source', 'Article A', { title: 'Article A', date: '2021-03' }),
+    node('src-b', 'Source', 'Article B', { title: 'Article B' }),
+    node('coordination-center', 'Organization', 'Coordination Center for TLD .RU/.РФ', { kind: 'registry', country: 'RU' }),
+    node('qrator-labs', 'Organization', 'Qrator Labs', { kind: 'company' }, ['src-b']),
+    node('ripn', 'Organization', 'RIPN', { kind: 'research-center' }),
+    node('foundation-internet-development', 'Organization', 'Foundation for Internet Development', { kind: 'foundation' }, ['src-b']),
+    node('andrey-vorobyev', 'Person', 'Andrey Vorobyev', { aliases: ['Андрей Воробьёв'] }),
+    node('tld-ru', 'Tld', '.ru', { ascii: '.ru', type: 'country-code', idn: false, country: 'RU' }),
+    node('tld-su', 'Tld', '.su', { ascii: '.su', type: 'country-code', idn: false }),
+    node('body-icann', 'Body', 'ICANN', { kind: 'international-organization' }, ['src-b']),
+    node('body-gnso', 'Body', 'GNSO', { kind: 'supporting-organization' }, ['src-b']),
+    node('body-ispcp', 'Body', 'ISPCP', { kind: 'constituency' }, ['src-b']),
+    node('memo-cc-ripn', 'Memorandum', 'Memorandum on domain security', { date: '2021-02' }),
+    node(
+      'event-conference',
+      'Event',
+      'Conference on IT cooperation',
+      { kind: 'conference', startDate: '2021-04-27', endDate: '2021-04-28' },
+      ['src-b'],
+    ),
+    node('topic-phishing', 'Topic', 'Phishing'),
+    node('topic-botnets', 'Topic', 'Botnets'),
+  ],
+  relations: [
+    relation('MANAGES', 'coordination-center', 'tld-ru', ['src-a'], { role: 'registry' }),
+    relation('PART_OF', 'body-gnso', 'body-icann', ['src-b']),
+    relation('PART_OF', 'body-ispcp', 'body-gnso', ['src-b']),
+    relation('MEMBER_OF', 'qrator-labs', 'body-ispcp', ['src-b'], { startDate: '2018-12' }),
+    relation('HOLDS_POSITION', 'andrey-vorobyev', 'coordination-center', ['src-a'], { title: 'Director' }),
+    relation('SIGNED', 'andrey-vorobyev', 'memo-cc-ripn', ['src-a'], { date: '2021-02', onBehalfOf: 'coordination-center' }),
+    relation('PARTY_TO', 'coordination-center', 'memo-cc-ripn', ['src-a']),
+    relation('PARTY_TO', 'ripn', 'memo-cc-ripn', ['src-a']),
+    // Two articles disagree on who manages .SU: both claims are kept, each with its source.
+    relation('MANAGES', 'ripn', 'tld-su', ['src-a'], { role: 'registry' }),
+    relation('MANAGES', 'foundation-internet-development', 'tld-su', ['src-b'], { role: 'administrator' }),
+    relation('PARTICIPATED_IN', 'andrey-vorobyev', 'event-conference', ['src-b'], { role: 'speaker' }),
+    relation('COVERS', 'memo-cc-ripn', 'topic-phishing', ['src-a']),
+    relation('COVERS', 'memo-cc-ripn', 'topic-botnets', ['src-a']),
+    relation('DISCUSSED', 'event-conference', 'topic-phishing', ['src-b']),
+  ],
+};
+
+// ---------------------------------------------------------------------------------------
+// Running queries in-process
+
+/** A Database that also records which statements it ran, to count a request's round trips. */
+class RecordingDatabase extends Database {
+  statements: string[] = [];
+
+  override read<R extends Row = Row>(statement: string, parameters?: Parameters, counter?: RoundTripCounter): Promise<R[]> {
+    this.statements.push(statement);
+    return super.read<R>(statement, parameters, counter);
+  }
+}
+
+interface GraphQLResult<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; argument?: string } }[];
+}
+
+interface EntityOut {
+  __typename: string;
+  slug: string;
+}
+
+interface EdgeOut {
+  type: string;
+  key: string;
+  from: EntityOut;
+  to: EntityOut;
+  properties: Record<string, unknown> | null;
+  externalFacts: string[];
+  sources: { slug: string }[];
+}
+
+const edgeFields = 'type key from { __typename slug } to { __typename slug } properties externalFacts sources { slug }';
+
+const gid = (label: EntityLabel, slug: string) => encodeGlobalID(label, slug);
+
+describe('neighborhood, paths, timeline and stats', () => {
+  let db: RecordingDatabase;
+  let yoga: ReturnType<typeof createGovgraphYoga>;
+
+  async function run<T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
+    const response = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResult<T>;
+  }
+
+  async function data<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await run<T>(query, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data as T;
+  }
+
+  async function errorOf(query: string, variables: Record<string, unknown> = {}) {
+    const result = await run<unknown>(query, variables);
+    expect(result.errors).toHaveLength(1);
+    return result.errors?.[0];
+  }
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase();
+    db = new RecordingDatabase(opened.driver, opened.name, opened.transactionTimeoutMs);
+    await emptyDatabase(db);
+    await loadSeedGraph(db, graph);
+    yoga = createGovgraphYoga({ db });
+  });
+
+  afterAll(async () => {
+    if (!db) return;
+    await emptyDatabase(db);
+    await db.close();
+  });
+
+  describe('neighborhood', () => {
+    const query = `query ($id: ID!, $depth: Int, $first: Int) {
+      neighborhood(id: $id, depth: $depth, first: $first) { nodes { __typename slug } edges { ${edgeFields} } }
+    }`;
+    type Result = { neighborhood: { nodes: EntityOut[]; edges: EdgeOut[] } };
+    const edgeNames = (edges: EdgeOut[]) => edges.map((edge) => `${edge.from.slug} ${edge.type} ${edge.to.slug}`);
+
+    it('depth 1: the entity, its neighbours by slug, every edge between them with its sources', async () => {
+      const { neighborhood } = await data<Result>(query, { id: gid('Organization', 'coordination-center') });
+      expect(neighborhood.nodes.map((n) => n.slug)).toEqual(['coordination-center', 'andrey-vorobyev', 'memo-cc-ripn', 'tld-ru']);
+      expect(neighborhood.nodes.map((n) => n.__typename)).toEqual(['Organization', 'Person', 'Memorandum', 'Tld']);
+      expect(edgeNames(neighborhood.edges)).toEqual([
+        'andrey-vorobyev HOLDS_POSITION coordination-center',
+        'coordination-center MANAGES tld-ru',
+        'coordination-center PARTY_TO memo-cc-ripn',
+        // Between two neighbours: part of the subgraph too.
+        'andrey-vorobyev SIGNED memo-cc-ripn',
+      ]);
+      for (const edge of neighborhood.edges) expect(edge.sources).toEqual([{ slug: 'src-a' }]);
+      const signed = neighborhood.edges.find((edge) => edge.type === 'SIGNED');
+      expect(signed?.properties).toEqual({ date: '2021-02', onBehalfOf: 'coordination-center' });
+      expect(signed?.key).toBe('SIGNED|andrey-vorobyev|memo-cc-ripn||');
+      expect(signed?.externalFacts).toEqual([]);
+      expect(neighborhood.edges.find((edge) => edge.type === 'HOLDS_POSITION')?.properties).toEqual({ title: 'Director' });
+    });
+
+    it('depth 2: the next hop, nearest first, and edges only between returned entities', async () => {
+      const { neighborhood } = await data<Result>(query, { id: gid('Organization', 'coordination-center'), depth: 2 });
+      expect(neighborhood.nodes.map((n) => n.slug)).toEqual([
+        'coordination-center',
+        'andrey-vorobyev',
+        'memo-cc-ripn',
+        'tld-ru',
+        'event-conference',
+        'ripn',
+        'topic-botnets',
+        'topic-phishing',
+      ]);
+      const slugs = new Set(neighborhood.nodes.map((n) => n.slug));
+      for (const edge of neighborhood.edges) {
+        expect(slugs.has(edge.from.slug) && slugs.has(edge.to.slug)).toBe(true);
+      }
+      expect(edgeNames(neighborhood.edges)).toEqual([
+        'andrey-vorobyev HOLDS_POSITION coordination-center',
+        'coordination-center MANAGES tld-ru',
+        'coordination-center PARTY_TO memo-cc-ripn',
+        'andrey-vorobyev SIGNED memo-cc-ripn',
+        'memo-cc-ripn COVERS topic-botnets',
+        'memo-cc-ripn COVERS topic-phishing',
+        // Between two entities of the last hop.
+        'event-conference DISCUSSED topic-phishing',
+        'andrey-vorobyev PARTICIPATED_IN event-conference',
+        'ripn PARTY_TO memo-cc-ripn',
+      ]);
+      // ripn MANAGES tld-su: tld-su is three hops away, so that edge stays out.
+      expect(neighborhood.edges.some((edge) => edge.to.slug === 'tld-su')).toBe(false);
+    });
+
+    it('stops at `first` entities, keeping the nearest, in slug order', async () => {
+      const { neighborhood } = await data<Result>(query, { id: gid('Organization', 'coordination-center'), depth: 2, first: 3 });
+      expect(neighborhood.nodes.map((n) => n.slug)).toEqual(['coordination-center', 'andrey-vorobyev', 'memo-cc-ripn']);
+      expect(edgeNames(neighborhood.edges)).toEqual([
+        'andrey-vorobyev HOLDS_POSITION coordination-center',
+        'coordination-center PARTY_TO memo-cc-ripn',
+        'andrey-vorobyev SIGNED memo-cc-ripn',
+      ]);
+      const alone = await data<Result>(query, { id: gid('Organization', 'coordination-center'), depth: 3, first: 1 });
+      expect(alone.neighborhood).toEqual({ nodes: [{ __typename: 'Organization', slug: 'coordination-center' }], edges: [] });
+    });
+
+    it('keeps both conflicting managers of .SU, each with its own source', async () => {
+      const { neighborhood } = await data<Result>(query, { id: gid('Tld', 'tld-su') });
+      expect(neighborhood.nodes.map((n) => n.slug)).toEqual(['tld-su', 'foundation-internet-development', 'ripn']);
+      expect(
+        neighborhood.edges.map((edge) => [edge.from.slug, edge.type, edge.properties?.role, edge.sources.map((source) => source.slug)]),
+      ).toEqual([
+        ['foundation-internet-development', 'MANAGES', 'administrator', ['src-b']],
+        ['ripn', 'MANAGES', 'registry', ['src-a']],
+      ]);
+    });
+
+    it('costs one round trip per hop, plus one for all the sources', async () => {
+      const counter = { roundTrips: 0 };
+      const found = await loadNeighborhood(db, 'coordination-center', 2, 50, counter);
+      expect(found?.nodes).toHaveLength(8);
+      expect(counter.roundTrips).toBe(2);
+
+      db.statements = [];
+      await data<Result>(query, { id: gid('Organization', 'coordination-center'), depth: 2 });
+      expect(db.statements).toEqual(['queries/neighborhood-hop', 'queries/neighborhood-hop', 'queries/entities-by-id']);
+
+      const counter3 = { roundTrips: 0 };
+      const far = await loadNeighborhood(db, 'tld-su', 3, 50, counter3);
+      expect(far?.nodes.map((n) => n.id)).toEqual([
+        'tld-su',
+        'foundation-internet-development',
+        'ripn',
+        'memo-cc-ripn',
+        'andrey-vorobyev',
+        'coordination-center',
+        'topic-botnets',
+        'topic-phishing',
+      ]);
+      expect(far?.nodes.map((n) => far.hops.get(n.id))).toEqual([0, 1, 1, 2, 3, 3, 3, 3]);
+      expect(counter3.roundTrips).toBe(3);
+
+      // A spent budget ends the walk early.
+      const counterSpent = { roundTrips: 0 };
+      expect((await loadNeighborhood(db, 'coordination-center', 3, 3, counterSpent))?.nodes).toHaveLength(3);
+      expect(counterSpent.roundTrips).toBe(1);
+      expect(await loadNeighborhood(db, 'nobody', 2, 50)).toBeNull();
+    });
+
+    it('rejects a depth out of 1..3, a bad first, a malformed id; unknown entities are NOT_FOUND', async () => {
+      const id = gid('Organization', 'coordination-center');
+      expect((await errorOf(query, { id, depth: 4 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'depth' });
+      expect((await errorOf(query, { id, depth: 0 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'depth' });
+      expect((await errorOf(query, { id, first: 201 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+      expect((await errorOf(query, { id: 'not a global id!' }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+      expect((await errorOf(query, { id: encodeGlobalID('Pipeline', 'x') }))?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        argument: 'id',
+      });
+      expect((await errorOf(query, { id: gid('Organization', 'nobody') }))?.extensions).toEqual({ code: 'NOT_FOUND', argument: 'id' });
+      // A real slug under the wrong type is not that entity.
+      expect((await errorOf(query, { id: gid('Person', 'coordination-center') }))?.extensions).toEqual({
+        code: 'NOT_FOUND',
+        argument: 'id',
+      });
+    });
+  });
+
+  describe('paths', () => {
+    const query = `query ($from: ID!, $to: ID!, $maxHops: Int, $relationTypes: [String!]) {
+      paths(from: $from, to: $to, maxHops: $maxHops, relationTypes: $relationTypes) { nodes { slug } edges { ${edgeFields} } }
+    }`;
+    type Result = { paths: { nodes: { slug: string }[]; edges: EdgeOut[] }[] };
+
+    it('finds Qrator → ISPCP → GNSO → ICANN with the evidence for every hop', async () => {
+      const { paths } = await data<Result>(query, { from: gid('Organization', 'qrator-labs'), to: gid('Body', 'body-icann') });
+      expect(paths).toHaveLength(1);
+      const [path] = paths;
+      expect(path?.nodes.map((n) => n.slug)).toEqual(['qrator-labs', 'body-ispcp', 'body-gnso', 'body-icann']);
+      expect(path?.edges.map((edge) => [edge.from.slug, edge.type, edge.to.slug])).toEqual([
+        ['qrator-labs', 'MEMBER_OF', 'body-ispcp'],
+        ['body-ispcp', 'PART_OF', 'body-gnso'],
+        ['body-gnso', 'PART_OF', 'body-icann'],
+      ]);
+      for (const edge of path?.edges ?? []) expect(edge.sources).toEqual([{ slug: 'src-b' }]);
+      expect(path?.edges[0]?.properties).toEqual({ startDate: '2018-12' });
+    });
+
+    it('links Vorobyev to RIPN through the memorandum, each edge oriented as stored', async () => {
+      const { paths } = await data<Result>(query, { from: gid('Person', 'andrey-vorobyev'), to: gid('Organization', 'ripn') });
+      expect(paths.map((path) => path.nodes.map((n) => n.slug))).toEqual([['andrey-vorobyev', 'memo-cc-ripn', 'ripn']]);
+      expect(paths[0]?.edges.map((edge) => [edge.from.slug, edge.type, edge.to.slug, edge.sources.map((s) => s.slug)])).toEqual([
+        ['andrey-vorobyev', 'SIGNED', 'memo-cc-ripn', ['src-a']],
+        // Walked backwards: the path goes memo → ripn, the relationship ripn → memo.
+        ['ripn', 'PARTY_TO', 'memo-cc-ripn', ['src-a']],
+      ]);
+    });
+
+    it('keeps to the relation types asked for, and to maxHops', async () => {
+      const from = gid('Person', 'andrey-vorobyev');
+      const to = gid('Organization', 'ripn');
+      const viaCenter = await data<Result>(query, { from, to, relationTypes: ['HOLDS_POSITION', 'PARTY_TO'] });
+      expect(viaCenter.paths.map((path) => path.nodes.map((n) => n.slug))).toEqual([
+        ['andrey-vorobyev', 'coordination-center', 'memo-cc-ripn', 'ripn'],
+      ]);
+      expect((await data<Result>(query, { from, to, relationTypes: ['HOLDS_POSITION', 'MANAGES'] })).paths).toEqual([]);
+      expect((await data<Result>(query, { from, to, relationTypes: ['HOLDS_POSITION', 'PARTY_TO'], maxHops: 2 })).paths).toEqual([]);
+      expect((await data<Result>(query, { from, to: gid('Body', 'body-icann'), maxHops: 6 })).paths).toEqual([]);
+    });
+
+    it('costs one round trip, plus one for the sources', async () => {
+      db.statements = [];
+      await data<Result>(query, { from: gid('Organization', 'qrator-labs'), to: gid('Body', 'body-icann') });
+      expect(db.statements).toEqual(['queries/shortest-paths', 'queries/entities-by-id']);
+    });
+
+    it('rejects bad arguments with BAD_USER_INPUT and unknown entities with NOT_FOUND', async () => {
+      const from = gid('Organization', 'qrator-labs');
+      const to = gid('Body', 'body-icann');
+      expect((await errorOf(query, { from, to, maxHops: 99 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'maxHops' });
+      expect((await errorOf(query, { from, to, maxHops: 0 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'maxHops' });
+      expect((await errorOf(query, { from, to, relationTypes: ['PART_OF', 'LIKES'] }))?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        argument: 'relationTypes',
+      });
+      expect((await errorOf(query, { from, to, relationTypes: [] }))?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        argument: 'relationTypes',
+      });
+      expect((await errorOf(query, { from: 'Zm9v', to }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'from' });
+      expect((await errorOf(query, { from, to: '%%%' }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'to' });
+      expect((await errorOf(query, { from, to: from }))?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await errorOf(query, { from: gid('Organization', 'nobody'), to }))?.extensions).toEqual({
+        code: 'NOT_FOUND',
+        argument: 'from',
+      });
+      expect((await errorOf(query, { from, to: gid('Body', 'nobody') }))?.extensions).toEqual({ code: 'NOT_FOUND', argument: 'to' });
+    });
+  });
+
+  describe('timeline', () => {
+    const query = `query ($actor: ID!, $from: PartialDate, $to: PartialDate, $first: Int) {
+      timeline(actor: $actor, from: $from, to: $to, first: $first) {
+        date endDate type other { slug } edge { ${edgeFields} }
+      }
+    }`;
+    type Entry = { date: string; endDate: string | null; type: string; other: { slug: string }; edge: EdgeOut };
+    type Result = { timeline: Entry[] };
+    const vorobyev = gid('Person', 'andrey-vorobyev');
+    const summary = (entries: Entry[]) => entries.map((entry) => `${entry.date} ${entry.type} ${entry.other.slug}`);
+
+    it('lists the dated facts in order, with the precision stored; undated relations stay out', async () => {
+      const { timeline } = await data<Result>(query, { actor: vorobyev });
+      expect(summary(timeline)).toEqual(['2021-02 SIGNED memo-cc-ripn', '2021-04-27 PARTICIPATED_IN event-conference']);
+      expect(timeline[1]?.endDate).toBe('2021-04-28');
+      expect(timeline[0]?.edge.sources).toEqual([{ slug: 'src-a' }]);
+      expect(timeline[0]?.edge.properties).toEqual({ date: '2021-02', onBehalfOf: 'coordination-center' });
+    });
+
+    it('takes the date of the other end when the relation has none, and keeps open-ended memberships', async () => {
+      const center = await data<Result>(query, { actor: gid('Organization', 'coordination-center') });
+      expect(summary(center.timeline)).toEqual(['2021-02 PARTY_TO memo-cc-ripn']);
+      const qrator = await data<Result>(query, { actor: gid('Organization', 'qrator-labs'), from: '2030' });
+      expect(summary(qrator.timeline)).toEqual(['2018-12 MEMBER_OF body-ispcp']);
+    });
+
+    it('filters by overlap with the from/to window, partial dates standing for all their days', async () => {
+      const run = async (variables: Record<string, unknown>) =>
+        summary((await data<Result>(query, { actor: vorobyev, ...variables })).timeline);
+      expect(await run({ from: '2021-03' })).toEqual(['2021-04-27 PARTICIPATED_IN event-conference']);
+      expect(await run({ to: '2021-02' })).toEqual(['2021-02 SIGNED memo-cc-ripn']);
+      expect(await run({ from: '2021-02-15', to: '2021-02-20' })).toEqual(['2021-02 SIGNED memo-cc-ripn']);
+      expect(await run({ from: '2021-04-28', to: '2021' })).toEqual(['2021-04-27 PARTICIPATED_IN event-conference']);
+      expect(await run({ from: '2022' })).toEqual([]);
+      expect(await run({ first: 1 })).toEqual(['2021-02 SIGNED memo-cc-ripn']);
+    });
+
+    it('rejects bad arguments', async () => {
+      expect((await errorOf(query, { actor: vorobyev, first: 501 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+      expect((await errorOf(query, { actor: vorobyev, from: '2022', to: '2021' }))?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        argument: 'to',
+      });
+      expect((await errorOf(query, { actor: vorobyev, from: '2021-13' }))?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await errorOf(query, { actor: 'nonsense' }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'actor' });
+      expect((await errorOf(query, { actor: gid('Person', 'nobody') }))?.extensions).toEqual({ code: 'NOT_FOUND', argument: 'actor' });
+    });
+  });
+
+  describe('stats', () => {
+    const query = `query ($first: Int) {
+      stats {
+        entities { type count }
+        relations { type count }
+        mostConnected(first: $first) { entity { slug } count }
+        topTopics { entity { slug } count }
+      }
+    }`;
+    type Ranked = { entity: { slug: string }; count: number };
+    type Result = {
+      stats: {
+        entities: { type: string; count: number }[];
+        relations: { type: string; count: number }[];
+        mostConnected: Ranked[];
+        topTopics: Ranked[];
+      };
+    };
+
+    it('counts what was loaded, every type listed even when none', async () => {
+      const { stats } = await data<Result>(query);
+      expect(stats.entities).toEqual(entityLabels.map((type) => ({ type, count: graph.nodes.filter((n) => n.label === type).length })));
+      expect(stats.entities.find((row) => row.type === 'Document')?.count).toBe(0);
+      expect(stats.relations).toEqual(
+        relationTypes.map((type) => ({ type, count: graph.relations.filter((r) => r.type === type).length })),
+      );
+    });
+
+    it('the count statements name every label and every relation type', async () => {
+      expect((await db.read<{ type: string }>('queries/stats-entities')).map((row) => row.type).sort()).toEqual([...entityLabels].sort());
+      expect((await db.read<{ type: string }>('queries/stats-relations')).map((row) => row.type).sort()).toEqual([...relationTypes].sort());
+    });
+
+    it('ranks actors by degree and topics by mentions, ties by slug', async () => {
+      const { stats } = await data<Result>(query, { first: 6 });
+      expect(stats.mostConnected.map((row) => [row.entity.slug, row.count])).toEqual([
+        ['andrey-vorobyev', 3],
+        ['coordination-center', 3],
+        ['body-gnso', 2],
+        ['body-ispcp', 2],
+        ['ripn', 2],
+        ['body-icann', 1],
+      ]);
+      expect(stats.topTopics.map((row) => [row.entity.slug, row.count])).toEqual([
+        ['topic-phishing', 2],
+        ['topic-botnets', 1],
+      ]);
+      expect((await errorOf(query, { first: 0 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+    });
+
+    it('asks the database only for the fields requested', async () => {
+      db.statements = [];
+      await data<Result>('{ stats { entities { type count } } }');
+      expect(db.statements).toEqual(['queries/stats-entities']);
+    });
+  });
+});
