@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { EntityLabel } from '../../seed/graph.ts';
 import type { Database, RoundTripCounter } from '../database.ts';
 import { type EntityRecord, toEntityRecord } from './entities.ts';
@@ -42,7 +43,8 @@ export async function loadEntityPage(db: Database, request: EntityPageRequest, c
       orderBy: request.orderBy,
       ascending: request.ascending,
       backwards: request.backwards,
-      limit: request.limit,
+      // A JS number travels as a float, and LIMIT takes integers only.
+      limit: neo4j.int(request.limit),
       afterKey: request.after?.key ?? null,
       afterId: request.after?.id ?? null,
       beforeKey: request.before?.key ?? null,
@@ -83,7 +85,7 @@ export async function searchEntities(
   const rows = await db.read<{ props: Record<string, unknown>; score: number }>(
     'queries/search',
     // Type filtering happens after the index: ask it for more candidates than we keep.
-    { query, labels, first, candidates: labels ? first * 10 : first },
+    { query, labels, first: neo4j.int(first), candidates: neo4j.int(labels ? first * 10 : first) },
     counter,
   );
   return rows.map((row) => ({ entity: toEntityRecord(row.props), score: row.score }));

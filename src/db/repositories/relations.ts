@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import type { Database, RoundTripCounter } from '../database.ts';
 import { type EntityRecord, toEntityRecord } from './entities.ts';
 
@@ -55,7 +56,8 @@ export async function loadRelationPages(
       direction: request.direction,
       labels: request.labels,
       roles: request.roles,
-      limit: request.limit,
+      // A JS number travels as a float, and LIMIT takes integers only.
+      limit: neo4j.int(request.limit),
       afterKey: request.after?.key ?? null,
       afterId: request.after?.id ?? null,
       beforeKey: request.before?.key ?? null,
