@@ -3,6 +3,9 @@
 // its key (type|from|to|role|title), so two conflicting claims stay two relationships.
 // Properties are replaced only when they differ. Rows whose ends are missing produce no
 // output row; the caller compares counts and rolls back.
+// $load (null for a single-transaction load): a journaled load records in :SeedUndo nodes
+// the relationships it creates between entities it did not create (the others go with
+// their ends) and the old properties of those it updates.
 UNWIND $rows AS row
 WITH row, row.props AS given
 MATCH (a:Entity {id: row.from})
@@ -12,6 +15,13 @@ WITH row, given, a, b, existing,
      CASE WHEN existing IS NULL THEN null ELSE properties(existing) END AS before,
      given {.*, key: row.key} AS after
 MERGE (a)-[r:$(row.type) {key: row.key}]->(b)
+FOREACH (_ IN CASE WHEN $load IS NOT NULL AND before IS NOT NULL AND before <> after THEN [1] ELSE [] END |
+  CREATE (undo:SeedUndo) SET undo = before, undo._load = $load, undo._kind = 'relation',
+         undo._type = row.type, undo._from = row.from, undo._to = row.to, undo._key = row.key)
+FOREACH (_ IN CASE WHEN $load IS NOT NULL AND before IS NULL
+                    AND coalesce(a._seedLoad, '') <> $load AND coalesce(b._seedLoad, '') <> $load
+               THEN [1] ELSE [] END |
+  CREATE (:SeedUndo {_load: $load, _kind: 'created-relation', _type: row.type, _from: row.from, _to: row.to, _key: row.key}))
 FOREACH (_ IN CASE WHEN before IS NULL OR before <> after THEN [1] ELSE [] END | SET r = after)
 WITH row.type AS type,
      CASE

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, seedDataDir } from '../config.ts';
 import { DatabaseConnectError } from '../db/driver.ts';
 import { openDatabase } from '../db/open.ts';
@@ -7,13 +8,20 @@ import { PrerequisiteError } from '../embedded/build.ts';
 import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
 import { formatSummary, loadSeedGraph, SeedLoadError } from './load.ts';
 import { progressBar } from './progress.ts';
-import { readSeedFolder, SeedValidationError, validateSeedFiles } from './validate.ts';
+import { readSeedFile, readSeedFolder, SeedValidationError, validateSeedFiles } from './validate.ts';
 
-const usage = `usage: npm run seed [-- <folder or .json file> …]
+const usage = `usage: npm run seed [-- [options] <folder or .json file> …]
 
-Validates the seed files (default: seed/data/), then upserts them into Neo4j in one
-transaction: NEO4J_URI when set, otherwise the embedded database in GOVGRAPH_DATA_DIR
-(stop a running "npm start" first: the embedded store admits one process at a time).`;
+Validates the seed files (default: seed/data/), then upserts them into Neo4j:
+NEO4J_URI when set, otherwise the embedded database in GOVGRAPH_DATA_DIR (stop a
+running "npm start" first: the embedded store admits one process at a time).
+All or nothing: up to --max-transaction-rows entities and relations are written in
+one transaction; a larger load is journaled, one transaction per batch, and undone
+as a whole if it fails (or by the next load if the process dies halfway).
+
+options:
+  --batch-size N             rows per UNWIND batch (default 5000)
+  --max-transaction-rows N   largest load written in a single transaction (default 100000)`;
 
 const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
 
@@ -21,29 +29,47 @@ async function readInputs(paths: string[]) {
   const files = [];
   for (const given of paths.length > 0 ? paths : [seedDataDir]) {
     const resolved = path.resolve(given);
-    if (statSync(resolved, { throwIfNoEntry: false })?.isDirectory()) files.push(...(await readSeedFolder(resolved)));
-    else files.push(...(await readSeedFolder(path.dirname(resolved))).filter((file) => path.resolve(file.path) === resolved));
+    const found = statSync(resolved, { throwIfNoEntry: false });
+    if (!found) throw new SeedValidationError([{ file: given, line: 0, column: 0, message: 'no such file or folder' }]);
+    if (found.isDirectory()) files.push(...(await readSeedFolder(resolved)));
+    else files.push(await readSeedFile(resolved));
   }
   if (files.length === 0)
     throw new SeedValidationError([{ file: paths.join(' '), line: 0, column: 0, message: 'no .json seed file found' }]);
   return files;
 }
 
+function positiveInteger(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new ConfigError(`${option} must be a whole number of at least 1, got "${value}"`);
+  return parsed;
+}
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      'batch-size': { type: 'string' },
+      'max-transaction-rows': { type: 'string' },
+    },
+  });
+  if (values.help) {
     console.log(usage);
     return;
   }
+  const batchSize = positiveInteger(values['batch-size'], '--batch-size');
+  const singleTransactionRows = positiveInteger(values['max-transaction-rows'], '--max-transaction-rows');
   const config = loadConfig();
   const readStarted = performance.now();
-  const graph = validateSeedFiles(await readInputs(args));
+  const graph = validateSeedFiles(await readInputs(positionals));
   log(
     `validated ${graph.nodes.length} entities and ${graph.relations.length} relations in ${((performance.now() - readStarted) / 1000).toFixed(1)} s`,
   );
   const { db, close } = await openDatabase(config, log);
   try {
-    const summary = await loadSeedGraph(db, graph, { onProgress: progressBar('loading') });
+    const summary = await loadSeedGraph(db, graph, { onProgress: progressBar('loading'), onNotice: log, batchSize, singleTransactionRows });
     console.log(formatSummary(summary));
   } finally {
     await close();

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import neo4j from 'neo4j-driver';
 import type { Database, TransactionRunner } from '../db/database.ts';
 import { applySchemaMigrations } from '../db/migrations.ts';
 import { entityLabels, type NodeRow, type RelationRow, relationTypes, type SeedGraph } from './graph.ts';
@@ -20,8 +22,14 @@ export interface LoadOptions {
   batchSize?: number;
   /** Called after every batch with the rows written so far and the total. */
   onProgress?: (done: number, total: number) => void;
-  /** The one transaction's timeout; a million entities take minutes. */
+  /** The one transaction's timeout, for loads that fit in one; a hundred thousand rows take a minute. */
   transactionTimeoutMs?: number;
+  /** Loads of more entities and relations than this are journaled over one transaction per batch. */
+  singleTransactionRows?: number;
+  /** Told when the loader undoes or finishes an interrupted load. */
+  onNotice?: (line: string) => void;
+  /** A journaled load whose last batch is older than this is taken to have died (default 2 minutes). */
+  staleLoadMs?: number;
 }
 
 export class SeedLoadError extends Error {
@@ -52,12 +60,12 @@ interface RelationBatchResult extends Outcome {
   type: string;
 }
 
-async function upsertNodes(tx: TransactionRunner, rows: NodeRow[], summary: LoadSummary): Promise<void> {
+async function upsertNodes(tx: TransactionRunner, rows: NodeRow[], summary: LoadSummary, load: string | null): Promise<void> {
   for (const row of rows) {
     // Labels reach Cypher as parameters ($(row.label)); this allowlist keeps them to ours.
     if (!allowedLabels.has(row.label)) throw new SeedLoadError(`entity "${row.id}": unknown label "${row.label}"`);
   }
-  const results = await tx.run<NodeBatchResult>('seed/upsert-nodes', { rows });
+  const results = await tx.run<NodeBatchResult>('seed/upsert-nodes', { rows, load });
   const clashes = results.flatMap((result) => result.clashes);
   if (clashes.length > 0) {
     throw new SeedLoadError(
@@ -68,11 +76,11 @@ async function upsertNodes(tx: TransactionRunner, rows: NodeRow[], summary: Load
   for (const result of results) add(summary.nodes, result.label, result);
 }
 
-async function upsertRelations(tx: TransactionRunner, rows: RelationRow[], summary: LoadSummary): Promise<void> {
+async function upsertRelations(tx: TransactionRunner, rows: RelationRow[], summary: LoadSummary, load: string | null): Promise<void> {
   for (const row of rows) {
     if (!allowedTypes.has(row.type)) throw new SeedLoadError(`relation "${row.key}": unknown type "${row.type}"`);
   }
-  const results = await tx.run<RelationBatchResult>('seed/upsert-relations', { rows });
+  const results = await tx.run<RelationBatchResult>('seed/upsert-relations', { rows, load });
   const written = results.reduce((sum, result) => sum + result.created + result.updated + result.unchanged, 0);
   if (written !== rows.length) {
     throw new SeedLoadError(`${rows.length - written} relation(s) in this batch point at entities that are not in the database`);
@@ -80,38 +88,152 @@ async function upsertRelations(tx: TransactionRunner, rows: RelationRow[], summa
   for (const result of results) add(summary.relations, result.type, result);
 }
 
+/** One unit of work: a batch of entities or of relations. */
+type Batch = { kind: 'nodes'; rows: NodeRow[] } | { kind: 'relations'; rows: RelationRow[] };
+
+function* allBatches(graph: SeedGraph, size: number): Generator<Batch> {
+  for (const rows of batches(graph.nodes, size)) yield { kind: 'nodes', rows };
+  for (const rows of batches(graph.relations, size)) yield { kind: 'relations', rows };
+}
+
+function writeBatch(tx: TransactionRunner, batch: Batch, summary: LoadSummary, load: string | null): Promise<void> {
+  return batch.kind === 'nodes' ? upsertNodes(tx, batch.rows, summary, load) : upsertRelations(tx, batch.rows, summary, load);
+}
+
+function emptySummary(entities: number): LoadSummary {
+  return { nodes: {}, relations: {}, entities, seconds: 0 };
+}
+
+function mergeInto(summary: LoadSummary, part: LoadSummary): void {
+  for (const [label, outcome] of Object.entries(part.nodes)) add(summary.nodes, label, outcome);
+  for (const [type, outcome] of Object.entries(part.relations)) add(summary.relations, type, outcome);
+}
+
 /**
  * Writes a validated seed graph: schema migrations first, then every entity and relation
- * upserted by id in UNWIND batches, all inside one write transaction, so a failure at any
- * point leaves the database exactly as it was. Running it twice changes nothing.
+ * upserted by id in UNWIND batches. A failure at any point leaves the database as it was,
+ * and running it twice changes nothing.
+ *
+ * Up to `singleTransactionRows` rows (the seed, a researcher's file) go in one write
+ * transaction: fully isolated, and rolled back by Neo4j itself. Larger loads would exceed
+ * the server's transaction memory (a million entities need several GiB of transaction
+ * state), so they are journaled instead: one transaction per batch, with enough recorded
+ * in the database to undo the whole load when a batch fails, or at the next load when the
+ * process died halfway.
  */
 export async function loadSeedGraph(db: Database, graph: SeedGraph, options: LoadOptions = {}): Promise<LoadSummary> {
   const started = performance.now();
-  const batchSize = options.batchSize ?? 5000;
   await applySchemaMigrations(db);
+  await finishInterruptedLoads(db, options);
+  const rows = graph.nodes.length + graph.relations.length;
+  const summary =
+    rows <= (options.singleTransactionRows ?? defaultSingleTransactionRows)
+      ? await loadInOneTransaction(db, graph, options)
+      : await loadJournaled(db, graph, options);
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+const defaultSingleTransactionRows = 100_000;
+
+async function loadInOneTransaction(db: Database, graph: SeedGraph, options: LoadOptions): Promise<LoadSummary> {
   const total = graph.nodes.length + graph.relations.length;
-  const summary: LoadSummary = { nodes: {}, relations: {}, entities: graph.nodes.length, seconds: 0 };
+  let summary = emptySummary(graph.nodes.length);
   await db.writeTransaction(
     async (tx) => {
       // A retried transaction starts again from nothing: so must the counts.
-      summary.nodes = {};
-      summary.relations = {};
+      summary = emptySummary(graph.nodes.length);
       let done = 0;
-      for (const batch of batches(graph.nodes, batchSize)) {
-        await upsertNodes(tx, batch, summary);
-        done += batch.length;
-        options.onProgress?.(done, total);
-      }
-      for (const batch of batches(graph.relations, batchSize)) {
-        await upsertRelations(tx, batch, summary);
-        done += batch.length;
+      for (const batch of allBatches(graph, options.batchSize ?? 5000)) {
+        await writeBatch(tx, batch, summary, null);
+        done += batch.rows.length;
         options.onProgress?.(done, total);
       }
     },
     options.transactionTimeoutMs ?? 60 * 60 * 1000,
   );
-  summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+async function loadJournaled(db: Database, graph: SeedGraph, options: LoadOptions): Promise<LoadSummary> {
+  const total = graph.nodes.length + graph.relations.length;
+  const summary = emptySummary(graph.nodes.length);
+  const load = randomUUID();
+  await db.write('seed/journal-begin', { load });
+  try {
+    let done = 0;
+    for (const batch of allBatches(graph, options.batchSize ?? 5000)) {
+      let part = emptySummary(0);
+      await db.writeTransaction(async (tx) => {
+        part = emptySummary(0);
+        await writeBatch(tx, batch, part, load);
+        await tx.run('seed/journal-heartbeat', { load });
+      });
+      mergeInto(summary, part);
+      done += batch.rows.length;
+      options.onProgress?.(done, total);
+    }
+  } catch (error) {
+    options.onNotice?.(`the load failed after some of its batches were written; undoing them`);
+    try {
+      await undoLoad(db, load);
+    } catch (undoError) {
+      throw new SeedLoadError(
+        `the load failed (${error instanceof Error ? error.message : String(error)}) and undoing it failed too ` +
+          `(${undoError instanceof Error ? undoError.message : String(undoError)}); the next load will undo it`,
+      );
+    }
+    throw error;
+  }
+  await db.write('seed/journal-commit', { load });
+  await clearJournal(db, load);
+  return summary;
+}
+
+/** Runs a statement that handles up to $batch journal entries until it handles none. */
+async function drain(db: Database, statement: string, load: string): Promise<void> {
+  for (;;) {
+    const [row] = await db.write<{ done: number }>(statement, { load, batch: neo4j.int(journalBatch) });
+    if (!row || row.done === 0) return;
+  }
+}
+
+const journalBatch = 10_000;
+
+async function undoLoad(db: Database, load: string): Promise<void> {
+  await drain(db, 'seed/undo-relations', load);
+  await drain(db, 'seed/undo-updated-nodes', load);
+  await drain(db, 'seed/undo-created-nodes', load);
+  await db.write('seed/journal-end', { load });
+}
+
+async function clearJournal(db: Database, load: string): Promise<void> {
+  await drain(db, 'seed/journal-clear-marks', load);
+  await drain(db, 'seed/journal-clear-undo', load);
+  await db.write('seed/journal-end', { load });
+}
+
+const defaultStaleLoadMs = 2 * 60 * 1000;
+
+/**
+ * Before a new load: a journaled load that died halfway is undone, and one that died while
+ * clearing its journal is finished. One still writing (a recent heartbeat) stops this load
+ * rather than have two loads undo each other.
+ */
+async function finishInterruptedLoads(db: Database, options: LoadOptions): Promise<void> {
+  const open = await db.read<{ load: string; committed: boolean; lastBatchAt: string; ageMs: number }>('seed/journal-open');
+  for (const entry of open) {
+    if (entry.ageMs < (options.staleLoadMs ?? defaultStaleLoadMs)) {
+      throw new SeedLoadError(`another load (${entry.load}) has been writing since ${entry.lastBatchAt}; wait until it ends`);
+    }
+    if (entry.committed) {
+      options.onNotice?.(`finishing load ${entry.load}, interrupted while it cleared its journal`);
+      await clearJournal(db, entry.load);
+    } else {
+      options.onNotice?.(`undoing load ${entry.load}, interrupted at ${entry.lastBatchAt} before it was complete`);
+      await undoLoad(db, entry.load);
+    }
+  }
 }
 
 /** Whether the database holds no govgraph entity yet. */

@@ -84,12 +84,11 @@ export async function readSeedFolder(dir: string): Promise<SeedFile[]> {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
     .map((entry) => entry.name)
     .sort();
-  return Promise.all(
-    names.map(async (name) => {
-      const filePath = path.join(dir, name);
-      return { path: filePath, text: await readFile(filePath, 'utf8') };
-    }),
-  );
+  return Promise.all(names.map((name) => readSeedFile(path.join(dir, name))));
+}
+
+export async function readSeedFile(filePath: string): Promise<SeedFile> {
+  return { path: filePath, text: await readFile(filePath, 'utf8') };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -208,6 +208,116 @@ describe('the seed graph in Neo4j', () => {
     expect(await graphCounts(db)).toEqual(before);
   });
 
+  describe('a load too large for one transaction (journaled)', () => {
+    /** Everything the graph holds, properties included, to compare before and after. */
+    async function snapshot(): Promise<unknown> {
+      return {
+        nodes: await query('MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id'),
+        relations: await query(
+          'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props ORDER BY from, type, to, r.key',
+        ),
+      };
+    }
+
+    const journalLeft = () =>
+      query<{ n: number }>(
+        'RETURN COUNT { (:SeedLoad) } + COUNT { (:SeedUndo) } + COUNT { (n:Entity) WHERE n._seedLoad IS NOT NULL } AS n',
+      ).then(([row]) => Number(row?.n));
+
+    it('writes batch by batch, reports the same outcomes, and leaves no journal behind', async () => {
+      const before = await snapshot();
+      const extra: SeedGraph = {
+        nodes: [{ id: 'zz-journaled-topic', label: 'Topic', props: { name: 'Journaled', sources: ['src-000-cctld-msk-ix-memorandum'] } }],
+        relations: [],
+      };
+      const summary = await loadSeedGraph(
+        db,
+        { nodes: [...graph.nodes, ...extra.nodes], relations: graph.relations },
+        {
+          singleTransactionRows: 10,
+          batchSize: 25,
+        },
+      );
+      expect(summary.nodes.Topic).toEqual({ created: 1, updated: 0, unchanged: tally(graph.nodes, (n) => n.label).Topic });
+      expect(await journalLeft()).toBe(0);
+      await db.driver.executeQuery("MATCH (n {id: 'zz-journaled-topic'}) DETACH DELETE n", {}, { database: db.name });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('undoes every batch already written when a later one fails, restoring what it updated', async () => {
+      const before = await snapshot();
+      const renamed = graph.nodes.map((node) =>
+        node.id === 'msk-ix' ? { ...node, props: { ...node.props, name: 'Renamed MSK-IX' } } : node,
+      );
+      const changedRelation = graph.relations.map((relation, index) =>
+        index === 0 ? { ...relation, props: { ...relation.props, note: 'changed by a load that fails' } } : relation,
+      );
+      const failing: SeedGraph = {
+        nodes: [
+          ...renamed,
+          { id: 'zz-journaled-registry', label: 'Organization', props: { name: 'New Registry', kind: 'registry', sources: ['src-x'] } },
+        ],
+        relations: [
+          ...changedRelation,
+          // A new relation between two entities that were there before the load.
+          {
+            key: 'COOPERATES_WITH|msk-ix|ripn||',
+            type: 'COOPERATES_WITH',
+            from: 'msk-ix',
+            to: 'ripn',
+            props: { sources: ['src-000-cctld-msk-ix-memorandum'] },
+          },
+          {
+            key: 'MANAGES|zz-journaled-registry|tld-ru||',
+            type: 'MANAGES',
+            from: 'zz-journaled-registry',
+            to: 'tld-ru',
+            props: { sources: ['src-x'] },
+          },
+          // The last batch points at an entity nobody wrote: the loader refuses it.
+          { key: 'MANAGES|nobody|tld-ru||', type: 'MANAGES', from: 'nobody', to: 'tld-ru', props: { sources: ['src-x'] } },
+        ],
+      };
+      const notices: string[] = [];
+      await expect(
+        loadSeedGraph(db, failing, { singleTransactionRows: 10, batchSize: 50, onNotice: (line) => notices.push(line) }),
+      ).rejects.toThrow(/point at entities that are not in the database/);
+      expect(notices.join('\n')).toMatch(/undoing/);
+      expect(await journalLeft()).toBe(0);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('undoes, at the next load, a load whose process was killed halfway', async () => {
+      const before = await snapshot();
+      const folder = await mkdtemp(path.join(tmpdir(), 'govgraph-killed-'));
+      const file = path.join(folder, 'large.json');
+      // A synthetic graph whose ids and source ids do not clash with the seed's.
+      await run(process.execPath, ['bench/generate.ts', '--entities', '3000', '--out', file], { cwd: projectRoot });
+      const child = execFile(process.execPath, ['src/seed/cli.ts', '--max-transaction-rows', '100', '--batch-size', '50', file], {
+        cwd: projectRoot,
+        env: neo4jEnv(),
+      });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+      // Wait until some batches are in, then kill it without warning.
+      for (let tries = 0; tries < 600; tries++) {
+        const [row] = await query<{ n: number }>('MATCH (n:Entity) WHERE n._seedLoad IS NOT NULL RETURN count(n) AS n');
+        if (Number(row?.n) >= 500) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      expect(await journalLeft()).toBeGreaterThan(0);
+
+      const notices: string[] = [];
+      const again = await loadSeedGraph(db, graph, { onNotice: (line) => notices.push(line), staleLoadMs: 0 });
+      expect(notices.join('\n')).toMatch(/undoing load .* interrupted/);
+      expect(Object.values(again.nodes).every((outcome) => outcome.created === 0 && outcome.updated === 0)).toBe(true);
+      expect(await journalLeft()).toBe(0);
+      expect(await snapshot()).toEqual(before);
+      await rm(folder, { recursive: true, force: true });
+    });
+  });
+
   describe('npm run seed', () => {
     let folder: string;
     beforeAll(async () => {

@@ -1,0 +1,2 @@
+// Opens the journal of a load split over many transactions.
+CREATE (:SeedLoad {id: $load, startedAt: datetime(), committed: false})
