@@ -1,6 +1,7 @@
-import { createYoga } from 'graphql-yoga';
+import { createYoga, type GraphiQLOptions } from 'graphql-yoga';
 import { createRequestContext, type RequestContext } from './context.ts';
 import type { Database } from './db/database.ts';
+import { examples, graphiqlTabs } from './examples/index.ts';
 import { useReadinessProbe } from './http/probes.ts';
 import { schema } from './schema/index.ts';
 
@@ -8,14 +9,22 @@ export interface YogaOptions {
   db: Database;
 }
 
-const firstQuery = `# Welcome to govgraph. Press the run button to see which versions answer.
-query ServerInfo {
-  serverInfo {
-    version
-    database { name version edition }
-  }
-}
-`;
+/**
+ * GraphiQL opens with one tab per example query (src/examples), the ServerInfo welcome first.
+ * yoga's GraphiQL (5.24) puts its own welcome text into the first tab unless `initialQuery` is
+ * given (graphql-yoga issue #3979), so it is set to the first tab's content. The empty
+ * variables and headers let GraphiQL recognise that tab on later visits instead of adding a
+ * copy. The three initial* keys are not in yoga's GraphiQLOptions type, but yoga hands every option on to GraphiQL.
+ */
+const tabs = graphiqlTabs(examples);
+const graphiqlOptions: GraphiQLOptions & { initialQuery?: string; initialVariables?: string; initialHeaders?: string } = {
+  title: 'govgraph',
+  defaultTabs: tabs,
+  defaultQuery: tabs[0]?.query,
+  initialQuery: tabs[0]?.query,
+  initialVariables: '',
+  initialHeaders: '',
+};
 
 /** The GraphQL server as a fetch handler: node:http serves it, tests call yoga.fetch directly. */
 export function createGovgraphYoga({ db }: YogaOptions) {
@@ -27,7 +36,7 @@ export function createGovgraphYoga({ db }: YogaOptions) {
     landingPage: false,
     batching: false,
     maskedErrors: true,
-    graphiql: { title: 'govgraph', defaultQuery: firstQuery },
+    graphiql: graphiqlOptions,
     context: ({ request }) => createRequestContext(db, request),
     plugins: [useReadinessProbe(db)],
   });

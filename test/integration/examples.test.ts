@@ -1,0 +1,377 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, seedDataDir } from '../../src/config.ts';
+import type { Database } from '../../src/db/database.ts';
+import { type Example, examples, graphiqlTabs, loadExamples } from '../../src/examples/index.ts';
+import { loadSeedGraph } from '../../src/seed/load.ts';
+import { readSeedFolder, validateSeedFiles } from '../../src/seed/validate.ts';
+import { createGovgraphYoga } from '../../src/yoga.ts';
+import { emptyDatabase, openTestDatabase } from '../support/database.ts';
+
+// The example queries GraphiQL opens with (src/examples), run against the real seed data:
+// each must answer without errors, and with the facts the articles give.
+
+interface GraphQLResult {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: unknown[] }[];
+}
+
+// Loose shapes for reading answers: the queries decide what is there.
+// biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field below
+type Answer = any;
+
+const slugs = (sources: { slug: string }[]) => sources.map((source) => source.slug);
+const names = (edges: { node: { name: string } }[]) => edges.map((edge) => edge.node.name);
+
+const src000 = 'src-000-cctld-msk-ix-memorandum';
+const src001 = 'src-001-cctld-oac-memorandum';
+const src003 = 'src-003-qrator-labs-joins-ispcp';
+const src004 = 'src-004-global-it-cooperation-rans-conference';
+const coordinationCenter = 'Coordination Center for TLD .RU/.РФ';
+
+describe('the example queries', () => {
+  let db: Database;
+  let yoga: ReturnType<typeof createGovgraphYoga>;
+
+  async function post(body: Record<string, unknown>): Promise<GraphQLResult> {
+    const response = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as GraphQLResult;
+  }
+
+  function example(name: string): Example {
+    const found = examples.find((candidate) => candidate.name === name);
+    if (!found) throw new Error(`no example named ${name}`);
+    return found;
+  }
+
+  /** Runs an example exactly as GraphiQL's tab would, and returns its data; any error fails the test. */
+  async function answer(name: string, variables?: Record<string, unknown>): Promise<Answer> {
+    const { query, variables: own } = example(name);
+    const result = await post({ query, variables: variables ?? own ?? {}, operationName: name });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toBeTruthy();
+    return result.data;
+  }
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await emptyDatabase(db);
+    await loadSeedGraph(db, validateSeedFiles(await readSeedFolder(seedDataDir)));
+    yoga = createGovgraphYoga({ db });
+  });
+
+  afterAll(async () => {
+    if (!db) return;
+    await emptyDatabase(db);
+    await db.close();
+  });
+
+  describe('the collection', () => {
+    it('holds ServerInfo first, then 10 to 14 named questions, each read from its own file', () => {
+      expect(examples[0]?.name).toBe('ServerInfo');
+      expect(examples.length - 1).toBeGreaterThanOrEqual(10);
+      expect(examples.length - 1).toBeLessThanOrEqual(14);
+      expect(new Set(examples.map((e) => e.name)).size).toBe(examples.length);
+      for (const e of examples) {
+        expect(e.question, e.file).toMatch(/\?$/);
+        expect(e.query.startsWith('#'), e.file).toBe(true);
+        expect(e.query, e.file).toContain(`query ${e.name}`);
+      }
+      // Reading them again gives the same: nothing depends on import order or state.
+      expect(loadExamples()).toEqual(examples);
+    });
+
+    it('gives every example whose operation takes variables a variables file, and no other', () => {
+      for (const e of examples) expect(Boolean(e.variables), e.file).toBe(/query \w+\(/.test(e.query));
+    });
+
+    it('is listed in the README, each file with its question', () => {
+      const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+      for (const e of examples) expect(readme, e.file).toContain(`src/examples/${e.file}`);
+    });
+  });
+
+  describe('each answers without errors', () => {
+    it.each(examples.map((e) => [e.name, e] as const))('%s', async (_name, e) => {
+      const result = await post({ query: e.query, variables: e.variables ?? {}, operationName: e.name });
+      expect(result.errors).toBeUndefined();
+      expect(Object.values(result.data ?? {}).every((value) => value !== null)).toBe(true);
+    });
+  });
+
+  // One check per example, with the facts it should find. The last test makes sure none is missed.
+  const checks: Record<string, () => Promise<void>> = {
+    async ServerInfo() {
+      const { serverInfo } = await answer('ServerInfo');
+      expect(serverInfo.version).toMatch(/^\d+\.\d+\.\d+/);
+      expect(serverInfo.database.version).toMatch(/^5\./);
+      expect(['community', 'enterprise']).toContain(serverInfo.database.edition);
+    },
+
+    async CoordinationCenterMemoranda() {
+      const { organization } = await answer('CoordinationCenterMemoranda');
+      expect(organization.name).toBe(coordinationCenter);
+      const memoranda = organization.memoranda.edges.map((edge: Answer) => edge.node);
+      expect(organization.memoranda.totalCount).toBe(memoranda.length);
+      expect(memoranda.length).toBeGreaterThanOrEqual(6);
+      const byName = (text: string) => memoranda.find((m: Answer) => m.name.includes(text));
+
+      const mskIx = byName('Dissemination of Illegal Information');
+      expect(names(mskIx.parties.edges)).toEqual(expect.arrayContaining([coordinationCenter, 'MSK-IX']));
+      const mskIxSigners = mskIx.signatories.edges.map((edge: Answer) => [edge.node.name, edge.onBehalfOf.name, slugs(edge.sources)]);
+      expect(mskIxSigners).toEqual(
+        expect.arrayContaining([
+          ['Andrey Vorobyev', coordinationCenter, [src000]],
+          ['Alexei Platonov', 'MSK-IX', [src000]],
+        ]),
+      );
+
+      // The Belarusian memorandum: signed in 2020, for the OAC by its head; the articles title it differently.
+      const oac = byName('Counteract and Prevent Violations');
+      expect(oac.date).toBe('2020');
+      expect(oac.signatories.edges.map((edge: Answer) => [edge.node.name, edge.onBehalfOf.name])).toContainEqual([
+        'Andrey Pavlyuchenko',
+        'Operations and Analysis Center (OAC) under the President of the Republic of Belarus',
+      ]);
+      const titles = oac.claims.filter((claim: Answer) => claim.field === 'name');
+      expect(titles).toHaveLength(2);
+      expect(titles.map((claim: Answer) => slugs(claim.sources))).toEqual(expect.arrayContaining([[src000], [src001]]));
+      expect(new Set(titles.map((claim: Answer) => claim.value)).size).toBe(2);
+
+      expect(byName('RIPN').date).toBe('2021-02');
+      // Every party of every memorandum cites a source.
+      for (const m of memoranda) for (const edge of m.parties.edges) expect(edge.sources.length, m.name).toBeGreaterThan(0);
+    },
+
+    async WhoManagesSu() {
+      const { tld } = await answer('WhoManagesSu');
+      expect(tld.name).toBe('.su');
+      expect(tld.managers.totalCount).toBe(2);
+      const claims = Object.fromEntries(tld.managers.edges.map((edge: Answer) => [edge.node.slug, slugs(edge.sources)]));
+      // Both conflicting claims, each with its own article.
+      expect(claims).toEqual({ ripn: [src000], 'foundation-for-internet-development': [src001] });
+      for (const edge of tld.managers.edges) {
+        expect(edge.role).toBe('registry');
+        expect(edge.sources[0].title).toBeTruthy();
+      }
+    },
+
+    async RfByPunycode() {
+      const { tld } = await answer('RfByPunycode');
+      expect(tld).toMatchObject({ name: '.рф', unicode: '.рф', ascii: '.xn--p1ai', idn: true, type: 'country-code', country: 'RU' });
+      expect(tld.externalFacts).toContain('ascii');
+      expect(tld.idnCounterparts.edges.map((edge: Answer) => edge.node)).toEqual([{ name: '.ru', ascii: '.ru' }]);
+      expect(tld.managers.edges.map((edge: Answer) => [edge.role, edge.node.name])).toEqual([['registry', coordinationCenter]]);
+      expect(slugs(tld.managers.edges[0].sources)).toContain(src004);
+    },
+
+    async IspcpMembersAndAncestors() {
+      const { body } = await answer('IspcpMembersAndAncestors');
+      expect(body.aliases).toContain('ISPCP');
+      expect(body.ancestors.map((a: Answer) => a.slug)).toEqual(['body-gnso', 'body-icann']);
+      const members = body.members.edges;
+      expect(body.members.totalCount).toBe(members.length);
+      expect(names(members)).toEqual(expect.arrayContaining(['Qrator Labs', 'DE-CIX', 'LINX', 'AT&T', 'Verizon', 'Comcast']));
+      const qrator = members.find((edge: Answer) => edge.node.name === 'Qrator Labs');
+      expect(qrator).toMatchObject({ startDate: '2018-12', node: { country: 'RU' } });
+      for (const edge of members) expect(slugs(edge.sources)).toContain(src003);
+    },
+
+    async RansConferenceParticipants() {
+      const { event } = await answer('RansConferenceParticipants');
+      expect(event).toMatchObject({ edition: 19, startDate: '2021-04-27' });
+      const roles = (edges: Answer[]) => edges.map((edge) => `${edge.node.name}: ${edge.role}`);
+      expect(roles(event.participants.edges)).toEqual(
+        expect.arrayContaining(['Russian Association of Networks and Services: organizer', `${coordinationCenter}: supporter`]),
+      );
+      const section = event.parts.edges.find((edge: Answer) => edge.node.name === 'Global Cooperation in IT').node;
+      expect(section.kind).toBe('section');
+      expect(roles(section.participants.edges)).toEqual(
+        expect.arrayContaining([
+          'Andrey Vorobyev: moderator',
+          'Andrey Vorobyev: speaker',
+          'Vadim Glushchenko: speaker',
+          'Natalia Babekina: speaker',
+          'Mikhail Anisimov: speaker',
+        ]),
+      );
+    },
+
+    async PersonPositions() {
+      const { person } = await answer('PersonPositions');
+      expect(person.aliases).toContain('Андрей Воробьёв');
+      const director = person.positions.edges.find((edge: Answer) => edge.node.name === coordinationCenter);
+      expect(director.title).toBe('Director');
+      expect(slugs(director.sources)).toEqual(expect.arrayContaining([src000, src001, src004]));
+      expect(person.memoranda.edges.length).toBeGreaterThanOrEqual(2);
+      for (const edge of person.memoranda.edges) expect(edge.onBehalfOf.name).toBe(coordinationCenter);
+      const eventRoles = person.events.edges.map((edge: Answer) => `${edge.node.name}: ${edge.role}`);
+      expect(eventRoles).toEqual(expect.arrayContaining(['Global Cooperation in IT: moderator', 'Global Cooperation in IT: speaker']));
+    },
+
+    async SearchCyrillicAndLatin() {
+      const { cyrillic, latin, domain } = await answer('SearchCyrillicAndLatin');
+      expect(cyrillic[0].node).toMatchObject({ __typename: 'Person', slug: 'andrey-vorobyev' });
+      expect(cyrillic[0].matched).toMatch(/Воробь[её]в/);
+      expect(latin[0].node.slug).toBe('andrey-vorobyev');
+      expect(domain[0].node).toMatchObject({ __typename: 'Tld', slug: 'tld-rf', name: '.рф' });
+    },
+
+    async PathQratorLabsToIcann() {
+      const { anyRelation, governanceChain } = await answer('PathQratorLabsToIcann');
+      for (const path of [...anyRelation, ...governanceChain]) {
+        expect(path.nodes[0].name).toBe('Qrator Labs');
+        expect(path.nodes.at(-1).name).toBe('ICANN');
+        expect(path.edges).toHaveLength(path.nodes.length - 1);
+        for (const edge of path.edges) expect(edge.sources.length).toBeGreaterThan(0);
+      }
+      expect(anyRelation.length).toBeGreaterThan(0);
+      expect(anyRelation[0].edges.length).toBeLessThanOrEqual(3);
+      // The governance chain: a member of the ISPCP, inside the GNSO, inside ICANN.
+      expect(governanceChain).toHaveLength(1);
+      const [chain] = governanceChain;
+      expect(chain.nodes.map((n: Answer) => n.name)).toEqual([
+        'Qrator Labs',
+        'Internet Service Providers and Connectivity Providers constituency',
+        'GNSO',
+        'ICANN',
+      ]);
+      expect(chain.edges.map((e: Answer) => e.type)).toEqual(['MEMBER_OF', 'PART_OF', 'PART_OF']);
+      expect(chain.edges[0].properties.startDate).toBe('2018-12');
+      expect(slugs(chain.edges[0].sources)).toEqual([src003]);
+    },
+
+    async CoordinationCenterTimeline() {
+      const { timeline } = await answer('CoordinationCenterTimeline');
+      const dates = timeline.map((entry: Answer) => entry.date);
+      expect(dates).toEqual([...dates].sort());
+      const facts = timeline.map((entry: Answer) => `${entry.date} ${entry.type} ${entry.other.name}`);
+      expect(facts).toEqual(
+        expect.arrayContaining([
+          '2020 PARTY_TO Memorandum of Cooperation to Counteract and Prevent Violations on the Internet',
+          '2021-02 PARTY_TO Memorandum between the Coordination Center and RIPN',
+          '2021-04-27 PARTICIPATED_IN Global Cooperation in IT',
+        ]),
+      );
+      for (const entry of timeline) expect(entry.edge.sources.length).toBeGreaterThan(0);
+    },
+
+    async MskIxNeighborhood() {
+      const { neighborhood } = await answer('MskIxNeighborhood');
+      expect(neighborhood.nodes[0].slug).toBe('msk-ix');
+      expect(neighborhood.nodes.map((n: Answer) => n.slug)).toEqual(
+        expect.arrayContaining(['alexei-platonov', 'coordination-center-ru', 'memo-cc-msk-ix', 'country-ru']),
+      );
+      const edges = neighborhood.edges.map((edge: Answer) => `${edge.from.slug} ${edge.type} ${edge.to.slug}`);
+      expect(edges).toEqual(
+        expect.arrayContaining([
+          'alexei-platonov HOLDS_POSITION msk-ix',
+          'msk-ix PARTY_TO memo-cc-msk-ix',
+          // Between two neighbours, not touching MSK-IX itself.
+          'alexei-platonov SIGNED memo-cc-msk-ix',
+        ]),
+      );
+      for (const edge of neighborhood.edges) expect(slugs(edge.sources)).toContain(src000);
+    },
+
+    async GraphStats() {
+      const { stats } = await answer('GraphStats');
+      const entities = Object.fromEntries(stats.entities.map((row: Answer) => [row.type, row.count]));
+      expect(entities.Source).toBe(5);
+      expect(entities.Memorandum).toBeGreaterThanOrEqual(6);
+      expect(entities.Tld).toBeGreaterThanOrEqual(9);
+      const relations = Object.fromEntries(stats.relations.map((row: Answer) => [row.type, row.count]));
+      expect(relations.MANAGES).toBeGreaterThanOrEqual(12);
+      expect(stats.mostConnected[0].entity.name).toBe(coordinationCenter);
+      const counts = stats.topTopics.map((row: Answer) => row.count);
+      expect(counts).toHaveLength(5);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    },
+
+    async OrganizationsPage() {
+      const first = await answer('OrganizationsPage');
+      const { russian, registries } = first;
+      expect(russian.totalCount).toBeGreaterThan(5);
+      expect(russian.edges).toHaveLength(5);
+      expect(russian.pageInfo.hasNextPage).toBe(true);
+      expect(russian.pageInfo.endCursor).toBe(russian.edges[4].cursor);
+      // The next page, as the comment tells the researcher: after = endCursor.
+      const second = await answer('OrganizationsPage', { after: russian.pageInfo.endCursor });
+      expect(second.russian.totalCount).toBe(russian.totalCount);
+      const page1 = names(russian.edges);
+      const page2 = names(second.russian.edges);
+      expect(page2.length).toBeGreaterThan(0);
+      expect(page2.filter((name) => page1.includes(name))).toEqual([]);
+      const cc = registries.edges.find((edge: Answer) => edge.node.name === coordinationCenter);
+      expect(cc.node.country).toBe('RU');
+      expect(names(cc.node.tlds.edges).sort()).toEqual(['.ru', '.рф']);
+      expect(registries.totalCount).toBe(registries.edges.length);
+    },
+
+    async MemorandaOnPhishing() {
+      const { memoranda } = await answer('MemorandaOnPhishing');
+      expect(memoranda.totalCount).toBe(2);
+      const found = memoranda.edges.map((edge: Answer) => edge.node);
+      expect(found.map((m: Answer) => names(m.parties.edges).sort())).toEqual(
+        expect.arrayContaining([
+          [coordinationCenter, 'MSK-IX'].sort(),
+          [coordinationCenter, 'Operations and Analysis Center (OAC) under the President of the Republic of Belarus'].sort(),
+        ]),
+      );
+      for (const m of found) expect(names(m.topics.edges)).toEqual(expect.arrayContaining(['Phishing', 'Botnets']));
+    },
+
+    async UnOewgAndResolution() {
+      const { body } = await answer('UnOewgAndResolution');
+      expect(body.aliases).toContain('OEWG');
+      expect(body.ancestors.map((a: Answer) => a.name)).toEqual(['UN General Assembly', 'United Nations']);
+      const [established] = body.establishedBy.edges;
+      expect(established.node).toMatchObject({ number: '75/240', date: '2020-12-31' });
+      expect(names(established.node.issuedBy.edges)).toEqual(['UN General Assembly']);
+      expect(slugs(established.sources)).toEqual([src004]);
+      expect(body.children.edges.map((edge: Answer) => edge.node)).toContainEqual({
+        __typename: 'Event',
+        name: 'UN OEWG organizational session 2021',
+      });
+    },
+  };
+
+  describe('each finds what the articles say', () => {
+    for (const [name, check] of Object.entries(checks)) it(name, check);
+
+    it('covers every example', () => {
+      expect(Object.keys(checks).sort()).toEqual(examples.map((e) => e.name).sort());
+    });
+  });
+
+  describe('GraphiQL', () => {
+    it('opens at /graphql in a browser with one tab per example, ServerInfo first', async () => {
+      const response = await yoga.fetch('http://test/graphql', { headers: { accept: 'text/html' } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const html = await response.text();
+      expect(html).toContain('<title>govgraph</title>');
+      for (const e of examples) expect(html).toContain(`query ${e.name}`);
+
+      // yoga writes the GraphiQL options into the page as JSON.
+      const options = /renderYogaGraphiQL\(root,(.*?)\)\}\)<\/script>/s.exec(html)?.[1];
+      expect(options).toBeDefined();
+      const parsed = JSON.parse(options ?? '{}') as { defaultTabs: unknown[]; initialQuery: string; defaultQuery: string };
+      expect(parsed.defaultTabs).toEqual(graphiqlTabs(examples));
+      expect(parsed.initialQuery).toBe(examples[0]?.query);
+      expect(parsed.defaultQuery).toBe(examples[0]?.query);
+    });
+
+    it('gives each tab with variables its variables as JSON', () => {
+      const tabs = graphiqlTabs(examples);
+      examples.forEach((e, index) => {
+        expect(tabs[index]?.variables ? JSON.parse(tabs[index].variables) : undefined).toEqual(e.variables);
+      });
+    });
+  });
+});
