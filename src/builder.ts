@@ -28,8 +28,10 @@ export const builder = new SchemaBuilder<GovgraphSchemaTypes>({
     cursorType: 'String',
     nodeTypeOptions: { description: 'An object with a global ID (Relay): refetch it with node(id:).' },
     pageInfoTypeOptions: { description: 'Where a page sits in its list (Relay).' },
-    nodeQueryOptions: { description: 'An entity by its global ID.' },
-    nodesQueryOptions: { description: 'Entities by their global IDs, in the order given (null where not found).' },
+    // node and nodes are defined in schema/lookups.ts: the plugin's own reject a malformed
+    // global ID with a message but no extensions.code, and cannot say which argument it was.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
 });
 

@@ -42,8 +42,11 @@ export function createLoaders(db: Database, counter: RoundTripCounter): Loaders 
       );
       return keys.map((key) => {
         const page = results.get(JSON.stringify(key.request))?.get(key.id) ?? emptyPage;
-        // The other ends came with the page: later lookups of them cost nothing.
-        for (const edge of page.edges) entity.prime(edge.other.id, edge.other);
+        // The other ends (and signatories' organizations) came with the page: later lookups of them cost nothing.
+        for (const edge of page.edges) {
+          entity.prime(edge.other.id, edge.other);
+          if (edge.onBehalfOf) entity.prime(edge.onBehalfOf.id, edge.onBehalfOf);
+        }
         return page;
       });
     },

@@ -3,7 +3,9 @@
 // $labels keeps other ends of these labels, $roles relationships with these roles (null: any).
 // Edges are ordered by the other end's name key, then the relationship key, and paged with a
 // keyset cursor ($afterKey, $afterId) or backwards ($beforeKey, $beforeId, $backwards).
-// The other end's properties come along so the entity loader needs no second round trip.
+// The other end's properties come along so the entity loader needs no second round trip, and so
+// do those of the entity a SIGNED relation names in onBehalfOf (null for other relations): else
+// the signatories of a page whose parties are not in the request already would cost one more.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 CALL (a) {
@@ -28,6 +30,7 @@ CALL (a) {
     CASE WHEN $backwards THEN sortKey END DESC,
     CASE WHEN $backwards THEN r.key END DESC
   LIMIT $limit
-  RETURN collect({ type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r), sortKey: sortKey, other: properties(b) }) AS edges
+  RETURN collect({ type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r), sortKey: sortKey, other: properties(b),
+                   onBehalfOf: head(COLLECT { MATCH (behalf:Entity {id: r.onBehalfOf}) RETURN properties(behalf) }) }) AS edges
 }
 RETURN id, total, edges

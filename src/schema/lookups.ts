@@ -4,6 +4,7 @@ import type { EntityLabel } from '../seed/graph.ts';
 import { tldForms } from '../text/tld-forms.ts';
 import { loadEntities } from './entity.ts';
 import { badUserInput } from './errors.ts';
+import { decodeEntityId } from './graph-types.ts';
 import {
   BodyRef,
   CountryRef,
@@ -79,5 +80,40 @@ builder.queryField('tldBySlug', (t) =>
     description: 'The Tld with this slug, or null.',
     args: { slug: t.arg.string({ required: true, description: 'Its slug, e.g. "tld-rf".' }) },
     resolve: async (_root, { slug }, context) => (await loadEntities(context, [slug], ['Tld']))[0] ?? null,
+  }),
+);
+
+builder.queryField('node', (t) =>
+  t.field({
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    description: 'An entity by its global ID; null when no entity of that type has that slug.',
+    args: { id: t.arg.id({ required: true, description: 'A global ID, as the "id" field of any entity gives it.' }) },
+    resolve: async (_root, args, context) => {
+      const { label, slug } = decodeEntityId(String(args.id), 'id');
+      return (await loadEntities(context, [slug], [label]))[0] ?? null;
+    },
+  }),
+);
+
+builder.queryField('nodes', (t) =>
+  t.field({
+    type: [builder.nodeInterfaceRef()],
+    nullable: { list: false, items: true },
+    description: 'Entities by their global IDs, in the order given (null where not found).',
+    args: { ids: t.arg.idList({ required: true, description: 'Global IDs, as the "id" field of any entity gives them.' }) },
+    resolve: async (_root, args, context) => {
+      // Every ID is checked before any is loaded: one malformed ID fails the field, naming it.
+      const wanted = args.ids.map((id) => decodeEntityId(String(id), 'ids'));
+      const found = await loadEntities(
+        context,
+        wanted.map((want) => want.slug),
+      );
+      const bySlug = new Map(found.map((entity) => [entity.id, entity]));
+      return wanted.map((want) => {
+        const entity = bySlug.get(want.slug);
+        return entity && entity.label === want.label ? entity : null;
+      });
+    },
   }),
 );

@@ -20,7 +20,10 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   fields: (t) => ({
     score: t.exposeFloat('score', { description: 'Relevance as the full-text index scores it; higher is better.' }),
     node: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.node }),
-    matched: t.exposeString('matched', { nullable: true, description: 'The name, alias or form of the entity that matched the query.' }),
+    matched: t.exposeString('matched', {
+      nullable: true,
+      description: 'The name, alias, form, country code or slug of the entity that matched the query.',
+    }),
   }),
 });
 
@@ -52,6 +55,9 @@ function matchedName(entity: EntityRecord, input: string): string | null {
     ...texts(entity.props, 'aliases'),
     text(entity.props, 'ascii'),
     text(entity.props, 'title'),
+    text(entity.props, 'code'),
+    // The index holds the slug too ("RF" finds tld-rf by it): say so rather than nothing.
+    entity.id,
   ].filter((name): name is string => !!name);
   return names.find((name) => words(name).some((word) => [...queryWords].some((q) => word.startsWith(q)))) ?? null;
 }
@@ -60,7 +66,8 @@ builder.queryField('search', (t) =>
   t.field({
     type: [SearchHitRef],
     description:
-      'Searches every entity by name, alias and IDN form, in Latin and Cyrillic, ignoring case and accents: "Vorobyev", "Воробьёв", ".рф", "xn--p1ai" and "RF" all work.',
+      'Searches every entity by name, alias and IDN form, in Latin and Cyrillic, ignoring case and accents: "Vorobyev", "Воробьёв", ".рф", "xn--p1ai" and "RF" all work. ' +
+      'Entities with a name, alias or form that is exactly the query come first, then by score.',
     args: {
       query: t.arg.string({ required: true, description: 'Free text; every word must match a word of a name (whole or as its start).' }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Only these types (default: all).' }),
@@ -74,7 +81,8 @@ builder.queryField('search', (t) =>
       const lucene = luceneQuery(args.query);
       if (!lucene) throw badUserInput('"query" must contain at least one letter or digit', 'query');
       const labels = args.types && args.types.length > 0 ? (args.types as EntityLabel[]) : null;
-      const rows = await searchEntities(context.db, lucene, labels, first, context.queries);
+      const exact = [...new Set([args.query, ...tldForms(args.query).flatMap((form) => [form, form.slice(1)])].map(searchKey))];
+      const rows = await searchEntities(context.db, lucene, labels, first, context.queries, exact);
       return rows.map((row) => {
         context.loaders.entity.prime(row.entity.id, row.entity);
         return { score: row.score, node: row.entity, matched: matchedName(row.entity, args.query) };

@@ -81,11 +81,15 @@ export async function searchEntities(
   labels: EntityLabel[] | null,
   first: number,
   counter?: RoundTripCounter,
+  /** Normalized forms of the query: entities with a name, alias or form exactly this come first. */
+  exact: readonly string[] = [],
 ): Promise<SearchRow[]> {
+  // Type filtering and exact matches reorder the index's hits: ask it for more candidates than we
+  // keep, so that "ISPCP" still finds the body whose alias it is among longer names that mention it.
+  const candidates = Math.max(labels ? first * 10 : first, 100);
   const rows = await db.read<{ props: Record<string, unknown>; score: number }>(
     'queries/search',
-    // Type filtering happens after the index: ask it for more candidates than we keep.
-    { query, labels, first: neo4j.int(first), candidates: neo4j.int(labels ? first * 10 : first) },
+    { query, labels, exact: [...exact], first: neo4j.int(first), candidates: neo4j.int(candidates) },
     counter,
   );
   return rows.map((row) => ({ entity: toEntityRecord(row.props), score: row.score }));

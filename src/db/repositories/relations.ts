@@ -12,6 +12,8 @@ export interface RelationRecord {
   props: Record<string, unknown>;
   /** The end that is not the entity the page belongs to. */
   other: EntityRecord;
+  /** The entity named by the relation's onBehalfOf (a signatory's organization), if any. */
+  onBehalfOf: EntityRecord | null;
   /** The keyset position: the other end's name key and the relationship key. */
   position: { key: string; id: string };
 }
@@ -38,7 +40,15 @@ export interface RelationPage {
 interface Row {
   id: string;
   total: number;
-  edges: { type: string; from: string; to: string; props: Record<string, unknown>; sortKey: string; other: Record<string, unknown> }[];
+  edges: {
+    type: string;
+    from: string;
+    to: string;
+    props: Record<string, unknown>;
+    sortKey: string;
+    other: Record<string, unknown>;
+    onBehalfOf: Record<string, unknown> | null;
+  }[];
 }
 
 /** One page of one relationship type for each entity id, in one round trip. */
@@ -74,6 +84,7 @@ export async function loadRelationPages(
       to: edge.to,
       props: edge.props,
       other: toEntityRecord(edge.other),
+      onBehalfOf: edge.onBehalfOf ? toEntityRecord(edge.onBehalfOf) : null,
       position: { key: edge.sortKey, id: String(edge.props.key) },
     }));
     if (request.backwards) edges.reverse();

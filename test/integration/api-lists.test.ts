@@ -1,0 +1,606 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDataDir } from '../../src/config.ts';
+import type { Database } from '../../src/db/database.ts';
+import { dateRange } from '../../src/seed/dates.ts';
+import type { EntityLabel, NodeRow, SeedGraph } from '../../src/seed/graph.ts';
+import { loadSeedGraph } from '../../src/seed/load.ts';
+import { readSeedFolder, validateSeedFiles } from '../../src/seed/validate.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { GraphQLClient, loadRealSeed, type Variables } from '../support/graphql.ts';
+
+// Root lists, filters, lookups, node(id) and search, through yoga.fetch over the real seed data.
+// Expected lists are computed from the seed files themselves (they grow as researchers add
+// records); the spot checks name records the five source articles will always hold.
+
+interface ListSpec {
+  field: string;
+  label: EntityLabel;
+}
+
+const lists: ListSpec[] = [
+  { field: 'organizations', label: 'Organization' },
+  { field: 'persons', label: 'Person' },
+  { field: 'tlds', label: 'Tld' },
+  { field: 'memoranda', label: 'Memorandum' },
+  { field: 'events', label: 'Event' },
+  { field: 'bodies', label: 'Body' },
+  { field: 'documents', label: 'Document' },
+  { field: 'topics', label: 'Topic' },
+  { field: 'countries', label: 'Country' },
+  { field: 'sources', label: 'Source' },
+];
+
+interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+interface Page {
+  totalCount: number;
+  pageInfo: PageInfo;
+  edges: { cursor: string; node: { id: string; slug: string; name: string } }[];
+}
+
+function listQuery(spec: ListSpec): string {
+  return `query ($first: Int, $last: Int, $after: String, $before: String, $filter: ${spec.label}Filter, $orderBy: EntityOrder) {
+    list: ${spec.field}(first: $first, last: $last, after: $after, before: $before, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { id slug name } }
+    }
+  }`;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const text = (node: NodeRow, field: string) => {
+  const value = node.props[field];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** The slugs of one label in the order the API promises: sort key, then slug; reversed for DESC. */
+function expectedOrder(graph: SeedGraph, label: EntityLabel, field: 'NAME' | 'DATE' | 'ID' = 'NAME', ascending = true): string[] {
+  const key = (node: NodeRow) =>
+    field === 'NAME' ? (text(node, 'nameKey') ?? '') : field === 'DATE' ? (text(node, 'dateFrom') ?? '') : node.id;
+  const sorted = graph.nodes
+    .filter((node) => node.label === label)
+    .sort((a, b) => compare(key(a), key(b)) || compare(a.id, b.id))
+    .map((node) => node.id);
+  return ascending ? sorted : sorted.reverse();
+}
+
+/** Slugs of one label whose dated span overlaps [from, to], partial dates standing for all their days. */
+function overlapping(graph: SeedGraph, label: EntityLabel, from: string | null, to: string | null): string[] {
+  const first = from ? dateRange(from).first : null;
+  const last = to ? dateRange(to).last : null;
+  return expectedOrder(graph, label).filter((id) => {
+    const node = graph.nodes.find((n) => n.id === id) as NodeRow;
+    const dateFrom = text(node, 'dateFrom');
+    const dateTo = text(node, 'dateTo');
+    if (!dateFrom || !dateTo) return false;
+    return (first === null || dateTo >= first) && (last === null || dateFrom <= last);
+  });
+}
+
+describe('the API over the real seed data: lists, filters, lookups, search', () => {
+  let db: Database;
+  let api: GraphQLClient;
+  let graph: SeedGraph;
+
+  async function page(spec: ListSpec, variables: Variables): Promise<Page> {
+    return (await api.data<{ list: Page }>(listQuery(spec), variables)).list;
+  }
+
+  /** Walks a list forwards with first/after, checking pageInfo on the way; returns the slugs in order. */
+  async function walkForward(spec: ListSpec, size: number, variables: Variables = {}, between?: (pageNo: number) => Promise<void>) {
+    const slugs: string[] = [];
+    let after: string | null = null;
+    for (let pageNo = 0; pageNo < 100; pageNo += 1) {
+      const { edges, pageInfo }: Page = await page(spec, { ...variables, first: size, after });
+      expect(edges.length).toBeLessThanOrEqual(size);
+      expect(pageInfo.hasPreviousPage).toBe(after !== null);
+      expect(pageInfo.startCursor).toBe(edges[0]?.cursor ?? null);
+      expect(pageInfo.endCursor).toBe(edges.at(-1)?.cursor ?? null);
+      slugs.push(...edges.map((edge) => edge.node.slug));
+      if (!pageInfo.hasNextPage) return slugs;
+      expect(edges).toHaveLength(size);
+      after = pageInfo.endCursor;
+      await between?.(pageNo);
+    }
+    throw new Error('the walk did not end');
+  }
+
+  /** Walks a list backwards from its end with last/before; returns the slugs in list order. */
+  async function walkBackward(spec: ListSpec, size: number, variables: Variables = {}) {
+    const slugs: string[] = [];
+    let before: string | null = null;
+    for (let pageNo = 0; pageNo < 100; pageNo += 1) {
+      const { edges, pageInfo }: Page = await page(spec, { ...variables, last: size, before });
+      expect(pageInfo.hasNextPage).toBe(before !== null);
+      slugs.unshift(...edges.map((edge) => edge.node.slug));
+      if (!pageInfo.hasPreviousPage) return slugs;
+      expect(edges).toHaveLength(size);
+      before = pageInfo.startCursor;
+    }
+    throw new Error('the walk did not end');
+  }
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    graph = await loadRealSeed(db);
+    api = new GraphQLClient(db);
+  });
+
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  describe('root lists', () => {
+    it.each(lists)('$field: one big page holds every record in name order, and totalCount agrees', async (spec) => {
+      const expected = expectedOrder(graph, spec.label);
+      expect(expected.length).toBeGreaterThan(1);
+      const big = await page(spec, { first: 100 });
+      expect(big.edges.map((edge) => edge.node.slug)).toEqual(expected);
+      expect(big.totalCount).toBe(expected.length);
+      expect(big.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    });
+
+    it.each(lists)('$field: pages of 3 forwards and backwards give the same list, without duplicates or gaps', async (spec) => {
+      const expected = expectedOrder(graph, spec.label);
+      expect(await walkForward(spec, 3)).toEqual(expected);
+      expect(await walkBackward(spec, 3)).toEqual(expected);
+      // totalCount counts the whole filtered list on any page, not the page.
+      const middle = await page(spec, { first: 1, after: (await page(spec, { first: 1 })).pageInfo.endCursor });
+      expect(middle.totalCount).toBe(expected.length);
+      expect(middle.edges.map((edge) => edge.node.slug)).toEqual([expected[1]]);
+    });
+
+    it('organizations by name: ".CN registry" before "AT&T", Cyrillic-free keys compared without case', async () => {
+      const { edges } = await page(lists[0] as ListSpec, { first: 5 });
+      expect(edges.map((edge) => edge.node.name).slice(0, 3)).toEqual(['.CN registry', '.VN registry', 'AT&T']);
+    });
+
+    const orderings: [string, 'NAME' | 'DATE' | 'ID', 'ASC' | 'DESC'][] = [
+      ['organizations', 'NAME', 'DESC'],
+      ['persons', 'ID', 'ASC'],
+      ['memoranda', 'DATE', 'ASC'],
+      ['memoranda', 'DATE', 'DESC'],
+      ['events', 'DATE', 'ASC'],
+      ['events', 'DATE', 'DESC'],
+      ['documents', 'DATE', 'DESC'],
+      ['sources', 'DATE', 'ASC'],
+      ['tlds', 'NAME', 'DESC'],
+    ];
+
+    it.each(orderings)('%s ordered by %s %s, walked both ways in pages of 2', async (field, orderField, direction) => {
+      const spec = lists.find((list) => list.field === field) as ListSpec;
+      const expected = expectedOrder(graph, spec.label, orderField, direction === 'ASC');
+      const orderBy = { field: orderField, direction };
+      const big = await page(spec, { first: 100, orderBy });
+      expect(big.edges.map((edge) => edge.node.slug)).toEqual(expected);
+      expect(await walkForward(spec, 2, { orderBy })).toEqual(expected);
+      expect(await walkBackward(spec, 2, { orderBy })).toEqual(expected);
+    });
+
+    it('by date: undated memoranda first, then "2020" before "2021-02"; the reverse for DESC', async () => {
+      const spec = lists[3] as ListSpec;
+      const asc = await page(spec, { first: 100, orderBy: { field: 'DATE' } });
+      expect(asc.edges.slice(-2).map((edge) => edge.node.slug)).toEqual(['memo-cc-oac', 'memo-cc-ripn']);
+      const desc = await page(spec, { first: 2, orderBy: { field: 'DATE', direction: 'DESC' } });
+      expect(desc.edges.map((edge) => edge.node.slug)).toEqual(['memo-cc-ripn', 'memo-cc-oac']);
+      // Three RANS 2021 events share the day 2021-04-27: ties are broken by slug.
+      const events = await page(lists[4] as ListSpec, { first: 100, orderBy: { field: 'DATE' } });
+      const rans = events.edges
+        .map((edge) => edge.node.slug)
+        .filter((slug) => slug.startsWith('event-rans-2021-') || slug === 'event-rans-ict-security-2021');
+      expect(rans).toEqual([...rans].sort());
+    });
+
+    it('first and last are bounded 1..100, named in the error', async () => {
+      const query = listQuery(lists[0] as ListSpec);
+      for (const [variables, argument] of [
+        [{ first: 0 }, 'first'],
+        [{ first: 101 }, 'first'],
+        [{ first: -1 }, 'first'],
+        [{ last: 0 }, 'last'],
+        [{ last: 101 }, 'last'],
+      ] as const) {
+        const error = await api.error(query, variables);
+        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+        expect(error.message).toContain(`"${argument}"`);
+        expect(error.message).toContain('between 1 and 100');
+      }
+      expect((await page(lists[0] as ListSpec, { first: 100 })).edges).toHaveLength(expectedOrder(graph, 'Organization').length);
+      expect((await page(lists[0] as ListSpec, { last: 1 })).edges.map((edge) => edge.node.slug)).toEqual(
+        expectedOrder(graph, 'Organization').slice(-1),
+      );
+      const both = await api.error(query, { first: 2, last: 2 });
+      expect(both.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(both.message).toMatch(/"first" or "last"/);
+      const cursor = await api.error(query, { first: 2, after: 'not-a-cursor' });
+      expect(cursor.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
+      expect((await api.error(query, { last: 2, before: '%%%' })).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'before' });
+    });
+
+    it('without first or last, a page holds 20', async () => {
+      const topics = await page(lists[7] as ListSpec, {});
+      expect(topics.edges).toHaveLength(Math.min(20, expectedOrder(graph, 'Topic').length));
+      expect(topics.pageInfo.hasNextPage).toBe(expectedOrder(graph, 'Topic').length > 20);
+    });
+  });
+
+  describe('filters', () => {
+    const slugs = async (field: string, filter: Variables, first = 100) => {
+      const spec = lists.find((list) => list.field === field) as ListSpec;
+      const result = await page(spec, { first, filter });
+      return { slugs: result.edges.map((edge) => edge.node.slug), totalCount: result.totalCount };
+    };
+    const withProp = (label: EntityLabel, field: string, value: string) =>
+      expectedOrder(graph, label).filter((id) => text(graph.nodes.find((n) => n.id === id) as NodeRow, field) === value);
+
+    it('organizations by kind and country (any case), alone and together; totalCount follows the filter', async () => {
+      const registries = await slugs('organizations', { kind: 'registry' });
+      expect(registries.slugs).toEqual(withProp('Organization', 'kind', 'registry'));
+      expect(registries.slugs).toEqual(expect.arrayContaining(['coordination-center-ru', 'vnnic', 'cnnic']));
+      expect(registries.totalCount).toBe(registries.slugs.length);
+
+      const russian = await slugs('organizations', { country: 'RU' });
+      expect(russian.slugs).toEqual(withProp('Organization', 'country', 'RU'));
+      expect(russian.slugs).toContain('msk-ix');
+      expect(russian.slugs).not.toContain('de-cix');
+      expect((await slugs('organizations', { country: 'ru' })).slugs).toEqual(russian.slugs);
+
+      const exchanges = await slugs('organizations', { kind: 'exchange-point' });
+      expect(exchanges.slugs).toEqual(expect.arrayContaining(['de-cix', 'linx', 'msk-ix']));
+      const russianExchanges = await slugs('organizations', { kind: 'exchange-point', country: 'RU' });
+      expect(russianExchanges.slugs).toEqual(exchanges.slugs.filter((slug) => russian.slugs.includes(slug)));
+      expect(russianExchanges.slugs).toContain('msk-ix');
+      expect(russianExchanges.totalCount).toBe(russianExchanges.slugs.length);
+
+      expect(await slugs('organizations', { kind: 'no-such-kind' })).toEqual({ slugs: [], totalCount: 0 });
+    });
+
+    it('nameContains ignores case and accents, in Latin and Cyrillic, and looks in aliases', async () => {
+      for (const text of ['vorob', 'VOROB', 'ВОРОБ', 'воробьёв', 'Воробьев', 'Andrei Vorob']) {
+        expect((await slugs('persons', { nameContains: text })).slugs, text).toEqual(['andrey-vorobyev']);
+      }
+      for (const text of ['Артём', 'артем', 'gavrich']) {
+        expect((await slugs('persons', { nameContains: text })).slugs, text).toEqual(['artem-gavrichenkov']);
+      }
+      for (const text of ['telefonica', 'TELEFÓNICA', 'Telefónica']) {
+        expect((await slugs('organizations', { nameContains: text })).slugs, text).toEqual(['telefonica']);
+      }
+      expect((await slugs('organizations', { nameContains: 'Координационный центр' })).slugs).toEqual(['coordination-center-ru']);
+      expect((await slugs('organizations', { nameContains: 'минцифры' })).slugs).toEqual(['ministry-digital-development']);
+      expect((await slugs('countries', { nameContains: 'viet nam' })).slugs).toEqual(['country-vn']);
+      expect((await slugs('tlds', { nameContains: 'xn--p1ai' })).slugs).toEqual(['tld-rf']);
+      expect((await slugs('tlds', { nameContains: '.РФ' })).slugs).toEqual(['tld-rf']);
+      expect((await slugs('bodies', { nameContains: 'ispcp' })).slugs).toEqual(['body-ispcp']);
+      const malware = await slugs('topics', { nameContains: 'MALWARE' });
+      expect(malware.slugs).toEqual(
+        expectedOrder(graph, 'Topic').filter((id) =>
+          (text(graph.nodes.find((n) => n.id === id) as NodeRow, 'searchText') ?? '').includes('malware'),
+        ),
+      );
+      expect(malware.slugs.length).toBeGreaterThan(0);
+      expect(malware.totalCount).toBe(malware.slugs.length);
+    });
+
+    it('nameStartsWith looks at the start of the name only, ignoring case and accents', async () => {
+      const andreys = await slugs('persons', { nameStartsWith: 'ANDR' });
+      expect(andreys.slugs).toEqual(expect.arrayContaining(['andrey-pavlyuchenko', 'andrey-vorobyev']));
+      expect(andreys.slugs.every((slug) => slug.startsWith('andre'))).toBe(true);
+      expect(andreys.totalCount).toBe(andreys.slugs.length);
+      // Vorobyev is the surname: not the start of "Andrey Vorobyev".
+      expect((await slugs('persons', { nameStartsWith: 'vorob' })).slugs).toEqual([]);
+      expect((await slugs('organizations', { nameStartsWith: 'Telefónica' })).slugs).toEqual(['telefonica']);
+      expect((await slugs('tlds', { nameStartsWith: '.МОСК' })).slugs).toEqual(['tld-moskva']);
+      // Both name filters together must both hold.
+      expect((await slugs('persons', { nameStartsWith: 'andrey', nameContains: 'воробьёв' })).slugs).toEqual(['andrey-vorobyev']);
+    });
+
+    it('tlds by type and country', async () => {
+      expect((await slugs('tlds', { type: 'geographic' })).slugs).toEqual(['tld-moscow', 'tld-moskva']);
+      expect((await slugs('tlds', { country: 'by' })).slugs).toEqual(['tld-by', 'tld-bel']);
+      expect((await slugs('tlds', { type: 'country-code', country: 'RU' })).slugs).toEqual(['tld-ru', 'tld-rf']);
+    });
+
+    it('memoranda by topic, and by dates where a partial date stands for all its days', async () => {
+      const phishing = await slugs('memoranda', { topic: 'topic-phishing' });
+      const covering = graph.relations.filter((r) => r.type === 'COVERS' && r.to === 'topic-phishing').map((r) => r.from);
+      expect(phishing.slugs).toEqual(expectedOrder(graph, 'Memorandum').filter((id) => covering.includes(id)));
+      expect(phishing.slugs).toEqual(expect.arrayContaining(['memo-cc-msk-ix', 'memo-cc-oac']));
+      expect(phishing.totalCount).toBe(phishing.slugs.length);
+
+      // "2021-02" overlaps 10 February – 1 March; "2020" overlaps June–July 2020.
+      expect((await slugs('memoranda', { dateFrom: '2021-02-10', dateTo: '2021-03-01' })).slugs).toEqual(['memo-cc-ripn']);
+      expect((await slugs('memoranda', { dateFrom: '2020-06', dateTo: '2020-07' })).slugs).toEqual(['memo-cc-oac']);
+      expect((await slugs('memoranda', { dateFrom: '2020-12-31', dateTo: '2021-02-01' })).slugs).toEqual(['memo-cc-ripn', 'memo-cc-oac']);
+      expect((await slugs('memoranda', { dateFrom: '2021-03' })).slugs).toEqual(overlapping(graph, 'Memorandum', '2021-03', null));
+      expect((await slugs('memoranda', { dateFrom: '2021-03' })).slugs).not.toContain('memo-cc-ripn');
+      expect((await slugs('memoranda', { dateTo: '2020' })).slugs).toEqual(['memo-cc-oac']);
+      // Undated memoranda are in no range at all.
+      const dated = await slugs('memoranda', { dateFrom: '1900' });
+      expect(dated.slugs).toEqual(overlapping(graph, 'Memorandum', '1900', null));
+      expect(dated.slugs).not.toContain('memo-cc-msk-ix');
+      expect(dated.totalCount).toBe(dated.slugs.length);
+      expect((await slugs('memoranda', { topic: 'topic-internet-abuse', dateFrom: '2021' })).slugs).toEqual(['memo-cc-ripn']);
+    });
+
+    it('events by kind, topic and dates (a two-day event overlaps a range that touches either day)', async () => {
+      const conferences = await slugs('events', { kind: 'conference' });
+      expect(conferences.slugs).toEqual(withProp('Event', 'kind', 'conference'));
+      expect(conferences.slugs).toContain('event-rans-ict-security-2021');
+      const late = await slugs('events', { dateFrom: '2021-04-28', dateTo: '2021-05' });
+      expect(late.slugs).toEqual(overlapping(graph, 'Event', '2021-04-28', '2021-05'));
+      expect(late.slugs).toContain('event-rans-ict-security-2021');
+      expect(late.slugs).not.toContain('event-oewg-organizational-session-2021');
+      expect((await slugs('events', { dateFrom: '2021-06' })).slugs).toEqual(['event-oewg-organizational-session-2021']);
+      const discussed = graph.relations.filter((r) => r.type === 'DISCUSSED' && r.to === 'topic-ict-standardization').map((r) => r.from);
+      const standardization = await slugs('events', { topic: 'topic-ict-standardization' });
+      expect(standardization.slugs).toEqual(expectedOrder(graph, 'Event').filter((id) => discussed.includes(id)));
+      expect(standardization.slugs).toContain('event-rans-ict-security-2021');
+      expect((await slugs('events', { topic: 'topic-ict-standardization', kind: 'conference' })).slugs).toEqual([
+        'event-rans-ict-security-2021',
+      ]);
+    });
+
+    it('bodies, documents and sources by kind and dates', async () => {
+      expect((await slugs('bodies', { kind: 'regional-association' })).slugs).toEqual(withProp('Body', 'kind', 'regional-association'));
+      expect((await slugs('bodies', { kind: 'regional-association' })).slugs).toEqual(
+        expect.arrayContaining(['body-brics', 'body-eaeu', 'body-sco']),
+      );
+      expect((await slugs('bodies', { kind: 'constituency' })).slugs).toEqual(['body-ispcp']);
+      expect((await slugs('documents', { kind: 'resolution' })).slugs).toContain('doc-unga-res-75-240');
+      expect((await slugs('documents', { dateFrom: '2020-12', dateTo: '2020-12' })).slugs).toEqual(['doc-unga-res-75-240']);
+      expect((await slugs('sources', { dateFrom: '2018', dateTo: '2018' })).slugs).toEqual(['src-003-qrator-labs-joins-ispcp']);
+      expect((await slugs('sources', { dateFrom: '2018-12-22' })).slugs).not.toContain('src-003-qrator-labs-joins-ispcp');
+    });
+
+    it('rejects a date that is not a partial date', async () => {
+      const query = listQuery(lists[3] as ListSpec);
+      const error = await api.error(query, { filter: { dateFrom: '2021-13' } });
+      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error.message).toContain('2021-13');
+    });
+  });
+
+  describe('paging while the data changes', () => {
+    it('an organization added between two page requests appears once if after the cursor, never if before', async () => {
+      const spec = lists[0] as ListSpec;
+      const before = expectedOrder(graph, 'Organization');
+      const files = await readSeedFolder(seedDataDir);
+      const source = 'src-003-qrator-labs-joins-ispcp';
+      const added = {
+        path: 'added-between-pages.json',
+        text: JSON.stringify({
+          organizations: [
+            // Sorts before everything on the first page's last row: already passed.
+            { id: 'aardvark-networks', name: 'Aardvark Networks', kind: 'company', sources: [source] },
+            // Sorts right after Comcast, on a page not read yet.
+            { id: 'comcast-business', name: 'Comcast Business', kind: 'company', sources: [source] },
+            { id: 'zz-last-exchange', name: 'Zz Last Exchange', kind: 'exchange-point', sources: [source] },
+          ],
+        }),
+      };
+      try {
+        let inserted = false;
+        const walked = await walkForward(spec, 3, {}, async () => {
+          if (inserted) return;
+          inserted = true;
+          await loadSeedGraph(db, validateSeedFiles([...files, added]));
+        });
+        expect(inserted).toBe(true);
+        const expected = [...before, 'comcast-business', 'zz-last-exchange'].sort((a, b) => {
+          const key = (id: string) =>
+            id === 'comcast-business'
+              ? 'comcast business'
+              : id === 'zz-last-exchange'
+                ? 'zz last exchange'
+                : (text(graph.nodes.find((n) => n.id === id) as NodeRow, 'nameKey') ?? '');
+          return compare(key(a), key(b)) || compare(a, b);
+        });
+        expect(walked).toEqual(expected);
+        expect(new Set(walked).size).toBe(walked.length);
+        expect(walked.indexOf('comcast-business')).toBe(walked.indexOf('comcast') + 1);
+        // A new walk sees all three, and totalCount counts them.
+        const fresh = await page(spec, { first: 100 });
+        expect(fresh.totalCount).toBe(before.length + 3);
+        expect(fresh.edges[0]?.node.slug).toBe(before[0]);
+        expect(fresh.edges.map((edge) => edge.node.slug)).toContain('aardvark-networks');
+        // Walking backwards from the end while nothing changes gives the same list.
+        expect(await walkBackward(spec, 3)).toEqual(fresh.edges.map((edge) => edge.node.slug));
+      } finally {
+        graph = await loadRealSeed(db);
+      }
+    });
+  });
+
+  describe('lookups', () => {
+    it('tld(name:) finds the same zone from every spelling, Unicode or punycode, with or without the dot', async () => {
+      const query = 'query ($name: String!) { tld(name: $name) { slug unicode ascii idn type country } }';
+      for (const name of ['.РФ', 'рф', '.рф', 'xn--p1ai', '.xn--p1ai', 'XN--P1AI', ' .Рф ']) {
+        expect((await api.data<{ tld: unknown }>(query, { name })).tld, name).toEqual({
+          slug: 'tld-rf',
+          unicode: '.рф',
+          ascii: '.xn--p1ai',
+          idn: true,
+          type: 'country-code',
+          country: 'RU',
+        });
+      }
+      for (const name of ['.RU', 'ru', '.ru', 'Ru']) {
+        expect((await api.data<{ tld: { slug: string } }>(query, { name })).tld?.slug, name).toBe('tld-ru');
+      }
+      for (const name of ['.БЕЛ', 'бел', 'xn--90ais']) {
+        expect((await api.data<{ tld: { slug: string; ascii: string } }>(query, { name })).tld, name).toMatchObject({
+          slug: 'tld-bel',
+          ascii: '.xn--90ais',
+        });
+      }
+      expect((await api.data<{ tld: { slug: string } }>(query, { name: 'МОСКВА' })).tld?.slug).toBe('tld-moskva');
+      expect((await api.data<{ tld: null }>(query, { name: '.zz' })).tld).toBeNull();
+      const error = await api.error(query, { name: 'example.ru' });
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'name' });
+      expect(error.message).toContain('"name"');
+    });
+
+    it('every type has a by-slug lookup; unknown slugs and slugs of another type give null', async () => {
+      const { found } = await api.data<{ found: Record<string, unknown> }>(`{
+        found: organization(slug: "msk-ix") { __typename slug name kind country }
+      }`);
+      expect(found).toEqual({ __typename: 'Organization', slug: 'msk-ix', name: 'MSK-IX', kind: 'exchange-point', country: 'RU' });
+      const all = await api.data<Record<string, Record<string, unknown> | null>>(`{
+        person(slug: "andrey-vorobyev") { name aliases }
+        memorandum(slug: "memo-cc-ripn") { title date }
+        event(slug: "event-rans-ict-security-2021") { name kind startDate endDate }
+        body(slug: "body-gnso") { name kind }
+        document(slug: "doc-unga-res-75-240") { name }
+        topic(slug: "topic-phishing") { name }
+        country(slug: "country-ru") { name code }
+        source(slug: "src-003-qrator-labs-joins-ispcp") { name }
+        tldBySlug(slug: "tld-su") { unicode ascii }
+        entity(slug: "body-ispcp") { __typename name }
+        nobody: person(slug: "nobody-at-all")
+        { name }
+        wrongType: organization(slug: "andrey-vorobyev") { name }
+        unknownEntity: entity(slug: "no-such-thing") { name }
+        unknownTld: tldBySlug(slug: "tld-zz") { name }
+      }`);
+      expect(all).toEqual({
+        person: { name: 'Andrey Vorobyev', aliases: expect.arrayContaining(['Андрей Воробьёв']) },
+        memorandum: { title: 'Memorandum between the Coordination Center and RIPN', date: '2021-02' },
+        event: {
+          name: '19th Ensuring Trust and Security While Using ICT conference',
+          kind: 'conference',
+          startDate: '2021-04-27',
+          endDate: '2021-04-28',
+        },
+        body: { name: 'GNSO', kind: 'supporting-organization' },
+        document: { name: 'UN General Assembly Resolution 75/240' },
+        topic: { name: 'Phishing' },
+        country: { name: 'Russia', code: 'RU' },
+        source: { name: 'Qrator Labs became first Russian member of the Internet Service Providers constituency in ICANN' },
+        tldBySlug: { unicode: '.su', ascii: '.su' },
+        entity: { __typename: 'Body', name: 'Internet Service Providers and Connectivity Providers constituency' },
+        nobody: null,
+        wrongType: null,
+        unknownEntity: null,
+        unknownTld: null,
+      });
+    });
+
+    it('node(id:) and nodes(ids:) refetch what a list returned, by global ID', async () => {
+      const orgs = await page(lists[0] as ListSpec, { first: 2 });
+      const people = await page(lists[1] as ListSpec, { first: 1 });
+      const [org, second] = orgs.edges.map((edge) => edge.node);
+      const [person] = people.edges.map((edge) => edge.node);
+      expect(org?.id).toBe(encodeGlobalID('Organization', org?.slug ?? ''));
+      const { node } = await api.data<{ node: { __typename: string; slug: string } }>(
+        'query ($id: ID!) { node(id: $id) { __typename ... on Entity { slug } } }',
+        { id: org?.id },
+      );
+      expect(node).toEqual({ __typename: 'Organization', slug: org?.slug });
+
+      const unknown = encodeGlobalID('Person', 'nobody-at-all');
+      const { nodes } = await api.data<{ nodes: ({ __typename: string; id: string; slug: string } | null)[] }>(
+        'query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Entity { slug } } }',
+        { ids: [person?.id, unknown, second?.id, org?.id] },
+      );
+      expect(nodes).toEqual([
+        { __typename: 'Person', id: person?.id, slug: person?.slug },
+        null,
+        { __typename: 'Organization', id: second?.id, slug: second?.slug },
+        { __typename: 'Organization', id: org?.id, slug: org?.slug },
+      ]);
+      // A real slug under another type's ID is not that entity.
+      const { node: wrong } = await api.data<{ node: null }>('query ($id: ID!) { node(id: $id) { id } }', {
+        id: encodeGlobalID('Person', org?.slug ?? ''),
+      });
+      expect(wrong).toBeNull();
+    });
+
+    it('a malformed global ID is BAD_USER_INPUT naming the argument', async () => {
+      for (const id of ['garbage!!', 'Zm9v', encodeGlobalID('Pipeline', 'x'), encodeGlobalID('Organization', 'Not A Slug')]) {
+        const error = await api.error('query ($id: ID!) { node(id: $id) { id } }', { id });
+        expect(error.extensions, id).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+        expect(error.message).toContain('"id"');
+      }
+      const error = await api.error('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
+        ids: [encodeGlobalID('Organization', 'msk-ix'), 'garbage!!'],
+      });
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'ids' });
+      expect(error.message).toContain('"ids"');
+    });
+  });
+
+  describe('search', () => {
+    const query = `query ($query: String!, $types: [EntityType!], $first: Int) {
+      search(query: $query, types: $types, first: $first) { score matched node { __typename slug } }
+    }`;
+    type Hit = { score: number; matched: string | null; node: { __typename: string; slug: string } };
+    const search = async (variables: Variables) => (await api.data<{ search: Hit[] }>(query, variables)).search;
+
+    it('finds Vorobyev in Latin and Cyrillic, with or without ё, in any case', async () => {
+      for (const text of ['Vorobyev', 'vorobyev', 'Воробьёв', 'Воробьев', 'ВОРОБЬЁВ', 'Andrey Vorobyev', 'Андрей Воробьёв']) {
+        const hits = await search({ query: text });
+        expect(hits[0]?.node, text).toEqual({ __typename: 'Person', slug: 'andrey-vorobyev' });
+        expect(hits[0]?.score).toBeGreaterThan(0);
+        expect(['Andrey Vorobyev', 'Андрей Воробьёв', 'Андрей Воробьев', 'Andrei Vorobyev']).toContain(hits[0]?.matched);
+      }
+      expect((await search({ query: 'Vorobyev' }))[0]?.matched).toBe('Andrey Vorobyev');
+      expect((await search({ query: 'Воробьев' }))[0]?.matched).toMatch(/^Андрей Воробь[её]в$/);
+    });
+
+    it('finds .рф by both of its forms and by "RF", and says which form matched', async () => {
+      for (const text of ['.рф', 'рф', '.РФ', 'xn--p1ai', '.xn--p1ai']) {
+        const hits = await search({ query: text });
+        expect(hits[0]?.node, text).toEqual({ __typename: 'Tld', slug: 'tld-rf' });
+        expect(hits[0]?.matched, text).toMatch(/^\.(рф|РФ|xn--p1ai)$/);
+      }
+      const rf = await search({ query: 'RF' });
+      expect(rf.map((hit) => hit.node.slug)).toContain('tld-rf');
+      expect(rf.find((hit) => hit.node.slug === 'tld-rf')?.matched).not.toBeNull();
+      // Only Tlds: the zone alone, whatever the other entities that mention it.
+      expect((await search({ query: '.рф', types: ['TLD'] })).map((hit) => hit.node.slug)).toEqual(['tld-rf']);
+    });
+
+    it('finds ISPCP by its abbreviation, and the types filter keeps to the types asked for', async () => {
+      const hits = await search({ query: 'ISPCP' });
+      // The body whose alias is exactly "ISPCP" first, though longer names that mention it score higher.
+      expect(hits[0]).toMatchObject({ matched: 'ISPCP', node: { __typename: 'Body', slug: 'body-ispcp' } });
+      expect((await search({ query: 'ispcp', first: 1 })).map((hit) => hit.node.slug)).toEqual(['body-ispcp']);
+      const others = hits.slice(1).map((hit) => hit.score);
+      expect(others).toEqual([...others].sort((a, b) => b - a));
+      expect(hits.map((hit) => hit.node.slug)).toEqual(expect.arrayContaining(['body-ispcp', 'src-003-qrator-labs-joins-ispcp']));
+      expect((await search({ query: 'ISPCP', types: ['BODY'] })).map((hit) => hit.node.slug)).toEqual(['body-ispcp']);
+      const sources = await search({ query: 'ISPCP', types: ['SOURCE'] });
+      expect(sources.map((hit) => hit.node.slug)).toEqual(['src-003-qrator-labs-joins-ispcp']);
+      expect(sources[0]?.matched).not.toBeNull();
+      expect(await search({ query: 'ISPCP', types: ['ORGANIZATION'] })).toEqual([]);
+      const mixed = await search({ query: 'coordination center', types: ['ORGANIZATION', 'MEMORANDUM'] });
+      expect(mixed.length).toBeGreaterThan(1);
+      expect(new Set(mixed.map((hit) => hit.node.__typename))).toEqual(new Set(['Organization', 'Memorandum']));
+      expect(mixed.map((hit) => hit.node.slug)).toContain('coordination-center-ru');
+    });
+
+    it('finds organizations by Cyrillic and Latin names, and bounds first', async () => {
+      const cyrillic = await search({ query: 'Координационный центр', types: ['ORGANIZATION'] });
+      expect(cyrillic.map((hit) => hit.node.slug)).toEqual(['coordination-center-ru']);
+      expect(cyrillic[0]?.matched).toBe('Координационный центр доменов .RU/.РФ');
+      expect((await search({ query: 'Минцифры' }))[0]?.node.slug).toBe('ministry-digital-development');
+      expect((await search({ query: 'telefónica' }))[0]?.node.slug).toBe('telefonica');
+      expect(await search({ query: 'coordination', first: 1 })).toHaveLength(1);
+      for (const first of [0, 101]) {
+        const error = await api.error(query, { query: 'ICANN', first });
+        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+        expect(error.message).toContain('"first"');
+      }
+      expect((await api.error(query, { query: '  !!  ' })).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'query' });
+      // Lucene syntax in the query is only text.
+      expect(await search({ query: 'ICANN OR *:* AND title:[a TO z]' })).toBeInstanceOf(Array);
+    });
+  });
+});

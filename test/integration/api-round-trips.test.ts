@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database, type Parameters, type RoundTripCounter, type Row } from '../../src/db/database.ts';
+import { loadSeedGraph } from '../../src/seed/load.ts';
+import { validateSeedFiles } from '../../src/seed/validate.ts';
+import { emptyDatabase, openTestDatabase } from '../support/database.ts';
+import { GraphQLClient } from '../support/graphql.ts';
+
+// Nested lists must cost the same number of database round trips whatever the number of parents:
+// every nested connection goes through a per-request DataLoader that asks once per level.
+
+/** A Database that records the statements it runs and the request counters they were charged to. */
+class RecordingDatabase extends Database {
+  statements: string[] = [];
+  counters = new Set<RoundTripCounter>();
+
+  override read<R extends Row = Row>(statement: string, parameters?: Parameters, counter?: RoundTripCounter): Promise<R[]> {
+    this.statements.push(statement);
+    if (counter) this.counters.add(counter);
+    return super.read<R>(statement, parameters, counter);
+  }
+
+  reset(): void {
+    this.statements = [];
+    this.counters.clear();
+  }
+}
+
+const organizations = 50;
+const memorandaPerOrganization = 3;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * 50 organizations, each party to 3 memoranda with the next organization; each memorandum signed
+ * by a person of each party, on behalf of that party; each person holding two positions (one at
+ * home, one at the partner). Written as a seed file, so it is checked and stored as real data is.
+ */
+function syntheticSeed(): string {
+  const source = 'src-synthetic';
+  const org = (i: number) => `synthetic-org-${pad(i % organizations)}`;
+  const person = (i: number, k: number) => `synthetic-person-${pad(i % organizations)}-${k}`;
+  const relations: Record<string, unknown>[] = [];
+  const persons: Record<string, unknown>[] = [];
+  const memoranda: Record<string, unknown>[] = [];
+  for (let i = 0; i < organizations; i += 1) {
+    for (let k = 0; k < 2; k += 1) {
+      persons.push({ id: person(i, k), name: `Synthetic Person ${pad(i)}-${k}`, sources: [source] });
+      relations.push({ type: 'HOLDS_POSITION', from: person(i, k), to: org(i), title: k === 0 ? 'Director' : 'Deputy', sources: [source] });
+      relations.push({ type: 'HOLDS_POSITION', from: person(i, k), to: org(i + 1), title: 'Adviser', sources: [source] });
+    }
+    for (let m = 0; m < memorandaPerOrganization; m += 1) {
+      const memo = `synthetic-memo-${pad(i)}-${m}`;
+      memoranda.push({ id: memo, name: `Synthetic Memorandum ${pad(i)}-${m}`, date: `2021-0${m + 1}`, sources: [source] });
+      relations.push({ type: 'PARTY_TO', from: org(i), to: memo, sources: [source] });
+      relations.push({ type: 'PARTY_TO', from: org(i + 1), to: memo, sources: [source] });
+      relations.push({ type: 'SIGNED', from: person(i, 0), to: memo, onBehalfOf: org(i), sources: [source] });
+      relations.push({ type: 'SIGNED', from: person(i + 1, 1), to: memo, onBehalfOf: org(i + 1), sources: [source] });
+    }
+  }
+  return JSON.stringify({
+    sources: [{ id: source, title: 'Synthetic source for round-trip tests' }],
+    organizations: Array.from({ length: organizations }, (_, i) => ({
+      id: org(i),
+      name: `Synthetic Organization ${pad(i)}`,
+      kind: 'company',
+      sources: [source],
+    })),
+    persons,
+    memoranda,
+    relations,
+  });
+}
+
+const nestedQuery = `query ($first: Int!) {
+  organizations(first: $first) {
+    edges { node { slug
+      memoranda(first: 10) { totalCount edges { sources { slug } node { slug
+        signatories(first: 10) { totalCount edges { onBehalfOf { slug } sources { slug } node { slug
+          positions(first: 10) { totalCount edges { title node { slug name } } }
+        } } }
+      } } }
+    } }
+  }
+}`;
+
+interface Nested {
+  organizations: {
+    edges: {
+      node: {
+        slug: string;
+        memoranda: {
+          totalCount: number;
+          edges: {
+            sources: { slug: string }[];
+            node: {
+              slug: string;
+              signatories: {
+                totalCount: number;
+                edges: {
+                  onBehalfOf: { slug: string } | null;
+                  sources: { slug: string }[];
+                  node: {
+                    slug: string;
+                    positions: { totalCount: number; edges: { title: string; node: { slug: string; name: string } }[] };
+                  };
+                }[];
+              };
+            };
+          }[];
+        };
+      };
+    }[];
+  };
+}
+
+describe('round trips of nested lists', () => {
+  let db: RecordingDatabase;
+  let api: GraphQLClient;
+
+  beforeAll(async () => {
+    const opened = await openTestDatabase();
+    db = new RecordingDatabase(opened.driver, opened.name, opened.transactionTimeoutMs);
+    await emptyDatabase(db);
+    await loadSeedGraph(db, validateSeedFiles([{ path: 'synthetic.json', text: syntheticSeed() }]));
+    api = new GraphQLClient(db);
+  });
+
+  afterAll(async () => {
+    if (!db) return;
+    await emptyDatabase(db);
+    await db.close();
+  });
+
+  /** Runs the nested query and returns its data and the statements it cost. */
+  async function measure(first: number): Promise<{ data: Nested; statements: string[]; roundTrips: number }> {
+    db.reset();
+    const data = await api.data<Nested>(nestedQuery, { first });
+    // One request, one counter: RequestContext.queries, which the statements were charged to.
+    expect(db.counters.size).toBe(1);
+    const [counter] = [...db.counters];
+    return { data, statements: [...db.statements], roundTrips: counter?.roundTrips ?? -1 };
+  }
+
+  it('answers with every level filled in, evidence included', async () => {
+    const { data } = await measure(2);
+    const [first] = data.organizations.edges;
+    expect(first?.node.slug).toBe('synthetic-org-00');
+    expect(first?.node.memoranda.totalCount).toBe(6);
+    const memo = first?.node.memoranda.edges.find((edge) => edge.node.slug === 'synthetic-memo-00-0');
+    expect(memo?.sources).toEqual([{ slug: 'src-synthetic' }]);
+    expect(memo?.node.signatories.totalCount).toBe(2);
+    expect(memo?.node.signatories.edges.map((edge) => [edge.node.slug, edge.onBehalfOf?.slug])).toEqual([
+      ['synthetic-person-00-0', 'synthetic-org-00'],
+      ['synthetic-person-01-1', 'synthetic-org-01'],
+    ]);
+    const director = memo?.node.signatories.edges[0]?.node.positions;
+    expect(director?.totalCount).toBe(2);
+    expect(director?.edges.map((edge) => [edge.title, edge.node.slug, edge.node.name])).toEqual([
+      ['Director', 'synthetic-org-00', 'Synthetic Organization 00'],
+      ['Adviser', 'synthetic-org-01', 'Synthetic Organization 01'],
+    ]);
+  });
+
+  it('costs the same few round trips for 1 parent as for 50', async () => {
+    const one = await measure(1);
+    const fifty = await measure(50);
+    expect(one.data.organizations.edges).toHaveLength(1);
+    expect(fifty.data.organizations.edges).toHaveLength(50);
+    const signatures = fifty.data.organizations.edges.flatMap((org) =>
+      org.node.memoranda.edges.flatMap((memo) => memo.node.signatories.edges),
+    );
+    // 50 organizations × 6 memoranda (3 their own, 3 with the previous one) × 2 signatories.
+    expect(signatures).toHaveLength(600);
+    expect(signatures.every((edge) => edge.node.positions.edges.length === 2 && edge.onBehalfOf !== null)).toBe(true);
+
+    expect(fifty.statements).toEqual(one.statements);
+    expect(fifty.roundTrips).toBe(one.roundTrips);
+    expect(one.roundTrips).toBe(one.statements.length);
+    // The page, then one statement per level: memoranda, their sources, signatories, positions.
+    expect([...one.statements].sort()).toEqual(
+      [
+        'queries/entity-page',
+        'queries/relation-pages',
+        'queries/entities-by-id',
+        'queries/relation-pages',
+        'queries/relation-pages',
+      ].sort(),
+    );
+  });
+
+  it('adding totalCount on the root list costs one more statement, not one per parent', async () => {
+    db.reset();
+    await api.data('{ organizations(first: 50) { totalCount edges { node { memoranda { totalCount } } } } }');
+    expect([...db.statements].sort()).toEqual(['queries/entity-count', 'queries/entity-page', 'queries/relation-pages']);
+  });
+});

@@ -1,0 +1,66 @@
+import { expect } from 'vitest';
+import { seedDataDir } from '../../src/config.ts';
+import type { Database } from '../../src/db/database.ts';
+import type { SeedGraph } from '../../src/seed/graph.ts';
+import { loadSeedGraph } from '../../src/seed/load.ts';
+import { readSeedFolder, validateSeedFiles } from '../../src/seed/validate.ts';
+import { createGovgraphYoga } from '../../src/yoga.ts';
+import { emptyDatabase } from './database.ts';
+
+export interface GraphQLErrorOut {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; argument?: string };
+}
+
+export interface GraphQLResult<T> {
+  data?: T | null;
+  errors?: GraphQLErrorOut[];
+}
+
+export type Variables = Record<string, unknown>;
+
+/** GraphQL over yoga.fetch, in-process: the whole request path but the socket. */
+export class GraphQLClient {
+  readonly #yoga: ReturnType<typeof createGovgraphYoga>;
+
+  constructor(db: Database) {
+    this.#yoga = createGovgraphYoga({ db });
+  }
+
+  async run<T>(query: string, variables: Variables = {}): Promise<GraphQLResult<T>> {
+    const response = await this.#yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResult<T>;
+  }
+
+  /** The data of a query that must succeed; a failure shows the errors themselves. */
+  async data<T>(query: string, variables: Variables = {}): Promise<T> {
+    const result = await this.run<T>(query, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data as T;
+  }
+
+  /** The one error a query must fail with. */
+  async error(query: string, variables: Variables = {}): Promise<GraphQLErrorOut> {
+    const result = await this.run<unknown>(query, variables);
+    expect(result.errors).toHaveLength(1);
+    return result.errors?.[0] as GraphQLErrorOut;
+  }
+}
+
+/** The real seed graph, checked as `npm run seed` checks it. */
+export async function readRealSeed(): Promise<SeedGraph> {
+  return validateSeedFiles(await readSeedFolder(seedDataDir));
+}
+
+/** Empties the database and loads the real seed graph into it; returns the graph for expectations. */
+export async function loadRealSeed(db: Database): Promise<SeedGraph> {
+  const graph = await readRealSeed();
+  await emptyDatabase(db);
+  await loadSeedGraph(db, graph);
+  return graph;
+}
