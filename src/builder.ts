@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
-import { DateTimeResolver, JSONObjectResolver, NonEmptyStringResolver, URLResolver } from 'graphql-scalars';
+import { CountryCodeResolver, DateTimeResolver, JSONObjectResolver, NonEmptyStringResolver, URLResolver } from 'graphql-scalars';
 import type { RequestContext } from './context.ts';
 
 /** The schema builder, its plugins and scalars. Types live in src/schema/, one file per domain. */
@@ -9,6 +9,7 @@ export interface GovgraphSchemaTypes {
   Context: RequestContext;
   DefaultFieldNullability: false;
   Scalars: {
+    CountryCode: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date | string };
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
     NonEmptyString: { Input: string; Output: string };
@@ -35,6 +36,7 @@ export const builder = new SchemaBuilder<GovgraphSchemaTypes>({
   },
 });
 
+builder.addScalarType('CountryCode', CountryCodeResolver);
 builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('JSONObject', JSONObjectResolver);
 builder.addScalarType('NonEmptyString', NonEmptyStringResolver);

@@ -9,7 +9,7 @@ builder.node(CountryRef, {
   interfaces: [EntityRef],
   description: 'A country.',
   fields: (t) => ({
-    code: t.string({ description: 'ISO 3166-1 alpha-2 code, e.g. "RU".', resolve: (c) => text(c.props, 'code') ?? '' }),
+    code: t.field({ type: 'CountryCode', description: 'ISO 3166-1 alpha-2 code, e.g. "RU".', resolve: (c) => text(c.props, 'code') ?? '' }),
     based: relationConnection(t, {
       type: 'LOCATED_IN',
       direction: 'in',

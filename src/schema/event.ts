@@ -22,7 +22,12 @@ builder.node(EventRef, {
       description: 'Which edition of a recurring event (e.g. 19).',
       resolve: (e) => integer(e.props, 'edition'),
     }),
-    url: t.string({ nullable: true, description: "The event's web page, if a source gives one.", resolve: (e) => text(e.props, 'url') }),
+    url: t.field({
+      type: 'URL',
+      nullable: true,
+      description: "The event's web page, if a source gives one.",
+      resolve: (e) => text(e.props, 'url'),
+    }),
     participants: relationConnection(t, {
       type: 'PARTICIPATED_IN',
       direction: 'in',

@@ -83,8 +83,14 @@ interface FilterInputShape {
 
 function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, filters: FilterField[]) {
   return {
-    nameContains: t.string({ description: 'Name or alias contains this text, ignoring case and accents ("воробьев" finds "Воробьёв").' }),
-    nameStartsWith: t.string({ description: 'Name starts with this text, ignoring case and accents.' }),
+    nameContains: t.field({
+      type: 'NonEmptyString',
+      description: 'Name or alias contains this text, ignoring case and accents ("воробьев" finds "Воробьёв").',
+    }),
+    nameStartsWith: t.field({
+      type: 'NonEmptyString',
+      description: 'Name starts with this text, ignoring case and accents.',
+    }),
     ...(filters.includes('kind') ? { kind: t.string({ description: 'Only this kind (e.g. "registry", "conference").' }) } : {}),
     ...(filters.includes('type') ? { type: t.string({ description: 'Only this TLD type: country-code, generic, geographic, …' }) } : {}),
     ...(filters.includes('country') ? { country: t.string({ description: 'Only this country (ISO 3166-1 alpha-2, e.g. "RU").' }) } : {}),

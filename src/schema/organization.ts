@@ -13,7 +13,8 @@ builder.node(OrganizationRef, {
       description: 'What sort of organization: registry, registrar, exchange-point, government-agency, company, association, …',
       resolve: (org) => text(org.props, 'kind') ?? 'other',
     }),
-    country: t.string({
+    country: t.field({
+      type: 'CountryCode',
       nullable: true,
       description: 'ISO 3166-1 alpha-2 code of the country it is based in.',
       resolve: (org) => text(org.props, 'country'),

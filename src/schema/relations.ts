@@ -59,6 +59,12 @@ const edgeFieldDescriptions: Record<RelationField, string> = {
   endDate: 'When it ended, with the precision the source gives.',
 };
 
+/**
+ * The seed format lets any relation carry dates (an OEWG mandate's term on its PART_OF, say):
+ * every edge offers them, null where the source gives none.
+ */
+const datedFields: RelationField[] = ['date', 'startDate', 'endDate'];
+
 const relationOf = (edge: unknown) => (edge as RelationEdge).relation;
 
 /**
@@ -70,7 +76,7 @@ export function relationConnection(
   t: any,
   spec: RelationSpec,
 ) {
-  const fields = relationFields[spec.type];
+  const fields = [...new Set([...relationFields[spec.type], ...datedFields])];
   return t.connection(
     {
       type: spec.target,

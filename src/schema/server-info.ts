@@ -17,10 +17,14 @@ const DatabaseInfoRef = builder.objectRef<DatabaseInfo>('DatabaseInfo').implemen
   }),
 });
 
+/** When this process started answering, for clients that watch restarts. */
+const startedAt = new Date();
+
 const ServerInfoRef = builder.objectRef<{ version: string }>('ServerInfo').implement({
   description: 'Versions of this API and of its database.',
   fields: (t) => ({
     version: t.exposeString('version', { description: 'The govgraph server version (package.json).' }),
+    startedAt: t.field({ type: 'DateTime', description: 'When this server process started.', resolve: () => startedAt }),
     database: t.field({
       type: DatabaseInfoRef,
       description: 'The Neo4j server this API reads from.',

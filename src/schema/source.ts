@@ -23,6 +23,6 @@ builder.node(SourceRef, {
       description: "The file holding its text in the project's shared seeds.",
       resolve: (s) => text(s.props, 'file'),
     }),
-    url: t.string({ nullable: true, description: 'Where it was published, when known.', resolve: (s) => text(s.props, 'url') }),
+    url: t.field({ type: 'URL', nullable: true, description: 'Where it was published, when known.', resolve: (s) => text(s.props, 'url') }),
   }),
 });

@@ -22,7 +22,8 @@ builder.node(TldRef, {
       description: 'Whether this is an internationalized (non-ASCII) domain.',
       resolve: (tld) => flag(tld.props, 'idn') ?? false,
     }),
-    country: t.string({
+    country: t.field({
+      type: 'CountryCode',
       nullable: true,
       description: 'ISO 3166-1 alpha-2 code of the country it serves.',
       resolve: (tld) => text(tld.props, 'country'),
