@@ -5,13 +5,24 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { graphql, javaProcessesFor, type ServerProcess, startServer, waitUntil } from '../support/server-process.ts';
 
 // The README's start command, on its own embedded Neo4j in a temporary folder.
+/** Whether any process of the group led by this pid is still running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('npm start (embedded Neo4j)', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'govgraph-e2e-'));
   const dataDir = path.join(folder, 'neo4j');
   let server: ServerProcess | undefined;
 
   afterAll(() => {
-    server?.child.kill('SIGKILL');
+    // The whole group: npm alone would leave node and its JVM running when a test fails early.
+    if (server?.child.pid) groupAlive(server.child.pid) && process.kill(-server.child.pid, 'SIGKILL');
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -47,5 +58,7 @@ describe('npm start (embedded Neo4j)', () => {
     const { code, signal } = await server.exited;
     expect(code === 0 || signal === 'SIGINT').toBe(true);
     expect(await waitUntil(() => javaProcessesFor(dataDir).length === 0, 30000)).toBe(true);
+    // npm, its shell and node itself are all gone, not only npm.
+    expect(await waitUntil(() => !groupAlive(server?.child.pid ?? 0), 30000)).toBe(true);
   });
 });
