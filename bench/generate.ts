@@ -51,6 +51,49 @@ const eventKinds = ['conference', 'section', 'round-table', 'session', 'meeting'
 const bodyKinds = ['international-organization', 'supporting-organization', 'constituency', 'working-group', 'regional-association'];
 const roles = ['organizer', 'host', 'supporter', 'moderator', 'speaker', 'participant'];
 const titles = ['Director', 'Deputy Director', 'Head', 'CTO', 'President', 'Chair', 'Adviser'];
+// Real ISO 3166-1 alpha-2 codes: the API types country codes and rejects made-up ones.
+const isoCodes = [
+  'RU',
+  'BY',
+  'KZ',
+  'AM',
+  'VN',
+  'CN',
+  'IN',
+  'BR',
+  'ZA',
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'IT',
+  'ES',
+  'NL',
+  'SE',
+  'FI',
+  'PL',
+  'CZ',
+  'TR',
+  'IR',
+  'EG',
+  'NG',
+  'KE',
+  'JP',
+  'KR',
+  'ID',
+  'MY',
+  'TH',
+  'AR',
+  'MX',
+  'CL',
+  'CA',
+  'AU',
+  'NZ',
+  'UZ',
+  'KG',
+  'TJ',
+  'AZ',
+];
 const syllables = ['ro', 'ma', 'ne', 'ti', 'ka', 'lo', 'vi', 'sa', 'de', 'an', 'por', 'lin', 'tek', 'vor', 'bel', 'nor'];
 
 function counts(entities: number): Record<Collection, number> {
@@ -105,7 +148,7 @@ export async function generate(entities: number, seed: number, out: string): Pro
   await records('countries', n.countries, (i) => ({
     id: id('country', i),
     name: `${capital(word())}land ${i}`,
-    code: `${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}`,
+    code: isoCodes[i % isoCodes.length],
     sources: src(),
   }));
   await records('topics', n.topics, (i) => ({ id: id('topic', i), name: `${word()} ${word()} ${i}`, sources: src() }));
@@ -114,7 +157,7 @@ export async function generate(entities: number, seed: number, out: string): Pro
     name: `${capital(word())} ${capital(word())} ${i}`,
     aliases: [`${word().toUpperCase()}-${i}`],
     kind: pick(orgKinds),
-    country: `${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + ((i * 7) % 26))}`,
+    country: isoCodes[(i * 7) % isoCodes.length],
     sources: src(),
   }));
   await records('persons', n.persons, (i) => ({

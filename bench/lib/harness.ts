@@ -1,0 +1,229 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
+import { createInterface } from 'node:readline';
+import { isDeepStrictEqual } from 'node:util';
+import { endCursor, normalize, type Params, type QueryName, type Request, requestFor, type System, systems } from './mix.ts';
+
+export interface Neo4jSettings {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}
+
+export interface BenchServer {
+  system: System;
+  port: number;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * B and C run on bench/'s own dependencies (@neo4j/graphql 7 and its graphql-yoga), kept out of
+ * the API's tree: installs them from bench/package-lock.json on first use.
+ */
+export function ensureBenchDependencies(log: (line: string) => void = () => {}): void {
+  const bench = new URL('..', import.meta.url).pathname;
+  if (existsSync(new URL('../node_modules/@neo4j/graphql/package.json', import.meta.url))) return;
+  log('installing bench/ dependencies (@neo4j/graphql 7) with npm ci');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--prefix', bench], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+const serverFiles: Record<System, string> = { A: 'a.ts', B: 'b.ts', C: 'c.ts' };
+
+/** Starts one system as a child process (so /proc shows its own CPU and memory) and waits for its port. */
+export async function startServer(system: System, neo4j: Neo4jSettings, log: (line: string) => void = () => {}): Promise<BenchServer> {
+  const file = new URL(`../servers/${serverFiles[system]}`, import.meta.url).pathname;
+  const child: ChildProcess = spawn(process.execPath, [file], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USERNAME: neo4j.username,
+      NEO4J_PASSWORD: neo4j.password,
+      NEO4J_DATABASE: neo4j.database,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+    },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server ${system} did not start within 60 s: ${stderr}`)), 60000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /^BENCH_READY (\d+)$/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      } else log(`[${system}] ${line}`);
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`server ${system} exited before it was ready: ${stderr}`));
+    });
+  });
+  return {
+    system,
+    port,
+    pid: child.pid ?? -1,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+export interface Reply {
+  status: number;
+  body: string;
+}
+
+/** One HTTP request on a kept-alive loopback connection. */
+export function send(port: number, method: 'GET' | 'POST', path: string, body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+export interface GraphqlResult {
+  status: number;
+  data: unknown;
+  errors: unknown[] | undefined;
+}
+
+export async function graphql(port: number, request: Request): Promise<GraphqlResult> {
+  const reply = await send(port, 'POST', '/graphql', JSON.stringify(request));
+  let parsed: { data?: unknown; errors?: unknown[] } = {};
+  try {
+    parsed = JSON.parse(reply.body) as typeof parsed;
+  } catch {
+    parsed = { errors: [`not JSON: ${reply.body.slice(0, 200)}`] };
+  }
+  return { status: reply.status, data: parsed.data, errors: parsed.errors };
+}
+
+export interface Counters {
+  requests: number;
+  roundTrips: number;
+}
+
+export async function counters(server: BenchServer): Promise<Counters> {
+  return JSON.parse((await send(server.port, 'GET', '/bench-stats')).body) as Counters;
+}
+
+export async function resetCounters(server: BenchServer): Promise<void> {
+  await send(server.port, 'POST', '/bench-stats/reset');
+}
+
+/** CPU time (user + system, ms) and resident memory (bytes) of a process, from /proc. */
+export function processUsage(pid: number): { cpuMs: number; rssBytes: number } {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100; // USER_HZ is 100 on Linux for every architecture Node supports.
+  const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  const rssLine = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return { cpuMs, rssBytes: Number(rssLine?.[1] ?? 0) * 1024 };
+}
+
+function hasContent(answer: unknown): boolean {
+  if (answer === null || answer === undefined) return false;
+  if (Array.isArray(answer)) return answer.length > 0;
+  if (typeof answer === 'object') {
+    const record = answer as { nodes?: unknown[]; above?: unknown[]; atLast?: number };
+    if (record.nodes) return record.nodes.length > 0;
+    if (record.above) return record.above.length + (record.atLast ?? 0) > 0;
+  }
+  return true;
+}
+
+export interface Mismatch {
+  index: number;
+  params: Params;
+  detail: string;
+}
+
+/** The requests each system gets, per parameter set (Q2 carries that system's own page-1 cursor). */
+export type Prepared = Record<System, Request[]>;
+
+/**
+ * Sends every parameter set to A, B and C and compares their normalized answers. Q2 first
+ * fetches page 1 on each system and asks page 2 with that system's own cursor, so the cursor
+ * is exercised and the compared page is the second. Also returns the requests the timed runs
+ * send. Any HTTP error or GraphQL error counts as a mismatch.
+ */
+export async function checkEquivalence(
+  servers: Record<System, BenchServer>,
+  params: Params[],
+): Promise<{ mismatches: Mismatch[]; prepared: Prepared; nonEmpty: Record<QueryName, number> }> {
+  const mismatches: Mismatch[] = [];
+  // Equal empty answers prove nothing: count the parameter sets whose answer has content.
+  const nonEmpty: Record<QueryName, number> = { Q1: 0, Q2: 0, Q3: 0, Q4: 0, Q5: 0 };
+  const prepared: Prepared = { A: [], B: [], C: [] };
+  for (const [index, set] of params.entries()) {
+    const answers: Partial<Record<System, unknown>> = {};
+    for (const system of systems) {
+      const port = servers[system].port;
+      let request = requestFor(system, set);
+      if (set.query === 'Q2') {
+        const first = await graphql(port, request);
+        if (first.status !== 200 || first.errors) {
+          mismatches.push({ index, params: set, detail: `${system} page 1: HTTP ${first.status} ${JSON.stringify(first.errors)}` });
+          continue;
+        }
+        const cursor = endCursor(system, first.data);
+        if (!cursor) {
+          mismatches.push({ index, params: set, detail: `${system} page 1 has no end cursor` });
+          continue;
+        }
+        request = requestFor(system, set, cursor);
+      }
+      prepared[system].push(request);
+      const result = await graphql(port, request);
+      if (result.status !== 200 || result.errors) {
+        mismatches.push({ index, params: set, detail: `${system}: HTTP ${result.status} ${JSON.stringify(result.errors)?.slice(0, 500)}` });
+        continue;
+      }
+      answers[system] = normalize(system, set.query, result.data);
+    }
+    if (hasContent(answers.A)) nonEmpty[set.query] += 1;
+    for (const system of ['B', 'C'] as const) {
+      if (answers.A !== undefined && answers[system] !== undefined && !isDeepStrictEqual(answers.A, answers[system])) {
+        mismatches.push({
+          index,
+          params: set,
+          detail: `A and ${system} differ:\nA: ${JSON.stringify(answers.A).slice(0, 1500)}\n${system}: ${JSON.stringify(answers[system]).slice(0, 1500)}`,
+        });
+      }
+    }
+  }
+  return { mismatches, prepared, nonEmpty };
+}
