@@ -21,7 +21,7 @@ as a whole if it fails (or by the next load if the process dies halfway).
 
 options:
   --batch-size N             rows per UNWIND batch (default 5000)
-  --max-transaction-rows N   largest load written in a single transaction (default 100000)`;
+  --max-transaction-rows N   largest load written in a single transaction (default 10000)`;
 
 const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
 
