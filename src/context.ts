@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, RoundTripCounter } from './db/database.ts';
+import { defaultRequestTimeoutMs, type RequestBudget, startRequestBudget } from './http/request-budget.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** Lives for one request: its id, its database access, its loaders and its round-trip count. */
@@ -8,11 +9,31 @@ export interface RequestContext {
   db: Database;
   queries: RoundTripCounter;
   loaders: Loaders;
+  /** The request's time budget (also in queries.scope): every read ends when it does, or when the client goes away. */
+  budget: RequestBudget;
 }
 
-export function createRequestContext(db: Database, request?: Request): RequestContext {
-  const given = request?.headers.get('x-request-id');
-  const requestId = given && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
-  const queries = { roundTrips: 0 };
-  return { requestId, db, queries, loaders: createLoaders(db, queries) };
+export interface RequestContextOptions {
+  /** GOVGRAPH_REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
+}
+
+const requestIds = new WeakMap<Request, string>();
+
+/** The client's x-request-id when it is a sane token, else a new UUID; the same for one request wherever asked. */
+export function requestIdOf(request: Request): string {
+  let id = requestIds.get(request);
+  if (id === undefined) {
+    const given = request.headers.get('x-request-id');
+    id = given && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    requestIds.set(request, id);
+  }
+  return id;
+}
+
+export function createRequestContext(db: Database, request?: Request, options: RequestContextOptions = {}): RequestContext {
+  const requestId = request ? requestIdOf(request) : randomUUID();
+  const budget = startRequestBudget(options.requestTimeoutMs ?? defaultRequestTimeoutMs, request?.signal);
+  const queries: RoundTripCounter = { roundTrips: 0, scope: budget };
+  return { requestId, db, queries, loaders: createLoaders(db, queries), budget };
 }

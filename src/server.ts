@@ -1,16 +1,21 @@
 import { createServer } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { ConfigError, loadConfig, seedDataDir } from './config.ts';
 import { DatabaseConnectError } from './db/driver.ts';
 import { applySchemaMigrations } from './db/migrations.ts';
 import { openDatabase } from './db/open.ts';
 import { PrerequisiteError } from './embedded/build.ts';
 import { EmbeddedStartError } from './embedded/embedded-neo4j.ts';
+import { createLogger } from './log.ts';
 import { formatSummary, isGraphEmpty, loadSeedGraph, SeedLoadError } from './seed/load.ts';
 import { progressBar } from './seed/progress.ts';
 import { readSeedFolder, SeedValidationError, validateSeedFiles } from './seed/validate.ts';
 import { createGovgraphYoga } from './yoga.ts';
 
 const log = (line: string) => process.stderr.write(`govgraph: ${line}\n`);
+
+/** How long idle keep-alive connections may still bring a request after shutdown began. */
+const keepAliveLingerMs = 1000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -29,20 +34,51 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const yoga = createGovgraphYoga({ db });
-  const server = createServer(yoga);
+  const logger = createLogger(config.logLevel);
   let shuttingDown = false;
-  const shutdown = (signal: string) => {
+  const yoga = createGovgraphYoga({ db, requestTimeoutMs: config.requestTimeoutMs, logger, isShuttingDown: () => shuttingDown });
+  const server = createServer();
+  // A request that arrives on a kept-alive connection after shutdown began was sent before the
+  // client could know: it is answered, and its connection closed after the answer.
+  server.on('request', (_request, response) => {
+    if (shuttingDown) response.setHeader('connection', 'close');
+  });
+  server.on('request', yoga);
+
+  const shutdown = async (signal: string) => {
+    // A second signal (npm forwards Ctrl-C to a group that already got it) changes nothing.
     if (shuttingDown) return;
     shuttingDown = true;
-    log(`${signal}: finishing in-flight requests, then stopping`);
-    server.close(() => {
-      void stopDatabase().then(() => process.exit(0));
+    const started = Date.now();
+    log(`${signal}: refusing new connections, finishing in-flight requests (at most ${config.shutdownTimeoutMs} ms), then stopping`);
+    // Stop listening, but do not close idle keep-alive connections at once as http's close()
+    // does: a client may be sending on one right now, and would see it reset. Each connection
+    // gets its next answer with `connection: close` instead; those still idle after a moment
+    // are closed then.
+    const drained = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+    const linger = setTimeout(() => server.closeIdleConnections(), Math.min(keepAliveLingerMs, config.shutdownTimeoutMs));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), config.shutdownTimeoutMs);
     });
-    server.closeIdleConnections();
+    if ((await Promise.race([drained, late])) === 'late') {
+      log(`requests still running after ${config.shutdownTimeoutMs} ms: closing their connections`);
+      server.closeAllConnections();
+    }
+    clearTimeout(timer);
+    clearTimeout(linger);
+    let code = 0;
+    try {
+      await stopDatabase();
+    } catch (error) {
+      log(`stopping the database failed: ${error instanceof Error ? error.message : String(error)}`);
+      code = 1;
+    }
+    log(`stopped in ${Date.now() - started} ms`);
+    process.exit(code);
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

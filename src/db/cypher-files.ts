@@ -8,14 +8,16 @@ const cache = new Map<string, string>();
 
 /**
  * The text of a named statement, e.g. `cypher('queries/server-info')` for
- * cypher/queries/server-info.cypher. Files are read once and kept.
+ * cypher/queries/server-info.cypher. Files are read once and kept. `dir` is another folder of
+ * statements for tests only (test/fixtures/cypher holds deliberately slow ones).
  */
-export function cypher(name: string): string {
-  let text = cache.get(name);
+export function cypher(name: string, dir: string = cypherDir): string {
+  const key = `${dir}\u0000${name}`;
+  let text = cache.get(key);
   if (text === undefined) {
     if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(name)) throw new Error(`invalid Cypher file name "${name}"`);
-    text = readFileSync(path.join(cypherDir, `${name}.cypher`), 'utf8');
-    cache.set(name, text);
+    text = readFileSync(path.join(dir, `${name}.cypher`), 'utf8');
+    cache.set(key, text);
   }
   return text;
 }

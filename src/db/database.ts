@@ -1,5 +1,13 @@
-import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
-import { cypher } from './cypher-files.ts';
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape, type Session } from 'neo4j-driver';
+import { cypher, cypherDir } from './cypher-files.ts';
+import {
+  DatabaseUnavailableError,
+  isTransactionTimeout,
+  isUnavailable,
+  isWorthRetrying,
+  RequestCancelledError,
+  RequestTimeoutError,
+} from './errors.ts';
 
 export type Parameters = Record<string, unknown>;
 export type Row = RecordShape;
@@ -7,26 +15,57 @@ export type Row = RecordShape;
 /** Counts the Cypher statements one request sends, so tests and logs can see the round trips. */
 export interface RoundTripCounter {
   roundTrips: number;
+  /**
+   * The API request these statements serve: given, reads end with its budget or its client.
+   * It travels with the counter because every request read already carries that.
+   */
+  scope?: RequestScope;
 }
+
+/** What bounds one API request's reads: its time budget, and a signal for its end. */
+export interface RequestScope {
+  /**
+   * Aborts when the budget runs out (reason: a RequestTimeoutError) or when the client goes
+   * away (reason: a RequestCancelledError); a read in flight then stops at once.
+   */
+  signal: AbortSignal;
+  /** The Date.now() at which the budget runs out. */
+  deadline: number;
+  /** The whole budget, for the error message. */
+  timeoutMs: number;
+}
+
+export interface DatabaseOptions {
+  /** Another folder of statements, for tests only (deliberately slow ones). */
+  cypherDir?: string;
+}
+
+// A down database fails in milliseconds (connection refused), so a few quick attempts cost
+// nothing; they are there for the pooled connections a database restart leaves dead.
+const readAttempts = 3;
+const pauseBetweenAttemptsMs = 50;
 
 /**
  * The one place that runs Cypher: named statements from cypher/, parameters only,
- * managed transactions (reads routed to followers on a cluster), one database name.
+ * read or write transactions (reads routed to followers on a cluster), one database name.
  */
 export class Database {
   readonly driver: Driver;
   readonly name: string;
   readonly transactionTimeoutMs: number;
+  readonly cypherDir: string;
 
-  constructor(driver: Driver, name: string, transactionTimeoutMs: number) {
+  constructor(driver: Driver, name: string, transactionTimeoutMs: number, options: DatabaseOptions = {}) {
     this.driver = driver;
     this.name = name;
     this.transactionTimeoutMs = transactionTimeoutMs;
+    this.cypherDir = options.cypherDir ?? cypherDir;
   }
 
   async read<R extends Row = Row>(statement: string, parameters: Parameters = {}, counter?: RoundTripCounter): Promise<R[]> {
     if (counter) counter.roundTrips += 1;
-    const result = await this.driver.executeQuery(cypher(statement), parameters, {
+    if (counter?.scope) return this.#readWithin<R>(counter.scope, cypher(statement, this.cypherDir), parameters);
+    const result = await this.driver.executeQuery(cypher(statement, this.cypherDir), parameters, {
       database: this.name,
       routing: neo4j.routing.READ,
       transactionConfig: { timeout: this.transactionTimeoutMs },
@@ -34,8 +73,57 @@ export class Database {
     return result.records.map((record) => record.toObject() as R);
   }
 
+  /**
+   * A request's read, bounded by its scope. Not a managed transaction: the driver's retries wait
+   * a second or more between attempts, which would keep a client waiting on a database that is
+   * down; here a down database answers DATABASE_UNAVAILABLE within milliseconds. The read still
+   * runs in a READ transaction, so a cluster routes it to a follower.
+   */
+  async #readWithin<R extends Row>(scope: RequestScope, text: string, parameters: Parameters): Promise<R[]> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.#readOnce<R>(scope, text, parameters);
+      } catch (error) {
+        if (error instanceof RequestTimeoutError || error instanceof RequestCancelledError) throw error;
+        if (isTransactionTimeout(error)) throw new RequestTimeoutError(scope.timeoutMs, { cause: error });
+        if (attempt < readAttempts && isWorthRetrying(error) && !scope.signal.aborted && Date.now() < scope.deadline) {
+          await new Promise((resolve) => setTimeout(resolve, attempt === 1 ? 0 : pauseBetweenAttemptsMs));
+          continue;
+        }
+        if (isUnavailable(error)) throw new DatabaseUnavailableError({ cause: error });
+        throw error;
+      }
+    }
+  }
+
+  async #readOnce<R extends Row>(scope: RequestScope, text: string, parameters: Parameters): Promise<R[]> {
+    const { signal } = scope;
+    if (signal.aborted) throw abortReason(signal);
+    const remainingMs = scope.deadline - Date.now();
+    if (remainingMs <= 0) throw new RequestTimeoutError(scope.timeoutMs);
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ });
+    let onAbort = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        reject(abortReason(signal));
+        // Closing a session with a transaction open sends Bolt RESET: Neo4j stops the statement now.
+        void session.close().catch(() => {});
+      };
+    });
+    signal.addEventListener('abort', onAbort, { once: true });
+    const work = runReadTransaction<R>(session, text, parameters, Math.min(remainingMs, this.transactionTimeoutMs));
+    // After an abort the work fails too, and nobody waits for it any more.
+    work.catch(() => {});
+    try {
+      return await Promise.race([work, aborted]);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      await session.close().catch(() => {});
+    }
+  }
+
   async write<R extends Row = Row>(statement: string, parameters: Parameters = {}): Promise<R[]> {
-    const result = await this.driver.executeQuery(cypher(statement), parameters, {
+    const result = await this.driver.executeQuery(cypher(statement, this.cypherDir), parameters, {
       database: this.name,
       routing: neo4j.routing.WRITE,
       transactionConfig: { timeout: this.transactionTimeoutMs },
@@ -67,6 +155,22 @@ export class Database {
 
   close(): Promise<void> {
     return this.driver.close();
+  }
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new RequestCancelledError();
+}
+
+async function runReadTransaction<R extends Row>(session: Session, text: string, parameters: Parameters, timeoutMs: number): Promise<R[]> {
+  // Neo4j ends the transaction itself when the budget runs out, even if this process cannot tell it to.
+  const tx = await session.beginTransaction({ timeout: Math.max(1, Math.round(timeoutMs)) });
+  try {
+    const result = await tx.run(text, parameters);
+    await tx.commit();
+    return result.records.map((record) => record.toObject() as R);
+  } finally {
+    if (tx.isOpen()) await tx.rollback().catch(() => {});
   }
 }
 

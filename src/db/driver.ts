@@ -6,6 +6,11 @@ export interface DriverSettings {
   password: string;
   database: string;
   connectTimeoutMs: number;
+  /**
+   * How long a request waits for a connection, new or pooled, before the database counts as
+   * unavailable; defaults to connectTimeoutMs.
+   */
+  acquireTimeoutMs?: number;
 }
 
 export class DatabaseConnectError extends Error {
@@ -29,8 +34,11 @@ export function createDriver(settings: DriverSettings): Driver {
     // Counts and degrees fit in a double; plain numbers keep row mapping simple.
     disableLosslessIntegers: true,
     // The driver's defaults wait 30-60 s; an API should fail fast and retry on the next request.
-    connectionTimeout: settings.connectTimeoutMs,
-    connectionAcquisitionTimeout: settings.connectTimeoutMs,
+    // A host that swallows packets (rather than refusing) costs a request at most acquireTimeoutMs,
+    // so the client hears "unavailable" within 2 s. Start-up keeps its own deadline (connect below),
+    // and its retries are the managed transaction's, bounded by maxTransactionRetryTime.
+    connectionTimeout: Math.min(settings.acquireTimeoutMs ?? settings.connectTimeoutMs, settings.connectTimeoutMs),
+    connectionAcquisitionTimeout: settings.acquireTimeoutMs ?? settings.connectTimeoutMs,
     maxTransactionRetryTime: settings.connectTimeoutMs,
     userAgent: 'govgraph',
   });

@@ -12,6 +12,8 @@ export interface EmbeddedNeo4jOptions {
   pageCacheMb: number;
   /** Neo4j's own transaction timeout, a guard behind the driver's. */
   transactionTimeoutMs?: number;
+  /** The Bolt port; 0 (the default) lets the OS pick a free one. A restart on the same data can ask for the same port again. */
+  port?: number;
   log?: (line: string) => void;
 }
 
@@ -64,7 +66,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     '--data-dir',
     options.dataDir,
     '--port',
-    '0',
+    String(options.port ?? 0),
     '--pagecache-mb',
     String(options.pageCacheMb),
     '--tx-timeout-ms',

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
 import org.neo4j.configuration.connectors.ConnectorType;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -45,7 +46,11 @@ public final class EmbeddedNeo4j {
             .setConfig(GraphDatabaseSettings.auth_enabled, false)
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
             // Transaction logs are only needed for backups, which an embedded dev database has none of.
-            .setConfig(GraphDatabaseSettings.keep_logical_logs, "false");
+            .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
+            // Bolt waits 5 s twice for connections and threads that are already gone when the
+            // parent stops us; a parent that restarts or exits should not wait ten seconds for that.
+            .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
+            .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500));
     if (txTimeoutMs > 0) {
       builder.setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMillis(txTimeoutMs));
     }
@@ -59,6 +64,9 @@ public final class EmbeddedNeo4j {
         db.getDependencyResolver()
             .resolveDependency(ConnectorPortRegister.class)
             .getLocalAddress(ConnectorType.BOLT);
+    // The first statement of a fresh JVM loads and compiles the Cypher stack (seconds): do it
+    // before saying "ready", so that ready means queries are answered, not queued.
+    db.executeTransactionally("CALL dbms.components() YIELD name RETURN name");
     System.out.println("GOVGRAPH_BOLT_READY " + address.getHost() + ":" + address.getPort());
     System.out.flush();
 

@@ -1,0 +1,105 @@
+import { once } from 'node:events';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { RequestCancelledError, RequestTimeoutError } from '../../src/db/errors.ts';
+import { startRequestBudget } from '../../src/http/request-budget.ts';
+import { createGovgraphYoga } from '../../src/yoga.ts';
+import { openSlowDatabase, runningSlowStatements, waitForSlowStatements } from '../support/slow-database.ts';
+
+const serverInfoQuery = '{ serverInfo { version database { name version } } }';
+
+// Generous bounds for a shared 2-core machine; what they show is "seconds, not minutes".
+const stopBoundMs = 5000;
+
+describe('time budget and cancellation (a deliberately slow statement, tests only)', () => {
+  let slow: Database;
+
+  beforeAll(async () => {
+    slow = await openSlowDatabase();
+  });
+
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  it('ends a request over its budget with TIMEOUT (504) and stops its Cypher in Neo4j', async () => {
+    const yoga = createGovgraphYoga({ db: slow, requestTimeoutMs: 1500 });
+    const started = Date.now();
+    const response = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: serverInfoQuery }),
+    });
+    const elapsed = Date.now() - started;
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+    expect(response.status).toBe(504);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'TIMEOUT', timeoutMs: 1500 });
+    expect(body.errors?.[0]?.message).toMatch(/time budget of 1500 ms/);
+    expect(elapsed).toBeGreaterThanOrEqual(1400);
+    expect(elapsed).toBeLessThan(1500 + stopBoundMs);
+    expect(await waitForSlowStatements(slow, 0, stopBoundMs)).toBe(true);
+  });
+
+  it('stops the Cypher of a client that disconnects (node:http close → Bolt RESET)', async () => {
+    // A budget far longer than the test: only the disconnect can stop the statement.
+    const yoga = createGovgraphYoga({ db: slow, requestTimeoutMs: 600000 });
+    const server: Server = createServer(yoga);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = httpRequest({
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+      });
+      client.on('error', () => {
+        // The socket is destroyed on purpose below.
+      });
+      client.end(JSON.stringify({ query: serverInfoQuery }));
+      expect(await waitForSlowStatements(slow, 1, 20000)).toBe(true);
+      const disconnectedAt = Date.now();
+      client.destroy();
+      expect(await waitForSlowStatements(slow, 0, stopBoundMs)).toBe(true);
+      expect(Date.now() - disconnectedAt).toBeLessThan(stopBoundMs);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('rejects a read at once with the reason its scope was aborted for, and Neo4j stops it', async () => {
+    const budget = startRequestBudget(600000);
+    const controller = new AbortController();
+    const reading = slow.read('queries/server-info', {}, { roundTrips: 0, scope: { ...budget, signal: controller.signal } });
+    reading.catch(() => {});
+    expect(await waitForSlowStatements(slow, 1, 20000)).toBe(true);
+    controller.abort(new RequestCancelledError());
+    await expect(reading).rejects.toBeInstanceOf(RequestCancelledError);
+    expect(await waitForSlowStatements(slow, 0, stopBoundMs)).toBe(true);
+    budget.dispose();
+  });
+
+  it("lets Neo4j's own transaction timeout stop a statement this process cannot interrupt", async () => {
+    // The scope never aborts here: only the transaction timeout sent with the statement can end it.
+    const shortTransactions = await openSlowDatabase(1000);
+    try {
+      const budget = startRequestBudget(600000);
+      const never = new AbortController();
+      const started = Date.now();
+      const scope = { ...budget, signal: never.signal };
+      await expect(shortTransactions.read('queries/server-info', {}, { roundTrips: 0, scope })).rejects.toBeInstanceOf(RequestTimeoutError);
+      // Neo4j checks transaction timeouts every 2 s by default.
+      expect(Date.now() - started).toBeLessThan(1000 + stopBoundMs);
+      expect(await runningSlowStatements(slow)).toBe(0);
+      budget.dispose();
+    } finally {
+      await shortTransactions.close();
+    }
+  });
+});
