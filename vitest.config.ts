@@ -11,6 +11,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // One Neo4j for the whole run (or NEO4J_URI); test files take turns on it.
     globalSetup: ['test/setup/neo4j.ts'],
+    // Scans every response a test file recorded for leaks (Cypher, Neo4jError, bolt://, stacks).
+    setupFiles: ['test/setup/leak-scan.ts'],
     fileParallelism: false,
     testTimeout: 60000,
     hookTimeout: 240000,

@@ -1,8 +1,10 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import { CountryCodeResolver, DateTimeResolver, JSONObjectResolver, NonEmptyStringResolver, URLResolver } from 'graphql-scalars';
 import type { RequestContext } from './context.ts';
+import { fieldCost } from './limits/cost.ts';
 
 /** The schema builder, its plugins and scalars. Types live in src/schema/, one file per domain. */
 export interface GovgraphSchemaTypes {
@@ -22,8 +24,11 @@ export interface GovgraphSchemaTypes {
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<GovgraphSchemaTypes>;
 
 export const builder = new SchemaBuilder<GovgraphSchemaTypes>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  // Only the cost model: the limit is checked by useQueryCost (src/limits/cost.ts) before execution,
+  // so no resolver runs for a query that is too costly.
+  complexity: { fieldComplexity: (args, _context, field) => fieldCost(args, field) },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',

@@ -7,6 +7,29 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** What one GraphQL request may ask for; see README, "Limits and errors". */
+export interface QueryLimits {
+  /** Nesting of selections (introspection's __schema is not counted). */
+  depth: number;
+  aliases: number;
+  /** Lexical tokens of the document: bounds parsing work before anything else. */
+  tokens: number;
+  directives: number;
+  /** The estimated cost (see src/limits/cost.ts), with the request's real argument values. */
+  cost: number;
+  /** The HTTP request body, in bytes. */
+  bodyBytes: number;
+}
+
+export const defaultQueryLimits: QueryLimits = {
+  depth: 15,
+  aliases: 30,
+  tokens: 1000,
+  directives: 20,
+  cost: 50000,
+  bodyBytes: 100_000,
+};
+
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -19,6 +42,9 @@ const environmentSchema = z.object({
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_CONNECT_TIMEOUT_MS: positiveInt(5000),
   NEO4J_TX_TIMEOUT_MS: positiveInt(15000),
+  NEO4J_ACQUIRE_TIMEOUT_MS: positiveInt(1500),
+  GOVGRAPH_REQUEST_TIMEOUT_MS: positiveInt(10000),
+  GOVGRAPH_SHUTDOWN_TIMEOUT_MS: positiveInt(15000),
   GOVGRAPH_DATA_DIR: z
     .string()
     .min(1)
@@ -27,6 +53,13 @@ const environmentSchema = z.object({
   GOVGRAPH_EMBEDDED_PAGECACHE_MB: positiveInt(256),
   GOVGRAPH_SEED_ON_START: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GOVGRAPH_MAX_DEPTH: positiveInt(defaultQueryLimits.depth),
+  GOVGRAPH_MAX_ALIASES: positiveInt(defaultQueryLimits.aliases),
+  GOVGRAPH_MAX_TOKENS: positiveInt(defaultQueryLimits.tokens),
+  GOVGRAPH_MAX_DIRECTIVES: positiveInt(defaultQueryLimits.directives),
+  GOVGRAPH_MAX_COST: positiveInt(defaultQueryLimits.cost),
+  GOVGRAPH_MAX_BODY_BYTES: positiveInt(defaultQueryLimits.bodyBytes),
+  GOVGRAPH_INTROSPECTION: z.enum(['true', 'false']).default('true'),
 });
 
 export interface Config {
@@ -40,10 +73,19 @@ export interface Config {
     database: string;
     connectTimeoutMs: number;
     transactionTimeoutMs: number;
+    /** How long a request waits for a connection before the database counts as unavailable. */
+    acquireTimeoutMs: number;
   };
+  /** Each request's time budget: past it, the request ends with a TIMEOUT error and its Cypher stops. */
+  requestTimeoutMs: number;
+  /** How long SIGTERM/SIGINT wait for in-flight requests before closing their connections. */
+  shutdownTimeoutMs: number;
   embedded: { dataDir: string; readyTimeoutMs: number; pageCacheMb: number };
   seedOnStart: boolean;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  limits: QueryLimits;
+  /** Whether clients may ask for the schema (__schema, __type); on by default for researchers' tools. */
+  introspection: boolean;
 }
 
 export class ConfigError extends Error {
@@ -69,7 +111,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
       connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
       transactionTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      acquireTimeoutMs: e.NEO4J_ACQUIRE_TIMEOUT_MS,
     },
+    requestTimeoutMs: e.GOVGRAPH_REQUEST_TIMEOUT_MS,
+    shutdownTimeoutMs: e.GOVGRAPH_SHUTDOWN_TIMEOUT_MS,
     embedded: {
       dataDir: path.resolve(e.GOVGRAPH_DATA_DIR),
       readyTimeoutMs: e.GOVGRAPH_EMBEDDED_READY_TIMEOUT_MS,
@@ -77,6 +122,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     seedOnStart: e.GOVGRAPH_SEED_ON_START === 'true',
     logLevel: e.LOG_LEVEL,
+    limits: {
+      depth: e.GOVGRAPH_MAX_DEPTH,
+      aliases: e.GOVGRAPH_MAX_ALIASES,
+      tokens: e.GOVGRAPH_MAX_TOKENS,
+      directives: e.GOVGRAPH_MAX_DIRECTIVES,
+      cost: e.GOVGRAPH_MAX_COST,
+      bodyBytes: e.GOVGRAPH_MAX_BODY_BYTES,
+    },
+    introspection: e.GOVGRAPH_INTROSPECTION === 'true',
   };
 }
 

@@ -1,12 +1,28 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type GraphiQLOptions } from 'graphql-yoga';
+import { defaultQueryLimits, loadConfig, type QueryLimits } from './config.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
 import type { Database } from './db/database.ts';
 import { examples, graphiqlTabs } from './examples/index.ts';
 import { useReadinessProbe } from './http/probes.ts';
+import { useRequestBudget } from './http/request-budget.ts';
+import { useRequestLog } from './http/request-log.ts';
+import { queryLimitPlugins } from './limits/plugins.ts';
+import { createLogger, type Logger, yogaLogging } from './log.ts';
 import { schema } from './schema/index.ts';
 
 export interface YogaOptions {
   db: Database;
+  /** Each request's time budget (GOVGRAPH_REQUEST_TIMEOUT_MS); 10 s by default. */
+  requestTimeoutMs?: number;
+  /** Where the per-request lines go; by default a silent logger (tests, benchmarks). */
+  logger?: Logger;
+  /** True once shutdown began: /ready then answers 503. */
+  isShuttingDown?: () => boolean;
+  /** Query limits; by default those of the environment (GOVGRAPH_MAX_*), see config.ts. */
+  limits?: QueryLimits;
+  /** Whether __schema and __type may be queried; by default GOVGRAPH_INTROSPECTION (on). */
+  introspection?: boolean;
 }
 
 /**
@@ -27,7 +43,11 @@ const graphiqlOptions: GraphiQLOptions & { initialQuery?: string; initialVariabl
 };
 
 /** The GraphQL server as a fetch handler: node:http serves it, tests call yoga.fetch directly. */
-export function createGovgraphYoga({ db }: YogaOptions) {
+export function createGovgraphYoga({ db, ...options }: YogaOptions) {
+  const fromEnvironment = options.limits && options.introspection !== undefined ? null : loadConfig();
+  const limits = options.limits ?? fromEnvironment?.limits ?? defaultQueryLimits;
+  const introspection = options.introspection ?? fromEnvironment?.introspection ?? true;
+  const logger = options.logger ?? createLogger('silent');
   return createYoga<Record<string, unknown>, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -35,9 +55,22 @@ export function createGovgraphYoga({ db }: YogaOptions) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     batching: false,
-    maskedErrors: true,
+    // isDev off whatever NODE_ENV says: in development yoga would add the original error (a
+    // Neo4jError with its Cypher, a stack) to the masked one.
+    maskedErrors: { isDev: false },
+    // useBodySizeLimit (limits/plugins.ts) checks the body size instead, with a clearer answer.
+    maxRequestBodySize: false,
     graphiql: graphiqlOptions,
-    context: ({ request }) => createRequestContext(db, request),
-    plugins: [useReadinessProbe(db)],
+    // GraphiQL's scripts and styles come from this package, not from a CDN: it works offline
+    // and behind firewalls, and a researcher's browser contacts no one but this server.
+    renderGraphiQL,
+    context: ({ request }) => createRequestContext(db, request, { requestTimeoutMs: options.requestTimeoutMs }),
+    logging: yogaLogging(logger),
+    plugins: [
+      useRequestLog(logger),
+      useReadinessProbe(db, { isShuttingDown: options.isShuttingDown }),
+      ...queryLimitPlugins(limits, { introspection }),
+      useRequestBudget(),
+    ],
   });
 }

@@ -5,16 +5,25 @@ import { type EntityLabel, entityLabels } from '../seed/graph.ts';
 import { type ClaimRecord, claims, text, texts } from './props.ts';
 import { ActorRef, EntityRef, SourceRef } from './refs.ts';
 
+/**
+ * The loader's answers, or its first failure thrown: loadMany reports a failed batch (the
+ * database down, a timeout) as an Error per key, which must not read as "not found".
+ */
+async function loadAll(context: RequestContext, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+  const found = await context.loaders.entity.loadMany(ids);
+  const failure = found.find((entity) => entity instanceof Error);
+  if (failure) throw failure;
+  return found as (EntityRecord | null)[];
+}
+
 /** Loads entities by slug through the request's loader, keeping those of the given labels. */
 export async function loadEntities(
   context: RequestContext,
   ids: readonly string[],
   labels?: readonly EntityLabel[],
 ): Promise<EntityRecord[]> {
-  const found = await context.loaders.entity.loadMany(ids);
-  return found.filter(
-    (entity): entity is EntityRecord => entity !== null && !(entity instanceof Error) && (!labels || labels.includes(entity.label)),
-  );
+  const found = await loadAll(context, ids);
+  return found.filter((entity): entity is EntityRecord => entity !== null && (!labels || labels.includes(entity.label)));
 }
 
 export const EntityTypeEnum = builder.enumType('EntityType', {
@@ -85,9 +94,7 @@ export function nodeOptions(label: EntityLabel) {
   return {
     id: { resolve: (entity: EntityRecord) => entity.id },
     loadMany: (ids: readonly string[], context: RequestContext) =>
-      context.loaders.entity
-        .loadMany(ids)
-        .then((found) => found.map((entity) => (entity && !(entity instanceof Error) && entity.label === label ? entity : null))),
+      loadAll(context, ids).then((found) => found.map((entity) => (entity?.label === label ? entity : null))),
     isTypeOf: (value: unknown) => typeof value === 'object' && value !== null && (value as EntityRecord).label === label,
   };
 }

@@ -121,11 +121,15 @@ export const SubgraphRef = builder.objectRef<SubgraphShape>('Subgraph').implemen
   fields: (t) => ({
     nodes: t.field({
       type: [EntityRef],
+      // As many as the neighborhood's `first`, which already multiplies this selection.
+      complexity: { field: 1, multiplier: 1 },
       description: 'The entities: the start first, then by number of hops from it, then by slug.',
       resolve: (graph) => graph.nodes,
     }),
     edges: t.field({
       type: [EdgeRef],
+      // Counted per entity of the neighborhood's `first`: an entity brings a couple of relationships on average.
+      complexity: { field: 1, multiplier: 2 },
       description:
         'The relationships between two of the entities (none to entities outside), by hop, then type, then the slugs of their ends.',
       resolve: (graph) => graph.edges,

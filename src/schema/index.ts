@@ -20,6 +20,7 @@ import './neighborhood.ts';
 import './paths.ts';
 import './timeline.ts';
 import './stats.ts';
+import './query-cost.ts';
 
 /** Imports every domain file (each registers its types on the builder), then builds. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -6,6 +6,7 @@ import { boundedInt, decodeEntityId, primeEntities, SubgraphRef } from './graph-
 builder.queryField('neighborhood', (t) =>
   t.field({
     type: SubgraphRef,
+    complexity: (args) => ({ field: 1, multiplier: Math.max(0, args.first ?? 50) }),
     description:
       'The entities within `depth` hops of one entity, following relationships of any type in either direction, and every relationship ' +
       'between two of them, each with its sources. Breadth-first: nearer entities come first, and at each hop new entities are taken ' +

@@ -12,6 +12,7 @@ const maxPaths = 20;
 builder.queryField('paths', (t) =>
   t.field({
     type: [PathRef],
+    complexity: { field: 1, multiplier: maxPaths },
     description:
       'Every shortest chain of relationships between two entities, in either direction, with the evidence (sources) for every hop. ' +
       `Empty when they are not linked within maxHops. At most ${maxPaths} paths, in a stable order (by the slugs along them).`,

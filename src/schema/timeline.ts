@@ -8,6 +8,7 @@ import { PartialDate } from './scalars.ts';
 builder.queryField('timeline', (t) =>
   t.field({
     type: [TimelineEntryRef],
+    complexity: (args) => ({ field: 1, multiplier: Math.max(0, args.first ?? 100) }),
     description:
       'The dated facts of an actor in chronological order: every relationship touching it that has a date of its own (a signature, ' +
       'a position or membership from its start) or whose other end has one (a memorandum, an event, a document). Ordered by the ' +

@@ -32,7 +32,10 @@ describe('npm start (embedded Neo4j)', () => {
     expect(javaProcessesFor(dataDir)).toHaveLength(1);
 
     const typename = await graphql(server.url, '{ __typename }');
-    expect(typename).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+    expect(typename).toEqual({
+      status: 200,
+      body: { data: { __typename: 'Query' }, extensions: { cost: { cost: 1, limit: expect.any(Number) } } },
+    });
 
     const info = await graphql(server.url, '{ serverInfo { version database { name version edition } } }');
     expect(info.status).toBe(200);

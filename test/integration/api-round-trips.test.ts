@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultQueryLimits } from '../../src/config.ts';
 import { Database, type Parameters, type RoundTripCounter, type Row } from '../../src/db/database.ts';
 import { loadSeedGraph } from '../../src/seed/load.ts';
 import { validateSeedFiles } from '../../src/seed/validate.ts';
@@ -121,7 +122,9 @@ describe('round trips of nested lists', () => {
     db = new RecordingDatabase(opened.driver, opened.name, opened.transactionTimeoutMs);
     await emptyDatabase(db);
     await loadSeedGraph(db, validateSeedFiles([{ path: 'synthetic.json', text: syntheticSeed() }]));
-    api = new GraphQLClient(db);
+    // The nested query asks for up to 50 × 10 × 10 × 10 rows on purpose, to show the round trips stay
+    // flat; the default cost limit would refuse it, so this client gets a larger one.
+    api = new GraphQLClient(db, { limits: { ...defaultQueryLimits, cost: 10_000_000 } });
   });
 
   afterAll(async () => {

@@ -357,9 +357,12 @@ describe('the example queries', () => {
       const html = await response.text();
       expect(html).toContain('<title>govgraph</title>');
       for (const e of examples) expect(html).toContain(`query ${e.name}`);
+      // GraphiQL is served by this server itself: nothing is fetched from a CDN.
+      expect(html).not.toMatch(/https?:\/\/(unpkg\.com|cdn\.)/);
 
       // yoga writes the GraphiQL options into the page as JSON.
-      const options = /renderYogaGraphiQL\(root,(.*?)\)\}\)<\/script>/s.exec(html)?.[1];
+      const call = html.slice(html.lastIndexOf('renderYogaGraphiQL('));
+      const options = /^renderYogaGraphiQL\(\s*[^,]+,\s*(\{.*\}),?\s*\);?\s*<\/script>/s.exec(call)?.[1];
       expect(options).toBeDefined();
       const parsed = JSON.parse(options ?? '{}') as { defaultTabs: unknown[]; initialQuery: string; defaultQuery: string };
       expect(parsed.defaultTabs).toEqual(graphiqlTabs(examples));

@@ -19,3 +19,22 @@ export async function emptyDatabase(db: Database): Promise<void> {
     await session.close();
   }
 }
+
+export interface GraphSize {
+  nodes: number;
+  nodeProperties: number;
+  relationships: number;
+  relationshipProperties: number;
+}
+
+/** Counts everything in the database, to show a series of requests changed nothing. */
+export async function graphSize(db: Database): Promise<GraphSize> {
+  const [row] = await db.read('admin/graph-size');
+  const number = (value: unknown) => Number(value ?? 0);
+  return {
+    nodes: number(row?.nodes),
+    nodeProperties: number(row?.nodeProperties),
+    relationships: number(row?.relationships),
+    relationshipProperties: number(row?.relationshipProperties),
+  };
+}

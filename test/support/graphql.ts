@@ -4,8 +4,9 @@ import type { Database } from '../../src/db/database.ts';
 import type { SeedGraph } from '../../src/seed/graph.ts';
 import { loadSeedGraph } from '../../src/seed/load.ts';
 import { readSeedFolder, validateSeedFiles } from '../../src/seed/validate.ts';
-import { createGovgraphYoga } from '../../src/yoga.ts';
+import { createGovgraphYoga, type YogaOptions } from '../../src/yoga.ts';
 import { emptyDatabase } from './database.ts';
+import { recordExchange } from './leak-scan.ts';
 
 export interface GraphQLErrorOut {
   message: string;
@@ -24,17 +25,20 @@ export type Variables = Record<string, unknown>;
 export class GraphQLClient {
   readonly #yoga: ReturnType<typeof createGovgraphYoga>;
 
-  constructor(db: Database) {
-    this.#yoga = createGovgraphYoga({ db });
+  constructor(db: Database, options: Omit<YogaOptions, 'db'> = {}) {
+    this.#yoga = createGovgraphYoga({ db, ...options });
   }
 
   async run<T>(query: string, variables: Variables = {}): Promise<GraphQLResult<T>> {
+    const body = JSON.stringify({ query, variables });
     const response = await this.#yoga.fetch('http://test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body,
     });
-    return (await response.json()) as GraphQLResult<T>;
+    const text = await response.text();
+    recordExchange({ request: body, response: text });
+    return JSON.parse(text) as GraphQLResult<T>;
   }
 
   /** The data of a query that must succeed; a failure shows the errors themselves. */

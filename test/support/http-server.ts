@@ -1,0 +1,79 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Database } from '../../src/db/database.ts';
+import { createGovgraphYoga, type YogaOptions } from '../../src/yoga.ts';
+import { recordExchange } from './leak-scan.ts';
+
+export interface HttpRequest {
+  method?: string;
+  /** Path and query string, e.g. "/graphql?query=…". */
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Send the body in pieces without a Content-Length (Transfer-Encoding: chunked). */
+  chunked?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export interface TestServer {
+  url: string;
+  send(request: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+/** createGovgraphYoga behind a real node:http server on 127.0.0.1 (never another interface), on a free port. */
+export async function startTestServer(db: Database, options: Omit<YogaOptions, 'db'> = {}): Promise<TestServer> {
+  const server = createServer(createGovgraphYoga({ db, ...options }));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    async send(request) {
+      const path = request.path ?? '/graphql';
+      const body = request.body;
+      const init: RequestInit & { duplex?: 'half' } = { method: request.method ?? 'POST', headers: request.headers ?? {} };
+      if (body !== undefined && request.chunked) {
+        const bytes = new TextEncoder().encode(body);
+        init.body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (let at = 0; at < bytes.length; at += 65536) controller.enqueue(bytes.subarray(at, at + 65536));
+            controller.close();
+          },
+        });
+        // Node's fetch streams a ReadableStream body only in half-duplex mode.
+        init.duplex = 'half';
+      } else if (body !== undefined) {
+        init.body = body;
+      }
+      let response: Response;
+      try {
+        response = await fetch(`${url}${path}`, init);
+      } catch (error) {
+        // The server may answer 413 and close before a large body is all sent: report what it said if it did.
+        throw new Error(`request to ${path} failed: ${String(error)}`);
+      }
+      const text = await response.text();
+      const query = new URL(`${url}${path}`).searchParams;
+      // GraphiQL's page is static (and indented with "    at"-like runs of spaces): only API answers are scanned.
+      if (!response.headers.get('content-type')?.includes('text/html'))
+        recordExchange({
+          request: JSON.stringify({ path, query: Object.fromEntries(query), body: body?.slice(0, 20000) }),
+          response: text,
+        });
+      return { status: response.status, headers: response.headers, text };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
