@@ -287,7 +287,10 @@ describe('broken requests leak nothing', () => {
       const answer = parseAnswer(response);
       // Never an empty answer that reads as "not found": the client is told the database is down.
       expect(response.status, query).toBe(503);
-      expect(answer.errors?.map((error) => error.extensions?.code), query).toEqual(['DATABASE_UNAVAILABLE']);
+      expect(
+        answer.errors?.map((error) => error.extensions?.code),
+        query,
+      ).toEqual(['DATABASE_UNAVAILABLE']);
     }
   });
 
