@@ -1,31 +1,51 @@
-// One page of one entity type for the root list fields, with filters and a keyset cursor.
-// The label arrives as a value compared with the stored `label` property, so the composite
-// index (label, nameKey, id) serves every type. $orderBy: 'NAME' | 'DATE' | 'ID'; $ascending is
-// the order the client asked for; $backwards reads from the end (for `last`), and the caller
-// reverses those rows. Absent filters are null. nameContains also looks in aliases: searchText
-// holds the normalized name and aliases.
-MATCH (n:Entity)
-WHERE n.label = $label
-  AND ($kind IS NULL OR n.kind = $kind)
-  AND ($type IS NULL OR n.type = $type)
-  AND ($country IS NULL OR n.country = $country)
-  AND ($nameContains IS NULL OR n.searchText CONTAINS $nameContains)
-  AND ($nameStartsWith IS NULL OR n.nameKey STARTS WITH $nameStartsWith)
-  AND ($dateFrom IS NULL OR n.dateTo >= $dateFrom)
-  AND ($dateTo IS NULL OR n.dateFrom <= $dateTo)
-  AND ($topic IS NULL OR EXISTS { (n)-[:COVERS|DISCUSSED]->(:Topic {id: $topic}) })
-WITH n, CASE $orderBy WHEN 'DATE' THEN coalesce(n.dateFrom, '') WHEN 'ID' THEN n.id ELSE n.nameKey END AS sortKey
-WHERE ($afterKey IS NULL
-       OR ($ascending AND (sortKey > $afterKey OR (sortKey = $afterKey AND n.id > $afterId)))
-       OR (NOT $ascending AND (sortKey < $afterKey OR (sortKey = $afterKey AND n.id < $afterId))))
-  AND ($beforeKey IS NULL
-       OR ($ascending AND (sortKey < $beforeKey OR (sortKey = $beforeKey AND n.id < $beforeId)))
-       OR (NOT $ascending AND (sortKey > $beforeKey OR (sortKey = $beforeKey AND n.id > $beforeId))))
-WITH n, sortKey
-ORDER BY
-  CASE WHEN $ascending <> $backwards THEN sortKey END ASC,
-  CASE WHEN $ascending <> $backwards THEN n.id END ASC,
-  CASE WHEN $ascending = $backwards THEN sortKey END DESC,
-  CASE WHEN $ascending = $backwards THEN n.id END DESC
-LIMIT $limit
-RETURN properties(n) AS props, sortKey
+// One page of a root list in any order the indexed variants do not serve (by slug, or by date
+// with undated entities, which sort first with the key ''): every match is sorted.
+// $orderBy: 'NAME' | 'DATE' | 'ID'; $readAscending says which way the rows are read.
+// Parameters shared by the entity-page statements (the repository picks one by a fixed map):
+// absent filters are null; nameContains also looks in aliases (searchText holds the normalized
+// name and aliases). The keyset bounds are exclusive and in ascending (sortKey, id) order,
+// whatever order the client asked for: ($lowerKey, $lowerId) and ($upperKey, $upperId), null
+// when absent. $limit is one more than the page, to learn whether more rows exist. Rows come in
+// reading order; the caller reverses them when it read backwards.
+// totalCount, in the same round trip as the page. Without $withTotal the UNWIND yields no row,
+// so nothing is scanned; count() still yields its single row (0), which the caller ignores.
+// A composite index serves only predicates on all its properties: the IS NOT NULL tests, true
+// of every node this statement can match, let the planner seek (label, …, id) by label.
+CALL () {
+  UNWIND CASE WHEN $withTotal THEN [true] ELSE [] END AS counting
+  MATCH (n:Entity)
+  WHERE n.label = $label AND n.nameKey IS NOT NULL AND n.id IS NOT NULL
+    AND ($kind IS NULL OR n.kind = $kind)
+    AND ($type IS NULL OR n.type = $type)
+    AND ($country IS NULL OR n.country = $country)
+    AND ($nameContains IS NULL OR n.searchText CONTAINS $nameContains)
+    AND ($nameStartsWith IS NULL OR n.nameKey STARTS WITH $nameStartsWith)
+    AND ($dateFrom IS NULL OR n.dateTo >= $dateFrom)
+    AND ($dateTo IS NULL OR n.dateFrom <= $dateTo)
+    AND ($topic IS NULL OR EXISTS { (n)-[:COVERS|DISCUSSED]->(:Topic {id: $topic}) })
+  RETURN count(n) AS total
+}
+CALL () {
+  MATCH (n:Entity)
+  WHERE n.label = $label AND n.nameKey IS NOT NULL AND n.id IS NOT NULL
+    AND ($kind IS NULL OR n.kind = $kind)
+    AND ($type IS NULL OR n.type = $type)
+    AND ($country IS NULL OR n.country = $country)
+    AND ($nameContains IS NULL OR n.searchText CONTAINS $nameContains)
+    AND ($nameStartsWith IS NULL OR n.nameKey STARTS WITH $nameStartsWith)
+    AND ($dateFrom IS NULL OR n.dateTo >= $dateFrom)
+    AND ($dateTo IS NULL OR n.dateFrom <= $dateTo)
+    AND ($topic IS NULL OR EXISTS { (n)-[:COVERS|DISCUSSED]->(:Topic {id: $topic}) })
+  WITH n, CASE $orderBy WHEN 'DATE' THEN coalesce(n.dateFrom, '') WHEN 'ID' THEN n.id ELSE n.nameKey END AS sortKey
+  WHERE ($lowerKey IS NULL OR sortKey > $lowerKey OR (sortKey = $lowerKey AND n.id > $lowerId))
+    AND ($upperKey IS NULL OR sortKey < $upperKey OR (sortKey = $upperKey AND n.id < $upperId))
+  WITH n, sortKey
+  ORDER BY
+    CASE WHEN $readAscending THEN sortKey END ASC,
+    CASE WHEN $readAscending THEN n.id END ASC,
+    CASE WHEN NOT $readAscending THEN sortKey END DESC,
+    CASE WHEN NOT $readAscending THEN n.id END DESC
+  LIMIT $limit
+  RETURN collect({props: properties(n), sortKey: sortKey}) AS rows
+}
+RETURN total, rows

@@ -1,7 +1,8 @@
 // Range indexes on what researchers filter and order by. Dates are stored twice: the partial
 // date as written ("2021-02") and its first and last possible days (dateFrom, dateTo) for ranges.
-// Every entity also stores its label as a property: one composite index then serves the
-// list queries of every type, ordered by name or date, with keyset cursors.
+// Every entity also stores its label as a property: these two composite indexes then serve
+// the list pages of every type ordered by name, or by date within a date range, read in
+// index order from the keyset cursor (queries/entity-page-{name,date}-{asc,desc}).
 CREATE INDEX entity_label_name IF NOT EXISTS FOR (n:Entity) ON (n.label, n.nameKey, n.id);
 CREATE INDEX entity_label_date IF NOT EXISTS FOR (n:Entity) ON (n.label, n.dateFrom, n.id);
 CREATE TEXT INDEX entity_name_key_text IF NOT EXISTS FOR (n:Entity) ON (n.nameKey);

@@ -1,6 +1,6 @@
 import type { InputFieldBuilder } from '@pothos/core';
 import { builder, type Types } from '../builder.ts';
-import { countEntities, type EntityFilter, loadEntityPage, type OrderField } from '../db/repositories/lists.ts';
+import { type EntityFilter, loadEntityPage, type OrderField } from '../db/repositories/lists.ts';
 import { dateRange } from '../seed/dates.ts';
 import type { EntityLabel } from '../seed/graph.ts';
 import { searchKey } from '../text/normalize.ts';
@@ -18,6 +18,7 @@ import {
   TopicRef,
 } from './refs.ts';
 import { PartialDate } from './scalars.ts';
+import { selectsField } from './selection.ts';
 
 const OrderFieldEnum = builder.enumType('EntityOrderField', {
   description: 'What a list is ordered by.',
@@ -143,11 +144,12 @@ for (const spec of lists) {
           filter: t.arg({ type: FilterInput, description: 'Which ones to list.' }),
           orderBy: t.arg({ type: EntityOrderInput, description: 'How to order them (default: by name, ascending).' }),
         },
-        resolve: async (_root, args, context) => {
+        resolve: async (_root, args, context, info) => {
           const window = pageWindow(args);
           const filter = toFilter(args.filter as FilterInputShape | null | undefined);
           const orderBy = (args.orderBy?.field ?? 'NAME') as OrderField;
-          const rows = await loadEntityPage(
+          // The count rides along with the page, in the same statement, and only when asked for.
+          const { rows, total } = await loadEntityPage(
             context.db,
             {
               label: spec.label,
@@ -159,13 +161,13 @@ for (const spec of lists) {
               before: window.before,
               backwards: window.backwards,
             },
+            selectsField(info, 'totalCount'),
             context.queries,
           );
           const page = cutPage(rows, window, (row) => row.position);
           for (const row of page.rows) context.loaders.entity.prime(row.entity.id, row.entity);
           return {
-            // Counted only when asked for.
-            totalCount: () => countEntities(context.db, spec.label, filter, context.queries),
+            totalCount: total,
             pageInfo: page.pageInfo,
             edges: page.rows.map((row) => ({ cursor: encodeCursor(row.position), node: row.entity })),
           };
@@ -177,7 +179,12 @@ for (const spec of lists) {
         fields: (c) => ({
           totalCount: c.int({
             description: 'How many match the filter in all (counted in the database).',
-            resolve: (connection) => (connection as unknown as { totalCount: () => Promise<number> }).totalCount(),
+            resolve: (connection) => {
+              const { totalCount } = connection as unknown as { totalCount: number | null };
+              // selectsField errs towards counting, so a selected totalCount always has its number.
+              if (totalCount === null) throw new Error('totalCount was selected but not counted');
+              return totalCount;
+            },
           }),
         }),
       },

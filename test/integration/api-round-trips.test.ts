@@ -181,7 +181,7 @@ describe('round trips of nested lists', () => {
     // The page, then one statement per level: memoranda, their sources, signatories, positions.
     expect([...one.statements].sort()).toEqual(
       [
-        'queries/entity-page',
+        'queries/entity-page-name-asc',
         'queries/relation-pages',
         'queries/entities-by-id',
         'queries/relation-pages',
@@ -190,9 +190,32 @@ describe('round trips of nested lists', () => {
     );
   });
 
-  it('adding totalCount on the root list costs one more statement, not one per parent', async () => {
+  it('adding totalCount on the root list costs no statement: the page statement counts too', async () => {
     db.reset();
     await api.data('{ organizations(first: 50) { totalCount edges { node { memoranda { totalCount } } } } }');
-    expect([...db.statements].sort()).toEqual(['queries/entity-count', 'queries/entity-page', 'queries/relation-pages']);
+    expect([...db.statements].sort()).toEqual(['queries/entity-page-name-asc', 'queries/relation-pages']);
+  });
+
+  it('answers a filtered, date-ordered list page with totalCount in exactly one round trip', async () => {
+    db.reset();
+    const data = await api.data<{ memoranda: { totalCount: number; edges: unknown[] } }>(
+      `{ memoranda(filter: { dateFrom: "2021-02", dateTo: "2021" }, orderBy: { field: DATE, direction: ASC }, first: 20) {
+          totalCount edges { node { slug } } pageInfo { hasNextPage endCursor } } }`,
+    );
+    // The synthetic memoranda are dated 2021-01, 2021-02 and 2021-03, 50 of each.
+    expect(data.memoranda.totalCount).toBe(100);
+    expect(data.memoranda.edges).toHaveLength(20);
+    expect(db.statements).toEqual(['queries/entity-page-date-asc']);
+    expect(db.counters.size).toBe(1);
+    expect([...db.counters][0]?.roundTrips).toBe(1);
+  });
+
+  it('counts when totalCount is asked for through fragments only', async () => {
+    db.reset();
+    const data = await api.data<{ organizations: { totalCount: number } }>(
+      '{ organizations(first: 2) { ... on OrganizationConnection { ...Counted } } } fragment Counted on OrganizationConnection { totalCount }',
+    );
+    expect(data.organizations.totalCount).toBe(organizations);
+    expect(db.statements).toEqual(['queries/entity-page-name-asc']);
   });
 });

@@ -33,35 +33,79 @@ export interface EntityRow {
   position: { key: string; id: string };
 }
 
-/** One page of a root list, rows in the order the client asked for. */
-export async function loadEntityPage(db: Database, request: EntityPageRequest, counter?: RoundTripCounter): Promise<EntityRow[]> {
-  const rows = await db.read<{ props: Record<string, unknown>; sortKey: string }>(
-    'queries/entity-page',
+export interface EntityPage {
+  rows: EntityRow[];
+  /** How many match the filter in all; null when the request did not ask for it. */
+  total: number | null;
+}
+
+type PageStatement =
+  | 'queries/entity-page'
+  | 'queries/entity-page-name-asc'
+  | 'queries/entity-page-name-desc'
+  | 'queries/entity-page-date-asc'
+  | 'queries/entity-page-date-desc';
+
+// Orders an index (label, sortKey, id) can hand over already sorted, by reading direction. By
+// slug there is no such index; by date only dated entities are indexed, so that variant serves
+// filters with a date bound only (they leave undated entities out anyway).
+const indexedStatements: Record<'NAME' | 'DATE', Record<'asc' | 'desc', PageStatement>> = {
+  NAME: { asc: 'queries/entity-page-name-asc', desc: 'queries/entity-page-name-desc' },
+  DATE: { asc: 'queries/entity-page-date-asc', desc: 'queries/entity-page-date-desc' },
+};
+
+function pageStatement(request: EntityPageRequest, readAscending: boolean): PageStatement {
+  const direction = readAscending ? 'asc' : 'desc';
+  if (request.orderBy === 'NAME') return indexedStatements.NAME[direction];
+  if (request.orderBy === 'DATE' && (request.filter.dateFrom !== null || request.filter.dateTo !== null)) {
+    return indexedStatements.DATE[direction];
+  }
+  return 'queries/entity-page';
+}
+
+// Above every stored key, so an absent upper bound still makes a range the index can seek.
+const highestKey = '\uffff';
+
+/**
+ * One page of a root list, rows in the order the client asked for, and with `withTotal` the
+ * number of all matches: one statement either way.
+ */
+export async function loadEntityPage(
+  db: Database,
+  request: EntityPageRequest,
+  withTotal: boolean,
+  counter?: RoundTripCounter,
+): Promise<EntityPage> {
+  // Rows are read ascending when the client's order and the reading direction agree.
+  const readAscending = request.ascending !== request.backwards;
+  // The cursors as exclusive bounds in ascending key order: "after" is the lower bound of an
+  // ascending list and the upper bound of a descending one.
+  const lower = request.ascending ? request.after : request.before;
+  const upper = request.ascending ? request.before : request.after;
+  const [row] = await db.read<{ total: number; rows: { props: Record<string, unknown>; sortKey: string }[] }>(
+    pageStatement(request, readAscending),
     {
       label: request.label,
       ...request.filter,
       orderBy: request.orderBy,
-      ascending: request.ascending,
-      backwards: request.backwards,
+      readAscending,
+      withTotal,
       // A JS number travels as a float, and LIMIT takes integers only.
       limit: neo4j.int(request.limit),
-      afterKey: request.after?.key ?? null,
-      afterId: request.after?.id ?? null,
-      beforeKey: request.before?.key ?? null,
-      beforeId: request.before?.id ?? null,
+      lowerKey: lower?.key ?? null,
+      lowerId: lower?.id ?? null,
+      upperKey: upper?.key ?? null,
+      upperId: upper?.id ?? null,
+      seekFrom: lower?.key ?? '',
+      seekTo: upper?.key ?? highestKey,
     },
     counter,
   );
-  const page = rows.map((row) => {
-    const entity = toEntityRecord(row.props);
-    return { entity, position: { key: row.sortKey, id: entity.id } };
+  const page = (row?.rows ?? []).map((found) => {
+    const entity = toEntityRecord(found.props);
+    return { entity, position: { key: found.sortKey, id: entity.id } };
   });
-  return request.backwards ? page.reverse() : page;
-}
-
-export async function countEntities(db: Database, label: EntityLabel, filter: EntityFilter, counter?: RoundTripCounter): Promise<number> {
-  const [row] = await db.read<{ total: number }>('queries/entity-count', { label, ...filter }, counter);
-  return row?.total ?? 0;
+  return { rows: request.backwards ? page.reverse() : page, total: withTotal ? (row?.total ?? 0) : null };
 }
 
 /** A TLD by any written form (the caller expands ".РФ", "xn--p1ai" … into both spellings). */
