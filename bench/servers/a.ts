@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import { Database, type Parameters, type RoundTripCounter, type Row } from '../../src/db/database.ts';
 import { connect } from '../../src/db/driver.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
@@ -23,11 +22,4 @@ const settings = uriFromEnv();
 const driver = await connect({ ...settings, connectTimeoutMs: 10000 });
 const db = new CountingDatabase(driver, settings.database, 60000);
 const yoga = createGovgraphYoga({ db });
-serveStats(
-  createServer,
-  (request, response) => {
-    if (request.url?.startsWith('/graphql')) totals.requests += 1;
-    return yoga(request, response);
-  },
-  totals,
-);
+serveStats(yoga, totals);

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
@@ -74,11 +73,4 @@ const yoga = createYoga({
   // The database name is sent explicitly, as govgraph does, so no home-database lookup.
   context: () => ({ sessionConfig: { database: settings.database } }),
 });
-serveStats(
-  createServer,
-  (request, response) => {
-    if (request.url?.startsWith('/graphql')) totals.requests += 1;
-    return yoga(request, response);
-  },
-  totals,
-);
+serveStats(yoga, totals);

@@ -1,4 +1,3 @@
-import { createServer } from 'node:http';
 import { createSchema, createYoga } from 'graphql-yoga';
 import neo4j from 'neo4j-driver';
 import { serveStats, uriFromEnv } from './common.ts';
@@ -149,11 +148,4 @@ const schema = createSchema({
 });
 
 const yoga = createYoga({ schema, graphqlEndpoint: '/graphql', landingPage: false, graphiql: false });
-serveStats(
-  createServer,
-  (request, response) => {
-    if (request.url?.startsWith('/graphql')) totals.requests += 1;
-    return yoga(request, response);
-  },
-  totals,
-);
+serveStats(yoga, totals);

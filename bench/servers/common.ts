@@ -1,4 +1,4 @@
-import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 /** What every bench server reads from its environment: the one Neo4j all three share. */
 export function uriFromEnv(): { uri: string; username: string; password: string; database: string } {
@@ -21,12 +21,8 @@ export interface Totals {
  * Serves the GraphQL handler on a free loopback port, plus GET /bench-stats (the counters) and
  * POST /bench-stats/reset. Prints "BENCH_READY <port>" once listening: the runner waits for it.
  */
-export function serveStats(
-  create: (listener: RequestListener) => Server,
-  handle: (request: IncomingMessage, response: ServerResponse) => unknown,
-  totals: Totals,
-): void {
-  const server = create((request, response) => {
+export function serveStats(handle: (request: IncomingMessage, response: ServerResponse) => unknown, totals: Totals): void {
+  const server = createServer((request, response) => {
     if (request.url === '/bench-stats') {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(totals));
@@ -38,6 +34,7 @@ export function serveStats(
       response.writeHead(204).end();
       return;
     }
+    if (request.url?.startsWith('/graphql')) totals.requests += 1;
     void handle(request, response);
   });
   server.keepAliveTimeout = 60000;
