@@ -1,29 +1,47 @@
 // Upserts one batch of entities by slug id. $rows: [{id, label, props}], label already checked
 // against the allowed labels. Properties are replaced as a whole (a field removed from the
-// seed is removed here too), but only when they differ, so an unchanged re-run writes nothing.
+// input is removed here too), but only when they differ, so an unchanged re-run writes nothing.
 // Returns, per label, what was created, updated and left unchanged, and any id that already
 // belongs to an entity of another label (the caller then rolls the transaction back).
+//
+// Audit: createdAt/createdBy are set once, updatedAt/updatedBy on every real change ($by is the
+// API key's name, or "seed"/"import" for the command-line loaders), and each real change leaves
+// a :Change record of operation $operation; these never count as a difference themselves.
 // $load (null for a single-transaction load) names a journaled load: what it creates is
 // marked with _seedLoad, and what it updates leaves its old properties in a :SeedUndo node,
 // so that a load split over many transactions can still be undone as a whole.
+WITH datetime.transaction() AS now,
+     ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', '_seedLoad'] AS bookkeeping,
+     ['name', 'nameKey', 'searchText', 'dateFrom', 'dateTo'] AS derived
 UNWIND $rows AS row
-WITH row, row.props AS given
+WITH row, row.props AS given, now, bookkeeping, derived
 OPTIONAL MATCH (existing:Entity {id: row.id})
-WITH row, existing,
+WITH row, existing, now, bookkeeping, derived,
      CASE WHEN existing IS NULL THEN null ELSE properties(existing) END AS before,
      given {.*, id: row.id, label: row.label} AS after
+WITH row, existing, now, derived, before, after,
+     CASE WHEN before IS NULL THEN [] ELSE
+       [k IN keys(after) WHERE before[k] IS NULL OR before[k] <> after[k]] +
+       [k IN keys(before) WHERE after[k] IS NULL AND NOT k IN bookkeeping]
+     END AS differing
+WITH row, existing, now, before, after, differing,
+     CASE WHEN before IS NULL THEN 'created' WHEN size(differing) > 0 THEN 'updated' ELSE 'unchanged' END AS outcome,
+     [k IN differing WHERE NOT k IN derived] AS fields
 MERGE (n:Entity {id: row.id})
 SET n:$(row.label)
-FOREACH (_ IN CASE WHEN $load IS NOT NULL AND before IS NOT NULL AND before <> after THEN [1] ELSE [] END |
+FOREACH (_ IN CASE WHEN $load IS NOT NULL AND outcome = 'updated' THEN [1] ELSE [] END |
   CREATE (undo:SeedUndo) SET undo = before, undo._load = $load, undo._kind = 'node', undo._target = row.id)
-FOREACH (_ IN CASE WHEN before IS NULL OR before <> after THEN [1] ELSE [] END | SET n = after)
+FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
+  SET n = after,
+      n.createdAt = CASE WHEN before IS NULL THEN now ELSE before.createdAt END,
+      n.createdBy = CASE WHEN before IS NULL THEN $by ELSE before.createdBy END,
+      n.updatedAt = now,
+      n.updatedBy = $by
+  CREATE (:Change {id: randomUUID(), at: now, by: $by, operation: $operation, action: outcome,
+                   kind: 'entity', entityId: row.id, label: row.label,
+                   fields: CASE WHEN outcome = 'updated' THEN fields ELSE [] END}))
 FOREACH (_ IN CASE WHEN $load IS NOT NULL AND before IS NULL THEN [1] ELSE [] END | SET n._seedLoad = $load)
-WITH row.label AS label,
-     CASE
-       WHEN existing IS NULL THEN 'created'
-       WHEN before <> after THEN 'updated'
-       ELSE 'unchanged'
-     END AS outcome,
+WITH row.label AS label, outcome,
      CASE WHEN existing IS NOT NULL AND size(labels(existing)) > 2 THEN row.id END AS clash
 RETURN label,
        sum(CASE outcome WHEN 'created' THEN 1 ELSE 0 END) AS created,

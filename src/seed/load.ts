@@ -11,6 +11,8 @@ export interface Outcome {
 }
 
 export interface LoadSummary {
+  /** The id of this load in the change log (:Change.operation). */
+  operation: string;
   /** Per label (Organization, …) and per relationship type (MANAGES, …). */
   nodes: Record<string, Outcome>;
   relations: Record<string, Outcome>;
@@ -30,6 +32,8 @@ export interface LoadOptions {
   onNotice?: (line: string) => void;
   /** A journaled load whose last batch is older than this is taken to have died (default 2 minutes). */
   staleLoadMs?: number;
+  /** Who is writing, recorded in the audit fields and the change log (default "seed"). */
+  by?: string;
 }
 
 export class SeedLoadError extends Error {
@@ -60,12 +64,19 @@ interface RelationBatchResult extends Outcome {
   type: string;
 }
 
-async function upsertNodes(tx: TransactionRunner, rows: NodeRow[], summary: LoadSummary, load: string | null): Promise<void> {
+/** Who writes, under which change-log operation, and the journaled load if any. */
+export interface WriteScope {
+  by: string;
+  operation: string;
+  load: string | null;
+}
+
+export async function upsertNodes(tx: TransactionRunner, rows: NodeRow[], summary: LoadSummary, scope: WriteScope): Promise<void> {
   for (const row of rows) {
     // Labels reach Cypher as parameters ($(row.label)); this allowlist keeps them to ours.
     if (!allowedLabels.has(row.label)) throw new SeedLoadError(`entity "${row.id}": unknown label "${row.label}"`);
   }
-  const results = await tx.run<NodeBatchResult>('seed/upsert-nodes', { rows, load });
+  const results = await tx.run<NodeBatchResult>('seed/upsert-nodes', { rows, ...scope });
   const clashes = results.flatMap((result) => result.clashes);
   if (clashes.length > 0) {
     throw new SeedLoadError(
@@ -76,11 +87,11 @@ async function upsertNodes(tx: TransactionRunner, rows: NodeRow[], summary: Load
   for (const result of results) add(summary.nodes, result.label, result);
 }
 
-async function upsertRelations(tx: TransactionRunner, rows: RelationRow[], summary: LoadSummary, load: string | null): Promise<void> {
+export async function upsertRelations(tx: TransactionRunner, rows: RelationRow[], summary: LoadSummary, scope: WriteScope): Promise<void> {
   for (const row of rows) {
     if (!allowedTypes.has(row.type)) throw new SeedLoadError(`relation "${row.key}": unknown type "${row.type}"`);
   }
-  const results = await tx.run<RelationBatchResult>('seed/upsert-relations', { rows, load });
+  const results = await tx.run<RelationBatchResult>('seed/upsert-relations', { rows, ...scope });
   const written = results.reduce((sum, result) => sum + result.created + result.updated + result.unchanged, 0);
   if (written !== rows.length) {
     throw new SeedLoadError(`${rows.length - written} relation(s) in this batch point at entities that are not in the database`);
@@ -96,12 +107,12 @@ function* allBatches(graph: SeedGraph, size: number): Generator<Batch> {
   for (const rows of batches(graph.relations, size)) yield { kind: 'relations', rows };
 }
 
-function writeBatch(tx: TransactionRunner, batch: Batch, summary: LoadSummary, load: string | null): Promise<void> {
-  return batch.kind === 'nodes' ? upsertNodes(tx, batch.rows, summary, load) : upsertRelations(tx, batch.rows, summary, load);
+function writeBatch(tx: TransactionRunner, batch: Batch, summary: LoadSummary, scope: WriteScope): Promise<void> {
+  return batch.kind === 'nodes' ? upsertNodes(tx, batch.rows, summary, scope) : upsertRelations(tx, batch.rows, summary, scope);
 }
 
-function emptySummary(entities: number): LoadSummary {
-  return { nodes: {}, relations: {}, entities, seconds: 0 };
+export function emptySummary(entities: number, operation = ''): LoadSummary {
+  return { operation, nodes: {}, relations: {}, entities, seconds: 0 };
 }
 
 function mergeInto(summary: LoadSummary, part: LoadSummary): void {
@@ -141,14 +152,15 @@ const defaultSingleTransactionRows = 10_000;
 
 async function loadInOneTransaction(db: Database, graph: SeedGraph, options: LoadOptions): Promise<LoadSummary> {
   const total = graph.nodes.length + graph.relations.length;
-  let summary = emptySummary(graph.nodes.length);
+  const scope: WriteScope = { by: options.by ?? 'seed', operation: randomUUID(), load: null };
+  let summary = emptySummary(graph.nodes.length, scope.operation);
   await db.writeTransaction(
     async (tx) => {
       // A retried transaction starts again from nothing: so must the counts.
-      summary = emptySummary(graph.nodes.length);
+      summary = emptySummary(graph.nodes.length, scope.operation);
       let done = 0;
       for (const batch of allBatches(graph, options.batchSize ?? 5000)) {
-        await writeBatch(tx, batch, summary, null);
+        await writeBatch(tx, batch, summary, scope);
         done += batch.rows.length;
         options.onProgress?.(done, total);
       }
@@ -160,8 +172,10 @@ async function loadInOneTransaction(db: Database, graph: SeedGraph, options: Loa
 
 async function loadJournaled(db: Database, graph: SeedGraph, options: LoadOptions): Promise<LoadSummary> {
   const total = graph.nodes.length + graph.relations.length;
-  const summary = emptySummary(graph.nodes.length);
   const load = randomUUID();
+  // The load's id doubles as its change-log operation, so undoing it can find its :Change records.
+  const scope: WriteScope = { by: options.by ?? 'seed', operation: load, load };
+  const summary = emptySummary(graph.nodes.length, load);
   await db.write('seed/journal-begin', { load });
   try {
     let done = 0;
@@ -169,7 +183,7 @@ async function loadJournaled(db: Database, graph: SeedGraph, options: LoadOption
       let part = emptySummary(0);
       await db.writeTransaction(async (tx) => {
         part = emptySummary(0);
-        await writeBatch(tx, batch, part, load);
+        await writeBatch(tx, batch, part, scope);
         await tx.run('seed/journal-heartbeat', { load });
       });
       mergeInto(summary, part);
@@ -207,6 +221,7 @@ async function undoLoad(db: Database, load: string): Promise<void> {
   await drain(db, 'seed/undo-relations', load);
   await drain(db, 'seed/undo-updated-nodes', load);
   await drain(db, 'seed/undo-created-nodes', load);
+  await drain(db, 'seed/undo-changes', load);
   await db.write('seed/journal-end', { load });
 }
 

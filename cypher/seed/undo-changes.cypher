@@ -1,0 +1,5 @@
+// Undoing a load, step 4: deletes up to $batch change records the load wrote.
+MATCH (c:Change {operation: $load})
+WITH c LIMIT $batch
+DELETE c
+RETURN count(c) AS done
