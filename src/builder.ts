@@ -2,13 +2,20 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
+import type { AuthFailure } from '@pothos/plugin-scope-auth';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { GraphQLError } from 'graphql';
 import { CountryCodeResolver, DateTimeResolver, JSONObjectResolver, NonEmptyStringResolver, URLResolver } from 'graphql-scalars';
+import { grantedScopes, refusal, type Scope } from './auth/api-keys.ts';
 import type { RequestContext } from './context.ts';
 import { fieldCost } from './limits/cost.ts';
 
 /** The schema builder, its plugins and scalars. Types live in src/schema/, one file per domain. */
 export interface GovgraphSchemaTypes {
   Context: RequestContext;
+  /** curate: create and update; admin: delete and import (and everything curate may). */
+  AuthScopes: Record<Scope, boolean>;
   DefaultFieldNullability: false;
   Scalars: {
     CountryCode: { Input: string; Output: string };
@@ -20,11 +27,32 @@ export interface GovgraphSchemaTypes {
   };
 }
 
+/** The scope a refused field asked for (the strictest, when it named several). */
+function neededScope(failure: AuthFailure): Scope {
+  const named: string[] = [];
+  const walk = (at: AuthFailure): void => {
+    if ('scope' in at) named.push(at.scope);
+    if ('failures' in at) at.failures.forEach(walk);
+  };
+  walk(failure);
+  return named.includes('admin') ? 'admin' : 'curate';
+}
+
 /** The resolved Pothos types of this schema, for helpers that take refs and field builders. */
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<GovgraphSchemaTypes>;
 
 export const builder = new SchemaBuilder<GovgraphSchemaTypes>({
-  plugins: [RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  // Scope auth first, so that a refused write is refused before its arguments are validated.
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin, ValidationPlugin],
+  scopeAuth: {
+    authScopes: (context) => grantedScopes(context.caller),
+    unauthorizedError: (_parent, context, _info, result) => {
+      const needed = neededScope(result.failure);
+      return new GraphQLError(`Forbidden: ${refusal(context.caller, needed)}.`, {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      });
+    },
+  },
   defaultFieldNullability: false,
   // Only the cost model: the limit is checked by useQueryCost (src/limits/cost.ts) before execution,
   // so no resolver runs for a query that is too costly.

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ApiKeyConfigError, type ApiKeyEntry, parseApiKeys } from './auth/api-keys.ts';
 
 /** The project's root folder, wherever the process was started from. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,6 +62,8 @@ const environmentSchema = z.object({
   GOVGRAPH_MAX_COST: positiveInt(defaultQueryLimits.cost),
   GOVGRAPH_MAX_BODY_BYTES: positiveInt(defaultQueryLimits.bodyBytes),
   GOVGRAPH_INTROSPECTION: z.enum(['true', 'false']).default('true'),
+  GOVGRAPH_API_KEYS: z.string().optional(),
+  GOVGRAPH_API_KEYS_FILE: z.string().optional(),
 });
 
 export interface Config {
@@ -86,6 +90,8 @@ export interface Config {
   limits: QueryLimits;
   /** Whether clients may ask for the schema (__schema, __type); on by default for researchers' tools. */
   introspection: boolean;
+  /** The API keys that may write (GOVGRAPH_API_KEYS and GOVGRAPH_API_KEYS_FILE), as salted hashes. */
+  apiKeys: ApiKeyEntry[];
 }
 
 export class ConfigError extends Error {
@@ -131,7 +137,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyBytes: e.GOVGRAPH_MAX_BODY_BYTES,
     },
     introspection: e.GOVGRAPH_INTROSPECTION === 'true',
+    apiKeys: apiKeysOf(e.GOVGRAPH_API_KEYS, e.GOVGRAPH_API_KEYS_FILE),
   };
+}
+
+function apiKeysOf(inline: string | undefined, file: string | undefined): ApiKeyEntry[] {
+  try {
+    const entries = inline === undefined ? [] : parseApiKeys(inline, 'GOVGRAPH_API_KEYS');
+    if (file !== undefined) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new ApiKeyConfigError(`GOVGRAPH_API_KEYS_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? error})`);
+      }
+      entries.push(...parseApiKeys(text, file));
+    }
+    const names = new Set<string>();
+    for (const entry of entries) {
+      if (names.has(entry.name)) throw new ApiKeyConfigError(`key name "${entry.name}" is configured twice`);
+      names.add(entry.name);
+    }
+    return entries;
+  } catch (error) {
+    if (error instanceof ApiKeyConfigError) throw new ConfigError(`invalid API keys: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Where the seed data lives (every *.json file in it is loaded). */

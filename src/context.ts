@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ApiKeyRing, Caller } from './auth/api-keys.ts';
 import type { Database, RoundTripCounter } from './db/database.ts';
 import { defaultRequestTimeoutMs, type RequestBudget, startRequestBudget } from './http/request-budget.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -11,11 +12,15 @@ export interface RequestContext {
   loaders: Loaders;
   /** The request's time budget (also in queries.scope): every read ends when it does, or when the client goes away. */
   budget: RequestBudget;
+  /** Who sent the request, from its Authorization header: reading is public, writing needs a key. */
+  caller: Caller;
 }
 
 export interface RequestContextOptions {
   /** GOVGRAPH_REQUEST_TIMEOUT_MS. */
   requestTimeoutMs?: number;
+  /** The configured API keys; without them every request is anonymous. */
+  apiKeys?: ApiKeyRing;
 }
 
 const requestIds = new WeakMap<Request, string>();
@@ -35,5 +40,6 @@ export function createRequestContext(db: Database, request?: Request, options: R
   const requestId = request ? requestIdOf(request) : randomUUID();
   const budget = startRequestBudget(options.requestTimeoutMs ?? defaultRequestTimeoutMs, request?.signal);
   const queries: RoundTripCounter = { roundTrips: 0, scope: budget };
-  return { requestId, db, queries, loaders: createLoaders(db, queries), budget };
+  const caller: Caller = options.apiKeys?.identify(request?.headers.get('authorization') ?? null) ?? { kind: 'anonymous' };
+  return { requestId, db, queries, loaders: createLoaders(db, queries), budget, caller };
 }

@@ -36,7 +36,13 @@ async function main(): Promise<void> {
 
   const logger = createLogger(config.logLevel);
   let shuttingDown = false;
-  const yoga = createGovgraphYoga({ db, requestTimeoutMs: config.requestTimeoutMs, logger, isShuttingDown: () => shuttingDown });
+  const yoga = createGovgraphYoga({
+    db,
+    requestTimeoutMs: config.requestTimeoutMs,
+    logger,
+    isShuttingDown: () => shuttingDown,
+    apiKeys: config.apiKeys,
+  });
   const server = createServer();
   // A request that arrives on a kept-alive connection after shutdown began was sent before the
   // client could know: it is answered, and its connection closed after the answer.

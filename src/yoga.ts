@@ -1,5 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type GraphiQLOptions } from 'graphql-yoga';
+import { type ApiKeyEntry, ApiKeyRing } from './auth/api-keys.ts';
 import { defaultQueryLimits, loadConfig, type QueryLimits } from './config.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
 import type { Database } from './db/database.ts';
@@ -23,6 +24,8 @@ export interface YogaOptions {
   limits?: QueryLimits;
   /** Whether __schema and __type may be queried; by default GOVGRAPH_INTROSPECTION (on). */
   introspection?: boolean;
+  /** The API keys that may write; by default those of the environment (GOVGRAPH_API_KEYS[_FILE]). */
+  apiKeys?: readonly ApiKeyEntry[];
 }
 
 /**
@@ -44,10 +47,11 @@ const graphiqlOptions: GraphiQLOptions & { initialQuery?: string; initialVariabl
 
 /** The GraphQL server as a fetch handler: node:http serves it, tests call yoga.fetch directly. */
 export function createGovgraphYoga({ db, ...options }: YogaOptions) {
-  const fromEnvironment = options.limits && options.introspection !== undefined ? null : loadConfig();
+  const fromEnvironment = options.limits && options.introspection !== undefined && options.apiKeys ? null : loadConfig();
   const limits = options.limits ?? fromEnvironment?.limits ?? defaultQueryLimits;
   const introspection = options.introspection ?? fromEnvironment?.introspection ?? true;
   const logger = options.logger ?? createLogger('silent');
+  const apiKeys = new ApiKeyRing(options.apiKeys ?? fromEnvironment?.apiKeys ?? []);
   return createYoga<Record<string, unknown>, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -64,7 +68,7 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
     // GraphiQL's scripts and styles come from this package, not from a CDN: it works offline
     // and behind firewalls, and a researcher's browser contacts no one but this server.
     renderGraphiQL,
-    context: ({ request }) => createRequestContext(db, request, { requestTimeoutMs: options.requestTimeoutMs }),
+    context: ({ request }) => createRequestContext(db, request, { requestTimeoutMs: options.requestTimeoutMs, apiKeys }),
     logging: yogaLogging(logger),
     plugins: [
       useRequestLog(logger),

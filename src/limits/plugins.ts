@@ -102,13 +102,13 @@ function useCsrfPrevention(): Plugin {
 }
 
 /**
- * graphql accepts a mutation or a subscription through validation and only refuses it at
- * execution, with no code; this API has neither, which is a validation error like any other.
+ * graphql accepts a subscription through validation and only refuses it at execution, with no
+ * code; this API has none, which is a validation error like any other.
  */
 const onlyQueries: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (!context.getSchema().getRootType(node.operation)) {
-      context.reportError(new GraphQLError(`This API is read-only: it has no ${node.operation} operations.`, { nodes: node }));
+      context.reportError(new GraphQLError(`This API has no ${node.operation} operations.`, { nodes: node }));
     }
   },
 });

@@ -158,17 +158,24 @@ interface Run {
   entities: EntityAt[];
   relations: RecordAt[];
   byId: Map<string, EntityAt>;
+  existing: ReadonlyMap<string, EntityLabel>;
+}
+
+export interface ValidationOptions {
+  /**
+   * Entities already in the database, by id: records may refer to them (an import that adds
+   * relations between stored entities, a write that cites a stored source), and a record may
+   * not give one of their ids to an entity of another kind. See idsMentioned.
+   */
+  existing?: ReadonlyMap<string, EntityLabel>;
 }
 
 const entityCollectionByName = new Map(Object.entries(entityCollections));
 const collectionNames = [...entityCollectionByName.keys(), relationsCollection];
 
 /** Checks all files together; throws SeedValidationError listing every problem found. */
-export function validateSeedFiles(files: readonly SeedFile[]): SeedGraph {
-  const run: Run = { files, findings: [], entities: [], relations: [], byId: new Map() };
-  files.forEach((_file, index) => {
-    collectRecords(run, index);
-  });
+export function validateSeedFiles(files: readonly SeedFile[], options: ValidationOptions = {}): SeedGraph {
+  const run = collectAll(files, options);
   for (const entity of run.entities) registerId(run, entity);
   for (const entity of run.entities) checkEntityReferences(run, entity);
   const relationKeys = new Map<string, RecordAt>();
@@ -178,6 +185,50 @@ export function validateSeedFiles(files: readonly SeedFile[]): SeedGraph {
     nodes: run.entities.map((entity) => entityRow(entity)),
     relations: run.relations.map((relation) => relationRow(relation.record as RelationRecord)),
   };
+}
+
+function collectAll(files: readonly SeedFile[], options: ValidationOptions): Run {
+  const run: Run = { files, findings: [], entities: [], relations: [], byId: new Map(), existing: options.existing ?? new Map() };
+  files.forEach((_file, index) => {
+    collectRecords(run, index);
+  });
+  return run;
+}
+
+/**
+ * Every id the files define or refer to (sources, relation ends, onBehalfOf), so that a caller
+ * can look up which of them the database already holds before validating with `existing`.
+ */
+export function idsMentioned(files: readonly SeedFile[]): string[] {
+  const run = collectAll(files, {});
+  const ids = new Set<string>();
+  const addAll = (values: unknown) => {
+    if (Array.isArray(values)) for (const value of values) if (typeof value === 'string') ids.add(value);
+  };
+  for (const entity of run.entities) {
+    const record = entity.usable as Partial<CheckedEntity>;
+    if (entity.id !== undefined) ids.add(entity.id);
+    addAll(record.sources);
+    for (const claim of record.claims ?? []) addAll(claim.sources);
+  }
+  for (const relation of run.relations) {
+    const record = relation.usable as Partial<RelationRecord>;
+    addAll([record.from, record.to, record.onBehalfOf]);
+    addAll(record.sources);
+  }
+  return [...ids];
+}
+
+/** An id's kind and where it is defined: in the files, or already in the database. */
+function lookup(run: Run, id: string): { label: EntityLabel; where: string } | undefined {
+  const inFiles = run.byId.get(id);
+  if (inFiles) return { label: inFiles.label, where: whereOf(inFiles) };
+  const stored = run.existing.get(id);
+  return stored === undefined ? undefined : { label: stored, where: 'in the database' };
+}
+
+function unknownId(run: Run, id: string, what = 'id'): string {
+  return `unknown ${what} "${id}": no record ${run.existing.size > 0 ? 'here or in the database ' : ''}has this id`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -293,6 +344,15 @@ function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
 
 function registerId(run: Run, entity: EntityAt): void {
   if (entity.id === undefined) return;
+  const stored = run.existing.get(entity.id);
+  if (stored !== undefined && stored !== entity.label) {
+    report(
+      run,
+      entity,
+      ['id'],
+      `"${entity.id}" already belongs to ${withArticle(stored)} in the database, not ${withArticle(entity.label)}`,
+    );
+  }
   const first = run.byId.get(entity.id);
   if (!first) {
     run.byId.set(entity.id, entity);
@@ -320,10 +380,10 @@ function checkEntityReferences(run: Run, entity: EntityAt): void {
 
 function checkSources(run: Run, at: RecordAt, ids: readonly string[], field: JsonPath): void {
   ids.forEach((id, index) => {
-    const target = run.byId.get(id);
-    if (!target) report(run, at, [...field, index], `unknown source "${id}": no record has this id`);
+    const target = lookup(run, id);
+    if (!target) report(run, at, [...field, index], unknownId(run, id, 'source'));
     else if (target.label !== 'Source') {
-      report(run, at, [...field, index], `"${id}" is ${withArticle(target.label)} (${whereOf(target)}), not a Source`);
+      report(run, at, [...field, index], `"${id}" is ${withArticle(target.label)} (${target.where}), not a Source`);
     }
   });
 }
@@ -407,9 +467,9 @@ function checkEnd(
 ): void {
   const id = relation[end];
   if (id === undefined) return;
-  const target = run.byId.get(id);
+  const target = lookup(run, id);
   if (!target) {
-    report(run, at, [end], `unknown id "${id}": no record has this id`);
+    report(run, at, [end], unknownId(run, id));
   } else if (allowed && !allowed.includes(target.label)) {
     report(run, at, [end], `"${id}" is ${withArticle(target.label)}, but ${relation.type} goes ${end} ${allowed.join(' or ')}`);
   }
@@ -423,8 +483,8 @@ function checkOnBehalfOf(run: Run, at: RecordAt, relation: Partial<RelationRecor
     }
     return;
   }
-  const target = run.byId.get(id);
-  if (!target) report(run, at, ['onBehalfOf'], `unknown id "${id}": no record has this id`);
+  const target = lookup(run, id);
+  if (!target) report(run, at, ['onBehalfOf'], unknownId(run, id));
   else if (!onBehalfOfLabels.includes(target.label)) {
     report(run, at, ['onBehalfOf'], `"${id}" is ${withArticle(target.label)}; expected ${onBehalfOfLabels.join(' or ')}`);
   }
