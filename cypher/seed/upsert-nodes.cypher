@@ -11,26 +11,31 @@
 // marked with _seedLoad, and what it updates leaves its old properties in a :SeedUndo node,
 // so that a load split over many transactions can still be undone as a whole.
 WITH datetime.transaction() AS now,
-     ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', '_seedLoad'] AS bookkeeping,
+     ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', '_seedLoad', '_locked', '_created'] AS bookkeeping,
      ['name', 'nameKey', 'searchText', 'dateFrom', 'dateTo'] AS derived
 UNWIND $rows AS row
 WITH row, row.props AS given, now, bookkeeping, derived
-OPTIONAL MATCH (existing:Entity {id: row.id})
-WITH row, existing, now, bookkeeping, derived,
-     CASE WHEN existing IS NULL THEN null ELSE properties(existing) END AS before,
-     given {.*, id: row.id, label: row.label} AS after
-WITH row, existing, now, derived, before, after,
+// MERGE on the unique id, then a property write that takes the node's write lock, before the
+// node is read: two writers of one id (200 clients upserting the same entity) queue here, so
+// the second sees the first's result and reports it as unchanged rather than created.
+MERGE (n:Entity {id: row.id})
+  ON CREATE SET n._created = true
+SET n._locked = true
+WITH row, n, now, bookkeeping, derived,
+     CASE WHEN n._created THEN null ELSE properties(n) END AS before,
+     given {.*, id: row.id, label: row.label} AS after,
+     CASE WHEN n._created IS NULL AND NOT row.label IN labels(n) THEN row.id END AS clash
+WITH row, n, now, derived, before, after, clash,
      CASE WHEN before IS NULL THEN [] ELSE
        [k IN keys(after) WHERE before[k] IS NULL OR before[k] <> after[k]] +
        [k IN keys(before) WHERE after[k] IS NULL AND NOT k IN bookkeeping]
      END AS differing
-WITH row, existing, now, before, after, differing,
+WITH row, n, now, before, after, clash, differing,
      CASE WHEN before IS NULL THEN 'created' WHEN size(differing) > 0 THEN 'updated' ELSE 'unchanged' END AS outcome,
      [k IN differing WHERE NOT k IN derived] AS fields
-MERGE (n:Entity {id: row.id})
 SET n:$(row.label)
 FOREACH (_ IN CASE WHEN $load IS NOT NULL AND outcome = 'updated' THEN [1] ELSE [] END |
-  CREATE (undo:SeedUndo) SET undo = before, undo._load = $load, undo._kind = 'node', undo._target = row.id)
+  CREATE (undo:SeedUndo) SET undo = before, undo._locked = null, undo._load = $load, undo._kind = 'node', undo._target = row.id)
 FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
   SET n = after,
       n.createdAt = CASE WHEN before IS NULL THEN now ELSE before.createdAt END,
@@ -41,8 +46,8 @@ FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
                    kind: 'entity', entityId: row.id, label: row.label,
                    fields: CASE WHEN outcome = 'updated' THEN fields ELSE [] END}))
 FOREACH (_ IN CASE WHEN $load IS NOT NULL AND before IS NULL THEN [1] ELSE [] END | SET n._seedLoad = $load)
-WITH row.label AS label, outcome,
-     CASE WHEN existing IS NOT NULL AND size(labels(existing)) > 2 THEN row.id END AS clash
+REMOVE n._locked, n._created
+WITH row.label AS label, outcome, clash
 RETURN label,
        sum(CASE outcome WHEN 'created' THEN 1 ELSE 0 END) AS created,
        sum(CASE outcome WHEN 'updated' THEN 1 ELSE 0 END) AS updated,

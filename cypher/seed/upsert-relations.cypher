@@ -14,6 +14,11 @@ UNWIND $rows AS row
 WITH row, row.props AS given, now, bookkeeping, derived
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
+// Both ends' write locks before the relationship is looked up: concurrent writers of one
+// relationship queue here instead of both creating it (Community edition has no relationship
+// key constraint to stop a duplicate).
+SET a._locked = true, b._locked = true
+WITH row, given, now, bookkeeping, derived, a, b
 OPTIONAL MATCH (a)-[existing:$(row.type) {key: row.key}]->(b)
 WITH row, a, b, existing, now, bookkeeping, derived,
      CASE WHEN existing IS NULL THEN null ELSE properties(existing) END AS before,
@@ -43,6 +48,7 @@ FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
   CREATE (:Change {id: randomUUID(), at: now, by: $by, operation: $operation, action: outcome,
                    kind: 'relation', type: row.type, from: row.from, to: row.to, key: row.key,
                    fields: CASE WHEN outcome = 'updated' THEN fields ELSE [] END}))
+REMOVE a._locked, b._locked
 WITH row.type AS type, outcome
 RETURN type,
        sum(CASE outcome WHEN 'created' THEN 1 ELSE 0 END) AS created,
