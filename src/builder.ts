@@ -4,12 +4,13 @@ import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { AuthFailure } from '@pothos/plugin-scope-auth';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import ValidationPlugin from '@pothos/plugin-validation';
+import ValidationPlugin, { type StandardSchemaV1 } from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
 import { CountryCodeResolver, DateTimeResolver, JSONObjectResolver, NonEmptyStringResolver, URLResolver } from 'graphql-scalars';
 import { grantedScopes, refusal, type Scope } from './auth/api-keys.ts';
 import type { RequestContext } from './context.ts';
 import { fieldCost } from './limits/cost.ts';
+import { argumentPath, invalidInput } from './schema/errors.ts';
 
 /** The schema builder, its plugins and scalars. Types live in src/schema/, one file per domain. */
 export interface GovgraphSchemaTypes {
@@ -38,6 +39,19 @@ function neededScope(failure: AuthFailure): Scope {
   return named.includes('admin') ? 'admin' : 'curate';
 }
 
+/** A validation issue as an argument path and a reason that quotes the value refused. */
+function describeIssue(issue: StandardSchemaV1.Issue, args: Record<string, unknown>) {
+  const path = (issue.path ?? []).map((segment) => {
+    const key = typeof segment === 'object' ? segment.key : segment;
+    return typeof key === 'number' ? key : String(key);
+  });
+  let value: unknown = args;
+  for (const key of path)
+    value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+  const shown = typeof value === 'string' ? `; got ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}` : '';
+  return { field: argumentPath(path), message: `${issue.message}${shown}` };
+}
+
 /** The resolved Pothos types of this schema, for helpers that take refs and field builders. */
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<GovgraphSchemaTypes>;
 
@@ -54,6 +68,10 @@ export const builder = new SchemaBuilder<GovgraphSchemaTypes>({
     },
   },
   defaultFieldNullability: false,
+  // The same shape as the checks after it (src/schema/curation/validation.ts): BAD_USER_INPUT naming the argument path.
+  validation: {
+    validationError: (failure, args) => invalidInput(failure.issues.map((issue) => describeIssue(issue, args))),
+  },
   // Only the cost model: the limit is checked by useQueryCost (src/limits/cost.ts) before execution,
   // so no resolver runs for a query that is too costly.
   complexity: { fieldComplexity: (args, _context, field) => fieldCost(args, field) },

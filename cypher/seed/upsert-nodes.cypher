@@ -12,7 +12,7 @@
 // so that a load split over many transactions can still be undone as a whole.
 WITH datetime.transaction() AS now,
      ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', '_seedLoad', '_locked', '_created'] AS bookkeeping,
-     ['name', 'nameKey', 'searchText', 'dateFrom', 'dateTo'] AS derived
+     ['nameKey', 'searchText', 'dateFrom', 'dateTo'] AS derived
 UNWIND $rows AS row
 WITH row, row.props AS given, now, bookkeeping, derived
 // MERGE on the unique id, then a property write that takes the node's write lock, before the
@@ -32,7 +32,8 @@ WITH row, n, now, derived, before, after, clash,
      END AS differing
 WITH row, n, now, before, after, clash, differing,
      CASE WHEN before IS NULL THEN 'created' WHEN size(differing) > 0 THEN 'updated' ELSE 'unchanged' END AS outcome,
-     [k IN differing WHERE NOT k IN derived] AS fields
+     // A source's name is its title, so a new title is reported once, as title; other entities' name is their own field.
+     [k IN differing WHERE NOT k IN derived AND NOT (k = 'name' AND row.label = 'Source')] AS fields
 SET n:$(row.label)
 FOREACH (_ IN CASE WHEN $load IS NOT NULL AND outcome = 'updated' THEN [1] ELSE [] END |
   CREATE (undo:SeedUndo) SET undo = before, undo._locked = null, undo._load = $load, undo._kind = 'node', undo._target = row.id)

@@ -8,6 +8,7 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { QueryLimits } from '../config.ts';
 import { useQueryCost } from './cost.ts';
+import { useMutationLimit } from './mutations.ts';
 
 /** Headers that mark a GET as sent by a script rather than by a link or a form on another site. */
 export const csrfHeaders = ['x-graphql-yoga-csrf', 'apollo-require-preflight'];
@@ -144,6 +145,17 @@ function useNoIntrospection(): Plugin {
 
 const suggestion = /\s*Did you mean [^?]*\?/g;
 
+/**
+ * The input path a variable error is about: graphql writes `Variable "$input" got invalid value
+ * <value> at "input.endDate"; <reason>`, or no "at" when the variable as a whole is wrong. Inside
+ * the quoted value every quote is escaped, so ` at "` cannot come from the value itself. The
+ * same extensions.field as the mutations' own input checks.
+ */
+function variableField(message: string): string | undefined {
+  const at = [...message.matchAll(/ at "([^"\\]+)"; /g)].at(-1)?.[1];
+  return at ?? /^Variable "\$(\w+)"/.exec(message)?.[1];
+}
+
 interface ErrorLike {
   message?: unknown;
   extensions?: Record<string, unknown>;
@@ -167,8 +179,9 @@ function useErrorShaping(): Plugin {
           if (typeof message !== 'string') continue;
           const cleaned = message.replace(suggestion, '');
           if (cleaned !== message) error.message = cleaned;
-          if (error.extensions && error.extensions.code === undefined && cleaned.startsWith('Variable "$')) {
-            error.extensions.code = 'BAD_USER_INPUT';
+          if (error.extensions && cleaned.startsWith('Variable "$')) {
+            error.extensions.code ??= 'BAD_USER_INPUT';
+            error.extensions.field ??= variableField(cleaned);
           }
         }
       }
@@ -189,6 +202,7 @@ export function queryLimitPlugins(limits: QueryLimits, options: { introspection:
     maxDirectivesPlugin({ ...armor, n: limits.directives }),
     blockFieldSuggestionsPlugin({ mask: '' }),
     useOnlyQueries(),
+    useMutationLimit(),
     ...(options.introspection ? [] : [useNoIntrospection()]),
     useQueryCost(limits.cost),
     useErrorShaping(),

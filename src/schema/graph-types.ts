@@ -58,8 +58,18 @@ export function primeEntities(context: RequestContext, entities: readonly Entity
   for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
 }
 
-/** The relationship properties that have fields of their own on Edge, or are internal. */
-const notInProperties = new Set(['key', 'sources', 'externalFacts', 'dateFrom', 'dateTo']);
+/** The relationship properties that have fields of their own on Edge, or are internal (the audit trail is bookkeeping, not a claim). */
+const notInProperties = new Set([
+  'key',
+  'sources',
+  'externalFacts',
+  'dateFrom',
+  'dateTo',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+]);
 
 async function entityBySlug(context: RequestContext, slug: string): Promise<EntityRecord> {
   const [entity] = await loadEntities(context, [slug]);

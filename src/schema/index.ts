@@ -21,6 +21,8 @@ import './paths.ts';
 import './timeline.ts';
 import './stats.ts';
 import './query-cost.ts';
+import './audit.ts';
+import './curation/index.ts';
 
 /** Imports every domain file (each registers its types on the builder), then builds. */
 export const schema = lexicographicSortSchema(builder.toSchema());

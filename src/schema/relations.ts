@@ -1,14 +1,17 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Types } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import type { Direction, RelationRecord } from '../db/repositories/relations.ts';
 import type { EntityLabel, RelationType } from '../seed/graph.ts';
+import { auditFields } from './audit.ts';
 import { loadEntities } from './entity.ts';
 import { cutPage, encodeCursor, pageWindow } from './paging.ts';
 import { text, texts } from './props.ts';
 import { ActorRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
+import { selectsField } from './selection.ts';
 
 /** The fields a relationship may carry besides its evidence. */
 export type RelationField = 'role' | 'title' | 'onBehalfOf' | 'date' | 'startDate' | 'endDate';
@@ -81,7 +84,7 @@ export function relationConnection(
     {
       type: spec.target,
       description: spec.description,
-      resolve: async (parent: EntityRecord, args: Record<string, unknown>, context: RequestContext) => {
+      resolve: async (parent: EntityRecord, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) => {
         const window = pageWindow(args);
         const page = await context.loaders.relationPage.load({
           id: parent.id,
@@ -94,6 +97,8 @@ export function relationConnection(
             after: window.after,
             before: window.before,
             backwards: window.backwards,
+            // Counted in the same statement, and only when asked for.
+            withTotal: selectsField(info, 'totalCount'),
           },
         });
         const { rows, pageInfo } = cutPage(page.edges, window, (edge) => edge.position);
@@ -106,10 +111,14 @@ export function relationConnection(
     },
     {
       description: `A page of ${spec.type} relations: ${spec.description}`,
-      fields: (c: PothosSchemaTypes.ObjectFieldBuilder<Types, { totalCount: number }>) => ({
+      fields: (c: PothosSchemaTypes.ObjectFieldBuilder<Types, { totalCount: number | null }>) => ({
         totalCount: c.int({
           description: 'How many relations of this kind there are in all (counted in the database, not loaded).',
-          resolve: (connection) => connection.totalCount,
+          resolve: (connection) => {
+            // selectsField errs towards counting, so a selected totalCount always has its number.
+            if (connection.totalCount === null) throw new Error('totalCount was selected but not counted');
+            return connection.totalCount;
+          },
         }),
       }),
     },
@@ -131,6 +140,7 @@ export function relationConnection(
           description: "A short note on the relation, in the project's own words.",
           resolve: (edge: unknown) => text(relationOf(edge).props, 'note'),
         }),
+        ...auditFields(e, (edge: unknown) => relationOf(edge).props),
         ...Object.fromEntries(
           fields.map((field) => [
             field,

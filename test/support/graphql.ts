@@ -11,7 +11,7 @@ import { recordExchange } from './leak-scan.ts';
 export interface GraphQLErrorOut {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string; argument?: string };
+  extensions?: { code?: string; argument?: string; field?: string; [name: string]: unknown };
 }
 
 export interface GraphQLResult<T> {
@@ -21,6 +21,11 @@ export interface GraphQLResult<T> {
 
 export type Variables = Record<string, unknown>;
 
+/** How to send one request: as whom (an Authorization header value, e.g. "Bearer ggk_…"). */
+export interface RequestOptions {
+  authorization?: string;
+}
+
 /** GraphQL over yoga.fetch, in-process: the whole request path but the socket. */
 export class GraphQLClient {
   readonly #yoga: ReturnType<typeof createGovgraphYoga>;
@@ -29,28 +34,35 @@ export class GraphQLClient {
     this.#yoga = createGovgraphYoga({ db, ...options });
   }
 
-  async run<T>(query: string, variables: Variables = {}): Promise<GraphQLResult<T>> {
+  /** One request, with its HTTP status. */
+  async send<T>(
+    query: string,
+    variables: Variables = {},
+    request: RequestOptions = {},
+  ): Promise<{ status: number; result: GraphQLResult<T> }> {
     const body = JSON.stringify({ query, variables });
-    const response = await this.#yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-    });
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (request.authorization !== undefined) headers.authorization = request.authorization;
+    const response = await this.#yoga.fetch('http://test/graphql', { method: 'POST', headers, body });
     const text = await response.text();
     recordExchange({ request: body, response: text });
-    return JSON.parse(text) as GraphQLResult<T>;
+    return { status: response.status, result: JSON.parse(text) as GraphQLResult<T> };
+  }
+
+  async run<T>(query: string, variables: Variables = {}, request: RequestOptions = {}): Promise<GraphQLResult<T>> {
+    return (await this.send<T>(query, variables, request)).result;
   }
 
   /** The data of a query that must succeed; a failure shows the errors themselves. */
-  async data<T>(query: string, variables: Variables = {}): Promise<T> {
-    const result = await this.run<T>(query, variables);
+  async data<T>(query: string, variables: Variables = {}, request: RequestOptions = {}): Promise<T> {
+    const result = await this.run<T>(query, variables, request);
     expect(result.errors).toBeUndefined();
     return result.data as T;
   }
 
   /** The one error a query must fail with. */
-  async error(query: string, variables: Variables = {}): Promise<GraphQLErrorOut> {
-    const result = await this.run<unknown>(query, variables);
+  async error(query: string, variables: Variables = {}, request: RequestOptions = {}): Promise<GraphQLErrorOut> {
+    const result = await this.run<unknown>(query, variables, request);
     expect(result.errors).toHaveLength(1);
     return result.errors?.[0] as GraphQLErrorOut;
   }

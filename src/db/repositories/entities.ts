@@ -1,5 +1,6 @@
 import type { EntityLabel } from '../../seed/graph.ts';
 import type { Database, RoundTripCounter } from '../database.ts';
+import { withPlainTimes } from '../values.ts';
 
 /** An entity as stored: its slug, its label and every property. */
 export interface EntityRecord {
@@ -9,7 +10,7 @@ export interface EntityRecord {
 }
 
 export function toEntityRecord(props: Record<string, unknown>): EntityRecord {
-  return { id: String(props.id), label: props.label as EntityLabel, props };
+  return { id: String(props.id), label: props.label as EntityLabel, props: withPlainTimes(props) };
 }
 
 /** Entities in the order of `ids`, null where an id is unknown (DataLoader's contract). */

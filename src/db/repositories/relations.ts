@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Database, RoundTripCounter } from '../database.ts';
+import { withPlainTimes } from '../values.ts';
 import { type EntityRecord, toEntityRecord } from './entities.ts';
 
 export type Direction = 'out' | 'in' | 'both';
@@ -30,10 +31,13 @@ export interface RelationPageRequest {
   before: { key: string; id: string } | null;
   /** Read from the end (for `last`); the page comes back in ascending order all the same. */
   backwards: boolean;
+  /** Whether to count all the relations too (only when totalCount is selected). */
+  withTotal: boolean;
 }
 
 export interface RelationPage {
-  total: number;
+  /** How many relations there are in all; null when the request did not ask for it. */
+  total: number | null;
   edges: RelationRecord[];
 }
 
@@ -41,15 +45,20 @@ interface Row {
   id: string;
   total: number;
   edges: {
-    type: string;
-    from: string;
-    to: string;
+    /** Whether the entity the page belongs to is the relationship's start. */
+    forward: boolean;
     props: Record<string, unknown>;
-    sortKey: string;
     other: Record<string, unknown>;
     onBehalfOf: Record<string, unknown> | null;
   }[];
 }
+
+/** The two halves of the arrow the statement's pattern is written with, by direction. */
+const arrows: Record<Direction, { left: string; right: string }> = {
+  out: { left: '-', right: '->' },
+  in: { left: '<-', right: '-' },
+  both: { left: '-', right: '-' },
+};
 
 /** One page of one relationship type for each entity id, in one round trip. */
 export async function loadRelationPages(
@@ -62,8 +71,10 @@ export async function loadRelationPages(
     'queries/relation-pages',
     {
       ids: [...new Set(ids)],
+      // type, left, right and order are written into the statement's text, its {{slots}}
+      // (src/db/cypher-files.ts): Neo4j 5 cannot follow a type or direction given as a parameter.
       type: request.type,
-      direction: request.direction,
+      ...arrows[request.direction],
       labels: request.labels,
       roles: request.roles,
       // A JS number travels as a float, and LIMIT takes integers only.
@@ -72,23 +83,28 @@ export async function loadRelationPages(
       afterId: request.after?.id ?? null,
       beforeKey: request.before?.key ?? null,
       beforeId: request.before?.id ?? null,
-      backwards: request.backwards,
+      order: request.backwards ? 'DESC' : 'ASC',
+      withTotal: request.withTotal,
     },
     counter,
   );
   const pages = new Map<string, RelationPage>();
   for (const row of rows) {
-    const edges = row.edges.map((edge) => ({
-      type: edge.type,
-      from: edge.from,
-      to: edge.to,
-      props: edge.props,
-      other: toEntityRecord(edge.other),
-      onBehalfOf: edge.onBehalfOf ? toEntityRecord(edge.onBehalfOf) : null,
-      position: { key: edge.sortKey, id: String(edge.props.key) },
-    }));
+    const edges = row.edges.map((edge) => {
+      const other = toEntityRecord(edge.other);
+      return {
+        type: request.type,
+        from: edge.forward ? row.id : other.id,
+        to: edge.forward ? other.id : row.id,
+        props: withPlainTimes(edge.props),
+        other,
+        onBehalfOf: edge.onBehalfOf ? toEntityRecord(edge.onBehalfOf) : null,
+        // The statement orders by coalesce(nameKey, '') and the relationship key.
+        position: { key: typeof other.props.nameKey === 'string' ? other.props.nameKey : '', id: String(edge.props.key) },
+      };
+    });
     if (request.backwards) edges.reverse();
-    pages.set(row.id, { total: row.total, edges });
+    pages.set(row.id, { total: request.withTotal ? row.total : null, edges });
   }
   return pages;
 }

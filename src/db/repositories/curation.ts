@@ -1,0 +1,138 @@
+/**
+ * The statements behind the curation mutations, each run inside the caller's write transaction
+ * (one per mutation), so a write is all or nothing. Rows in, plain rows out; no GraphQL here.
+ */
+import neo4j from 'neo4j-driver';
+import { type EntityLabel, entityLabels, type RelationType, relationTypes } from '../../seed/graph.ts';
+import type { WriteScope } from '../../seed/load.ts';
+import type { TransactionRunner } from '../database.ts';
+import { type EntityRecord, toEntityRecord } from './entities.ts';
+
+const knownLabels = new Set<string>(entityLabels);
+const knownTypes = new Set<string>(relationTypes);
+
+/** A relationship by its identity: type, ends and key (type|from|to|role|title). */
+export interface RelationIdentity {
+  type: RelationType;
+  from: string;
+  to: string;
+  key: string;
+}
+
+function checkedType(type: string): RelationType {
+  // Types reach Cypher as $(row.type): only ours may.
+  if (!knownTypes.has(type)) throw new Error(`unknown relationship type "${type}"`);
+  return type as RelationType;
+}
+
+/** The label of each of these ids that the database holds, locking each (see labels-of.cypher). */
+export async function labelsOf(tx: TransactionRunner, ids: readonly string[]): Promise<Map<string, EntityLabel>> {
+  const sorted = [...new Set(ids)].sort();
+  const rows = await tx.run<{ id: string; label: string }>('curation/labels-of', { ids: sorted });
+  const labels = new Map<string, EntityLabel>();
+  for (const row of rows) if (knownLabels.has(row.label)) labels.set(row.id, row.label as EntityLabel);
+  return labels;
+}
+
+/** Entities as this transaction sees them, in no particular order. */
+export async function readEntities(tx: TransactionRunner, ids: readonly string[]): Promise<EntityRecord[]> {
+  const rows = await tx.run<{ props: Record<string, unknown> }>('queries/entities-by-id', { ids: [...new Set(ids)] });
+  return rows.map((row) => toEntityRecord(row.props));
+}
+
+/** The entity's label, with the entity locked until commit; null when there is none. */
+export async function lockEntity(tx: TransactionRunner, id: string): Promise<EntityLabel | null> {
+  const [row] = await tx.run<{ label: string }>('curation/lock-entity', { id });
+  return row && knownLabels.has(row.label) ? (row.label as EntityLabel) : null;
+}
+
+export interface RelationDependent extends RelationIdentity {
+  /** 'relation': it is one of the entity's relationships; 'onBehalfOf': a SIGNED naming it. */
+  via: 'relation' | 'onBehalfOf';
+}
+
+/** How many relationships point at an entity (either way, or through onBehalfOf), and the first `limit`. */
+export async function relationDependents(
+  tx: TransactionRunner,
+  id: string,
+  limit: number,
+): Promise<{ total: number; sample: RelationDependent[] }> {
+  const [row] = await tx.run<{ total: number; sample: RelationDependent[] }>('curation/relation-dependents', {
+    id,
+    limit: neo4j.int(limit),
+  });
+  return { total: row?.total ?? 0, sample: row?.sample ?? [] };
+}
+
+export interface CitingEntity {
+  id: string;
+  label: EntityLabel;
+  sources: string[];
+  /** The claims as stored: JSON text, or null. */
+  claims: string | null;
+}
+
+export interface CitingRelation extends RelationIdentity {
+  sources: string[];
+}
+
+/** Every entity and relationship that may cite a source (claims are to be parsed to be sure). */
+export async function citingSource(tx: TransactionRunner, id: string): Promise<{ entities: CitingEntity[]; relations: CitingRelation[] }> {
+  const [row] = await tx.run<{ entities: CitingEntity[]; relations: CitingRelation[] }>('curation/citing-source', {
+    id,
+    quoted: JSON.stringify(id),
+  });
+  return { entities: row?.entities ?? [], relations: row?.relations ?? [] };
+}
+
+export interface DeletedEntities {
+  entities: number;
+  relations: number;
+  /** SIGNED relationships whose onBehalfOf named a deleted entity, now cleared. */
+  cleared: number;
+}
+
+/** Deletes entities with their relationships, clearing onBehalfOf that named them; see delete-entities.cypher. */
+export async function deleteEntities(tx: TransactionRunner, ids: readonly string[], scope: WriteScope): Promise<DeletedEntities> {
+  if (ids.length === 0) return { entities: 0, relations: 0, cleared: 0 };
+  const rows = await tx.run<DeletedEntities>('curation/delete-entities', { ids: [...ids], by: scope.by, operation: scope.operation });
+  return rows.reduce(
+    (sum, row) => ({ entities: sum.entities + row.entities, relations: sum.relations + row.relations, cleared: sum.cleared + row.cleared }),
+    { entities: 0, relations: 0, cleared: 0 },
+  );
+}
+
+/** Deletes relationships by identity; returns how many there were. */
+export async function deleteRelations(tx: TransactionRunner, rows: readonly RelationIdentity[], scope: WriteScope): Promise<number> {
+  if (rows.length === 0) return 0;
+  const checked = rows.map((row) => ({ type: checkedType(row.type), from: row.from, to: row.to, key: row.key }));
+  const [row] = await tx.run<{ deleted: number }>('curation/delete-relations', { rows: checked, by: scope.by, operation: scope.operation });
+  return row?.deleted ?? 0;
+}
+
+export interface EntityCitations {
+  id: string;
+  sources: string[];
+  claims: string | null;
+  /** The properties that changed: sources, claims or both. */
+  fields: string[];
+}
+
+/** New sources and claims for entities that cited a deleted source; returns how many were updated. */
+export async function unciteEntities(tx: TransactionRunner, rows: readonly EntityCitations[], scope: WriteScope): Promise<number> {
+  if (rows.length === 0) return 0;
+  const [row] = await tx.run<{ updated: number }>('curation/uncite-entities', {
+    rows: [...rows],
+    by: scope.by,
+    operation: scope.operation,
+  });
+  return row?.updated ?? 0;
+}
+
+/** New sources for relationships that cited a deleted source; returns how many were updated. */
+export async function unciteRelations(tx: TransactionRunner, rows: readonly CitingRelation[], scope: WriteScope): Promise<number> {
+  if (rows.length === 0) return 0;
+  const checked = rows.map((row) => ({ type: checkedType(row.type), from: row.from, to: row.to, key: row.key, sources: row.sources }));
+  const [row] = await tx.run<{ updated: number }>('curation/uncite-relations', { rows: checked, by: scope.by, operation: scope.operation });
+  return row?.updated ?? 0;
+}

@@ -1,0 +1,91 @@
+import { builder, type Types } from '../../builder.ts';
+import { citationsCheck, relationCheck, seedCheck, slugCheck } from './seed-checks.ts';
+
+type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+
+/** A claim as the mutations take it: the seed format's claim, with string values. */
+export interface ClaimInputShape {
+  field: string;
+  value: string;
+  sources: string[];
+}
+
+export const ClaimInput = builder.inputType('ClaimInput', {
+  description:
+    "One source's value for a field where sources disagree (e.g. a second title of a memorandum), with the sources that give it.",
+  fields: (t) => ({
+    field: t.string({ required: true, description: 'The field the claim is about, e.g. "name"; a field this kind of entity has.' }),
+    value: t.field({ type: 'NonEmptyString', required: true, description: 'The value this claim gives.' }),
+    sources: t.stringList({
+      required: true,
+      description: 'Slugs of the sources (already stored, or given inline in this write) that make this claim; at least one.',
+      validate: relationCheck('sources'),
+    }),
+  }),
+});
+
+/** The fields every entity input shares but sources, and a source's too. */
+export function describingFields(t: InputFields, collection: string) {
+  return {
+    aliases: t.field({
+      type: ['NonEmptyString'],
+      description: 'Other names: abbreviations, spellings in other scripts, other titles. Omitted: none.',
+      validate: seedCheck(collection, 'aliases'),
+    }),
+    description: t.field({
+      type: 'NonEmptyString',
+      description: "A short note on what this is, in the curator's own words (never a sentence from a source). Omitted: none.",
+    }),
+    externalFacts: t.field({
+      type: ['NonEmptyString'],
+      description:
+        'Names of the fields of this input whose values come from outside the cited sources (e.g. "ascii" for a punycode form), ' +
+        'or "record" when the whole record does.',
+      validate: seedCheck(collection, 'externalFacts'),
+    }),
+    claims: t.field({
+      type: [ClaimInput],
+      description: "Values of this record's fields on which sources disagree, each with its own sources.",
+    }),
+  };
+}
+
+export const SourceInput = builder.inputType('SourceInput', {
+  description:
+    'A source: an article, a report. A source is its own evidence, so it cites nothing. The whole record is replaced: an omitted ' +
+    'optional field is removed.',
+  fields: (t) => ({
+    id: t.string({ required: true, description: 'Its slug, e.g. "src-005-some-article".', validate: slugCheck }),
+    title: t.field({ type: 'NonEmptyString', required: true, description: "The source's title (also its display name)." }),
+    publisher: t.field({ type: 'NonEmptyString', description: 'Who published it.' }),
+    date: t.field({
+      type: 'PartialDate',
+      description: 'When it was published, with the precision known ("2021", "2021-02", "2021-02-15").',
+    }),
+    language: t.string({ description: 'Its language as a BCP 47 tag, e.g. "en" or "ru".', validate: seedCheck('sources', 'language') }),
+    file: t.field({ type: 'NonEmptyString', description: "The file holding its text in the project's shared seeds." }),
+    url: t.field({ type: 'URL', description: 'Where it was published: an http(s) URL.' }),
+    ...describingFields(t, 'sources'),
+  }),
+});
+
+export const SourceCitationInput = builder.inputType('SourceCitationInput', {
+  description:
+    'One source a write cites: either a source already stored (id), or a source given in full (source), which is upserted in ' +
+    'the same transaction. Exactly one of the two.',
+  isOneOf: true,
+  fields: (t) => ({
+    id: t.string({ description: 'The slug of a stored source (or of one given inline elsewhere in this write).', validate: slugCheck }),
+    source: t.field({ type: SourceInput, description: 'A source given in full: created, or replaced if its slug exists.' }),
+  }),
+});
+
+/** The `sources` field of every entity and relation input. */
+export function citationsField(t: InputFields) {
+  return t.field({
+    type: [SourceCitationInput],
+    required: true,
+    description: 'The sources that state this: at least one, each a stored source or one given inline.',
+    validate: citationsCheck,
+  });
+}

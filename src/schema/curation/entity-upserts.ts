@@ -1,0 +1,89 @@
+import { builder } from '../../builder.ts';
+import type { RequestContext } from '../../context.ts';
+import { readEntities } from '../../db/repositories/curation.ts';
+import type { EntityRecord } from '../../db/repositories/entities.ts';
+import { type EntityWriteSpec, entityWriteSpecs } from './entity-inputs.ts';
+import { type Outcome, WriteOutcomeEnum } from './enums.ts';
+import { InlineSourceOutcomeRef, type InlineSourceResult, operationDescription, writeCost } from './payloads.ts';
+import { entityFiles, type Input, inlineSourceIds } from './records.ts';
+import { checkAgainstDatabase } from './validation.ts';
+import { runWrite, upsertEntityRow } from './write.ts';
+
+interface EntityWriteResult {
+  outcome: Outcome;
+  entity: EntityRecord;
+  operation: string;
+  inlineSources: InlineSourceResult[];
+}
+
+/** The entities just written, as read back in the write's transaction: the payload needs no further read. */
+function prime(context: RequestContext, entities: readonly EntityRecord[]): void {
+  for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
+}
+
+/** Checks and writes an entity and the sources it gives inline, in one transaction. */
+export async function upsertEntity(context: RequestContext, spec: EntityWriteSpec, input: Input): Promise<EntityWriteResult> {
+  const id = String(input.id);
+  const files = entityFiles(spec.collection, input);
+  const inlineIds = inlineSourceIds(input);
+  const result = await runWrite(context, async (tx, scope) => {
+    const graph = await checkAgainstDatabase(tx, files);
+    const inlineOutcomes = new Map<string, Outcome>();
+    for (const row of graph.nodes) {
+      if (row.id !== id) inlineOutcomes.set(row.id, await upsertEntityRow(tx, row, scope));
+    }
+    const own = graph.nodes.find((row) => row.id === id);
+    if (!own) throw new Error(`the validated input lost its own record "${id}"`);
+    const outcome = await upsertEntityRow(tx, own, scope);
+    const stored = new Map((await readEntities(tx, [id, ...inlineIds])).map((entity) => [entity.id, entity]));
+    const entity = stored.get(id);
+    if (!entity) throw new Error(`"${id}" was written but cannot be read back`);
+    const inlineSources = [...inlineOutcomes].flatMap(([sourceId, sourceOutcome]) => {
+      const source = stored.get(sourceId);
+      return source ? [{ outcome: sourceOutcome, source }] : [];
+    });
+    return { outcome, entity, operation: scope.operation, inlineSources };
+  });
+  prime(context, [result.entity, ...result.inlineSources.map((inline) => inline.source)]);
+  return result;
+}
+
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+for (const spec of entityWriteSpecs) {
+  const entityField = lowerFirst(spec.label);
+  const Payload = builder.objectRef<EntityWriteResult>(`${spec.label}WritePayload`).implement({
+    description: `What upsert${spec.label} did.`,
+    fields: (t) => ({
+      outcome: t.field({
+        type: WriteOutcomeEnum,
+        description: `Whether ${spec.noun} was created, updated or left as it was.`,
+        resolve: (result) => result.outcome,
+      }),
+      [entityField]: t.field({ type: spec.ref, description: 'The entity as stored after the write.', resolve: (result) => result.entity }),
+      operation: t.exposeString('operation', { description: operationDescription }),
+      ...(spec.label === 'Source'
+        ? {}
+        : {
+            inlineSources: t.field({
+              type: [InlineSourceOutcomeRef],
+              description: 'What the write did to each source given in full among the citations, in citation order.',
+              resolve: (result) => result.inlineSources,
+            }),
+          }),
+    }),
+  });
+
+  builder.mutationField(`upsert${spec.label}`, (t) =>
+    t.field({
+      type: Payload,
+      description:
+        `Creates ${spec.noun}, or replaces all its fields when its slug exists (an omitted optional field is removed). ` +
+        'Checked as a seed record is, against the stored graph; invalid input writes nothing. Needs the "curate" scope.',
+      authScopes: { curate: true },
+      complexity: writeCost,
+      args: { input: t.arg({ type: spec.input, required: true, description: `The whole record of ${spec.noun}.` }) },
+      resolve: (_root, args, context) => upsertEntity(context, spec, args.input as Input),
+    }),
+  );
+}

@@ -1,0 +1,6 @@
+/** The write side: the mutation type, its upserts and deletes, and the change log they leave. */
+import './mutation-type.ts';
+import './entity-upserts.ts';
+import './entity-deletes.ts';
+import './relation-mutations.ts';
+import './changes.ts';

@@ -1,0 +1,31 @@
+import { builder } from '../../builder.ts';
+import type { EntityRecord } from '../../db/repositories/entities.ts';
+import { SourceRef } from '../refs.ts';
+import { type Outcome, WriteOutcomeEnum } from './enums.ts';
+
+/** What an upsert did to one source given inline. */
+export interface InlineSourceResult {
+  outcome: Outcome;
+  source: EntityRecord;
+}
+
+export const InlineSourceOutcomeRef = builder.objectRef<InlineSourceResult>('InlineSourceOutcome').implement({
+  description: 'What a write did to a source it was given in full (SourceCitationInput.source).',
+  fields: (t) => ({
+    outcome: t.field({
+      type: WriteOutcomeEnum,
+      description: 'Whether the source was created, updated or left as it was.',
+      resolve: (r) => r.outcome,
+    }),
+    source: t.field({ type: SourceRef, description: 'The source as stored after the write.', resolve: (r) => r.source }),
+  }),
+});
+
+export const operationDescription =
+  'The id of this write in the change log (Change.operation): every change it made carries it. Nothing carries it when nothing changed.';
+
+/**
+ * What a mutation costs in the query-cost model: as much as a page of 100 entities, since it
+ * holds a write transaction and its locks (see also the limit on mutations per request).
+ */
+export const writeCost = 100;

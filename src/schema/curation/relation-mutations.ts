@@ -1,0 +1,219 @@
+/**
+ * An upsert and a delete per relationship type, generated from the seed format's relation rules
+ * (src/seed/schema.ts): the ends each type allows, its own fields and, where it has a closed
+ * list, its roles as an enum.
+ */
+import { builder } from '../../builder.ts';
+import type { RequestContext } from '../../context.ts';
+import { deleteRelations, readEntities } from '../../db/repositories/curation.ts';
+import type { EntityRecord } from '../../db/repositories/entities.ts';
+import { type RelationType, relationTypes } from '../../seed/graph.ts';
+import { type RelationRule, relationRules } from '../../seed/schema.ts';
+import { EntityRef } from '../refs.ts';
+import { citationsField } from './citations.ts';
+import { type Outcome, seedValuesEnum, WriteOutcomeEnum } from './enums.ts';
+import { InlineSourceOutcomeRef, type InlineSourceResult, operationDescription, writeCost } from './payloads.ts';
+import { type Input, inlineSourceIds, relationFiles, relationKey } from './records.ts';
+import { relationCheck, slugCheck } from './seed-checks.ts';
+import { checkAgainstDatabase } from './validation.ts';
+import { runWrite, upsertEntityRow, upsertRelationRow } from './write.ts';
+
+/** MANAGES → Manages, PARTY_TO → PartyTo. */
+export function pascalCase(type: string): string {
+  return type
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+interface RelationWriteResult {
+  outcome: Outcome;
+  type: RelationType;
+  key: string;
+  from: EntityRecord;
+  to: EntityRecord;
+  operation: string;
+  inlineSources: InlineSourceResult[];
+}
+
+interface RelationDeleteResult {
+  deleted: boolean;
+  key: string;
+  operation: string | null;
+}
+
+const RelationWritePayload = builder.objectRef<RelationWriteResult>('RelationWritePayload').implement({
+  description: 'What a relation upsert did.',
+  fields: (t) => ({
+    outcome: t.field({
+      type: WriteOutcomeEnum,
+      description: 'Whether the relation was created, updated or left as it was.',
+      resolve: (r) => r.outcome,
+    }),
+    type: t.exposeString('type', { description: 'The relationship type, e.g. MANAGES.' }),
+    key: t.exposeString('key', {
+      description: 'Its identity: "type|from|to|role|title" (a different role or title is a different relation).',
+    }),
+    from: t.field({ type: EntityRef, description: 'The entity it starts at.', resolve: (r) => r.from }),
+    to: t.field({ type: EntityRef, description: 'The entity it points to.', resolve: (r) => r.to }),
+    operation: t.exposeString('operation', { description: operationDescription }),
+    inlineSources: t.field({
+      type: [InlineSourceOutcomeRef],
+      description: 'What the write did to each source given in full among the citations, in citation order.',
+      resolve: (r) => r.inlineSources,
+    }),
+  }),
+});
+
+const RelationDeletePayload = builder.objectRef<RelationDeleteResult>('RelationDeletePayload').implement({
+  description: 'What a relation delete did.',
+  fields: (t) => ({
+    deleted: t.exposeBoolean('deleted', { description: 'Whether the relation existed and was deleted; false when there was none.' }),
+    key: t.exposeString('key', { description: 'The identity that was asked for: "type|from|to|role|title".' }),
+    operation: t.exposeString('operation', {
+      nullable: true,
+      description: 'The id of this delete in the change log (Change.operation); null when nothing was deleted.',
+    }),
+  }),
+});
+
+async function upsertRelation(context: RequestContext, type: RelationType, input: Input): Promise<RelationWriteResult> {
+  const from = String(input.from);
+  const to = String(input.to);
+  const key = relationKey(type, { from, to, role: input.role as string | null, title: input.title as string | null });
+  const files = relationFiles(type, input);
+  const inlineIds = inlineSourceIds(input);
+  const result = await runWrite(context, async (tx, scope) => {
+    const graph = await checkAgainstDatabase(tx, files);
+    const inlineSources: { id: string; outcome: Outcome }[] = [];
+    for (const row of graph.nodes) inlineSources.push({ id: row.id, outcome: await upsertEntityRow(tx, row, scope) });
+    const [relation] = graph.relations;
+    if (!relation) throw new Error(`the validated input lost its relation ${key}`);
+    const outcome = await upsertRelationRow(tx, relation, scope);
+    const stored = new Map((await readEntities(tx, [from, to, ...inlineIds])).map((entity) => [entity.id, entity]));
+    const fromEntity = stored.get(from);
+    const toEntity = stored.get(to);
+    if (!fromEntity || !toEntity) throw new Error(`the ends of ${key} cannot be read back`);
+    return {
+      outcome,
+      type,
+      key,
+      from: fromEntity,
+      to: toEntity,
+      operation: scope.operation,
+      inlineSources: inlineSources.flatMap(({ id, outcome: sourceOutcome }) => {
+        const source = stored.get(id);
+        return source ? [{ outcome: sourceOutcome, source }] : [];
+      }),
+    };
+  });
+  for (const entity of [result.from, result.to, ...result.inlineSources.map((inline) => inline.source)]) {
+    context.loaders.entity.prime(entity.id, entity);
+  }
+  return result;
+}
+
+async function deleteRelation(context: RequestContext, type: RelationType, args: Input): Promise<RelationDeleteResult> {
+  const from = String(args.from);
+  const to = String(args.to);
+  const key = relationKey(type, { from, to, role: args.role as string | null, title: args.title as string | null });
+  return runWrite(context, async (tx, scope) => {
+    const deleted = (await deleteRelations(tx, [{ type, from, to, key }], scope)) > 0;
+    return { deleted, key, operation: deleted ? scope.operation : null };
+  });
+}
+
+const withArticle = (label: string) => (/^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`);
+
+/** ['Organization', 'Body'] → "an Organization or a Body". */
+function ends(labels: readonly string[]): string {
+  const named = labels.map(withArticle);
+  return named.length === 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
+}
+
+function roleType(type: RelationType, rule: RelationRule) {
+  return rule.roles ? seedValuesEnum(`${pascalCase(type)}Role`, rule.roles, `The roles a ${type} relation may have.`) : null;
+}
+
+for (const type of relationTypes) {
+  const rule = relationRules[type];
+  const name = pascalCase(type);
+  const RoleEnum = roleType(type, rule);
+  const has = (field: 'role' | 'title' | 'onBehalfOf') => rule.fields.includes(field);
+
+  const RelationInput = builder.inputType(`${name}RelationInput`, {
+    description:
+      `A ${type} relation: from ${ends(rule.from)} to ${ends(rule.to)}. It is identified by its type, its ends` +
+      `${has('role') ? ', its role' : ''}${has('title') ? ', its title' : ''}; the rest of its fields are replaced as a whole ` +
+      '(an omitted optional field is removed).',
+    fields: (t) => ({
+      from: t.string({ required: true, description: `The slug of ${ends(rule.from)} it starts at.`, validate: slugCheck }),
+      to: t.string({ required: true, description: `The slug of ${ends(rule.to)} it points to.`, validate: slugCheck }),
+      sources: citationsField(t),
+      note: t.field({ type: 'NonEmptyString', description: "A short note on the relation, in the curator's own words." }),
+      externalFacts: t.field({
+        type: ['NonEmptyString'],
+        description: 'Names of the fields of this input that come from outside the cited sources, or "record" for the whole relation.',
+        validate: relationCheck('externalFacts'),
+      }),
+      date: t.field({ type: 'PartialDate', description: 'When it happened, with the precision the source gives.' }),
+      startDate: t.field({ type: 'PartialDate', description: 'When it began.' }),
+      endDate: t.field({ type: 'PartialDate', description: 'When it ended; not before startDate.' }),
+      ...(has('role')
+        ? {
+            role: RoleEnum
+              ? t.field({ type: RoleEnum, description: 'The role in this relation; part of its identity.' })
+              : t.field({ type: 'NonEmptyString', description: 'The role in this relation (free text); part of its identity.' }),
+          }
+        : {}),
+      ...(has('title')
+        ? { title: t.field({ type: 'NonEmptyString', description: "The position's title, as the source gives it; part of its identity." }) }
+        : {}),
+      ...(has('onBehalfOf')
+        ? {
+            onBehalfOf: t.string({
+              required: true,
+              description: 'The slug of the organization or body the signatory signed for.',
+              validate: slugCheck,
+            }),
+          }
+        : {}),
+    }),
+  });
+
+  builder.mutationField(`upsert${name}Relation`, (t) =>
+    t.field({
+      type: RelationWritePayload,
+      description:
+        `Creates a ${type} relation, or replaces its fields when one with the same identity exists. Its ends must exist ` +
+        'and be of the kinds the type allows; invalid input writes nothing. Needs the "curate" scope.',
+      authScopes: { curate: true },
+      complexity: writeCost,
+      args: { input: t.arg({ type: RelationInput, required: true, description: `The whole ${type} relation.` }) },
+      resolve: (_root, args, context) => upsertRelation(context, type, args.input as Input),
+    }),
+  );
+
+  builder.mutationField(`delete${name}Relation`, (t) =>
+    t.field({
+      type: RelationDeletePayload,
+      description: `Deletes the ${type} relation with this identity; deleted: false when there is none. Needs the "admin" scope.`,
+      authScopes: { admin: true },
+      complexity: writeCost,
+      args: {
+        from: t.arg.string({ required: true, description: 'The slug it starts at.' }),
+        to: t.arg.string({ required: true, description: 'The slug it points to.' }),
+        ...(has('role')
+          ? {
+              role: RoleEnum
+                ? t.arg({ type: RoleEnum, description: 'Its role; omitted for a relation without one.' })
+                : t.arg.string({ description: 'Its role; omitted for a relation without one.' }),
+            }
+          : {}),
+        ...(has('title') ? { title: t.arg.string({ description: 'Its title; omitted for a relation without one.' }) } : {}),
+      },
+      resolve: (_root, args, context) => deleteRelation(context, type, args as Input),
+    }),
+  );
+}

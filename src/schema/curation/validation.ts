@@ -1,0 +1,29 @@
+import type { TransactionRunner } from '../../db/database.ts';
+import { labelsOf } from '../../db/repositories/curation.ts';
+import type { SeedGraph } from '../../seed/graph.ts';
+import { idsMentioned, type SeedFile, SeedValidationError, validateSeedFiles } from '../../seed/validate.ts';
+import { invalidInput } from '../errors.ts';
+import type { InputFile } from './records.ts';
+
+/**
+ * Checks a write's records as the seed validator checks seed files, against the entities the
+ * database holds now: read (and locked) inside the write's own transaction, so that what was
+ * checked is what the write commits on. Each problem becomes BAD_USER_INPUT at its argument
+ * path, e.g. "input.endDate: endDate "2019" is before startDate "2021"".
+ */
+export async function checkAgainstDatabase(tx: TransactionRunner, files: readonly InputFile[]): Promise<SeedGraph> {
+  // One "file" per record, named by its argument path: a problem's file then says which record it is in.
+  const seedFiles: SeedFile[] = files.map((file) => ({ path: file.path, text: JSON.stringify(file.content) }));
+  const existing = await labelsOf(tx, idsMentioned(seedFiles));
+  try {
+    return validateSeedFiles(seedFiles, { existing });
+  } catch (error) {
+    if (!(error instanceof SeedValidationError)) throw error;
+    throw invalidInput(
+      error.problems.map((problem) => ({
+        field: problem.field === undefined ? problem.file : `${problem.file}.${problem.field}`,
+        message: problem.message,
+      })),
+    );
+  }
+}

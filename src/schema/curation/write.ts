@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import type { RequestContext } from '../../context.ts';
+import type { TransactionRunner } from '../../db/database.ts';
+import { DatabaseUnavailableError, isTransactionTimeout, isUnavailable, RequestTimeoutError } from '../../db/errors.ts';
+import type { NodeRow, RelationRow } from '../../seed/graph.ts';
+import { type Outcome as Counts, emptySummary, SeedLoadError, upsertNodes, upsertRelations, type WriteScope } from '../../seed/load.ts';
+import { conflict, forbidden } from '../errors.ts';
+import type { Outcome } from './enums.ts';
+
+/**
+ * Runs one mutation's work in one write transaction, as the calling key, under a new change-log
+ * operation: every statement of the work commits together or not at all, and a transient
+ * failure (a deadlock between concurrent writers) runs the whole work again.
+ *
+ * The transaction may last no longer than what is left of the request's time budget: a write
+ * the client was told had timed out is rolled back by Neo4j rather than committed unseen.
+ */
+export async function runWrite<T>(context: RequestContext, work: (tx: TransactionRunner, scope: WriteScope) => Promise<T>): Promise<T> {
+  const { caller } = context;
+  // The scope-auth plugin refuses anonymous callers before this runs; this keeps `by` honest regardless.
+  if (caller.kind !== 'key') throw forbidden('Forbidden: writing needs an API key.');
+  const scope: WriteScope = { by: caller.name, operation: randomUUID(), load: null };
+  const remainingMs = Math.min(context.db.transactionTimeoutMs, context.budget.deadline - Date.now());
+  if (remainingMs <= 0) throw new RequestTimeoutError(context.budget.timeoutMs);
+  try {
+    const result = await context.db.writeTransaction((tx) => work(tx, scope), Math.max(1, Math.round(remainingMs)));
+    forgetReads(context);
+    return result;
+  } catch (error) {
+    if (error instanceof GraphQLError) throw error;
+    // The loader's own checks, hit only when another write got in between (an id taken by another kind, an end deleted).
+    if (error instanceof SeedLoadError) throw conflict(`${error.message}; another write changed the graph meanwhile, try again`);
+    if (isTransactionTimeout(error)) throw new RequestTimeoutError(context.budget.timeoutMs, { cause: error });
+    if (isUnavailable(error)) throw new DatabaseUnavailableError({ cause: error });
+    throw error;
+  }
+}
+
+/**
+ * What this request has read may be stale after a write (a later field of the same request, the
+ * payload's own connections): its loaders start again from the database.
+ */
+function forgetReads(context: RequestContext): void {
+  context.loaders.entity.clearAll();
+  context.loaders.relationPage.clearAll();
+  context.loaders.ancestors.clearAll();
+}
+
+function outcomeOf(counts: Counts | undefined): Outcome {
+  if (counts?.created) return 'created';
+  if (counts?.updated) return 'updated';
+  return 'unchanged';
+}
+
+/** Upserts one entity row with the seed loader's statement, alone so that its own outcome is known. */
+export async function upsertEntityRow(tx: TransactionRunner, row: NodeRow, scope: WriteScope): Promise<Outcome> {
+  const summary = emptySummary(1, scope.operation);
+  await upsertNodes(tx, [row], summary, scope);
+  return outcomeOf(summary.nodes[row.label]);
+}
+
+/** Upserts one relation row with the seed loader's statement. */
+export async function upsertRelationRow(tx: TransactionRunner, row: RelationRow, scope: WriteScope): Promise<Outcome> {
+  const summary = emptySummary(0, scope.operation);
+  await upsertRelations(tx, [row], summary, scope);
+  return outcomeOf(summary.relations[row.type]);
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { schema } from '../../src/schema/index.ts';
+import type { SeedGraph } from '../../src/seed/graph.ts';
+import {
+  entityInput,
+  entityLabelOf,
+  footprint,
+  mutationDocument,
+  mutationFields,
+  relationInput,
+  relationTypeOf,
+  scopeOf,
+  testKeys,
+} from '../support/curation.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { GraphQLClient, loadRealSeed, type RequestOptions } from '../support/graphql.ts';
+
+// Who may write: every mutation field of the built schema (so a new one cannot slip past), sent by
+// nobody, by a revoked key, by a key the server does not know and by a key with too small a scope,
+// is refused with FORBIDDEN and HTTP 403, leaving no node, relationship, property or change record
+// behind; the key with the right scope succeeds.
+
+const fields = mutationFields(schema);
+
+/** Upserts before deletes, so each delete has something of its own to delete. */
+const order = (name: string) => (name.startsWith('upsert') ? (name.endsWith('Relation') ? 1 : 0) : name.endsWith('Relation') ? 2 : 3);
+const ordered = [...fields].sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
+
+describe('auth on every mutation', () => {
+  let db: Database;
+  let api: GraphQLClient;
+  let graph: SeedGraph;
+  let seeded: string;
+  const keys = testKeys();
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    graph = await loadRealSeed(db);
+    api = new GraphQLClient(db, { apiKeys: keys.entries });
+    seeded = new Date().toISOString();
+  });
+
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  /** Valid arguments for a mutation field: its own entity, or a relation between seed entities. */
+  function argumentsFor(name: string): Record<string, unknown> {
+    const label = entityLabelOf(name);
+    const type = relationTypeOf(name);
+    const id = `auth-${(label ?? 'x').toLowerCase()}`;
+    if (type) {
+      const input = relationInput(type, graph);
+      if (name.startsWith('upsert')) return { input };
+      const { from, to, role, title } = input;
+      return { from, to, ...(role === undefined ? {} : { role }), ...(title === undefined ? {} : { title }) };
+    }
+    if (!label) throw new Error(`no fixture for the mutation ${name}: add one to argumentsFor`);
+    return name.startsWith('upsert') ? { input: entityInput(label, id) } : { id, cascade: true };
+  }
+
+  it('covers every entity and relation mutation, 52 in all', () => {
+    expect(fields.length).toBe(52);
+    for (const field of fields) expect(entityLabelOf(field.name) ?? relationTypeOf(field.name), field.name).not.toBeNull();
+  });
+
+  for (const field of ordered) {
+    const scope = scopeOf(field);
+    it(`${field.name} needs "${scope}"`, async () => {
+      const document = mutationDocument(field);
+      const variables = argumentsFor(field.name);
+      const refused: [string, RequestOptions][] = [
+        ['anonymous', {}],
+        ['a revoked key', keys.revoked],
+        ['an unknown key', keys.unknown],
+        ...(scope === 'admin' ? ([['a curate key', keys.curator]] as [string, RequestOptions][]) : []),
+        ['a malformed header', { authorization: 'Basic dXNlcjpwYXNz' }],
+      ];
+      const before = await footprint(db);
+      for (const [who, request] of refused) {
+        const { status, result } = await api.send(document, variables, request);
+        expect({ who, status, data: result.data ?? null, codes: result.errors?.map((error) => error.extensions?.code) }).toEqual({
+          who,
+          status: 403,
+          data: null,
+          codes: ['FORBIDDEN'],
+        });
+        expect(result.errors?.[0]?.message).toContain(`"${scope}"`);
+      }
+      expect(await footprint(db)).toEqual(before);
+
+      const { status, result } = await api.send(document, variables, scope === 'admin' ? keys.admin : keys.curator);
+      expect(result.errors).toBeUndefined();
+      expect(status).toBe(200);
+      // A curate key may not delete, but an admin key may do everything a curate key may.
+      if (scope === 'curate') expect((await api.send(document, variables, keys.admin)).result.errors).toBeUndefined();
+    });
+  }
+
+  it('recorded the writes of the right keys, by key name, and none of the refused ones', async () => {
+    const { changes } = await api.data<{ changes: { edges: { node: { by: string } }[] } }>(
+      'query ($since: DateTime!) { changes(since: $since, first: 100) { edges { node { by } } } }',
+      { since: seeded },
+    );
+    expect(new Set(changes.edges.map((edge) => edge.node.by))).toEqual(new Set(['curator', 'admin']));
+  });
+});

@@ -1,0 +1,145 @@
+import { type GraphQLInputField, type GraphQLInputType, getNamedType, isInputObjectType, isListType, isNonNullType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { schema } from '../../src/schema/index.ts';
+import type { SeedGraph } from '../../src/seed/graph.ts';
+import { injectionPayloads } from '../attack/injection.ts';
+import {
+  entityInput,
+  entityLabelOf,
+  mutationDocument,
+  mutationFields,
+  relationInput,
+  relationTypeOf,
+  testKeys,
+} from '../support/curation.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { GraphQLClient, loadRealSeed } from '../support/graphql.ts';
+
+// Cypher injection through the write side: every text argument and input field of every mutation
+// (found in the schema, so new ones are covered) receives each payload of the attack suite, sent
+// with an admin key so that it reaches validation and the database. Each answer is data or
+// BAD_USER_INPUT; a value that is accepted is stored exactly as sent; the seed's entities all
+// survive, and nothing the payloads try to create or set exists afterwards.
+
+const textTypes = new Set(['String', 'NonEmptyString']);
+
+interface Target {
+  name: string;
+  field: string;
+  document: string;
+  /** Request `n` writes its own entity, so that concurrent requests do not overwrite each other's. */
+  variables: (payload: string, n: number) => Record<string, unknown>;
+  /** The entity (of request `n`) whose stored property must equal the payload when the write is accepted. */
+  stored?: { id: (n: number) => string; property: string };
+}
+
+const isList = (type: GraphQLInputType) => isListType(isNonNullType(type) ? type.ofType : type);
+
+describe('Cypher injection through every mutation input', () => {
+  let db: Database;
+  let api: GraphQLClient;
+  let graph: SeedGraph;
+  const keys = testKeys();
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    graph = await loadRealSeed(db);
+    api = new GraphQLClient(db, { apiKeys: keys.entries });
+  });
+
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  function targets(): Target[] {
+    const found: Target[] = [];
+    for (const field of mutationFields(schema)) {
+      const label = entityLabelOf(field.name);
+      const type = relationTypeOf(field.name);
+      const document = mutationDocument(field);
+      if (field.name.startsWith('upsert')) {
+        const id = (n: number) => `inj-${field.name.toLowerCase()}-${n}`;
+        // Each entity cites a source of its own, so that concurrent writes do not all queue on one source's lock.
+        const base = (n: number) =>
+          type
+            ? relationInput(type, graph)
+            : label === 'Source'
+              ? entityInput('Source', id(n))
+              : {
+                  ...entityInput(label as NonNullable<typeof label>, id(n)),
+                  sources: [{ source: { id: `src-${id(n)}`, title: 'Injection' } }],
+                };
+        const input = field.args[0]?.type;
+        const inputType = input ? getNamedType(input) : null;
+        if (!inputType || !isInputObjectType(inputType)) throw new Error(`${field.name} takes no input object`);
+        for (const inputField of Object.values(inputType.getFields()) as GraphQLInputField[]) {
+          if (!textTypes.has(getNamedType(inputField.type).name)) continue;
+          const list = isList(inputField.type);
+          found.push({
+            name: `${field.name}(input.${inputField.name})`,
+            field: inputField.name,
+            document,
+            variables: (payload, n) => ({ input: { ...base(n), [inputField.name]: list ? [payload] : payload } }),
+            stored: type || inputField.name === 'id' ? undefined : { id, property: inputField.name },
+          });
+        }
+      } else {
+        for (const arg of field.args) {
+          if (!textTypes.has(getNamedType(arg.type).name)) continue;
+          const base = type ? { from: 'msk-ix', to: 'tld-ru' } : { id: 'inj-nothing' };
+          found.push({
+            name: `${field.name}(${arg.name})`,
+            field: arg.name,
+            document,
+            variables: (payload) => ({ ...base, [arg.name]: payload }),
+          });
+        }
+      }
+    }
+    return found;
+  }
+
+  it('finds the text inputs in the schema', () => {
+    const names = targets().map((target) => target.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['upsertOrganization(input.name)', 'upsertSignedRelation(input.onBehalfOf)', 'deleteSource(id)']),
+    );
+    expect(names.length).toBeGreaterThan(100);
+  });
+
+  it('answers every payload normally, stores accepted values verbatim and runs none', { timeout: 600_000 }, async () => {
+    const requests = targets().flatMap((target) => injectionPayloads().map((payload) => ({ target, payload })));
+    const numbered = requests.map((request, n) => ({ ...request, n }));
+    const problems: string[] = [];
+    let accepted = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < numbered.length) {
+        const { target, payload, n } = numbered[next++]!;
+        const { status, result } = await api.send(target.document, target.variables(payload, n), keys.admin);
+        const wrong = (result.errors ?? []).filter((error) => error.extensions?.code !== 'BAD_USER_INPUT');
+        if ((status !== 200 && status !== 400) || wrong.length > 0) {
+          problems.push(`${target.name} ← ${JSON.stringify(payload)}: ${status} ${JSON.stringify(result).slice(0, 300)}`);
+          continue;
+        }
+        if (result.errors || !target.stored) continue;
+        accepted += 1;
+        const [row] = await db.read<{ props: Record<string, unknown> }>('queries/entities-by-id', { ids: [target.stored.id(n)] });
+        const value = row?.props[target.stored.property];
+        if (JSON.stringify(value) !== JSON.stringify(payload) && JSON.stringify(value) !== JSON.stringify([payload])) {
+          problems.push(`${target.name} ← ${JSON.stringify(payload)}: stored as ${JSON.stringify(value)}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    expect(problems).toEqual([]);
+    expect(accepted).toBeGreaterThan(100);
+
+    const seedIds = graph.nodes.map((node) => node.id);
+    const found = await db.read<{ id: string; props: Record<string, unknown> }>('queries/entities-by-id', { ids: seedIds });
+    expect(found.length).toBe(seedIds.length);
+    expect(found.filter((row) => 'pwned' in row.props)).toEqual([]);
+    expect(await db.read('queries/entities-by-id', { ids: ['pwned', 'x'] })).toEqual([]);
+  });
+});

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { entityInput, footprint, seedSource, testKeys } from '../support/curation.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { GraphQLClient, type GraphQLErrorOut, loadRealSeed, type Variables } from '../support/graphql.ts';
+
+// Invalid writes: each is refused with BAD_USER_INPUT whose message and extensions.field name the
+// argument path and the reason, and the database (nodes, relationships, properties, change log)
+// is left exactly as it was.
+
+const upsert = (label: string) => `mutation ($input: ${label}Input!) { upsert${label}(input: $input) { outcome } }`;
+const upsertRelation = (name: string) => `mutation ($input: ${name}RelationInput!) { upsert${name}Relation(input: $input) { outcome } }`;
+
+describe('curation input checks', () => {
+  let db: Database;
+  let api: GraphQLClient;
+  const keys = testKeys();
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await loadRealSeed(db);
+    api = new GraphQLClient(db, { apiKeys: keys.entries });
+  });
+
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  /** The one error a write fails with, after checking that it wrote nothing. */
+  async function refused(document: string, variables: Variables): Promise<GraphQLErrorOut & { status: number }> {
+    const before = await footprint(db);
+    const { status, result } = await api.send(document, variables, keys.admin);
+    expect(result.errors, JSON.stringify(result)).toHaveLength(1);
+    expect(result.data ?? null).toBeNull();
+    expect(await footprint(db)).toEqual(before);
+    return { ...(result.errors?.[0] as GraphQLErrorOut), status };
+  }
+
+  const organization = (changes: Record<string, unknown>) => ({ input: { ...entityInput('Organization', 'check-org'), ...changes } });
+
+  it('refuses a bad slug, naming input.id', async () => {
+    const error = await refused(upsert('Organization'), organization({ id: 'Not A Slug' }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
+    expect(error.message).toBe('input.id: expected a slug: lower-case letters and digits joined by single hyphens; got "Not A Slug"');
+  });
+
+  it('refuses a bad slug among the citations, naming its place', async () => {
+    const error = await refused(upsert('Organization'), organization({ sources: [{ id: seedSource }, { id: 'Bad_Source' }] }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources[1].id' });
+  });
+
+  it('refuses an impossible partial date', async () => {
+    const error = await refused(upsert('Memorandum'), { input: { ...entityInput('Memorandum', 'check-memo'), date: '2021-02-30' } });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.date' });
+    expect(error.message).toContain('"2021-02-30" is not a real date: February 2021 has 28 days');
+  });
+
+  it('refuses a malformed partial date', async () => {
+    const error = await refused(upsert('Event'), { input: { ...entityInput('Event', 'check-event'), startDate: '21/02/2021' } });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.startDate' });
+    expect(error.message).toContain('expected a partial date "YYYY", "YYYY-MM" or "YYYY-MM-DD"');
+  });
+
+  it('refuses an endDate before the startDate, on entities and on relations', async () => {
+    const event = await refused(upsert('Event'), {
+      input: { ...entityInput('Event', 'check-event'), startDate: '2021', endDate: '2019' },
+    });
+    expect(event.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.endDate' });
+    expect(event.message).toBe('input.endDate: endDate "2019" is before startDate "2021"');
+    const position = await refused(upsertRelation('HoldsPosition'), {
+      input: { from: 'andrey-vorobyev', to: 'msk-ix', sources: [{ id: seedSource }], startDate: '2020-05', endDate: '2020-04-30' },
+    });
+    expect(position.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.endDate' });
+  });
+
+  it('refuses an unknown source', async () => {
+    const error = await refused(upsert('Organization'), organization({ sources: [{ id: 'src-that-does-not-exist' }] }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources[0]' });
+    expect(error.message).toContain('unknown source "src-that-does-not-exist"');
+  });
+
+  it('refuses a citation of something that is not a source', async () => {
+    const error = await refused(upsert('Organization'), organization({ sources: [{ id: 'msk-ix' }] }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources[0]' });
+    expect(error.message).toContain('not a Source');
+  });
+
+  it('refuses an empty list of sources', async () => {
+    const error = await refused(upsert('Organization'), organization({ sources: [] }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources' });
+    expect(error.message).toBe('input.sources: must cite at least one source');
+  });
+
+  it('refuses a relation end of the wrong kind', async () => {
+    const error = await refused(upsertRelation('Manages'), {
+      input: { from: 'andrey-vorobyev', to: 'tld-ru', role: 'REGISTRY', sources: [{ id: seedSource }] },
+    });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.from' });
+    expect(error.message).toBe('input.from: "andrey-vorobyev" is a Person, but MANAGES goes from Organization');
+  });
+
+  it('refuses a relation end that does not exist', async () => {
+    const error = await refused(upsertRelation('Manages'), {
+      input: { from: 'msk-ix', to: 'tld-nowhere', sources: [{ id: seedSource }] },
+    });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to' });
+  });
+
+  it('refuses a role the type does not allow, and a role on a type without one', async () => {
+    const role = await refused(upsertRelation('Manages'), {
+      input: { from: 'msk-ix', to: 'tld-ru', role: 'SPEAKER', sources: [{ id: seedSource }] },
+    });
+    expect(role.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.role' });
+    expect(role.message).toContain('"SPEAKER"');
+    const none = await refused(upsertRelation('PartyTo'), {
+      input: { from: 'msk-ix', to: 'memo-cc-msk-ix', role: 'party', sources: [{ id: seedSource }] },
+    });
+    expect(none.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+    expect(none.message).toContain('Field "role" is not defined by type "PartyToRelationInput"');
+  });
+
+  it('refuses an id that belongs to an entity of another kind', async () => {
+    const error = await refused(upsert('Organization'), organization({ id: 'andrey-vorobyev' }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.id' });
+    expect(error.message).toBe('input.id: "andrey-vorobyev" already belongs to a Person in the database, not an Organization');
+    const deleted = await refused('mutation { deleteOrganization(id: "andrey-vorobyev") { deleted } }', {});
+    expect(deleted.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
+  it('refuses a signature on behalf of a person', async () => {
+    const error = await refused(upsertRelation('Signed'), {
+      input: { from: 'andrey-vorobyev', to: 'memo-cc-msk-ix', onBehalfOf: 'andrey-vorobyev', sources: [{ id: seedSource }] },
+    });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.onBehalfOf' });
+  });
+
+  it('names the place inside a source given inline', async () => {
+    const error = await refused(
+      upsert('Organization'),
+      organization({
+        sources: [{ id: seedSource }, { source: { id: 'src-inline-check', title: 'Inline', language: 'not a language' } }],
+      }),
+    );
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources[1].source.language' });
+  });
+
+  it('refuses a citation that gives both an id and a source', async () => {
+    const error = await refused(
+      upsert('Organization'),
+      organization({ sources: [{ id: seedSource, source: { id: 'x-src', title: 'X' } }] }),
+    );
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources[0]' });
+    expect(error.message).toContain('Exactly one key must be specified');
+  });
+
+  it('checks claims and external facts as the seed format does', async () => {
+    const claim = await refused(
+      upsert('Organization'),
+      organization({ claims: [{ field: 'name', value: 'Other', sources: ['src-unknown'] }] }),
+    );
+    expect(claim.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claims[0].sources[0]' });
+    const fact = await refused(upsert('Organization'), organization({ externalFacts: ['country'] }));
+    expect(fact.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.externalFacts[0]' });
+  });
+
+  it('lists every problem at once', async () => {
+    const error = await refused(upsert('Event'), {
+      input: { ...entityInput('Event', 'check-event'), startDate: '2021', endDate: '2019', sources: [{ id: 'src-unknown' }] },
+    });
+    const problems = error.extensions?.problems as { field: string; message: string }[];
+    expect(problems).toHaveLength(2);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { field: 'input.sources[0]', message: expect.stringContaining('unknown source "src-unknown"') },
+        { field: 'input.endDate', message: 'endDate "2019" is before startDate "2021"' },
+      ]),
+    );
+    expect(error.message).toBe(problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '));
+  });
+});

@@ -1,0 +1,123 @@
+import type { GraphQLField, GraphQLSchema } from 'graphql';
+import { type ApiKeyEntry, newApiKey, parseApiKeys } from '../../src/auth/api-keys.ts';
+import type { Database } from '../../src/db/database.ts';
+import { type EntityLabel, entityLabels, type RelationType, relationTypes, type SeedGraph } from '../../src/seed/graph.ts';
+import { relationRules } from '../../src/seed/schema.ts';
+import { type GraphSize, graphSize } from './database.ts';
+import type { GraphQLClient, RequestOptions } from './graphql.ts';
+
+/** API keys for tests: one per scope, a revoked one, and one the server was never given. */
+export interface TestKeys {
+  /** Entries to hand createGovgraphYoga (apiKeys). */
+  entries: ApiKeyEntry[];
+  curator: RequestOptions;
+  admin: RequestOptions;
+  revoked: RequestOptions;
+  unknown: RequestOptions;
+}
+
+export function testKeys(): TestKeys {
+  const curator = newApiKey('curator', ['curate']);
+  const admin = newApiKey('admin', ['admin']);
+  const revoked = newApiKey('retired', ['admin']);
+  const unknown = newApiKey('stranger', ['admin']);
+  const entries = parseApiKeys([curator.entry, admin.entry, `${revoked.entry}:revoked`].join('\n'), 'test');
+  const bearer = (key: string): RequestOptions => ({ authorization: `Bearer ${key}` });
+  return { entries, curator: bearer(curator.key), admin: bearer(admin.key), revoked: bearer(revoked.key), unknown: bearer(unknown.key) };
+}
+
+/** Everything in the database and the change log, to show a refused write left no trace. */
+export async function footprint(db: Database): Promise<GraphSize & { changes: number }> {
+  const [row] = await db.read<{ changes: number }>('admin/change-count');
+  return { ...(await graphSize(db)), changes: Number(row?.changes ?? 0) };
+}
+
+/** The seed's first source: every fixture cites it. */
+export const seedSource = 'src-000-cctld-msk-ix-memorandum';
+
+/** Every mutation field of the schema, by name: tests enumerate these, so a new one cannot escape them. */
+export function mutationFields(schema: GraphQLSchema): GraphQLField<unknown, unknown>[] {
+  return Object.values(schema.getMutationType()?.getFields() ?? {});
+}
+
+/** The scope a mutation field needs, read from its description ("Needs the "admin" scope."). */
+export function scopeOf(field: GraphQLField<unknown, unknown>): 'curate' | 'admin' {
+  const scope = /Needs the "(curate|admin)" scope/.exec(field.description ?? '')?.[1];
+  if (scope !== 'curate' && scope !== 'admin') throw new Error(`${field.name} does not say which scope it needs`);
+  return scope;
+}
+
+/** A document that calls one mutation field with every argument as a variable. */
+export function mutationDocument(field: GraphQLField<unknown, unknown>, selection = '__typename'): string {
+  const definitions = field.args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
+  const args = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+  return `mutation${definitions ? ` (${definitions})` : ''} { ${field.name}${args ? `(${args})` : ''} { ${selection} } }`;
+}
+
+/** A valid input of each entity kind, with slug `id`, citing the seed's first source. */
+export function entityInput(label: EntityLabel, id: string): Record<string, unknown> {
+  const cited = { id, name: `Test ${label} ${id}`, sources: [{ id: seedSource }] };
+  switch (label) {
+    case 'Source':
+      return { id, title: `Test source ${id}` };
+    case 'Organization':
+      return { ...cited, kind: 'COMPANY' };
+    case 'Tld':
+      return { ...cited, name: `.${id}`, ascii: `.${id}` };
+    case 'Country':
+      return { ...cited, code: 'FR' };
+    default:
+      return cited;
+  }
+}
+
+/** Two different entities of the seed for each label, to serve as relation ends. */
+function seedEnds(graph: SeedGraph, label: EntityLabel): [string, string] {
+  const ids = graph.nodes.filter((node) => node.label === label).map((node) => node.id);
+  if (ids.length < 2) throw new Error(`the seed holds fewer than two ${label} entities`);
+  return [ids[0] as string, ids[1] as string];
+}
+
+/** A valid relation input of each type between seed entities (the role an enum name where the type has a closed list). */
+export function relationInput(type: RelationType, graph: SeedGraph): Record<string, unknown> {
+  const rule = relationRules[type];
+  const [from] = seedEnds(graph, rule.from[0] as EntityLabel);
+  const to = seedEnds(graph, rule.to[0] as EntityLabel).find((id) => id !== from) as string;
+  const input: Record<string, unknown> = { from, to, sources: [{ id: seedSource }], note: 'written by a test' };
+  if (rule.roles) input.role = (rule.roles[0] as string).toUpperCase().replaceAll('-', '_');
+  if (rule.fields.includes('title')) input.title = 'Test title';
+  if (rule.fields.includes('onBehalfOf')) input.onBehalfOf = seedEnds(graph, 'Organization')[0];
+  return input;
+}
+
+/** The relation type a generated mutation field is about: upsertPartyToRelation → PARTY_TO. */
+export function relationTypeOf(fieldName: string): RelationType | null {
+  const match = /^(?:upsert|delete)(\w+)Relation$/.exec(fieldName);
+  if (!match) return null;
+  const type = (match[1] as string).replace(/(?<=.)([A-Z])/g, '_$1').toUpperCase();
+  return (relationTypes as readonly string[]).includes(type) ? (type as RelationType) : null;
+}
+
+/** The entity label a generated entity mutation is about: upsertOrganization → Organization. */
+export function entityLabelOf(fieldName: string): EntityLabel | null {
+  const match = /^(?:upsert|delete)(\w+)$/.exec(fieldName);
+  const label = match?.[1];
+  return label && (entityLabels as readonly string[]).includes(label) ? (label as EntityLabel) : null;
+}
+
+/** Every change since a time, page by page through the changes query. */
+export async function changesSince<T>(api: GraphQLClient, since: string, selection: string): Promise<T[]> {
+  const nodes: T[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: { changes: { edges: { node: T }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await api.data(
+      `query ($since: DateTime!, $after: String) {
+        changes(since: $since, first: 100, after: $after) { edges { node { ${selection} } } pageInfo { hasNextPage endCursor } }
+      }`,
+      { since, after },
+    );
+    nodes.push(...page.changes.edges.map((edge) => edge.node));
+    if (!page.changes.pageInfo.hasNextPage) return nodes;
+    after = page.changes.pageInfo.endCursor;
+  }
+}
