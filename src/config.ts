@@ -32,6 +32,12 @@ export const defaultQueryLimits: QueryLimits = {
   bodyBytes: 100_000,
 };
 
+/** The largest body POST /admin/import accepts (a JSON or CSV file of the seed format). */
+export const defaultMaxImportBytes = 50_000_000;
+
+/** A journaled load whose last batch is older than this is taken to have died (see seed/load.ts). */
+export const defaultStaleLoadMs = 120_000;
+
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -62,6 +68,8 @@ const environmentSchema = z.object({
   GOVGRAPH_MAX_COST: positiveInt(defaultQueryLimits.cost),
   GOVGRAPH_MAX_BODY_BYTES: positiveInt(defaultQueryLimits.bodyBytes),
   GOVGRAPH_INTROSPECTION: z.enum(['true', 'false']).default('true'),
+  GOVGRAPH_MAX_IMPORT_BYTES: positiveInt(defaultMaxImportBytes),
+  GOVGRAPH_STALE_LOAD_MS: z.coerce.number().int().min(0).default(defaultStaleLoadMs),
   GOVGRAPH_API_KEYS: z.string().optional(),
   GOVGRAPH_API_KEYS_FILE: z.string().optional(),
 });
@@ -92,6 +100,13 @@ export interface Config {
   introspection: boolean;
   /** The API keys that may write (GOVGRAPH_API_KEYS and GOVGRAPH_API_KEYS_FILE), as salted hashes. */
   apiKeys: ApiKeyEntry[];
+  /** The largest body POST /admin/import accepts, in bytes. */
+  maxImportBytes: number;
+  /**
+   * How long after its last batch a journaled load that is still open counts as dead, to be
+   * undone at server start or by the next load (a running load writes a batch every few seconds).
+   */
+  staleLoadMs: number;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     introspection: e.GOVGRAPH_INTROSPECTION === 'true',
     apiKeys: apiKeysOf(e.GOVGRAPH_API_KEYS, e.GOVGRAPH_API_KEYS_FILE),
+    maxImportBytes: e.GOVGRAPH_MAX_IMPORT_BYTES,
+    staleLoadMs: e.GOVGRAPH_STALE_LOAD_MS,
   };
 }
 

@@ -7,7 +7,7 @@ import { openDatabase } from './db/open.ts';
 import { PrerequisiteError } from './embedded/build.ts';
 import { EmbeddedStartError } from './embedded/embedded-neo4j.ts';
 import { createLogger } from './log.ts';
-import { formatSummary, isGraphEmpty, loadSeedGraph, SeedLoadError } from './seed/load.ts';
+import { formatSummary, isGraphEmpty, loadSeedGraph, recoverInterruptedLoads, SeedLoadError } from './seed/load.ts';
 import { progressBar } from './seed/progress.ts';
 import { readSeedFolder, SeedValidationError, validateSeedFiles } from './seed/validate.ts';
 import { createGovgraphYoga } from './yoga.ts';
@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   const { db, close: stopDatabase } = await openDatabase(config, log);
   try {
     await applySchemaMigrations(db);
+    // An import killed halfway is undone here rather than left half-written until the next one.
+    // The embedded store admits this process only, so any load still open in it is dead.
+    await recoverInterruptedLoads(db, { staleLoadMs: config.neo4j.uri ? config.staleLoadMs : 0, onNotice: log });
     if (config.seedOnStart && (await isGraphEmpty(db))) {
       log(`the database holds no entity yet: loading the seed data from ${seedDataDir}`);
       const summary = await loadSeedGraph(db, validateSeedFiles(await readSeedFolder(seedDataDir)), {

@@ -24,8 +24,13 @@ export interface LoadOptions {
   batchSize?: number;
   /** Called after every batch with the rows written so far and the total. */
   onProgress?: (done: number, total: number) => void;
-  /** The one transaction's timeout, for loads that fit in one. */
+  /** The one transaction's timeout, for loads that fit in one (default an hour). */
   transactionTimeoutMs?: number;
+  /**
+   * Each batch's timeout in a journaled load (default 10 minutes). Not NEO4J_TX_TIMEOUT_MS, which
+   * bounds API reads: a cold Neo4j took over 15 s for a first batch of 5,000 entities.
+   */
+  batchTimeoutMs?: number;
   /** Loads of more entities and relations than this are journaled over one transaction per batch. */
   singleTransactionRows?: number;
   /** Told when the loader undoes or finishes an interrupted load. */
@@ -181,11 +186,14 @@ async function loadJournaled(db: Database, graph: SeedGraph, options: LoadOption
     let done = 0;
     for (const batch of allBatches(graph, options.batchSize ?? 5000)) {
       let part = emptySummary(0);
-      await db.writeTransaction(async (tx) => {
-        part = emptySummary(0);
-        await writeBatch(tx, batch, part, scope);
-        await tx.run('seed/journal-heartbeat', { load });
-      });
+      await db.writeTransaction(
+        async (tx) => {
+          part = emptySummary(0);
+          await writeBatch(tx, batch, part, scope);
+          await tx.run('seed/journal-heartbeat', { load });
+        },
+        options.batchTimeoutMs ?? 10 * 60 * 1000,
+      );
       mergeInto(summary, part);
       done += batch.rows.length;
       options.onProgress?.(done, total);
@@ -238,11 +246,16 @@ const defaultStaleLoadMs = 2 * 60 * 1000;
  * clearing its journal is finished. One still writing (a recent heartbeat) stops this load
  * rather than have two loads undo each other.
  */
-async function finishInterruptedLoads(db: Database, options: LoadOptions): Promise<void> {
+async function finishInterruptedLoads(db: Database, options: LoadOptions, whenLive: 'refuse' | 'leave' = 'refuse'): Promise<void> {
   const open = await db.read<{ load: string; committed: boolean; lastBatchAt: string; ageMs: number }>('seed/journal-open');
   for (const entry of open) {
     if (entry.ageMs < (options.staleLoadMs ?? defaultStaleLoadMs)) {
-      throw new SeedLoadError(`another load (${entry.load}) has been writing since ${entry.lastBatchAt}; wait until it ends`);
+      const message = `another load (${entry.load}) has been writing since ${entry.lastBatchAt}`;
+      if (whenLive === 'refuse') throw new SeedLoadError(`${message}; wait until it ends`);
+      options.onNotice?.(
+        `${message}: left alone (if its process died, the next load, or a start at least ${options.staleLoadMs ?? defaultStaleLoadMs} ms after its last batch, undoes it)`,
+      );
+      continue;
     }
     if (entry.committed) {
       options.onNotice?.(`finishing load ${entry.load}, interrupted while it cleared its journal`);
@@ -252,6 +265,17 @@ async function finishInterruptedLoads(db: Database, options: LoadOptions): Promi
       await undoLoad(db, entry.load);
     }
   }
+}
+
+/**
+ * At server start, before anything else writes: undoes the journaled loads whose process died
+ * (a killed import), so their half-written batches do not linger until the next load. A load
+ * whose last batch is more recent than `staleLoadMs` may still be running in another process:
+ * it is named and left alone. With the embedded Neo4j no other process can be writing, so the
+ * server passes 0.
+ */
+export async function recoverInterruptedLoads(db: Database, options: Pick<LoadOptions, 'staleLoadMs' | 'onNotice'> = {}): Promise<void> {
+  await finishInterruptedLoads(db, options, 'leave');
 }
 
 /** Whether the database holds no govgraph entity yet. */

@@ -32,6 +32,23 @@ import {
 export interface SeedFile {
   path: string;
   text: string;
+  /** Set for a file in another format than JSON (CSV): its records, already read from the text. */
+  parsed?: ParsedSeedFile;
+}
+
+/**
+ * The records of a file that is not JSON, as the collections a JSON seed file would hold, and
+ * how to find them in its text. Positions are found only for what is reported, as for JSON.
+ */
+export interface ParsedSeedFile {
+  /** Collection name → records, as in a JSON seed file. */
+  collections: Record<string, unknown[]>;
+  /** What the format itself found wrong (a bad header, an unknown label), already placed. */
+  problems: DisplayedSeedProblem[];
+  /** The position of each path ([collection, index, field, …]) in the text, keyed by pathKey. */
+  locate(paths: readonly JsonPath[]): Map<string, Position>;
+  /** How a report names a record, e.g. "row 12" (by default "organizations[3]"). */
+  describe?(collection: string, index: number): string;
 }
 
 export interface SeedProblem {
@@ -161,6 +178,9 @@ interface Run {
   existing: ReadonlyMap<string, EntityLabel>;
 }
 
+/** Looks up which of `ids` the database holds, and as what. */
+export type StoredLabels = (ids: string[]) => Promise<ReadonlyMap<string, EntityLabel>>;
+
 export interface ValidationOptions {
   /**
    * Entities already in the database, by id: records may refer to them (an import that adds
@@ -175,7 +195,21 @@ const collectionNames = [...entityCollectionByName.keys(), relationsCollection];
 
 /** Checks all files together; throws SeedValidationError listing every problem found. */
 export function validateSeedFiles(files: readonly SeedFile[], options: ValidationOptions = {}): SeedGraph {
-  const run = collectAll(files, options);
+  return checkAcross(collectAll(files, options));
+}
+
+/**
+ * validateSeedFiles against the database: the records are read once, the ids they mention are
+ * looked up with `storedLabels`, and the checks across records then accept references to
+ * stored entities. (idsMentioned and then validateSeedFiles would read every record twice.)
+ */
+export async function validateSeedFilesAgainst(files: readonly SeedFile[], storedLabels: StoredLabels): Promise<SeedGraph> {
+  const run = collectAll(files, {});
+  run.existing = await storedLabels(mentionedIn(run));
+  return checkAcross(run);
+}
+
+function checkAcross(run: Run): SeedGraph {
   for (const entity of run.entities) registerId(run, entity);
   for (const entity of run.entities) checkEntityReferences(run, entity);
   const relationKeys = new Map<string, RecordAt>();
@@ -200,7 +234,10 @@ function collectAll(files: readonly SeedFile[], options: ValidationOptions): Run
  * can look up which of them the database already holds before validating with `existing`.
  */
 export function idsMentioned(files: readonly SeedFile[]): string[] {
-  const run = collectAll(files, {});
+  return mentionedIn(collectAll(files, {}));
+}
+
+function mentionedIn(run: Run): string[] {
   const ids = new Set<string>();
   const addAll = (values: unknown) => {
     if (Array.isArray(values)) for (const value of values) if (typeof value === 'string') ids.add(value);
@@ -222,7 +259,7 @@ export function idsMentioned(files: readonly SeedFile[]): string[] {
 /** An id's kind and where it is defined: in the files, or already in the database. */
 function lookup(run: Run, id: string): { label: EntityLabel; where: string } | undefined {
   const inFiles = run.byId.get(id);
-  if (inFiles) return { label: inFiles.label, where: whereOf(inFiles) };
+  if (inFiles) return { label: inFiles.label, where: whereOf(run, inFiles) };
   const stored = run.existing.get(id);
   return stored === undefined ? undefined : { label: stored, where: 'in the database' };
 }
@@ -240,6 +277,13 @@ function jsonText(file: SeedFile): string {
 }
 
 function collectRecords(run: Run, file: number): void {
+  const parsed = run.files[file]?.parsed;
+  if (parsed) {
+    for (const { line, column, file: _path, ...problem } of parsed.problems)
+      run.findings.push({ ...problem, file, path: [], position: { line, column } });
+    for (const [name, records] of Object.entries(parsed.collections)) collectCollection(run, file, name, records);
+    return;
+  }
   const text = jsonText(run.files[file] as SeedFile);
   let root: unknown;
   try {
@@ -361,7 +405,7 @@ function registerId(run: Run, entity: EntityAt): void {
   report(run, entity, ['id'], `duplicate id "${entity.id}": already used by`, {
     file: first.file,
     path: [first.collection, first.index, 'id'],
-    where: whereOf(first),
+    where: whereOf(run, first),
   });
 }
 
@@ -440,7 +484,7 @@ function checkDuplicate(run: Run, at: RecordAt, relation: RelationRecord, keys: 
     report(run, at, [], `duplicate relation (same type, from, to, role and title): ${key}; the first is`, {
       file: first.file,
       path: [first.collection, first.index],
-      where: whereOf(first),
+      where: whereOf(run, first),
     });
   }
 }
@@ -497,8 +541,8 @@ function relationKey(relation: RelationRecord): string {
 // ---------------------------------------------------------------------------------------
 // Reporting
 
-function whereOf(at: RecordAt & { id?: string | undefined }): string {
-  const place = `${at.collection}[${at.index}]`;
+function whereOf(run: Run, at: RecordAt & { id?: string | undefined }): string {
+  const place = placeOf(run, at);
   return at.id === undefined ? place : `${place} (id "${at.id}")`;
 }
 
@@ -507,12 +551,17 @@ function report(run: Run, at: EntityAt | RecordAt, field: JsonPath, message: str
   run.findings.push({
     file: at.file,
     path: [at.collection, at.index, ...field],
-    record: id ?? `${at.collection}[${at.index}]`,
-    where: whereOf(at),
+    record: id ?? placeOf(run, at),
+    where: whereOf(run, at),
     field: field.length > 0 ? fieldName(field) : undefined,
     message,
     also,
   });
+}
+
+/** "organizations[3]" in a JSON file; what the format says in another ("row 12"). */
+function placeOf(run: Run, at: RecordAt): string {
+  return run.files[at.file]?.parsed?.describe?.(at.collection, at.index) ?? `${at.collection}[${at.index}]`;
 }
 
 /** ['claims', 0, 'sources', 1] → "claims[0].sources[1]" */
@@ -533,7 +582,10 @@ function locateFindings(run: Run): DisplayedSeedProblem[] {
     if (finding.also) want(finding.also.file, finding.also.path);
   }
   const positions = new Map<number, Map<string, Position>>();
-  for (const [file, paths] of pathsByFile) positions.set(file, locatePaths(jsonText(run.files[file] as SeedFile), paths));
+  for (const [file, paths] of pathsByFile) {
+    const seedFile = run.files[file] as SeedFile;
+    positions.set(file, seedFile.parsed ? seedFile.parsed.locate(paths) : locatePaths(jsonText(seedFile), paths));
+  }
   const positionOf = (file: number, jsonPath: JsonPath): Position => positions.get(file)?.get(pathKey(jsonPath)) ?? { line: 1, column: 1 };
 
   const located = run.findings.map((finding) => {

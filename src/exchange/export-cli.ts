@@ -1,0 +1,112 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { DatabaseConnectError } from '../db/driver.ts';
+import { openDatabase } from '../db/open.ts';
+import { PrerequisiteError } from '../embedded/build.ts';
+import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
+import type { CsvPart } from './csv-write.ts';
+import { ExportNotFoundError, ExportRequestError, exportRequest, exportScope, maxDepth, startExport } from './export.ts';
+
+const usage = `usage: npm run export -- [options]
+
+Writes the graph in one of three formats:
+  json      one file of the seed format: every collection, records by slug, relations by
+            type, from, to, role and title; "npm run import" reads it back
+  csv       two files, nodes.csv (entities) and edges.csv (relations), with the columns
+            "npm run import" reads
+  graphml   one file for Gephi, Cytoscape, yEd or networkx
+
+Uses NEO4J_URI when set, otherwise the embedded database in GOVGRAPH_DATA_DIR (stop a
+running "npm start" first, or download GET /export from it instead).
+
+options:
+  --format json|csv|graphml   (default json)
+  --out PATH                  the file to write (default: standard output); for csv without
+                              --part, the folder for nodes.csv and edges.csv (default: .)
+  --part nodes|edges          csv only: write just one of the two files
+  --around SLUG               only this entity's neighbourhood: the entities within --depth
+                              hops, the relations among them, and the sources they cite
+  --depth N                   1 to ${maxDepth} (default 1)`;
+
+const log = (line: string) => process.stderr.write(`export: ${line}\n`);
+
+/** Writes with backpressure: a page at a time reaches the disk, never the whole graph. */
+async function writeAll(chunks: AsyncIterable<string>, out: NodeJS.WritableStream): Promise<void> {
+  for await (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+}
+
+/** Into `<file>.partial` first: a failed export leaves no file that looks complete. */
+async function writeFile(chunks: AsyncIterable<string>, file: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial);
+  try {
+    await writeAll(chunks, out);
+    out.end();
+    await once(out, 'finish');
+    await rename(partial, file);
+  } catch (error) {
+    out.destroy();
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      part: { type: 'string' },
+      around: { type: 'string' },
+      depth: { type: 'string' },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const request = exportRequest(values, { csvPartRequired: false });
+  const config = loadConfig();
+  const { db, close } = await openDatabase(config, log);
+  try {
+    const started = performance.now();
+    const scope = await exportScope(db, request);
+    const parts: (CsvPart | undefined)[] = request.format === 'csv' && !request.part ? ['nodes', 'edges'] : [request.part];
+    const written = { entities: 0, relations: 0 };
+    const places: string[] = [];
+    for (const part of parts) {
+      const stream = await startExport(db, request, scope, part);
+      if (request.format === 'csv' && !request.part) {
+        const file = path.join(values.out ?? '.', `${part}.csv`);
+        await writeFile(stream.chunks, file);
+        places.push(file);
+      } else if (values.out !== undefined) {
+        await writeFile(stream.chunks, values.out);
+        places.push(values.out);
+      } else {
+        await writeAll(stream.chunks, process.stdout);
+        places.push('standard output');
+      }
+      written.entities += stream.tally.entities;
+      written.relations += stream.tally.relations;
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    log(`wrote ${written.entities} entities and ${written.relations} relations to ${places.join(' and ')} in ${seconds} s`);
+  } finally {
+    await close();
+  }
+}
+
+main().catch((error: unknown) => {
+  const expected = [ConfigError, DatabaseConnectError, PrerequisiteError, EmbeddedStartError, ExportRequestError, ExportNotFoundError];
+  // parseArgs's own errors (an unknown option) are the user's slip too.
+  const known = expected.some((type) => error instanceof type) || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+  log(error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error));
+  process.exit(1);
+});

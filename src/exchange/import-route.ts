@@ -1,0 +1,116 @@
+/**
+ * POST /admin/import: a file of the seed format (application/json) or a CSV file (text/csv) in
+ * the body, for admin API keys. Checked whole, then written all or nothing, as `npm run import`
+ * does. Not GraphQL, so yoga's CSRF and body-size checks do not reach it: it keeps its own. A
+ * page on another site cannot make a browser import anything: the key travels in the
+ * Authorization header, which a browser never adds by itself (no cookie stands in for it), and
+ * the content types required here are ones a plain HTML form cannot send.
+ */
+import { type ApiKeyRing, grantedScopes, refusal } from '../auth/api-keys.ts';
+import type { Database } from '../db/database.ts';
+import { isUnavailable } from '../db/errors.ts';
+import type { Logger } from '../log.ts';
+import { SeedLoadError } from '../seed/load.ts';
+import { SeedValidationError } from '../seed/validate.ts';
+import { errorAnswer, jsonAnswer } from './http-answers.ts';
+import { type ImportFormat, importFile, importFiles } from './import.ts';
+
+export interface ImportRouteOptions {
+  db: Database;
+  apiKeys: ApiKeyRing;
+  /** The largest body accepted (GOVGRAPH_MAX_IMPORT_BYTES). */
+  maxImportBytes: number;
+  /** See Config.staleLoadMs. */
+  staleLoadMs: number;
+  logger: Logger;
+}
+
+const mediaTypes: Record<string, ImportFormat> = { 'application/json': 'json', 'text/csv': 'csv' };
+
+function tooLarge(limit: number): Response {
+  // The rest of the body is never read: the client must not send its next request on this connection.
+  return errorAnswer(413, 'REQUEST_ENTITY_TOO_LARGE', `the import is over the limit of ${limit} bytes (GOVGRAPH_MAX_IMPORT_BYTES)`, {
+    connection: 'close',
+  });
+}
+
+/** The body, or null once it passes `limit` bytes (a chunked body has no Content-Length to check first). */
+async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function importRoute(options: ImportRouteOptions): (request: Request) => Promise<Response> {
+  // One import at a time per server: two would hold two bodies in memory and contend for the same locks.
+  let running = false;
+  return async (request) => {
+    if (request.method !== 'POST') return errorAnswer(405, 'METHOD_NOT_ALLOWED', 'use POST for /admin/import', { allow: 'POST' });
+    const caller = options.apiKeys.identify(request.headers.get('authorization'));
+    if (!grantedScopes(caller).admin) {
+      const unknown = caller.kind !== 'key';
+      return errorAnswer(unknown ? 401 : 403, 'FORBIDDEN', refusal(caller, 'admin'), unknown ? { 'www-authenticate': 'Bearer' } : {});
+    }
+    const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const format = mediaTypes[mediaType];
+    if (!format) {
+      return errorAnswer(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'send the file with content-type application/json (the seed format) or text/csv (a CSV of entities or of relations)',
+      );
+    }
+    const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+    if (declared > options.maxImportBytes) return tooLarge(options.maxImportBytes);
+    if (running) return errorAnswer(409, 'CONFLICT', 'another import is running on this server; send this one when it has finished');
+    running = true;
+    try {
+      const bytes = await readBody(request, options.maxImportBytes);
+      if (bytes === null) return tooLarge(options.maxImportBytes);
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        return errorAnswer(400, 'BAD_USER_INPUT', 'the body is not valid UTF-8 text');
+      }
+      const name = `body.${format}`;
+      const by = caller.kind === 'key' ? caller.name : 'import';
+      const result = await importFiles(options.db, [importFile(name, text, format)], {
+        by,
+        staleLoadMs: options.staleLoadMs,
+        onNotice: (line) => options.logger.info({ path: '/admin/import', by }, line),
+      });
+      options.logger.info(
+        { path: '/admin/import', by, operation: result.summary.operation, entities: result.entities, relations: result.relations },
+        'imported',
+      );
+      return jsonAnswer(200, { summary: result.summary });
+    } catch (error) {
+      if (error instanceof SeedValidationError) {
+        const count = error.problems.length;
+        return jsonAnswer(400, {
+          error: { code: 'BAD_USER_INPUT', message: `the import has ${count} problem${count === 1 ? '' : 's'}; nothing was written` },
+          problems: error.problems,
+        });
+      }
+      // Another load still writing, or a write racing this one; the message says what is left behind, if anything.
+      if (error instanceof SeedLoadError) return errorAnswer(409, 'CONFLICT', error.message);
+      if (isUnavailable(error)) return errorAnswer(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable. Try again in a few seconds.');
+      throw error;
+    } finally {
+      running = false;
+    }
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * What an export reads, page by page: the whole graph in keyset pages by slug, or one actor's
+ * neighbourhood. Nothing here holds more than a page of records (a neighbourhood holds its
+ * slugs), so a graph of a million entities streams through in constant memory.
+ */
+import neo4j from 'neo4j-driver';
+import type { Database } from '../db/database.ts';
+import { loadEntitiesById } from '../db/repositories/entities.ts';
+import { countEntitiesByLabel, countRelationsByType } from '../db/repositories/graph.ts';
+import { type EntityLabel, entityLabels, type RelationType, relationTypes } from '../seed/graph.ts';
+import type { StoredEntity, StoredRelation } from './records.ts';
+
+/** Entities per page; relations come per page of start entities, so a page holds their relationships. */
+export const defaultPageSize = 1000;
+
+/**
+ * One actor's surroundings: the entities within `depth` hops of it (any relationship, either
+ * direction), plus what makes an export of them importable on its own: the organizations the
+ * signatories among them signed for, and the sources they all cite.
+ */
+export interface Neighbourhood {
+  start: string;
+  depth: number;
+  /** The entities the walk reached, the start included: relations are exported between two of these. */
+  walked: ReadonlySet<string>;
+  /** Every entity to export, by label, each list in slug order. */
+  entities: ReadonlyMap<EntityLabel, readonly string[]>;
+}
+
+/** Null for the whole graph. */
+export type ExportScope = Neighbourhood | null;
+
+export async function labelsOf(db: Database, ids: readonly string[]): Promise<Map<string, EntityLabel>> {
+  const labels = new Map<string, EntityLabel>();
+  for (let at = 0; at < ids.length; at += 10_000) {
+    const rows = await db.read<{ id: string; label: EntityLabel }>('exchange/labels-of', { ids: ids.slice(at, at + 10_000) });
+    for (const row of rows) labels.set(row.id, row.label);
+  }
+  return labels;
+}
+
+/** Null when no entity has the slug `start`. */
+export async function findNeighbourhood(
+  db: Database,
+  start: string,
+  depth: number,
+  pageSize = defaultPageSize,
+): Promise<Neighbourhood | null> {
+  const found = await labelsOf(db, [start]);
+  if (found.size === 0) return null;
+  const members = new Map(found);
+  let frontier = [start];
+  for (let hop = 1; hop <= depth && frontier.length > 0; hop++) {
+    const next: string[] = [];
+    for (let at = 0; at < frontier.length; at += pageSize) {
+      const rows = await db.read<{ id: string; label: EntityLabel }>('exchange/neighbours', { ids: frontier.slice(at, at + pageSize) });
+      for (const row of rows) {
+        if (members.has(row.id)) continue;
+        members.set(row.id, row.label);
+        next.push(row.id);
+      }
+    }
+    frontier = next;
+  }
+  const walked = new Set(members.keys());
+  const scope: Neighbourhood = { start, depth, walked, entities: byLabel(members) };
+
+  // The records must import without the rest of the graph: whom a signatory signed for, and
+  // every source cited, come along (as records only: their own relations stay out).
+  const cited = new Set<string>();
+  const signedFor = new Set<string>();
+  const cite = (ids: unknown) => {
+    if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') cited.add(id);
+  };
+  for (const type of relationTypes) {
+    for await (const page of relationPages(db, scope, type, pageSize)) {
+      for (const relation of page) {
+        cite(relation.props.sources);
+        const onBehalfOf = relation.props.onBehalfOf;
+        if (typeof onBehalfOf === 'string' && !members.has(onBehalfOf)) signedFor.add(onBehalfOf);
+      }
+    }
+  }
+  for (const [id, label] of await labelsOf(db, [...signedFor])) members.set(id, label);
+  const withSignedFor: Neighbourhood = { ...scope, entities: byLabel(members) };
+  for (const label of entityLabels) {
+    for await (const page of entityPages(db, withSignedFor, label, pageSize)) {
+      for (const entity of page) {
+        cite(entity.props.sources);
+        const claims = typeof entity.props.claims === 'string' ? (JSON.parse(entity.props.claims) as { sources?: unknown }[]) : [];
+        for (const claim of claims) cite(claim.sources);
+      }
+    }
+  }
+  const sources = [...cited].filter((id) => !members.has(id));
+  for (const [id, label] of await labelsOf(db, sources)) members.set(id, label);
+  return { ...scope, entities: byLabel(members) };
+}
+
+function byLabel(members: ReadonlyMap<string, EntityLabel>): Map<EntityLabel, string[]> {
+  const lists = new Map<EntityLabel, string[]>();
+  for (const [id, label] of members) {
+    const list = lists.get(label) ?? [];
+    list.push(id);
+    lists.set(label, list);
+  }
+  for (const list of lists.values()) list.sort(compareIds);
+  return lists;
+}
+
+/** Code-unit order, as Neo4j orders strings, so the two kinds of export sort alike. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The labels and relationship types to read, the types in name order (relations sort by type first). */
+export interface Wanted {
+  labels: EntityLabel[];
+  types: RelationType[];
+}
+
+/**
+ * What an export of `scope` reads. For the whole graph the count store says, at no cost, which
+ * labels and types hold anything: a type with no relationship would otherwise cost a walk of
+ * the whole id index.
+ */
+export async function wantedFor(db: Database, scope: ExportScope): Promise<Wanted> {
+  if (scope) return { labels: entityLabels.filter((label) => scope.entities.has(label)), types: [...relationTypes].sort() };
+  const labels = await countEntitiesByLabel(db, entityLabels);
+  const types = await countRelationsByType(db, relationTypes);
+  return {
+    labels: labels.filter((row) => row.count > 0).map((row) => row.type as EntityLabel),
+    types: types
+      .filter((row) => row.count > 0)
+      .map((row) => row.type as RelationType)
+      .sort(),
+  };
+}
+
+/** One label's entities in slug order, a page at a time. */
+export async function* entityPages(
+  db: Database,
+  scope: ExportScope,
+  label: EntityLabel,
+  pageSize = defaultPageSize,
+): AsyncGenerator<StoredEntity[]> {
+  if (scope) {
+    const ids = scope.entities.get(label) ?? [];
+    for (let at = 0; at < ids.length; at += pageSize) {
+      const found = await loadEntitiesById(db, ids.slice(at, at + pageSize));
+      // An entity deleted since the walk found it is simply no longer there.
+      yield found.flatMap((entity) => (entity ? [{ label, props: entity.props }] : []));
+    }
+    return;
+  }
+  let after = '';
+  for (;;) {
+    const rows = await db.read<{ props: Record<string, unknown> }>('exchange/entities-page', { label, after, limit: neo4j.int(pageSize) });
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({ label, props: row.props }));
+    after = String(rows[rows.length - 1]?.props.id);
+    if (rows.length < pageSize) return;
+  }
+}
+
+/** One type's relationships in (from, to, key) order, a page of start entities at a time. */
+export async function* relationPages(
+  db: Database,
+  scope: ExportScope,
+  type: RelationType,
+  pageSize = defaultPageSize,
+): AsyncGenerator<StoredRelation[]> {
+  type Row = { from: string; to: string; props: Record<string, unknown> };
+  const stored = (rows: Row[]) => rows.map((row) => ({ type, ...row }));
+  if (scope) {
+    const starts = [...scope.walked].sort(compareIds);
+    for (let at = 0; at < starts.length; at += pageSize) {
+      const rows = await db.read<Row>('exchange/relations-from', { type, ids: starts.slice(at, at + pageSize) });
+      const among = rows.filter((row) => scope.walked.has(row.to));
+      if (among.length > 0) yield stored(among);
+    }
+    return;
+  }
+  let after = '';
+  for (;;) {
+    const rows = await db.read<Row>('exchange/relations-page', { type, after, limit: neo4j.int(pageSize) });
+    if (rows.length === 0) return;
+    yield stored(rows);
+    after = rows[rows.length - 1]?.from ?? after;
+  }
+}
