@@ -1,10 +1,12 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type GraphiQLOptions } from 'graphql-yoga';
 import { type ApiKeyEntry, ApiKeyRing } from './auth/api-keys.ts';
-import { defaultQueryLimits, loadConfig, type QueryLimits } from './config.ts';
+import { defaultMaxImportBytes, defaultQueryLimits, defaultStaleLoadMs, loadConfig, type QueryLimits } from './config.ts';
 import { createRequestContext, type RequestContext } from './context.ts';
 import type { Database } from './db/database.ts';
 import { examples, graphiqlTabs } from './examples/index.ts';
+import { useDataExchange } from './exchange/routes.ts';
+import { useCompiledQueries } from './http/compiled-queries.ts';
 import { useReadinessProbe } from './http/probes.ts';
 import { useRequestBudget } from './http/request-budget.ts';
 import { useRequestLog } from './http/request-log.ts';
@@ -26,6 +28,8 @@ export interface YogaOptions {
   introspection?: boolean;
   /** The API keys that may write; by default those of the environment (GOVGRAPH_API_KEYS[_FILE]). */
   apiKeys?: readonly ApiKeyEntry[];
+  /** POST /admin/import's body limit and dead-load age; by default GOVGRAPH_MAX_IMPORT_BYTES and GOVGRAPH_STALE_LOAD_MS. */
+  exchange?: { maxImportBytes?: number; staleLoadMs?: number };
 }
 
 /**
@@ -72,8 +76,17 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
     logging: yogaLogging(logger),
     plugins: [
       useRequestLog(logger),
+      useDataExchange({
+        db,
+        apiKeys,
+        logger,
+        maxImportBytes: options.exchange?.maxImportBytes ?? fromEnvironment?.maxImportBytes ?? defaultMaxImportBytes,
+        staleLoadMs: options.exchange?.staleLoadMs ?? fromEnvironment?.staleLoadMs ?? defaultStaleLoadMs,
+      }),
       useReadinessProbe(db, { isShuttingDown: options.isShuttingDown }),
       ...queryLimitPlugins(limits, { introspection }),
+      // Before the budget, which wraps whichever executor runs.
+      useCompiledQueries(),
       useRequestBudget(),
     ],
   });

@@ -9,14 +9,18 @@
 // reading order; the caller reverses them when it read backwards.
 // $seekFrom and $seekTo are the bounds' keys, or '' and '\uffff' when absent: always strings,
 // so the planner can turn them into an index range seek; the exact keyset test follows.
+// $dateSeekTo is $dateTo, or '\uffff' without one: the count seeks the dates up to it, not
+// every dated entity of the label (what starts after the range cannot overlap it).
 // totalCount, in the same round trip as the page. Without $withTotal the UNWIND yields no row,
 // so nothing is scanned; count() still yields its single row (0), which the caller ignores.
 // A composite index serves only predicates on all its properties: the IS NOT NULL tests, true
 // of every node this statement can match, let the planner seek (label, …, id) by label.
+// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
+// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 CALL () {
   UNWIND CASE WHEN $withTotal THEN [true] ELSE [] END AS counting
   MATCH (n:Entity)
-  WHERE n.label = $label AND n.dateFrom IS NOT NULL AND n.id IS NOT NULL
+  WHERE n.label = $label AND n.dateFrom >= '' AND n.dateFrom <= $dateSeekTo AND n.id IS NOT NULL
     AND ($kind IS NULL OR n.kind = $kind)
     AND ($type IS NULL OR n.type = $type)
     AND ($country IS NULL OR n.country = $country)
@@ -44,6 +48,6 @@ CALL () {
   WITH n
   ORDER BY n.label ASC, n.dateFrom ASC, n.id ASC
   LIMIT $limit
-  RETURN collect({props: properties(n), sortKey: n.dateFrom}) AS rows
+  RETURN collect({props: n {.*, createdAt: toFloat(n.createdAt.epochMillis), updatedAt: toFloat(n.updatedAt.epochMillis)}, sortKey: n.dateFrom}) AS rows
 }
 RETURN total, rows

@@ -12,6 +12,8 @@
 // so nothing is scanned; count() still yields its single row (0), which the caller ignores.
 // A composite index serves only predicates on all its properties: the IS NOT NULL tests, true
 // of every node this statement can match, let the planner seek (label, …, id) by label.
+// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
+// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 CALL () {
   UNWIND CASE WHEN $withTotal THEN [true] ELSE [] END AS counting
   MATCH (n:Entity)
@@ -43,6 +45,6 @@ CALL () {
   WITH n
   ORDER BY n.label DESC, n.nameKey DESC, n.id DESC
   LIMIT $limit
-  RETURN collect({props: properties(n), sortKey: n.nameKey}) AS rows
+  RETURN collect({props: n {.*, createdAt: toFloat(n.createdAt.epochMillis), updatedAt: toFloat(n.updatedAt.epochMillis)}, sortKey: n.nameKey}) AS rows
 }
 RETURN total, rows

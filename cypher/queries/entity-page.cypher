@@ -11,6 +11,8 @@
 // so nothing is scanned; count() still yields its single row (0), which the caller ignores.
 // A composite index serves only predicates on all its properties: the IS NOT NULL tests, true
 // of every node this statement can match, let the planner seek (label, …, id) by label.
+// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
+// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 CALL () {
   UNWIND CASE WHEN $withTotal THEN [true] ELSE [] END AS counting
   MATCH (n:Entity)
@@ -46,6 +48,6 @@ CALL () {
     CASE WHEN NOT $readAscending THEN sortKey END DESC,
     CASE WHEN NOT $readAscending THEN n.id END DESC
   LIMIT $limit
-  RETURN collect({props: properties(n), sortKey: sortKey}) AS rows
+  RETURN collect({props: n {.*, createdAt: toFloat(n.createdAt.epochMillis), updatedAt: toFloat(n.updatedAt.epochMillis)}, sortKey: sortKey}) AS rows
 }
 RETURN total, rows

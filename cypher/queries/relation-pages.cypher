@@ -1,36 +1,41 @@
 // One page of one relationship type for each of many entities: the batch behind every
-// relation connection. $direction is 'out' (the entity is the start), 'in', or 'both'.
+// relation connection. {{type}}, {{left}}, {{right}} and {{order}} are written into the text
+// from the parameters of those names (src/db/cypher-files.ts): the type, the arrow's two halves
+// for the direction ('-', '->' when the entity is the start; '<-', '-' when it is the end; '-',
+// '-' for either), and ASC, or DESC to read backwards (for `last`). Given as parameters
+// ([r:$($type)]), Neo4j 5 would expand every relationship of every entity and filter them
+// afterwards: a person's page of positions read all of their signatures and participations too.
 // $labels keeps other ends of these labels, $roles relationships with these roles (null: any).
-// Edges are ordered by the other end's name key, then the relationship key, and paged with a
-// keyset cursor ($afterKey, $afterId) or backwards ($beforeKey, $beforeId, $backwards).
+// Edges are ordered by the other end's name key ('' when it has none), then the relationship
+// key, and paged with the keyset bounds ($afterKey, $afterId) and ($beforeKey, $beforeId), null
+// when absent. $limit is one more than the page, to learn whether more exist. The text is kept
+// short (the driver writes a message in 1,400-byte pieces, one socket write each).
+// totalCount only with $withTotal: without it the UNWIND yields no row and nothing is read.
 // The other end's properties come along so the entity loader needs no second round trip, and so
 // do those of the entity a SIGNED relation names in onBehalfOf (null for other relations): else
 // the signatories of a page whose parties are not in the request already would cost one more.
+// `forward` says whether the entity is the relationship's start (the caller writes from/to).
+// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
+// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 CALL (a) {
-  MATCH (a)-[r:$($type)]-(b:Entity)
-  WHERE ($direction = 'both' OR ($direction = 'out' AND startNode(r) = a) OR ($direction = 'in' AND endNode(r) = a))
-    AND ($labels IS NULL OR b.label IN $labels)
-    AND ($roles IS NULL OR r.role IN $roles)
-  RETURN count(r) AS total
+UNWIND CASE WHEN $withTotal THEN [1] ELSE [] END AS counting
+MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
+WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
+RETURN count(r) AS total
 }
 CALL (a) {
-  MATCH (a)-[r:$($type)]-(b:Entity)
-  WHERE ($direction = 'both' OR ($direction = 'out' AND startNode(r) = a) OR ($direction = 'in' AND endNode(r) = a))
-    AND ($labels IS NULL OR b.label IN $labels)
-    AND ($roles IS NULL OR r.role IN $roles)
-  WITH r, b, coalesce(b.nameKey, '') AS sortKey
-  WHERE ($afterKey IS NULL OR sortKey > $afterKey OR (sortKey = $afterKey AND r.key > $afterId))
-    AND ($beforeKey IS NULL OR sortKey < $beforeKey OR (sortKey = $beforeKey AND r.key < $beforeId))
-  WITH r, b, sortKey
-  ORDER BY
-    CASE WHEN $backwards THEN null ELSE sortKey END ASC,
-    CASE WHEN $backwards THEN null ELSE r.key END ASC,
-    CASE WHEN $backwards THEN sortKey END DESC,
-    CASE WHEN $backwards THEN r.key END DESC
-  LIMIT $limit
-  RETURN collect({ type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r), sortKey: sortKey, other: properties(b),
-                   onBehalfOf: head(COLLECT { MATCH (behalf:Entity {id: r.onBehalfOf}) RETURN properties(behalf) }) }) AS edges
+MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
+WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
+WITH r, b, coalesce(b.nameKey, '') AS k
+WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId))
+AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))
+WITH r, b, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
+RETURN collect({forward: startNode(r) = a,
+props: r {.*, createdAt: toFloat(r.createdAt.epochMillis), updatedAt: toFloat(r.updatedAt.epochMillis)},
+other: b {.*, createdAt: toFloat(b.createdAt.epochMillis), updatedAt: toFloat(b.updatedAt.epochMillis)},
+onBehalfOf: head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf})
+RETURN o {.*, createdAt: toFloat(o.createdAt.epochMillis), updatedAt: toFloat(o.updatedAt.epochMillis)} })}) AS edges
 }
 RETURN id, total, edges

@@ -7,6 +7,11 @@
 // $from/$to come back as labels (null when unknown) so the caller can tell "no path" from "no such
 // entity" in the same round trip. At most 200 paths are enumerated; they are put in a stable order
 // (their slugs, then relationship keys, hop by hop) and the first $first kept.
+// Paths share entities (both ends, at least) and often relationships: each path lists its
+// entities' slugs and its relationships' element ids, and every entity and relationship of the
+// answer comes once, in `entities` and `relations` (the caller puts the paths together).
+// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
+// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 CALL (a, b) {
@@ -21,9 +26,12 @@ CALL (a, b) {
   WITH p, [n IN nodes(p) | n.id] AS slugs, [r IN relationships(p) | r.key] AS keys
   ORDER BY slugs, keys
   LIMIT $first
-  RETURN collect({
-    nodes: [n IN nodes(p) | properties(n)],
-    edges: [r IN relationships(p) | {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id, props: properties(r)}]
-  }) AS paths
+  WITH collect(p) AS found
+  RETURN [p IN found | {nodes: [n IN nodes(p) | n.id], edges: [r IN relationships(p) | elementId(r)]}] AS paths,
+    COLLECT { UNWIND found AS q UNWIND nodes(q) AS n WITH DISTINCT n
+      RETURN n {.*, createdAt: toFloat(n.createdAt.epochMillis), updatedAt: toFloat(n.updatedAt.epochMillis)} } AS entities,
+    COLLECT { UNWIND found AS q UNWIND relationships(q) AS r WITH DISTINCT r
+      RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
+        props: r {.*, createdAt: toFloat(r.createdAt.epochMillis), updatedAt: toFloat(r.updatedAt.epochMillis)}} } AS relations
 }
-RETURN a.label AS fromLabel, b.label AS toLabel, paths
+RETURN a.label AS fromLabel, b.label AS toLabel, paths, entities, relations

@@ -105,16 +105,29 @@ export async function findShortestPaths(
   const [row] = await db.read<{
     fromLabel: string | null;
     toLabel: string | null;
-    paths: { nodes: Record<string, unknown>[]; edges: EdgeRecord[] }[];
+    // Slugs and element ids: each entity and relationship comes once, in entities and relations.
+    paths: { nodes: string[]; edges: string[] }[];
+    entities: Record<string, unknown>[];
+    relations: EdgeRecord[];
   }>(
     'queries/shortest-paths',
     { from, to, maxHops: neo4j.int(maxHops), types: types ? [...types] : null, first: neo4j.int(first) },
     counter,
   );
+  const entities = new Map((row?.entities ?? []).map((props) => [String(props.id), toEntityRecord(props)]));
+  const relations = new Map((row?.relations ?? []).map((edge) => [edge.id, edge]));
+  const found = <T>(byKey: Map<string, T>, key: string): T => {
+    const value = byKey.get(key);
+    if (value === undefined) throw new Error(`shortest-paths: ${key} is on a path but not in the answer`);
+    return value;
+  };
   return {
     fromLabel: row?.fromLabel ?? null,
     toLabel: row?.toLabel ?? null,
-    paths: (row?.paths ?? []).map((path) => ({ nodes: path.nodes.map(toEntityRecord), edges: path.edges })),
+    paths: (row?.paths ?? []).map((path) => ({
+      nodes: path.nodes.map((slug) => found(entities, slug)),
+      edges: path.edges.map((id) => found(relations, id)),
+    })),
   };
 }
 

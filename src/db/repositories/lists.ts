@@ -44,21 +44,28 @@ type PageStatement =
   | 'queries/entity-page-name-asc'
   | 'queries/entity-page-name-desc'
   | 'queries/entity-page-date-asc'
-  | 'queries/entity-page-date-desc';
+  | 'queries/entity-page-date-desc'
+  | 'queries/entity-page-id-asc'
+  | 'queries/entity-page-id-desc'
+  | 'queries/entity-page-kind-date-asc'
+  | 'queries/entity-page-kind-date-desc';
 
-// Orders an index (label, sortKey, id) can hand over already sorted, by reading direction. By
-// slug there is no such index; by date only dated entities are indexed, so that variant serves
-// filters with a date bound only (they leave undated entities out anyway).
-const indexedStatements: Record<'NAME' | 'DATE', Record<'asc' | 'desc', PageStatement>> = {
+// Orders an index (label, sortKey, id) or (label, id) can hand over already sorted, by reading
+// direction. By date only dated entities are indexed, so that variant serves filters with a
+// date bound only (they leave undated entities out anyway); with a kind too, the index
+// (label, kind, dateFrom, id, dateTo) reads that kind only, and counts from the index alone.
+const indexedStatements: Record<OrderField | 'KIND_DATE', Record<'asc' | 'desc', PageStatement>> = {
   NAME: { asc: 'queries/entity-page-name-asc', desc: 'queries/entity-page-name-desc' },
   DATE: { asc: 'queries/entity-page-date-asc', desc: 'queries/entity-page-date-desc' },
+  ID: { asc: 'queries/entity-page-id-asc', desc: 'queries/entity-page-id-desc' },
+  KIND_DATE: { asc: 'queries/entity-page-kind-date-asc', desc: 'queries/entity-page-kind-date-desc' },
 };
 
 function pageStatement(request: EntityPageRequest, readAscending: boolean): PageStatement {
   const direction = readAscending ? 'asc' : 'desc';
-  if (request.orderBy === 'NAME') return indexedStatements.NAME[direction];
+  if (request.orderBy === 'NAME' || request.orderBy === 'ID') return indexedStatements[request.orderBy][direction];
   if (request.orderBy === 'DATE' && (request.filter.dateFrom !== null || request.filter.dateTo !== null)) {
-    return indexedStatements.DATE[direction];
+    return indexedStatements[request.filter.kind !== null ? 'KIND_DATE' : 'DATE'][direction];
   }
   return 'queries/entity-page';
 }
@@ -98,6 +105,7 @@ export async function loadEntityPage(
       upperId: upper?.id ?? null,
       seekFrom: lower?.key ?? '',
       seekTo: upper?.key ?? highestKey,
+      dateSeekTo: request.filter.dateTo ?? highestKey,
     },
     counter,
   );
