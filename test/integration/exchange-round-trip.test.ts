@@ -1,8 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cypher } from '../../src/db/cypher-files.ts';
 import type { Database } from '../../src/db/database.ts';
 import { importFile, importFiles } from '../../src/exchange/import.ts';
 import type { SeedGraph } from '../../src/seed/graph.ts';
@@ -124,5 +126,26 @@ describe('a round trip through the exports', () => {
     const created = Object.values(summary.nodes).reduce((sum, outcome) => sum + outcome.created, 0);
     expect(created).toBe(graph.nodes.length);
     expect(await exportText(db, { format: 'json', around: { slug: 'msk-ix', depth: 1 } })).toBe(text);
+  });
+});
+
+describe('the export pages', () => {
+  it('seek the (label, id) index from the cursor and stop at the page size: no scan, no sort', async () => {
+    const { summary } = await db.driver.executeQuery(
+      `PROFILE ${cypher('exchange/entities-page')}`,
+      { label: 'Organization', after: 'msk-ix', limit: neo4j.int(5) },
+      { database: db.name },
+    );
+    const operators: string[] = [];
+    const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): void => {
+      operators.push(`${plan.operatorType.replace(/@.*/, '')} ${String(plan.arguments.Details ?? '')}`);
+      for (const child of plan.children) walk(child as typeof plan);
+    };
+    if (summary.profile) walk(summary.profile);
+    expect(operators.join('\n')).toMatch(/NodeIndexSeek RANGE INDEX n:Entity\(label, id\) WHERE label = \$label AND id > \$after/);
+    expect(
+      operators.some((operator) => /^(Sort|Top|NodeIndexScan|AllNodesScan|NodeByLabelScan)/.test(operator)),
+      operators.join('\n'),
+    ).toBe(false);
   });
 });

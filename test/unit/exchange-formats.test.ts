@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, projectRoot, seedDataDir } from '../../src/config.ts';
+import { ConfigError, loadConfig, seedDataDir } from '../../src/config.ts';
 import { decodeCell, decodeList, encodeCell, encodeList } from '../../src/exchange/csv-cells.ts';
 import { cellPositions, readCsvText } from '../../src/exchange/csv-read.ts';
 import { exportRequest } from '../../src/exchange/export.ts';
 import { edgeColumns, fieldKind, nodeColumns } from '../../src/exchange/fields.ts';
 import { escapeXml } from '../../src/exchange/graphml.ts';
 import { entityRecord, relationRecord } from '../../src/exchange/records.ts';
-import { entityLabels, type SeedGraph } from '../../src/seed/graph.ts';
+import type { SeedGraph } from '../../src/seed/graph.ts';
 import { readSeedFolder, type SeedFile, SeedValidationError, validateSeedFiles } from '../../src/seed/validate.ts';
 
 let seedFiles: SeedFile[];
@@ -215,16 +213,6 @@ describe('GraphML text', () => {
   it('escapes markup and replaces what XML 1.0 cannot carry', () => {
     expect(escapeXml('a < b & "c" > d')).toBe('a &lt; b &amp; &quot;c&quot; &gt; d');
     expect(escapeXml('bell\u0007 half\ud800 pair😀')).toBe('bell\ufffd half\ufffd pair😀');
-  });
-});
-
-describe('the export statements', () => {
-  it('give every entity label its own branch in entities-page.cypher', () => {
-    const text = readFileSync(path.join(projectRoot, 'cypher', 'exchange', 'entities-page.cypher'), 'utf8');
-    for (const label of entityLabels) {
-      expect(text, label).toContain(`$label = '${label}'`);
-      expect(text, label).toContain(`MATCH (n:${label})`);
-    }
   });
 });
 
