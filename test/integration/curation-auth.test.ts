@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.ts';
-import type { SeedGraph } from '../../src/seed/graph.ts';
 import {
   entityInput,
   entityLabelOf,
@@ -11,10 +9,9 @@ import {
   relationInput,
   relationTypeOf,
   scopeOf,
-  testKeys,
+  seededCurationSuite,
 } from '../support/curation.ts';
-import { openTestDatabase } from '../support/database.ts';
-import { GraphQLClient, loadRealSeed, type RequestOptions } from '../support/graphql.ts';
+import type { RequestOptions } from '../support/graphql.ts';
 
 // Who may write: every mutation field of the built schema (so a new one cannot slip past), sent by
 // nobody, by a revoked key, by a key the server does not know and by a key with too small a scope,
@@ -28,22 +25,8 @@ const order = (name: string) => (name.startsWith('upsert') ? (name.endsWith('Rel
 const ordered = [...fields].sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
 
 describe('auth on every mutation', () => {
-  let db: Database;
-  let api: GraphQLClient;
-  let graph: SeedGraph;
-  let seeded: string;
-  const keys = testKeys();
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    graph = await loadRealSeed(db);
-    api = new GraphQLClient(db, { apiKeys: keys.entries });
-    seeded = new Date().toISOString();
-  });
-
-  afterAll(async () => {
-    await db?.close();
-  });
+  const suite = seededCurationSuite();
+  const { keys } = suite;
 
   /** Valid arguments for a mutation field: its own entity, or a relation between seed entities. */
   function argumentsFor(name: string): Record<string, unknown> {
@@ -51,7 +34,7 @@ describe('auth on every mutation', () => {
     const type = relationTypeOf(name);
     const id = `auth-${(label ?? 'x').toLowerCase()}`;
     if (type) {
-      const input = relationInput(type, graph);
+      const input = relationInput(type, suite.graph);
       if (name.startsWith('upsert')) return { input };
       const { from, to, role, title } = input;
       return { from, to, ...(role === undefined ? {} : { role }), ...(title === undefined ? {} : { title }) };
@@ -77,9 +60,9 @@ describe('auth on every mutation', () => {
         ...(scope === 'admin' ? ([['a curate key', keys.curator]] as [string, RequestOptions][]) : []),
         ['a malformed header', { authorization: 'Basic dXNlcjpwYXNz' }],
       ];
-      const before = await footprint(db);
+      const before = await footprint(suite.db);
       for (const [who, request] of refused) {
-        const { status, result } = await api.send(document, variables, request);
+        const { status, result } = await suite.api.send(document, variables, request);
         expect({ who, status, data: result.data ?? null, codes: result.errors?.map((error) => error.extensions?.code) }).toEqual({
           who,
           status: 403,
@@ -88,20 +71,20 @@ describe('auth on every mutation', () => {
         });
         expect(result.errors?.[0]?.message).toContain(`"${scope}"`);
       }
-      expect(await footprint(db)).toEqual(before);
+      expect(await footprint(suite.db)).toEqual(before);
 
-      const { status, result } = await api.send(document, variables, scope === 'admin' ? keys.admin : keys.curator);
+      const { status, result } = await suite.api.send(document, variables, scope === 'admin' ? keys.admin : keys.curator);
       expect(result.errors).toBeUndefined();
       expect(status).toBe(200);
       // A curate key may not delete, but an admin key may do everything a curate key may.
-      if (scope === 'curate') expect((await api.send(document, variables, keys.admin)).result.errors).toBeUndefined();
+      if (scope === 'curate') expect((await suite.api.send(document, variables, keys.admin)).result.errors).toBeUndefined();
     });
   }
 
   it('recorded the writes of the right keys, by key name, and none of the refused ones', async () => {
-    const { changes } = await api.data<{ changes: { edges: { node: { by: string } }[] } }>(
+    const { changes } = await suite.api.data<{ changes: { edges: { node: { by: string } }[] } }>(
       'query ($since: DateTime!) { changes(since: $since, first: 100) { edges { node { by } } } }',
-      { since: seeded },
+      { since: suite.seededAt },
     );
     expect(new Set(changes.edges.map((edge) => edge.node.by))).toEqual(new Set(['curator', 'admin']));
   });

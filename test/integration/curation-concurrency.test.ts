@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
-import { changesSince, entityInput, seedSource, testKeys } from '../support/curation.ts';
-import { openTestDatabase } from '../support/database.ts';
-import { GraphQLClient, type GraphQLResult, loadRealSeed } from '../support/graphql.ts';
+import { describe, expect, it } from 'vitest';
+import { changesSince, entityInput, seededCurationSuite, seedSource } from '../support/curation.ts';
+import type { GraphQLResult } from '../support/graphql.ts';
 
 // 200 clients upsert the same new entity at once, then the same new relation: the writes queue
 // on the entity's lock (and on the relation's ends), so exactly one creates it, the others find
@@ -11,27 +9,14 @@ import { GraphQLClient, type GraphQLResult, loadRealSeed } from '../support/grap
 const clients = 200;
 
 describe('concurrent upserts of one entity and of one relation', () => {
-  let db: Database;
-  let api: GraphQLClient;
-  let seeded: string;
-  const keys = testKeys();
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    await loadRealSeed(db);
-    // The writers of one entity queue on its lock, so the last waits for the 199 before it: on a
-    // busy two-core machine longer than the default 10 s budget of one request, which is not what
-    // this test is about.
-    api = new GraphQLClient(db, { apiKeys: keys.entries, requestTimeoutMs: 60_000 });
-    seeded = new Date().toISOString();
-  });
-
-  afterAll(async () => {
-    await db?.close();
-  });
+  // The writers of one entity queue on its lock, so the last waits for the 199 before it: on a
+  // busy two-core machine longer than the default 10 s budget of one request, which is not what
+  // this test is about.
+  const suite = seededCurationSuite({ requestTimeoutMs: 60_000 });
+  const { keys } = suite;
 
   async function all<T>(document: string, variables: Record<string, unknown>): Promise<GraphQLResult<T>[]> {
-    const answers = await Promise.all(Array.from({ length: clients }, () => api.send<T>(document, variables, keys.curator)));
+    const answers = await Promise.all(Array.from({ length: clients }, () => suite.api.send<T>(document, variables, keys.curator)));
     for (const { status } of answers) expect(status).toBe(200);
     return answers.map((answer) => answer.result);
   }
@@ -55,11 +40,11 @@ describe('concurrent upserts of one entity and of one relation', () => {
     expect(outcomes(results, 'upsertOrganization')).toEqual({ CREATED: 1, UNCHANGED: clients - 1 });
     // One createdAt for all: nobody overwrote the first write.
     expect(new Set(results.map((result) => result.data?.upsertOrganization?.organization.createdAt)).size).toBe(1);
-    const { organizations } = await api.data<{ organizations: { totalCount: number } }>(
+    const { organizations } = await suite.api.data<{ organizations: { totalCount: number } }>(
       '{ organizations(filter: { nameContains: "crowded-org" }) { totalCount } }',
     );
     expect(organizations.totalCount).toBe(1);
-    const changes = await changesSince<{ entitySlug: string | null }>(api, seeded, 'entitySlug');
+    const changes = await changesSince<{ entitySlug: string | null }>(suite.api, suite.seededAt, 'entitySlug');
     expect(changes.filter((change) => change.entitySlug === 'crowded-org')).toHaveLength(1);
   });
 
@@ -70,11 +55,11 @@ describe('concurrent upserts of one entity and of one relation', () => {
     });
     expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
     expect(outcomes(results, 'upsertCooperatesWithRelation')).toEqual({ CREATED: 1, UNCHANGED: clients - 1 });
-    const { organization } = await api.data<{ organization: { cooperatesWith: { totalCount: number } } }>(
+    const { organization } = await suite.api.data<{ organization: { cooperatesWith: { totalCount: number } } }>(
       '{ organization(slug: "crowded-org") { cooperatesWith { totalCount } } }',
     );
     expect(organization.cooperatesWith.totalCount).toBe(1);
-    const changes = await changesSince<{ key: string | null }>(api, seeded, 'key');
+    const changes = await changesSince<{ key: string | null }>(suite.api, suite.seededAt, 'key');
     expect(changes.filter((change) => change.key === 'COOPERATES_WITH|crowded-org|msk-ix||')).toHaveLength(1);
   });
 });

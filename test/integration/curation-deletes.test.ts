@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
-import { changesSince, entityInput, footprint, seedSource, testKeys } from '../support/curation.ts';
-import { openTestDatabase } from '../support/database.ts';
-import { GraphQLClient, loadRealSeed, type Variables } from '../support/graphql.ts';
+import { describe, expect, it } from 'vitest';
+import { changesSince, entityInput, footprint, seededCurationSuite, seedSource } from '../support/curation.ts';
+import type { Variables } from '../support/graphql.ts';
 
 // Deletes: an unknown slug is not an error; without cascade, anything still pointing at the
 // entity refuses the delete (CONFLICT, listing it); with cascade, its relations go, onBehalfOf
@@ -33,26 +31,14 @@ interface ChangeOut {
 }
 
 describe('curation deletes', () => {
-  let db: Database;
-  let api: GraphQLClient;
-  let seeded: string;
-  const keys = testKeys();
+  const suite = seededCurationSuite();
+  const { keys } = suite;
 
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    await loadRealSeed(db);
-    api = new GraphQLClient(db, { apiKeys: keys.entries });
-    seeded = new Date().toISOString();
-  });
-
-  afterAll(async () => {
-    await db?.close();
-  });
-
-  const curate = (document: string, variables: Variables = {}) => api.data<Record<string, unknown>>(document, variables, keys.curator);
+  const curate = (document: string, variables: Variables = {}) =>
+    suite.api.data<Record<string, unknown>>(document, variables, keys.curator);
   const remove = async (label: string, id: string, cascade: boolean) =>
     (
-      await api.data<Record<string, DeleteOut>>(
+      await suite.api.data<Record<string, DeleteOut>>(
         `mutation ($id: String!, $cascade: Boolean) { delete${label}(id: $id, cascade: $cascade) { ${payload} } }`,
         {
           id,
@@ -66,15 +52,15 @@ describe('curation deletes', () => {
   const relation = (name: string, input: Record<string, unknown>) =>
     curate(`mutation ($input: ${name}RelationInput!) { upsert${name}Relation(input: $input) { outcome } }`, { input });
   const exists = async (slug: string) =>
-    (await api.data<{ entity: { slug: string } | null }>('query ($slug: String!) { entity(slug: $slug) { slug } }', { slug })).entity !==
-    null;
+    (await suite.api.data<{ entity: { slug: string } | null }>('query ($slug: String!) { entity(slug: $slug) { slug } }', { slug }))
+      .entity !== null;
   const changesOf = async (operation: string | null): Promise<ChangeOut[]> =>
-    (await changesSince<ChangeOut>(api, seeded, 'action kind entitySlug key fields operation by')).filter(
+    (await changesSince<ChangeOut>(suite.api, suite.seededAt, 'action kind entitySlug key fields operation by')).filter(
       (change) => change.operation === operation,
     );
 
   it('answers deleted: false for an unknown slug, and writes nothing', async () => {
-    const before = await footprint(db);
+    const before = await footprint(suite.db);
     expect(await remove('Organization', 'no-such-organization', false)).toMatchObject({
       deleted: false,
       slug: 'no-such-organization',
@@ -82,7 +68,7 @@ describe('curation deletes', () => {
       operation: null,
     });
     expect(await remove('Source', 'no-such-source', true)).toMatchObject({ deleted: false });
-    expect(await footprint(db)).toEqual(before);
+    expect(await footprint(suite.db)).toEqual(before);
   });
 
   it('deletes an entity nothing points at', async () => {
@@ -99,9 +85,9 @@ describe('curation deletes', () => {
     await entity('Organization', entityInput('Organization', 'linked-org'));
     await relation('LocatedIn', { from: 'linked-org', to: 'country-ru', sources: [{ id: seedSource }] });
     await relation('PartyTo', { from: 'linked-org', to: 'memo-cc-msk-ix', sources: [{ id: seedSource }] });
-    const before = await footprint(db);
-    const { result } = await api.send('mutation { deleteOrganization(id: "linked-org") { deleted } }', {}, keys.admin);
-    expect(await footprint(db)).toEqual(before);
+    const before = await footprint(suite.db);
+    const { result } = await suite.api.send('mutation { deleteOrganization(id: "linked-org") { deleted } }', {}, keys.admin);
+    expect(await footprint(suite.db)).toEqual(before);
     const error = result.errors?.[0];
     expect(error?.extensions).toMatchObject({
       code: 'CONFLICT',
@@ -153,7 +139,7 @@ describe('curation deletes', () => {
       date: '2024',
       sources: [{ id: seedSource }],
     });
-    const { result } = await api.send('mutation { deleteOrganization(id: "signer-org") { deleted } }', {}, keys.admin);
+    const { result } = await suite.api.send('mutation { deleteOrganization(id: "signer-org") { deleted } }', {}, keys.admin);
     expect(result.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       dependentCount: 1,
@@ -163,7 +149,7 @@ describe('curation deletes', () => {
 
     const deleted = await remove('Organization', 'signer-org', true);
     expect(deleted).toMatchObject({ deleted: true, removedRelations: 0, updatedRelations: 1 });
-    const { memorandum } = await api.data<{
+    const { memorandum } = await suite.api.data<{
       memorandum: { signatories: { edges: { onBehalfOf: unknown; updatedBy: string; node: { slug: string } }[] } };
     }>('{ memorandum(slug: "signed-memo") { signatories { edges { onBehalfOf { slug } updatedBy node { slug } } } } }');
     expect(memorandum.signatories.edges).toEqual([{ onBehalfOf: null, updatedBy: 'admin', node: { slug: 'signer-person' } }]);
@@ -173,9 +159,9 @@ describe('curation deletes', () => {
   });
 
   it('lists at most 20 dependents of a source, then counts the rest', async () => {
-    const before = await footprint(db);
-    const { result } = await api.send(`mutation { deleteSource(id: "${seedSource}") { deleted } }`, {}, keys.admin);
-    expect(await footprint(db)).toEqual(before);
+    const before = await footprint(suite.db);
+    const { result } = await suite.api.send(`mutation { deleteSource(id: "${seedSource}") { deleted } }`, {}, keys.admin);
+    expect(await footprint(suite.db)).toEqual(before);
     const extensions = result.errors?.[0]?.extensions as { code: string; dependents: unknown[]; dependentCount: number };
     expect(extensions.code).toBe('CONFLICT');
     expect(extensions.dependents).toHaveLength(20);
@@ -203,7 +189,7 @@ describe('curation deletes', () => {
     await relation('LocatedIn', { from: 'doomed-and-kept', to: 'country-ru', sources: [doomed] });
     await relation('CooperatesWith', { from: 'doomed-and-kept', to: 'claim-doomed', sources: [doomed, kept] });
 
-    const { result } = await api.send('mutation { deleteSource(id: "src-doomed") { deleted } }', {}, keys.admin);
+    const { result } = await suite.api.send('mutation { deleteSource(id: "src-doomed") { deleted } }', {}, keys.admin);
     const refusal = result.errors?.[0];
     expect(refusal?.extensions).toMatchObject({ code: 'CONFLICT', dependentCount: 5 });
     expect(refusal?.message).toContain('a claim of Organization "claim-doomed" cites it');
@@ -223,7 +209,7 @@ describe('curation deletes', () => {
     expect(await exists('src-doomed')).toBe(false);
     expect(await exists('only-doomed')).toBe(false);
 
-    const after = await api.data<{
+    const after = await suite.api.data<{
       kept: {
         sources: { slug: string }[];
         updatedBy: string;
@@ -258,7 +244,7 @@ describe('curation deletes', () => {
   it('deletes a relation by its identity, and answers false once it is gone', async () => {
     await relation('Manages', { from: 'msk-ix', to: 'tld-ru', role: 'OPERATOR', sources: [{ id: seedSource }] });
     const document = 'mutation { deleteManagesRelation(from: "msk-ix", to: "tld-ru", role: OPERATOR) { deleted key operation } }';
-    const first = await api.data<{ deleteManagesRelation: { deleted: boolean; key: string; operation: string | null } }>(
+    const first = await suite.api.data<{ deleteManagesRelation: { deleted: boolean; key: string; operation: string | null } }>(
       document,
       {},
       keys.admin,
@@ -267,7 +253,11 @@ describe('curation deletes', () => {
     expect(await changesOf(first.deleteManagesRelation.operation)).toEqual([
       expect.objectContaining({ action: 'DELETED', kind: 'RELATION', key: 'MANAGES|msk-ix|tld-ru|operator|' }),
     ]);
-    const second = await api.data<{ deleteManagesRelation: { deleted: boolean; operation: string | null } }>(document, {}, keys.admin);
+    const second = await suite.api.data<{ deleteManagesRelation: { deleted: boolean; operation: string | null } }>(
+      document,
+      {},
+      keys.admin,
+    );
     expect(second.deleteManagesRelation).toEqual(expect.objectContaining({ deleted: false, operation: null }));
   });
 });

@@ -1,8 +1,6 @@
 import { type GraphQLInputField, type GraphQLInputType, getNamedType, isInputObjectType, isListType, isNonNullType } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.ts';
-import type { SeedGraph } from '../../src/seed/graph.ts';
 import { injectionPayloads } from '../attack/injection.ts';
 import {
   entityInput,
@@ -11,10 +9,8 @@ import {
   mutationFields,
   relationInput,
   relationTypeOf,
-  testKeys,
+  seededCurationSuite,
 } from '../support/curation.ts';
-import { openTestDatabase } from '../support/database.ts';
-import { GraphQLClient, loadRealSeed } from '../support/graphql.ts';
 
 // Cypher injection through the write side: every text argument and input field of every mutation
 // (found in the schema, so new ones are covered) receives each payload of the attack suite, sent
@@ -37,20 +33,8 @@ interface Target {
 const isList = (type: GraphQLInputType) => isListType(isNonNullType(type) ? type.ofType : type);
 
 describe('Cypher injection through every mutation input', () => {
-  let db: Database;
-  let api: GraphQLClient;
-  let graph: SeedGraph;
-  const keys = testKeys();
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    graph = await loadRealSeed(db);
-    api = new GraphQLClient(db, { apiKeys: keys.entries });
-  });
-
-  afterAll(async () => {
-    await db?.close();
-  });
+  const suite = seededCurationSuite();
+  const { keys } = suite;
 
   function targets(): Target[] {
     const found: Target[] = [];
@@ -63,7 +47,7 @@ describe('Cypher injection through every mutation input', () => {
         // Each entity cites a source of its own, so that concurrent writes do not all queue on one source's lock.
         const base = (n: number) =>
           type
-            ? relationInput(type, graph)
+            ? relationInput(type, suite.graph)
             : label === 'Source'
               ? entityInput('Source', id(n))
               : {
@@ -117,7 +101,7 @@ describe('Cypher injection through every mutation input', () => {
     const worker = async () => {
       while (next < numbered.length) {
         const { target, payload, n } = numbered[next++]!;
-        const { status, result } = await api.send(target.document, target.variables(payload, n), keys.admin);
+        const { status, result } = await suite.api.send(target.document, target.variables(payload, n), keys.admin);
         const wrong = (result.errors ?? []).filter((error) => error.extensions?.code !== 'BAD_USER_INPUT');
         if ((status !== 200 && status !== 400) || wrong.length > 0) {
           problems.push(`${target.name} ← ${JSON.stringify(payload)}: ${status} ${JSON.stringify(result).slice(0, 300)}`);
@@ -125,7 +109,7 @@ describe('Cypher injection through every mutation input', () => {
         }
         if (result.errors || !target.stored) continue;
         accepted += 1;
-        const [row] = await db.read<{ props: Record<string, unknown> }>('queries/entities-by-id', { ids: [target.stored.id(n)] });
+        const [row] = await suite.db.read<{ props: Record<string, unknown> }>('queries/entities-by-id', { ids: [target.stored.id(n)] });
         const value = row?.props[target.stored.property];
         if (JSON.stringify(value) !== JSON.stringify(payload) && JSON.stringify(value) !== JSON.stringify([payload])) {
           problems.push(`${target.name} ← ${JSON.stringify(payload)}: stored as ${JSON.stringify(value)}`);
@@ -136,10 +120,10 @@ describe('Cypher injection through every mutation input', () => {
     expect(problems).toEqual([]);
     expect(accepted).toBeGreaterThan(100);
 
-    const seedIds = graph.nodes.map((node) => node.id);
-    const found = await db.read<{ id: string; props: Record<string, unknown> }>('queries/entities-by-id', { ids: seedIds });
+    const seedIds = suite.graph.nodes.map((node) => node.id);
+    const found = await suite.db.read<{ id: string; props: Record<string, unknown> }>('queries/entities-by-id', { ids: seedIds });
     expect(found.length).toBe(seedIds.length);
     expect(found.filter((row) => 'pwned' in row.props)).toEqual([]);
-    expect(await db.read('queries/entities-by-id', { ids: ['pwned', 'x'] })).toEqual([]);
+    expect(await suite.db.read('queries/entities-by-id', { ids: ['pwned', 'x'] })).toEqual([]);
   });
 });

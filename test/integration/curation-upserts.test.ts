@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
-import type { SeedGraph } from '../../src/seed/graph.ts';
-import { entityInput, seedSource, testKeys } from '../support/curation.ts';
-import { openTestDatabase } from '../support/database.ts';
-import { GraphQLClient, loadRealSeed, type Variables } from '../support/graphql.ts';
+import { describe, expect, it } from 'vitest';
+import { entityInput, seededCurationSuite, seedSource } from '../support/curation.ts';
+import type { Variables } from '../support/graphql.ts';
 
 // Upserts are idempotent replacements, exactly like the seed loader: the same input twice gives
 // CREATED then UNCHANGED and one change record; a changed field gives UPDATED naming it, with
@@ -51,26 +48,14 @@ interface OrganizationWrite {
 }
 
 describe('curation upserts', () => {
-  let db: Database;
-  let api: GraphQLClient;
-  let graph: SeedGraph;
-  const keys = testKeys();
+  const suite = seededCurationSuite();
+  const { keys } = suite;
 
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    graph = await loadRealSeed(db);
-    api = new GraphQLClient(db, { apiKeys: keys.entries });
-  });
-
-  afterAll(async () => {
-    await db?.close();
-  });
-
-  const write = <T>(document: string, variables: Variables) => api.data<T>(document, variables, keys.curator);
+  const write = <T>(document: string, variables: Variables) => suite.api.data<T>(document, variables, keys.curator);
   const stored = async (id: string) =>
-    (await db.read<{ props: Record<string, unknown> }>('queries/entities-by-id', { ids: [id] }))[0]?.props;
+    (await suite.db.read<{ props: Record<string, unknown> }>('queries/entities-by-id', { ids: [id] }))[0]?.props;
   const changesSince = async (since: string) =>
-    (await api.data<{ changes: { edges: { node: ChangeOut }[] } }>(changesQuery, { since })).changes.edges.map((edge) => edge.node);
+    (await suite.api.data<{ changes: { edges: { node: ChangeOut }[] } }>(changesQuery, { since })).changes.edges.map((edge) => edge.node);
 
   it('creates, then leaves unchanged: same properties, one change record', async () => {
     const since = new Date().toISOString();
@@ -144,7 +129,7 @@ describe('curation upserts', () => {
     expect(result.upsertOrganization.inlineSources).toEqual([
       { outcome: 'CREATED', source: { slug: 'src-inline-article', title: 'An inline article', createdBy: 'curator' } },
     ]);
-    const { organization } = await api.data<{ organization: { sources: { slug: string }[] } }>(
+    const { organization } = await suite.api.data<{ organization: { sources: { slug: string }[] } }>(
       '{ organization(slug: "inline-org") { sources { slug } } }',
     );
     expect(organization.sources.map((source) => source.slug)).toEqual(['src-inline-article', seedSource]);
@@ -158,7 +143,7 @@ describe('curation upserts', () => {
 
   it('writes a seed record through the API exactly as the seed loader did: unchanged', async () => {
     const before = await stored('msk-ix');
-    const seed = graph.nodes.find((node) => node.id === 'msk-ix');
+    const seed = suite.graph.nodes.find((node) => node.id === 'msk-ix');
     expect(seed).toBeDefined();
     const props = seed?.props as Record<string, unknown>;
     const input = {
@@ -206,7 +191,7 @@ describe('curation upserts', () => {
   });
 
   it('shows the audit fields on entities and on relation edges', async () => {
-    const { organization } = await api.data<{
+    const { organization } = await suite.api.data<{
       organization: {
         createdBy: string;
         updatedBy: string;
@@ -223,7 +208,7 @@ describe('curation upserts', () => {
   });
 
   it("leaves the audit trail out of an Edge's properties", async () => {
-    const { neighborhood } = await api.data<{ neighborhood: { edges: { properties: Record<string, unknown> | null }[] } }>(
+    const { neighborhood } = await suite.api.data<{ neighborhood: { edges: { properties: Record<string, unknown> | null }[] } }>(
       '{ neighborhood(id: "T3JnYW5pemF0aW9uOm1zay1peA==", depth: 1) { edges { properties } } }',
     );
     expect(neighborhood.edges.length).toBeGreaterThan(0);

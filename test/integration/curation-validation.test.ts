@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
-import { entityInput, footprint, seedSource, testKeys } from '../support/curation.ts';
-import { openTestDatabase } from '../support/database.ts';
-import { GraphQLClient, type GraphQLErrorOut, loadRealSeed, type Variables } from '../support/graphql.ts';
+import { describe, expect, it } from 'vitest';
+import { entityInput, footprint, seededCurationSuite, seedSource } from '../support/curation.ts';
+import type { GraphQLErrorOut, Variables } from '../support/graphql.ts';
 
 // Invalid writes: each is refused with BAD_USER_INPUT whose message and extensions.field name the
 // argument path and the reason, and the database (nodes, relationships, properties, change log)
@@ -12,27 +10,16 @@ const upsert = (label: string) => `mutation ($input: ${label}Input!) { upsert${l
 const upsertRelation = (name: string) => `mutation ($input: ${name}RelationInput!) { upsert${name}Relation(input: $input) { outcome } }`;
 
 describe('curation input checks', () => {
-  let db: Database;
-  let api: GraphQLClient;
-  const keys = testKeys();
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    await loadRealSeed(db);
-    api = new GraphQLClient(db, { apiKeys: keys.entries });
-  });
-
-  afterAll(async () => {
-    await db?.close();
-  });
+  const suite = seededCurationSuite();
+  const { keys } = suite;
 
   /** The one error a write fails with, after checking that it wrote nothing. */
   async function refused(document: string, variables: Variables): Promise<GraphQLErrorOut & { status: number }> {
-    const before = await footprint(db);
-    const { status, result } = await api.send(document, variables, keys.admin);
+    const before = await footprint(suite.db);
+    const { status, result } = await suite.api.send(document, variables, keys.admin);
     expect(result.errors, JSON.stringify(result)).toHaveLength(1);
     expect(result.data ?? null).toBeNull();
-    expect(await footprint(db)).toEqual(before);
+    expect(await footprint(suite.db)).toEqual(before);
     return { ...(result.errors?.[0] as GraphQLErrorOut), status };
   }
 

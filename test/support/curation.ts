@@ -1,10 +1,12 @@
 import type { GraphQLField, GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll } from 'vitest';
 import { type ApiKeyEntry, newApiKey, parseApiKeys } from '../../src/auth/api-keys.ts';
 import type { Database } from '../../src/db/database.ts';
 import { type EntityLabel, entityLabels, type RelationType, relationTypes, type SeedGraph } from '../../src/seed/graph.ts';
 import { relationRules } from '../../src/seed/schema.ts';
-import { type GraphSize, graphSize } from './database.ts';
-import type { GraphQLClient, RequestOptions } from './graphql.ts';
+import type { YogaOptions } from '../../src/yoga.ts';
+import { type GraphSize, graphSize, openTestDatabase } from './database.ts';
+import { GraphQLClient, loadRealSeed, type RequestOptions } from './graphql.ts';
 
 /** API keys for tests: one per scope, a revoked one, and one the server was never given. */
 export interface TestKeys {
@@ -24,6 +26,35 @@ export function testKeys(): TestKeys {
   const entries = parseApiKeys([curator.entry, admin.entry, `${revoked.entry}:revoked`].join('\n'), 'test');
   const bearer = (key: string): RequestOptions => ({ authorization: `Bearer ${key}` });
   return { entries, curator: bearer(curator.key), admin: bearer(admin.key), revoked: bearer(revoked.key), unknown: bearer(unknown.key) };
+}
+
+/** What a curation test file works with; its fields are set once its beforeAll has run. */
+export interface CurationSuite {
+  db: Database;
+  api: GraphQLClient;
+  /** The real seed, as loaded. */
+  graph: SeedGraph;
+  keys: TestKeys;
+  /** Just after the seed was loaded: changes since then are the file's own. */
+  seededAt: string;
+}
+
+/**
+ * Registers the file's beforeAll and afterAll: the real seed in the test database, and a client
+ * whose server knows testKeys(). Read the fields inside tests, not at the top level.
+ */
+export function seededCurationSuite(options: Omit<YogaOptions, 'db' | 'apiKeys'> = {}): CurationSuite {
+  const suite = { keys: testKeys() } as CurationSuite;
+  beforeAll(async () => {
+    suite.db = await openTestDatabase();
+    suite.graph = await loadRealSeed(suite.db);
+    suite.api = new GraphQLClient(suite.db, { ...options, apiKeys: suite.keys.entries });
+    suite.seededAt = new Date().toISOString();
+  });
+  afterAll(async () => {
+    await suite.db?.close();
+  });
+  return suite;
 }
 
 /** Everything in the database and the change log, to show a refused write left no trace. */
