@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, seedDataDir } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { searchEntities } from '../../src/db/repositories/lists.ts';
@@ -13,6 +13,7 @@ import { entityLabels, relationTypes, type SeedGraph } from '../../src/seed/grap
 import { type LoadSummary, loadSeedGraph, SeedLoadError } from '../../src/seed/load.ts';
 import { readSeedFolder, validateSeedFiles } from '../../src/seed/validate.ts';
 import { emptyDatabase, openTestDatabase } from '../support/database.ts';
+import { neo4jEnv } from '../support/exchange.ts';
 
 const run = promisify(execFile);
 
@@ -39,18 +40,6 @@ function tally<T>(rows: readonly T[], key: (row: T) => string): Record<string, n
 async function query<R>(text: string, parameters: Record<string, unknown> = {}): Promise<R[]> {
   const { records } = await db.driver.executeQuery(text, parameters, { database: db.name, routing: 'READ' });
   return records.map((record) => record.toObject() as R);
-}
-
-/** The test database's connection, for child processes (the seed command) to use. */
-function neo4jEnv(): NodeJS.ProcessEnv {
-  const settings = inject('neo4j');
-  return {
-    ...process.env,
-    NEO4J_URI: settings.uri,
-    NEO4J_USERNAME: settings.username,
-    NEO4J_PASSWORD: settings.password,
-    NEO4J_DATABASE: settings.database,
-  };
 }
 
 async function seedCommand(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
