@@ -175,36 +175,29 @@ interface Run {
   entities: EntityAt[];
   relations: RecordAt[];
   byId: Map<string, EntityAt>;
-  existing: ReadonlyMap<string, EntityLabel>;
+  /** What the database holds of the ids the records mention; null when validating files alone. */
+  existing: ReadonlyMap<string, EntityLabel> | null;
 }
 
 /** Looks up which of `ids` the database holds, and as what. */
 export type StoredLabels = (ids: string[]) => Promise<ReadonlyMap<string, EntityLabel>>;
 
-export interface ValidationOptions {
-  /**
-   * Entities already in the database, by id: records may refer to them (an import that adds
-   * relations between stored entities, a write that cites a stored source), and a record may
-   * not give one of their ids to an entity of another kind. See idsMentioned.
-   */
-  existing?: ReadonlyMap<string, EntityLabel>;
-}
-
 const entityCollectionByName = new Map(Object.entries(entityCollections));
 const collectionNames = [...entityCollectionByName.keys(), relationsCollection];
 
 /** Checks all files together; throws SeedValidationError listing every problem found. */
-export function validateSeedFiles(files: readonly SeedFile[], options: ValidationOptions = {}): SeedGraph {
-  return checkAcross(collectAll(files, options));
+export function validateSeedFiles(files: readonly SeedFile[]): SeedGraph {
+  return checkAcross(collectAll(files));
 }
 
 /**
- * validateSeedFiles against the database: the records are read once, the ids they mention are
- * looked up with `storedLabels`, and the checks across records then accept references to
- * stored entities. (idsMentioned and then validateSeedFiles would read every record twice.)
+ * validateSeedFiles against the database (an import, a write through the API): the records are
+ * read once, the ids they define or refer to are looked up with `storedLabels`, and the checks
+ * across records then accept references to stored entities and refuse an id that a stored
+ * entity of another kind already has.
  */
 export async function validateSeedFilesAgainst(files: readonly SeedFile[], storedLabels: StoredLabels): Promise<SeedGraph> {
-  const run = collectAll(files, {});
+  const run = collectAll(files);
   run.existing = await storedLabels(mentionedIn(run));
   return checkAcross(run);
 }
@@ -221,22 +214,15 @@ function checkAcross(run: Run): SeedGraph {
   };
 }
 
-function collectAll(files: readonly SeedFile[], options: ValidationOptions): Run {
-  const run: Run = { files, findings: [], entities: [], relations: [], byId: new Map(), existing: options.existing ?? new Map() };
+function collectAll(files: readonly SeedFile[]): Run {
+  const run: Run = { files, findings: [], entities: [], relations: [], byId: new Map(), existing: null };
   files.forEach((_file, index) => {
     collectRecords(run, index);
   });
   return run;
 }
 
-/**
- * Every id the files define or refer to (sources, relation ends, onBehalfOf), so that a caller
- * can look up which of them the database already holds before validating with `existing`.
- */
-export function idsMentioned(files: readonly SeedFile[]): string[] {
-  return mentionedIn(collectAll(files, {}));
-}
-
+/** Every id the records define or refer to (sources, relation ends, onBehalfOf). */
 function mentionedIn(run: Run): string[] {
   const ids = new Set<string>();
   const addAll = (values: unknown) => {
@@ -260,12 +246,12 @@ function mentionedIn(run: Run): string[] {
 function lookup(run: Run, id: string): { label: EntityLabel; where: string } | undefined {
   const inFiles = run.byId.get(id);
   if (inFiles) return { label: inFiles.label, where: whereOf(run, inFiles) };
-  const stored = run.existing.get(id);
+  const stored = run.existing?.get(id);
   return stored === undefined ? undefined : { label: stored, where: 'in the database' };
 }
 
 function unknownId(run: Run, id: string, what = 'id'): string {
-  return `unknown ${what} "${id}": no record ${run.existing.size > 0 ? 'here or in the database ' : ''}has this id`;
+  return `unknown ${what} "${id}": no record ${run.existing ? 'here or in the database ' : ''}has this id`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -388,7 +374,7 @@ function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
 
 function registerId(run: Run, entity: EntityAt): void {
   if (entity.id === undefined) return;
-  const stored = run.existing.get(entity.id);
+  const stored = run.existing?.get(entity.id);
   if (stored !== undefined && stored !== entity.label) {
     report(
       run,

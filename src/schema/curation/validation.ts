@@ -1,7 +1,7 @@
 import type { TransactionRunner } from '../../db/database.ts';
 import { labelsOf } from '../../db/repositories/curation.ts';
 import type { SeedGraph } from '../../seed/graph.ts';
-import { idsMentioned, type SeedFile, SeedValidationError, validateSeedFiles } from '../../seed/validate.ts';
+import { type SeedFile, SeedValidationError, validateSeedFilesAgainst } from '../../seed/validate.ts';
 import { invalidInput } from '../errors.ts';
 import type { InputFile } from './records.ts';
 
@@ -14,9 +14,8 @@ import type { InputFile } from './records.ts';
 export async function checkAgainstDatabase(tx: TransactionRunner, files: readonly InputFile[]): Promise<SeedGraph> {
   // One "file" per record, named by its argument path: a problem's file then says which record it is in.
   const seedFiles: SeedFile[] = files.map((file) => ({ path: file.path, text: JSON.stringify(file.content) }));
-  const existing = await labelsOf(tx, idsMentioned(seedFiles));
   try {
-    return validateSeedFiles(seedFiles, { existing });
+    return await validateSeedFilesAgainst(seedFiles, (ids) => labelsOf(tx, ids));
   } catch (error) {
     if (!(error instanceof SeedValidationError)) throw error;
     throw invalidInput(
