@@ -19,7 +19,7 @@ const keepAliveLingerMs = 1000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { db, close: stopDatabase } = await openDatabase(config, log);
+  const { db, close: stopDatabase } = await openDatabase(config, log, 'server');
   try {
     await applySchemaMigrations(db);
     // An import killed halfway is undone here rather than left half-written until the next one.

@@ -20,8 +20,8 @@ Writes the graph in one of three formats:
             "npm run import" reads
   graphml   one file for Gephi, Cytoscape, yEd or networkx
 
-Uses NEO4J_URI when set, otherwise the embedded database in GOVGRAPH_DATA_DIR (stop a
-running "npm start" first, or download GET /export from it instead).
+Uses NEO4J_URI when set, otherwise the embedded database in GOVGRAPH_DATA_DIR: the one a running
+"npm start" serves, or else started here for the command's length.
 
 options:
   --format json|csv|graphml   (default json)
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   }
   const request = exportRequest(values, { csvPartRequired: false });
   const config = loadConfig();
-  const { db, close } = await openDatabase(config, log);
+  const { db, close } = await openDatabase(config, log, 'tool');
   try {
     const started = performance.now();
     const scope = await exportScope(db, request);
@@ -98,6 +98,11 @@ async function main(): Promise<void> {
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log(`wrote ${written.entities} entities and ${written.relations} relations to ${places.join(' and ')} in ${seconds} s`);
+    if (written.entities === 0 && !request.around) {
+      log(
+        'the database holds no entity: it is empty or was never seeded (npm start seeds it on first start; npm run seed loads seed/data/)',
+      );
+    }
   } finally {
     await close();
   }

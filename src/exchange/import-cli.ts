@@ -22,8 +22,8 @@ nothing: up to --max-transaction-rows entities and relations go in one transacti
 import is written batch by batch and undone as a whole if it fails. If the process dies
 halfway, the next import or seed undoes it, and so does the next server start.
 
-Uses NEO4J_URI when set, otherwise the embedded database in GOVGRAPH_DATA_DIR (stop a
-running "npm start" first, or send the file to POST /admin/import instead).
+Uses NEO4J_URI when set, otherwise the embedded database in GOVGRAPH_DATA_DIR: the one a running
+"npm start" serves, or else started here for the command's length.
 
 options:
   --as NAME                  who imports, recorded in the audit fields and the change log (default "import")
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const singleTransactionRows = positiveInteger(values['max-transaction-rows'], '--max-transaction-rows');
   const config = loadConfig();
   const files = await readImportFiles(positionals);
-  const { db, embedded, close } = await openDatabase(config, log);
+  const { db, embedded, close } = await openDatabase(config, log, 'tool');
   try {
     const { summary } = await importFiles(db, files, {
       by,

@@ -13,8 +13,8 @@ import { readSeedFile, readSeedFolder, SeedValidationError, validateSeedFiles } 
 const usage = `usage: npm run seed [-- [options] <folder or .json file> …]
 
 Validates the seed files (default: seed/data/), then upserts them into Neo4j:
-NEO4J_URI when set, otherwise the embedded database in GOVGRAPH_DATA_DIR (stop a
-running "npm start" first: the embedded store admits one process at a time).
+NEO4J_URI when set, otherwise the embedded database in GOVGRAPH_DATA_DIR: the one a running
+"npm start" serves, or else started here for the command's length.
 All or nothing: up to --max-transaction-rows entities and relations are written in
 one transaction; a larger load is journaled, one transaction per batch, and undone
 as a whole if it fails (or by the next load if the process dies halfway).
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   log(
     `validated ${graph.nodes.length} entities and ${graph.relations.length} relations in ${((performance.now() - readStarted) / 1000).toFixed(1)} s`,
   );
-  const { db, close } = await openDatabase(config, log);
+  const { db, close } = await openDatabase(config, log, 'tool');
   try {
     const summary = await loadSeedGraph(db, graph, { onProgress: progressBar('loading'), onNotice: log, batchSize, singleTransactionRows });
     console.log(formatSummary(summary));
