@@ -17,7 +17,7 @@ export interface QueryLimits {
   /** Lexical tokens of the document: bounds parsing work before anything else. */
   tokens: number;
   directives: number;
-  /** The estimated cost (see src/limits/cost.ts), with the request's real argument values. */
+  /** The estimated cost (see src/schema/cost.ts), with the request's real argument values. */
   cost: number;
   /** The HTTP request body, in bytes. */
   bodyBytes: number;
@@ -35,7 +35,7 @@ export const defaultQueryLimits: QueryLimits = {
 /** The largest body POST /admin/import accepts (a JSON or CSV file of the seed format). */
 export const defaultMaxImportBytes = 50_000_000;
 
-/** A journaled load whose last batch is older than this is taken to have died (see seed/load.ts). */
+/** A journaled load whose last batch is older than this is taken to have died (see src/db/load.ts). */
 export const defaultStaleLoadMs = 120_000;
 
 const environmentSchema = z.object({

@@ -1,15 +1,15 @@
 import { createServer } from 'node:http';
 import { Server as NetServer } from 'node:net';
+import { progressBar } from './cli/progress.ts';
 import { ConfigError, loadConfig, seedDataDir } from './config.ts';
 import { DatabaseConnectError } from './db/driver.ts';
+import { formatSummary, isGraphEmpty, loadSeedGraph, recoverInterruptedLoads, SeedLoadError } from './db/load.ts';
 import { applySchemaMigrations } from './db/migrations.ts';
 import { openDatabase } from './db/open.ts';
+import { readSeedFolder, SeedValidationError, validateSeedFiles } from './domain/validate.ts';
 import { PrerequisiteError } from './embedded/build.ts';
 import { EmbeddedStartError } from './embedded/embedded-neo4j.ts';
 import { createLogger } from './log.ts';
-import { formatSummary, isGraphEmpty, loadSeedGraph, recoverInterruptedLoads, SeedLoadError } from './seed/load.ts';
-import { progressBar } from './seed/progress.ts';
-import { readSeedFolder, SeedValidationError, validateSeedFiles } from './seed/validate.ts';
 import { createGovgraphYoga } from './yoga.ts';
 
 const log = (line: string) => process.stderr.write(`govgraph: ${line}\n`);

@@ -2,16 +2,17 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type GraphiQLOptions } from 'graphql-yoga';
 import { type ApiKeyEntry, ApiKeyRing } from './auth/api-keys.ts';
 import { defaultMaxImportBytes, defaultQueryLimits, defaultStaleLoadMs, loadConfig, type QueryLimits } from './config.ts';
-import { createRequestContext, type RequestContext } from './context.ts';
 import type { Database } from './db/database.ts';
 import { examples, graphiqlTabs } from './examples/index.ts';
-import { useDataExchange } from './exchange/routes.ts';
 import { useCompiledQueries } from './http/compiled-queries.ts';
+import { useDataExchange } from './http/exchange/routes.ts';
 import { useReadinessProbe } from './http/probes.ts';
+import { queryLimitPlugins } from './http/query-limits.ts';
 import { useRequestBudget } from './http/request-budget.ts';
+import { requestIdOf } from './http/request-id.ts';
 import { useRequestLog } from './http/request-log.ts';
-import { queryLimitPlugins } from './limits/plugins.ts';
 import { createLogger, type Logger, yogaLogging } from './log.ts';
+import { createRequestContext, type RequestContext } from './schema/context.ts';
 import { schema } from './schema/index.ts';
 
 export interface YogaOptions {
@@ -72,7 +73,8 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
     // GraphiQL's scripts and styles come from this package, not from a CDN: it works offline
     // and behind firewalls, and a researcher's browser contacts no one but this server.
     renderGraphiQL,
-    context: ({ request }) => createRequestContext(db, request, { requestTimeoutMs: options.requestTimeoutMs, apiKeys }),
+    context: ({ request }) =>
+      createRequestContext(db, request, { requestTimeoutMs: options.requestTimeoutMs, apiKeys, requestId: requestIdOf(request) }),
     logging: yogaLogging(logger),
     plugins: [
       useRequestLog(logger),

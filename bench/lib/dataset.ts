@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Database } from '../../src/db/database.ts';
-import { loadSeedGraph } from '../../src/seed/load.ts';
-import { readSeedFile, validateSeedFiles } from '../../src/seed/validate.ts';
+import { loadSeedGraph } from '../../src/db/load.ts';
+import { readSeedFile, validateSeedFiles } from '../../src/domain/validate.ts';
 import { generate } from '../generate.ts';
 
 export interface LoadReport {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
-import { relationTypes } from '../seed/graph.ts';
+import { relationTypes } from '../domain/graph.ts';
 
 export const cypherDir = path.join(projectRoot, 'cypher');
 

@@ -8,32 +8,11 @@ import {
   RequestCancelledError,
   RequestTimeoutError,
 } from './errors.ts';
+import { ReadScope, type ReadScopeOptions } from './read-scope.ts';
 
 export type Parameters = Record<string, unknown>;
-export type Row = RecordShape;
-
-/** Counts the Cypher statements one request sends, so tests and logs can see the round trips. */
-export interface RoundTripCounter {
-  roundTrips: number;
-  /**
-   * The API request these statements serve: given, reads end with its budget or its client.
-   * It travels with the counter because every request read already carries that.
-   */
-  scope?: RequestScope;
-}
-
-/** What bounds one API request's reads: its time budget, and a signal for its end. */
-export interface RequestScope {
-  /**
-   * Aborts when the budget runs out (reason: a RequestTimeoutError) or when the client goes
-   * away (reason: a RequestCancelledError); a read in flight then stops at once.
-   */
-  signal: AbortSignal;
-  /** The Date.now() at which the budget runs out. */
-  deadline: number;
-  /** The whole budget, for the error message. */
-  timeoutMs: number;
-}
+/** A record as the driver gives it, before a row schema has parsed it. */
+export type Row = Record<string, unknown>;
 
 export interface DatabaseOptions {
   /** Another folder of statements, for tests only (deliberately slow ones). */
@@ -62,16 +41,14 @@ export class Database {
     this.cypherDir = options.cypherDir ?? cypherDir;
   }
 
-  async read<R extends Row = Row>(statement: string, parameters: Parameters = {}, counter?: RoundTripCounter): Promise<R[]> {
-    if (counter) counter.roundTrips += 1;
-    const text = filledCypher(statement, parameters, this.cypherDir);
-    if (counter?.scope) return this.#readWithin<R>(counter.scope, text, parameters);
-    const result = await this.driver.executeQuery(text, parameters, {
-      database: this.name,
-      routing: neo4j.routing.READ,
-      transactionConfig: { timeout: this.transactionTimeoutMs },
-    });
-    return result.records.map((record) => record.toObject() as R);
+  /** A scope to read in; see ReadScope. */
+  openScope(options: ReadScopeOptions = {}): ReadScope {
+    return new ReadScope(this, options);
+  }
+
+  /** The transaction metadata that leads from Neo4j's SHOW TRANSACTIONS back to a request. */
+  static metadataOf(scope: { requestId: string; operation?: string | undefined }): Record<string, string> {
+    return { app: 'govgraph', requestId: scope.requestId, ...(scope.operation ? { operation: scope.operation } : {}) };
   }
 
   /**
@@ -81,10 +58,11 @@ export class Database {
    * as an auto-commit transaction of a READ session (a cluster routes it to a follower): RUN and
    * PULL go out together, one exchange with Neo4j, where BEGIN, RUN + PULL and COMMIT took three.
    */
-  async #readWithin<R extends Row>(scope: RequestScope, text: string, parameters: Parameters): Promise<R[]> {
+  async readWithin(scope: ReadScope, statement: string, parameters: Parameters): Promise<Row[]> {
+    const text = filledCypher(statement, parameters, this.cypherDir);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.#readOnce<R>(scope, text, parameters);
+        return await this.#readOnce(scope, text, parameters);
       } catch (error) {
         if (error instanceof RequestTimeoutError || error instanceof RequestCancelledError) throw error;
         if (isTransactionTimeout(error)) throw new RequestTimeoutError(scope.timeoutMs, { cause: error });
@@ -98,7 +76,7 @@ export class Database {
     }
   }
 
-  async #readOnce<R extends Row>(scope: RequestScope, text: string, parameters: Parameters): Promise<R[]> {
+  async #readOnce(scope: ReadScope, text: string, parameters: Parameters): Promise<Row[]> {
     const { signal } = scope;
     if (signal.aborted) throw abortReason(signal);
     const remainingMs = scope.deadline - Date.now();
@@ -115,7 +93,10 @@ export class Database {
       };
     });
     signal.addEventListener('abort', onAbort, { once: true });
-    const work = runAutoCommitRead<R>(session, text, parameters, Math.min(remainingMs, this.transactionTimeoutMs));
+    const work = runAutoCommitRead(session, text, parameters, {
+      timeout: Math.max(1, Math.round(Math.min(remainingMs, this.transactionTimeoutMs))),
+      metadata: Database.metadataOf(scope),
+    });
     // After an abort the work fails too, and nobody waits for it any more.
     work.catch(() => {});
     try {
@@ -126,7 +107,7 @@ export class Database {
     }
   }
 
-  async write<R extends Row = Row>(statement: string, parameters: Parameters = {}): Promise<R[]> {
+  async write<R extends RecordShape = RecordShape>(statement: string, parameters: Parameters = {}): Promise<R[]> {
     const result = await this.driver.executeQuery(cypher(statement, this.cypherDir), parameters, {
       database: this.name,
       routing: neo4j.routing.WRITE,
@@ -166,7 +147,12 @@ function abortReason(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new RequestCancelledError();
 }
 
-async function runAutoCommitRead<R extends Row>(session: Session, text: string, parameters: Parameters, timeoutMs: number): Promise<R[]> {
+async function runAutoCommitRead(
+  session: Session,
+  text: string,
+  parameters: Parameters,
+  config: { timeout: number; metadata: Record<string, string> },
+): Promise<Row[]> {
   // The driver records a stack trace (new Error().stack) for every statement, to put on its
   // errors: formatting it took about 7 % of a point lookup's CPU. Those errors reach no client,
   // and a log gets their code and message, so the trace is not taken: the driver builds its
@@ -176,12 +162,12 @@ async function runAutoCommitRead<R extends Row>(session: Session, text: string, 
   let running: ReturnType<Session['run']>;
   try {
     // Neo4j ends the transaction itself when the budget runs out, even if this process cannot tell it to.
-    running = session.run(text, parameters, { timeout: Math.max(1, Math.round(timeoutMs)) });
+    running = session.run(text, parameters, config);
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
   const result = await running;
-  return result.records.map((record) => record.toObject() as R);
+  return result.records.map((record) => record.toObject());
 }
 
 export class TransactionRunner {
@@ -191,7 +177,7 @@ export class TransactionRunner {
     this.#tx = tx;
   }
 
-  async run<R extends Row = Row>(statement: string, parameters: Parameters = {}): Promise<R[]> {
+  async run<R extends RecordShape = RecordShape>(statement: string, parameters: Parameters = {}): Promise<R[]> {
     const result = await this.#tx.run(cypher(statement), parameters);
     return result.records.map((record) => record.toObject() as R);
   }

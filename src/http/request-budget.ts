@@ -1,37 +1,7 @@
 import { type ExecutionArgs, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { RequestScope } from '../db/database.ts';
 import { DatabaseUnavailableError, RequestCancelledError, RequestTimeoutError } from '../db/errors.ts';
-
-export const defaultRequestTimeoutMs = 10000;
-
-/** A request's time budget and its end signal; dispose() once the request is answered. */
-export interface RequestBudget extends RequestScope {
-  dispose(): void;
-}
-
-/**
- * Starts a request's budget now. The signal aborts when the budget runs out or when the client
- * goes away (node:http 'close' before the answer was sent aborts the Request's own signal).
- */
-export function startRequestBudget(timeoutMs: number, clientSignal?: AbortSignal): RequestBudget {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new RequestTimeoutError(timeoutMs)), timeoutMs);
-  // A budget must never keep the process alive on its own (shutdown waits for requests, not timers).
-  timer.unref();
-  const onClientGone = () => controller.abort(new RequestCancelledError());
-  if (clientSignal?.aborted) onClientGone();
-  else clientSignal?.addEventListener('abort', onClientGone, { once: true });
-  return {
-    signal: controller.signal,
-    deadline: Date.now() + timeoutMs,
-    timeoutMs,
-    dispose() {
-      clearTimeout(timer);
-      clientSignal?.removeEventListener('abort', onClientGone);
-    },
-  };
-}
+import type { ReadScope } from '../db/read-scope.ts';
 
 /** The GraphQL error a client gets for each of the database layer's named failures. */
 export function toClientError(error: unknown, located?: GraphQLError): GraphQLError | undefined {
@@ -53,7 +23,7 @@ export function toClientError(error: unknown, located?: GraphQLError): GraphQLEr
 }
 
 interface BudgetedContext {
-  budget?: RequestBudget;
+  reads?: ReadScope;
 }
 
 /**
@@ -66,7 +36,7 @@ interface BudgetedContext {
 export function useRequestBudget(): Plugin {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
-      const budget = (args.contextValue as BudgetedContext | undefined)?.budget;
+      const budget = (args.contextValue as BudgetedContext | undefined)?.reads;
       if (budget) {
         setExecuteFn(async (executeArgs) => {
           try {

@@ -1,7 +1,7 @@
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { requestIdOf } from '../context.ts';
 import type { Logger } from '../log.ts';
+import { requestIdOf } from './request-id.ts';
 
 interface RequestLogEntry {
   requestId: string;
@@ -43,13 +43,13 @@ export function useRequestLog(logger: Logger): Plugin {
       entry.variablesBytes = params.variables ? Buffer.byteLength(JSON.stringify(params.variables)) : 0;
     },
     onExecute({ args }) {
-      const context = args.contextValue as { request?: Request; queries?: { roundTrips: number } } | undefined;
+      const context = args.contextValue as { request?: Request; reads?: { roundTrips: number } } | undefined;
       const entry = context?.request && entries.get(context.request);
       if (!entry) return;
       const operation = getOperationAST(args.document, args.operationName);
       entry.operationName ??= operation?.name?.value;
       entry.operationType = operation?.operation;
-      entry.queries = context.queries;
+      entry.queries = context.reads;
     },
     onExecutionResult({ request, result }) {
       const entry = entries.get(request);

@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder } from './builder.ts';
 import { ActorRef, EntityRef, EventRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 

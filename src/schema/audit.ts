@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder } from './builder.ts';
 import { text } from './props.ts';
 import { EntityRef } from './refs.ts';
 

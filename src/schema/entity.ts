@@ -1,7 +1,7 @@
-import { builder } from '../builder.ts';
-import type { RequestContext } from '../context.ts';
 import type { EntityRecord } from '../db/repositories/entities.ts';
-import { type EntityLabel, entityLabels } from '../seed/graph.ts';
+import { type EntityLabel, entityLabels } from '../domain/graph.ts';
+import { builder } from './builder.ts';
+import type { RequestContext } from './context.ts';
 import { type ClaimRecord, claims, text, texts } from './props.ts';
 import { ActorRef, EntityRef, SourceRef } from './refs.ts';
 

@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
 import { integer, text } from './props.ts';
 import { ActorRef, CountryRef, DocumentRef, EntityRef, EventRef, TopicRef } from './refs.ts';

@@ -1,6 +1,4 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { builder } from '../builder.ts';
-import type { RequestContext } from '../context.ts';
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import {
   countEntitiesByLabel,
@@ -12,7 +10,9 @@ import {
   type TimelineRecord,
   type TypeCountRecord,
 } from '../db/repositories/graph.ts';
-import { type EntityLabel, entityLabels, relationTypes } from '../seed/graph.ts';
+import { type EntityLabel, entityLabels, relationTypes } from '../domain/graph.ts';
+import { builder } from './builder.ts';
+import type { RequestContext } from './context.ts';
 import { loadEntities } from './entity.ts';
 import { badUserInput } from './errors.ts';
 import { texts } from './props.ts';
@@ -222,12 +222,12 @@ export const StatsRef = builder.objectRef<StatsShape>('Stats').implement({
     entities: t.field({
       type: [TypeCountRef],
       description: 'How many entities of each type, every type listed (0 when there are none), in a fixed order.',
-      resolve: (_stats, _args, context) => countEntitiesByLabel(context.db, entityLabels, context.queries),
+      resolve: (_stats, _args, context) => countEntitiesByLabel(context.reads, entityLabels),
     }),
     relations: t.field({
       type: [TypeCountRef],
       description: 'How many relationships of each type, every type listed (0 when there are none), in a fixed order.',
-      resolve: (_stats, _args, context) => countRelationsByType(context.db, relationTypes, context.queries),
+      resolve: (_stats, _args, context) => countRelationsByType(context.reads, relationTypes),
     }),
     mostConnected: t.field({
       type: [RankedEntityRef],
@@ -237,7 +237,7 @@ export const StatsRef = builder.objectRef<StatsShape>('Stats').implement({
       args: { first: t.arg.int({ defaultValue: 10, description: 'How many (1–100, default 10).' }) },
       resolve: async (_stats, args, context) => {
         const first = boundedInt(args.first, 10, 1, 100, 'first');
-        const ranked = await loadMostConnected(context.db, first, context.queries);
+        const ranked = await loadMostConnected(context.reads, first);
         primeEntities(
           context,
           ranked.map((row) => row.entity),
@@ -253,7 +253,7 @@ export const StatsRef = builder.objectRef<StatsShape>('Stats').implement({
       args: { first: t.arg.int({ defaultValue: 10, description: 'How many (1–100, default 10).' }) },
       resolve: async (_stats, args, context) => {
         const first = boundedInt(args.first, 10, 1, 100, 'first');
-        const ranked = await loadTopTopics(context.db, first, context.queries);
+        const ranked = await loadTopTopics(context.reads, first);
         primeEntities(
           context,
           ranked.map((row) => row.entity),

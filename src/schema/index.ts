@@ -1,5 +1,5 @@
 import { lexicographicSortSchema } from 'graphql';
-import { builder } from '../builder.ts';
+import { builder } from './builder.ts';
 import './entity.ts';
 import './actor.ts';
 import './organization.ts';

@@ -1,9 +1,9 @@
 import type { InputFieldBuilder } from '@pothos/core';
-import { builder, type Types } from '../builder.ts';
 import { type EntityFilter, loadEntityPage, type OrderField } from '../db/repositories/lists.ts';
-import { dateRange } from '../seed/dates.ts';
-import type { EntityLabel } from '../seed/graph.ts';
-import { searchKey } from '../text/normalize.ts';
+import { dateRange } from '../domain/dates.ts';
+import type { EntityLabel } from '../domain/graph.ts';
+import { searchKey } from '../domain/text/normalize.ts';
+import { builder, type Types } from './builder.ts';
 import { cutPage, encodeCursor, pageWindow } from './paging.ts';
 import {
   BodyRef,
@@ -150,7 +150,7 @@ for (const spec of lists) {
           const orderBy = (args.orderBy?.field ?? 'NAME') as OrderField;
           // The count rides along with the page, in the same statement, and only when asked for.
           const { rows, total } = await loadEntityPage(
-            context.db,
+            context.reads,
             {
               label: spec.label,
               filter,
@@ -162,7 +162,6 @@ for (const spec of lists) {
               backwards: window.backwards,
             },
             selectsField(info, 'totalCount'),
-            context.queries,
           );
           const page = cutPage(rows, window, (row) => row.position);
           for (const row of page.rows) context.loaders.entity.prime(row.entity.id, row.entity);

@@ -1,7 +1,7 @@
-import { builder } from '../builder.ts';
 import { findTldByForms } from '../db/repositories/lists.ts';
-import type { EntityLabel } from '../seed/graph.ts';
-import { tldForms } from '../text/tld-forms.ts';
+import type { EntityLabel } from '../domain/graph.ts';
+import { tldForms } from '../domain/text/tld-forms.ts';
+import { builder } from './builder.ts';
 import { loadEntities } from './entity.ts';
 import { badUserInput } from './errors.ts';
 import { decodeEntityId } from './graph-types.ts';
@@ -65,7 +65,7 @@ builder.queryField('tld', (t) =>
       const forms = tldForms(name);
       if (forms.length === 0)
         throw badUserInput(`"name" must be a single top-level label such as ".ru" or "рф", got ${JSON.stringify(name)}`, 'name');
-      const tld = await findTldByForms(context.db, forms, context.queries);
+      const tld = await findTldByForms(context.reads, forms);
       if (tld) context.loaders.entity.prime(tld.id, tld);
       return tld;
     },

@@ -1,5 +1,5 @@
-import { builder } from '../builder.ts';
 import { loadNeighborhood } from '../db/repositories/graph.ts';
+import { builder } from './builder.ts';
 import { notFound } from './errors.ts';
 import { boundedInt, decodeEntityId, primeEntities, SubgraphRef } from './graph-types.ts';
 
@@ -20,7 +20,7 @@ builder.queryField('neighborhood', (t) =>
       const { label, slug } = decodeEntityId(String(args.id), 'id');
       const depth = boundedInt(args.depth, 1, 1, 3, 'depth');
       const first = boundedInt(args.first, 50, 1, 200, 'first');
-      const graph = await loadNeighborhood(context.db, slug, depth, first, context.queries);
+      const graph = await loadNeighborhood(context.reads, slug, depth, first);
       if (!graph || graph.nodes[0]?.label !== label) throw notFound(`no ${label} with the global ID ${String(args.id)}`, 'id');
       primeEntities(context, graph.nodes);
       return { nodes: graph.nodes, edges: graph.edges };

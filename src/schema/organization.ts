@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
 import { text } from './props.ts';
 import { ActorRef, BodyRef, CountryRef, DocumentRef, EntityRef, MemorandumRef, OrganizationRef, PersonRef, TldRef } from './refs.ts';

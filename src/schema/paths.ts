@@ -1,6 +1,6 @@
-import { builder } from '../builder.ts';
 import { findShortestPaths } from '../db/repositories/graph.ts';
-import { relationTypes } from '../seed/graph.ts';
+import { relationTypes } from '../domain/graph.ts';
+import { builder } from './builder.ts';
 import { badUserInput, notFound } from './errors.ts';
 import { boundedInt, decodeEntityId, PathRef, primeEntities } from './graph-types.ts';
 
@@ -43,15 +43,7 @@ builder.queryField('paths', (t) =>
           );
         }
       }
-      const result = await findShortestPaths(
-        context.db,
-        from.slug,
-        to.slug,
-        maxHops,
-        types ? [...new Set(types)] : null,
-        maxPaths,
-        context.queries,
-      );
+      const result = await findShortestPaths(context.reads, from.slug, to.slug, maxHops, types ? [...new Set(types)] : null, maxPaths);
       if (result.fromLabel !== from.label) throw notFound(`no ${from.label} with the global ID ${String(args.from)}`, 'from');
       if (result.toLabel !== to.label) throw notFound(`no ${to.label} with the global ID ${String(args.to)}`, 'to');
       for (const path of result.paths) primeEntities(context, path.nodes);

@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
 import { ActorRef, EntityRef, MemorandumRef, PersonRef } from './refs.ts';
 import { relationConnection } from './relations.ts';

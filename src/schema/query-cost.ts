@@ -1,5 +1,5 @@
-import { builder } from '../builder.ts';
-import { costOf, listMultiplier, type QueryCost } from '../limits/cost.ts';
+import { builder } from './builder.ts';
+import { costOf, listMultiplier, type QueryCost } from './cost.ts';
 
 const QueryCostRef = builder.objectRef<QueryCost>('QueryCost').implement({
   description:

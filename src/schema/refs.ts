@@ -1,5 +1,5 @@
-import { builder } from '../builder.ts';
 import type { EntityRecord } from '../db/repositories/entities.ts';
+import { builder } from './builder.ts';
 
 /**
  * The object and interface references, declared apart from their implementations so that

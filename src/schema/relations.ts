@@ -1,11 +1,11 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Types } from '../builder.ts';
-import type { RequestContext } from '../context.ts';
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import type { Direction, RelationRecord } from '../db/repositories/relations.ts';
-import type { EntityLabel, RelationType } from '../seed/graph.ts';
+import type { EntityLabel, RelationType } from '../domain/graph.ts';
 import { auditFields } from './audit.ts';
+import type { Types } from './builder.ts';
+import type { RequestContext } from './context.ts';
 import { loadEntities } from './entity.ts';
 import { cutPage, encodeCursor, pageWindow } from './paging.ts';
 import { text, texts } from './props.ts';

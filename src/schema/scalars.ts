@@ -1,6 +1,6 @@
 import { GraphQLError, Kind } from 'graphql';
-import { builder } from '../builder.ts';
-import { partialDateProblem } from '../seed/dates.ts';
+import { partialDateProblem } from '../domain/dates.ts';
+import { builder } from './builder.ts';
 
 function parsePartialDate(value: unknown): string {
   if (typeof value !== 'string') throw new GraphQLError('PartialDate must be a string such as "2021", "2021-02" or "2021-02-15"');

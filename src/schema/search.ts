@@ -1,9 +1,9 @@
-import { builder } from '../builder.ts';
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import { searchEntities } from '../db/repositories/lists.ts';
-import type { EntityLabel } from '../seed/graph.ts';
-import { searchKey } from '../text/normalize.ts';
-import { tldForms } from '../text/tld-forms.ts';
+import type { EntityLabel } from '../domain/graph.ts';
+import { searchKey } from '../domain/text/normalize.ts';
+import { tldForms } from '../domain/text/tld-forms.ts';
+import { builder } from './builder.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { badUserInput } from './errors.ts';
 import { text, texts } from './props.ts';
@@ -82,7 +82,7 @@ builder.queryField('search', (t) =>
       if (!lucene) throw badUserInput('"query" must contain at least one letter or digit', 'query');
       const labels = args.types && args.types.length > 0 ? (args.types as EntityLabel[]) : null;
       const exact = [...new Set([args.query, ...tldForms(args.query).flatMap((form) => [form, form.slice(1)])].map(searchKey))];
-      const rows = await searchEntities(context.db, lucene, labels, first, context.queries, exact);
+      const rows = await searchEntities(context.reads, lucene, labels, first, exact);
       return rows.map((row) => {
         context.loaders.entity.prime(row.entity.id, row.entity);
         return { score: row.score, node: row.entity, matched: matchedName(row.entity, args.query) };

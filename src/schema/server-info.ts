@@ -1,6 +1,6 @@
-import { builder } from '../builder.ts';
 import { readServerInfo } from '../db/repositories/server-info.ts';
 import { serverVersion } from '../version.ts';
+import { builder } from './builder.ts';
 
 interface DatabaseInfo {
   name: string;
@@ -28,7 +28,7 @@ const ServerInfoRef = builder.objectRef<{ version: string }>('ServerInfo').imple
     database: t.field({
       type: DatabaseInfoRef,
       description: 'The Neo4j server this API reads from.',
-      resolve: (_info, _args, context) => readServerInfo(context.db, context.queries),
+      resolve: (_info, _args, context) => readServerInfo(context.reads),
     }),
   }),
 });

@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
 import { text } from './props.ts';
 import { EntityRef, SourceRef } from './refs.ts';

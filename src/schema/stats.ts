@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder } from './builder.ts';
 import { StatsRef } from './graph-types.ts';
 
 builder.queryField('stats', (t) =>

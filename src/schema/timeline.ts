@@ -1,6 +1,6 @@
-import { builder } from '../builder.ts';
 import { loadTimeline } from '../db/repositories/graph.ts';
-import { dateRange } from '../seed/dates.ts';
+import { dateRange } from '../domain/dates.ts';
+import { builder } from './builder.ts';
 import { badUserInput, notFound } from './errors.ts';
 import { boundedInt, decodeEntityId, primeEntities, TimelineEntryRef } from './graph-types.ts';
 import { PartialDate } from './scalars.ts';
@@ -31,7 +31,7 @@ builder.queryField('timeline', (t) =>
       const windowFrom = args.from ? dateRange(args.from).first : null;
       const windowTo = args.to ? dateRange(args.to).last : null;
       if (windowFrom && windowTo && windowFrom > windowTo) throw badUserInput('"to" must not come before "from"', 'to');
-      const { entity, entries } = await loadTimeline(context.db, slug, { from: windowFrom, to: windowTo }, first, context.queries);
+      const { entity, entries } = await loadTimeline(context.reads, slug, { from: windowFrom, to: windowTo }, first);
       if (!entity || entity.label !== label) throw notFound(`no ${label} with the global ID ${String(args.actor)}`, 'actor');
       primeEntities(context, [entity, ...entries.map((entry) => entry.other)]);
       return entries;

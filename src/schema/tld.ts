@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
 import { flag, text } from './props.ts';
 import { CountryRef, EntityRef, OrganizationRef, TldRef } from './refs.ts';

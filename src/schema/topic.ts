@@ -1,4 +1,4 @@
-import { builder } from '../builder.ts';
+import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
 import { EntityRef, EventRef, TopicRef } from './refs.ts';
 import { relationConnection } from './relations.ts';

@@ -55,7 +55,7 @@ describe('export, import and seed beside a running server', () => {
     server = await startServer({ PORT: '0', GOVGRAPH_DATA_DIR: dataDir, NEO4J_URI: '' });
     expect(existsSync(published)).toBe(true);
 
-    const exported = await runTool('src/exchange/export-cli.ts', ['--format', 'json'], dataDir);
+    const exported = await runTool('src/cli/export.ts', ['--format', 'json'], dataDir);
     expect(exported.stderr).toContain('using the embedded Neo4j of the server running as process');
     expect(exported.code).toBe(0);
     expect(entitiesIn(exported.stdout)).toBeGreaterThan(50);
@@ -67,13 +67,13 @@ describe('export, import and seed beside a running server', () => {
         topics: [{ id: 'topic-tools-beside-server', name: 'Written beside the server', sources: ['src-000-cctld-msk-ix-memorandum'] }],
       }),
     );
-    const imported = await runTool('src/exchange/import-cli.ts', ['--as', 'tester', file], dataDir);
+    const imported = await runTool('src/cli/import.ts', ['--as', 'tester', file], dataDir);
     expect(imported.stderr).toContain('using the embedded Neo4j of the server running as process');
     expect(imported.code).toBe(0);
     const seen = await graphql(server.url, '{ topic(slug: "topic-tools-beside-server") { name } }');
     expect(seen.body.data).toEqual({ topic: { name: 'Written beside the server' } });
 
-    const seeded = await runTool('src/seed/cli.ts', [], dataDir);
+    const seeded = await runTool('src/cli/seed.ts', [], dataDir);
     expect(seeded.code).toBe(0);
     expect(seeded.stderr).toContain('using the embedded Neo4j of the server running as process');
     // One JVM throughout: the tools started none of their own.
@@ -85,7 +85,7 @@ describe('export, import and seed beside a running server', () => {
     expect(await waitUntil(() => javaProcessesFor(dataDir).length === 0, 30000)).toBe(true);
     expect(existsSync(published)).toBe(false);
 
-    const alone = await runTool('src/exchange/export-cli.ts', ['--format', 'json'], dataDir);
+    const alone = await runTool('src/cli/export.ts', ['--format', 'json'], dataDir);
     expect(alone.code).toBe(0);
     expect(alone.stderr).not.toContain('using the embedded Neo4j of the server');
     expect(alone.stderr).toMatch(/embedded Neo4j .* listens on bolt:\/\//);
@@ -93,7 +93,7 @@ describe('export, import and seed beside a running server', () => {
   }, 600_000);
 
   it('say on stderr when the database they export holds nothing', async () => {
-    const empty = await runTool('src/exchange/export-cli.ts', ['--format', 'json'], path.join(folder, 'empty', 'neo4j'));
+    const empty = await runTool('src/cli/export.ts', ['--format', 'json'], path.join(folder, 'empty', 'neo4j'));
     expect(empty.code).toBe(0);
     expect(empty.stderr).toContain('the database holds no entity: it is empty or was never seeded');
   }, 300_000);

@@ -2,10 +2,10 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDataDir } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
-import { dateRange } from '../../src/seed/dates.ts';
-import type { EntityLabel, NodeRow, SeedGraph } from '../../src/seed/graph.ts';
-import { loadSeedGraph } from '../../src/seed/load.ts';
-import { readSeedFolder, validateSeedFiles } from '../../src/seed/validate.ts';
+import { loadSeedGraph } from '../../src/db/load.ts';
+import { dateRange } from '../../src/domain/dates.ts';
+import type { EntityLabel, NodeRow, SeedGraph } from '../../src/domain/graph.ts';
+import { readSeedFolder, validateSeedFiles } from '../../src/domain/validate.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { GraphQLClient, loadRealSeed, type Variables } from '../support/graphql.ts';
 

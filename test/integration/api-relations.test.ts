@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import type { SeedGraph } from '../../src/seed/graph.ts';
+import type { SeedGraph } from '../../src/domain/graph.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { GraphQLClient, loadRealSeed } from '../support/graphql.ts';
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultQueryLimits } from '../../src/config.ts';
-import { Database, type Parameters, type RoundTripCounter, type Row } from '../../src/db/database.ts';
-import { loadSeedGraph } from '../../src/seed/load.ts';
-import { validateSeedFiles } from '../../src/seed/validate.ts';
+import { Database, type Parameters, type Row } from '../../src/db/database.ts';
+import { loadSeedGraph } from '../../src/db/load.ts';
+import type { ReadScope } from '../../src/db/read-scope.ts';
+import { validateSeedFiles } from '../../src/domain/validate.ts';
 import { emptyDatabase, openTestDatabase } from '../support/database.ts';
 import { GraphQLClient } from '../support/graphql.ts';
 
@@ -12,12 +13,12 @@ import { GraphQLClient } from '../support/graphql.ts';
 /** A Database that records the statements it runs and the request counters they were charged to. */
 class RecordingDatabase extends Database {
   statements: string[] = [];
-  counters = new Set<RoundTripCounter>();
+  counters = new Set<ReadScope>();
 
-  override read<R extends Row = Row>(statement: string, parameters?: Parameters, counter?: RoundTripCounter): Promise<R[]> {
+  override readWithin(scope: ReadScope, statement: string, parameters: Parameters): Promise<Row[]> {
     this.statements.push(statement);
-    if (counter) this.counters.add(counter);
-    return super.read<R>(statement, parameters, counter);
+    this.counters.add(scope);
+    return super.readWithin(scope, statement, parameters);
   }
 
   reset(): void {
@@ -137,7 +138,7 @@ describe('round trips of nested lists', () => {
   async function measure(first: number): Promise<{ data: Nested; statements: string[]; roundTrips: number }> {
     db.reset();
     const data = await api.data<Nested>(nestedQuery, { first });
-    // One request, one counter: RequestContext.queries, which the statements were charged to.
+    // One request, one scope: RequestContext.reads, which the statements were charged to.
     expect(db.counters.size).toBe(1);
     const [counter] = [...db.counters];
     return { data, statements: [...db.statements], roundTrips: counter?.roundTrips ?? -1 };

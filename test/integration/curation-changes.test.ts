@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher-files.ts';
 import type { Database } from '../../src/db/database.ts';
-import { maxMutationsPerRequest } from '../../src/limits/mutations.ts';
+import { maxMutationsPerRequest } from '../../src/http/mutation-limit.ts';
 import { entityInput, footprint, testKeys } from '../support/curation.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { GraphQLClient, loadRealSeed } from '../support/graphql.ts';

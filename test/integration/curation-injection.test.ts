@@ -11,6 +11,7 @@ import {
   relationTypeOf,
   seededCurationSuite,
 } from '../support/curation.ts';
+import { readStoredProps } from '../support/database.ts';
 
 // Cypher injection through the write side: every text argument and input field of every mutation
 // (found in the schema, so new ones are covered) receives each payload of the attack suite, sent
@@ -109,7 +110,7 @@ describe('Cypher injection through every mutation input', () => {
         }
         if (result.errors || !target.stored) continue;
         accepted += 1;
-        const [row] = await suite.db.read<{ props: Record<string, unknown> }>('queries/entities-by-id', { ids: [target.stored.id(n)] });
+        const [row] = await readStoredProps(suite.db, [target.stored.id(n)]);
         const value = row?.props[target.stored.property];
         if (JSON.stringify(value) !== JSON.stringify(payload) && JSON.stringify(value) !== JSON.stringify([payload])) {
           problems.push(`${target.name} ← ${JSON.stringify(payload)}: stored as ${JSON.stringify(value)}`);
@@ -121,9 +122,9 @@ describe('Cypher injection through every mutation input', () => {
     expect(accepted).toBeGreaterThan(100);
 
     const seedIds = suite.graph.nodes.map((node) => node.id);
-    const found = await suite.db.read<{ id: string; props: Record<string, unknown> }>('queries/entities-by-id', { ids: seedIds });
+    const found = await readStoredProps(suite.db, seedIds);
     expect(found.length).toBe(seedIds.length);
     expect(found.filter((row) => 'pwned' in row.props)).toEqual([]);
-    expect(await suite.db.read('queries/entities-by-id', { ids: ['pwned', 'x'] })).toEqual([]);
+    expect(await readStoredProps(suite.db, ['pwned', 'x'])).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entityInput, seededCurationSuite, seedSource } from '../support/curation.ts';
+import { readStoredProps } from '../support/database.ts';
 import type { Variables } from '../support/graphql.ts';
 
 // Upserts are idempotent replacements, exactly like the seed loader: the same input twice gives
@@ -52,8 +53,7 @@ describe('curation upserts', () => {
   const { keys } = suite;
 
   const write = <T>(document: string, variables: Variables) => suite.api.data<T>(document, variables, keys.curator);
-  const stored = async (id: string) =>
-    (await suite.db.read<{ props: Record<string, unknown> }>('queries/entities-by-id', { ids: [id] }))[0]?.props;
+  const stored = async (id: string) => (await readStoredProps(suite.db, [id]))[0]?.props;
   const changesSince = async (since: string) =>
     (await suite.api.data<{ changes: { edges: { node: ChangeOut }[] } }>(changesQuery, { since })).changes.edges.map((edge) => edge.node);
 

@@ -26,8 +26,8 @@ describe('the database through Bolt', () => {
   });
 
   it('reports the Neo4j version and edition from dbms.components()', async () => {
-    const counter = { roundTrips: 0 };
-    const info = await readServerInfo(db, counter);
+    const counter = db.openScope();
+    const info = await readServerInfo(counter);
     expect(info.name).toBe('Neo4j Kernel');
     expect(info.version).toMatch(/^5\.\d+/);
     expect(['community', 'enterprise']).toContain(info.edition);

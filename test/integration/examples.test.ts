@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, seedDataDir } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
+import { loadSeedGraph } from '../../src/db/load.ts';
+import { readSeedFolder, validateSeedFiles } from '../../src/domain/validate.ts';
 import { type Example, examples, graphiqlTabs, loadExamples } from '../../src/examples/index.ts';
-import { loadSeedGraph } from '../../src/seed/load.ts';
-import { readSeedFolder, validateSeedFiles } from '../../src/seed/validate.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
 import { emptyDatabase, openTestDatabase } from '../support/database.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newApiKey, parseApiKeys } from '../../src/auth/api-keys.ts';
 import type { Database } from '../../src/db/database.ts';
-import type { SeedGraph } from '../../src/seed/graph.ts';
-import { validateSeedFiles } from '../../src/seed/validate.ts';
+import type { SeedGraph } from '../../src/domain/graph.ts';
+import { validateSeedFiles } from '../../src/domain/validate.ts';
 import { graphSize, openTestDatabase } from '../support/database.ts';
 import { changeCount, exportText } from '../support/exchange.ts';
 import { loadRealSeed } from '../support/graphql.ts';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { importFiles, readImportFiles } from '../../src/exchange/import.ts';
-import { SeedLoadError } from '../../src/seed/load.ts';
-import { SeedValidationError } from '../../src/seed/validate.ts';
+import { SeedLoadError } from '../../src/db/load.ts';
+import { SeedValidationError } from '../../src/domain/validate.ts';
+import { importFiles, readImportFiles } from '../../src/services/import.ts';
 import { graphSize, openTestDatabase } from '../support/database.ts';
 import { changeCount, runScript } from '../support/exchange.ts';
 import { loadRealSeed } from '../support/graphql.ts';
@@ -55,7 +55,7 @@ describe('npm run import', () => {
       ].join('\n'),
     });
     const before = await footprint();
-    const result = await runScript('src/exchange/import-cli.ts', [dir]);
+    const result = await runScript('src/cli/import.ts', [dir]);
     expect(result.code).toBe(1);
     const reported = result.stderr.split('\n').filter((line) => /\.csv:\d+:\d+: /.test(line));
     expect(reported).toEqual([
@@ -97,7 +97,7 @@ describe('npm run import', () => {
         ],
       }),
     });
-    const first = await runScript('src/exchange/import-cli.ts', ['--as', 'researcher-1', dir]);
+    const first = await runScript('src/cli/import.ts', ['--as', 'researcher-1', dir]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^Person +1 +0 +0$/m);
     expect(first.stdout).toMatch(/^HOLDS_POSITION +1 +0 +0$/m);
@@ -110,7 +110,7 @@ describe('npm run import', () => {
     expect(records[0]?.toObject()).toEqual({ by: 'researcher-1', relationBy: 'researcher-1', changes: 2 });
 
     const before = await footprint();
-    const second = await runScript('src/exchange/import-cli.ts', ['--as', 'researcher-1', dir]);
+    const second = await runScript('src/cli/import.ts', ['--as', 'researcher-1', dir]);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/^Person +0 +0 +1$/m);
     expect(second.stdout).toMatch(/^HOLDS_POSITION +0 +0 +1$/m);
@@ -133,14 +133,14 @@ describe('npm run import', () => {
   });
 
   it('says what is wrong with the command line', async () => {
-    const none = await runScript('src/exchange/import-cli.ts', []);
+    const none = await runScript('src/cli/import.ts', []);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/name the files or folders to import/);
-    const missing = await runScript('src/exchange/import-cli.ts', [path.join(folder, 'nowhere.json')]);
+    const missing = await runScript('src/cli/import.ts', [path.join(folder, 'nowhere.json')]);
     expect(missing.stderr).toMatch(/nowhere\.json:1:1: no such file or folder/);
-    const text = await runScript('src/exchange/import-cli.ts', ['--as', 'a b', folder]);
+    const text = await runScript('src/cli/import.ts', ['--as', 'a b', folder]);
     expect(text.stderr).toMatch(/--as must be/);
-    const option = await runScript('src/exchange/import-cli.ts', ['--colour', 'red', folder]);
+    const option = await runScript('src/cli/import.ts', ['--colour', 'red', folder]);
     expect(option.stderr).toMatch(/Unknown option '--colour'/);
     expect(option.stderr).not.toMatch(/ {4}at /);
   });

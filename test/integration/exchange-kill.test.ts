@@ -36,7 +36,7 @@ afterAll(async () => {
 
 /** Starts the import command and kills it once its progress bar shows at least 30 % written (and not all). */
 async function killHalfway(...args: string[]): Promise<string> {
-  const child: ChildProcess = spawn(process.execPath, ['src/exchange/import-cli.ts', ...args, large], {
+  const child: ChildProcess = spawn(process.execPath, ['src/cli/import.ts', ...args, large], {
     cwd: projectRoot,
     env: neo4jEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -88,7 +88,7 @@ describe('an import killed halfway', () => {
   it('journaled: the next import undoes it too, before it writes anything of its own', async () => {
     await killHalfway('--batch-size', '50', '--max-transaction-rows', '100');
     expect(await journalLeft(db)).toBeGreaterThan(0);
-    const next = await runScript('src/exchange/import-cli.ts', [seedDataDir], { GOVGRAPH_STALE_LOAD_MS: '0' });
+    const next = await runScript('src/cli/import.ts', [seedDataDir], { GOVGRAPH_STALE_LOAD_MS: '0' });
     expect(next.code, next.stderr).toBe(0);
     expect(next.stderr).toMatch(/import: undoing load [0-9a-f-]+, interrupted/);
     expect(await journalLeft(db)).toBe(0);

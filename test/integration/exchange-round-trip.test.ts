@@ -6,9 +6,9 @@ import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher-files.ts';
 import type { Database } from '../../src/db/database.ts';
-import { importFile, importFiles } from '../../src/exchange/import.ts';
-import type { SeedGraph } from '../../src/seed/graph.ts';
-import { validateSeedFiles } from '../../src/seed/validate.ts';
+import type { SeedGraph } from '../../src/domain/graph.ts';
+import { validateSeedFiles } from '../../src/domain/validate.ts';
+import { importFile, importFiles } from '../../src/services/import.ts';
 import { emptyDatabase, openTestDatabase } from '../support/database.ts';
 import { exportText, runScript } from '../support/exchange.ts';
 import { loadRealSeed } from '../support/graphql.ts';
@@ -33,7 +33,7 @@ function byKey<T extends { id?: string; key?: string }>(rows: readonly T[]): T[]
 }
 
 async function run(script: 'export' | 'import', ...args: string[]): Promise<string> {
-  const result = await runScript(`src/exchange/${script}-cli.ts`, args);
+  const result = await runScript(`src/cli/${script}.ts`, args);
   expect(result.code, result.stderr).toBe(0);
   return result.stdout;
 }

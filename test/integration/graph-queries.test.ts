@@ -1,8 +1,10 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database, type Parameters, type RoundTripCounter, type Row } from '../../src/db/database.ts';
+import { Database, type Parameters, type Row } from '../../src/db/database.ts';
+import { loadSeedGraph } from '../../src/db/load.ts';
+import type { ReadScope } from '../../src/db/read-scope.ts';
 import { loadNeighborhood } from '../../src/db/repositories/graph.ts';
-import { dateRange } from '../../src/seed/dates.ts';
+import { dateRange } from '../../src/domain/dates.ts';
 import {
   type EntityLabel,
   entityLabels,
@@ -12,11 +14,10 @@ import {
   type RelationType,
   relationTypes,
   type SeedGraph,
-} from '../../src/seed/graph.ts';
-import { loadSeedGraph } from '../../src/seed/load.ts';
-import { searchKey } from '../../src/text/normalize.ts';
+} from '../../src/domain/graph.ts';
+import { searchKey } from '../../src/domain/text/normalize.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
-import { emptyDatabase, openTestDatabase } from '../support/database.ts';
+import { emptyDatabase, openTestDatabase, readRows } from '../support/database.ts';
 
 // ---------------------------------------------------------------------------------------
 // A small graph modelled on the real one, built as the seed validator would hand it over.
@@ -99,9 +100,9 @@ const graph: SeedGraph = {
 class RecordingDatabase extends Database {
   statements: string[] = [];
 
-  override read<R extends Row = Row>(statement: string, parameters?: Parameters, counter?: RoundTripCounter): Promise<R[]> {
+  override readWithin(scope: ReadScope, statement: string, parameters: Parameters): Promise<Row[]> {
     this.statements.push(statement);
-    return super.read<R>(statement, parameters, counter);
+    return super.readWithin(scope, statement, parameters);
   }
 }
 
@@ -250,8 +251,8 @@ describe('neighborhood, paths, timeline and stats', () => {
     });
 
     it('costs one round trip per hop, plus one for all the sources', async () => {
-      const counter = { roundTrips: 0 };
-      const found = await loadNeighborhood(db, 'coordination-center', 2, 50, counter);
+      const counter = db.openScope();
+      const found = await loadNeighborhood(counter, 'coordination-center', 2, 50);
       expect(found?.nodes).toHaveLength(8);
       expect(counter.roundTrips).toBe(2);
 
@@ -259,8 +260,8 @@ describe('neighborhood, paths, timeline and stats', () => {
       await data<Result>(query, { id: gid('Organization', 'coordination-center'), depth: 2 });
       expect(db.statements).toEqual(['queries/neighborhood-hop', 'queries/neighborhood-hop', 'queries/entities-by-id']);
 
-      const counter3 = { roundTrips: 0 };
-      const far = await loadNeighborhood(db, 'tld-su', 3, 50, counter3);
+      const counter3 = db.openScope();
+      const far = await loadNeighborhood(counter3, 'tld-su', 3, 50);
       expect(far?.nodes.map((n) => n.id)).toEqual([
         'tld-su',
         'foundation-internet-development',
@@ -275,10 +276,10 @@ describe('neighborhood, paths, timeline and stats', () => {
       expect(counter3.roundTrips).toBe(3);
 
       // A spent budget ends the walk early.
-      const counterSpent = { roundTrips: 0 };
-      expect((await loadNeighborhood(db, 'coordination-center', 3, 3, counterSpent))?.nodes).toHaveLength(3);
+      const counterSpent = db.openScope();
+      expect((await loadNeighborhood(counterSpent, 'coordination-center', 3, 3))?.nodes).toHaveLength(3);
       expect(counterSpent.roundTrips).toBe(1);
-      expect(await loadNeighborhood(db, 'nobody', 2, 50)).toBeNull();
+      expect(await loadNeighborhood(db.openScope(), 'nobody', 2, 50)).toBeNull();
     });
 
     it('rejects a depth out of 1..3, a bad first, a malformed id; unknown entities are NOT_FOUND', async () => {
@@ -450,8 +451,8 @@ describe('neighborhood, paths, timeline and stats', () => {
     });
 
     it('the count statements name every label and every relation type', async () => {
-      expect((await db.read<{ type: string }>('queries/stats-entities')).map((row) => row.type).sort()).toEqual([...entityLabels].sort());
-      expect((await db.read<{ type: string }>('queries/stats-relations')).map((row) => row.type).sort()).toEqual([...relationTypes].sort());
+      expect((await readRows(db, 'queries/stats-entities')).map((row) => String(row.type)).sort()).toEqual([...entityLabels].sort());
+      expect((await readRows(db, 'queries/stats-relations')).map((row) => String(row.type)).sort()).toEqual([...relationTypes].sort());
     });
 
     it('ranks actors by degree and topics by mentions, ties by slug', async () => {

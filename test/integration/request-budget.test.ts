@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Database } from '../../src/db/database.ts';
 import { RequestCancelledError, RequestTimeoutError } from '../../src/db/errors.ts';
-import { startRequestBudget } from '../../src/http/request-budget.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
 import { openSlowDatabase, runningSlowStatements, waitForSlowStatements } from '../support/slow-database.ts';
 
@@ -74,12 +74,12 @@ describe('time budget and cancellation (a deliberately slow statement, tests onl
   });
 
   it('rejects a read at once with the reason its scope was aborted for, and Neo4j stops it', async () => {
-    const budget = startRequestBudget(600000);
     const controller = new AbortController();
-    const reading = slow.read('queries/server-info', {}, { roundTrips: 0, scope: { ...budget, signal: controller.signal } });
+    const budget = slow.openScope({ timeoutMs: 600000, clientSignal: controller.signal });
+    const reading = budget.read('queries/server-info', {}, z.unknown());
     reading.catch(() => {});
     expect(await waitForSlowStatements(slow, 1, 20000)).toBe(true);
-    controller.abort(new RequestCancelledError());
+    controller.abort();
     await expect(reading).rejects.toBeInstanceOf(RequestCancelledError);
     expect(await waitForSlowStatements(slow, 0, stopBoundMs)).toBe(true);
     budget.dispose();
@@ -89,11 +89,9 @@ describe('time budget and cancellation (a deliberately slow statement, tests onl
     // The scope never aborts here: only the transaction timeout sent with the statement can end it.
     const shortTransactions = await openSlowDatabase(1000);
     try {
-      const budget = startRequestBudget(600000);
-      const never = new AbortController();
+      const budget = shortTransactions.openScope({ timeoutMs: 600000 });
       const started = Date.now();
-      const scope = { ...budget, signal: never.signal };
-      await expect(shortTransactions.read('queries/server-info', {}, { roundTrips: 0, scope })).rejects.toBeInstanceOf(RequestTimeoutError);
+      await expect(budget.read('queries/server-info', {}, z.unknown())).rejects.toBeInstanceOf(RequestTimeoutError);
       // Neo4j checks transaction timeouts every 2 s by default.
       expect(Date.now() - started).toBeLessThan(1000 + stopBoundMs);
       expect(await runningSlowStatements(slow)).toBe(0);

@@ -7,11 +7,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, seedDataDir } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
+import { type LoadSummary, loadSeedGraph, SeedLoadError } from '../../src/db/load.ts';
 import { searchEntities } from '../../src/db/repositories/lists.ts';
+import { entityLabels, relationTypes, type SeedGraph } from '../../src/domain/graph.ts';
+import { readSeedFolder, validateSeedFiles } from '../../src/domain/validate.ts';
 import { luceneQuery } from '../../src/schema/search.ts';
-import { entityLabels, relationTypes, type SeedGraph } from '../../src/seed/graph.ts';
-import { type LoadSummary, loadSeedGraph, SeedLoadError } from '../../src/seed/load.ts';
-import { readSeedFolder, validateSeedFiles } from '../../src/seed/validate.ts';
 import { emptyDatabase, openTestDatabase } from '../support/database.ts';
 import { neo4jEnv } from '../support/exchange.ts';
 
@@ -44,7 +44,7 @@ async function query<R>(text: string, parameters: Record<string, unknown> = {}):
 
 async function seedCommand(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['src/seed/cli.ts', ...args], { cwd: projectRoot, env: neo4jEnv() });
+    const { stdout, stderr } = await run(process.execPath, ['src/cli/seed.ts', ...args], { cwd: projectRoot, env: neo4jEnv() });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -174,7 +174,7 @@ describe('the seed graph in Neo4j', () => {
     const tldsFor = async (text: string) => {
       const lucene = luceneQuery(text);
       expect(lucene, text).not.toBeNull();
-      return (await searchEntities(db, lucene as string, ['Tld'], 5)).map((hit) => hit.entity.id);
+      return (await searchEntities(db.openScope(), lucene as string, ['Tld'], 5)).map((hit) => hit.entity.id);
     };
     expect(await tldsFor('рф')).toContain('tld-rf');
     expect(await tldsFor('ru')).toContain('tld-ru');
@@ -292,7 +292,7 @@ describe('the seed graph in Neo4j', () => {
       const file = path.join(folder, 'large.json');
       // A synthetic graph whose ids and source ids do not clash with the seed's.
       await run(process.execPath, ['bench/generate.ts', '--entities', '3000', '--out', file], { cwd: projectRoot });
-      const child = execFile(process.execPath, ['src/seed/cli.ts', '--max-transaction-rows', '100', '--batch-size', '50', file], {
+      const child = execFile(process.execPath, ['src/cli/seed.ts', '--max-transaction-rows', '100', '--batch-size', '50', file], {
         cwd: projectRoot,
         env: neo4jEnv(),
       });

@@ -2,10 +2,10 @@ import type { GraphQLField, GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll } from 'vitest';
 import { type ApiKeyEntry, newApiKey, parseApiKeys } from '../../src/auth/api-keys.ts';
 import type { Database } from '../../src/db/database.ts';
-import { type EntityLabel, entityLabels, type RelationType, relationTypes, type SeedGraph } from '../../src/seed/graph.ts';
-import { relationRules } from '../../src/seed/schema.ts';
+import { type EntityLabel, entityLabels, type RelationType, relationTypes, type SeedGraph } from '../../src/domain/graph.ts';
+import { relationRules } from '../../src/domain/rules.ts';
 import type { YogaOptions } from '../../src/yoga.ts';
-import { type GraphSize, graphSize, openTestDatabase } from './database.ts';
+import { type GraphSize, graphSize, openTestDatabase, readRows } from './database.ts';
 import { GraphQLClient, loadRealSeed, type RequestOptions } from './graphql.ts';
 
 /** API keys for tests: one per scope, a revoked one, and one the server was never given. */
@@ -59,7 +59,7 @@ export function seededCurationSuite(options: Omit<YogaOptions, 'db' | 'apiKeys'>
 
 /** Everything in the database and the change log, to show a refused write left no trace. */
 export async function footprint(db: Database): Promise<GraphSize & { changes: number }> {
-  const [row] = await db.read<{ changes: number }>('admin/change-count');
+  const [row] = await readRows(db, 'admin/change-count');
   return { ...(await graphSize(db)), changes: Number(row?.changes ?? 0) };
 }
 

@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import { z } from 'zod';
 import { Database } from '../../src/db/database.ts';
 import { connect } from '../../src/db/driver.ts';
 
@@ -29,7 +30,7 @@ export interface GraphSize {
 
 /** Counts everything in the database, to show a series of requests changed nothing. */
 export async function graphSize(db: Database): Promise<GraphSize> {
-  const [row] = await db.read('admin/graph-size');
+  const [row] = await readRows(db, 'admin/graph-size');
   const number = (value: unknown) => Number(value ?? 0);
   return {
     nodes: number(row?.nodes),
@@ -37,4 +38,15 @@ export async function graphSize(db: Database): Promise<GraphSize> {
     relationships: number(row?.relationships),
     relationshipProperties: number(row?.relationshipProperties),
   };
+}
+
+/** Rows of a named statement, unparsed: for tests that look at what is stored. */
+export function readRows(db: Database, statement: string, parameters: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+  return db.openScope({ timeoutMs: 60_000, requestId: 'test' }).read(statement, parameters, z.record(z.string(), z.unknown()));
+}
+
+/** Stored properties of these entities, by the statement the API reads them with. */
+export function readStoredProps(db: Database, ids: readonly string[]): Promise<{ id: string; props: Record<string, unknown> }[]> {
+  const row = z.object({ id: z.string(), props: z.record(z.string(), z.unknown()) });
+  return db.openScope({ timeoutMs: 60_000, requestId: 'test' }).read('queries/entities-by-id', { ids: [...ids] }, row);
 }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { inject } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
-import { type ExportRequest, exportScope, startExport } from '../../src/exchange/export.ts';
+import { type ExportRequest, exportScope, startExport } from '../../src/services/export/export.ts';
 
 /** The test database's connection, for child processes (the command-line tools, the server). */
 export function neo4jEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -39,7 +39,8 @@ export function runScript(script: string, args: readonly string[], env: NodeJS.P
 
 /** An export, in-process, as one string. */
 export async function exportText(db: Database, request: ExportRequest): Promise<string> {
-  const stream = await startExport(db, request, await exportScope(db, request));
+  const reads = db.openScope({ timeoutMs: 60_000 });
+  const stream = await startExport(reads, request, await exportScope(reads, request));
   let text = '';
   for await (const chunk of stream.chunks) text += chunk;
   return text;

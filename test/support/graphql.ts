@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import { seedDataDir } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
-import type { SeedGraph } from '../../src/seed/graph.ts';
-import { loadSeedGraph } from '../../src/seed/load.ts';
-import { readSeedFolder, validateSeedFiles } from '../../src/seed/validate.ts';
+import { loadSeedGraph } from '../../src/db/load.ts';
+import type { SeedGraph } from '../../src/domain/graph.ts';
+import { readSeedFolder, validateSeedFiles } from '../../src/domain/validate.ts';
 import { createGovgraphYoga, type YogaOptions } from '../../src/yoga.ts';
 import { emptyDatabase } from './database.ts';
 import { recordExchange } from './leak-scan.ts';

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
 import { Database } from '../../src/db/database.ts';
 import { connect } from '../../src/db/driver.ts';
+import { readRows } from './database.ts';
 import { waitUntilAsync } from './waiting.ts';
 
 /** test/fixtures/cypher: a minutes-long queries/server-info and a way to see it run. Tests only. */
@@ -20,8 +21,8 @@ export async function openSlowDatabase(transactionTimeoutMs = 60000): Promise<Da
 
 /** How many transactions run the slow statement right now. */
 export async function runningSlowStatements(db: Database): Promise<number> {
-  const [row] = await db.read<{ running: number }>('running-slow');
-  return row?.running ?? 0;
+  const [row] = await readRows(db, 'running-slow');
+  return Number(row?.running ?? 0);
 }
 
 /** Waits (bounded) until the slow statement runs `count` times in Neo4j. */

@@ -80,14 +80,14 @@ describe('API keys', () => {
   });
 
   it('npm run key:new prints a key and an entry that accepts it', async () => {
-    const { stdout } = await run(process.execPath, [path.join(projectRoot, 'src/auth/new-key.ts'), '--name', 'ivan', '--scopes', 'admin']);
+    const { stdout } = await run(process.execPath, [path.join(projectRoot, 'src/cli/new-key.ts'), '--name', 'ivan', '--scopes', 'admin']);
     const key = /ggk_ivan_\S+/.exec(stdout)?.[0];
     const entry = /^\s+(ivan:admin:\S+)$/m.exec(stdout)?.[1];
     expect(key).toBeDefined();
     expect(entry).toBeDefined();
     expect(ringWith(entry ?? '').identify(`Bearer ${key}`)).toMatchObject({ kind: 'key', name: 'ivan' });
     await expect(
-      run(process.execPath, [path.join(projectRoot, 'src/auth/new-key.ts'), '--name', 'ivan', '--scopes', 'root']),
+      run(process.execPath, [path.join(projectRoot, 'src/cli/new-key.ts'), '--name', 'ivan', '--scopes', 'root']),
     ).rejects.toThrow(/--scopes: expected some of curate, admin/);
   });
 });

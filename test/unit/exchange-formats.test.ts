@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, seedDataDir } from '../../src/config.ts';
-import { decodeCell, decodeList, encodeCell, encodeList } from '../../src/exchange/csv-cells.ts';
-import { cellPositions, readCsvText } from '../../src/exchange/csv-read.ts';
-import { exportRequest } from '../../src/exchange/export.ts';
-import { edgeColumns, fieldKind, nodeColumns } from '../../src/exchange/fields.ts';
-import { escapeXml } from '../../src/exchange/graphml.ts';
-import { entityRecord, relationRecord } from '../../src/exchange/records.ts';
-import type { SeedGraph } from '../../src/seed/graph.ts';
-import { readSeedFolder, type SeedFile, SeedValidationError, validateSeedFiles } from '../../src/seed/validate.ts';
+import type { SeedGraph } from '../../src/domain/graph.ts';
+import { readSeedFolder, type SeedFile, SeedValidationError, validateSeedFiles } from '../../src/domain/validate.ts';
+import { decodeCell, decodeList, encodeCell, encodeList } from '../../src/formats/csv-cells.ts';
+import { cellPositions, readCsvText } from '../../src/formats/csv-read.ts';
+import { edgeColumns, fieldKind, nodeColumns } from '../../src/formats/fields.ts';
+import { entityRecord, relationRecord } from '../../src/formats/records.ts';
+import { exportRequest } from '../../src/services/export/export.ts';
+import { escapeXml } from '../../src/services/export/graphml.ts';
 
 let seedFiles: SeedFile[];
 let seed: SeedGraph;

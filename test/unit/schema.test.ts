@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { type GraphQLNamedType, isInputObjectType, isInterfaceType, isObjectType, printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { schemaFile } from '../../src/cli/print-schema.ts';
 import { schema } from '../../src/schema/index.ts';
-import { schemaFile } from '../../src/schema/print.ts';
 
 describe('schema.graphql', () => {
   it('is what the code builds (run `npm run schema:print` after changing the schema)', () => {

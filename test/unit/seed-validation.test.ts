@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dateRange, endsBeforeStart, partialDateProblem } from '../../src/seed/dates.ts';
-import type { NodeRow, RelationRow, SeedGraph } from '../../src/seed/graph.ts';
-import { readSeedFolder, type SeedFile, type SeedProblem, SeedValidationError, validateSeedFiles } from '../../src/seed/validate.ts';
+import { dateRange, endsBeforeStart, partialDateProblem } from '../../src/domain/dates.ts';
+import type { NodeRow, RelationRow, SeedGraph } from '../../src/domain/graph.ts';
+import { readSeedFolder, type SeedFile, type SeedProblem, SeedValidationError, validateSeedFiles } from '../../src/domain/validate.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/seed/', import.meta.url));
 

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
-import type { Database, RoundTripCounter } from '../database.ts';
+import { z } from 'zod';
+import type { ReadScope } from '../read-scope.ts';
 import { toDate } from '../values.ts';
 
 /** One :Change record: who changed what, when, under which operation. */
@@ -21,7 +22,23 @@ export interface ChangeRecord {
   fields: string[];
 }
 
-type StoredChange = Omit<ChangeRecord, 'at'> & { at: unknown };
+const nullableText = z.string().nullable();
+const storedChange = z.object({
+  id: z.string(),
+  at: z.unknown(),
+  atText: z.string(),
+  by: z.string(),
+  operation: z.string(),
+  action: z.enum(['created', 'updated', 'deleted']),
+  kind: z.enum(['entity', 'relation']),
+  entityId: nullableText,
+  label: nullableText,
+  type: nullableText,
+  from: nullableText,
+  to: nullableText,
+  key: nullableText,
+  fields: z.array(z.string()).nullable(),
+});
 
 export interface ChangePageRequest {
   /** The time to read from, as datetime text (ISO 8601, any precision). */
@@ -32,11 +49,11 @@ export interface ChangePageRequest {
 }
 
 /** The changes after a keyset position, oldest first, in one round trip. */
-export async function loadChangePage(db: Database, request: ChangePageRequest, counter?: RoundTripCounter): Promise<ChangeRecord[]> {
-  const rows = await db.read<{ change: StoredChange }>(
+export async function loadChangePage(scope: ReadScope, request: ChangePageRequest): Promise<ChangeRecord[]> {
+  const rows = await scope.read(
     'curation/changes-page',
     { from: request.from, afterId: request.afterId, limit: neo4j.int(request.limit) },
-    counter,
+    z.object({ change: storedChange }),
   );
   return rows.map(({ change }) => ({ ...change, at: toDate(change.at) ?? new Date(change.atText), fields: change.fields ?? [] }));
 }

@@ -3,10 +3,11 @@
  * (one per mutation), so a write is all or nothing. Rows in, plain rows out; no GraphQL here.
  */
 import neo4j from 'neo4j-driver';
-import { type EntityLabel, entityLabels, type RelationType, relationTypes } from '../../seed/graph.ts';
-import type { WriteScope } from '../../seed/load.ts';
+import { type EntityLabel, entityLabels, type RelationType, relationTypes } from '../../domain/graph.ts';
 import type { TransactionRunner } from '../database.ts';
-import { type EntityRecord, toEntityRecord } from './entities.ts';
+import type { WriteScope } from '../load.ts';
+import { entity } from '../rows.ts';
+import type { EntityRecord } from './entities.ts';
 
 const knownLabels = new Set<string>(entityLabels);
 const knownTypes = new Set<string>(relationTypes);
@@ -37,7 +38,7 @@ export async function labelsOf(tx: TransactionRunner, ids: readonly string[]): P
 /** Entities as this transaction sees them, in no particular order. */
 export async function readEntities(tx: TransactionRunner, ids: readonly string[]): Promise<EntityRecord[]> {
   const rows = await tx.run<{ props: Record<string, unknown> }>('queries/entities-by-id', { ids: [...new Set(ids)] });
-  return rows.map((row) => toEntityRecord(row.props));
+  return rows.map((row) => entity.parse(row.props));
 }
 
 /** The entity's label, with the entity locked until commit; null when there is none. */

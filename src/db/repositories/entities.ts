@@ -1,6 +1,7 @@
-import type { EntityLabel } from '../../seed/graph.ts';
-import type { Database, RoundTripCounter } from '../database.ts';
-import { withPlainTimes } from '../values.ts';
+import { z } from 'zod';
+import type { EntityLabel } from '../../domain/graph.ts';
+import type { ReadScope } from '../read-scope.ts';
+import { entity } from '../rows.ts';
 
 /** An entity as stored: its slug, its label and every property. */
 export interface EntityRecord {
@@ -9,13 +10,9 @@ export interface EntityRecord {
   props: Record<string, unknown>;
 }
 
-export function toEntityRecord(props: Record<string, unknown>): EntityRecord {
-  return { id: String(props.id), label: props.label as EntityLabel, props: withPlainTimes(props) };
-}
-
 /** Entities in the order of `ids`, null where an id is unknown (DataLoader's contract). */
-export async function loadEntitiesById(db: Database, ids: readonly string[], counter?: RoundTripCounter): Promise<(EntityRecord | null)[]> {
-  const rows = await db.read<{ id: string; props: Record<string, unknown> }>('queries/entities-by-id', { ids: [...new Set(ids)] }, counter);
-  const byId = new Map(rows.map((row) => [row.id, toEntityRecord(row.props)]));
+export async function loadEntitiesById(scope: ReadScope, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+  const rows = await scope.read('queries/entities-by-id', { ids: [...new Set(ids)] }, z.object({ id: z.string(), props: entity }));
+  const byId = new Map(rows.map((row) => [row.id, row.props]));
   return ids.map((id) => byId.get(id) ?? null);
 }

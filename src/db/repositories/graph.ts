@@ -1,6 +1,8 @@
 import neo4j from 'neo4j-driver';
-import type { Database, RoundTripCounter } from '../database.ts';
-import { type EntityRecord, toEntityRecord } from './entities.ts';
+import { z } from 'zod';
+import type { ReadScope } from '../read-scope.ts';
+import { entity, relationProperties } from '../rows.ts';
+import type { EntityRecord } from './entities.ts';
 
 /**
  * Whole-graph reads: neighbourhoods, shortest paths, timelines and counts. Every function is
@@ -8,14 +10,15 @@ import { type EntityRecord, toEntityRecord } from './entities.ts';
  */
 
 /** One stored relationship, oriented as stored: `from` is its start node's slug. */
-export interface EdgeRecord {
+const edgeRow = z.object({
   /** Neo4j's element id: unique within one answer, not stable across database rebuilds. */
-  id: string;
-  type: string;
-  from: string;
-  to: string;
-  props: Record<string, unknown>;
-}
+  id: z.string(),
+  type: z.string(),
+  from: z.string(),
+  to: z.string(),
+  props: relationProperties,
+});
+export type EdgeRecord = z.infer<typeof edgeRow>;
 
 /** A neighbourhood: entities in hop order (the start first), edges between them only. */
 export interface NeighborhoodRecord {
@@ -25,11 +28,7 @@ export interface NeighborhoodRecord {
   hops: Map<string, number>;
 }
 
-interface HopRow {
-  frontier: Record<string, unknown>[];
-  added: Record<string, unknown>[];
-  edges: EdgeRecord[];
-}
+const hopRow = z.object({ frontier: z.array(entity), added: z.array(entity), edges: z.array(edgeRow) });
 
 /**
  * The entities within `depth` hops of `start` (any relationship, either direction), at most
@@ -38,11 +37,10 @@ interface HopRow {
  * slug order until the budget is spent. Null when the start slug is unknown.
  */
 export async function loadNeighborhood(
-  db: Database,
+  scope: ReadScope,
   start: string,
   depth: number,
   maxNodes: number,
-  counter?: RoundTripCounter,
 ): Promise<NeighborhoodRecord | null> {
   const nodes: EntityRecord[] = [];
   const edges: EdgeRecord[] = [];
@@ -52,7 +50,7 @@ export async function loadNeighborhood(
     const budget = maxNodes - (hop === 1 ? 1 : nodes.length);
     // The first hop always runs: it is also what proves the start exists.
     if (hop > 1 && (budget <= 0 || frontier.length === 0)) break;
-    const [row] = await db.read<HopRow>(
+    const [row] = await scope.read(
       'queries/neighborhood-hop',
       {
         frontier,
@@ -60,15 +58,15 @@ export async function loadNeighborhood(
         budget: neo4j.int(Math.max(budget, 0)),
         includeFrontier: hop === 1,
       },
-      counter,
+      hopRow,
     );
     if (hop === 1) {
       const origin = row?.frontier[0];
       if (!origin) return null;
-      nodes.push(toEntityRecord(origin));
+      nodes.push(origin);
       hops.set(start, 0);
     }
-    const added = (row?.added ?? []).map(toEntityRecord);
+    const added = row?.added ?? [];
     for (const entity of added) {
       nodes.push(entity);
       hops.set(entity.id, hop);
@@ -92,29 +90,30 @@ export interface PathsResult {
   paths: PathRecord[];
 }
 
+const pathsRow = z.object({
+  fromLabel: z.string().nullable(),
+  toLabel: z.string().nullable(),
+  // Slugs and element ids: each entity and relationship comes once, in entities and relations.
+  paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(z.string()) })),
+  entities: z.array(entity),
+  relations: z.array(edgeRow),
+});
+
 /** Every shortest undirected path of at most `maxHops` (1–6) hops, at most `first` of them, in one round trip. */
 export async function findShortestPaths(
-  db: Database,
+  scope: ReadScope,
   from: string,
   to: string,
   maxHops: number,
   types: readonly string[] | null,
   first: number,
-  counter?: RoundTripCounter,
 ): Promise<PathsResult> {
-  const [row] = await db.read<{
-    fromLabel: string | null;
-    toLabel: string | null;
-    // Slugs and element ids: each entity and relationship comes once, in entities and relations.
-    paths: { nodes: string[]; edges: string[] }[];
-    entities: Record<string, unknown>[];
-    relations: EdgeRecord[];
-  }>(
+  const [row] = await scope.read(
     'queries/shortest-paths',
     { from, to, maxHops: neo4j.int(maxHops), types: types ? [...types] : null, first: neo4j.int(first) },
-    counter,
+    pathsRow,
   );
-  const entities = new Map((row?.entities ?? []).map((props) => [String(props.id), toEntityRecord(props)]));
+  const entities = new Map((row?.entities ?? []).map((found) => [found.id, found]));
   const relations = new Map((row?.relations ?? []).map((edge) => [edge.id, edge]));
   const found = <T>(byKey: Map<string, T>, key: string): T => {
     const value = byKey.get(key);
@@ -132,17 +131,18 @@ export async function findShortestPaths(
 }
 
 /** One dated fact of an entity's timeline. */
-export interface TimelineRecord {
+const timelineEntry = z.object({
   /** The partial date as stored ("2021-02"): the relationship's own, else the other end's. */
-  date: string;
+  date: z.string(),
   /** When it ended, as stored, if the source says. */
-  endDate: string | null;
+  endDate: z.string().nullable(),
   /** The first and last days the fact covers; dateTo is null while it goes on. */
-  dateFrom: string;
-  dateTo: string | null;
-  edge: EdgeRecord;
-  other: EntityRecord;
-}
+  dateFrom: z.string(),
+  dateTo: z.string().nullable(),
+  edge: edgeRow,
+  other: entity,
+});
+export type TimelineRecord = z.infer<typeof timelineEntry>;
 
 export interface TimelineWindow {
   /** The first and the last day ('YYYY-MM-DD') a fact must overlap; null for open. */
@@ -152,44 +152,37 @@ export interface TimelineWindow {
 
 /** The entity (null when unknown) and its dated facts in date order, in one round trip. */
 export async function loadTimeline(
-  db: Database,
+  scope: ReadScope,
   id: string,
   window: TimelineWindow,
   first: number,
-  counter?: RoundTripCounter,
 ): Promise<{ entity: EntityRecord | null; entries: TimelineRecord[] }> {
-  const [row] = await db.read<{
-    entity: Record<string, unknown> | null;
-    entries: (Omit<TimelineRecord, 'other'> & { other: Record<string, unknown> })[];
-  }>('queries/timeline', { id, from: window.from, to: window.to, first: neo4j.int(first) }, counter);
-  return {
-    entity: row?.entity ? toEntityRecord(row.entity) : null,
-    entries: (row?.entries ?? []).map((entry) => ({ ...entry, other: toEntityRecord(entry.other) })),
-  };
+  const [row] = await scope.read(
+    'queries/timeline',
+    { id, from: window.from, to: window.to, first: neo4j.int(first) },
+    z.object({ entity: entity.nullable(), entries: z.array(timelineEntry) }),
+  );
+  return { entity: row?.entity ?? null, entries: row?.entries ?? [] };
 }
 
-export interface TypeCountRecord {
-  type: string;
-  count: number;
-}
+const typeCount = z.object({ type: z.string(), count: z.number() });
+export type TypeCountRecord = z.infer<typeof typeCount>;
 
 /** How many entities of each of `labels`, in that order (0 where the statement has none), from the count store. */
-export async function countEntitiesByLabel(
-  db: Database,
-  labels: readonly string[],
-  counter?: RoundTripCounter,
-): Promise<TypeCountRecord[]> {
-  const rows = await db.read<TypeCountRecord>('queries/stats-entities', {}, counter);
+export async function countEntitiesByLabel(scope: ReadScope, labels: readonly string[]): Promise<TypeCountRecord[]> {
+  const rows = await scope.read('queries/stats-entities', {}, typeCount);
   const counts = new Map(rows.map((row) => [row.type, row.count]));
   return labels.map((type) => ({ type, count: counts.get(type) ?? 0 }));
 }
 
 /** How many relationships of each of `types`, in that order (0 where the statement has none), from the count store. */
-export async function countRelationsByType(db: Database, types: readonly string[], counter?: RoundTripCounter): Promise<TypeCountRecord[]> {
-  const rows = await db.read<TypeCountRecord>('queries/stats-relations', {}, counter);
+export async function countRelationsByType(scope: ReadScope, types: readonly string[]): Promise<TypeCountRecord[]> {
+  const rows = await scope.read('queries/stats-relations', {}, typeCount);
   const counts = new Map(rows.map((row) => [row.type, row.count]));
   return types.map((type) => ({ type, count: counts.get(type) ?? 0 }));
 }
+
+const rankedRow = z.object({ props: entity, count: z.number() });
 
 export interface RankedRecord {
   entity: EntityRecord;
@@ -197,21 +190,13 @@ export interface RankedRecord {
 }
 
 /** The actors (Organization, Person, Body) with the most relationships, ties by slug. */
-export async function loadMostConnected(db: Database, first: number, counter?: RoundTripCounter): Promise<RankedRecord[]> {
-  const rows = await db.read<{ props: Record<string, unknown>; count: number }>(
-    'queries/stats-most-connected',
-    { first: neo4j.int(first) },
-    counter,
-  );
-  return rows.map((row) => ({ entity: toEntityRecord(row.props), count: row.count }));
+export async function loadMostConnected(scope: ReadScope, first: number): Promise<RankedRecord[]> {
+  const rows = await scope.read('queries/stats-most-connected', { first: neo4j.int(first) }, rankedRow);
+  return rows.map((row) => ({ entity: row.props, count: row.count }));
 }
 
 /** The topics with the most COVERS and DISCUSSED relations, ties by slug. */
-export async function loadTopTopics(db: Database, first: number, counter?: RoundTripCounter): Promise<RankedRecord[]> {
-  const rows = await db.read<{ props: Record<string, unknown>; count: number }>(
-    'queries/stats-top-topics',
-    { first: neo4j.int(first) },
-    counter,
-  );
-  return rows.map((row) => ({ entity: toEntityRecord(row.props), count: row.count }));
+export async function loadTopTopics(scope: ReadScope, first: number): Promise<RankedRecord[]> {
+  const rows = await scope.read('queries/stats-top-topics', { first: neo4j.int(first) }, rankedRow);
+  return rows.map((row) => ({ entity: row.props, count: row.count }));
 }

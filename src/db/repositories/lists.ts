@@ -1,7 +1,9 @@
 import neo4j from 'neo4j-driver';
-import type { EntityLabel } from '../../seed/graph.ts';
-import type { Database, RoundTripCounter } from '../database.ts';
-import { type EntityRecord, toEntityRecord } from './entities.ts';
+import { z } from 'zod';
+import type { EntityLabel } from '../../domain/graph.ts';
+import type { ReadScope } from '../read-scope.ts';
+import { entity } from '../rows.ts';
+import type { EntityRecord } from './entities.ts';
 
 export interface EntityFilter {
   kind: string | null;
@@ -77,19 +79,14 @@ const highestKey = '\uffff';
  * One page of a root list, rows in the order the client asked for, and with `withTotal` the
  * number of all matches: one statement either way.
  */
-export async function loadEntityPage(
-  db: Database,
-  request: EntityPageRequest,
-  withTotal: boolean,
-  counter?: RoundTripCounter,
-): Promise<EntityPage> {
+export async function loadEntityPage(scope: ReadScope, request: EntityPageRequest, withTotal: boolean): Promise<EntityPage> {
   // Rows are read ascending when the client's order and the reading direction agree.
   const readAscending = request.ascending !== request.backwards;
   // The cursors as exclusive bounds in ascending key order: "after" is the lower bound of an
   // ascending list and the upper bound of a descending one.
   const lower = request.ascending ? request.after : request.before;
   const upper = request.ascending ? request.before : request.after;
-  const [row] = await db.read<{ total: number; rows: { props: Record<string, unknown>; sortKey: string }[] }>(
+  const [row] = await scope.read(
     pageStatement(request, readAscending),
     {
       label: request.label,
@@ -107,19 +104,16 @@ export async function loadEntityPage(
       seekTo: upper?.key ?? highestKey,
       dateSeekTo: request.filter.dateTo ?? highestKey,
     },
-    counter,
+    z.object({ total: z.number(), rows: z.array(z.object({ props: entity, sortKey: z.string() })) }),
   );
-  const page = (row?.rows ?? []).map((found) => {
-    const entity = toEntityRecord(found.props);
-    return { entity, position: { key: found.sortKey, id: entity.id } };
-  });
+  const page = (row?.rows ?? []).map((found) => ({ entity: found.props, position: { key: found.sortKey, id: found.props.id } }));
   return { rows: request.backwards ? page.reverse() : page, total: withTotal ? (row?.total ?? 0) : null };
 }
 
 /** A TLD by any written form (the caller expands ".РФ", "xn--p1ai" … into both spellings). */
-export async function findTldByForms(db: Database, forms: string[], counter?: RoundTripCounter): Promise<EntityRecord | null> {
-  const [row] = await db.read<{ props: Record<string, unknown> }>('queries/tld-by-form', { forms }, counter);
-  return row ? toEntityRecord(row.props) : null;
+export async function findTldByForms(scope: ReadScope, forms: string[]): Promise<EntityRecord | null> {
+  const [row] = await scope.read('queries/tld-by-form', { forms }, z.object({ props: entity }));
+  return row?.props ?? null;
 }
 
 export interface SearchRow {
@@ -128,21 +122,20 @@ export interface SearchRow {
 }
 
 export async function searchEntities(
-  db: Database,
+  scope: ReadScope,
   query: string,
   labels: EntityLabel[] | null,
   first: number,
-  counter?: RoundTripCounter,
   /** Normalized forms of the query: entities with a name, alias or form exactly this come first. */
   exact: readonly string[] = [],
 ): Promise<SearchRow[]> {
   // Type filtering and exact matches reorder the index's hits: ask it for more candidates than we
   // keep, so that "ISPCP" still finds the body whose alias it is among longer names that mention it.
   const candidates = Math.max(labels ? first * 10 : first, 100);
-  const rows = await db.read<{ props: Record<string, unknown>; score: number }>(
+  const rows = await scope.read(
     'queries/search',
     { query, labels, exact: [...exact], first: neo4j.int(first), candidates: neo4j.int(candidates) },
-    counter,
+    z.object({ props: entity, score: z.number() }),
   );
-  return rows.map((row) => ({ entity: toEntityRecord(row.props), score: row.score }));
+  return rows.map((row) => ({ entity: row.props, score: row.score }));
 }

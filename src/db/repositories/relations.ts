@@ -1,7 +1,8 @@
 import neo4j from 'neo4j-driver';
-import type { Database, RoundTripCounter } from '../database.ts';
-import { withPlainTimes } from '../values.ts';
-import { type EntityRecord, toEntityRecord } from './entities.ts';
+import { z } from 'zod';
+import type { ReadScope } from '../read-scope.ts';
+import { entity, relationProperties } from '../rows.ts';
+import type { EntityRecord } from './entities.ts';
 
 export type Direction = 'out' | 'in' | 'both';
 
@@ -41,17 +42,19 @@ export interface RelationPage {
   edges: RelationRecord[];
 }
 
-interface Row {
-  id: string;
-  total: number;
-  edges: {
-    /** Whether the entity the page belongs to is the relationship's start. */
-    forward: boolean;
-    props: Record<string, unknown>;
-    other: Record<string, unknown>;
-    onBehalfOf: Record<string, unknown> | null;
-  }[];
-}
+const pageRow = z.object({
+  id: z.string(),
+  total: z.number(),
+  edges: z.array(
+    z.object({
+      /** Whether the entity the page belongs to is the relationship's start. */
+      forward: z.boolean(),
+      props: relationProperties,
+      other: entity,
+      onBehalfOf: entity.nullable(),
+    }),
+  ),
+});
 
 /** The two halves of the arrow the statement's pattern is written with, by direction. */
 const arrows: Record<Direction, { left: string; right: string }> = {
@@ -62,12 +65,11 @@ const arrows: Record<Direction, { left: string; right: string }> = {
 
 /** One page of one relationship type for each entity id, in one round trip. */
 export async function loadRelationPages(
-  db: Database,
+  scope: ReadScope,
   ids: readonly string[],
   request: RelationPageRequest,
-  counter?: RoundTripCounter,
 ): Promise<Map<string, RelationPage>> {
-  const rows = await db.read<Row>(
+  const rows = await scope.read(
     'queries/relation-pages',
     {
       ids: [...new Set(ids)],
@@ -86,19 +88,19 @@ export async function loadRelationPages(
       order: request.backwards ? 'DESC' : 'ASC',
       withTotal: request.withTotal,
     },
-    counter,
+    pageRow,
   );
   const pages = new Map<string, RelationPage>();
   for (const row of rows) {
     const edges = row.edges.map((edge) => {
-      const other = toEntityRecord(edge.other);
+      const other = edge.other;
       return {
         type: request.type,
         from: edge.forward ? row.id : other.id,
         to: edge.forward ? other.id : row.id,
-        props: withPlainTimes(edge.props),
+        props: edge.props,
         other,
-        onBehalfOf: edge.onBehalfOf ? toEntityRecord(edge.onBehalfOf) : null,
+        onBehalfOf: edge.onBehalfOf,
         // The statement orders by coalesce(nameKey, '') and the relationship key.
         position: { key: typeof other.props.nameKey === 'string' ? other.props.nameKey : '', id: String(edge.props.key) },
       };
@@ -110,12 +112,8 @@ export async function loadRelationPages(
 }
 
 /** The transitive PART_OF parents of each id, nearest first, in one round trip. */
-export async function loadAncestors(db: Database, ids: readonly string[], counter?: RoundTripCounter): Promise<EntityRecord[][]> {
-  const rows = await db.read<{ id: string; ancestors: Record<string, unknown>[] }>(
-    'queries/ancestors',
-    { ids: [...new Set(ids)] },
-    counter,
-  );
-  const byId = new Map(rows.map((row) => [row.id, row.ancestors.map(toEntityRecord)]));
+export async function loadAncestors(scope: ReadScope, ids: readonly string[]): Promise<EntityRecord[][]> {
+  const rows = await scope.read('queries/ancestors', { ids: [...new Set(ids)] }, z.object({ id: z.string(), ancestors: z.array(entity) }));
+  const byId = new Map(rows.map((row) => [row.id, row.ancestors]));
   return ids.map((id) => byId.get(id) ?? []);
 }

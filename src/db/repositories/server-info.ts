@@ -1,13 +1,11 @@
-import type { Database, RoundTripCounter } from '../database.ts';
+import { z } from 'zod';
+import type { ReadScope } from '../read-scope.ts';
 
-export interface ServerInfoRow {
-  name: string;
-  version: string;
-  edition: string;
-}
+const serverInfoRow = z.object({ name: z.string(), version: z.string(), edition: z.string() });
+export type ServerInfoRow = z.infer<typeof serverInfoRow>;
 
-export async function readServerInfo(db: Database, counter?: RoundTripCounter): Promise<ServerInfoRow> {
-  const [row] = await db.read<ServerInfoRow>('queries/server-info', {}, counter);
+export async function readServerInfo(scope: ReadScope): Promise<ServerInfoRow> {
+  const [row] = await scope.read('queries/server-info', {}, serverInfoRow);
   if (!row) throw new Error('dbms.components() returned no row');
   return row;
 }

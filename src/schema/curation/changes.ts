@@ -1,6 +1,6 @@
-import { builder } from '../../builder.ts';
 import { type ChangeRecord, loadChangePage } from '../../db/repositories/changes.ts';
-import type { EntityLabel } from '../../seed/graph.ts';
+import type { EntityLabel } from '../../domain/graph.ts';
+import { builder } from '../builder.ts';
 import { EntityTypeEnum, loadEntities } from '../entity.ts';
 import { badUserInput } from '../errors.ts';
 import { decodeCursor, encodeCursor, maxPageSize } from '../paging.ts';
@@ -115,11 +115,11 @@ builder.queryField('changes', (t) =>
       const since = args.since.toISOString();
       // The cursor continues where the last page stopped, unless `since` lies beyond it.
       const continues = after !== null && Date.parse(after.key) >= Date.parse(since);
-      const rows = await loadChangePage(
-        context.db,
-        { from: continues ? (after?.key ?? since) : since, afterId: continues ? (after?.id ?? '') : '', limit: size + 1 },
-        context.queries,
-      );
+      const rows = await loadChangePage(context.reads, {
+        from: continues ? (after?.key ?? since) : since,
+        afterId: continues ? (after?.id ?? '') : '',
+        limit: size + 1,
+      });
       const kept = rows.slice(0, size);
       const first = kept[0];
       const last = kept.at(-1);

@@ -1,4 +1,4 @@
-import { builder, type Types } from '../../builder.ts';
+import { builder, type Types } from '../builder.ts';
 import { citationsCheck, relationCheck, seedCheck, slugCheck } from './seed-checks.ts';
 
 type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;

@@ -1,6 +1,5 @@
-import { builder } from '../../builder.ts';
-import type { RequestContext } from '../../context.ts';
 import type { TransactionRunner } from '../../db/database.ts';
+import type { WriteScope } from '../../db/load.ts';
 import {
   type CitingEntity,
   type CitingRelation,
@@ -14,8 +13,9 @@ import {
   unciteEntities,
   unciteRelations,
 } from '../../db/repositories/curation.ts';
-import type { EntityLabel } from '../../seed/graph.ts';
-import type { WriteScope } from '../../seed/load.ts';
+import type { EntityLabel } from '../../domain/graph.ts';
+import { builder } from '../builder.ts';
+import type { RequestContext } from '../context.ts';
 import { EntityTypeEnum } from '../entity.ts';
 import { conflict, invalidInput } from '../errors.ts';
 import { entityWriteSpecs } from './entity-inputs.ts';

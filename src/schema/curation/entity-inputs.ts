@@ -3,9 +3,9 @@
  * (seed/README.md), typed with the API's scalars and enums, each checked as the seed format checks it.
  */
 import type { ObjectRef } from '@pothos/core';
-import { builder, type Types } from '../../builder.ts';
 import type { EntityRecord } from '../../db/repositories/entities.ts';
-import type { EntityLabel } from '../../seed/graph.ts';
+import type { EntityLabel } from '../../domain/graph.ts';
+import { builder, type Types } from '../builder.ts';
 import {
   BodyRef,
   CountryRef,

@@ -1,7 +1,7 @@
-import { builder } from '../../builder.ts';
-import type { RequestContext } from '../../context.ts';
 import { readEntities } from '../../db/repositories/curation.ts';
 import type { EntityRecord } from '../../db/repositories/entities.ts';
+import { builder } from '../builder.ts';
+import type { RequestContext } from '../context.ts';
 import { type EntityWriteSpec, entityWriteSpecs } from './entity-inputs.ts';
 import { type Outcome, WriteOutcomeEnum } from './enums.ts';
 import { InlineSourceOutcomeRef, type InlineSourceResult, operationDescription, writeCost } from './payloads.ts';

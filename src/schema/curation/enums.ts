@@ -1,5 +1,5 @@
-import { builder } from '../../builder.ts';
-import { bodyKinds, documentKinds, eventKinds, organizationKinds, tldTypes } from '../../seed/schema.ts';
+import { bodyKinds, documentKinds, eventKinds, organizationKinds, tldTypes } from '../../domain/rules.ts';
+import { builder } from '../builder.ts';
 
 /** 'exchange-point' → 'EXCHANGE_POINT': GraphQL enum names cannot hold hyphens. */
 export function enumName(value: string): string {

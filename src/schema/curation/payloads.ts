@@ -1,5 +1,5 @@
-import { builder } from '../../builder.ts';
 import type { EntityRecord } from '../../db/repositories/entities.ts';
+import { builder } from '../builder.ts';
 import { SourceRef } from '../refs.ts';
 import { type Outcome, WriteOutcomeEnum } from './enums.ts';
 

@@ -3,7 +3,7 @@
  * write is checked by the seed validator and written by the seed loader's upserts: one set of
  * rules, whether a fact comes from a seed file or from the API.
  */
-import type { RelationType } from '../../seed/graph.ts';
+import type { RelationType } from '../../domain/graph.ts';
 
 export type Input = Record<string, unknown>;
 

@@ -1,14 +1,15 @@
 /**
  * An upsert and a delete per relationship type, generated from the seed format's relation rules
- * (src/seed/schema.ts): the ends each type allows, its own fields and, where it has a closed
+ * (src/domain/rules.ts): the ends each type allows, its own fields and, where it has a closed
  * list, its roles as an enum.
  */
-import { builder } from '../../builder.ts';
-import type { RequestContext } from '../../context.ts';
+
 import { deleteRelations, readEntities } from '../../db/repositories/curation.ts';
 import type { EntityRecord } from '../../db/repositories/entities.ts';
-import { type RelationType, relationTypes } from '../../seed/graph.ts';
-import { type RelationRule, relationRules } from '../../seed/schema.ts';
+import { type RelationType, relationTypes } from '../../domain/graph.ts';
+import { type RelationRule, relationRules } from '../../domain/rules.ts';
+import { builder } from '../builder.ts';
+import type { RequestContext } from '../context.ts';
 import { EntityRef } from '../refs.ts';
 import { citationsField } from './citations.ts';
 import { type Outcome, seedValuesEnum, WriteOutcomeEnum } from './enums.ts';

@@ -1,10 +1,10 @@
 /**
- * The seed format's own field checks (src/seed/schema.ts), handed to the validation plugin so
+ * The seed format's own field checks (src/domain/rules.ts), handed to the validation plugin so
  * that an input field is checked exactly as the same field of a seed record is.
  */
 import type { StandardSchemaV1 } from '@pothos/plugin-validation';
 import { z } from 'zod';
-import { entityCollections, relationSchema } from '../../seed/schema.ts';
+import { entityCollections, relationSchema } from '../../domain/rules.ts';
 
 function fieldOf(schema: z.ZodType, field: string, where: string): StandardSchemaV1 {
   const found = schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>)[field] : undefined;

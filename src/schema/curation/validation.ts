@@ -1,7 +1,7 @@
 import type { TransactionRunner } from '../../db/database.ts';
 import { labelsOf } from '../../db/repositories/curation.ts';
-import type { SeedGraph } from '../../seed/graph.ts';
-import { type SeedFile, SeedValidationError, validateSeedFilesAgainst } from '../../seed/validate.ts';
+import type { SeedGraph } from '../../domain/graph.ts';
+import { type SeedFile, SeedValidationError, validateSeedFilesAgainst } from '../../domain/validate.ts';
 import { invalidInput } from '../errors.ts';
 import type { InputFile } from './records.ts';
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { RequestContext } from '../../context.ts';
 import type { TransactionRunner } from '../../db/database.ts';
 import { DatabaseUnavailableError, isTransactionTimeout, isUnavailable, RequestTimeoutError } from '../../db/errors.ts';
-import type { NodeRow, RelationRow } from '../../seed/graph.ts';
-import { type Outcome as Counts, emptySummary, SeedLoadError, upsertNodes, upsertRelations, type WriteScope } from '../../seed/load.ts';
+import { type Outcome as Counts, emptySummary, SeedLoadError, upsertNodes, upsertRelations, type WriteScope } from '../../db/load.ts';
+import type { NodeRow, RelationRow } from '../../domain/graph.ts';
+import type { RequestContext } from '../context.ts';
 import { conflict, forbidden } from '../errors.ts';
 import type { Outcome } from './enums.ts';
 
@@ -21,8 +21,8 @@ export async function runWrite<T>(context: RequestContext, work: (tx: Transactio
   // The scope-auth plugin refuses anonymous callers before this runs; this keeps `by` honest regardless.
   if (caller.kind !== 'key') throw forbidden('Forbidden: writing needs an API key.');
   const scope: WriteScope = { by: caller.name, operation: randomUUID(), load: null };
-  const remainingMs = Math.min(context.db.transactionTimeoutMs, context.budget.deadline - Date.now());
-  if (remainingMs <= 0) throw new RequestTimeoutError(context.budget.timeoutMs);
+  const remainingMs = Math.min(context.db.transactionTimeoutMs, context.reads.deadline - Date.now());
+  if (remainingMs <= 0) throw new RequestTimeoutError(context.reads.timeoutMs);
   try {
     const result = await context.db.writeTransaction((tx) => work(tx, scope), Math.max(1, Math.round(remainingMs)));
     forgetReads(context);
@@ -31,7 +31,7 @@ export async function runWrite<T>(context: RequestContext, work: (tx: Transactio
     if (error instanceof GraphQLError) throw error;
     // The loader's own checks, hit only when another write got in between (an id taken by another kind, an end deleted).
     if (error instanceof SeedLoadError) throw conflict(`${error.message}; another write changed the graph meanwhile, try again`);
-    if (isTransactionTimeout(error)) throw new RequestTimeoutError(context.budget.timeoutMs, { cause: error });
+    if (isTransactionTimeout(error)) throw new RequestTimeoutError(context.reads.timeoutMs, { cause: error });
     if (isUnavailable(error)) throw new DatabaseUnavailableError({ cause: error });
     throw error;
   }

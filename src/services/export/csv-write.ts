@@ -4,12 +4,12 @@
  * (csv-cells.ts). Rows come in the order of the JSON export.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { Database } from '../db/database.ts';
-import { encodeCell } from './csv-cells.ts';
+import type { ReadScope } from '../../db/read-scope.ts';
+import { type ExportScope, entityPages, relationPages, type Wanted } from '../../db/repositories/exchange.ts';
+import { encodeCell } from '../../formats/csv-cells.ts';
+import { edgeColumns, entityCollectionFields, nodeColumns } from '../../formats/fields.ts';
+import { entityRecord, relationRecord, type SeedRecord } from '../../formats/records.ts';
 import type { ExportTally } from './export.ts';
-import { edgeColumns, entityCollectionFields, nodeColumns } from './fields.ts';
-import { type ExportScope, entityPages, relationPages, type Wanted } from './read.ts';
-import { entityRecord, relationRecord, type SeedRecord } from './records.ts';
 
 export type CsvPart = 'nodes' | 'edges';
 
@@ -28,7 +28,7 @@ function rows(columns: readonly string[], records: readonly SeedRecord[]): strin
 }
 
 export async function* csvChunks(
-  db: Database,
+  reads: ReadScope,
   scope: ExportScope,
   wanted: Wanted,
   part: CsvPart,
@@ -38,7 +38,7 @@ export async function* csvChunks(
     yield header(nodeColumns);
     for (const { label } of entityCollectionFields) {
       if (!wanted.labels.includes(label)) continue;
-      for await (const page of entityPages(db, scope, label)) {
+      for await (const page of entityPages(reads, scope, label)) {
         tally.entities += page.length;
         if (page.length > 0)
           yield rows(
@@ -51,7 +51,7 @@ export async function* csvChunks(
   }
   yield header(edgeColumns);
   for (const type of wanted.types) {
-    for await (const page of relationPages(db, scope, type)) {
+    for await (const page of relationPages(reads, scope, type)) {
       tally.relations += page.length;
       if (page.length > 0) yield rows(edgeColumns, page.map(relationRecord));
     }

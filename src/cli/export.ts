@@ -8,8 +8,8 @@ import { DatabaseConnectError } from '../db/driver.ts';
 import { openDatabase } from '../db/open.ts';
 import { PrerequisiteError } from '../embedded/build.ts';
 import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
-import type { CsvPart } from './csv-write.ts';
-import { ExportNotFoundError, ExportRequestError, exportRequest, exportScope, maxDepth, startExport } from './export.ts';
+import type { CsvPart } from '../services/export/csv-write.ts';
+import { ExportNotFoundError, ExportRequestError, exportRequest, exportScope, maxDepth, startExport } from '../services/export/export.ts';
 
 const usage = `usage: npm run export -- [options]
 
@@ -76,12 +76,13 @@ async function main(): Promise<void> {
   const { db, close } = await openDatabase(config, log, 'tool');
   try {
     const started = performance.now();
-    const scope = await exportScope(db, request);
+    const reads = db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: 'export' });
+    const scope = await exportScope(reads, request);
     const parts: (CsvPart | undefined)[] = request.format === 'csv' && !request.part ? ['nodes', 'edges'] : [request.part];
     const written = { entities: 0, relations: 0 };
     const places: string[] = [];
     for (const part of parts) {
-      const stream = await startExport(db, request, scope, part);
+      const stream = await startExport(reads, request, scope, part);
       if (request.format === 'csv' && !request.part) {
         const file = path.join(values.out ?? '.', `${part}.csv`);
         await writeFile(stream.chunks, file);

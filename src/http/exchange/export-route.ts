@@ -3,10 +3,18 @@
  * reading. The answer streams: each page of records is sent as it is read, so the server holds
  * one page at a time whatever the size of the graph.
  */
-import type { Database } from '../db/database.ts';
-import { isUnavailable } from '../db/errors.ts';
-import type { Logger } from '../log.ts';
-import { ExportNotFoundError, type ExportRequest, ExportRequestError, exportRequest, exportScope, startExport } from './export.ts';
+import type { Database } from '../../db/database.ts';
+import { isUnavailable } from '../../db/errors.ts';
+import type { Logger } from '../../log.ts';
+import {
+  ExportNotFoundError,
+  type ExportRequest,
+  ExportRequestError,
+  exportRequest,
+  exportScope,
+  startExport,
+} from '../../services/export/export.ts';
+import { requestIdOf } from '../request-id.ts';
 import { errorAnswer } from './http-answers.ts';
 
 const parameters = ['format', 'part', 'around', 'depth'];
@@ -36,7 +44,9 @@ export async function exportAnswer(db: Database, request: Request, url: URL, log
   let first: IteratorResult<string>;
   let stream: Awaited<ReturnType<typeof startExport>>;
   try {
-    stream = await startExport(db, wanted, await exportScope(db, wanted));
+    // The export streams for as long as it takes; it stops when the client goes away.
+    const reads = db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, clientSignal: request.signal, requestId: requestIdOf(request) });
+    stream = await startExport(reads, wanted, await exportScope(reads, wanted));
     // The first chunk is read before answering: a database that fails at once gets a 503, not a 200 with a broken body.
     first = await stream.chunks.next();
   } catch (error) {

@@ -1,12 +1,12 @@
 /**
  * Stored properties back to seed records: the inverse of entityRow and relationRow in
- * src/seed/validate.ts. Only the fields a record may have are kept, so the derived properties
+ * src/domain/validate.ts. Only the fields a record may have are kept, so the derived properties
  * (nameKey, searchText, dateFrom, dateTo, a source's name and sources, a relation's key), the
  * audit properties and the journal's marks all fall away, and an exported record imports as
  * the same stored entity.
  */
 import neo4j from 'neo4j-driver';
-import type { EntityLabel, RelationType } from '../seed/graph.ts';
+import type { EntityLabel, RelationType } from '../domain/graph.ts';
 import { fieldsOfLabel, relationFields } from './fields.ts';
 
 /** A record of the seed format, its fields in export order. */

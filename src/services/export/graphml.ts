@@ -3,12 +3,12 @@
  * the node id), every relationship a directed edge, each field a declared attribute. GraphML
  * has no lists: list fields are written as in CSV (`|`-separated), claims as JSON.
  */
-import type { Database } from '../db/database.ts';
-import { encodeCell } from './csv-cells.ts';
+import type { ReadScope } from '../../db/read-scope.ts';
+import { type ExportScope, entityPages, relationPages, type Wanted } from '../../db/repositories/exchange.ts';
+import { encodeCell } from '../../formats/csv-cells.ts';
+import { edgeColumns, entityCollectionFields, type FieldKind, fieldKind, nodeColumns } from '../../formats/fields.ts';
+import { entityRecord, relationRecord, type SeedRecord, type StoredEntity } from '../../formats/records.ts';
 import type { ExportTally } from './export.ts';
-import { edgeColumns, entityCollectionFields, type FieldKind, fieldKind, nodeColumns } from './fields.ts';
-import { type ExportScope, entityPages, relationPages, type Wanted } from './read.ts';
-import { entityRecord, relationRecord, type SeedRecord, type StoredEntity } from './records.ts';
 
 interface Key {
   id: string;
@@ -61,7 +61,7 @@ function nodeRecord(entity: StoredEntity): SeedRecord {
   return { label: entity.label, ...record, name: record.name ?? entity.props.name };
 }
 
-export async function* graphmlChunks(db: Database, scope: ExportScope, wanted: Wanted, tally: ExportTally): AsyncGenerator<string> {
+export async function* graphmlChunks(reads: ReadScope, scope: ExportScope, wanted: Wanted, tally: ExportTally): AsyncGenerator<string> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
     ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n' +
@@ -70,7 +70,7 @@ export async function* graphmlChunks(db: Database, scope: ExportScope, wanted: W
     '  <graph id="govgraph" edgedefault="directed">\n';
   for (const { label } of entityCollectionFields) {
     if (!wanted.labels.includes(label)) continue;
-    for await (const page of entityPages(db, scope, label)) {
+    for await (const page of entityPages(reads, scope, label)) {
       tally.entities += page.length;
       yield page
         .map((entity) => {
@@ -81,7 +81,7 @@ export async function* graphmlChunks(db: Database, scope: ExportScope, wanted: W
     }
   }
   for (const type of wanted.types) {
-    for await (const page of relationPages(db, scope, type)) {
+    for await (const page of relationPages(reads, scope, type)) {
       tally.relations += page.length;
       yield page
         .map((relation) => {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ApiKeyConfigError, newApiKey, type Scope, scopes } from './api-keys.ts';
+import { ApiKeyConfigError, newApiKey, type Scope, scopes } from '../auth/api-keys.ts';
 
 const usage = `usage: npm run key:new -- --name <name> [--scopes curate|admin|curate,admin]
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import type { Database, TransactionRunner } from '../db/database.ts';
-import { applySchemaMigrations } from '../db/migrations.ts';
-import { entityLabels, type NodeRow, type RelationRow, relationTypes, type SeedGraph } from './graph.ts';
+import { z } from 'zod';
+import { entityLabels, type NodeRow, type RelationRow, relationTypes, type SeedGraph } from '../domain/graph.ts';
+import type { Database, TransactionRunner } from './database.ts';
+import { applySchemaMigrations } from './migrations.ts';
 
 export interface Outcome {
   created: number;
@@ -247,7 +248,9 @@ const defaultStaleLoadMs = 2 * 60 * 1000;
  * rather than have two loads undo each other.
  */
 async function finishInterruptedLoads(db: Database, options: LoadOptions, whenLive: 'refuse' | 'leave' = 'refuse'): Promise<void> {
-  const open = await db.read<{ load: string; committed: boolean; lastBatchAt: string; ageMs: number }>('seed/journal-open');
+  const open = await db
+    .openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: 'load' })
+    .read('seed/journal-open', {}, z.object({ load: z.string(), committed: z.boolean(), lastBatchAt: z.string(), ageMs: z.number() }));
   for (const entry of open) {
     if (entry.ageMs < (options.staleLoadMs ?? defaultStaleLoadMs)) {
       const message = `another load (${entry.load}) has been writing since ${entry.lastBatchAt}`;
@@ -280,7 +283,8 @@ export async function recoverInterruptedLoads(db: Database, options: Pick<LoadOp
 
 /** Whether the database holds no govgraph entity yet. */
 export async function isGraphEmpty(db: Database): Promise<boolean> {
-  return (await db.read('queries/any-entity')).length === 0;
+  const scope = db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: 'start' });
+  return (await scope.read('queries/any-entity', {}, z.unknown())).length === 0;
 }
 
 /** The summary as a small table for a terminal. */

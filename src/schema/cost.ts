@@ -12,8 +12,8 @@ import {
   Kind,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { queryTooComplex } from '../schema/errors.ts';
-import { defaultPageSize } from '../schema/paging.ts';
+import { queryTooComplex } from './errors.ts';
+import { defaultPageSize } from './paging.ts';
 
 /**
  * The cost model, after GitHub's: every field costs 1, and what a field returns many of

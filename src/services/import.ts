@@ -1,21 +1,23 @@
 /**
  * Bulk import: JSON seed files and CSV files, checked together by the seed validator (records
  * may refer to entities already stored), then written all or nothing by the seed loader. The
- * command line (import-cli.ts) and POST /admin/import (import-route.ts) both come here.
+ * command line (cli/import.ts) and POST /admin/import (http/exchange/import-route.ts) both come here.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../db/database.ts';
-import { type LoadOptions, type LoadSummary, loadSeedGraph } from '../seed/load.ts';
-import { type SeedFile, SeedValidationError, validateSeedFilesAgainst } from '../seed/validate.ts';
-import { readCsvText } from './csv-read.ts';
-import { labelsOf } from './read.ts';
+import { type LoadOptions, type LoadSummary, loadSeedGraph } from '../db/load.ts';
+import { labelsOf } from '../db/repositories/exchange.ts';
+import { type SeedFile, SeedValidationError, validateSeedFilesAgainst } from '../domain/validate.ts';
+import { readCsvText } from '../formats/csv-read.ts';
 
 export type ImportFormat = 'json' | 'csv';
 
 export type ImportOptions = Pick<LoadOptions, 'batchSize' | 'singleTransactionRows' | 'onProgress' | 'onNotice' | 'staleLoadMs'> & {
   /** Who imports: recorded in the audit fields and the change log. */
   by: string;
+  /** The HTTP request that imports, if any: its id goes into the transactions' metadata. */
+  requestId?: string;
 };
 
 export function formatOfName(name: string): ImportFormat | undefined {
@@ -65,7 +67,9 @@ export interface ImportResult {
  * then loads them (SeedLoadError when the database refuses).
  */
 export async function importFiles(db: Database, files: readonly SeedFile[], options: ImportOptions): Promise<ImportResult> {
-  const graph = await validateSeedFilesAgainst(files, (ids) => labelsOf(db, ids));
+  // Validation may read many labels for a large file: bounded by each statement's timeout, not a request's.
+  const reads = db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: options.requestId });
+  const graph = await validateSeedFilesAgainst(files, (ids) => labelsOf(reads, ids));
   options.onNotice?.(`checked ${graph.nodes.length} entities and ${graph.relations.length} relations`);
   const summary = await loadSeedGraph(db, graph, options);
   return { summary, entities: graph.nodes.length, relations: graph.relations.length };

@@ -4,11 +4,13 @@
  * slugs), so a graph of a million entities streams through in constant memory.
  */
 import neo4j from 'neo4j-driver';
-import type { Database } from '../db/database.ts';
-import { loadEntitiesById } from '../db/repositories/entities.ts';
-import { countEntitiesByLabel, countRelationsByType } from '../db/repositories/graph.ts';
-import { type EntityLabel, entityLabels, type RelationType, relationTypes } from '../seed/graph.ts';
-import type { StoredEntity, StoredRelation } from './records.ts';
+import { z } from 'zod';
+import { type EntityLabel, entityLabels, type RelationType, relationTypes } from '../../domain/graph.ts';
+import type { StoredEntity, StoredRelation } from '../../formats/records.ts';
+import type { ReadScope } from '../read-scope.ts';
+import { properties } from '../rows.ts';
+import { loadEntitiesById } from './entities.ts';
+import { countEntitiesByLabel, countRelationsByType } from './graph.ts';
 
 /** Entities per page; relations come per page of start entities, so a page holds their relationships. */
 export const defaultPageSize = 1000;
@@ -27,13 +29,15 @@ export interface Neighbourhood {
   entities: ReadonlyMap<EntityLabel, readonly string[]>;
 }
 
+const labelled = z.object({ id: z.string(), label: z.enum(entityLabels) });
+
 /** Null for the whole graph. */
 export type ExportScope = Neighbourhood | null;
 
-export async function labelsOf(db: Database, ids: readonly string[]): Promise<Map<string, EntityLabel>> {
+export async function labelsOf(reads: ReadScope, ids: readonly string[]): Promise<Map<string, EntityLabel>> {
   const labels = new Map<string, EntityLabel>();
   for (let at = 0; at < ids.length; at += 10_000) {
-    const rows = await db.read<{ id: string; label: EntityLabel }>('exchange/labels-of', { ids: ids.slice(at, at + 10_000) });
+    const rows = await reads.read('exchange/labels-of', { ids: ids.slice(at, at + 10_000) }, labelled);
     for (const row of rows) labels.set(row.id, row.label);
   }
   return labels;
@@ -41,19 +45,19 @@ export async function labelsOf(db: Database, ids: readonly string[]): Promise<Ma
 
 /** Null when no entity has the slug `start`. */
 export async function findNeighbourhood(
-  db: Database,
+  reads: ReadScope,
   start: string,
   depth: number,
   pageSize = defaultPageSize,
 ): Promise<Neighbourhood | null> {
-  const found = await labelsOf(db, [start]);
+  const found = await labelsOf(reads, [start]);
   if (found.size === 0) return null;
   const members = new Map(found);
   let frontier = [start];
   for (let hop = 1; hop <= depth && frontier.length > 0; hop++) {
     const next: string[] = [];
     for (let at = 0; at < frontier.length; at += pageSize) {
-      const rows = await db.read<{ id: string; label: EntityLabel }>('exchange/neighbours', { ids: frontier.slice(at, at + pageSize) });
+      const rows = await reads.read('exchange/neighbours', { ids: frontier.slice(at, at + pageSize) }, labelled);
       for (const row of rows) {
         if (members.has(row.id)) continue;
         members.set(row.id, row.label);
@@ -73,7 +77,7 @@ export async function findNeighbourhood(
     if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') cited.add(id);
   };
   for (const type of relationTypes) {
-    for await (const page of relationPages(db, scope, type, pageSize)) {
+    for await (const page of relationPages(reads, scope, type, pageSize)) {
       for (const relation of page) {
         cite(relation.props.sources);
         const onBehalfOf = relation.props.onBehalfOf;
@@ -81,10 +85,10 @@ export async function findNeighbourhood(
       }
     }
   }
-  for (const [id, label] of await labelsOf(db, [...signedFor])) members.set(id, label);
+  for (const [id, label] of await labelsOf(reads, [...signedFor])) members.set(id, label);
   const withSignedFor: Neighbourhood = { ...scope, entities: byLabel(members) };
   for (const label of entityLabels) {
-    for await (const page of entityPages(db, withSignedFor, label, pageSize)) {
+    for await (const page of entityPages(reads, withSignedFor, label, pageSize)) {
       for (const entity of page) {
         cite(entity.props.sources);
         const claims = typeof entity.props.claims === 'string' ? (JSON.parse(entity.props.claims) as { sources?: unknown }[]) : [];
@@ -93,7 +97,7 @@ export async function findNeighbourhood(
     }
   }
   const sources = [...cited].filter((id) => !members.has(id));
-  for (const [id, label] of await labelsOf(db, sources)) members.set(id, label);
+  for (const [id, label] of await labelsOf(reads, sources)) members.set(id, label);
   return { ...scope, entities: byLabel(members) };
 }
 
@@ -124,22 +128,19 @@ export interface Wanted {
  * labels and types hold anything: a type with no relationship would otherwise cost a walk of
  * the whole id index.
  */
-export async function wantedFor(db: Database, scope: ExportScope): Promise<Wanted> {
+export async function wantedFor(reads: ReadScope, scope: ExportScope): Promise<Wanted> {
   if (scope) return { labels: entityLabels.filter((label) => scope.entities.has(label)), types: [...relationTypes].sort() };
-  const labels = await countEntitiesByLabel(db, entityLabels);
-  const types = await countRelationsByType(db, relationTypes);
+  const labels = await countEntitiesByLabel(reads, entityLabels);
+  const types = await countRelationsByType(reads, relationTypes);
   return {
-    labels: labels.filter((row) => row.count > 0).map((row) => row.type as EntityLabel),
-    types: types
-      .filter((row) => row.count > 0)
-      .map((row) => row.type as RelationType)
-      .sort(),
+    labels: entityLabels.filter((label) => labels.some((row) => row.type === label && row.count > 0)),
+    types: [...relationTypes].filter((type) => types.some((row) => row.type === type && row.count > 0)).sort(),
   };
 }
 
 /** One label's entities in slug order, a page at a time. */
 export async function* entityPages(
-  db: Database,
+  reads: ReadScope,
   scope: ExportScope,
   label: EntityLabel,
   pageSize = defaultPageSize,
@@ -147,7 +148,7 @@ export async function* entityPages(
   if (scope) {
     const ids = scope.entities.get(label) ?? [];
     for (let at = 0; at < ids.length; at += pageSize) {
-      const found = await loadEntitiesById(db, ids.slice(at, at + pageSize));
+      const found = await loadEntitiesById(reads, ids.slice(at, at + pageSize));
       // An entity deleted since the walk found it is simply no longer there.
       yield found.flatMap((entity) => (entity ? [{ label, props: entity.props }] : []));
     }
@@ -155,7 +156,7 @@ export async function* entityPages(
   }
   let after = '';
   for (;;) {
-    const rows = await db.read<{ props: Record<string, unknown> }>('exchange/entities-page', { label, after, limit: neo4j.int(pageSize) });
+    const rows = await reads.read('exchange/entities-page', { label, after, limit: neo4j.int(pageSize) }, z.object({ props: properties }));
     if (rows.length === 0) return;
     yield rows.map((row) => ({ label, props: row.props }));
     after = String(rows[rows.length - 1]?.props.id);
@@ -165,25 +166,25 @@ export async function* entityPages(
 
 /** One type's relationships in (from, to, key) order, a page of start entities at a time. */
 export async function* relationPages(
-  db: Database,
+  reads: ReadScope,
   scope: ExportScope,
   type: RelationType,
   pageSize = defaultPageSize,
 ): AsyncGenerator<StoredRelation[]> {
-  type Row = { from: string; to: string; props: Record<string, unknown> };
-  const stored = (rows: Row[]) => rows.map((row) => ({ type, ...row }));
+  const row = z.object({ from: z.string(), to: z.string(), props: properties });
+  const stored = (rows: z.infer<typeof row>[]) => rows.map((found) => ({ type, ...found }));
   if (scope) {
     const starts = [...scope.walked].sort(compareIds);
     for (let at = 0; at < starts.length; at += pageSize) {
-      const rows = await db.read<Row>('exchange/relations-from', { type, ids: starts.slice(at, at + pageSize) });
-      const among = rows.filter((row) => scope.walked.has(row.to));
+      const rows = await reads.read('exchange/relations-from', { type, ids: starts.slice(at, at + pageSize) }, row);
+      const among = rows.filter((found) => scope.walked.has(found.to));
       if (among.length > 0) yield stored(among);
     }
     return;
   }
   let after = '';
   for (;;) {
-    const rows = await db.read<Row>('exchange/relations-page', { type, after, limit: neo4j.int(pageSize) });
+    const rows = await reads.read('exchange/relations-page', { type, after, limit: neo4j.int(pageSize) }, row);
     if (rows.length === 0) return;
     yield stored(rows);
     after = rows[rows.length - 1]?.from ?? after;

@@ -7,8 +7,8 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { QueryLimits } from '../config.ts';
-import { useQueryCost } from './cost.ts';
-import { useMutationLimit } from './mutations.ts';
+import { useQueryCost } from '../schema/cost.ts';
+import { useMutationLimit } from './mutation-limit.ts';
 
 /** Headers that mark a GET as sent by a script rather than by a link or a form on another site. */
 export const csrfHeaders = ['x-graphql-yoga-csrf', 'apollo-require-preflight'];

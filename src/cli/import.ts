@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DatabaseConnectError } from '../db/driver.ts';
+import { formatSummary, SeedLoadError } from '../db/load.ts';
 import { openDatabase } from '../db/open.ts';
+import { SeedValidationError } from '../domain/validate.ts';
 import { PrerequisiteError } from '../embedded/build.ts';
 import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
-import { formatSummary, SeedLoadError } from '../seed/load.ts';
-import { progressBar } from '../seed/progress.ts';
-import { SeedValidationError } from '../seed/validate.ts';
-import { importFiles, readImportFiles } from './import.ts';
+import { importFiles, readImportFiles } from '../services/import.ts';
+import { progressBar } from './progress.ts';
 
 const usage = `usage: npm run import -- [options] <file or folder> …
 

@@ -1,12 +1,12 @@
 /**
- * The fields of the exchange formats, derived from the seed schemas (src/seed/schema.ts) so
+ * The fields of the exchange formats, derived from the seed schemas (src/domain/rules.ts) so
  * that a field added there is exported, imported and typed without a second list to keep up.
  * One order per collection: records, CSV columns and GraphML keys all follow it, which is what
  * makes an export byte-for-byte repeatable.
  */
 import { z } from 'zod';
-import type { EntityLabel } from '../seed/graph.ts';
-import { entityCollections, relationSchema } from '../seed/schema.ts';
+import type { EntityLabel } from '../domain/graph.ts';
+import { entityCollections, relationSchema } from '../domain/rules.ts';
 
 /** How a field's value is written in a CSV cell or a GraphML attribute. */
 export type FieldKind = 'text' | 'list' | 'boolean' | 'number' | 'json';

@@ -1,14 +1,14 @@
 /**
  * An export as a stream of text: which format, which part of the graph, under what file name.
- * The command line (export-cli.ts) writes it to files, GET /export (export-route.ts) to the
+ * The command line (cli/export.ts) writes it to files, GET /export (http/exchange/export-route.ts) to the
  * response; both check their parameters with exportRequest.
  */
-import type { Database } from '../db/database.ts';
-import { slugPattern } from '../seed/schema.ts';
+import type { ReadScope } from '../../db/read-scope.ts';
+import { type ExportScope, findNeighbourhood, wantedFor } from '../../db/repositories/exchange.ts';
+import { slugPattern } from '../../domain/rules.ts';
 import { type CsvPart, csvChunks } from './csv-write.ts';
 import { graphmlChunks } from './graphml.ts';
 import { jsonChunks } from './json-write.ts';
-import { type ExportScope, findNeighbourhood, wantedFor } from './read.ts';
 
 export const exportFormats = ['json', 'csv', 'graphml'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -95,22 +95,27 @@ export function exportFileName(request: ExportRequest, part = request.part): str
  * The part of the graph a request asks for: null for the whole graph. Found before anything
  * is written, so an unknown slug fails here (ExportNotFoundError), not halfway through a stream.
  */
-export async function exportScope(db: Database, request: ExportRequest): Promise<ExportScope> {
+export async function exportScope(reads: ReadScope, request: ExportRequest): Promise<ExportScope> {
   if (!request.around) return null;
-  const scope = await findNeighbourhood(db, request.around.slug, request.around.depth);
+  const scope = await findNeighbourhood(reads, request.around.slug, request.around.depth);
   if (!scope) throw new ExportNotFoundError(`no entity has the slug "${request.around.slug}"`);
   return scope;
 }
 
 /** The export of `scope` (see exportScope) as text chunks; `part` picks one of the CSV files. */
-export async function startExport(db: Database, request: ExportRequest, scope: ExportScope, part = request.part): Promise<ExportStream> {
-  const wanted = await wantedFor(db, scope);
+export async function startExport(
+  reads: ReadScope,
+  request: ExportRequest,
+  scope: ExportScope,
+  part = request.part,
+): Promise<ExportStream> {
+  const wanted = await wantedFor(reads, scope);
   const tally: ExportTally = { entities: 0, relations: 0 };
   const chunks =
     request.format === 'json'
-      ? jsonChunks(db, scope, wanted, tally)
+      ? jsonChunks(reads, scope, wanted, tally)
       : request.format === 'graphml'
-        ? graphmlChunks(db, scope, wanted, tally)
-        : csvChunks(db, scope, wanted, part ?? 'nodes', tally);
+        ? graphmlChunks(reads, scope, wanted, tally)
+        : csvChunks(reads, scope, wanted, part ?? 'nodes', tally);
   return { chunks, tally, contentType: contentTypes[request.format], fileName: exportFileName(request, part) };
 }

@@ -3,12 +3,12 @@
  * record with its fields in export order, records by slug, relations by type, ends and key.
  * The same graph always gives the same bytes, so an export can be diffed, and re-imported.
  */
-import type { Database } from '../db/database.ts';
-import { relationsCollection } from '../seed/schema.ts';
+import type { ReadScope } from '../../db/read-scope.ts';
+import { type ExportScope, entityPages, relationPages, type Wanted } from '../../db/repositories/exchange.ts';
+import { relationsCollection } from '../../domain/rules.ts';
+import { entityCollectionFields } from '../../formats/fields.ts';
+import { entityRecord, relationRecord, type SeedRecord } from '../../formats/records.ts';
 import type { ExportTally } from './export.ts';
-import { entityCollectionFields } from './fields.ts';
-import { type ExportScope, entityPages, relationPages, type Wanted } from './read.ts';
-import { entityRecord, relationRecord, type SeedRecord } from './records.ts';
 
 /** A record as it sits in its collection's array: four spaces in, two more per level. */
 function indented(record: SeedRecord): string {
@@ -38,20 +38,20 @@ async function* mapped<T>(
   }
 }
 
-export async function* jsonChunks(db: Database, scope: ExportScope, wanted: Wanted, tally: ExportTally): AsyncGenerator<string> {
+export async function* jsonChunks(reads: ReadScope, scope: ExportScope, wanted: Wanted, tally: ExportTally): AsyncGenerator<string> {
   yield '{\n';
   for (const { collection: name, label } of entityCollectionFields) {
-    const pages = wanted.labels.includes(label) ? entityPages(db, scope, label) : [];
+    const pages = wanted.labels.includes(label) ? entityPages(reads, scope, label) : [];
     yield* collection(
       name,
       mapped(pages, entityRecord, (n) => (tally.entities += n)),
       false,
     );
   }
-  yield* collection(relationsCollection, relationRecords(db, scope, wanted, tally), true);
+  yield* collection(relationsCollection, relationRecords(reads, scope, wanted, tally), true);
   yield '}\n';
 }
 
-async function* relationRecords(db: Database, scope: ExportScope, wanted: Wanted, tally: ExportTally): AsyncGenerator<SeedRecord[]> {
-  for (const type of wanted.types) yield* mapped(relationPages(db, scope, type), relationRecord, (n) => (tally.relations += n));
+async function* relationRecords(reads: ReadScope, scope: ExportScope, wanted: Wanted, tally: ExportTally): AsyncGenerator<SeedRecord[]> {
+  for (const type of wanted.types) yield* mapped(relationPages(reads, scope, type), relationRecord, (n) => (tally.relations += n));
 }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import type { Database, RoundTripCounter } from './db/database.ts';
-import { type EntityRecord, loadEntitiesById } from './db/repositories/entities.ts';
-import { loadAncestors, loadRelationPages, type RelationPage, type RelationPageRequest } from './db/repositories/relations.ts';
+import type { ReadScope } from '../db/read-scope.ts';
+import { type EntityRecord, loadEntitiesById } from '../db/repositories/entities.ts';
+import { loadAncestors, loadRelationPages, type RelationPage, type RelationPageRequest } from '../db/repositories/relations.ts';
 
 export interface RelationPageKey {
   id: string;
@@ -21,8 +21,8 @@ export interface Loaders {
 
 const emptyPage: RelationPage = { total: 0, edges: [] };
 
-export function createLoaders(db: Database, counter: RoundTripCounter): Loaders {
-  const entity = new DataLoader<string, EntityRecord | null>((ids) => loadEntitiesById(db, ids, counter));
+export function createLoaders(reads: ReadScope): Loaders {
+  const entity = new DataLoader<string, EntityRecord | null>((ids) => loadEntitiesById(reads, ids));
 
   const relationPage = new DataLoader<RelationPageKey, RelationPage, string>(
     async (keys) => {
@@ -37,7 +37,7 @@ export function createLoaders(db: Database, counter: RoundTripCounter): Loaders 
       const results = new Map<string, Map<string, RelationPage>>();
       await Promise.all(
         [...groups].map(async ([groupKey, group]) => {
-          results.set(groupKey, await loadRelationPages(db, group.ids, group.request, counter));
+          results.set(groupKey, await loadRelationPages(reads, group.ids, group.request));
         }),
       );
       return keys.map((key) => {
@@ -53,7 +53,7 @@ export function createLoaders(db: Database, counter: RoundTripCounter): Loaders 
     { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.request)}` },
   );
 
-  const ancestors = new DataLoader<string, EntityRecord[]>((ids) => loadAncestors(db, ids, counter));
+  const ancestors = new DataLoader<string, EntityRecord[]>((ids) => loadAncestors(reads, ids));
 
   return { entity, relationPage, ancestors };
 }

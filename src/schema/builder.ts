@@ -7,10 +7,10 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin, { type StandardSchemaV1 } from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
 import { CountryCodeResolver, DateTimeResolver, JSONObjectResolver, NonEmptyStringResolver, URLResolver } from 'graphql-scalars';
-import { grantedScopes, refusal, type Scope } from './auth/api-keys.ts';
+import { grantedScopes, refusal, type Scope } from '../auth/api-keys.ts';
 import type { RequestContext } from './context.ts';
-import { fieldCost } from './limits/cost.ts';
-import { argumentPath, invalidInput } from './schema/errors.ts';
+import { fieldCost } from './cost.ts';
+import { argumentPath, invalidInput } from './errors.ts';
 
 /** The schema builder, its plugins and scalars. Types live in src/schema/, one file per domain. */
 export interface GovgraphSchemaTypes {
@@ -72,7 +72,7 @@ export const builder = new SchemaBuilder<GovgraphSchemaTypes>({
   validation: {
     validationError: (failure, args) => invalidInput(failure.issues.map((issue) => describeIssue(issue, args))),
   },
-  // Only the cost model: the limit is checked by useQueryCost (src/limits/cost.ts) before execution,
+  // Only the cost model: the limit is checked by useQueryCost (src/schema/cost.ts) before execution,
   // so no resolver runs for a query that is too costly.
   complexity: { fieldComplexity: (args, _context, field) => fieldCost(args, field) },
   relay: {

@@ -6,14 +6,14 @@
  * Authorization header, which a browser never adds by itself (no cookie stands in for it), and
  * the content types required here are ones a plain HTML form cannot send.
  */
-import { type ApiKeyRing, grantedScopes, refusal } from '../auth/api-keys.ts';
-import type { Database } from '../db/database.ts';
-import { isUnavailable } from '../db/errors.ts';
-import type { Logger } from '../log.ts';
-import { SeedLoadError } from '../seed/load.ts';
-import { SeedValidationError } from '../seed/validate.ts';
+import { type ApiKeyRing, grantedScopes, refusal } from '../../auth/api-keys.ts';
+import type { Database } from '../../db/database.ts';
+import { isUnavailable } from '../../db/errors.ts';
+import { SeedLoadError } from '../../db/load.ts';
+import { SeedValidationError } from '../../domain/validate.ts';
+import type { Logger } from '../../log.ts';
+import { type ImportFormat, importFile, importFiles } from '../../services/import.ts';
 import { errorAnswer, jsonAnswer } from './http-answers.ts';
-import { type ImportFormat, importFile, importFiles } from './import.ts';
 
 export interface ImportRouteOptions {
   db: Database;

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, seedDataDir } from '../config.ts';
 import { DatabaseConnectError } from '../db/driver.ts';
+import { formatSummary, loadSeedGraph, SeedLoadError } from '../db/load.ts';
 import { openDatabase } from '../db/open.ts';
+import { readSeedFile, readSeedFolder, SeedValidationError, validateSeedFiles } from '../domain/validate.ts';
 import { PrerequisiteError } from '../embedded/build.ts';
 import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
-import { formatSummary, loadSeedGraph, SeedLoadError } from './load.ts';
 import { progressBar } from './progress.ts';
-import { readSeedFile, readSeedFolder, SeedValidationError, validateSeedFiles } from './validate.ts';
 
 const usage = `usage: npm run seed [-- [options] <folder or .json file> …]
 

@@ -10,7 +10,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { searchKey } from '../text/normalize.ts';
 import { type DateRange, dateRange, endsBeforeStart } from './dates.ts';
 import type { EntityLabel, NodeRow, PropertyValue, RelationRow, SeedGraph } from './graph.ts';
 import { describeSyntaxError, type JsonPath, locatePaths, type Position, pathKey } from './positions.ts';
@@ -27,7 +26,8 @@ import {
   relationSchema,
   relationsCollection,
   type TypeSpecificField,
-} from './schema.ts';
+} from './rules.ts';
+import { searchKey } from './text/normalize.ts';
 
 export interface SeedFile {
   path: string;

@@ -3,8 +3,8 @@
  * POST /admin/import (import-route.ts). Each answers in onRequest, before anything GraphQL.
  */
 import type { Plugin } from 'graphql-yoga';
-import type { Database } from '../db/database.ts';
-import type { Logger } from '../log.ts';
+import type { Database } from '../../db/database.ts';
+import type { Logger } from '../../log.ts';
 import { exportAnswer } from './export-route.ts';
 import { type ImportRouteOptions, importRoute } from './import-route.ts';
 

@@ -8,10 +8,10 @@
  * something to report, by one scan of the text that follows the quoting as csv-parse does.
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import type { JsonPath, Position } from '../seed/positions.ts';
-import { pathKey } from '../seed/positions.ts';
-import { relationsCollection } from '../seed/schema.ts';
-import type { DisplayedSeedProblem, ParsedSeedFile, SeedFile } from '../seed/validate.ts';
+import type { JsonPath, Position } from '../domain/positions.ts';
+import { pathKey } from '../domain/positions.ts';
+import { relationsCollection } from '../domain/rules.ts';
+import type { DisplayedSeedProblem, ParsedSeedFile, SeedFile } from '../domain/validate.ts';
 import { decodeCell } from './csv-cells.ts';
 import { collectionOfLabel, edgeColumns, entityCollectionFields, nodeColumns } from './fields.ts';
 

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Database, Parameters } from './database.ts';
+import { RequestCancelledError, RequestTimeoutError } from './errors.ts';
+
+export const defaultRequestTimeoutMs = 10000;
+
+export interface ReadScopeOptions {
+  /** The whole budget; Infinity for a command-line tool that may read for as long as it needs. */
+  timeoutMs?: number;
+  /** The client's own signal: when it aborts (the client went away), reads in flight stop. */
+  clientSignal?: AbortSignal;
+  /** Travels in every transaction's metadata, so SHOW TRANSACTIONS leads back to the request. */
+  requestId?: string;
+  operation?: string;
+}
+
+/** A row that does not have the shape its statement promises: a bug in the statement or the parser. */
+export class RowShapeError extends Error {
+  override name = 'RowShapeError';
+}
+
+/**
+ * One unit of reading: a request, or a command-line tool's run. Every repository call takes it,
+ * so no read can run without a budget, a way to be cancelled, a request id, or being counted.
+ */
+export class ReadScope {
+  readonly db: Database;
+  readonly requestId: string;
+  operation: string | undefined;
+  /**
+   * Aborts when the budget runs out (reason: a RequestTimeoutError) or when the client goes
+   * away (reason: a RequestCancelledError); a read in flight then stops at once.
+   */
+  readonly signal: AbortSignal;
+  /** The Date.now() at which the budget runs out. */
+  readonly deadline: number;
+  readonly timeoutMs: number;
+  /** Bolt exchanges so far: one per statement, as every read is one auto-commit RUN + PULL. */
+  roundTrips = 0;
+  readonly #dispose: () => void;
+
+  constructor(db: Database, options: ReadScopeOptions = {}) {
+    this.db = db;
+    this.requestId = options.requestId ?? randomUUID();
+    this.operation = options.operation;
+    this.timeoutMs = options.timeoutMs ?? defaultRequestTimeoutMs;
+    this.deadline = Date.now() + this.timeoutMs;
+    const controller = new AbortController();
+    this.signal = controller.signal;
+    const timer = Number.isFinite(this.timeoutMs)
+      ? setTimeout(() => controller.abort(new RequestTimeoutError(this.timeoutMs)), this.timeoutMs)
+      : undefined;
+    // A budget must never keep the process alive on its own (shutdown waits for requests, not timers).
+    timer?.unref();
+    const clientSignal = options.clientSignal;
+    const onClientGone = () => controller.abort(new RequestCancelledError());
+    if (clientSignal?.aborted) onClientGone();
+    else clientSignal?.addEventListener('abort', onClientGone, { once: true });
+    this.#dispose = () => {
+      clearTimeout(timer);
+      clientSignal?.removeEventListener('abort', onClientGone);
+    };
+  }
+
+  /** Runs a named statement and parses every row with `row`: the only way rows leave the database layer. */
+  async read<S extends z.ZodType>(statement: string, parameters: Parameters, row: S): Promise<z.output<S>[]> {
+    this.roundTrips += 1;
+    const records = await this.db.readWithin(this, statement, parameters);
+    return records.map((record, index) => {
+      const parsed = row.safeParse(record);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new RowShapeError(`row ${index} of ${statement}: ${issue?.path.join('.') || '(row)'}: ${issue?.message ?? 'invalid'}`);
+      }
+      return parsed.data;
+    });
+  }
+
+  /** Ends the budget's timer and stops listening to the client; call once the work is answered. */
+  dispose(): void {
+    this.#dispose();
+  }
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiKeyRing, Caller } from '../auth/api-keys.ts';
+import type { Database } from '../db/database.ts';
+import { defaultRequestTimeoutMs, type ReadScope } from '../db/read-scope.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+/** Lives for one request: its id, its database access, its loaders and its read scope. */
+export interface RequestContext {
+  requestId: string;
+  /** For writes; every read goes through `reads`. */
+  db: Database;
+  /** The request's reads: its time budget, cancellation when the client goes away, its round-trip count. */
+  reads: ReadScope;
+  loaders: Loaders;
+  /** Who sent the request, from its Authorization header: reading is public, writing needs a key. */
+  caller: Caller;
+}
+
+export interface RequestContextOptions {
+  /** GOVGRAPH_REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
+  /** The configured API keys; without them every request is anonymous. */
+  apiKeys?: ApiKeyRing;
+  /** The id logs and transaction metadata carry (see http/request-id.ts); a new one by default. */
+  requestId?: string;
+}
+
+export function createRequestContext(db: Database, request?: Request, options: RequestContextOptions = {}): RequestContext {
+  const requestId = options.requestId ?? randomUUID();
+  const reads = db.openScope({
+    timeoutMs: options.requestTimeoutMs ?? defaultRequestTimeoutMs,
+    clientSignal: request?.signal,
+    requestId,
+  });
+  const caller: Caller = options.apiKeys?.identify(request?.headers.get('authorization') ?? null) ?? { kind: 'anonymous' };
+  return { requestId, db, reads, loaders: createLoaders(reads), caller };
+}
