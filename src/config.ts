@@ -9,7 +9,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-/** What one GraphQL request may ask for; see README, "Limits and errors". */
+/** What one GraphQL request may ask for; see docs/api.md, "Limits and errors". */
 export interface QueryLimits {
   /** Nesting of selections (introspection's __schema is not counted). */
   depth: number;

@@ -189,7 +189,7 @@ function useErrorShaping(): Plugin {
   };
 }
 
-/** Every guard on what one request may ask for; see README, "Limits and errors". */
+/** Every guard on what one request may ask for; see docs/api.md, "Limits and errors". */
 export function queryLimitPlugins(limits: QueryLimits, options: { introspection: boolean }): Plugin[] {
   return [
     useBodySizeLimit(limits.bodyBytes),

@@ -90,9 +90,9 @@ describe('the example queries', () => {
       for (const e of examples) expect(Boolean(e.variables), e.file).toBe(/query \w+\(/.test(e.query));
     });
 
-    it('is listed in the README, each file with its question', () => {
-      const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-      for (const e of examples) expect(readme, e.file).toContain(`src/examples/${e.file}`);
+    it('is listed in docs/api.md, each file with its question', () => {
+      const listing = readFileSync(path.join(projectRoot, 'docs', 'api.md'), 'utf8');
+      for (const e of examples) expect(listing, e.file).toContain(`src/examples/${e.file}`);
     });
   });
 
