@@ -1,5 +1,5 @@
-import { luceneQuery } from '../../src/schema/search.ts';
 import { searchKey } from '../../src/domain/text/normalize.ts';
+import { luceneQuery } from '../../src/schema/search.ts';
 import { labelShares, prng, zipfIndex } from '../generate.ts';
 
 /**

@@ -138,6 +138,11 @@ export class Database {
     }
   }
 
+  /** Resolves when the database answers (for /ready), rejects when it does not. */
+  async ping(): Promise<void> {
+    await this.driver.verifyConnectivity({ database: this.name });
+  }
+
   close(): Promise<void> {
     return this.driver.close();
   }

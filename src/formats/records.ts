@@ -5,7 +5,6 @@
  * audit properties and the journal's marks all fall away, and an exported record imports as
  * the same stored entity.
  */
-import neo4j from 'neo4j-driver';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
 import { fieldsOfLabel, relationFields } from './fields.ts';
 
@@ -32,11 +31,6 @@ interface Claim {
   sources: unknown;
 }
 
-/** Neo4j integers (written by other clients) as plain numbers; everything else as it is. */
-function plain(value: unknown): unknown {
-  return neo4j.isInt(value) ? value.toNumber() : value;
-}
-
 /**
  * Claims are stored as one JSON string. They are rewritten field, value, sources, whatever
  * order they were given in, so two exports of the same claims are the same text.
@@ -50,7 +44,7 @@ function claimsOf(stored: unknown): Claim[] | undefined {
 function copyFields(fields: readonly string[], props: Record<string, unknown>, into: SeedRecord): void {
   for (const field of fields) {
     if (field in into) continue;
-    const value = field === 'claims' ? claimsOf(props.claims) : plain(props[field]);
+    const value = field === 'claims' ? claimsOf(props.claims) : props[field];
     // The loader stores absent lists as [] (aliases, externalFacts): absent again here.
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
     into[field] = value;

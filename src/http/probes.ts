@@ -16,7 +16,7 @@ async function databaseAnswers(db: Database, timeoutMs: number): Promise<boolean
   const late = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const check = db.driver.verifyConnectivity({ database: db.name }).then(
+  const check = db.ping().then(
     () => true,
     () => false,
   );
