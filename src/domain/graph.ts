@@ -14,6 +14,9 @@ export const entityLabels = [
 ] as const;
 export type EntityLabel = (typeof entityLabels)[number];
 
+const entityLabelSet: ReadonlySet<string> = new Set(entityLabels);
+export const isEntityLabel = (value: unknown): value is EntityLabel => typeof value === 'string' && entityLabelSet.has(value);
+
 export const relationTypes = [
   'MANAGES',
   'PARTY_TO',
@@ -33,6 +36,9 @@ export const relationTypes = [
   'COOPERATES_WITH',
 ] as const;
 export type RelationType = (typeof relationTypes)[number];
+
+const relationTypeSet: ReadonlySet<string> = new Set(relationTypes);
+export const isRelationType = (value: unknown): value is RelationType => typeof value === 'string' && relationTypeSet.has(value);
 
 /** A property value Neo4j can store. */
 export type PropertyValue = string | number | boolean | string[];
