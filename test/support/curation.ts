@@ -71,13 +71,6 @@ export function mutationFields(schema: GraphQLSchema): GraphQLField<unknown, unk
   return Object.values(schema.getMutationType()?.getFields() ?? {});
 }
 
-/** The scope a mutation field needs, read from its description ("Needs the "admin" scope."). */
-export function scopeOf(field: GraphQLField<unknown, unknown>): 'curate' | 'admin' {
-  const scope = /Needs the "(curate|admin)" scope/.exec(field.description ?? '')?.[1];
-  if (scope !== 'curate' && scope !== 'admin') throw new Error(`${field.name} does not say which scope it needs`);
-  return scope;
-}
-
 /** A document that calls one mutation field with every argument as a variable. */
 export function mutationDocument(field: GraphQLField<unknown, unknown>, selection = '__typename'): string {
   const definitions = field.args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
