@@ -3,11 +3,9 @@
 // $exact holds the query's own normalized forms: an entity with a name, alias or form exactly
 // equal to one of them (a line of searchText) comes before the others, however long its other
 // names make its score; then by score, then by slug.
-// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
-// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $candidates}) YIELD node, score
 WHERE $labels IS NULL OR node.label IN $labels
 WITH node, score, any(form IN split(node.searchText, '\n') WHERE form IN $exact) AS exact
-RETURN node {.*, createdAt: toFloat(node.createdAt.epochMillis), updatedAt: toFloat(node.updatedAt.epochMillis)} AS props, score
+RETURN {{include:fragments/props(node)}} AS props, score
 ORDER BY exact DESC, score DESC, node.id ASC
 LIMIT $first

@@ -7,11 +7,41 @@ export const cypherDir = path.join(projectRoot, 'cypher');
 
 const cache = new Map<string, string>();
 
+/** A file's text without its comment lines. */
+function readWithoutComments(name: string, dir: string): string {
+  if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(name)) throw new Error(`invalid Cypher file name "${name}"`);
+  return readFileSync(path.join(dir, `${name}.cypher`), 'utf8')
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('//'))
+    .join('\n');
+}
+
+/**
+ * `{{include:fragments/props(n)}}`: the text of cypher/fragments/props.cypher, its `{{var}}`
+ * written as `n`; `{{include:fragments/entity-filters}}` takes no variable. A fragment is a
+ * piece of Cypher several statements share, so it is written once. Includes are expanded when
+ * a file is read, from files in cypher/ only: nothing a request sends reaches them.
+ */
+export const includePattern = /\{\{include:([a-z0-9-]+(?:\/[a-z0-9-]+)*)(?:\(([A-Za-z_][A-Za-z0-9_]*)\))?\}\}/g;
+const fragmentVariable = '{{var}}';
+
+function withIncludes(name: string, text: string, dir: string): string {
+  return text.replace(includePattern, (_match, fragment: string, variable: string | undefined) => {
+    const body = readWithoutComments(fragment, dir).trim();
+    // One level only: a fragment that included others would make a statement's text harder to follow.
+    if (body.includes('{{include:')) throw new Error(`fragment "${fragment}" (included by "${name}") includes another`);
+    if (body.includes(fragmentVariable) !== (variable !== undefined)) {
+      throw new Error(`statement "${name}": fragment "${fragment}" ${variable === undefined ? 'needs a variable' : 'takes no variable'}`);
+    }
+    return variable === undefined ? body : body.replaceAll(fragmentVariable, variable);
+  });
+}
+
 /**
  * The text of a named statement, e.g. `cypher('queries/server-info')` for
- * cypher/queries/server-info.cypher, without its comment lines. Files are read once and kept.
- * `dir` is another folder of statements for tests only (test/fixtures/cypher holds deliberately
- * slow ones).
+ * cypher/queries/server-info.cypher, without its comment lines and with its includes expanded.
+ * Files are read once and kept. `dir` is another folder of statements for tests only
+ * (test/fixtures/cypher holds deliberately slow ones).
  *
  * The comments stay in the files: sent along, they doubled what most statements put on the
  * wire, and the driver writes a message in 1,400-byte pieces, one socket write each.
@@ -20,11 +50,7 @@ export function cypher(name: string, dir: string = cypherDir): string {
   const key = `${dir}\u0000${name}`;
   let text = cache.get(key);
   if (text === undefined) {
-    if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(name)) throw new Error(`invalid Cypher file name "${name}"`);
-    text = readFileSync(path.join(dir, `${name}.cypher`), 'utf8')
-      .split('\n')
-      .filter((line) => !line.trimStart().startsWith('//'))
-      .join('\n');
+    text = withIncludes(name, readWithoutComments(name, dir), dir);
     cache.set(key, text);
   }
   return text;
