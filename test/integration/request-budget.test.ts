@@ -43,6 +43,26 @@ describe('time budget and cancellation (a deliberately slow statement, tests onl
     expect(await waitForSlowStatements(slow, 0, stopBoundMs)).toBe(true);
   });
 
+  it('ends a compiled query over its budget the same way (the second execution of a document runs through graphql-jit)', async () => {
+    const yoga = createGovgraphYoga({ db: slow, requestTimeoutMs: 1000 });
+    for (const round of ['graphql-js', 'graphql-jit']) {
+      const started = Date.now();
+      const response = await yoga.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: serverInfoQuery }),
+      });
+      const body = (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+      expect({ round, status: response.status, errors: body.errors }).toMatchObject({
+        round,
+        status: 504,
+        errors: [{ extensions: { code: 'TIMEOUT', timeoutMs: 1000 } }],
+      });
+      expect(Date.now() - started).toBeLessThan(1000 + stopBoundMs);
+      expect(await waitForSlowStatements(slow, 0, stopBoundMs)).toBe(true);
+    }
+  });
+
   it('stops the Cypher of a client that disconnects (node:http close → Bolt RESET)', async () => {
     // A budget far longer than the test: only the disconnect can stop the statement.
     const yoga = createGovgraphYoga({ db: slow, requestTimeoutMs: 600000 });
