@@ -6,10 +6,12 @@ import { applySchemaMigrations } from './db/migrations.ts';
 import { openDatabase } from './db/open.ts';
 import { PrerequisiteError } from './embedded/build.ts';
 import { EmbeddedStartError } from './embedded/embedded-neo4j.ts';
+import { examples } from './examples/index.ts';
 import { createLogger } from './log.ts';
 import { formatSummary, isGraphEmpty, loadSeedGraph, recoverInterruptedLoads, SeedLoadError } from './seed/load.ts';
 import { progressBar } from './seed/progress.ts';
 import { readSeedFolder, SeedValidationError, validateSeedFiles } from './seed/validate.ts';
+import { prepareWebPages } from './web/routes.ts';
 import { createGovgraphYoga } from './yoga.ts';
 
 const log = (line: string) => process.stderr.write(`govgraph: ${line}\n`);
@@ -97,6 +99,8 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   console.log(`govgraph GraphQL API ready at http://${shownHost}:${port}/graphql`);
+  // The browser pages are bundled in the background, so the first visitor need not wait.
+  prepareWebPages(examples).catch((error: unknown) => logger.error({ err: error }, 'bundling the browser pages failed'));
 }
 
 main().catch((error: unknown) => {
