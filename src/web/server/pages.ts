@@ -71,7 +71,7 @@ export function graphiqlPage(bundle: WebBundle, examples: readonly Example[]): s
 }
 
 export function explorerPage(bundle: WebBundle): string {
-  return shell('govgraph · explorer', bundle.explorer, { endpoint: '/graphql', exportEndpoint: '/export' }, 'explorer-page');
+  return shell('govgraph · explorer', bundle.explorer, { endpoint: '/graphql' }, 'explorer-page');
 }
 
 /** The front page: where to go, for a person who opened the server's address. */
