@@ -28,7 +28,14 @@ const escapeHtml = (text: string) =>
 const scriptJson = (value: unknown) =>
   JSON.stringify(value).replaceAll('<', '\\u003c').replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
 
-function shell(title: string, assets: PageAssets, data: unknown, bodyClass: string): string {
+/**
+ * `heading` wraps the page in a main landmark under a (visually hidden) h1, for a page whose
+ * own markup has neither (GraphiQL); the explorer's React tree brings its own.
+ */
+function shell(title: string, assets: PageAssets, data: unknown, bodyClass: string, heading?: string): string {
+  const root = heading
+    ? `<main><h1 class="visually-hidden">${escapeHtml(heading)}</h1><div id="root"></div></main>`
+    : '<div id="root"></div>';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -42,7 +49,7 @@ ${assets.stylesheet ? `<link rel="stylesheet" href="${assets.stylesheet}">` : ''
 </head>
 <body class="${bodyClass}">
 <noscript>This page needs JavaScript. The API itself answers at /graphql without it.</noscript>
-<div id="root"></div>
+${root}
 </body>
 </html>
 `;
@@ -58,7 +65,10 @@ export interface GraphiqlPageData {
 export function graphiqlPage(bundle: WebBundle, examples: readonly Example[]): string {
   const tabs = graphiqlTabs(examples);
   const data: GraphiqlPageData = {
-    endpoint: '/graphql',
+    // Not /graphql itself: a browser drops its cached copy of a page when a POST goes to the
+    // page's own URL (RFC 9111, 4.4), and GraphiQL POSTs every query; the page then could not
+    // be revalidated (304) on a reload.
+    endpoint: '/graphql?client=graphiql',
     examples: examples.map((example, index) => ({
       name: example.name,
       question: example.question,
@@ -67,7 +77,7 @@ export function graphiqlPage(bundle: WebBundle, examples: readonly Example[]): s
     })),
     workers: bundle.workers,
   };
-  return shell('govgraph · GraphiQL', bundle.graphiql, data, 'graphiql-page');
+  return shell('govgraph · GraphiQL', bundle.graphiql, data, 'graphiql-page', 'govgraph GraphiQL');
 }
 
 export function explorerPage(bundle: WebBundle): string {

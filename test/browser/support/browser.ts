@@ -28,8 +28,10 @@ export interface WatchedPage {
   requests: string[];
   /** Uncaught errors and console errors. */
   errors: string[];
-  /** Bytes received over the network since the page opened, compressed as sent. */
-  bytesOnWire(): number;
+  /** Each network transfer since the page opened: what was asked, how, and its bytes as sent (compressed). */
+  transfers: { url: string; method: string; bytes: number }[];
+  /** The HTTP status of every response that came over the network, 304s included. */
+  statuses: { url: string; status: number }[];
 }
 
 export async function openPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<WatchedPage> {
@@ -37,7 +39,6 @@ export async function openPage(browser: Browser, options: { width?: number; heig
   await page.setViewport({ width: options.width ?? 1440, height: options.height ?? 900 });
   const requests: string[] = [];
   const errors: string[] = [];
-  let bytes = 0;
   page.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => errors.push(`page error: ${error instanceof Error ? error.message : String(error)}`));
   page.on('console', (message) => {
@@ -45,10 +46,20 @@ export async function openPage(browser: Browser, options: { width?: number; heig
   });
   const cdp = await page.createCDPSession();
   await cdp.send('Network.enable');
-  cdp.on('Network.loadingFinished', (event) => {
-    bytes += event.encodedDataLength;
+  // The status as it came over the wire: responseReceived reports a revalidated page (304) as the cached 200.
+  const statuses: { url: string; status: number }[] = [];
+  const asked = new Map<string, { url: string; method: string }>();
+  const transfers: WatchedPage['transfers'] = [];
+  cdp.on('Network.requestWillBeSent', (event) => asked.set(event.requestId, { url: event.request.url, method: event.request.method }));
+  cdp.on('Network.responseReceivedExtraInfo', (event) => {
+    statuses.push({ url: asked.get(event.requestId)?.url ?? '', status: event.statusCode });
   });
-  return { page, requests, errors, bytesOnWire: () => bytes };
+  cdp.on('Network.loadingFinished', (event) => {
+    const request = asked.get(event.requestId);
+    // data: URLs (fonts inlined in a stylesheet) are reported too, though nothing crosses the network.
+    if (request && !request.url.startsWith('data:')) transfers.push({ ...request, bytes: event.encodedDataLength });
+  });
+  return { page, requests, errors, transfers, statuses };
 }
 
 /** The requests that went anywhere but `origin` (data: and blob: URLs stay in the page). */
