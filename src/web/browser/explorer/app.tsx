@@ -62,11 +62,11 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
 
   const start = (entity: EntitySummary) =>
     run(`Loading the neighbours of ${entity.name}`, async () => {
-      dispatch({ type: 'start', around: entity.id, subgraph: await api.neighborhood(entity.id) });
+      dispatch({ type: 'start', around: entity.id, subgraph: await api.neighborhood(entity.id, view.depth) });
     });
   const expand = (id: string) =>
     run(`Loading the neighbours of ${view.entities.get(id)?.name ?? 'the entity'}`, async () => {
-      const subgraph = await api.neighborhood(id);
+      const subgraph = await api.neighborhood(id, view.depth);
       if (view.entities.size === 0) dispatch({ type: 'start', around: id, subgraph });
       else dispatch({ type: 'expand', around: id, subgraph });
     });
@@ -136,6 +136,14 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
                 Table
               </button>
             </fieldset>
+            <label className="depth">
+              Neighbours within{' '}
+              <select value={view.depth} onChange={(event) => dispatch({ type: 'depth', depth: Number(event.target.value) })}>
+                <option value={1}>1 hop</option>
+                <option value={2}>2 hops</option>
+                <option value={3}>3 hops</option>
+              </select>
+            </label>
             <button type="button" onClick={() => dispatch({ type: 'relayout' })} disabled={view.mode !== 'graph'}>
               Re-layout
             </button>

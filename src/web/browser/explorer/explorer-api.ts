@@ -29,15 +29,15 @@ export interface EntityFile {
 export interface ExplorerApi {
   capabilities: Capabilities;
   search(query: string, signal?: AbortSignal): Promise<SearchHit[]>;
-  neighborhood(id: string, depth?: number): Promise<Subgraph>;
+  neighborhood(id: string, depth: number): Promise<Subgraph>;
   paths(from: string, to: string): Promise<Subgraph[]>;
   entities(ids: readonly string[]): Promise<EntitySummary[]>;
   entity(id: string): Promise<EntityFile | null>;
   conflicts(id: string): Promise<Conflict[]>;
 }
 
-/** The most entities one neighbourhood brings: the API allows 200. */
-export const neighbourhoodSize = 60;
+/** The most entities one neighbourhood brings: one hop rarely needs more, wider ones get the API's 200. */
+const neighbourhoodSize = (depth: number) => (depth === 1 ? 60 : 200);
 
 export async function connectExplorerApi(endpoint: string): Promise<ExplorerApi> {
   const client = createClient(endpoint);
@@ -47,8 +47,8 @@ export async function connectExplorerApi(endpoint: string): Promise<ExplorerApi>
     async search(query, signal) {
       return (await client.request(documents.search, { query, first: 10 }, searchAnswer, signal)).search;
     },
-    async neighborhood(id, depth = 1) {
-      const answer = await client.request(documents.neighborhood, { id, depth, first: neighbourhoodSize }, neighborhoodAnswer);
+    async neighborhood(id, depth) {
+      const answer = await client.request(documents.neighborhood, { id, depth, first: neighbourhoodSize(depth) }, neighborhoodAnswer);
       return answer.neighborhood ?? { nodes: [], edges: [] };
     },
     async paths(from, to) {

@@ -7,9 +7,9 @@ import type { Permalink } from './model/permalink.ts';
 import { emptyView, type View, viewReducer } from './model/view.ts';
 
 export async function restoreView(api: ExplorerApi, link: Permalink): Promise<View> {
-  let view = emptyView;
+  let view: View = { ...emptyView, depth: link.depth };
   for (const [index, id] of link.expanded.entries()) {
-    const subgraph = await api.neighborhood(id);
+    const subgraph = await api.neighborhood(id, link.depth);
     view = viewReducer(view, { type: index === 0 ? 'start' : 'expand', around: id, subgraph });
   }
   if (link.path) {
@@ -23,5 +23,6 @@ export async function restoreView(api: ExplorerApi, link: Permalink): Promise<Vi
     filters: link.filters,
     selection: link.selection,
     mode: link.mode,
+    depth: link.depth,
   };
 }

@@ -25,7 +25,7 @@ export function graphStylesheet(): StylesheetJson {
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
         // Below this on-screen size labels are left out: at a few hundred nodes they would only overlap.
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 8,
         'border-width': 1.5,
         'border-color': '#ffffff',
       },
@@ -57,7 +57,8 @@ export function graphStylesheet(): StylesheetJson {
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
-        'min-zoomed-font-size': 8,
+        // Relation labels only once zoomed in: at a few hundred relations they would cover the drawing.
+        'min-zoomed-font-size': 11,
       },
     },
     ...Object.entries(evidenceLineStyles).map(([evidence, lineStyle]) => ({

@@ -129,6 +129,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy || props.layoutRequest === laidOut.current || cy.nodes().empty()) return;
     const first = laidOut.current === 0;
+    const crowded = cy.nodes().length > 60;
     laidOut.current = props.layoutRequest;
     const fixed = cy
       .nodes()
@@ -142,9 +143,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
       randomize: first,
       animate: !first,
       animationDuration: 400,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90,
-      nodeSeparation: 90,
+      // A crowded view needs more room per node, or the labels in its centre overlap.
+      nodeRepulsion: () => (crowded ? 45000 : 9000),
+      idealEdgeLength: () => (crowded ? 140 : 90),
+      nodeSeparation: crowded ? 120 : 90,
+      gravity: crowded ? 0.15 : 0.25,
       fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
       fit: true,
       padding: 40,

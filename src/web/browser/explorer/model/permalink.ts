@@ -13,6 +13,7 @@ export interface Permalink {
   filters: Filters;
   selection: Selection;
   mode: View['mode'];
+  depth: number;
 }
 
 const list = (value: string | null) => (value ? value.split(',').filter((item) => item !== '') : []);
@@ -36,6 +37,7 @@ export function writePermalink(view: View): string {
   if (view.selection?.kind === 'entity') parameters.set('entity', view.selection.id);
   if (view.selection?.kind === 'edge') parameters.set('relation', view.selection.key);
   if (view.mode === 'table') parameters.set('mode', 'table');
+  if (view.depth !== 1) parameters.set('depth', String(view.depth));
   const query = parameters.toString();
   return query ? `?${query}` : '';
 }
@@ -62,6 +64,7 @@ export function readPermalink(search: string): Permalink {
     filters,
     selection: entity ? { kind: 'entity', id: entity } : relation ? { kind: 'edge', key: relation } : null,
     mode: parameters.get('mode') === 'table' ? 'table' : 'graph',
+    depth: Math.min(3, Math.max(1, Number(parameters.get('depth') ?? 1) || 1)),
   };
   if (from && to) permalink.path = { from, to };
   return permalink;

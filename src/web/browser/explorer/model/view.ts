@@ -36,6 +36,8 @@ export interface View {
   selection: Selection;
   path: PathSearch | null;
   mode: 'graph' | 'table';
+  /** How many hops a search or an expansion brings in (1–3). */
+  depth: number;
   /** Bumped to ask the graph for a fresh layout. */
   layoutRequest: number;
 }
@@ -57,6 +59,7 @@ export const emptyView: View = {
   selection: null,
   path: null,
   mode: 'graph',
+  depth: 1,
   layoutRequest: 0,
 };
 
@@ -70,6 +73,7 @@ export type ViewAction =
   | { type: 'showAll' }
   | { type: 'filters'; filters: Filters }
   | { type: 'mode'; mode: View['mode'] }
+  | { type: 'depth'; depth: number }
   | { type: 'relayout' }
   | { type: 'restore'; view: View };
 
@@ -96,6 +100,7 @@ export function viewReducer(view: View, action: ViewAction): View {
         ...withSubgraph(emptyView, action.subgraph),
         filters: view.filters,
         mode: view.mode,
+        depth: view.depth,
         expanded: [action.around],
         selection: { kind: 'entity', id: action.around },
         layoutRequest: view.layoutRequest + 1,
@@ -137,6 +142,8 @@ export function viewReducer(view: View, action: ViewAction): View {
       return { ...view, filters: action.filters };
     case 'mode':
       return { ...view, mode: action.mode };
+    case 'depth':
+      return { ...view, depth: action.depth };
     case 'relayout':
       return { ...view, layoutRequest: view.layoutRequest + 1 };
     case 'restore':
