@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -152,6 +155,53 @@ describe('the explorer in Chromium', () => {
     await screenshot(page, 'explorer-4-tables');
     permalink = page.url();
     expect(permalink).toContain('mode=table');
+  });
+
+  it('exports exactly the entities and relations in view, and hides and pins on request', async () => {
+    const downloads = mkdtempSync(path.join(tmpdir(), 'govgraph-downloads-'));
+    try {
+      const cdp = await browser.target().createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      const counts = await eventually('counts', () => entitiesInView(page));
+      const downloaded = async (button: string, ending: string) => {
+        const [clicked] = await page.$$(`xpath/.//button[normalize-space()="${button}"]`);
+        await clicked?.click();
+        const file = await eventually(`the ${button} download`, async () => readdirSync(downloads).find((name) => name.endsWith(ending)));
+        return readFileSync(path.join(downloads, file), 'utf8');
+      };
+      const json = z
+        .object({ relations: z.array(z.object({ type: z.string(), sources: z.array(z.string()) })) })
+        .passthrough()
+        .parse(JSON.parse(await downloaded('JSON', '.json')));
+      expect(json.relations).toHaveLength(counts.relations);
+      for (const relation of json.relations) expect(relation.sources.length).toBeGreaterThan(0);
+      const graphml = await downloaded('GraphML', '.graphml');
+      expect(graphml.match(/<node /g)).toHaveLength(counts.entities);
+      expect(graphml.match(/<edge /g)).toHaveLength(counts.relations);
+      const nodesCsv = await downloaded('CSV entities', '-nodes.csv');
+      expect(nodesCsv.trim().split('\n')).toHaveLength(counts.entities + 1);
+    } finally {
+      rmSync(downloads, { recursive: true, force: true });
+    }
+
+    // Hide the first entity of the table, then bring it back.
+    const before = await eventually('counts', () => entitiesInView(page));
+    await page.click('[data-testid="table-view"] tbody tr:first-child .entity-name');
+    await page.waitForSelector('[data-testid="entity-panel"]');
+    const [pin] = await page.$$('xpath/.//button[normalize-space()="Pin in place"]');
+    await pin?.click();
+    await page.waitForSelector('[data-testid="entity-panel"] button[aria-pressed="true"]');
+    const [hide] = await page.$$('xpath/.//button[normalize-space()="Hide"]');
+    await hide?.click();
+    const hidden = await eventually('one entity fewer', async () => {
+      const counts = await entitiesInView(page);
+      return counts && counts.entities === before.entities - 1 ? counts : null;
+    });
+    expect(hidden.entities).toBe(before.entities - 1);
+    const [showAll] = await page.$$('xpath/.//button[starts-with(normalize-space(), "Show hidden")]');
+    await showAll?.click();
+    await eventually('the entity back', async () => (await entitiesInView(page))?.entities === before.entities);
+    permalink = page.url();
   });
 
   it('restores the view from its link in a fresh page', async () => {
