@@ -66,15 +66,12 @@ export function graphStylesheet(): StylesheetJson {
       style: { 'line-style': lineStyle },
     })),
     {
-      selector: '.on-path',
-      style: {
-        'line-color': highlight,
-        'target-arrow-color': highlight,
-        width: 4,
-        'border-color': highlight,
-        'border-width': 3,
-        'z-index': 10,
-      },
+      selector: 'edge.on-path',
+      style: { 'line-color': highlight, 'target-arrow-color': highlight, width: 4, 'z-index': 10 },
+    },
+    {
+      selector: 'node.on-path',
+      style: { 'border-color': highlight, 'border-width': 4 },
     },
     {
       selector: ':selected',
