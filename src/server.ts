@@ -99,6 +99,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   console.log(`govgraph GraphQL API ready at http://${shownHost}:${port}/graphql`);
+  console.log(`govgraph explorer at http://${shownHost}:${port}/explore`);
   // The browser pages are bundled in the background, so the first visitor need not wait.
   prepareWebPages(examples).catch((error: unknown) => logger.error({ err: error }, 'bundling the browser pages failed'));
 }
