@@ -3,7 +3,7 @@
  * requests it makes, so a test can show that nothing left the server, and saves screenshots
  * into test-artifacts/ (git-ignored; CI keeps them as artifacts).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -14,6 +14,10 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotsDir = path.join(projectRoot, 'test-artifacts', 'screenshots');
 
 export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath))
+    throw new Error(
+      `no Chromium at ${chromiumPath}: install Debian's (apt-get install chromium fonts-noto-core), as .ci/run does, or set CHROMIUM_PATH`,
+    );
   return puppeteer.launch({
     executablePath: chromiumPath,
     headless: true,
