@@ -32,7 +32,10 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
     setStatus('Restoring the linked view…');
     restoreView(api, link)
       .then((restored) => dispatch({ type: 'restore', view: restored }))
-      .catch((error: unknown) => setProblem(`The linked view could not be restored: ${message(error)}`))
+      .catch((error: unknown) => {
+        setProblem(`The linked view could not be restored: ${message(error)}`);
+        setStatus('Search for an entity to start again.');
+      })
       .finally(() => setRestoring(false));
   }, [api, link, restoring]);
 
