@@ -4,7 +4,16 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { axeViolations, eventually, foreignRequests, launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import {
+  axeViolations,
+  browserTestTimeoutMs,
+  eventually,
+  foreignRequests,
+  launchBrowser,
+  openPage,
+  screenshot,
+  type WatchedPage,
+} from './support/browser.ts';
 import { type SeededServer, startSeededServer } from './support/server.ts';
 
 // The explorer as an analyst uses it, in Debian's Chromium, on the real seed: search in
@@ -61,7 +70,7 @@ async function choose(page: Page, box: string, text: string, pick: string): Prom
   await page.keyboard.press('Enter');
 }
 
-describe('the explorer in Chromium', () => {
+describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
   let seeded: SeededServer;
   let browser: Browser;
   let watched: WatchedPage;

@@ -2,7 +2,16 @@ import type { Browser, HTTPResponse, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { examples } from '../../src/examples/index.ts';
-import { axeViolations, eventually, foreignRequests, launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
+import {
+  axeViolations,
+  browserTestTimeoutMs,
+  eventually,
+  foreignRequests,
+  launchBrowser,
+  openPage,
+  screenshot,
+  type WatchedPage,
+} from './support/browser.ts';
 import { type SeededServer, startSeededServer } from './support/server.ts';
 
 // GraphiQL as a person uses it with a mouse, in Debian's Chromium, on the real seed: every
@@ -18,7 +27,7 @@ const editorText = (page: Page, selector: string) =>
 
 const activeTab = (page: Page) => page.$eval('.graphiql-tab-active .graphiql-tab-button', (element) => element.textContent ?? '');
 
-describe('GraphiQL in Chromium', () => {
+describe('GraphiQL in Chromium', { timeout: browserTestTimeoutMs }, () => {
   let seeded: SeededServer;
   let browser: Browser;
   let watched: WatchedPage;
@@ -124,6 +133,8 @@ describe('GraphiQL in Chromium', () => {
     // A colleague opens the link in a browser that has never seen GraphiQL.
     const context = await browser.createBrowserContext();
     const colleague = await context.newPage();
+    colleague.setDefaultTimeout(90_000);
+    colleague.setDefaultNavigationTimeout(120_000);
     await colleague.setViewport({ width: 1280, height: 720 });
     await colleague.goto(link, { waitUntil: 'networkidle0' });
     await eventually('the linked tab', async () => (await activeTab(colleague)).startsWith(withVariables.name));
@@ -174,7 +185,7 @@ describe('GraphiQL in Chromium', () => {
   });
 });
 
-describe('the front page and the probes', () => {
+describe('the front page and the probes', { timeout: browserTestTimeoutMs }, () => {
   let seeded: SeededServer;
   let browser: Browser;
 

@@ -10,6 +10,12 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { z } from 'zod';
 import { projectRoot } from '../../../src/config.ts';
 
+/**
+ * A step in Chromium (the first paint of a 2 MB page, fifteen examples run) can take a minute on
+ * a loaded two-core machine: more than the suite's 60 s default.
+ */
+export const browserTestTimeoutMs = 240_000;
+
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotsDir = path.join(projectRoot, 'test-artifacts', 'screenshots');
 
@@ -40,6 +46,9 @@ export interface WatchedPage {
 
 export async function openPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<WatchedPage> {
   const page = await browser.newPage();
+  // Waits and navigations as patient as the tests (see browserTestTimeoutMs), not puppeteer's 30 s.
+  page.setDefaultTimeout(90_000);
+  page.setDefaultNavigationTimeout(120_000);
   await page.setViewport({ width: options.width ?? 1440, height: options.height ?? 900 });
   const requests: string[] = [];
   const errors: string[] = [];
@@ -102,7 +111,7 @@ export async function axeViolations(page: Page, options: { exclude?: string[] } 
 }
 
 /** Waits until `read` returns something truthy, polling; fails with `what` after `timeoutMs`. */
-export async function eventually<T>(what: string, read: () => Promise<T | undefined | null | false>, timeoutMs = 20000): Promise<T> {
+export async function eventually<T>(what: string, read: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
