@@ -1,6 +1,6 @@
-import { luceneQuery } from '../../src/schema/search.ts';
 import { searchKey } from '../../src/domain/text/normalize.ts';
 import { tldForms } from '../../src/domain/text/tld-forms.ts';
+import { luceneQuery } from '../../src/schema/search.ts';
 
 export interface SearchParameters {
   query: string;
