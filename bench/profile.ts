@@ -47,7 +47,7 @@ async function profileSize(entities: number, work: string): Promise<{ lines: str
   const embedded = await startEmbeddedNeo4j({
     dataDir: path.join(work, `neo4j-${entities}`),
     logFile: path.join(work, `neo4j-${entities}.log`),
-    readyTimeoutMs: 180000,
+    readyTimeoutMs: 600000,
     pageCacheMb: entities > 100000 ? 1024 : 256,
     log,
   });

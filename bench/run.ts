@@ -92,7 +92,7 @@ async function benchSize(entities: number, work: string, reused: boolean): Promi
   const embedded = await startEmbeddedNeo4j({
     dataDir: path.join(work, `neo4j-${entities}`),
     logFile: path.join(work, `neo4j-${entities}.log`),
-    readyTimeoutMs: 180000,
+    readyTimeoutMs: 600000,
     pageCacheMb: entities > 100000 ? 1024 : 256,
     log,
   });

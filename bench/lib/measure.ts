@@ -64,6 +64,8 @@ export async function measure(
   for (let i = 0; i < settings.samples; i++) latenciesMs.push(await timed(server, at(i), tally));
   const traffic = await stats(server);
   const served = Math.max(1, traffic.requests);
+  // Every query of the mix reads the database: no exchange means the wire is not watched.
+  if (traffic.wire.exchanges === 0) throw new Error(`${server.system} ${query}: no Bolt exchange counted (servers/bolt-wire.ts)`);
 
   const before = processUsage(server.pid);
   let next = 0;

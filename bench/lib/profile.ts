@@ -96,7 +96,9 @@ export async function profileStatement(driver: Driver, database: string, run: Ca
     const plan = result.summary.profile;
     if (!plan) throw new Error('PROFILE returned no plan');
     const { dbHits, operators } = sumPlan(plan);
-    const firstLine = run.query.trim().split('\n')[0] ?? '';
+    // The first line that says what the statement reads, past CYPHER options and subquery openers.
+    const lines = run.query.split('\n').map((line) => line.trim());
+    const firstLine = lines.find((line) => line && !/^CYPHER\b/.test(line) && !/^CALL \([\w, ]*\) \{$/.test(line)) ?? lines[0] ?? '';
     return {
       excerpt: firstLine.length > 80 ? `${firstLine.slice(0, 77)}…` : firstLine,
       dbHits,
@@ -152,6 +154,8 @@ export async function profileQueries(
           const reply = await graphql(server.port, request);
           if (reply.status !== 200 || reply.errors) throw new Error(`${system} ${query} #${index}: ${JSON.stringify(reply.errors)}`);
           const runs = await takeCaptured(server);
+          // Every query of the mix reads the database: nothing captured means the wire is not watched.
+          if (runs.length === 0) throw new Error(`${system} ${query} #${index}: no statement captured on the wire (servers/bolt-wire.ts)`);
           const statements: StatementProfile[] = [];
           for (const run of runs) statements.push(await profileStatement(driver, neo4jSettings.database, run, withPlans));
           requests.push({ set: index, statements, dbHits: statements.reduce((sum, statement) => sum + statement.dbHits, 0) });

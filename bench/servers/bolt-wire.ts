@@ -2,7 +2,7 @@ import { Socket } from 'node:net';
 
 /**
  * Counts what a server process says to Neo4j, on the wire, the same way for A, B and C: every
- * socket to the Bolt port is watched below the driver, so no system's own notion of a "query"
+ * socket connected to the Bolt port is watched below the driver, so no system's own notion of a "query"
  * or a "transaction" enters the count. An exchange is one turn of the conversation: the client
  * writes (one message or several pipelined ones) and then waits for the server's answer before
  * it writes again. Messages are counted by type from the Bolt chunk stream (RUN, PULL, BEGIN,
@@ -177,13 +177,30 @@ let installed = false;
 export function installBoltWire(boltPort: number): void {
   if (installed) return;
   installed = true;
+  // Sockets are marked when they connect to the Bolt port, not recognised by remotePort later:
+  // a connection accepted by the server's own HTTP listener has the client's port as its remote
+  // port, and that could be any number.
+  const toBolt = new WeakSet<Socket>();
+  const originalConnect: unknown = Socket.prototype.connect;
+  if (typeof originalConnect !== 'function') throw new Error('net.Socket has no connect method');
+  Object.defineProperty(Socket.prototype, 'connect', {
+    configurable: true,
+    writable: true,
+    value: function connect(this: Socket, ...args: unknown[]): unknown {
+      // net.connect() hands the socket its arguments already normalized, as one array [options, callback].
+      const first: unknown = Array.isArray(args[0]) ? args[0][0] : args[0];
+      const port: unknown = typeof first === 'object' && first !== null ? Reflect.get(first, 'port') : first;
+      if (Number(port) === boltPort) toBolt.add(this);
+      return Reflect.apply(originalConnect, this, args);
+    },
+  });
   const originalWrite: unknown = Socket.prototype.write;
   if (typeof originalWrite !== 'function') throw new Error('net.Socket has no write method');
   Object.defineProperty(Socket.prototype, 'write', {
     configurable: true,
     writable: true,
     value: function write(this: Socket, ...args: unknown[]): unknown {
-      if (this.remotePort === boltPort) {
+      if (toBolt.has(this)) {
         let state = sockets.get(this);
         if (!state) {
           state = {
