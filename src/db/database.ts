@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape, type Session } from 'neo4j-driver';
-import { cypher, cypherDir, filledCypher } from './cypher-files.ts';
+import { cypher, cypherDir, filledCypher, parametersToSend } from './cypher-files.ts';
 import {
   DatabaseUnavailableError,
   isTransactionTimeout,
@@ -60,9 +60,10 @@ export class Database {
    */
   async readWithin(scope: ReadScope, statement: string, parameters: Parameters): Promise<Row[]> {
     const text = filledCypher(statement, parameters, this.cypherDir);
+    const sent = parametersToSend(statement, parameters, this.cypherDir);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.#readOnce(scope, text, parameters);
+        return await this.#readOnce(scope, text, sent);
       } catch (error) {
         if (error instanceof RequestTimeoutError || error instanceof RequestCancelledError) throw error;
         if (isTransactionTimeout(error)) throw new RequestTimeoutError(scope.timeoutMs, { cause: error });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cypher, filledCypher } from '../../src/db/cypher-files.ts';
+import { cypher, filledCypher, parametersToSend } from '../../src/db/cypher-files.ts';
 
 describe('statement slots', () => {
   const base = { type: 'MANAGES', left: '-', right: '->', order: 'ASC' };
@@ -28,6 +28,12 @@ describe('statement slots', () => {
 
   it('sends statements without their comment lines', () => {
     expect(cypher('queries/relation-pages')).not.toMatch(/^\s*\/\//m);
+  });
+
+  it("does not send a slot's value again as a parameter", () => {
+    expect(parametersToSend('queries/relation-pages', { ...base, ids: ['a'], limit: 3 })).toEqual({ ids: ['a'], limit: 3 });
+    const plain = { ids: ['a'] };
+    expect(parametersToSend('queries/entities-by-id', plain)).toBe(plain);
   });
 });
 
