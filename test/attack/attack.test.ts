@@ -3,7 +3,8 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.ts';
 import { schema } from '../../src/schema/index.ts';
-import { type GraphSize, graphSize, openTestDatabase } from '../support/database.ts';
+import { graphState, openTestDatabase } from '../support/database.ts';
+import type { GraphState } from '../support/graph-state.ts';
 import { loadRealSeed } from '../support/graphql.ts';
 import { type HttpRequest, type HttpResponse, startTestServer, type TestServer } from '../support/http-server.ts';
 import { findLeaks, recordedExchanges } from '../support/leak-scan.ts';
@@ -12,7 +13,8 @@ import { injectionPayloads, injectionTargets } from './injection.ts';
 
 // Hostile requests, kept as data in cases/, sent over real HTTP to the API on the seeded Neo4j.
 // Every one must be refused with a clear error (status, extensions.code, message), the server
-// must keep answering, and the graph must not change by a single node, relationship or property.
+// must keep answering, and the graph must not change by a single node, relationship or property
+// (a hash of all of them, test/support/graph-state.ts).
 
 interface ErrorOut {
   message: string;
@@ -58,7 +60,7 @@ function parseAnswer(response: HttpResponse): Answer {
 describe('attack suite', () => {
   let db: Database;
   let server: TestServer;
-  let before: GraphSize;
+  let before: GraphState;
 
   const normalQueryAnswers = async () => {
     const response = await server.send({
@@ -76,7 +78,7 @@ describe('attack suite', () => {
       limits: { depth: 15, aliases: 30, tokens: 1000, directives: 20, cost: 50000, bodyBytes: 100_000 },
       introspection: true,
     });
-    before = await graphSize(db);
+    before = await graphState(db);
   });
 
   afterAll(async () => {
@@ -109,7 +111,7 @@ describe('attack suite', () => {
   }
 
   it('changed nothing in the graph', async () => {
-    expect(await graphSize(db)).toEqual(before);
+    expect(await graphState(db)).toEqual(before);
   });
 
   it('answers a query under the limits with its cost, in extensions.cost and in queryCost', async () => {
@@ -180,7 +182,7 @@ describe('Cypher injection through every text argument', () => {
   });
 
   it('answers every payload normally and changes nothing', { timeout: 600000 }, async () => {
-    const before = await graphSize(db);
+    const before = await graphState(db);
     const payloads = injectionPayloads();
     const requests: { name: string; body: string; literal: boolean }[] = [];
     for (const target of injectionTargets(schema, fixtures)) {
@@ -215,7 +217,7 @@ describe('Cypher injection through every text argument', () => {
     await Promise.all(Array.from({ length: 8 }, worker));
     expect(problems).toEqual([]);
     expect(requests.length).toBeGreaterThan(1000);
-    expect(await graphSize(db)).toEqual(before);
+    expect(await graphState(db)).toEqual(before);
     const check = await server.send({
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ serverInfo { version } }' }),

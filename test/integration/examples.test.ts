@@ -8,6 +8,7 @@ import { readSeedFolder, validateSeedFiles } from '../../src/domain/validate.ts'
 import { type Example, examples, graphiqlTabs, loadExamples } from '../../src/examples/index.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
 import { emptyDatabase, openTestDatabase } from '../support/database.ts';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 
 // The example queries GraphiQL opens with (src/examples), run against the real seed data:
 // each must answer without errors, and with the facts the articles give.
@@ -35,11 +36,15 @@ describe('the example queries', () => {
   let yoga: ReturnType<typeof createGovgraphYoga>;
 
   async function post(body: Record<string, unknown>): Promise<GraphQLResult> {
-    const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const response = await scannedFetch(
+      'http://test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+      { via: yoga },
+    );
     return (await response.json()) as GraphQLResult;
   }
 
@@ -351,7 +356,7 @@ describe('the example queries', () => {
 
   describe('GraphiQL', () => {
     it('opens at /graphql in a browser with every example as a question, ServerInfo first', async () => {
-      const response = await yoga.fetch('http://test/graphql', { headers: { accept: 'text/html' } });
+      const response = await scannedFetch('http://test/graphql', { headers: { accept: 'text/html' } }, { via: yoga });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       const html = await response.text();

@@ -18,6 +18,7 @@ import {
 import { searchKey } from '../../src/domain/text/normalize.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
 import { emptyDatabase, openTestDatabase, readRows } from '../support/database.ts';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 
 // ---------------------------------------------------------------------------------------
 // A small graph modelled on the real one, built as the seed validator would hand it over.
@@ -135,11 +136,15 @@ describe('neighborhood, paths, timeline and stats', () => {
   let yoga: ReturnType<typeof createGovgraphYoga>;
 
   async function run<T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
-    const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
+    const response = await scannedFetch(
+      'http://test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      },
+      { via: yoga },
+    );
     return (await response.json()) as GraphQLResult<T>;
   }
 

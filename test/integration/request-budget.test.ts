@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Database } from '../../src/db/database.ts';
 import { RequestCancelledError, RequestTimeoutError } from '../../src/db/errors.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 import { openSlowDatabase, runningSlowStatements, waitForSlowStatements } from '../support/slow-database.ts';
 
 const serverInfoQuery = '{ serverInfo { version database { name version } } }';
@@ -27,11 +28,15 @@ describe('time budget and cancellation (a deliberately slow statement, tests onl
   it('ends a request over its budget with TIMEOUT (504) and stops its Cypher in Neo4j', async () => {
     const yoga = createGovgraphYoga({ db: slow, requestTimeoutMs: 1500 });
     const started = Date.now();
-    const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query: serverInfoQuery }),
-    });
+    const response = await scannedFetch(
+      'http://test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: serverInfoQuery }),
+      },
+      { via: yoga },
+    );
     const elapsed = Date.now() - started;
     const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     expect(response.status).toBe(504);

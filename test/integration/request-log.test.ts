@@ -4,6 +4,7 @@ import type { Database } from '../../src/db/database.ts';
 import { createLogger } from '../../src/log.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
 import { openTestDatabase } from '../support/database.ts';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 
 /** A pino destination that keeps every line, to read what the server logged. */
 function captureLines(): { lines: string[]; stream: Writable } {
@@ -46,14 +47,18 @@ describe('request log', () => {
     const { lines, stream } = captureLines();
     const yoga = createGovgraphYoga({ db, logger: createLogger('info', stream) });
     const secret = 'hunter2-secret-variable-value';
-    const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-abc-123' },
-      body: JSON.stringify({
-        query: 'query WhoIs($slug: String!) { serverInfo { database { version } } organization(slug: $slug) { name } }',
-        variables: { slug: secret },
-      }),
-    });
+    const response = await scannedFetch(
+      'http://test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'trace-abc-123' },
+        body: JSON.stringify({
+          query: 'query WhoIs($slug: String!) { serverInfo { database { version } } organization(slug: $slug) { name } }',
+          variables: { slug: secret },
+        }),
+      },
+      { via: yoga },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('trace-abc-123');
     await response.text();
@@ -83,11 +88,15 @@ describe('request log', () => {
   it('makes up a request id when none (or a malformed one) is given, and logs failures with their codes', async () => {
     const { lines, stream } = captureLines();
     const yoga = createGovgraphYoga({ db, logger: createLogger('info', stream) });
-    const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'not a valid id; drop table' },
-      body: JSON.stringify({ query: '{ nosuchfield }' }),
-    });
+    const response = await scannedFetch(
+      'http://test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'not a valid id; drop table' },
+        body: JSON.stringify({ query: '{ nosuchfield }' }),
+      },
+      { via: yoga },
+    );
     await response.text();
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);

@@ -5,7 +5,8 @@ import type { Database } from '../../src/db/database.ts';
 import { type EntityLabel, entityLabels, type RelationType, relationTypes, type SeedGraph } from '../../src/domain/graph.ts';
 import { relationRules } from '../../src/domain/rules.ts';
 import type { YogaOptions } from '../../src/yoga.ts';
-import { type GraphSize, graphSize, openTestDatabase, readRows } from './database.ts';
+import { graphState, openTestDatabase } from './database.ts';
+import type { GraphState } from './graph-state.ts';
 import { GraphQLClient, loadRealSeed, type RequestOptions } from './graphql.ts';
 
 /** API keys for tests: one per scope, a revoked one, and one the server was never given. */
@@ -57,10 +58,9 @@ export function seededCurationSuite(options: Omit<YogaOptions, 'db' | 'apiKeys'>
   return suite;
 }
 
-/** Everything in the database and the change log, to show a refused write left no trace. */
-export async function footprint(db: Database): Promise<GraphSize & { changes: number }> {
-  const [row] = await readRows(db, 'admin/change-count');
-  return { ...(await graphSize(db)), changes: Number(row?.changes ?? 0) };
+/** Every node, relationship and property, the change log included, to show a refused write left no trace. */
+export function footprint(db: Database): Promise<GraphState> {
+  return graphState(db);
 }
 
 /** The seed's first source: every fixture cites it. */

@@ -6,7 +6,7 @@ import type { SeedGraph } from '../../src/domain/graph.ts';
 import { readSeedFolder, validateSeedFiles } from '../../src/domain/validate.ts';
 import { createGovgraphYoga, type YogaOptions } from '../../src/yoga.ts';
 import { emptyDatabase } from './database.ts';
-import { recordExchange } from './leak-scan.ts';
+import { scannedFetch } from './scanned-fetch.ts';
 
 export interface GraphQLErrorOut {
   message: string;
@@ -43,10 +43,8 @@ export class GraphQLClient {
     const body = JSON.stringify({ query, variables });
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (request.authorization !== undefined) headers.authorization = request.authorization;
-    const response = await this.#yoga.fetch('http://test/graphql', { method: 'POST', headers, body });
-    const text = await response.text();
-    recordExchange({ request: body, response: text });
-    return { status: response.status, result: JSON.parse(text) as GraphQLResult<T> };
+    const response = await scannedFetch('http://test/graphql', { method: 'POST', headers, body }, { via: this.#yoga });
+    return { status: response.status, result: (await response.json()) as GraphQLResult<T> };
   }
 
   async run<T>(query: string, variables: Variables = {}, request: RequestOptions = {}): Promise<GraphQLResult<T>> {
