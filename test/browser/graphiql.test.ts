@@ -75,7 +75,7 @@ describe('GraphiQL in Chromium', { timeout: browserTestTimeoutMs }, () => {
     expect(workers).toHaveLength(3);
     let workerBytes = 0;
     for (const [, path] of workers) {
-      const response = await fetch(`${origin}${path}`, { headers: { 'accept-encoding': 'br' } });
+      const response = await fetch(`${origin}${path}`, { headers: { 'accept-encoding': 'br' } }); // leak-scan: static asset
       workerBytes += Number(response.headers.get('content-length'));
     }
     expect(pageBytes(watched.transfers) + workerBytes).toBeLessThan(3_000_000);
@@ -213,13 +213,13 @@ describe('the front page and the probes', { timeout: browserTestTimeoutMs }, () 
     const html = await seeded.server.send({ method: 'GET', path: '/graphql', headers: { accept: 'text/html' } });
     const script = /<script type="module" src="([^"]+)"/.exec(html.text)?.[1];
     expect(script).toMatch(/^\/assets\//);
-    const response = await fetch(`${seeded.server.url}${script}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    const response = await fetch(`${seeded.server.url}${script}`, { headers: { 'accept-encoding': 'br, gzip' } }); // leak-scan: static asset
     expect(response.headers.get('content-encoding')).toBe('br');
     expect(response.headers.get('cache-control')).toContain('immutable');
     const etag = response.headers.get('etag') ?? '';
-    const again = await fetch(`${seeded.server.url}${script}`, { headers: { 'accept-encoding': 'br, gzip', 'if-none-match': etag } });
+    const again = await fetch(`${seeded.server.url}${script}`, { headers: { 'accept-encoding': 'br, gzip', 'if-none-match': etag } }); // leak-scan: static asset
     expect(again.status).toBe(304);
-    const page = await fetch(`${seeded.server.url}/graphql`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
+    const page = await fetch(`${seeded.server.url}/graphql`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } }); // leak-scan: static asset
     expect(page.headers.get('content-encoding')).toBe('gzip');
     expect(page.headers.get('cache-control')).toBe('no-cache');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");

@@ -52,11 +52,15 @@ describe('time budget and cancellation (a deliberately slow statement, tests onl
     const yoga = createGovgraphYoga({ db: slow, requestTimeoutMs: 1000 });
     for (const round of ['graphql-js', 'graphql-jit']) {
       const started = Date.now();
-      const response = await yoga.fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-        body: JSON.stringify({ query: serverInfoQuery }),
-      });
+      const response = await scannedFetch(
+        'http://test/graphql',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+          body: JSON.stringify({ query: serverInfoQuery }),
+        },
+        { via: yoga },
+      );
       const body = (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
       expect({ round, status: response.status, errors: body.errors }).toMatchObject({
         round,

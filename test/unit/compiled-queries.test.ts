@@ -1,6 +1,7 @@
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { useCompiledQueries } from '../../src/http/compiled-queries.ts';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 
 // When a document goes through graphql-jit (src/http/compiled-queries.ts), on a schema of its
 // own: no database needed. @envelop/graphql-jit marks the results it produces with a
@@ -29,11 +30,15 @@ function probedYoga(extra: Plugin[] = []) {
   };
   const yoga = createYoga({ schema, plugins: [...extra, useCompiledQueries(), probe], maskedErrors: false });
   const send = async (body: { query: string; variables?: Record<string, unknown>; operationName?: string }) => {
-    const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify(body),
-    });
+    const response = await scannedFetch(
+      'http://test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify(body),
+      },
+      { via: yoga },
+    );
     return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string }[] } };
   };
   return { compiled, send };

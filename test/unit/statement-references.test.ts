@@ -28,7 +28,7 @@ const folders = [...new Set(statementFiles.map((name) => name.split('/')[0] ?? '
 const codeFiles = ['src', 'test', 'bench'].flatMap((dir) => filesUnder(path.join(projectRoot, dir), (name) => /\.(ts|mts)$/.test(name)));
 const code = codeFiles.map((file) => ({ file: path.relative(projectRoot, file), text: readFileSync(file, 'utf8') }));
 
-// A quoted name in one of cypher/'s folders: 'queries/search', "admin/graph-size", `seed/journal-open`.
+// A quoted name in one of cypher/'s folders: 'queries/search', "admin/graph-contents", `seed/journal-open`.
 const quotedName = new RegExp(`(['"\`])((?:${folders.join('|')})(?:/[a-z0-9-]+)+)\\1`, 'g');
 // A whole folder run in file order: cypherFolder('schema').
 const wholeFolder = /cypherFolder\('([a-z0-9-]+)'\)/g;
