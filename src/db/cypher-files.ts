@@ -1,42 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
 import { relationTypes } from '../domain/graph.ts';
+import { statementText } from './cypher-text.ts';
 import { entityPageSlotValues } from './entity-page-slots.ts';
 
 export const cypherDir = path.join(projectRoot, 'cypher');
 
 const cache = new Map<string, string>();
-
-/** A file's text without its comment lines. */
-function readWithoutComments(name: string, dir: string): string {
-  if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(name)) throw new Error(`invalid Cypher file name "${name}"`);
-  return readFileSync(path.join(dir, `${name}.cypher`), 'utf8')
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('//'))
-    .join('\n');
-}
-
-/**
- * `{{include:fragments/props(n)}}`: the text of cypher/fragments/props.cypher, its `{{var}}`
- * written as `n`; `{{include:fragments/entity-filters}}` takes no variable. A fragment is a
- * piece of Cypher several statements share, so it is written once. Includes are expanded when
- * a file is read, from files in cypher/ only: nothing a request sends reaches them.
- */
-export const includePattern = /\{\{include:([a-z0-9-]+(?:\/[a-z0-9-]+)*)(?:\(([A-Za-z_][A-Za-z0-9_]*)\))?\}\}/g;
-const fragmentVariable = '{{var}}';
-
-function withIncludes(name: string, text: string, dir: string): string {
-  return text.replace(includePattern, (_match, fragment: string, variable: string | undefined) => {
-    const body = readWithoutComments(fragment, dir).trim();
-    // One level only: a fragment that included others would make a statement's text harder to follow.
-    if (body.includes('{{include:')) throw new Error(`fragment "${fragment}" (included by "${name}") includes another`);
-    if (body.includes(fragmentVariable) !== (variable !== undefined)) {
-      throw new Error(`statement "${name}": fragment "${fragment}" ${variable === undefined ? 'needs a variable' : 'takes no variable'}`);
-    }
-    return variable === undefined ? body : body.replaceAll(fragmentVariable, variable);
-  });
-}
 
 /**
  * The text of a named statement, e.g. `cypher('queries/server-info')` for
@@ -51,7 +22,7 @@ export function cypher(name: string, dir: string = cypherDir): string {
   const key = `${dir}\u0000${name}`;
   let text = cache.get(key);
   if (text === undefined) {
-    text = withIncludes(name, readWithoutComments(name, dir), dir);
+    text = statementText(name, dir);
     cache.set(key, text);
   }
   return text;
