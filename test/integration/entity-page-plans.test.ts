@@ -4,6 +4,7 @@ import { filledCypher, parametersToSend } from '../../src/db/cypher-files.ts';
 import type { Database } from '../../src/db/database.ts';
 import { type Direction, entityPageSlots, type PageRead } from '../../src/db/entity-page-slots.ts';
 import { openTestDatabase } from '../support/database.ts';
+import { noFilter } from '../support/entity-filter.ts';
 import { loadRealSeed } from '../support/graphql.ts';
 
 // What queries/entity-page is for: a list page seeks a composite index (cypher/schema/
@@ -32,16 +33,10 @@ function operatorsOf(plan: PlanNode, into: Operator[] = []): Operator[] {
   return into;
 }
 
+// The parameters loadEntityPage sends for a first page of 3, without a filter.
 const parameters = {
   label: 'Organization',
-  kind: null,
-  type: null,
-  country: null,
-  nameContains: null,
-  nameStartsWith: null,
-  dateFrom: null,
-  dateTo: null,
-  topic: null,
+  ...noFilter,
   withTotal: true,
   limit: neo4j.int(3),
   lowerKey: null,

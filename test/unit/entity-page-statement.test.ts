@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { filledCypher } from '../../src/db/cypher-files.ts';
 import { type Direction, entityPageSlots, type PageRead, pageReads } from '../../src/db/entity-page-slots.ts';
-import { type EntityFilter, pageRead } from '../../src/db/repositories/lists.ts';
+import { pageRead } from '../../src/db/repositories/lists.ts';
+import { noFilter } from '../support/entity-filter.ts';
 
 // queries/entity-page is one template with slots; each way of reading a page, in each direction,
 // is one statement. Their text is pinned here, variant by variant, as @neo4j/graphql's TCK pins
 // the Cypher it generates: a change to the template or its parts shows up as a diff to review.
 // test/integration/entity-page-plans.test.ts checks that each one seeks its index in order.
-
-const noFilter: EntityFilter = {
-  kind: null,
-  type: null,
-  country: null,
-  nameContains: null,
-  nameStartsWith: null,
-  dateFrom: null,
-  dateTo: null,
-  topic: null,
-};
 
 describe('queries/entity-page', () => {
   const variants = pageReads.flatMap((read) => (['ASC', 'DESC'] as const).map((direction): [PageRead, Direction] => [read, direction]));
