@@ -18,6 +18,7 @@ import {
 import { searchKey } from '../../src/domain/text/normalize.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
 import { emptyDatabase, openTestDatabase, readRows } from '../support/database.ts';
+import { testRequestTimeoutMs } from '../support/graphql.ts';
 import { scannedFetch } from '../support/scanned-fetch.ts';
 
 // ---------------------------------------------------------------------------------------
@@ -165,7 +166,7 @@ describe('neighborhood, paths, timeline and stats', () => {
     db = new RecordingDatabase(opened.driver, opened.name, opened.transactionTimeoutMs);
     await emptyDatabase(db);
     await loadSeedGraph(db, graph);
-    yoga = createGovgraphYoga({ db });
+    yoga = createGovgraphYoga({ db, requestTimeoutMs: testRequestTimeoutMs });
   });
 
   afterAll(async () => {
