@@ -8,6 +8,7 @@ import { readSeedFolder, validateSeedFiles } from '../../src/domain/validate.ts'
 import { type Example, examples, graphiqlTabs, loadExamples } from '../../src/examples/index.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
 import { emptyDatabase, openTestDatabase } from '../support/database.ts';
+import { testRequestTimeoutMs } from '../support/graphql.ts';
 import { scannedFetch } from '../support/scanned-fetch.ts';
 
 // The example queries GraphiQL opens with (src/examples), run against the real seed data:
@@ -67,7 +68,7 @@ describe('the example queries', () => {
     db = await openTestDatabase();
     await emptyDatabase(db);
     await loadSeedGraph(db, validateSeedFiles(await readSeedFolder(seedDataDir)));
-    yoga = createGovgraphYoga({ db });
+    yoga = createGovgraphYoga({ db, requestTimeoutMs: testRequestTimeoutMs });
   });
 
   afterAll(async () => {

@@ -4,6 +4,7 @@ import type { Database } from '../../src/db/database.ts';
 import { createLogger } from '../../src/log.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
 import { openTestDatabase } from '../support/database.ts';
+import { testRequestTimeoutMs } from '../support/graphql.ts';
 import { scannedFetch } from '../support/scanned-fetch.ts';
 
 /** A pino destination that keeps every line, to read what the server logged. */
@@ -45,7 +46,7 @@ describe('request log', () => {
 
   it('writes one line per request with its id, operation, status, duration and round trips, and echoes the id', async () => {
     const { lines, stream } = captureLines();
-    const yoga = createGovgraphYoga({ db, logger: createLogger('info', stream) });
+    const yoga = createGovgraphYoga({ db, logger: createLogger('info', stream), requestTimeoutMs: testRequestTimeoutMs });
     const secret = 'hunter2-secret-variable-value';
     const response = await scannedFetch(
       'http://test/graphql',
@@ -87,7 +88,7 @@ describe('request log', () => {
 
   it('makes up a request id when none (or a malformed one) is given, and logs failures with their codes', async () => {
     const { lines, stream } = captureLines();
-    const yoga = createGovgraphYoga({ db, logger: createLogger('info', stream) });
+    const yoga = createGovgraphYoga({ db, logger: createLogger('info', stream), requestTimeoutMs: testRequestTimeoutMs });
     const response = await scannedFetch(
       'http://test/graphql',
       {

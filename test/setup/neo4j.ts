@@ -50,7 +50,8 @@ function startShared(): SharedNeo4j {
   const folder = mkdtempSync(path.join(tmpdir(), 'govgraph-test-'));
   const starting = startEmbeddedNeo4j({
     dataDir: path.join(folder, 'neo4j'),
-    readyTimeoutMs: 180000,
+    // Generous: on a loaded shared machine the JVM has taken over three minutes to open Bolt.
+    readyTimeoutMs: 360000,
     pageCacheMb: 512,
     log: (line) => console.log(`[neo4j] ${line}`),
   });

@@ -7,7 +7,8 @@ import { type GraphState, stateOf } from './graph-state.ts';
 /** A Database on the run's Neo4j (embedded or NEO4J_URI). Close it in afterAll. */
 export async function openTestDatabase(): Promise<Database> {
   const settings = inject('neo4j');
-  const driver = await connect({ ...settings, connectTimeoutMs: 10000 });
+  // Generous for the same reason as testRequestTimeoutMs: a loaded machine, not a test of connecting.
+  const driver = await connect({ ...settings, connectTimeoutMs: 60000 });
   return new Database(driver, settings.database, 60000);
 }
 

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from '../../src/db/database.ts';
 import { createGovgraphYoga, type YogaOptions } from '../../src/yoga.ts';
+import { testRequestTimeoutMs } from './graphql.ts';
 import { scannedFetch } from './scanned-fetch.ts';
 
 export interface HttpRequest {
@@ -28,7 +29,7 @@ export interface TestServer {
 
 /** createGovgraphYoga behind a real node:http server on 127.0.0.1 (never another interface), on a free port. */
 export async function startTestServer(db: Database, options: Omit<YogaOptions, 'db'> = {}): Promise<TestServer> {
-  const server = createServer(createGovgraphYoga({ db, ...options }));
+  const server = createServer(createGovgraphYoga({ db, requestTimeoutMs: testRequestTimeoutMs, ...options }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
