@@ -18,7 +18,9 @@ export async function startSeededServer(): Promise<SeededServer> {
   const db = await openTestDatabase();
   await emptyDatabase(db);
   await loadSeedGraph(db, validateSeedFiles(await readSeedFolder(seedDataDir)));
-  const server = await startTestServer(db);
+  // These tests are about the pages, not the request budget: a loaded machine must not turn a
+  // slow answer into a 504 the page then reports (the budget has tests of its own).
+  const server = await startTestServer(db, { requestTimeoutMs: 60_000 });
   await prepareWebPages(examples);
   return {
     db,
