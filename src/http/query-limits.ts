@@ -4,7 +4,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, isIntrospectionType, Kind, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { QueryLimits } from '../config.ts';
 import { errorExtensions, ForbiddenError, RequestTooLargeError, refusedBeforeExecution } from '../domain/errors.ts';
@@ -116,18 +116,32 @@ function useOnlyQueries(): Plugin {
   };
 }
 
-const noIntrospection: ValidationRule = (context) => ({
-  Field(node) {
-    if (node.name.value === '__schema' || node.name.value === '__type') {
-      context.reportError(
-        new ForbiddenError(`Introspection is turned off on this server: "${node.name.value}" cannot be queried.`, {
-          nodes: node,
-          http: refusedBeforeExecution,
-        }),
-      );
-    }
-  },
-});
+/**
+ * graphql's NoSchemaIntrospectionCustomRule decides what is introspection; this only words its
+ * refusals: FORBIDDEN, refused before execution, once where a query enters introspection
+ * (`__schema`, `__type`). graphql's rule reports every field whose type is an introspection
+ * type, so `{ __schema { types { name } } }` would be refused twice; a field inside one already
+ * refused (its parent is an introspection type) is not reported again. The rule sees the context
+ * through a Proxy that swaps reportError alone, so everything else it asks reaches graphql's own.
+ */
+const noIntrospection: ValidationRule = (context) => {
+  const refuse = (error: GraphQLError): void => {
+    const parent = context.getParentType();
+    if (parent && isIntrospectionType(parent)) return;
+    const node = error.nodes?.[0];
+    const name = node?.kind === Kind.FIELD ? node.name.value : 'introspection';
+    context.reportError(
+      new ForbiddenError(`Introspection is turned off on this server: "${name}" cannot be queried.`, {
+        nodes: node,
+        http: refusedBeforeExecution,
+      }),
+    );
+  };
+  const reshaped = new Proxy(context, {
+    get: (target, key) => (key === 'reportError' ? refuse : Reflect.get(target, key, target)),
+  });
+  return NoSchemaIntrospectionCustomRule(reshaped);
+};
 
 function useNoIntrospection(): Plugin {
   return {
