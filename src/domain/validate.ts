@@ -11,6 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { type DateRange, dateRange, endsBeforeStart } from './dates.ts';
+import { GovgraphError } from './errors.ts';
 import type { EntityLabel, NodeRow, PropertyValue, RelationRow, SeedGraph } from './graph.ts';
 import { describeSyntaxError, type JsonPath, locatePaths, type Position, pathKey } from './positions.ts';
 import {
@@ -69,13 +70,14 @@ export type DisplayedSeedProblem = SeedProblem & { where?: string };
 
 const maxShownProblems = 50;
 
-export class SeedValidationError extends Error {
-  override name = 'SeedValidationError';
+/** Seed files (or an import's body) refused: BAD_USER_INPUT, every problem in `problems`. */
+export class SeedValidationError extends GovgraphError {
   readonly problems: SeedProblem[];
 
   constructor(problems: readonly DisplayedSeedProblem[]) {
-    super(formatProblems(problems));
-    this.problems = problems.map(({ where: _where, ...problem }) => problem);
+    const listed = problems.map(({ where: _where, ...problem }) => problem);
+    super('BAD_USER_INPUT', formatProblems(problems), { details: { problems: listed } });
+    this.problems = listed;
   }
 }
 

@@ -12,7 +12,7 @@ import {
   Kind,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { queryTooComplex } from './errors.ts';
+import { QueryTooComplexError } from '../domain/errors.ts';
 import { defaultPageSize } from './paging.ts';
 
 /**
@@ -95,7 +95,7 @@ export function useQueryCost(limit: number): Plugin {
       if (cost > limit) {
         setResultAndStopExecution({
           errors: [
-            queryTooComplex(
+            new QueryTooComplexError(
               `Query too complex: its estimated cost is ${cost}, over the limit of ${limit}. ` +
                 'Ask for smaller pages (first/last) or nest fewer lists; the queryCost field and extensions.cost show what a query costs.',
               { cost, limit },

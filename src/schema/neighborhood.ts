@@ -1,6 +1,6 @@
 import { loadNeighborhood } from '../db/repositories/graph.ts';
+import { NotFoundError } from '../domain/errors.ts';
 import { builder } from './builder.ts';
-import { notFound } from './errors.ts';
 import { boundedInt, decodeEntityId, primeEntities, SubgraphRef } from './graph-types.ts';
 
 builder.queryField('neighborhood', (t) =>
@@ -21,7 +21,8 @@ builder.queryField('neighborhood', (t) =>
       const depth = boundedInt(args.depth, 1, 1, 3, 'depth');
       const first = boundedInt(args.first, 50, 1, 200, 'first');
       const graph = await loadNeighborhood(context.reads, slug, depth, first);
-      if (!graph || graph.nodes[0]?.label !== label) throw notFound(`no ${label} with the global ID ${String(args.id)}`, 'id');
+      if (!graph || graph.nodes[0]?.label !== label)
+        throw new NotFoundError(`no ${label} with the global ID ${String(args.id)}`, { argument: 'id' });
       primeEntities(context, graph.nodes);
       return { nodes: graph.nodes, edges: graph.edges };
     },

@@ -1,7 +1,7 @@
 import { findShortestPaths } from '../db/repositories/graph.ts';
+import { BadUserInputError, NotFoundError } from '../domain/errors.ts';
 import { relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
-import { badUserInput, notFound } from './errors.ts';
 import { boundedInt, decodeEntityId, PathRef, primeEntities } from './graph-types.ts';
 
 const knownTypes = new Set<string>(relationTypes);
@@ -27,25 +27,27 @@ builder.queryField('paths', (t) =>
     resolve: async (_root, args, context) => {
       const from = decodeEntityId(String(args.from), 'from');
       const to = decodeEntityId(String(args.to), 'to');
-      if (from.slug === to.slug) throw badUserInput('"from" and "to" must be two different entities', 'to');
+      if (from.slug === to.slug) throw new BadUserInputError('"from" and "to" must be two different entities', { argument: 'to' });
       const maxHops = boundedInt(args.maxHops, 4, 1, 6, 'maxHops');
       const types = args.relationTypes ?? null;
       if (types) {
-        if (types.length === 0) throw badUserInput('"relationTypes" must name at least one type, or be left out for any', 'relationTypes');
+        if (types.length === 0)
+          throw new BadUserInputError('"relationTypes" must name at least one type, or be left out for any', { argument: 'relationTypes' });
         const unknown = types.filter((type) => !knownTypes.has(type));
         if (unknown.length > 0) {
-          throw badUserInput(
+          throw new BadUserInputError(
             `"relationTypes" holds unknown types: ${unknown
               .slice(0, 5)
               .map((type) => JSON.stringify(type.slice(0, 40)))
               .join(', ')}`,
-            'relationTypes',
+            { argument: 'relationTypes' },
           );
         }
       }
       const result = await findShortestPaths(context.reads, from.slug, to.slug, maxHops, types ? [...new Set(types)] : null, maxPaths);
-      if (result.fromLabel !== from.label) throw notFound(`no ${from.label} with the global ID ${String(args.from)}`, 'from');
-      if (result.toLabel !== to.label) throw notFound(`no ${to.label} with the global ID ${String(args.to)}`, 'to');
+      if (result.fromLabel !== from.label)
+        throw new NotFoundError(`no ${from.label} with the global ID ${String(args.from)}`, { argument: 'from' });
+      if (result.toLabel !== to.label) throw new NotFoundError(`no ${to.label} with the global ID ${String(args.to)}`, { argument: 'to' });
       for (const path of result.paths) primeEntities(context, path.nodes);
       return result.paths;
     },

@@ -1,11 +1,11 @@
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import { searchEntities } from '../db/repositories/lists.ts';
+import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
 import { searchKey } from '../domain/text/normalize.ts';
 import { tldForms } from '../domain/text/tld-forms.ts';
 import { builder } from './builder.ts';
 import { EntityTypeEnum } from './entity.ts';
-import { badUserInput } from './errors.ts';
 import { text, texts } from './props.ts';
 import { EntityRef } from './refs.ts';
 
@@ -76,10 +76,10 @@ builder.queryField('search', (t) =>
     resolve: async (_root, args, context) => {
       const first = args.first ?? 20;
       if (!Number.isInteger(first) || first < 1 || first > 100)
-        throw badUserInput(`"first" must be between 1 and 100, got ${first}`, 'first');
-      if (args.query.length > 200) throw badUserInput('"query" must be at most 200 characters', 'query');
+        throw new BadUserInputError(`"first" must be between 1 and 100, got ${first}`, { argument: 'first' });
+      if (args.query.length > 200) throw new BadUserInputError('"query" must be at most 200 characters', { argument: 'query' });
       const lucene = luceneQuery(args.query);
-      if (!lucene) throw badUserInput('"query" must contain at least one letter or digit', 'query');
+      if (!lucene) throw new BadUserInputError('"query" must contain at least one letter or digit', { argument: 'query' });
       const labels = args.types && args.types.length > 0 ? (args.types as EntityLabel[]) : null;
       const exact = [...new Set([args.query, ...tldForms(args.query).flatMap((form) => [form, form.slice(1)])].map(searchKey))];
       const rows = await searchEntities(context.reads, lucene, labels, first, exact);

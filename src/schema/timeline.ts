@@ -1,7 +1,7 @@
 import { loadTimeline } from '../db/repositories/graph.ts';
 import { dateRange } from '../domain/dates.ts';
+import { BadUserInputError, NotFoundError } from '../domain/errors.ts';
 import { builder } from './builder.ts';
-import { badUserInput, notFound } from './errors.ts';
 import { boundedInt, decodeEntityId, primeEntities, TimelineEntryRef } from './graph-types.ts';
 import { PartialDate } from './scalars.ts';
 
@@ -30,9 +30,11 @@ builder.queryField('timeline', (t) =>
       const first = boundedInt(args.first, 100, 1, 500, 'first');
       const windowFrom = args.from ? dateRange(args.from).first : null;
       const windowTo = args.to ? dateRange(args.to).last : null;
-      if (windowFrom && windowTo && windowFrom > windowTo) throw badUserInput('"to" must not come before "from"', 'to');
+      if (windowFrom && windowTo && windowFrom > windowTo)
+        throw new BadUserInputError('"to" must not come before "from"', { argument: 'to' });
       const { entity, entries } = await loadTimeline(context.reads, slug, { from: windowFrom, to: windowTo }, first);
-      if (!entity || entity.label !== label) throw notFound(`no ${label} with the global ID ${String(args.actor)}`, 'actor');
+      if (!entity || entity.label !== label)
+        throw new NotFoundError(`no ${label} with the global ID ${String(args.actor)}`, { argument: 'actor' });
       primeEntities(context, [entity, ...entries.map((entry) => entry.other)]);
       return entries;
     },

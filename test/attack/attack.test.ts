@@ -60,10 +60,11 @@ function parseAnswer(response: HttpResponse): Answer {
 describe('attack suite', () => {
   let db: Database;
   let server: TestServer;
+  let withoutIntrospection: TestServer;
   let before: GraphState;
 
-  const normalQueryAnswers = async () => {
-    const response = await server.send({
+  const normalQueryAnswers = async (to: TestServer) => {
+    const response = await to.send({
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ organization(slug: "msk-ix") { name } }' }),
     });
@@ -78,11 +79,13 @@ describe('attack suite', () => {
       limits: { depth: 15, aliases: 30, tokens: 1000, directives: 20, cost: 50000, bodyBytes: 100_000 },
       introspection: true,
     });
+    withoutIntrospection = await startTestServer(db, { introspection: false });
     before = await graphState(db);
   });
 
   afterAll(async () => {
     await server?.close();
+    await withoutIntrospection?.close();
     await db?.close();
   });
 
@@ -95,7 +98,8 @@ describe('attack suite', () => {
   for (const one of cases) {
     for (const [acceptName, accept] of Object.entries(accepts) as [keyof typeof accepts, string][]) {
       it(`${one.file}: ${one.name} (accept ${accept})`, async () => {
-        const response = await server.send(toRequest(one, accept));
+        const to = one.introspection === false ? withoutIntrospection : server;
+        const response = await to.send(toRequest(one, accept));
         const expected = typeof one.expect.status === 'number' ? one.expect.status : one.expect.status[acceptName];
         const answer = parseAnswer(response);
         expect({ status: response.status, errors: answer.errors }).toMatchObject({
@@ -105,10 +109,22 @@ describe('attack suite', () => {
         if (one.expect.notMessage) expect(response.text).not.toContain(one.expect.notMessage);
         // Refused before execution: nothing came back but the error.
         expect(answer.data ?? null).toBeNull();
-        await normalQueryAnswers();
+        await normalQueryAnswers(to);
       });
     }
   }
+
+  it('answers __typename with introspection off: it names a type, it does not describe the schema', async () => {
+    const response = await withoutIntrospection.send({
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename organization(slug: "msk-ix") { __typename name } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(parseAnswer(response)).toEqual({
+      data: { __typename: 'Query', organization: { __typename: 'Organization', name: expect.any(String) } },
+      extensions: { cost: expect.any(Object) },
+    });
+  });
 
   it('changed nothing in the graph', async () => {
     expect(await graphState(db)).toEqual(before);

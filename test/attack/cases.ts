@@ -23,6 +23,8 @@ export interface AttackCase {
   /** Sent as it is. */
   rawBody?: TextSpec;
   chunked?: boolean;
+  /** false: sent to a server with introspection turned off (GOVGRAPH_INTROSPECTION=false); the others have it on. */
+  introspection?: false;
   expect: {
     /** One status, or one per Accept header: application/json, application/graphql-response+json. */
     status: number | { json: number; graphqlResponse: number };

@@ -237,7 +237,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
         [{ last: 101 }, 'last'],
       ] as const) {
         const error = await api.error(query, variables);
-        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: argument, argument });
         expect(error.message).toContain(`"${argument}"`);
         expect(error.message).toContain('between 1 and 100');
       }
@@ -249,8 +249,12 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(both.extensions?.code).toBe('BAD_USER_INPUT');
       expect(both.message).toMatch(/"first" or "last"/);
       const cursor = await api.error(query, { first: 2, after: 'not-a-cursor' });
-      expect(cursor.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
-      expect((await api.error(query, { last: 2, before: '%%%' })).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'before' });
+      expect(cursor.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after', argument: 'after' });
+      expect((await api.error(query, { last: 2, before: '%%%' })).extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'before',
+        argument: 'before',
+      });
     });
 
     it('without first or last, a page holds 20', async () => {
@@ -466,7 +470,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect((await api.data<{ tld: { slug: string } }>(query, { name: 'МОСКВА' })).tld?.slug).toBe('tld-moskva');
       expect((await api.data<{ tld: null }>(query, { name: '.zz' })).tld).toBeNull();
       const error = await api.error(query, { name: 'example.ru' });
-      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'name' });
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'name', argument: 'name' });
       expect(error.message).toContain('"name"');
     });
 
@@ -548,13 +552,13 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
     it('a malformed global ID is BAD_USER_INPUT naming the argument', async () => {
       for (const id of ['garbage!!', 'Zm9v', encodeGlobalID('Pipeline', 'x'), encodeGlobalID('Organization', 'Not A Slug')]) {
         const error = await api.error('query ($id: ID!) { node(id: $id) { id } }', { id });
-        expect(error.extensions, id).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+        expect(error.extensions, id).toEqual({ code: 'BAD_USER_INPUT', field: 'id', argument: 'id' });
         expect(error.message).toContain('"id"');
       }
       const error = await api.error('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
         ids: [encodeGlobalID('Organization', 'msk-ix'), 'garbage!!'],
       });
-      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'ids' });
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'ids', argument: 'ids' });
       expect(error.message).toContain('"ids"');
     });
   });
@@ -618,10 +622,14 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(await search({ query: 'coordination', first: 1 })).toHaveLength(1);
       for (const first of [0, 101]) {
         const error = await api.error(query, { query: 'ICANN', first });
-        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', argument: 'first' });
         expect(error.message).toContain('"first"');
       }
-      expect((await api.error(query, { query: '  !!  ' })).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'query' });
+      expect((await api.error(query, { query: '  !!  ' })).extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'query',
+        argument: 'query',
+      });
       // Lucene syntax in the query is only text.
       expect(await search({ query: 'ICANN OR *:* AND title:[a TO z]' })).toBeInstanceOf(Array);
     });

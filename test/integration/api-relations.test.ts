@@ -359,7 +359,7 @@ describe('the API over the real seed data: relations with evidence, and bad argu
         [{ last: 101 }, 'last'],
       ] as const) {
         const error = await api.error(query, variables);
-        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: argument, argument });
         expect(error.message).toBe(`"${argument}" must be between 1 and 100, got ${Object.values(variables)[0]}`);
         expect(error.path).toEqual(['body', 'members']);
       }
@@ -368,15 +368,15 @@ describe('the API over the real seed data: relations with evidence, and bad argu
     it('unknown ids are NOT_FOUND; malformed global IDs are BAD_USER_INPUT', async () => {
       const neighborhood = 'query ($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth) { nodes { id } } }';
       const unknown = await api.error(neighborhood, { id: gid('Organization', 'no-such-org') });
-      expect(unknown.extensions).toEqual({ code: 'NOT_FOUND', argument: 'id' });
+      expect(unknown.extensions).toEqual({ code: 'NOT_FOUND', field: 'id', argument: 'id' });
       expect(unknown.message).toContain('no Organization');
       const timeline = await api.error('query ($id: ID!) { timeline(actor: $id) { date } }', { id: gid('Person', 'no-such-person') });
-      expect(timeline.extensions).toEqual({ code: 'NOT_FOUND', argument: 'actor' });
+      expect(timeline.extensions).toEqual({ code: 'NOT_FOUND', field: 'actor', argument: 'actor' });
       const malformed = await api.error(neighborhood, { id: 'this is not an id' });
-      expect(malformed.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+      expect(malformed.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id', argument: 'id' });
       expect(malformed.message).toContain('"id"');
       const node = await api.error('query ($id: ID!) { node(id: $id) { id } }', { id: '%%%' });
-      expect(node.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+      expect(node.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id', argument: 'id' });
     });
 
     it('maxHops: 99 and depth: 9', async () => {
@@ -384,12 +384,12 @@ describe('the API over the real seed data: relations with evidence, and bad argu
         from: gid('Organization', 'qrator-labs'),
         to: gid('Body', 'body-icann'),
       });
-      expect(paths.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'maxHops' });
+      expect(paths.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'maxHops', argument: 'maxHops' });
       expect(paths.message).toBe('"maxHops" must be between 1 and 6, got 99');
       const depth = await api.error('query ($id: ID!) { neighborhood(id: $id, depth: 9) { nodes { id } } }', {
         id: gid('Organization', 'msk-ix'),
       });
-      expect(depth.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'depth' });
+      expect(depth.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'depth', argument: 'depth' });
       expect(depth.message).toBe('"depth" must be between 1 and 3, got 9');
     });
 

@@ -336,18 +336,28 @@ describe('neighborhood, paths, timeline and stats', () => {
 
     it('rejects a depth out of 1..3, a bad first, a malformed id; unknown entities are NOT_FOUND', async () => {
       const id = gid('Organization', 'coordination-center');
-      expect((await errorOf(query, { id, depth: 4 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'depth' });
-      expect((await errorOf(query, { id, depth: 0 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'depth' });
-      expect((await errorOf(query, { id, first: 201 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
-      expect((await errorOf(query, { id: 'not a global id!' }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
-      expect((await errorOf(query, { id: encodeGlobalID('Pipeline', 'x') }))?.extensions).toEqual({
+      expect((await errorOf(query, { id, depth: 4 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'depth', argument: 'depth' });
+      expect((await errorOf(query, { id, depth: 0 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'depth', argument: 'depth' });
+      expect((await errorOf(query, { id, first: 201 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', argument: 'first' });
+      expect((await errorOf(query, { id: 'not a global id!' }))?.extensions).toEqual({
         code: 'BAD_USER_INPUT',
+        field: 'id',
         argument: 'id',
       });
-      expect((await errorOf(query, { id: gid('Organization', 'nobody') }))?.extensions).toEqual({ code: 'NOT_FOUND', argument: 'id' });
+      expect((await errorOf(query, { id: encodeGlobalID('Pipeline', 'x') }))?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'id',
+        argument: 'id',
+      });
+      expect((await errorOf(query, { id: gid('Organization', 'nobody') }))?.extensions).toEqual({
+        code: 'NOT_FOUND',
+        field: 'id',
+        argument: 'id',
+      });
       // A real slug under the wrong type is not that entity.
       expect((await errorOf(query, { id: gid('Person', 'coordination-center') }))?.extensions).toEqual({
         code: 'NOT_FOUND',
+        field: 'id',
         argument: 'id',
       });
     });
@@ -404,24 +414,39 @@ describe('neighborhood, paths, timeline and stats', () => {
     it('rejects bad arguments with BAD_USER_INPUT and unknown entities with NOT_FOUND', async () => {
       const from = gid('Organization', 'qrator-labs');
       const to = gid('Body', 'body-icann');
-      expect((await errorOf(query, { from, to, maxHops: 99 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'maxHops' });
-      expect((await errorOf(query, { from, to, maxHops: 0 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'maxHops' });
+      expect((await errorOf(query, { from, to, maxHops: 99 }))?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'maxHops',
+        argument: 'maxHops',
+      });
+      expect((await errorOf(query, { from, to, maxHops: 0 }))?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'maxHops',
+        argument: 'maxHops',
+      });
       expect((await errorOf(query, { from, to, relationTypes: ['PART_OF', 'LIKES'] }))?.extensions).toEqual({
         code: 'BAD_USER_INPUT',
+        field: 'relationTypes',
         argument: 'relationTypes',
       });
       expect((await errorOf(query, { from, to, relationTypes: [] }))?.extensions).toEqual({
         code: 'BAD_USER_INPUT',
+        field: 'relationTypes',
         argument: 'relationTypes',
       });
-      expect((await errorOf(query, { from: 'Zm9v', to }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'from' });
-      expect((await errorOf(query, { from, to: '%%%' }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'to' });
+      expect((await errorOf(query, { from: 'Zm9v', to }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'from', argument: 'from' });
+      expect((await errorOf(query, { from, to: '%%%' }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'to', argument: 'to' });
       expect((await errorOf(query, { from, to: from }))?.extensions?.code).toBe('BAD_USER_INPUT');
       expect((await errorOf(query, { from: gid('Organization', 'nobody'), to }))?.extensions).toEqual({
         code: 'NOT_FOUND',
+        field: 'from',
         argument: 'from',
       });
-      expect((await errorOf(query, { from, to: gid('Body', 'nobody') }))?.extensions).toEqual({ code: 'NOT_FOUND', argument: 'to' });
+      expect((await errorOf(query, { from, to: gid('Body', 'nobody') }))?.extensions).toEqual({
+        code: 'NOT_FOUND',
+        field: 'to',
+        argument: 'to',
+      });
     });
   });
 
@@ -463,14 +488,27 @@ describe('neighborhood, paths, timeline and stats', () => {
     });
 
     it('rejects bad arguments', async () => {
-      expect((await errorOf(query, { actor: vorobyev, first: 501 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+      expect((await errorOf(query, { actor: vorobyev, first: 501 }))?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'first',
+        argument: 'first',
+      });
       expect((await errorOf(query, { actor: vorobyev, from: '2022', to: '2021' }))?.extensions).toEqual({
         code: 'BAD_USER_INPUT',
+        field: 'to',
         argument: 'to',
       });
       expect((await errorOf(query, { actor: vorobyev, from: '2021-13' }))?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect((await errorOf(query, { actor: 'nonsense' }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'actor' });
-      expect((await errorOf(query, { actor: gid('Person', 'nobody') }))?.extensions).toEqual({ code: 'NOT_FOUND', argument: 'actor' });
+      expect((await errorOf(query, { actor: 'nonsense' }))?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'actor',
+        argument: 'actor',
+      });
+      expect((await errorOf(query, { actor: gid('Person', 'nobody') }))?.extensions).toEqual({
+        code: 'NOT_FOUND',
+        field: 'actor',
+        argument: 'actor',
+      });
     });
   });
 
@@ -521,7 +559,7 @@ describe('neighborhood, paths, timeline and stats', () => {
         ['topic-phishing', 2],
         ['topic-botnets', 1],
       ]);
-      expect((await errorOf(query, { first: 0 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+      expect((await errorOf(query, { first: 0 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', argument: 'first' });
     });
 
     it('asks the database only for the fields requested', async () => {

@@ -13,11 +13,11 @@ import {
   unciteEntities,
   unciteRelations,
 } from '../../db/repositories/curation.ts';
+import { BadUserInputError, ConflictError } from '../../domain/errors.ts';
 import type { EntityLabel } from '../../domain/graph.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
 import { EntityTypeEnum } from '../entity.ts';
-import { conflict, invalidInput } from '../errors.ts';
 import { entityWriteSpecs } from './entity-inputs.ts';
 import { writeCost } from './payloads.ts';
 import { runWrite } from './write.ts';
@@ -56,7 +56,7 @@ function describe(dependent: Dependent): string {
 function refuse(label: EntityLabel, id: string, total: number, shown: Dependent[], cascadeDoes: string) {
   const listed = shown.slice(0, shownDependents);
   const more = total > listed.length ? `; …and ${total - listed.length} more` : '';
-  return conflict(
+  return new ConflictError(
     `${label} "${id}" is not deleted: ${total} ${total === 1 ? 'thing still points' : 'things still point'} at it: ` +
       `${listed.map(describe).join('; ')}${more}. Delete or change ${total === 1 ? 'it' : 'them'} first, or pass cascade: true ` +
       `(which ${cascadeDoes}).`,
@@ -166,7 +166,7 @@ export async function deleteEntity(context: RequestContext, label: EntityLabel, 
   return runWrite(context, async (tx, scope) => {
     const stored = await lockEntity(tx, id);
     if (stored === null) return nothingDeleted(id);
-    if (stored !== label) throw invalidInput([{ field: 'id', message: `"${id}" is a ${stored}, not a ${label}` }]);
+    if (stored !== label) throw BadUserInputError.of([{ field: 'id', message: `"${id}" is a ${stored}, not a ${label}` }]);
     if (label === 'Source') return deleteSource(tx, id, cascade, scope);
     const dependents = await relationDependents(tx, id, shownDependents);
     if (dependents.total > 0 && !cascade) {

@@ -1,8 +1,8 @@
 import type { TransactionRunner } from '../../db/database.ts';
 import { labelsOf } from '../../db/repositories/curation.ts';
+import { BadUserInputError } from '../../domain/errors.ts';
 import type { SeedGraph } from '../../domain/graph.ts';
 import { type SeedFile, SeedValidationError, validateSeedFilesAgainst } from '../../domain/validate.ts';
-import { invalidInput } from '../errors.ts';
 import type { InputFile } from './records.ts';
 
 /**
@@ -18,7 +18,7 @@ export async function checkAgainstDatabase(tx: TransactionRunner, files: readonl
     return await validateSeedFilesAgainst(seedFiles, (ids) => labelsOf(tx, ids));
   } catch (error) {
     if (!(error instanceof SeedValidationError)) throw error;
-    throw invalidInput(
+    throw BadUserInputError.of(
       error.problems.map((problem) => ({
         field: problem.field === undefined ? problem.file : `${problem.file}.${problem.field}`,
         message: problem.message,

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { Database, type TransactionRunner } from '../../db/database.ts';
 import { DatabaseUnavailableError, isTransactionTimeout, isUnavailable, RequestTimeoutError } from '../../db/errors.ts';
 import { type Outcome as Counts, emptySummary, SeedLoadError, upsertNodes, upsertRelations, type WriteScope } from '../../db/load.ts';
+import { ConflictError, ForbiddenError, GovgraphError } from '../../domain/errors.ts';
 import type { NodeRow, RelationRow } from '../../domain/graph.ts';
 import type { RequestContext } from '../context.ts';
-import { conflict, forbidden } from '../errors.ts';
 import type { Outcome } from './enums.ts';
 
 /**
@@ -19,7 +18,7 @@ import type { Outcome } from './enums.ts';
 export async function runWrite<T>(context: RequestContext, work: (tx: TransactionRunner, scope: WriteScope) => Promise<T>): Promise<T> {
   const { caller } = context;
   // The scope-auth plugin refuses anonymous callers before this runs; this keeps `by` honest regardless.
-  if (caller.kind !== 'key') throw forbidden('Forbidden: writing needs an API key.');
+  if (caller.kind !== 'key') throw new ForbiddenError('Forbidden: writing needs an API key.');
   const scope: WriteScope = { by: caller.name, operation: randomUUID(), load: null };
   try {
     const result = await context.db.writeBefore(
@@ -30,9 +29,9 @@ export async function runWrite<T>(context: RequestContext, work: (tx: Transactio
     forgetReads(context);
     return result;
   } catch (error) {
-    if (error instanceof GraphQLError) throw error;
+    if (error instanceof GovgraphError) throw error;
     // The loader's own checks, hit only when another write got in between (an id taken by another kind, an end deleted).
-    if (error instanceof SeedLoadError) throw conflict(`${error.message}; another write changed the graph meanwhile, try again`);
+    if (error instanceof SeedLoadError) throw new ConflictError(`${error.message}; another write changed the graph meanwhile, try again`);
     if (isTransactionTimeout(error)) throw new RequestTimeoutError(context.reads.timeoutMs, { cause: error });
     if (isUnavailable(error)) throw new DatabaseUnavailableError({ cause: error });
     throw error;
