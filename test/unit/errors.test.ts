@@ -10,6 +10,7 @@ import {
   QueryTooComplexError,
   RequestTooLargeError,
 } from '../../src/domain/errors.ts';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 import { SeedValidationError } from '../../src/domain/validate.ts';
 import { ExportNotFoundError, ExportRequestError } from '../../src/services/export/export.ts';
 
@@ -99,11 +100,11 @@ describe('the errors a client may read', () => {
       logging: false,
     });
     const ask = async (query: string) => {
-      const response = await yoga.fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query }),
-      });
+      const response = await scannedFetch(
+        'http://test/graphql',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) },
+        { via: yoga },
+      );
       return { status: response.status, text: await response.text() };
     };
     const missing = await ask('{ missing }');

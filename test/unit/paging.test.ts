@@ -35,7 +35,7 @@ describe('cursors', () => {
         bad,
       ).toEqual({
         message: '"before" is not a cursor this API issued',
-        extensions: { code: 'BAD_USER_INPUT', argument: 'before' },
+        extensions: { code: 'BAD_USER_INPUT', field: 'before', argument: 'before' },
       });
     }
   });
@@ -90,17 +90,17 @@ describe('pageWindow', () => {
       expect(
         thrown(() => pageWindow(args)),
         message,
-      ).toEqual({ message, extensions: { code: 'BAD_USER_INPUT', argument } });
+      ).toEqual({ message, extensions: { code: 'BAD_USER_INPUT', field: argument, argument } });
     }
   });
 
   it('refuses first and last together, and a cursor it cannot read', () => {
     expect(thrown(() => pageWindow({ first: 2, last: 2 }))).toEqual({
       message: 'give "first" or "last", not both',
-      extensions: { code: 'BAD_USER_INPUT', argument: 'last' },
+      extensions: { code: 'BAD_USER_INPUT', field: 'last', argument: 'last' },
     });
-    expect(thrown(() => pageWindow({ first: 2, after: 'nope' })).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
-    expect(thrown(() => pageWindow({ last: 2, before: 'nope' })).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'before' });
+    expect(thrown(() => pageWindow({ first: 2, after: 'nope' })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after', argument: 'after' });
+    expect(thrown(() => pageWindow({ last: 2, before: 'nope' })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'before', argument: 'before' });
   });
 });
 
