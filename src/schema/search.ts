@@ -27,6 +27,7 @@ const fieldDescriptions: Record<SearchField, string> = {
   KIND: 'The kind or type, as words ("exchange point").',
   PLACE: 'An event’s place.',
   PUBLISHER: 'A source’s publisher.',
+  COUNTRY: 'The name of an organization’s or a TLD’s country.',
 };
 
 const SearchFieldEnum = builder.enumType('SearchField', {

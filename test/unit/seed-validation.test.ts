@@ -120,8 +120,8 @@ describe('a valid seed', () => {
       searchText: 'example registry\ner\nпример-регистратура',
       // Match keys: stemmed, transliterated, and short names also written as one word.
       searchVariants: 'eksampl registri\neksampleregistri\ner\nprimer registratura\nprimeregistratura',
-      // Its kind, as words.
-      searchDetails: 'registri',
+      // Its kind as words, and its country's name.
+      searchDetails: 'registri\nrusa',
     });
   });
 

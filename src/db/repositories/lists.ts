@@ -144,6 +144,7 @@ export async function searchEntities(
       any: parameters.any,
       exact: parameters.exact,
       exactKeys: parameters.exactKeys,
+      words: parameters.positionWords,
       labels,
       first: neo4j.int(first),
       candidates: neo4j.int(candidates),

@@ -23,7 +23,19 @@ import { searchKey, searchWords } from './normalize.ts';
  */
 
 /** The fields a search hit can name as the one that matched (SearchHit.matchedField). */
-export const searchFields = ['NAME', 'ALIAS', 'SLUG', 'DOMAIN', 'CODE', 'NUMBER', 'DESCRIPTION', 'KIND', 'PLACE', 'PUBLISHER'] as const;
+export const searchFields = [
+  'NAME',
+  'ALIAS',
+  'SLUG',
+  'DOMAIN',
+  'CODE',
+  'NUMBER',
+  'DESCRIPTION',
+  'KIND',
+  'PLACE',
+  'PUBLISHER',
+  'COUNTRY',
+] as const;
 export type SearchField = (typeof searchFields)[number];
 
 export type SearchWeight = 'name' | 'detail';
@@ -61,6 +73,18 @@ function claimValues(props: SearchSource, fields: readonly string[]): string[] {
   );
 }
 
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+function countryName(code: string): string[] {
+  try {
+    const name = regionNames.of(code.toUpperCase());
+    return name ? [name] : [];
+  } catch {
+    // Not a well-formed region code: the seed's rules refuse those, so nothing to search.
+    return [];
+  }
+}
+
 /** In order of preference: when two fields match a query equally well, `matched` names the first. */
 export const searchedFields: readonly SearchedField[] = [
   { field: 'NAME', weight: 'name', values: (_label, _id, props) => text(props.name) },
@@ -92,13 +116,20 @@ export const searchedFields: readonly SearchedField[] = [
   },
   { field: 'PLACE', weight: 'detail', values: (label, _id, props) => (label === 'Event' ? text(props.place) : []) },
   { field: 'PUBLISHER', weight: 'detail', values: (label, _id, props) => (label === 'Source' ? text(props.publisher) : []) },
+  // An organization's or TLD's country is stored as its ISO code; people type the country's name
+  // ("Telefonica Spain"). The names come with Node's ICU data.
+  {
+    field: 'COUNTRY',
+    weight: 'detail',
+    values: (label, _id, props) => (label === 'Country' ? [] : text(props.country).flatMap(countryName)),
+  },
 ];
 
 /**
  * Raise when the stored forms change (a rule of normalize.ts or match-key.ts, a field added
  * above): at its next start the server rewrites every entity's forms (src/db/search-forms.ts).
  */
-export const searchFormsVersion = 2;
+export const searchFormsVersion = 3;
 
 export interface SearchForms {
   nameKey: string;

@@ -36,6 +36,8 @@ export interface SearchParameters {
   exact: string[];
   /** The same as match keys ("Andrei Vorobiev" is exactly "Andrey Vorobyev"). */
   exactKeys: string[];
+  /** The content words, when there are several: a person's positions are compared with them. */
+  positionWords: { text: string; key: string }[];
 }
 
 export interface SearchPlan extends SearchParameters {
@@ -116,6 +118,34 @@ function wordClause(word: QueryWord): string {
 }
 
 /**
+ * Clauses that only add to the score, for queries of several words: all of them in one field
+ * (a person whose description reads "Vice President of Citadel" over the company Citadel, whose
+ * name has one word and whose description the others), and close together in that field, in
+ * any order (a sloppy phrase: "Coordination Center director" nearer "Director of the
+ * Coordination Center" than "director … greetings for the Coordination Center").
+ */
+function togetherClauses(words: readonly QueryWord[]): string[] {
+  if (words.length < 2) return [];
+  const texts = words.map((word) => word.text).join(' ');
+  const keys = words.map((word) => word.key).join(' ');
+  const slop = 2 * words.length + 2;
+  const every = (field: string, forms: readonly string[]) => `${field}:(${forms.map((form) => `+${form}`).join(' ')})`;
+  return [
+    `${every(
+      'searchVariants',
+      words.map((word) => word.key),
+    )}^2`,
+    `${every(
+      'searchDetails',
+      words.map((word) => word.key),
+    )}^2`,
+    `searchText:"${texts}"~${slop}^2`,
+    `searchVariants:"${keys}"~${slop}^1.5`,
+    `searchDetails:"${keys}"~${slop}^1.5`,
+  ];
+}
+
+/**
  * The statement's parameters for a query, or null when it has no letter or digit. Words are
  * letters and digits only (searchWords), and match keys are made of them, so nothing a user
  * types reaches Lucene's syntax.
@@ -125,23 +155,25 @@ export function planSearch(input: string): SearchPlan | null {
   if (words.length === 0) return null;
   const clauses = words.map(wordClause);
   const required = words.filter((word) => word.required);
-  const any = clauses.join(' ');
+  const bonus = togetherClauses(required);
+  const any = [...clauses, ...bonus].join(' ');
   const all =
     required.length > 1 || (required.length === 1 && words.length > 1)
-      ? words.map((word, index) => (word.required ? `+${clauses[index]}` : clauses[index])).join(' ')
+      ? [...words.map((word, index) => (word.required ? `+${clauses[index]}` : clauses[index])), ...bonus].join(' ')
       : null;
   const normalized = searchKey(input);
   const domains = /^\.?[\p{L}\p{N}-]+$/u.test(input.trim()) ? tldForms(input).flatMap((form) => [form, form.slice(1)]) : [];
   const exact = [...new Set([normalized, words.join(' '), ...domains.map(searchKey)])];
   const keys = words.map((word) => word.key);
   const exactKeys = [...new Set([keys.join(' '), ...(words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))] : [])])];
-  return { words, all, any, exact, exactKeys };
+  const positionWords = required.length > 1 ? required.map((word) => ({ text: word.text, key: word.key })) : [];
+  return { words, all, any, exact, exactKeys, positionWords };
 }
 
 /** Only the statement's parameters (for the benchmark and tests). */
 export function searchParameters(input: string): SearchParameters | null {
   const plan = planSearch(input);
-  return plan && { all: plan.all, any: plan.any, exact: plan.exact, exactKeys: plan.exactKeys };
+  return plan && { all: plan.all, any: plan.any, exact: plan.exact, exactKeys: plan.exactKeys, positionWords: plan.positionWords };
 }
 
 export interface Explanation {
