@@ -1,51 +1,61 @@
 // Ranked full-text search (docs/search.md). Parameters, all built by searchParameters() in
 // src/domain/text/search-query.ts from the text a person typed:
-//   $all         Lucene query in which every content word of the query is required (each word
-//                may match in any field and form); null when the query has one word
-//   $any         the same words, none required: the fallback when all words together find
-//                fewer than $first entities
-//   $exact       the query's normalized forms, compared with the lines of searchText
-//   $exactKeys   the query's match keys, compared with the lines of searchVariants
-//   $words       the query's content words, [{text, key}] (positionWords), for positions (below); empty for a
-//                query of one word
+//   $all         Lucene query requiring every content word of the query, each as typed, as a
+//                prefix or as a match key, in any field
+//   $allTypos    the same with typos allowed (fuzzy clauses); null when no word is long enough
+//   $any         any word, typos allowed; null for a query of one word
+//   $exact       the query's normalized forms, and
+//   $exactKeys   its match keys: an entity with a line of searchText or searchVariants equal
+//                to one of them is exactly what was typed, and comes first
+//   $words       the query's content words as [{text, key}] when there are several, else []
 //   $labels      entity labels to keep, or null for all
-//   $first       how many hits to return; $candidates  how many to take from the index per query
+//   $first       how many hits to return; $candidates  how many to take from the index per stage
+// The index is asked in stages, each only when the stages before found fewer than $first
+// entities: all words ($all), all words with typos ($allTypos), some words ($any). A query
+// whose words all match as typed costs one index lookup, and a fuzzy expansion of the terms is
+// paid only when it is needed.
+// A later stage leaves out what an earlier one found, so no entity is listed twice and no
+// grouping is needed.
 // A person is also found by a position: "Coordination Center director" names the title of one
 // of Andrey Vorobyev's positions and the organization that holds it. For each person among the
-// hits, the position that holds most query words adds to the score, and a person whose own
-// words and that position's hold them all counts as matching every word.
-// Order: an entity with a name, alias or form exactly the query first; then entities that match
-// every word; then by score, then by slug. The second index query runs only when the first found
-// too few, so a query whose words all match costs one index lookup.
+// hits (when the query has several words), the position that holds most query words adds to the
+// score, and a person whose own words and that position's hold them all counts as matching every
+// word. The positions are read by a pattern comprehension inside CASE, so other hits cost nothing.
+// Order: an entity with a name, alias or form exactly the query; then entities that match every
+// word as typed, then with typos, then some words; each by score, then by slug.
 // Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
 // driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
-CALL db.index.fulltext.queryNodes('entity_search_v2', coalesce($all, $any), {limit: $candidates}) YIELD node, score
+CALL db.index.fulltext.queryNodes('entity_search_v2', $all, {limit: $candidates}) YIELD node, score
 WHERE $labels IS NULL OR node.label IN $labels
-WITH collect({node: node, score: score}) AS strict
-CALL (strict) {
-  WITH strict WHERE $all IS NOT NULL AND size(strict) < $first
+WITH collect({node: node, score: score, tier: 3}) AS hits
+CALL (hits) {
+  WITH hits WHERE $allTypos IS NOT NULL AND size(hits) < $first
+  CALL db.index.fulltext.queryNodes('entity_search_v2', $allTypos, {limit: $candidates}) YIELD node, score
+  WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
+  RETURN collect({node: node, score: score, tier: 2}) AS typos
+}
+WITH hits + typos AS hits
+CALL (hits) {
+  WITH hits WHERE $any IS NOT NULL AND size(hits) < $first
   CALL db.index.fulltext.queryNodes('entity_search_v2', $any, {limit: $candidates}) YIELD node, score
-  WHERE $labels IS NULL OR node.label IN $labels
-  RETURN collect({node: node, score: score}) AS loose
+  WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
+  RETURN collect({node: node, score: score, tier: 1}) AS some
 }
-UNWIND [hit IN strict | hit {.*, allWords: true}] + [hit IN loose | hit {.*, allWords: false}] AS hit
-WITH hit.node AS node, max(hit.score) AS score, any(found IN collect(hit.allWords) WHERE found) AS allWords
-CALL (node) {
-  WITH node WHERE size($words) > 1 AND node:Person
-  WITH node, split(replace(coalesce(node.searchVariants, '') + '\n' + coalesce(node.searchDetails, ''), '\n', ' '), ' ') AS own
-  MATCH (node)-[position:HOLDS_POSITION]->(holder:Entity)
-  WITH own, split(toLower(coalesce(position.title, '')), ' ') AS title,
-       split(replace(coalesce(holder.searchVariants, ''), '\n', ' '), ' ') AS holderWords
-  WITH own, [word IN $words WHERE any(part IN title WHERE part = word.text OR part STARTS WITH word.key) OR word.key IN holderWords] AS held
-  RETURN max(size(held)) AS positionWords,
-         max(size([word IN $words WHERE word IN held OR word.key IN own])) AS coveredWords
-}
-WITH node, score + 5.0 * coalesce(positionWords, 0) AS score,
-     allWords OR coalesce(coveredWords, 0) = size($words) AND size($words) > 1 AS allWords
-WITH node, score, allWords,
-     any(form IN split(node.searchText, '\n') WHERE form IN $exact) OR
-     any(form IN split(coalesce(node.searchVariants, ''), '\n') WHERE form IN $exactKeys) AS exact
+UNWIND hits + some AS hit
+WITH hit.node AS node, hit.score AS score, hit.tier AS tier
+WITH node, score, tier,
+     CASE WHEN size($words) > 1 AND node:Person THEN
+       [(node)-[position:HOLDS_POSITION]->(holder:Entity) |
+         [word IN $words WHERE any(part IN split(toLower(coalesce(position.title, '')), ' ') WHERE part = word.text OR part STARTS WITH word.key)
+                            OR word.key IN split(replace(coalesce(holder.searchVariants, ''), '\n', ' '), ' ')]]
+     END AS positions
+WITH node, tier, positions, score + 5.0 * reduce(most = 0, held IN coalesce(positions, []) | CASE WHEN size(held) > most THEN size(held) ELSE most END) AS score,
+     CASE WHEN positions IS NULL OR positions = [] THEN [] ELSE
+       split(replace(coalesce(node.searchVariants, '') + '\n' + coalesce(node.searchDetails, ''), '\n', ' '), ' ') END AS own
+WITH node, score,
+     CASE WHEN tier = 1 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 2 ELSE tier END AS tier,
+     any(form IN split(node.searchText + '\n' + coalesce(node.searchVariants, ''), '\n') WHERE form IN $exact OR form IN $exactKeys) AS exact
 RETURN node {.*, createdAt: toFloat(node.createdAt.epochMillis), updatedAt: toFloat(node.updatedAt.epochMillis)} AS props,
-       score, allWords OR exact AS allWords
-ORDER BY exact DESC, allWords DESC, score DESC, node.id ASC
+       score, exact OR tier >= 2 AS allWords
+ORDER BY exact DESC, tier DESC, score DESC, node.id ASC
 LIMIT $first

@@ -134,13 +134,15 @@ export async function searchEntities(
   labels: EntityLabel[] | null,
   first: number,
 ): Promise<SearchRow[]> {
-  // Type filtering and exact matches reorder the index's hits: ask it for more candidates than we
-  // keep, so that "ISPCP" still finds the body whose alias it is among longer names that mention it.
-  const candidates = Math.max(labels ? first * 10 : first, 100);
+  // Type filtering, exact matches, tiers and positions reorder the index's hits: ask it for more
+  // candidates than we keep, so that "ISPCP" still finds the body whose alias it is among longer
+  // names that mention it. Every candidate costs a little in the statement, so not many more.
+  const candidates = Math.max(labels ? first * 10 : first * 2, 50);
   const rows = await scope.read(
     'queries/search',
     {
       all: parameters.all,
+      allTypos: parameters.allTypos,
       any: parameters.any,
       exact: parameters.exact,
       exactKeys: parameters.exactKeys,

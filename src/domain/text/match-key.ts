@@ -18,6 +18,20 @@ import { stemmer } from 'stemmer';
  *    order below. See docs/search.md for why each rule is there.
  */
 export function matchKey(word: string): string {
+  let key = keys.get(word);
+  if (key === undefined) {
+    // Bounded: search explains up to 100 hits per request, word by word, and names repeat.
+    if (keys.size >= maxCachedKeys) keys.clear();
+    key = computeKey(word);
+    keys.set(word, key);
+  }
+  return key;
+}
+
+const keys = new Map<string, string>();
+const maxCachedKeys = 50_000;
+
+function computeKey(word: string): string {
   const latin = hasCyrillic(word) ? transliterate(word) : word;
   const american = americanSpellings.get(latin) ?? latin;
   const stemmed = /^[a-z]{4,}$/.test(american) ? stemmer(american) : american;

@@ -24,14 +24,19 @@ export interface QueryWord {
   synonyms: string[];
 }
 
+/**
+ * The parameters of cypher/queries/search.cypher. The statement asks the index in up to three
+ * stages, each only when the ones before found fewer than the page needs: typos cost a fuzzy
+ * expansion of the term dictionary, so they are tried only when the words as typed (whole, as a
+ * prefix or as a match key) do not fill the page.
+ */
 export interface SearchParameters {
-  /**
-   * Lucene query that every content word must match (each in any field, in any of its forms).
-   * Null when the query has one content word: then `any` is the same query.
-   */
-  all: string | null;
-  /** Lucene query that any word may match: the fallback when all words together find too little. */
-  any: string;
+  /** Lucene: every content word required, as typed, as a prefix or as a match key. */
+  all: string;
+  /** Lucene: every content word required, typos allowed; null when no word is long enough for one. */
+  allTypos: string | null;
+  /** Lucene: any word, typos allowed; null for a query of one word (then it is allTypos or all). */
+  any: string | null;
   /** The query's normalized forms: an entity with a name, alias or form exactly this comes first. */
   exact: string[];
   /** The same as match keys ("Andrei Vorobiev" is exactly "Andrey Vorobyev"). */
@@ -102,13 +107,17 @@ export function queryWords(input: string): QueryWord[] {
 
 // Boosts: a word in a name counts most, then its match key in a name (another transliteration,
 // spelling or ending), then in a description or another detail. A prefix match ("Vorob") counts
-// as a constant, less than a whole word; a typo less than the word itself.
-function wordClause(word: QueryWord): string {
+// as a constant, less than a whole word; a typo less than the word itself. A prefix of a key in
+// a name is asked only where the key differs from the word (the word's own prefix covers the
+// rest): prefix clauses expand to many terms, and cost. In details a prefix finds the adjectives
+// that stemming leaves apart ("Belarus" → "Belarusian").
+function wordClause(word: QueryWord, typos: boolean): string {
   const { text, key, edits } = word;
   const parts = [`searchText:${text}^4`, `searchVariants:${key}^3`, `searchDetails:${key}^1`];
   if (text.length >= 3) parts.push(`searchText:${text}*^1.5`);
-  if (key.length >= 4) parts.push(`searchVariants:${key}*^1`, `searchDetails:${key}*^0.3`);
-  if (edits > 0) parts.push(`searchText:${text}~${edits}^1.5`, `searchDetails:${key}~${edits}^0.4`);
+  if (key.length >= 4 && key !== text) parts.push(`searchVariants:${key}*^1`);
+  if (key.length >= 4) parts.push(`searchDetails:${key}*^0.3`);
+  if (typos && edits > 0) parts.push(`searchText:${text}~${edits}^1.5`, `searchDetails:${key}~${edits}^0.4`);
   for (const synonym of word.synonyms) {
     const synonymKey = matchKey(synonym);
     parts.push(`searchText:${synonym}^3`, `searchVariants:${synonymKey}^2`, `searchDetails:${synonymKey}^0.8`);
@@ -153,65 +162,80 @@ function togetherClauses(words: readonly QueryWord[]): string[] {
 export function planSearch(input: string): SearchPlan | null {
   const words = queryWords(input);
   if (words.length === 0) return null;
-  const clauses = words.map(wordClause);
-  const required = words.filter((word) => word.required);
-  const bonus = togetherClauses(required);
-  const any = [...clauses, ...bonus].join(' ');
-  const all =
-    required.length > 1 || (required.length === 1 && words.length > 1)
-      ? [...words.map((word, index) => (word.required ? `+${clauses[index]}` : clauses[index])), ...bonus].join(' ')
-      : null;
+  const bonus = togetherClauses(words.filter((word) => word.required));
+  const query = (typos: boolean, requireAll: boolean) =>
+    [...words.map((word) => (requireAll && word.required ? '+' : '') + wordClause(word, typos)), ...bonus].join(' ');
+  const all = query(false, true);
+  const allTypos = words.some((word) => word.edits > 0) ? query(true, true) : null;
+  const any = words.length > 1 ? query(true, false) : null;
   const normalized = searchKey(input);
   const domains = /^\.?[\p{L}\p{N}-]+$/u.test(input.trim()) ? tldForms(input).flatMap((form) => [form, form.slice(1)]) : [];
   const exact = [...new Set([normalized, words.join(' '), ...domains.map(searchKey)])];
   const keys = words.map((word) => word.key);
   const exactKeys = [...new Set([keys.join(' '), ...(words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))] : [])])];
+  const required = words.filter((word) => word.required);
   const positionWords = required.length > 1 ? required.map((word) => ({ text: word.text, key: word.key })) : [];
-  return { words, all, any, exact, exactKeys, positionWords };
+  return { words, all, allTypos, any, exact, exactKeys, positionWords };
 }
 
 /** Only the statement's parameters (for the benchmark and tests). */
 export function searchParameters(input: string): SearchParameters | null {
   const plan = planSearch(input);
-  return plan && { all: plan.all, any: plan.any, exact: plan.exact, exactKeys: plan.exactKeys, positionWords: plan.positionWords };
+  return (
+    plan && {
+      all: plan.all,
+      allTypos: plan.allTypos,
+      any: plan.any,
+      exact: plan.exact,
+      exactKeys: plan.exactKeys,
+      positionWords: plan.positionWords,
+    }
+  );
 }
 
 export interface Explanation {
   field: SearchField;
   /** The value of that field, as stored. */
   value: string;
-  /** How many of the query's words it holds. */
+  /** How many of the query's words it holds, in any form. */
   words: number;
 }
 
-function wordMatches(word: QueryWord, token: string, tokenKey: string): boolean {
-  if (token === word.text || tokenKey === word.key) return true;
-  if (word.text.length >= 3 && token.startsWith(word.text)) return true;
-  if (word.key.length >= 4 && tokenKey.startsWith(word.key)) return true;
-  if (word.synonyms.some((synonym) => token === synonym || tokenKey === matchKey(synonym))) return true;
-  return word.edits > 0 && (distance(token, word.text) <= word.edits || distance(tokenKey, word.key) <= word.edits);
+/** 2 when a token is the word as typed (or starts with it), 1 for another form (key, typo, synonym), else 0. */
+function wordMatch(word: QueryWord, token: string, tokenKey: string): number {
+  if (token === word.text || (word.text.length >= 3 && token.startsWith(word.text))) return 2;
+  if (tokenKey === word.key || (word.key.length >= 4 && tokenKey.startsWith(word.key))) return 1;
+  if (word.synonyms.some((synonym) => token === synonym || tokenKey === matchKey(synonym))) return 1;
+  return word.edits > 0 && (distance(token, word.text) <= word.edits || distance(tokenKey, word.key) <= word.edits) ? 1 : 0;
 }
 
 /**
- * Which field of a hit matched the query: the value that holds the most query words, the
- * earlier field in searchedFields on a tie (a name before a description). Computed here, on the
- * few hits returned, with the rules the index applies (word, prefix, match key, typo).
+ * Which field of a hit matched the query: the value that holds the most query words, and among
+ * those the one that holds them as typed ("Воробьев" matches the Cyrillic alias before the Latin
+ * name, whose match key it also shares), then the earlier field in searchedFields (a name before
+ * a description). Computed here, on the few hits returned, with the rules the index applies
+ * (word, prefix, match key, typo).
  */
 export function explainMatch(plan: SearchPlan, label: EntityLabel, id: string, props: SearchSource): Explanation | null {
-  let best: Explanation | null = null;
+  let best: (Explanation & { typed: number }) | null = null;
   for (const searched of searchedFields) {
     for (const value of searched.values(label, id, props)) {
       const tokens = searchWords(value);
       const keys = tokens.map(matchKey);
       // "mskix" matches "MSK-IX" written as one word, as the stored variants do.
       const joined = tokens.length > 1 ? matchKey(tokens.join('')) : null;
-      const count = plan.words.filter(
-        (word) =>
-          tokens.some((token, index) => wordMatches(word, token, keys[index] ?? token)) ||
-          (joined !== null && word.key.length >= 4 && joined.startsWith(word.key)),
-      ).length;
-      if (count > 0 && (best === null || count > best.words)) best = { field: searched.field, value, words: count };
+      let words = 0;
+      let typed = 0;
+      for (const word of plan.words) {
+        let found = Math.max(0, ...tokens.map((token, index) => wordMatch(word, token, keys[index] ?? token)));
+        if (found === 0 && joined !== null && word.key.length >= 4 && joined.startsWith(word.key)) found = 1;
+        if (found > 0) words += 1;
+        if (found === 2) typed += 1;
+      }
+      if (words > 0 && (best === null || words > best.words || (words === best.words && typed > best.typed))) {
+        best = { field: searched.field, value, words, typed };
+      }
     }
   }
-  return best;
+  return best && { field: best.field, value: best.value, words: best.words };
 }
