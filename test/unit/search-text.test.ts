@@ -66,11 +66,15 @@ describe('search plans', () => {
     expect(queryWords('by').every((word) => word.required)).toBe(true);
   });
 
-  it('asks for all words first, and any word as the fallback', () => {
+  it('asks for all words as typed first, then with typos, then for any word', () => {
     const plan = planSearch('Kremer RANS president');
     expect(plan?.all).toMatch(/^\+\(/);
+    expect(plan?.all).not.toContain('~1^');
+    expect(plan?.allTypos).toContain('searchText:president~2^');
     expect(plan?.any).not.toMatch(/^\+|\s\+\(search/);
-    expect(planSearch('Vorobiev')?.all).toBeNull();
+    // One word: no "any" stage; a short word: no typo stage either.
+    expect(planSearch('Vorobiev')).toMatchObject({ any: null, allTypos: expect.stringContaining('~2') });
+    expect(planSearch('RANS')).toMatchObject({ any: null, allTypos: null });
     expect(planSearch('  !!  ')).toBeNull();
   });
 
@@ -81,7 +85,7 @@ describe('search plans', () => {
       expect(word.text).toMatch(/^[\p{L}\p{N}]+$/u);
       expect(word.key).toMatch(/^[\p{L}\p{N}]+$/u);
     }
-    expect(plan.any).not.toMatch(/\[|\]|\*:\*|\bTO\b|\bOR\b|\bAND\b|\\|title:/);
+    expect(`${plan.all} ${plan.allTypos} ${plan.any}`).not.toMatch(/\[|\]|\*:\*|\bTO\b|\bOR\b|\bAND\b|\\|title:/);
   });
 
   it('compares whole queries with names, also as match keys', () => {
