@@ -1,7 +1,7 @@
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import { searchEntities } from '../db/repositories/lists.ts';
 import type { EntityLabel } from '../domain/graph.ts';
-import { type SearchField, searchFields } from '../domain/text/search-forms.ts';
+import { type SearchField, searchedFields, searchFields } from '../domain/text/search-forms.ts';
 import { explainMatch, planSearch } from '../domain/text/search-query.ts';
 import { builder } from './builder.ts';
 import { EntityTypeEnum } from './entity.ts';
@@ -15,6 +15,8 @@ interface SearchHit {
   matchedField: SearchField | null;
   allWords: boolean;
 }
+
+const nameFields = new Set(searchedFields.filter((searched) => searched.weight === 'name').map((searched) => searched.field));
 
 const fieldDescriptions: Record<SearchField, string> = {
   NAME: 'The display name (a source’s title).',
@@ -46,12 +48,13 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
     matched: t.exposeString('matched', {
       nullable: true,
       description:
-        'The value that matched the query best: a name, alias, domain form, code or slug, or, when the query was found in no name, the description or other field that `matchedField` names.',
+        'The name, alias, domain form, code or slug of the entity that matched the query; null when the query was found only in other fields (see `matchedField`).',
     }),
     matchedField: t.field({
       type: SearchFieldEnum,
       nullable: true,
-      description: 'Which field `matched` comes from: NAME, ALIAS, … or DESCRIPTION. Null when no single value holds a query word.',
+      description:
+        'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description). When it is a name-like field, `matched` is its value.',
       resolve: (hit) => hit.matchedField,
     }),
     allWords: t.exposeBoolean('allWords', {
@@ -85,12 +88,15 @@ builder.queryField('search', (t) =>
       const rows = await searchEntities(context.reads, plan, labels, first);
       return rows.map((row) => {
         context.loaders.entity.prime(row.entity.id, row.entity);
-        const explanation = explainMatch(plan, row.entity.label, row.entity.id, row.entity.props);
+        const best = explainMatch(plan, row.entity.label, row.entity.id, row.entity.props);
+        // `matched` keeps its meaning: one of the entity's names. When the best match is a name, it is that one.
+        const name =
+          best?.field && nameFields.has(best.field) ? best : explainMatch(plan, row.entity.label, row.entity.id, row.entity.props, 'name');
         return {
           score: row.score,
           node: row.entity,
-          matched: explanation?.value ?? null,
-          matchedField: explanation?.field ?? null,
+          matched: name?.value ?? null,
+          matchedField: best?.field ?? null,
           allWords: row.allWords,
         };
       });

@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { EntityLabel } from '../graph.ts';
 import { matchKey } from './match-key.ts';
 import { searchKey, searchWords } from './normalize.ts';
-import { type SearchField, type SearchSource, searchedFields } from './search-forms.ts';
+import { type SearchField, type SearchSource, type SearchWeight, searchedFields } from './search-forms.ts';
 import { tldForms } from './tld-forms.ts';
 
 /**
@@ -214,11 +214,18 @@ function wordMatch(word: QueryWord, token: string, tokenKey: string): number {
  * those the one that holds them as typed ("Воробьев" matches the Cyrillic alias before the Latin
  * name, whose match key it also shares), then the earlier field in searchedFields (a name before
  * a description). Computed here, on the few hits returned, with the rules the index applies
- * (word, prefix, match key, typo).
+ * (word, prefix, match key, typo). `weight` limits it to the names, or to the details.
  */
-export function explainMatch(plan: SearchPlan, label: EntityLabel, id: string, props: SearchSource): Explanation | null {
+export function explainMatch(
+  plan: SearchPlan,
+  label: EntityLabel,
+  id: string,
+  props: SearchSource,
+  weight: SearchWeight | null = null,
+): Explanation | null {
   let best: (Explanation & { typed: number }) | null = null;
   for (const searched of searchedFields) {
+    if (weight !== null && searched.weight !== weight) continue;
     for (const value of searched.values(label, id, props)) {
       const tokens = searchWords(value);
       const keys = tokens.map(matchKey);
