@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { db, close: stopDatabase } = await openDatabase(config, log, 'server');
   try {
-    await applySchemaMigrations(db);
+    await applySchemaMigrations(db, log);
     // An import killed halfway is undone here rather than left half-written until the next one.
     // The embedded store admits this process only, so any load still open in it is dead.
     await recoverInterruptedLoads(db, { staleLoadMs: config.neo4j.uri ? config.staleLoadMs : 0, onNotice: log });

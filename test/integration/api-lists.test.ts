@@ -602,11 +602,14 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       const others = hits.slice(1).map((hit) => hit.score);
       expect(others).toEqual([...others].sort((a, b) => b - a));
       expect(hits.map((hit) => hit.node.slug)).toEqual(expect.arrayContaining(['body-ispcp', 'src-003-qrator-labs-joins-ispcp']));
-      expect((await search({ query: 'ISPCP', types: ['BODY'] })).map((hit) => hit.node.slug)).toEqual(['body-ispcp']);
+      expect((await search({ query: 'ISPCP', types: ['BODY'] })).map((hit) => hit.node.slug)[0]).toBe('body-ispcp');
       const sources = await search({ query: 'ISPCP', types: ['SOURCE'] });
       expect(sources.map((hit) => hit.node.slug)).toEqual(['src-003-qrator-labs-joins-ispcp']);
       expect(sources[0]?.matched).not.toBeNull();
-      expect(await search({ query: 'ISPCP', types: ['ORGANIZATION'] })).toEqual([]);
+      // Descriptions are searched too: the organizations described as ISPCP members, and only organizations.
+      const organizations = await search({ query: 'ISPCP', types: ['ORGANIZATION'] });
+      expect(organizations.map((hit) => hit.node.slug)).toEqual(expect.arrayContaining(['qrator-labs', 'de-cix', 'linx']));
+      expect(new Set(organizations.map((hit) => hit.node.__typename))).toEqual(new Set(['Organization']));
       const mixed = await search({ query: 'coordination center', types: ['ORGANIZATION', 'MEMORANDUM'] });
       expect(mixed.length).toBeGreaterThan(1);
       expect(new Set(mixed.map((hit) => hit.node.__typename))).toEqual(new Set(['Organization', 'Memorandum']));
@@ -615,7 +618,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
 
     it('finds organizations by Cyrillic and Latin names, and bounds first', async () => {
       const cyrillic = await search({ query: 'Координационный центр', types: ['ORGANIZATION'] });
-      expect(cyrillic.map((hit) => hit.node.slug)).toEqual(['coordination-center-ru']);
+      expect(cyrillic.map((hit) => hit.node.slug)[0]).toBe('coordination-center-ru');
       expect(cyrillic[0]?.matched).toBe('Координационный центр доменов .RU/.РФ');
       expect((await search({ query: 'Минцифры' }))[0]?.node.slug).toBe('ministry-digital-development');
       expect((await search({ query: 'telefónica' }))[0]?.node.slug).toBe('telefonica');

@@ -10,9 +10,9 @@ import {
   QueryTooComplexError,
   RequestTooLargeError,
 } from '../../src/domain/errors.ts';
-import { scannedFetch } from '../support/scanned-fetch.ts';
 import { SeedValidationError } from '../../src/domain/validate.ts';
 import { ExportNotFoundError, ExportRequestError } from '../../src/services/export/export.ts';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 
 // The one extensions shape of the errors a client may read (src/domain/errors.ts): one code,
 // the facts beside it, and the HTTP answer yoga reads. The expected values are written out.

@@ -99,8 +99,16 @@ describe('pageWindow', () => {
       message: 'give "first" or "last", not both',
       extensions: { code: 'BAD_USER_INPUT', field: 'last', argument: 'last' },
     });
-    expect(thrown(() => pageWindow({ first: 2, after: 'nope' })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after', argument: 'after' });
-    expect(thrown(() => pageWindow({ last: 2, before: 'nope' })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'before', argument: 'before' });
+    expect(thrown(() => pageWindow({ first: 2, after: 'nope' })).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+      argument: 'after',
+    });
+    expect(thrown(() => pageWindow({ last: 2, before: 'nope' })).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'before',
+      argument: 'before',
+    });
   });
 });
 

@@ -82,6 +82,10 @@ describe('a valid seed', () => {
       externalFacts: ['country'],
       nameKey: 'example registry',
       searchText: 'example registry\ner\nпример-регистратура',
+      // Match keys: stemmed, transliterated, and short names also written as one word.
+      searchVariants: 'eksampl registri\neksampleregistri\ner\nprimer registratura\nprimeregistratura',
+      // Its kind as words, and its country's name.
+      searchDetails: 'registri\nrusa',
     });
   });
 
