@@ -17,14 +17,27 @@ import { searchStatement } from './search-statement.ts';
  */
 const totals = { requests: 0 };
 
+interface SearchArguments {
+  all: string;
+  allTypos?: string | null;
+  any?: string | null;
+  exact: string[];
+  exactKeys: string[];
+  words: { text: string; key: string }[];
+  labels?: string[] | null;
+  first: number;
+  candidates: number;
+}
+
 const typeDefs = /* GraphQL */ `
   type Query {
     organization(slug: String!): Org
     events(kind: String!, dateFrom: String!, dateTo: String!, first: Int!, after: String): EventPage!
     organizations(kind: String!, first: Int!): OrgPage!
-    search(query: String!, labels: [String!], exact: [String!]!, first: Int!, candidates: Int!): [Hit!]!
+    search(all: String!, allTypos: String, any: String, exact: [String!]!, exactKeys: [String!]!, words: [SearchWord!]!, labels: [String!], first: Int!, candidates: Int!): [Hit!]!
     paths(from: String!, to: String!, maxHops: Int!): [String!]!
   }
+  input SearchWord { text: String! key: String! }
   type Org { slug: String! name: String! kind: String country: String aliases: [String!]! memoranda: MemoPage }
   type EventPage { totalCount: Int! edges: [EventEdge!]! pageInfo: PageInfo! }
   type EventEdge { cursor: String! node: Event! }
@@ -183,11 +196,15 @@ const schema = createSchema({
       organizations: async (_: unknown, args: { kind: string; first: number }) => ({
         edges: await one(statements.organizations, { kind: args.kind, first: int(args.first) }),
       }),
-      search: async (_: unknown, args: { query: string; labels?: string[] | null; exact: string[]; first: number; candidates: number }) => {
+      search: async (_: unknown, args: SearchArguments) => {
         const found = await rows(statements.search, {
-          query: args.query,
-          labels: args.labels ?? null,
+          all: args.all,
+          allTypos: args.allTypos ?? null,
+          any: args.any ?? null,
           exact: args.exact,
+          exactKeys: args.exactKeys,
+          words: args.words,
+          labels: args.labels ?? null,
           first: int(args.first),
           candidates: int(args.candidates),
         });

@@ -3,7 +3,7 @@ import { searchEntities } from '../db/repositories/lists.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
 import { type SearchField, searchedFields, searchFields } from '../domain/text/search-forms.ts';
-import { explainMatch, planSearch } from '../domain/text/search-query.ts';
+import { explainMatch, planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
 import { builder } from './builder.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { EntityRef } from './refs.ts';
@@ -85,7 +85,7 @@ builder.queryField('search', (t) =>
       const plan = planSearch(args.query);
       if (!plan) throw new BadUserInputError('"query" must contain at least one letter or digit', { argument: 'query' });
       const labels = args.types && args.types.length > 0 ? (args.types as EntityLabel[]) : null;
-      const rows = await searchEntities(context.reads, plan, labels, first);
+      const rows = await searchEntities(context.reads, searchStatementParameters(plan, labels, first));
       return rows.map((row) => {
         context.loaders.entity.prime(row.entity.id, row.entity);
         const best = explainMatch(plan, row.entity.label, row.entity.id, row.entity.props);
@@ -103,11 +103,3 @@ builder.queryField('search', (t) =>
     },
   }),
 );
-
-/**
- * The "any word" Lucene query of a text, as the benchmark's other systems take it.
- * @deprecated Build every parameter of queries/search with searchParameters() (src/domain/text/search-query.ts).
- */
-export function luceneQuery(input: string): string | null {
-  return planSearch(input)?.any ?? null;
-}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { projectRoot } from '../config.ts';
 import type { ReadScope } from '../db/read-scope.ts';
 import { searchEntities } from '../db/repositories/lists.ts';
-import { planSearch } from '../domain/text/search-query.ts';
+import { planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
 
 /**
  * How well search ranks: a set of queries, each with the entity a person typing it wants at the
@@ -55,7 +55,7 @@ export async function measureRelevance(scope: ReadScope, queries: readonly Relev
   const results: RelevanceResult[] = [];
   for (const query of queries) {
     const plan = planSearch(query.query);
-    const hits = plan ? await searchEntities(scope, plan, null, depth) : [];
+    const hits = plan ? await searchEntities(scope, searchStatementParameters(plan, null, depth)) : [];
     const slugs = hits.map((hit) => hit.entity.id);
     const index = slugs.indexOf(query.expected);
     results.push({ ...query, rank: index < 0 ? null : index + 1, top: slugs.slice(0, 3) });

@@ -10,7 +10,7 @@ import type { Database } from '../../src/db/database.ts';
 import { type LoadSummary, loadSeedGraph, SeedLoadError } from '../../src/db/load.ts';
 import { searchEntities } from '../../src/db/repositories/lists.ts';
 import { entityLabels, relationTypes, type SeedGraph } from '../../src/domain/graph.ts';
-import { searchParameters } from '../../src/domain/text/search-query.ts';
+import { planSearch, searchStatementParameters } from '../../src/domain/text/search-query.ts';
 import { readSeedFolder, validateSeedFiles } from '../../src/domain/validate.ts';
 import { emptyDatabase, graphState, openTestDatabase } from '../support/database.ts';
 import { neo4jEnv } from '../support/exchange.ts';
@@ -174,9 +174,9 @@ describe('the seed graph in Neo4j', () => {
 
   it('finds short Latin and Cyrillic tokens through the full-text index', async () => {
     const tldsFor = async (text: string) => {
-      const parameters = searchParameters(text);
-      if (!parameters) throw new Error(`no search parameters for ${text}`);
-      return (await searchEntities(db.openScope(), parameters, ['Tld'], 5)).map((hit) => hit.entity.id);
+      const plan = planSearch(text);
+      if (!plan) throw new Error(`no search parameters for ${text}`);
+      return (await searchEntities(db.openScope(), searchStatementParameters(plan, ['Tld'], 5))).map((hit) => hit.entity.id);
     };
     expect(await tldsFor('рф')).toContain('tld-rf');
     expect(await tldsFor('ru')).toContain('tld-ru');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { searchKey } from '../../src/domain/text/normalize.ts';
 import { tldForms } from '../../src/domain/text/tld-forms.ts';
-import { luceneQuery } from '../../src/schema/search.ts';
 
 // Name keys, TLD spellings and the search query, without a database. Every expected value is
 // written out by hand. The punycode forms are the ones IANA's root zone lists
@@ -55,32 +54,5 @@ describe('tldForms: every spelling a TLD may be stored under', () => {
 
   it('gives nothing for a name with a dot inside or no name at all', () => {
     for (const input of ['example.ru', 'a.b', '', '.', '...', '   ']) expect(tldForms(input), JSON.stringify(input)).toEqual([]);
-  });
-});
-
-describe('luceneQuery: every word, whole or as a prefix', () => {
-  it('makes one clause of the words, folded as names are', () => {
-    // й folds to и, as in every name key.
-    expect(luceneQuery('Андрей Воробьёв')).toBe('((андреи OR андреи*) AND (воробьев OR воробьев*))');
-    expect(luceneQuery('Telefónica SA')).toBe('((telefonica OR telefonica*) AND (sa OR sa*))');
-    // A single word also reads as a TLD; ".vorobyev" has the same one word, so it adds nothing.
-    expect(luceneQuery('Vorobyev')).toBe('((vorobyev OR vorobyev*))');
-  });
-
-  it('searches a TLD-like input in its other script too', () => {
-    expect(luceneQuery('.рф')).toBe('((рф OR рф*)) OR ((xn OR xn*) AND (p1ai OR p1ai*))');
-    expect(luceneQuery('xn--p1ai')).toBe('((xn OR xn*) AND (p1ai OR p1ai*)) OR ((рф OR рф*))');
-    expect(luceneQuery('RU')).toBe('((ru OR ru*))');
-  });
-
-  it("keeps Lucene's syntax out: only letters and digits reach the query", () => {
-    expect(luceneQuery('ICANN OR *:* AND title:[a TO z]')).toBe(
-      '((icann OR icann*) AND (or OR or*) AND (and OR and*) AND (title OR title*) AND (a OR a*) AND (to OR to*) AND (z OR z*))',
-    );
-    expect(luceneQuery('x") OR 1=1 //')).toBe('((x OR x*) AND (or OR or*) AND (1 OR 1*) AND (1 OR 1*))');
-  });
-
-  it('is null when no word is left', () => {
-    for (const input of ['', '   ', '!!', '*:*', '.', '--']) expect(luceneQuery(input), JSON.stringify(input)).toBeNull();
   });
 });

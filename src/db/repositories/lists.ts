@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type { EntityLabel } from '../../domain/graph.ts';
-import type { SearchParameters } from '../../domain/text/search-query.ts';
+import type { SearchStatementParameters } from '../../domain/text/search-query.ts';
 import { entityPageSlots, type PageRead } from '../entity-page-slots.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { entity } from '../rows.ts';
@@ -107,33 +107,11 @@ export interface SearchRow {
   allWords: boolean;
 }
 
-/**
- * One page of ranked search hits: queries/search with the parameters that searchParameters()
- * builds (src/domain/text/search-query.ts).
- */
-export async function searchEntities(
-  scope: ReadScope,
-  parameters: SearchParameters,
-  labels: EntityLabel[] | null,
-  first: number,
-): Promise<SearchRow[]> {
-  // Type filtering, exact matches, tiers and positions reorder the index's hits: ask it for more
-  // candidates than we keep, so that "ISPCP" still finds the body whose alias it is among longer
-  // names that mention it. Every candidate costs a little in the statement, so not many more.
-  const candidates = Math.max(labels ? first * 10 : first * 2, 50);
+/** One page of ranked search hits: queries/search with what searchStatementParameters() built. */
+export async function searchEntities(scope: ReadScope, parameters: SearchStatementParameters): Promise<SearchRow[]> {
   const rows = await scope.read(
     'queries/search',
-    {
-      all: parameters.all,
-      allTypos: parameters.allTypos,
-      any: parameters.any,
-      exact: parameters.exact,
-      exactKeys: parameters.exactKeys,
-      words: parameters.positionWords,
-      labels,
-      first: neo4j.int(first),
-      candidates: neo4j.int(candidates),
-    },
+    { ...parameters, first: neo4j.int(parameters.first), candidates: neo4j.int(parameters.candidates) },
     z.object({ props: entity, score: z.number(), allWords: z.boolean() }),
   );
   return rows.map((row) => ({ entity: row.props, score: row.score, allWords: row.allWords }));

@@ -8,7 +8,7 @@ import { tldForms } from './tld-forms.ts';
 /**
  * From what a person types to the parameters of cypher/queries/search.cypher, and back from a
  * hit to the field that matched. Everything here is pure: the benchmark builds the same
- * parameters with `searchParameters` to call the same statement.
+ * parameters with `searchStatementParameters` to call the same statement.
  */
 
 export interface QueryWord {
@@ -178,19 +178,43 @@ export function planSearch(input: string): SearchPlan | null {
   return { words, all, allTypos, any, exact, exactKeys, positionWords };
 }
 
-/** Only the statement's parameters (for the benchmark and tests). */
-export function searchParameters(input: string): SearchParameters | null {
-  const plan = planSearch(input);
-  return (
-    plan && {
-      all: plan.all,
-      allTypos: plan.allTypos,
-      any: plan.any,
-      exact: plan.exact,
-      exactKeys: plan.exactKeys,
-      positionWords: plan.positionWords,
-    }
-  );
+/** Every parameter of cypher/queries/search.cypher, as plain values (numbers, not Bolt integers). */
+export interface SearchStatementParameters {
+  all: string;
+  allTypos: string | null;
+  any: string | null;
+  exact: string[];
+  exactKeys: string[];
+  words: { text: string; key: string }[];
+  labels: readonly EntityLabel[] | null;
+  first: number;
+  candidates: number;
+}
+
+/**
+ * What govgraph sends with cypher/queries/search.cypher for a plan, a type filter and a page
+ * size. The benchmark's peers get these very values, so Q4 is the same work for all three.
+ */
+export function searchStatementParameters(
+  plan: SearchParameters,
+  labels: readonly EntityLabel[] | null,
+  first: number,
+): SearchStatementParameters {
+  // Type filtering, exact matches, tiers and positions reorder the index's hits: ask it for more
+  // candidates than we keep, so that "ISPCP" still finds the body whose alias it is among longer
+  // names that mention it. Every candidate costs a little in the statement, so not many more.
+  const candidates = Math.max(labels ? first * 10 : first * 2, 50);
+  return {
+    all: plan.all,
+    allTypos: plan.allTypos,
+    any: plan.any,
+    exact: plan.exact,
+    exactKeys: plan.exactKeys,
+    words: plan.positionWords,
+    labels,
+    first,
+    candidates,
+  };
 }
 
 export interface Explanation {
