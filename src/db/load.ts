@@ -77,6 +77,18 @@ export interface WriteScope {
   load: string | null;
 }
 
+/** The rows grouped by label or type, in first-seen order, each group in input order. */
+function groupedBy<T, K extends string>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
 export async function upsertNodes(tx: TransactionRunner, rows: NodeRow[], summary: LoadSummary, scope: WriteScope): Promise<void> {
   for (const row of rows) {
     // Labels reach Cypher as parameters ($(row.label)); this allowlist keeps them to ours.
@@ -97,7 +109,11 @@ export async function upsertRelations(tx: TransactionRunner, rows: RelationRow[]
   for (const row of rows) {
     if (!allowedTypes.has(row.type)) throw new SeedLoadError(`relation "${row.key}": unknown type "${row.type}"`);
   }
-  const results = await tx.run<RelationBatchResult>('seed/upsert-relations', { rows, ...scope });
+  // One statement per type: written into the text, the type lets Neo4j use the key's index.
+  const results: RelationBatchResult[] = [];
+  for (const [type, group] of groupedBy(rows, (row) => row.type)) {
+    results.push(...(await tx.run<RelationBatchResult>('seed/upsert-relations', { rows: group, type, ...scope })));
+  }
   const written = results.reduce((sum, result) => sum + result.created + result.updated + result.unchanged, 0);
   if (written !== rows.length) {
     throw new SeedLoadError(`${rows.length - written} relation(s) in this batch point at entities that are not in the database`);
@@ -108,9 +124,21 @@ export async function upsertRelations(tx: TransactionRunner, rows: RelationRow[]
 /** One unit of work: a batch of entities or of relations. */
 type Batch = { kind: 'nodes'; rows: NodeRow[] } | { kind: 'relations'; rows: RelationRow[] };
 
-function* allBatches(graph: SeedGraph, size: number): Generator<Batch> {
+function* nodeBatches(graph: SeedGraph, size: number): Generator<Batch> {
   for (const rows of batches(graph.nodes, size)) yield { kind: 'nodes', rows };
-  for (const rows of batches(graph.relations, size)) yield { kind: 'relations', rows };
+}
+
+/** Batches of one type each: the statement is written for one type. */
+function* relationBatches(graph: SeedGraph, size: number): Generator<Batch> {
+  for (const group of groupedBy(graph.relations, (row) => row.type).values()) {
+    for (const rows of batches(group, size)) yield { kind: 'relations', rows };
+  }
+}
+
+/** Entities first: relations need their ends. */
+function* allBatches(graph: SeedGraph, size: number): Generator<Batch> {
+  yield* nodeBatches(graph, size);
+  yield* relationBatches(graph, size);
 }
 
 function writeBatch(tx: TransactionRunner, batch: Batch, summary: LoadSummary, scope: WriteScope): Promise<void> {
@@ -140,13 +168,11 @@ function mergeInto(summary: LoadSummary, part: LoadSummary): void {
  */
 export async function loadSeedGraph(db: Database, graph: SeedGraph, options: LoadOptions = {}): Promise<LoadSummary> {
   const started = performance.now();
+  const rows = graph.nodes.length + graph.relations.length;
+  const journaled = rows > (options.singleTransactionRows ?? defaultSingleTransactionRows);
   await applySchemaMigrations(db);
   await finishInterruptedLoads(db, options);
-  const rows = graph.nodes.length + graph.relations.length;
-  const summary =
-    rows <= (options.singleTransactionRows ?? defaultSingleTransactionRows)
-      ? await loadInOneTransaction(db, graph, options)
-      : await loadJournaled(db, graph, options);
+  const summary = journaled ? await loadJournaled(db, graph, options) : await loadInOneTransaction(db, graph, options);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
@@ -155,6 +181,7 @@ export async function loadSeedGraph(db: Database, graph: SeedGraph, options: Loa
 // and 29 s journaled (10k generated entities, this 2-core machine). Below this size the
 // isolation of a single transaction is worth its cost.
 const defaultSingleTransactionRows = 10_000;
+const defaultBatchSize = 5000;
 
 async function loadInOneTransaction(db: Database, graph: SeedGraph, options: LoadOptions): Promise<LoadSummary> {
   const total = graph.nodes.length + graph.relations.length;
@@ -165,7 +192,7 @@ async function loadInOneTransaction(db: Database, graph: SeedGraph, options: Loa
       // A retried transaction starts again from nothing: so must the counts.
       summary = emptySummary(graph.nodes.length, scope.operation);
       let done = 0;
-      for (const batch of allBatches(graph, options.batchSize ?? 5000)) {
+      for (const batch of allBatches(graph, options.batchSize ?? defaultBatchSize)) {
         await writeBatch(tx, batch, summary, scope);
         done += batch.rows.length;
         options.onProgress?.(done, total);
@@ -185,7 +212,7 @@ async function loadJournaled(db: Database, graph: SeedGraph, options: LoadOption
   await db.write('seed/journal-begin', { load });
   try {
     let done = 0;
-    for (const batch of allBatches(graph, options.batchSize ?? 5000)) {
+    for (const batch of allBatches(graph, options.batchSize ?? defaultBatchSize)) {
       let part = emptySummary(0);
       await db.writeTransaction(
         async (tx) => {
@@ -217,9 +244,9 @@ async function loadJournaled(db: Database, graph: SeedGraph, options: LoadOption
 }
 
 /** Runs a statement that handles up to $batch journal entries until it handles none. */
-async function drain(db: Database, statement: string, load: string): Promise<void> {
+async function drain(db: Database, statement: string, load: string, parameters: Record<string, unknown> = {}): Promise<void> {
   for (;;) {
-    const [row] = await db.write<{ done: number }>(statement, { load, batch: neo4j.int(journalBatch) });
+    const [row] = await db.write<{ done: number }>(statement, { ...parameters, load, batch: neo4j.int(journalBatch) });
     if (!row || row.done === 0) return;
   }
 }
@@ -227,9 +254,12 @@ async function drain(db: Database, statement: string, load: string): Promise<voi
 const journalBatch = 10_000;
 
 async function undoLoad(db: Database, load: string): Promise<void> {
-  await drain(db, 'seed/undo-relations', load);
+  // Per type, so that each relationship is found through its key's index.
+  for (const type of relationTypes) await drain(db, 'seed/undo-created-relations', load, { type });
+  for (const type of relationTypes) await drain(db, 'seed/undo-relations', load, { type });
   await drain(db, 'seed/undo-updated-nodes', load);
   await drain(db, 'seed/undo-created-nodes', load);
+  await drain(db, 'seed/undo-marked-nodes', load);
   await drain(db, 'seed/undo-changes', load);
   await db.write('seed/journal-end', { load });
 }
@@ -299,7 +329,14 @@ export function formatSummary(summary: LoadSummary): string {
   };
   section(summary.nodes);
   section(summary.relations);
-  const rate = summary.seconds > 0 ? Math.round(summary.entities / summary.seconds) : summary.entities;
-  lines.push(`${summary.entities} entities in ${summary.seconds.toFixed(1)} s (${rate} entities/s)`);
+  const relations = Object.values(summary.relations).reduce(
+    (sum, outcome) => sum + outcome.created + outcome.updated + outcome.unchanged,
+    0,
+  );
+  const perSecond = (count: number) => (summary.seconds > 0 ? Math.round(count / summary.seconds) : count);
+  lines.push(
+    `${summary.entities} entities and ${relations} relations in ${summary.seconds.toFixed(1)} s ` +
+      `(${perSecond(summary.entities + relations)} rows/s, ${perSecond(summary.entities)} entities/s)`,
+  );
   return lines.join('\n');
 }
