@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import neo4j from 'neo4j-driver';
+import neo4j, { isRetryableError } from 'neo4j-driver';
 import { z } from 'zod';
 import { entityLabels, type NodeRow, type RelationRow, relationTypes, type SeedGraph } from '../domain/graph.ts';
 import type { Database, TransactionRunner } from './database.ts';
@@ -23,6 +23,11 @@ export interface LoadSummary {
 
 export interface LoadOptions {
   batchSize?: number;
+  /**
+   * Batches of a journaled load written at once, each in its own transaction (default 2, one
+   * per core of a small machine: one batch is written while the next is sent).
+   */
+  parallelism?: number;
   /** Called after every batch with the rows written so far and the total. */
   onProgress?: (done: number, total: number) => void;
   /** The one transaction's timeout, for loads that fit in one (default an hour). */
@@ -36,7 +41,7 @@ export interface LoadOptions {
   singleTransactionRows?: number;
   /** Told when the loader undoes or finishes an interrupted load. */
   onNotice?: (line: string) => void;
-  /** A journaled load whose last batch is older than this is taken to have died (default 2 minutes). */
+  /** A journaled load whose last heartbeat (every 10 s) is older than this is taken to have died (default 2 minutes). */
   staleLoadMs?: number;
   /** Who is writing, recorded in the audit fields and the change log (default "seed"). */
   by?: string;
@@ -182,6 +187,7 @@ export async function loadSeedGraph(db: Database, graph: SeedGraph, options: Loa
 // isolation of a single transaction is worth its cost.
 const defaultSingleTransactionRows = 10_000;
 const defaultBatchSize = 5000;
+const defaultParallelism = 2;
 
 async function loadInOneTransaction(db: Database, graph: SeedGraph, options: LoadOptions): Promise<LoadSummary> {
   const total = graph.nodes.length + graph.relations.length;
@@ -210,23 +216,27 @@ async function loadJournaled(db: Database, graph: SeedGraph, options: LoadOption
   const scope: WriteScope = { by: options.by ?? 'seed', operation: load, load };
   const summary = emptySummary(graph.nodes.length, load);
   await db.write('seed/journal-begin', { load });
+  // The heartbeat is its own transaction on a timer, not a write in every batch: batches in
+  // parallel would all wait for the one :SeedLoad node's lock, and a long batch still beats.
+  const heartbeat = setInterval(() => {
+    db.write('seed/journal-heartbeat', { load }).catch(() => {});
+  }, heartbeatMs);
+  heartbeat.unref();
   try {
     let done = 0;
-    for (const batch of allBatches(graph, options.batchSize ?? defaultBatchSize)) {
-      let part = emptySummary(0);
-      await db.writeTransaction(
-        async (tx) => {
-          part = emptySummary(0);
-          await writeBatch(tx, batch, part, scope);
-          await tx.run('seed/journal-heartbeat', { load });
-        },
-        options.batchTimeoutMs ?? 10 * 60 * 1000,
-      );
+    const write = async (batch: Batch) => {
+      const part = await writeBatchAlone(db, batch, scope, options);
       mergeInto(summary, part);
       done += batch.rows.length;
       options.onProgress?.(done, total);
-    }
+    };
+    const size = options.batchSize ?? defaultBatchSize;
+    const parallelism = options.parallelism ?? defaultParallelism;
+    // Every entity is in before the first relation is written: relations need their ends.
+    await inParallel(nodeBatches(graph, size), parallelism, write);
+    await inParallel(relationBatches(graph, size), parallelism, write);
   } catch (error) {
+    clearInterval(heartbeat);
     options.onNotice?.(`the load failed after some of its batches were written; undoing them`);
     try {
       await undoLoad(db, load);
@@ -238,9 +248,63 @@ async function loadJournaled(db: Database, graph: SeedGraph, options: LoadOption
     }
     throw error;
   }
+  clearInterval(heartbeat);
   await db.write('seed/journal-commit', { load });
   await clearJournal(db, load);
   return summary;
+}
+
+const heartbeatMs = 10_000;
+
+/**
+ * One batch in its own transaction, and its counts. A batch that loses a deadlock to another
+ * batch of the same load (both creating relationships of one entity) is written again, here
+ * rather than by the driver, whose retries stop after a few seconds, shorter than a batch.
+ */
+async function writeBatchAlone(db: Database, batch: Batch, scope: WriteScope, options: LoadOptions): Promise<LoadSummary> {
+  for (let attempt = 1; ; attempt += 1) {
+    let part = emptySummary(0);
+    try {
+      await db.writeTransaction(
+        async (tx) => {
+          // A retried transaction starts again from nothing: so must the counts.
+          part = emptySummary(0);
+          await writeBatch(tx, batch, part, scope);
+        },
+        options.batchTimeoutMs ?? 10 * 60 * 1000,
+      );
+      return part;
+    } catch (error) {
+      if (attempt >= batchAttempts || !isRetryableError(error)) throw error;
+      options.onNotice?.(`a batch of ${batch.rows.length} ${batch.kind} failed (${codeOf(error)}); writing it again`);
+    }
+  }
+}
+
+const batchAttempts = 5;
+
+function codeOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
+}
+
+/**
+ * Runs `work` on every item, `workers` at a time. After a failure no new item starts; the
+ * ones under way finish (their transactions commit or roll back), then the first error is thrown.
+ */
+async function inParallel<T>(items: Iterable<T>, workers: number, work: (item: T) => Promise<void>): Promise<void> {
+  const iterator = items[Symbol.iterator]();
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    for (let next = iterator.next(); !next.done && !failure; next = iterator.next()) {
+      try {
+        await work(next.value);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
+  if (failure) throw failure.error;
 }
 
 /** Runs a statement that handles up to $batch journal entries until it handles none. */
@@ -286,7 +350,7 @@ async function finishInterruptedLoads(db: Database, options: LoadOptions, whenLi
       const message = `another load (${entry.load}) has been writing since ${entry.lastBatchAt}`;
       if (whenLive === 'refuse') throw new SeedLoadError(`${message}; wait until it ends`);
       options.onNotice?.(
-        `${message}: left alone (if its process died, the next load, or a start at least ${options.staleLoadMs ?? defaultStaleLoadMs} ms after its last batch, undoes it)`,
+        `${message}: left alone (if its process died, the next load, or a start at least ${options.staleLoadMs ?? defaultStaleLoadMs} ms after its last heartbeat, undoes it)`,
       );
       continue;
     }
@@ -303,7 +367,7 @@ async function finishInterruptedLoads(db: Database, options: LoadOptions, whenLi
 /**
  * At server start, before anything else writes: undoes the journaled loads whose process died
  * (a killed import), so their half-written batches do not linger until the next load. A load
- * whose last batch is more recent than `staleLoadMs` may still be running in another process:
+ * whose last heartbeat is more recent than `staleLoadMs` may still be running in another process:
  * it is named and left alone. With the embedded Neo4j no other process can be writing, so the
  * server passes 0.
  */
