@@ -109,11 +109,15 @@ export class Database {
   }
 
   async write<R extends RecordShape = RecordShape>(statement: string, parameters: Parameters = {}): Promise<R[]> {
-    const result = await this.driver.executeQuery(filledCypher(statement, parameters, this.cypherDir), parametersToSend(statement, parameters, this.cypherDir), {
-      database: this.name,
-      routing: neo4j.routing.WRITE,
-      transactionConfig: { timeout: this.transactionTimeoutMs },
-    });
+    const result = await this.driver.executeQuery(
+      filledCypher(statement, parameters, this.cypherDir),
+      parametersToSend(statement, parameters, this.cypherDir),
+      {
+        database: this.name,
+        routing: neo4j.routing.WRITE,
+        transactionConfig: { timeout: this.transactionTimeoutMs },
+      },
+    );
     return result.records.map((record) => record.toObject() as R);
   }
 
