@@ -37,6 +37,8 @@ export default defineConfig({
       withNeo4j('integration', 'integration'),
       withNeo4j('attack', 'attack'),
       withNeo4j('bench', 'bench'),
+      // Debian's Chromium, driven by puppeteer-core, on GraphiQL and the explorer (.ci/run installs it).
+      withNeo4j('browser', 'browser'),
       // Each end-to-end test starts `npm start` (or the server) on an embedded Neo4j of its own in
       // a temporary folder; none reads the run's Neo4j, so this tier only makes sure the launcher
       // is built.
