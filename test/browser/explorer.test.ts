@@ -49,6 +49,27 @@ async function pointOf(page: Page, kind: 'entity' | 'edge', id: string): Promise
   );
 }
 
+/** Where an entity sits in the graph's own coordinates, as a permalink keeps a pinned one. */
+async function placeOf(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return eventually(`entity ${id} placed`, async () =>
+    pointSchema.parse(
+      await page.evaluate((i: string) => {
+        const automation = Reflect.get(window, 'govgraphExplorer');
+        return automation ? automation.placeOf(i) : null;
+      }, id),
+    ),
+  );
+}
+
+/** The pinned entities of a permalink, each with the place it keeps (`id@x:y`). */
+function pinsOf(link: string): { id: string; x: number; y: number }[] {
+  return (new URL(link).searchParams.get('pin') ?? '').split(',').map((pin) => {
+    const match = /^(.+)@(-?\d+):(-?\d+)$/.exec(pin);
+    if (!match) throw new Error(`pin without a place: ${pin}`);
+    return { id: match[1] ?? '', x: Number(match[2]), y: Number(match[3]) };
+  });
+}
+
 const entitiesInView = async (page: Page) => {
   const text = await page.$eval('[data-testid="status"]', (element) => element.textContent ?? '');
   const match = /^(\d+) entities and (\d+) relations in view/.exec(text);
@@ -211,6 +232,7 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     await showAll?.click();
     await eventually('the entity back', async () => (await entitiesInView(page))?.entities === before.entities);
     permalink = page.url();
+    expect(pinsOf(permalink)).toHaveLength(1);
   });
 
   it('restores the view from its link in a fresh page', async () => {
@@ -221,6 +243,15 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     expect(restored).toEqual(counts);
     await fresh.page.waitForSelector('[data-testid="path-panel"] [data-testid="hop"]');
     await fresh.page.waitForSelector('[data-testid="table-view"]');
+    // The pinned entity is back where it was pinned, not wherever the new layout would put it.
+    for (const pin of pinsOf(permalink)) {
+      const place = await eventually(`${pin.id} back in its place`, async () => {
+        const at = await placeOf(fresh.page, pin.id);
+        return Math.abs(at.x - pin.x) <= 1 && Math.abs(at.y - pin.y) <= 1 ? at : null;
+      });
+      expect(Math.round(place.x)).toBe(pin.x);
+      expect(Math.round(place.y)).toBe(pin.y);
+    }
     expect(foreignRequests(fresh.requests, origin)).toEqual([]);
     expect(fresh.errors).toEqual([]);
     await screenshot(fresh.page, 'explorer-5-restored');
