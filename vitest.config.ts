@@ -12,7 +12,8 @@ const withNeo4j = (name: string, folder: string): TestProjectInlineConfiguration
     include: [`test/${folder}/**/*.test.ts`],
     globalSetup: ['test/setup/neo4j.ts'],
     fileParallelism: false,
-    testTimeout: 60000,
+    // A guard against hangs, not a speed check: a loaded 2-core machine can take minutes.
+    testTimeout: 180000,
     hookTimeout: 240000,
   },
 });
@@ -49,7 +50,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/setup/launcher.ts'],
           fileParallelism: false,
-          testTimeout: 60000,
+          testTimeout: 180000,
           hookTimeout: 240000,
         },
       },
