@@ -258,6 +258,42 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     await fresh.page.close();
   });
 
+  it("works from the keyboard alone: search, open, and the entity panel's buttons", async () => {
+    const fresh = await openPage(browser);
+    try {
+      await fresh.page.goto(`${origin}/explore`, { waitUntil: 'networkidle0' });
+      /** Presses Tab until the focused element satisfies `wanted`; the page's own order decides. */
+      const tabTo = async (what: string, wanted: (element: { tag: string; text: string; label: string }) => boolean) => {
+        for (let step = 0; step < 80; step++) {
+          await fresh.page.keyboard.press('Tab');
+          const focused = await fresh.page.evaluate(() => {
+            const element = document.activeElement;
+            return {
+              tag: element?.tagName.toLowerCase() ?? '',
+              text: element?.textContent?.trim() ?? '',
+              label: element?.getAttribute('aria-label') ?? element?.getAttribute('placeholder') ?? '',
+            };
+          });
+          if (wanted(focused)) return focused;
+        }
+        throw new Error(`Tab never reached ${what}`);
+      };
+      await tabTo('the search box', (element) => element.tag === 'input');
+      await fresh.page.keyboard.type('Qrator');
+      await eventually('a hit', async () => ((await fresh.page.$$('[data-testid="search"] [role="option"]')).length > 0 ? true : null));
+      await fresh.page.keyboard.press('ArrowDown');
+      await fresh.page.keyboard.press('Enter');
+      await fresh.page.waitForSelector('[data-testid="entity-panel"] h2');
+      expect(await fresh.page.$eval('#entity-panel-title', (element) => element.textContent)).toContain('Qrator');
+      await tabTo('the pin button', (element) => element.tag === 'button' && element.text === 'Pin in place');
+      await fresh.page.keyboard.press('Enter');
+      await fresh.page.waitForSelector('[data-testid="entity-panel"] button[aria-pressed="true"]');
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.page.close();
+    }
+  });
+
   it('asked no host but the server, and met no script error', () => {
     expect(watched.requests.length).toBeGreaterThan(5);
     expect(foreignRequests(watched.requests, origin)).toEqual([]);
