@@ -28,4 +28,3 @@ export const entity = properties.transform((props, context): EntityRecord => {
 
 /** A relationship's properties, with its audit times as Dates. */
 export const relationProperties = properties.transform((props) => withPlainTimes(props));
-

@@ -1,12 +1,12 @@
 import { GraphQLError } from 'graphql';
 
 /** Errors a client can act on: they keep their message through masking and carry extensions.code. */
-export function badUserInput(message: string, argument?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}) } });
+export function badUserInput(message: string, argument?: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argument } : {}), ...extensions } });
 }
 
-export function notFound(message: string, argument?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND', ...(argument ? { argument } : {}) } });
+export function notFound(message: string, argument?: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'NOT_FOUND', ...(argument ? { argument } : {}), ...extensions } });
 }
 
 export function forbidden(message: string): GraphQLError {

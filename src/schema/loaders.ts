@@ -22,7 +22,14 @@ export interface Loaders {
 const emptyPage: RelationPage = { total: 0, edges: [] };
 
 export function createLoaders(reads: ReadScope): Loaders {
-  const entity = new DataLoader<string, EntityRecord | null>((ids) => loadEntitiesById(reads, ids));
+  const entity: DataLoader<string, EntityRecord | null> = new DataLoader(async (ids) => {
+    const found = await loadEntitiesById(reads, ids);
+    // A former slug answers with the entity under its current slug: later lookups by that cost nothing.
+    found.forEach((record, index) => {
+      if (record && record.id !== ids[index]) entity.prime(record.id, record);
+    });
+    return found;
+  });
 
   const relationPage = new DataLoader<RelationPageKey, RelationPage, string>(
     async (keys) => {

@@ -2,9 +2,10 @@ import { findTldByForms } from '../db/repositories/lists.ts';
 import type { EntityLabel } from '../domain/graph.ts';
 import { tldForms } from '../domain/text/tld-forms.ts';
 import { builder } from './builder.ts';
-import { loadEntities } from './entity.ts';
+import { loadEntities, loadEntitiesInOrder } from './entity.ts';
 import { badUserInput } from './errors.ts';
 import { decodeEntityId } from './graph-types.ts';
+import { resolveAnyRef } from './references.ts';
 import {
   BodyRef,
   CountryRef,
@@ -36,7 +37,7 @@ for (const [field, label, ref] of bySlug) {
     t.field({
       type: ref,
       nullable: true,
-      description: `The ${label} with this slug, or null.`,
+      description: `The ${label} with this slug (or a former slug of it), or null. entity(ref:) says why when nothing matches.`,
       args: { slug: t.arg.string({ required: true, description: `Its slug, e.g. as shown by the "slug" field.` }) },
       resolve: async (_root, { slug }, context) => (await loadEntities(context, [slug], [label]))[0] ?? null,
     }),
@@ -47,9 +48,22 @@ builder.queryField('entity', (t) =>
   t.field({
     type: EntityRef,
     nullable: true,
-    description: 'Any entity by its slug, or null.',
-    args: { slug: t.arg.string({ required: true, description: 'Its slug, e.g. "msk-ix".' }) },
-    resolve: async (_root, { slug }, context) => (await loadEntities(context, [slug]))[0] ?? null,
+    description:
+      'Any entity by reference: its slug ("msk-ix"), a former slug, its global ID, or a name or alias that exactly one entity ' +
+      'has ("ICANN", "Воробьёв" does not: that is part of a name). A reference that names nothing is a NOT_FOUND error with ' +
+      'up to three candidates in extensions.didYouMean; a name that several entities have is BAD_USER_INPUT listing them.',
+    args: {
+      ref: t.arg.id({ description: 'A slug, a global ID, or an exact name or alias (case and accents ignored).' }),
+      slug: t.arg.string({
+        description: 'Its slug, e.g. "msk-ix"; null when none has it.',
+        deprecationReason: 'Use ref, which takes a slug too and says what went wrong when nothing matches. Deprecated 2026-12-01.',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      if ((args.ref == null) === (args.slug == null)) throw badUserInput('give "ref" (or the deprecated "slug"), exactly one', 'ref');
+      if (args.ref != null) return resolveAnyRef(context, 'ref', String(args.ref));
+      return (await loadEntities(context, [String(args.slug)]))[0] ?? null;
+    },
   }),
 );
 
@@ -77,7 +91,7 @@ builder.queryField('tldBySlug', (t) =>
   t.field({
     type: TldRef,
     nullable: true,
-    description: 'The Tld with this slug, or null.',
+    description: 'The Tld with this slug (or a former slug of it), or null.',
     args: { slug: t.arg.string({ required: true, description: 'Its slug, e.g. "tld-rf".' }) },
     resolve: async (_root, { slug }, context) => (await loadEntities(context, [slug], ['Tld']))[0] ?? null,
   }),
@@ -87,7 +101,7 @@ builder.queryField('node', (t) =>
   t.field({
     type: builder.nodeInterfaceRef(),
     nullable: true,
-    description: 'An entity by its global ID; null when no entity of that type has that slug.',
+    description: 'An entity by its global ID (one built from a former slug too); null when no entity of that type has that slug.',
     args: { id: t.arg.id({ required: true, description: 'A global ID, as the "id" field of any entity gives it.' }) },
     resolve: async (_root, args, context) => {
       const { label, slug } = decodeEntityId(String(args.id), 'id');
@@ -105,13 +119,13 @@ builder.queryField('nodes', (t) =>
     resolve: async (_root, args, context) => {
       // Every ID is checked before any is loaded: one malformed ID fails the field, naming it.
       const wanted = args.ids.map((id) => decodeEntityId(String(id), 'ids'));
-      const found = await loadEntities(
+      // In the order asked: a global ID built from a former slug answers with the entity under its current slug.
+      const found = await loadEntitiesInOrder(
         context,
         wanted.map((want) => want.slug),
       );
-      const bySlug = new Map(found.map((entity) => [entity.id, entity]));
-      return wanted.map((want) => {
-        const entity = bySlug.get(want.slug);
+      return wanted.map((want, index) => {
+        const entity = found[index];
         return entity && entity.label === want.label ? entity : null;
       });
     },

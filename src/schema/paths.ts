@@ -1,8 +1,9 @@
 import { findShortestPaths } from '../db/repositories/graph.ts';
 import { relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
-import { badUserInput, notFound } from './errors.ts';
-import { boundedInt, decodeEntityId, PathRef, primeEntities } from './graph-types.ts';
+import { badUserInput } from './errors.ts';
+import { boundedInt, PathRef, primeEntities } from './graph-types.ts';
+import { resolveRefs } from './references.ts';
 
 const knownTypes = new Set<string>(relationTypes);
 
@@ -12,22 +13,21 @@ const maxPaths = 20;
 builder.queryField('paths', (t) =>
   t.field({
     type: [PathRef],
+    // Null, with a NOT_FOUND error on this field alone, when `from` or `to` names no entity.
+    nullable: { list: true, items: false },
     complexity: { field: 1, multiplier: maxPaths },
     description:
       'Every shortest chain of relationships between two entities, in either direction, with the evidence (sources) for every hop. ' +
       `Empty when they are not linked within maxHops. At most ${maxPaths} paths, in a stable order (by the slugs along them).`,
     args: {
-      from: t.arg.id({ required: true, description: 'The global ID of the entity to start from.' }),
-      to: t.arg.id({ required: true, description: 'The global ID of the entity to reach; not the same as from.' }),
+      from: t.arg.id({ required: true, description: 'The entity to start from: its slug (e.g. "qrator-labs") or global ID.' }),
+      to: t.arg.id({ required: true, description: 'The entity to reach, not the same as from: its slug (e.g. "icann") or global ID.' }),
       maxHops: t.arg.int({ description: 'The longest path to look for, in relationships (1–6, default 4).' }),
       relationTypes: t.arg.stringList({
         description: `Only paths made of these relationship types (e.g. ["MEMBER_OF", "PART_OF"]); null or absent for any. Known types: ${relationTypes.join(', ')}.`,
       }),
     },
     resolve: async (_root, args, context) => {
-      const from = decodeEntityId(String(args.from), 'from');
-      const to = decodeEntityId(String(args.to), 'to');
-      if (from.slug === to.slug) throw badUserInput('"from" and "to" must be two different entities', 'to');
       const maxHops = boundedInt(args.maxHops, 4, 1, 6, 'maxHops');
       const types = args.relationTypes ?? null;
       if (types) {
@@ -43,9 +43,16 @@ builder.queryField('paths', (t) =>
           );
         }
       }
-      const result = await findShortestPaths(context.reads, from.slug, to.slug, maxHops, types ? [...new Set(types)] : null, maxPaths);
-      if (result.fromLabel !== from.label) throw notFound(`no ${from.label} with the global ID ${String(args.from)}`, 'from');
-      if (result.toLabel !== to.label) throw notFound(`no ${to.label} with the global ID ${String(args.to)}`, 'to');
+      const [from, to] = await resolveRefs(context, [
+        { argument: 'from', ref: String(args.from) },
+        { argument: 'to', ref: String(args.to) },
+      ]);
+      if (!from || !to) throw new Error('paths: a reference did not resolve');
+      // Two references may name one entity (a slug and its global ID, a former slug).
+      if (from.id === to.id) throw badUserInput('"from" and "to" must be two different entities', 'to');
+      const result = await findShortestPaths(context.reads, from.id, to.id, maxHops, types ? [...new Set(types)] : null, maxPaths);
+      // Deleted between the two reads.
+      if (result.fromLabel === null || result.toLabel === null) throw new Error('paths: an end vanished during the request');
       for (const path of result.paths) primeEntities(context, path.nodes);
       return result.paths;
     },

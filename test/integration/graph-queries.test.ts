@@ -19,6 +19,9 @@ import { searchKey } from '../../src/domain/text/normalize.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
 import { emptyDatabase, openTestDatabase, readRows } from '../support/database.ts';
 
+/** A reference that names nothing: NOT_FOUND naming the argument and the reference, with candidates from search (issue #15). */
+const notFound = (argument: string) => ({ code: 'NOT_FOUND', argument, ref: expect.any(String), didYouMean: expect.any(Array) });
+
 // ---------------------------------------------------------------------------------------
 // A small graph modelled on the real one, built as the seed validator would hand it over.
 
@@ -250,7 +253,7 @@ describe('neighborhood, paths, timeline and stats', () => {
       ]);
     });
 
-    it('costs one round trip per hop, plus one for all the sources', async () => {
+    it('costs one round trip for the reference, one per hop, plus one for all the sources', async () => {
       const counter = db.openScope();
       const found = await loadNeighborhood(counter, 'coordination-center', 2, 50);
       expect(found?.nodes).toHaveLength(8);
@@ -258,7 +261,13 @@ describe('neighborhood, paths, timeline and stats', () => {
 
       db.statements = [];
       await data<Result>(query, { id: gid('Organization', 'coordination-center'), depth: 2 });
-      expect(db.statements).toEqual(['queries/neighborhood-hop', 'queries/neighborhood-hop', 'queries/entities-by-id']);
+      // The reference first (slug or global ID, through the entity loader: issue #15), then a hop each, then the sources.
+      expect(db.statements).toEqual([
+        'queries/entities-by-id',
+        'queries/neighborhood-hop',
+        'queries/neighborhood-hop',
+        'queries/entities-by-id',
+      ]);
 
       const counter3 = db.openScope();
       const far = await loadNeighborhood(counter3, 'tld-su', 3, 50);
@@ -292,12 +301,9 @@ describe('neighborhood, paths, timeline and stats', () => {
         code: 'BAD_USER_INPUT',
         argument: 'id',
       });
-      expect((await errorOf(query, { id: gid('Organization', 'nobody') }))?.extensions).toEqual({ code: 'NOT_FOUND', argument: 'id' });
+      expect((await errorOf(query, { id: gid('Organization', 'nobody') }))?.extensions).toEqual(notFound('id'));
       // A real slug under the wrong type is not that entity.
-      expect((await errorOf(query, { id: gid('Person', 'coordination-center') }))?.extensions).toEqual({
-        code: 'NOT_FOUND',
-        argument: 'id',
-      });
+      expect((await errorOf(query, { id: gid('Person', 'coordination-center') }))?.extensions).toEqual(notFound('id'));
     });
   });
 
@@ -343,10 +349,11 @@ describe('neighborhood, paths, timeline and stats', () => {
       expect((await data<Result>(query, { from, to: gid('Body', 'body-icann'), maxHops: 6 })).paths).toEqual([]);
     });
 
-    it('costs one round trip, plus one for the sources', async () => {
+    it('costs one round trip for both references, one for the paths, plus one for the sources', async () => {
       db.statements = [];
       await data<Result>(query, { from: gid('Organization', 'qrator-labs'), to: gid('Body', 'body-icann') });
-      expect(db.statements).toEqual(['queries/shortest-paths', 'queries/entities-by-id']);
+      // Both references in one batch (issue #15), the paths, then the sources.
+      expect(db.statements).toEqual(['queries/entities-by-id', 'queries/shortest-paths', 'queries/entities-by-id']);
     });
 
     it('rejects bad arguments with BAD_USER_INPUT and unknown entities with NOT_FOUND', async () => {
@@ -365,11 +372,8 @@ describe('neighborhood, paths, timeline and stats', () => {
       expect((await errorOf(query, { from: 'Zm9v', to }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'from' });
       expect((await errorOf(query, { from, to: '%%%' }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'to' });
       expect((await errorOf(query, { from, to: from }))?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect((await errorOf(query, { from: gid('Organization', 'nobody'), to }))?.extensions).toEqual({
-        code: 'NOT_FOUND',
-        argument: 'from',
-      });
-      expect((await errorOf(query, { from, to: gid('Body', 'nobody') }))?.extensions).toEqual({ code: 'NOT_FOUND', argument: 'to' });
+      expect((await errorOf(query, { from: gid('Organization', 'nobody'), to }))?.extensions).toEqual(notFound('from'));
+      expect((await errorOf(query, { from, to: gid('Body', 'nobody') }))?.extensions).toEqual(notFound('to'));
     });
   });
 
@@ -417,8 +421,10 @@ describe('neighborhood, paths, timeline and stats', () => {
         argument: 'to',
       });
       expect((await errorOf(query, { actor: vorobyev, from: '2021-13' }))?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect((await errorOf(query, { actor: 'nonsense' }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'actor' });
-      expect((await errorOf(query, { actor: gid('Person', 'nobody') }))?.extensions).toEqual({ code: 'NOT_FOUND', argument: 'actor' });
+      // A slug now is a reference (issue #15): "nonsense" names nothing; "non sense!" is not a slug at all.
+      expect((await errorOf(query, { actor: 'nonsense' }))?.extensions).toEqual(notFound('actor'));
+      expect((await errorOf(query, { actor: 'non sense!' }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'actor' });
+      expect((await errorOf(query, { actor: gid('Person', 'nobody') }))?.extensions).toEqual(notFound('actor'));
     });
   });
 
