@@ -90,6 +90,7 @@ function asCandidate(entity: EntityRecord): Candidate {
 }
 
 const typeList = (labels: readonly EntityLabel[]) => labels.join(' or ');
+const withArticle = (word: string) => `${/^[AEIOU]/.test(word) ? 'an' : 'a'} ${word}`;
 
 async function unresolved(context: RequestContext, request: RefRequest, parsed: ParsedRef, found: EntityRecord | null) {
   const { argument, ref, labels } = request;
@@ -97,10 +98,10 @@ async function unresolved(context: RequestContext, request: RefRequest, parsed: 
   let reason: string;
   if (parsed.kind === 'globalId') {
     reason = found
-      ? `the global ID ${shown(ref)} names a ${parsed.label} "${parsed.slug}", but "${parsed.slug}" is a ${found.label}`
+      ? `the global ID ${shown(ref)} names ${withArticle(parsed.label)} "${parsed.slug}", but "${parsed.slug}" is ${withArticle(found.label)}`
       : `no ${parsed.label} has the slug "${parsed.slug}" (global ID ${shown(ref)})`;
   } else if (found) {
-    reason = `${shown(ref)} is a ${found.label}, not a ${wanted}`;
+    reason = `${shown(ref)} is ${withArticle(found.label)}, not ${withArticle(wanted)}`;
   } else {
     reason = `no ${wanted} has the ${parsed.kind === 'slug' ? 'slug' : 'slug, global ID, name or alias'} ${shown(ref)}`;
   }
