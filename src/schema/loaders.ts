@@ -52,6 +52,7 @@ export function createLoaders(reads: ReadScope): Loaders {
         // The other ends (and signatories' organizations) came with the page: later lookups of them cost nothing.
         for (const edge of page.edges) {
           entity.prime(edge.other.id, edge.other);
+          if (edge.part) entity.prime(edge.part.id, edge.part);
           if (edge.onBehalfOf) entity.prime(edge.onBehalfOf.id, edge.onBehalfOf);
         }
         return page;

@@ -1,6 +1,7 @@
 import { findShortestPaths } from '../db/repositories/graph.ts';
-import { relationTypes } from '../domain/graph.ts';
+import { type EntityLabel, relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
+import { EntityTypeEnum } from './entity.ts';
 import { badUserInput } from './errors.ts';
 import { boundedInt, PathRef, primeEntities } from './graph-types.ts';
 import { resolveRefs } from './references.ts';
@@ -23,6 +24,12 @@ builder.queryField('paths', (t) =>
       from: t.arg.id({ required: true, description: 'The entity to start from: its slug (e.g. "qrator-labs") or global ID.' }),
       to: t.arg.id({ required: true, description: 'The entity to reach, not the same as from: its slug (e.g. "icann") or global ID.' }),
       maxHops: t.arg.int({ description: 'The longest path to look for, in relationships (1–6, default 4).' }),
+      excludeTypes: t.arg({
+        type: [EntityTypeEnum],
+        description:
+          'Entity types no entity inside a path may have (the two ends may): e.g. [COUNTRY] for links that do not merely run ' +
+          'through a shared country. Checked during the search, so the shortest paths without them are found. Null or absent for none.',
+      }),
       relationTypes: t.arg.stringList({
         description: `Only paths made of these relationship types (e.g. ["MEMBER_OF", "PART_OF"]); null or absent for any. Known types: ${relationTypes.join(', ')}.`,
       }),
@@ -50,7 +57,16 @@ builder.queryField('paths', (t) =>
       if (!from || !to) throw new Error('paths: a reference did not resolve');
       // Two references may name one entity (a slug and its global ID, a former slug).
       if (from.id === to.id) throw badUserInput('"from" and "to" must be two different entities', 'to');
-      const result = await findShortestPaths(context.reads, from.id, to.id, maxHops, types ? [...new Set(types)] : null, maxPaths);
+      const excluded = args.excludeTypes && args.excludeTypes.length > 0 ? [...new Set<EntityLabel>(args.excludeTypes)] : null;
+      const result = await findShortestPaths(
+        context.reads,
+        from.id,
+        to.id,
+        maxHops,
+        types ? [...new Set(types)] : null,
+        maxPaths,
+        excluded,
+      );
       // Deleted between the two reads.
       if (result.fromLabel === null || result.toLabel === null) throw new Error('paths: an end vanished during the request');
       for (const path of result.paths) primeEntities(context, path.nodes);

@@ -58,6 +58,8 @@ function parseAnswer(response: HttpResponse): Answer {
 describe('attack suite', () => {
   let db: Database;
   let server: TestServer;
+  /** The same limits with introspection off: suggestions must not map the schema there. */
+  let closed: TestServer;
   let before: GraphSize;
 
   const normalQueryAnswers = async () => {
@@ -72,15 +74,15 @@ describe('attack suite', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     await loadRealSeed(db);
-    server = await startTestServer(db, {
-      limits: { depth: 15, aliases: 30, tokens: 1000, directives: 20, cost: 50000, bodyBytes: 100_000 },
-      introspection: true,
-    });
+    const limits = { depth: 15, aliases: 30, tokens: 1000, directives: 20, cost: 50000, bodyBytes: 100_000 };
+    server = await startTestServer(db, { limits, introspection: true });
+    closed = await startTestServer(db, { limits, introspection: false });
     before = await graphSize(db);
   });
 
   afterAll(async () => {
     await server?.close();
+    await closed?.close();
     await db?.close();
   });
 
@@ -93,7 +95,7 @@ describe('attack suite', () => {
   for (const one of cases) {
     for (const [acceptName, accept] of Object.entries(accepts) as [keyof typeof accepts, string][]) {
       it(`${one.file}: ${one.name} (accept ${accept})`, async () => {
-        const response = await server.send(toRequest(one, accept));
+        const response = await (one.introspection === false ? closed : server).send(toRequest(one, accept));
         const expected = typeof one.expect.status === 'number' ? one.expect.status : one.expect.status[acceptName];
         const answer = parseAnswer(response);
         expect({ status: response.status, errors: answer.errors }).toMatchObject({
@@ -107,6 +109,19 @@ describe('attack suite', () => {
       });
     }
   }
+
+  it('with introspection on, a mistyped field, argument or value gets graphql\'s "Did you mean" (issue #15)', async () => {
+    for (const [query, suggested] of [
+      ['{ organisations { totalCount } }', 'Did you mean "organizations"'],
+      ['{ organizations(frist: 1) { totalCount } }', 'Did you mean "first"'],
+      ['{ organizations(orderBy: { field: NAM }) { totalCount } }', 'Did you mean the enum value "NAME"'],
+    ] as const) {
+      const response = await server.send({ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const answer = parseAnswer(response);
+      expect(answer.errors?.[0]?.message, query).toContain(suggested);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+  });
 
   it('changed nothing in the graph', async () => {
     expect(await graphSize(db)).toEqual(before);

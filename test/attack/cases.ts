@@ -18,6 +18,8 @@ export interface AttackCase {
   query?: TextSpec;
   variables?: unknown;
   operationName?: string;
+  /** false: sent to a server with introspection turned off (default: the suite's server, with it on). */
+  introspection?: boolean;
   /** Sent as the JSON body instead of { query, variables } (a batch is an array). */
   json?: unknown;
   /** Sent as it is. */
