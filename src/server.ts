@@ -9,7 +9,9 @@ import { openDatabase } from './db/open.ts';
 import { readSeedFolder, SeedValidationError, validateSeedFiles } from './domain/validate.ts';
 import { PrerequisiteError } from './embedded/build.ts';
 import { EmbeddedStartError } from './embedded/embedded-neo4j.ts';
+import { examples } from './examples/index.ts';
 import { createLogger } from './log.ts';
+import { prepareWebPages } from './web/routes.ts';
 import { createGovgraphYoga } from './yoga.ts';
 
 const log = (line: string) => process.stderr.write(`govgraph: ${line}\n`);
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { db, close: stopDatabase } = await openDatabase(config, log, 'server');
   try {
-    await applySchemaMigrations(db);
+    await applySchemaMigrations(db, log);
     // An import killed halfway is undone here rather than left half-written until the next one.
     // The embedded store admits this process only, so any load still open in it is dead.
     await recoverInterruptedLoads(db, { staleLoadMs: config.neo4j.uri ? config.staleLoadMs : 0, onNotice: log });
@@ -97,6 +99,9 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   console.log(`govgraph GraphQL API ready at http://${shownHost}:${port}/graphql`);
+  console.log(`govgraph explorer at http://${shownHost}:${port}/explore`);
+  // The browser pages are bundled in the background, so the first visitor need not wait.
+  prepareWebPages(examples).catch((error: unknown) => logger.error({ err: error }, 'bundling the browser pages failed'));
 }
 
 main().catch((error: unknown) => {

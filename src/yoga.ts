@@ -1,9 +1,8 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type GraphiQLOptions } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
 import { type ApiKeyEntry, ApiKeyRing } from './auth/api-keys.ts';
 import { defaultMaxImportBytes, defaultQueryLimits, defaultStaleLoadMs, loadConfig, type QueryLimits } from './config.ts';
 import type { Database } from './db/database.ts';
-import { examples, graphiqlTabs } from './examples/index.ts';
+import { examples } from './examples/index.ts';
 import { useCompiledQueries } from './http/compiled-queries.ts';
 import { useDataExchange } from './http/exchange/routes.ts';
 import { useReadinessProbe } from './http/probes.ts';
@@ -14,6 +13,7 @@ import { useRequestLog } from './http/request-log.ts';
 import { createLogger, type Logger, yogaLogging } from './log.ts';
 import { createRequestContext, type RequestContext } from './schema/context.ts';
 import { schema } from './schema/index.ts';
+import { useWebPages } from './web/routes.ts';
 
 export interface YogaOptions {
   db: Database;
@@ -32,23 +32,6 @@ export interface YogaOptions {
   /** POST /admin/import's body limit and dead-load age; by default GOVGRAPH_MAX_IMPORT_BYTES and GOVGRAPH_STALE_LOAD_MS. */
   exchange?: { maxImportBytes?: number; staleLoadMs?: number };
 }
-
-/**
- * GraphiQL opens with one tab per example query (src/examples), the ServerInfo welcome first.
- * yoga's GraphiQL (5.24) puts its own welcome text into the first tab unless `initialQuery` is
- * given (graphql-yoga issue #3979), so it is set to the first tab's content. The empty
- * variables and headers let GraphiQL recognise that tab on later visits instead of adding a
- * copy. The three initial* keys are not in yoga's GraphiQLOptions type, but yoga hands every option on to GraphiQL.
- */
-const tabs = graphiqlTabs(examples);
-const graphiqlOptions: GraphiQLOptions & { initialQuery?: string; initialVariables?: string; initialHeaders?: string } = {
-  title: 'govgraph',
-  defaultTabs: tabs,
-  defaultQuery: tabs[0]?.query,
-  initialQuery: tabs[0]?.query,
-  initialVariables: '',
-  initialHeaders: '',
-};
 
 /** The GraphQL server as a fetch handler: node:http serves it, tests call yoga.fetch directly. */
 export function createGovgraphYoga({ db, ...options }: YogaOptions) {
@@ -69,15 +52,15 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
     maskedErrors: { isDev: false },
     // useBodySizeLimit (limits/plugins.ts) checks the body size instead, with a clearer answer.
     maxRequestBodySize: false,
-    graphiql: graphiqlOptions,
-    // GraphiQL's scripts and styles come from this package, not from a CDN: it works offline
-    // and behind firewalls, and a researcher's browser contacts no one but this server.
-    renderGraphiQL,
+    // GraphiQL is served by useWebPages (src/web), with the explorer: bundled from npm packages,
+    // so a researcher's browser contacts no one but this server.
+    graphiql: false,
     context: ({ request }) =>
       createRequestContext(db, request, { requestTimeoutMs: options.requestTimeoutMs, apiKeys, requestId: requestIdOf(request) }),
     logging: yogaLogging(logger),
     plugins: [
       useRequestLog(logger),
+      useWebPages({ examples, logger }),
       useDataExchange({
         db,
         apiKeys,

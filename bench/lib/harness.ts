@@ -3,7 +3,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { createInterface } from 'node:readline';
 import { isDeepStrictEqual } from 'node:util';
-import { endCursor, normalize, type Params, type QueryName, type Request, requestFor, type System, systems } from './mix.ts';
+import {
+  endCursor,
+  levelNames,
+  levels,
+  normalize,
+  type Params,
+  perQuery,
+  type QueryName,
+  queryNames,
+  type Request,
+  requestFor,
+  type System,
+  systems,
+} from './mix.ts';
 
 export interface Neo4jSettings {
   uri: string;
@@ -20,13 +33,16 @@ export interface BenchServer {
 }
 
 /**
- * B and C run on bench/'s own dependencies (@neo4j/graphql 7 and its graphql-yoga), kept out of
- * the API's tree: installs them from bench/package-lock.json on first use.
+ * B and C run on bench/'s own dependencies (@neo4j/graphql 7, graphql-yoga, graphql-jit), kept out
+ * of the API's tree: installs them from bench/package-lock.json when any is missing.
  */
 export function ensureBenchDependencies(log: (line: string) => void = () => {}): void {
   const bench = new URL('..', import.meta.url).pathname;
-  if (existsSync(new URL('../node_modules/@neo4j/graphql/package.json', import.meta.url))) return;
-  log('installing bench/ dependencies (@neo4j/graphql 7) with npm ci');
+  const manifest: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const dependencies: unknown = typeof manifest === 'object' && manifest !== null ? Reflect.get(manifest, 'dependencies') : {};
+  const names = typeof dependencies === 'object' && dependencies !== null ? Object.keys(dependencies) : [];
+  if (names.every((name) => existsSync(new URL(`../node_modules/${name}/package.json`, import.meta.url)))) return;
+  log('installing bench/ dependencies (@neo4j/graphql 7, graphql-jit …) with npm ci');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   execFileSync(npm, ['ci', '--no-audit', '--no-fund', '--prefix', bench], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
@@ -130,17 +146,44 @@ export async function graphql(port: number, request: Request): Promise<GraphqlRe
   return { status: reply.status, data: parsed.data, errors: parsed.errors };
 }
 
-export interface Counters {
+/** A server's Bolt traffic (bench/servers/bolt-wire.ts): exchanges (client turns) and messages by type. */
+export interface Wire {
+  exchanges: number;
+  messages: Record<string, number>;
+  connections: number;
+  bytesOut: number;
+  bytesIn: number;
+}
+
+export type DriverSettings = Record<string, string | number | boolean | null>;
+
+export interface Stats {
+  system: System;
   requests: number;
-  roundTrips: number;
+  wire: Wire;
+  driver: DriverSettings;
 }
 
-export async function counters(server: BenchServer): Promise<Counters> {
-  return JSON.parse((await send(server.port, 'GET', '/bench-stats')).body) as Counters;
+export async function stats(server: BenchServer): Promise<Stats> {
+  return JSON.parse((await send(server.port, 'GET', '/bench-stats')).body) as Stats;
 }
 
-export async function resetCounters(server: BenchServer): Promise<void> {
+export async function resetStats(server: BenchServer): Promise<void> {
   await send(server.port, 'POST', '/bench-stats/reset');
+}
+
+/** A RUN message a server sent, as bolt-wire.ts decoded it; integers travel as {"$int": "…"}. */
+export interface CapturedRun {
+  query: string;
+  parameters: Record<string, unknown>;
+}
+
+export async function setCapture(server: BenchServer, on: boolean): Promise<void> {
+  await send(server.port, 'POST', `/bench-capture/${on ? 'on' : 'off'}`);
+}
+
+export async function takeCaptured(server: BenchServer): Promise<CapturedRun[]> {
+  return JSON.parse((await send(server.port, 'GET', '/bench-captured')).body) as CapturedRun[];
 }
 
 /** CPU time (user + system, ms) and resident memory (bytes) of a process, from /proc. */
@@ -154,17 +197,6 @@ export function processUsage(pid: number): { cpuMs: number; rssBytes: number } {
   return { cpuMs, rssBytes: Number(rssLine?.[1] ?? 0) * 1024 };
 }
 
-function hasContent(answer: unknown): boolean {
-  if (answer === null || answer === undefined) return false;
-  if (Array.isArray(answer)) return answer.length > 0;
-  if (typeof answer === 'object') {
-    const record = answer as { nodes?: unknown[]; above?: unknown[]; atLast?: number };
-    if (record.nodes) return record.nodes.length > 0;
-    if (record.above) return record.above.length + (record.atLast ?? 0) > 0;
-  }
-  return true;
-}
-
 export interface Mismatch {
   index: number;
   params: Params;
@@ -175,18 +207,45 @@ export interface Mismatch {
 export type Prepared = Record<System, Request[]>;
 
 /**
+ * A request of the gate, asked again (at most twice) when it ran out of its time budget: the gate
+ * compares answers, and on a busy machine a request can outlast its budget. Any other error
+ * counts as a mismatch at once.
+ */
+async function patiently(port: number, request: Request): Promise<GraphqlResult> {
+  let result = await graphql(port, request);
+  for (let retry = 0; retry < 2 && (result.status === 504 || JSON.stringify(result.errors ?? []).includes('"TIMEOUT"')); retry++) {
+    result = await graphql(port, request);
+  }
+  return result;
+}
+
+/**
+ * Sends each system one request of every query (twice) and ignores the answers: the first
+ * request of a kind plans its statements and fills caches, which on a busy machine can outlast
+ * a request's time budget. The gate then compares answers, not cold starts.
+ */
+export async function warmUp(servers: Record<System, BenchServer>, params: Params[]): Promise<void> {
+  const firstOfEach = queryNames.flatMap((query) => params.filter((set) => set.query === query).slice(0, 1));
+  for (let pass = 0; pass < 2; pass++) {
+    for (const set of firstOfEach) {
+      for (const system of systems) await graphql(servers[system].port, requestFor(system, set)).catch(() => {});
+    }
+  }
+}
+
+/**
  * Sends every parameter set to A, B and C and compares their normalized answers. Q2 first
  * fetches page 1 on each system and asks page 2 with that system's own cursor, so the cursor
  * is exercised and the compared page is the second. Also returns the requests the timed runs
  * send. Any HTTP error or GraphQL error counts as a mismatch.
  */
-export async function checkEquivalence(
-  servers: Record<System, BenchServer>,
-  params: Params[],
-): Promise<{ mismatches: Mismatch[]; prepared: Prepared; nonEmpty: Record<QueryName, number> }> {
+export async function checkEquivalence(servers: Record<System, BenchServer>, params: Params[]): Promise<Equivalence> {
   const mismatches: Mismatch[] = [];
-  // Equal empty answers prove nothing: count the parameter sets whose answer has content.
-  const nonEmpty: Record<QueryName, number> = { Q1: 0, Q2: 0, Q3: 0, Q4: 0, Q5: 0 };
+  // Equal empty answers prove nothing: count, per query, the parameter sets whose answer has
+  // content at every nesting level, and at each level.
+  const sets = emptyCounts();
+  const full = emptyCounts();
+  const atLevel = perQuery((query) => levelNames[query].map(() => 0));
   const prepared: Prepared = { A: [], B: [], C: [] };
   for (const [index, set] of params.entries()) {
     const answers: Partial<Record<System, unknown>> = {};
@@ -194,7 +253,7 @@ export async function checkEquivalence(
       const port = servers[system].port;
       let request = requestFor(system, set);
       if (set.query === 'Q2') {
-        const first = await graphql(port, request);
+        const first = await patiently(port, request);
         if (first.status !== 200 || first.errors) {
           mismatches.push({ index, params: set, detail: `${system} page 1: HTTP ${first.status} ${JSON.stringify(first.errors)}` });
           continue;
@@ -207,14 +266,21 @@ export async function checkEquivalence(
         request = requestFor(system, set, cursor);
       }
       prepared[system].push(request);
-      const result = await graphql(port, request);
+      const result = await patiently(port, request);
       if (result.status !== 200 || result.errors) {
         mismatches.push({ index, params: set, detail: `${system}: HTTP ${result.status} ${JSON.stringify(result.errors)?.slice(0, 500)}` });
         continue;
       }
       answers[system] = normalize(system, set.query, result.data);
     }
-    if (hasContent(answers.A)) nonEmpty[set.query] += 1;
+    sets[set.query] += 1;
+    if (answers.A !== undefined) {
+      const reached = levels(set.query, answers.A);
+      reached.forEach((has, level) => {
+        if (has) atLevel[set.query][level] = (atLevel[set.query][level] ?? 0) + 1;
+      });
+      if (reached.every(Boolean)) full[set.query] += 1;
+    }
     for (const system of ['B', 'C'] as const) {
       if (answers.A !== undefined && answers[system] !== undefined && !isDeepStrictEqual(answers.A, answers[system])) {
         mismatches.push({
@@ -225,5 +291,42 @@ export async function checkEquivalence(
       }
     }
   }
-  return { mismatches, prepared, nonEmpty };
+  const thin = queryNames.filter((query) => full[query] < minFullShare * sets[query]);
+  return { mismatches, prepared, sets, full, atLevel, thin };
+}
+
+const emptyCounts = () => perQuery(() => 0);
+
+/**
+ * The share of each query's parameter sets whose answer must be non-empty at every level
+ * (mix.ts: levels): below it the gate fails, because equal empty answers compare nothing.
+ */
+export const minFullShare = 0.75;
+
+export interface Equivalence {
+  mismatches: Mismatch[];
+  /** The requests each system gets, per parameter set (Q2 carries that system's own page-1 cursor). */
+  prepared: Prepared;
+  /** Parameter sets per query. */
+  sets: Record<QueryName, number>;
+  /** Parameter sets whose answer has content at every nesting level. */
+  full: Record<QueryName, number>;
+  /** Parameter sets whose answer has content at each level (mix.ts: levelNames). */
+  atLevel: Record<QueryName, number[]>;
+  /** Queries with fewer than minFullShare of their sets full: the gate fails on them. */
+  thin: QueryName[];
+}
+
+/** Why the gate fails, or null when every answer matched and every query has content at every level. */
+export function gateFailure(equivalence: Equivalence): string | null {
+  const problems: string[] = [];
+  if (equivalence.mismatches.length > 0) problems.push(`${equivalence.mismatches.length} parameter sets got different answers`);
+  for (const query of equivalence.thin) {
+    problems.push(
+      `${query}: only ${equivalence.full[query]}/${equivalence.sets[query]} answers are non-empty at every level ` +
+        `(${levelNames[query].map((name, level) => `${name} ${equivalence.atLevel[query][level]}`).join(', ')}); ` +
+        `at least ${Math.ceil(minFullShare * 100)} % must be`,
+    );
+  }
+  return problems.length > 0 ? problems.join('; ') : null;
 }

@@ -1,25 +1,17 @@
-import { Database, type Parameters, type RoundTripCounter, type Row } from '../../src/db/database.ts';
+import { Database } from '../../src/db/database.ts';
 import { connect } from '../../src/db/driver.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
-import { serveStats, uriFromEnv } from './common.ts';
+import { connectTimeoutMs, serveStats, uriFromEnv } from './common.ts';
 
 /**
  * System A: govgraph itself, exactly as src/server.ts serves it, minus migrations and seeding
- * (the bench loads the data first). Round trips are counted where the request context counts
- * them: every read that carries the request's counter. The subclass only adds them up across
- * requests so the bench can read them from /bench-stats.
+ * (the bench loads the data first). Its driver is the project's own (src/db/driver.ts); B and C
+ * copy its settings (common.ts). Bolt traffic is counted below the driver, as for B and C.
  */
-const totals = { requests: 0, roundTrips: 0 };
-
-class CountingDatabase extends Database {
-  override read<R extends Row = Row>(statement: string, parameters: Parameters = {}, counter?: RoundTripCounter): Promise<R[]> {
-    totals.roundTrips += 1;
-    return super.read<R>(statement, parameters, counter);
-  }
-}
+const totals = { requests: 0 };
 
 const settings = uriFromEnv();
-const driver = await connect({ ...settings, connectTimeoutMs: 10000 });
-const db = new CountingDatabase(driver, settings.database, 60000);
+const driver = await connect({ ...settings, connectTimeoutMs });
+const db = new Database(driver, settings.database, 60000);
 const yoga = createGovgraphYoga({ db });
-serveStats(yoga, totals);
+serveStats(yoga, totals, driver, 'A');

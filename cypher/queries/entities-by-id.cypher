@@ -7,8 +7,6 @@
 // `id IN node.formerSlugs` keeps the match exact. A current slug wins over a former one.
 // Each row is (the id asked for, the entity): `id` differs from props.id for a former slug.
 // Missing ids return no row.
-// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
-// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 UNWIND $ids AS id
 OPTIONAL MATCH (current:Entity {id: id})
 OPTIONAL CALL (id, current) {
@@ -22,4 +20,4 @@ OPTIONAL CALL (id, current) {
 }
 WITH id, coalesce(current, former) AS n
 WHERE n IS NOT NULL
-RETURN id, n {.*, createdAt: toFloat(n.createdAt.epochMillis), updatedAt: toFloat(n.updatedAt.epochMillis)} AS props
+RETURN id, {{include:fragments/props(n)}} AS props

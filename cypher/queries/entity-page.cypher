@@ -1,53 +1,50 @@
-// One page of a root list in any order the indexed variants do not serve (by slug, or by date
-// with undated entities, which sort first with the key ''): every match is sorted.
-// $orderBy: 'NAME' | 'DATE' | 'ID'; $readAscending says which way the rows are read.
-// Parameters shared by the entity-page statements (the repository picks one by a fixed map):
-// absent filters are null; nameContains also looks in aliases (searchText holds the normalized
-// name and aliases). The keyset bounds are exclusive and in ascending (sortKey, id) order,
-// whatever order the client asked for: ($lowerKey, $lowerId) and ($upperKey, $upperId), null
-// when absent. $limit is one more than the page, to learn whether more rows exist. Rows come in
-// reading order; the caller reverses them when it read backwards.
-// totalCount, in the same round trip as the page. Without $withTotal the UNWIND yields no row,
-// so nothing is scanned; count() still yields its single row (0), which the caller ignores.
-// A composite index serves only predicates on all its properties: the IS NOT NULL tests, true
-// of every node this statement can match, let the planner seek (label, …, id) by label.
-// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
-// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
+// One page of a root list, and with $withTotal the number of all matches, in one round trip.
+// One template for every way of reading a page: src/db/entity-page-slots.ts fills its slots
+// from closed lists, by which composite index hands the rows over (cypher/schema/002-range-indexes.cypher):
+// - by name (label, nameKey, id) and by slug (label, id): the index hands the rows over in order,
+//   so the scan stops after $limit matches instead of sorting them all (at 1M entities, 200,000
+//   organizations for a page of 10);
+// - by date (label, dateFrom, id), only for filters with a date bound: undated entities are not
+//   in the index, and a date bound leaves them out anyway;
+// - by date within one kind (label, kind, dateFrom, id, dateTo): the rows of that kind only, and
+//   the count of a date range from index entries alone (for events of one kind in a 7-year range
+//   at 1M entities, 6,118 db hits where (label, dateFrom, id) took 67,473);
+// - otherwise (by date with undated entities, which sort first with the key ''): every entity of
+//   the label, sorted.
+// {{index}} is the index's properties. The hint makes the planner seek it by label: without it,
+// on statistics that lag behind the data (after a large import, say), it sometimes scanned the
+// whole index from its first entry instead, reading every entity of the labels sorted before
+// this one. {{countSeek}} and {{pageSeek}} name every property of the index (a composite index
+// serves only predicates on all its properties); {{sortKey}} is what the page is ordered by,
+// and {{sortOrder}} the index's order, ascending or descending, as the page is read.
+// The filters are in fragments/entity-filters. The keyset bounds are exclusive and in ascending
+// (sortKey, id) order, whatever order the client asked for: ($lowerKey, $lowerId) and
+// ($upperKey, $upperId), null when absent; by slug the sort key is the slug itself. $seekFrom
+// and $seekTo are the bounds' keys, or '' and '\uffff' when absent: always strings, so the
+// planner can turn them into an index range seek; the exact keyset test follows. $dateSeekTo is
+// $dateTo, or '\uffff' without one: the count seeks the dates up to it. $limit is one more than
+// the page, to learn whether more rows exist. Rows come in reading order; the caller reverses
+// them when it read backwards.
+// Without $withTotal the UNWIND yields no row, so nothing is counted; count() still yields its
+// single row (0), which the caller ignores.
 CALL () {
   UNWIND CASE WHEN $withTotal THEN [true] ELSE [] END AS counting
   MATCH (n:Entity)
-  WHERE n.label = $label AND n.nameKey IS NOT NULL AND n.id IS NOT NULL
-    AND ($kind IS NULL OR n.kind = $kind)
-    AND ($type IS NULL OR n.type = $type)
-    AND ($country IS NULL OR n.country = $country)
-    AND ($nameContains IS NULL OR n.searchText CONTAINS $nameContains)
-    AND ($nameStartsWith IS NULL OR n.nameKey STARTS WITH $nameStartsWith)
-    AND ($dateFrom IS NULL OR n.dateTo >= $dateFrom)
-    AND ($dateTo IS NULL OR n.dateFrom <= $dateTo)
-    AND ($topic IS NULL OR EXISTS { (n)-[:COVERS|DISCUSSED]->(:Topic {id: $topic}) })
+  USING INDEX SEEK n:Entity({{index}})
+  WHERE {{countSeek}}
+    {{include:fragments/entity-filters}}
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:Entity)
-  WHERE n.label = $label AND n.nameKey IS NOT NULL AND n.id IS NOT NULL
-    AND ($kind IS NULL OR n.kind = $kind)
-    AND ($type IS NULL OR n.type = $type)
-    AND ($country IS NULL OR n.country = $country)
-    AND ($nameContains IS NULL OR n.searchText CONTAINS $nameContains)
-    AND ($nameStartsWith IS NULL OR n.nameKey STARTS WITH $nameStartsWith)
-    AND ($dateFrom IS NULL OR n.dateTo >= $dateFrom)
-    AND ($dateTo IS NULL OR n.dateFrom <= $dateTo)
-    AND ($topic IS NULL OR EXISTS { (n)-[:COVERS|DISCUSSED]->(:Topic {id: $topic}) })
-  WITH n, CASE $orderBy WHEN 'DATE' THEN coalesce(n.dateFrom, '') WHEN 'ID' THEN n.id ELSE n.nameKey END AS sortKey
-  WHERE ($lowerKey IS NULL OR sortKey > $lowerKey OR (sortKey = $lowerKey AND n.id > $lowerId))
-    AND ($upperKey IS NULL OR sortKey < $upperKey OR (sortKey = $upperKey AND n.id < $upperId))
-  WITH n, sortKey
-  ORDER BY
-    CASE WHEN $readAscending THEN sortKey END ASC,
-    CASE WHEN $readAscending THEN n.id END ASC,
-    CASE WHEN NOT $readAscending THEN sortKey END DESC,
-    CASE WHEN NOT $readAscending THEN n.id END DESC
+  USING INDEX SEEK n:Entity({{index}})
+  WHERE {{pageSeek}}
+    {{include:fragments/entity-filters}}
+    AND ($lowerKey IS NULL OR {{sortKey}} > $lowerKey OR ({{sortKey}} = $lowerKey AND n.id > $lowerId))
+    AND ($upperKey IS NULL OR {{sortKey}} < $upperKey OR ({{sortKey}} = $upperKey AND n.id < $upperId))
+  WITH n
+  ORDER BY {{sortOrder}}
   LIMIT $limit
-  RETURN collect({props: n {.*, createdAt: toFloat(n.createdAt.epochMillis), updatedAt: toFloat(n.updatedAt.epochMillis)}, sortKey: sortKey}) AS rows
+  RETURN collect({props: {{include:fragments/props(n)}}, sortKey: {{sortKey}}}) AS rows
 }
 RETURN total, rows

@@ -9,8 +9,6 @@
 // (type, from, to, key) order, each with its stored properties.
 // $includeFrontier returns the frontier entities' own properties too (the first hop, which so
 // proves the start entity exists); an unknown frontier slug simply matches nothing.
-// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
-// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 UNWIND $frontier AS id
 MATCH (a:Entity {id: id})
 WITH collect(a) AS frontier
@@ -30,8 +28,8 @@ CALL (frontier, added) {
   WITH DISTINCT r
   WITH r, startNode(r).id AS from, endNode(r).id AS to
   ORDER BY type(r), from, to, r.key
-  RETURN collect({id: elementId(r), type: type(r), from: from, to: to, props: r {.*, createdAt: toFloat(r.createdAt.epochMillis), updatedAt: toFloat(r.updatedAt.epochMillis)}}) AS edges
+  RETURN collect({id: elementId(r), type: type(r), from: from, to: to, props: {{include:fragments/props(r)}}}) AS edges
 }
-RETURN CASE WHEN $includeFrontier THEN [a IN frontier | a {.*, createdAt: toFloat(a.createdAt.epochMillis), updatedAt: toFloat(a.updatedAt.epochMillis)}] ELSE [] END AS frontier,
-       [b IN added | b {.*, createdAt: toFloat(b.createdAt.epochMillis), updatedAt: toFloat(b.updatedAt.epochMillis)}] AS added,
+RETURN CASE WHEN $includeFrontier THEN [a IN frontier | {{include:fragments/props(a)}}] ELSE [] END AS frontier,
+       [b IN added | {{include:fragments/props(b)}}] AS added,
        edges

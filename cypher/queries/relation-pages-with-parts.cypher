@@ -7,8 +7,6 @@
 // two or three deep, and DISTINCT keeps a part reached twice (or a cycle) from counting twice.
 // Each edge also names the part it belongs to (null for the entity itself), with its
 // properties, so that the caller can say where a position is held without another read.
-// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
-// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 CALL (a) {
@@ -31,10 +29,10 @@ WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId
 AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))
 WITH r, b, part, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect({forward: startNode(r) = part,
-props: r {.*, createdAt: toFloat(r.createdAt.epochMillis), updatedAt: toFloat(r.updatedAt.epochMillis)},
-other: b {.*, createdAt: toFloat(b.createdAt.epochMillis), updatedAt: toFloat(b.updatedAt.epochMillis)},
-part: CASE WHEN part = a THEN null ELSE part {.*, createdAt: toFloat(part.createdAt.epochMillis), updatedAt: toFloat(part.updatedAt.epochMillis)} END,
+props: {{include:fragments/props(r)}},
+other: {{include:fragments/props(b)}},
+part: CASE WHEN part = a THEN null ELSE {{include:fragments/props(part)}} END,
 onBehalfOf: head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf})
-RETURN o {.*, createdAt: toFloat(o.createdAt.epochMillis), updatedAt: toFloat(o.updatedAt.epochMillis)} })}) AS edges
+RETURN {{include:fragments/props(o)}} })}) AS edges
 }
 RETURN id, total, edges

@@ -15,8 +15,6 @@
 // do those of the entity a SIGNED relation names in onBehalfOf (null for other relations): else
 // the signatories of a page whose parties are not in the request already would cost one more.
 // `forward` says whether the entity is the relationship's start (the caller writes from/to).
-// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
-// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 CALL (a) {
@@ -33,9 +31,9 @@ WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId
 AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))
 WITH r, b, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect({forward: startNode(r) = a,
-props: r {.*, createdAt: toFloat(r.createdAt.epochMillis), updatedAt: toFloat(r.updatedAt.epochMillis)},
-other: b {.*, createdAt: toFloat(b.createdAt.epochMillis), updatedAt: toFloat(b.updatedAt.epochMillis)},
+props: {{include:fragments/props(r)}},
+other: {{include:fragments/props(b)}},
 onBehalfOf: head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf})
-RETURN o {.*, createdAt: toFloat(o.createdAt.epochMillis), updatedAt: toFloat(o.updatedAt.epochMillis)} })}) AS edges
+RETURN {{include:fragments/props(o)}} })}) AS edges
 }
 RETURN id, total, edges

@@ -1,13 +1,59 @@
-// Full-text search over every entity's names, aliases and IDN forms. $query is a Lucene query
-// built from normalized letters and digits only; $labels (null: any) narrows the types.
-// $exact holds the query's own normalized forms: an entity with a name, alias or form exactly
-// equal to one of them (a line of searchText) comes before the others, however long its other
-// names make its score; then by score, then by slug.
-// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
-// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
-CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $candidates}) YIELD node, score
+// Ranked full-text search (docs/search.md). Parameters, all built by searchParameters() in
+// src/domain/text/search-query.ts from the text a person typed:
+//   $all         Lucene query requiring every content word of the query, each as typed, as a
+//                prefix or as a match key, in any field
+//   $allTypos    the same with typos allowed (fuzzy clauses); null when no word is long enough
+//   $any         any word, typos allowed; null for a query of one word
+//   $exact       the query's normalized forms, and
+//   $exactKeys   its match keys: an entity with a line of searchText or searchVariants equal
+//                to one of them is exactly what was typed, and comes first
+//   $words       the query's content words as [{text, key}] when there are several, else []
+//   $labels      entity labels to keep, or null for all
+//   $first       how many hits to return; $candidates  how many to take from the index per stage
+// The index is asked in stages, each only when the stages before found fewer than $first
+// entities: all words ($all), all words with typos ($allTypos), some words ($any). A query
+// whose words all match as typed costs one index lookup, and a fuzzy expansion of the terms is
+// paid only when it is needed.
+// A later stage leaves out what an earlier one found, so no entity is listed twice and no
+// grouping is needed.
+// A person is also found by a position: "Coordination Center director" names the title of one
+// of Andrey Vorobyev's positions and the organization that holds it. For each person among the
+// hits (when the query has several words), the position that holds most query words adds to the
+// score, and a person whose own words and that position's hold them all counts as matching every
+// word. The positions are read by a pattern comprehension inside CASE, so other hits cost nothing.
+// Order: an entity with a name, alias or form exactly the query; then entities that match every
+// word as typed, then with typos, then some words; each by score, then by slug.
+CALL db.index.fulltext.queryNodes('entity_search_v2', $all, {limit: $candidates}) YIELD node, score
 WHERE $labels IS NULL OR node.label IN $labels
-WITH node, score, any(form IN split(node.searchText, '\n') WHERE form IN $exact) AS exact
-RETURN node {.*, createdAt: toFloat(node.createdAt.epochMillis), updatedAt: toFloat(node.updatedAt.epochMillis)} AS props, score
-ORDER BY exact DESC, score DESC, node.id ASC
+WITH collect({node: node, score: score, tier: 3}) AS hits
+CALL (hits) {
+  WITH hits WHERE $allTypos IS NOT NULL AND size(hits) < $first
+  CALL db.index.fulltext.queryNodes('entity_search_v2', $allTypos, {limit: $candidates}) YIELD node, score
+  WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
+  RETURN collect({node: node, score: score, tier: 2}) AS typos
+}
+WITH hits + typos AS hits
+CALL (hits) {
+  WITH hits WHERE $any IS NOT NULL AND size(hits) < $first
+  CALL db.index.fulltext.queryNodes('entity_search_v2', $any, {limit: $candidates}) YIELD node, score
+  WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
+  RETURN collect({node: node, score: score, tier: 1}) AS some
+}
+UNWIND hits + some AS hit
+WITH hit.node AS node, hit.score AS score, hit.tier AS tier
+WITH node, score, tier,
+     CASE WHEN size($words) > 1 AND node:Person THEN
+       [(node)-[position:HOLDS_POSITION]->(holder:Entity) |
+         [word IN $words WHERE any(part IN split(toLower(coalesce(position.title, '')), ' ') WHERE part = word.text OR part STARTS WITH word.key)
+                            OR word.key IN split(replace(coalesce(holder.searchVariants, ''), '\n', ' '), ' ')]]
+     END AS positions
+WITH node, tier, positions, score + 5.0 * reduce(most = 0, held IN coalesce(positions, []) | CASE WHEN size(held) > most THEN size(held) ELSE most END) AS score,
+     CASE WHEN positions IS NULL OR positions = [] THEN [] ELSE
+       split(replace(coalesce(node.searchVariants, '') + '\n' + coalesce(node.searchDetails, ''), '\n', ' '), ' ') END AS own
+WITH node, score,
+     CASE WHEN tier = 1 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 2 ELSE tier END AS tier,
+     any(form IN split(node.searchText + '\n' + coalesce(node.searchVariants, ''), '\n') WHERE form IN $exact OR form IN $exactKeys) AS exact
+RETURN {{include:fragments/props(node)}} AS props,
+       score, exact OR tier >= 2 AS allWords
+ORDER BY exact DESC, tier DESC, score DESC, node.id ASC
 LIMIT $first

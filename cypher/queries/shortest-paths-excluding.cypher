@@ -10,8 +10,6 @@
 // allowed type; the bound is a literal (a quantifier cannot be a parameter) and longer paths than
 // $maxHops are dropped after, as in shortest-paths. This statement is used only with exclusions:
 // without them the legacy search is cheaper (33 against 125 db hits on the seed).
-// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
-// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 CALL (a, b) {
@@ -29,9 +27,9 @@ CALL (a, b) {
   WITH collect(p) AS found
   RETURN [p IN found | {nodes: [n IN nodes(p) | n.id], edges: [r IN relationships(p) | elementId(r)]}] AS paths,
     COLLECT { UNWIND found AS q UNWIND nodes(q) AS n WITH DISTINCT n
-      RETURN n {.*, createdAt: toFloat(n.createdAt.epochMillis), updatedAt: toFloat(n.updatedAt.epochMillis)} } AS entities,
+      RETURN {{include:fragments/props(n)}} } AS entities,
     COLLECT { UNWIND found AS q UNWIND relationships(q) AS r WITH DISTINCT r
       RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
-        props: r {.*, createdAt: toFloat(r.createdAt.epochMillis), updatedAt: toFloat(r.updatedAt.epochMillis)}} } AS relations
+        props: {{include:fragments/props(r)}}} } AS relations
 }
 RETURN a.label AS fromLabel, b.label AS toLabel, paths, entities, relations

@@ -1,11 +1,9 @@
 // The topics most often covered (COVERS, by memoranda and documents) or discussed (DISCUSSED,
 // at events), for stats.topTopics. Counted per topic from its degree by type; only the $first
 // kept rows load their properties. Ties are broken by slug; topics never covered are left out.
-// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
-// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 MATCH (t:Topic)
 WITH t, COUNT { (t)<-[:COVERS|DISCUSSED]-() } AS mentions
 WHERE mentions > 0
 ORDER BY mentions DESC, t.id ASC
 LIMIT $first
-RETURN t {.*, createdAt: toFloat(t.createdAt.epochMillis), updatedAt: toFloat(t.updatedAt.epochMillis)} AS props, mentions AS count
+RETURN {{include:fragments/props(t)}} AS props, mentions AS count

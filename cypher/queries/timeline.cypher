@@ -8,8 +8,6 @@
 // kept when its days overlap the window. Order: dateFrom, type, the other end's slug, then the
 // relationship key; at most $first entries. The entity's own properties come back too (null
 // for an unknown slug), so "no such entity" and "nothing dated" take one round trip.
-// Properties come with their audit times (createdAt, updatedAt) as epoch milliseconds: the
-// driver decodes a DATETIME slowly, and every entity and relationship carries two (src/db/values.ts).
 OPTIONAL MATCH (a:Entity {id: $id})
 CALL (a) {
   MATCH (a)-[r]-(b:Entity)
@@ -30,8 +28,8 @@ CALL (a) {
     endDate: endDate,
     dateFrom: dateFrom,
     dateTo: dateTo,
-    edge: {id: elementId(r), type: type, from: startNode(r).id, to: endNode(r).id, props: r {.*, createdAt: toFloat(r.createdAt.epochMillis), updatedAt: toFloat(r.updatedAt.epochMillis)}},
-    other: b {.*, createdAt: toFloat(b.createdAt.epochMillis), updatedAt: toFloat(b.updatedAt.epochMillis)}
+    edge: {id: elementId(r), type: type, from: startNode(r).id, to: endNode(r).id, props: {{include:fragments/props(r)}}},
+    other: {{include:fragments/props(b)}}
   }) AS entries
 }
-RETURN a {.*, createdAt: toFloat(a.createdAt.epochMillis), updatedAt: toFloat(a.updatedAt.epochMillis)} AS entity, entries
+RETURN {{include:fragments/props(a)}} AS entity, entries

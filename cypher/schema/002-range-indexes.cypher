@@ -2,13 +2,13 @@
 // date as written ("2021-02") and its first and last possible days (dateFrom, dateTo) for ranges.
 // Every entity also stores its label as a property: these three composite indexes then serve
 // the list pages of every type ordered by name, by date within a date range, or by slug, read
-// in index order from the keyset cursor (queries/entity-page-{name,date,id}-{asc,desc}).
+// in index order from the keyset cursor (queries/entity-page, src/db/entity-page-slots.ts).
 CREATE INDEX entity_label_name IF NOT EXISTS FOR (n:Entity) ON (n.label, n.nameKey, n.id);
 CREATE INDEX entity_label_date IF NOT EXISTS FOR (n:Entity) ON (n.label, n.dateFrom, n.id);
 CREATE INDEX entity_label_id IF NOT EXISTS FOR (n:Entity) ON (n.label, n.id);
 // Lists of one kind by date (events of a kind in a date range): the rows of that kind in date
 // order, and dateTo at the end so that a date range is counted from the index alone
-// (queries/entity-page-kind-date-{asc,desc}).
+// (queries/entity-page, read 'kind-date').
 CREATE INDEX entity_label_kind_date IF NOT EXISTS FOR (n:Entity) ON (n.label, n.kind, n.dateFrom, n.id, n.dateTo);
 CREATE TEXT INDEX entity_name_key_text IF NOT EXISTS FOR (n:Entity) ON (n.nameKey);
 CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind);

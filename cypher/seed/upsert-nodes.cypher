@@ -12,7 +12,7 @@
 // so that a load split over many transactions can still be undone as a whole.
 WITH datetime.transaction() AS now,
      ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', '_seedLoad', '_locked', '_created'] AS bookkeeping,
-     ['nameKey', 'searchText', 'dateFrom', 'dateTo'] AS derived
+     ['nameKey', 'searchText', 'searchVariants', 'searchDetails', 'dateFrom', 'dateTo'] AS derived
 UNWIND $rows AS row
 WITH row, row.props AS given, now, bookkeeping, derived
 // MERGE on the unique id, then a property write that takes the node's write lock, before the

@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
 import { relationTypes } from '../domain/graph.ts';
+import { statementText } from './cypher-text.ts';
+import { entityPageSlotValues } from './entity-page-slots.ts';
 
 export const cypherDir = path.join(projectRoot, 'cypher');
 
@@ -9,9 +11,9 @@ const cache = new Map<string, string>();
 
 /**
  * The text of a named statement, e.g. `cypher('queries/server-info')` for
- * cypher/queries/server-info.cypher, without its comment lines. Files are read once and kept.
- * `dir` is another folder of statements for tests only (test/fixtures/cypher holds deliberately
- * slow ones).
+ * cypher/queries/server-info.cypher, without its comment lines and with its includes expanded.
+ * Files are read once and kept. `dir` is another folder of statements for tests only
+ * (test/fixtures/cypher holds deliberately slow ones).
  *
  * The comments stay in the files: sent along, they doubled what most statements put on the
  * wire, and the driver writes a message in 1,400-byte pieces, one socket write each.
@@ -20,11 +22,7 @@ export function cypher(name: string, dir: string = cypherDir): string {
   const key = `${dir}\u0000${name}`;
   let text = cache.get(key);
   if (text === undefined) {
-    if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(name)) throw new Error(`invalid Cypher file name "${name}"`);
-    text = readFileSync(path.join(dir, `${name}.cypher`), 'utf8')
-      .split('\n')
-      .filter((line) => !line.trimStart().startsWith('//'))
-      .join('\n');
+    text = statementText(name, dir);
     cache.set(key, text);
   }
   return text;
@@ -33,16 +31,39 @@ export function cypher(name: string, dir: string = cypherDir): string {
 const slot = /\{\{(\w+)\}\}/g;
 /**
  * Every slot a statement may have, with the only values it may take. The sets are closed and
- * written here, never taken from a request: a slot picks one of a fixed list of variants of
- * the statement (a relationship type and a direction), as one file per variant would.
+ * written here or built from typed parts (entity-page-slots.ts), never taken from a request: a
+ * slot picks one of a fixed list of variants of the statement, as one file per variant would.
  */
 const slotValues: Readonly<Record<string, ReadonlySet<string>>> = {
+  // cypher/queries/relation-pages: the relationship type, the arrow's two halves, the order.
   type: new Set<string>(relationTypes),
   left: new Set(['-', '<-']),
   right: new Set(['-', '->']),
   order: new Set(['ASC', 'DESC']),
+  // cypher/queries/entity-page: the index it seeks, what it orders by, in which direction.
+  ...entityPageSlotValues,
 };
 const filled = new Map<string, string>();
+const slotNames = new Map<string, readonly string[]>();
+
+/**
+ * The slots of a named statement, each once. A slot's parameter is written into the text and
+ * not sent: so it must not be a parameter of the statement too.
+ */
+export function slotsOf(name: string, dir: string = cypherDir): readonly string[] {
+  const key = `${dir}\u0000${name}`;
+  let names = slotNames.get(key);
+  if (names === undefined) {
+    const text = cypher(name, dir);
+    names = [...new Set(Array.from(text.matchAll(slot), ([, parameter]) => parameter ?? ''))];
+    for (const parameter of names) {
+      if (!(parameter in slotValues)) throw new Error(`statement "${name}": "{{${parameter}}}" is no slot`);
+      if (new RegExp(`\\$${parameter}\\b`).test(text)) throw new Error(`statement "${name}": "${parameter}" is a slot and a parameter`);
+    }
+    slotNames.set(key, names);
+  }
+  return names;
+}
 
 /**
  * The text of a named statement with its slots filled: `{{type}}` is replaced by parameter
@@ -53,22 +74,32 @@ const filled = new Map<string, string>();
  */
 export function filledCypher(name: string, parameters: Record<string, unknown>, dir: string = cypherDir): string {
   const text = cypher(name, dir);
-  if (!text.includes('{{')) return text;
-  const values: string[] = [];
-  for (const [, parameter] of text.matchAll(slot)) {
-    const value = parameters[parameter as string];
-    if (typeof value !== 'string' || !slotValues[parameter as string]?.has(value)) {
+  const names = slotsOf(name, dir);
+  if (names.length === 0) return text;
+  const values = names.map((parameter) => {
+    const value = parameters[parameter];
+    if (typeof value !== 'string' || !slotValues[parameter]?.has(value)) {
       throw new Error(`statement "${name}": parameter "${parameter}" cannot fill a slot (${JSON.stringify(value)})`);
     }
-    values.push(value);
-  }
+    return value;
+  });
   const key = `${dir}\u0000${name}\u0000${values.join('\u0000')}`;
   let result = filled.get(key);
   if (result === undefined) {
-    result = text.replace(slot, (_match, parameter: string) => parameters[parameter] as string);
+    result = text.replace(slot, (_match, parameter: string) => values[names.indexOf(parameter)] ?? '');
     filled.set(key, result);
   }
   return result;
+}
+
+/**
+ * The parameters to send with a filled statement: all but its slots', which are in the text
+ * already (the entity page's would add some 400 bytes to every list request).
+ */
+export function parametersToSend(name: string, parameters: Record<string, unknown>, dir: string = cypherDir): Record<string, unknown> {
+  const names = slotsOf(name, dir);
+  if (names.length === 0) return parameters;
+  return Object.fromEntries(Object.entries(parameters).filter(([parameter]) => !names.includes(parameter)));
 }
 
 /** Names of the statements in one folder of cypher/, in file-name order. */

@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape, type Session } from 'neo4j-driver';
-import { cypher, cypherDir, filledCypher } from './cypher-files.ts';
+import { cypher, cypherDir, filledCypher, parametersToSend } from './cypher-files.ts';
 import {
   DatabaseUnavailableError,
   isTransactionTimeout,
@@ -60,9 +60,10 @@ export class Database {
    */
   async readWithin(scope: ReadScope, statement: string, parameters: Parameters): Promise<Row[]> {
     const text = filledCypher(statement, parameters, this.cypherDir);
+    const sent = parametersToSend(statement, parameters, this.cypherDir);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.#readOnce(scope, text, parameters);
+        return await this.#readOnce(scope, text, sent);
       } catch (error) {
         if (error instanceof RequestTimeoutError || error instanceof RequestCancelledError) throw error;
         if (isTransactionTimeout(error)) throw new RequestTimeoutError(scope.timeoutMs, { cause: error });
@@ -128,6 +129,58 @@ export class Database {
     }
   }
 
+  /**
+   * A request's write: all or nothing, retried on transient errors (a deadlock between concurrent
+   * writers), and never past `deadline`. The driver's managed retries would keep going with the
+   * timeout computed for the first attempt, so a late retry could commit after the client was
+   * told its request timed out. Here no attempt starts after the deadline, and each one's
+   * transaction timeout is what is left of the budget, so Neo4j rolls back what the client was
+   * told had failed.
+   */
+  async writeBefore<T>(
+    deadline: { at: number; budgetMs: number; signal?: AbortSignal },
+    metadata: Record<string, string>,
+    work: (tx: TransactionRunner) => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      const remainingMs = Math.min(this.transactionTimeoutMs, deadline.at - Date.now());
+      if (remainingMs <= 0) throw new RequestTimeoutError(deadline.budgetMs);
+      const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+      // When the request ends (budget spent, client gone), closing the session sends Bolt RESET:
+      // Neo4j rolls the transaction back at once instead of at its next timeout check.
+      const onAbort = () => void session.close().catch(() => {});
+      deadline.signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        const tx = session.beginTransaction({ timeout: Math.max(1, Math.round(remainingMs)), metadata });
+        try {
+          const result = await work(new TransactionRunner(tx));
+          // The last moment to give up: after COMMIT is sent, the outcome is Neo4j's.
+          if (deadline.signal?.aborted) throw abortReason(deadline.signal);
+          if (Date.now() >= deadline.at) throw new RequestTimeoutError(deadline.budgetMs);
+          await tx.commit();
+          return result;
+        } catch (error) {
+          await tx.rollback().catch(() => {});
+          throw error;
+        }
+      } catch (error) {
+        if (error instanceof RequestTimeoutError || error instanceof RequestCancelledError) throw error;
+        if (deadline.signal?.aborted) throw abortReason(deadline.signal);
+        if (isTransactionTimeout(error)) throw new RequestTimeoutError(deadline.budgetMs, { cause: error });
+        // A deadlock between writers, or a connection the pool could not hand out in time.
+        if (!isWorthRetrying(error)) throw error;
+        // The driver's own schedule (1 s, doubling, ±20 %): concurrent writers of one id collide in
+        // bursts, and waits that short enough to help one would crowd the connection pool for all.
+        const delayMs = 1000 * 2 ** (attempt - 1) * (0.8 + 0.4 * Math.random());
+        if (Date.now() + delayMs >= deadline.at) throw new RequestTimeoutError(deadline.budgetMs, { cause: error });
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      } finally {
+        deadline.signal?.removeEventListener('abort', onAbort);
+        await session.close();
+      }
+    }
+  }
+
   /** Statements that cannot share a transaction with others (schema changes), run one by one. */
   async runAutoCommit(text: string): Promise<void> {
     const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
@@ -176,9 +229,9 @@ async function runAutoCommitRead(
 }
 
 export class TransactionRunner {
-  readonly #tx: ManagedTransaction;
+  readonly #tx: Pick<ManagedTransaction, 'run'>;
 
-  constructor(tx: ManagedTransaction) {
+  constructor(tx: Pick<ManagedTransaction, 'run'>) {
     this.#tx = tx;
   }
 

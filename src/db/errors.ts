@@ -1,31 +1,38 @@
 import { isRetryableError } from 'neo4j-driver';
+import { GovgraphError } from '../domain/errors.ts';
 
 /**
- * The failures of a request's database access that a client should be told about by name.
- * They carry no driver message: that names the bolt address and sometimes the statement.
- * yoga turns them into GraphQL errors with extensions.code (src/http/request-budget.ts).
+ * The failures of a request's database access that a client is told about by name, with their
+ * status: 503 tells a balancer or a client library to try again (Retry-After: 1 says when).
+ * They carry no driver message, which names the bolt address and sometimes the statement: the
+ * driver's error is their `cause`, for the log.
  */
-export class DatabaseUnavailableError extends Error {
-  override name = 'DatabaseUnavailableError';
-  readonly code = 'DATABASE_UNAVAILABLE';
-
-  constructor(options?: { cause?: unknown }) {
-    super('The database is unavailable. Try again in a few seconds.', options);
+export class DatabaseUnavailableError extends GovgraphError {
+  constructor(options: { cause?: unknown } = {}) {
+    super('DATABASE_UNAVAILABLE', 'The database is unavailable. Try again in a few seconds.', {
+      http: { status: 503, headers: { 'retry-after': '1' } },
+      cause: options.cause,
+    });
   }
 }
 
-export class RequestTimeoutError extends Error {
-  override name = 'RequestTimeoutError';
-  readonly code = 'TIMEOUT';
+export class RequestTimeoutError extends GovgraphError {
   readonly timeoutMs: number;
 
-  constructor(timeoutMs: number, options?: { cause?: unknown }) {
-    super(`The request took longer than its time budget of ${timeoutMs} ms and was stopped. Ask for less, or narrow the query.`, options);
+  constructor(timeoutMs: number, options: { cause?: unknown } = {}) {
+    super(
+      'TIMEOUT',
+      `The request took longer than its time budget of ${timeoutMs} ms and was stopped. Ask for less, or narrow the query.`,
+      { details: { timeoutMs }, http: { status: 504 }, cause: options.cause },
+    );
     this.timeoutMs = timeoutMs;
   }
 }
 
-/** The client went away: nobody reads the answer, so the work stops. */
+/**
+ * The client went away: nobody reads the answer, so the work stops. Not a GovgraphError: there
+ * is no one to tell, and yoga answers nothing (src/http/request-budget.ts).
+ */
 export class RequestCancelledError extends Error {
   override name = 'RequestCancelledError';
 

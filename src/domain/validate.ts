@@ -11,6 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { type DateRange, dateRange, endsBeforeStart } from './dates.ts';
+import { GovgraphError } from './errors.ts';
 import type { EntityLabel, NodeRow, PropertyValue, RelationRow, SeedGraph } from './graph.ts';
 import { describeSyntaxError, type JsonPath, locatePaths, type Position, pathKey } from './positions.ts';
 import {
@@ -27,7 +28,7 @@ import {
   relationsCollection,
   type TypeSpecificField,
 } from './rules.ts';
-import { searchKey } from './text/normalize.ts';
+import { searchForms } from './text/search-forms.ts';
 
 export interface SeedFile {
   path: string;
@@ -69,13 +70,14 @@ export type DisplayedSeedProblem = SeedProblem & { where?: string };
 
 const maxShownProblems = 50;
 
-export class SeedValidationError extends Error {
-  override name = 'SeedValidationError';
+/** Seed files (or an import's body) refused: BAD_USER_INPUT, every problem in `problems`. */
+export class SeedValidationError extends GovgraphError {
   readonly problems: SeedProblem[];
 
   constructor(problems: readonly DisplayedSeedProblem[]) {
-    super(formatProblems(problems));
-    this.problems = problems.map(({ where: _where, ...problem }) => problem);
+    const listed = problems.map(({ where: _where, ...problem }) => problem);
+    super('BAD_USER_INPUT', formatProblems(problems), { details: { problems: listed } });
+    this.problems = listed;
   }
 }
 
@@ -661,34 +663,15 @@ function entityRow(entity: EntityAt): NodeRow {
   }
   // A source has a title rather than a name; the title serves as its display name.
   const name = entity.label === 'Source' ? (record.title ?? record.id) : (record.name ?? record.id);
-  const nameKey = searchKey(name);
   props.name = name;
   props.sources = entity.label === 'Source' ? [record.id] : (record.sources ?? []);
   props.externalFacts = record.externalFacts ?? [];
   props.aliases = record.aliases ?? [];
   if (record.claims && record.claims.length > 0) props.claims = JSON.stringify(record.claims);
-  props.nameKey = nameKey;
-  props.searchText = searchText(entity.label, record, name, nameKey);
+  // Derived for search; an empty form (an entity with no description) is left out.
+  for (const [field, value] of Object.entries(searchForms(entity.label, record.id, props))) if (value !== '') props[field] = value;
   setDates(props, spanOf(record, true));
   return { id: record.id, label: entity.label, props };
-}
-
-/** One search form per line, without repeats. */
-function searchText(label: EntityLabel, record: CheckedEntity, name: string, nameKey: string): string {
-  const keys = new Set([nameKey]);
-  for (const alias of record.aliases ?? []) keys.add(searchKey(alias));
-  // A slug is lower-case ASCII already: only its hyphens need to become spaces.
-  keys.add(record.id.replaceAll('-', ' '));
-  if (label === 'Tld' && record.ascii !== undefined) {
-    for (const form of [record.ascii, withoutDot(record.ascii), withoutDot(name)]) keys.add(searchKey(form));
-  }
-  if (label === 'Source' && record.title !== undefined) keys.add(searchKey(record.title));
-  if (label === 'Country' && record.code !== undefined) keys.add(searchKey(record.code));
-  return [...keys].join('\n');
-}
-
-function withoutDot(tld: string): string {
-  return tld.startsWith('.') ? tld.slice(1) : tld;
 }
 
 function relationRow(relation: RelationRecord): RelationRow {

@@ -1,62 +1,79 @@
-import { type DocumentNode, type GraphQLSchema, getOperationAST, getVariableValues, type OperationDefinitionNode } from 'graphql';
-import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { useGraphQlJit } from '@envelop/graphql-jit';
+import { type DocumentNode, type ExecutionArgs, getVariableValues, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-interface Compiled {
-  query: CompiledQuery;
-  operation: OperationDefinitionNode;
-}
-
-/** A document's compiled operations by name ('' for the only one), null where it is not to be compiled. */
-type Compilations = Map<string, Compiled | null>;
-
-function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): Compiled | null {
-  const operation = getOperationAST(document, operationName);
-  if (operation?.operation !== 'query') return null;
-  const query = compileQuery(schema, document, operationName ?? undefined);
-  return isCompiledQuery(query) ? { query, operation } : null;
+/**
+ * Whether this execution goes through graphql-jit. Each rule keeps what clients see unchanged:
+ *
+ * - Not the first execution of a document: a one-off query never pays for a compilation.
+ *   yoga's parser cache hands the same DocumentNode to every request with the same text, so
+ *   the second request for a text compiles it, and the compilation lives as long as yoga keeps
+ *   that document (useGraphQlJit caches by document in a WeakMap).
+ * - Only documents that hold one operation, a query: useGraphQlJit caches one compilation per
+ *   document whatever the operation name, so a document with several operations would run the
+ *   first one compiled for every name. Mutations stay with graphql-js (they run one at a time,
+ *   and compiling them would gain nothing).
+ * - Only variables that fit their types: graphql-jit words their errors differently and gives
+ *   them no code, where graphql-js's become BAD_USER_INPUT with status 400 (query-limits.ts).
+ * - Never a document graphql-jit failed to compile before (see useCompiledQueries).
+ */
+function worthCompiling(args: ExecutionArgs, seen: WeakSet<DocumentNode>, declined: WeakSet<DocumentNode>): boolean {
+  const { document } = args;
+  if (!seen.has(document)) {
+    seen.add(document);
+    return false;
+  }
+  if (declined.has(document)) return false;
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  const [operation] = operations;
+  if (operations.length !== 1 || operation?.operation !== 'query') return false;
+  if (args.operationName && operation.name?.value !== args.operationName) return false;
+  const definitions = operation.variableDefinitions ?? [];
+  return definitions.length === 0 || !getVariableValues(args.schema, definitions, args.variableValues ?? {}).errors;
 }
 
 /**
- * Runs a query operation that was asked for before through graphql-jit, which compiles it into
- * one function, where graphql-js walks the selection tree anew for every result; that costs
- * most on nested lists. The first execution of a document takes graphql-js, so a one-off query
- * never pays for a compilation; yoga's parser cache hands the same DocumentNode to every
- * request with the same text, and a compilation lives as long as yoga keeps that document.
- * Mutations stay with graphql-js, and so does anything graphql-jit declines to compile.
+ * Runs a query that was asked for before through graphql-jit (@envelop/graphql-jit), which
+ * compiles it into one function, where graphql-js walks the selection tree anew for every
+ * result; that costs most on nested lists. worthCompiling says when.
  *
- * What clients see does not change. Resolvers and masking are the same. Variables that do not
- * fit their types go to graphql-js, whose errors get BAD_USER_INPUT and status 400 (graphql-jit
- * words them differently). graphql-jit does not watch the request's signal, but every database
- * read does (useRequestBudget), so a request over its budget still ends at once.
+ * Resolvers and masking are the same either way. graphql-jit does not watch the request's
+ * signal, but every database read does (useRequestBudget gives the budget's signal to the
+ * request's ReadScope), so a request over its budget still ends at once.
+ *
+ * useGraphQlJit answers a failed compilation with the compiler's errors, and keeps answering
+ * them for that document. None of this schema's queries fails to compile, but if one ever did,
+ * the request goes to graphql-js instead and the document never comes back to graphql-jit.
+ * The failure is known synchronously: useGraphQlJit compiles (and calls onError) at the start
+ * of its execute function, before anything awaits, so `failed` is this call's own.
  */
 export function useCompiledQueries(): Plugin {
-  const seen = new WeakMap<DocumentNode, Compilations>();
+  const seen = new WeakSet<DocumentNode>();
+  const declined = new WeakSet<DocumentNode>();
+  let failed = false;
+  const jit = useGraphQlJit(
+    {},
+    {
+      enableIf: (args) => worthCompiling(args, seen, declined),
+      onError: () => {
+        failed = true;
+      },
+    },
+  );
   return {
-    onExecute({ args, executeFn, setExecuteFn }) {
-      const compilations = seen.get(args.document);
-      if (compilations === undefined) {
-        // First execution: graphql-js.
-        seen.set(args.document, new Map());
-        return;
-      }
-      const name = args.operationName ?? '';
-      let compiled = compilations.get(name);
-      if (compiled === undefined) {
-        compiled = compile(args.schema, args.document, args.operationName);
-        compilations.set(name, compiled);
-      }
-      if (compiled === null) return;
-      const { query, operation } = compiled;
-      setExecuteFn((executeArgs) => {
-        const variables = executeArgs.variableValues ?? {};
-        if (
-          operation.variableDefinitions?.length &&
-          getVariableValues(executeArgs.schema, operation.variableDefinitions, variables).errors
-        ) {
-          return executeFn(executeArgs);
-        }
-        return query.query(executeArgs.rootValue, executeArgs.contextValue, variables);
+    onExecute(payload) {
+      const graphqlJs = payload.executeFn;
+      return jit.onExecute?.({
+        ...payload,
+        setExecuteFn: (compiled) =>
+          payload.setExecuteFn((args) => {
+            if (declined.has(args.document)) return graphqlJs(args);
+            failed = false;
+            const result = compiled(args);
+            if (!failed) return result;
+            declined.add(args.document);
+            return graphqlJs(args);
+          }),
       });
     },
   };

@@ -1,6 +1,6 @@
 import { type FragmentDefinitionNode, Kind, type SelectionSetNode, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { queryTooComplex } from '../schema/errors.ts';
+import { QueryTooComplexError } from '../domain/errors.ts';
 
 /**
  * The most mutation fields one request may hold. Each one is a write transaction holding locks;
@@ -39,7 +39,7 @@ function mutationLimit(max: number): ValidationRule {
       const count = countRootFields(node.selectionSet, (name) => context.getFragment(name), new Set());
       if (count > max) {
         context.reportError(
-          queryTooComplex(
+          new QueryTooComplexError(
             `Too many mutations: this request holds ${count} mutation fields, over the limit of ${max} per request. ` +
               'Send the rest in further requests.',
             { mutations: count, limit: max },

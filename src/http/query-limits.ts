@@ -4,9 +4,10 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, isIntrospectionType, Kind, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { QueryLimits } from '../config.ts';
+import { errorExtensions, ForbiddenError, RequestTooLargeError, refusedBeforeExecution } from '../domain/errors.ts';
 import { useQueryCost } from '../schema/cost.ts';
 import { useMutationLimit } from './mutation-limit.ts';
 
@@ -16,23 +17,17 @@ export const csrfHeaders = ['x-graphql-yoga-csrf', 'apollo-require-preflight'];
 /**
  * graphql-armor reports a limit as "Syntax Error: Query depth limit of 15 exceeded, found 101."
  * with no code, and throws it out of parse or validate, so yoga's own shaping of validation
- * errors never sees it. This turns it into QUERY_TOO_COMPLEX (400 for clients that accept
+ * errors never sees it. armor reports its own error object, so this gives that object the
+ * message and extensions a QueryTooComplexError has (400 for clients that accept
  * application/graphql-response+json, as yoga does for validation errors).
  */
 function asTooComplex(_context: unknown, error: GraphQLError): void {
   const reason = error.message.replace(/^Syntax Error: /, '');
   error.message = `Query too complex: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`;
-  Object.assign(error.extensions, { code: 'QUERY_TOO_COMPLEX', http: { status: 400, spec: true } });
+  Object.assign(error.extensions, errorExtensions('QUERY_TOO_COMPLEX', {}, refusedBeforeExecution));
 }
 
 const armor = { exposeLimits: true, onReject: [asTooComplex], propagateOnRejection: true };
-
-function bodyTooLarge(message: string): GraphQLError {
-  // Connection: close, because the rest of the body is never read: a client must not send its next request on this socket.
-  return new GraphQLError(message, {
-    extensions: { code: 'REQUEST_ENTITY_TOO_LARGE', http: { status: 413, headers: { connection: 'close' } } },
-  });
-}
 
 /**
  * Refuses a body over the limit before parsing: by its Content-Length before reading it, and
@@ -47,7 +42,7 @@ function useBodySizeLimit(limit: number): Plugin {
       if (declared !== null) {
         const length = Number(declared);
         if (Number.isFinite(length) && length > limit)
-          throw bodyTooLarge(`Request body too large: ${length} bytes, over the limit of ${limit} bytes.`);
+          throw new RequestTooLargeError(`Request body too large: ${length} bytes, over the limit of ${limit} bytes.`);
         return;
       }
       if (!requestParser || !request.body) return;
@@ -61,7 +56,7 @@ function useBodySizeLimit(limit: number): Plugin {
           new Transform<Uint8Array, Uint8Array>({
             transform(chunk, controller) {
               read += chunk.byteLength;
-              if (read > limit) controller.error(bodyTooLarge(`Request body too large: over the limit of ${limit} bytes.`));
+              if (read > limit) controller.error(new RequestTooLargeError(`Request body too large: over the limit of ${limit} bytes.`));
               else controller.enqueue(chunk);
             },
           }),
@@ -92,10 +87,9 @@ function useCsrfPrevention(): Plugin {
       try {
         csrf.onRequestParse?.(payload);
       } catch {
-        throw new GraphQLError(
+        throw new ForbiddenError(
           'Refused as a possible cross-site request: send a POST with content-type application/json, ' +
             `or add the header "${csrfHeaders[0]}: 1" to a GET.`,
-          { extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
         );
       }
     },
@@ -122,18 +116,32 @@ function useOnlyQueries(): Plugin {
   };
 }
 
-const noIntrospection: ValidationRule = (context) => ({
-  Field(node) {
-    if (node.name.value === '__schema' || node.name.value === '__type') {
-      context.reportError(
-        new GraphQLError(`Introspection is turned off on this server: "${node.name.value}" cannot be queried.`, {
-          nodes: node,
-          extensions: { code: 'FORBIDDEN' },
-        }),
-      );
-    }
-  },
-});
+/**
+ * graphql's NoSchemaIntrospectionCustomRule decides what is introspection; this only words its
+ * refusals: FORBIDDEN, refused before execution, once where a query enters introspection
+ * (`__schema`, `__type`). graphql's rule reports every field whose type is an introspection
+ * type, so `{ __schema { types { name } } }` would be refused twice; a field inside one already
+ * refused (its parent is an introspection type) is not reported again. The rule sees the context
+ * through a Proxy that swaps reportError alone, so everything else it asks reaches graphql's own.
+ */
+const noIntrospection: ValidationRule = (context) => {
+  const refuse = (error: GraphQLError): void => {
+    const parent = context.getParentType();
+    if (parent && isIntrospectionType(parent)) return;
+    const node = error.nodes?.[0];
+    const name = node?.kind === Kind.FIELD ? node.name.value : 'introspection';
+    context.reportError(
+      new ForbiddenError(`Introspection is turned off on this server: "${name}" cannot be queried.`, {
+        nodes: node,
+        http: refusedBeforeExecution,
+      }),
+    );
+  };
+  const reshaped = new Proxy(context, {
+    get: (target, key) => (key === 'reportError' ? refuse : Reflect.get(target, key, target)),
+  });
+  return NoSchemaIntrospectionCustomRule(reshaped);
+};
 
 function useNoIntrospection(): Plugin {
   return {

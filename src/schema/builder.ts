@@ -1,16 +1,14 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { AuthFailure } from '@pothos/plugin-scope-auth';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin, { type StandardSchemaV1 } from '@pothos/plugin-validation';
-import { GraphQLError } from 'graphql';
 import { CountryCodeResolver, DateTimeResolver, JSONObjectResolver, NonEmptyStringResolver, URLResolver } from 'graphql-scalars';
 import { grantedScopes, refusal, type Scope } from '../auth/api-keys.ts';
+import { BadUserInputError, ForbiddenError } from '../domain/errors.ts';
 import type { RequestContext } from './context.ts';
 import { fieldCost } from './cost.ts';
-import { argumentPath, invalidInput } from './errors.ts';
 
 /** The schema builder, its plugins and scalars. Types live in src/schema/, one file per domain. */
 export interface GovgraphSchemaTypes {
@@ -39,6 +37,11 @@ function neededScope(failure: AuthFailure): Scope {
   return named.includes('admin') ? 'admin' : 'curate';
 }
 
+/** ['input', 'sources', 0, 'id'] → "input.sources[0].id" */
+function argumentPath(path: readonly (string | number)[]): string {
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+}
+
 /** A validation issue as an argument path and a reason that quotes the value refused. */
 function describeIssue(issue: StandardSchemaV1.Issue, args: Record<string, unknown>) {
   const path = (issue.path ?? []).map((segment) => {
@@ -57,20 +60,18 @@ export type Types = PothosSchemaTypes.ExtendDefaultTypes<GovgraphSchemaTypes>;
 
 export const builder = new SchemaBuilder<GovgraphSchemaTypes>({
   // Scope auth first, so that a refused write is refused before its arguments are validated.
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin, ValidationPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, ComplexityPlugin, ValidationPlugin],
   scopeAuth: {
     authScopes: (context) => grantedScopes(context.caller),
     unauthorizedError: (_parent, context, _info, result) => {
       const needed = neededScope(result.failure);
-      return new GraphQLError(`Forbidden: ${refusal(context.caller, needed)}.`, {
-        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-      });
+      return new ForbiddenError(`Forbidden: ${refusal(context.caller, needed)}.`);
     },
   },
   defaultFieldNullability: false,
   // The same shape as the checks after it (src/schema/curation/validation.ts): BAD_USER_INPUT naming the argument path.
   validation: {
-    validationError: (failure, args) => invalidInput(failure.issues.map((issue) => describeIssue(issue, args))),
+    validationError: (failure, args) => BadUserInputError.of(failure.issues.map((issue) => describeIssue(issue, args))),
   },
   // Only the cost model: the limit is checked by useQueryCost (src/schema/cost.ts) before execution,
   // so no resolver runs for a query that is too costly.

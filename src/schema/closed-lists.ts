@@ -1,4 +1,5 @@
 import { GraphQLEnumType, GraphQLError, type GraphQLSchema, Kind, type ValueNode } from 'graphql';
+import { GovgraphError } from '../domain/errors.ts';
 
 /**
  * The closed lists of the data (an organization's kind, a TLD's type, a relation's role) are
@@ -30,9 +31,10 @@ export function withClosedListErrors(schema: GraphQLSchema): GraphQLSchema {
             );
       const hint = meant ? (node?.kind === Kind.STRING && meant === text ? ` Write it without quotes: ${meant}.` : ` Write ${meant}.`) : '';
       const shown = text === null ? 'That value' : JSON.stringify(text);
-      return new GraphQLError(`${shown} is not a ${type.name}.${hint} The values are ${allowed.join(', ')}.`, {
+      // Not BadUserInputError: the error points at the value in the document, and a variable's path is graphql's to add.
+      return new GovgraphError('BAD_USER_INPUT', `${shown} is not a ${type.name}.${hint} The values are ${allowed.join(', ')}.`, {
+        details: { allowed },
         ...(node ? { nodes: node } : {}),
-        extensions: { code: 'BAD_USER_INPUT', allowed },
       });
     };
     // graphql reports what these throw as it is: at validation for a literal, under the

@@ -17,7 +17,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { queryTooComplex } from './errors.ts';
+import { QueryTooComplexError } from '../domain/errors.ts';
 import { defaultPageSize, defaultPageSizeAt } from './paging.ts';
 
 /**
@@ -260,7 +260,7 @@ export function useQueryCost(limit: number): Plugin {
               : `with ${advice.path.split('.').at(-1)}(first: ${advice.fits}) the query would fit.`);
         setResultAndStopExecution({
           errors: [
-            queryTooComplex(
+            new QueryTooComplexError(
               `Query too complex: its estimated cost is ${cost}, over the limit of ${limit}.${hint} ` +
                 'The queryCost field and extensions.cost show what a query costs.',
               { cost, limit, ...(advice ? { costliest: advice } : {}) },

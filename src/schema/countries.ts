@@ -1,8 +1,8 @@
 import { CountryCodeResolver } from 'graphql-scalars';
 import { loadCountries } from '../db/repositories/lists.ts';
+import { BadUserInputError } from '../domain/errors.ts';
 import { searchKey } from '../domain/text/normalize.ts';
 import type { RequestContext } from './context.ts';
-import { badUserInput } from './errors.ts';
 import { parseRef } from './references.ts';
 
 /** Whether a two-letter text is an ISO 3166-1 alpha-2 code (graphql-scalars' CountryCode keeps the list). */
@@ -39,10 +39,10 @@ export async function countryCode(context: RequestContext, given: string, argume
   if (found) return found.code;
   const allowed = countries.map((country) => ({ code: country.code, name: country.name }));
   const shown = JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
-  throw badUserInput(
+  throw new BadUserInputError(
     `"${argument}": ${shown} is neither an ISO 3166-1 alpha-2 code nor a country of the graph; ` +
       `give a code or one of: ${allowed.map((country) => `${country.name} (${country.code})`).join(', ')}`,
-    argument,
+    { argument },
     { allowed },
   );
 }

@@ -10,11 +10,11 @@ import {
   type TimelineRecord,
   type TypeCountRecord,
 } from '../db/repositories/graph.ts';
+import { BadUserInputError } from '../domain/errors.ts';
 import { type EntityLabel, entityLabels, relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { loadEntities } from './entity.ts';
-import { badUserInput } from './errors.ts';
 import { texts } from './props.ts';
 import { EntityRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
@@ -36,10 +36,10 @@ export function decodeEntityId(globalId: string, argument: string): { label: Ent
   try {
     decoded = decodeGlobalID(globalId);
   } catch {
-    throw badUserInput(`"${argument}" is not a valid global ID: ${JSON.stringify(globalId.slice(0, 100))}`, argument);
+    throw new BadUserInputError(`"${argument}" is not a valid global ID: ${JSON.stringify(globalId.slice(0, 100))}`, { argument });
   }
   if (!knownLabels.has(decoded.typename) || !slugPattern.test(decoded.id)) {
-    throw badUserInput(`"${argument}" is not the global ID of an entity: ${JSON.stringify(globalId.slice(0, 100))}`, argument);
+    throw new BadUserInputError(`"${argument}" is not the global ID of an entity: ${JSON.stringify(globalId.slice(0, 100))}`, { argument });
   }
   return { label: decoded.typename as EntityLabel, slug: decoded.id };
 }
@@ -48,7 +48,7 @@ export function decodeEntityId(globalId: string, argument: string): { label: Ent
 export function boundedInt(value: number | null | undefined, fallback: number, min: number, max: number, argument: string): number {
   const chosen = value ?? fallback;
   if (!Number.isInteger(chosen) || chosen < min || chosen > max) {
-    throw badUserInput(`"${argument}" must be between ${min} and ${max}, got ${chosen}`, argument);
+    throw new BadUserInputError(`"${argument}" must be between ${min} and ${max}, got ${chosen}`, { argument });
   }
   return chosen;
 }

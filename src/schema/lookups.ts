@@ -1,9 +1,9 @@
 import { findTldByForms } from '../db/repositories/lists.ts';
+import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
 import { tldForms } from '../domain/text/tld-forms.ts';
 import { builder } from './builder.ts';
 import { loadEntities, loadEntitiesInOrder } from './entity.ts';
-import { badUserInput } from './errors.ts';
 import { decodeEntityId } from './graph-types.ts';
 import { resolveAnyRef } from './references.ts';
 import {
@@ -60,7 +60,8 @@ builder.queryField('entity', (t) =>
       }),
     },
     resolve: async (_root, args, context) => {
-      if ((args.ref == null) === (args.slug == null)) throw badUserInput('give "ref" (or the deprecated "slug"), exactly one', 'ref');
+      if ((args.ref == null) === (args.slug == null))
+        throw new BadUserInputError('give "ref" (or the deprecated "slug"), exactly one', { argument: 'ref' });
       if (args.ref != null) return resolveAnyRef(context, 'ref', String(args.ref));
       return (await loadEntities(context, [String(args.slug)]))[0] ?? null;
     },
@@ -78,7 +79,9 @@ builder.queryField('tld', (t) =>
     resolve: async (_root, { name }, context) => {
       const forms = tldForms(name);
       if (forms.length === 0)
-        throw badUserInput(`"name" must be a single top-level label such as ".ru" or "рф", got ${JSON.stringify(name)}`, 'name');
+        throw new BadUserInputError(`"name" must be a single top-level label such as ".ru" or "рф", got ${JSON.stringify(name)}`, {
+          argument: 'name',
+        });
       const tld = await findTldByForms(context.reads, forms);
       if (tld) context.loaders.entity.prime(tld.id, tld);
       return tld;

@@ -1,4 +1,4 @@
-import { badUserInput } from './errors.ts';
+import { BadUserInputError } from '../domain/errors.ts';
 
 /** A keyset position: the sort value and the unique tie-breaker of the last row seen. */
 export interface Position {
@@ -59,19 +59,19 @@ export function decodeCursor(cursor: string, argument: string): Position {
   } catch {
     // Reported below.
   }
-  throw badUserInput(`"${argument}" is not a cursor this API issued`, argument);
+  throw new BadUserInputError(`"${argument}" is not a cursor this API issued`, { argument });
 }
 
 function checkSize(value: number, argument: string): number {
   if (!Number.isInteger(value) || value < 1 || value > maxPageSize) {
-    throw badUserInput(`"${argument}" must be between 1 and ${maxPageSize}, got ${value}`, argument);
+    throw new BadUserInputError(`"${argument}" must be between 1 and ${maxPageSize}, got ${value}`, { argument });
   }
   return value;
 }
 
 /** Checks first/last/after/before the way GitHub's API does, and turns them into a keyset window. */
 export function pageWindow(args: PageArguments, fallback: number = defaultPageSize): PageWindow {
-  if (args.first != null && args.last != null) throw badUserInput('give "first" or "last", not both', 'last');
+  if (args.first != null && args.last != null) throw new BadUserInputError('give "first" or "last", not both', { argument: 'last' });
   const backwards = args.last != null;
   const size = backwards ? checkSize(args.last as number, 'last') : checkSize(args.first ?? fallback, 'first');
   return {

@@ -1,8 +1,8 @@
 import { findShortestPaths } from '../db/repositories/graph.ts';
+import { BadUserInputError } from '../domain/errors.ts';
 import { type EntityLabel, relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
 import { EntityTypeEnum } from './entity.ts';
-import { badUserInput } from './errors.ts';
 import { boundedInt, PathRef, primeEntities } from './graph-types.ts';
 import { resolveRefs } from './references.ts';
 
@@ -38,15 +38,16 @@ builder.queryField('paths', (t) =>
       const maxHops = boundedInt(args.maxHops, 4, 1, 6, 'maxHops');
       const types = args.relationTypes ?? null;
       if (types) {
-        if (types.length === 0) throw badUserInput('"relationTypes" must name at least one type, or be left out for any', 'relationTypes');
+        if (types.length === 0)
+          throw new BadUserInputError('"relationTypes" must name at least one type, or be left out for any', { argument: 'relationTypes' });
         const unknown = types.filter((type) => !knownTypes.has(type));
         if (unknown.length > 0) {
-          throw badUserInput(
+          throw new BadUserInputError(
             `"relationTypes" holds unknown types: ${unknown
               .slice(0, 5)
               .map((type) => JSON.stringify(type.slice(0, 40)))
               .join(', ')}`,
-            'relationTypes',
+            { argument: 'relationTypes' },
           );
         }
       }
@@ -56,7 +57,7 @@ builder.queryField('paths', (t) =>
       ]);
       if (!from || !to) throw new Error('paths: a reference did not resolve');
       // Two references may name one entity (a slug and its global ID, a former slug).
-      if (from.id === to.id) throw badUserInput('"from" and "to" must be two different entities', 'to');
+      if (from.id === to.id) throw new BadUserInputError('"from" and "to" must be two different entities', { argument: 'to' });
       const excluded = args.excludeTypes && args.excludeTypes.length > 0 ? [...new Set<EntityLabel>(args.excludeTypes)] : null;
       const result = await findShortestPaths(
         context.reads,

@@ -1,14 +1,14 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import { searchEntities } from '../db/repositories/lists.ts';
+import { BadUserInputError, NotFoundError } from '../domain/errors.ts';
 import { type EntityLabel, isEntityLabel } from '../domain/graph.ts';
 import { slugPattern } from '../domain/rules.ts';
 import { searchKey } from '../domain/text/normalize.ts';
+import { planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
 import type { RequestContext } from './context.ts';
 import { loadEntitiesInOrder } from './entity.ts';
-import { badUserInput, notFound } from './errors.ts';
 import { text, texts } from './props.ts';
-import { luceneQuery } from './search.ts';
 
 /**
  * References: the arguments that name an entity (neighborhood's id, paths' from and to,
@@ -75,14 +75,23 @@ export interface RefRequest {
   labels?: readonly EntityLabel[];
 }
 
-/** Up to three entities search finds for what the client typed; none when search cannot read it. */
+/** How many candidates a reference that named nothing lists. */
+const candidateCount = 3;
+
+/**
+ * Up to three entities the ranked search (the one behind `search`) finds for what the client
+ * typed, best first; none when it holds no letter or digit.
+ */
 export async function candidatesFor(context: RequestContext, typed: string, labels?: readonly EntityLabel[]): Promise<Candidate[]> {
   // A slug's hyphens separate words; a name is searched as typed.
   const query = slugPattern.test(typed) ? typed.replaceAll('-', ' ') : typed;
-  const lucene = luceneQuery(query.slice(0, 200));
-  if (!lucene) return [];
-  const rows = await searchEntities(context.reads, lucene, labels && labels.length > 0 ? [...labels] : null, 3, [searchKey(query)]);
-  return rows.slice(0, 3).map((row) => asCandidate(row.entity));
+  const plan = planSearch(query.slice(0, 200));
+  if (!plan) return [];
+  const rows = await searchEntities(
+    context.reads,
+    searchStatementParameters(plan, labels && labels.length > 0 ? labels : null, candidateCount),
+  );
+  return rows.slice(0, candidateCount).map((row) => asCandidate(row.entity));
 }
 
 function asCandidate(entity: EntityRecord): Candidate {
@@ -108,7 +117,7 @@ async function unresolved(context: RequestContext, request: RefRequest, parsed: 
   const typed = parsed.kind === 'other' ? parsed.text : parsed.slug;
   const didYouMean = await candidatesFor(context, typed, labels);
   const hint = didYouMean.length > 0 ? `; did you mean ${didYouMean.map((candidate) => `"${candidate.slug}"`).join(', ')}?` : '';
-  return notFound(`"${argument}": ${reason}${hint}`, argument, { ref: ref.slice(0, shownLength), didYouMean });
+  return new NotFoundError(`"${argument}": ${reason}${hint}`, { argument }, { ref: ref.slice(0, shownLength), didYouMean });
 }
 
 function malformed(request: RefRequest) {
@@ -118,10 +127,9 @@ function malformed(request: RefRequest) {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   const hint = lower && lower !== request.ref && slugPattern.test(lower) ? ` (slugs are lower case with hyphens, e.g. "${lower}")` : '';
-  return badUserInput(
-    `"${request.argument}" takes a slug such as "msk-ix" or a global ID, got ${shown(request.ref)}${hint}`,
-    request.argument,
-  );
+  return new BadUserInputError(`"${request.argument}" takes a slug such as "msk-ix" or a global ID, got ${shown(request.ref)}${hint}`, {
+    argument: request.argument,
+  });
 }
 
 /**
@@ -175,11 +183,12 @@ export async function resolveAnyRef(context: RequestContext, argument: string, r
     if (parsed.kind === 'globalId') throw await unresolved(context, { argument, ref }, parsed, entity ?? null);
   }
   const typed = ref.trim();
-  if (typed.length === 0 || typed.length > 200) throw badUserInput(`"${argument}" must be 1 to 200 characters`, argument);
-  const lucene = luceneQuery(typed);
-  if (!lucene) throw badUserInput(`"${argument}" must contain a letter or a digit`, argument);
+  if (typed.length === 0 || typed.length > 200) throw new BadUserInputError(`"${argument}" must be 1 to 200 characters`, { argument });
+  const plan = planSearch(typed);
+  if (!plan) throw new BadUserInputError(`"${argument}" must contain a letter or a digit`, { argument });
   const key = searchKey(typed);
-  const rows = await searchEntities(context.reads, lucene, null, 20, [key]);
+  // Search ranks the entities with exactly this name or alias first; twenty leave room for a name many share.
+  const rows = await searchEntities(context.reads, searchStatementParameters(plan, null, 20));
   const named = rows
     .map((row) => row.entity)
     .filter((entity) =>
@@ -191,20 +200,21 @@ export async function resolveAnyRef(context: RequestContext, argument: string, r
     return only;
   }
   if (named.length > 1) {
-    throw badUserInput(
+    throw new BadUserInputError(
       `"${argument}": ${shown(ref)} is the name or alias of ${named.length} entities; give one's slug: ` +
         named
           .slice(0, 5)
           .map((entity) => `"${entity.id}" (${entity.label})`)
           .join(', '),
-      argument,
-      { ref: ref.slice(0, shownLength), didYouMean: named.slice(0, 3).map(asCandidate) },
+      { argument },
+      { ref: ref.slice(0, shownLength), didYouMean: named.slice(0, candidateCount).map(asCandidate) },
     );
   }
-  const didYouMean = rows.slice(0, 3).map((row) => asCandidate(row.entity));
+  const didYouMean = rows.slice(0, candidateCount).map((row) => asCandidate(row.entity));
   const hint = didYouMean.length > 0 ? `; did you mean ${didYouMean.map((candidate) => `"${candidate.slug}"`).join(', ')}?` : '';
-  throw notFound(`"${argument}": no entity has the slug, global ID, name or alias ${shown(ref)}${hint}`, argument, {
-    ref: ref.slice(0, shownLength),
-    didYouMean,
-  });
+  throw new NotFoundError(
+    `"${argument}": no entity has the slug, global ID, name or alias ${shown(ref)}${hint}`,
+    { argument },
+    { ref: ref.slice(0, shownLength), didYouMean },
+  );
 }

@@ -1,11 +1,18 @@
 import { GraphQLError, Kind } from 'graphql';
 import { partialDateProblem } from '../domain/dates.ts';
+import { BadUserInputError } from '../domain/errors.ts';
 import { builder } from './builder.ts';
 
+/**
+ * graphql wraps what a scalar throws: into a validation error for a literal (its code is then
+ * the thrown one's, or GRAPHQL_VALIDATION_FAILED), into a variable's error for a variable
+ * (BAD_USER_INPUT, src/http/query-limits.ts). A value of the wrong kind is graphql's usual
+ * validation error; a string that is no real date is the client's input to fix.
+ */
 function parsePartialDate(value: unknown): string {
   if (typeof value !== 'string') throw new GraphQLError('PartialDate must be a string such as "2021", "2021-02" or "2021-02-15"');
   const problem = partialDateProblem(value);
-  if (problem) throw new GraphQLError(`invalid PartialDate: ${problem}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (problem) throw new BadUserInputError(`invalid PartialDate: ${problem}`);
   return value;
 }
 

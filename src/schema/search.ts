@@ -1,19 +1,44 @@
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import { searchEntities } from '../db/repositories/lists.ts';
+import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
-import { searchKey } from '../domain/text/normalize.ts';
-import { tldForms } from '../domain/text/tld-forms.ts';
+import { type SearchField, searchedFields, searchFields } from '../domain/text/search-forms.ts';
+import { explainMatch, planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
 import { builder } from './builder.ts';
 import { EntityTypeEnum } from './entity.ts';
-import { badUserInput } from './errors.ts';
-import { text, texts } from './props.ts';
 import { EntityRef } from './refs.ts';
 
 interface SearchHit {
   score: number;
   node: EntityRecord;
   matched: string | null;
+  matchedField: SearchField | null;
+  allWords: boolean;
 }
+
+const nameFields = new Set(searchedFields.filter((searched) => searched.weight === 'name').map((searched) => searched.field));
+
+const fieldDescriptions: Record<SearchField, string> = {
+  NAME: 'The display name (a source’s title).',
+  ALIAS: 'One of the other names: abbreviations, other scripts and spellings, other titles.',
+  SLUG: 'The slug, read as words ("tld-rf" as "tld rf").',
+  DOMAIN: 'A domain form of a TLD: with or without its dot, Unicode or punycode.',
+  CODE: 'A country’s ISO code.',
+  NUMBER: 'A document’s number, e.g. 75/240.',
+  DESCRIPTION: 'The description.',
+  KIND: 'The kind or type, as words ("exchange point").',
+  PLACE: 'An event’s place.',
+  PUBLISHER: 'A source’s publisher.',
+  COUNTRY: 'The name of an organization’s or a TLD’s country.',
+};
+
+const SearchFieldEnum = builder.enumType('SearchField', {
+  description: 'The field of an entity in which a search query was found. Names weigh more than the other fields.',
+  values: Object.fromEntries(searchFields.map((field) => [field, { value: field, description: fieldDescriptions[field] }])) as Record<
+    SearchField,
+    { value: SearchField; description: string }
+  >,
+});
 
 const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   description: 'One search result.',
@@ -22,70 +47,58 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
     node: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.node }),
     matched: t.exposeString('matched', {
       nullable: true,
-      description: 'The name, alias, form, country code or slug of the entity that matched the query.',
+      description:
+        'The name, alias, domain form, code or slug of the entity that matched the query; null when the query was found only in other fields (see `matchedField`).',
+    }),
+    matchedField: t.field({
+      type: SearchFieldEnum,
+      nullable: true,
+      description:
+        'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description). When it is a name-like field, `matched` is its value.',
+      resolve: (hit) => hit.matchedField,
+    }),
+    allWords: t.exposeBoolean('allWords', {
+      description:
+        'True when the entity matches every word of the query (stop words such as "the" aside). Such hits come first; the others match only some words.',
     }),
   }),
 });
-
-const words = (value: string) =>
-  searchKey(value)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-
-/**
- * A Lucene query from free text: every word must occur, whole or as a prefix. The words are
- * letters and digits only, so nothing the user types can reach Lucene's syntax. A TLD-like
- * input ("xn--p1ai", ".РФ") also searches its other script.
- */
-export function luceneQuery(input: string): string | null {
-  const variants = new Set([input, ...(/^\.?[\p{L}\p{N}-]+$/u.test(input.trim()) ? tldForms(input) : [])]);
-  const clauses = [...variants]
-    .map((variant) => words(variant))
-    .filter((tokens) => tokens.length > 0)
-    .map((tokens) => tokens.map((token) => `(${token} OR ${token}*)`).join(' AND '));
-  const unique = [...new Set(clauses)];
-  return unique.length === 0 ? null : unique.map((clause) => `(${clause})`).join(' OR ');
-}
-
-/** Which of an entity's names the query matched, to show researchers why it was found. */
-function matchedName(entity: EntityRecord, input: string): string | null {
-  const queryWords = new Set([input, ...tldForms(input)].flatMap(words));
-  const names = [
-    text(entity.props, 'name'),
-    ...texts(entity.props, 'aliases'),
-    text(entity.props, 'ascii'),
-    text(entity.props, 'title'),
-    text(entity.props, 'code'),
-    // The index holds the slug too ("RF" finds tld-rf by it): say so rather than nothing.
-    entity.id,
-  ].filter((name): name is string => !!name);
-  return names.find((name) => words(name).some((word) => [...queryWords].some((q) => word.startsWith(q)))) ?? null;
-}
 
 builder.queryField('search', (t) =>
   t.field({
     type: [SearchHitRef],
     description:
-      'Searches every entity by name, alias and IDN form, in Latin and Cyrillic, ignoring case and accents: "Vorobyev", "Воробьёв", ".рф", "xn--p1ai" and "RF" all work. ' +
-      'Entities with a name, alias or form that is exactly the query come first, then by score.',
+      'Ranked search over every entity: names, aliases, slugs and TLD forms, and with a lower weight descriptions, kinds, places and publishers. ' +
+      'Case, accents, apostrophes and dashes are ignored; Russian names match in Cyrillic and in any common transliteration ("Vorobiev", "Vorobjov", "Воробьев"); ' +
+      'British and American spellings, word endings, typos (1 edit from 5 letters, 2 from 8), prefixes and acronyms written joined or split ("mskix", "MSK IX") match. ' +
+      'Entities with a name, alias or form that is exactly the query come first, then those that match every word, then those that match some, each by score.',
     args: {
-      query: t.arg.string({ required: true, description: 'Free text; every word must match a word of a name (whole or as its start).' }),
+      query: t.arg.string({ required: true, description: 'Free text: names, words of a description, or both ("Kremer RANS president").' }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Only these types (default: all).' }),
       first: t.arg.int({ description: 'How many hits (1–100, default 20).' }),
     },
     resolve: async (_root, args, context) => {
       const first = args.first ?? 20;
       if (!Number.isInteger(first) || first < 1 || first > 100)
-        throw badUserInput(`"first" must be between 1 and 100, got ${first}`, 'first');
-      if (args.query.length > 200) throw badUserInput('"query" must be at most 200 characters', 'query');
-      const lucene = luceneQuery(args.query);
-      if (!lucene) throw badUserInput('"query" must contain at least one letter or digit', 'query');
+        throw new BadUserInputError(`"first" must be between 1 and 100, got ${first}`, { argument: 'first' });
+      if (args.query.length > 200) throw new BadUserInputError('"query" must be at most 200 characters', { argument: 'query' });
+      const plan = planSearch(args.query);
+      if (!plan) throw new BadUserInputError('"query" must contain at least one letter or digit', { argument: 'query' });
       const labels = args.types && args.types.length > 0 ? (args.types as EntityLabel[]) : null;
-      const exact = [...new Set([args.query, ...tldForms(args.query).flatMap((form) => [form, form.slice(1)])].map(searchKey))];
-      const rows = await searchEntities(context.reads, lucene, labels, first, exact);
+      const rows = await searchEntities(context.reads, searchStatementParameters(plan, labels, first));
       return rows.map((row) => {
         context.loaders.entity.prime(row.entity.id, row.entity);
-        return { score: row.score, node: row.entity, matched: matchedName(row.entity, args.query) };
+        const best = explainMatch(plan, row.entity.label, row.entity.id, row.entity.props);
+        // `matched` keeps its meaning: one of the entity's names. When the best match is a name, it is that one.
+        const name =
+          best?.field && nameFields.has(best.field) ? best : explainMatch(plan, row.entity.label, row.entity.id, row.entity.props, 'name');
+        return {
+          score: row.score,
+          node: row.entity,
+          matched: name?.value ?? null,
+          matchedField: best?.field ?? null,
+          allWords: row.allWords,
+        };
       });
     },
   }),

@@ -1,7 +1,7 @@
 import { loadTimeline } from '../db/repositories/graph.ts';
 import { dateRange } from '../domain/dates.ts';
+import { BadUserInputError } from '../domain/errors.ts';
 import { builder } from './builder.ts';
-import { badUserInput } from './errors.ts';
 import { boundedInt, primeEntities, TimelineEntryRef } from './graph-types.ts';
 import { resolveRef } from './references.ts';
 import { PartialDate } from './scalars.ts';
@@ -35,7 +35,8 @@ builder.queryField('timeline', (t) =>
       const first = boundedInt(args.first, 100, 1, 500, 'first');
       const windowFrom = args.from ? dateRange(args.from).first : null;
       const windowTo = args.to ? dateRange(args.to).last : null;
-      if (windowFrom && windowTo && windowFrom > windowTo) throw badUserInput('"to" must not come before "from"', 'to');
+      if (windowFrom && windowTo && windowFrom > windowTo)
+        throw new BadUserInputError('"to" must not come before "from"', { argument: 'to' });
       const actor = await resolveRef(context, { argument: 'actor', ref: String(args.actor) });
       const { entity, entries } = await loadTimeline(context.reads, actor.id, { from: windowFrom, to: windowTo }, first);
       // Deleted between the two reads.

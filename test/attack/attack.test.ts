@@ -3,7 +3,8 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../src/db/database.ts';
 import { schema } from '../../src/schema/index.ts';
-import { type GraphSize, graphSize, openTestDatabase } from '../support/database.ts';
+import { graphState, openTestDatabase } from '../support/database.ts';
+import type { GraphState } from '../support/graph-state.ts';
 import { loadRealSeed } from '../support/graphql.ts';
 import { type HttpRequest, type HttpResponse, startTestServer, type TestServer } from '../support/http-server.ts';
 import { findLeaks, recordedExchanges } from '../support/leak-scan.ts';
@@ -12,7 +13,8 @@ import { injectionPayloads, injectionTargets } from './injection.ts';
 
 // Hostile requests, kept as data in cases/, sent over real HTTP to the API on the seeded Neo4j.
 // Every one must be refused with a clear error (status, extensions.code, message), the server
-// must keep answering, and the graph must not change by a single node, relationship or property.
+// must keep answering, and the graph must not change by a single node, relationship or property
+// (a hash of all of them, test/support/graph-state.ts).
 
 interface ErrorOut {
   message: string;
@@ -59,11 +61,11 @@ describe('attack suite', () => {
   let db: Database;
   let server: TestServer;
   /** The same limits with introspection off: suggestions must not map the schema there. */
-  let closed: TestServer;
-  let before: GraphSize;
+  let withoutIntrospection: TestServer;
+  let before: GraphState;
 
-  const normalQueryAnswers = async () => {
-    const response = await server.send({
+  const normalQueryAnswers = async (to: TestServer) => {
+    const response = await to.send({
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ organization(slug: "msk-ix") { name } }' }),
     });
@@ -76,13 +78,13 @@ describe('attack suite', () => {
     await loadRealSeed(db);
     const limits = { depth: 15, aliases: 30, tokens: 1000, directives: 20, cost: 50000, bodyBytes: 100_000 };
     server = await startTestServer(db, { limits, introspection: true });
-    closed = await startTestServer(db, { limits, introspection: false });
-    before = await graphSize(db);
+    withoutIntrospection = await startTestServer(db, { limits, introspection: false });
+    before = await graphState(db);
   });
 
   afterAll(async () => {
     await server?.close();
-    await closed?.close();
+    await withoutIntrospection?.close();
     await db?.close();
   });
 
@@ -95,7 +97,8 @@ describe('attack suite', () => {
   for (const one of cases) {
     for (const [acceptName, accept] of Object.entries(accepts) as [keyof typeof accepts, string][]) {
       it(`${one.file}: ${one.name} (accept ${accept})`, async () => {
-        const response = await (one.introspection === false ? closed : server).send(toRequest(one, accept));
+        const to = one.introspection === false ? withoutIntrospection : server;
+        const response = await to.send(toRequest(one, accept));
         const expected = typeof one.expect.status === 'number' ? one.expect.status : one.expect.status[acceptName];
         const answer = parseAnswer(response);
         expect({ status: response.status, errors: answer.errors }).toMatchObject({
@@ -105,7 +108,7 @@ describe('attack suite', () => {
         if (one.expect.notMessage) expect(response.text).not.toContain(one.expect.notMessage);
         // Refused before execution: nothing came back but the error.
         expect(answer.data ?? null).toBeNull();
-        await normalQueryAnswers();
+        await normalQueryAnswers(to);
       });
     }
   }
@@ -123,8 +126,20 @@ describe('attack suite', () => {
     }
   });
 
+  it('answers __typename with introspection off: it names a type, it does not describe the schema', async () => {
+    const response = await withoutIntrospection.send({
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename organization(slug: "msk-ix") { __typename name } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(parseAnswer(response)).toEqual({
+      data: { __typename: 'Query', organization: { __typename: 'Organization', name: expect.any(String) } },
+      extensions: { cost: expect.any(Object) },
+    });
+  });
+
   it('changed nothing in the graph', async () => {
-    expect(await graphSize(db)).toEqual(before);
+    expect(await graphState(db)).toEqual(before);
   });
 
   it('answers a query under the limits with its cost, in extensions.cost and in queryCost', async () => {
@@ -195,7 +210,7 @@ describe('Cypher injection through every text argument', () => {
   });
 
   it('answers every payload normally and changes nothing', { timeout: 600000 }, async () => {
-    const before = await graphSize(db);
+    const before = await graphState(db);
     const payloads = injectionPayloads();
     const requests: { name: string; body: string; literal: boolean }[] = [];
     for (const target of injectionTargets(schema, fixtures)) {
@@ -230,7 +245,7 @@ describe('Cypher injection through every text argument', () => {
     await Promise.all(Array.from({ length: 8 }, worker));
     expect(problems).toEqual([]);
     expect(requests.length).toBeGreaterThan(1000);
-    expect(await graphSize(db)).toEqual(before);
+    expect(await graphState(db)).toEqual(before);
     const check = await server.send({
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ serverInfo { version } }' }),

@@ -18,13 +18,13 @@ export interface AttackCase {
   query?: TextSpec;
   variables?: unknown;
   operationName?: string;
-  /** false: sent to a server with introspection turned off (default: the suite's server, with it on). */
-  introspection?: boolean;
   /** Sent as the JSON body instead of { query, variables } (a batch is an array). */
   json?: unknown;
   /** Sent as it is. */
   rawBody?: TextSpec;
   chunked?: boolean;
+  /** false: sent to a server with introspection turned off (GOVGRAPH_INTROSPECTION=false); the others have it on. */
+  introspection?: false;
   expect: {
     /** One status, or one per Accept header: application/json, application/graphql-response+json. */
     status: number | { json: number; graphqlResponse: number };

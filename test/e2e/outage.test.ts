@@ -10,6 +10,7 @@ import { Database } from '../../src/db/database.ts';
 import { connect } from '../../src/db/driver.ts';
 import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/embedded/embedded-neo4j.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 
 interface Answer {
   status: number;
@@ -21,7 +22,7 @@ interface Answer {
 
 async function ask(url: string): Promise<Answer> {
   const started = Date.now();
-  const response = await fetch(url, {
+  const response = await scannedFetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query: '{ serverInfo { database { version } } }' }),
@@ -118,10 +119,10 @@ describe('a database outage while serving (its own embedded Neo4j, stopped and s
     expect(unavailable.ms).toBeLessThan(2000);
 
     const readyStarted = Date.now();
-    const ready = await fetch(`${base}/ready`);
+    const ready = await scannedFetch(`${base}/ready`);
     expect(ready.status).toBe(503);
     expect(Date.now() - readyStarted).toBeLessThan(2000);
-    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect((await scannedFetch(`${base}/health`)).status).toBe(200);
 
     // Up again, on the same data and the same port; the server is the same process.
     neo4j = await start();
@@ -134,7 +135,7 @@ describe('a database outage while serving (its own embedded Neo4j, stopped and s
     );
     expect(recovered).toMatchObject({ status: 200, codes: [], version: expect.stringMatching(/^5\./) });
     expect(recovered!.at - up).toBeLessThan(5000);
-    expect((await fetch(`${base}/ready`)).status).toBe(200);
+    expect((await scannedFetch(`${base}/ready`)).status).toBe(200);
 
     streaming = false;
     await Promise.all(streams);

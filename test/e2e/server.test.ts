@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 import { graphql, javaProcessesFor, type ServerProcess, startServer, waitUntil } from '../support/server-process.ts';
 
 // The README's start command, on its own embedded Neo4j in a temporary folder.
@@ -47,12 +48,12 @@ describe('npm start (embedded Neo4j)', () => {
     });
 
     const base = server.url.replace(/\/graphql$/, '');
-    expect((await fetch(`${base}/health`)).status).toBe(200);
-    const ready = await fetch(`${base}/ready`);
+    expect((await scannedFetch(`${base}/health`)).status).toBe(200);
+    const ready = await scannedFetch(`${base}/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready' });
 
-    const graphiql = await fetch(server.url, { headers: { accept: 'text/html' } });
+    const graphiql = await scannedFetch(server.url, { headers: { accept: 'text/html' } });
     expect(graphiql.status).toBe(200);
     expect(await graphiql.text()).toContain('govgraph');
 

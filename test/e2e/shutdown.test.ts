@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 import { javaProcessesFor, type ServerProcess, startServer, waitUntil } from '../support/server-process.ts';
 
 type Outcome = { kind: 'answered'; status: number } | { kind: 'refused' } | { kind: 'dropped'; error: string };
@@ -41,7 +42,7 @@ describe('SIGTERM while serving (the real server, node itself signalled)', () =>
       while (next < total) {
         next += 1;
         try {
-          const response = await fetch(url, {
+          const response = await scannedFetch(url, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ query: '{ serverInfo { database { version } } organizations(first: 5) { totalCount } }' }),

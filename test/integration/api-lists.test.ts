@@ -3,15 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDataDir } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import { loadSeedGraph } from '../../src/db/load.ts';
-import { dateRange } from '../../src/domain/dates.ts';
 import type { EntityLabel, NodeRow, SeedGraph } from '../../src/domain/graph.ts';
 import { readSeedFolder, validateSeedFiles } from '../../src/domain/validate.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { GraphQLClient, loadRealSeed, type Variables } from '../support/graphql.ts';
 
-// Root lists, filters, lookups, node(id) and search, through yoga.fetch over the real seed data.
-// Expected lists are computed from the seed files themselves (they grow as researchers add
-// records); the spot checks name records the five source articles will always hold.
+// Root lists, filters, lookups, node(id) and search, in-process over the real seed data.
+// Expected lists over the whole seed are computed from the seed files themselves (they grow as
+// researchers add records), sorted by the keys the validator stored: what those lists check is
+// paging, filters and totalCount. The ordering rules themselves (ё and е, case and accents,
+// partial dates, ties by slug) are pinned by hand in list-orders.test.ts; the spot checks here
+// name records the five source articles will always hold.
 
 interface ListSpec {
   field: string;
@@ -71,10 +73,8 @@ function expectedOrder(graph: SeedGraph, label: EntityLabel, field: 'NAME' | 'DA
   return ascending ? sorted : sorted.reverse();
 }
 
-/** Slugs of one label whose dated span overlaps [from, to], partial dates standing for all their days. */
-function overlapping(graph: SeedGraph, label: EntityLabel, from: string | null, to: string | null): string[] {
-  const first = from ? dateRange(from).first : null;
-  const last = to ? dateRange(to).last : null;
+/** Slugs of one label whose dated span overlaps the days [first, last] ('YYYY-MM-DD', written by the caller). */
+function overlapping(graph: SeedGraph, label: EntityLabel, first: string | null, last: string | null): string[] {
   return expectedOrder(graph, label).filter((id) => {
     const node = graph.nodes.find((n) => n.id === id) as NodeRow;
     const dateFrom = text(node, 'dateFrom');
@@ -186,23 +186,27 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
 
     // A date bound leaves undated entities out, so these read the (label, dateFrom, id) index in
     // order instead of sorting: the walk must still match the sorted list in both directions.
+    // The filter's partial dates, and the days they stand for.
     it.each([
-      ['events', 'ASC', '2015', '2024-06'],
-      ['events', 'DESC', '2015', '2024-06'],
-      ['memoranda', 'DESC', '1990', '2030'],
-    ] as const)('%s filtered by dates, ordered by DATE %s, walked both ways in pages of 2', async (field, direction, from, to) => {
-      const spec = lists.find((list) => list.field === field) as ListSpec;
-      const filter = { dateFrom: from, dateTo: to };
-      const inRange = new Set(overlapping(graph, spec.label, filter.dateFrom, filter.dateTo));
-      const expected = expectedOrder(graph, spec.label, 'DATE', direction === 'ASC').filter((id) => inRange.has(id));
-      expect(expected.length).toBeGreaterThan(1);
-      const orderBy = { field: 'DATE', direction };
-      const big = await page(spec, { first: 100, filter, orderBy });
-      expect(big.edges.map((edge) => edge.node.slug)).toEqual(expected);
-      expect(big.totalCount).toBe(expected.length);
-      expect(await walkForward(spec, 2, { filter, orderBy })).toEqual(expected);
-      expect(await walkBackward(spec, 2, { filter, orderBy })).toEqual(expected);
-    });
+      ['events', 'ASC', '2015', '2024-06', '2015-01-01', '2024-06-30'],
+      ['events', 'DESC', '2015', '2024-06', '2015-01-01', '2024-06-30'],
+      ['memoranda', 'DESC', '1990', '2030', '1990-01-01', '2030-12-31'],
+    ] as const)(
+      '%s filtered by dates, ordered by DATE %s, walked both ways in pages of 2',
+      async (field, direction, from, to, first, last) => {
+        const spec = lists.find((list) => list.field === field) as ListSpec;
+        const filter = { dateFrom: from, dateTo: to };
+        const inRange = new Set(overlapping(graph, spec.label, first, last));
+        const expected = expectedOrder(graph, spec.label, 'DATE', direction === 'ASC').filter((id) => inRange.has(id));
+        expect(expected.length).toBeGreaterThan(1);
+        const orderBy = { field: 'DATE', direction };
+        const big = await page(spec, { first: 100, filter, orderBy });
+        expect(big.edges.map((edge) => edge.node.slug)).toEqual(expected);
+        expect(big.totalCount).toBe(expected.length);
+        expect(await walkForward(spec, 2, { filter, orderBy })).toEqual(expected);
+        expect(await walkBackward(spec, 2, { filter, orderBy })).toEqual(expected);
+      },
+    );
 
     it('by date: undated memoranda first, then "2020" before "2021-02"; the reverse for DESC', async () => {
       const spec = lists[3] as ListSpec;
@@ -210,12 +214,17 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(asc.edges.slice(-2).map((edge) => edge.node.slug)).toEqual(['memo-cc-oac', 'memo-cc-ripn']);
       const desc = await page(spec, { first: 2, orderBy: { field: 'DATE', direction: 'DESC' } });
       expect(desc.edges.map((edge) => edge.node.slug)).toEqual(['memo-cc-ripn', 'memo-cc-oac']);
-      // Three RANS 2021 events share the day 2021-04-27: ties are broken by slug.
+      // Four RANS 2021 events start on 2021-04-27: ties are broken by slug.
       const events = await page(lists[4] as ListSpec, { first: 100, orderBy: { field: 'DATE' } });
       const rans = events.edges
         .map((edge) => edge.node.slug)
         .filter((slug) => slug.startsWith('event-rans-2021-') || slug === 'event-rans-ict-security-2021');
-      expect(rans).toEqual([...rans].sort());
+      expect(rans).toEqual([
+        'event-rans-2021-cc-stand-and-video-studio',
+        'event-rans-2021-global-cooperation-in-it-section',
+        'event-rans-2021-plenary-sessions',
+        'event-rans-ict-security-2021',
+      ]);
     });
 
     it('first and last are bounded 1..100, named in the error', async () => {
@@ -228,7 +237,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
         [{ last: 101 }, 'last'],
       ] as const) {
         const error = await api.error(query, variables);
-        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: argument, argument });
         expect(error.message).toContain(`"${argument}"`);
         expect(error.message).toContain('between 1 and 100');
       }
@@ -240,8 +249,12 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(both.extensions?.code).toBe('BAD_USER_INPUT');
       expect(both.message).toMatch(/"first" or "last"/);
       const cursor = await api.error(query, { first: 2, after: 'not-a-cursor' });
-      expect(cursor.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
-      expect((await api.error(query, { last: 2, before: '%%%' })).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'before' });
+      expect(cursor.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after', argument: 'after' });
+      expect((await api.error(query, { last: 2, before: '%%%' })).extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'before',
+        argument: 'before',
+      });
     });
 
     it('without first or last, a page holds 20', async () => {
@@ -392,12 +405,12 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect((await slugs('memoranda', { dateFrom: '2021-02-10', dateTo: '2021-03-01' })).slugs).toEqual(['memo-cc-ripn']);
       expect((await slugs('memoranda', { dateFrom: '2020-06', dateTo: '2020-07' })).slugs).toEqual(['memo-cc-oac']);
       expect((await slugs('memoranda', { dateFrom: '2020-12-31', dateTo: '2021-02-01' })).slugs).toEqual(['memo-cc-ripn', 'memo-cc-oac']);
-      expect((await slugs('memoranda', { dateFrom: '2021-03' })).slugs).toEqual(overlapping(graph, 'Memorandum', '2021-03', null));
+      expect((await slugs('memoranda', { dateFrom: '2021-03' })).slugs).toEqual(overlapping(graph, 'Memorandum', '2021-03-01', null));
       expect((await slugs('memoranda', { dateFrom: '2021-03' })).slugs).not.toContain('memo-cc-ripn');
       expect((await slugs('memoranda', { dateTo: '2020' })).slugs).toEqual(['memo-cc-oac']);
       // Undated memoranda are in no range at all.
       const dated = await slugs('memoranda', { dateFrom: '1900' });
-      expect(dated.slugs).toEqual(overlapping(graph, 'Memorandum', '1900', null));
+      expect(dated.slugs).toEqual(overlapping(graph, 'Memorandum', '1900-01-01', null));
       expect(dated.slugs).not.toContain('memo-cc-msk-ix');
       expect(dated.totalCount).toBe(dated.slugs.length);
       expect((await slugs('memoranda', { topic: 'topic-internet-abuse', dateFrom: '2021' })).slugs).toEqual(['memo-cc-ripn']);
@@ -408,7 +421,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(conferences.slugs).toEqual(withProp('Event', 'kind', 'conference'));
       expect(conferences.slugs).toContain('event-rans-ict-security-2021');
       const late = await slugs('events', { dateFrom: '2021-04-28', dateTo: '2021-05' });
-      expect(late.slugs).toEqual(overlapping(graph, 'Event', '2021-04-28', '2021-05'));
+      expect(late.slugs).toEqual(overlapping(graph, 'Event', '2021-04-28', '2021-05-31'));
       expect(late.slugs).toContain('event-rans-ict-security-2021');
       expect(late.slugs).not.toContain('event-oewg-organizational-session-2021');
       expect((await slugs('events', { dateFrom: '2021-06' })).slugs).toEqual(['event-oewg-organizational-session-2021']);
@@ -465,20 +478,14 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
           await loadSeedGraph(db, validateSeedFiles([...files, added]));
         });
         expect(inserted).toBe(true);
-        const expected = [...before, 'comcast-business', 'zz-last-exchange'].sort((a, b) => {
-          const key = (id: string) =>
-            id === 'comcast-business'
-              ? 'comcast business'
-              : id === 'zz-last-exchange'
-                ? 'zz last exchange'
-                : (text(graph.nodes.find((n) => n.id === id) as NodeRow, 'nameKey') ?? '');
-          return compare(key(a), key(b)) || compare(a, b);
-        });
-        expect(walked).toEqual(expected);
+        // The walk is the list as it is now, less what was added behind the cursor: no row twice,
+        // none skipped. "Comcast Business" sorts right after "Comcast".
+        const fresh = await page(spec, { first: 100 });
+        expect(walked).toEqual(fresh.edges.map((edge) => edge.node.slug).filter((slug) => slug !== 'aardvark-networks'));
         expect(new Set(walked).size).toBe(walked.length);
         expect(walked.indexOf('comcast-business')).toBe(walked.indexOf('comcast') + 1);
+        expect(walked).toContain('zz-last-exchange');
         // A new walk sees all three, and totalCount counts them.
-        const fresh = await page(spec, { first: 100 });
         expect(fresh.totalCount).toBe(before.length + 3);
         expect(fresh.edges[0]?.node.slug).toBe(before[0]);
         expect(fresh.edges.map((edge) => edge.node.slug)).toContain('aardvark-networks');
@@ -515,7 +522,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect((await api.data<{ tld: { slug: string } }>(query, { name: 'МОСКВА' })).tld?.slug).toBe('tld-moskva');
       expect((await api.data<{ tld: null }>(query, { name: '.zz' })).tld).toBeNull();
       const error = await api.error(query, { name: 'example.ru' });
-      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'name' });
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'name', argument: 'name' });
       expect(error.message).toContain('"name"');
     });
 
@@ -597,13 +604,13 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
     it('a malformed global ID is BAD_USER_INPUT naming the argument', async () => {
       for (const id of ['garbage!!', 'Zm9v', encodeGlobalID('Pipeline', 'x'), encodeGlobalID('Organization', 'Not A Slug')]) {
         const error = await api.error('query ($id: ID!) { node(id: $id) { id } }', { id });
-        expect(error.extensions, id).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+        expect(error.extensions, id).toEqual({ code: 'BAD_USER_INPUT', field: 'id', argument: 'id' });
         expect(error.message).toContain('"id"');
       }
       const error = await api.error('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
         ids: [encodeGlobalID('Organization', 'msk-ix'), 'garbage!!'],
       });
-      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'ids' });
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'ids', argument: 'ids' });
       expect(error.message).toContain('"ids"');
     });
   });
@@ -647,11 +654,14 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       const others = hits.slice(1).map((hit) => hit.score);
       expect(others).toEqual([...others].sort((a, b) => b - a));
       expect(hits.map((hit) => hit.node.slug)).toEqual(expect.arrayContaining(['ispcp', 'src-003-qrator-labs-joins-ispcp']));
-      expect((await search({ query: 'ISPCP', types: ['BODY'] })).map((hit) => hit.node.slug)).toEqual(['ispcp']);
+      expect((await search({ query: 'ISPCP', types: ['BODY'] })).map((hit) => hit.node.slug)[0]).toBe('ispcp');
       const sources = await search({ query: 'ISPCP', types: ['SOURCE'] });
       expect(sources.map((hit) => hit.node.slug)).toEqual(['src-003-qrator-labs-joins-ispcp']);
       expect(sources[0]?.matched).not.toBeNull();
-      expect(await search({ query: 'ISPCP', types: ['ORGANIZATION'] })).toEqual([]);
+      // Descriptions are searched too: the organizations described as ISPCP members, and only organizations.
+      const organizations = await search({ query: 'ISPCP', types: ['ORGANIZATION'] });
+      expect(organizations.map((hit) => hit.node.slug)).toEqual(expect.arrayContaining(['qrator-labs', 'de-cix', 'linx']));
+      expect(new Set(organizations.map((hit) => hit.node.__typename))).toEqual(new Set(['Organization']));
       const mixed = await search({ query: 'coordination center', types: ['ORGANIZATION', 'MEMORANDUM'] });
       expect(mixed.length).toBeGreaterThan(1);
       expect(new Set(mixed.map((hit) => hit.node.__typename))).toEqual(new Set(['Organization', 'Memorandum']));
@@ -660,17 +670,21 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
 
     it('finds organizations by Cyrillic and Latin names, and bounds first', async () => {
       const cyrillic = await search({ query: 'Координационный центр', types: ['ORGANIZATION'] });
-      expect(cyrillic.map((hit) => hit.node.slug)).toEqual(['coordination-center-ru']);
+      expect(cyrillic.map((hit) => hit.node.slug)[0]).toBe('coordination-center-ru');
       expect(cyrillic[0]?.matched).toBe('Координационный центр доменов .RU/.РФ');
       expect((await search({ query: 'Минцифры' }))[0]?.node.slug).toBe('ministry-digital-development');
       expect((await search({ query: 'telefónica' }))[0]?.node.slug).toBe('telefonica');
       expect(await search({ query: 'coordination', first: 1 })).toHaveLength(1);
       for (const first of [0, 101]) {
         const error = await api.error(query, { query: 'ICANN', first });
-        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', argument: 'first' });
         expect(error.message).toContain('"first"');
       }
-      expect((await api.error(query, { query: '  !!  ' })).extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'query' });
+      expect((await api.error(query, { query: '  !!  ' })).extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'query',
+        argument: 'query',
+      });
       // Lucene syntax in the query is only text.
       expect(await search({ query: 'ICANN OR *:* AND title:[a TO z]' })).toBeInstanceOf(Array);
     });

@@ -6,7 +6,13 @@ import { openTestDatabase } from '../support/database.ts';
 import { GraphQLClient, loadRealSeed } from '../support/graphql.ts';
 
 /** A reference that names nothing: NOT_FOUND naming the argument and the reference, with candidates from search (issue #15). */
-const notFound = (argument: string) => ({ code: 'NOT_FOUND', argument, ref: expect.any(String), didYouMean: expect.any(Array) });
+const notFound = (argument: string) => ({
+  code: 'NOT_FOUND',
+  field: argument,
+  argument,
+  ref: expect.any(String),
+  didYouMean: expect.any(Array),
+});
 
 // Relation connections over the real seed: every edge with its own fields and its sources, the
 // conflicting claims of seed/CONFLICTS.md side by side, and the errors for bad arguments.
@@ -362,7 +368,7 @@ describe('the API over the real seed data: relations with evidence, and bad argu
         [{ last: 101 }, 'last'],
       ] as const) {
         const error = await api.error(query, variables);
-        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument });
+        expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: argument, argument });
         expect(error.message).toBe(`"${argument}" must be between 1 and 100, got ${Object.values(variables)[0]}`);
         expect(error.path).toEqual(['body', 'members']);
       }
@@ -376,10 +382,10 @@ describe('the API over the real seed data: relations with evidence, and bad argu
       const timeline = await api.error('query ($id: ID!) { timeline(actor: $id) { date } }', { id: gid('Person', 'no-such-person') });
       expect(timeline.extensions).toEqual(notFound('actor'));
       const malformed = await api.error(neighborhood, { id: 'this is not an id' });
-      expect(malformed.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+      expect(malformed.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id', argument: 'id' });
       expect(malformed.message).toContain('"id"');
       const node = await api.error('query ($id: ID!) { node(id: $id) { id } }', { id: '%%%' });
-      expect(node.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+      expect(node.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id', argument: 'id' });
     });
 
     it('maxHops: 99 and depth: 9', async () => {
@@ -387,12 +393,12 @@ describe('the API over the real seed data: relations with evidence, and bad argu
         from: gid('Organization', 'qrator-labs'),
         to: gid('Body', 'icann'),
       });
-      expect(paths.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'maxHops' });
+      expect(paths.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'maxHops', argument: 'maxHops' });
       expect(paths.message).toBe('"maxHops" must be between 1 and 6, got 99');
       const depth = await api.error('query ($id: ID!) { neighborhood(id: $id, depth: 9) { nodes { id } } }', {
         id: gid('Organization', 'msk-ix'),
       });
-      expect(depth.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'depth' });
+      expect(depth.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'depth', argument: 'depth' });
       expect(depth.message).toBe('"depth" must be between 1 and 3, got 9');
     });
 

@@ -1,10 +1,11 @@
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newApiKey, parseApiKeys } from '../../src/auth/api-keys.ts';
-import type { Database } from '../../src/db/database.ts';
+import { Database } from '../../src/db/database.ts';
 import type { SeedGraph } from '../../src/domain/graph.ts';
 import { validateSeedFiles } from '../../src/domain/validate.ts';
-import { graphSize, openTestDatabase } from '../support/database.ts';
-import { changeCount, exportText } from '../support/exchange.ts';
+import { graphState, openTestDatabase } from '../support/database.ts';
+import { exportText } from '../support/exchange.ts';
 import { loadRealSeed } from '../support/graphql.ts';
 import { startTestServer, type TestServer } from '../support/http-server.ts';
 
@@ -32,9 +33,8 @@ afterAll(async () => {
   await db.close();
 });
 
-async function footprint() {
-  return { ...(await graphSize(db)), changes: await changeCount(db) };
-}
+/** A hash of every node, relationship and property, the change log included: what a refused import must leave as it was. */
+const footprint = () => graphState(db);
 
 function errorOf(text: string): { code: string; message: string } {
   return (JSON.parse(text) as { error: { code: string; message: string } }).error;
@@ -95,6 +95,33 @@ describe('GET /export', () => {
     const response = await server.send({ method: 'POST', path: '/export', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET');
+  });
+});
+
+describe('both routes, with a database that does not answer', () => {
+  it('answer 503 DATABASE_UNAVAILABLE, however the failure reached them', async () => {
+    // Nothing listens on port 9: every connection is refused at once. The export's reads and the
+    // import's checks go through a ReadScope (DatabaseUnavailableError), not the bare driver.
+    const down = new Database(neo4j.driver('bolt://127.0.0.1:9', neo4j.auth.basic('neo4j', 'none')), 'neo4j', 5000);
+    const unreachable = await startTestServer(down, { apiKeys });
+    try {
+      const exported = await unreachable.send({ method: 'GET', path: '/export?format=json' });
+      const imported = await unreachable.send({
+        method: 'POST',
+        path: '/admin/import',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.key}` },
+        body: JSON.stringify({ topics: [{ id: 'unwritten-topic', name: 'Unwritten', sources: [source] }] }),
+      });
+      for (const response of [exported, imported]) {
+        expect({ status: response.status, error: errorOf(response.text) }).toEqual({
+          status: 503,
+          error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is unavailable. Try again in a few seconds.' },
+        });
+      }
+    } finally {
+      await unreachable.close();
+      await down.close();
+    }
   });
 });
 

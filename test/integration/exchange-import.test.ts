@@ -6,8 +6,8 @@ import type { Database } from '../../src/db/database.ts';
 import { SeedLoadError } from '../../src/db/load.ts';
 import { SeedValidationError } from '../../src/domain/validate.ts';
 import { importFiles, readImportFiles } from '../../src/services/import.ts';
-import { graphSize, openTestDatabase } from '../support/database.ts';
-import { changeCount, runScript } from '../support/exchange.ts';
+import { graphState, openTestDatabase } from '../support/database.ts';
+import { runScript } from '../support/exchange.ts';
 import { loadRealSeed } from '../support/graphql.ts';
 
 const source = 'src-000-cctld-msk-ix-memorandum';
@@ -26,10 +26,8 @@ afterAll(async () => {
   await db.close();
 });
 
-/** Nodes, relationships, their properties and the change log: what an import that is refused must leave as it was. */
-async function footprint() {
-  return { ...(await graphSize(db)), changes: await changeCount(db) };
-}
+/** A hash of every node, relationship and property, the change log included: what a refused import must leave as it was. */
+const footprint = () => graphState(db);
 
 async function files(name: string, contents: Record<string, string>): Promise<string> {
   const dir = path.join(folder, name);

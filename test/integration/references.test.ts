@@ -178,7 +178,7 @@ describe('references that name nothing', () => {
 
   it('text that is neither a slug nor a global ID is BAD_USER_INPUT, with the slug it may have meant', async () => {
     const error = await suite.api.error('{ neighborhood(id: "MSK-IX") { nodes { slug } } }');
-    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id', argument: 'id' });
     expect(error.message).toContain('"msk-ix"');
   });
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Database } from '../../src/db/database.ts';
 import { RequestCancelledError, RequestTimeoutError } from '../../src/db/errors.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 import { openSlowDatabase, runningSlowStatements, waitForSlowStatements } from '../support/slow-database.ts';
 
 const serverInfoQuery = '{ serverInfo { version database { name version } } }';
@@ -27,11 +28,15 @@ describe('time budget and cancellation (a deliberately slow statement, tests onl
   it('ends a request over its budget with TIMEOUT (504) and stops its Cypher in Neo4j', async () => {
     const yoga = createGovgraphYoga({ db: slow, requestTimeoutMs: 1500 });
     const started = Date.now();
-    const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query: serverInfoQuery }),
-    });
+    const response = await scannedFetch(
+      'http://test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: serverInfoQuery }),
+      },
+      { via: yoga },
+    );
     const elapsed = Date.now() - started;
     const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     expect(response.status).toBe(504);
@@ -41,6 +46,30 @@ describe('time budget and cancellation (a deliberately slow statement, tests onl
     expect(elapsed).toBeGreaterThanOrEqual(1400);
     expect(elapsed).toBeLessThan(1500 + stopBoundMs);
     expect(await waitForSlowStatements(slow, 0, stopBoundMs)).toBe(true);
+  });
+
+  it('ends a compiled query over its budget the same way (the second execution of a document runs through graphql-jit)', async () => {
+    const yoga = createGovgraphYoga({ db: slow, requestTimeoutMs: 1000 });
+    for (const round of ['graphql-js', 'graphql-jit']) {
+      const started = Date.now();
+      const response = await scannedFetch(
+        'http://test/graphql',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+          body: JSON.stringify({ query: serverInfoQuery }),
+        },
+        { via: yoga },
+      );
+      const body = (await response.json()) as { errors?: { extensions?: Record<string, unknown> }[] };
+      expect({ round, status: response.status, errors: body.errors }).toMatchObject({
+        round,
+        status: 504,
+        errors: [{ extensions: { code: 'TIMEOUT', timeoutMs: 1000 } }],
+      });
+      expect(Date.now() - started).toBeLessThan(1000 + stopBoundMs);
+      expect(await waitForSlowStatements(slow, 0, stopBoundMs)).toBe(true);
+    }
   });
 
   it('stops the Cypher of a client that disconnects (node:http close → Bolt RESET)', async () => {

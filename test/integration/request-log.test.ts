@@ -4,6 +4,8 @@ import type { Database } from '../../src/db/database.ts';
 import { createLogger } from '../../src/log.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
 import { openTestDatabase } from '../support/database.ts';
+import { testRequestTimeoutMs } from '../support/graphql.ts';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 
 /** A pino destination that keeps every line, to read what the server logged. */
 function captureLines(): { lines: string[]; stream: Writable } {
@@ -44,16 +46,20 @@ describe('request log', () => {
 
   it('writes one line per request with its id, operation, status, duration and round trips, and echoes the id', async () => {
     const { lines, stream } = captureLines();
-    const yoga = createGovgraphYoga({ db, logger: createLogger('info', stream) });
+    const yoga = createGovgraphYoga({ db, logger: createLogger('info', stream), requestTimeoutMs: testRequestTimeoutMs });
     const secret = 'hunter2-secret-variable-value';
-    const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-abc-123' },
-      body: JSON.stringify({
-        query: 'query WhoIs($slug: String!) { serverInfo { database { version } } organization(slug: $slug) { name } }',
-        variables: { slug: secret },
-      }),
-    });
+    const response = await scannedFetch(
+      'http://test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'trace-abc-123' },
+        body: JSON.stringify({
+          query: 'query WhoIs($slug: String!) { serverInfo { database { version } } organization(slug: $slug) { name } }',
+          variables: { slug: secret },
+        }),
+      },
+      { via: yoga },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe('trace-abc-123');
     await response.text();
@@ -82,12 +88,16 @@ describe('request log', () => {
 
   it('makes up a request id when none (or a malformed one) is given, and logs failures with their codes', async () => {
     const { lines, stream } = captureLines();
-    const yoga = createGovgraphYoga({ db, logger: createLogger('info', stream) });
-    const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'not a valid id; drop table' },
-      body: JSON.stringify({ query: '{ nosuchfield }' }),
-    });
+    const yoga = createGovgraphYoga({ db, logger: createLogger('info', stream), requestTimeoutMs: testRequestTimeoutMs });
+    const response = await scannedFetch(
+      'http://test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'not a valid id; drop table' },
+        body: JSON.stringify({ query: '{ nosuchfield }' }),
+      },
+      { via: yoga },
+    );
     await response.text();
     const id = response.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);

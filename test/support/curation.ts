@@ -5,7 +5,8 @@ import type { Database } from '../../src/db/database.ts';
 import { type EntityLabel, entityLabels, type RelationType, relationTypes, type SeedGraph } from '../../src/domain/graph.ts';
 import { relationRules } from '../../src/domain/rules.ts';
 import type { YogaOptions } from '../../src/yoga.ts';
-import { type GraphSize, graphSize, openTestDatabase, readRows } from './database.ts';
+import { graphState, openTestDatabase } from './database.ts';
+import type { GraphState } from './graph-state.ts';
 import { GraphQLClient, loadRealSeed, type RequestOptions } from './graphql.ts';
 
 /** API keys for tests: one per scope, a revoked one, and one the server was never given. */
@@ -57,10 +58,9 @@ export function seededCurationSuite(options: Omit<YogaOptions, 'db' | 'apiKeys'>
   return suite;
 }
 
-/** Everything in the database and the change log, to show a refused write left no trace. */
-export async function footprint(db: Database): Promise<GraphSize & { changes: number }> {
-  const [row] = await readRows(db, 'admin/change-count');
-  return { ...(await graphSize(db)), changes: Number(row?.changes ?? 0) };
+/** Every node, relationship and property, the change log included, to show a refused write left no trace. */
+export function footprint(db: Database): Promise<GraphState> {
+  return graphState(db);
 }
 
 /** The seed's first source: every fixture cites it. */
@@ -69,13 +69,6 @@ export const seedSource = 'src-000-cctld-msk-ix-memorandum';
 /** Every mutation field of the schema, by name: tests enumerate these, so a new one cannot escape them. */
 export function mutationFields(schema: GraphQLSchema): GraphQLField<unknown, unknown>[] {
   return Object.values(schema.getMutationType()?.getFields() ?? {});
-}
-
-/** The scope a mutation field needs, read from its description ("Needs the "admin" scope."). */
-export function scopeOf(field: GraphQLField<unknown, unknown>): 'curate' | 'admin' {
-  const scope = /Needs the "(curate|admin)" scope/.exec(field.description ?? '')?.[1];
-  if (scope !== 'curate' && scope !== 'admin') throw new Error(`${field.name} does not say which scope it needs`);
-  return scope;
 }
 
 /** A document that calls one mutation field with every argument as a variable. */

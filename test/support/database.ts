@@ -2,11 +2,13 @@ import { inject } from 'vitest';
 import { z } from 'zod';
 import { Database } from '../../src/db/database.ts';
 import { connect } from '../../src/db/driver.ts';
+import { type GraphState, stateOf } from './graph-state.ts';
 
 /** A Database on the run's Neo4j (embedded or NEO4J_URI). Close it in afterAll. */
 export async function openTestDatabase(): Promise<Database> {
   const settings = inject('neo4j');
-  const driver = await connect({ ...settings, connectTimeoutMs: 10000 });
+  // Generous for the same reason as testRequestTimeoutMs: a loaded machine, not a test of connecting.
+  const driver = await connect({ ...settings, connectTimeoutMs: 60000 });
   return new Database(driver, settings.database, 60000);
 }
 
@@ -21,23 +23,24 @@ export async function emptyDatabase(db: Database): Promise<void> {
   }
 }
 
-export interface GraphSize {
-  nodes: number;
-  nodeProperties: number;
-  relationships: number;
-  relationshipProperties: number;
-}
+const contentsRow = z.object({
+  nodes: z.array(z.object({ id: z.string(), labels: z.array(z.string()), properties: z.record(z.string(), z.unknown()) })),
+  relationships: z.array(z.object({ type: z.string(), from: z.string(), to: z.string(), properties: z.record(z.string(), z.unknown()) })),
+});
 
-/** Counts everything in the database, to show a series of requests changed nothing. */
-export async function graphSize(db: Database): Promise<GraphSize> {
-  const [row] = await readRows(db, 'admin/graph-size');
-  const number = (value: unknown) => Number(value ?? 0);
-  return {
-    nodes: number(row?.nodes),
-    nodeProperties: number(row?.nodeProperties),
-    relationships: number(row?.relationships),
-    relationshipProperties: number(row?.relationshipProperties),
-  };
+/**
+ * A hash of everything in the database, every property of every node and relationship, the
+ * change log included: equal before and after shows that a series of requests changed nothing.
+ */
+export async function graphState(db: Database): Promise<GraphState> {
+  const scope = db.openScope({ timeoutMs: 60_000, requestId: 'test' });
+  try {
+    const [contents] = await scope.read('admin/graph-contents', {}, contentsRow);
+    if (!contents) throw new Error('admin/graph-contents returned no row');
+    return stateOf(contents);
+  } finally {
+    scope.dispose();
+  }
 }
 
 /** Rows of a named statement, unparsed: for tests that look at what is stored. */

@@ -77,9 +77,3 @@ export async function journalLeft(db: Database): Promise<number> {
   );
   return Number(row?.n);
 }
-
-/** The number of :Change records: the change log, which a refused or undone import must not grow. */
-export async function changeCount(db: Database): Promise<number> {
-  const [row] = await rows<{ n: number }>(db, 'MATCH (c:Change) RETURN count(c) AS n');
-  return Number(row?.n);
-}

@@ -6,7 +6,7 @@ import type { SeedGraph } from '../../src/domain/graph.ts';
 import { readSeedFolder, validateSeedFiles } from '../../src/domain/validate.ts';
 import { createGovgraphYoga, type YogaOptions } from '../../src/yoga.ts';
 import { emptyDatabase } from './database.ts';
-import { recordExchange } from './leak-scan.ts';
+import { scannedFetch } from './scanned-fetch.ts';
 
 export interface GraphQLErrorOut {
   message: string;
@@ -21,6 +21,14 @@ export interface GraphQLResult<T> {
 
 export type Variables = Record<string, unknown>;
 
+/**
+ * The time budget of the servers tests build, unless a test sets its own. Tests that are not
+ * about the budget must not fail by it: on a shared, loaded machine an answer that takes
+ * milliseconds when the machine is quiet has taken over the production default of 10 s.
+ * test/integration/request-budget.test.ts tests the budget itself, with budgets of its own.
+ */
+export const testRequestTimeoutMs = 120_000;
+
 /** How to send one request: as whom (an Authorization header value, e.g. "Bearer ggk_…"). */
 export interface RequestOptions {
   authorization?: string;
@@ -31,7 +39,7 @@ export class GraphQLClient {
   readonly #yoga: ReturnType<typeof createGovgraphYoga>;
 
   constructor(db: Database, options: Omit<YogaOptions, 'db'> = {}) {
-    this.#yoga = createGovgraphYoga({ db, ...options });
+    this.#yoga = createGovgraphYoga({ db, requestTimeoutMs: testRequestTimeoutMs, ...options });
   }
 
   /** One request, with its HTTP status. */
@@ -43,10 +51,8 @@ export class GraphQLClient {
     const body = JSON.stringify({ query, variables });
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (request.authorization !== undefined) headers.authorization = request.authorization;
-    const response = await this.#yoga.fetch('http://test/graphql', { method: 'POST', headers, body });
-    const text = await response.text();
-    recordExchange({ request: body, response: text });
-    return { status: response.status, result: JSON.parse(text) as GraphQLResult<T> };
+    const response = await scannedFetch('http://test/graphql', { method: 'POST', headers, body }, { via: this.#yoga });
+    return { status: response.status, result: (await response.json()) as GraphQLResult<T> };
   }
 
   async run<T>(query: string, variables: Variables = {}, request: RequestOptions = {}): Promise<GraphQLResult<T>> {

@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from '../../src/db/database.ts';
 import { createGovgraphYoga, type YogaOptions } from '../../src/yoga.ts';
-import { recordExchange } from './leak-scan.ts';
+import { testRequestTimeoutMs } from './graphql.ts';
+import { scannedFetch } from './scanned-fetch.ts';
 
 export interface HttpRequest {
   method?: string;
@@ -28,7 +29,7 @@ export interface TestServer {
 
 /** createGovgraphYoga behind a real node:http server on 127.0.0.1 (never another interface), on a free port. */
 export async function startTestServer(db: Database, options: Omit<YogaOptions, 'db'> = {}): Promise<TestServer> {
-  const server = createServer(createGovgraphYoga({ db, ...options }));
+  const server = createServer(createGovgraphYoga({ db, requestTimeoutMs: testRequestTimeoutMs, ...options }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
@@ -53,22 +54,16 @@ export async function startTestServer(db: Database, options: Omit<YogaOptions, '
       } else if (body !== undefined) {
         init.body = body;
       }
+      // The body as sent, even when it went in chunks, so the scan can tell an echo from a leak.
+      const sent = JSON.stringify({ path, query: Object.fromEntries(new URL(`${url}${path}`).searchParams), body: body?.slice(0, 20000) });
       let response: Response;
       try {
-        response = await fetch(`${url}${path}`, init);
+        response = await scannedFetch(`${url}${path}`, init, { sent });
       } catch (error) {
         // The server may answer 413 and close before a large body is all sent: report what it said if it did.
         throw new Error(`request to ${path} failed: ${String(error)}`);
       }
-      const text = await response.text();
-      const query = new URL(`${url}${path}`).searchParams;
-      // GraphiQL's page is static (and indented with "    at"-like runs of spaces): only API answers are scanned.
-      if (!response.headers.get('content-type')?.includes('text/html'))
-        recordExchange({
-          request: JSON.stringify({ path, query: Object.fromEntries(query), body: body?.slice(0, 20000) }),
-          response: text,
-        });
-      return { status: response.status, headers: response.headers, text };
+      return { status: response.status, headers: response.headers, text: await response.text() };
     },
     close: () =>
       new Promise<void>((resolve) => {

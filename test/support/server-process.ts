@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../src/config.ts';
+import { scannedFetch } from './scanned-fetch.ts';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -97,7 +98,7 @@ export async function waitUntil(predicate: () => boolean, timeoutMs: number, int
 }
 
 export async function graphql(url: string, query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(url, {
+  const response = await scannedFetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, variables }),

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cypher, filledCypher } from '../../src/db/cypher-files.ts';
+import { cypher, filledCypher, parametersToSend } from '../../src/db/cypher-files.ts';
 
 describe('statement slots', () => {
   const base = { type: 'MANAGES', left: '-', right: '->', order: 'ASC' };
@@ -25,5 +28,56 @@ describe('statement slots', () => {
 
   it('sends statements without their comment lines', () => {
     expect(cypher('queries/relation-pages')).not.toMatch(/^\s*\/\//m);
+  });
+
+  it("does not send a slot's value again as a parameter", () => {
+    expect(parametersToSend('queries/relation-pages', { ...base, ids: ['a'], limit: 3 })).toEqual({ ids: ['a'], limit: 3 });
+    const plain = { ids: ['a'] };
+    expect(parametersToSend('queries/entities-by-id', plain)).toBe(plain);
+  });
+});
+
+describe('fragments', () => {
+  // A folder of statements of its own, so each case starts from files it wrote (named outside
+  // cypher/'s folders, which test/unit/statement-references.test.ts checks).
+  function statements(files: Record<string, string>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'govgraph-cypher-'));
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, `${name}.cypher`), text);
+    }
+    return dir;
+  }
+
+  it('writes a fragment into the statement that includes it, with its variable, without its comments', () => {
+    const dir = statements({
+      'shared/props': '// the properties\n{{var}} {.*, at: {{var}}.at}\n',
+      'shared/filters': '// the filters\nAND n.a = $a\n  AND n.b = $b\n',
+      'reads/x':
+        'MATCH (n) WHERE n.id = $id\n  {{include:shared/filters}}\nRETURN {{include:shared/props(n)}} AS props, [m IN $ms | {{include:shared/props(m)}}] AS ms\n',
+    });
+    expect(cypher('reads/x', dir)).toBe(
+      'MATCH (n) WHERE n.id = $id\n  AND n.a = $a\n  AND n.b = $b\nRETURN n {.*, at: n.at} AS props, [m IN $ms | m {.*, at: m.at}] AS ms\n',
+    );
+  });
+
+  it('refuses a fragment without the variable it needs, with one it does not take, or that includes another', () => {
+    const dir = statements({
+      'shared/props': '{{var}} {.*}',
+      'shared/filters': 'AND n.a = $a',
+      'shared/nested': '{{include:shared/filters}}',
+      'reads/no-variable': 'RETURN {{include:shared/props}}',
+      'reads/extra-variable': 'MATCH (n) WHERE true {{include:shared/filters(n)}} RETURN n',
+      'reads/nested': 'MATCH (n) WHERE true {{include:shared/nested}} RETURN n',
+    });
+    expect(() => cypher('reads/no-variable', dir)).toThrow(/needs a variable/);
+    expect(() => cypher('reads/extra-variable', dir)).toThrow(/takes no variable/);
+    expect(() => cypher('reads/nested', dir)).toThrow(/includes another/);
+  });
+
+  it('writes the audit times of every read as epoch milliseconds, from one fragment', () => {
+    const text = cypher('queries/entities-by-id');
+    expect(text).toContain('n {.*, createdAt: toFloat(n.createdAt.epochMillis), updatedAt: toFloat(n.updatedAt.epochMillis)} AS props');
+    expect(text).not.toContain('{{');
   });
 });

@@ -18,7 +18,7 @@ const ranks: Record<string, number> = {
   services: 4,
   schema: 5,
   http: 6,
-  examples: 6,
+  examples: 2,
   web: 6,
   'yoga.ts': 7,
   cli: 8,

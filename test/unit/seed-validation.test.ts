@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dateRange, endsBeforeStart, partialDateProblem } from '../../src/domain/dates.ts';
 import type { NodeRow, RelationRow, SeedGraph } from '../../src/domain/graph.ts';
 import { readSeedFolder, type SeedFile, type SeedProblem, SeedValidationError, validateSeedFiles } from '../../src/domain/validate.ts';
 
@@ -44,41 +43,6 @@ function problemsWith(...extra: SeedFile[]): SeedProblem[] {
   return rejection([...validFiles, ...extra]).problems;
 }
 
-describe('partial dates', () => {
-  it('accepts a year, a month or a day that exist', () => {
-    for (const date of ['2020', '2021-02', '2018-12-21', '2020-02-29', '2000-02-29']) {
-      expect(partialDateProblem(date)).toBeUndefined();
-    }
-  });
-
-  it('rejects impossible and malformed dates', () => {
-    expect(partialDateProblem('2021-02-30')).toBe('"2021-02-30" is not a real date: February 2021 has 28 days');
-    expect(partialDateProblem('2019-02-29')).toBe('"2019-02-29" is not a real date: February 2019 has 28 days');
-    expect(partialDateProblem('1900-02-29')).toMatch(/February 1900 has 28 days/);
-    expect(partialDateProblem('2021-13')).toBe('"2021-13" is not a real date: there is no month 13');
-    expect(partialDateProblem('2021-04-31')).toMatch(/April 2021 has 30 days/);
-    expect(partialDateProblem('2021-00')).toBe('"2021-00" is not a real date: there is no month 0');
-    expect(partialDateProblem('2021-01-00')).toMatch(/January 2021 has 31 days/);
-    for (const malformed of ['21-02', '2021-2', '2021-02-3', '2021/02', ' 2021', '2021-02-01T00:00', '']) {
-      expect(partialDateProblem(malformed)).toMatch(/expected a partial date "YYYY", "YYYY-MM" or "YYYY-MM-DD"/);
-    }
-  });
-
-  it('spans the days a partial date can mean', () => {
-    expect(dateRange('2020')).toEqual({ first: '2020-01-01', last: '2020-12-31' });
-    expect(dateRange('2021-02')).toEqual({ first: '2021-02-01', last: '2021-02-28' });
-    expect(dateRange('2020-02')).toEqual({ first: '2020-02-01', last: '2020-02-29' });
-    expect(dateRange('2018-12-21')).toEqual({ first: '2018-12-21', last: '2018-12-21' });
-  });
-
-  it('orders dates of different precision only when they cannot overlap', () => {
-    expect(endsBeforeStart('2021-03', '2021')).toBe(false);
-    expect(endsBeforeStart('2021-03-05', '2021-03')).toBe(false);
-    expect(endsBeforeStart('2021-03', '2021-02-28')).toBe(true);
-    expect(endsBeforeStart('2021', '2020-12')).toBe(true);
-  });
-});
-
 describe('a valid seed', () => {
   let graph: SeedGraph;
   const node = (id: string): NodeRow => {
@@ -118,6 +82,10 @@ describe('a valid seed', () => {
       externalFacts: ['country'],
       nameKey: 'example registry',
       searchText: 'example registry\ner\nпример-регистратура',
+      // Match keys: stemmed, transliterated, and short names also written as one word.
+      searchVariants: 'eksampl registri\neksampleregistri\ner\nprimer registratura\nprimeregistratura',
+      // Its kind as words, and its country's name.
+      searchDetails: 'registri\nrusa',
     });
   });
 

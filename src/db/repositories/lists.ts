@@ -1,6 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type { EntityLabel } from '../../domain/graph.ts';
+import type { SearchStatementParameters } from '../../domain/text/search-query.ts';
+import { entityPageSlots, type PageRead } from '../entity-page-slots.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { entity } from '../rows.ts';
 import type { EntityRecord } from './entities.ts';
@@ -41,35 +43,18 @@ export interface EntityPage {
   total: number | null;
 }
 
-type PageStatement =
-  | 'queries/entity-page'
-  | 'queries/entity-page-name-asc'
-  | 'queries/entity-page-name-desc'
-  | 'queries/entity-page-date-asc'
-  | 'queries/entity-page-date-desc'
-  | 'queries/entity-page-id-asc'
-  | 'queries/entity-page-id-desc'
-  | 'queries/entity-page-kind-date-asc'
-  | 'queries/entity-page-kind-date-desc';
-
-// Orders an index (label, sortKey, id) or (label, id) can hand over already sorted, by reading
-// direction. By date only dated entities are indexed, so that variant serves filters with a
-// date bound only (they leave undated entities out anyway); with a kind too, the index
-// (label, kind, dateFrom, id, dateTo) reads that kind only, and counts from the index alone.
-const indexedStatements: Record<OrderField | 'KIND_DATE', Record<'asc' | 'desc', PageStatement>> = {
-  NAME: { asc: 'queries/entity-page-name-asc', desc: 'queries/entity-page-name-desc' },
-  DATE: { asc: 'queries/entity-page-date-asc', desc: 'queries/entity-page-date-desc' },
-  ID: { asc: 'queries/entity-page-id-asc', desc: 'queries/entity-page-id-desc' },
-  KIND_DATE: { asc: 'queries/entity-page-kind-date-asc', desc: 'queries/entity-page-kind-date-desc' },
-};
-
-function pageStatement(request: EntityPageRequest, readAscending: boolean): PageStatement {
-  const direction = readAscending ? 'asc' : 'desc';
-  if (request.orderBy === 'NAME' || request.orderBy === 'ID') return indexedStatements[request.orderBy][direction];
-  if (request.orderBy === 'DATE' && (request.filter.dateFrom !== null || request.filter.dateTo !== null)) {
-    return indexedStatements[request.filter.kind !== null ? 'KIND_DATE' : 'DATE'][direction];
-  }
-  return 'queries/entity-page';
+/**
+ * How a page is read (the slots of queries/entity-page, src/db/entity-page-slots.ts): in the
+ * order of an index (label, sortKey, id) or (label, id) when one hands the rows over already
+ * sorted. By date only dated entities are indexed, so that read serves filters with a date bound
+ * only (they leave undated entities out anyway); with a kind too, the index
+ * (label, kind, dateFrom, id, dateTo) reads that kind only, and counts from the index alone.
+ */
+export function pageRead(request: Pick<EntityPageRequest, 'orderBy' | 'filter'>): PageRead {
+  if (request.orderBy === 'NAME') return 'name';
+  if (request.orderBy === 'ID') return 'id';
+  if (request.filter.dateFrom !== null || request.filter.dateTo !== null) return request.filter.kind !== null ? 'kind-date' : 'date';
+  return 'sorted';
 }
 
 // Above every stored key, so an absent upper bound still makes a range the index can seek.
@@ -87,12 +72,11 @@ export async function loadEntityPage(scope: ReadScope, request: EntityPageReques
   const lower = request.ascending ? request.after : request.before;
   const upper = request.ascending ? request.before : request.after;
   const [row] = await scope.read(
-    pageStatement(request, readAscending),
+    'queries/entity-page',
     {
+      ...entityPageSlots(pageRead(request), readAscending ? 'ASC' : 'DESC'),
       label: request.label,
       ...request.filter,
-      orderBy: request.orderBy,
-      readAscending,
       withTotal,
       // A JS number travels as a float, and LIMIT takes integers only.
       limit: neo4j.int(request.limit),
@@ -119,25 +103,18 @@ export async function findTldByForms(scope: ReadScope, forms: string[]): Promise
 export interface SearchRow {
   entity: EntityRecord;
   score: number;
+  /** Whether the entity matches every content word of the query (or is exactly it). */
+  allWords: boolean;
 }
 
-export async function searchEntities(
-  scope: ReadScope,
-  query: string,
-  labels: EntityLabel[] | null,
-  first: number,
-  /** Normalized forms of the query: entities with a name, alias or form exactly this come first. */
-  exact: readonly string[] = [],
-): Promise<SearchRow[]> {
-  // Type filtering and exact matches reorder the index's hits: ask it for more candidates than we
-  // keep, so that "ISPCP" still finds the body whose alias it is among longer names that mention it.
-  const candidates = Math.max(labels ? first * 10 : first, 100);
+/** One page of ranked search hits: queries/search with what searchStatementParameters() built. */
+export async function searchEntities(scope: ReadScope, parameters: SearchStatementParameters): Promise<SearchRow[]> {
   const rows = await scope.read(
     'queries/search',
-    { query, labels, exact: [...exact], first: neo4j.int(first), candidates: neo4j.int(candidates) },
-    z.object({ props: entity, score: z.number() }),
+    { ...parameters, first: neo4j.int(parameters.first), candidates: neo4j.int(parameters.candidates) },
+    z.object({ props: entity, score: z.number(), allWords: z.boolean() }),
   );
-  return rows.map((row) => ({ entity: row.props, score: row.score }));
+  return rows.map((row) => ({ entity: row.props, score: row.score, allWords: row.allWords }));
 }
 
 const countryRow = z.object({

@@ -4,7 +4,7 @@
  * one page at a time whatever the size of the graph.
  */
 import type { Database } from '../../db/database.ts';
-import { isUnavailable } from '../../db/errors.ts';
+import { DatabaseUnavailableError, isUnavailable } from '../../db/errors.ts';
 import type { Logger } from '../../log.ts';
 import {
   ExportNotFoundError,
@@ -15,7 +15,7 @@ import {
   startExport,
 } from '../../services/export/export.ts';
 import { requestIdOf } from '../request-id.ts';
-import { errorAnswer } from './http-answers.ts';
+import { errorAnswer, unavailableAnswer } from './http-answers.ts';
 
 const parameters = ['format', 'part', 'around', 'depth'];
 
@@ -30,15 +30,13 @@ function requestOf(url: URL): ExportRequest {
   return exportRequest(given, { csvPartRequired: true });
 }
 
-const unavailable = () => errorAnswer(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable. Try again in a few seconds.');
-
 export async function exportAnswer(db: Database, request: Request, url: URL, logger: Logger): Promise<Response> {
   if (request.method !== 'GET') return errorAnswer(405, 'METHOD_NOT_ALLOWED', 'use GET for /export', { allow: 'GET' });
   let wanted: ExportRequest;
   try {
     wanted = requestOf(url);
   } catch (error) {
-    if (error instanceof ExportRequestError) return errorAnswer(400, 'BAD_REQUEST', error.message);
+    if (error instanceof ExportRequestError) return errorAnswer(400, error.code, error.message);
     throw error;
   }
   let first: IteratorResult<string>;
@@ -50,8 +48,9 @@ export async function exportAnswer(db: Database, request: Request, url: URL, log
     // The first chunk is read before answering: a database that fails at once gets a 503, not a 200 with a broken body.
     first = await stream.chunks.next();
   } catch (error) {
-    if (error instanceof ExportNotFoundError) return errorAnswer(404, 'NOT_FOUND', error.message);
-    if (isUnavailable(error)) return unavailable();
+    if (error instanceof ExportNotFoundError) return errorAnswer(404, error.code, error.message);
+    // The reads go through a ReadScope, which turns the driver's failure into DatabaseUnavailableError.
+    if (error instanceof DatabaseUnavailableError || isUnavailable(error)) return unavailableAnswer();
     throw error;
   }
   const { chunks } = stream;

@@ -8,12 +8,12 @@
  */
 import { type ApiKeyRing, grantedScopes, refusal } from '../../auth/api-keys.ts';
 import type { Database } from '../../db/database.ts';
-import { isUnavailable } from '../../db/errors.ts';
+import { DatabaseUnavailableError, isUnavailable } from '../../db/errors.ts';
 import { SeedLoadError } from '../../db/load.ts';
 import { SeedValidationError } from '../../domain/validate.ts';
 import type { Logger } from '../../log.ts';
 import { type ImportFormat, importFile, importFiles } from '../../services/import.ts';
-import { errorAnswer, jsonAnswer } from './http-answers.ts';
+import { errorAnswer, jsonAnswer, unavailableAnswer } from './http-answers.ts';
 
 export interface ImportRouteOptions {
   db: Database;
@@ -101,13 +101,14 @@ export function importRoute(options: ImportRouteOptions): (request: Request) => 
       if (error instanceof SeedValidationError) {
         const count = error.problems.length;
         return jsonAnswer(400, {
-          error: { code: 'BAD_USER_INPUT', message: `the import has ${count} problem${count === 1 ? '' : 's'}; nothing was written` },
+          error: { code: error.code, message: `the import has ${count} problem${count === 1 ? '' : 's'}; nothing was written` },
           problems: error.problems,
         });
       }
       // Another load still writing, or a write racing this one; the message says what is left behind, if anything.
       if (error instanceof SeedLoadError) return errorAnswer(409, 'CONFLICT', error.message);
-      if (isUnavailable(error)) return errorAnswer(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable. Try again in a few seconds.');
+      // The checks read through a ReadScope (DatabaseUnavailableError), the load through the driver.
+      if (error instanceof DatabaseUnavailableError || isUnavailable(error)) return unavailableAnswer();
       throw error;
     } finally {
       running = false;

@@ -1,8 +1,8 @@
 import { type ChangeRecord, loadChangePage } from '../../db/repositories/changes.ts';
+import { BadUserInputError } from '../../domain/errors.ts';
 import type { EntityLabel } from '../../domain/graph.ts';
 import { builder } from '../builder.ts';
 import { EntityTypeEnum, loadEntities } from '../entity.ts';
-import { badUserInput } from '../errors.ts';
 import { decodeCursor, encodeCursor, maxPageSize } from '../paging.ts';
 import { EntityRef } from '../refs.ts';
 
@@ -108,10 +108,11 @@ builder.queryField('changes', (t) =>
     resolve: async (_root, args, context): Promise<ChangePage> => {
       const size = args.first ?? defaultChangePageSize;
       if (!Number.isInteger(size) || size < 1 || size > maxPageSize) {
-        throw badUserInput(`"first" must be between 1 and ${maxPageSize}, got ${size}`, 'first');
+        throw new BadUserInputError(`"first" must be between 1 and ${maxPageSize}, got ${size}`, { argument: 'first' });
       }
       const after = args.after ? decodeCursor(args.after, 'after') : null;
-      if (after && Number.isNaN(Date.parse(after.key))) throw badUserInput('"after" is not a cursor this API issued', 'after');
+      if (after && Number.isNaN(Date.parse(after.key)))
+        throw new BadUserInputError('"after" is not a cursor this API issued', { argument: 'after' });
       const since = args.since.toISOString();
       // The cursor continues where the last page stopped, unless `since` lies beyond it.
       const continues = after !== null && Date.parse(after.key) >= Date.parse(since);

@@ -14,11 +14,11 @@ import {
   unciteEntities,
   unciteRelations,
 } from '../../db/repositories/curation.ts';
+import { BadUserInputError, ConflictError } from '../../domain/errors.ts';
 import type { EntityLabel } from '../../domain/graph.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
 import { EntityTypeEnum } from '../entity.ts';
-import { conflict, invalidInput } from '../errors.ts';
 import { slugRenameDate } from './citations.ts';
 import { entityWriteSpecs } from './entity-inputs.ts';
 import { writeCost } from './payloads.ts';
@@ -59,7 +59,7 @@ function describe(dependent: Dependent): string {
 function refuse(label: EntityLabel, id: string, total: number, shown: Dependent[], cascadeDoes: string) {
   const listed = shown.slice(0, shownDependents);
   const more = total > listed.length ? `; …and ${total - listed.length} more` : '';
-  return conflict(
+  return new ConflictError(
     `${label} "${id}" is not deleted: ${total} ${total === 1 ? 'thing still points' : 'things still point'} at it: ` +
       `${listed.map(describe).join('; ')}${more}. Delete or change ${total === 1 ? 'it' : 'them'} first, or pass cascade: true ` +
       `(which ${cascadeDoes}).`,
@@ -178,7 +178,7 @@ export async function deleteEntity(
       // A former slug still names its entity for reads; a delete must name it by its slug.
       const [renamed] = await readEntities(tx, [id]);
       if (renamed) {
-        throw invalidInput([
+        throw BadUserInputError.of([
           {
             field: argument,
             message: `"${id}" is a former slug of "${renamed.id}" (${renamed.label}); delete "${renamed.id}" if you mean it`,
@@ -187,7 +187,7 @@ export async function deleteEntity(
       }
       return nothingDeleted(id);
     }
-    if (stored !== label) throw invalidInput([{ field: argument, message: `"${id}" is a ${stored}, not a ${label}` }]);
+    if (stored !== label) throw BadUserInputError.of([{ field: argument, message: `"${id}" is a ${stored}, not a ${label}` }]);
     if (label === 'Source') return deleteSource(tx, id, cascade, scope);
     const dependents = await relationDependents(tx, id, shownDependents);
     if (dependents.total > 0 && !cascade) {
@@ -270,7 +270,8 @@ for (const spec of entityWriteSpecs) {
       },
       resolve: (_root, args, context) => {
         const problems = slugProblems(args, '');
-        if (problems.length > 0) throw invalidInput(problems.map((problem) => ({ ...problem, field: problem.field.replace(/^\./, '') })));
+        if (problems.length > 0)
+          throw BadUserInputError.of(problems.map((problem) => ({ ...problem, field: problem.field.replace(/^\./, '') })));
         return deleteEntity(context, spec.label, String(slugOf(args)), args.cascade ?? false, slugField(args));
       },
     }),

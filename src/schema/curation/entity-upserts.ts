@@ -1,9 +1,9 @@
 import type { TransactionRunner } from '../../db/database.ts';
 import { readEntities } from '../../db/repositories/curation.ts';
 import type { EntityRecord } from '../../db/repositories/entities.ts';
+import { BadUserInputError } from '../../domain/errors.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
-import { invalidInput } from '../errors.ts';
 import { texts } from '../props.ts';
 import { type EntityWriteSpec, entityWriteSpecs } from './entity-inputs.ts';
 import { type Outcome, WriteOutcomeEnum } from './enums.ts';
@@ -34,7 +34,7 @@ async function keptFormerSlugs(tx: TransactionRunner, id: string, field: string)
   const [stored] = await readEntities(tx, [id]);
   if (!stored) return null;
   if (stored.id !== id) {
-    throw invalidInput([
+    throw BadUserInputError.of([
       { field, message: `"${id}" is a former slug of "${stored.id}" (${stored.label}); write to "${stored.id}" instead` },
     ]);
   }
@@ -45,7 +45,7 @@ async function keptFormerSlugs(tx: TransactionRunner, id: string, field: string)
 /** Checks and writes an entity and the sources it gives inline, in one transaction. */
 export async function upsertEntity(context: RequestContext, spec: EntityWriteSpec, input: Input): Promise<EntityWriteResult> {
   const problems = inputSlugProblems(input, true);
-  if (problems.length > 0) throw invalidInput(problems);
+  if (problems.length > 0) throw BadUserInputError.of(problems);
   const id = String(slugOf(input));
   const inlineIds = inlineSourceIds(input);
   const result = await runWrite(context, async (tx, scope) => {

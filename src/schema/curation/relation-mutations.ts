@@ -6,11 +6,11 @@
 
 import { deleteRelations, readEntities } from '../../db/repositories/curation.ts';
 import type { EntityRecord } from '../../db/repositories/entities.ts';
+import { BadUserInputError } from '../../domain/errors.ts';
 import { type RelationType, relationTypes } from '../../domain/graph.ts';
 import { type RelationRule, relationRules } from '../../domain/rules.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
-import { invalidInput } from '../errors.ts';
 import { EntityRef } from '../refs.ts';
 import { citationsField } from './citations.ts';
 import { type Outcome, seedValuesEnum, WriteOutcomeEnum } from './enums.ts';
@@ -82,7 +82,7 @@ const RelationDeletePayload = builder.objectRef<RelationDeleteResult>('RelationD
 
 async function upsertRelation(context: RequestContext, type: RelationType, input: Input): Promise<RelationWriteResult> {
   const problems = inputSlugProblems(input, false);
-  if (problems.length > 0) throw invalidInput(problems);
+  if (problems.length > 0) throw BadUserInputError.of(problems);
   const from = String(input.from);
   const to = String(input.to);
   const key = relationKey(type, { from, to, role: input.role as string | null, title: input.title as string | null });

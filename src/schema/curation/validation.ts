@@ -1,8 +1,8 @@
 import type { TransactionRunner } from '../../db/database.ts';
 import { labelsOf } from '../../db/repositories/curation.ts';
+import { BadUserInputError } from '../../domain/errors.ts';
 import type { SeedGraph } from '../../domain/graph.ts';
 import { type SeedFile, SeedValidationError, validateSeedFilesAgainst } from '../../domain/validate.ts';
-import { invalidInput } from '../errors.ts';
 import type { InputFile } from './records.ts';
 
 /**
@@ -19,7 +19,7 @@ export async function checkAgainstDatabase(tx: TransactionRunner, files: readonl
   } catch (error) {
     if (!(error instanceof SeedValidationError)) throw error;
     const slugFields = new Map(files.map((file) => [file.path, file.slugField]));
-    throw invalidInput(
+    throw BadUserInputError.of(
       error.problems.map((problem) => ({
         field: problem.field === undefined ? problem.file : `${problem.file}.${inputField(problem.field, slugFields.get(problem.file))}`,
         message: problem.message,

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
-import type { TransactionRunner } from '../../db/database.ts';
+import { Database, type TransactionRunner } from '../../db/database.ts';
 import { DatabaseUnavailableError, isTransactionTimeout, isUnavailable, RequestTimeoutError } from '../../db/errors.ts';
 import { type Outcome as Counts, emptySummary, SeedLoadError, upsertNodes, upsertRelations, type WriteScope } from '../../db/load.ts';
+import { ConflictError, ForbiddenError, GovgraphError } from '../../domain/errors.ts';
 import type { NodeRow, RelationRow } from '../../domain/graph.ts';
 import type { RequestContext } from '../context.ts';
-import { conflict, forbidden } from '../errors.ts';
 import type { Outcome } from './enums.ts';
 
 /**
@@ -13,24 +12,26 @@ import type { Outcome } from './enums.ts';
  * operation: every statement of the work commits together or not at all, and a transient
  * failure (a deadlock between concurrent writers) runs the whole work again.
  *
- * The transaction may last no longer than what is left of the request's time budget: a write
- * the client was told had timed out is rolled back by Neo4j rather than committed unseen.
+ * The write may last no longer than what is left of the request's time budget, retries
+ * included (Database.writeBefore): a write the client was told had timed out never commits.
  */
 export async function runWrite<T>(context: RequestContext, work: (tx: TransactionRunner, scope: WriteScope) => Promise<T>): Promise<T> {
   const { caller } = context;
   // The scope-auth plugin refuses anonymous callers before this runs; this keeps `by` honest regardless.
-  if (caller.kind !== 'key') throw forbidden('Forbidden: writing needs an API key.');
+  if (caller.kind !== 'key') throw new ForbiddenError('Forbidden: writing needs an API key.');
   const scope: WriteScope = { by: caller.name, operation: randomUUID(), load: null };
-  const remainingMs = Math.min(context.db.transactionTimeoutMs, context.reads.deadline - Date.now());
-  if (remainingMs <= 0) throw new RequestTimeoutError(context.reads.timeoutMs);
   try {
-    const result = await context.db.writeTransaction((tx) => work(tx, scope), Math.max(1, Math.round(remainingMs)));
+    const result = await context.db.writeBefore(
+      { at: context.reads.deadline, budgetMs: context.reads.timeoutMs, signal: context.reads.signal },
+      Database.metadataOf({ requestId: context.requestId, operation: scope.operation }),
+      (tx) => work(tx, scope),
+    );
     forgetReads(context);
     return result;
   } catch (error) {
-    if (error instanceof GraphQLError) throw error;
+    if (error instanceof GovgraphError) throw error;
     // The loader's own checks, hit only when another write got in between (an id taken by another kind, an end deleted).
-    if (error instanceof SeedLoadError) throw conflict(`${error.message}; another write changed the graph meanwhile, try again`);
+    if (error instanceof SeedLoadError) throw new ConflictError(`${error.message}; another write changed the graph meanwhile, try again`);
     if (isTransactionTimeout(error)) throw new RequestTimeoutError(context.reads.timeoutMs, { cause: error });
     if (isUnavailable(error)) throw new DatabaseUnavailableError({ cause: error });
     throw error;

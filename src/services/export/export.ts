@@ -5,6 +5,7 @@
  */
 import type { ReadScope } from '../../db/read-scope.ts';
 import { type ExportScope, findNeighbourhood, wantedFor } from '../../db/repositories/exchange.ts';
+import { BadRequestError, NotFoundError } from '../../domain/errors.ts';
 import { slugPattern } from '../../domain/rules.ts';
 import { type CsvPart, csvChunks } from './csv-write.ts';
 import { graphmlChunks } from './graphml.ts';
@@ -29,14 +30,10 @@ export interface ExportRequest {
 }
 
 /** A parameter that cannot be used, in words for the user. */
-export class ExportRequestError extends Error {
-  override name = 'ExportRequestError';
-}
+export class ExportRequestError extends BadRequestError {}
 
 /** No entity has the slug an export was asked to start from. */
-export class ExportNotFoundError extends Error {
-  override name = 'ExportNotFoundError';
-}
+export class ExportNotFoundError extends NotFoundError {}
 
 export const maxDepth = 3;
 

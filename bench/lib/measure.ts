@@ -1,0 +1,184 @@
+import { type BenchServer, graphql, processUsage, resetStats, stats } from './harness.ts';
+import type { QueryName, Request, System } from './mix.ts';
+
+export interface TimingSettings {
+  /** Requests one after another (concurrency 1) per round, for latency and Bolt traffic. */
+  samples: number;
+  /** Connections sending at once in the throughput part. */
+  concurrency: number;
+  durationSeconds: number;
+  /** Requests sent first in every measurement, untimed (JIT, plan cache, pool). */
+  warmup: number;
+}
+
+/** One system on one query in one round. */
+export interface RoundMeasurement {
+  round: number;
+  system: System;
+  query: QueryName;
+  latenciesMs: number[];
+  requestsPerSecond: number;
+  throughputRequests: number;
+  non2xx: number;
+  graphqlErrors: number;
+  /** Bolt exchanges (client turns) per request, counted on the wire at concurrency 1. */
+  exchangesPerRequest: number;
+  /** Bolt messages the server sent per request, by type (RUN is one statement). */
+  messagesPerRequest: Record<string, number>;
+  cpuMsPerRequest: number;
+  peakRssMb: number;
+}
+
+interface Tally {
+  non2xx: number;
+  graphqlErrors: number;
+}
+
+async function timed(server: BenchServer, request: Request, tally: Tally): Promise<number> {
+  const started = performance.now();
+  const result = await graphql(server.port, request);
+  const elapsed = performance.now() - started;
+  if (result.status < 200 || result.status >= 300) tally.non2xx += 1;
+  else if (result.errors) tally.graphqlErrors += 1;
+  return elapsed;
+}
+
+/**
+ * One measurement: warm-up, then `samples` requests at concurrency 1 (latency, and the Bolt
+ * traffic they cause, read from the server's wire counters), then `concurrency` connections
+ * for `durationSeconds` (req/s, and the server process's CPU time and peak RSS from /proc).
+ */
+export async function measure(
+  server: BenchServer,
+  query: QueryName,
+  requests: Request[],
+  settings: TimingSettings,
+  round: number,
+): Promise<RoundMeasurement> {
+  if (requests.length === 0) throw new Error(`no requests for ${query} on ${server.system}`);
+  const tally: Tally = { non2xx: 0, graphqlErrors: 0 };
+  const at = (i: number) => requests[i % requests.length] ?? requests[0]!;
+  for (let i = 0; i < settings.warmup; i++) await timed(server, at(i), tally);
+  await resetStats(server);
+  const latenciesMs: number[] = [];
+  for (let i = 0; i < settings.samples; i++) latenciesMs.push(await timed(server, at(i), tally));
+  const traffic = await stats(server);
+  const served = Math.max(1, traffic.requests);
+  // Every query of the mix reads the database: no exchange means the wire is not watched.
+  if (traffic.wire.exchanges === 0) throw new Error(`${server.system} ${query}: no Bolt exchange counted (servers/bolt-wire.ts)`);
+
+  const before = processUsage(server.pid);
+  let next = 0;
+  let done = 0;
+  let peakRss = before.rssBytes;
+  const started = performance.now();
+  const deadline = started + settings.durationSeconds * 1000;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, processUsage(server.pid).rssBytes);
+  }, 250);
+  await Promise.all(
+    Array.from({ length: settings.concurrency }, async () => {
+      while (performance.now() < deadline) {
+        await timed(server, at(next++), tally);
+        done += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const after = processUsage(server.pid);
+  return {
+    round,
+    system: server.system,
+    query,
+    latenciesMs,
+    requestsPerSecond: done / elapsed,
+    throughputRequests: done,
+    non2xx: tally.non2xx,
+    graphqlErrors: tally.graphqlErrors,
+    exchangesPerRequest: traffic.wire.exchanges / served,
+    messagesPerRequest: Object.fromEntries(Object.entries(traffic.wire.messages).map(([type, count]) => [type, count / served])),
+    cpuMsPerRequest: (after.cpuMs - before.cpuMs) / Math.max(1, done),
+    peakRssMb: Math.max(peakRss, after.rssBytes) / 2 ** 20,
+  };
+}
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function spread(values: number[]): Spread {
+  const sorted = values.filter(Number.isFinite).sort((x, y) => x - y);
+  if (sorted.length === 0) return { median: Number.NaN, min: Number.NaN, max: Number.NaN };
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted.at(-1)! };
+}
+
+/** The nearest-rank percentile of sorted values. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/** One system on one query over all rounds: medians with their spread; latency percentiles from every sample pooled. */
+export interface Measurement {
+  system: System;
+  query: QueryName;
+  rounds: number;
+  requestsPerSecond: Spread;
+  p50Ms: number;
+  p99Ms: number;
+  /** How many latency samples p50 and p99 come from (rounds × samples). */
+  latencySamples: number;
+  cpuMsPerRequest: Spread;
+  peakRssMb: Spread;
+  exchangesPerRequest: Spread;
+  /** RUN messages per request: Cypher statements. */
+  statementsPerRequest: Spread;
+  /** Every Bolt message type per request, median over rounds. */
+  messagesPerRequest: Record<string, number>;
+  requests: number;
+  non2xx: number;
+  graphqlErrors: number;
+  perRound: { round: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; cpuMsPerRequest: number; peakRssMb: number }[];
+}
+
+export function aggregate(rounds: RoundMeasurement[]): Measurement {
+  const first = rounds[0];
+  if (!first) throw new Error('no rounds to aggregate');
+  const pooled = rounds.flatMap((round) => round.latenciesMs).sort((x, y) => x - y);
+  const types = [...new Set(rounds.flatMap((round) => Object.keys(round.messagesPerRequest)))].sort();
+  return {
+    system: first.system,
+    query: first.query,
+    rounds: rounds.length,
+    requestsPerSecond: spread(rounds.map((round) => round.requestsPerSecond)),
+    p50Ms: percentile(pooled, 50),
+    p99Ms: percentile(pooled, 99),
+    latencySamples: pooled.length,
+    cpuMsPerRequest: spread(rounds.map((round) => round.cpuMsPerRequest)),
+    peakRssMb: spread(rounds.map((round) => round.peakRssMb)),
+    exchangesPerRequest: spread(rounds.map((round) => round.exchangesPerRequest)),
+    statementsPerRequest: spread(rounds.map((round) => round.messagesPerRequest.RUN ?? 0)),
+    messagesPerRequest: Object.fromEntries(
+      types.map((type) => [type, spread(rounds.map((round) => round.messagesPerRequest[type] ?? 0)).median]),
+    ),
+    requests: rounds.reduce((sum, round) => sum + round.latenciesMs.length + round.throughputRequests, 0),
+    non2xx: rounds.reduce((sum, round) => sum + round.non2xx, 0),
+    graphqlErrors: rounds.reduce((sum, round) => sum + round.graphqlErrors, 0),
+    perRound: rounds.map((round) => {
+      const sorted = [...round.latenciesMs].sort((x, y) => x - y);
+      return {
+        round: round.round,
+        requestsPerSecond: round.requestsPerSecond,
+        p50Ms: percentile(sorted, 50),
+        p99Ms: percentile(sorted, 99),
+        cpuMsPerRequest: round.cpuMsPerRequest,
+        peakRssMb: round.peakRssMb,
+      };
+    }),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The slots of cypher/queries/entity-page.cypher, built from typed parts. The statement is one
+ * template; what differs between its variants is which composite index hands the rows over
+ * (cypher/schema/002-range-indexes.cypher), and so what the seek asks of each property, what the
+ * page is ordered by, and in which direction. None of that can be a parameter: the planner picks
+ * an index and an order from the text, and a property given as n[$key] is seeked by no index.
+ *
+ * Every value is written here, from the closed lists below, never from a request; cypher-files.ts
+ * takes its closed lists for these slots from `entityPageSlotValues`.
+ */
+
+/** How a page is read: in the order of one of the indexes, or by sorting every match (`sorted`). */
+export type PageRead = 'name' | 'date' | 'id' | 'kind-date' | 'sorted';
+export type Direction = 'ASC' | 'DESC';
+
+/** Properties of the composite indexes that serve entity pages. */
+type IndexProperty = 'label' | 'kind' | 'nameKey' | 'dateFrom' | 'id' | 'dateTo';
+type SortProperty = 'nameKey' | 'dateFrom' | 'id';
+
+interface IndexedRead {
+  /** The index's properties in its order: every one must have a predicate for the index to be seeked. */
+  index: readonly IndexProperty[];
+  /** The property the page is ordered by: equality on the properties before it, a range on it. */
+  key: SortProperty;
+  /**
+   * What the count seeks on `key`: every entity that has one, or only the dates up to
+   * $dateSeekTo (what starts after a date range cannot overlap it).
+   */
+  count: 'present' | 'dates';
+}
+
+const indexedReads: Readonly<Record<Exclude<PageRead, 'sorted'>, IndexedRead>> = {
+  name: { index: ['label', 'nameKey', 'id'], key: 'nameKey', count: 'present' },
+  date: { index: ['label', 'dateFrom', 'id'], key: 'dateFrom', count: 'dates' },
+  id: { index: ['label', 'id'], key: 'id', count: 'present' },
+  'kind-date': { index: ['label', 'kind', 'dateFrom', 'id', 'dateTo'], key: 'dateFrom', count: 'dates' },
+};
+
+/** The seek on `key`: the page's keyset bounds, or the count's whole range. */
+type KeyBounds = { from: '$seekFrom'; to: '$seekTo' } | { from: "''"; to: '$dateSeekTo' } | null;
+
+/**
+ * Predicates on every property of the index, so that the planner seeks it by label: equality
+ * before the key, the key's range (or its presence), and presence after it (true of every node
+ * the statement can match; a composite index serves only predicates on all its properties).
+ */
+function seek(read: IndexedRead, bounds: KeyBounds): string {
+  const keyAt = read.index.indexOf(read.key);
+  return read.index
+    .map((property, at) => {
+      if (at < keyAt) return `n.${property} = $${property}`;
+      if (at > keyAt || bounds === null) return `n.${property} IS NOT NULL`;
+      return `n.${property} >= ${bounds.from} AND n.${property} <= ${bounds.to}`;
+    })
+    .join(' AND ');
+}
+
+/** What fills the statement's slots for one way of reading, in one direction (a type, not an interface: it is a statement's parameters too). */
+export type EntityPageSlots = {
+  /** The index's properties, for the hint that makes the planner seek it. */
+  index: string;
+  countSeek: string;
+  pageSeek: string;
+  sortKey: string;
+  sortOrder: string;
+};
+
+export function entityPageSlots(read: PageRead, direction: Direction): EntityPageSlots {
+  if (read === 'sorted') {
+    // By date with undated entities, which sort first with the key '': no index holds them in
+    // that order, so every entity of the label is read (by the name index) and sorted.
+    const all = seek(indexedReads.name, null);
+    const sortKey = "coalesce(n.dateFrom, '')";
+    return {
+      index: indexedReads.name.index.join(', '),
+      countSeek: all,
+      pageSeek: all,
+      sortKey,
+      sortOrder: `${sortKey} ${direction}, n.id ${direction}`,
+    };
+  }
+  const indexed = indexedReads[read];
+  // The index's order up to id (properties after it do not order a page): the planner then
+  // reads the index in that order, or backwards, and stops after $limit rows.
+  const ordered = indexed.index.slice(0, indexed.index.indexOf('id') + 1);
+  return {
+    index: indexed.index.join(', '),
+    countSeek: seek(indexed, indexed.count === 'dates' ? { from: "''", to: '$dateSeekTo' } : null),
+    pageSeek: seek(indexed, { from: '$seekFrom', to: '$seekTo' }),
+    sortKey: `n.${indexed.key}`,
+    sortOrder: ordered.map((property) => `n.${property} ${direction}`).join(', '),
+  };
+}
+
+export const pageReads: readonly PageRead[] = ['name', 'date', 'id', 'kind-date', 'sorted'];
+const directions: readonly Direction[] = ['ASC', 'DESC'];
+
+/** Every value each slot can take: the closed lists filledCypher checks these slots against. */
+export const entityPageSlotValues: Readonly<Record<keyof EntityPageSlots, ReadonlySet<string>>> = (() => {
+  const variants = pageReads.flatMap((read) => directions.map((direction) => entityPageSlots(read, direction)));
+  const valuesOf = (slot: keyof EntityPageSlots) => new Set(variants.map((variant) => variant[slot]));
+  return {
+    index: valuesOf('index'),
+    countSeek: valuesOf('countSeek'),
+    pageSeek: valuesOf('pageSeek'),
+    sortKey: valuesOf('sortKey'),
+    sortOrder: valuesOf('sortOrder'),
+  };
+})();

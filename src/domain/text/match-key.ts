@@ -1,0 +1,90 @@
+import britishSpellings from 'american-british-english-translator/data/british_spellings.json' with { type: 'json' };
+import iuliia from 'iuliia';
+import { stemmer } from 'stemmer';
+
+/**
+ * A word's match key: one spelling for the ways people write the same word, so that the index
+ * can compare keys where the written words differ. The stored side (the loader) and the query
+ * side compute it with this one function, so any two spellings that reach the same key find
+ * each other, in either direction.
+ *
+ * 1. Cyrillic is transliterated with the passport scheme (ICAO Doc 9303, from the iuliia
+ *    package): "Воробьёв" → "vorobev".
+ * 2. British spellings become American ones (the list of the american-british-english-translator
+ *    package): "centre" → "center", "organisation" → "organization".
+ * 3. English endings are stemmed (Porter, the stemmer package, as Lucene's English analyzer
+ *    does): "members" → "member", "registries" → "registri".
+ * 4. The letters on which Russian transliteration schemes disagree are folded into one, in the
+ *    order below. See docs/search.md for why each rule is there.
+ */
+export function matchKey(word: string): string {
+  let key = keys.get(word);
+  if (key === undefined) {
+    // Bounded: search explains up to 100 hits per request, word by word, and names repeat.
+    if (keys.size >= maxCachedKeys) keys.clear();
+    key = computeKey(word);
+    keys.set(word, key);
+  }
+  return key;
+}
+
+const keys = new Map<string, string>();
+const maxCachedKeys = 50_000;
+
+function computeKey(word: string): string {
+  const latin = hasCyrillic(word) ? transliterate(word) : word;
+  const american = americanSpellings.get(latin) ?? latin;
+  const stemmed = /^[a-z]{4,}$/.test(american) ? stemmer(american) : american;
+  return foldTransliteration(stemmed);
+}
+
+const cyrillic = /\p{Script=Cyrillic}/u;
+
+export function hasCyrillic(text: string): boolean {
+  return cyrillic.test(text);
+}
+
+/** Cyrillic to Latin by the passport scheme; lower case, ASCII. */
+export function transliterate(text: string): string {
+  return iuliia
+    .translate(text, iuliia.ICAO_DOC_9303)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+const americanSpellings: ReadonlyMap<string, string> = new Map(Object.entries(britishSpellings as Record<string, string>));
+
+/**
+ * The transliteration schemes of Russian (ISO 9 / GOST 7.79, BGN/PCGN, the passport schemes
+ * old and new, Wikipedia's, German and French habits) differ in a small set of places. Each
+ * rule maps all of a place's spellings to one:
+ *
+ * - щ: shch, sch, šč (sc once marks are gone), ŝ → s; ш: sh → s; ж: zh → z;
+ *   х: kh → h; ч: ch, tch → c; ц: ts, tc → c. (ISO 9 writes č, ž, š, c, which lose their marks.)
+ * - кс: x → ks.  w → v (German "Woronow").
+ * - й, ы and the soft sign's y/j: y and j → i, so ий, iy, ii, y, ij all become i after
+ *   doubled letters are folded ("Dmitriy", "Dmitrii", "Dmitry", "Dmitrij").
+ * - doubled letters → one ("Kirill"/"Kiril", "Rossii").
+ * - я, ю, е, ё after a consonant or soft sign: ia/ya/ja → a, iu/yu/ju → u, ie/ye/je → e,
+ *   io/yo/jo → e (ё is written e by the passport scheme): "Vorobyev", "Vorobiev", "Vorobjov",
+ *   "Vorobyov" and "Vorobev" all become "vorobev".
+ *
+ * English words go through the same rules; that is harmless, since both sides do, and an
+ * English word rarely folds into another one.
+ */
+export function foldTransliteration(word: string): string {
+  return word
+    .replace(/shch|sch|sc/g, 's')
+    .replace(/sh/g, 's')
+    .replace(/zh/g, 'z')
+    .replace(/kh/g, 'h')
+    .replace(/tch/g, 'c')
+    .replace(/ch/g, 'c')
+    .replace(/t[sc]/g, 'c')
+    .replace(/x/g, 'ks')
+    .replace(/w/g, 'v')
+    .replace(/[yj]/g, 'i')
+    .replace(/(\p{L})\1+/gu, '$1')
+    .replace(/i([aeou])/g, (_match, vowel: string) => (vowel === 'o' ? 'e' : vowel));
+}

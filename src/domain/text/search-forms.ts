@@ -1,0 +1,172 @@
+import type { EntityLabel } from '../graph.ts';
+import { matchKey } from './match-key.ts';
+import { searchKey, searchWords } from './normalize.ts';
+
+/**
+ * What search looks through, and how much each part weighs. The loader stores three properties
+ * per entity, all derived here from the entity's own fields, and indexed by one full-text index
+ * (cypher/schema/003-fulltext.cypher):
+ *
+ * - `searchText`: every name-like value (name, aliases, slug, domain forms, codes), normalized,
+ *   one per line. Searched word for word, by prefix and with typos, at the highest weight. Its
+ *   lines are also what "exactly this name" compares with.
+ * - `searchVariants`: the same values as match keys (transliteration, spelling and endings
+ *   folded, see match-key.ts), one per line, plus short names written as one word ("MSK-IX" →
+ *   "mskiks") so that "mskix" finds them. Medium weight.
+ * - `searchDetails`: descriptive values (description, kind, place, publisher …) as match keys.
+ *   Lowest weight: a word found only there counts, but a name match ranks above it.
+ *
+ * To make a new field searchable, add it to `searchedFields` with its weight and the name
+ * `matched` reports for it (a Statement's text, say, as a detail). Stored entities get the new
+ * forms when they are next written, or all at once when `searchFormsVersion` is raised
+ * (src/db/search-forms.ts rewrites every entity's forms at the next start).
+ */
+
+/** The fields a search hit can name as the one that matched (SearchHit.matchedField). */
+export const searchFields = [
+  'NAME',
+  'ALIAS',
+  'SLUG',
+  'DOMAIN',
+  'CODE',
+  'NUMBER',
+  'DESCRIPTION',
+  'KIND',
+  'PLACE',
+  'PUBLISHER',
+  'COUNTRY',
+] as const;
+export type SearchField = (typeof searchFields)[number];
+
+export type SearchWeight = 'name' | 'detail';
+
+/** An entity's stored properties as search reads them (a seed row's props, or a node's). */
+export type SearchSource = Readonly<Record<string, unknown>>;
+
+export interface SearchedField {
+  field: SearchField;
+  weight: SearchWeight;
+  /** The field's values on one entity, as written. */
+  values(label: EntityLabel, id: string, props: SearchSource): string[];
+}
+
+const text = (value: unknown): string[] => (typeof value === 'string' && value.trim() !== '' ? [value] : []);
+const texts = (value: unknown): string[] => (Array.isArray(value) ? value.flatMap(text) : text(value));
+const withoutDot = (value: string): string => value.replace(/^\.+/, '');
+
+/** Claims are stored as JSON text ([{field, value, sources}]); their values are searchable as the field's. */
+function claimValues(props: SearchSource, fields: readonly string[]): string[] {
+  const stored = props.claims;
+  let claims: unknown = stored;
+  if (typeof stored === 'string') {
+    try {
+      claims = JSON.parse(stored);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(claims)) return [];
+  return claims.flatMap((claim: unknown) =>
+    typeof claim === 'object' && claim !== null && 'field' in claim && 'value' in claim && fields.includes(String(claim.field))
+      ? texts(claim.value)
+      : [],
+  );
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+function countryName(code: string): string[] {
+  try {
+    const name = regionNames.of(code.toUpperCase());
+    return name ? [name] : [];
+  } catch {
+    // Not a well-formed region code: the seed's rules refuse those, so nothing to search.
+    return [];
+  }
+}
+
+/** In order of preference: when two fields match a query equally well, `matched` names the first. */
+export const searchedFields: readonly SearchedField[] = [
+  { field: 'NAME', weight: 'name', values: (_label, _id, props) => text(props.name) },
+  {
+    field: 'ALIAS',
+    weight: 'name',
+    values: (_label, _id, props) => [...texts(props.aliases), ...claimValues(props, ['name', 'title'])],
+  },
+  // A slug is lower-case ASCII already: its hyphens become spaces, so "tld rf" finds tld-rf by "RF".
+  { field: 'SLUG', weight: 'name', values: (_label, id) => [id.replaceAll('-', ' ')] },
+  {
+    field: 'DOMAIN',
+    weight: 'name',
+    values: (label, _id, props) =>
+      label === 'Tld' ? [...text(props.ascii), ...text(props.ascii).map(withoutDot), ...text(props.name).map(withoutDot)] : [],
+  },
+  { field: 'CODE', weight: 'name', values: (label, _id, props) => (label === 'Country' ? text(props.code) : []) },
+  { field: 'NUMBER', weight: 'name', values: (label, _id, props) => (label === 'Document' ? text(props.number) : []) },
+  {
+    field: 'DESCRIPTION',
+    weight: 'detail',
+    values: (_label, _id, props) => [...text(props.description), ...claimValues(props, ['description'])],
+  },
+  // Kinds and types are codes ("exchange-point", "country-code"): as words they describe.
+  {
+    field: 'KIND',
+    weight: 'detail',
+    values: (_label, _id, props) => [...text(props.kind), ...text(props.type)].map((code) => code.replaceAll('-', ' ')),
+  },
+  { field: 'PLACE', weight: 'detail', values: (label, _id, props) => (label === 'Event' ? text(props.place) : []) },
+  { field: 'PUBLISHER', weight: 'detail', values: (label, _id, props) => (label === 'Source' ? text(props.publisher) : []) },
+  // An organization's or TLD's country is stored as its ISO code; people type the country's name
+  // ("Telefonica Spain"). The names come with Node's ICU data.
+  {
+    field: 'COUNTRY',
+    weight: 'detail',
+    values: (label, _id, props) => (label === 'Country' ? [] : text(props.country).flatMap(countryName)),
+  },
+];
+
+/**
+ * Raise when the stored forms change (a rule of normalize.ts or match-key.ts, a field added
+ * above): at its next start the server rewrites every entity's forms (src/db/search-forms.ts).
+ */
+export const searchFormsVersion = 3;
+
+export interface SearchForms {
+  nameKey: string;
+  searchText: string;
+  searchVariants: string;
+  searchDetails: string;
+}
+
+// A name of a few short words is also stored written as one ("MSK-IX" → "mskix"), because people
+// type acronyms and short names both ways. Longer names would only add useless long terms.
+const maxJoinedWords = 4;
+const maxJoinedLength = 24;
+
+/** The derived search properties of one entity. `props.name` is its display name. */
+export function searchForms(label: EntityLabel, id: string, props: SearchSource): SearchForms {
+  const names = new Set<string>();
+  const variants = new Set<string>();
+  const details = new Set<string>();
+  for (const searched of searchedFields) {
+    for (const value of searched.values(label, id, props)) {
+      const words = searchWords(value);
+      if (words.length === 0) continue;
+      const keys = words.map(matchKey).join(' ');
+      if (searched.weight === 'detail') {
+        details.add(keys);
+        continue;
+      }
+      names.add(searchKey(value));
+      variants.add(keys);
+      const joined = words.join('');
+      if (words.length > 1 && words.length <= maxJoinedWords && joined.length <= maxJoinedLength) variants.add(matchKey(joined));
+    }
+  }
+  return {
+    nameKey: searchKey(typeof props.name === 'string' ? props.name : id),
+    searchText: [...names].join('\n'),
+    searchVariants: [...variants].join('\n'),
+    searchDetails: [...details].join('\n'),
+  };
+}

@@ -1,0 +1,272 @@
+import { distance } from 'fastest-levenshtein';
+import type { EntityLabel } from '../graph.ts';
+import { matchKey } from './match-key.ts';
+import { searchKey, searchWords } from './normalize.ts';
+import { type SearchField, type SearchSource, type SearchWeight, searchedFields } from './search-forms.ts';
+import { tldForms } from './tld-forms.ts';
+
+/**
+ * From what a person types to the parameters of cypher/queries/search.cypher, and back from a
+ * hit to the field that matched. Everything here is pure: the benchmark builds the same
+ * parameters with `searchStatementParameters` to call the same statement.
+ */
+
+export interface QueryWord {
+  /** The word normalized (searchKey): what the names field holds. */
+  text: string;
+  /** Its match key: what the variants and details fields hold. */
+  key: string;
+  /** Edits allowed: 0 for short words, 1 from 5 letters, 2 from 8 (Lucene allows at most 2). */
+  edits: number;
+  /** A content word: the strict query requires it. Stop words only add to the score. */
+  required: boolean;
+  /** Other words that mean the same here (abbreviations). */
+  synonyms: string[];
+}
+
+/**
+ * The parameters of cypher/queries/search.cypher. The statement asks the index in up to three
+ * stages, each only when the ones before found fewer than the page needs: typos cost a fuzzy
+ * expansion of the term dictionary, so they are tried only when the words as typed (whole, as a
+ * prefix or as a match key) do not fill the page.
+ */
+export interface SearchParameters {
+  /** Lucene: every content word required, as typed, as a prefix or as a match key. */
+  all: string;
+  /** Lucene: every content word required, typos allowed; null when no word is long enough for one. */
+  allTypos: string | null;
+  /** Lucene: any word, typos allowed; null for a query of one word (then it is allTypos or all). */
+  any: string | null;
+  /** The query's normalized forms: an entity with a name, alias or form exactly this comes first. */
+  exact: string[];
+  /** The same as match keys ("Andrei Vorobiev" is exactly "Andrey Vorobyev"). */
+  exactKeys: string[];
+  /** The content words, when there are several: a person's positions are compared with them. */
+  positionWords: { text: string; key: string }[];
+}
+
+export interface SearchPlan extends SearchParameters {
+  words: QueryWord[];
+}
+
+// Lucene's English stop words, with a few more words that carry no meaning in a search for a
+// name, and the Russian prepositions and conjunctions. They still count, with a low weight,
+// but a query does not require them: "memorandum between the Coordination Center and RIPN
+// about .SU" needs no entity to contain "the", "and" or "about".
+const stopWords = new Set([
+  ...['a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'if', 'in', 'into', 'is', 'it', 'no', 'not', 'of', 'on', 'or'],
+  ...['such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this', 'to', 'was', 'will', 'with'],
+  ...['about', 'from', 'who', 'whom', 'what', 'which', 'where', 'when', 'its', 'his', 'her', 'all', 'any'],
+  ...['и', 'в', 'во', 'на', 'с', 'со', 'по', 'о', 'об', 'для', 'при', 'от', 'до', 'из', 'к', 'у', 'за', 'не'],
+]);
+
+// Abbreviations people type for a word that the data spells out, or the other way round. A
+// synonym is searched like the word itself, at a slightly lower weight.
+const synonymPairs: readonly (readonly [string, string])[] = [
+  ['msk', 'moscow'],
+  ['spb', 'petersburg'],
+  ['intl', 'international'],
+  ['govt', 'government'],
+  ['dept', 'department'],
+  ['assoc', 'association'],
+  ['univ', 'university'],
+  ['corp', 'corporation'],
+];
+const synonyms = new Map<string, string[]>();
+for (const [a, b] of synonymPairs) {
+  synonyms.set(a, [...(synonyms.get(a) ?? []), b]);
+  synonyms.set(b, [...(synonyms.get(b) ?? []), a]);
+}
+
+/** Lucene's FuzzyQuery allows at most 2 edits; a short word with any edit matches too much. */
+export function allowedEdits(word: string): number {
+  if (/\p{N}/u.test(word)) return 0;
+  const length = [...word].length;
+  return length >= 8 ? 2 : length >= 5 ? 1 : 0;
+}
+
+// Every word is a handful of Lucene clauses, and a fuzzy clause expands to up to 50 terms;
+// Lucene refuses a query of more than 1024 clauses. Words past these limits are dropped.
+const maxWords = 12;
+const maxFuzzyWords = 6;
+
+/** The query's words with their forms. */
+export function queryWords(input: string): QueryWord[] {
+  const words = searchWords(input).slice(0, maxWords);
+  // A word written with a dot before it is a domain: ".by" is not the stop word "by".
+  const dotted = new Set([...searchKey(input).matchAll(/\.([\p{L}\p{N}-]+)/gu)].flatMap((match) => searchWords(match[1] ?? '')));
+  const content = words.filter((word) => !stopWords.has(word) || dotted.has(word));
+  let fuzzy = 0;
+  return words.map((text) => {
+    const required = content.length === 0 || content.includes(text);
+    let edits = required ? allowedEdits(text) : 0;
+    if (edits > 0 && ++fuzzy > maxFuzzyWords) edits = 0;
+    return { text, key: matchKey(text), edits, required, synonyms: synonyms.get(text) ?? [] };
+  });
+}
+
+// Boosts: a word in a name counts most, then its match key in a name (another transliteration,
+// spelling or ending), then in a description or another detail. A prefix match ("Vorob") counts
+// as a constant, less than a whole word; a typo less than the word itself. A prefix of a key in
+// a name is asked only where the key differs from the word (the word's own prefix covers the
+// rest): prefix clauses expand to many terms, and cost. In details a prefix finds the adjectives
+// that stemming leaves apart ("Belarus" → "Belarusian").
+function wordClause(word: QueryWord, typos: boolean): string {
+  const { text, key, edits } = word;
+  const parts = [`searchText:${text}^4`, `searchVariants:${key}^3`, `searchDetails:${key}^1`];
+  if (text.length >= 3) parts.push(`searchText:${text}*^1.5`);
+  if (key.length >= 4 && key !== text) parts.push(`searchVariants:${key}*^1`);
+  if (key.length >= 4) parts.push(`searchDetails:${key}*^0.3`);
+  if (typos && edits > 0) parts.push(`searchText:${text}~${edits}^1.5`, `searchDetails:${key}~${edits}^0.4`);
+  for (const synonym of word.synonyms) {
+    const synonymKey = matchKey(synonym);
+    parts.push(`searchText:${synonym}^3`, `searchVariants:${synonymKey}^2`, `searchDetails:${synonymKey}^0.8`);
+  }
+  const clause = `(${parts.join(' ')})`;
+  return word.required ? clause : `${clause}^0.2`;
+}
+
+/**
+ * Clauses that only add to the score, for queries of several words: all of them in one field
+ * (a person whose description reads "Vice President of Citadel" over the company Citadel, whose
+ * name has one word and whose description the others), and close together in that field, in
+ * any order (a sloppy phrase: "Coordination Center director" nearer "Director of the
+ * Coordination Center" than "director … greetings for the Coordination Center").
+ */
+function togetherClauses(words: readonly QueryWord[]): string[] {
+  if (words.length < 2) return [];
+  const texts = words.map((word) => word.text).join(' ');
+  const keys = words.map((word) => word.key).join(' ');
+  const slop = 2 * words.length + 2;
+  const every = (field: string, forms: readonly string[]) => `${field}:(${forms.map((form) => `+${form}`).join(' ')})`;
+  return [
+    `${every(
+      'searchVariants',
+      words.map((word) => word.key),
+    )}^2`,
+    `${every(
+      'searchDetails',
+      words.map((word) => word.key),
+    )}^2`,
+    `searchText:"${texts}"~${slop}^2`,
+    `searchVariants:"${keys}"~${slop}^1.5`,
+    `searchDetails:"${keys}"~${slop}^1.5`,
+  ];
+}
+
+/**
+ * The statement's parameters for a query, or null when it has no letter or digit. Words are
+ * letters and digits only (searchWords), and match keys are made of them, so nothing a user
+ * types reaches Lucene's syntax.
+ */
+export function planSearch(input: string): SearchPlan | null {
+  const words = queryWords(input);
+  if (words.length === 0) return null;
+  const bonus = togetherClauses(words.filter((word) => word.required));
+  const query = (typos: boolean, requireAll: boolean) =>
+    [...words.map((word) => (requireAll && word.required ? '+' : '') + wordClause(word, typos)), ...bonus].join(' ');
+  const all = query(false, true);
+  const allTypos = words.some((word) => word.edits > 0) ? query(true, true) : null;
+  const any = words.length > 1 ? query(true, false) : null;
+  const normalized = searchKey(input);
+  const domains = /^\.?[\p{L}\p{N}-]+$/u.test(input.trim()) ? tldForms(input).flatMap((form) => [form, form.slice(1)]) : [];
+  const exact = [...new Set([normalized, words.join(' '), ...domains.map(searchKey)])];
+  const keys = words.map((word) => word.key);
+  const exactKeys = [...new Set([keys.join(' '), ...(words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))] : [])])];
+  const required = words.filter((word) => word.required);
+  const positionWords = required.length > 1 ? required.map((word) => ({ text: word.text, key: word.key })) : [];
+  return { words, all, allTypos, any, exact, exactKeys, positionWords };
+}
+
+/** Every parameter of cypher/queries/search.cypher, as plain values (numbers, not Bolt integers). */
+export interface SearchStatementParameters {
+  all: string;
+  allTypos: string | null;
+  any: string | null;
+  exact: string[];
+  exactKeys: string[];
+  words: { text: string; key: string }[];
+  labels: readonly EntityLabel[] | null;
+  first: number;
+  candidates: number;
+}
+
+/**
+ * What govgraph sends with cypher/queries/search.cypher for a plan, a type filter and a page
+ * size. The benchmark's peers get these very values, so Q4 is the same work for all three.
+ */
+export function searchStatementParameters(
+  plan: SearchParameters,
+  labels: readonly EntityLabel[] | null,
+  first: number,
+): SearchStatementParameters {
+  // Type filtering, exact matches, tiers and positions reorder the index's hits: ask it for more
+  // candidates than we keep, so that "ISPCP" still finds the body whose alias it is among longer
+  // names that mention it. Every candidate costs a little in the statement, so not many more.
+  const candidates = Math.max(labels ? first * 10 : first * 2, 50);
+  return {
+    all: plan.all,
+    allTypos: plan.allTypos,
+    any: plan.any,
+    exact: plan.exact,
+    exactKeys: plan.exactKeys,
+    words: plan.positionWords,
+    labels,
+    first,
+    candidates,
+  };
+}
+
+export interface Explanation {
+  field: SearchField;
+  /** The value of that field, as stored. */
+  value: string;
+  /** How many of the query's words it holds, in any form. */
+  words: number;
+}
+
+/** 2 when a token is the word as typed (or starts with it), 1 for another form (key, typo, synonym), else 0. */
+function wordMatch(word: QueryWord, token: string, tokenKey: string): number {
+  if (token === word.text || (word.text.length >= 3 && token.startsWith(word.text))) return 2;
+  if (tokenKey === word.key || (word.key.length >= 4 && tokenKey.startsWith(word.key))) return 1;
+  if (word.synonyms.some((synonym) => token === synonym || tokenKey === matchKey(synonym))) return 1;
+  return word.edits > 0 && (distance(token, word.text) <= word.edits || distance(tokenKey, word.key) <= word.edits) ? 1 : 0;
+}
+
+/**
+ * Which field of a hit matched the query: the value that holds the most query words, and among
+ * those the one that holds them as typed ("Воробьев" matches the Cyrillic alias before the Latin
+ * name, whose match key it also shares), then the earlier field in searchedFields (a name before
+ * a description). Computed here, on the few hits returned, with the rules the index applies
+ * (word, prefix, match key, typo). `weight` limits it to the names, or to the details.
+ */
+export function explainMatch(
+  plan: SearchPlan,
+  label: EntityLabel,
+  id: string,
+  props: SearchSource,
+  weight: SearchWeight | null = null,
+): Explanation | null {
+  let best: (Explanation & { typed: number }) | null = null;
+  for (const searched of searchedFields) {
+    if (weight !== null && searched.weight !== weight) continue;
+    for (const value of searched.values(label, id, props)) {
+      const tokens = searchWords(value);
+      const keys = tokens.map(matchKey);
+      // "mskix" matches "MSK-IX" written as one word, as the stored variants do.
+      const joined = tokens.length > 1 ? matchKey(tokens.join('')) : null;
+      let words = 0;
+      let typed = 0;
+      for (const word of plan.words) {
+        let found = Math.max(0, ...tokens.map((token, index) => wordMatch(word, token, keys[index] ?? token)));
+        if (found === 0 && joined !== null && word.key.length >= 4 && joined.startsWith(word.key)) found = 1;
+        if (found > 0) words += 1;
+        if (found === 2) typed += 1;
+      }
+      if (words > 0 && (best === null || words > best.words || (words === best.words && typed > best.typed))) {
+        best = { field: searched.field, value, words, typed };
+      }
+    }
+  }
+  return best && { field: best.field, value: best.value, words: best.words };
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod/mini';
+
+/** What the API said when it refused or failed a request. */
+export class ApiError extends Error {
+  readonly messages: readonly string[];
+  constructor(messages: readonly string[]) {
+    super(messages.join('; '));
+    this.name = 'ApiError';
+    this.messages = messages;
+  }
+}
+
+const envelope = z.object({
+  data: z.optional(z.unknown()),
+  errors: z.optional(z.array(z.object({ message: z.string() }))),
+});
+
+export interface GraphQLClient {
+  /** Runs a document and checks its data against `schema`; any error in the answer throws ApiError. */
+  request<T>(document: string, variables: Record<string, unknown>, schema: z.ZodMiniType<T>, signal?: AbortSignal): Promise<T>;
+  /** Whether the server accepts the document, errors and all, without caring about the data. */
+  accepts(document: string, variables: Record<string, unknown>): Promise<boolean>;
+}
+
+/**
+ * `strict` asks for the GraphQL-over-HTTP media type, whose refused documents answer 400; the
+ * probes ask for plain JSON, which answers 200, so that a browser does not log them as failures.
+ */
+async function post(endpoint: string, document: string, variables: Record<string, unknown>, strict: boolean, signal?: AbortSignal) {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: strict ? 'application/graphql-response+json, application/json' : 'application/json',
+    },
+    body: JSON.stringify({ query: document, variables }),
+    signal,
+  });
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError([`the server answered ${response.status} with something other than JSON`]);
+  }
+  const parsed = envelope.safeParse(body);
+  if (!parsed.success) throw new ApiError([`the server answered ${response.status} with an unexpected body`]);
+  return parsed.data;
+}
+
+export function createClient(endpoint: string): GraphQLClient {
+  return {
+    async request(document, variables, schema, signal) {
+      const answer = await post(endpoint, document, variables, true, signal);
+      if (answer.errors?.length) throw new ApiError(answer.errors.map((error) => error.message));
+      const data = schema.safeParse(answer.data);
+      if (!data.success) throw new ApiError([`the answer has an unexpected shape: ${data.error.message}`]);
+      return data.data;
+    },
+    async accepts(document, variables) {
+      try {
+        const answer = await post(endpoint, document, variables, false);
+        return !answer.errors?.length;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

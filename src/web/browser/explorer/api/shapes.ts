@@ -1,0 +1,109 @@
+/**
+ * The shapes of the API's answers that the explorer reads, checked when they arrive: the rest
+ * of the explorer works with these types and never with unchecked JSON.
+ */
+import { z } from 'zod/mini';
+
+export const sourceSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  url: z.nullish(z.string()),
+  publisher: z.nullish(z.string()),
+  date: z.nullish(z.string()),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const entitySummarySchema = z.object({
+  __typename: z.string(),
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+});
+export type EntitySummary = z.infer<typeof entitySummarySchema>;
+
+export const edgeSchema = z.object({
+  key: z.string(),
+  type: z.string(),
+  properties: z.nullish(z.record(z.string(), z.unknown())),
+  externalFacts: z.array(z.string()),
+  /** STATED, INFERRED or EXTERNAL, where the API has evidence kinds. */
+  evidence: z.optional(z.nullable(z.string())),
+  from: z.object({ id: z.string() }),
+  to: z.object({ id: z.string() }),
+  sources: z.array(sourceSchema),
+});
+export type Edge = z.infer<typeof edgeSchema>;
+
+export const searchHitSchema = z.object({
+  score: z.number(),
+  matched: z.nullish(z.string()),
+  node: entitySummarySchema,
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const subgraphSchema = z.object({ nodes: z.array(entitySummarySchema), edges: z.array(edgeSchema) });
+export type Subgraph = z.infer<typeof subgraphSchema>;
+
+export const searchAnswer = z.object({ search: z.array(searchHitSchema) });
+// Nullable: an unknown id may answer null rather than an error.
+export const neighborhoodAnswer = z.object({ neighborhood: z.nullable(subgraphSchema) });
+export const pathsAnswer = z.object({ paths: z.nullable(z.array(subgraphSchema)) });
+export const entitiesAnswer = z.object({ nodes: z.array(z.nullable(z.union([entitySummarySchema, z.object({})]))) });
+
+const claimSchema = z.object({ field: z.string(), value: z.string(), sources: z.array(sourceSchema) });
+export type Claim = z.infer<typeof claimSchema>;
+
+const scalar = z.nullish(z.union([z.string(), z.number(), z.boolean()]));
+
+export const entityDetailsSchema = z.object({
+  ...entitySummarySchema.shape,
+  aliases: z.array(z.string()),
+  description: z.nullish(z.string()),
+  externalFacts: z.array(z.string()),
+  sources: z.array(sourceSchema),
+  claims: z.array(claimSchema),
+  // The fields of one kind of entity (a TLD's forms, an event's dates…), whichever it has.
+  kind: scalar,
+  country: scalar,
+  unicode: scalar,
+  ascii: scalar,
+  idn: scalar,
+  tldType: scalar,
+  title: scalar,
+  date: scalar,
+  startDate: scalar,
+  endDate: scalar,
+  place: scalar,
+  edition: scalar,
+  url: scalar,
+  number: scalar,
+  code: scalar,
+});
+export type EntityDetails = z.infer<typeof entityDetailsSchema>;
+
+export const timelineEntrySchema = z.object({
+  date: z.string(),
+  endDate: z.nullish(z.string()),
+  type: z.string(),
+  other: entitySummarySchema,
+  edge: z.object({ key: z.string(), sources: z.array(sourceSchema) }),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const entityAnswer = z.object({
+  node: z.nullable(z.union([entityDetailsSchema, z.object({})])),
+  timeline: z.nullable(z.array(timelineEntrySchema)),
+});
+
+const conflictClaimSchema = z.object({
+  value: z.nullish(z.string()),
+  evidence: z.nullish(z.string()),
+  sources: z.array(sourceSchema),
+  relation: z.nullish(edgeSchema),
+});
+export const conflictSchema = z.object({ id: z.string(), description: z.nullish(z.string()), claims: z.array(conflictClaimSchema) });
+export type Conflict = z.infer<typeof conflictSchema>;
+export const conflictsAnswer = z.object({
+  conflicts: z.object({ edges: z.array(z.object({ node: conflictSchema })) }),
+});

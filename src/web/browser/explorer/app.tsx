@@ -1,0 +1,224 @@
+import type { Core } from 'cytoscape';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { EntitySummary } from './api/shapes.ts';
+import { exposeAutomation } from './automation.ts';
+import type { ExplorerApi } from './explorer-api.ts';
+import { GraphCanvas } from './graph/graph-canvas.tsx';
+import { type Permalink, writePermalink } from './model/permalink.ts';
+import { emptyView, type Selection, viewReducer, visibleOf } from './model/view.ts';
+import { EdgePanel } from './panels/edge-panel.tsx';
+import { EntityPanel } from './panels/entity-panel.tsx';
+import { EntitySearch } from './panels/entity-search.tsx';
+import { ExportMenu } from './panels/export-menu.tsx';
+import { FiltersPanel } from './panels/filters-panel.tsx';
+import { PathFinder } from './panels/path-finder.tsx';
+import { PathPanel } from './panels/path-panel.tsx';
+import { TableView } from './panels/table-view.tsx';
+import { restoreView } from './restore.ts';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
+  const [view, dispatch] = useReducer(viewReducer, emptyView);
+  const [status, setStatus] = useState('Search for an actor, a domain, a memorandum… to start.');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(link.expanded.length > 0 || link.path !== undefined);
+  const [cy, setCy] = useState<Core | null>(null);
+  const canvasHolder = useRef<HTMLDivElement>(null);
+  const visible = useMemo(() => visibleOf(view), [view]);
+
+  useEffect(() => {
+    if (!restoring) return;
+    setStatus('Restoring the linked view…');
+    restoreView(api, link)
+      .then((restored) => dispatch({ type: 'restore', view: restored }))
+      .catch((error: unknown) => {
+        setProblem(`The linked view could not be restored: ${message(error)}`);
+        setStatus('Search for an entity to start again.');
+      })
+      .finally(() => setRestoring(false));
+  }, [api, link, restoring]);
+
+  // The address always holds the view, so it can be copied, bookmarked or reloaded.
+  useEffect(() => {
+    if (restoring) return;
+    const search = writePermalink(view);
+    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+  }, [view, restoring]);
+
+  useEffect(() => {
+    if (!restoring && view.entities.size > 0)
+      setStatus(`${visible.entities.length} entities and ${visible.edges.length} relations in view.`);
+  }, [visible, restoring, view.entities.size]);
+
+  useEffect(() => exposeAutomation(cy, () => canvasHolder.current), [cy]);
+
+  const run = useCallback(async (what: string, work: () => Promise<void>) => {
+    setProblem(null);
+    setStatus(`${what}…`);
+    try {
+      await work();
+    } catch (error) {
+      setProblem(`${what} failed: ${message(error)}`);
+    }
+  }, []);
+
+  const start = (entity: EntitySummary) =>
+    run(`Loading the neighbours of ${entity.name}`, async () => {
+      dispatch({ type: 'start', around: entity.id, subgraph: await api.neighborhood(entity.id, view.depth) });
+    });
+  const expand = (id: string) =>
+    run(`Loading the neighbours of ${view.entities.get(id)?.name ?? 'the entity'}`, async () => {
+      const subgraph = await api.neighborhood(id, view.depth);
+      if (view.entities.size === 0) dispatch({ type: 'start', around: id, subgraph });
+      else dispatch({ type: 'expand', around: id, subgraph });
+    });
+  const findPaths = (from: EntitySummary, to: EntitySummary) =>
+    run(`Finding paths from ${from.name} to ${to.name}`, async () => {
+      dispatch({ type: 'path', search: { from, to, paths: await api.paths(from.id, to.id) } });
+    });
+  const select = (selection: Selection) => dispatch({ type: 'select', selection });
+  const selectEntity = (id: string) => select({ kind: 'entity', id });
+  const selectEdge = (key: string) => select({ kind: 'edge', key });
+
+  const onPath = useMemo(() => {
+    const ids = new Set<string>();
+    for (const path of view.path?.paths ?? []) {
+      for (const entity of path.nodes) ids.add(entity.id);
+      for (const edge of path.edges) ids.add(edge.key);
+    }
+    return ids;
+  }, [view.path]);
+
+  const selectedEntity = view.selection?.kind === 'entity' ? view.entities.get(view.selection.id) : undefined;
+  const selectedEdge = view.selection?.kind === 'edge' ? view.edges.get(view.selection.key) : undefined;
+  const evidenceKnown = api.capabilities.evidence;
+
+  return (
+    <div className="explorer">
+      <header className="top">
+        <h1>
+          <a href="/">govgraph</a> explorer
+        </h1>
+        <EntitySearch
+          api={api}
+          label="Find an entity"
+          placeholder="Воробьёв, MSK-IX, .рф…"
+          onChoose={(entity) => void start(entity)}
+          testId="search"
+        />
+        <PathFinder
+          // A new search (or a restored one) shows its ends in the boxes.
+          key={view.path ? `${view.path.from.id}>${view.path.to.id}` : 'no-path'}
+          api={api}
+          initial={view.path ? { from: view.path.from, to: view.path.to } : null}
+          onFind={(from, to) => findPaths(from, to)}
+        />
+        <nav aria-label="Elsewhere">
+          <a href="/graphql">GraphiQL</a>
+        </nav>
+      </header>
+      <div className="columns">
+        <aside className="left" aria-label="Filters and export">
+          <FiltersPanel view={view} evidenceKnown={evidenceKnown} onChange={(filters) => dispatch({ type: 'filters', filters })} />
+          <ExportMenu visible={visible} cy={view.mode === 'graph' ? cy : null} />
+        </aside>
+        <main className="centre">
+          <div className="toolbar" role="toolbar" aria-label="View">
+            <fieldset>
+              <legend className="visually-hidden">Show as</legend>
+              <button type="button" aria-pressed={view.mode === 'graph'} onClick={() => dispatch({ type: 'mode', mode: 'graph' })}>
+                Graph
+              </button>
+              <button
+                type="button"
+                aria-pressed={view.mode === 'table'}
+                onClick={() => dispatch({ type: 'mode', mode: 'table' })}
+                data-testid="table-mode"
+              >
+                Table
+              </button>
+            </fieldset>
+            <label className="depth">
+              Neighbours within{' '}
+              <select value={view.depth} onChange={(event) => dispatch({ type: 'depth', depth: Number(event.target.value) })}>
+                <option value={1}>1 hop</option>
+                <option value={2}>2 hops</option>
+                <option value={3}>3 hops</option>
+              </select>
+            </label>
+            <button type="button" onClick={() => dispatch({ type: 'relayout' })} disabled={view.mode !== 'graph'}>
+              Re-layout
+            </button>
+            <button type="button" onClick={() => dispatch({ type: 'showAll' })} disabled={view.hidden.size === 0}>
+              Show hidden ({view.hidden.size})
+            </button>
+            <p className="status" role="status" data-testid="status">
+              {status}
+            </p>
+          </div>
+          {problem && (
+            <p className="problem" role="alert">
+              {problem}
+            </p>
+          )}
+          <div ref={canvasHolder} className="canvas-holder" hidden={view.mode !== 'graph'}>
+            <GraphCanvas
+              visible={visible}
+              pinned={view.pinned}
+              selection={view.selection}
+              onPath={onPath}
+              centre={view.expanded[0]}
+              layoutRequest={view.layoutRequest}
+              onSelect={select}
+              onExpand={(id) => void expand(id)}
+              onReady={setCy}
+            />
+            <p className="canvas-hint">Click an entity or a relation to read it; double-click an entity to add its neighbours.</p>
+          </div>
+          {view.mode === 'table' && (
+            <TableView
+              visible={visible}
+              entities={view.entities}
+              pinned={view.pinned}
+              evidenceKnown={evidenceKnown}
+              onSelectEntity={selectEntity}
+              onSelectEdge={selectEdge}
+              onExpand={(id) => void expand(id)}
+            />
+          )}
+        </main>
+        <aside className="right" aria-label="Details">
+          {view.path && (
+            <PathPanel
+              search={view.path}
+              onSelectEntity={selectEntity}
+              onSelectEdge={selectEdge}
+              onClose={() => dispatch({ type: 'restore', view: { ...view, path: null } })}
+            />
+          )}
+          {selectedEdge && (
+            <EdgePanel edge={selectedEdge} entities={view.entities} evidenceKnown={evidenceKnown} onSelectEntity={selectEntity} />
+          )}
+          {selectedEntity && (
+            <EntityPanel
+              api={api}
+              entity={selectedEntity}
+              edges={view.edges}
+              entities={view.entities}
+              pinned={view.pinned.has(selectedEntity.id)}
+              onExpand={(id) => void expand(id)}
+              onTogglePin={(id) => dispatch({ type: 'togglePin', id })}
+              onHide={(id) => dispatch({ type: 'hide', id })}
+              onSelectEntity={selectEntity}
+              onSelectEdge={selectEdge}
+            />
+          )}
+          {!selectedEdge && !selectedEntity && !view.path && (
+            <p className="muted panel">Select an entity or a relation to see its sources here.</p>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

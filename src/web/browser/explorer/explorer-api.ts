@@ -1,0 +1,76 @@
+/**
+ * The questions the explorer asks the API, each a static document with its answer checked
+ * (api/shapes.ts). Nothing here reaches past the public GraphQL endpoint.
+ */
+import { type Capabilities, discoverApi } from './api/capabilities.ts';
+import { createClient } from './api/client.ts';
+import {
+  type Conflict,
+  conflictsAnswer,
+  type EntityDetails,
+  type EntitySummary,
+  entitiesAnswer,
+  entityAnswer,
+  entityDetailsSchema,
+  entitySummarySchema,
+  neighborhoodAnswer,
+  pathsAnswer,
+  type SearchHit,
+  type Subgraph,
+  searchAnswer,
+  type TimelineEntry,
+} from './api/shapes.ts';
+
+export interface EntityFile {
+  details: EntityDetails;
+  timeline: TimelineEntry[];
+}
+
+export interface ExplorerApi {
+  capabilities: Capabilities;
+  search(query: string, signal?: AbortSignal): Promise<SearchHit[]>;
+  neighborhood(id: string, depth: number): Promise<Subgraph>;
+  paths(from: string, to: string): Promise<Subgraph[]>;
+  entities(ids: readonly string[]): Promise<EntitySummary[]>;
+  entity(id: string): Promise<EntityFile | null>;
+  conflicts(id: string): Promise<Conflict[]>;
+}
+
+/** The most entities one neighbourhood brings: one hop rarely needs more, wider ones get the API's 200. */
+const neighbourhoodSize = (depth: number) => (depth === 1 ? 60 : 200);
+
+export async function connectExplorerApi(endpoint: string): Promise<ExplorerApi> {
+  const client = createClient(endpoint);
+  const { capabilities, documents } = await discoverApi(client);
+  return {
+    capabilities,
+    async search(query, signal) {
+      return (await client.request(documents.search, { query, first: 10 }, searchAnswer, signal)).search;
+    },
+    async neighborhood(id, depth) {
+      const answer = await client.request(documents.neighborhood, { id, depth, first: neighbourhoodSize(depth) }, neighborhoodAnswer);
+      return answer.neighborhood ?? { nodes: [], edges: [] };
+    },
+    async paths(from, to) {
+      return (await client.request(documents.paths, { from, to, maxHops: 4 }, pathsAnswer)).paths ?? [];
+    },
+    async entities(ids) {
+      if (ids.length === 0) return [];
+      const answer = await client.request(documents.entities, { ids }, entitiesAnswer);
+      return answer.nodes.flatMap((node) => {
+        const entity = entitySummarySchema.safeParse(node);
+        return entity.success ? [entity.data] : [];
+      });
+    },
+    async entity(id) {
+      const answer = await client.request(documents.entity, { id }, entityAnswer);
+      const details = entityDetailsSchema.safeParse(answer.node);
+      return details.success ? { details: details.data, timeline: answer.timeline ?? [] } : null;
+    },
+    async conflicts(id) {
+      if (!capabilities.conflicts) return [];
+      const answer = await client.request(documents.conflicts, { id, run: true }, conflictsAnswer);
+      return answer.conflicts.edges.map((edge) => edge.node);
+    },
+  };
+}

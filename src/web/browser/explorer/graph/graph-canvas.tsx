@@ -1,0 +1,163 @@
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import svg from 'cytoscape-svg';
+import { useEffect, useRef } from 'react';
+import type { Selection, Visible } from '../model/view.ts';
+import { graphStylesheet } from './cytoscape-style.ts';
+
+cytoscape.use(fcose);
+cytoscape.use(svg);
+
+export interface GraphCanvasProps {
+  visible: Visible;
+  pinned: ReadonlySet<string>;
+  selection: Selection;
+  /** The entities and relations of the path search, drawn highlighted. */
+  onPath: ReadonlySet<string>;
+  /** The first entity looked at, drawn larger. */
+  centre: string | undefined;
+  layoutRequest: number;
+  onSelect(selection: Selection): void;
+  onExpand(id: string): void;
+  /** Hands the Cytoscape instance to whoever exports pictures of it. */
+  onReady(cy: Core | null): void;
+}
+
+function elementsOf(visible: Visible): ElementDefinition[] {
+  return [
+    ...visible.entities.map((entity) => ({
+      group: 'nodes' as const,
+      data: { id: entity.id, label: entity.name, type: entity.__typename },
+    })),
+    ...visible.edges.map((edge) => ({
+      group: 'edges' as const,
+      data: { id: edge.key, source: edge.from.id, target: edge.to.id, type: edge.type, evidence: edge.evidence ?? '' },
+    })),
+  ];
+}
+
+/** The node-link drawing: Cytoscape on a canvas, kept in step with the view. */
+export function GraphCanvas(props: GraphCanvasProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const handlers = useRef(props);
+  handlers.current = props;
+  const laidOut = useRef(0);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = cytoscape({
+      container: container.current,
+      style: graphStylesheet(),
+      minZoom: 0.1,
+      maxZoom: 4,
+      selectionType: 'single',
+      boxSelectionEnabled: false,
+    });
+    cy.on('tap', 'node', (event) => handlers.current.onSelect({ kind: 'entity', id: event.target.id() }));
+    cy.on('tap', 'edge', (event) => handlers.current.onSelect({ kind: 'edge', key: event.target.id() }));
+    cy.on('tap', (event) => {
+      if (event.target === cy) handlers.current.onSelect(null);
+    });
+    cy.on('dbltap', 'node', (event) => handlers.current.onExpand(event.target.id()));
+    cyRef.current = cy;
+    handlers.current.onReady(cy);
+    return () => {
+      handlers.current.onReady(null);
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  // Elements: remove what left the view, add what entered it next to a neighbour already placed.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    const wanted = elementsOf(props.visible);
+    const wantedIds = new Set(wanted.map((element) => element.data.id));
+    cy.batch(() => {
+      cy.elements()
+        .filter((element) => !wantedIds.has(element.id()))
+        .remove();
+      const fresh = wanted.filter((element) => element.data.id && cy.getElementById(element.data.id).empty());
+      const added = cy.add(fresh.filter((element) => element.group === 'nodes'));
+      cy.add(fresh.filter((element) => element.group === 'edges'));
+      added.nodes().forEach((node) => {
+        const anchor = node
+          .neighborhood()
+          .nodes()
+          .filter((neighbour) => !added.has(neighbour))
+          .nodes()
+          .first();
+        if (anchor.nonempty()) {
+          const { x, y } = anchor.position();
+          node.position({ x: x + (Math.random() - 0.5) * 80, y: y + (Math.random() - 0.5) * 80 });
+        }
+      });
+    });
+  }, [props.visible]);
+
+  // Classes and selection follow the view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: props.visible too, to mark the nodes the effect above just added.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        node.toggleClass('pinned', props.pinned.has(node.id()));
+        node.toggleClass('centre', node.id() === props.centre);
+        if (props.pinned.has(node.id())) node.lock();
+        else node.unlock();
+      });
+      cy.elements().forEach((element) => {
+        element.toggleClass('on-path', props.onPath.has(element.id()));
+      });
+      cy.elements().unselect();
+      const selected =
+        props.selection?.kind === 'entity'
+          ? cy.getElementById(props.selection.id)
+          : props.selection?.kind === 'edge'
+            ? cy.getElementById(props.selection.key)
+            : undefined;
+      selected?.select();
+    });
+  }, [props.pinned, props.onPath, props.selection, props.centre, props.visible]);
+
+  // A fresh layout when asked (new neighbours, a path, the re-layout button); pinned nodes stay put.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: props.visible too, so a request made before the elements arrived runs once they have.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || props.layoutRequest === laidOut.current || cy.nodes().empty()) return;
+    const first = laidOut.current === 0;
+    const crowded = cy.nodes().length > 60;
+    laidOut.current = props.layoutRequest;
+    const fixed = cy
+      .nodes()
+      .filter((node) => node.locked())
+      .nodes()
+      .map((node) => ({ nodeId: node.id(), position: node.position() }));
+    cy.nodes().unlock();
+    const layout = cy.layout({
+      name: 'fcose',
+      quality: 'default',
+      randomize: first,
+      animate: !first,
+      animationDuration: 400,
+      // A crowded view needs more room per node, or the labels in its centre overlap.
+      nodeRepulsion: () => (crowded ? 45000 : 9000),
+      idealEdgeLength: () => (crowded ? 140 : 90),
+      nodeSeparation: crowded ? 120 : 90,
+      gravity: crowded ? 0.15 : 0.25,
+      fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
+      fit: true,
+      padding: 40,
+      // fcose's options are its own: Cytoscape's types list only the built-in layouts.
+    } as cytoscape.LayoutOptions);
+    layout.one('layoutstop', () => {
+      for (const { nodeId } of fixed) cy.getElementById(nodeId).lock();
+    });
+    layout.run();
+  }, [props.layoutRequest, props.visible]);
+
+  return <div ref={container} className="graph-canvas" data-testid="graph-canvas" />;
+}

@@ -1,0 +1,24 @@
+import './explorer.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { z } from 'zod/mini';
+import { readPageData } from '../shared/page-data.ts';
+import { App } from './app.tsx';
+import { connectExplorerApi } from './explorer-api.ts';
+import { readPermalink } from './model/permalink.ts';
+
+const page = readPageData(z.object({ endpoint: z.string() }));
+const root = document.getElementById('root');
+if (!root) throw new Error('the page has no #root element');
+
+connectExplorerApi(page.endpoint).then(
+  (api) =>
+    createRoot(root).render(
+      <StrictMode>
+        <App api={api} link={readPermalink(window.location.search)} />
+      </StrictMode>,
+    ),
+  (error: unknown) => {
+    root.textContent = `The API at ${page.endpoint} did not answer: ${error instanceof Error ? error.message : String(error)}. Reload to try again.`;
+  },
+);

@@ -1,0 +1,33 @@
+import type { Edge } from '../api/shapes.ts';
+
+/** The dates of a relation, from its properties: a single date, or a start and an end. */
+export function edgeDates(edge: Edge): { date?: string; startDate?: string; endDate?: string } {
+  const text = (name: string) => {
+    const value = edge.properties?.[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const dates: { date?: string; startDate?: string; endDate?: string } = {};
+  const date = text('date');
+  const startDate = text('startDate');
+  const endDate = text('endDate');
+  if (date) dates.date = date;
+  if (startDate) dates.startDate = startDate;
+  if (endDate) dates.endDate = endDate;
+  return dates;
+}
+
+/** The span a relation covers, for the date filter: its date, or its start to its end. */
+export function edgeSpan(edge: Edge): { start?: string; end?: string } | undefined {
+  const { date, startDate, endDate } = edgeDates(edge);
+  if (date) return { start: date, end: endDate ?? date };
+  if (startDate || endDate) return { start: startDate, end: endDate };
+  return undefined;
+}
+
+/** A property's value as text for a panel or a table cell. */
+export function propertyText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}

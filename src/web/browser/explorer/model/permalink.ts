@@ -1,0 +1,71 @@
+/**
+ * The view in the address: what was expanded, the path searched, what is hidden or pinned, the
+ * filters, the selection and the mode. Entity ids are the API's global ids, so a link works
+ * on any server holding the same graph. Opening a link replays the same requests.
+ */
+import type { Filters, Selection, View } from './view.ts';
+
+export interface Permalink {
+  expanded: string[];
+  path?: { from: string; to: string };
+  hidden: string[];
+  pinned: string[];
+  filters: Filters;
+  selection: Selection;
+  mode: View['mode'];
+  depth: number;
+}
+
+const list = (value: string | null) => (value ? value.split(',').filter((item) => item !== '') : []);
+
+export function writePermalink(view: View): string {
+  const parameters = new URLSearchParams();
+  const set = (name: string, items: Iterable<string>) => {
+    const text = [...items].join(',');
+    if (text) parameters.set(name, text);
+  };
+  set('expand', view.expanded);
+  if (view.path) parameters.set('path', `${view.path.from.id},${view.path.to.id}`);
+  set('hide', view.hidden);
+  set('pin', view.pinned);
+  set('notTypes', view.filters.hiddenEntityTypes);
+  set('notRelations', view.filters.hiddenRelationTypes);
+  set('notEvidence', view.filters.hiddenEvidence);
+  if (view.filters.from) parameters.set('from', view.filters.from);
+  if (view.filters.to) parameters.set('to', view.filters.to);
+  if (!view.filters.includeUndated) parameters.set('undated', 'no');
+  if (view.selection?.kind === 'entity') parameters.set('entity', view.selection.id);
+  if (view.selection?.kind === 'edge') parameters.set('relation', view.selection.key);
+  if (view.mode === 'table') parameters.set('mode', 'table');
+  if (view.depth !== 1) parameters.set('depth', String(view.depth));
+  const query = parameters.toString();
+  return query ? `?${query}` : '';
+}
+
+export function readPermalink(search: string): Permalink {
+  const parameters = new URLSearchParams(search);
+  const [from, to] = list(parameters.get('path'));
+  const entity = parameters.get('entity');
+  const relation = parameters.get('relation');
+  const filters: Filters = {
+    hiddenEntityTypes: new Set(list(parameters.get('notTypes'))),
+    hiddenRelationTypes: new Set(list(parameters.get('notRelations'))),
+    hiddenEvidence: new Set(list(parameters.get('notEvidence'))),
+    includeUndated: parameters.get('undated') !== 'no',
+  };
+  const dateFrom = parameters.get('from');
+  const dateTo = parameters.get('to');
+  if (dateFrom) filters.from = dateFrom;
+  if (dateTo) filters.to = dateTo;
+  const permalink: Permalink = {
+    expanded: list(parameters.get('expand')),
+    hidden: list(parameters.get('hide')),
+    pinned: list(parameters.get('pin')),
+    filters,
+    selection: entity ? { kind: 'entity', id: entity } : relation ? { kind: 'edge', key: relation } : null,
+    mode: parameters.get('mode') === 'table' ? 'table' : 'graph',
+    depth: Math.min(3, Math.max(1, Number(parameters.get('depth') ?? 1) || 1)),
+  };
+  if (from && to) permalink.path = { from, to };
+  return permalink;
+}

@@ -1,0 +1,180 @@
+/**
+ * What the analyst has on screen: the entities and relations fetched so far, which of them are
+ * pinned or hidden, the filters, the selection and the last path search. A reducer changes it;
+ * the graph, the table, the exports and the permalink all read it.
+ */
+import type { Edge, EntitySummary, Subgraph } from '../api/shapes.ts';
+import { edgeSpan } from './edge-facts.ts';
+import { overlaps } from './partial-dates.ts';
+
+export interface Filters {
+  hiddenEntityTypes: ReadonlySet<string>;
+  hiddenRelationTypes: ReadonlySet<string>;
+  hiddenEvidence: ReadonlySet<string>;
+  from?: string;
+  to?: string;
+  /** Whether relations without any date stay in view while a date range is set. */
+  includeUndated: boolean;
+}
+
+export type Selection = { kind: 'entity'; id: string } | { kind: 'edge'; key: string } | null;
+
+export interface PathSearch {
+  from: EntitySummary;
+  to: EntitySummary;
+  paths: readonly Subgraph[];
+}
+
+export interface View {
+  entities: ReadonlyMap<string, EntitySummary>;
+  edges: ReadonlyMap<string, Edge>;
+  /** Entities whose neighbourhood was added, in the order they were: the permalink replays them. */
+  expanded: readonly string[];
+  pinned: ReadonlySet<string>;
+  hidden: ReadonlySet<string>;
+  filters: Filters;
+  selection: Selection;
+  path: PathSearch | null;
+  mode: 'graph' | 'table';
+  /** How many hops a search or an expansion brings in (1–3). */
+  depth: number;
+  /** Bumped to ask the graph for a fresh layout. */
+  layoutRequest: number;
+}
+
+export const emptyFilters: Filters = {
+  hiddenEntityTypes: new Set(),
+  hiddenRelationTypes: new Set(),
+  hiddenEvidence: new Set(),
+  includeUndated: true,
+};
+
+export const emptyView: View = {
+  entities: new Map(),
+  edges: new Map(),
+  expanded: [],
+  pinned: new Set(),
+  hidden: new Set(),
+  filters: emptyFilters,
+  selection: null,
+  path: null,
+  mode: 'graph',
+  depth: 1,
+  layoutRequest: 0,
+};
+
+export type ViewAction =
+  | { type: 'start'; around: string; subgraph: Subgraph }
+  | { type: 'expand'; around: string; subgraph: Subgraph }
+  | { type: 'path'; search: PathSearch }
+  | { type: 'select'; selection: Selection }
+  | { type: 'togglePin'; id: string }
+  | { type: 'hide'; id: string }
+  | { type: 'showAll' }
+  | { type: 'filters'; filters: Filters }
+  | { type: 'mode'; mode: View['mode'] }
+  | { type: 'depth'; depth: number }
+  | { type: 'relayout' }
+  | { type: 'restore'; view: View };
+
+function withSubgraph(view: View, subgraph: Subgraph): Pick<View, 'entities' | 'edges'> {
+  const entities = new Map(view.entities);
+  const edges = new Map(view.edges);
+  for (const entity of subgraph.nodes) entities.set(entity.id, entity);
+  for (const edge of subgraph.edges) edges.set(edge.key, edge);
+  return { entities, edges };
+}
+
+function toggled<T>(set: ReadonlySet<T>, item: T): Set<T> {
+  const next = new Set(set);
+  if (next.has(item)) next.delete(item);
+  else next.add(item);
+  return next;
+}
+
+export function viewReducer(view: View, action: ViewAction): View {
+  switch (action.type) {
+    case 'start':
+      return {
+        ...emptyView,
+        ...withSubgraph(emptyView, action.subgraph),
+        filters: view.filters,
+        mode: view.mode,
+        depth: view.depth,
+        expanded: [action.around],
+        selection: { kind: 'entity', id: action.around },
+        layoutRequest: view.layoutRequest + 1,
+      };
+    case 'expand': {
+      const hidden = new Set(view.hidden);
+      for (const entity of action.subgraph.nodes) hidden.delete(entity.id);
+      return {
+        ...view,
+        ...withSubgraph(view, action.subgraph),
+        hidden,
+        expanded: view.expanded.includes(action.around) ? view.expanded : [...view.expanded, action.around],
+        layoutRequest: view.layoutRequest + 1,
+      };
+    }
+    case 'path': {
+      let merged: View = view;
+      for (const path of action.search.paths) merged = { ...merged, ...withSubgraph(merged, path) };
+      const hidden = new Set(view.hidden);
+      for (const path of action.search.paths) for (const entity of path.nodes) hidden.delete(entity.id);
+      return {
+        ...merged,
+        hidden,
+        path: action.search,
+        layoutRequest: view.layoutRequest + 1,
+      };
+    }
+    case 'select':
+      return { ...view, selection: action.selection };
+    case 'togglePin':
+      return { ...view, pinned: toggled(view.pinned, action.id) };
+    case 'hide': {
+      const selection = view.selection?.kind === 'entity' && view.selection.id === action.id ? null : view.selection;
+      return { ...view, hidden: new Set(view.hidden).add(action.id), selection };
+    }
+    case 'showAll':
+      return { ...view, hidden: new Set() };
+    case 'filters':
+      return { ...view, filters: action.filters };
+    case 'mode':
+      return { ...view, mode: action.mode };
+    case 'depth':
+      return { ...view, depth: action.depth };
+    case 'relayout':
+      return { ...view, layoutRequest: view.layoutRequest + 1 };
+    case 'restore':
+      return action.view;
+  }
+}
+
+function edgePassesFilters(edge: Edge, filters: Filters): boolean {
+  if (filters.hiddenRelationTypes.has(edge.type)) return false;
+  if (edge.evidence && filters.hiddenEvidence.has(edge.evidence)) return false;
+  if (filters.from || filters.to) {
+    const span = edgeSpan(edge);
+    if (!span) return filters.includeUndated;
+    return overlaps(span, { from: filters.from, to: filters.to });
+  }
+  return true;
+}
+
+/** Exactly what is in view: what the graph draws, the table lists and the exports write. */
+export interface Visible {
+  entities: EntitySummary[];
+  edges: Edge[];
+}
+
+export function visibleOf(view: View): Visible {
+  const entities = [...view.entities.values()].filter(
+    (entity) => !view.hidden.has(entity.id) && !view.filters.hiddenEntityTypes.has(entity.__typename),
+  );
+  const shown = new Set(entities.map((entity) => entity.id));
+  const edges = [...view.edges.values()].filter(
+    (edge) => shown.has(edge.from.id) && shown.has(edge.to.id) && edgePassesFilters(edge, view.filters),
+  );
+  return { entities, edges };
+}

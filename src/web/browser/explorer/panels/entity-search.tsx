@@ -1,0 +1,116 @@
+import { useCombobox } from 'downshift';
+import { useEffect, useId, useState } from 'react';
+import type { EntitySummary, SearchHit } from '../api/shapes.ts';
+import type { ExplorerApi } from '../explorer-api.ts';
+import { entityStyle } from '../graph/entity-styles.ts';
+
+export interface EntitySearchProps {
+  api: ExplorerApi;
+  label: string;
+  placeholder?: string;
+  /** Shown in the box once an entity is chosen (the path finder keeps its ends visible). */
+  chosen?: EntitySummary | null;
+  onChoose(entity: EntitySummary): void;
+  testId: string;
+}
+
+/** Scores are the index's floats: two decimals say as much as sixteen digits. */
+const formatScore = (score: number) => score.toFixed(2);
+
+/**
+ * A search box over the API's `search`: Cyrillic, Latin, accents and partial words all as the
+ * API handles them. An accessible combobox (downshift): arrow keys move, Enter chooses, Escape closes.
+ */
+export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId }: EntitySearchProps) {
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  // What the person typed; the box's own text is left to downshift, so fast typing loses no key.
+  const [query, setQuery] = useState('');
+  const hintId = useId();
+
+  useEffect(() => {
+    const text = query.trim();
+    if (text.length < 2) {
+      setHits([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      api
+        .search(text, controller.signal)
+        .then((found) => {
+          setHits(found);
+          setProblem(null);
+        })
+        .catch((error: unknown) => {
+          if (!controller.signal.aborted) setProblem(error instanceof Error ? error.message : String(error));
+        });
+    }, 200);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [api, query]);
+
+  const combobox = useCombobox<SearchHit>({
+    items: hits,
+    initialInputValue: chosen?.name ?? '',
+    itemToString: (hit) => hit?.node.name ?? '',
+    onInputValueChange: ({ inputValue, type }) => {
+      if (type === useCombobox.stateChangeTypes.InputChange) setQuery(inputValue ?? '');
+    },
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (selectedItem) {
+        onChoose(selectedItem.node);
+        setHits([]);
+        setQuery('');
+      }
+    },
+  });
+
+  const { setInputValue } = combobox;
+  useEffect(() => {
+    if (chosen) setInputValue(chosen.name);
+  }, [chosen, setInputValue]);
+
+  const open = combobox.isOpen && hits.length > 0;
+  return (
+    <div className="entity-search" data-testid={testId}>
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: getLabelProps gives it the input's htmlFor. */}
+      <label {...combobox.getLabelProps()}>{label}</label>
+      <input
+        {...combobox.getInputProps({ 'aria-describedby': hintId })}
+        type="search"
+        placeholder={placeholder}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <span id={hintId} className="visually-hidden">
+        Type at least two letters, in any script; use the arrow keys and Enter to choose.
+      </span>
+      <ul {...combobox.getMenuProps()} className={open ? 'search-hits open' : 'search-hits'}>
+        {open &&
+          hits.map((hit, index) => (
+            <li
+              key={hit.node.id}
+              {...combobox.getItemProps({ item: hit, index })}
+              className={combobox.highlightedIndex === index ? 'search-hit highlighted' : 'search-hit'}
+            >
+              <span className="type-dot" style={{ background: entityStyle(hit.node.__typename).color }} aria-hidden="true" />
+              <span className="search-hit-name">{hit.node.name}</span>
+              <span className="search-hit-type">{entityStyle(hit.node.__typename).label}</span>
+              {hit.matched && hit.matched !== hit.node.name && <span className="search-hit-matched">matched “{hit.matched}”</span>}
+              <span className="search-hit-score" title="relevance">
+                {formatScore(hit.score)}
+              </span>
+            </li>
+          ))}
+      </ul>
+      {problem && (
+        <p className="problem" role="alert">
+          Search failed: {problem}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useId } from 'react';
+import { entityStyle, entityTypeOrder } from '../graph/entity-styles.ts';
+import type { Filters, View } from '../model/view.ts';
+
+function toggled(set: ReadonlySet<string>, item: string): Set<string> {
+  const next = new Set(set);
+  if (next.has(item)) next.delete(item);
+  else next.add(item);
+  return next;
+}
+
+const partialDate = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Which kinds of entity and relation, which dates and which evidence stay in view; the legend too. */
+export function FiltersPanel(props: { view: View; evidenceKnown: boolean; onChange(filters: Filters): void }) {
+  const { filters } = props.view;
+  const present = new Set([...props.view.entities.values()].map((entity) => entity.__typename));
+  const entityTypes = [...entityTypeOrder, ...[...present].filter((type) => !entityTypeOrder.includes(type)).sort()];
+  const relationTypes = [...new Set([...props.view.edges.values()].map((edge) => edge.type))].sort();
+  const evidenceKinds = ['STATED', 'INFERRED', 'EXTERNAL'];
+  const fromId = useId();
+  const toId = useId();
+  const setDate = (name: 'from' | 'to', value: string) => {
+    const next: Filters = { ...filters };
+    if (value === '') delete next[name];
+    else if (partialDate.test(value)) next[name] = value;
+    else return;
+    props.onChange(next);
+  };
+  return (
+    <section className="panel filters" aria-labelledby="filters-title">
+      <h2 id="filters-title">Filters</h2>
+      <fieldset>
+        <legend>Kinds of entity</legend>
+        {entityTypes.map((type) => {
+          const style = entityStyle(type);
+          return (
+            <label key={type} className={present.has(type) ? 'check' : 'check absent'}>
+              <input
+                type="checkbox"
+                checked={!filters.hiddenEntityTypes.has(type)}
+                onChange={() => props.onChange({ ...filters, hiddenEntityTypes: toggled(filters.hiddenEntityTypes, type) })}
+              />
+              <span className={`legend-swatch shape-${style.shape}`} style={{ background: style.color }} aria-hidden="true" />
+              {style.label}
+            </label>
+          );
+        })}
+      </fieldset>
+      {relationTypes.length > 0 && (
+        <fieldset>
+          <legend>Kinds of relation</legend>
+          {relationTypes.map((type) => (
+            <label key={type} className="check">
+              <input
+                type="checkbox"
+                checked={!filters.hiddenRelationTypes.has(type)}
+                onChange={() => props.onChange({ ...filters, hiddenRelationTypes: toggled(filters.hiddenRelationTypes, type) })}
+              />
+              {type}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <fieldset>
+        <legend>Dates of relations</legend>
+        <label htmlFor={fromId}>From (a year, a month or a day)</label>
+        <input
+          id={fromId}
+          type="text"
+          inputMode="numeric"
+          placeholder="2019"
+          defaultValue={filters.from ?? ''}
+          pattern="\d{4}(-\d{2}(-\d{2})?)?"
+          onChange={(event) => setDate('from', event.target.value.trim())}
+        />
+        <label htmlFor={toId}>Until</label>
+        <input
+          id={toId}
+          type="text"
+          inputMode="numeric"
+          placeholder="2021-12"
+          defaultValue={filters.to ?? ''}
+          pattern="\d{4}(-\d{2}(-\d{2})?)?"
+          onChange={(event) => setDate('to', event.target.value.trim())}
+        />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={filters.includeUndated}
+            onChange={() => props.onChange({ ...filters, includeUndated: !filters.includeUndated })}
+          />
+          Keep undated relations
+        </label>
+      </fieldset>
+      {props.evidenceKnown && (
+        <fieldset>
+          <legend>Evidence</legend>
+          {evidenceKinds.map((kind) => (
+            <label key={kind} className="check">
+              <input
+                type="checkbox"
+                checked={!filters.hiddenEvidence.has(kind)}
+                onChange={() => props.onChange({ ...filters, hiddenEvidence: toggled(filters.hiddenEvidence, kind) })}
+              />
+              {kind.toLowerCase()}
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import type { EntitySummary } from '../api/shapes.ts';
+import type { PathSearch } from '../model/view.ts';
+import { EntityName } from './entity-name.tsx';
+import { SourceList } from './source-list.tsx';
+
+/** The shortest paths found: each hop with its relation, its direction and its sources. */
+export function PathPanel(props: {
+  search: PathSearch;
+  onSelectEntity(id: string): void;
+  onSelectEdge(key: string): void;
+  onClose(): void;
+}) {
+  const { search } = props;
+  return (
+    <section className="panel path-panel" aria-labelledby="path-panel-title" data-testid="path-panel">
+      <h2 id="path-panel-title">
+        Paths from {search.from.name} to {search.to.name}
+      </h2>
+      <button type="button" onClick={props.onClose}>
+        Close paths
+      </button>
+      {search.paths.length === 0 && <p>No path of at most four relations links them.</p>}
+      {search.paths.map((path, pathIndex) => {
+        const byId = new Map<string, EntitySummary>(path.nodes.map((entity) => [entity.id, entity]));
+        return (
+          <div key={path.edges.map((edge) => edge.key).join('/')} className="path" data-testid="path">
+            <h3>
+              Path {pathIndex + 1}: {path.edges.length} {path.edges.length === 1 ? 'hop' : 'hops'}
+            </h3>
+            <ol className="hops">
+              {path.edges.map((edge, hopIndex) => {
+                const here = path.nodes[hopIndex];
+                const there = path.nodes[hopIndex + 1];
+                const forward = edge.from.id === here?.id;
+                return (
+                  <li key={edge.key} className="hop" data-testid="hop">
+                    <p>
+                      <EntityName entity={here} onSelect={props.onSelectEntity} />{' '}
+                      <button type="button" className="link-button relation-type" onClick={() => props.onSelectEdge(edge.key)}>
+                        {forward ? `${edge.type} →` : `← ${edge.type}`}
+                      </button>{' '}
+                      <EntityName entity={there ?? byId.get(edge.to.id)} onSelect={props.onSelectEntity} />
+                    </p>
+                    <SourceList sources={edge.sources} label={`Sources of hop ${hopIndex + 1}`} />
+                  </li>
+                );
+              })}
+            </ol>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

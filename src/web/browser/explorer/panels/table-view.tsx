@@ -1,0 +1,87 @@
+import type { EntitySummary } from '../api/shapes.ts';
+import { entityStyle } from '../graph/entity-styles.ts';
+import { edgeDates } from '../model/edge-facts.ts';
+import type { Visible } from '../model/view.ts';
+import { EntityName } from './entity-name.tsx';
+
+/** The entities and relations in view as two tables: the keyboard's and screen reader's way through the graph. */
+export function TableView(props: {
+  visible: Visible;
+  entities: ReadonlyMap<string, EntitySummary>;
+  pinned: ReadonlySet<string>;
+  evidenceKnown: boolean;
+  onSelectEntity(id: string): void;
+  onSelectEdge(key: string): void;
+  onExpand(id: string): void;
+}) {
+  const { visible } = props;
+  return (
+    <div className="table-view" data-testid="table-view">
+      <table>
+        <caption>Entities in view ({visible.entities.length})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Id</th>
+            <th scope="col">Pinned</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {visible.entities.map((entity) => (
+            <tr key={entity.id}>
+              <td>
+                <EntityName entity={entity} onSelect={props.onSelectEntity} />
+              </td>
+              <td>{entityStyle(entity.__typename).label}</td>
+              <td>
+                <code>{entity.slug}</code>
+              </td>
+              <td>{props.pinned.has(entity.id) ? 'yes' : ''}</td>
+              <td>
+                <button type="button" onClick={() => props.onExpand(entity.id)}>
+                  Expand<span className="visually-hidden"> the neighbours of {entity.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table>
+        <caption>Relations in view ({visible.edges.length})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Relation</th>
+            <th scope="col">From</th>
+            <th scope="col">To</th>
+            <th scope="col">Dates</th>
+            {props.evidenceKnown && <th scope="col">Evidence</th>}
+            <th scope="col">Sources</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visible.edges.map((edge) => {
+            const dates = edgeDates(edge);
+            return (
+              <tr key={edge.key}>
+                <td>
+                  <button type="button" className="link-button relation-type" onClick={() => props.onSelectEdge(edge.key)}>
+                    {edge.type}
+                  </button>
+                </td>
+                <td>{props.entities.get(edge.from.id)?.name}</td>
+                <td>{props.entities.get(edge.to.id)?.name}</td>
+                <td>{[dates.date, dates.startDate, dates.endDate].filter(Boolean).join(' – ')}</td>
+                {props.evidenceKnown && <td>{edge.evidence ?? ''}</td>}
+                <td>{edge.sources.map((source) => source.title).join('; ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

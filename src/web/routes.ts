@@ -1,0 +1,89 @@
+/**
+ * The browser's routes as one yoga plugin: the front page (/), GraphiQL (GET /graphql from a
+ * browser), the explorer (/explore) and their bundled assets (/assets/…). The pages read the
+ * graph through the public GraphQL API and /export only, like any other client.
+ */
+import type { Plugin } from 'graphql-yoga';
+import type { Example } from '../examples/index.ts';
+import type { Logger } from '../log.ts';
+import { serverVersion } from '../version.ts';
+import { type WebBundle, webBundle } from './server/bundle.ts';
+import { CachedAnswer } from './server/cached-answer.ts';
+import { contentSecurityPolicy, explorerPage, frontPage, graphiqlPage } from './server/pages.ts';
+
+const html = 'text/html; charset=utf-8';
+const pageHeaders = { 'content-security-policy': contentSecurityPolicy, 'referrer-policy': 'no-referrer' };
+
+interface Answers {
+  graphiql: CachedAnswer;
+  explorer: CachedAnswer;
+  assets: Map<string, CachedAnswer>;
+}
+
+const answersByBundle = new WeakMap<WebBundle, Map<readonly Example[], Answers>>();
+
+function answersFor(bundle: WebBundle, examples: readonly Example[]): Answers {
+  let byExamples = answersByBundle.get(bundle);
+  if (!byExamples) {
+    byExamples = new Map();
+    answersByBundle.set(bundle, byExamples);
+  }
+  let answers = byExamples.get(examples);
+  if (!answers) {
+    const page = { cache: 'revalidate', headers: pageHeaders } as const;
+    answers = {
+      graphiql: new CachedAnswer(graphiqlPage(bundle, examples), html, page),
+      explorer: new CachedAnswer(explorerPage(bundle), html, page),
+      assets: new Map(
+        [...bundle.files].map(([urlPath, file]) => [urlPath, new CachedAnswer(file.bytes, file.contentType, { cache: 'immutable' })]),
+      ),
+    };
+    for (const answer of answers.assets.values()) answer.warm();
+    byExamples.set(examples, answers);
+  }
+  return answers;
+}
+
+const front = new CachedAnswer(frontPage(serverVersion), html, { cache: 'revalidate', headers: pageHeaders });
+
+/** Bundles the pages and compresses their assets now rather than on the first visit. */
+export async function prepareWebPages(examples: readonly Example[]): Promise<void> {
+  answersFor(await webBundle(), examples);
+}
+
+const wantsHtml = (request: Request) => request.headers.get('accept')?.includes('text/html') ?? false;
+
+export function useWebPages(options: { examples: readonly Example[]; logger: Logger }): Plugin {
+  const answerWith = async (request: Request, pick: (answers: Answers) => CachedAnswer | undefined): Promise<Response> => {
+    let bundle: WebBundle;
+    try {
+      bundle = await webBundle();
+    } catch (error) {
+      options.logger.error({ err: error }, 'bundling the browser pages failed');
+      return new Response('The browser pages could not be built; the API at /graphql still answers.', { status: 500 });
+    }
+    const answer = pick(answersFor(bundle, options.examples));
+    return answer ? answer.answer(request) : new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+  };
+  return {
+    async onRequest({ request, url, endResponse }) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+      const path = url.pathname;
+      if (path === '/') endResponse(await front.answer(request));
+      else if (path === '/explore' || path === '/explore/') endResponse(await answerWith(request, (answers) => answers.explorer));
+      else if ((path === '/graphql' || path === '/graphql/') && wantsHtml(request))
+        endResponse(await answerWith(request, (answers) => answers.graphiql));
+      else if (path.startsWith('/assets/')) endResponse(await answerWith(request, (answers) => answers.assets.get(path)));
+    },
+    onResponse({ request, response, setResponse }) {
+      // yoga's liveness answer is an empty 200, which a browser shows as a blank page.
+      if (new URL(request.url).pathname === '/health' && response.status === 200 && !response.headers.get('content-type'))
+        setResponse(
+          new Response(JSON.stringify({ status: 'alive' }), {
+            status: 200,
+            headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+          }),
+        );
+    },
+  };
+}

@@ -1,0 +1,235 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  axeViolations,
+  browserTestTimeoutMs,
+  eventually,
+  foreignRequests,
+  launchBrowser,
+  openPage,
+  screenshot,
+  type WatchedPage,
+} from './support/browser.ts';
+import { type SeededServer, startSeededServer } from './support/server.ts';
+
+// The explorer as an analyst uses it, in Debian's Chromium, on the real seed: search in
+// Cyrillic, open a person, expand a memorandum on the canvas, read a signature's source, find
+// the path from Qrator Labs to the ITU, and reopen the view from its link.
+
+const edgeSchema = z.object({
+  key: z.string(),
+  type: z.string(),
+  from: z.object({ id: z.string() }),
+  to: z.object({ id: z.string(), __typename: z.string(), name: z.string() }),
+  sources: z.array(z.object({ title: z.string() })),
+});
+const neighbourhoodSchema = z.object({
+  data: z.object({ person: z.object({ id: z.string() }), neighborhood: z.object({ edges: z.array(edgeSchema) }).nullable() }),
+});
+
+const pointSchema = z.object({ x: z.number(), y: z.number() }).nullable();
+
+/** Where the canvas draws an entity or a relation (the explorer's automation hook, automation.ts). */
+async function pointOf(page: Page, kind: 'entity' | 'edge', id: string): Promise<{ x: number; y: number }> {
+  return eventually(`${kind} ${id} drawn`, async () =>
+    pointSchema.parse(
+      await page.evaluate(
+        (k: string, i: string) => {
+          const automation = Reflect.get(window, 'govgraphExplorer');
+          return automation ? automation.pointOf(k, i) : null;
+        },
+        kind,
+        id,
+      ),
+    ),
+  );
+}
+
+const entitiesInView = async (page: Page) => {
+  const text = await page.$eval('[data-testid="status"]', (element) => element.textContent ?? '');
+  const match = /^(\d+) entities and (\d+) relations in view/.exec(text);
+  return match ? { entities: Number(match[1]), relations: Number(match[2]) } : null;
+};
+
+/** Types into a search box and picks the hit whose text contains `pick`, by keyboard. */
+async function choose(page: Page, box: string, text: string, pick: string): Promise<void> {
+  const input = `[data-testid="${box}"] input`;
+  await page.click(input, { count: 3 });
+  await page.type(input, text);
+  const options = `[data-testid="${box}"] [role="option"]`;
+  const index = await eventually(`a hit for "${text}" containing "${pick}"`, async () => {
+    const texts = await page.$$eval(options, (items) => items.map((item) => item.textContent ?? ''));
+    const found = texts.findIndex((hit) => hit.includes(pick));
+    return found >= 0 ? found + 1 : null;
+  });
+  for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
+describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
+  let seeded: SeededServer;
+  let browser: Browser;
+  let watched: WatchedPage;
+  let page: Page;
+  let origin: string;
+  let permalink: string;
+
+  beforeAll(async () => {
+    seeded = await startSeededServer();
+    origin = seeded.server.url;
+    browser = await launchBrowser();
+    watched = await openPage(browser);
+    page = watched.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await seeded?.close();
+  });
+
+  it('finds "Воробьёв" and opens the person with his neighbours', async () => {
+    await page.goto(`${origin}/explore`, { waitUntil: 'networkidle0' });
+    await choose(page, 'search', 'Воробьёв', 'Andrey Vorobyev');
+    const counts = await eventually('the neighbourhood in view', () => entitiesInView(page));
+    expect(counts.entities).toBeGreaterThan(3);
+    await page.waitForSelector('[data-testid="entity-panel"] h2');
+    expect(await page.$eval('#entity-panel-title', (element) => element.textContent)).toBe('Andrey Vorobyev');
+    // The timeline lists his signatures with their dates.
+    await page.waitForSelector('[data-testid="entity-panel"] .timeline li');
+    await screenshot(page, 'explorer-1-person');
+  });
+
+  it('expands a memorandum by double-click and shows a SIGNED relation with its source', async () => {
+    const before = await eventually('counts', () => entitiesInView(page));
+    const answer = await seeded.server.send({
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query ($id: ID!) { person(slug: "andrey-vorobyev") { id } neighborhood(id: $id, first: 60) {
+          edges { key type from { id } to { id __typename name } sources { title } } } }`,
+        // A global id is the type and slug in base64, as the API's node(id:) reads it.
+        variables: { id: Buffer.from('Person:andrey-vorobyev').toString('base64') },
+      }),
+    });
+    const data = neighbourhoodSchema.parse(JSON.parse(answer.text)).data;
+    const signed = data.neighborhood?.edges.find((edge) => edge.type === 'SIGNED' && edge.to.__typename === 'Memorandum');
+    expect(signed).toBeDefined();
+    if (!signed) return;
+
+    const memorandum = await pointOf(page, 'entity', signed.to.id);
+    await page.mouse.click(memorandum.x, memorandum.y, { count: 2 });
+    const after = await eventually('more entities after the expansion', async () => {
+      const counts = await entitiesInView(page);
+      return counts && counts.entities > before.entities ? counts : null;
+    });
+    expect(after.entities).toBeGreaterThan(before.entities);
+
+    // The layout moves nodes while it animates: aim once it has settled.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const edge = await pointOf(page, 'edge', signed.key);
+    await page.mouse.click(edge.x, edge.y);
+    await page.waitForSelector('[data-testid="edge-panel"]');
+    expect(await page.$eval('#edge-panel-title', (element) => element.textContent)).toContain('SIGNED');
+    const sources = await page.$$eval('[data-testid="edge-panel"] .source', (items) => items.map((item) => item.textContent ?? ''));
+    expect(sources.length).toBe(signed.sources.length);
+    expect(sources.join('\n')).toContain(signed.sources[0]?.title);
+    await screenshot(page, 'explorer-2-signed-edge');
+  });
+
+  it('finds the path from Qrator Labs to the ITU, with sources on every hop', async () => {
+    await choose(page, 'path-from', 'Qrator', 'Qrator Labs');
+    await choose(page, 'path-to', 'International Telecommunication', 'ITU');
+    await page.click('[data-testid="find-paths"]');
+    await page.waitForSelector('[data-testid="path-panel"] [data-testid="hop"]');
+    const hops = await page.$$eval('[data-testid="path-panel"] [data-testid="hop"]', (items) =>
+      items.map((item) => ({ text: item.textContent ?? '', sources: item.querySelectorAll('.source').length })),
+    );
+    expect(hops.length).toBeGreaterThan(0);
+    for (const hop of hops) expect(hop.sources, hop.text).toBeGreaterThan(0);
+    const title = await page.$eval('#path-panel-title', (element) => element.textContent);
+    expect(title).toBe('Paths from Qrator Labs to ITU');
+    await screenshot(page, 'explorer-3-path');
+  });
+
+  it('shows the view as tables and passes axe-core with no violation', async () => {
+    permalink = page.url();
+    const violations = await axeViolations(page);
+    expect(violations).toEqual([]);
+    await page.click('[data-testid="table-mode"]');
+    await page.waitForSelector('[data-testid="table-view"] table');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'explorer-4-tables');
+    permalink = page.url();
+    expect(permalink).toContain('mode=table');
+  });
+
+  it('exports exactly the entities and relations in view, and hides and pins on request', async () => {
+    const downloads = mkdtempSync(path.join(tmpdir(), 'govgraph-downloads-'));
+    try {
+      const cdp = await browser.target().createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      const counts = await eventually('counts', () => entitiesInView(page));
+      const downloaded = async (button: string, ending: string) => {
+        const [clicked] = await page.$$(`xpath/.//button[normalize-space()="${button}"]`);
+        await clicked?.click();
+        const file = await eventually(`the ${button} download`, async () => readdirSync(downloads).find((name) => name.endsWith(ending)));
+        return readFileSync(path.join(downloads, file), 'utf8');
+      };
+      const json = z
+        .object({ relations: z.array(z.object({ type: z.string(), sources: z.array(z.string()) })) })
+        .passthrough()
+        .parse(JSON.parse(await downloaded('JSON', '.json')));
+      expect(json.relations).toHaveLength(counts.relations);
+      for (const relation of json.relations) expect(relation.sources.length).toBeGreaterThan(0);
+      const graphml = await downloaded('GraphML', '.graphml');
+      expect(graphml.match(/<node /g)).toHaveLength(counts.entities);
+      expect(graphml.match(/<edge /g)).toHaveLength(counts.relations);
+      const nodesCsv = await downloaded('CSV entities', '-nodes.csv');
+      expect(nodesCsv.trim().split('\n')).toHaveLength(counts.entities + 1);
+    } finally {
+      rmSync(downloads, { recursive: true, force: true });
+    }
+
+    // Hide the first entity of the table, then bring it back.
+    const before = await eventually('counts', () => entitiesInView(page));
+    await page.click('[data-testid="table-view"] tbody tr:first-child .entity-name');
+    await page.waitForSelector('[data-testid="entity-panel"]');
+    const [pin] = await page.$$('xpath/.//button[normalize-space()="Pin in place"]');
+    await pin?.click();
+    await page.waitForSelector('[data-testid="entity-panel"] button[aria-pressed="true"]');
+    const [hide] = await page.$$('xpath/.//button[normalize-space()="Hide"]');
+    await hide?.click();
+    const hidden = await eventually('one entity fewer', async () => {
+      const counts = await entitiesInView(page);
+      return counts && counts.entities === before.entities - 1 ? counts : null;
+    });
+    expect(hidden.entities).toBe(before.entities - 1);
+    const [showAll] = await page.$$('xpath/.//button[starts-with(normalize-space(), "Show hidden")]');
+    await showAll?.click();
+    await eventually('the entity back', async () => (await entitiesInView(page))?.entities === before.entities);
+    permalink = page.url();
+  });
+
+  it('restores the view from its link in a fresh page', async () => {
+    const counts = await eventually('counts', () => entitiesInView(page));
+    const fresh = await openPage(browser);
+    await fresh.page.goto(permalink, { waitUntil: 'networkidle0' });
+    const restored = await eventually('the restored view', () => entitiesInView(fresh.page));
+    expect(restored).toEqual(counts);
+    await fresh.page.waitForSelector('[data-testid="path-panel"] [data-testid="hop"]');
+    await fresh.page.waitForSelector('[data-testid="table-view"]');
+    expect(foreignRequests(fresh.requests, origin)).toEqual([]);
+    expect(fresh.errors).toEqual([]);
+    await screenshot(fresh.page, 'explorer-5-restored');
+    await fresh.page.close();
+  });
+
+  it('asked no host but the server, and met no script error', () => {
+    expect(watched.requests.length).toBeGreaterThan(5);
+    expect(foreignRequests(watched.requests, origin)).toEqual([]);
+    expect(watched.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { measureRelevance, type RelevanceFigures, readRelevanceQueries } from '../../src/services/relevance.ts';
+import { openTestDatabase } from '../support/database.ts';
+import { GraphQLClient, loadRealSeed } from '../support/graphql.ts';
+
+// Search on the real seed graph, in the real Neo4j: the relevance set of test/relevance/queries.json
+// (what people type, with the entity they want first), the queries issue #15 names, and what a
+// hit says about why it was found.
+
+const queries = await readRelevanceQueries();
+const named = queries.filter((query) => query.issue);
+
+describe('search relevance on the seed graph', () => {
+  let db: Database;
+  let api: GraphQLClient;
+  let figures: RelevanceFigures;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await loadRealSeed(db);
+    api = new GraphQLClient(db);
+    figures = await measureRelevance(db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: 'relevance' }), queries);
+  });
+
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('covers what the issue asks for: at least 80 queries, every query the issue names', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(80);
+    expect(named.map((query) => query.query)).toEqual(
+      expect.arrayContaining([
+        'Vorobiev',
+        'Vorobjov',
+        'Воробьев',
+        'Vorobyev',
+        'Pavliuchenko',
+        'Aleksei Platonov',
+        'Quator Labs',
+        "Japan's national network focal point",
+        'mskix',
+        'Moscow internet exchange',
+        'ISPCP constituency members',
+        'Russian Institute for Public Networks .SU',
+        'memorandum between the Coordination Center and RIPN about .SU',
+        'Kulikova ICANN',
+        'Kremer RANS president',
+        'Coordination Centre',
+        'Shanghai Cooperation Organization',
+      ]),
+    );
+    const categories = new Set(queries.map((query) => query.category));
+    for (const category of [
+      'typo',
+      'transliteration',
+      'cyrillic',
+      'acronym',
+      'tld',
+      'long-phrase',
+      'description',
+      'extra-words',
+      'person-by-role',
+    ]) {
+      expect(categories, category).toContain(category);
+    }
+  });
+
+  it.each(named.map((query) => [query.query, query.expected] as const))('finds "%s" in the top 3 (%s)', (text, expected) => {
+    const result = figures.results.find((found) => found.query === text && found.expected === expected);
+    expect(result?.rank, `top 3: ${result?.top.join(', ')}`).not.toBeNull();
+    expect(result?.rank).toBeLessThanOrEqual(3);
+  });
+
+  it('meets the goal over the whole set: hit@3 ≥ 95 % and MRR@10 ≥ 0.9', () => {
+    const misses = figures.results.filter((result) => result.rank === null || result.rank > 3).map((result) => result.query);
+    expect(figures.hitAt3, `not in the top 3: ${misses.join(' | ')}`).toBeGreaterThanOrEqual(0.95);
+    expect(figures.mrrAt10).toBeGreaterThanOrEqual(0.9);
+  });
+
+  describe('through the API', () => {
+    const query = `query ($query: String!, $types: [EntityType!], $first: Int) {
+      search(query: $query, types: $types, first: $first) { score matched matchedField allWords node { __typename slug } }
+    }`;
+    type Hit = {
+      score: number;
+      matched: string | null;
+      matchedField: string | null;
+      allWords: boolean;
+      node: { __typename: string; slug: string };
+    };
+    const search = async (text: string, first = 10) => (await api.data<{ search: Hit[] }>(query, { query: text, first })).search;
+
+    it('says which field matched: a name, an alias as typed, or the description, and which name', async () => {
+      expect((await search('Vorobiev'))[0]).toMatchObject({ matchedField: 'NAME', matched: 'Andrey Vorobyev', allWords: true });
+      const cyrillic = (await search('Воробьев'))[0];
+      expect(cyrillic).toMatchObject({ matchedField: 'ALIAS', node: { slug: 'andrey-vorobyev' } });
+      expect(cyrillic?.matched).toMatch(/^Андрей Воробь[её]в$/);
+      expect((await search('mskix'))[0]).toMatchObject({ matchedField: 'NAME', matched: 'MSK-IX', node: { slug: 'msk-ix' } });
+      const kremer = (await search('Kremer RANS president'))[0];
+      expect(kremer).toMatchObject({ node: { slug: 'arkady-kremer' }, matchedField: 'DESCRIPTION', allWords: true });
+      // `matched` stays one of the names: the one that holds "Kremer".
+      expect(kremer?.matched).toBe('Arkady Kremer');
+      const described = (await search('Moscow internet exchange'))[0];
+      expect(described).toMatchObject({ node: { slug: 'msk-ix' }, allWords: true });
+    });
+
+    it('ranks entities that match every word first, and still answers when only some words match', async () => {
+      const hits = await search('Kulikova ICANN');
+      expect(hits[0]).toMatchObject({ node: { slug: 'alexandra-kulikova' }, allWords: true });
+      const firstPartial = hits.findIndex((hit) => !hit.allWords);
+      expect(firstPartial).toBeGreaterThan(0);
+      expect(hits.slice(firstPartial).every((hit) => !hit.allWords)).toBe(true);
+      expect(hits.map((hit) => hit.node.slug)).toContain('icann');
+      // One word matches nothing at all: the other still finds its entity.
+      const partial = await search('Vorobyev zqxwvy');
+      expect(partial[0]).toMatchObject({ node: { slug: 'andrey-vorobyev' }, allWords: false });
+    });
+  });
+});

@@ -1,0 +1,13 @@
+import type { EntityFilter } from '../../src/db/repositories/lists.ts';
+
+/** A root list's filter with nothing set: what a request without `filter` asks for. */
+export const noFilter: EntityFilter = {
+  kind: null,
+  type: null,
+  country: null,
+  nameContains: null,
+  nameStartsWith: null,
+  dateFrom: null,
+  dateTo: null,
+  topic: null,
+};

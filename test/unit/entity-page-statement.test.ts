@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { filledCypher } from '../../src/db/cypher-files.ts';
+import { type Direction, entityPageSlots, type PageRead, pageReads } from '../../src/db/entity-page-slots.ts';
+import { pageRead } from '../../src/db/repositories/lists.ts';
+import { noFilter } from '../support/entity-filter.ts';
+
+// queries/entity-page is one template with slots; each way of reading a page, in each direction,
+// is one statement. Their text is pinned here, variant by variant, as @neo4j/graphql's TCK pins
+// the Cypher it generates: a change to the template or its parts shows up as a diff to review.
+// test/integration/entity-page-plans.test.ts checks that each one seeks its index in order.
+
+describe('queries/entity-page', () => {
+  const variants = pageReads.flatMap((read) => (['ASC', 'DESC'] as const).map((direction): [PageRead, Direction] => [read, direction]));
+
+  it.each(variants)('%s %s', (read, direction) => {
+    const text = filledCypher('queries/entity-page', entityPageSlots(read, direction));
+    expect(text).not.toContain('{{');
+    expect(text).toMatchSnapshot();
+  });
+
+  it('orders by the index it seeks, read forwards or backwards', () => {
+    expect(entityPageSlots('kind-date', 'DESC')).toEqual({
+      index: 'label, kind, dateFrom, id, dateTo',
+      countSeek:
+        "n.label = $label AND n.kind = $kind AND n.dateFrom >= '' AND n.dateFrom <= $dateSeekTo AND n.id IS NOT NULL AND n.dateTo IS NOT NULL",
+      pageSeek:
+        'n.label = $label AND n.kind = $kind AND n.dateFrom >= $seekFrom AND n.dateFrom <= $seekTo AND n.id IS NOT NULL AND n.dateTo IS NOT NULL',
+      sortKey: 'n.dateFrom',
+      sortOrder: 'n.label DESC, n.kind DESC, n.dateFrom DESC, n.id DESC',
+    });
+    expect(entityPageSlots('id', 'ASC')).toEqual({
+      index: 'label, id',
+      countSeek: 'n.label = $label AND n.id IS NOT NULL',
+      pageSeek: 'n.label = $label AND n.id >= $seekFrom AND n.id <= $seekTo',
+      sortKey: 'n.id',
+      sortOrder: 'n.label ASC, n.id ASC',
+    });
+    expect(entityPageSlots('sorted', 'ASC').sortOrder).toBe("coalesce(n.dateFrom, '') ASC, n.id ASC");
+  });
+
+  it('is read by the index that hands the rows over in the order asked for', () => {
+    const range = { ...noFilter, dateFrom: '2015-01-01' };
+    const cases: [Parameters<typeof pageRead>[0], PageRead][] = [
+      [{ orderBy: 'NAME', filter: noFilter }, 'name'],
+      [{ orderBy: 'NAME', filter: { ...range, kind: 'conference' } }, 'name'],
+      [{ orderBy: 'ID', filter: range }, 'id'],
+      [{ orderBy: 'DATE', filter: range }, 'date'],
+      [{ orderBy: 'DATE', filter: { ...noFilter, dateTo: '2020-12-31' } }, 'date'],
+      [{ orderBy: 'DATE', filter: { ...range, kind: 'conference' } }, 'kind-date'],
+      // Without a date bound undated entities belong in the list, and no index holds them in order.
+      [{ orderBy: 'DATE', filter: noFilter }, 'sorted'],
+      [{ orderBy: 'DATE', filter: { ...noFilter, kind: 'conference' } }, 'sorted'],
+    ];
+    for (const [request, read] of cases) expect(pageRead(request), JSON.stringify(request)).toBe(read);
+  });
+
+  it('refuses a slot value it did not build, and mixes no slot with a parameter', () => {
+    const slots = entityPageSlots('name', 'ASC');
+    for (const bad of [
+      { sortOrder: 'n.label ASC, n.nameKey ASC, n.id ASC LIMIT 1000000 //' },
+      { sortKey: 'n.searchText' },
+      { index: 'label, searchText' },
+      { pageSeek: 'true' },
+      { countSeek: slots.pageSeek.replace('$label', "'Person'") },
+      { sortKey: undefined },
+    ]) {
+      expect(() => filledCypher('queries/entity-page', { ...slots, ...bad })).toThrow(/cannot fill a slot/);
+    }
+  });
+});

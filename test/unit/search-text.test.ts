@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { matchKey } from '../../src/domain/text/match-key.ts';
+import { searchKey, searchWords } from '../../src/domain/text/normalize.ts';
+import { searchForms } from '../../src/domain/text/search-forms.ts';
+import { allowedEdits, explainMatch, planSearch, queryWords } from '../../src/domain/text/search-query.ts';
+
+const keys = (text: string) => searchWords(text).map(matchKey).join(' ');
+
+describe('match keys', () => {
+  it.each([
+    [
+      'one person in every transliteration and in Cyrillic',
+      ['Vorobiev', 'Vorobjov', 'Воробьев', 'Vorobyev', 'Воробьёв', 'Vorobyov', "Vorob'ev", 'Vorobʹëv'],
+    ],
+    ['ю as yu, iu, ju and ISO 9 û', ['Pavliuchenko', 'Pavlyuchenko', 'Павлюченко', 'Pavlûčenko', 'Pavljučenko']],
+    ['кс as x and й as y, i or j', ['Aleksei', 'Alexei', 'Alexey', 'Aleksej', 'Алексей']],
+    ['ий as y, iy, ii and ij', ['Dmitry', 'Dmitriy', 'Dmitrii', 'Dmitrij', 'Дмитрий']],
+    ['ц as ts and c', ['Reutsky', 'Reutskiy', 'Reuckij', 'Реуцкий']],
+    ['щ as shch, sch and ISO 9 ŝ', ['Glushchenko', 'Gluschenko', 'Глущенко', 'Gluŝenko']],
+    ['я as ya, ia, ja and â', ['Natalia', 'Natalya', "Natal'ja", 'Наталья', 'Natalʹâ']],
+    ['ё as yo, e and jo', ['Artem', 'Artyom', 'Артём', 'Artjom']],
+    ['British and American spellings', ['Centre', 'Center']],
+    ['-isation and -ization', ['Organisation', 'Organization']],
+    ['plural and singular', ['members', 'member']],
+  ])('gives %s one key', (_what, spellings) => {
+    expect(new Set(spellings.map(keys)).size).toBe(1);
+  });
+
+  it('keeps different names apart', () => {
+    expect(keys('Platonov')).not.toBe(keys('Pavlyuchenko'));
+    expect(keys('Kremer')).not.toBe(keys('Kulikova'));
+  });
+});
+
+describe('normalized text', () => {
+  it('folds every apostrophe and dash', () => {
+    expect(searchKey('Japan’s')).toBe(searchKey("Japan's"));
+    expect(searchKey('MSK–IX')).toBe('msk-ix');
+    expect(searchKey('Vorob´ev')).toBe('vorobev');
+  });
+});
+
+describe('stored search forms', () => {
+  it('stores names, their keys, joined short names and descriptions apart', () => {
+    const forms = searchForms('Organization', 'msk-ix', {
+      name: 'MSK-IX',
+      aliases: ['Center for the Interaction of Computer Networks Internet eXchange'],
+      description: 'Russian internet exchange organisation',
+      kind: 'exchange-point',
+    });
+    expect(forms.searchText.split('\n')).toEqual(['msk-ix', 'center for the interaction of computer networks internet exchange', 'msk ix']);
+    expect(forms.searchVariants.split('\n')).toContain(matchKey('mskix'));
+    expect(forms.searchDetails.split('\n')).toEqual([keys('Russian internet exchange organization'), keys('exchange point')]);
+  });
+});
+
+describe('search plans', () => {
+  it('scales typo tolerance with word length', () => {
+    expect([allowedEdits('rans'), allowedEdits('quator'), allowedEdits('gavrichenko'), allowedEdits('75240')]).toEqual([0, 1, 2, 0]);
+  });
+
+  it('requires every content word but not stop words, and keeps a dotted stop word such as .by', () => {
+    const words = queryWords('memorandum between the Coordination Center and RIPN about .SU');
+    expect(words.filter((word) => !word.required).map((word) => word.text)).toEqual(['the', 'and', 'about']);
+    expect(queryWords('TLD .BY').every((word) => word.required)).toBe(true);
+    expect(queryWords('by').every((word) => word.required)).toBe(true);
+  });
+
+  it('asks for all words as typed first, then with typos, then for any word', () => {
+    const plan = planSearch('Kremer RANS president');
+    expect(plan?.all).toMatch(/^\+\(/);
+    expect(plan?.all).not.toContain('~1^');
+    expect(plan?.allTypos).toContain('searchText:president~2^');
+    expect(plan?.any).not.toMatch(/^\+|\s\+\(search/);
+    // One word: no "any" stage; a short word: no typo stage either.
+    expect(planSearch('Vorobiev')).toMatchObject({ any: null, allTypos: expect.stringContaining('~2') });
+    expect(planSearch('RANS')).toMatchObject({ any: null, allTypos: null });
+    expect(planSearch('  !!  ')).toBeNull();
+  });
+
+  it('lets nothing typed reach Lucene syntax', () => {
+    const plan = planSearch('ICANN OR *:* AND title:[a TO z] "x"~3 \\ (');
+    if (!plan) throw new Error('no plan');
+    for (const word of plan.words) {
+      expect(word.text).toMatch(/^[\p{L}\p{N}]+$/u);
+      expect(word.key).toMatch(/^[\p{L}\p{N}]+$/u);
+    }
+    expect(`${plan.all} ${plan.allTypos} ${plan.any}`).not.toMatch(/\[|\]|\*:\*|\bTO\b|\bOR\b|\bAND\b|\\|title:/);
+  });
+
+  it('compares whole queries with names, also as match keys', () => {
+    expect(planSearch('Coordination Centre')?.exactKeys).toContain(keys('Coordination Center'));
+    expect(planSearch('MSK IX')?.exactKeys).toContain(matchKey('mskix'));
+    expect(planSearch('.РФ')?.exact).toEqual(expect.arrayContaining(['.рф', 'рф', '.xn--p1ai', 'xn--p1ai']));
+  });
+
+  it('names the field that matched', () => {
+    const props = {
+      name: 'Arkady Kremer',
+      aliases: ['Аркадий Кремер'],
+      description: 'President of RANS; recorded greetings for the 20th anniversary.',
+    };
+    const plan = planSearch('Kremer RANS president');
+    if (!plan) throw new Error('no plan');
+    expect(explainMatch(plan, 'Person', 'arkady-kremer', props)).toEqual({ field: 'DESCRIPTION', value: props.description, words: 2 });
+    const byName = planSearch('Arkadiy Kremer');
+    if (!byName) throw new Error('no plan');
+    expect(explainMatch(byName, 'Person', 'arkady-kremer', props)).toMatchObject({ field: 'NAME', value: 'Arkady Kremer', words: 2 });
+  });
+});
