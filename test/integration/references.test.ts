@@ -73,6 +73,37 @@ describe('references: slugs, global IDs and former slugs', () => {
     expect(nodes).toEqual([{ slug: 'ispcp' }, { slug: 'gnso' }, null, { slug: 'gnso' }]);
   });
 
+  it('typed lookups take a global ID, and node(id:) and nodes(ids:) a slug', async () => {
+    const data = await suite.api.data<Record<string, unknown>>(
+      `query ($ispcp: ID!, $ispcpOld: String!, $mskIx: String!, $wrong: String!) {
+        byGlobalId: body(slug: $ispcpOld) { slug }
+        organization(slug: $mskIx) { slug }
+        wrongType: organization(slug: $wrong) { slug }
+        nodeBySlug: node(id: "body-itu") { __typename ... on Entity { slug } }
+        nodeByGlobalId: node(id: $ispcp) { ... on Entity { slug } }
+        nodes(ids: ["msk-ix", $ispcp, "no-such-slug"]) { ... on Entity { slug } }
+      }`,
+      {
+        ispcp: encodeGlobalID('Body', 'ispcp'),
+        ispcpOld: encodeGlobalID('Body', 'body-ispcp'),
+        mskIx: encodeGlobalID('Organization', 'msk-ix'),
+        // A global ID of another type names nothing in a typed lookup.
+        wrong: encodeGlobalID('Body', 'msk-ix'),
+      },
+    );
+    expect(data).toEqual({
+      byGlobalId: { slug: 'ispcp' },
+      organization: { slug: 'msk-ix' },
+      wrongType: null,
+      nodeBySlug: { __typename: 'Body', slug: 'itu' },
+      nodeByGlobalId: { slug: 'ispcp' },
+      nodes: [{ slug: 'msk-ix' }, { slug: 'ispcp' }, null],
+    });
+    // Neither a slug nor a global ID: refused, naming the argument.
+    const error = await suite.api.error('{ node(id: "MSK IX") { id } }');
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
   it('neighborhood and timeline take slugs, former slugs and global IDs alike', async () => {
     const neighborhood = 'query ($id: ID!) { neighborhood(id: $id) { nodes { slug } } }';
     const bySlug = await suite.api.data<{ neighborhood: { nodes: { slug: string }[] } }>(neighborhood, { id: 'msk-ix' });
