@@ -5,11 +5,12 @@
 // falls back to enumerating every path of up to 6 hops and filtering them (PROFILE, Qrator Labs to
 // ITU without countries: 28,117 db hits in the fallback's VarLengthExpand for 370 paths). A
 // quantified path pattern with ALL SHORTEST checks node and relationship predicates inside the
-// search (StatefulShortestPath, "inlined predicates" in the plan): 193 db hits for the same answer.
+// search (StatefulShortestPath, "inlined predicates" in the plan): a few hundred db hits for the
+// same answer (test/integration/ways-in.test.ts profiles it: 353 at 4 hops on 2026-12-01).
 // The pattern is the ends with between 0 and 5 inner nodes, each reached by a relationship of an
 // allowed type; the bound is a literal (a quantifier cannot be a parameter) and longer paths than
 // $maxHops are dropped after, as in shortest-paths. This statement is used only with exclusions:
-// without them the legacy search is cheaper (33 against 125 db hits on the seed).
+// without them the legacy search is cheaper (221 db hits for the same ends).
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 CALL (a, b) {

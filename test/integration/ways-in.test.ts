@@ -1,5 +1,7 @@
+import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { filledCypher, parametersToSend } from '../../src/db/cypher-files.ts';
 import { seededCurationSuite, seedSource } from '../support/curation.ts';
 
 // Issue #15, item 5: the people of a body or an organization rolled up over its parts, paths that
@@ -87,6 +89,37 @@ describe('paths that keep entity types out', () => {
     );
     const noCountries = await suite.api.data<Result>(query, { from: 'qrator-labs', to: 'body-itu', exclude: ['COUNTRY'] });
     expect(routes(noCountries)).toEqual([['qrator-labs', 'icann', 'coordination-center-ru', 'itu']]);
+  });
+
+  // Every operator of a profiled plan, with its db hits.
+  const operators = (plan: ProfiledPlan): { name: string; dbHits: number }[] => [
+    { name: plan.operatorType.replace(/@.*/, ''), dbHits: plan.dbHits },
+    ...plan.children.flatMap(operators),
+  ];
+
+  it('PROFILE: the exclusion is checked inside the shortest-path search, not by enumerating paths after it', async () => {
+    const profile = async (statement: string, extra: Record<string, unknown>) => {
+      const parameters = { from: 'qrator-labs', to: 'itu', maxHops: neo4j.int(4), types: null, first: neo4j.int(20), ...extra };
+      const { summary } = await suite.db.driver.executeQuery(
+        `PROFILE ${filledCypher(statement, parameters)}`,
+        parametersToSend(statement, parameters),
+        { database: suite.db.name },
+      );
+      if (!summary.profile) throw new Error(`${statement}: no profile`);
+      const found = operators(summary.profile);
+      return { names: found.map((operator) => operator.name), dbHits: found.reduce((sum, operator) => sum + operator.dbHits, 0) };
+    };
+    const excluding = await profile('queries/shortest-paths-excluding', { excluded: ['Country'] });
+    const plain = await profile('queries/shortest-paths', {});
+    // The quantified path pattern's search, with the predicate inlined; no variable-length expansion of every path.
+    expect(
+      excluding.names.some((name) => name.startsWith('StatefulShortestPath')),
+      excluding.names.join(', '),
+    ).toBe(true);
+    expect(excluding.names.some((name) => name.startsWith('VarLengthExpand'))).toBe(false);
+    // On the seed, a few hundred db hits (the legacy fallback needed tens of thousands). Printed for docs/api.md.
+    expect(excluding.dbHits).toBeLessThan(2000);
+    console.info(`PROFILE qrator-labs → itu: excluding Country ${excluding.dbHits} db hits; plain shortest paths ${plain.dbHits}`);
   });
 
   it('finds the longer path when every shortest one runs through an excluded type', async () => {
