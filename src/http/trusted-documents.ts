@@ -1,6 +1,6 @@
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { ApiKeyRing } from '../auth/api-keys.ts';
-import { BadRequestError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
+import { ForbiddenError, GovgraphError, NotFoundError, refusedBeforeExecution } from '../domain/errors.ts';
 import { normalizedDocumentId } from '../formats/trusted-documents.ts';
 
 /** The request's `documentId`: in a POST body, or in a GET's query string (yoga parses neither). */
@@ -35,7 +35,11 @@ export function useTrustedDocuments(manifest: ReadonlyMap<string, string>, apiKe
         new NotFoundError(`no trusted document "${documentIdOf(params, request) ?? ''}" on this server (docs/apps.md)`, {
           argument: 'documentId',
         }),
-      keyNotFound: () => new BadRequestError('send "query", or "documentId" with the id of a trusted document'),
+      // Worded as yoga words it without this plugin, and answered as other refused requests are.
+      keyNotFound: () =>
+        new GovgraphError('BAD_REQUEST', 'Must provide query string, or "documentId" with the id of a trusted document', {
+          http: refusedBeforeExecution,
+        }),
       persistedQueryOnly: () =>
         new ForbiddenError('this API key has the "apps" scope: it may send only trusted documents ("documentId"), not "query"'),
     },
