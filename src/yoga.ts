@@ -1,12 +1,20 @@
 import { createYoga } from 'graphql-yoga';
 import { type ApiKeyEntry, ApiKeyRing } from './auth/api-keys.ts';
-import { defaultMaxImportBytes, defaultQueryLimits, defaultStaleLoadMs, loadConfig, type QueryLimits } from './config.ts';
+import {
+  defaultMaxImportBytes,
+  defaultQueryLimits,
+  defaultStaleLoadMs,
+  loadConfig,
+  type QueryLimits,
+  type QuotaSettings,
+} from './config.ts';
 import type { Database } from './db/database.ts';
 import { examples } from './examples/index.ts';
 import { useCompiledQueries } from './http/compiled-queries.ts';
 import { useDataExchange } from './http/exchange/routes.ts';
 import { useReadinessProbe } from './http/probes.ts';
 import { queryLimitPlugins } from './http/query-limits.ts';
+import { type LimiterFactory, quotaPlugins } from './http/quotas.ts';
 import { useRequestBudget } from './http/request-budget.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { useRequestLog } from './http/request-log.ts';
@@ -31,15 +39,22 @@ export interface YogaOptions {
   apiKeys?: readonly ApiKeyEntry[];
   /** POST /admin/import's body limit and dead-load age; by default GOVGRAPH_MAX_IMPORT_BYTES and GOVGRAPH_STALE_LOAD_MS. */
   exchange?: { maxImportBytes?: number; staleLoadMs?: number };
+  /** Per-client quotas; null for none; by default those of the environment (GOVGRAPH_QUOTA*, GOVGRAPH_KEY_QUOTA*). */
+  quotas?: QuotaSettings | null;
+  /** Where quotas are counted: this process's memory by default; limiters over Redis to share them (docs/operations.md). */
+  quotaLimiters?: LimiterFactory;
 }
 
 /** The GraphQL server as a fetch handler: node:http serves it, tests call yoga.fetch directly. */
 export function createGovgraphYoga({ db, ...options }: YogaOptions) {
-  const fromEnvironment = options.limits && options.introspection !== undefined && options.apiKeys ? null : loadConfig();
+  const fromEnvironment =
+    options.limits && options.introspection !== undefined && options.apiKeys && options.quotas !== undefined ? null : loadConfig();
   const limits = options.limits ?? fromEnvironment?.limits ?? defaultQueryLimits;
   const introspection = options.introspection ?? fromEnvironment?.introspection ?? true;
   const logger = options.logger ?? createLogger('silent');
   const apiKeys = new ApiKeyRing(options.apiKeys ?? fromEnvironment?.apiKeys ?? []);
+  const quotaSettings = options.quotas === undefined ? (fromEnvironment?.quotas ?? null) : options.quotas;
+  const quotas = quotaSettings ? quotaPlugins({ settings: quotaSettings, apiKeys, logger, limiters: options.quotaLimiters }) : null;
   return createYoga<Record<string, unknown>, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -61,6 +76,8 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
     plugins: [
       useRequestLog(logger),
       useWebPages({ examples, logger }),
+      // Before the export route, which answers in onRequest.
+      ...(quotas ? [quotas.gate] : []),
       useDataExchange({
         db,
         apiKeys,
@@ -70,6 +87,8 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
       }),
       useReadinessProbe(db, { isShuttingDown: options.isShuttingDown }),
       ...queryLimitPlugins(limits, { introspection }),
+      // After useQueryCost, whose measure it charges.
+      ...(quotas ? [quotas.charge] : []),
       // Before the budget, which wraps whichever executor runs.
       useCompiledQueries(),
       useRequestBudget(),
