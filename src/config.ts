@@ -69,6 +69,18 @@ export const defaultQuotas: QuotaSettings = {
 /** The largest body POST /admin/import accepts (a JSON or CSV file of the seed format). */
 export const defaultMaxImportBytes = 50_000_000;
 
+/** What GET /export may take: see src/http/exchange/export-route.ts. */
+export interface ExportLimits {
+  /** The whole export's time budget, streaming included (GOVGRAPH_EXPORT_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** Exports running at once on this server (GOVGRAPH_MAX_CONCURRENT_EXPORTS); one more gets 429. */
+  concurrent: number;
+  /** Entities a neighbourhood export may reach (GOVGRAPH_MAX_EXPORT_ENTITIES). */
+  neighbourhoodEntities: number;
+}
+
+export const defaultExportLimits: ExportLimits = { timeoutMs: 300_000, concurrent: 4, neighbourhoodEntities: 50_000 };
+
 /** A journaled load whose last batch is older than this is taken to have died (see src/db/load.ts). */
 export const defaultStaleLoadMs = 120_000;
 
@@ -106,6 +118,9 @@ const environmentSchema = z.object({
   GOVGRAPH_STALE_LOAD_MS: z.coerce.number().int().min(0).default(defaultStaleLoadMs),
   GOVGRAPH_API_KEYS: z.string().optional(),
   GOVGRAPH_API_KEYS_FILE: z.string().optional(),
+  GOVGRAPH_EXPORT_TIMEOUT_MS: positiveInt(defaultExportLimits.timeoutMs),
+  GOVGRAPH_MAX_CONCURRENT_EXPORTS: positiveInt(defaultExportLimits.concurrent),
+  GOVGRAPH_MAX_EXPORT_ENTITIES: positiveInt(defaultExportLimits.neighbourhoodEntities),
   GOVGRAPH_QUOTAS: z.enum(['on', 'off']).default('on'),
   GOVGRAPH_QUOTA_WINDOW_SECONDS: positiveInt(defaultQuotas.windowSeconds),
   GOVGRAPH_QUOTA_REQUESTS: positiveInt(defaultQuotas.perAddress.requests),
@@ -149,6 +164,7 @@ export interface Config {
    * undone at server start or by the next load (a running load writes a batch every few seconds).
    */
   staleLoadMs: number;
+  exportLimits: ExportLimits;
   /** Per-client quotas (GOVGRAPH_QUOTA_*, GOVGRAPH_KEY_QUOTA*); null when GOVGRAPH_QUOTAS=off. */
   quotas: QuotaSettings | null;
 }
@@ -200,6 +216,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeys,
     maxImportBytes: e.GOVGRAPH_MAX_IMPORT_BYTES,
     staleLoadMs: e.GOVGRAPH_STALE_LOAD_MS,
+    exportLimits: {
+      timeoutMs: e.GOVGRAPH_EXPORT_TIMEOUT_MS,
+      concurrent: e.GOVGRAPH_MAX_CONCURRENT_EXPORTS,
+      neighbourhoodEntities: e.GOVGRAPH_MAX_EXPORT_ENTITIES,
+    },
     quotas:
       e.GOVGRAPH_QUOTAS === 'off'
         ? null

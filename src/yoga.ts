@@ -1,9 +1,11 @@
 import { createYoga } from 'graphql-yoga';
 import { type ApiKeyEntry, ApiKeyRing } from './auth/api-keys.ts';
 import {
+  defaultExportLimits,
   defaultMaxImportBytes,
   defaultQueryLimits,
   defaultStaleLoadMs,
+  type ExportLimits,
   loadConfig,
   type QueryLimits,
   type QuotaSettings,
@@ -38,7 +40,7 @@ export interface YogaOptions {
   /** The API keys that may write; by default those of the environment (GOVGRAPH_API_KEYS[_FILE]). */
   apiKeys?: readonly ApiKeyEntry[];
   /** POST /admin/import's body limit and dead-load age; by default GOVGRAPH_MAX_IMPORT_BYTES and GOVGRAPH_STALE_LOAD_MS. */
-  exchange?: { maxImportBytes?: number; staleLoadMs?: number };
+  exchange?: { maxImportBytes?: number; staleLoadMs?: number; exportLimits?: ExportLimits };
   /** Per-client quotas; null for none; by default those of the environment (GOVGRAPH_QUOTA*, GOVGRAPH_KEY_QUOTA*). */
   quotas?: QuotaSettings | null;
   /** Where quotas are counted: this process's memory by default; limiters over Redis to share them (docs/operations.md). */
@@ -84,6 +86,7 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
         logger,
         maxImportBytes: options.exchange?.maxImportBytes ?? fromEnvironment?.maxImportBytes ?? defaultMaxImportBytes,
         staleLoadMs: options.exchange?.staleLoadMs ?? fromEnvironment?.staleLoadMs ?? defaultStaleLoadMs,
+        exportLimits: options.exchange?.exportLimits ?? fromEnvironment?.exportLimits ?? defaultExportLimits,
       }),
       useReadinessProbe(db, { isShuttingDown: options.isShuttingDown }),
       ...queryLimitPlugins(limits, { introspection }),
