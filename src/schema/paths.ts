@@ -2,6 +2,7 @@ import { findShortestPaths } from '../db/repositories/graph.ts';
 import { BadUserInputError, NotFoundError } from '../domain/errors.ts';
 import { relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
+import { pathsScanCost } from './cost.ts';
 import { boundedInt, decodeEntityId, PathRef, primeEntities } from './graph-types.ts';
 
 const knownTypes = new Set<string>(relationTypes);
@@ -12,7 +13,7 @@ const maxPaths = 20;
 builder.queryField('paths', (t) =>
   t.field({
     type: [PathRef],
-    complexity: { field: 1, multiplier: maxPaths },
+    complexity: (args) => ({ field: pathsScanCost(args.maxHops), multiplier: maxPaths }),
     description:
       'Every shortest chain of relationships between two entities, in either direction, with the evidence (sources) for every hop. ' +
       `Empty when they are not linked within maxHops. At most ${maxPaths} paths, in a stable order (by the slugs along them).`,

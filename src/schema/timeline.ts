@@ -2,13 +2,14 @@ import { loadTimeline } from '../db/repositories/graph.ts';
 import { dateRange } from '../domain/dates.ts';
 import { BadUserInputError, NotFoundError } from '../domain/errors.ts';
 import { builder } from './builder.ts';
+import { scanCosts } from './cost.ts';
 import { boundedInt, decodeEntityId, primeEntities, TimelineEntryRef } from './graph-types.ts';
 import { PartialDate } from './scalars.ts';
 
 builder.queryField('timeline', (t) =>
   t.field({
     type: [TimelineEntryRef],
-    complexity: (args) => ({ field: 1, multiplier: Math.max(0, args.first ?? 100) }),
+    complexity: (args) => ({ field: scanCosts.timeline, multiplier: Math.max(0, args.first ?? 100) }),
     description:
       'The dated facts of an actor in chronological order: every relationship touching it that has a date of its own (a signature, ' +
       'a position or membership from its start) or whose other end has one (a memorandum, an event, a document). Ordered by the ' +
