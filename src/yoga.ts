@@ -14,12 +14,14 @@ import type { Database } from './db/database.ts';
 import { examples } from './examples/index.ts';
 import { useCompiledQueries } from './http/compiled-queries.ts';
 import { useDataExchange } from './http/exchange/routes.ts';
+import { createMetrics } from './http/metrics.ts';
 import { useReadinessProbe } from './http/probes.ts';
 import { queryLimitPlugins } from './http/query-limits.ts';
 import { type LimiterFactory, quotaPlugins } from './http/quotas.ts';
 import { useRequestBudget } from './http/request-budget.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { useRequestLog } from './http/request-log.ts';
+import { traceContextOf, useTracing } from './http/tracing.ts';
 import { createLogger, type Logger, yogaLogging } from './log.ts';
 import { createRequestContext, type RequestContext } from './schema/context.ts';
 import { schema } from './schema/index.ts';
@@ -56,7 +58,10 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
   const logger = options.logger ?? createLogger('silent');
   const apiKeys = new ApiKeyRing(options.apiKeys ?? fromEnvironment?.apiKeys ?? []);
   const quotaSettings = options.quotas === undefined ? (fromEnvironment?.quotas ?? null) : options.quotas;
-  const quotas = quotaSettings ? quotaPlugins({ settings: quotaSettings, apiKeys, logger, limiters: options.quotaLimiters }) : null;
+  const metrics = createMetrics(db);
+  const quotas = quotaSettings
+    ? quotaPlugins({ settings: quotaSettings, apiKeys, logger, limiters: options.quotaLimiters, onRefused: metrics.quotaRefused })
+    : null;
   return createYoga<Record<string, unknown>, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -73,9 +78,17 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
     // so a researcher's browser contacts no one but this server.
     graphiql: false,
     context: ({ request }) =>
-      createRequestContext(db, request, { requestTimeoutMs: options.requestTimeoutMs, apiKeys, requestId: requestIdOf(request) }),
+      createRequestContext(db, request, {
+        requestTimeoutMs: options.requestTimeoutMs,
+        apiKeys,
+        requestId: requestIdOf(request),
+        traceContext: traceContextOf(request),
+      }),
     logging: yogaLogging(logger),
     plugins: [
+      // First: it times every request, and answers /metrics before anything else looks at it.
+      metrics.plugin,
+      useTracing(),
       useRequestLog(logger),
       useWebPages({ examples, logger }),
       // Before the export route, which answers in onRequest.
