@@ -7,11 +7,13 @@ import {
   defaultStaleLoadMs,
   type ExportLimits,
   loadConfig,
+  projectRoot,
   type QueryLimits,
   type QuotaSettings,
 } from './config.ts';
 import type { Database } from './db/database.ts';
 import { examples } from './examples/index.ts';
+import { readManifest } from './formats/trusted-documents.ts';
 import { useCompiledQueries } from './http/compiled-queries.ts';
 import { useDataExchange } from './http/exchange/routes.ts';
 import { createMetrics } from './http/metrics.ts';
@@ -22,6 +24,7 @@ import { useRequestBudget } from './http/request-budget.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { useRequestLog } from './http/request-log.ts';
 import { traceContextOf, useTracing } from './http/tracing.ts';
+import { useTrustedDocuments } from './http/trusted-documents.ts';
 import { createLogger, type Logger, yogaLogging } from './log.ts';
 import { createRequestContext, type RequestContext } from './schema/context.ts';
 import { schema } from './schema/index.ts';
@@ -41,6 +44,8 @@ export interface YogaOptions {
   introspection?: boolean;
   /** The API keys that may write; by default those of the environment (GOVGRAPH_API_KEYS[_FILE]). */
   apiKeys?: readonly ApiKeyEntry[];
+  /** The trusted documents by id; by default trusted-documents.json (docs/apps.md). */
+  trustedDocuments?: ReadonlyMap<string, string>;
   /** POST /admin/import's body limit and dead-load age; by default GOVGRAPH_MAX_IMPORT_BYTES and GOVGRAPH_STALE_LOAD_MS. */
   exchange?: { maxImportBytes?: number; staleLoadMs?: number; exportLimits?: ExportLimits };
   /** Per-client quotas; null for none; by default those of the environment (GOVGRAPH_QUOTA*, GOVGRAPH_KEY_QUOTA*). */
@@ -69,6 +74,8 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     batching: false,
+    // A trusted document is sent as `documentId` (GraphQL over HTTP, persisted documents).
+    extraParamNames: ['documentId'],
     // isDev off whatever NODE_ENV says: in development yoga would add the original error (a
     // Neo4jError with its Cypher, a stack) to the masked one.
     maskedErrors: { isDev: false },
@@ -102,6 +109,7 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
         exportLimits: options.exchange?.exportLimits ?? fromEnvironment?.exportLimits ?? defaultExportLimits,
       }),
       useReadinessProbe(db, { isShuttingDown: options.isShuttingDown }),
+      useTrustedDocuments(options.trustedDocuments ?? readManifest(projectRoot), apiKeys),
       ...queryLimitPlugins(limits, { introspection }),
       // After useQueryCost, whose measure it charges.
       ...(quotas ? [quotas.charge] : []),

@@ -87,9 +87,14 @@ export interface InputProblem {
 
 /** An argument out of range or malformed, or a write's input refused: the client's to fix. */
 export class BadUserInputError extends GovgraphError {
-  constructor(message: string, where: { argument?: string; field?: string; problems?: readonly InputProblem[] } = {}) {
+  /** `details`: facts beside the field, e.g. the values allowed or the entities a name is ambiguous between. */
+  constructor(
+    message: string,
+    where: { argument?: string; field?: string; problems?: readonly InputProblem[] } = {},
+    details: ErrorDetails = {},
+  ) {
     super('BAD_USER_INPUT', message, {
-      details: { ...naming(where), ...(where.problems ? { problems: [...where.problems] } : {}) },
+      details: { ...details, ...naming(where), ...(where.problems ? { problems: [...where.problems] } : {}) },
     });
   }
 
@@ -103,10 +108,13 @@ export class BadUserInputError extends GovgraphError {
   }
 }
 
-/** An ID that names nothing (of the kind asked for). */
+/**
+ * An ID or reference that names nothing (of the kind asked for). `details`: what a client can
+ * try instead (a reference's `didYouMean`).
+ */
 export class NotFoundError extends GovgraphError {
-  constructor(message: string, where: { argument?: string } = {}) {
-    super('NOT_FOUND', message, { details: naming(where) });
+  constructor(message: string, where: { argument?: string } = {}, details: ErrorDetails = {}) {
+    super('NOT_FOUND', message, { details: { ...details, ...naming(where) } });
   }
 }
 

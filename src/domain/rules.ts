@@ -46,6 +46,12 @@ const claim = z.strictObject({
 
 export const claimFields: readonly string[] = Object.keys(claim.shape);
 
+/**
+ * The slugs an entity was known by before (a rename, later a merge): each keeps resolving to it
+ * in every lookup and reference argument. Unique across the graph, and never a current slug.
+ */
+const formerSlugs = z.array(slug).optional();
+
 const entityFields = {
   id: slug,
   name: text,
@@ -54,6 +60,7 @@ const entityFields = {
   sources: sourceIds,
   externalFacts,
   claims: z.array(claim).optional(),
+  formerSlugs,
 };
 
 export const organizationKinds = [
@@ -106,6 +113,7 @@ const sourceSchema = z.strictObject({
   description: entityFields.description,
   externalFacts,
   claims: entityFields.claims,
+  formerSlugs,
 });
 
 const organizationSchema = z.strictObject({
@@ -258,4 +266,4 @@ export const relationRules: Readonly<Record<RelationType, RelationRule>> = {
 export const onBehalfOfLabels: readonly EntityLabel[] = partyLabels;
 
 /** Bookkeeping fields: never the subject of a claim or an external fact. */
-export const metaFields: ReadonlySet<string> = new Set(['id', 'sources', 'externalFacts', 'claims']);
+export const metaFields: ReadonlySet<string> = new Set(['id', 'formerSlugs', 'sources', 'externalFacts', 'claims']);

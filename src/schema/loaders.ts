@@ -37,7 +37,16 @@ function traced<K, V>(reads: ReadScope, name: string, batch: (keys: readonly K[]
 }
 
 export function createLoaders(reads: ReadScope): Loaders {
-  const entity = new DataLoader<string, EntityRecord | null>(traced(reads, 'entity', (ids) => loadEntitiesById(reads, ids)));
+  const entity: DataLoader<string, EntityRecord | null> = new DataLoader(
+    traced(reads, 'entity', async (ids: readonly string[]) => {
+      const found = await loadEntitiesById(reads, ids);
+      // A former slug answers with the entity under its current slug: later lookups by that cost nothing.
+      found.forEach((record, index) => {
+        if (record && record.id !== ids[index]) entity.prime(record.id, record);
+      });
+      return found;
+    }),
+  );
 
   const relationPage = new DataLoader<RelationPageKey, RelationPage, string>(
     traced(reads, 'relationPage', async (keys: readonly RelationPageKey[]) => {
@@ -60,6 +69,7 @@ export function createLoaders(reads: ReadScope): Loaders {
         // The other ends (and signatories' organizations) came with the page: later lookups of them cost nothing.
         for (const edge of page.edges) {
           entity.prime(edge.other.id, edge.other);
+          if (edge.part) entity.prime(edge.part.id, edge.part);
           if (edge.onBehalfOf) entity.prime(edge.onBehalfOf.id, edge.onBehalfOf);
         }
         return page;
