@@ -23,7 +23,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'QUERY_TOO_COMPLEX'
   | 'REQUEST_ENTITY_TOO_LARGE'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'TOO_MANY_REQUESTS';
 
 /** What yoga makes of an error's answer: its status and headers (`spec`: see refusedBeforeExecution). */
 export interface HttpAnswer {
@@ -155,5 +156,21 @@ export class RequestTooLargeError extends GovgraphError {
 export class BadRequestError extends GovgraphError {
   constructor(message: string) {
     super('BAD_REQUEST', message, { http: { status: 400 } });
+  }
+}
+
+/**
+ * A client over its quota (requests or cost per window, src/http/quotas.ts): 429 with
+ * Retry-After, the seconds until the quota it ran out of starts again.
+ */
+export class TooManyRequestsError extends GovgraphError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, details: { quota: 'requests' | 'cost'; limit: number; retryAfterSeconds: number }) {
+    super('TOO_MANY_REQUESTS', message, {
+      details,
+      http: { status: 429, headers: { 'retry-after': String(details.retryAfterSeconds) } },
+    });
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }

@@ -44,6 +44,27 @@ export function fieldCost<Context>(args: Record<string, unknown>, field: GraphQL
   return isList(field.type) ? { field: 1, multiplier: listMultiplier } : 1;
 }
 
+/**
+ * What some fields scan beyond what they return, charged as the field's own cost (Pothos adds it
+ * to the cost of the selection). The cost is estimated before anything runs, so it cannot know
+ * how connected an actor is: it charges what the field may scan at worst on a large graph.
+ */
+export const scanCosts = {
+  /** stats.mostConnected counts the relationships of every actor in the graph, whatever `first` asks for. */
+  mostConnected: 1000,
+  /** timeline gathers and sorts every dated relationship of its actor before taking `first`: thousands on a hub. */
+  timeline: 200,
+} as const;
+
+/**
+ * paths expands breadth-first from both ends until they meet, up to maxHops: the entities it
+ * visits grow about fourfold with each hop on this graph (its median degree), so 4^maxHops.
+ */
+export function pathsScanCost(maxHops: unknown): number {
+  const hops = typeof maxHops === 'number' && Number.isInteger(maxHops) ? Math.min(Math.max(maxHops, 1), 6) : 4;
+  return 4 ** hops;
+}
+
 export interface QueryCost {
   /** The estimated cost of the operation being executed. */
   cost: number;

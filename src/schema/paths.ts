@@ -2,6 +2,7 @@ import { findShortestPaths } from '../db/repositories/graph.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { type EntityLabel, relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
+import { pathsScanCost } from './cost.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { boundedInt, PathRef, primeEntities } from './graph-types.ts';
 import { resolveRefs } from './references.ts';
@@ -16,7 +17,7 @@ builder.queryField('paths', (t) =>
     type: [PathRef],
     // Null, with a NOT_FOUND error on this field alone, when `from` or `to` names no entity.
     nullable: { list: true, items: false },
-    complexity: { field: 1, multiplier: maxPaths },
+    complexity: (args) => ({ field: pathsScanCost(args.maxHops), multiplier: maxPaths }),
     description:
       'Every shortest chain of relationships between two entities, in either direction, with the evidence (sources) for every hop. ' +
       `Empty when they are not linked within maxHops. At most ${maxPaths} paths, in a stable order (by the slugs along them).`,

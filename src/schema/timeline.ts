@@ -2,6 +2,7 @@ import { loadTimeline } from '../db/repositories/graph.ts';
 import { dateRange } from '../domain/dates.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { builder } from './builder.ts';
+import { scanCosts } from './cost.ts';
 import { boundedInt, primeEntities, TimelineEntryRef } from './graph-types.ts';
 import { resolveRef } from './references.ts';
 import { PartialDate } from './scalars.ts';
@@ -11,7 +12,7 @@ builder.queryField('timeline', (t) =>
     type: [TimelineEntryRef],
     // Null, with a NOT_FOUND error on this field alone, when `actor` names no entity.
     nullable: { list: true, items: false },
-    complexity: (args) => ({ field: 1, multiplier: Math.max(0, args.first ?? 100) }),
+    complexity: (args) => ({ field: scanCosts.timeline, multiplier: Math.max(0, args.first ?? 100) }),
     description:
       'The dated facts of an actor in chronological order: every relationship touching it that has a date of its own (a signature, ' +
       'a position or membership from its start) or whose other end has one (a memorandum, an event, a document). Ordered by the ' +
