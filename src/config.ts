@@ -11,7 +11,7 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 
 /** What one GraphQL request may ask for; see docs/api.md, "Limits and errors". */
 export interface QueryLimits {
-  /** Nesting of selections (introspection's __schema is not counted). */
+  /** Nesting of selections, introspection's included (GraphiQL's introspection query fits the default). */
   depth: number;
   aliases: number;
   /** Lexical tokens of the document: bounds parsing work before anything else. */
