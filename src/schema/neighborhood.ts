@@ -1,6 +1,7 @@
 import { loadNeighborhood } from '../db/repositories/graph.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { builder } from './builder.ts';
+import { EvidenceEnum, evidenceArgDescription, evidenceFilter } from './evidence.ts';
 import { boundedInt, decodeEntityId, primeEntities, SubgraphRef } from './graph-types.ts';
 
 builder.queryField('neighborhood', (t) =>
@@ -15,12 +16,13 @@ builder.queryField('neighborhood', (t) =>
       id: t.arg.id({ required: true, description: 'The global ID of the entity at the centre.' }),
       depth: t.arg.int({ description: 'How many hops to go out (1–3, default 1).' }),
       first: t.arg.int({ description: 'The most entities to return, the centre included (1–200, default 50).' }),
+      evidence: t.arg({ type: [EvidenceEnum], description: evidenceArgDescription }),
     },
     resolve: async (_root, args, context) => {
       const { label, slug } = decodeEntityId(String(args.id), 'id');
       const depth = boundedInt(args.depth, 1, 1, 3, 'depth');
       const first = boundedInt(args.first, 50, 1, 200, 'first');
-      const graph = await loadNeighborhood(context.reads, slug, depth, first);
+      const graph = await loadNeighborhood(context.reads, slug, depth, first, evidenceFilter(args.evidence));
       if (!graph || graph.nodes[0]?.label !== label)
         throw new NotFoundError(`no ${label} with the global ID ${String(args.id)}`, { argument: 'id' });
       primeEntities(context, graph.nodes);

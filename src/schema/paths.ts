@@ -2,6 +2,7 @@ import { findShortestPaths } from '../db/repositories/graph.ts';
 import { BadUserInputError, NotFoundError } from '../domain/errors.ts';
 import { relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
+import { EvidenceEnum, evidenceArgDescription, evidenceFilter } from './evidence.ts';
 import { boundedInt, decodeEntityId, PathRef, primeEntities } from './graph-types.ts';
 
 const knownTypes = new Set<string>(relationTypes);
@@ -23,6 +24,7 @@ builder.queryField('paths', (t) =>
       relationTypes: t.arg.stringList({
         description: `Only paths made of these relationship types (e.g. ["MEMBER_OF", "PART_OF"]); null or absent for any. Known types: ${relationTypes.join(', ')}.`,
       }),
+      evidence: t.arg({ type: [EvidenceEnum], description: `${evidenceArgDescription} Every hop must pass.` }),
     },
     resolve: async (_root, args, context) => {
       const from = decodeEntityId(String(args.from), 'from');
@@ -44,7 +46,15 @@ builder.queryField('paths', (t) =>
           );
         }
       }
-      const result = await findShortestPaths(context.reads, from.slug, to.slug, maxHops, types ? [...new Set(types)] : null, maxPaths);
+      const result = await findShortestPaths(
+        context.reads,
+        from.slug,
+        to.slug,
+        maxHops,
+        types ? [...new Set(types)] : null,
+        maxPaths,
+        evidenceFilter(args.evidence),
+      );
       if (result.fromLabel !== from.label)
         throw new NotFoundError(`no ${from.label} with the global ID ${String(args.from)}`, { argument: 'from' });
       if (result.toLabel !== to.label) throw new NotFoundError(`no ${to.label} with the global ID ${String(args.to)}`, { argument: 'to' });

@@ -2,6 +2,7 @@ import { loadTimeline } from '../db/repositories/graph.ts';
 import { dateRange } from '../domain/dates.ts';
 import { BadUserInputError, NotFoundError } from '../domain/errors.ts';
 import { builder } from './builder.ts';
+import { EvidenceEnum, evidenceArgDescription, evidenceFilter } from './evidence.ts';
 import { boundedInt, decodeEntityId, primeEntities, TimelineEntryRef } from './graph-types.ts';
 import { PartialDate } from './scalars.ts';
 
@@ -24,6 +25,7 @@ builder.queryField('timeline', (t) =>
         description: 'Only facts that begin by this date ("2021" means up to 31 December 2021). Open when absent.',
       }),
       first: t.arg.int({ description: 'The most entries to return, the earliest first (1–500, default 100).' }),
+      evidence: t.arg({ type: [EvidenceEnum], description: evidenceArgDescription }),
     },
     resolve: async (_root, args, context) => {
       const { label, slug } = decodeEntityId(String(args.actor), 'actor');
@@ -32,7 +34,13 @@ builder.queryField('timeline', (t) =>
       const windowTo = args.to ? dateRange(args.to).last : null;
       if (windowFrom && windowTo && windowFrom > windowTo)
         throw new BadUserInputError('"to" must not come before "from"', { argument: 'to' });
-      const { entity, entries } = await loadTimeline(context.reads, slug, { from: windowFrom, to: windowTo }, first);
+      const { entity, entries } = await loadTimeline(
+        context.reads,
+        slug,
+        { from: windowFrom, to: windowTo },
+        first,
+        evidenceFilter(args.evidence),
+      );
       if (!entity || entity.label !== label)
         throw new NotFoundError(`no ${label} with the global ID ${String(args.actor)}`, { argument: 'actor' });
       primeEntities(context, [entity, ...entries.map((entry) => entry.other)]);

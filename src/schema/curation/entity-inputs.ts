@@ -18,7 +18,7 @@ import {
   TldRef,
   TopicRef,
 } from '../refs.ts';
-import { citationsField, describingFields, SourceInput } from './citations.ts';
+import { citationEvidenceField, citationsField, describingFields, SourceInput } from './citations.ts';
 import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, TldTypeEnum } from './enums.ts';
 import { seedCheck, slugCheck } from './seed-checks.ts';
 
@@ -49,6 +49,7 @@ function entityInput(label: EntityLabel, collection: string, description: string
       }),
       name: t.field({ type: 'NonEmptyString', required: true, description: 'The name used for display.' }),
       sources: citationsField(t),
+      citations: citationEvidenceField(t),
       ...describingFields(t, collection),
       // biome-ignore lint/suspicious/noExplicitAny: each kind adds its own fields; Pothos checks them when the type is built.
       ...(own(t) as Record<string, any>),
