@@ -134,7 +134,9 @@ const sourceSchema = z.strictObject({
   url: httpUrl.optional(),
   aliases: entityFields.aliases,
   description: entityFields.description,
-  evidence,
+  // A source is its own evidence: what it says of itself (its title) is stated, so only the
+  // exceptions (a publisher known from elsewhere) need saying, in provenance.
+  evidence: evidence.optional(),
   basis,
   provenance: evidenceFields.provenance,
   claims: entityFields.claims,

@@ -54,11 +54,11 @@ export const FieldProvenanceInput = builder.inputType('FieldProvenanceInput', {
 });
 
 /** The evidence every record input carries: its kind, its basis, and per-field provenance. */
-export function evidenceInputFields(t: InputFields) {
+export function evidenceInputFields(t: InputFields, required = true) {
   return {
     evidence: t.field({
       type: EvidenceEnum,
-      required: true,
+      required,
       description:
         'How its sources support it: STATED, INFERRED (give a basis) or EXTERNAL. Applies to every source not listed in citations.',
     }),
@@ -90,7 +90,8 @@ export function describingFields(t: InputFields, collection: string) {
       type: 'NonEmptyString',
       description: "A short note on what this is, in the curator's own words (never a sentence from a source). Omitted: none.",
     }),
-    ...evidenceInputFields(t),
+    // A source is its own evidence: its kind is optional (STATED when omitted).
+    ...evidenceInputFields(t, collection !== 'sources'),
     claims: t.field({
       type: [ClaimInput],
       description: "Values of this record's fields on which sources disagree, each with its own sources.",
