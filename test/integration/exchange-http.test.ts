@@ -110,7 +110,7 @@ describe('both routes, with a database that does not answer', () => {
         method: 'POST',
         path: '/admin/import',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.key}` },
-        body: JSON.stringify({ topics: [{ id: 'unwritten-topic', name: 'Unwritten', sources: [source] }] }),
+        body: JSON.stringify({ topics: [{ id: 'unwritten-topic', name: 'Unwritten', sources: [source], evidence: 'STATED' }] }),
       });
       for (const response of [exported, imported]) {
         expect({ status: response.status, error: errorOf(response.text) }).toEqual({
@@ -126,7 +126,7 @@ describe('both routes, with a database that does not answer', () => {
 });
 
 describe('POST /admin/import', () => {
-  const topic = (id: string) => JSON.stringify({ topics: [{ id, name: `Topic ${id}`, sources: [source] }] });
+  const topic = (id: string) => JSON.stringify({ topics: [{ id, name: `Topic ${id}`, sources: [source], evidence: 'STATED' }] });
   const post = (body: string, headers: Record<string, string> = {}) =>
     server.send({ method: 'POST', path: '/admin/import', headers: { 'content-type': 'application/json', ...headers }, body });
 
@@ -203,7 +203,9 @@ describe('POST /admin/import', () => {
     const form = await post(topic('form-topic'), { ...auth, 'content-type': 'application/x-www-form-urlencoded' });
     expect(form.status).toBe(415);
     expect(errorOf(form.text).code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const large = JSON.stringify({ topics: [{ id: 'large-topic', name: 'x'.repeat(maxImportBytes), sources: [source] }] });
+    const large = JSON.stringify({
+      topics: [{ id: 'large-topic', name: 'x'.repeat(maxImportBytes), sources: [source], evidence: 'STATED' }],
+    });
     const tooLarge = await post(large, auth);
     expect(tooLarge.status).toBe(413);
     expect(errorOf(tooLarge.text)).toEqual({ code: 'REQUEST_ENTITY_TOO_LARGE', message: expect.stringMatching(/limit of 20000 bytes/) });

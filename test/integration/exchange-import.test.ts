@@ -68,7 +68,11 @@ describe('npm run import', () => {
 
   it('reports the same problems in-process, as records with line, column, record and field', async () => {
     const dir = await files('bad-json', {
-      'bad.json': JSON.stringify({ relations: [{ type: 'MANAGES', from: 'msk-ix', to: 'tld-nowhere', sources: [source] }] }, null, 2),
+      'bad.json': JSON.stringify(
+        { relations: [{ type: 'MANAGES', from: 'msk-ix', to: 'tld-nowhere', sources: [source], evidence: 'STATED' }] },
+        null,
+        2,
+      ),
     });
     const before = await footprint();
     const failure = await importFiles(db, await readImportFiles([dir]), { by: 'test' }).catch((error: unknown) => error);
@@ -89,9 +93,17 @@ describe('npm run import', () => {
   it('imports JSON that refers to stored entities, recording who imported, and changes nothing the second time', async () => {
     const dir = await files('refers-to-stored', {
       'people.json': JSON.stringify({
-        persons: [{ id: 'imported-adviser', name: 'Imported Adviser', aliases: ['Советник'], sources: [source] }],
+        persons: [{ id: 'imported-adviser', name: 'Imported Adviser', aliases: ['Советник'], sources: [source], evidence: 'STATED' }],
         relations: [
-          { type: 'HOLDS_POSITION', from: 'imported-adviser', to: 'msk-ix', title: 'Adviser', startDate: '2021', sources: [source] },
+          {
+            type: 'HOLDS_POSITION',
+            from: 'imported-adviser',
+            to: 'msk-ix',
+            title: 'Adviser',
+            startDate: '2021',
+            sources: [source],
+            evidence: 'STATED',
+          },
         ],
       }),
     });
@@ -118,7 +130,7 @@ describe('npm run import', () => {
 
   it('refuses an import that gives a stored id to another kind of entity', async () => {
     const dir = await files('clash', {
-      'clash.json': JSON.stringify({ topics: [{ id: 'msk-ix', name: 'Not a topic', sources: [source] }] }),
+      'clash.json': JSON.stringify({ topics: [{ id: 'msk-ix', name: 'Not a topic', sources: [source], evidence: 'STATED' }] }),
     });
     const before = await footprint();
     const failure = await importFiles(db, await readImportFiles([dir]), { by: 'test' }).catch((error: unknown) => error);
