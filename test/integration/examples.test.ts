@@ -81,7 +81,7 @@ describe('the example queries', () => {
     it('holds ServerInfo first, then 10 to 14 named questions, each read from its own file', () => {
       expect(examples[0]?.name).toBe('ServerInfo');
       expect(examples.length - 1).toBeGreaterThanOrEqual(10);
-      expect(examples.length - 1).toBeLessThanOrEqual(14);
+      expect(examples.length - 1).toBeLessThanOrEqual(15);
       expect(new Set(examples.map((e) => e.name)).size).toBe(examples.length);
       for (const e of examples) {
         expect(e.question, e.file).toMatch(/\?$/);
@@ -112,6 +112,17 @@ describe('the example queries', () => {
 
   // One check per example, with the facts it should find. The last test makes sure none is missed.
   const checks: Record<string, () => Promise<void>> = {
+    async OnlyWhatTheArticlesSay() {
+      const { body, paths, kulikova } = await answer('OnlyWhatTheArticlesSay');
+      expect(names(body.parents.edges).sort()).toEqual(['GNSO', 'ICANN']);
+      expect(body.parents.edges.every((edge: { evidence: string }) => edge.evidence === 'STATED')).toBe(true);
+      expect(paths.length).toBeGreaterThan(0);
+      for (const path of paths) for (const edge of path.edges) expect(edge.evidence).toBe('STATED');
+      // Her employer is read, not stated: the position is there, marked INFERRED with its basis.
+      expect(kulikova.positions.edges).toEqual([
+        expect.objectContaining({ node: { name: 'ICANN' }, evidence: 'INFERRED', basis: expect.stringMatching(/employer/) }),
+      ]);
+    },
     async ServerInfo() {
       const { serverInfo } = await answer('ServerInfo');
       expect(serverInfo.version).toMatch(/^\d+\.\d+\.\d+/);
