@@ -190,7 +190,7 @@ describe('the example queries', () => {
     async IspcpMembersAndAncestors() {
       const { body } = await answer('IspcpMembersAndAncestors');
       expect(body.aliases).toContain('ISPCP');
-      expect(body.ancestors.map((a: Answer) => a.slug)).toEqual(['body-gnso', 'body-icann']);
+      expect(body.ancestors.map((a: Answer) => a.slug).sort()).toEqual(['body-gnso', 'body-icann']);
       const members = body.members.edges;
       expect(body.members.totalCount).toBe(members.length);
       expect(names(members)).toEqual(expect.arrayContaining(['Qrator Labs', 'DE-CIX', 'LINX', 'AT&T', 'Verizon', 'Comcast']));
@@ -214,7 +214,7 @@ describe('the example queries', () => {
           'Andrey Vorobyev: speaker',
           'Vadim Glushchenko: speaker',
           'Natalia Babekina: speaker',
-          'Mikhail Anisimov: speaker',
+          'Mikhail Anisimov: respondent',
         ]),
       );
     },
@@ -249,16 +249,15 @@ describe('the example queries', () => {
       }
       expect(anyRelation.length).toBeGreaterThan(0);
       expect(anyRelation[0].edges.length).toBeLessThanOrEqual(3);
-      // The governance chain: a member of the ISPCP, inside the GNSO, inside ICANN.
+      // The governance chain: a member of the ISPCP, which article 003 places in ICANN's ecosystem.
       expect(governanceChain).toHaveLength(1);
       const [chain] = governanceChain;
       expect(chain.nodes.map((n: Answer) => n.name)).toEqual([
         'Qrator Labs',
         'Internet Service Providers and Connectivity Providers constituency',
-        'GNSO',
         'ICANN',
       ]);
-      expect(chain.edges.map((e: Answer) => e.type)).toEqual(['MEMBER_OF', 'PART_OF', 'PART_OF']);
+      expect(chain.edges.map((e: Answer) => e.type)).toEqual(['MEMBER_OF', 'PART_OF']);
       expect(chain.edges[0].properties.startDate).toBe('2018-12');
       expect(slugs(chain.edges[0].sources)).toEqual([src003]);
     },
