@@ -155,6 +155,7 @@ describe('curation upserts', () => {
       country: props.country,
       sources: (props.sources as string[]).map((id) => ({ id })),
       evidence: props.evidence,
+      provenance: JSON.parse(String(props.provenance)),
     };
     const result = await write<OrganizationWrite>(upsertOrganization, { input });
     expect(result.upsertOrganization.outcome).toBe('UNCHANGED');

@@ -159,7 +159,7 @@ describe('POST /admin/import', () => {
   });
 
   it('imports a CSV of relations between stored entities', async () => {
-    const csv = `type,from,to,sources\nCOVERS,memo-cc-oac,http-imported-topic,${source}\n`;
+    const csv = `type,from,to,sources,evidence\nCOVERS,memo-cc-oac,http-imported-topic,${source},STATED\n`;
     const response = await post(csv, { authorization: `Bearer ${admin.key}`, 'content-type': 'text/csv; charset=utf-8' });
     expect(response.status, response.text).toBe(200);
     expect(JSON.parse(response.text).summary.relations.COVERS).toEqual({ created: 1, updated: 0, unchanged: 0 });
@@ -168,9 +168,9 @@ describe('POST /admin/import', () => {
   it('answers 400 with every problem, each with its line, column and field, and writes nothing', async () => {
     const before = await footprint();
     const csv = [
-      'label,id,name,date,sources',
-      `Memorandum,http-memo,Memo,2021-13,${source}`,
-      'Topic,http-topic-2,Topic,,no-such-source',
+      'label,id,name,date,sources,evidence',
+      `Memorandum,http-memo,Memo,2021-13,${source},STATED`,
+      'Topic,http-topic-2,Topic,,no-such-source,STATED',
     ].join('\n');
     const response = await post(csv, { authorization: `Bearer ${admin.key}`, 'content-type': 'text/csv' });
     expect(response.status).toBe(400);

@@ -41,15 +41,15 @@ describe('npm run import', () => {
   it('lists every problem of a CSV import with file, line, column and field, and writes nothing', async () => {
     const dir = await files('bad-csv', {
       'nodes.csv': [
-        'label,id,name,date,sources',
-        `Memorandum,memo-bad-date,A memorandum,2021-02-30,${source}`,
-        `Topic,topic-new,A new topic,,${source}`,
+        'label,id,name,date,sources,evidence',
+        `Memorandum,memo-bad-date,A memorandum,2021-02-30,${source},STATED`,
+        `Topic,topic-new,A new topic,,${source},STATED`,
       ].join('\n'),
       'edges.csv': [
-        'type,from,to,role,sources',
-        `COVERS,memo-bad-date,topic-new,,${source}`,
-        `MANAGES,no-such-registry,tld-ru,registry,${source}`,
-        `MANAGES,topic-new,tld-ru,registry,${source}`,
+        'type,from,to,role,sources,evidence',
+        `COVERS,memo-bad-date,topic-new,,${source},STATED`,
+        `MANAGES,no-such-registry,tld-ru,registry,${source},STATED`,
+        `MANAGES,topic-new,tld-ru,registry,${source},STATED`,
       ].join('\n'),
     });
     const before = await footprint();
