@@ -705,11 +705,22 @@ function relationRow(relation: RelationRecord): RelationRow {
 function setEvidence(props: Record<string, PropertyValue>, record: EvidenceFields, sources: readonly string[]): void {
   for (const field of ['citations', 'provenance', 'claims'] as const) {
     const value = record[field];
-    if (value && value.length > 0) props[field] = JSON.stringify(value);
+    if (value && value.length > 0) props[field] = JSON.stringify(value.map((entry) => inOrder(entry, nestedFields[field] ?? [])));
   }
   const fallback = record.evidence ?? 'STATED';
   const given = new Map((record.citations ?? []).map((citation) => [citation.source, citation.evidence]));
   props.citationEvidence = sources.map((source) => given.get(source) ?? fallback);
+}
+
+/**
+ * A nested object with its fields in the schema's order: the API hands input fields over in
+ * its own (alphabetical) order, and the same record must store the same text either way.
+ */
+function inOrder(entry: object, order: readonly string[]): Record<string, unknown> {
+  const fields = new Map(Object.entries(entry));
+  const ordered: Record<string, unknown> = {};
+  for (const field of order) if (fields.get(field) !== undefined) ordered[field] = fields.get(field);
+  return ordered;
 }
 
 interface Dated {
