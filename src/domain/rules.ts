@@ -76,6 +76,12 @@ const evidenceFields = {
   provenance: z.array(fieldProvenance).optional(),
 };
 
+/**
+ * The slugs an entity was known by before (a rename, later a merge): each keeps resolving to it
+ * in every lookup and reference argument. Unique across the graph, and never a current slug.
+ */
+const formerSlugs = z.array(slug).optional();
+
 const entityFields = {
   id: slug,
   name: text,
@@ -84,6 +90,7 @@ const entityFields = {
   sources: sourceIds,
   ...evidenceFields,
   claims: z.array(claim).optional(),
+  formerSlugs,
 };
 
 export const organizationKinds = [
@@ -140,6 +147,7 @@ const sourceSchema = z.strictObject({
   basis,
   provenance: evidenceFields.provenance,
   claims: entityFields.claims,
+  formerSlugs,
 });
 
 const organizationSchema = z.strictObject({
@@ -292,4 +300,13 @@ export const relationRules: Readonly<Record<RelationType, RelationRule>> = {
 export const onBehalfOfLabels: readonly EntityLabel[] = partyLabels;
 
 /** Bookkeeping fields: never the subject of a claim or an external fact. */
-export const metaFields: ReadonlySet<string> = new Set(['id', 'sources', 'evidence', 'basis', 'citations', 'provenance', 'claims']);
+export const metaFields: ReadonlySet<string> = new Set([
+  'id',
+  'formerSlugs',
+  'sources',
+  'evidence',
+  'basis',
+  'citations',
+  'provenance',
+  'claims',
+]);

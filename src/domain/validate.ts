@@ -171,6 +171,7 @@ interface EvidenceFields {
 /** An entity record once its schema accepted it. */
 interface CheckedEntity {
   id: string;
+  formerSlugs?: string[];
   name?: string;
   title?: string;
   aliases?: string[];
@@ -208,6 +209,8 @@ interface Run {
   entities: EntityAt[];
   relations: RecordAt[];
   byId: Map<string, EntityAt>;
+  /** Former slugs (a rename's old slugs), each with the record that lists it. */
+  formerOwners: Map<string, EntityAt>;
   /** What the database holds of the ids the records mention; null when validating files alone. */
   existing: ReadonlyMap<string, EntityLabel> | null;
 }
@@ -237,6 +240,7 @@ export async function validateSeedFilesAgainst(files: readonly SeedFile[], store
 
 function checkAcross(run: Run): SeedGraph {
   for (const entity of run.entities) registerId(run, entity);
+  for (const entity of run.entities) registerFormerSlugs(run, entity);
   for (const entity of run.entities) checkEntityReferences(run, entity);
   const relationKeys = new Map<string, RecordAt>();
   for (const relation of run.relations) checkRelation(run, relation, relationKeys);
@@ -248,7 +252,7 @@ function checkAcross(run: Run): SeedGraph {
 }
 
 function collectAll(files: readonly SeedFile[]): Run {
-  const run: Run = { files, findings: [], entities: [], relations: [], byId: new Map(), existing: null };
+  const run: Run = { files, findings: [], entities: [], relations: [], byId: new Map(), formerOwners: new Map(), existing: null };
   files.forEach((_file, index) => {
     collectRecords(run, index);
   });
@@ -264,6 +268,8 @@ function mentionedIn(run: Run): string[] {
   for (const entity of run.entities) {
     const record = entity.usable as Partial<CheckedEntity>;
     if (entity.id !== undefined) ids.add(entity.id);
+    // A former slug that a stored entity still has as its slug is refused (registerFormerSlugs).
+    addAll(record.formerSlugs);
     addAll(record.sources);
     for (const claim of record.claims ?? []) addAll(claim.sources);
     for (const entry of record.provenance ?? []) addAll(entry.sources);
@@ -286,6 +292,9 @@ function lookup(run: Run, id: string): { label: EntityLabel; where: string } | u
 }
 
 function unknownId(run: Run, id: string, what = 'id'): string {
+  const renamed = run.formerOwners.get(id);
+  if (renamed?.id !== undefined)
+    return `unknown ${what} "${id}": it is a former slug of "${renamed.id}" (${whereOf(run, renamed)}); use that`;
   return `unknown ${what} "${id}": no record ${run.existing ? 'here or in the database ' : ''}has this id`;
 }
 
@@ -434,6 +443,47 @@ function registerId(run: Run, entity: EntityAt): void {
     file: first.file,
     path: [first.collection, first.index, 'id'],
     where: whereOf(run, first),
+  });
+}
+
+/**
+ * Former slugs redirect to their entity (docs/data-model.md, "Slugs"), so each must name one
+ * entity only and no longer be anyone's slug: not a record's id here, not a stored entity's.
+ */
+function registerFormerSlugs(run: Run, entity: EntityAt): void {
+  const record = entity.usable as Partial<CheckedEntity>;
+  record.formerSlugs?.forEach((former, index) => {
+    const field = ['formerSlugs', index];
+    const current = run.byId.get(former);
+    if (current === entity) {
+      report(run, entity, field, `"${former}" is this record's own slug, not a former one`);
+      return;
+    }
+    if (current) {
+      report(run, entity, field, `"${former}" is the slug of ${whereOf(run, current)}; a former slug must no longer be in use`);
+      return;
+    }
+    const stored = run.existing?.get(former);
+    if (stored !== undefined) {
+      report(
+        run,
+        entity,
+        field,
+        `"${former}" is still the slug of ${withArticle(stored)} in the database; a former slug must no longer be in use ` +
+          '(npm run seed renames a stored entity to the record that lists its slug as former)',
+      );
+      return;
+    }
+    const first = run.formerOwners.get(former);
+    if (!first) {
+      run.formerOwners.set(former, entity);
+      return;
+    }
+    report(run, entity, field, `former slug "${former}" is already listed by`, {
+      file: first.file,
+      path: [first.collection, first.index, 'formerSlugs'],
+      where: whereOf(run, first),
+    });
   });
 }
 

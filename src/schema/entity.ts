@@ -10,7 +10,12 @@ import { ActorRef, EntityRef, SourceRef } from './refs.ts';
 /**
  * The loader's answers, or its first failure thrown: loadMany reports a failed batch (the
  * database down, a timeout) as an Error per key, which must not read as "not found".
+ * Slugs resolve as the loader's statement resolves them: current slugs, then former slugs.
  */
+export async function loadEntitiesInOrder(context: RequestContext, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+  return loadAll(context, ids);
+}
+
 async function loadAll(context: RequestContext, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
   const found = await context.loaders.entity.loadMany(ids);
   const failure = found.find((entity) => entity instanceof Error);
@@ -62,6 +67,12 @@ EntityRef.implement({
   resolveType: (entity) => entity.label,
   fields: (t) => ({
     slug: t.string({ description: 'The stable, human-readable id, e.g. "msk-ix" or "tld-rf".', resolve: (entity) => entity.id }),
+    formerSlugs: t.stringList({
+      description:
+        'Slugs this entity had before (a rename): each still names it in every lookup and reference argument, and so do global ' +
+        'IDs built from them. Empty for most entities.',
+      resolve: (entity) => texts(entity.props, 'formerSlugs'),
+    }),
     name: t.string({ description: 'The name used for display.', resolve: (entity) => text(entity.props, 'name') ?? entity.id }),
     aliases: t.stringList({
       description: 'Other names: abbreviations, spellings in other scripts, other titles.',

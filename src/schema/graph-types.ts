@@ -15,6 +15,7 @@ import { externalFactsOf } from '../domain/evidence.ts';
 import { type EntityLabel, entityLabels, relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
 import type { RequestContext } from './context.ts';
+import { scanCosts } from './cost.ts';
 import { loadEntities } from './entity.ts';
 import { evidenceFields } from './evidence.ts';
 import { texts } from './props.ts';
@@ -243,6 +244,7 @@ export const StatsRef = builder.objectRef<StatsShape>('Stats').implement({
         'The actors (organizations, people, bodies) with the most relationships of any type, in either direction; most first, ties by slug. ' +
         'Actors with none are left out.',
       args: { first: t.arg.int({ defaultValue: 10, description: 'How many (1–100, default 10).' }) },
+      complexity: (args) => ({ field: scanCosts.mostConnected, multiplier: Math.max(0, args.first ?? 10) }),
       resolve: async (_stats, args, context) => {
         const first = boundedInt(args.first, 10, 1, 100, 'first');
         const ranked = await loadMostConnected(context.reads, first);

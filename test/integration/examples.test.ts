@@ -190,7 +190,7 @@ describe('the example queries', () => {
     async IspcpMembersAndAncestors() {
       const { body } = await answer('IspcpMembersAndAncestors');
       expect(body.aliases).toContain('ISPCP');
-      expect(body.ancestors.map((a: Answer) => a.slug).sort()).toEqual(['body-gnso', 'body-icann']);
+      expect(body.ancestors.map((a: Answer) => a.slug).sort()).toEqual(['gnso', 'icann']);
       const members = body.members.edges;
       expect(body.members.totalCount).toBe(members.length);
       expect(names(members)).toEqual(expect.arrayContaining(['Qrator Labs', 'DE-CIX', 'LINX', 'AT&T', 'Verizon', 'Comcast']));

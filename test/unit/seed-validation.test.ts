@@ -264,6 +264,49 @@ describe('a bad seed', () => {
     );
   });
 
+  it("keeps former slugs as a list property; refuses one that is in use, repeated, or the record's own", () => {
+    const renamed = seedFile(
+      'renamed.json',
+      '{',
+      '  "topics": [',
+      '    { "id": "new-name", "formerSlugs": ["old-name", "older-name"], "name": "A", "sources": ["src-forum-programme"], "evidence": "STATED" }',
+      '  ]',
+      '}',
+    );
+    const graph = validateSeedFiles([...validFiles, renamed]);
+    expect(graph.nodes.find((node) => node.id === 'new-name')?.props.formerSlugs).toEqual(['old-name', 'older-name']);
+    expect(graph.nodes.find((node) => node.id === 'example-registry')?.props).not.toHaveProperty('formerSlugs');
+
+    const problems = problemsWith(
+      renamed,
+      seedFile(
+        'clash.json',
+        '{',
+        '  "topics": [',
+        '    { "id": "own", "formerSlugs": ["own", "example-registry", "old-name"], "name": "B", "sources": ["src-forum-programme"], "evidence": "STATED" }',
+        '  ],',
+        '  "relations": [',
+        '    { "type": "MANAGES", "from": "example-registry", "to": "older-name", "sources": ["src-registry-report"], "evidence": "STATED" }',
+        '  ]',
+        '}',
+      ),
+    );
+    expect(problems.map((problem) => [problem.record, problem.field, problem.message])).toEqual([
+      ['own', 'formerSlugs[0]', '"own" is this record\'s own slug, not a former one'],
+      [
+        'own',
+        'formerSlugs[1]',
+        '"example-registry" is the slug of organizations[0] (id "example-registry"); a former slug must no longer be in use',
+      ],
+      ['own', 'formerSlugs[2]', expect.stringMatching(/^former slug "old-name" is already listed by topics\[0\] \(id "new-name"\) at /)],
+      [
+        'relations[0]',
+        'to',
+        expect.stringMatching(/^unknown id "older-name": it is a former slug of "new-name" \(topics\[0\] \(id "new-name"\)\); use that$/),
+      ],
+    ]);
+  });
+
   it('reports an unknown id in relation.to', () => {
     const problems = problemsWith(
       seedFile(

@@ -102,7 +102,11 @@ const pathsRow = z.object({
   relations: z.array(edgeRow),
 });
 
-/** Every shortest undirected path of at most `maxHops` (1–6) hops, at most `first` of them, in one round trip. */
+/**
+ * Every shortest undirected path of at most `maxHops` (1–6) hops, at most `first` of them, in one
+ * round trip. `excluded`: labels no inner node of a path may have (null or empty for none),
+ * checked during the search (queries/shortest-paths-excluding).
+ */
 export async function findShortestPaths(
   scope: ReadScope,
   from: string,
@@ -111,10 +115,20 @@ export async function findShortestPaths(
   types: readonly string[] | null,
   first: number,
   evidence: EvidenceFilter = null,
+  excluded: readonly string[] | null = null,
 ): Promise<PathsResult> {
+  const excluding = excluded !== null && excluded.length > 0;
   const [row] = await scope.read(
-    'queries/shortest-paths',
-    { from, to, maxHops: neo4j.int(maxHops), types: types ? [...types] : null, first: neo4j.int(first), evidence },
+    excluding ? 'queries/shortest-paths-excluding' : 'queries/shortest-paths',
+    {
+      from,
+      to,
+      maxHops: neo4j.int(maxHops),
+      types: types ? [...types] : null,
+      first: neo4j.int(first),
+      evidence,
+      ...(excluding ? { excluded: [...excluded] } : {}),
+    },
     pathsRow,
   );
   const entities = new Map((row?.entities ?? []).map((found) => [found.id, found]));

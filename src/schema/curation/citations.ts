@@ -70,6 +70,24 @@ export function evidenceInputFields(t: InputFields, required = true) {
   };
 }
 
+/** When the input name `id` (the slug, while `id` on the read side is the global ID) was deprecated. */
+export const slugRenameDate = '2026-12-01';
+
+/**
+ * An input's slug, called `slug` as on the read side, and the old name `id`, deprecated for one
+ * release: exactly one is needed (the resolver checks, src/schema/curation/records.ts).
+ */
+export function slugFields(t: InputFields, description: string) {
+  return {
+    slug: t.string({ description, validate: slugCheck }),
+    id: t.string({
+      description: 'The slug, under its old name.',
+      deprecationReason: `Use slug: on the read side, id is the global ID. Deprecated ${slugRenameDate}.`,
+      validate: slugCheck,
+    }),
+  };
+}
+
 /** Per-citation exceptions to a record's evidence: two sources can support one claim in two ways. */
 export function citationEvidenceField(t: InputFields) {
   return t.field({
@@ -104,7 +122,7 @@ export const SourceInput = builder.inputType('SourceInput', {
     'A source: an article, a report. A source is its own evidence, so it cites nothing. The whole record is replaced: an omitted ' +
     'optional field is removed.',
   fields: (t) => ({
-    id: t.string({ required: true, description: 'Its slug, e.g. "src-005-some-article".', validate: slugCheck }),
+    ...slugFields(t, 'Its slug, e.g. "src-005-some-article". Required.'),
     title: t.field({ type: 'NonEmptyString', required: true, description: "The source's title (also its display name)." }),
     publisher: t.field({ type: 'NonEmptyString', description: 'Who published it.' }),
     date: t.field({
@@ -120,11 +138,16 @@ export const SourceInput = builder.inputType('SourceInput', {
 
 export const SourceCitationInput = builder.inputType('SourceCitationInput', {
   description:
-    'One source a write cites: either a source already stored (id), or a source given in full (source), which is upserted in ' +
-    'the same transaction. Exactly one of the two.',
+    'One source a write cites: either a source already stored (slug), or a source given in full (source), which is upserted in ' +
+    'the same transaction. Exactly one of the two (or the deprecated id instead of slug).',
   isOneOf: true,
   fields: (t) => ({
-    id: t.string({ description: 'The slug of a stored source (or of one given inline elsewhere in this write).', validate: slugCheck }),
+    slug: t.string({ description: 'The slug of a stored source (or of one given inline elsewhere in this write).', validate: slugCheck }),
+    id: t.string({
+      description: 'The slug of a stored source, under its old name.',
+      deprecationReason: `Use slug: on the read side, id is the global ID. Deprecated ${slugRenameDate}.`,
+      validate: slugCheck,
+    }),
     source: t.field({ type: SourceInput, description: 'A source given in full: created, or replaced if its slug exists.' }),
   }),
 });

@@ -6,6 +6,7 @@
 
 import { deleteRelations, readEntities } from '../../db/repositories/curation.ts';
 import type { EntityRecord } from '../../db/repositories/entities.ts';
+import { BadUserInputError } from '../../domain/errors.ts';
 import { type RelationType, relationTypes } from '../../domain/graph.ts';
 import { type RelationRule, relationRules } from '../../domain/rules.ts';
 import { builder } from '../builder.ts';
@@ -14,7 +15,7 @@ import { EntityRef } from '../refs.ts';
 import { citationEvidenceField, citationsField, evidenceInputFields } from './citations.ts';
 import { type Outcome, seedValuesEnum, WriteOutcomeEnum } from './enums.ts';
 import { InlineSourceOutcomeRef, type InlineSourceResult, operationDescription, writeCost } from './payloads.ts';
-import { type Input, inlineSourceIds, relationFiles, relationKey } from './records.ts';
+import { type Input, inlineSourceIds, inputSlugProblems, relationFiles, relationKey } from './records.ts';
 import { slugCheck } from './seed-checks.ts';
 import { checkAgainstDatabase } from './validation.ts';
 import { runWrite, upsertEntityRow, upsertRelationRow } from './write.ts';
@@ -80,6 +81,8 @@ const RelationDeletePayload = builder.objectRef<RelationDeleteResult>('RelationD
 });
 
 async function upsertRelation(context: RequestContext, type: RelationType, input: Input): Promise<RelationWriteResult> {
+  const problems = inputSlugProblems(input, false);
+  if (problems.length > 0) throw BadUserInputError.of(problems);
   const from = String(input.from);
   const to = String(input.to);
   const key = relationKey(type, { from, to, role: input.role as string | null, title: input.title as string | null });
