@@ -7,6 +7,8 @@
 // two or three deep, and DISTINCT keeps a part reached twice (or a cycle) from counting twice.
 // Each edge also names the part it belongs to (null for the entity itself), with its
 // properties, so that the caller can say where a position is held without another read.
+// $evidence filters the listed relationships as in relation-pages; the PART_OF walk that finds
+// the parts is structure, not a listed claim, so it is not filtered.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 CALL (a) {
@@ -16,6 +18,7 @@ WHERE part.label IN ['Organization', 'Body']
 WITH DISTINCT part
 MATCH (part){{left}}[r:{{type}}]{{right}}(b:Entity)
 WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
+AND {{include:fragments/evidence-filter(r)}}
 RETURN count(DISTINCT r) AS total
 }
 CALL (a) {
@@ -24,6 +27,7 @@ WHERE part.label IN ['Organization', 'Body']
 WITH DISTINCT part
 MATCH (part){{left}}[r:{{type}}]{{right}}(b:Entity)
 WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
+AND {{include:fragments/evidence-filter(r)}}
 WITH r, b, part, coalesce(b.nameKey, '') AS k
 WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId))
 AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))

@@ -6,18 +6,20 @@
 // ITU without countries: 28,117 db hits in the fallback's VarLengthExpand for 370 paths). A
 // quantified path pattern with ALL SHORTEST checks node and relationship predicates inside the
 // search (StatefulShortestPath, "inlined predicates" in the plan): a few hundred db hits for the
-// same answer (test/integration/ways-in.test.ts profiles it: 353 at 4 hops on 2026-12-01).
+// same answer (test/integration/ways-in.test.ts profiles it: 358 at 4 hops with the evidence filter, 2026-12-01).
 // The pattern is the ends with between 0 and 5 inner nodes, each reached by a relationship of an
-// allowed type; the bound is a literal (a quantifier cannot be a parameter) and longer paths than
+// allowed type and evidence ($evidence, as in shortest-paths); the bound is a literal (a
+// quantifier cannot be a parameter) and longer paths than
 // $maxHops are dropped after, as in shortest-paths. This statement is used only with exclusions:
-// without them the legacy search is cheaper (221 db hits for the same ends).
+// without them the legacy search is cheaper (235 db hits for the same ends).
 OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 CALL (a, b) {
   WITH a, b
   WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  MATCH p = ALL SHORTEST (a) (()-[r WHERE $types IS NULL OR type(r) IN $types]-(n:Entity WHERE NOT n.label IN $excluded)){0,5}
-            ()-[last WHERE $types IS NULL OR type(last) IN $types]-(b)
+  MATCH p = ALL SHORTEST (a) (()-[r WHERE ($types IS NULL OR type(r) IN $types) AND {{include:fragments/evidence-filter(r)}}]-
+            (n:Entity WHERE NOT n.label IN $excluded)){0,5}
+            ()-[last WHERE ($types IS NULL OR type(last) IN $types) AND {{include:fragments/evidence-filter(last)}}]-(b)
   WITH p
   LIMIT 200
   WITH p

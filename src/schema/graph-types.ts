@@ -11,11 +11,13 @@ import {
   type TypeCountRecord,
 } from '../db/repositories/graph.ts';
 import { BadUserInputError } from '../domain/errors.ts';
+import { externalFactsOf } from '../domain/evidence.ts';
 import { type EntityLabel, entityLabels, relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { scanCosts } from './cost.ts';
 import { loadEntities } from './entity.ts';
+import { evidenceFields } from './evidence.ts';
 import { texts } from './props.ts';
 import { EntityRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
@@ -63,7 +65,11 @@ export function primeEntities(context: RequestContext, entities: readonly Entity
 const notInProperties = new Set([
   'key',
   'sources',
-  'externalFacts',
+  'evidence',
+  'basis',
+  'citations',
+  'citationEvidence',
+  'provenance',
   'dateFrom',
   'dateTo',
   'createdAt',
@@ -107,7 +113,7 @@ export const EdgeRef = builder.objectRef<EdgeRecord>('Edge').implement({
       description:
         "The relationship's own fields as stored, those it has among: role, title, onBehalfOf (an entity slug), date, " +
         'startDate, endDate (partial dates, with their precision) and note. An empty object when it has none. ' +
-        'Evidence is in sources and externalFacts, not here.',
+        'Evidence is in sources, evidence and citations, not here.',
       resolve: (edge) => Object.fromEntries(Object.entries(edge.props).filter(([name]) => !notInProperties.has(name))),
     }),
     sources: t.field({
@@ -115,9 +121,11 @@ export const EdgeRef = builder.objectRef<EdgeRecord>('Edge').implement({
       description: 'The sources that state this relationship.',
       resolve: (edge, _args, context) => loadEntities(context, texts(edge.props, 'sources'), ['Source']),
     }),
+    ...evidenceFields(t, (edge: EdgeRecord) => edge.props),
     externalFacts: t.stringList({
+      deprecationReason: 'Use evidence and citations.',
       description: 'Fields of this relationship that come from outside the sources; "record" when the whole relationship does.',
-      resolve: (edge) => texts(edge.props, 'externalFacts'),
+      resolve: (edge) => externalFactsOf(edge.props),
     }),
   }),
 });

@@ -1,5 +1,6 @@
 import { loadNeighborhood } from '../db/repositories/graph.ts';
 import { builder } from './builder.ts';
+import { EvidenceEnum, evidenceArgDescription, evidenceFilter } from './evidence.ts';
 import { boundedInt, primeEntities, SubgraphRef } from './graph-types.ts';
 import { resolveRef } from './references.ts';
 
@@ -17,12 +18,13 @@ builder.queryField('neighborhood', (t) =>
       id: t.arg.id({ required: true, description: 'The entity at the centre: its slug (e.g. "msk-ix") or global ID.' }),
       depth: t.arg.int({ description: 'How many hops to go out (1–3, default 1).' }),
       first: t.arg.int({ description: 'The most entities to return, the centre included (1–200, default 50).' }),
+      evidence: t.arg({ type: [EvidenceEnum], description: evidenceArgDescription }),
     },
     resolve: async (_root, args, context) => {
       const depth = boundedInt(args.depth, 1, 1, 3, 'depth');
       const first = boundedInt(args.first, 50, 1, 200, 'first');
       const centre = await resolveRef(context, { argument: 'id', ref: String(args.id) });
-      const graph = await loadNeighborhood(context.reads, centre.id, depth, first);
+      const graph = await loadNeighborhood(context.reads, centre.id, depth, first, evidenceFilter(args.evidence));
       // Deleted between the two reads.
       if (!graph) throw new Error(`entity "${centre.id}" vanished during the request`);
       primeEntities(context, graph.nodes);

@@ -4,6 +4,7 @@ import { type EntityLabel, relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
 import { pathsScanCost } from './cost.ts';
 import { EntityTypeEnum } from './entity.ts';
+import { EvidenceEnum, evidenceArgDescription, evidenceFilter } from './evidence.ts';
 import { boundedInt, PathRef, primeEntities } from './graph-types.ts';
 import { resolveRefs } from './references.ts';
 
@@ -34,6 +35,7 @@ builder.queryField('paths', (t) =>
       relationTypes: t.arg.stringList({
         description: `Only paths made of these relationship types (e.g. ["MEMBER_OF", "PART_OF"]); null or absent for any. Known types: ${relationTypes.join(', ')}.`,
       }),
+      evidence: t.arg({ type: [EvidenceEnum], description: `${evidenceArgDescription} Every hop must pass.` }),
     },
     resolve: async (_root, args, context) => {
       const maxHops = boundedInt(args.maxHops, 4, 1, 6, 'maxHops');
@@ -67,6 +69,7 @@ builder.queryField('paths', (t) =>
         maxHops,
         types ? [...new Set(types)] : null,
         maxPaths,
+        evidenceFilter(args.evidence),
         excluded,
       );
       // Deleted between the two reads.

@@ -2,11 +2,13 @@ import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import type { Direction, RelationRecord } from '../db/repositories/relations.ts';
+import { externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
 import { auditFields } from './audit.ts';
 import type { Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { loadEntities } from './entity.ts';
+import { EvidenceEnum, evidenceArgDescription, evidenceFields, evidenceFilter } from './evidence.ts';
 import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, pageWindow } from './paging.ts';
 import { text, texts } from './props.ts';
 import { ActorRef, SourceRef } from './refs.ts';
@@ -89,7 +91,10 @@ export function relationConnection(
     {
       type: spec.target,
       description: spec.description,
-      ...(spec.parts ? { args: { includeParts: t.arg.boolean({ defaultValue: false, description: spec.parts }) } } : {}),
+      args: {
+        evidence: t.arg({ type: [EvidenceEnum], description: evidenceArgDescription }),
+        ...(spec.parts ? { includeParts: t.arg.boolean({ defaultValue: false, description: spec.parts }) } : {}),
+      },
       // Its default page depends on how many lists it sits in (paging.ts); the cost model reads this mark.
       extensions: { pageByNesting: true },
       resolve: async (parent: EntityRecord, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) => {
@@ -101,6 +106,7 @@ export function relationConnection(
             direction: spec.direction,
             labels: spec.labels ?? null,
             roles: spec.roles ?? null,
+            evidence: evidenceFilter(args.evidence),
             limit: window.limit,
             after: window.after,
             before: window.before,
@@ -140,9 +146,11 @@ export function relationConnection(
           resolve: (edge: unknown, _args: unknown, context: RequestContext) =>
             loadEntities(context, texts(relationOf(edge).props, 'sources'), ['Source']),
         }),
+        ...evidenceFields(e, (edge: unknown) => relationOf(edge).props),
         externalFacts: e.stringList({
+          deprecationReason: 'Use evidence and citations.',
           description: 'Fields of this relation that come from outside the sources; "record" when the whole relation does.',
-          resolve: (edge: unknown) => texts(relationOf(edge).props, 'externalFacts'),
+          resolve: (edge: unknown) => externalFactsOf(relationOf(edge).props),
         }),
         note: e.string({
           nullable: true,

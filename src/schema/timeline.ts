@@ -3,6 +3,7 @@ import { dateRange } from '../domain/dates.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { builder } from './builder.ts';
 import { scanCosts } from './cost.ts';
+import { EvidenceEnum, evidenceArgDescription, evidenceFilter } from './evidence.ts';
 import { boundedInt, primeEntities, TimelineEntryRef } from './graph-types.ts';
 import { resolveRef } from './references.ts';
 import { PartialDate } from './scalars.ts';
@@ -31,6 +32,7 @@ builder.queryField('timeline', (t) =>
         description: 'Only facts that begin by this date ("2021" means up to 31 December 2021). Open when absent.',
       }),
       first: t.arg.int({ description: 'The most entries to return, the earliest first (1–500, default 100).' }),
+      evidence: t.arg({ type: [EvidenceEnum], description: evidenceArgDescription }),
     },
     resolve: async (_root, args, context) => {
       const first = boundedInt(args.first, 100, 1, 500, 'first');
@@ -39,7 +41,13 @@ builder.queryField('timeline', (t) =>
       if (windowFrom && windowTo && windowFrom > windowTo)
         throw new BadUserInputError('"to" must not come before "from"', { argument: 'to' });
       const actor = await resolveRef(context, { argument: 'actor', ref: String(args.actor) });
-      const { entity, entries } = await loadTimeline(context.reads, actor.id, { from: windowFrom, to: windowTo }, first);
+      const { entity, entries } = await loadTimeline(
+        context.reads,
+        actor.id,
+        { from: windowFrom, to: windowTo },
+        first,
+        evidenceFilter(args.evidence),
+      );
       // Deleted between the two reads.
       if (!entity) throw new Error(`entity "${actor.id}" vanished during the request`);
       primeEntities(context, [entity, ...entries.map((entry) => entry.other)]);

@@ -463,10 +463,10 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
         text: JSON.stringify({
           organizations: [
             // Sorts before everything on the first page's last row: already passed.
-            { id: 'aardvark-networks', name: 'Aardvark Networks', kind: 'company', sources: [source] },
+            { id: 'aardvark-networks', name: 'Aardvark Networks', kind: 'company', sources: [source], evidence: 'STATED' },
             // Sorts right after Comcast, on a page not read yet.
-            { id: 'comcast-business', name: 'Comcast Business', kind: 'company', sources: [source] },
-            { id: 'zz-last-exchange', name: 'Zz Last Exchange', kind: 'exchange-point', sources: [source] },
+            { id: 'comcast-business', name: 'Comcast Business', kind: 'company', sources: [source], evidence: 'STATED' },
+            { id: 'zz-last-exchange', name: 'Zz Last Exchange', kind: 'exchange-point', sources: [source], evidence: 'STATED' },
           ],
         }),
       };

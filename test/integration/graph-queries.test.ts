@@ -53,7 +53,7 @@ function node(
     searchText: [derived.nameKey, id.replaceAll('-', ' ')].join('\n'),
     aliases: [],
     sources: label === 'Source' ? [id] : sources,
-    externalFacts: [],
+    citationEvidence: ['STATED'],
     ...fields,
     ...derived,
   };
@@ -68,7 +68,7 @@ function relation(
   fields: Record<string, string> = {},
   days: { dateFrom?: string; dateTo?: string } = {},
 ): RelationRow {
-  const props: Record<string, PropertyValue> = { sources, externalFacts: [], ...fields, ...days };
+  const props: Record<string, PropertyValue> = { sources, citationEvidence: sources.map(() => 'STATED'), ...fields, ...days };
   return { key: `${type}|${from}|${to}|${fields.role ?? ''}|${fields.title ?? ''}`, type, from, to, props };
 }
 

@@ -50,7 +50,7 @@ describe('people, rolled up over the parts', () => {
   it('Body.people rolls up sub-bodies at any depth (ICANN ⊃ GNSO ⊃ ISPCP), in one statement for every parent', async () => {
     await suite.api.data(
       `mutation {
-        upsertHoldsPositionRelation(input: { from: "andrey-vorobyev", to: "ispcp", title: "Observer", sources: [{ slug: "${seedSource}" }] }) { outcome }
+        upsertHoldsPositionRelation(input: { from: "andrey-vorobyev", to: "ispcp", title: "Observer", sources: [{ slug: "${seedSource}" }], evidence: STATED }) { outcome }
       }`,
       {},
       suite.keys.curator,
@@ -99,7 +99,15 @@ describe('paths that keep entity types out', () => {
 
   it('PROFILE: the exclusion is checked inside the shortest-path search, not by enumerating paths after it', async () => {
     const profile = async (statement: string, extra: Record<string, unknown>) => {
-      const parameters = { from: 'qrator-labs', to: 'itu', maxHops: neo4j.int(4), types: null, first: neo4j.int(20), ...extra };
+      const parameters = {
+        from: 'qrator-labs',
+        to: 'itu',
+        maxHops: neo4j.int(4),
+        types: null,
+        first: neo4j.int(20),
+        evidence: null,
+        ...extra,
+      };
       const { summary } = await suite.db.driver.executeQuery(
         `PROFILE ${filledCypher(statement, parameters)}`,
         parametersToSend(statement, parameters),

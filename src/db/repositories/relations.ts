@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { entity, relationProperties } from '../rows.ts';
 import type { EntityRecord } from './entities.ts';
@@ -29,6 +30,8 @@ export interface RelationPageRequest {
   labels: string[] | null;
   /** Only relationships with one of these roles; null for any. */
   roles: string[] | null;
+  /** Only relationships with a citation of one of these evidence kinds; null for any. */
+  evidence: EvidenceFilter;
   limit: number;
   after: { key: string; id: string } | null;
   before: { key: string; id: string } | null;
@@ -85,6 +88,7 @@ export async function loadRelationPages(
       ...arrows[request.direction],
       labels: request.labels,
       roles: request.roles,
+      evidence: request.evidence,
       // A JS number travels as a float, and LIMIT takes integers only.
       limit: neo4j.int(request.limit),
       afterKey: request.after?.key ?? null,

@@ -18,7 +18,7 @@ import {
   TldRef,
   TopicRef,
 } from '../refs.ts';
-import { citationsField, describingFields, SourceInput, slugFields } from './citations.ts';
+import { citationEvidenceField, citationsField, describingFields, SourceInput, slugFields } from './citations.ts';
 import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, TldTypeEnum } from './enums.ts';
 import { seedCheck } from './seed-checks.ts';
 
@@ -45,6 +45,7 @@ function entityInput(label: EntityLabel, collection: string, description: string
       ...slugFields(t, 'Its slug: lower-case letters and digits joined by hyphens, e.g. "msk-ix" (docs/data-model.md, "Slugs"). Required.'),
       name: t.field({ type: 'NonEmptyString', required: true, description: 'The name used for display.' }),
       sources: citationsField(t),
+      citations: citationEvidenceField(t),
       ...describingFields(t, collection),
       // biome-ignore lint/suspicious/noExplicitAny: each kind adds its own fields; Pothos checks them when the type is built.
       ...(own(t) as Record<string, any>),

@@ -79,6 +79,8 @@ export function seedRecord(input: Input): Input {
       record.sources = (value as Citation[]).map(
         (citation) => slugOf(citation as Input) ?? (citation.source ? slugOf(citation.source) : undefined),
       );
+    } else if (Array.isArray(value)) {
+      record[field] = value.map(withoutNulls);
     } else if (value instanceof URL) {
       record[field] = value.href;
     } else if (upperCased.has(field) && typeof value === 'string') {
@@ -88,6 +90,12 @@ export function seedRecord(input: Input): Input {
     }
   }
   return record;
+}
+
+/** A nested input object (a claim, a citation's evidence) as a seed object: null fields left out. */
+function withoutNulls(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== null && entry !== undefined));
 }
 
 /** The sources given in full among an input's citations, each with its argument path. */
