@@ -238,11 +238,12 @@ export function normalize(system: System, name: QueryName, data: Json): Json {
       }));
     }
     case 'Q4': {
-      // The same statement ranks the hits for all three (exact matches, score, slug): compared in order.
+      // The same statement ranks the hits for all three (exact matches, score, slug): compared in
+      // order. Scores to three decimals, as A's API gives them (B and C return Lucene's own).
       return list(get(data, 'search')).map((hit) => ({
         slug: system === 'B' ? get(hit, 'id') : get(hit, 'node', 'slug'),
         name: system === 'B' ? get(hit, 'name') : get(hit, 'node', 'name'),
-        score: Math.round(Number(get(hit, 'score')) * 1e5) / 1e5,
+        score: Math.round(Number(get(hit, 'score')) * 1e3) / 1e3,
       }));
     }
     case 'Q5': {
