@@ -12,7 +12,8 @@ const withNeo4j = (name: string, folder: string): TestProjectInlineConfiguration
     include: [`test/${folder}/**/*.test.ts`],
     globalSetup: ['test/setup/neo4j.ts'],
     fileParallelism: false,
-    testTimeout: 60000,
+    // A guard against hangs, not a speed check: a loaded 2-core machine can take minutes.
+    testTimeout: 180000,
     hookTimeout: 240000,
   },
 });
@@ -37,6 +38,8 @@ export default defineConfig({
       withNeo4j('integration', 'integration'),
       withNeo4j('attack', 'attack'),
       withNeo4j('bench', 'bench'),
+      // Debian's Chromium, driven by puppeteer-core, on GraphiQL and the explorer (.ci/run installs it).
+      withNeo4j('browser', 'browser'),
       // Each end-to-end test starts `npm start` (or the server) on an embedded Neo4j of its own in
       // a temporary folder; none reads the run's Neo4j, so this tier only makes sure the launcher
       // is built.
@@ -47,7 +50,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/setup/launcher.ts'],
           fileParallelism: false,
-          testTimeout: 60000,
+          testTimeout: 180000,
           hookTimeout: 240000,
         },
       },

@@ -150,8 +150,9 @@ export async function generate(entities: number, seed: number, out: string): Pro
     name: `${capital(word())}land ${i}`,
     code: isoCodes[i % isoCodes.length],
     sources: src(),
+    evidence: 'STATED',
   }));
-  await records('topics', n.topics, (i) => ({ id: id('topic', i), name: `${word()} ${word()} ${i}`, sources: src() }));
+  await records('topics', n.topics, (i) => ({ id: id('topic', i), name: `${word()} ${word()} ${i}`, sources: src(), evidence: 'STATED' }));
   await records('organizations', n.organizations, (i) => ({
     id: id('org', i),
     name: `${capital(word())} ${capital(word())} ${i}`,
@@ -159,11 +160,13 @@ export async function generate(entities: number, seed: number, out: string): Pro
     kind: pick(orgKinds),
     country: isoCodes[(i * 7) % isoCodes.length],
     sources: src(),
+    evidence: 'STATED',
   }));
   await records('persons', n.persons, (i) => ({
     id: id('person', i),
     name: `${capital(word())} ${capital(word())}ov ${i}`,
     sources: src(),
+    evidence: 'STATED',
   }));
   await records('tlds', n.tlds, (i) => ({
     id: id('tld', i),
@@ -172,22 +175,32 @@ export async function generate(entities: number, seed: number, out: string): Pro
     type: 'generic',
     idn: false,
     sources: src(),
+    evidence: 'STATED',
   }));
   await records('memoranda', n.memoranda, (i) => ({
     id: id('memo', i),
     name: `Memorandum of cooperation ${i}`,
     date: day(),
     sources: src(),
+    evidence: 'STATED',
   }));
   await records('events', n.events, (i) => {
     const start = day();
-    return { id: id('event', i), name: `${capital(word())} forum ${i}`, kind: pick(eventKinds), startDate: start, sources: src() };
+    return {
+      id: id('event', i),
+      name: `${capital(word())} forum ${i}`,
+      kind: pick(eventKinds),
+      startDate: start,
+      sources: src(),
+      evidence: 'STATED',
+    };
   });
   await records('bodies', n.bodies, (i) => ({
     id: id('body', i),
     name: `${capital(word())} council ${i}`,
     kind: pick(bodyKinds),
     sources: src(),
+    evidence: 'STATED',
   }));
   await records('documents', n.documents, (i) => ({
     id: id('doc', i),
@@ -196,6 +209,7 @@ export async function generate(entities: number, seed: number, out: string): Pro
     number: `${i}`,
     date: day(),
     sources: src(),
+    evidence: 'STATED',
   }));
 
   await openCollection('relations');
@@ -215,36 +229,45 @@ export async function generate(entities: number, seed: number, out: string): Pro
 
   for (let i = 0; i < n.persons; i++) {
     const to = org();
-    await relation({ type: 'HOLDS_POSITION', from: id('person', i), to, title: pick(titles), startDate: day(), sources: src() });
+    await relation({
+      type: 'HOLDS_POSITION',
+      from: id('person', i),
+      to,
+      title: pick(titles),
+      startDate: day(),
+      sources: src(),
+      evidence: 'STATED',
+    });
   }
   for (let i = 0; i < n.memoranda; i++) {
     const memo = id('memo', i);
     const parties = new Set([org(), org()]);
     for (const party of parties) {
-      await relation({ type: 'PARTY_TO', from: party, to: memo, sources: src() });
+      await relation({ type: 'PARTY_TO', from: party, to: memo, sources: src(), evidence: 'STATED' });
       const signer = id('person', zipfIndex(random, n.persons, 0.9));
       if (unique(`SIGNED|${signer}|${memo}`)) {
-        await relation({ type: 'SIGNED', from: signer, to: memo, onBehalfOf: party, sources: src() });
+        await relation({ type: 'SIGNED', from: signer, to: memo, onBehalfOf: party, sources: src(), evidence: 'STATED' });
       }
     }
-    await relation({ type: 'COVERS', from: memo, to: id('topic', zipfIndex(random, n.topics)), sources: src() });
+    await relation({ type: 'COVERS', from: memo, to: id('topic', zipfIndex(random, n.topics)), sources: src(), evidence: 'STATED' });
   }
   for (let i = 0; i < n.events; i++) {
     const event = id('event', i);
     const role = pick(roles);
     const participant = org();
-    await relation({ type: 'PARTICIPATED_IN', from: participant, to: event, role, sources: src() });
+    await relation({ type: 'PARTICIPATED_IN', from: participant, to: event, role, sources: src(), evidence: 'STATED' });
   }
   for (let i = 0; i < n.organizations; i++) {
     const from = id('org', i);
-    await relation({ type: 'LOCATED_IN', from, to: id('country', i % n.countries), sources: src() });
-    if (i % 4 === 0) await relation({ type: 'MEMBER_OF', from, to: id('body', zipfIndex(random, n.bodies)), sources: src() });
+    await relation({ type: 'LOCATED_IN', from, to: id('country', i % n.countries), sources: src(), evidence: 'STATED' });
+    if (i % 4 === 0)
+      await relation({ type: 'MEMBER_OF', from, to: id('body', zipfIndex(random, n.bodies)), sources: src(), evidence: 'STATED' });
   }
   for (let i = 1; i < n.bodies; i++) {
-    await relation({ type: 'PART_OF', from: id('body', i), to: id('body', Math.floor(random() * i)), sources: src() });
+    await relation({ type: 'PART_OF', from: id('body', i), to: id('body', Math.floor(random() * i)), sources: src(), evidence: 'STATED' });
   }
   for (let i = 0; i < n.tlds; i++) {
-    await relation({ type: 'MANAGES', from: org(), to: id('tld', i), role: 'registry', sources: src() });
+    await relation({ type: 'MANAGES', from: org(), to: id('tld', i), role: 'registry', sources: src(), evidence: 'STATED' });
   }
   await write('\n]\n}\n');
   await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));

@@ -2,9 +2,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEmbeddedNeo4j } from '../src/embedded/embedded-neo4j.ts';
 import { openSize } from './lib/dataset.ts';
-import { type BenchServer, checkEquivalence, ensureBenchDependencies, gateFailure, startServer, warmUp } from './lib/harness.ts';
+import {
+  type BenchServer,
+  checkEquivalence,
+  ensureBenchDependencies,
+  gateFailure,
+  startServer,
+  startSizeNeo4j,
+  warmUp,
+} from './lib/harness.ts';
 import { drawParams, queryNames, type System, systems } from './lib/mix.ts';
 import { profileQueries, type QueryProfile } from './lib/profile.ts';
 import { commandLine, gitState, indexList, loadAverage } from './lib/provenance.ts';
@@ -44,14 +51,7 @@ if (values.query && !only) {
 const log = (line: string) => process.stderr.write(`profile: ${line}\n`);
 
 async function profileSize(entities: number, work: string): Promise<{ lines: string[]; profiles: QueryProfile[] }> {
-  const embedded = await startEmbeddedNeo4j({
-    dataDir: path.join(work, `neo4j-${entities}`),
-    logFile: path.join(work, `neo4j-${entities}.log`),
-    readyTimeoutMs: 600000,
-    pageCacheMb: entities > 100000 ? 1024 : 256,
-    log,
-  });
-  const neo4j = { uri: embedded.uri, username: 'neo4j', password: '', database: 'neo4j' };
+  const { embedded, neo4j } = await startSizeNeo4j(entities, work, log);
   const servers: Partial<Record<System, BenchServer>> = {};
   try {
     const { load } = await openSize(neo4j, entities, work, values.reuse !== undefined, log);

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { startEmbeddedNeo4j } from '../src/embedded/embedded-neo4j.ts';
 import { type OpenedSize, openSize } from './lib/dataset.ts';
 import {
   type BenchServer,
@@ -13,6 +12,7 @@ import {
   minFullShare,
   processUsage,
   startServer,
+  startSizeNeo4j,
   stats,
   warmUp,
 } from './lib/harness.ts';
@@ -89,14 +89,7 @@ function unlike(drivers: Record<System, DriverSettings>): string | null {
 
 async function benchSize(entities: number, work: string, reused: boolean): Promise<SizeResult> {
   const before = loadAverage();
-  const embedded = await startEmbeddedNeo4j({
-    dataDir: path.join(work, `neo4j-${entities}`),
-    logFile: path.join(work, `neo4j-${entities}.log`),
-    readyTimeoutMs: 600000,
-    pageCacheMb: entities > 100000 ? 1024 : 256,
-    log,
-  });
-  const neo4j = { uri: embedded.uri, username: 'neo4j', password: '', database: 'neo4j' };
+  const { embedded, neo4j } = await startSizeNeo4j(entities, work, log);
   const servers: Partial<Record<System, BenchServer>> = {};
   try {
     const opened: OpenedSize = await openSize(neo4j, entities, work, reused, log);

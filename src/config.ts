@@ -11,7 +11,7 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 
 /** What one GraphQL request may ask for; see docs/api.md, "Limits and errors". */
 export interface QueryLimits {
-  /** Nesting of selections (introspection's __schema is not counted). */
+  /** Nesting of selections, introspection's included (GraphiQL's introspection query fits the default). */
   depth: number;
   aliases: number;
   /** Lexical tokens of the document: bounds parsing work before anything else. */
@@ -32,8 +32,54 @@ export const defaultQueryLimits: QueryLimits = {
   bodyBytes: 100_000,
 };
 
+/** What one client may use per window: requests, and the sum of their queries' estimated costs. */
+export interface Quota {
+  requests: number;
+  cost: number;
+}
+
+/**
+ * Quotas per client and window (src/http/quotas.ts): a request with a valid API key counts
+ * against its key, any other against its address. null: no quotas at all.
+ */
+export interface QuotaSettings {
+  windowSeconds: number;
+  /** Each client address without a key. */
+  perAddress: Quota;
+  /** Each API key not named in `perKey`. */
+  perKey: Quota;
+  /** Quotas of particular keys, by key name (GOVGRAPH_KEY_QUOTAS). */
+  keys: Readonly<Record<string, Quota>>;
+  /**
+   * How many proxies in front of the server append to X-Forwarded-For: the client's address is
+   * that many hops from its end. 0: the socket's peer, and X-Forwarded-For is ignored (a client
+   * could write anything there).
+   */
+  trustedProxies: number;
+}
+
+export const defaultQuotas: QuotaSettings = {
+  windowSeconds: 60,
+  perAddress: { requests: 1200, cost: 1_000_000 },
+  perKey: { requests: 6000, cost: 5_000_000 },
+  keys: {},
+  trustedProxies: 0,
+};
+
 /** The largest body POST /admin/import accepts (a JSON or CSV file of the seed format). */
 export const defaultMaxImportBytes = 50_000_000;
+
+/** What GET /export may take: see src/http/exchange/export-route.ts. */
+export interface ExportLimits {
+  /** The whole export's time budget, streaming included (GOVGRAPH_EXPORT_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** Exports running at once on this server (GOVGRAPH_MAX_CONCURRENT_EXPORTS); one more gets 429. */
+  concurrent: number;
+  /** Entities a neighbourhood export may reach (GOVGRAPH_MAX_EXPORT_ENTITIES). */
+  neighbourhoodEntities: number;
+}
+
+export const defaultExportLimits: ExportLimits = { timeoutMs: 300_000, concurrent: 4, neighbourhoodEntities: 50_000 };
 
 /** A journaled load whose last batch is older than this is taken to have died (see src/db/load.ts). */
 export const defaultStaleLoadMs = 120_000;
@@ -72,6 +118,17 @@ const environmentSchema = z.object({
   GOVGRAPH_STALE_LOAD_MS: z.coerce.number().int().min(0).default(defaultStaleLoadMs),
   GOVGRAPH_API_KEYS: z.string().optional(),
   GOVGRAPH_API_KEYS_FILE: z.string().optional(),
+  GOVGRAPH_EXPORT_TIMEOUT_MS: positiveInt(defaultExportLimits.timeoutMs),
+  GOVGRAPH_MAX_CONCURRENT_EXPORTS: positiveInt(defaultExportLimits.concurrent),
+  GOVGRAPH_MAX_EXPORT_ENTITIES: positiveInt(defaultExportLimits.neighbourhoodEntities),
+  GOVGRAPH_QUOTAS: z.enum(['on', 'off']).default('on'),
+  GOVGRAPH_QUOTA_WINDOW_SECONDS: positiveInt(defaultQuotas.windowSeconds),
+  GOVGRAPH_QUOTA_REQUESTS: positiveInt(defaultQuotas.perAddress.requests),
+  GOVGRAPH_QUOTA_COST: positiveInt(defaultQuotas.perAddress.cost),
+  GOVGRAPH_KEY_QUOTA_REQUESTS: positiveInt(defaultQuotas.perKey.requests),
+  GOVGRAPH_KEY_QUOTA_COST: positiveInt(defaultQuotas.perKey.cost),
+  GOVGRAPH_KEY_QUOTAS: z.string().optional(),
+  GOVGRAPH_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export interface Config {
@@ -107,6 +164,9 @@ export interface Config {
    * undone at server start or by the next load (a running load writes a batch every few seconds).
    */
   staleLoadMs: number;
+  exportLimits: ExportLimits;
+  /** Per-client quotas (GOVGRAPH_QUOTA_*, GOVGRAPH_KEY_QUOTA*); null when GOVGRAPH_QUOTAS=off. */
+  quotas: QuotaSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  const apiKeys = apiKeysOf(e.GOVGRAPH_API_KEYS, e.GOVGRAPH_API_KEYS_FILE);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -152,10 +213,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bodyBytes: e.GOVGRAPH_MAX_BODY_BYTES,
     },
     introspection: e.GOVGRAPH_INTROSPECTION === 'true',
-    apiKeys: apiKeysOf(e.GOVGRAPH_API_KEYS, e.GOVGRAPH_API_KEYS_FILE),
+    apiKeys,
     maxImportBytes: e.GOVGRAPH_MAX_IMPORT_BYTES,
     staleLoadMs: e.GOVGRAPH_STALE_LOAD_MS,
+    exportLimits: {
+      timeoutMs: e.GOVGRAPH_EXPORT_TIMEOUT_MS,
+      concurrent: e.GOVGRAPH_MAX_CONCURRENT_EXPORTS,
+      neighbourhoodEntities: e.GOVGRAPH_MAX_EXPORT_ENTITIES,
+    },
+    quotas:
+      e.GOVGRAPH_QUOTAS === 'off'
+        ? null
+        : {
+            windowSeconds: e.GOVGRAPH_QUOTA_WINDOW_SECONDS,
+            perAddress: { requests: e.GOVGRAPH_QUOTA_REQUESTS, cost: e.GOVGRAPH_QUOTA_COST },
+            perKey: { requests: e.GOVGRAPH_KEY_QUOTA_REQUESTS, cost: e.GOVGRAPH_KEY_QUOTA_COST },
+            keys: keyQuotasOf(e.GOVGRAPH_KEY_QUOTAS, new Set(apiKeys.map((entry) => entry.name))),
+            trustedProxies: e.GOVGRAPH_TRUSTED_PROXIES,
+          },
   };
+}
+
+/**
+ * GOVGRAPH_KEY_QUOTAS: entries `name:requests:cost` separated by spaces or commas, for keys that
+ * need more (a partner's crawler) or less than GOVGRAPH_KEY_QUOTA_*. A name that is no
+ * configured key is refused: it is a typo, and the key it meant would silently keep the default.
+ */
+export function keyQuotasOf(text: string | undefined, keyNames: ReadonlySet<string>): Record<string, Quota> {
+  const quotas: Record<string, Quota> = {};
+  for (const item of (text ?? '').split(/[\s,]+/).filter(Boolean)) {
+    const match = /^([a-z0-9][a-z0-9-]{0,39}):([1-9]\d*):([1-9]\d*)$/.exec(item);
+    if (!match)
+      throw new ConfigError(`invalid configuration: GOVGRAPH_KEY_QUOTAS: expected name:requests:cost (positive integers), got "${item}"`);
+    const [, name = '', requests = '', cost = ''] = match;
+    if (!keyNames.has(name))
+      throw new ConfigError(`invalid configuration: GOVGRAPH_KEY_QUOTAS: "${name}" is not a configured API key (GOVGRAPH_API_KEYS[_FILE])`);
+    if (name in quotas) throw new ConfigError(`invalid configuration: GOVGRAPH_KEY_QUOTAS: "${name}" is given twice`);
+    quotas[name] = { requests: Number(requests), cost: Number(cost) };
+  }
+  return quotas;
 }
 
 function apiKeysOf(inline: string | undefined, file: string | undefined): ApiKeyEntry[] {

@@ -10,6 +10,7 @@ import { readSeedFolder, SeedValidationError, validateSeedFiles } from './domain
 import { PrerequisiteError } from './embedded/build.ts';
 import { EmbeddedStartError } from './embedded/embedded-neo4j.ts';
 import { examples } from './examples/index.ts';
+import { startTracing } from './http/tracing.ts';
 import { createLogger } from './log.ts';
 import { prepareWebPages } from './web/routes.ts';
 import { createGovgraphYoga } from './yoga.ts';
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.logLevel);
+  // Off unless the OTEL_* variables ask for traces (docs/operations.md, "Traces").
+  const stopTracing = await startTracing();
+  if (stopTracing) logger.info({ exporter: process.env.OTEL_TRACES_EXPORTER ?? 'otlp' }, 'OpenTelemetry traces on');
   let shuttingDown = false;
   const yoga = createGovgraphYoga({
     db,
@@ -47,6 +51,8 @@ async function main(): Promise<void> {
     logger,
     isShuttingDown: () => shuttingDown,
     apiKeys: config.apiKeys,
+    quotas: config.quotas,
+    exchange: { maxImportBytes: config.maxImportBytes, staleLoadMs: config.staleLoadMs, exportLimits: config.exportLimits },
   });
   const server = createServer();
   // A request that arrives on a kept-alive connection after shutdown began was sent before the
@@ -85,6 +91,8 @@ async function main(): Promise<void> {
       log(`stopping the database failed: ${error instanceof Error ? error.message : String(error)}`);
       code = 1;
     }
+    // The last spans go out before the process does.
+    await stopTracing?.().catch(() => {});
     log(`stopped in ${Date.now() - started} ms`);
     process.exit(code);
   };

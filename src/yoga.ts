@@ -1,15 +1,30 @@
 import { createYoga } from 'graphql-yoga';
 import { type ApiKeyEntry, ApiKeyRing } from './auth/api-keys.ts';
-import { defaultMaxImportBytes, defaultQueryLimits, defaultStaleLoadMs, loadConfig, type QueryLimits } from './config.ts';
+import {
+  defaultExportLimits,
+  defaultMaxImportBytes,
+  defaultQueryLimits,
+  defaultStaleLoadMs,
+  type ExportLimits,
+  loadConfig,
+  projectRoot,
+  type QueryLimits,
+  type QuotaSettings,
+} from './config.ts';
 import type { Database } from './db/database.ts';
 import { examples } from './examples/index.ts';
+import { readManifest } from './formats/trusted-documents.ts';
 import { useCompiledQueries } from './http/compiled-queries.ts';
 import { useDataExchange } from './http/exchange/routes.ts';
+import { createMetrics } from './http/metrics.ts';
 import { useReadinessProbe } from './http/probes.ts';
 import { queryLimitPlugins } from './http/query-limits.ts';
+import { type LimiterFactory, quotaPlugins } from './http/quotas.ts';
 import { useRequestBudget } from './http/request-budget.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { useRequestLog } from './http/request-log.ts';
+import { traceContextOf, useTracing } from './http/tracing.ts';
+import { useTrustedDocuments } from './http/trusted-documents.ts';
 import { createLogger, type Logger, yogaLogging } from './log.ts';
 import { createRequestContext, type RequestContext } from './schema/context.ts';
 import { schema } from './schema/index.ts';
@@ -29,17 +44,29 @@ export interface YogaOptions {
   introspection?: boolean;
   /** The API keys that may write; by default those of the environment (GOVGRAPH_API_KEYS[_FILE]). */
   apiKeys?: readonly ApiKeyEntry[];
+  /** The trusted documents by id; by default trusted-documents.json (docs/apps.md). */
+  trustedDocuments?: ReadonlyMap<string, string>;
   /** POST /admin/import's body limit and dead-load age; by default GOVGRAPH_MAX_IMPORT_BYTES and GOVGRAPH_STALE_LOAD_MS. */
-  exchange?: { maxImportBytes?: number; staleLoadMs?: number };
+  exchange?: { maxImportBytes?: number; staleLoadMs?: number; exportLimits?: ExportLimits };
+  /** Per-client quotas; null for none; by default those of the environment (GOVGRAPH_QUOTA*, GOVGRAPH_KEY_QUOTA*). */
+  quotas?: QuotaSettings | null;
+  /** Where quotas are counted: this process's memory by default; limiters over Redis to share them (docs/operations.md). */
+  quotaLimiters?: LimiterFactory;
 }
 
 /** The GraphQL server as a fetch handler: node:http serves it, tests call yoga.fetch directly. */
 export function createGovgraphYoga({ db, ...options }: YogaOptions) {
-  const fromEnvironment = options.limits && options.introspection !== undefined && options.apiKeys ? null : loadConfig();
+  const fromEnvironment =
+    options.limits && options.introspection !== undefined && options.apiKeys && options.quotas !== undefined ? null : loadConfig();
   const limits = options.limits ?? fromEnvironment?.limits ?? defaultQueryLimits;
   const introspection = options.introspection ?? fromEnvironment?.introspection ?? true;
   const logger = options.logger ?? createLogger('silent');
   const apiKeys = new ApiKeyRing(options.apiKeys ?? fromEnvironment?.apiKeys ?? []);
+  const quotaSettings = options.quotas === undefined ? (fromEnvironment?.quotas ?? null) : options.quotas;
+  const metrics = createMetrics(db);
+  const quotas = quotaSettings
+    ? quotaPlugins({ settings: quotaSettings, apiKeys, logger, limiters: options.quotaLimiters, onRefused: metrics.quotaRefused })
+    : null;
   return createYoga<Record<string, unknown>, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -47,6 +74,8 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     batching: false,
+    // A trusted document is sent as `documentId` (GraphQL over HTTP, persisted documents).
+    extraParamNames: ['documentId'],
     // isDev off whatever NODE_ENV says: in development yoga would add the original error (a
     // Neo4jError with its Cypher, a stack) to the masked one.
     maskedErrors: { isDev: false },
@@ -56,20 +85,34 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
     // so a researcher's browser contacts no one but this server.
     graphiql: false,
     context: ({ request }) =>
-      createRequestContext(db, request, { requestTimeoutMs: options.requestTimeoutMs, apiKeys, requestId: requestIdOf(request) }),
+      createRequestContext(db, request, {
+        requestTimeoutMs: options.requestTimeoutMs,
+        apiKeys,
+        requestId: requestIdOf(request),
+        traceContext: traceContextOf(request),
+      }),
     logging: yogaLogging(logger),
     plugins: [
+      // First: it times every request, and answers /metrics before anything else looks at it.
+      metrics.plugin,
+      useTracing(),
       useRequestLog(logger),
       useWebPages({ examples, logger }),
+      // Before the export route, which answers in onRequest.
+      ...(quotas ? [quotas.gate] : []),
       useDataExchange({
         db,
         apiKeys,
         logger,
         maxImportBytes: options.exchange?.maxImportBytes ?? fromEnvironment?.maxImportBytes ?? defaultMaxImportBytes,
         staleLoadMs: options.exchange?.staleLoadMs ?? fromEnvironment?.staleLoadMs ?? defaultStaleLoadMs,
+        exportLimits: options.exchange?.exportLimits ?? fromEnvironment?.exportLimits ?? defaultExportLimits,
       }),
       useReadinessProbe(db, { isShuttingDown: options.isShuttingDown }),
+      useTrustedDocuments(options.trustedDocuments ?? readManifest(projectRoot), apiKeys),
       ...queryLimitPlugins(limits, { introspection }),
+      // After useQueryCost, whose measure it charges.
+      ...(quotas ? [quotas.charge] : []),
       // Before the budget, which wraps whichever executor runs.
       useCompiledQueries(),
       useRequestBudget(),

@@ -1,8 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { isDeepStrictEqual } from 'node:util';
+import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/embedded/embedded-neo4j.ts';
 import {
   endCursor,
   levelNames,
@@ -23,6 +25,25 @@ export interface Neo4jSettings {
   username: string;
   password: string;
   database: string;
+}
+
+/**
+ * The embedded Neo4j that one size of the benchmark runs on, in its own folder of `work`, with
+ * the page cache the size needs: the same for npm run bench and bench/profile.ts.
+ */
+export async function startSizeNeo4j(
+  entities: number,
+  work: string,
+  log: (line: string) => void,
+): Promise<{ embedded: EmbeddedNeo4j; neo4j: Neo4jSettings }> {
+  const embedded = await startEmbeddedNeo4j({
+    dataDir: path.join(work, `neo4j-${entities}`),
+    logFile: path.join(work, `neo4j-${entities}.log`),
+    readyTimeoutMs: 600000,
+    pageCacheMb: entities > 100000 ? 1024 : 256,
+    log,
+  });
+  return { embedded, neo4j: { uri: embedded.uri, username: 'neo4j', password: '', database: 'neo4j' } };
 }
 
 export interface BenchServer {

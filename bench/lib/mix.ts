@@ -90,7 +90,7 @@ const documents: Record<QueryName, Record<System, string>> = {
     C: 'query Q1($slug: String!) { organization(slug: $slug) { slug name kind country aliases } }',
   },
   Q2: {
-    A: `query Q2($kind: String!, $dateFrom: PartialDate!, $dateTo: PartialDate!, $after: String) {
+    A: `query Q2($kind: EventKind!, $dateFrom: PartialDate!, $dateTo: PartialDate!, $after: String) {
       events(filter: { kind: $kind, dateFrom: $dateFrom, dateTo: $dateTo }, orderBy: { field: DATE }, first: 20, after: $after) {
         totalCount edges { cursor node { slug name kind startDate } } pageInfo { hasNextPage endCursor } } }`,
     B: `query Q2($kind: String!, $dateFrom: String!, $dateTo: String!, $after: String) {
@@ -102,7 +102,7 @@ const documents: Record<QueryName, Record<System, string>> = {
         totalCount edges { cursor node { slug name kind startDate } } pageInfo { hasNextPage endCursor } } }`,
   },
   Q3: {
-    A: `query Q3($kind: String!) {
+    A: `query Q3($kind: OrganizationKind!) {
       organizations(filter: { kind: $kind }, orderBy: { field: ID }, first: 10) { edges { node { slug name
         memoranda(first: 10) { edges { node { slug name
           signatories(first: 5) { edges { onBehalfOf { slug } node { slug name
@@ -134,6 +134,9 @@ const documents: Record<QueryName, Record<System, string>> = {
   },
 };
 
+/** govgraph's kind filters take the enums of its writes ("exchange-point" is EXCHANGE_POINT); the others the stored text. */
+const kindFor = (system: System, kind: string) => (system === 'A' ? kind.toUpperCase().replaceAll('-', '_') : kind);
+
 /** The request a system gets for a parameter set; `after` is that system's own cursor (Q2). */
 export function requestFor(system: System, params: Params, after?: string | null): Request {
   const query = documents[params.query][system];
@@ -141,9 +144,12 @@ export function requestFor(system: System, params: Params, after?: string | null
     case 'Q1':
       return { query, variables: { slug: params.slug } };
     case 'Q2':
-      return { query, variables: { kind: params.kind, dateFrom: params.dateFrom, dateTo: params.dateTo, after: after ?? null } };
+      return {
+        query,
+        variables: { kind: kindFor(system, params.kind), dateFrom: params.dateFrom, dateTo: params.dateTo, after: after ?? null },
+      };
     case 'Q3':
-      return { query, variables: { kind: params.kind } };
+      return { query, variables: { kind: kindFor(system, params.kind) } };
     case 'Q4':
       return { query, variables: system === 'A' ? { text: params.text } : { ...params.search } };
     case 'Q5':
@@ -232,11 +238,12 @@ export function normalize(system: System, name: QueryName, data: Json): Json {
       }));
     }
     case 'Q4': {
-      // The same statement ranks the hits for all three (exact matches, score, slug): compared in order.
+      // The same statement ranks the hits for all three (exact matches, score, slug): compared in
+      // order. Scores to three decimals, as A's API gives them (B and C return Lucene's own).
       return list(get(data, 'search')).map((hit) => ({
         slug: system === 'B' ? get(hit, 'id') : get(hit, 'node', 'slug'),
         name: system === 'B' ? get(hit, 'name') : get(hit, 'node', 'name'),
-        score: Math.round(Number(get(hit, 'score')) * 1e5) / 1e5,
+        score: Math.round(Number(get(hit, 'score')) * 1e3) / 1e3,
       }));
     }
     case 'Q5': {

@@ -1,7 +1,8 @@
 // One hop of the breadth-first neighbourhood walk (src/db/repositories/graph.ts): one round trip
 // per hop, whatever the size of the frontier. $frontier: slugs reached at the previous hop (the
 // start entity at the first); $seen: every slug already in the subgraph (frontier included);
-// $budget: how many more entities the subgraph may take (an integer, 0 allowed).
+// $budget: how many more entities the subgraph may take (an integer, 0 allowed); $evidence: only
+// relationships with a citation of these kinds are followed and returned (null: any).
 // The new entities are the frontier's neighbours not yet seen, the first $budget of them in slug
 // order. The edges are every relationship between a frontier entity and a new one, and between two
 // new ones; with the earlier hops' edges that makes every relationship between two entities of the
@@ -14,8 +15,8 @@ MATCH (a:Entity {id: id})
 WITH collect(a) AS frontier
 CALL (frontier) {
   UNWIND frontier AS a
-  MATCH (a)--(b:Entity)
-  WHERE NOT b.id IN $seen
+  MATCH (a)-[r]-(b:Entity)
+  WHERE NOT b.id IN $seen AND {{include:fragments/evidence-filter(r)}}
   WITH DISTINCT b
   ORDER BY b.id
   LIMIT $budget
@@ -24,7 +25,7 @@ CALL (frontier) {
 CALL (frontier, added) {
   UNWIND frontier + added AS a
   MATCH (a)-[r]-(b:Entity)
-  WHERE b IN added
+  WHERE b IN added AND {{include:fragments/evidence-filter(r)}}
   WITH DISTINCT r
   WITH r, startNode(r).id AS from, endNode(r).id AS to
   ORDER BY type(r), from, to, r.key

@@ -5,7 +5,8 @@
 // '-' for either), and ASC, or DESC to read backwards (for `last`). Given as parameters
 // ([r:$($type)]), Neo4j 5 would expand every relationship of every entity and filter them
 // afterwards: a person's page of positions read all of their signatures and participations too.
-// $labels keeps other ends of these labels, $roles relationships with these roles (null: any).
+// $labels keeps other ends of these labels, $roles relationships with these roles (null: any),
+// $evidence relationships with a citation of these kinds (null: any).
 // Edges are ordered by the other end's name key ('' when it has none), then the relationship
 // key, and paged with the keyset bounds ($afterKey, $afterId) and ($beforeKey, $beforeId), null
 // when absent. $limit is one more than the page, to learn whether more exist. The text is kept
@@ -21,11 +22,13 @@ CALL (a) {
 UNWIND CASE WHEN $withTotal THEN [1] ELSE [] END AS counting
 MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
 WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
+AND {{include:fragments/evidence-filter(r)}}
 RETURN count(r) AS total
 }
 CALL (a) {
 MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
 WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
+AND {{include:fragments/evidence-filter(r)}}
 WITH r, b, coalesce(b.nameKey, '') AS k
 WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId))
 AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))

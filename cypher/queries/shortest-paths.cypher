@@ -3,7 +3,8 @@
 // A variable-length bound cannot be a parameter: the search is bounded by the literal 6 (the
 // largest maxHops the API accepts) and paths longer than $maxHops are dropped (all shortest paths
 // have one length, so that keeps all or none). $types: relationship types a path may use, or null
-// for any; the predicate is checked during the search, not after it.
+// for any; $evidence: only relationships with a citation of these kinds (null: any); the predicate
+// is checked during the search, not after it.
 // $from/$to come back as labels (null when unknown) so the caller can tell "no path" from "no such
 // entity" in the same round trip. At most 200 paths are enumerated; they are put in a stable order
 // (their slugs, then relationship keys, hop by hop) and the first $first kept.
@@ -16,7 +17,7 @@ CALL (a, b) {
   WITH a, b
   WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
   MATCH p = allShortestPaths((a)-[*1..6]-(b))
-  WHERE all(r IN relationships(p) WHERE $types IS NULL OR type(r) IN $types)
+  WHERE all(r IN relationships(p) WHERE ($types IS NULL OR type(r) IN $types) AND {{include:fragments/evidence-filter(r)}})
   WITH p
   LIMIT 200
   WITH p

@@ -5,12 +5,14 @@
 // partial date as written (its precision) and the first/last days it covers (dateFrom, dateTo;
 // dateTo is null for something still going on, e.g. a membership with no endDate).
 // $from/$to: the first and the last day of the window ('YYYY-MM-DD', null for open); an entry is
-// kept when its days overlap the window. Order: dateFrom, type, the other end's slug, then the
+// kept when its days overlap the window. $evidence: only relationships with a citation of these kinds
+// (null: any). Order: dateFrom, type, the other end's slug, then the
 // relationship key; at most $first entries. The entity's own properties come back too (null
 // for an unknown slug), so "no such entity" and "nothing dated" take one round trip.
 OPTIONAL MATCH (a:Entity {id: $id})
 CALL (a) {
   MATCH (a)-[r]-(b:Entity)
+  WHERE {{include:fragments/evidence-filter(r)}}
   WITH r, b, r.dateFrom IS NOT NULL AS own
   WITH r, b,
        CASE WHEN own THEN r.dateFrom ELSE b.dateFrom END AS dateFrom,

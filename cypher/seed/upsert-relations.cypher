@@ -3,7 +3,7 @@
 // Neo4j 5 could use no index for it and scanned every relationship of the graph for every row.
 // $rows: [{key, from, to, props}]. A relationship is identified by its type, its ends and its
 // key (type|from|to|role|title), so two conflicting claims stay two relationships; the key is
-// unique per type (cypher/schema/006-relation-keys.cypher), and its index finds the one to update.
+// unique per type (cypher/schema/007-relation-keys.cypher), and its index finds the one to update.
 // Properties are replaced only when they differ. Rows whose ends are missing produce nothing;
 // the caller compares counts and rolls back.
 // Audit as in upsert-nodes.cypher: created*/updated* properties and a :Change per real change.

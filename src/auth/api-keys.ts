@@ -7,13 +7,23 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export const scopes = ['curate', 'admin'] as const;
 /** curate: create and update entities and relations; admin: also delete and import. */
-export type Scope = (typeof scopes)[number];
+export const grants = ['curate', 'admin'] as const;
+export type Scope = (typeof grants)[number];
+/**
+ * What a key's entry may list: its grants, and `apps`, a limit rather than a grant: a key with
+ * it may send only trusted documents (docs/apps.md), whatever else it may do.
+ */
+export const scopes = [...grants, 'apps'] as const;
+export type KeyScope = (typeof scopes)[number];
+
+export function isKeyScope(value: string): value is KeyScope {
+  return scopes.some((scope) => scope === value);
+}
 
 export interface ApiKeyEntry {
   name: string;
-  scopes: readonly Scope[];
+  scopes: readonly KeyScope[];
   /** Hex. */
   salt: string;
   /** Hex SHA-256 of salt and secret. */
@@ -25,7 +35,7 @@ export interface ApiKeyEntry {
 /** Who sent a request: nobody in particular, a known key, or a key that was refused. */
 export type Caller =
   | { kind: 'anonymous' }
-  | { kind: 'key'; name: string; scopes: ReadonlySet<Scope> }
+  | { kind: 'key'; name: string; scopes: ReadonlySet<KeyScope> }
   | { kind: 'refused'; name?: string; reason: string };
 
 export class ApiKeyConfigError extends Error {
@@ -40,7 +50,7 @@ function hashOf(salt: string, secret: string): string {
 }
 
 /** A new key for `name` with `keyScopes`: the key to hand out, and the entry line to configure. */
-export function newApiKey(name: string, keyScopes: readonly Scope[]): { key: string; entry: string } {
+export function newApiKey(name: string, keyScopes: readonly KeyScope[]): { key: string; entry: string } {
   if (!keyNamePattern.test(name)) throw new ApiKeyConfigError(`key name "${name}": use 1–40 lower-case letters, digits and hyphens`);
   const secret = randomBytes(32).toString('base64url');
   const salt = randomBytes(16).toString('hex');
@@ -64,14 +74,14 @@ export function parseApiKeys(text: string, origin: string): ApiKeyEntry[] {
       if (!keyNamePattern.test(name))
         throw new ApiKeyConfigError(`${where}: key name "${name}" must be 1–40 lower-case letters, digits and hyphens`);
       if (seen.has(name)) throw new ApiKeyConfigError(`${where}: key name "${name}" appears twice`);
-      const given = scopeList.split(',').filter(Boolean);
-      const unknown = given.filter((scope) => !(scopes as readonly string[]).includes(scope));
-      if (given.length === 0 || unknown.length > 0)
+      const listed = scopeList.split(',').filter(Boolean);
+      const given = listed.filter(isKeyScope);
+      if (given.length === 0 || given.length < listed.length)
         throw new ApiKeyConfigError(`${where}: key "${name}": scopes must be some of ${scopes.join(', ')}; got "${scopeList}"`);
       if (!/^[0-9a-f]{32}$/.test(salt)) throw new ApiKeyConfigError(`${where}: key "${name}": the salt must be 32 hex digits`);
       if (!/^[0-9a-f]{64}$/.test(hash)) throw new ApiKeyConfigError(`${where}: key "${name}": the hash must be 64 hex digits (SHA-256)`);
       seen.add(name);
-      entries.push({ name, scopes: given as Scope[], salt, hash, revoked: flag === 'revoked' });
+      entries.push({ name, scopes: given, salt, hash, revoked: flag === 'revoked' });
     }
   });
   return entries;

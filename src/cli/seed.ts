@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, seedDataDir } from '../config.ts';
 import { DatabaseConnectError } from '../db/driver.ts';
 import { formatSummary, loadSeedGraph, SeedLoadError } from '../db/load.ts';
 import { openDatabase } from '../db/open.ts';
+import { renameStoredEntities, renamesIn } from '../db/repositories/redirects.ts';
 import { readSeedFile, readSeedFolder, SeedValidationError, validateSeedFiles } from '../domain/validate.ts';
 import { PrerequisiteError } from '../embedded/build.ts';
 import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
@@ -69,6 +70,9 @@ async function main(): Promise<void> {
   );
   const { db, embedded, close } = await openDatabase(config, log, 'tool');
   try {
+    // A database loaded before some entities were renamed: rename them in place, keeping their
+    // old slugs as redirects, rather than load the new slugs beside them.
+    for (const { from, to } of await renameStoredEntities(db, renamesIn(graph), 'seed')) log(`renamed ${from} → ${to}`);
     const summary = await loadSeedGraph(db, graph, {
       onProgress: progressBar('loading'),
       onNotice: log,

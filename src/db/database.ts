@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, type RecordShape, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape, type Session, type SessionConfig } from 'neo4j-driver';
 import { cypherDir, filledCypher, parametersToSend } from './cypher-files.ts';
 import {
   DatabaseUnavailableError,
@@ -33,6 +33,12 @@ export class Database {
   readonly name: string;
   readonly transactionTimeoutMs: number;
   readonly cypherDir: string;
+  /**
+   * Sessions this process holds open, and how many it has opened: each holds one of the driver's
+   * pooled connections while a statement runs. The driver shows its pool to nobody (no public
+   * metrics in neo4j-driver 6), so /metrics reports these counts instead.
+   */
+  readonly sessionUse = { inUse: 0, opened: 0 };
 
   constructor(driver: Driver, name: string, transactionTimeoutMs: number, options: DatabaseOptions = {}) {
     this.driver = driver;
@@ -44,6 +50,20 @@ export class Database {
   /** A scope to read in; see ReadScope. */
   openScope(options: ReadScopeOptions = {}): ReadScope {
     return new ReadScope(this, options);
+  }
+
+  #session(config: SessionConfig): Session {
+    const session = this.driver.session(config);
+    this.sessionUse.inUse += 1;
+    this.sessionUse.opened += 1;
+    let open = true;
+    const close = session.close.bind(session);
+    session.close = () => {
+      if (open) this.sessionUse.inUse -= 1;
+      open = false;
+      return close();
+    };
+    return session;
   }
 
   /** The transaction metadata that leads from Neo4j's SHOW TRANSACTIONS back to a request. */
@@ -84,7 +104,7 @@ export class Database {
     if (remainingMs <= 0) throw new RequestTimeoutError(scope.timeoutMs);
     // fetchSize -1: every row in the first PULL. Each statement's rows are bounded by the API's
     // limits, and more PULLs would only add exchanges with Neo4j.
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.READ, fetchSize: -1 });
+    const session = this.#session({ database: this.name, defaultAccessMode: neo4j.session.READ, fetchSize: -1 });
     let onAbort = () => {};
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => {
@@ -123,7 +143,7 @@ export class Database {
 
   /** Several statements in one all-or-nothing write transaction (retried on transient errors). */
   async writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>, timeoutMs?: number): Promise<T> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.#session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite((tx) => work(new TransactionRunner(tx)), {
         timeout: timeoutMs ?? this.transactionTimeoutMs,
@@ -149,7 +169,7 @@ export class Database {
     for (let attempt = 1; ; attempt += 1) {
       const remainingMs = Math.min(this.transactionTimeoutMs, deadline.at - Date.now());
       if (remainingMs <= 0) throw new RequestTimeoutError(deadline.budgetMs);
-      const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+      const session = this.#session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
       // When the request ends (budget spent, client gone), closing the session sends Bolt RESET:
       // Neo4j rolls the transaction back at once instead of at its next timeout check.
       const onAbort = () => void session.close().catch(() => {});
@@ -187,7 +207,7 @@ export class Database {
 
   /** Statements that cannot share a transaction with others (schema changes), run one by one. */
   async runAutoCommit(text: string): Promise<void> {
-    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.#session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
     try {
       await session.run(text);
     } finally {

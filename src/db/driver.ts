@@ -44,21 +44,44 @@ export function createDriver(settings: DriverSettings): Driver {
   });
 }
 
+/** Errors worth another try while connecting: the server is not (yet) taking connections. */
+function isConnectRetryable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = 'code' in error ? error.code : undefined;
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || /timed out|ECONNREFUSED|ECONNRESET/i.test(error.message);
+}
+
 /**
- * Connects and proves the database answers, within the connect timeout. Throws a
- * DatabaseConnectError whose message names the URI and the cause (never the password).
+ * Connects and proves the database answers, within the connect timeout. Each try is bounded by
+ * the driver's acquisition timeout (1.5 s by default, so that requests fail fast later); a try
+ * that finds the server not taking connections yet is repeated until the connect timeout. On a
+ * loaded machine a Neo4j that has just started can take longer than one try to answer its
+ * first connection. Throws a DatabaseConnectError whose message names the URI and the cause
+ * (never the password).
  */
 export async function connect(settings: DriverSettings): Promise<Driver> {
   const driver = createDriver(settings);
+  const deadline = Date.now() + settings.connectTimeoutMs;
   let timer: NodeJS.Timeout | undefined;
   try {
-    const deadline = new Promise<never>((_, reject) => {
+    const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(new Error(`no answer within ${settings.connectTimeoutMs} ms (timed out)`)),
         settings.connectTimeoutMs,
       );
     });
-    await Promise.race([driver.executeQuery('RETURN 1', {}, { database: settings.database, routing: neo4j.routing.READ }), deadline]);
+    const firstAnswer = async (): Promise<void> => {
+      for (;;) {
+        try {
+          await driver.executeQuery('RETURN 1', {}, { database: settings.database, routing: neo4j.routing.READ });
+          return;
+        } catch (error) {
+          if (!isConnectRetryable(error) || Date.now() + 250 >= deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
+    };
+    await Promise.race([firstAnswer(), timedOut]);
     return driver;
   } catch (error) {
     await driver.close().catch(() => {});

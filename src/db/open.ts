@@ -29,7 +29,15 @@ export async function openDatabase(config: Config, log: (line: string) => void, 
     const db = await open(settings);
     return { db, embedded: undefined, sharesRunningServer: false, close: () => db.close().catch(() => {}) };
   }
-  const embeddedSettings = (uri: string): DriverSettings => ({ ...settings, uri, username: 'neo4j', password: '' });
+  // An embedded Neo4j is on this machine and said it is ready: waiting for its first answer as
+  // long as for its start costs nothing on a quiet machine and saves a start on a loaded one.
+  const embeddedSettings = (uri: string): DriverSettings => ({
+    ...settings,
+    uri,
+    username: 'neo4j',
+    password: '',
+    connectTimeoutMs: Math.max(settings.connectTimeoutMs, config.embedded.readyTimeoutMs),
+  });
 
   const running = user === 'tool' ? findRunningServer(config.embedded.dataDir) : undefined;
   if (running) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type Context, context as otelContext, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { z } from 'zod';
 import type { Database, Parameters } from './database.ts';
 import { RequestCancelledError, RequestTimeoutError } from './errors.ts';
@@ -13,7 +14,12 @@ export interface ReadScopeOptions {
   /** Travels in every transaction's metadata, so SHOW TRANSACTIONS leads back to the request. */
   requestId?: string;
   operation?: string;
+  /** The request's trace (see src/http/tracing.ts): each statement is a span under it. */
+  traceContext?: Context;
 }
+
+/** A no-op until an OpenTelemetry SDK is registered (src/tracing.ts, switched on by OTEL_* variables). */
+const tracer = trace.getTracer('govgraph');
 
 /** A row that does not have the shape its statement promises: a bug in the statement or the parser. */
 export class RowShapeError extends Error {
@@ -28,6 +34,7 @@ export class ReadScope {
   readonly db: Database;
   readonly requestId: string;
   operation: string | undefined;
+  readonly traceContext: Context;
   /**
    * Aborts when the budget runs out (reason: a RequestTimeoutError) or when the client goes
    * away (reason: a RequestCancelledError); a read in flight then stops at once.
@@ -44,6 +51,7 @@ export class ReadScope {
     this.db = db;
     this.requestId = options.requestId ?? randomUUID();
     this.operation = options.operation;
+    this.traceContext = options.traceContext ?? otelContext.active();
     this.timeoutMs = options.timeoutMs ?? defaultRequestTimeoutMs;
     this.deadline = Date.now() + this.timeoutMs;
     const controller = new AbortController();
@@ -66,7 +74,22 @@ export class ReadScope {
   /** Runs a named statement and parses every row with `row`: the only way rows leave the database layer. */
   async read<S extends z.ZodType>(statement: string, parameters: Parameters, row: S): Promise<z.output<S>[]> {
     this.roundTrips += 1;
-    const records = await this.db.readWithin(this, statement, parameters);
+    // One span per statement, named by its template: the parameters (values a client sent) are never recorded.
+    const span = tracer.startSpan(
+      `cypher ${statement}`,
+      { attributes: { 'db.system': 'neo4j', 'db.operation.name': statement } },
+      this.traceContext,
+    );
+    let records: Awaited<ReturnType<Database['readWithin']>>;
+    try {
+      records = await this.db.readWithin(this, statement, parameters);
+      span.setAttribute('db.response.returned_rows', records.length);
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
+      throw error;
+    } finally {
+      span.end();
+    }
     return records.map((record, index) => {
       const parsed = row.safeParse(record);
       if (!parsed.success) {

@@ -23,7 +23,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'QUERY_TOO_COMPLEX'
   | 'REQUEST_ENTITY_TOO_LARGE'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'TOO_MANY_REQUESTS';
 
 /** What yoga makes of an error's answer: its status and headers (`spec`: see refusedBeforeExecution). */
 export interface HttpAnswer {
@@ -86,9 +87,14 @@ export interface InputProblem {
 
 /** An argument out of range or malformed, or a write's input refused: the client's to fix. */
 export class BadUserInputError extends GovgraphError {
-  constructor(message: string, where: { argument?: string; field?: string; problems?: readonly InputProblem[] } = {}) {
+  /** `details`: facts beside the field, e.g. the values allowed or the entities a name is ambiguous between. */
+  constructor(
+    message: string,
+    where: { argument?: string; field?: string; problems?: readonly InputProblem[] } = {},
+    details: ErrorDetails = {},
+  ) {
     super('BAD_USER_INPUT', message, {
-      details: { ...naming(where), ...(where.problems ? { problems: [...where.problems] } : {}) },
+      details: { ...details, ...naming(where), ...(where.problems ? { problems: [...where.problems] } : {}) },
     });
   }
 
@@ -102,10 +108,13 @@ export class BadUserInputError extends GovgraphError {
   }
 }
 
-/** An ID that names nothing (of the kind asked for). */
+/**
+ * An ID or reference that names nothing (of the kind asked for). `details`: what a client can
+ * try instead (a reference's `didYouMean`).
+ */
 export class NotFoundError extends GovgraphError {
-  constructor(message: string, where: { argument?: string } = {}) {
-    super('NOT_FOUND', message, { details: naming(where) });
+  constructor(message: string, where: { argument?: string } = {}, details: ErrorDetails = {}) {
+    super('NOT_FOUND', message, { details: { ...details, ...naming(where) } });
   }
 }
 
@@ -147,5 +156,21 @@ export class RequestTooLargeError extends GovgraphError {
 export class BadRequestError extends GovgraphError {
   constructor(message: string) {
     super('BAD_REQUEST', message, { http: { status: 400 } });
+  }
+}
+
+/**
+ * A client over its quota (requests or cost per window, src/http/quotas.ts): 429 with
+ * Retry-After, the seconds until the quota it ran out of starts again.
+ */
+export class TooManyRequestsError extends GovgraphError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, details: { quota: 'requests' | 'cost'; limit: number; retryAfterSeconds: number }) {
+    super('TOO_MANY_REQUESTS', message, {
+      details,
+      http: { status: 429, headers: { 'retry-after': String(details.retryAfterSeconds) } },
+    });
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }

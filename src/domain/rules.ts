@@ -33,8 +33,26 @@ const httpUrl = z.string().superRefine((value, ctx) => {
 
 const sourceIds = z.array(slug).min(1, 'must cite at least one source');
 
-/** Field names, not values: which fields came from outside the sources (or "record"). */
-const externalFacts = z.array(text).optional();
+/**
+ * What kind of support a citation gives, strongest first: the source says it; it is read from
+ * the source (with a basis saying how); it is general knowledge that no source gives.
+ */
+export const evidenceKinds = ['STATED', 'INFERRED', 'EXTERNAL'] as const;
+export type Evidence = (typeof evidenceKinds)[number];
+
+/** The evidence kinds a query asks for; null for any. */
+export type EvidenceFilter = readonly Evidence[] | null;
+
+const evidence = z.enum(evidenceKinds);
+
+/** One sentence in our own words saying how an INFERRED claim is read from its sources. */
+const basis = text.optional();
+
+/** A source that supports a record in another way than the record's own `evidence` says. */
+const citation = z.strictObject({ source: slug, evidence, basis });
+
+/** Where one field's value comes from, when not from the record's own sources and evidence. */
+const fieldProvenance = z.strictObject({ field: text, evidence, basis, sources: sourceIds.optional() });
 
 const claim = z.strictObject({
   field: text,
@@ -42,9 +60,27 @@ const claim = z.strictObject({
     error: 'expected a string, number, boolean or list of strings',
   }),
   sources: sourceIds,
+  evidence,
+  basis,
 });
 
 export const claimFields: readonly string[] = Object.keys(claim.shape);
+export const citationFields: readonly string[] = Object.keys(citation.shape);
+export const provenanceFields: readonly string[] = Object.keys(fieldProvenance.shape);
+
+/** The evidence every record carries: the default for its citations, and the exceptions. */
+const evidenceFields = {
+  evidence,
+  basis,
+  citations: z.array(citation).optional(),
+  provenance: z.array(fieldProvenance).optional(),
+};
+
+/**
+ * The slugs an entity was known by before (a rename, later a merge): each keeps resolving to it
+ * in every lookup and reference argument. Unique across the graph, and never a current slug.
+ */
+const formerSlugs = z.array(slug).optional();
 
 const entityFields = {
   id: slug,
@@ -52,8 +88,9 @@ const entityFields = {
   aliases: z.array(text).optional(),
   description: text.optional(),
   sources: sourceIds,
-  externalFacts,
+  ...evidenceFields,
   claims: z.array(claim).optional(),
+  formerSlugs,
 };
 
 export const organizationKinds = [
@@ -104,8 +141,13 @@ const sourceSchema = z.strictObject({
   url: httpUrl.optional(),
   aliases: entityFields.aliases,
   description: entityFields.description,
-  externalFacts,
+  // A source is its own evidence: what it says of itself (its title) is stated, so only the
+  // exceptions (a publisher known from elsewhere) need saying, in provenance.
+  evidence: evidence.optional(),
+  basis,
+  provenance: evidenceFields.provenance,
   claims: entityFields.claims,
+  formerSlugs,
 });
 
 const organizationSchema = z.strictObject({
@@ -181,7 +223,7 @@ export const relationSchema = z.strictObject({
   from: slug,
   to: slug,
   sources: sourceIds,
-  externalFacts,
+  ...evidenceFields,
   note: text.optional(),
   role: text.optional(),
   title: text.optional(),
@@ -258,4 +300,13 @@ export const relationRules: Readonly<Record<RelationType, RelationRule>> = {
 export const onBehalfOfLabels: readonly EntityLabel[] = partyLabels;
 
 /** Bookkeeping fields: never the subject of a claim or an external fact. */
-export const metaFields: ReadonlySet<string> = new Set(['id', 'sources', 'externalFacts', 'claims']);
+export const metaFields: ReadonlySet<string> = new Set([
+  'id',
+  'formerSlugs',
+  'sources',
+  'evidence',
+  'basis',
+  'citations',
+  'provenance',
+  'claims',
+]);

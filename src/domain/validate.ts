@@ -15,11 +15,14 @@ import { GovgraphError } from './errors.ts';
 import type { EntityLabel, NodeRow, PropertyValue, RelationRow, SeedGraph } from './graph.ts';
 import { describeSyntaxError, type JsonPath, locatePaths, type Position, pathKey } from './positions.ts';
 import {
+  citationFields,
   claimFields,
   type EntityCollection,
+  type Evidence,
   entityCollections,
   metaFields,
   onBehalfOfLabels,
+  provenanceFields,
   type RelationRecord,
   type RelationRule,
   relationFields,
@@ -138,23 +141,52 @@ interface Claim {
   field: string;
   value: PropertyValue;
   sources: string[];
+  evidence: Evidence;
+  basis?: string;
+}
+
+interface Citation {
+  source: string;
+  evidence: Evidence;
+  basis?: string;
+}
+
+interface FieldProvenance {
+  field: string;
+  evidence: Evidence;
+  basis?: string;
+  sources?: string[];
+}
+
+/** The evidence fields every record has (rules.ts evidenceFields), once its schema accepted them. */
+interface EvidenceFields {
+  sources?: string[];
+  evidence?: Evidence;
+  basis?: string;
+  citations?: Citation[];
+  provenance?: FieldProvenance[];
+  claims?: Claim[];
 }
 
 /** An entity record once its schema accepted it. */
 interface CheckedEntity {
   id: string;
+  formerSlugs?: string[];
   name?: string;
   title?: string;
   aliases?: string[];
   sources?: string[];
-  externalFacts?: string[];
+  evidence?: Evidence;
+  basis?: string;
+  citations?: Citation[];
+  provenance?: FieldProvenance[];
   claims?: Claim[];
   ascii?: string;
   code?: string;
   date?: string;
   startDate?: string;
   endDate?: string;
-  [field: string]: PropertyValue | Claim[] | undefined;
+  [field: string]: PropertyValue | Claim[] | Citation[] | FieldProvenance[] | undefined;
 }
 
 /** A problem found, before its line and column are looked up. */
@@ -177,6 +209,8 @@ interface Run {
   entities: EntityAt[];
   relations: RecordAt[];
   byId: Map<string, EntityAt>;
+  /** Former slugs (a rename's old slugs), each with the record that lists it. */
+  formerOwners: Map<string, EntityAt>;
   /** What the database holds of the ids the records mention; null when validating files alone. */
   existing: ReadonlyMap<string, EntityLabel> | null;
 }
@@ -206,6 +240,7 @@ export async function validateSeedFilesAgainst(files: readonly SeedFile[], store
 
 function checkAcross(run: Run): SeedGraph {
   for (const entity of run.entities) registerId(run, entity);
+  for (const entity of run.entities) registerFormerSlugs(run, entity);
   for (const entity of run.entities) checkEntityReferences(run, entity);
   const relationKeys = new Map<string, RecordAt>();
   for (const relation of run.relations) checkRelation(run, relation, relationKeys);
@@ -217,7 +252,7 @@ function checkAcross(run: Run): SeedGraph {
 }
 
 function collectAll(files: readonly SeedFile[]): Run {
-  const run: Run = { files, findings: [], entities: [], relations: [], byId: new Map(), existing: null };
+  const run: Run = { files, findings: [], entities: [], relations: [], byId: new Map(), formerOwners: new Map(), existing: null };
   files.forEach((_file, index) => {
     collectRecords(run, index);
   });
@@ -233,13 +268,17 @@ function mentionedIn(run: Run): string[] {
   for (const entity of run.entities) {
     const record = entity.usable as Partial<CheckedEntity>;
     if (entity.id !== undefined) ids.add(entity.id);
+    // A former slug that a stored entity still has as its slug is refused (registerFormerSlugs).
+    addAll(record.formerSlugs);
     addAll(record.sources);
     for (const claim of record.claims ?? []) addAll(claim.sources);
+    for (const entry of record.provenance ?? []) addAll(entry.sources);
   }
   for (const relation of run.relations) {
     const record = relation.usable as Partial<RelationRecord>;
     addAll([record.from, record.to, record.onBehalfOf]);
     addAll(record.sources);
+    for (const entry of record.provenance ?? []) addAll(entry.sources);
   }
   return [...ids];
 }
@@ -253,6 +292,9 @@ function lookup(run: Run, id: string): { label: EntityLabel; where: string } | u
 }
 
 function unknownId(run: Run, id: string, what = 'id'): string {
+  const renamed = run.formerOwners.get(id);
+  if (renamed?.id !== undefined)
+    return `unknown ${what} "${id}": it is a former slug of "${renamed.id}" (${whereOf(run, renamed)}); use that`;
   return `unknown ${what} "${id}": no record ${run.existing ? 'here or in the database ' : ''}has this id`;
 }
 
@@ -335,7 +377,7 @@ function checkShape(run: Run, at: RecordAt, schema: z.ZodType, fields: readonly 
     if (typeof topField === 'string') delete usable[topField];
     const issuePath = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
     if (issue.code === 'unrecognized_keys') {
-      const allowed = issuePath.length === 0 ? fields : claimFields;
+      const allowed = issuePath.length === 0 ? fields : (nestedFields[String(issuePath[0])] ?? claimFields);
       for (const key of issue.keys) {
         report(run, at, [...issuePath, key], `unknown field; the fields are ${allowed.join(', ')}`);
       }
@@ -345,6 +387,13 @@ function checkShape(run: Run, at: RecordAt, schema: z.ZodType, fields: readonly 
   }
   return usable;
 }
+
+/** The fields of the objects a record nests, for "unknown field" reports. */
+const nestedFields: Record<string, readonly string[]> = {
+  claims: claimFields,
+  citations: citationFields,
+  provenance: provenanceFields,
+};
 
 const typeWords: Record<string, string> = {
   string: 'a string',
@@ -397,10 +446,51 @@ function registerId(run: Run, entity: EntityAt): void {
   });
 }
 
+/**
+ * Former slugs redirect to their entity (docs/data-model.md, "Slugs"), so each must name one
+ * entity only and no longer be anyone's slug: not a record's id here, not a stored entity's.
+ */
+function registerFormerSlugs(run: Run, entity: EntityAt): void {
+  const record = entity.usable as Partial<CheckedEntity>;
+  record.formerSlugs?.forEach((former, index) => {
+    const field = ['formerSlugs', index];
+    const current = run.byId.get(former);
+    if (current === entity) {
+      report(run, entity, field, `"${former}" is this record's own slug, not a former one`);
+      return;
+    }
+    if (current) {
+      report(run, entity, field, `"${former}" is the slug of ${whereOf(run, current)}; a former slug must no longer be in use`);
+      return;
+    }
+    const stored = run.existing?.get(former);
+    if (stored !== undefined) {
+      report(
+        run,
+        entity,
+        field,
+        `"${former}" is still the slug of ${withArticle(stored)} in the database; a former slug must no longer be in use ` +
+          '(npm run seed renames a stored entity to the record that lists its slug as former)',
+      );
+      return;
+    }
+    const first = run.formerOwners.get(former);
+    if (!first) {
+      run.formerOwners.set(former, entity);
+      return;
+    }
+    report(run, entity, field, `former slug "${former}" is already listed by`, {
+      file: first.file,
+      path: [first.collection, first.index, 'formerSlugs'],
+      where: whereOf(run, first),
+    });
+  });
+}
+
 function checkEntityReferences(run: Run, entity: EntityAt): void {
   const record = entity.usable as Partial<CheckedEntity>;
   if (record.sources) checkSources(run, entity, record.sources, ['sources']);
-  checkExternalFacts(run, entity, record.externalFacts);
+  checkEvidence(run, entity, record, entity.label === 'Source' ? [entity.id ?? ''] : (record.sources ?? []));
   record.claims?.forEach((claim, index) => {
     if (metaFields.has(claim.field) || !entity.kind.fields.includes(claim.field)) {
       report(run, entity, ['claims', index, 'field'], `${entity.label} records have no field "${claim.field}"`);
@@ -420,18 +510,43 @@ function checkSources(run: Run, at: RecordAt, ids: readonly string[], field: Jso
   });
 }
 
-/** Entries must name fields this very record has, so a fact cannot be flagged by mistake. */
-function checkExternalFacts(run: Run, at: RecordAt, facts: readonly string[] | undefined): void {
-  facts?.forEach((fact, index) => {
-    if (fact === 'record') return;
-    if (metaFields.has(fact) || !Object.hasOwn(at.record, fact)) {
-      report(
-        run,
-        at,
-        ['externalFacts', index],
-        `"${fact}" is not a field of this record; name one of its fields, or "record" for the whole record`,
-      );
+const inferredNeedsBasis = 'INFERRED evidence needs a basis: one sentence in our own words saying how it is read from the sources';
+
+/** A basis is what makes an INFERRED claim checkable, so it is refused without one. */
+function checkBasis(run: Run, at: RecordAt, kind: Evidence | undefined, given: string | undefined, path: JsonPath): void {
+  if (kind === 'INFERRED' && given === undefined) report(run, at, [...path, 'basis'], inferredNeedsBasis);
+}
+
+/**
+ * The record's evidence, its per-citation exceptions (each for a source the record cites, once)
+ * and its per-field provenance (each for a field this very record has, so a value cannot be
+ * marked by mistake). `cited` is what the record's citations may name.
+ */
+function checkEvidence(run: Run, at: RecordAt, record: EvidenceFields, cited: readonly string[]): void {
+  checkBasis(run, at, record.evidence, record.basis, []);
+  const seen = new Set<string>();
+  record.citations?.forEach((citation, index) => {
+    checkBasis(run, at, citation.evidence, citation.basis, ['citations', index]);
+    if (!cited.includes(citation.source)) {
+      report(run, at, ['citations', index, 'source'], `"${citation.source}" is not among this record's sources`);
+    } else if (seen.has(citation.source)) {
+      report(run, at, ['citations', index, 'source'], `"${citation.source}" already has its evidence given above`);
     }
+    seen.add(citation.source);
+  });
+  const fields = new Set<string>();
+  record.provenance?.forEach((entry, index) => {
+    checkBasis(run, at, entry.evidence, entry.basis, ['provenance', index]);
+    if (metaFields.has(entry.field) || !Object.hasOwn(at.record, entry.field)) {
+      report(run, at, ['provenance', index, 'field'], `"${entry.field}" is not a field of this record; name one of its fields`);
+    } else if (fields.has(entry.field)) {
+      report(run, at, ['provenance', index, 'field'], `"${entry.field}" already has its provenance given above`);
+    }
+    fields.add(entry.field);
+    if (entry.sources) checkSources(run, at, entry.sources, ['provenance', index, 'sources']);
+  });
+  record.claims?.forEach((claim, index) => {
+    checkBasis(run, at, claim.evidence, claim.basis, ['claims', index]);
   });
 }
 
@@ -451,7 +566,7 @@ function checkRelation(run: Run, at: RecordAt, keys: Map<string, RecordAt>): voi
   checkEnd(run, at, relation, 'to', rule?.to);
   checkOnBehalfOf(run, at, relation);
   if (relation.sources) checkSources(run, at, relation.sources, ['sources']);
-  checkExternalFacts(run, at, relation.externalFacts);
+  checkEvidence(run, at, relation as EvidenceFields, relation.sources ?? []);
   checkDateOrder(run, at, relation.startDate, relation.endDate);
   if (identityUsable(at)) checkDuplicate(run, at, relation as RelationRecord, keys);
 }
@@ -608,16 +723,15 @@ function entityRow(entity: EntityAt): NodeRow {
   const props: Record<string, PropertyValue> = {};
   for (const field in record) {
     const value = record[field];
-    // The schemas admit only strings, numbers, booleans and string lists, except claims.
-    if (field !== 'id' && field !== 'claims' && value !== undefined) props[field] = value as PropertyValue;
+    // The schemas admit only strings, numbers, booleans and string lists, except the nested objects.
+    if (field !== 'id' && !nestedFields[field] && value !== undefined) props[field] = value as PropertyValue;
   }
   // A source has a title rather than a name; the title serves as its display name.
   const name = entity.label === 'Source' ? (record.title ?? record.id) : (record.name ?? record.id);
   props.name = name;
   props.sources = entity.label === 'Source' ? [record.id] : (record.sources ?? []);
-  props.externalFacts = record.externalFacts ?? [];
   props.aliases = record.aliases ?? [];
-  if (record.claims && record.claims.length > 0) props.claims = JSON.stringify(record.claims);
+  setEvidence(props, record, props.sources);
   // Derived for search; an empty form (an entity with no description) is left out.
   for (const [field, value] of Object.entries(searchForms(entity.label, record.id, props))) if (value !== '') props[field] = value;
   setDates(props, spanOf(record, true));
@@ -625,12 +739,38 @@ function entityRow(entity: EntityAt): NodeRow {
 }
 
 function relationRow(relation: RelationRecord): RelationRow {
-  const { type, from, to, ...fields } = relation;
+  const { type, from, to, citations: _citations, provenance: _provenance, ...fields } = relation;
   const props: Record<string, PropertyValue> = {};
   for (const [field, value] of Object.entries(fields)) if (value !== undefined) props[field] = value;
-  props.externalFacts = relation.externalFacts ?? [];
+  setEvidence(props, relation, relation.sources);
   setDates(props, spanOf(relation, false));
   return { key: relationKey(relation), type, from, to, props };
+}
+
+/**
+ * Nested objects are stored as JSON text (Neo4j has no maps in properties). Beside them, one
+ * derived list: the evidence of each citation, in the order of `sources`, which is what the
+ * relation filters (cypher/fragments/evidence-filter) and the API's `evidence` read.
+ */
+function setEvidence(props: Record<string, PropertyValue>, record: EvidenceFields, sources: readonly string[]): void {
+  for (const field of ['citations', 'provenance', 'claims'] as const) {
+    const value = record[field];
+    if (value && value.length > 0) props[field] = JSON.stringify(value.map((entry) => inOrder(entry, nestedFields[field] ?? [])));
+  }
+  const fallback = record.evidence ?? 'STATED';
+  const given = new Map((record.citations ?? []).map((citation) => [citation.source, citation.evidence]));
+  props.citationEvidence = sources.map((source) => given.get(source) ?? fallback);
+}
+
+/**
+ * A nested object with its fields in the schema's order: the API hands input fields over in
+ * its own (alphabetical) order, and the same record must store the same text either way.
+ */
+function inOrder(entry: object, order: readonly string[]): Record<string, unknown> {
+  const fields = new Map(Object.entries(entry));
+  const ordered: Record<string, unknown> = {};
+  for (const field of order) if (fields.get(field) !== undefined) ordered[field] = fields.get(field);
+  return ordered;
 }
 
 interface Dated {

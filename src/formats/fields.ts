@@ -25,7 +25,7 @@ function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
 }
 
 /** Provenance last, in this order: what a reader looks at first is what the record says. */
-const provenance = ['sources', 'externalFacts', 'claims'];
+const provenance = ['sources', 'evidence', 'basis', 'citations', 'provenance', 'claims'];
 
 function ordered(fields: readonly string[], head: readonly string[]): string[] {
   const rest = fields.filter((field) => !head.includes(field) && !provenance.includes(field));

@@ -6,6 +6,7 @@
  * the same stored entity.
  */
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
+import { citationFields, claimFields, provenanceFields } from '../domain/rules.ts';
 import { fieldsOfLabel, relationFields } from './fields.ts';
 
 /** A record of the seed format, its fields in export order. */
@@ -25,27 +26,35 @@ export interface StoredRelation {
   props: Record<string, unknown>;
 }
 
-interface Claim {
-  field: unknown;
-  value: unknown;
-  sources: unknown;
-}
+/** The nested objects stored as JSON text, each with its fields in export order. */
+const nestedOrder: Record<string, readonly string[]> = {
+  claims: claimFields,
+  citations: citationFields,
+  provenance: provenanceFields,
+};
 
 /**
- * Claims are stored as one JSON string. They are rewritten field, value, sources, whatever
- * order they were given in, so two exports of the same claims are the same text.
+ * Nested objects are stored as one JSON string each. They are rewritten in the schema's field
+ * order, whatever order they were given in, so two exports of the same claims are the same text.
  */
-function claimsOf(stored: unknown): Claim[] | undefined {
+function nestedOf(order: readonly string[], stored: unknown): Record<string, unknown>[] | undefined {
   if (typeof stored !== 'string' || stored === '') return undefined;
-  const claims = JSON.parse(stored) as Claim[];
-  return claims.map(({ field, value, sources }) => ({ field, value, sources }));
+  const parsed: unknown = JSON.parse(stored);
+  if (!Array.isArray(parsed)) return undefined;
+  return parsed.map((entry: unknown) => {
+    const object: Record<string, unknown> = typeof entry === 'object' && entry !== null ? { ...entry } : {};
+    const ordered: Record<string, unknown> = {};
+    for (const field of order) if (object[field] !== undefined) ordered[field] = object[field];
+    return ordered;
+  });
 }
 
 function copyFields(fields: readonly string[], props: Record<string, unknown>, into: SeedRecord): void {
   for (const field of fields) {
     if (field in into) continue;
-    const value = field === 'claims' ? claimsOf(props.claims) : props[field];
-    // The loader stores absent lists as [] (aliases, externalFacts): absent again here.
+    const order = nestedOrder[field];
+    const value = order ? nestedOf(order, props[field]) : props[field];
+    // The loader stores absent lists as [] (aliases): absent again here.
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
     into[field] = value;
   }

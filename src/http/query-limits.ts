@@ -172,11 +172,12 @@ interface ErrorLike {
 /**
  * The last look at every error of every answer. Field suggestions would let a client map a
  * schema with introspection turned off: armor's plugin strips them from validation errors, but
- * variables are checked at execution, where graphql suggests enum values and input fields too.
+ * variables are checked at execution, where graphql suggests enum values and input fields too;
+ * with introspection on, they stay.
  * And a variable that does not fit its type is the client's mistake, which graphql leaves
  * without a code: it gets BAD_USER_INPUT like any other bad argument.
  */
-function useErrorShaping(): Plugin {
+function useErrorShaping(options: { hideSuggestions: boolean }): Plugin {
   return {
     onResultProcess({ result }) {
       const results = Array.isArray(result) ? result : [result];
@@ -185,7 +186,7 @@ function useErrorShaping(): Plugin {
         for (const error of one.errors as ErrorLike[]) {
           const message = error.message;
           if (typeof message !== 'string') continue;
-          const cleaned = message.replace(suggestion, '');
+          const cleaned = options.hideSuggestions ? message.replace(suggestion, '') : message;
           if (cleaned !== message) error.message = cleaned;
           if (error.extensions && cleaned.startsWith('Variable "$')) {
             error.extensions.code ??= 'BAD_USER_INPUT';
@@ -199,6 +200,9 @@ function useErrorShaping(): Plugin {
 
 /** Every guard on what one request may ask for; see docs/api.md, "Limits and errors". */
 export function queryLimitPlugins(limits: QueryLimits, options: { introspection: boolean }): Plugin[] {
+  // Suggestions map the schema for whoever cannot read it: hidden only while introspection is
+  // off. With introspection on they protect nothing, and they help (GraphiQL shows them).
+  const suggestionBlock: Plugin[] = options.introspection ? [] : [blockFieldSuggestionsPlugin({ mask: '' })];
   return [
     useBodySizeLimit(limits.bodyBytes),
     useCsrfPrevention(),
@@ -208,11 +212,11 @@ export function queryLimitPlugins(limits: QueryLimits, options: { introspection:
     maxDepthPlugin({ ...armor, n: limits.depth, ignoreIntrospection: false, flattenFragments: true }),
     maxAliasesPlugin({ ...armor, n: limits.aliases }),
     maxDirectivesPlugin({ ...armor, n: limits.directives }),
-    blockFieldSuggestionsPlugin({ mask: '' }),
+    ...suggestionBlock,
     useOnlyQueries(),
     useMutationLimit(),
     ...(options.introspection ? [] : [useNoIntrospection()]),
     useQueryCost(limits.cost),
-    useErrorShaping(),
+    useErrorShaping({ hideSuggestions: !options.introspection }),
   ];
 }

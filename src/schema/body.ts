@@ -1,7 +1,7 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
 import { text } from './props.ts';
-import { ActorRef, BodyRef, DocumentRef, EntityRef } from './refs.ts';
+import { ActorRef, BodyRef, DocumentRef, EntityRef, PersonRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 
 builder.node(BodyRef, {
@@ -36,6 +36,15 @@ builder.node(BodyRef, {
       direction: 'in',
       target: EntityRef,
       description: 'Members (organizations, countries), with since when.',
+    }),
+    people: relationConnection(t, {
+      type: 'HOLDS_POSITION',
+      direction: 'in',
+      target: PersonRef,
+      parts:
+        'Also the people of the bodies inside it, rolled up: its sub-bodies (and any organization inside it) by PART_OF, at any ' +
+        'depth, e.g. ICANN with its Board, the GNSO and the ISPCP. Each edge says where the position is held (at). Default false.',
+      description: 'People who hold a position in this body (or, with includeParts, in the bodies inside it), with their titles.',
     }),
     establishedBy: relationConnection(t, {
       type: 'ESTABLISHED_BY',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Context } from '@opentelemetry/api';
 import type { ApiKeyRing, Caller } from '../auth/api-keys.ts';
 import type { Database } from '../db/database.ts';
 import { defaultRequestTimeoutMs, type ReadScope } from '../db/read-scope.ts';
@@ -23,6 +24,8 @@ export interface RequestContextOptions {
   apiKeys?: ApiKeyRing;
   /** The id logs and transaction metadata carry (see http/request-id.ts); a new one by default. */
   requestId?: string;
+  /** The request's trace, for the spans of its statements and batches. */
+  traceContext?: Context;
 }
 
 export function createRequestContext(db: Database, request?: Request, options: RequestContextOptions = {}): RequestContext {
@@ -31,6 +34,7 @@ export function createRequestContext(db: Database, request?: Request, options: R
     timeoutMs: options.requestTimeoutMs ?? defaultRequestTimeoutMs,
     clientSignal: request?.signal,
     requestId,
+    traceContext: options.traceContext,
   });
   const caller: Caller = options.apiKeys?.identify(request?.headers.get('authorization') ?? null) ?? { kind: 'anonymous' };
   return { requestId, db, reads, loaders: createLoaders(reads), caller };

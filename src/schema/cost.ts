@@ -1,19 +1,24 @@
-import { complexityFromQuery, type FieldComplexityValue } from '@pothos/plugin-complexity';
+import type { FieldComplexityValue } from '@pothos/plugin-complexity';
 import {
   type DocumentNode,
+  type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLSchema,
+  getArgumentValues,
   getNamedType,
   getOperationAST,
   getVariableValues,
+  isInterfaceType,
   isListType,
   isNonNullType,
   isObjectType,
   Kind,
+  type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { QueryTooComplexError } from '../domain/errors.ts';
-import { defaultPageSize } from './paging.ts';
+import { defaultPageSize, defaultPageSizeAt } from './paging.ts';
 
 /**
  * The cost model, after GitHub's: every field costs 1, and what a field returns many of
@@ -39,6 +44,27 @@ export function fieldCost<Context>(args: Record<string, unknown>, field: GraphQL
   return isList(field.type) ? { field: 1, multiplier: listMultiplier } : 1;
 }
 
+/**
+ * What some fields scan beyond what they return, charged as the field's own cost (Pothos adds it
+ * to the cost of the selection). The cost is estimated before anything runs, so it cannot know
+ * how connected an actor is: it charges what the field may scan at worst on a large graph.
+ */
+export const scanCosts = {
+  /** stats.mostConnected counts the relationships of every actor in the graph, whatever `first` asks for. */
+  mostConnected: 1000,
+  /** timeline gathers and sorts every dated relationship of its actor before taking `first`: thousands on a hub. */
+  timeline: 200,
+} as const;
+
+/**
+ * paths expands breadth-first from both ends until they meet, up to maxHops: the entities it
+ * visits grow about fourfold with each hop on this graph (its median degree), so 4^maxHops.
+ */
+export function pathsScanCost(maxHops: unknown): number {
+  const hops = typeof maxHops === 'number' && Number.isInteger(maxHops) ? Math.min(Math.max(maxHops, 1), 6) : 4;
+  return 4 ** hops;
+}
+
 export interface QueryCost {
   /** The estimated cost of the operation being executed. */
   cost: number;
@@ -53,10 +79,142 @@ export function costOf(context: object): QueryCost | undefined {
   return costs.get(context);
 }
 
+/** A paged field of the operation, as the cost model counted it. */
+export interface PagedField {
+  /** Its response path with list levels left out, e.g. "organizations.edges.node.memoranda". */
+  path: string;
+  /** The page size counted: the first or last asked for, or the default at its depth. */
+  size: number;
+  /** Whether the query asked for that size (first/last) rather than taking the default. */
+  asked: boolean;
+  /** How many times it is counted: the product of the multipliers above it. */
+  times: number;
+  /** The cost of one item of its page (its selection). */
+  item: number;
+}
+
+export interface CostBreakdown {
+  cost: number;
+  paged: PagedField[];
+}
+
+type ComplexityOption =
+  | number
+  | { field?: number; multiplier?: number }
+  | ((
+      args: Record<string, unknown>,
+      context: object,
+      field: GraphQLField<unknown, unknown>,
+    ) => number | { field?: number; multiplier?: number });
+
+function complexityOf(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, context: object) {
+  // The complexity plugin puts each field's option, or the builder's fieldComplexity, here.
+  const option = field.extensions.complexity as ComplexityOption | undefined;
+  const value = typeof option === 'function' ? option(args, context, field) : option;
+  if (typeof value === 'number') return { own: value, multiplier: null };
+  return { own: value?.field ?? 1, multiplier: value?.multiplier ?? null };
+}
+
+/** What one selection set costs for one parent, and the paged fields in it (paths relative to it). */
+interface Measured {
+  cost: number;
+  paged: Map<string, Omit<PagedField, 'path'>>;
+}
+
 /**
- * The cost of the operation `operationName` selects, with the request's variables, or null when
- * the variables do not fit the operation (execution then reports that, and runs no resolver).
+ * The cost model of the complexity plugin (every field its `complexity`, a field's selection
+ * multiplied by its multiplier), walked here rather than by complexityFromQuery so that a relation
+ * connection without first/last counts the default page of its depth (paging.ts), as its resolver
+ * gives, and so that the costliest paged field can be named when a query is refused. Results are
+ * kept per (selection set, type, depth): a fragment spread many times is measured once.
  */
+function measure(
+  schema: GraphQLSchema,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+  context: object,
+): (selectionSet: SelectionSetNode, type: GraphQLNamedType, lists: number) => Measured {
+  const cache = new Map<SelectionSetNode, Map<string, Measured>>();
+  const walk = (selectionSet: SelectionSetNode, type: GraphQLNamedType, lists: number): Measured => {
+    const key = `${type.name}\u0000${lists}`;
+    const cached = cache.get(selectionSet)?.get(key);
+    if (cached) return cached;
+    const result: Measured = { cost: 0, paged: new Map() };
+    const add = (inner: Measured, prefix: string, times: number) => {
+      result.cost += inner.cost * times;
+      for (const [path, entry] of inner.paged) {
+        const full = prefix ? (path ? `${prefix}.${path}` : prefix) : path;
+        const known = result.paged.get(full);
+        result.paged.set(full, known ? { ...known, times: known.times + entry.times * times } : { ...entry, times: entry.times * times });
+      }
+    };
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+        if (!field) {
+          // __typename, __schema, __type: one each, as the complexity plugin counts them.
+          result.cost += 1;
+          continue;
+        }
+        const args = getArgumentValues(field, selection, variables);
+        const { own, multiplier: asked } = complexityOf(field, args, context);
+        const pageless = args.first == null && args.last == null;
+        const byDepth = field.extensions.pageByNesting === true && pageless;
+        const multiplier = Math.max(0, byDepth ? defaultPageSizeAt(lists) : (asked ?? (isList(field.type) ? listMultiplier : 1)));
+        result.cost += own;
+        const responseName = selection.alias?.value ?? name;
+        if (selection.selectionSet) {
+          const inner = walk(selection.selectionSet, getNamedType(field.type), lists + (isList(field.type) ? 1 : 0));
+          add(inner, responseName, multiplier);
+          if (field.args.some((arg) => arg.name === 'first' || arg.name === 'last') && multiplier > 1) {
+            const known = result.paged.get(responseName);
+            result.paged.set(responseName, { size: multiplier, asked: !pageless, times: (known?.times ?? 0) + 1, item: inner.cost });
+          }
+        }
+      } else {
+        const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+        if (!fragment) continue;
+        const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
+        add(walk(fragment.selectionSet, condition ?? type, lists), '', 1);
+      }
+    }
+    const byType = cache.get(selectionSet) ?? new Map<string, Measured>();
+    byType.set(key, result);
+    cache.set(selectionSet, byType);
+    return result;
+  };
+  return walk;
+}
+
+/**
+ * The cost of the operation `operationName` selects, with the request's variables, and its
+ * paged fields; null when the variables do not fit the operation (execution then reports that,
+ * and runs no resolver).
+ */
+export function operationCostBreakdown(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | null | undefined,
+  context: object,
+): CostBreakdown | null {
+  const operation = getOperationAST(document, operationName);
+  // No such operation, or one this schema has no root type for: execution reports it, running nothing.
+  const root = operation ? schema.getRootType(operation.operation) : undefined;
+  if (!operation || !root) return null;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) return null;
+  const fragments = new Map(
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [],
+    ),
+  );
+  const measured = measure(schema, fragments, coerced.coerced, context)(operation.selectionSet, root, 0);
+  return { cost: measured.cost, paged: [...measured.paged].map(([path, entry]) => ({ path, ...entry })) };
+}
+
+/** The cost alone (see operationCostBreakdown). */
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -64,18 +222,32 @@ export function operationCost(
   operationName: string | null | undefined,
   context: object,
 ): number | null {
-  const operation = getOperationAST(document, operationName);
-  // No such operation, or one this schema has no root type for: execution reports it, running nothing.
-  if (!operation || !schema.getRootType(operation.operation)) return null;
-  // complexityFromQuery measures the first operation of a document: hand it only the chosen one.
-  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
-  try {
-    return complexityFromQuery({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] }, { schema, ctx: context, variables })
-      .complexity;
-  } catch (error) {
-    if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return null;
-    throw error;
+  return operationCostBreakdown(schema, document, variables, operationName, context)?.cost ?? null;
+}
+
+/** The advice of a refusal: the paged field that costs most, and the page size there that would fit. */
+export interface CostAdvice {
+  path: string;
+  /** What that field costs in this query. */
+  cost: number;
+  /** The page size counted there. */
+  first: number;
+  /** The largest first there that brings the query under the limit, others unchanged; null when even 1 does not. */
+  fits: number | null;
+}
+
+export function costAdvice(breakdown: CostBreakdown, limit: number): CostAdvice | null {
+  let best: CostAdvice | null = null;
+  for (const field of breakdown.paged) {
+    // The part of the cost that grows with this field's page size.
+    const scaled = field.times * field.size * field.item;
+    if (scaled <= 0) continue;
+    const perItem = field.times * field.item;
+    const room = limit - (breakdown.cost - scaled);
+    const fits = Math.min(field.size - 1, Math.floor(room / perItem));
+    if (!best || scaled > best.cost) best = { path: field.path, cost: scaled, first: field.size, fits: fits >= 1 ? fits : null };
   }
+  return best;
 }
 
 /**
@@ -88,17 +260,31 @@ export function operationCost(
 export function useQueryCost(limit: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(args.schema, args.document, args.variableValues ?? {}, args.operationName, args.contextValue);
-      if (cost === null) return;
+      const breakdown = operationCostBreakdown(
+        args.schema,
+        args.document,
+        args.variableValues ?? {},
+        args.operationName,
+        args.contextValue,
+      );
+      if (breakdown === null) return;
+      const { cost } = breakdown;
       const measured: QueryCost = { cost, limit };
       costs.set(args.contextValue, measured);
       if (cost > limit) {
+        const advice = costAdvice(breakdown, limit);
+        const hint = !advice
+          ? ' Nest fewer lists.'
+          : ` The costliest field is ${advice.path} (${advice.first} per page, ${advice.cost} in all): ` +
+            (advice.fits === null
+              ? 'even first: 1 there would not fit; nest fewer lists or ask for fewer above it.'
+              : `with ${advice.path.split('.').at(-1)}(first: ${advice.fits}) the query would fit.`);
         setResultAndStopExecution({
           errors: [
             new QueryTooComplexError(
-              `Query too complex: its estimated cost is ${cost}, over the limit of ${limit}. ` +
-                'Ask for smaller pages (first/last) or nest fewer lists; the queryCost field and extensions.cost show what a query costs.',
-              { cost, limit },
+              `Query too complex: its estimated cost is ${cost}, over the limit of ${limit}.${hint} ` +
+                'The queryCost field and extensions.cost show what a query costs.',
+              { cost, limit, ...(advice ? { costliest: advice } : {}) },
             ),
           ],
           extensions: { cost: measured },

@@ -1,14 +1,21 @@
 import type { EntityRecord } from '../db/repositories/entities.ts';
+import { claimsOf, externalFactsOf, type StoredClaim } from '../domain/evidence.ts';
 import { type EntityLabel, entityLabels } from '../domain/graph.ts';
 import { builder } from './builder.ts';
 import type { RequestContext } from './context.ts';
-import { type ClaimRecord, claims, text, texts } from './props.ts';
+import { EvidenceEnum, evidenceFields, FieldProvenanceRef, provenanceOf } from './evidence.ts';
+import { text, texts } from './props.ts';
 import { ActorRef, EntityRef, SourceRef } from './refs.ts';
 
 /**
  * The loader's answers, or its first failure thrown: loadMany reports a failed batch (the
  * database down, a timeout) as an Error per key, which must not read as "not found".
+ * Slugs resolve as the loader's statement resolves them: current slugs, then former slugs.
  */
+export async function loadEntitiesInOrder(context: RequestContext, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+  return loadAll(context, ids);
+}
+
 async function loadAll(context: RequestContext, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
   const found = await context.loaders.entity.loadMany(ids);
   const failure = found.find((entity) => entity instanceof Error);
@@ -34,7 +41,7 @@ export const EntityTypeEnum = builder.enumType('EntityType', {
   >,
 });
 
-const ClaimRef = builder.objectRef<ClaimRecord>('Claim').implement({
+const ClaimRef = builder.objectRef<StoredClaim>('Claim').implement({
   description: "One source's value for a field where sources disagree (e.g. two titles of one memorandum).",
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The field the claim is about, e.g. "name".' }),
@@ -44,16 +51,28 @@ const ClaimRef = builder.objectRef<ClaimRecord>('Claim').implement({
       description: 'The sources that make this claim.',
       resolve: (claim, _args, context) => loadEntities(context, claim.sources, ['Source']),
     }),
+    evidence: t.field({ type: EvidenceEnum, description: 'How its sources support this value.', resolve: (claim) => claim.evidence }),
+    basis: t.string({
+      nullable: true,
+      description: "For INFERRED: how the value is read from the sources, in the project's own words.",
+      resolve: (claim) => claim.basis,
+    }),
   }),
 });
 
 EntityRef.implement({
   description:
-    'Anything in the graph. Every entity has a stable slug, a name, the sources that state it, and the list of its fields that come from outside those sources.',
+    'Anything in the graph. Every entity has a stable slug, a name, the sources that state it and the kind of support each gives, and the provenance of each of its fields.',
   interfaces: [builder.nodeInterfaceRef()],
   resolveType: (entity) => entity.label,
   fields: (t) => ({
     slug: t.string({ description: 'The stable, human-readable id, e.g. "msk-ix" or "tld-rf".', resolve: (entity) => entity.id }),
+    formerSlugs: t.stringList({
+      description:
+        'Slugs this entity had before (a rename): each still names it in every lookup and reference argument, and so do global ' +
+        'IDs built from them. Empty for most entities.',
+      resolve: (entity) => texts(entity.props, 'formerSlugs'),
+    }),
     name: t.string({ description: 'The name used for display.', resolve: (entity) => text(entity.props, 'name') ?? entity.id }),
     aliases: t.stringList({
       description: 'Other names: abbreviations, spellings in other scripts, other titles.',
@@ -69,15 +88,24 @@ EntityRef.implement({
       description: 'The sources that state this entity.',
       resolve: (entity, _args, context) => loadEntities(context, texts(entity.props, 'sources'), ['Source']),
     }),
+    ...evidenceFields(t, (entity: EntityRecord) => entity.props),
+    provenance: t.field({
+      type: [FieldProvenanceRef],
+      args: { field: t.arg.string({ description: 'Only this field, e.g. "date"; absent or null: every field that has a value.' }) },
+      description:
+        "Where each field's value comes from: its sources and their kind of support. A field on which sources disagree has one entry per value.",
+      resolve: (entity, args) => provenanceOf(entity, args.field),
+    }),
     externalFacts: t.stringList({
+      deprecationReason: 'Use provenance (entries with evidence EXTERNAL) or evidence.',
       description:
         'The fields whose values come from outside the sources (e.g. "ascii" for a punycode form); "record" when the whole entity does.',
-      resolve: (entity) => texts(entity.props, 'externalFacts'),
+      resolve: (entity) => externalFactsOf(entity.props),
     }),
     claims: t.field({
       type: [ClaimRef],
-      description: 'Values of fields on which sources disagree, each with its own sources. Empty when they agree.',
-      resolve: (entity) => claims(entity),
+      description: 'Values of fields on which sources disagree, each with its own sources and evidence. Empty when they agree.',
+      resolve: (entity) => claimsOf(entity.props),
     }),
   }),
 });

@@ -11,10 +11,13 @@ import {
   type TypeCountRecord,
 } from '../db/repositories/graph.ts';
 import { BadUserInputError } from '../domain/errors.ts';
+import { externalFactsOf } from '../domain/evidence.ts';
 import { type EntityLabel, entityLabels, relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
 import type { RequestContext } from './context.ts';
+import { scanCosts } from './cost.ts';
 import { loadEntities } from './entity.ts';
+import { evidenceFields } from './evidence.ts';
 import { texts } from './props.ts';
 import { EntityRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
@@ -62,7 +65,11 @@ export function primeEntities(context: RequestContext, entities: readonly Entity
 const notInProperties = new Set([
   'key',
   'sources',
-  'externalFacts',
+  'evidence',
+  'basis',
+  'citations',
+  'citationEvidence',
+  'provenance',
   'dateFrom',
   'dateTo',
   'createdAt',
@@ -106,7 +113,7 @@ export const EdgeRef = builder.objectRef<EdgeRecord>('Edge').implement({
       description:
         "The relationship's own fields as stored, those it has among: role, title, onBehalfOf (an entity slug), date, " +
         'startDate, endDate (partial dates, with their precision) and note. An empty object when it has none. ' +
-        'Evidence is in sources and externalFacts, not here.',
+        'Evidence is in sources, evidence and citations, not here.',
       resolve: (edge) => Object.fromEntries(Object.entries(edge.props).filter(([name]) => !notInProperties.has(name))),
     }),
     sources: t.field({
@@ -114,9 +121,11 @@ export const EdgeRef = builder.objectRef<EdgeRecord>('Edge').implement({
       description: 'The sources that state this relationship.',
       resolve: (edge, _args, context) => loadEntities(context, texts(edge.props, 'sources'), ['Source']),
     }),
+    ...evidenceFields(t, (edge: EdgeRecord) => edge.props),
     externalFacts: t.stringList({
+      deprecationReason: 'Use evidence and citations.',
       description: 'Fields of this relationship that come from outside the sources; "record" when the whole relationship does.',
-      resolve: (edge) => texts(edge.props, 'externalFacts'),
+      resolve: (edge) => externalFactsOf(edge.props),
     }),
   }),
 });
@@ -235,6 +244,7 @@ export const StatsRef = builder.objectRef<StatsShape>('Stats').implement({
         'The actors (organizations, people, bodies) with the most relationships of any type, in either direction; most first, ties by slug. ' +
         'Actors with none are left out.',
       args: { first: t.arg.int({ defaultValue: 10, description: 'How many (1–100, default 10).' }) },
+      complexity: (args) => ({ field: scanCosts.mostConnected, multiplier: Math.max(0, args.first ?? 10) }),
       resolve: async (_stats, args, context) => {
         const first = boundedInt(args.first, 10, 1, 100, 'first');
         const ranked = await loadMostConnected(context.reads, first);

@@ -1,5 +1,6 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
+import { withClosedListErrors } from './closed-lists.ts';
 import './entity.ts';
 import './actor.ts';
 import './organization.ts';
@@ -25,4 +26,4 @@ import './audit.ts';
 import './curation/index.ts';
 
 /** Imports every domain file (each registers its types on the builder), then builds. */
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = withClosedListErrors(lexicographicSortSchema(builder.toSchema()));

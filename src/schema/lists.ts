@@ -4,7 +4,11 @@ import { dateRange } from '../domain/dates.ts';
 import type { EntityLabel } from '../domain/graph.ts';
 import { searchKey } from '../domain/text/normalize.ts';
 import { builder, type Types } from './builder.ts';
+import type { RequestContext } from './context.ts';
+import { countryCode } from './countries.ts';
+import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, TldTypeEnum } from './curation/enums.ts';
 import { cutPage, encodeCursor, pageWindow } from './paging.ts';
+import { resolveRef } from './references.ts';
 import {
   BodyRef,
   CountryRef,
@@ -52,6 +56,18 @@ interface ListSpec {
   description: string;
 }
 
+/**
+ * The closed list each kind or type filter takes: the same enums as the writes, so a value read
+ * from one entity (or written) filters for the others, and a value outside the list is refused
+ * with the allowed ones (src/schema/closed-lists.ts) instead of matching nothing.
+ */
+const kindEnums: Partial<Record<EntityLabel, typeof BodyKindEnum>> = {
+  Organization: OrganizationKindEnum,
+  Event: EventKindEnum,
+  Body: BodyKindEnum,
+  Document: DocumentKindEnum,
+};
+
 const lists: ListSpec[] = [
   { field: 'organizations', label: 'Organization', ref: OrganizationRef, filters: ['kind', 'country'], description: 'Organizations.' },
   { field: 'persons', label: 'Person', ref: PersonRef, filters: [], description: 'People.' },
@@ -82,7 +98,8 @@ interface FilterInputShape {
   dateTo?: string | null;
 }
 
-function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, filters: FilterField[]) {
+function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, label: EntityLabel, filters: FilterField[]) {
+  const kindEnum = kindEnums[label];
   return {
     nameContains: t.field({
       type: 'NonEmptyString',
@@ -92,11 +109,24 @@ function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, filters: Filte
       type: 'NonEmptyString',
       description: 'Name starts with this text, ignoring case and accents.',
     }),
-    ...(filters.includes('kind') ? { kind: t.string({ description: 'Only this kind (e.g. "registry", "conference").' }) } : {}),
-    ...(filters.includes('type') ? { type: t.string({ description: 'Only this TLD type: country-code, generic, geographic, …' }) } : {}),
-    ...(filters.includes('country') ? { country: t.string({ description: 'Only this country (ISO 3166-1 alpha-2, e.g. "RU").' }) } : {}),
+    ...(filters.includes('kind') && kindEnum ? { kind: t.field({ type: kindEnum, description: 'Only this kind (e.g. REGISTRY).' }) } : {}),
+    ...(filters.includes('type') ? { type: t.field({ type: TldTypeEnum, description: 'Only this TLD type (e.g. COUNTRY_CODE).' }) } : {}),
+    ...(filters.includes('country')
+      ? {
+          country: t.string({
+            description:
+              'Only this country: an ISO 3166-1 alpha-2 code ("RU", "ru"), or the name, an alias or the slug of a country in the graph ' +
+              '("Russia", "Russian Federation", "country-ru"). Anything else is refused, naming the countries there are.',
+          }),
+        }
+      : {}),
     ...(filters.includes('topic')
-      ? { topic: t.string({ description: 'Only those covering or discussing this topic (its slug, e.g. "topic-phishing").' }) }
+      ? {
+          topic: t.string({
+            description:
+              'Only those covering or discussing this topic: its slug (e.g. "topic-phishing") or global ID. An unknown topic is NOT_FOUND.',
+          }),
+        }
       : {}),
     ...(filters.includes('dates')
       ? {
@@ -115,24 +145,30 @@ function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, filters: Filte
   };
 }
 
-function toFilter(input: FilterInputShape | null | undefined): EntityFilter {
+/**
+ * The filter as the page statements take it. References are resolved first: a topic by slug or
+ * global ID (NOT_FOUND when it names none), a country by code or name (BAD_USER_INPUT when it is
+ * neither); kinds and types are already checked by their enums.
+ */
+async function toFilter(context: RequestContext, input: FilterInputShape | null | undefined): Promise<EntityFilter> {
   const key = (value: string | null | undefined) => (value ? searchKey(value) : null);
+  const topic = input?.topic ? await resolveRef(context, { argument: 'filter.topic', ref: input.topic, labels: ['Topic'] }) : null;
   return {
     kind: input?.kind ?? null,
     type: input?.type ?? null,
-    country: input?.country?.toUpperCase() ?? null,
+    country: input?.country ? await countryCode(context, input.country, 'filter.country') : null,
     nameContains: key(input?.nameContains),
     nameStartsWith: key(input?.nameStartsWith),
     dateFrom: input?.dateFrom ? dateRange(input.dateFrom).first : null,
     dateTo: input?.dateTo ? dateRange(input.dateTo).last : null,
-    topic: input?.topic ?? null,
+    topic: topic?.id ?? null,
   };
 }
 
 for (const spec of lists) {
   const FilterInput = builder.inputType(`${spec.label}Filter`, {
     description: `Filters for ${spec.field}; all given filters must hold.`,
-    fields: (t) => filterFields(t, spec.filters),
+    fields: (t) => filterFields(t, spec.label, spec.filters),
   });
 
   builder.queryField(spec.field, (t) =>
@@ -146,7 +182,7 @@ for (const spec of lists) {
         },
         resolve: async (_root, args, context, info) => {
           const window = pageWindow(args);
-          const filter = toFilter(args.filter as FilterInputShape | null | undefined);
+          const filter = await toFilter(context, args.filter as FilterInputShape | null | undefined);
           const orderBy = (args.orderBy?.field ?? 'NAME') as OrderField;
           // The count rides along with the page, in the same statement, and only when asked for.
           const { rows, total } = await loadEntityPage(

@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import DataLoader from 'dataloader';
 import type { ReadScope } from '../db/read-scope.ts';
 import { type EntityRecord, loadEntitiesById } from '../db/repositories/entities.ts';
@@ -21,11 +22,34 @@ export interface Loaders {
 
 const emptyPage: RelationPage = { total: 0, edges: [] };
 
+const tracer = trace.getTracer('govgraph');
+
+/** A batch function in a span of its own ("dataloader <name>", with its size), under the request's trace. */
+function traced<K, V>(reads: ReadScope, name: string, batch: (keys: readonly K[]) => Promise<V[]>): (keys: readonly K[]) => Promise<V[]> {
+  return async (keys) => {
+    const span = tracer.startSpan(`dataloader ${name}`, { attributes: { 'govgraph.batch.size': keys.length } }, reads.traceContext);
+    try {
+      return await batch(keys);
+    } finally {
+      span.end();
+    }
+  };
+}
+
 export function createLoaders(reads: ReadScope): Loaders {
-  const entity = new DataLoader<string, EntityRecord | null>((ids) => loadEntitiesById(reads, ids));
+  const entity: DataLoader<string, EntityRecord | null> = new DataLoader(
+    traced(reads, 'entity', async (ids: readonly string[]) => {
+      const found = await loadEntitiesById(reads, ids);
+      // A former slug answers with the entity under its current slug: later lookups by that cost nothing.
+      found.forEach((record, index) => {
+        if (record && record.id !== ids[index]) entity.prime(record.id, record);
+      });
+      return found;
+    }),
+  );
 
   const relationPage = new DataLoader<RelationPageKey, RelationPage, string>(
-    async (keys) => {
+    traced(reads, 'relationPage', async (keys: readonly RelationPageKey[]) => {
       // Keys with the same relation and arguments share one query over all their parents.
       const groups = new Map<string, { request: RelationPageRequest; ids: string[] }>();
       for (const key of keys) {
@@ -45,15 +69,16 @@ export function createLoaders(reads: ReadScope): Loaders {
         // The other ends (and signatories' organizations) came with the page: later lookups of them cost nothing.
         for (const edge of page.edges) {
           entity.prime(edge.other.id, edge.other);
+          if (edge.part) entity.prime(edge.part.id, edge.part);
           if (edge.onBehalfOf) entity.prime(edge.onBehalfOf.id, edge.onBehalfOf);
         }
         return page;
       });
-    },
+    }),
     { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.request)}` },
   );
 
-  const ancestors = new DataLoader<string, EntityRecord[]>((ids) => loadAncestors(reads, ids));
+  const ancestors = new DataLoader<string, EntityRecord[]>(traced(reads, 'ancestors', (ids) => loadAncestors(reads, ids)));
 
   return { entity, relationPage, ancestors };
 }

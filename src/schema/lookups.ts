@@ -1,10 +1,13 @@
+import type { EntityRecord } from '../db/repositories/entities.ts';
 import { findTldByForms } from '../db/repositories/lists.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
 import { tldForms } from '../domain/text/tld-forms.ts';
 import { builder } from './builder.ts';
-import { loadEntities } from './entity.ts';
+import type { RequestContext } from './context.ts';
+import { loadEntities, loadEntitiesInOrder } from './entity.ts';
 import { decodeEntityId } from './graph-types.ts';
+import { parseRef, resolveAnyRef } from './references.ts';
 import {
   BodyRef,
   CountryRef,
@@ -31,14 +34,45 @@ const bySlug: [string, EntityLabel, typeof OrganizationRef][] = [
   ['source', 'Source', SourceRef],
 ];
 
+/**
+ * The slug a lookup's `slug` argument means: the slug itself, or the one inside a global ID of
+ * this type (a global ID of another type names nothing here). Anything else is looked up as it
+ * is, and names nothing.
+ */
+function lookupSlug(given: string, label: EntityLabel): string | null {
+  const parsed = parseRef(given);
+  if (parsed.kind === 'globalId') return parsed.label === label ? parsed.slug : null;
+  return given;
+}
+
+async function lookUp(context: RequestContext, given: string, label: EntityLabel): Promise<EntityRecord | null> {
+  const slug = lookupSlug(given, label);
+  return slug === null ? null : ((await loadEntities(context, [slug], [label]))[0] ?? null);
+}
+
+/**
+ * What node(id:) and nodes(ids:) take: a global ID, whose type must match, or a plain slug,
+ * of any type. Anything else is BAD_USER_INPUT, as an ID that is not one was before.
+ */
+function nodeRef(given: string, argument: string): { label: EntityLabel | null; slug: string } {
+  const parsed = parseRef(given);
+  if (parsed.kind === 'slug') return { label: null, slug: parsed.slug };
+  return decodeEntityId(given, argument);
+}
+
 for (const [field, label, ref] of bySlug) {
   builder.queryField(field, (t) =>
     t.field({
       type: ref,
       nullable: true,
-      description: `The ${label} with this slug, or null.`,
-      args: { slug: t.arg.string({ required: true, description: `Its slug, e.g. as shown by the "slug" field.` }) },
-      resolve: async (_root, { slug }, context) => (await loadEntities(context, [slug], [label]))[0] ?? null,
+      description: `The ${label} with this slug (or a former slug of it, or its global ID), or null. entity(ref:) says why when nothing matches.`,
+      args: {
+        slug: t.arg.string({
+          required: true,
+          description: `Its slug, e.g. as shown by the "slug" field, or its global ID (the "id" field).`,
+        }),
+      },
+      resolve: (_root, { slug }, context) => lookUp(context, slug, label),
     }),
   );
 }
@@ -47,9 +81,23 @@ builder.queryField('entity', (t) =>
   t.field({
     type: EntityRef,
     nullable: true,
-    description: 'Any entity by its slug, or null.',
-    args: { slug: t.arg.string({ required: true, description: 'Its slug, e.g. "msk-ix".' }) },
-    resolve: async (_root, { slug }, context) => (await loadEntities(context, [slug]))[0] ?? null,
+    description:
+      'Any entity by reference: its slug ("msk-ix"), a former slug, its global ID, or a name or alias that exactly one entity ' +
+      'has ("ICANN", "Воробьёв" does not: that is part of a name). A reference that names nothing is a NOT_FOUND error with ' +
+      'up to three candidates in extensions.didYouMean; a name that several entities have is BAD_USER_INPUT listing them.',
+    args: {
+      ref: t.arg.id({ description: 'A slug, a global ID, or an exact name or alias (case and accents ignored).' }),
+      slug: t.arg.string({
+        description: 'Its slug, e.g. "msk-ix"; null when none has it.',
+        deprecationReason: 'Use ref, which takes a slug too and says what went wrong when nothing matches. Deprecated 2026-12-01.',
+      }),
+    },
+    resolve: async (_root, args, context) => {
+      if ((args.ref == null) === (args.slug == null))
+        throw new BadUserInputError('give "ref" (or the deprecated "slug"), exactly one', { argument: 'ref' });
+      if (args.ref != null) return resolveAnyRef(context, 'ref', String(args.ref));
+      return (await loadEntities(context, [String(args.slug)]))[0] ?? null;
+    },
   }),
 );
 
@@ -79,9 +127,9 @@ builder.queryField('tldBySlug', (t) =>
   t.field({
     type: TldRef,
     nullable: true,
-    description: 'The Tld with this slug, or null.',
-    args: { slug: t.arg.string({ required: true, description: 'Its slug, e.g. "tld-rf".' }) },
-    resolve: async (_root, { slug }, context) => (await loadEntities(context, [slug], ['Tld']))[0] ?? null,
+    description: 'The Tld with this slug (or a former slug of it, or its global ID), or null.',
+    args: { slug: t.arg.string({ required: true, description: 'Its slug, e.g. "tld-rf", or its global ID.' }) },
+    resolve: (_root, { slug }, context) => lookUp(context, slug, 'Tld'),
   }),
 );
 
@@ -89,11 +137,12 @@ builder.queryField('node', (t) =>
   t.field({
     type: builder.nodeInterfaceRef(),
     nullable: true,
-    description: 'An entity by its global ID; null when no entity of that type has that slug.',
-    args: { id: t.arg.id({ required: true, description: 'A global ID, as the "id" field of any entity gives it.' }) },
+    description:
+      "An entity by its global ID (one built from a former slug too), or by its slug; null when no entity (of the global ID's type) has that slug.",
+    args: { id: t.arg.id({ required: true, description: 'A global ID, as the "id" field of any entity gives it, or a slug.' }) },
     resolve: async (_root, args, context) => {
-      const { label, slug } = decodeEntityId(String(args.id), 'id');
-      return (await loadEntities(context, [slug], [label]))[0] ?? null;
+      const { label, slug } = nodeRef(String(args.id), 'id');
+      return (await loadEntities(context, [slug], label ? [label] : undefined))[0] ?? null;
     },
   }),
 );
@@ -102,19 +151,19 @@ builder.queryField('nodes', (t) =>
   t.field({
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
-    description: 'Entities by their global IDs, in the order given (null where not found).',
-    args: { ids: t.arg.idList({ required: true, description: 'Global IDs, as the "id" field of any entity gives them.' }) },
+    description: 'Entities by their global IDs or slugs, in the order given (null where not found).',
+    args: { ids: t.arg.idList({ required: true, description: 'Global IDs, as the "id" field of any entity gives them, or slugs.' }) },
     resolve: async (_root, args, context) => {
       // Every ID is checked before any is loaded: one malformed ID fails the field, naming it.
-      const wanted = args.ids.map((id) => decodeEntityId(String(id), 'ids'));
-      const found = await loadEntities(
+      const wanted = args.ids.map((id) => nodeRef(String(id), 'ids'));
+      // In the order asked: a global ID built from a former slug answers with the entity under its current slug.
+      const found = await loadEntitiesInOrder(
         context,
         wanted.map((want) => want.slug),
       );
-      const bySlug = new Map(found.map((entity) => [entity.id, entity]));
-      return wanted.map((want) => {
-        const entity = bySlug.get(want.slug);
-        return entity && entity.label === want.label ? entity : null;
+      return wanted.map((want, index) => {
+        const entity = found[index];
+        return entity && (want.label === null || entity.label === want.label) ? entity : null;
       });
     },
   }),

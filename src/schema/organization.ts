@@ -29,7 +29,10 @@ builder.node(OrganizationRef, {
       type: 'HOLDS_POSITION',
       direction: 'in',
       target: PersonRef,
-      description: 'People who hold a position here, with their titles.',
+      parts:
+        'Also the people of its departments and other units, rolled up: the organizations and bodies inside it by PART_OF, at ' +
+        'any depth. Each edge says where the position is held (at). Default false.',
+      description: 'People who hold a position here (or, with includeParts, in its units), with their titles.',
     }),
     tlds: relationConnection(t, {
       type: 'MANAGES',

@@ -25,6 +25,26 @@ export interface PageWindow {
 export const maxPageSize = 100;
 export const defaultPageSize = 20;
 
+/**
+ * The page a relation connection gives when neither first nor last is asked for, by how many
+ * lists it sits in: 20 at the top (one entity's memoranda), 10 inside one list (each
+ * organization's memoranda), 5 inside two or more (each memorandum's signatories, for each
+ * organization). Every level multiplies the cost of the one below, so smaller defaults deeper
+ * down keep a natural first query, written without first:, under the cost limit; the cost model
+ * (src/schema/cost.ts) counts the same sizes. A page says hasNextPage and totalCount either way.
+ */
+export function defaultPageSizeAt(lists: number): number {
+  if (lists <= 0) return defaultPageSize;
+  return lists === 1 ? 10 : 5;
+}
+
+/** How many lists a field's value sits in: one per list index on its response path. */
+export function listsAbove(path: { prev: unknown; key: string | number } | undefined): number {
+  let count = 0;
+  for (let at = path; at; at = at.prev as typeof path) if (typeof at.key === 'number') count += 1;
+  return count;
+}
+
 /** Cursors are opaque to clients: base64url of the keyset position. */
 export function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify([position.key, position.id]), 'utf8').toString('base64url');
@@ -50,10 +70,10 @@ function checkSize(value: number, argument: string): number {
 }
 
 /** Checks first/last/after/before the way GitHub's API does, and turns them into a keyset window. */
-export function pageWindow(args: PageArguments): PageWindow {
+export function pageWindow(args: PageArguments, fallback: number = defaultPageSize): PageWindow {
   if (args.first != null && args.last != null) throw new BadUserInputError('give "first" or "last", not both', { argument: 'last' });
   const backwards = args.last != null;
-  const size = backwards ? checkSize(args.last as number, 'last') : checkSize(args.first ?? defaultPageSize, 'first');
+  const size = backwards ? checkSize(args.last as number, 'last') : checkSize(args.first ?? fallback, 'first');
   return {
     size,
     limit: size + 1,

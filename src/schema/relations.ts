@@ -2,12 +2,14 @@ import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import type { Direction, RelationRecord } from '../db/repositories/relations.ts';
+import { externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
 import { auditFields } from './audit.ts';
 import type { Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { loadEntities } from './entity.ts';
-import { cutPage, encodeCursor, pageWindow } from './paging.ts';
+import { EvidenceEnum, evidenceArgDescription, evidenceFields, evidenceFilter } from './evidence.ts';
+import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, pageWindow } from './paging.ts';
 import { text, texts } from './props.ts';
 import { ActorRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
@@ -50,6 +52,11 @@ export interface RelationSpec {
   labels?: EntityLabel[];
   /** Only these roles (e.g. organizers among participants). */
   roles?: string[];
+  /**
+   * Offer includeParts: roll the relations of the entity's parts (organizations and bodies inside
+   * it by PART_OF, transitively) into the page, in the same statement.
+   */
+  parts?: string;
   description: string;
 }
 
@@ -84,8 +91,14 @@ export function relationConnection(
     {
       type: spec.target,
       description: spec.description,
+      args: {
+        evidence: t.arg({ type: [EvidenceEnum], description: evidenceArgDescription }),
+        ...(spec.parts ? { includeParts: t.arg.boolean({ defaultValue: false, description: spec.parts }) } : {}),
+      },
+      // Its default page depends on how many lists it sits in (paging.ts); the cost model reads this mark.
+      extensions: { pageByNesting: true },
       resolve: async (parent: EntityRecord, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) => {
-        const window = pageWindow(args);
+        const window = pageWindow(args, defaultPageSizeAt(listsAbove(info.path)));
         const page = await context.loaders.relationPage.load({
           id: parent.id,
           request: {
@@ -93,12 +106,14 @@ export function relationConnection(
             direction: spec.direction,
             labels: spec.labels ?? null,
             roles: spec.roles ?? null,
+            evidence: evidenceFilter(args.evidence),
             limit: window.limit,
             after: window.after,
             before: window.before,
             backwards: window.backwards,
             // Counted in the same statement, and only when asked for.
             withTotal: selectsField(info, 'totalCount'),
+            includeParts: args.includeParts === true,
           },
         });
         const { rows, pageInfo } = cutPage(page.edges, window, (edge) => edge.position);
@@ -131,9 +146,11 @@ export function relationConnection(
           resolve: (edge: unknown, _args: unknown, context: RequestContext) =>
             loadEntities(context, texts(relationOf(edge).props, 'sources'), ['Source']),
         }),
+        ...evidenceFields(e, (edge: unknown) => relationOf(edge).props),
         externalFacts: e.stringList({
+          deprecationReason: 'Use evidence and citations.',
           description: 'Fields of this relation that come from outside the sources; "record" when the whole relation does.',
-          resolve: (edge: unknown) => texts(relationOf(edge).props, 'externalFacts'),
+          resolve: (edge: unknown) => externalFactsOf(relationOf(edge).props),
         }),
         note: e.string({
           nullable: true,
@@ -141,6 +158,22 @@ export function relationConnection(
           resolve: (edge: unknown) => text(relationOf(edge).props, 'note'),
         }),
         ...auditFields(e, (edge: unknown) => relationOf(edge).props),
+        ...(spec.type === 'HOLDS_POSITION'
+          ? {
+              at: e.field({
+                type: ActorRef,
+                description:
+                  'Where the position is held: the organization or body itself, or, with includeParts, the department or sub-body ' +
+                  'inside it.',
+                resolve: async (edge: unknown, _args: unknown, context: RequestContext) => {
+                  const relation = relationOf(edge);
+                  const [held] = await loadEntities(context, [relation.to]);
+                  if (!held) throw new Error(`the end "${relation.to}" of a HOLDS_POSITION relation cannot be read`);
+                  return held;
+                },
+              }),
+            }
+          : {}),
         ...Object.fromEntries(
           fields.map((field) => [
             field,

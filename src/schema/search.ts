@@ -43,7 +43,10 @@ const SearchFieldEnum = builder.enumType('SearchField', {
 const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   description: 'One search result.',
   fields: (t) => ({
-    score: t.exposeFloat('score', { description: 'Relevance as the full-text index scores it; higher is better.' }),
+    score: t.exposeFloat('score', {
+      description:
+        'Relevance as the full-text index scores it, to three decimals; higher is better. Hits come in rank order, which also weighs exact and all-word matches, so a lower score can come first.',
+    }),
     node: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.node }),
     matched: t.exposeString('matched', {
       nullable: true,
@@ -93,7 +96,8 @@ builder.queryField('search', (t) =>
         const name =
           best?.field && nameFields.has(best.field) ? best : explainMatch(plan, row.entity.label, row.entity.id, row.entity.props, 'name');
         return {
-          score: row.score,
+          // Lucene's scores carry 16 digits that mean nothing to a reader; the order is set already.
+          score: Math.round(row.score * 1000) / 1000,
           node: row.entity,
           matched: name?.value ?? null,
           matchedField: best?.field ?? null,

@@ -60,6 +60,7 @@ function parseAnswer(response: HttpResponse): Answer {
 describe('attack suite', () => {
   let db: Database;
   let server: TestServer;
+  /** The same limits with introspection off: suggestions must not map the schema there. */
   let withoutIntrospection: TestServer;
   let before: GraphState;
 
@@ -75,11 +76,9 @@ describe('attack suite', () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     await loadRealSeed(db);
-    server = await startTestServer(db, {
-      limits: { depth: 15, aliases: 30, tokens: 1000, directives: 20, cost: 50000, bodyBytes: 100_000 },
-      introspection: true,
-    });
-    withoutIntrospection = await startTestServer(db, { introspection: false });
+    const limits = { depth: 15, aliases: 30, tokens: 1000, directives: 20, cost: 50000, bodyBytes: 100_000 };
+    server = await startTestServer(db, { limits, introspection: true });
+    withoutIntrospection = await startTestServer(db, { limits, introspection: false });
     before = await graphState(db);
   });
 
@@ -113,6 +112,19 @@ describe('attack suite', () => {
       });
     }
   }
+
+  it('with introspection on, a mistyped field, argument or value gets graphql\'s "Did you mean" (issue #15)', async () => {
+    for (const [query, suggested] of [
+      ['{ organisations { totalCount } }', 'Did you mean "organizations"'],
+      ['{ organizations(frist: 1) { totalCount } }', 'Did you mean "first"'],
+      ['{ organizations(orderBy: { field: NAM }) { totalCount } }', 'Did you mean the enum value "NAME"'],
+    ] as const) {
+      const response = await server.send({ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const answer = parseAnswer(response);
+      expect(answer.errors?.[0]?.message, query).toContain(suggested);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+  });
 
   it('answers __typename with introspection off: it names a type, it does not describe the schema', async () => {
     const response = await withoutIntrospection.send({

@@ -49,6 +49,27 @@ async function pointOf(page: Page, kind: 'entity' | 'edge', id: string): Promise
   );
 }
 
+/** Where an entity sits in the graph's own coordinates, as a permalink keeps a pinned one. */
+async function placeOf(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return eventually(`entity ${id} placed`, async () =>
+    pointSchema.parse(
+      await page.evaluate((i: string) => {
+        const automation = Reflect.get(window, 'govgraphExplorer');
+        return automation ? automation.placeOf(i) : null;
+      }, id),
+    ),
+  );
+}
+
+/** The pinned entities of a permalink, each with the place it keeps (`id@x:y`). */
+function pinsOf(link: string): { id: string; x: number; y: number }[] {
+  return (new URL(link).searchParams.get('pin') ?? '').split(',').map((pin) => {
+    const match = /^(.+)@(-?\d+):(-?\d+)$/.exec(pin);
+    if (!match) throw new Error(`pin without a place: ${pin}`);
+    return { id: match[1] ?? '', x: Number(match[2]), y: Number(match[3]) };
+  });
+}
+
 const entitiesInView = async (page: Page) => {
   const text = await page.$eval('[data-testid="status"]', (element) => element.textContent ?? '');
   const match = /^(\d+) entities and (\d+) relations in view/.exec(text);
@@ -211,6 +232,7 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     await showAll?.click();
     await eventually('the entity back', async () => (await entitiesInView(page))?.entities === before.entities);
     permalink = page.url();
+    expect(pinsOf(permalink)).toHaveLength(1);
   });
 
   it('restores the view from its link in a fresh page', async () => {
@@ -221,10 +243,55 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     expect(restored).toEqual(counts);
     await fresh.page.waitForSelector('[data-testid="path-panel"] [data-testid="hop"]');
     await fresh.page.waitForSelector('[data-testid="table-view"]');
+    // The pinned entity is back where it was pinned, not wherever the new layout would put it.
+    for (const pin of pinsOf(permalink)) {
+      const place = await eventually(`${pin.id} back in its place`, async () => {
+        const at = await placeOf(fresh.page, pin.id);
+        return Math.abs(at.x - pin.x) <= 1 && Math.abs(at.y - pin.y) <= 1 ? at : null;
+      });
+      expect(Math.round(place.x)).toBe(pin.x);
+      expect(Math.round(place.y)).toBe(pin.y);
+    }
     expect(foreignRequests(fresh.requests, origin)).toEqual([]);
     expect(fresh.errors).toEqual([]);
     await screenshot(fresh.page, 'explorer-5-restored');
     await fresh.page.close();
+  });
+
+  it("works from the keyboard alone: search, open, and the entity panel's buttons", async () => {
+    const fresh = await openPage(browser);
+    try {
+      await fresh.page.goto(`${origin}/explore`, { waitUntil: 'networkidle0' });
+      /** Presses Tab until the focused element satisfies `wanted`; the page's own order decides. */
+      const tabTo = async (what: string, wanted: (element: { tag: string; text: string; label: string }) => boolean) => {
+        for (let step = 0; step < 80; step++) {
+          await fresh.page.keyboard.press('Tab');
+          const focused = await fresh.page.evaluate(() => {
+            const element = document.activeElement;
+            return {
+              tag: element?.tagName.toLowerCase() ?? '',
+              text: element?.textContent?.trim() ?? '',
+              label: element?.getAttribute('aria-label') ?? element?.getAttribute('placeholder') ?? '',
+            };
+          });
+          if (wanted(focused)) return focused;
+        }
+        throw new Error(`Tab never reached ${what}`);
+      };
+      await tabTo('the search box', (element) => element.tag === 'input');
+      await fresh.page.keyboard.type('Qrator');
+      await eventually('a hit', async () => ((await fresh.page.$$('[data-testid="search"] [role="option"]')).length > 0 ? true : null));
+      await fresh.page.keyboard.press('ArrowDown');
+      await fresh.page.keyboard.press('Enter');
+      await fresh.page.waitForSelector('[data-testid="entity-panel"] h2');
+      expect(await fresh.page.$eval('#entity-panel-title', (element) => element.textContent)).toContain('Qrator');
+      await tabTo('the pin button', (element) => element.tag === 'button' && element.text === 'Pin in place');
+      await fresh.page.keyboard.press('Enter');
+      await fresh.page.waitForSelector('[data-testid="entity-panel"] button[aria-pressed="true"]');
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.page.close();
+    }
   });
 
   it('asked no host but the server, and met no script error', () => {

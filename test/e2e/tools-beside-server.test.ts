@@ -64,7 +64,14 @@ describe('export, import and seed beside a running server', () => {
     writeFileSync(
       file,
       JSON.stringify({
-        topics: [{ id: 'topic-tools-beside-server', name: 'Written beside the server', sources: ['src-000-cctld-msk-ix-memorandum'] }],
+        topics: [
+          {
+            id: 'topic-tools-beside-server',
+            name: 'Written beside the server',
+            sources: ['src-000-cctld-msk-ix-memorandum'],
+            evidence: 'STATED',
+          },
+        ],
       }),
     );
     const imported = await runTool('src/cli/import.ts', ['--as', 'tester', file], dataDir);

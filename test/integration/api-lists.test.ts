@@ -274,7 +274,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expectedOrder(graph, label).filter((id) => text(graph.nodes.find((n) => n.id === id) as NodeRow, field) === value);
 
     it('organizations by kind and country (any case), alone and together; totalCount follows the filter', async () => {
-      const registries = await slugs('organizations', { kind: 'registry' });
+      const registries = await slugs('organizations', { kind: 'REGISTRY' });
       expect(registries.slugs).toEqual(withProp('Organization', 'kind', 'registry'));
       expect(registries.slugs).toEqual(expect.arrayContaining(['coordination-center-ru', 'vnnic', 'cnnic']));
       expect(registries.totalCount).toBe(registries.slugs.length);
@@ -285,14 +285,68 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(russian.slugs).not.toContain('de-cix');
       expect((await slugs('organizations', { country: 'ru' })).slugs).toEqual(russian.slugs);
 
-      const exchanges = await slugs('organizations', { kind: 'exchange-point' });
+      const exchanges = await slugs('organizations', { kind: 'EXCHANGE_POINT' });
       expect(exchanges.slugs).toEqual(expect.arrayContaining(['de-cix', 'linx', 'msk-ix']));
-      const russianExchanges = await slugs('organizations', { kind: 'exchange-point', country: 'RU' });
+      const russianExchanges = await slugs('organizations', { kind: 'EXCHANGE_POINT', country: 'RU' });
       expect(russianExchanges.slugs).toEqual(exchanges.slugs.filter((slug) => russian.slugs.includes(slug)));
       expect(russianExchanges.slugs).toContain('msk-ix');
       expect(russianExchanges.totalCount).toBe(russianExchanges.slugs.length);
 
-      expect(await slugs('organizations', { kind: 'no-such-kind' })).toEqual({ slugs: [], totalCount: 0 });
+      // An unknown kind is refused with the allowed values, no longer an empty page (issue #15).
+      const unknown = await api.error(listQuery(lists[0] as ListSpec), { first: 5, filter: { kind: 'NO_SUCH_KIND' } });
+      expect(unknown.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'filter.kind',
+        allowed: expect.arrayContaining(['REGISTRY']),
+      });
+    });
+
+    it('refuses what a filter cannot match, with the allowed values, in variables and literals alike (issue #15)', async () => {
+      const kinds = ['INTERNATIONAL_ORGANIZATION', 'SUPPORTING_ORGANIZATION', 'CONSTITUENCY', 'BOARD', 'GENERAL_ASSEMBLY'];
+      const variable = await api.error(listQuery(lists[5] as ListSpec), { filter: { kind: 'REGIONAL' } });
+      expect(variable.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.kind', allowed: expect.arrayContaining(kinds) });
+      expect(variable.message).toContain('"REGIONAL" is not a BodyKind');
+      expect(variable.message).toContain('REGIONAL_ASSOCIATION');
+      // The stored spelling and the quoted enum name are refused too, saying what to write.
+      const stored = await api.error('{ bodies(filter: { kind: "regional-association" }) { totalCount } }');
+      expect(stored.extensions).toMatchObject({ code: 'BAD_USER_INPUT', allowed: expect.arrayContaining(kinds) });
+      expect(stored.message).toContain('Write REGIONAL_ASSOCIATION.');
+      const quoted = await api.error('{ bodies(filter: { kind: "REGIONAL_ASSOCIATION" }) { totalCount } }');
+      expect(quoted.message).toContain('Write it without quotes: REGIONAL_ASSOCIATION.');
+      const { bodies } = await api.data<{ bodies: { totalCount: number } }>(
+        '{ bodies(filter: { kind: REGIONAL_ASSOCIATION }) { totalCount } }',
+      );
+      expect(bodies.totalCount).toBe(withProp('Body', 'kind', 'regional-association').length);
+      expect(bodies.totalCount).toBeGreaterThan(0);
+      const tldType = await api.error('{ tlds(filter: { type: CCTLD }) { totalCount } }');
+      expect(tldType.extensions).toMatchObject({ code: 'BAD_USER_INPUT', allowed: expect.arrayContaining(['COUNTRY_CODE', 'GENERIC']) });
+    });
+
+    it('country takes an ISO code or a country of the graph by name, alias or slug; anything else is refused', async () => {
+      const russian = await slugs('organizations', { country: 'RU' });
+      expect(russian.slugs.length).toBeGreaterThan(0);
+      for (const country of ['Russia', 'russian federation', 'country-ru', encodeGlobalID('Country', 'country-ru'), ' ru ']) {
+        expect((await slugs('organizations', { country })).slugs, country).toEqual(russian.slugs);
+      }
+      expect((await slugs('tlds', { country: 'Belarus' })).slugs).toEqual(['tld-by', 'tld-bel']);
+      // A real code no entity has is a fair question with an empty answer.
+      expect(await slugs('organizations', { country: 'FR' })).toEqual({ slugs: [], totalCount: 0 });
+      for (const country of ['Rusia', 'ZZ', 'Atlantis']) {
+        const error = await api.error(listQuery(lists[0] as ListSpec), { filter: { country } });
+        expect(error.extensions, country).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.country' });
+        expect(error.extensions?.allowed).toContainEqual({ code: 'RU', name: 'Russia' });
+        expect(error.message).toContain('Russia (RU)');
+      }
+    });
+
+    it('topic takes a slug or a global ID; an unknown topic is NOT_FOUND with candidates', async () => {
+      const bySlug = await slugs('memoranda', { topic: 'topic-phishing' });
+      expect((await slugs('memoranda', { topic: encodeGlobalID('Topic', 'topic-phishing') })).slugs).toEqual(bySlug.slugs);
+      const error = await api.error(listQuery(lists[3] as ListSpec), { filter: { topic: 'phishing' } });
+      expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'filter.topic', ref: 'phishing' });
+      expect(error.extensions?.didYouMean).toContainEqual({ slug: 'topic-phishing', name: 'Phishing', type: 'Topic' });
+      const notATopic = await api.error(listQuery(lists[3] as ListSpec), { filter: { topic: 'msk-ix' } });
+      expect(notATopic.message).toContain('"msk-ix" is an Organization, not a Topic');
     });
 
     it('nameContains ignores case and accents, in Latin and Cyrillic, and looks in aliases', async () => {
@@ -310,7 +364,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect((await slugs('countries', { nameContains: 'viet nam' })).slugs).toEqual(['country-vn']);
       expect((await slugs('tlds', { nameContains: 'xn--p1ai' })).slugs).toEqual(['tld-rf']);
       expect((await slugs('tlds', { nameContains: '.РФ' })).slugs).toEqual(['tld-rf']);
-      expect((await slugs('bodies', { nameContains: 'ispcp' })).slugs).toEqual(['body-ispcp']);
+      expect((await slugs('bodies', { nameContains: 'ispcp' })).slugs).toEqual(['ispcp']);
       const malware = await slugs('topics', { nameContains: 'MALWARE' });
       expect(malware.slugs).toEqual(
         expectedOrder(graph, 'Topic').filter((id) =>
@@ -335,9 +389,9 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
     });
 
     it('tlds by type and country', async () => {
-      expect((await slugs('tlds', { type: 'geographic' })).slugs).toEqual(['tld-moscow', 'tld-moskva']);
+      expect((await slugs('tlds', { type: 'GEOGRAPHIC' })).slugs).toEqual(['tld-moscow', 'tld-moskva']);
       expect((await slugs('tlds', { country: 'by' })).slugs).toEqual(['tld-by', 'tld-bel']);
-      expect((await slugs('tlds', { type: 'country-code', country: 'RU' })).slugs).toEqual(['tld-ru', 'tld-rf']);
+      expect((await slugs('tlds', { type: 'COUNTRY_CODE', country: 'RU' })).slugs).toEqual(['tld-ru', 'tld-rf']);
     });
 
     it('memoranda by topic, and by dates where a partial date stands for all its days', async () => {
@@ -363,7 +417,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
     });
 
     it('events by kind, topic and dates (a two-day event overlaps a range that touches either day)', async () => {
-      const conferences = await slugs('events', { kind: 'conference' });
+      const conferences = await slugs('events', { kind: 'CONFERENCE' });
       expect(conferences.slugs).toEqual(withProp('Event', 'kind', 'conference'));
       expect(conferences.slugs).toContain('event-rans-ict-security-2021');
       const late = await slugs('events', { dateFrom: '2021-04-28', dateTo: '2021-05' });
@@ -375,18 +429,16 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       const standardization = await slugs('events', { topic: 'topic-ict-standardization' });
       expect(standardization.slugs).toEqual(expectedOrder(graph, 'Event').filter((id) => discussed.includes(id)));
       expect(standardization.slugs).toContain('event-rans-ict-security-2021');
-      expect((await slugs('events', { topic: 'topic-ict-standardization', kind: 'conference' })).slugs).toEqual([
+      expect((await slugs('events', { topic: 'topic-ict-standardization', kind: 'CONFERENCE' })).slugs).toEqual([
         'event-rans-ict-security-2021',
       ]);
     });
 
     it('bodies, documents and sources by kind and dates', async () => {
-      expect((await slugs('bodies', { kind: 'regional-association' })).slugs).toEqual(withProp('Body', 'kind', 'regional-association'));
-      expect((await slugs('bodies', { kind: 'regional-association' })).slugs).toEqual(
-        expect.arrayContaining(['body-brics', 'body-eaeu', 'body-sco']),
-      );
-      expect((await slugs('bodies', { kind: 'constituency' })).slugs).toEqual(['body-ispcp']);
-      expect((await slugs('documents', { kind: 'resolution' })).slugs).toContain('doc-unga-res-75-240');
+      expect((await slugs('bodies', { kind: 'REGIONAL_ASSOCIATION' })).slugs).toEqual(withProp('Body', 'kind', 'regional-association'));
+      expect((await slugs('bodies', { kind: 'REGIONAL_ASSOCIATION' })).slugs).toEqual(expect.arrayContaining(['brics', 'eaeu', 'sco']));
+      expect((await slugs('bodies', { kind: 'CONSTITUENCY' })).slugs).toEqual(['ispcp']);
+      expect((await slugs('documents', { kind: 'RESOLUTION' })).slugs).toContain('doc-unga-res-75-240');
       expect((await slugs('documents', { dateFrom: '2020-12', dateTo: '2020-12' })).slugs).toEqual(['doc-unga-res-75-240']);
       expect((await slugs('sources', { dateFrom: '2018', dateTo: '2018' })).slugs).toEqual(['src-003-qrator-labs-joins-ispcp']);
       expect((await slugs('sources', { dateFrom: '2018-12-22' })).slugs).not.toContain('src-003-qrator-labs-joins-ispcp');
@@ -411,10 +463,10 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
         text: JSON.stringify({
           organizations: [
             // Sorts before everything on the first page's last row: already passed.
-            { id: 'aardvark-networks', name: 'Aardvark Networks', kind: 'company', sources: [source] },
+            { id: 'aardvark-networks', name: 'Aardvark Networks', kind: 'company', sources: [source], evidence: 'STATED' },
             // Sorts right after Comcast, on a page not read yet.
-            { id: 'comcast-business', name: 'Comcast Business', kind: 'company', sources: [source] },
-            { id: 'zz-last-exchange', name: 'Zz Last Exchange', kind: 'exchange-point', sources: [source] },
+            { id: 'comcast-business', name: 'Comcast Business', kind: 'company', sources: [source], evidence: 'STATED' },
+            { id: 'zz-last-exchange', name: 'Zz Last Exchange', kind: 'exchange-point', sources: [source], evidence: 'STATED' },
           ],
         }),
       };
@@ -483,13 +535,13 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
         person(slug: "andrey-vorobyev") { name aliases }
         memorandum(slug: "memo-cc-ripn") { title date }
         event(slug: "event-rans-ict-security-2021") { name kind startDate endDate }
-        body(slug: "body-gnso") { name kind }
+        body(slug: "gnso") { name kind }
         document(slug: "doc-unga-res-75-240") { name }
         topic(slug: "topic-phishing") { name }
         country(slug: "country-ru") { name code }
         source(slug: "src-003-qrator-labs-joins-ispcp") { name }
         tldBySlug(slug: "tld-su") { unicode ascii }
-        entity(slug: "body-ispcp") { __typename name }
+        entity(slug: "ispcp") { __typename name }
         nobody: person(slug: "nobody-at-all")
         { name }
         wrongType: organization(slug: "andrey-vorobyev") { name }
@@ -597,12 +649,12 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
     it('finds ISPCP by its abbreviation, and the types filter keeps to the types asked for', async () => {
       const hits = await search({ query: 'ISPCP' });
       // The body whose alias is exactly "ISPCP" first, though longer names that mention it score higher.
-      expect(hits[0]).toMatchObject({ matched: 'ISPCP', node: { __typename: 'Body', slug: 'body-ispcp' } });
-      expect((await search({ query: 'ispcp', first: 1 })).map((hit) => hit.node.slug)).toEqual(['body-ispcp']);
+      expect(hits[0]).toMatchObject({ matched: 'ISPCP', node: { __typename: 'Body', slug: 'ispcp' } });
+      expect((await search({ query: 'ispcp', first: 1 })).map((hit) => hit.node.slug)).toEqual(['ispcp']);
       const others = hits.slice(1).map((hit) => hit.score);
       expect(others).toEqual([...others].sort((a, b) => b - a));
-      expect(hits.map((hit) => hit.node.slug)).toEqual(expect.arrayContaining(['body-ispcp', 'src-003-qrator-labs-joins-ispcp']));
-      expect((await search({ query: 'ISPCP', types: ['BODY'] })).map((hit) => hit.node.slug)[0]).toBe('body-ispcp');
+      expect(hits.map((hit) => hit.node.slug)).toEqual(expect.arrayContaining(['ispcp', 'src-003-qrator-labs-joins-ispcp']));
+      expect((await search({ query: 'ISPCP', types: ['BODY'] })).map((hit) => hit.node.slug)[0]).toBe('ispcp');
       const sources = await search({ query: 'ISPCP', types: ['SOURCE'] });
       expect(sources.map((hit) => hit.node.slug)).toEqual(['src-003-qrator-labs-joins-ispcp']);
       expect(sources[0]?.matched).not.toBeNull();

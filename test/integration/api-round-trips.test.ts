@@ -49,17 +49,37 @@ function syntheticSeed(): string {
   const memoranda: Record<string, unknown>[] = [];
   for (let i = 0; i < organizations; i += 1) {
     for (let k = 0; k < 2; k += 1) {
-      persons.push({ id: person(i, k), name: `Synthetic Person ${pad(i)}-${k}`, sources: [source] });
-      relations.push({ type: 'HOLDS_POSITION', from: person(i, k), to: org(i), title: k === 0 ? 'Director' : 'Deputy', sources: [source] });
-      relations.push({ type: 'HOLDS_POSITION', from: person(i, k), to: org(i + 1), title: 'Adviser', sources: [source] });
+      persons.push({ id: person(i, k), name: `Synthetic Person ${pad(i)}-${k}`, sources: [source], evidence: 'STATED' });
+      relations.push({
+        type: 'HOLDS_POSITION',
+        from: person(i, k),
+        to: org(i),
+        title: k === 0 ? 'Director' : 'Deputy',
+        sources: [source],
+        evidence: 'STATED',
+      });
+      relations.push({
+        type: 'HOLDS_POSITION',
+        from: person(i, k),
+        to: org(i + 1),
+        title: 'Adviser',
+        sources: [source],
+        evidence: 'STATED',
+      });
     }
     for (let m = 0; m < memorandaPerOrganization; m += 1) {
       const memo = `synthetic-memo-${pad(i)}-${m}`;
-      memoranda.push({ id: memo, name: `Synthetic Memorandum ${pad(i)}-${m}`, date: `2021-0${m + 1}`, sources: [source] });
-      relations.push({ type: 'PARTY_TO', from: org(i), to: memo, sources: [source] });
-      relations.push({ type: 'PARTY_TO', from: org(i + 1), to: memo, sources: [source] });
-      relations.push({ type: 'SIGNED', from: person(i, 0), to: memo, onBehalfOf: org(i), sources: [source] });
-      relations.push({ type: 'SIGNED', from: person(i + 1, 1), to: memo, onBehalfOf: org(i + 1), sources: [source] });
+      memoranda.push({
+        id: memo,
+        name: `Synthetic Memorandum ${pad(i)}-${m}`,
+        date: `2021-0${m + 1}`,
+        sources: [source],
+        evidence: 'STATED',
+      });
+      relations.push({ type: 'PARTY_TO', from: org(i), to: memo, sources: [source], evidence: 'STATED' });
+      relations.push({ type: 'PARTY_TO', from: org(i + 1), to: memo, sources: [source], evidence: 'STATED' });
+      relations.push({ type: 'SIGNED', from: person(i, 0), to: memo, onBehalfOf: org(i), sources: [source], evidence: 'STATED' });
+      relations.push({ type: 'SIGNED', from: person(i + 1, 1), to: memo, onBehalfOf: org(i + 1), sources: [source], evidence: 'STATED' });
     }
   }
   return JSON.stringify({
@@ -69,6 +89,7 @@ function syntheticSeed(): string {
       name: `Synthetic Organization ${pad(i)}`,
       kind: 'company',
       sources: [source],
+      evidence: 'STATED',
     })),
     persons,
     memoranda,

@@ -199,7 +199,7 @@ describe('limits on writes', () => {
   });
 
   const aliased = (count: number) =>
-    `mutation { ${Array.from({ length: count }, (_, i) => `t${i}: upsertTopic(input: { id: "limit-${i}", name: "Limit ${i}", sources: [{ source: { id: "src-limit", title: "Limits" } }] }) { outcome }`).join(' ')} }`;
+    `mutation { ${Array.from({ length: count }, (_, i) => `t${i}: upsertTopic(input: { id: "limit-${i}", name: "Limit ${i}", sources: [{ source: { id: "src-limit", title: "Limits" } }], evidence: STATED }) { outcome }`).join(' ')} }`;
 
   it(`refuses more than ${maxMutationsPerRequest} mutations in one request, before running any`, async () => {
     const before = await footprint(db);

@@ -51,7 +51,7 @@ describe('concurrent upserts of one entity and of one relation', () => {
   it(`creates one relation for ${clients} simultaneous upserts`, async () => {
     const document = 'mutation ($input: CooperatesWithRelationInput!) { upsertCooperatesWithRelation(input: $input) { outcome key } }';
     const results = await all<Record<string, { outcome: string }>>(document, {
-      input: { from: 'crowded-org', to: 'msk-ix', note: 'A crowded partnership.', sources: [{ id: seedSource }] },
+      input: { from: 'crowded-org', to: 'msk-ix', note: 'A crowded partnership.', sources: [{ id: seedSource }], evidence: 'STATED' },
     });
     expect(results.flatMap((result) => result.errors ?? [])).toEqual([]);
     expect(outcomes(results, 'upsertCooperatesWithRelation')).toEqual({ CREATED: 1, UNCHANGED: clients - 1 });

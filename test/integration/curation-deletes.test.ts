@@ -83,8 +83,8 @@ describe('curation deletes', () => {
 
   it('refuses to delete what relations point at, listing them, then deletes them with cascade', async () => {
     await entity('Organization', entityInput('Organization', 'linked-org'));
-    await relation('LocatedIn', { from: 'linked-org', to: 'country-ru', sources: [{ id: seedSource }] });
-    await relation('PartyTo', { from: 'linked-org', to: 'memo-cc-msk-ix', sources: [{ id: seedSource }] });
+    await relation('LocatedIn', { from: 'linked-org', to: 'country-ru', sources: [{ id: seedSource }], evidence: 'STATED' });
+    await relation('PartyTo', { from: 'linked-org', to: 'memo-cc-msk-ix', sources: [{ id: seedSource }], evidence: 'STATED' });
     const before = await footprint(suite.db);
     const { result } = await suite.api.send('mutation { deleteOrganization(id: "linked-org") { deleted } }', {}, keys.admin);
     expect(await footprint(suite.db)).toEqual(before);
@@ -138,6 +138,7 @@ describe('curation deletes', () => {
       onBehalfOf: 'signer-org',
       date: '2024',
       sources: [{ id: seedSource }],
+      evidence: 'STATED',
     });
     const { result } = await suite.api.send('mutation { deleteOrganization(id: "signer-org") { deleted } }', {}, keys.admin);
     expect(result.errors?.[0]?.extensions).toMatchObject({
@@ -174,20 +175,20 @@ describe('curation deletes', () => {
     const doomed = { id: 'src-doomed' };
     const kept = { id: seedSource };
     // Only the doomed source: goes, with its relations.
-    await entity('Organization', { ...entityInput('Organization', 'only-doomed'), sources: [doomed] });
+    await entity('Organization', { ...entityInput('Organization', 'only-doomed'), sources: [doomed], evidence: 'STATED' });
     // Both: stays, cites one fewer.
-    await entity('Organization', { ...entityInput('Organization', 'doomed-and-kept'), sources: [doomed, kept] });
+    await entity('Organization', { ...entityInput('Organization', 'doomed-and-kept'), sources: [doomed, kept], evidence: 'STATED' });
     // Only a claim cites it: the claim goes.
     await entity('Organization', {
       ...entityInput('Organization', 'claim-doomed'),
       claims: [
-        { field: 'name', value: 'A doomed name', sources: ['src-doomed'] },
-        { field: 'name', value: 'A kept name', sources: ['src-doomed', seedSource] },
+        { field: 'name', value: 'A doomed name', sources: ['src-doomed'], evidence: 'STATED' },
+        { field: 'name', value: 'A kept name', sources: ['src-doomed', seedSource], evidence: 'STATED' },
       ],
     });
-    await relation('LocatedIn', { from: 'only-doomed', to: 'country-ru', sources: [kept] });
-    await relation('LocatedIn', { from: 'doomed-and-kept', to: 'country-ru', sources: [doomed] });
-    await relation('CooperatesWith', { from: 'doomed-and-kept', to: 'claim-doomed', sources: [doomed, kept] });
+    await relation('LocatedIn', { from: 'only-doomed', to: 'country-ru', sources: [kept], evidence: 'STATED' });
+    await relation('LocatedIn', { from: 'doomed-and-kept', to: 'country-ru', sources: [doomed], evidence: 'STATED' });
+    await relation('CooperatesWith', { from: 'doomed-and-kept', to: 'claim-doomed', sources: [doomed, kept], evidence: 'STATED' });
 
     const { result } = await suite.api.send('mutation { deleteSource(id: "src-doomed") { deleted } }', {}, keys.admin);
     const refusal = result.errors?.[0];
@@ -242,7 +243,7 @@ describe('curation deletes', () => {
   });
 
   it('deletes a relation by its identity, and answers false once it is gone', async () => {
-    await relation('Manages', { from: 'msk-ix', to: 'tld-ru', role: 'OPERATOR', sources: [{ id: seedSource }] });
+    await relation('Manages', { from: 'msk-ix', to: 'tld-ru', role: 'OPERATOR', sources: [{ id: seedSource }], evidence: 'STATED' });
     const document = 'mutation { deleteManagesRelation(from: "msk-ix", to: "tld-ru", role: OPERATOR) { deleted key operation } }';
     const first = await suite.api.data<{ deleteManagesRelation: { deleted: boolean; key: string; operation: string | null } }>(
       document,

@@ -154,6 +154,8 @@ describe('curation upserts', () => {
       kind: String(props.kind).toUpperCase().replaceAll('-', '_'),
       country: props.country,
       sources: (props.sources as string[]).map((id) => ({ id })),
+      evidence: props.evidence,
+      provenance: JSON.parse(String(props.provenance)),
     };
     const result = await write<OrganizationWrite>(upsertOrganization, { input });
     expect(result.upsertOrganization.outcome).toBe('UNCHANGED');
@@ -168,7 +170,14 @@ describe('curation upserts', () => {
     type Out = {
       upsertHoldsPositionRelation: { outcome: string; key: string; from: { slug: string }; to: { slug: string }; operation: string };
     };
-    const input = { from: 'andrey-vorobyev', to: 'msk-ix', title: 'Adviser', startDate: '2020', sources: [{ id: seedSource }] };
+    const input = {
+      from: 'andrey-vorobyev',
+      to: 'msk-ix',
+      title: 'Adviser',
+      startDate: '2020',
+      sources: [{ id: seedSource }],
+      evidence: 'STATED',
+    };
     const since = new Date().toISOString();
     const created = await write<Out>(document, { input });
     expect(created.upsertHoldsPositionRelation).toMatchObject({

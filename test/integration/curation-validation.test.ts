@@ -32,7 +32,10 @@ describe('curation input checks', () => {
   });
 
   it('refuses a bad slug among the citations, naming its place', async () => {
-    const error = await refused(upsert('Organization'), organization({ sources: [{ id: seedSource }, { id: 'Bad_Source' }] }));
+    const error = await refused(
+      upsert('Organization'),
+      organization({ sources: [{ id: seedSource }, { id: 'Bad_Source' }], evidence: 'STATED' }),
+    );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources[1].id' });
   });
 
@@ -55,32 +58,39 @@ describe('curation input checks', () => {
     expect(event.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.endDate' });
     expect(event.message).toBe('input.endDate: endDate "2019" is before startDate "2021"');
     const position = await refused(upsertRelation('HoldsPosition'), {
-      input: { from: 'andrey-vorobyev', to: 'msk-ix', sources: [{ id: seedSource }], startDate: '2020-05', endDate: '2020-04-30' },
+      input: {
+        from: 'andrey-vorobyev',
+        to: 'msk-ix',
+        sources: [{ id: seedSource }],
+        evidence: 'STATED',
+        startDate: '2020-05',
+        endDate: '2020-04-30',
+      },
     });
     expect(position.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.endDate' });
   });
 
   it('refuses an unknown source', async () => {
-    const error = await refused(upsert('Organization'), organization({ sources: [{ id: 'src-that-does-not-exist' }] }));
+    const error = await refused(upsert('Organization'), organization({ sources: [{ id: 'src-that-does-not-exist' }], evidence: 'STATED' }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources[0]' });
     expect(error.message).toContain('unknown source "src-that-does-not-exist"');
   });
 
   it('refuses a citation of something that is not a source', async () => {
-    const error = await refused(upsert('Organization'), organization({ sources: [{ id: 'msk-ix' }] }));
+    const error = await refused(upsert('Organization'), organization({ sources: [{ id: 'msk-ix' }], evidence: 'STATED' }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources[0]' });
     expect(error.message).toContain('not a Source');
   });
 
   it('refuses an empty list of sources', async () => {
-    const error = await refused(upsert('Organization'), organization({ sources: [] }));
+    const error = await refused(upsert('Organization'), organization({ sources: [], evidence: 'STATED' }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources' });
     expect(error.message).toBe('input.sources: must cite at least one source');
   });
 
   it('refuses a relation end of the wrong kind', async () => {
     const error = await refused(upsertRelation('Manages'), {
-      input: { from: 'andrey-vorobyev', to: 'tld-ru', role: 'REGISTRY', sources: [{ id: seedSource }] },
+      input: { from: 'andrey-vorobyev', to: 'tld-ru', role: 'REGISTRY', sources: [{ id: seedSource }], evidence: 'STATED' },
     });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.from' });
     expect(error.message).toBe('input.from: "andrey-vorobyev" is a Person, but MANAGES goes from Organization');
@@ -88,19 +98,19 @@ describe('curation input checks', () => {
 
   it('refuses a relation end that does not exist', async () => {
     const error = await refused(upsertRelation('Manages'), {
-      input: { from: 'msk-ix', to: 'tld-nowhere', sources: [{ id: seedSource }] },
+      input: { from: 'msk-ix', to: 'tld-nowhere', sources: [{ id: seedSource }], evidence: 'STATED' },
     });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.to' });
   });
 
   it('refuses a role the type does not allow, and a role on a type without one', async () => {
     const role = await refused(upsertRelation('Manages'), {
-      input: { from: 'msk-ix', to: 'tld-ru', role: 'SPEAKER', sources: [{ id: seedSource }] },
+      input: { from: 'msk-ix', to: 'tld-ru', role: 'SPEAKER', sources: [{ id: seedSource }], evidence: 'STATED' },
     });
     expect(role.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.role' });
     expect(role.message).toContain('"SPEAKER"');
     const none = await refused(upsertRelation('PartyTo'), {
-      input: { from: 'msk-ix', to: 'memo-cc-msk-ix', role: 'party', sources: [{ id: seedSource }] },
+      input: { from: 'msk-ix', to: 'memo-cc-msk-ix', role: 'party', sources: [{ id: seedSource }], evidence: 'STATED' },
     });
     expect(none.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
     expect(none.message).toContain('Field "role" is not defined by type "PartyToRelationInput"');
@@ -116,7 +126,13 @@ describe('curation input checks', () => {
 
   it('refuses a signature on behalf of a person', async () => {
     const error = await refused(upsertRelation('Signed'), {
-      input: { from: 'andrey-vorobyev', to: 'memo-cc-msk-ix', onBehalfOf: 'andrey-vorobyev', sources: [{ id: seedSource }] },
+      input: {
+        from: 'andrey-vorobyev',
+        to: 'memo-cc-msk-ix',
+        onBehalfOf: 'andrey-vorobyev',
+        sources: [{ id: seedSource }],
+        evidence: 'STATED',
+      },
     });
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.onBehalfOf' });
   });
@@ -143,16 +159,24 @@ describe('curation input checks', () => {
   it('checks claims and external facts as the seed format does', async () => {
     const claim = await refused(
       upsert('Organization'),
-      organization({ claims: [{ field: 'name', value: 'Other', sources: ['src-unknown'] }] }),
+      organization({ claims: [{ field: 'name', value: 'Other', sources: ['src-unknown'], evidence: 'STATED' }] }),
     );
     expect(claim.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claims[0].sources[0]' });
-    const fact = await refused(upsert('Organization'), organization({ externalFacts: ['country'] }));
-    expect(fact.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.externalFacts[0]' });
+    const fact = await refused(upsert('Organization'), organization({ provenance: [{ field: 'country', evidence: 'EXTERNAL' }] }));
+    expect(fact.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.provenance[0].field' });
+    const guess = await refused(upsert('Organization'), organization({ evidence: 'INFERRED' }));
+    expect(guess.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.basis' });
   });
 
   it('lists every problem at once', async () => {
     const error = await refused(upsert('Event'), {
-      input: { ...entityInput('Event', 'check-event'), startDate: '2021', endDate: '2019', sources: [{ id: 'src-unknown' }] },
+      input: {
+        ...entityInput('Event', 'check-event'),
+        startDate: '2021',
+        endDate: '2019',
+        sources: [{ id: 'src-unknown' }],
+        evidence: 'STATED',
+      },
     });
     const problems = error.extensions?.problems as { field: string; message: string }[];
     expect(problems).toHaveLength(2);

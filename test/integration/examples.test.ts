@@ -81,7 +81,7 @@ describe('the example queries', () => {
     it('holds ServerInfo first, then 10 to 14 named questions, each read from its own file', () => {
       expect(examples[0]?.name).toBe('ServerInfo');
       expect(examples.length - 1).toBeGreaterThanOrEqual(10);
-      expect(examples.length - 1).toBeLessThanOrEqual(14);
+      expect(examples.length - 1).toBeLessThanOrEqual(15);
       expect(new Set(examples.map((e) => e.name)).size).toBe(examples.length);
       for (const e of examples) {
         expect(e.question, e.file).toMatch(/\?$/);
@@ -112,6 +112,17 @@ describe('the example queries', () => {
 
   // One check per example, with the facts it should find. The last test makes sure none is missed.
   const checks: Record<string, () => Promise<void>> = {
+    async OnlyWhatTheArticlesSay() {
+      const { body, paths, kulikova } = await answer('OnlyWhatTheArticlesSay');
+      expect(names(body.parents.edges).sort()).toEqual(['GNSO', 'ICANN']);
+      expect(body.parents.edges.every((edge: { evidence: string }) => edge.evidence === 'STATED')).toBe(true);
+      expect(paths.length).toBeGreaterThan(0);
+      for (const path of paths) for (const edge of path.edges) expect(edge.evidence).toBe('STATED');
+      // Her employer is read, not stated: the position is there, marked INFERRED with its basis.
+      expect(kulikova.positions.edges).toEqual([
+        expect.objectContaining({ node: { name: 'ICANN' }, evidence: 'INFERRED', basis: expect.stringMatching(/employer/) }),
+      ]);
+    },
     async ServerInfo() {
       const { serverInfo } = await answer('ServerInfo');
       expect(serverInfo.version).toMatch(/^\d+\.\d+\.\d+/);
@@ -179,7 +190,7 @@ describe('the example queries', () => {
     async IspcpMembersAndAncestors() {
       const { body } = await answer('IspcpMembersAndAncestors');
       expect(body.aliases).toContain('ISPCP');
-      expect(body.ancestors.map((a: Answer) => a.slug)).toEqual(['body-gnso', 'body-icann']);
+      expect(body.ancestors.map((a: Answer) => a.slug).sort()).toEqual(['gnso', 'icann']);
       const members = body.members.edges;
       expect(body.members.totalCount).toBe(members.length);
       expect(names(members)).toEqual(expect.arrayContaining(['Qrator Labs', 'DE-CIX', 'LINX', 'AT&T', 'Verizon', 'Comcast']));
@@ -203,7 +214,7 @@ describe('the example queries', () => {
           'Andrey Vorobyev: speaker',
           'Vadim Glushchenko: speaker',
           'Natalia Babekina: speaker',
-          'Mikhail Anisimov: speaker',
+          'Mikhail Anisimov: respondent',
         ]),
       );
     },
@@ -238,16 +249,15 @@ describe('the example queries', () => {
       }
       expect(anyRelation.length).toBeGreaterThan(0);
       expect(anyRelation[0].edges.length).toBeLessThanOrEqual(3);
-      // The governance chain: a member of the ISPCP, inside the GNSO, inside ICANN.
+      // The governance chain: a member of the ISPCP, which article 003 places in ICANN's ecosystem.
       expect(governanceChain).toHaveLength(1);
       const [chain] = governanceChain;
       expect(chain.nodes.map((n: Answer) => n.name)).toEqual([
         'Qrator Labs',
         'Internet Service Providers and Connectivity Providers constituency',
-        'GNSO',
         'ICANN',
       ]);
-      expect(chain.edges.map((e: Answer) => e.type)).toEqual(['MEMBER_OF', 'PART_OF', 'PART_OF']);
+      expect(chain.edges.map((e: Answer) => e.type)).toEqual(['MEMBER_OF', 'PART_OF']);
       expect(chain.edges[0].properties.startDate).toBe('2018-12');
       expect(slugs(chain.edges[0].sources)).toEqual([src003]);
     },

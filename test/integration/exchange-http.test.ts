@@ -110,7 +110,7 @@ describe('both routes, with a database that does not answer', () => {
         method: 'POST',
         path: '/admin/import',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.key}` },
-        body: JSON.stringify({ topics: [{ id: 'unwritten-topic', name: 'Unwritten', sources: [source] }] }),
+        body: JSON.stringify({ topics: [{ id: 'unwritten-topic', name: 'Unwritten', sources: [source], evidence: 'STATED' }] }),
       });
       for (const response of [exported, imported]) {
         expect({ status: response.status, error: errorOf(response.text) }).toEqual({
@@ -126,7 +126,7 @@ describe('both routes, with a database that does not answer', () => {
 });
 
 describe('POST /admin/import', () => {
-  const topic = (id: string) => JSON.stringify({ topics: [{ id, name: `Topic ${id}`, sources: [source] }] });
+  const topic = (id: string) => JSON.stringify({ topics: [{ id, name: `Topic ${id}`, sources: [source], evidence: 'STATED' }] });
   const post = (body: string, headers: Record<string, string> = {}) =>
     server.send({ method: 'POST', path: '/admin/import', headers: { 'content-type': 'application/json', ...headers }, body });
 
@@ -159,7 +159,7 @@ describe('POST /admin/import', () => {
   });
 
   it('imports a CSV of relations between stored entities', async () => {
-    const csv = `type,from,to,sources\nCOVERS,memo-cc-oac,http-imported-topic,${source}\n`;
+    const csv = `type,from,to,sources,evidence\nCOVERS,memo-cc-oac,http-imported-topic,${source},STATED\n`;
     const response = await post(csv, { authorization: `Bearer ${admin.key}`, 'content-type': 'text/csv; charset=utf-8' });
     expect(response.status, response.text).toBe(200);
     expect(JSON.parse(response.text).summary.relations.COVERS).toEqual({ created: 1, updated: 0, unchanged: 0 });
@@ -168,9 +168,9 @@ describe('POST /admin/import', () => {
   it('answers 400 with every problem, each with its line, column and field, and writes nothing', async () => {
     const before = await footprint();
     const csv = [
-      'label,id,name,date,sources',
-      `Memorandum,http-memo,Memo,2021-13,${source}`,
-      'Topic,http-topic-2,Topic,,no-such-source',
+      'label,id,name,date,sources,evidence',
+      `Memorandum,http-memo,Memo,2021-13,${source},STATED`,
+      'Topic,http-topic-2,Topic,,no-such-source,STATED',
     ].join('\n');
     const response = await post(csv, { authorization: `Bearer ${admin.key}`, 'content-type': 'text/csv' });
     expect(response.status).toBe(400);
@@ -203,7 +203,9 @@ describe('POST /admin/import', () => {
     const form = await post(topic('form-topic'), { ...auth, 'content-type': 'application/x-www-form-urlencoded' });
     expect(form.status).toBe(415);
     expect(errorOf(form.text).code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const large = JSON.stringify({ topics: [{ id: 'large-topic', name: 'x'.repeat(maxImportBytes), sources: [source] }] });
+    const large = JSON.stringify({
+      topics: [{ id: 'large-topic', name: 'x'.repeat(maxImportBytes), sources: [source], evidence: 'STATED' }],
+    });
     const tooLarge = await post(large, auth);
     expect(tooLarge.status).toBe(413);
     expect(errorOf(tooLarge.text)).toEqual({ code: 'REQUEST_ENTITY_TOO_LARGE', message: expect.stringMatching(/limit of 20000 bytes/) });

@@ -41,15 +41,15 @@ describe('npm run import', () => {
   it('lists every problem of a CSV import with file, line, column and field, and writes nothing', async () => {
     const dir = await files('bad-csv', {
       'nodes.csv': [
-        'label,id,name,date,sources',
-        `Memorandum,memo-bad-date,A memorandum,2021-02-30,${source}`,
-        `Topic,topic-new,A new topic,,${source}`,
+        'label,id,name,date,sources,evidence',
+        `Memorandum,memo-bad-date,A memorandum,2021-02-30,${source},STATED`,
+        `Topic,topic-new,A new topic,,${source},STATED`,
       ].join('\n'),
       'edges.csv': [
-        'type,from,to,role,sources',
-        `COVERS,memo-bad-date,topic-new,,${source}`,
-        `MANAGES,no-such-registry,tld-ru,registry,${source}`,
-        `MANAGES,topic-new,tld-ru,registry,${source}`,
+        'type,from,to,role,sources,evidence',
+        `COVERS,memo-bad-date,topic-new,,${source},STATED`,
+        `MANAGES,no-such-registry,tld-ru,registry,${source},STATED`,
+        `MANAGES,topic-new,tld-ru,registry,${source},STATED`,
       ].join('\n'),
     });
     const before = await footprint();
@@ -68,7 +68,11 @@ describe('npm run import', () => {
 
   it('reports the same problems in-process, as records with line, column, record and field', async () => {
     const dir = await files('bad-json', {
-      'bad.json': JSON.stringify({ relations: [{ type: 'MANAGES', from: 'msk-ix', to: 'tld-nowhere', sources: [source] }] }, null, 2),
+      'bad.json': JSON.stringify(
+        { relations: [{ type: 'MANAGES', from: 'msk-ix', to: 'tld-nowhere', sources: [source], evidence: 'STATED' }] },
+        null,
+        2,
+      ),
     });
     const before = await footprint();
     const failure = await importFiles(db, await readImportFiles([dir]), { by: 'test' }).catch((error: unknown) => error);
@@ -89,9 +93,17 @@ describe('npm run import', () => {
   it('imports JSON that refers to stored entities, recording who imported, and changes nothing the second time', async () => {
     const dir = await files('refers-to-stored', {
       'people.json': JSON.stringify({
-        persons: [{ id: 'imported-adviser', name: 'Imported Adviser', aliases: ['Советник'], sources: [source] }],
+        persons: [{ id: 'imported-adviser', name: 'Imported Adviser', aliases: ['Советник'], sources: [source], evidence: 'STATED' }],
         relations: [
-          { type: 'HOLDS_POSITION', from: 'imported-adviser', to: 'msk-ix', title: 'Adviser', startDate: '2021', sources: [source] },
+          {
+            type: 'HOLDS_POSITION',
+            from: 'imported-adviser',
+            to: 'msk-ix',
+            title: 'Adviser',
+            startDate: '2021',
+            sources: [source],
+            evidence: 'STATED',
+          },
         ],
       }),
     });
@@ -118,7 +130,7 @@ describe('npm run import', () => {
 
   it('refuses an import that gives a stored id to another kind of entity', async () => {
     const dir = await files('clash', {
-      'clash.json': JSON.stringify({ topics: [{ id: 'msk-ix', name: 'Not a topic', sources: [source] }] }),
+      'clash.json': JSON.stringify({ topics: [{ id: 'msk-ix', name: 'Not a topic', sources: [source], evidence: 'STATED' }] }),
     });
     const before = await footprint();
     const failure = await importFiles(db, await readImportFiles([dir]), { by: 'test' }).catch((error: unknown) => error);

@@ -19,6 +19,15 @@ import { emptyDatabase, openTestDatabase, readRows } from '../support/database.t
 import { testRequestTimeoutMs } from '../support/graphql.ts';
 import { scannedFetch } from '../support/scanned-fetch.ts';
 
+/** A reference that names nothing: NOT_FOUND naming the argument and the reference, with candidates from search (issue #15). */
+const notFound = (argument: string) => ({
+  code: 'NOT_FOUND',
+  field: argument,
+  argument,
+  ref: expect.any(String),
+  didYouMean: expect.any(Array),
+});
+
 // ---------------------------------------------------------------------------------------
 // A small graph modelled on the real one, as the seed validator hands it to the loader. What the
 // validator derives (nameKey, searchText, dateFrom, dateTo) is written out by hand here, not
@@ -44,7 +53,7 @@ function node(
     searchText: [derived.nameKey, id.replaceAll('-', ' ')].join('\n'),
     aliases: [],
     sources: label === 'Source' ? [id] : sources,
-    externalFacts: [],
+    citationEvidence: ['STATED'],
     ...fields,
     ...derived,
   };
@@ -59,7 +68,7 @@ function relation(
   fields: Record<string, string> = {},
   days: { dateFrom?: string; dateTo?: string } = {},
 ): RelationRow {
-  const props: Record<string, PropertyValue> = { sources, externalFacts: [], ...fields, ...days };
+  const props: Record<string, PropertyValue> = { sources, citationEvidence: sources.map(() => 'STATED'), ...fields, ...days };
   return { key: `${type}|${from}|${to}|${fields.role ?? ''}|${fields.title ?? ''}`, type, from, to, props };
 }
 
@@ -302,7 +311,7 @@ describe('neighborhood, paths, timeline and stats', () => {
       ]);
     });
 
-    it('costs one round trip per hop, plus one for all the sources', async () => {
+    it('costs one round trip for the reference, one per hop, plus one for all the sources', async () => {
       const counter = db.openScope();
       const found = await loadNeighborhood(counter, 'coordination-center', 2, 50);
       expect(found?.nodes).toHaveLength(8);
@@ -310,7 +319,13 @@ describe('neighborhood, paths, timeline and stats', () => {
 
       db.statements = [];
       await data<Result>(query, { id: gid('Organization', 'coordination-center'), depth: 2 });
-      expect(db.statements).toEqual(['queries/neighborhood-hop', 'queries/neighborhood-hop', 'queries/entities-by-id']);
+      // The reference first (slug or global ID, through the entity loader: issue #15), then a hop each, then the sources.
+      expect(db.statements).toEqual([
+        'queries/entities-by-id',
+        'queries/neighborhood-hop',
+        'queries/neighborhood-hop',
+        'queries/entities-by-id',
+      ]);
 
       const counter3 = db.openScope();
       const far = await loadNeighborhood(counter3, 'tld-su', 3, 50);
@@ -349,17 +364,9 @@ describe('neighborhood, paths, timeline and stats', () => {
         field: 'id',
         argument: 'id',
       });
-      expect((await errorOf(query, { id: gid('Organization', 'nobody') }))?.extensions).toEqual({
-        code: 'NOT_FOUND',
-        field: 'id',
-        argument: 'id',
-      });
+      expect((await errorOf(query, { id: gid('Organization', 'nobody') }))?.extensions).toEqual(notFound('id'));
       // A real slug under the wrong type is not that entity.
-      expect((await errorOf(query, { id: gid('Person', 'coordination-center') }))?.extensions).toEqual({
-        code: 'NOT_FOUND',
-        field: 'id',
-        argument: 'id',
-      });
+      expect((await errorOf(query, { id: gid('Person', 'coordination-center') }))?.extensions).toEqual(notFound('id'));
     });
   });
 
@@ -405,10 +412,11 @@ describe('neighborhood, paths, timeline and stats', () => {
       expect((await data<Result>(query, { from, to: gid('Body', 'body-icann'), maxHops: 6 })).paths).toEqual([]);
     });
 
-    it('costs one round trip, plus one for the sources', async () => {
+    it('costs one round trip for both references, one for the paths, plus one for the sources', async () => {
       db.statements = [];
       await data<Result>(query, { from: gid('Organization', 'qrator-labs'), to: gid('Body', 'body-icann') });
-      expect(db.statements).toEqual(['queries/shortest-paths', 'queries/entities-by-id']);
+      // Both references in one batch (issue #15), the paths, then the sources.
+      expect(db.statements).toEqual(['queries/entities-by-id', 'queries/shortest-paths', 'queries/entities-by-id']);
     });
 
     it('rejects bad arguments with BAD_USER_INPUT and unknown entities with NOT_FOUND', async () => {
@@ -437,16 +445,8 @@ describe('neighborhood, paths, timeline and stats', () => {
       expect((await errorOf(query, { from: 'Zm9v', to }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'from', argument: 'from' });
       expect((await errorOf(query, { from, to: '%%%' }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'to', argument: 'to' });
       expect((await errorOf(query, { from, to: from }))?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect((await errorOf(query, { from: gid('Organization', 'nobody'), to }))?.extensions).toEqual({
-        code: 'NOT_FOUND',
-        field: 'from',
-        argument: 'from',
-      });
-      expect((await errorOf(query, { from, to: gid('Body', 'nobody') }))?.extensions).toEqual({
-        code: 'NOT_FOUND',
-        field: 'to',
-        argument: 'to',
-      });
+      expect((await errorOf(query, { from: gid('Organization', 'nobody'), to }))?.extensions).toEqual(notFound('from'));
+      expect((await errorOf(query, { from, to: gid('Body', 'nobody') }))?.extensions).toEqual(notFound('to'));
     });
   });
 
@@ -499,16 +499,14 @@ describe('neighborhood, paths, timeline and stats', () => {
         argument: 'to',
       });
       expect((await errorOf(query, { actor: vorobyev, from: '2021-13' }))?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect((await errorOf(query, { actor: 'nonsense' }))?.extensions).toEqual({
+      // A slug now is a reference (issue #15): "nonsense" names nothing; "non sense!" is not a slug at all.
+      expect((await errorOf(query, { actor: 'nonsense' }))?.extensions).toEqual(notFound('actor'));
+      expect((await errorOf(query, { actor: 'non sense!' }))?.extensions).toEqual({
         code: 'BAD_USER_INPUT',
         field: 'actor',
         argument: 'actor',
       });
-      expect((await errorOf(query, { actor: gid('Person', 'nobody') }))?.extensions).toEqual({
-        code: 'NOT_FOUND',
-        field: 'actor',
-        argument: 'actor',
-      });
+      expect((await errorOf(query, { actor: gid('Person', 'nobody') }))?.extensions).toEqual(notFound('actor'));
     });
   });
 

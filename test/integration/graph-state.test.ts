@@ -18,7 +18,7 @@ describe('graphState sees every change', () => {
     await write(`
       CREATE (org:Entity:Organization {id: 'msk-ix', name: 'MSK-IX', aliases: ['ММТС'], edition: 3, ratio: 0.5})
       CREATE (tld:Entity:Tld {id: 'tld-ru', name: '.ru', idn: false})
-      CREATE (org)-[:MANAGES {role: 'operator', sources: ['src-a']}]->(tld)
+      CREATE (org)-[:MANAGES {role: 'operator', sources: ['src-a'], evidence: 'STATED'}]->(tld)
       CREATE (:Change {by: 'seed', at: datetime('2021-02-03T04:05:06Z'), day: date('2021-02-03')})
     `);
   });

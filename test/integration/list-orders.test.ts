@@ -13,7 +13,7 @@ import { GraphQLClient, type Variables } from '../support/graphql.ts';
 // what an unfolded name, the raw date string or insertion order would give.
 
 const source = 'src-orders';
-const cited = { sources: [source] };
+const cited = { sources: [source], evidence: 'STATED' };
 
 const seed = {
   sources: [{ id: source, title: 'Records made for the order tests' }],

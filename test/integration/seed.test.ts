@@ -152,11 +152,11 @@ describe('the seed graph in Neo4j', () => {
   });
 
   it('flags facts from outside the articles', async () => {
-    const [rf] = await query<{ ascii: string; externalFacts: string[] }>(
-      "MATCH (t:Tld) WHERE t.name = '.рф' RETURN t.ascii AS ascii, t.externalFacts AS externalFacts",
+    const [rf] = await query<{ ascii: string; provenance: string }>(
+      "MATCH (t:Tld) WHERE t.name = '.рф' RETURN t.ascii AS ascii, t.provenance AS provenance",
     );
     expect(rf?.ascii).toBe('.xn--p1ai');
-    expect(rf?.externalFacts).toContain('ascii');
+    expect(JSON.parse(rf?.provenance ?? '[]')).toContainEqual({ field: 'ascii', evidence: 'EXTERNAL' });
   });
 
   it('links every IDN TLD to its ASCII sibling', async () => {
@@ -191,9 +191,13 @@ describe('the seed graph in Neo4j', () => {
     const clashing: SeedGraph = {
       nodes: [
         ...graph.nodes,
-        { id: 'zz-new-registry', label: 'Organization', props: { name: 'New Registry', kind: 'registry', sources: ['src-x'] } },
+        {
+          id: 'zz-new-registry',
+          label: 'Organization',
+          props: { name: 'New Registry', kind: 'registry', sources: ['src-x'], evidence: 'STATED' },
+        },
         // An id the graph already gives to an organization, now as a person: the loader refuses it.
-        { id: 'msk-ix', label: 'Person', props: { name: 'Not a person', sources: ['src-x'] } },
+        { id: 'msk-ix', label: 'Person', props: { name: 'Not a person', sources: ['src-x'], evidence: 'STATED' } },
       ],
       relations: graph.relations,
     };
@@ -224,7 +228,13 @@ describe('the seed graph in Neo4j', () => {
     it('writes batch by batch, reports the same outcomes, and leaves no journal behind', async () => {
       const before = await snapshot();
       const extra: SeedGraph = {
-        nodes: [{ id: 'zz-journaled-topic', label: 'Topic', props: { name: 'Journaled', sources: ['src-000-cctld-msk-ix-memorandum'] } }],
+        nodes: [
+          {
+            id: 'zz-journaled-topic',
+            label: 'Topic',
+            props: { name: 'Journaled', sources: ['src-000-cctld-msk-ix-memorandum'], evidence: 'STATED' },
+          },
+        ],
         relations: [],
       };
       const summary = await loadSeedGraph(
@@ -256,7 +266,11 @@ describe('the seed graph in Neo4j', () => {
       const failing: SeedGraph = {
         nodes: [
           ...renamed,
-          { id: 'zz-journaled-registry', label: 'Organization', props: { name: 'New Registry', kind: 'registry', sources: ['src-x'] } },
+          {
+            id: 'zz-journaled-registry',
+            label: 'Organization',
+            props: { name: 'New Registry', kind: 'registry', sources: ['src-x'], evidence: 'STATED' },
+          },
         ],
         relations: [
           ...changedRelation,
@@ -266,17 +280,23 @@ describe('the seed graph in Neo4j', () => {
             type: 'COOPERATES_WITH',
             from: 'msk-ix',
             to: 'ripn',
-            props: { sources: ['src-000-cctld-msk-ix-memorandum'] },
+            props: { sources: ['src-000-cctld-msk-ix-memorandum'], evidence: 'STATED' },
           },
           {
             key: 'MANAGES|zz-journaled-registry|tld-ru||',
             type: 'MANAGES',
             from: 'zz-journaled-registry',
             to: 'tld-ru',
-            props: { sources: ['src-x'] },
+            props: { sources: ['src-x'], evidence: 'STATED' },
           },
           // The last batch points at an entity nobody wrote: the loader refuses it.
-          { key: 'MANAGES|nobody|tld-ru||', type: 'MANAGES', from: 'nobody', to: 'tld-ru', props: { sources: ['src-x'] } },
+          {
+            key: 'MANAGES|nobody|tld-ru||',
+            type: 'MANAGES',
+            from: 'nobody',
+            to: 'tld-ru',
+            props: { sources: ['src-x'], evidence: 'STATED' },
+          },
         ],
       };
       const notices: string[] = [];
@@ -339,26 +359,41 @@ describe('the seed graph in Neo4j', () => {
     const badFiles: [string, string, RegExp][] = [
       [
         'unknown reference',
-        '{"relations": [{"type": "MANAGES", "from": "no-such-org", "to": "tld-ru", "sources": ["src-000-cctld-msk-ix-memorandum"]}]}',
+        '{"relations": [{"type": "MANAGES", "from": "no-such-org", "to": "tld-ru", "sources": ["src-000-cctld-msk-ix-memorandum"], "evidence": "STATED"}]}',
         /bad\.json:1:\d+.*relations\[0\].*from.*no-such-org/,
       ],
       [
         'duplicate id',
-        '{"topics": [{"id": "msk-ix", "name": "Twice", "sources": ["src-000-cctld-msk-ix-memorandum"]}]}',
+        '{"topics": [{"id": "msk-ix", "name": "Twice", "sources": ["src-000-cctld-msk-ix-memorandum"], "evidence": "STATED"}]}',
         /bad\.json:1:\d+.*topics\[0\].*id.*msk-ix/,
       ],
       ['missing sources', '{"topics": [{"id": "a-new-topic", "name": "Unsourced"}]}', /bad\.json:1:\d+.*topics\[0\].*sources/],
       [
         'impossible date',
-        '{"memoranda": [{"id": "memo-new", "name": "New", "date": "2021-02-30", "sources": ["src-000-cctld-msk-ix-memorandum"]}]}',
+        '{"memoranda": [{"id": "memo-new", "name": "New", "date": "2021-02-30", "sources": ["src-000-cctld-msk-ix-memorandum"], "evidence": "STATED"}]}',
         /bad\.json:1:\d+.*memoranda\[0\].*date.*February 2021 has 28 days/,
       ],
       [
         'malformed date',
-        '{"memoranda": [{"id": "memo-new", "name": "New", "date": "Feb 2021", "sources": ["src-000-cctld-msk-ix-memorandum"]}]}',
+        '{"memoranda": [{"id": "memo-new", "name": "New", "date": "Feb 2021", "sources": ["src-000-cctld-msk-ix-memorandum"], "evidence": "STATED"}]}',
         /bad\.json:1:\d+.*memoranda\[0\].*date/,
       ],
       ['broken JSON', '{"topics": [', /bad\.json:1:\d+/],
+      [
+        'record without evidence',
+        '{"topics": [{"id": "a-new-topic", "name": "Unweighed", "sources": ["src-000-cctld-msk-ix-memorandum"]}]}',
+        /bad\.json:1:\d+.*topics\[0\].*field "evidence": missing required field/,
+      ],
+      [
+        'INFERRED record without basis',
+        '{"topics": [{"id": "a-new-topic", "name": "Guessed", "sources": ["src-000-cctld-msk-ix-memorandum"], "evidence": "INFERRED"}]}',
+        /bad\.json:1:\d+.*topics\[0\].*field "basis": INFERRED evidence needs a basis/,
+      ],
+      [
+        'INFERRED citation without basis',
+        '{"relations": [{"type": "LOCATED_IN", "from": "qrator-labs", "to": "country-de", "sources": ["src-003-qrator-labs-joins-ispcp"], "evidence": "STATED", "citations": [{"source": "src-003-qrator-labs-joins-ispcp", "evidence": "INFERRED"}]}]}',
+        /bad\.json:1:\d+.*relations\[0\].*field "citations\[0\]\.basis": INFERRED evidence needs a basis/,
+      ],
     ];
 
     it.each(badFiles)('rejects a file with a %s, naming file, record and field, and writes nothing', async (_kind, text, message) => {

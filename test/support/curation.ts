@@ -80,7 +80,7 @@ export function mutationDocument(field: GraphQLField<unknown, unknown>, selectio
 
 /** A valid input of each entity kind, with slug `id`, citing the seed's first source. */
 export function entityInput(label: EntityLabel, id: string): Record<string, unknown> {
-  const cited = { id, name: `Test ${label} ${id}`, sources: [{ id: seedSource }] };
+  const cited = { id, name: `Test ${label} ${id}`, sources: [{ id: seedSource }], evidence: 'STATED' };
   switch (label) {
     case 'Source':
       return { id, title: `Test source ${id}` };
@@ -107,7 +107,7 @@ export function relationInput(type: RelationType, graph: SeedGraph): Record<stri
   const rule = relationRules[type];
   const [from] = seedEnds(graph, rule.from[0] as EntityLabel);
   const to = seedEnds(graph, rule.to[0] as EntityLabel).find((id) => id !== from) as string;
-  const input: Record<string, unknown> = { from, to, sources: [{ id: seedSource }], note: 'written by a test' };
+  const input: Record<string, unknown> = { from, to, sources: [{ id: seedSource }], evidence: 'STATED', note: 'written by a test' };
   if (rule.roles) input.role = (rule.roles[0] as string).toUpperCase().replaceAll('-', '_');
   if (rule.fields.includes('title')) input.title = 'Test title';
   if (rule.fields.includes('onBehalfOf')) input.onBehalfOf = seedEnds(graph, 'Organization')[0];

@@ -39,7 +39,7 @@ export class GraphQLClient {
   readonly #yoga: ReturnType<typeof createGovgraphYoga>;
 
   constructor(db: Database, options: Omit<YogaOptions, 'db'> = {}) {
-    this.#yoga = createGovgraphYoga({ db, requestTimeoutMs: testRequestTimeoutMs, ...options });
+    this.#yoga = createGovgraphYoga({ db, requestTimeoutMs: testRequestTimeoutMs, quotas: null, ...options });
   }
 
   /** One request, with its HTTP status. */

@@ -29,7 +29,7 @@ export interface TestServer {
 
 /** createGovgraphYoga behind a real node:http server on 127.0.0.1 (never another interface), on a free port. */
 export async function startTestServer(db: Database, options: Omit<YogaOptions, 'db'> = {}): Promise<TestServer> {
-  const server = createServer(createGovgraphYoga({ db, requestTimeoutMs: testRequestTimeoutMs, ...options }));
+  const server = createServer(createGovgraphYoga({ db, requestTimeoutMs: testRequestTimeoutMs, quotas: null, ...options }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);

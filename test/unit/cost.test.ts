@@ -9,7 +9,7 @@ import {
   parse,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { fieldCost, operationCost } from '../../src/schema/cost.ts';
+import { fieldCost, operationCost, pathsScanCost, scanCosts } from '../../src/schema/cost.ts';
 import { schema } from '../../src/schema/index.ts';
 
 // The cost model without a database: what each kind of field costs (fieldCost, on types built
@@ -119,5 +119,35 @@ describe('operationCost on the real schema', () => {
     expect(cost('query ($n: Int!) { organizations(first: $n) { totalCount } }')).toBeNull();
     expect(cost('query ($n: Int) { organizations(first: $n) { totalCount } }', { n: 'seven' })).toBeNull();
     expect(cost('query A { __typename }', {}, 'B')).toBeNull();
+  });
+});
+
+describe('fields that scan more than they return', () => {
+  const cost = (query: string) => operationCost(schema, parse(query), {}, undefined, {});
+
+  it('stats.mostConnected pays for counting every actor, whatever first asks for', () => {
+    // stats 1 + mostConnected (1000 + 3 × (count 1)) = 1004
+    expect(cost('{ stats { mostConnected(first: 3) { count } } }')).toBe(1 + scanCosts.mostConnected + 3);
+    // topTopics scans topics only: an ordinary paged list. stats 1 + topTopics (1 + 3 × 1)
+    expect(cost('{ stats { topTopics(first: 3) { count } } }')).toBe(5);
+  });
+
+  it("timeline pays for sorting all of its actor's dated relationships before taking first", () => {
+    // timeline 200 + 5 × (type 1)
+    expect(cost('{ timeline(actor: "x", first: 5) { type } }')).toBe(scanCosts.timeline + 5);
+    // first left out: 100 entries
+    expect(cost('{ timeline(actor: "x") { type } }')).toBe(scanCosts.timeline + 100);
+  });
+
+  it('paths pays 4^maxHops for the expansion, plus 20 times what a path selects', () => {
+    expect(pathsScanCost(1)).toBe(4);
+    expect(pathsScanCost(6)).toBe(4096);
+    // maxHops left out: 4; out of range (refused later by the resolver): clamped; not a whole number: the default.
+    expect(pathsScanCost(undefined)).toBe(256);
+    expect(pathsScanCost(40)).toBe(4096);
+    expect(pathsScanCost(2.5)).toBe(256);
+    // paths 4^5 + 20 × (nodes 1 + 10 × slug 1)
+    expect(cost('{ paths(from: "a", to: "b", maxHops: 5) { nodes { slug } } }')).toBe(1024 + 20 * 11);
+    expect(cost('{ paths(from: "a", to: "b") { nodes { slug } } }')).toBe(256 + 20 * 11);
   });
 });

@@ -58,10 +58,10 @@ describe('stored properties back to records', () => {
     expect(record).not.toHaveProperty('externalFacts');
   });
 
-  it('writes claims field, value, sources whatever order they were stored in', () => {
-    const claims = JSON.stringify([{ sources: ['s'], value: 'v', field: 'name' }]);
-    const record = entityRecord({ label: 'Topic', props: { id: 't', name: 'T', sources: ['s'], claims } });
-    expect(JSON.stringify(record.claims)).toBe('[{"field":"name","value":"v","sources":["s"]}]');
+  it('writes claims field, value, sources, evidence whatever order they were stored in', () => {
+    const claims = JSON.stringify([{ sources: ['s'], evidence: 'STATED', value: 'v', field: 'name' }]);
+    const record = entityRecord({ label: 'Topic', props: { id: 't', name: 'T', sources: ['s'], evidence: 'STATED', claims } });
+    expect(JSON.stringify(record.claims)).toBe('[{"field":"name","value":"v","sources":["s"],"evidence":"STATED"}]');
   });
 });
 
@@ -75,7 +75,7 @@ describe('CSV cells', () => {
 
   it('types cells by field: lists, booleans, numbers, JSON, text', () => {
     expect(nodeColumns.slice(0, 3)).toEqual(['label', 'id', 'name']);
-    expect(nodeColumns.slice(-3)).toEqual(['sources', 'externalFacts', 'claims']);
+    expect(nodeColumns.slice(-6)).toEqual(['sources', 'evidence', 'basis', 'citations', 'provenance', 'claims']);
     expect(edgeColumns.slice(0, 5)).toEqual(['type', 'from', 'to', 'role', 'title']);
     expect([fieldKind('aliases'), fieldKind('idn'), fieldKind('edition'), fieldKind('claims'), fieldKind('date')]).toEqual([
       'list',
@@ -120,18 +120,18 @@ describe('CSV positions', () => {
     const nodes = readCsvText(
       'nodes.csv',
       [
-        'label,id,name,description,date,sources',
+        'label,id,name,description,date,sources,evidence',
         'Memorandum,memo-x,"A memo,',
-        'over two lines",,2021-02-30,src-000-cctld-msk-ix-memorandum',
-        'Topic,topic-x,A topic,,,no-such-source',
+        'over two lines",,2021-02-30,src-000-cctld-msk-ix-memorandum,STATED',
+        'Topic,topic-x,A topic,,,no-such-source,STATED',
       ].join('\n'),
     );
     const edges = readCsvText(
       'edges.csv',
       [
-        'type,from,to,sources',
-        'COVERS,memo-x,topic-x,src-000-cctld-msk-ix-memorandum',
-        'MANAGES,topic-x,tld-ru,src-000-cctld-msk-ix-memorandum',
+        'type,from,to,sources,evidence',
+        'COVERS,memo-x,topic-x,src-000-cctld-msk-ix-memorandum,STATED',
+        'MANAGES,topic-x,tld-ru,src-000-cctld-msk-ix-memorandum,STATED',
       ].join('\n'),
     );
     expect(problems(nodes, edges)).toEqual([
@@ -145,17 +145,17 @@ describe('CSV positions', () => {
     const nodes = readCsvText(
       'nodes.csv',
       [
-        'label,id,name,colour,sources,claims',
-        'Planet,p-1,Mars,,,',
+        'label,id,name,colour,sources,evidence,claims',
+        'Planet,p-1,Mars,,,,',
         'Topic,t-1,T',
-        'Topic,t-2,T,,src-000-cctld-msk-ix-memorandum,[oops',
+        'Topic,t-2,T,,src-000-cctld-msk-ix-memorandum,STATED,[oops',
       ].join('\n'),
     );
     expect(problems(nodes)).toEqual([
       expect.stringMatching(/^nodes\.csv:1:15: unknown column "colour"; the columns of a file of entities are label, id, name/),
       expect.stringMatching(/^nodes\.csv:2:1: row 2 \(id "p-1"\) field "label": unknown label "Planet"; the labels are Source, /),
-      'nodes.csv:3:1: row 3: expected 6 cells as in the header, got 3',
-      expect.stringMatching(/^nodes\.csv:4:46: row 4 \(id "t-2"\) field "claims": invalid JSON/),
+      'nodes.csv:3:1: row 3: expected 7 cells as in the header, got 3',
+      expect.stringMatching(/^nodes\.csv:4:53: row 4 \(id "t-2"\) field "claims": invalid JSON/),
     ]);
     expect(problems(readCsvText('broken.csv', 'type,from,to\nMANAGES,"a,b\n'))).toEqual([
       expect.stringMatching(/^broken\.csv:2:1: invalid CSV: Quote Not Closed/),

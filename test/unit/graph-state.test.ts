@@ -12,7 +12,9 @@ const contents: GraphContents = {
     { id: '4:a:2', labels: ['Entity', 'Tld'], properties: { id: 'tld-ru', name: '.ru', idn: false } },
     { id: '4:a:3', labels: ['Change'], properties: { by: 'seed', fields: [] } },
   ],
-  relationships: [{ type: 'MANAGES', from: '4:a:1', to: '4:a:2', properties: { role: 'operator', sources: ['src-a'] } }],
+  relationships: [
+    { type: 'MANAGES', from: '4:a:1', to: '4:a:2', properties: { role: 'operator', sources: ['src-a'], evidence: 'STATED' } },
+  ],
 };
 
 interface EditableContents {
@@ -93,7 +95,10 @@ describe('stateOf', () => {
       [
         'a relationship property',
         edited((copy) => {
-          copy.relationships[0] = { ...contents.relationships[0]!, properties: { role: 'registry', sources: ['src-a'] } };
+          copy.relationships[0] = {
+            ...contents.relationships[0]!,
+            properties: { role: 'registry', sources: ['src-a'], evidence: 'STATED' },
+          };
         }),
       ],
       [

@@ -92,6 +92,8 @@ describe('search plans', () => {
     expect(planSearch('Coordination Centre')?.exactKeys).toContain(keys('Coordination Center'));
     expect(planSearch('MSK IX')?.exactKeys).toContain(matchKey('mskix'));
     expect(planSearch('.РФ')?.exact).toEqual(expect.arrayContaining(['.рф', 'рф', '.xn--p1ai', 'xn--p1ai']));
+    // The words as typed, joined: punctuation between them does not stop an exact match.
+    expect(planSearch('Andrey, Vorobyev!')?.exact).toEqual(['andrey, vorobyev!', 'andrey vorobyev']);
   });
 
   it('names the field that matched', () => {

@@ -79,7 +79,9 @@ describe('a valid seed', () => {
       kind: 'registry',
       country: 'RU',
       sources: ['src-registry-report'],
-      externalFacts: ['country'],
+      evidence: 'STATED',
+      citationEvidence: ['STATED'],
+      provenance: JSON.stringify([{ field: 'country', evidence: 'EXTERNAL' }]),
       nameKey: 'example registry',
       searchText: 'example registry\ner\nпример-регистратура',
       // Match keys: stemmed, transliterated, and short names also written as one word.
@@ -93,7 +95,8 @@ describe('a valid seed', () => {
     const person = node('pavel-vorobyov').props;
     expect(person.nameKey).toBe('павел воробьев');
     expect(person.aliases).toEqual([]);
-    expect(person.externalFacts).toEqual([]);
+    expect(person.citationEvidence).toEqual(['STATED']);
+    expect(person).not.toHaveProperty('provenance');
     expect(person.searchText).toBe('павел воробьев\npavel vorobyov');
     expect(person).not.toHaveProperty('claims');
     expect(person).not.toHaveProperty('dateFrom');
@@ -121,7 +124,7 @@ describe('a valid seed', () => {
 
   it('stores claims as a JSON string', () => {
     expect(JSON.parse(String(node('mou-registries').props.claims))).toEqual([
-      { field: 'name', value: 'Registries agreement', sources: ['src-forum-programme'] },
+      { field: 'name', value: 'Registries agreement', sources: ['src-forum-programme'], evidence: 'STATED' },
     ]);
   });
 
@@ -131,7 +134,7 @@ describe('a valid seed', () => {
       type: 'MANAGES',
       from: 'example-registry',
       to: 'tld-rf',
-      props: { role: 'registry', sources: ['src-registry-report'], externalFacts: [] },
+      props: { role: 'registry', sources: ['src-registry-report'], evidence: 'STATED', citationEvidence: ['STATED'] },
     });
     expect(relation('SIGNED|pavel-vorobyov|mou-registries||').props).toMatchObject({
       onBehalfOf: 'example-registry',
@@ -142,13 +145,18 @@ describe('a valid seed', () => {
     const position = relation('HOLDS_POSITION|pavel-vorobyov|example-registry||Director').props;
     expect(position.dateFrom).toBe('2019-05-01');
     expect(position).not.toHaveProperty('dateTo');
-    expect(relation('SERVES_COUNTRY|tld-rf|russia||').props.externalFacts).toEqual(['record']);
+    expect(relation('SERVES_COUNTRY|tld-rf|russia||').props.citationEvidence).toEqual(['EXTERNAL']);
   });
 
   it('ignores a byte-order mark', () => {
     const graph = validateSeedFiles([
       ...validFiles,
-      seedFile('bom.json', '\uFEFF{', '  "topics": [{ "id": "bom", "name": "BOM", "sources": ["src-forum-programme"] }]', '}'),
+      seedFile(
+        'bom.json',
+        '\uFEFF{',
+        '  "topics": [{ "id": "bom", "name": "BOM", "sources": ["src-forum-programme"], "evidence": "STATED" }]',
+        '}',
+      ),
     ]);
     expect(graph.nodes.at(-1)?.id).toBe('bom');
   });
@@ -159,7 +167,7 @@ describe('a bad seed', () => {
     const error = rejection([
       ...validFiles,
       await fixtureFile('syntax-error.json'),
-      seedFile('z.json', '{', '  "topics": [{ "id": "t", "name": "T", "sources": [] }]', '}'),
+      seedFile('z.json', '{', '  "topics": [{ "id": "t", "name": "T", "sources": [], "evidence": "STATED" }]', '}'),
     ]);
     expect(error.problems).toEqual([
       { file: 'seed/data/syntax-error.json', line: 4, column: 5, message: expect.stringMatching(/^invalid JSON: expected ","/) },
@@ -192,7 +200,7 @@ describe('a bad seed', () => {
         '      "id": "t",',
         '      "name": "T",',
         '      "nmae": "T",',
-        '      "sources": ["src-forum-programme"]',
+        '      "sources": ["src-forum-programme"], "evidence": "STATED"',
         '    }',
         '  ]',
         '}',
@@ -226,8 +234,20 @@ describe('a bad seed', () => {
   it('reports a duplicate id across two files, naming both places', () => {
     const error = rejection([
       ...validFiles,
-      seedFile('a.json', '{', '  "topics": [{ "id": "shared", "name": "A", "sources": ["src-forum-programme"] }]', '}'),
-      seedFile('b.json', '{', '  "bodies": [', '    { "id": "shared", "name": "B", "sources": ["src-forum-programme"] }', '  ]', '}'),
+      seedFile(
+        'a.json',
+        '{',
+        '  "topics": [{ "id": "shared", "name": "A", "sources": ["src-forum-programme"], "evidence": "STATED" }]',
+        '}',
+      ),
+      seedFile(
+        'b.json',
+        '{',
+        '  "bodies": [',
+        '    { "id": "shared", "name": "B", "sources": ["src-forum-programme"], "evidence": "STATED" }',
+        '  ]',
+        '}',
+      ),
     ]);
     expect(error.problems).toEqual([
       {
@@ -244,6 +264,49 @@ describe('a bad seed', () => {
     );
   });
 
+  it("keeps former slugs as a list property; refuses one that is in use, repeated, or the record's own", () => {
+    const renamed = seedFile(
+      'renamed.json',
+      '{',
+      '  "topics": [',
+      '    { "id": "new-name", "formerSlugs": ["old-name", "older-name"], "name": "A", "sources": ["src-forum-programme"], "evidence": "STATED" }',
+      '  ]',
+      '}',
+    );
+    const graph = validateSeedFiles([...validFiles, renamed]);
+    expect(graph.nodes.find((node) => node.id === 'new-name')?.props.formerSlugs).toEqual(['old-name', 'older-name']);
+    expect(graph.nodes.find((node) => node.id === 'example-registry')?.props).not.toHaveProperty('formerSlugs');
+
+    const problems = problemsWith(
+      renamed,
+      seedFile(
+        'clash.json',
+        '{',
+        '  "topics": [',
+        '    { "id": "own", "formerSlugs": ["own", "example-registry", "old-name"], "name": "B", "sources": ["src-forum-programme"], "evidence": "STATED" }',
+        '  ],',
+        '  "relations": [',
+        '    { "type": "MANAGES", "from": "example-registry", "to": "older-name", "sources": ["src-registry-report"], "evidence": "STATED" }',
+        '  ]',
+        '}',
+      ),
+    );
+    expect(problems.map((problem) => [problem.record, problem.field, problem.message])).toEqual([
+      ['own', 'formerSlugs[0]', '"own" is this record\'s own slug, not a former one'],
+      [
+        'own',
+        'formerSlugs[1]',
+        '"example-registry" is the slug of organizations[0] (id "example-registry"); a former slug must no longer be in use',
+      ],
+      ['own', 'formerSlugs[2]', expect.stringMatching(/^former slug "old-name" is already listed by topics\[0\] \(id "new-name"\) at /)],
+      [
+        'relations[0]',
+        'to',
+        expect.stringMatching(/^unknown id "older-name": it is a former slug of "new-name" \(topics\[0\] \(id "new-name"\)\); use that$/),
+      ],
+    ]);
+  });
+
   it('reports an unknown id in relation.to', () => {
     const problems = problemsWith(
       seedFile(
@@ -254,7 +317,7 @@ describe('a bad seed', () => {
         '      "type": "MANAGES",',
         '      "from": "example-registry",',
         '      "to": "tld-nowhere",',
-        '      "sources": ["src-registry-report"]',
+        '      "sources": ["src-registry-report"], "evidence": "STATED"',
         '    }',
         '  ]',
         '}',
@@ -278,8 +341,8 @@ describe('a bad seed', () => {
         'x.json',
         '{',
         '  "topics": [',
-        '    { "id": "t", "name": "T", "sources": ["src-forum-programme", "src-nowhere"] },',
-        '    { "id": "u", "name": "U", "sources": ["russia"] }',
+        '    { "id": "t", "name": "T", "sources": ["src-forum-programme", "src-nowhere"], "evidence": "STATED" },',
+        '    { "id": "u", "name": "U", "sources": ["russia"], "evidence": "STATED" }',
         '  ]',
         '}',
       ),
@@ -304,16 +367,69 @@ describe('a bad seed', () => {
     ]);
   });
 
+  it('refuses a record without evidence, and INFERRED without a basis, naming file, record and field', () => {
+    const problems = problemsWith(
+      seedFile(
+        'evidence.json',
+        '{',
+        '  "topics": [{ "id": "no-evidence", "name": "T", "sources": ["src-forum-programme"] }],',
+        '  "persons": [{ "id": "guessed", "name": "G", "sources": ["src-forum-programme"], "evidence": "INFERRED" }],',
+        '  "relations": [',
+        '    { "type": "COVERS", "from": "mou-registries", "to": "idn", "sources": ["src-forum-programme", "src-registry-report"],',
+        '      "evidence": "STATED", "citations": [{ "source": "src-registry-report", "evidence": "INFERRED" }, { "source": "src-none", "evidence": "EXTERNAL" }] },',
+        '    { "type": "DISCUSSED", "from": "forum-leap-session", "to": "idn", "sources": ["src-forum-programme"], "evidence": "SAID" }',
+        '  ],',
+        '  "memoranda": [{ "id": "read-date", "name": "M", "date": "2020", "sources": ["src-forum-programme"], "evidence": "STATED",',
+        '    "provenance": [{ "field": "date", "evidence": "INFERRED" }, { "field": "title", "evidence": "EXTERNAL" }] }]',
+        '}',
+      ),
+    );
+    expect(problems.map(({ line, record, field, message }) => ({ line, record, field, message }))).toEqual([
+      { line: 2, record: 'no-evidence', field: 'evidence', message: 'missing required field' },
+      { line: 3, record: 'guessed', field: 'basis', message: expect.stringMatching(/^INFERRED evidence needs a basis/) },
+      { line: 6, record: 'relations[0]', field: 'citations[0].basis', message: expect.stringMatching(/^INFERRED evidence needs a basis/) },
+      { line: 6, record: 'relations[0]', field: 'citations[1].source', message: '"src-none" is not among this record\'s sources' },
+      { line: 7, record: 'relations[1]', field: 'evidence', message: 'expected one of "STATED", "INFERRED", "EXTERNAL"; got "SAID"' },
+      { line: 10, record: 'read-date', field: 'provenance[0].basis', message: expect.stringMatching(/^INFERRED evidence needs a basis/) },
+      {
+        line: 10,
+        record: 'read-date',
+        field: 'provenance[1].field',
+        message: '"title" is not a field of this record; name one of its fields',
+      },
+    ]);
+    expect(problems.every((problem) => problem.file === 'seed/data/evidence.json')).toBe(true);
+  });
+
+  it('keeps evidence per citation: the stored kinds follow sources, the exceptions as written', () => {
+    const graph = validateSeedFiles([
+      ...validFiles,
+      seedFile(
+        'two-ways.json',
+        '{ "relations": [{ "type": "COVERS", "from": "mou-registries", "to": "idn",',
+        '  "sources": ["src-forum-programme", "src-registry-report"], "evidence": "INFERRED", "basis": "Read from the programme.",',
+        '  "citations": [{ "source": "src-registry-report", "evidence": "STATED" }] }] }',
+      ),
+    ]);
+    const row = graph.relations.find((relation) => relation.key === 'COVERS|mou-registries|idn||');
+    expect(row?.props).toMatchObject({
+      evidence: 'INFERRED',
+      basis: 'Read from the programme.',
+      citationEvidence: ['INFERRED', 'STATED'],
+      citations: JSON.stringify([{ source: 'src-registry-report', evidence: 'STATED' }]),
+    });
+  });
+
   it('reports missing sources at the record and empty sources at the field', () => {
     const problems = problemsWith(
       seedFile(
         'x.json',
         '{',
         '  "topics": [',
-        '    { "id": "t", "name": "T" },',
-        '    { "id": "u", "name": "U", "sources": [] }',
+        '    { "id": "t", "name": "T", "evidence": "STATED" },',
+        '    { "id": "u", "name": "U", "sources": [], "evidence": "STATED" }',
         '  ],',
-        '  "relations": [{ "type": "COVERS", "from": "mou-registries", "to": "idn", "sources": [] }]',
+        '  "relations": [{ "type": "COVERS", "from": "mou-registries", "to": "idn", "sources": [], "evidence": "STATED" }]',
         '}',
       ),
     );
@@ -344,10 +460,10 @@ describe('a bad seed', () => {
         'x.json',
         '{',
         '  "memoranda": [',
-        '    { "id": "m1", "name": "M1", "date": "2021-02-30", "sources": ["src-registry-report"] },',
-        '    { "id": "m2", "name": "M2", "date": "21-02", "sources": ["src-registry-report"] },',
-        '    { "id": "m3", "name": "M3", "date": "2019-02-29", "sources": ["src-registry-report"] },',
-        '    { "id": "m4", "name": "M4", "date": "2020-02-29", "sources": ["src-registry-report"] }',
+        '    { "id": "m1", "name": "M1", "date": "2021-02-30", "sources": ["src-registry-report"], "evidence": "STATED" },',
+        '    { "id": "m2", "name": "M2", "date": "21-02", "sources": ["src-registry-report"], "evidence": "STATED" },',
+        '    { "id": "m3", "name": "M3", "date": "2019-02-29", "sources": ["src-registry-report"], "evidence": "STATED" },',
+        '    { "id": "m4", "name": "M4", "date": "2020-02-29", "sources": ["src-registry-report"], "evidence": "STATED" }',
         '  ]',
         '}',
       ),
@@ -391,7 +507,7 @@ describe('a bad seed', () => {
         '      "name": "Backwards",',
         '      "startDate": "2021-03",',
         '      "endDate": "2021-02-28",',
-        '      "sources": ["src-forum-programme"]',
+        '      "sources": ["src-forum-programme"], "evidence": "STATED"',
         '    }',
         '  ]',
         '}',
@@ -415,8 +531,8 @@ describe('a bad seed', () => {
         'r.json',
         '{',
         '  "relations": [',
-        '    { "type": "MANAGES", "from": "pavel-vorobyov", "to": "tld-rf", "sources": ["src-registry-report"] },',
-        '    { "type": "HOLDS_POSITION", "from": "pavel-vorobyov", "to": "tld-rf", "sources": ["src-registry-report"] }',
+        '    { "type": "MANAGES", "from": "pavel-vorobyov", "to": "tld-rf", "sources": ["src-registry-report"], "evidence": "STATED" },',
+        '    { "type": "HOLDS_POSITION", "from": "pavel-vorobyov", "to": "tld-rf", "sources": ["src-registry-report"], "evidence": "STATED" }',
         '  ]',
         '}',
       ),
@@ -446,16 +562,16 @@ describe('a bad seed', () => {
       seedFile(
         'r.json',
         '{',
-        '  "persons": [{ "id": "anna-signer", "name": "Anna Signer", "sources": ["src-registry-report"] }],',
+        '  "persons": [{ "id": "anna-signer", "name": "Anna Signer", "sources": ["src-registry-report"], "evidence": "STATED" }],',
         '  "relations": [',
-        '    { "type": "SIGNED", "from": "anna-signer", "to": "mou-registries", "sources": ["src-registry-report"] },',
+        '    { "type": "SIGNED", "from": "anna-signer", "to": "mou-registries", "sources": ["src-registry-report"], "evidence": "STATED" },',
         '    {',
         '      "type": "SIGNED",',
         '      "from": "anna-signer",',
         '      "to": "mou-registries",',
         '      "onBehalfOf": "russia",',
         '      "title": "Director",',
-        '      "sources": ["src-registry-report"]',
+        '      "sources": ["src-registry-report"], "evidence": "STATED"',
         '    }',
         '  ]',
         '}',
@@ -495,8 +611,8 @@ describe('a bad seed', () => {
         'r.json',
         '{',
         '  "relations": [',
-        '    { "type": "MANAGES", "from": "example-registry", "to": "tld-rf", "role": "registry", "sources": ["src-forum-programme"] },',
-        '    { "type": "MANAGES", "from": "example-registry", "to": "tld-rf", "role": "operator", "sources": ["src-forum-programme"] }',
+        '    { "type": "MANAGES", "from": "example-registry", "to": "tld-rf", "role": "registry", "sources": ["src-forum-programme"], "evidence": "STATED" },',
+        '    { "type": "MANAGES", "from": "example-registry", "to": "tld-rf", "role": "operator", "sources": ["src-forum-programme"], "evidence": "STATED" }',
         '  ]',
         '}',
       ),
@@ -519,7 +635,7 @@ describe('a bad seed', () => {
       seedFile(
         'x.json',
         '{',
-        '  "countries": [{ "id": "ruritania", "name": "Ruritania", "code": "RUR", "sources": ["src-forum-programme"] }]',
+        '  "countries": [{ "id": "ruritania", "name": "Ruritania", "code": "RUR", "sources": ["src-forum-programme"], "evidence": "STATED" }]',
         '}',
       ),
     );
@@ -536,7 +652,8 @@ describe('a bad seed', () => {
   });
 
   it('accepts http(s) URLs with Unicode hosts and rejects others', () => {
-    const event = (id: string, url: string) => `    { "id": "${id}", "name": "E", "url": "${url}", "sources": ["src-forum-programme"] }`;
+    const event = (id: string, url: string) =>
+      `    { "id": "${id}", "name": "E", "url": "${url}", "sources": ["src-forum-programme"], "evidence": "STATED" }`;
     const problems = problemsWith(
       seedFile(
         'x.json',
@@ -563,9 +680,9 @@ describe('a bad seed', () => {
         'x.json',
         '{',
         '  "events": [',
-        '    { "id": "e", "name": "E", "edition": 0, "startDate": "2021", "endDate": "2020", "sources": ["src-x"] }',
+        '    { "id": "e", "name": "E", "edition": 0, "startDate": "2021", "endDate": "2020", "sources": ["src-x"], "evidence": "STATED" }',
         '  ],',
-        '  "relations": [{ "type": "MANAGES", "from": "e", "to": "Bad Id", "sources": ["src-forum-programme"] }]',
+        '  "relations": [{ "type": "MANAGES", "from": "e", "to": "Bad Id", "sources": ["src-forum-programme"], "evidence": "STATED" }]',
         '}',
       ),
     );
@@ -583,8 +700,8 @@ describe('a bad seed', () => {
       seedFile(
         'x.json',
         '{',
-        '  "events": [{ "id": "e", "name": "E", "kind": "party", "edition": "3", "sources": ["src-forum-programme"] }],',
-        '  "topics": [{ "id": "MSK IX", "name": 7, "sources": ["src-forum-programme"] }]',
+        '  "events": [{ "id": "e", "name": "E", "kind": "party", "edition": "3", "sources": ["src-forum-programme"], "evidence": "STATED" }],',
+        '  "topics": [{ "id": "MSK IX", "name": 7, "sources": ["src-forum-programme"], "evidence": "STATED" }]',
         '}',
       ),
     );
@@ -614,7 +731,7 @@ describe('a bad seed', () => {
       { line: 13, column: 26, record: 'tld-upper', field: 'name' },
       { line: 13, column: 43, record: 'tld-upper', field: 'ascii' },
       { line: 16, column: 47, record: 'ftp-event', field: 'url' },
-      { line: 23, column: 25, record: 'flagged-person', field: 'externalFacts[0]' },
+      { line: 23, column: 24, record: 'flagged-person', field: 'provenance[0].field' },
       { line: 24, column: 72, record: 'flagged-person', field: 'claims[0].sources[0]' },
       { line: 29, column: 64, record: 'relations[1]', field: 'role' },
     ]);
@@ -625,7 +742,7 @@ describe('a bad seed', () => {
       '"name"',
       '"ascii"',
       '"url"',
-      '"aliases"',
+      '"field"',
       '"src-missing"',
       '"role"',
     ]);
@@ -637,14 +754,14 @@ describe('a bad seed', () => {
       'seed/data/many-problems.json:13:26: tlds[0] (id "tld-upper") field "name": a TLD name is its Unicode form with the leading dot, e.g. ".рф"; got "upper"',
       'seed/data/many-problems.json:13:43: tlds[0] (id "tld-upper") field "ascii": expected the lower-case ASCII form with its dot, e.g. ".xn--p1ai" or ".ru"; got ".RU"',
       'seed/data/many-problems.json:16:47: events[0] (id "ftp-event") field "url": expected an http(s) URL; got "ftp://example.org/"',
-      'seed/data/many-problems.json:23:25: persons[0] (id "flagged-person") field "externalFacts[0]": "aliases" is not a field of this record; name one of its fields, or "record" for the whole record',
+      'seed/data/many-problems.json:23:24: persons[0] (id "flagged-person") field "provenance[0].field": "aliases" is not a field of this record; name one of its fields',
       'seed/data/many-problems.json:24:72: persons[0] (id "flagged-person") field "claims[0].sources[0]": unknown source "src-missing": no record has this id',
       'seed/data/many-problems.json:29:64: relations[1] field "role": a COVERS relation has no "role" (it has no own fields)',
     ]);
   });
 
   it('shows at most 50 problems in the message but keeps them all', () => {
-    const records = Array.from({ length: 60 }, (_, i) => `    { "id": "t-${i}", "name": "T", "sources": [] }`);
+    const records = Array.from({ length: 60 }, (_, i) => `    { "id": "t-${i}", "name": "T", "sources": [], "evidence": "STATED" }`);
     const error = rejection([seedFile('x.json', '{', '  "topics": [', records.join(',\n'), '  ]', '}')]);
     expect(error.problems).toHaveLength(60);
     const lines = error.message.split('\n');

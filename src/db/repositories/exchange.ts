@@ -43,12 +43,27 @@ export async function labelsOf(reads: ReadScope, ids: readonly string[]): Promis
   return labels;
 }
 
-/** Null when no entity has the slug `start`. */
+/**
+ * A neighbourhood that reaches more entities than an export may hold: the walk keeps every id it
+ * reached in memory, so it stops at the cap rather than at the end of a hub's surroundings.
+ */
+export class NeighbourhoodTooLargeError extends Error {
+  override name = 'NeighbourhoodTooLargeError';
+  readonly cap: number;
+
+  constructor(start: string, depth: number, cap: number) {
+    super(`the neighbourhood of "${start}" at depth ${depth} reaches more than ${cap} entities`);
+    this.cap = cap;
+  }
+}
+
+/** Null when no entity has the slug `start`. Past `maxEntities` reached, NeighbourhoodTooLargeError. */
 export async function findNeighbourhood(
   reads: ReadScope,
   start: string,
   depth: number,
   pageSize = defaultPageSize,
+  maxEntities = Number.POSITIVE_INFINITY,
 ): Promise<Neighbourhood | null> {
   const found = await labelsOf(reads, [start]);
   if (found.size === 0) return null;
@@ -61,6 +76,7 @@ export async function findNeighbourhood(
       for (const row of rows) {
         if (members.has(row.id)) continue;
         members.set(row.id, row.label);
+        if (members.size > maxEntities) throw new NeighbourhoodTooLargeError(start, depth, maxEntities);
         next.push(row.id);
       }
     }

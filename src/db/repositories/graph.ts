@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { entity, relationProperties } from '../rows.ts';
 import type { EntityRecord } from './entities.ts';
@@ -41,6 +42,7 @@ export async function loadNeighborhood(
   start: string,
   depth: number,
   maxNodes: number,
+  evidence: EvidenceFilter = null,
 ): Promise<NeighborhoodRecord | null> {
   const nodes: EntityRecord[] = [];
   const edges: EdgeRecord[] = [];
@@ -57,6 +59,7 @@ export async function loadNeighborhood(
         seen: hop === 1 ? [start] : [...hops.keys()],
         budget: neo4j.int(Math.max(budget, 0)),
         includeFrontier: hop === 1,
+        evidence,
       },
       hopRow,
     );
@@ -99,7 +102,11 @@ const pathsRow = z.object({
   relations: z.array(edgeRow),
 });
 
-/** Every shortest undirected path of at most `maxHops` (1–6) hops, at most `first` of them, in one round trip. */
+/**
+ * Every shortest undirected path of at most `maxHops` (1–6) hops, at most `first` of them, in one
+ * round trip. `excluded`: labels no inner node of a path may have (null or empty for none),
+ * checked during the search (queries/shortest-paths-excluding).
+ */
 export async function findShortestPaths(
   scope: ReadScope,
   from: string,
@@ -107,10 +114,21 @@ export async function findShortestPaths(
   maxHops: number,
   types: readonly string[] | null,
   first: number,
+  evidence: EvidenceFilter = null,
+  excluded: readonly string[] | null = null,
 ): Promise<PathsResult> {
+  const excluding = excluded !== null && excluded.length > 0;
   const [row] = await scope.read(
-    'queries/shortest-paths',
-    { from, to, maxHops: neo4j.int(maxHops), types: types ? [...types] : null, first: neo4j.int(first) },
+    excluding ? 'queries/shortest-paths-excluding' : 'queries/shortest-paths',
+    {
+      from,
+      to,
+      maxHops: neo4j.int(maxHops),
+      types: types ? [...types] : null,
+      first: neo4j.int(first),
+      evidence,
+      ...(excluding ? { excluded: [...excluded] } : {}),
+    },
     pathsRow,
   );
   const entities = new Map((row?.entities ?? []).map((found) => [found.id, found]));
@@ -156,10 +174,11 @@ export async function loadTimeline(
   id: string,
   window: TimelineWindow,
   first: number,
+  evidence: EvidenceFilter = null,
 ): Promise<{ entity: EntityRecord | null; entries: TimelineRecord[] }> {
   const [row] = await scope.read(
     'queries/timeline',
-    { id, from: window.from, to: window.to, first: neo4j.int(first) },
+    { id, from: window.from, to: window.to, first: neo4j.int(first), evidence },
     z.object({ entity: entity.nullable(), entries: z.array(timelineEntry) }),
   );
   return { entity: row?.entity ?? null, entries: row?.entries ?? [] };

@@ -116,3 +116,17 @@ export async function searchEntities(scope: ReadScope, parameters: SearchStateme
   );
   return rows.map((row) => ({ entity: row.props, score: row.score, allWords: row.allWords }));
 }
+
+const countryRow = z.object({
+  slug: z.string(),
+  code: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+  formerSlugs: z.array(z.string()),
+});
+export type CountryRecord = z.infer<typeof countryRow>;
+
+/** Every country of the graph, by name: its slug, ISO code, name, aliases and former slugs. */
+export function loadCountries(scope: ReadScope): Promise<CountryRecord[]> {
+  return scope.read('queries/countries', {}, countryRow);
+}

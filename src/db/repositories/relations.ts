@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { entity, relationProperties } from '../rows.ts';
 import type { EntityRecord } from './entities.ts';
@@ -16,6 +17,8 @@ export interface RelationRecord {
   other: EntityRecord;
   /** The entity named by the relation's onBehalfOf (a signatory's organization), if any. */
   onBehalfOf: EntityRecord | null;
+  /** With includeParts, the part (department, sub-body) the relation belongs to; null for the entity itself. */
+  part: EntityRecord | null;
   /** The keyset position: the other end's name key and the relationship key. */
   position: { key: string; id: string };
 }
@@ -27,6 +30,8 @@ export interface RelationPageRequest {
   labels: string[] | null;
   /** Only relationships with one of these roles; null for any. */
   roles: string[] | null;
+  /** Only relationships with a citation of one of these evidence kinds; null for any. */
+  evidence: EvidenceFilter;
   limit: number;
   after: { key: string; id: string } | null;
   before: { key: string; id: string } | null;
@@ -34,6 +39,8 @@ export interface RelationPageRequest {
   backwards: boolean;
   /** Whether to count all the relations too (only when totalCount is selected). */
   withTotal: boolean;
+  /** Also the relations of the entity's parts: organizations and bodies inside it by PART_OF, transitively. */
+  includeParts: boolean;
 }
 
 export interface RelationPage {
@@ -52,6 +59,8 @@ const pageRow = z.object({
       props: relationProperties,
       other: entity,
       onBehalfOf: entity.nullable(),
+      // Only relation-pages-with-parts has it.
+      part: entity.nullable().optional(),
     }),
   ),
 });
@@ -70,7 +79,7 @@ export async function loadRelationPages(
   request: RelationPageRequest,
 ): Promise<Map<string, RelationPage>> {
   const rows = await scope.read(
-    'queries/relation-pages',
+    request.includeParts ? 'queries/relation-pages-with-parts' : 'queries/relation-pages',
     {
       ids: [...new Set(ids)],
       // type, left, right and order are written into the statement's text, its {{slots}}
@@ -79,6 +88,7 @@ export async function loadRelationPages(
       ...arrows[request.direction],
       labels: request.labels,
       roles: request.roles,
+      evidence: request.evidence,
       // A JS number travels as a float, and LIMIT takes integers only.
       limit: neo4j.int(request.limit),
       afterKey: request.after?.key ?? null,
@@ -94,13 +104,16 @@ export async function loadRelationPages(
   for (const row of rows) {
     const edges = row.edges.map((edge) => {
       const other = edge.other;
+      // The end on this side: the entity itself, or the part the relation belongs to.
+      const own = edge.part?.id ?? row.id;
       return {
         type: request.type,
-        from: edge.forward ? row.id : other.id,
-        to: edge.forward ? other.id : row.id,
+        from: edge.forward ? own : other.id,
+        to: edge.forward ? other.id : own,
         props: edge.props,
         other,
         onBehalfOf: edge.onBehalfOf,
+        part: edge.part ?? null,
         // The statement orders by coalesce(nameKey, '') and the relationship key.
         position: { key: typeof other.props.nameKey === 'string' ? other.props.nameKey : '', id: String(edge.props.key) },
       };

@@ -170,7 +170,7 @@ export function planSearch(input: string): SearchPlan | null {
   const any = words.length > 1 ? query(true, false) : null;
   const normalized = searchKey(input);
   const domains = /^\.?[\p{L}\p{N}-]+$/u.test(input.trim()) ? tldForms(input).flatMap((form) => [form, form.slice(1)]) : [];
-  const exact = [...new Set([normalized, words.join(' '), ...domains.map(searchKey)])];
+  const exact = [...new Set([normalized, words.map((word) => word.text).join(' '), ...domains.map(searchKey)])];
   const keys = words.map((word) => word.key);
   const exactKeys = [...new Set([keys.join(' '), ...(words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))] : [])])];
   const required = words.filter((word) => word.required);

@@ -9,6 +9,7 @@ import {
   type EntityCitations,
   lockEntity,
   type RelationDependent,
+  readEntities,
   relationDependents,
   unciteEntities,
   unciteRelations,
@@ -18,8 +19,10 @@ import type { EntityLabel } from '../../domain/graph.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
 import { EntityTypeEnum } from '../entity.ts';
+import { slugRenameDate } from './citations.ts';
 import { entityWriteSpecs } from './entity-inputs.ts';
 import { writeCost } from './payloads.ts';
+import { slugField, slugOf, slugProblems } from './records.ts';
 import { runWrite } from './write.ts';
 
 interface DeleteResult {
@@ -162,11 +165,29 @@ function relationIdentity(relation: CitingRelation) {
   return { type: relation.type, from: relation.from, to: relation.to, key: relation.key };
 }
 
-export async function deleteEntity(context: RequestContext, label: EntityLabel, id: string, cascade: boolean): Promise<DeleteResult> {
+export async function deleteEntity(
+  context: RequestContext,
+  label: EntityLabel,
+  id: string,
+  cascade: boolean,
+  argument: 'slug' | 'id' = 'slug',
+): Promise<DeleteResult> {
   return runWrite(context, async (tx, scope) => {
     const stored = await lockEntity(tx, id);
-    if (stored === null) return nothingDeleted(id);
-    if (stored !== label) throw BadUserInputError.of([{ field: 'id', message: `"${id}" is a ${stored}, not a ${label}` }]);
+    if (stored === null) {
+      // A former slug still names its entity for reads; a delete must name it by its slug.
+      const [renamed] = await readEntities(tx, [id]);
+      if (renamed) {
+        throw BadUserInputError.of([
+          {
+            field: argument,
+            message: `"${id}" is a former slug of "${renamed.id}" (${renamed.label}); delete "${renamed.id}" if you mean it`,
+          },
+        ]);
+      }
+      return nothingDeleted(id);
+    }
+    if (stored !== label) throw BadUserInputError.of([{ field: argument, message: `"${id}" is a ${stored}, not a ${label}` }]);
     if (label === 'Source') return deleteSource(tx, id, cascade, scope);
     const dependents = await relationDependents(tx, id, shownDependents);
     if (dependents.total > 0 && !cascade) {
@@ -237,13 +258,22 @@ for (const spec of entityWriteSpecs) {
       authScopes: { admin: true },
       complexity: writeCost,
       args: {
-        id: t.arg.string({ required: true, description: `The slug of ${spec.noun}.` }),
+        slug: t.arg.string({ description: `The slug of ${spec.noun}. Required.` }),
+        id: t.arg.string({
+          description: `The slug of ${spec.noun}, under its old name.`,
+          deprecationReason: `Use slug: on the read side, id is the global ID. Deprecated ${slugRenameDate}.`,
+        }),
         cascade: t.arg.boolean({
           defaultValue: false,
           description: 'Also delete (or change) what points at it, as described above, instead of refusing.',
         }),
       },
-      resolve: (_root, args, context) => deleteEntity(context, spec.label, args.id, args.cascade ?? false),
+      resolve: (_root, args, context) => {
+        const problems = slugProblems(args, '');
+        if (problems.length > 0)
+          throw BadUserInputError.of(problems.map((problem) => ({ ...problem, field: problem.field.replace(/^\./, '') })));
+        return deleteEntity(context, spec.label, String(slugOf(args)), args.cascade ?? false, slugField(args));
+      },
     }),
   );
 }

@@ -18,9 +18,9 @@ import {
   TldRef,
   TopicRef,
 } from '../refs.ts';
-import { citationsField, describingFields, SourceInput } from './citations.ts';
+import { citationEvidenceField, citationsField, describingFields, SourceInput, slugFields } from './citations.ts';
 import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, TldTypeEnum } from './enums.ts';
-import { seedCheck, slugCheck } from './seed-checks.ts';
+import { seedCheck } from './seed-checks.ts';
 
 type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 // biome-ignore lint/suspicious/noExplicitAny: the input refs of ten generated types, whose shapes the resolvers read as records anyway.
@@ -42,13 +42,10 @@ function entityInput(label: EntityLabel, collection: string, description: string
   return builder.inputType(`${label}Input`, {
     description: `${description} ${kindNote}`,
     fields: (t) => ({
-      id: t.string({
-        required: true,
-        description: 'Its slug: lower-case letters and digits joined by hyphens, e.g. "msk-ix".',
-        validate: slugCheck,
-      }),
+      ...slugFields(t, 'Its slug: lower-case letters and digits joined by hyphens, e.g. "msk-ix" (docs/data-model.md, "Slugs"). Required.'),
       name: t.field({ type: 'NonEmptyString', required: true, description: 'The name used for display.' }),
       sources: citationsField(t),
+      citations: citationEvidenceField(t),
       ...describingFields(t, collection),
       // biome-ignore lint/suspicious/noExplicitAny: each kind adds its own fields; Pothos checks them when the type is built.
       ...(own(t) as Record<string, any>),

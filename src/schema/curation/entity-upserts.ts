@@ -1,11 +1,14 @@
+import type { TransactionRunner } from '../../db/database.ts';
 import { readEntities } from '../../db/repositories/curation.ts';
 import type { EntityRecord } from '../../db/repositories/entities.ts';
+import { BadUserInputError } from '../../domain/errors.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
+import { texts } from '../props.ts';
 import { type EntityWriteSpec, entityWriteSpecs } from './entity-inputs.ts';
 import { type Outcome, WriteOutcomeEnum } from './enums.ts';
 import { InlineSourceOutcomeRef, type InlineSourceResult, operationDescription, writeCost } from './payloads.ts';
-import { entityFiles, type Input, inlineSourceIds } from './records.ts';
+import { entityFiles, type Input, inlineSourceIds, inputSlugProblems, slugField, slugOf } from './records.ts';
 import { checkAgainstDatabase } from './validation.ts';
 import { runWrite, upsertEntityRow } from './write.ts';
 
@@ -21,12 +24,32 @@ function prime(context: RequestContext, entities: readonly EntityRecord[]): void
   for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
 }
 
+/**
+ * An upsert replaces the whole record, but an entity's former slugs are redirects, not one of
+ * its fields: they are kept (null when there are none, so that the record has no such field).
+ * A slug that is another entity's former slug is refused: a new entity there would take the
+ * old slug's meaning away from the entity it redirects to.
+ */
+async function keptFormerSlugs(tx: TransactionRunner, id: string, field: string): Promise<string[] | null> {
+  const [stored] = await readEntities(tx, [id]);
+  if (!stored) return null;
+  if (stored.id !== id) {
+    throw BadUserInputError.of([
+      { field, message: `"${id}" is a former slug of "${stored.id}" (${stored.label}); write to "${stored.id}" instead` },
+    ]);
+  }
+  const former = texts(stored.props, 'formerSlugs');
+  return former.length > 0 ? former : null;
+}
+
 /** Checks and writes an entity and the sources it gives inline, in one transaction. */
 export async function upsertEntity(context: RequestContext, spec: EntityWriteSpec, input: Input): Promise<EntityWriteResult> {
-  const id = String(input.id);
-  const files = entityFiles(spec.collection, input);
+  const problems = inputSlugProblems(input, true);
+  if (problems.length > 0) throw BadUserInputError.of(problems);
+  const id = String(slugOf(input));
   const inlineIds = inlineSourceIds(input);
   const result = await runWrite(context, async (tx, scope) => {
+    const files = entityFiles(spec.collection, { ...input, formerSlugs: await keptFormerSlugs(tx, id, `input.${slugField(input)}`) });
     const graph = await checkAgainstDatabase(tx, files);
     const inlineOutcomes = new Map<string, Outcome>();
     for (const row of graph.nodes) {

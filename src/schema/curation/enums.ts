@@ -10,6 +10,8 @@ export function enumName(value: string): string {
 export function seedValuesEnum(name: string, values: readonly string[], description: string) {
   return builder.enumType(name, {
     description,
+    // A closed list of the data: a value outside it is refused naming the allowed ones (src/schema/closed-lists.ts).
+    extensions: { closedList: true },
     values: Object.fromEntries(
       values.map((value) => [enumName(value), { value, description: `Stored (and written in seed files) as "${value}".` }]),
     ),

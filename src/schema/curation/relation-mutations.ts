@@ -6,16 +6,17 @@
 
 import { deleteRelations, readEntities } from '../../db/repositories/curation.ts';
 import type { EntityRecord } from '../../db/repositories/entities.ts';
+import { BadUserInputError } from '../../domain/errors.ts';
 import { type RelationType, relationTypes } from '../../domain/graph.ts';
 import { type RelationRule, relationRules } from '../../domain/rules.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
 import { EntityRef } from '../refs.ts';
-import { citationsField } from './citations.ts';
+import { citationEvidenceField, citationsField, evidenceInputFields } from './citations.ts';
 import { type Outcome, seedValuesEnum, WriteOutcomeEnum } from './enums.ts';
 import { InlineSourceOutcomeRef, type InlineSourceResult, operationDescription, writeCost } from './payloads.ts';
-import { type Input, inlineSourceIds, relationFiles, relationKey } from './records.ts';
-import { relationCheck, slugCheck } from './seed-checks.ts';
+import { type Input, inlineSourceIds, inputSlugProblems, relationFiles, relationKey } from './records.ts';
+import { slugCheck } from './seed-checks.ts';
 import { checkAgainstDatabase } from './validation.ts';
 import { runWrite, upsertEntityRow, upsertRelationRow } from './write.ts';
 
@@ -80,6 +81,8 @@ const RelationDeletePayload = builder.objectRef<RelationDeleteResult>('RelationD
 });
 
 async function upsertRelation(context: RequestContext, type: RelationType, input: Input): Promise<RelationWriteResult> {
+  const problems = inputSlugProblems(input, false);
+  if (problems.length > 0) throw BadUserInputError.of(problems);
   const from = String(input.from);
   const to = String(input.to);
   const key = relationKey(type, { from, to, role: input.role as string | null, title: input.title as string | null });
@@ -153,11 +156,8 @@ for (const type of relationTypes) {
       to: t.string({ required: true, description: `The slug of ${ends(rule.to)} it points to.`, validate: slugCheck }),
       sources: citationsField(t),
       note: t.field({ type: 'NonEmptyString', description: "A short note on the relation, in the curator's own words." }),
-      externalFacts: t.field({
-        type: ['NonEmptyString'],
-        description: 'Names of the fields of this input that come from outside the cited sources, or "record" for the whole relation.',
-        validate: relationCheck('externalFacts'),
-      }),
+      ...evidenceInputFields(t),
+      citations: citationEvidenceField(t),
       date: t.field({ type: 'PartialDate', description: 'When it happened, with the precision the source gives.' }),
       startDate: t.field({ type: 'PartialDate', description: 'When it began.' }),
       endDate: t.field({ type: 'PartialDate', description: 'When it ended; not before startDate.' }),

@@ -18,11 +18,17 @@ export async function checkAgainstDatabase(tx: TransactionRunner, files: readonl
     return await validateSeedFilesAgainst(seedFiles, (ids) => labelsOf(tx, ids));
   } catch (error) {
     if (!(error instanceof SeedValidationError)) throw error;
+    const slugFields = new Map(files.map((file) => [file.path, file.slugField]));
     throw BadUserInputError.of(
       error.problems.map((problem) => ({
-        field: problem.field === undefined ? problem.file : `${problem.file}.${problem.field}`,
+        field: problem.field === undefined ? problem.file : `${problem.file}.${inputField(problem.field, slugFields.get(problem.file))}`,
         message: problem.message,
       })),
     );
   }
+}
+
+/** A record's field as its input names it: the record's `id` is the input's `slug` (or the deprecated `id`). */
+function inputField(field: string, slugField: 'slug' | 'id' | undefined): string {
+  return field === 'id' ? (slugField ?? 'slug') : field;
 }

@@ -92,9 +92,9 @@ export function exportFileName(request: ExportRequest, part = request.part): str
  * The part of the graph a request asks for: null for the whole graph. Found before anything
  * is written, so an unknown slug fails here (ExportNotFoundError), not halfway through a stream.
  */
-export async function exportScope(reads: ReadScope, request: ExportRequest): Promise<ExportScope> {
+export async function exportScope(reads: ReadScope, request: ExportRequest, maxEntities?: number): Promise<ExportScope> {
   if (!request.around) return null;
-  const scope = await findNeighbourhood(reads, request.around.slug, request.around.depth);
+  const scope = await findNeighbourhood(reads, request.around.slug, request.around.depth, undefined, maxEntities);
   if (!scope) throw new ExportNotFoundError(`no entity has the slug "${request.around.slug}"`);
   return scope;
 }

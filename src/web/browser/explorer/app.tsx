@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { EntitySummary } from './api/shapes.ts';
 import { exposeAutomation } from './automation.ts';
 import type { ExplorerApi } from './explorer-api.ts';
-import { GraphCanvas } from './graph/graph-canvas.tsx';
+import { GraphCanvas, placeOf } from './graph/graph-canvas.tsx';
 import { type Permalink, writePermalink } from './model/permalink.ts';
 import { emptyView, type Selection, viewReducer, visibleOf } from './model/view.ts';
 import { EdgePanel } from './panels/edge-panel.tsx';
@@ -208,7 +208,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
               entities={view.entities}
               pinned={view.pinned.has(selectedEntity.id)}
               onExpand={(id) => void expand(id)}
-              onTogglePin={(id) => dispatch({ type: 'togglePin', id })}
+              onTogglePin={(id) => dispatch({ type: 'togglePin', id, at: placeOf(cy, id) })}
               onHide={(id) => dispatch({ type: 'hide', id })}
               onSelectEntity={selectEntity}
               onSelectEdge={selectEdge}

@@ -1,4 +1,5 @@
 import type { Core } from 'cytoscape';
+import { placeOf } from './graph/graph-canvas.tsx';
 
 /**
  * Where a node or a relation is drawn, in page coordinates, for scripts that drive the page as
@@ -7,6 +8,8 @@ import type { Core } from 'cytoscape';
  */
 export interface ExplorerAutomation {
   pointOf(kind: 'entity' | 'edge', id: string): { x: number; y: number } | null;
+  /** Where an entity is in the graph's own coordinates, which a permalink keeps for pinned ones. */
+  placeOf(id: string): { x: number; y: number } | null;
 }
 
 export function exposeAutomation(cy: Core | null, container: () => HTMLElement | null): void {
@@ -19,6 +22,7 @@ export function exposeAutomation(cy: Core | null, container: () => HTMLElement |
         kind === 'entity' && element.isNode() ? element.renderedPosition() : element.isEdge() ? element.renderedMidpoint() : null;
       return point ? { x: box.left + point.x, y: box.top + point.y } : null;
     },
+    placeOf: (id) => placeOf(cy, id),
   };
   Object.assign(window, { govgraphExplorer: automation });
 }

@@ -19,7 +19,7 @@ export async function restoreView(api: ExplorerApi, link: Permalink): Promise<Vi
   return {
     ...view,
     hidden: new Set(link.hidden),
-    pinned: new Set(link.pinned),
+    pinned: new Map(link.pinned.map((pin) => [pin.id, pin.at])),
     filters: link.filters,
     selection: link.selection,
     mode: link.mode,

@@ -29,6 +29,8 @@ export const edgeSchema = z.object({
   externalFacts: z.array(z.string()),
   /** STATED, INFERRED or EXTERNAL, where the API has evidence kinds. */
   evidence: z.optional(z.nullable(z.string())),
+  /** For INFERRED: how it is read from the sources. */
+  basis: z.optional(z.nullable(z.string())),
   from: z.object({ id: z.string() }),
   to: z.object({ id: z.string() }),
   sources: z.array(sourceSchema),

@@ -50,9 +50,11 @@ export function viewRecords(visible: Visible): ViewRecords {
     for (const field of relationFieldOrder)
       if (properties[field] !== undefined && properties[field] !== null) record[field] = properties[field];
     for (const [field, value] of Object.entries(properties)) if (!(field in record) && value !== null) record[field] = value;
-    if (edge.evidence) record.evidence = edge.evidence;
     record.sources = edge.sources.map((source) => source.slug);
-    if (edge.externalFacts.length > 0) record.externalFacts = edge.externalFacts;
+    // The exchange format requires evidence (externalFacts is gone from it): a server without
+    // evidence kinds still marks whole-record outside knowledge, which is EXTERNAL.
+    record.evidence = edge.evidence ?? (edge.externalFacts.includes('record') ? 'EXTERNAL' : 'STATED');
+    if (edge.basis) record.basis = edge.basis;
     for (const source of edge.sources) sources.set(source.slug, sourceRecord(source));
     return record;
   });

@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import { useEffect, useRef } from 'react';
-import type { Selection, Visible } from '../model/view.ts';
+import type { Point, Selection, Visible } from '../model/view.ts';
 import { graphStylesheet } from './cytoscape-style.ts';
 
 cytoscape.use(fcose);
@@ -10,7 +10,7 @@ cytoscape.use(svg);
 
 export interface GraphCanvasProps {
   visible: Visible;
-  pinned: ReadonlySet<string>;
+  pinned: ReadonlyMap<string, Point | null>;
   selection: Selection;
   /** The entities and relations of the path search, drawn highlighted. */
   onPath: ReadonlySet<string>;
@@ -37,6 +37,14 @@ function elementsOf(visible: Visible): ElementDefinition[] {
 }
 
 /** The node-link drawing: Cytoscape on a canvas, kept in step with the view. */
+/** Where an entity is drawn now, in graph coordinates; null when it is not drawn. */
+export function placeOf(cy: Core | null, id: string): Point | null {
+  const node = cy?.getElementById(id);
+  if (!node || node.empty()) return null;
+  const { x, y } = node.position();
+  return { x, y };
+}
+
 export function GraphCanvas(props: GraphCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
@@ -106,8 +114,15 @@ export function GraphCanvas(props: GraphCanvasProps) {
       cy.nodes().forEach((node) => {
         node.toggleClass('pinned', props.pinned.has(node.id()));
         node.toggleClass('centre', node.id() === props.centre);
-        if (props.pinned.has(node.id())) node.lock();
-        else node.unlock();
+        const pin = props.pinned.get(node.id());
+        if (pin === undefined) {
+          node.unlock();
+          return;
+        }
+        // A pin from a link puts the node back where it was pinned; the layout works around it.
+        const { x, y } = node.position();
+        if (pin && (Math.abs(pin.x - x) > 0.5 || Math.abs(pin.y - y) > 0.5)) node.unlock().position(pin);
+        node.lock();
       });
       cy.elements().forEach((element) => {
         element.toggleClass('on-path', props.onPath.has(element.id()));

@@ -3,13 +3,14 @@
  * filters, the selection and the mode. Entity ids are the API's global ids, so a link works
  * on any server holding the same graph. Opening a link replays the same requests.
  */
-import type { Filters, Selection, View } from './view.ts';
+import type { Filters, Point, Selection, View } from './view.ts';
 
 export interface Permalink {
   expanded: string[];
   path?: { from: string; to: string };
   hidden: string[];
-  pinned: string[];
+  /** Pinned entities and where they were drawn. */
+  pinned: { id: string; at: Point | null }[];
   filters: Filters;
   selection: Selection;
   mode: View['mode'];
@@ -27,7 +28,12 @@ export function writePermalink(view: View): string {
   set('expand', view.expanded);
   if (view.path) parameters.set('path', `${view.path.from.id},${view.path.to.id}`);
   set('hide', view.hidden);
-  set('pin', view.pinned);
+  // `id@x:y`: a pinned node's place in graph coordinates, rounded to whole units. Global IDs are
+  // base64, which has no '@' or ':'.
+  set(
+    'pin',
+    [...view.pinned].map(([id, at]) => (at ? `${id}@${Math.round(at.x)}:${Math.round(at.y)}` : id)),
+  );
   set('notTypes', view.filters.hiddenEntityTypes);
   set('notRelations', view.filters.hiddenRelationTypes);
   set('notEvidence', view.filters.hiddenEvidence);
@@ -40,6 +46,12 @@ export function writePermalink(view: View): string {
   if (view.depth !== 1) parameters.set('depth', String(view.depth));
   const query = parameters.toString();
   return query ? `?${query}` : '';
+}
+
+function readPin(item: string): { id: string; at: Point | null } {
+  const [id = '', place] = item.split('@');
+  const [x, y] = (place ?? '').split(':').map(Number);
+  return { id, at: place !== undefined && Number.isFinite(x) && Number.isFinite(y) ? { x: x ?? 0, y: y ?? 0 } : null };
 }
 
 export function readPermalink(search: string): Permalink {
@@ -60,7 +72,7 @@ export function readPermalink(search: string): Permalink {
   const permalink: Permalink = {
     expanded: list(parameters.get('expand')),
     hidden: list(parameters.get('hide')),
-    pinned: list(parameters.get('pin')),
+    pinned: list(parameters.get('pin')).map(readPin),
     filters,
     selection: entity ? { kind: 'entity', id: entity } : relation ? { kind: 'edge', key: relation } : null,
     mode: parameters.get('mode') === 'table' ? 'table' : 'graph',

@@ -25,12 +25,19 @@ export interface PathSearch {
   paths: readonly Subgraph[];
 }
 
+/** Where a node is drawn, in the graph's own coordinates (not the screen's). */
+export interface Point {
+  x: number;
+  y: number;
+}
+
 export interface View {
   entities: ReadonlyMap<string, EntitySummary>;
   edges: ReadonlyMap<string, Edge>;
   /** Entities whose neighbourhood was added, in the order they were: the permalink replays them. */
   expanded: readonly string[];
-  pinned: ReadonlySet<string>;
+  /** Pinned entities, each where it was pinned (null: where the layout puts it, for old links). */
+  pinned: ReadonlyMap<string, Point | null>;
   hidden: ReadonlySet<string>;
   filters: Filters;
   selection: Selection;
@@ -53,7 +60,7 @@ export const emptyView: View = {
   entities: new Map(),
   edges: new Map(),
   expanded: [],
-  pinned: new Set(),
+  pinned: new Map(),
   hidden: new Set(),
   filters: emptyFilters,
   selection: null,
@@ -68,7 +75,7 @@ export type ViewAction =
   | { type: 'expand'; around: string; subgraph: Subgraph }
   | { type: 'path'; search: PathSearch }
   | { type: 'select'; selection: Selection }
-  | { type: 'togglePin'; id: string }
+  | { type: 'togglePin'; id: string; at: Point | null }
   | { type: 'hide'; id: string }
   | { type: 'showAll' }
   | { type: 'filters'; filters: Filters }
@@ -83,13 +90,6 @@ function withSubgraph(view: View, subgraph: Subgraph): Pick<View, 'entities' | '
   for (const entity of subgraph.nodes) entities.set(entity.id, entity);
   for (const edge of subgraph.edges) edges.set(edge.key, edge);
   return { entities, edges };
-}
-
-function toggled<T>(set: ReadonlySet<T>, item: T): Set<T> {
-  const next = new Set(set);
-  if (next.has(item)) next.delete(item);
-  else next.add(item);
-  return next;
 }
 
 export function viewReducer(view: View, action: ViewAction): View {
@@ -130,8 +130,12 @@ export function viewReducer(view: View, action: ViewAction): View {
     }
     case 'select':
       return { ...view, selection: action.selection };
-    case 'togglePin':
-      return { ...view, pinned: toggled(view.pinned, action.id) };
+    case 'togglePin': {
+      const pinned = new Map(view.pinned);
+      if (pinned.has(action.id)) pinned.delete(action.id);
+      else pinned.set(action.id, action.at);
+      return { ...view, pinned };
+    }
     case 'hide': {
       const selection = view.selection?.kind === 'entity' && view.selection.id === action.id ? null : view.selection;
       return { ...view, hidden: new Set(view.hidden).add(action.id), selection };

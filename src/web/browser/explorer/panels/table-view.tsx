@@ -8,7 +8,7 @@ import { EntityName } from './entity-name.tsx';
 export function TableView(props: {
   visible: Visible;
   entities: ReadonlyMap<string, EntitySummary>;
-  pinned: ReadonlySet<string>;
+  pinned: ReadonlyMap<string, unknown>;
   evidenceKnown: boolean;
   onSelectEntity(id: string): void;
   onSelectEdge(key: string): void;

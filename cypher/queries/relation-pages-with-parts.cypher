@@ -1,0 +1,42 @@
+// relation-pages (see there for the parameters, slots, keyset and totals), rolled up over the
+// entity's parts: its own relationships and those of every organization or body inside it by
+// PART_OF, transitively (a ministry's departments, ICANN's GNSO and the GNSO's ISPCP), for
+// Organization.people and Body.people with includeParts. One statement for all the entities
+// and all their parts: the parts are found by a variable-length PART_OF walk from each entity,
+// never a statement per part. The bound of 10 guards against a malformed cycle; real nesting is
+// two or three deep, and DISTINCT keeps a part reached twice (or a cycle) from counting twice.
+// Each edge also names the part it belongs to (null for the entity itself), with its
+// properties, so that the caller can say where a position is held without another read.
+// $evidence filters the listed relationships as in relation-pages; the PART_OF walk that finds
+// the parts is structure, not a listed claim, so it is not filtered.
+UNWIND $ids AS id
+MATCH (a:Entity {id: id})
+CALL (a) {
+UNWIND CASE WHEN $withTotal THEN [1] ELSE [] END AS counting
+MATCH (a)<-[:PART_OF*0..10]-(part:Entity)
+WHERE part.label IN ['Organization', 'Body']
+WITH DISTINCT part
+MATCH (part){{left}}[r:{{type}}]{{right}}(b:Entity)
+WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
+AND {{include:fragments/evidence-filter(r)}}
+RETURN count(DISTINCT r) AS total
+}
+CALL (a) {
+MATCH (a)<-[:PART_OF*0..10]-(part:Entity)
+WHERE part.label IN ['Organization', 'Body']
+WITH DISTINCT part
+MATCH (part){{left}}[r:{{type}}]{{right}}(b:Entity)
+WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
+AND {{include:fragments/evidence-filter(r)}}
+WITH r, b, part, coalesce(b.nameKey, '') AS k
+WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId))
+AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))
+WITH r, b, part, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
+RETURN collect({forward: startNode(r) = part,
+props: {{include:fragments/props(r)}},
+other: {{include:fragments/props(b)}},
+part: CASE WHEN part = a THEN null ELSE {{include:fragments/props(part)}} END,
+onBehalfOf: head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf})
+RETURN {{include:fragments/props(o)}} })}) AS edges
+}
+RETURN id, total, edges

@@ -1,0 +1,119 @@
+/**
+ * GET /metrics in Prometheus' text format (prom-client): requests and their latency per
+ * operation, errors by code, the Neo4j sessions in use, quota refusals. Each server has its own
+ * registry, so two in one process (tests) do not add up.
+ */
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Database } from '../db/database.ts';
+import type { QuotaKind } from './quotas.ts';
+
+/**
+ * Operation names are chosen by clients: past this many distinct ones, further names count as
+ * "other", so a client cannot grow the metrics without end.
+ */
+const maxOperationNames = 200;
+
+export interface Metrics {
+  plugin: Plugin;
+  /** Counts a quota refusal (handed to the quota plugin). */
+  quotaRefused(quota: QuotaKind, client: 'key' | 'address'): void;
+  registry: Registry;
+}
+
+export function createMetrics(db: Database): Metrics {
+  const registry = new Registry();
+  const requests = new Counter({
+    name: 'govgraph_http_requests_total',
+    help: 'HTTP requests answered, by path and status.',
+    labelNames: ['path', 'status'] as const,
+    registers: [registry],
+  });
+  const operations = new Histogram({
+    name: 'govgraph_graphql_operation_duration_seconds',
+    help: 'GraphQL operations, from the request arriving to the answer leaving, by operation name and type (its _count counts them).',
+    labelNames: ['operation', 'type', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'govgraph_graphql_errors_total',
+    help: 'Errors in GraphQL answers, by code (INTERNAL_SERVER_ERROR for a masked one).',
+    labelNames: ['code'] as const,
+    registers: [registry],
+  });
+  const refusals = new Counter({
+    name: 'govgraph_quota_rejections_total',
+    help: 'Requests refused with 429 for being over a quota, by quota (requests or cost) and client kind (key or address).',
+    labelNames: ['quota', 'client'] as const,
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'govgraph_neo4j_sessions_in_use',
+    help: "Neo4j sessions this process holds open; each holds one of the driver's pooled connections while a statement runs.",
+    registers: [registry],
+    collect() {
+      this.set(db.sessionUse.inUse);
+    },
+  });
+  new Counter({
+    name: 'govgraph_neo4j_sessions_opened_total',
+    help: 'Neo4j sessions opened (each acquires a pooled connection), since the server started.',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(db.sessionUse.opened);
+    },
+  });
+
+  const names = new Set<string>();
+  const nameOf = (name: string | undefined): string => {
+    if (!name) return 'anonymous';
+    if (names.has(name)) return name;
+    if (names.size >= maxOperationNames) return 'other';
+    names.add(name);
+    return name;
+  };
+  const timings = new WeakMap<Request, { startedAt: number; operation?: string; type?: string }>();
+
+  const plugin: Plugin = {
+    async onRequest({ url, request, endResponse, fetchAPI }) {
+      timings.set(request, { startedAt: performance.now() });
+      if (url.pathname !== '/metrics') return;
+      endResponse(new fetchAPI.Response(await registry.metrics(), { status: 200, headers: { 'content-type': registry.contentType } }));
+    },
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request } | undefined)?.request;
+      const timing = request && timings.get(request);
+      if (!timing) return;
+      const operation = getOperationAST(args.document, args.operationName);
+      timing.operation = nameOf(operation?.name?.value);
+      timing.type = operation?.operation;
+    },
+    onExecutionResult({ result }) {
+      if (!result || Symbol.asyncIterator in result) return;
+      for (const error of result.errors ?? []) errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+    },
+    onResponse({ request, response }) {
+      const path = new URL(request.url, 'http://localhost').pathname;
+      // Only the paths the server has: anything else is one label, whatever was asked for.
+      const known = ['/graphql', '/export', '/admin/import', '/health', '/ready', '/metrics'].includes(path) ? path : 'other';
+      requests.inc({ path: known, status: String(response.status) });
+      const timing = timings.get(request);
+      if (path === '/graphql' && timing) {
+        const seconds = (performance.now() - timing.startedAt) / 1000;
+        operations.observe(
+          { operation: timing.operation ?? 'none', type: timing.type ?? 'none', status: String(response.status) },
+          seconds,
+        );
+      }
+    },
+  };
+
+  return {
+    plugin,
+    registry,
+    quotaRefused: (quota, client) => refusals.inc({ quota, client }),
+  };
+}
