@@ -28,11 +28,12 @@ const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.rep
 /** The command as typed: `npm run bench -- …` when npm ran it, else the node command line. */
 export function commandLine(argv: readonly string[] = process.argv): { argv: string[]; command: string } {
   const args = argv.slice(2).map(quote).join(' ');
-  const viaNpm = process.env.npm_lifecycle_event === 'bench';
-  const script = argv[1] ? argv[1].replace(`${root}`, '') : '';
+  const script = process.env.npm_lifecycle_event;
+  const viaNpm = script === 'bench' || script === 'bench:loader';
+  const file = argv[1] ? argv[1].replace(`${root}`, '') : '';
   return {
     argv: [...argv],
-    command: viaNpm ? `npm run bench${args ? ` -- ${args}` : ''}` : `node ${script}${args ? ` ${args}` : ''}`,
+    command: viaNpm ? `npm run ${script}${args ? ` -- ${args}` : ''}` : `node ${file}${args ? ` ${args}` : ''}`,
   };
 }
 

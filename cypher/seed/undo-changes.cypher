@@ -1,4 +1,4 @@
-// Undoing a load, step 4: deletes up to $batch change records the load wrote.
+// Undoing a load, step 6: deletes up to $batch change records the load wrote.
 MATCH (c:Change {operation: $load})
 WITH c LIMIT $batch
 DELETE c

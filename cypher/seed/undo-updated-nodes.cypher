@@ -1,4 +1,4 @@
-// Undoing a load, step 2: up to $batch entities it updated get their old properties back.
+// Undoing a load, step 3: up to $batch entities it updated get their old properties back.
 MATCH (u:SeedUndo {_load: $load, _kind: 'node'})
 WITH u LIMIT $batch
 OPTIONAL MATCH (n:Entity {id: u._target})

@@ -75,6 +75,8 @@ async function main(): Promise<void> {
       singleTransactionRows,
       // The embedded store admits this process only: any load still open in it is dead.
       staleLoadMs: embedded ? 0 : config.staleLoadMs,
+      // Nothing else reads a store this process started: an empty one gets its indexes after the load.
+      deferIndexes: embedded !== undefined,
       onProgress: progressBar('importing', 2000),
       onNotice: log,
     });

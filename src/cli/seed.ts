@@ -68,12 +68,19 @@ async function main(): Promise<void> {
   log(
     `validated ${graph.nodes.length} entities and ${graph.relations.length} relations in ${((performance.now() - readStarted) / 1000).toFixed(1)} s`,
   );
-  const { db, close } = await openDatabase(config, log, 'tool');
+  const { db, embedded, close } = await openDatabase(config, log, 'tool');
   try {
     // A database loaded before some entities were renamed: rename them in place, keeping their
     // old slugs as redirects, rather than load the new slugs beside them.
     for (const { from, to } of await renameStoredEntities(db, renamesIn(graph), 'seed')) log(`renamed ${from} → ${to}`);
-    const summary = await loadSeedGraph(db, graph, { onProgress: progressBar('loading'), onNotice: log, batchSize, singleTransactionRows });
+    const summary = await loadSeedGraph(db, graph, {
+      onProgress: progressBar('loading'),
+      onNotice: log,
+      batchSize,
+      singleTransactionRows,
+      // Nothing else reads a store this process started: an empty one gets its indexes after the load.
+      deferIndexes: embedded !== undefined,
+    });
     console.log(formatSummary(summary));
   } finally {
     await close();

@@ -69,7 +69,8 @@ export function slotsOf(name: string, dir: string = cypherDir): readonly string[
  * The text of a named statement with its slots filled: `{{type}}` is replaced by parameter
  * `type`. Only for what Cypher takes no parameter for in a form the planner can use: given as a
  * parameter ([r:$($type)]), Neo4j 5 expands every relationship of a node and filters them
- * afterwards; written into the text, the type and direction let it follow only those. A
+ * afterwards (or scans every relationship of the graph, for a MERGE), and uses no index on
+ * the type; written into the text, the type and direction let it follow only those. A
  * statement without slots is returned as it is.
  */
 export function filledCypher(name: string, parameters: Record<string, unknown>, dir: string = cypherDir): string {

@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape, type Session, type SessionConfig } from 'neo4j-driver';
-import { cypher, cypherDir, filledCypher, parametersToSend } from './cypher-files.ts';
+import { cypherDir, filledCypher, parametersToSend } from './cypher-files.ts';
 import {
   DatabaseUnavailableError,
   isTransactionTimeout,
@@ -129,11 +129,15 @@ export class Database {
   }
 
   async write<R extends RecordShape = RecordShape>(statement: string, parameters: Parameters = {}): Promise<R[]> {
-    const result = await this.driver.executeQuery(cypher(statement, this.cypherDir), parameters, {
-      database: this.name,
-      routing: neo4j.routing.WRITE,
-      transactionConfig: { timeout: this.transactionTimeoutMs },
-    });
+    const result = await this.driver.executeQuery(
+      filledCypher(statement, parameters, this.cypherDir),
+      parametersToSend(statement, parameters, this.cypherDir),
+      {
+        database: this.name,
+        routing: neo4j.routing.WRITE,
+        transactionConfig: { timeout: this.transactionTimeoutMs },
+      },
+    );
     return result.records.map((record) => record.toObject() as R);
   }
 
@@ -256,7 +260,7 @@ export class TransactionRunner {
   }
 
   async run<R extends RecordShape = RecordShape>(statement: string, parameters: Parameters = {}): Promise<R[]> {
-    const result = await this.#tx.run(cypher(statement), parameters);
+    const result = await this.#tx.run(filledCypher(statement, parameters), parametersToSend(statement, parameters));
     return result.records.map((record) => record.toObject() as R);
   }
 }

@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { entityLabels, type NodeRow, type RelationRow, relationTypes, type SeedGraph } from '../domain/graph.ts';
 import type { Database, TransactionRunner } from './database.ts';
+import { isWorthRetrying } from './errors.ts';
 import { applySchemaMigrations } from './migrations.ts';
 
 export interface Outcome {
@@ -23,6 +24,11 @@ export interface LoadSummary {
 
 export interface LoadOptions {
   batchSize?: number;
+  /**
+   * Batches of a journaled load written at once, each in its own transaction (default 2, one
+   * per core of a small machine: one batch is written while the next is sent).
+   */
+  parallelism?: number;
   /** Called after every batch with the rows written so far and the total. */
   onProgress?: (done: number, total: number) => void;
   /** The one transaction's timeout, for loads that fit in one (default an hour). */
@@ -36,10 +42,17 @@ export interface LoadOptions {
   singleTransactionRows?: number;
   /** Told when the loader undoes or finishes an interrupted load. */
   onNotice?: (line: string) => void;
-  /** A journaled load whose last batch is older than this is taken to have died (default 2 minutes). */
+  /** A journaled load whose last heartbeat (every 10 s) is older than this is taken to have died (default 2 minutes). */
   staleLoadMs?: number;
   /** Who is writing, recorded in the audit fields and the change log (default "seed"). */
   by?: string;
+  /**
+   * A journaled load into an empty database creates most indexes after writing, rather than
+   * keeping them up to date as it writes (default false). Only where nothing else reads the
+   * database meanwhile (an embedded Neo4j of the command line's own): until the load ends,
+   * lists are slow and search fails for want of its full-text index.
+   */
+  deferIndexes?: boolean;
 }
 
 export class SeedLoadError extends Error {
@@ -77,6 +90,18 @@ export interface WriteScope {
   load: string | null;
 }
 
+/** The rows grouped by label or type, in first-seen order, each group in input order. */
+function groupedBy<T, K extends string>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
 export async function upsertNodes(tx: TransactionRunner, rows: NodeRow[], summary: LoadSummary, scope: WriteScope): Promise<void> {
   for (const row of rows) {
     // Labels reach Cypher as parameters ($(row.label)); this allowlist keeps them to ours.
@@ -97,7 +122,11 @@ export async function upsertRelations(tx: TransactionRunner, rows: RelationRow[]
   for (const row of rows) {
     if (!allowedTypes.has(row.type)) throw new SeedLoadError(`relation "${row.key}": unknown type "${row.type}"`);
   }
-  const results = await tx.run<RelationBatchResult>('seed/upsert-relations', { rows, ...scope });
+  // One statement per type: written into the text, the type lets Neo4j use the key's index.
+  const results: RelationBatchResult[] = [];
+  for (const [type, group] of groupedBy(rows, (row) => row.type)) {
+    results.push(...(await tx.run<RelationBatchResult>('seed/upsert-relations', { rows: group, type, ...scope })));
+  }
   const written = results.reduce((sum, result) => sum + result.created + result.updated + result.unchanged, 0);
   if (written !== rows.length) {
     throw new SeedLoadError(`${rows.length - written} relation(s) in this batch point at entities that are not in the database`);
@@ -108,9 +137,21 @@ export async function upsertRelations(tx: TransactionRunner, rows: RelationRow[]
 /** One unit of work: a batch of entities or of relations. */
 type Batch = { kind: 'nodes'; rows: NodeRow[] } | { kind: 'relations'; rows: RelationRow[] };
 
-function* allBatches(graph: SeedGraph, size: number): Generator<Batch> {
+function* nodeBatches(graph: SeedGraph, size: number): Generator<Batch> {
   for (const rows of batches(graph.nodes, size)) yield { kind: 'nodes', rows };
-  for (const rows of batches(graph.relations, size)) yield { kind: 'relations', rows };
+}
+
+/** Batches of one type each: the statement is written for one type. */
+function* relationBatches(graph: SeedGraph, size: number): Generator<Batch> {
+  for (const group of groupedBy(graph.relations, (row) => row.type).values()) {
+    for (const rows of batches(group, size)) yield { kind: 'relations', rows };
+  }
+}
+
+/** Entities first: relations need their ends. */
+function* allBatches(graph: SeedGraph, size: number): Generator<Batch> {
+  yield* nodeBatches(graph, size);
+  yield* relationBatches(graph, size);
 }
 
 function writeBatch(tx: TransactionRunner, batch: Batch, summary: LoadSummary, scope: WriteScope): Promise<void> {
@@ -140,21 +181,38 @@ function mergeInto(summary: LoadSummary, part: LoadSummary): void {
  */
 export async function loadSeedGraph(db: Database, graph: SeedGraph, options: LoadOptions = {}): Promise<LoadSummary> {
   const started = performance.now();
-  await applySchemaMigrations(db);
-  await finishInterruptedLoads(db, options);
   const rows = graph.nodes.length + graph.relations.length;
-  const summary =
-    rows <= (options.singleTransactionRows ?? defaultSingleTransactionRows)
-      ? await loadInOneTransaction(db, graph, options)
-      : await loadJournaled(db, graph, options);
+  const journaled = rows > (options.singleTransactionRows ?? defaultSingleTransactionRows);
+  const deferIndexes = journaled && options.deferIndexes === true && (await isGraphEmpty(db)) && (await openLoads(db)).length === 0;
+  await applySchemaMigrations(db, options.onNotice, deferIndexes ? neededWhileLoading : undefined);
+  await finishInterruptedLoads(db, options);
+  const summary = journaled ? await loadJournaled(db, graph, options, deferIndexes) : await loadInOneTransaction(db, graph, options);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
+
+/**
+ * What a load needs of the schema while it writes: the constraints through which it finds (and
+ * locks) entities by id and relationships by key, and its journal's. An empty database gets the
+ * others after a large load (deferIndexes): Neo4j then builds each from one scan. Kept up to date
+ * row by row, they took most of the load's time: Java Flight Recorder put 56 % of Neo4j's samples
+ * loading the 10k graph in commits, 39 % in index updates (range indexes and constraints on an
+ * entity and its :Change record, a Lucene document per entity for search, refreshed at every
+ * commit since the full-text index is not eventually consistent).
+ */
+const neededWhileLoading: ReadonlySet<string> = new Set([
+  'entity_id',
+  'seed_load_id',
+  'seed_undo_load',
+  ...relationTypes.map((type) => `${type.toLowerCase()}_key`),
+]);
 
 // One transaction grows slower as its uncommitted state grows: 27k rows took 74 s in one
 // and 29 s journaled (10k generated entities, this 2-core machine). Below this size the
 // isolation of a single transaction is worth its cost.
 const defaultSingleTransactionRows = 10_000;
+const defaultBatchSize = 5000;
+const defaultParallelism = 2;
 
 async function loadInOneTransaction(db: Database, graph: SeedGraph, options: LoadOptions): Promise<LoadSummary> {
   const total = graph.nodes.length + graph.relations.length;
@@ -165,7 +223,7 @@ async function loadInOneTransaction(db: Database, graph: SeedGraph, options: Loa
       // A retried transaction starts again from nothing: so must the counts.
       summary = emptySummary(graph.nodes.length, scope.operation);
       let done = 0;
-      for (const batch of allBatches(graph, options.batchSize ?? 5000)) {
+      for (const batch of allBatches(graph, options.batchSize ?? defaultBatchSize)) {
         await writeBatch(tx, batch, summary, scope);
         done += batch.rows.length;
         options.onProgress?.(done, total);
@@ -176,32 +234,43 @@ async function loadInOneTransaction(db: Database, graph: SeedGraph, options: Loa
   return summary;
 }
 
-async function loadJournaled(db: Database, graph: SeedGraph, options: LoadOptions): Promise<LoadSummary> {
+async function loadJournaled(db: Database, graph: SeedGraph, options: LoadOptions, deferIndexes: boolean): Promise<LoadSummary> {
   const total = graph.nodes.length + graph.relations.length;
   const load = randomUUID();
   // The load's id doubles as its change-log operation, so undoing it can find its :Change records.
   const scope: WriteScope = { by: options.by ?? 'seed', operation: load, load };
   const summary = emptySummary(graph.nodes.length, load);
   await db.write('seed/journal-begin', { load });
+  // The heartbeat is its own transaction on a timer, not a write in every batch: batches in
+  // parallel would all wait for the one :SeedLoad node's lock, and a long batch still beats.
+  const heartbeat = setInterval(() => {
+    db.write('seed/journal-heartbeat', { load }).catch(() => {});
+  }, heartbeatMs);
+  heartbeat.unref();
   try {
     let done = 0;
-    for (const batch of allBatches(graph, options.batchSize ?? 5000)) {
-      let part = emptySummary(0);
-      await db.writeTransaction(
-        async (tx) => {
-          part = emptySummary(0);
-          await writeBatch(tx, batch, part, scope);
-          await tx.run('seed/journal-heartbeat', { load });
-        },
-        options.batchTimeoutMs ?? 10 * 60 * 1000,
-      );
+    const write = async (batch: Batch) => {
+      const part = await writeBatchAlone(db, batch, scope, options);
       mergeInto(summary, part);
       done += batch.rows.length;
       options.onProgress?.(done, total);
+    };
+    const size = options.batchSize ?? defaultBatchSize;
+    const parallelism = options.parallelism ?? defaultParallelism;
+    // Every entity is in before the first relation is written: relations need their ends.
+    await inParallel(nodeBatches(graph, size), parallelism, write);
+    await inParallel(relationBatches(graph, size), parallelism, write);
+    if (deferIndexes) {
+      options.onNotice?.('creating the indexes');
+      // Part of the load: should a constraint fail, the load is undone.
+      await applySchemaMigrations(db, options.onNotice);
     }
   } catch (error) {
+    clearInterval(heartbeat);
     options.onNotice?.(`the load failed after some of its batches were written; undoing them`);
     try {
+      // The undo finds the load's change records through their index.
+      if (deferIndexes) await applySchemaMigrations(db, options.onNotice);
       await undoLoad(db, load);
     } catch (undoError) {
       throw new SeedLoadError(
@@ -211,15 +280,72 @@ async function loadJournaled(db: Database, graph: SeedGraph, options: LoadOption
     }
     throw error;
   }
+  clearInterval(heartbeat);
   await db.write('seed/journal-commit', { load });
   await clearJournal(db, load);
   return summary;
 }
 
+const heartbeatMs = 10_000;
+
+/**
+ * One batch in its own transaction, and its counts. A batch that loses a deadlock to another
+ * batch of the same load (both creating relationships of one entity) is written again, here
+ * rather than by the driver, whose retries stop after a few seconds, shorter than a batch.
+ */
+async function writeBatchAlone(db: Database, batch: Batch, scope: WriteScope, options: LoadOptions): Promise<LoadSummary> {
+  for (let attempt = 1; ; attempt += 1) {
+    let part = emptySummary(0);
+    try {
+      await db.writeTransaction(
+        async (tx) => {
+          // A retried transaction starts again from nothing: so must the counts.
+          part = emptySummary(0);
+          await writeBatch(tx, batch, part, scope);
+        },
+        options.batchTimeoutMs ?? 10 * 60 * 1000,
+      );
+      return part;
+    } catch (error) {
+      // Also a connection that a busy Neo4j did not hand out within the acquisition timeout
+      // (a second batch or the heartbeat opening one while a batch runs): nothing was sent yet.
+      if (attempt >= batchAttempts || !isWorthRetrying(error)) throw error;
+      options.onNotice?.(`a batch of ${batch.rows.length} ${batch.kind} failed (${codeOf(error) || 'unavailable'}); writing it again`);
+      await new Promise((resolve) => setTimeout(resolve, attempt * 500));
+    }
+  }
+}
+
+const batchAttempts = 5;
+
+function codeOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
+}
+
+/**
+ * Runs `work` on every item, `workers` at a time. After a failure no new item starts; the
+ * ones under way finish (their transactions commit or roll back), then the first error is thrown.
+ */
+async function inParallel<T>(items: Iterable<T>, workers: number, work: (item: T) => Promise<void>): Promise<void> {
+  const iterator = items[Symbol.iterator]();
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    for (let next = iterator.next(); !next.done && !failure; next = iterator.next()) {
+      try {
+        await work(next.value);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
+  if (failure) throw failure.error;
+}
+
 /** Runs a statement that handles up to $batch journal entries until it handles none. */
-async function drain(db: Database, statement: string, load: string): Promise<void> {
+async function drain(db: Database, statement: string, load: string, parameters: Record<string, unknown> = {}): Promise<void> {
   for (;;) {
-    const [row] = await db.write<{ done: number }>(statement, { load, batch: neo4j.int(journalBatch) });
+    const [row] = await db.write<{ done: number }>(statement, { ...parameters, load, batch: neo4j.int(journalBatch) });
     if (!row || row.done === 0) return;
   }
 }
@@ -227,9 +353,12 @@ async function drain(db: Database, statement: string, load: string): Promise<voi
 const journalBatch = 10_000;
 
 async function undoLoad(db: Database, load: string): Promise<void> {
-  await drain(db, 'seed/undo-relations', load);
+  // Per type, so that each relationship is found through its key's index.
+  for (const type of relationTypes) await drain(db, 'seed/undo-created-relations', load, { type });
+  for (const type of relationTypes) await drain(db, 'seed/undo-relations', load, { type });
   await drain(db, 'seed/undo-updated-nodes', load);
   await drain(db, 'seed/undo-created-nodes', load);
+  await drain(db, 'seed/undo-marked-nodes', load);
   await drain(db, 'seed/undo-changes', load);
   await db.write('seed/journal-end', { load });
 }
@@ -242,21 +371,25 @@ async function clearJournal(db: Database, load: string): Promise<void> {
 
 const defaultStaleLoadMs = 2 * 60 * 1000;
 
+const openLoad = z.object({ load: z.string(), committed: z.boolean(), lastBatchAt: z.string(), ageMs: z.number() });
+
+/** Journaled loads not yet finished: running, or interrupted. */
+function openLoads(db: Database): Promise<z.infer<typeof openLoad>[]> {
+  return db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: 'load' }).read('seed/journal-open', {}, openLoad);
+}
+
 /**
  * Before a new load: a journaled load that died halfway is undone, and one that died while
  * clearing its journal is finished. One still writing (a recent heartbeat) stops this load
  * rather than have two loads undo each other.
  */
 async function finishInterruptedLoads(db: Database, options: LoadOptions, whenLive: 'refuse' | 'leave' = 'refuse'): Promise<void> {
-  const open = await db
-    .openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: 'load' })
-    .read('seed/journal-open', {}, z.object({ load: z.string(), committed: z.boolean(), lastBatchAt: z.string(), ageMs: z.number() }));
-  for (const entry of open) {
+  for (const entry of await openLoads(db)) {
     if (entry.ageMs < (options.staleLoadMs ?? defaultStaleLoadMs)) {
       const message = `another load (${entry.load}) has been writing since ${entry.lastBatchAt}`;
       if (whenLive === 'refuse') throw new SeedLoadError(`${message}; wait until it ends`);
       options.onNotice?.(
-        `${message}: left alone (if its process died, the next load, or a start at least ${options.staleLoadMs ?? defaultStaleLoadMs} ms after its last batch, undoes it)`,
+        `${message}: left alone (if its process died, the next load, or a start at least ${options.staleLoadMs ?? defaultStaleLoadMs} ms after its last heartbeat, undoes it)`,
       );
       continue;
     }
@@ -273,7 +406,7 @@ async function finishInterruptedLoads(db: Database, options: LoadOptions, whenLi
 /**
  * At server start, before anything else writes: undoes the journaled loads whose process died
  * (a killed import), so their half-written batches do not linger until the next load. A load
- * whose last batch is more recent than `staleLoadMs` may still be running in another process:
+ * whose last heartbeat is more recent than `staleLoadMs` may still be running in another process:
  * it is named and left alone. With the embedded Neo4j no other process can be writing, so the
  * server passes 0.
  */
@@ -299,7 +432,14 @@ export function formatSummary(summary: LoadSummary): string {
   };
   section(summary.nodes);
   section(summary.relations);
-  const rate = summary.seconds > 0 ? Math.round(summary.entities / summary.seconds) : summary.entities;
-  lines.push(`${summary.entities} entities in ${summary.seconds.toFixed(1)} s (${rate} entities/s)`);
+  const relations = Object.values(summary.relations).reduce(
+    (sum, outcome) => sum + outcome.created + outcome.updated + outcome.unchanged,
+    0,
+  );
+  const perSecond = (count: number) => (summary.seconds > 0 ? Math.round(count / summary.seconds) : count);
+  lines.push(
+    `${summary.entities} entities and ${relations} relations in ${summary.seconds.toFixed(1)} s ` +
+      `(${perSecond(summary.entities + relations)} rows/s, ${perSecond(summary.entities)} entities/s)`,
+  );
   return lines.join('\n');
 }

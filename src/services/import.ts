@@ -13,7 +13,10 @@ import { readCsvText } from '../formats/csv-read.ts';
 
 export type ImportFormat = 'json' | 'csv';
 
-export type ImportOptions = Pick<LoadOptions, 'batchSize' | 'singleTransactionRows' | 'onProgress' | 'onNotice' | 'staleLoadMs'> & {
+export type ImportOptions = Pick<
+  LoadOptions,
+  'batchSize' | 'singleTransactionRows' | 'onProgress' | 'onNotice' | 'staleLoadMs' | 'deferIndexes'
+> & {
   /** Who imports: recorded in the audit fields and the change log. */
   by: string;
   /** The HTTP request that imports, if any: its id goes into the transactions' metadata. */

@@ -319,9 +319,9 @@ describe('the seed graph in Neo4j', () => {
         env: neo4jEnv(),
       });
       const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-      // Wait until some batches are in, then kill it without warning.
+      // Wait until some batches are in (their change records name the load), then kill it without warning.
       for (let tries = 0; tries < 600; tries++) {
-        const [row] = await query<{ n: number }>('MATCH (n:Entity) WHERE n._seedLoad IS NOT NULL RETURN count(n) AS n');
+        const [row] = await query<{ n: number }>('MATCH (l:SeedLoad) MATCH (c:Change {operation: l.id}) RETURN count(c) AS n');
         if (Number(row?.n) >= 500) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

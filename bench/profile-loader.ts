@@ -1,0 +1,347 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import neo4j, { type ManagedTransaction, type ProfiledPlan, type RecordShape, type ResultSummary } from 'neo4j-driver';
+import { loadConfig } from '../src/config.ts';
+import { cypher, cypherFolder, filledCypher, parametersToSend } from '../src/db/cypher-files.ts';
+import { Database, type Parameters, TransactionRunner } from '../src/db/database.ts';
+import { connect } from '../src/db/driver.ts';
+import { formatSummary, type LoadSummary, loadSeedGraph } from '../src/db/load.ts';
+import { readSeedFile, validateSeedFiles } from '../src/domain/validate.ts';
+import { startEmbeddedNeo4j } from '../src/embedded/embedded-neo4j.ts';
+import { generate } from './generate.ts';
+import { commandLine, gitState, type LoadAverage, loadAverage, machine } from './lib/provenance.ts';
+
+/**
+ * The loader's benchmark: loads the generated graph of each size into a new, empty embedded
+ * Neo4j, `--runs` times, and reports rows (entities plus relations) per second with the median,
+ * the git commit, the argv and the load average before and after each run. With --profile every
+ * statement is sent with PROFILE and the report adds, per statement file, its db hits by
+ * operator and Neo4j's own time: PROFILE slows the load, so take rates from a run without it.
+ *
+ *   npm run bench:loader -- --sizes 100000 --runs 3
+ *   npm run bench:loader -- --sizes 10000 --profile
+ *
+ * Writes bench/results/<date>-loader-<sizes>[-profile].json and .md (or --out <stem>).
+ */
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '3' },
+    profile: { type: 'boolean', default: false },
+    'keep-indexes': { type: 'boolean', default: false },
+    'batch-size': { type: 'string' },
+    parallelism: { type: 'string' },
+    work: { type: 'string', default: path.join(tmpdir(), 'govgraph-bench-loader') },
+    out: { type: 'string' },
+  },
+});
+
+const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
+const runs = Number(values.runs);
+if (sizes.some((size) => !Number.isInteger(size) || size <= 0) || !Number.isInteger(runs) || runs <= 0) {
+  throw new Error('usage: npm run bench:loader -- [--sizes 100000[,1000000]] [--runs 3] [--profile] [--batch-size N] [--parallelism N]');
+}
+const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+const parallelism = values.parallelism === undefined ? undefined : Number(values.parallelism);
+const log = (line: string) => process.stderr.write(`bench:loader: ${line}\n`);
+
+interface StatementStats {
+  calls: number;
+  rows: number;
+  seconds: number;
+  /** Neo4j's own time until the first record and until the last, without the network. */
+  serverSeconds: number;
+  dbHits: number;
+  operators: Record<string, number>;
+}
+
+/** Statement text → file name; a slot ({{type}}) matches any word. */
+const templates = cypherFolder('seed').map((name) => {
+  const pattern = cypher(name)
+    .split(/\{\{\w+\}\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[A-Za-z_]+');
+  return { name, pattern: new RegExp(`^(?:PROFILE )?${pattern}$`) };
+});
+const nameOf = (text: string) => templates.find((template) => template.pattern.test(text))?.name ?? `other: ${text.slice(0, 40)}`;
+
+/** The loader's Database with every statement timed, and sent with PROFILE when asked. */
+class MeasuredDatabase extends Database {
+  readonly stats = new Map<string, StatementStats>();
+  transactions = 0;
+
+  record(text: string, parameters: Parameters, seconds: number, summary: ResultSummary): void {
+    const name = nameOf(text);
+    let entry = this.stats.get(name);
+    if (!entry) {
+      entry = { calls: 0, rows: 0, seconds: 0, serverSeconds: 0, dbHits: 0, operators: {} };
+      this.stats.set(name, entry);
+    }
+    entry.calls += 1;
+    entry.seconds += seconds;
+    entry.serverSeconds += (Number(summary.resultAvailableAfter) + Number(summary.resultConsumedAfter)) / 1000;
+    const rows = parameters.rows;
+    entry.rows += Array.isArray(rows) ? rows.length : 0;
+    const add = (plan: ProfiledPlan) => {
+      if (!entry) return;
+      entry.dbHits += plan.dbHits;
+      const operator = plan.operatorType.replace(/@.*$/, '');
+      entry.operators[operator] = (entry.operators[operator] ?? 0) + plan.dbHits;
+      for (const child of plan.children) add(child);
+    };
+    if (summary.profile) add(summary.profile);
+  }
+
+  async #timed(text: string, parameters: Parameters, run: (text: string) => Promise<ResultSummary>): Promise<void> {
+    const started = performance.now();
+    const summary = await run(values.profile ? `PROFILE ${text}` : text);
+    this.record(text, parameters, (performance.now() - started) / 1000, summary);
+  }
+
+  override async write<R extends RecordShape = RecordShape>(statement: string, parameters: Parameters = {}): Promise<R[]> {
+    let records: R[] = [];
+    await this.#timed(filledCypher(statement, parameters), parameters, async (text) => {
+      const result = await this.driver.executeQuery(text, parametersToSend(statement, parameters), {
+        database: this.name,
+        routing: neo4j.routing.WRITE,
+      });
+      // As Database.write gives them: the loader parses what it reads.
+      records = result.records.map((record) => record.toObject() as R);
+      return result.summary;
+    });
+    return records;
+  }
+
+  override async writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>, timeoutMs?: number): Promise<T> {
+    const session = this.driver.session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
+    const record = this.record.bind(this);
+    try {
+      const result = await session.executeWrite(
+        (tx) => {
+          const measured = new Proxy(tx, {
+            get(target, property, receiver) {
+              if (property !== 'run') return Reflect.get(target, property, receiver);
+              return async (text: string, parameters: Parameters) => {
+                const started = performance.now();
+                const result = await target.run(values.profile ? `PROFILE ${text}` : text, parameters);
+                record(text, parameters, (performance.now() - started) / 1000, result.summary);
+                return result;
+              };
+            },
+          }) satisfies ManagedTransaction;
+          return work(new TransactionRunner(measured));
+        },
+        { timeout: timeoutMs ?? this.transactionTimeoutMs },
+      );
+      this.transactions += 1;
+      return result;
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/** CPU seconds (user and system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+interface Run {
+  size: number;
+  run: number;
+  entities: number;
+  relations: number;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  loadAverageBefore: LoadAverage;
+  loadAverageAfter: LoadAverage;
+  neo4jCpuSeconds: number;
+  nodeCpuSeconds: number;
+  transactions: number;
+  summary: LoadSummary;
+  statements: Record<string, StatementStats & { dbHitsPerRow: number | null }>;
+}
+
+const median = (numbers: number[]) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+const config = loadConfig();
+const git = gitState();
+const command = commandLine();
+mkdirSync(values.work, { recursive: true });
+const results: Run[] = [];
+const startedAt = new Date().toISOString();
+
+for (const size of sizes) {
+  const file = path.join(values.work, `graph-${size}.json`);
+  if (!existsSync(file)) {
+    log(`generating ${size} entities into ${file}`);
+    await generate(size, 42, file);
+  }
+  const graph = validateSeedFiles([await readSeedFile(file)]);
+  const rows = graph.nodes.length + graph.relations.length;
+  for (let run = 1; run <= runs; run += 1) {
+    const dataDir = mkdtempSync(path.join(values.work, 'neo4j-'));
+    const embedded = await startEmbeddedNeo4j({
+      dataDir,
+      readyTimeoutMs: config.embedded.readyTimeoutMs,
+      pageCacheMb: config.embedded.pageCacheMb,
+      log,
+    });
+    try {
+      // A new embedded Neo4j on a busy machine can take longer than the API's 1.5 s to hand out
+      // its first connections; the benchmark measures the load, not that wait.
+      const driver = await connect({
+        ...config.neo4j,
+        uri: embedded.uri,
+        username: 'neo4j',
+        password: '',
+        connectTimeoutMs: Math.max(config.neo4j.connectTimeoutMs, 60_000),
+        acquireTimeoutMs: Math.max(config.neo4j.acquireTimeoutMs, 60_000),
+      });
+      const db = new MeasuredDatabase(driver, config.neo4j.database, config.neo4j.transactionTimeoutMs);
+      try {
+        const loadAverageBefore = loadAverage();
+        const neo4jBefore = cpuSeconds(embedded.pid);
+        const nodeBefore = process.cpuUsage();
+        let shown = 0;
+        const summary = await loadSeedGraph(db, graph, {
+          ...(batchSize === undefined ? {} : { batchSize }),
+          ...(parallelism === undefined ? {} : { parallelism }),
+          onNotice: log,
+          // As `npm run seed` and `npm run import` load into a store of their own.
+          deferIndexes: !values['keep-indexes'],
+          onProgress: (done, total) => {
+            if (performance.now() - shown > 10_000 || done === total) {
+              shown = performance.now();
+              log(`${size} run ${run}: ${done}/${total} rows`);
+            }
+          },
+        });
+        const nodeCpu = process.cpuUsage(nodeBefore);
+        const result: Run = {
+          size,
+          run,
+          entities: graph.nodes.length,
+          relations: graph.relations.length,
+          rows,
+          seconds: summary.seconds,
+          rowsPerSecond: rows / summary.seconds,
+          loadAverageBefore,
+          loadAverageAfter: loadAverage(),
+          neo4jCpuSeconds: cpuSeconds(embedded.pid) - neo4jBefore,
+          nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
+          transactions: db.transactions,
+          summary,
+          statements: Object.fromEntries(
+            [...db.stats].map(([name, entry]) => [name, { ...entry, dbHitsPerRow: entry.rows > 0 ? entry.dbHits / entry.rows : null }]),
+          ),
+        };
+        results.push(result);
+        log(formatSummary(summary));
+        log(
+          `${size} run ${run}: ${rows} rows in ${summary.seconds.toFixed(1)} s = ${Math.round(result.rowsPerSecond)} rows/s ` +
+            `(load average ${loadAverageBefore.oneMinute.toFixed(2)} → ${result.loadAverageAfter.oneMinute.toFixed(2)})`,
+        );
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+}
+
+const perSize = sizes.map((size) => {
+  const of = results.filter((result) => result.size === size);
+  const rates = of.map((result) => result.rowsPerSecond);
+  return {
+    size,
+    runs: of.length,
+    rows: of[0]?.rows ?? 0,
+    medianRowsPerSecond: median(rates),
+    minRowsPerSecond: Math.min(...rates),
+    maxRowsPerSecond: Math.max(...rates),
+    medianSeconds: median(of.map((result) => result.seconds)),
+  };
+});
+
+const report = {
+  startedAt,
+  commit: git.commit,
+  dirty: git.dirty,
+  command: command.command,
+  argv: command.argv,
+  machine: machine(),
+  profile: values.profile,
+  batchSize: batchSize ?? 'default',
+  parallelism: parallelism ?? 'default',
+  perSize,
+  runs: results,
+};
+
+const table = [
+  `# Loader benchmark, ${startedAt.slice(0, 10)}`,
+  '',
+  `- command: \`${command.command}\``,
+  `- commit: ${git.commit}${git.dirty.length > 0 ? ` (with uncommitted changes: ${git.dirty.join(', ')})` : ''}`,
+  `- machine: ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GiB, Node ${report.machine.node}, Neo4j ${report.machine.neo4j}`,
+  `- each run loads into a new, empty embedded Neo4j; journaled, audited (a :Change per row)${values.profile ? '; every statement sent with PROFILE (slower: rates are not comparable)' : ''}`,
+  '',
+  '| entities | run | rows | seconds | rows/s | load average before → after (1 min) | Neo4j CPU s | Node CPU s |',
+  '|---:|---:|---:|---:|---:|---|---:|---:|',
+  ...results.map(
+    (result) =>
+      `| ${result.size} | ${result.run} | ${result.rows} | ${result.seconds.toFixed(1)} | ${Math.round(result.rowsPerSecond)} | ` +
+      `${result.loadAverageBefore.oneMinute.toFixed(2)} → ${result.loadAverageAfter.oneMinute.toFixed(2)} | ` +
+      `${result.neo4jCpuSeconds.toFixed(0)} | ${result.nodeCpuSeconds.toFixed(0)} |`,
+  ),
+  '',
+  '| entities | runs | median rows/s | min | max | median seconds |',
+  '|---:|---:|---:|---:|---:|---:|',
+  ...perSize.map(
+    (size) =>
+      `| ${size.size} | ${size.runs} | ${Math.round(size.medianRowsPerSecond)} | ${Math.round(size.minRowsPerSecond)} | ` +
+      `${Math.round(size.maxRowsPerSecond)} | ${size.medianSeconds.toFixed(1)} |`,
+  ),
+];
+if (values.profile) {
+  const last = results.at(-1);
+  table.push(
+    '',
+    `Db hits per statement (last run, ${last?.size} entities):`,
+    '',
+    '| statement | calls | rows | db hits | per row | top operators |',
+    '|---|---:|---:|---:|---:|---|',
+  );
+  for (const [name, entry] of Object.entries(last?.statements ?? {})) {
+    const top = Object.entries(entry.operators)
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 4)
+      .map(([operator, hits]) => `${operator} ${hits}`)
+      .join(', ');
+    table.push(`| ${name} | ${entry.calls} | ${entry.rows} | ${entry.dbHits} | ${entry.dbHitsPerRow?.toFixed(1) ?? '–'} | ${top} |`);
+  }
+}
+
+const stem =
+  values.out ??
+  path.join(
+    new URL('results', import.meta.url).pathname,
+    `${startedAt.slice(0, 10)}-loader-${sizes.join('-')}${values.profile ? '-profile' : ''}`,
+  );
+writeFileSync(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(`${stem}.md`, `${table.join('\n')}\n`);
+console.log(table.join('\n'));
+log(`wrote ${stem}.json and ${stem}.md`);
