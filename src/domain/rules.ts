@@ -240,7 +240,6 @@ const conflictSchema = z.strictObject({
   description: text,
   subjects: z.array(slug).min(1, 'must name at least one entity the conflict is about'),
   sides: z.array(conflictSide).min(2, 'a conflict has at least two sides'),
-  formerSlugs,
 });
 
 export interface EntityCollection {

@@ -213,7 +213,7 @@ export async function deleteEntity(
   });
 }
 
-const DeletePayload = builder.objectRef<DeleteResult>('DeletePayload').implement({
+export const DeletePayload = builder.objectRef<DeleteResult>('DeletePayload').implement({
   description: 'What an entity delete did, with what its cascade removed and updated.',
   fields: (t) => ({
     deleted: t.exposeBoolean('deleted', {
