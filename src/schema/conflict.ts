@@ -75,30 +75,34 @@ builder.node(ConflictRef, {
 });
 
 builder.queryField('conflicts', (t) =>
-  t.connection({
-    type: ConflictRef,
-    description:
-      'Every disagreement between the sources, in slug order, each side with its sources. With `about`, only those about that entity.',
-    args: {
-      about: t.arg.id({
-        description:
-          'Only conflicts about this entity: its slug (e.g. "tld-su") or global ID. Absent or null: all. An unknown entity is NOT_FOUND.',
-      }),
+  t.connection(
+    {
+      type: ConflictRef,
+      description:
+        'Every disagreement between the sources, in slug order, each side with its sources. With `about`, only those about that entity.',
+      args: {
+        about: t.arg.id({
+          description:
+            'Only conflicts about this entity: its slug (e.g. "tld-su") or global ID. Absent or null: all. An unknown entity is NOT_FOUND.',
+        }),
+      },
+      resolve: async (_root, args, context) => {
+        if (args.last != null || args.before != null) {
+          throw new BadUserInputError('conflicts pages forward only: give "first" and "after"', {
+            argument: args.last != null ? 'last' : 'before',
+          });
+        }
+        const window = pageWindow(args);
+        const about = args.about == null ? null : (await resolveRef(context, { argument: 'about', ref: String(args.about) })).id;
+        const rows = await loadConflictPage(context.reads, about, window.after?.id ?? '', window.limit);
+        for (const row of rows) context.loaders.entity.prime(row.id, row);
+        const { rows: page, pageInfo } = cutPage(rows, window, positionOf);
+        return { pageInfo, edges: page.map((conflict) => ({ cursor: encodeCursor(positionOf(conflict)), node: conflict })) };
+      },
     },
-    resolve: async (_root, args, context) => {
-      if (args.last != null || args.before != null) {
-        throw new BadUserInputError('conflicts pages forward only: give "first" and "after"', {
-          argument: args.last != null ? 'last' : 'before',
-        });
-      }
-      const window = pageWindow(args);
-      const about = args.about == null ? null : (await resolveRef(context, { argument: 'about', ref: String(args.about) })).id;
-      const rows = await loadConflictPage(context.reads, about, window.after?.id ?? '', window.limit);
-      for (const row of rows) context.loaders.entity.prime(row.id, row);
-      const { rows: page, pageInfo } = cutPage(rows, window, positionOf);
-      return { pageInfo, edges: page.map((conflict) => ({ cursor: encodeCursor(positionOf(conflict)), node: conflict })) };
-    },
-  }),
+    { name: 'ConflictConnection', description: 'A page of conflicts.' },
+    { name: 'ConflictEdge', description: 'One conflict.' },
+  ),
 );
 
 function positionOf(conflict: EntityRecord) {
