@@ -224,6 +224,48 @@ describe('curating conflicts', () => {
     expect(await footprint(suite.db)).toEqual(before);
   });
 
+  it('loses a deleted source from its sides: refused without cascade, and gone with cascade when one side is left', async () => {
+    await suite.api.data(
+      `mutation { upsertSource(input: { slug: "src-test-conflict", title: "Test source" }) { outcome } }`,
+      {},
+      keys.curator,
+    );
+    const citing = {
+      ...input,
+      slug: 'conflict-test-source-delete',
+      claims: [
+        { value: 'one', sources: [S3, 'src-test-conflict'], evidence: 'STATED' },
+        { value: 'two', sources: ['src-test-conflict'], evidence: 'STATED' },
+        { value: 'three', sources: [S3], evidence: 'STATED' },
+      ],
+    };
+    await suite.api.data(upsert, { input: citing }, keys.curator);
+    const remove = (cascade: boolean) =>
+      suite.api.run<{ deleteSource: { deleted: boolean; updatedEntities: number; removedEntities: number } }>(
+        `mutation ($cascade: Boolean) { deleteSource(slug: "src-test-conflict", cascade: $cascade) { deleted updatedEntities removedEntities } }`,
+        { cascade },
+        keys.admin,
+      );
+    const refused = await remove(false);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(refused.errors?.[0]?.message).toContain('Conflict "conflict-test-source-delete" cites it');
+
+    const done = await remove(true);
+    expect(done.data?.deleteSource).toEqual({ deleted: true, updatedEntities: 1, removedEntities: 0 });
+    const [left] = (await all(suite, 'ispcp')).filter((conflict) => conflict.slug === 'conflict-test-source-delete');
+    expect(left).toBeDefined();
+    const read = await suite.api.data<{ node: ConflictOut }>(
+      `query ($id: ID!) { node(id: $id) { ... on Conflict { ${conflictFields} } } }`,
+      {
+        id: encodeGlobalID('Conflict', 'conflict-test-source-delete'),
+      },
+    );
+    expect(read.node.claims.map((claim) => [claim.value, slugsOf(claim.sources)])).toEqual([
+      ['one', [S3]],
+      ['three', [S3]],
+    ]);
+  });
+
   it('needs the curate scope to write and the admin scope to delete', async () => {
     const anonymous = await suite.api.run(upsert, { input });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
