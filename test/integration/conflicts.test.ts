@@ -197,9 +197,9 @@ describe('curating conflicts', () => {
       'action entitySlug fields',
     );
     expect(changes.filter((change) => change.entitySlug === 'conflict-test-ispcp-kind').map((change) => change.action)).toEqual([
-      'created',
-      'updated',
-      'deleted',
+      'CREATED',
+      'UPDATED',
+      'DELETED',
     ]);
   });
 
