@@ -29,7 +29,8 @@ export async function refreshSearchForms(db: Database, onNotice: (line: string) 
     );
     if (page.length === 0) break;
     const rows = page.flatMap(({ id, label, props }) => {
-      if (!isEntityLabel(label)) return [];
+      // Conflicts are not searched (validate.ts entityRow gives them no forms).
+      if (!isEntityLabel(label) || label === 'Conflict') return [];
       const forms = searchForms(label, id, props);
       return [
         {

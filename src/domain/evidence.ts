@@ -161,3 +161,66 @@ export function externalFactsOf(props: Record<string, unknown>): string[] {
     .filter((entry) => entry.evidence === 'EXTERNAL')
     .map((entry) => entry.field);
 }
+
+const storedCompleteness = z.array(
+  z.object({
+    relation: z.string(),
+    direction: z.enum(['out', 'in', 'both']),
+    complete: z.boolean(),
+    sources: z.array(z.string()),
+    evidence,
+    basis: z.string().optional(),
+  }),
+);
+
+export interface CompletenessEntry {
+  complete: boolean;
+  sources: string[];
+  evidence: Evidence;
+  basis: string | null;
+}
+
+/**
+ * What a source says about the completeness of an entity's list of one relation type seen from
+ * one end; null when no source says anything about it.
+ */
+export function completenessOf(props: Record<string, unknown>, relation: string, direction: string): CompletenessEntry | null {
+  const entry = storedJson(props, 'completeness', storedCompleteness).find(
+    (candidate) => candidate.relation === relation && candidate.direction === direction,
+  );
+  return entry ? { complete: entry.complete, sources: entry.sources, evidence: entry.evidence, basis: entry.basis ?? null } : null;
+}
+
+const storedSides = z.array(
+  z.object({
+    value: z.string().optional(),
+    relation: z
+      .object({ type: z.string(), from: z.string(), to: z.string(), role: z.string().optional(), title: z.string().optional() })
+      .optional(),
+    sources: z.array(z.string()),
+    evidence,
+    basis: z.string().optional(),
+  }),
+);
+
+export interface ConflictSideRecord {
+  value: string | null;
+  /** The relationship's identity, type|from|to|role|title, as relationships are keyed. */
+  relationKey: string | null;
+  sources: string[];
+  evidence: Evidence;
+  basis: string | null;
+}
+
+/** The sides of a stored conflict, in the order they were given. */
+export function conflictSidesOf(props: Record<string, unknown>): ConflictSideRecord[] {
+  return storedJson(props, 'sides', storedSides).map((side) => ({
+    value: side.value ?? null,
+    relationKey: side.relation
+      ? [side.relation.type, side.relation.from, side.relation.to, side.relation.role ?? '', side.relation.title ?? ''].join('|')
+      : null,
+    sources: side.sources,
+    evidence: side.evidence,
+    basis: side.basis ?? null,
+  }));
+}

@@ -11,8 +11,14 @@ export const entityLabels = [
   'Document',
   'Topic',
   'Country',
+  // A disagreement between sources: stored and exchanged like an entity, but not one of the
+  // graph's actors or things (no relations, not searched, not an `Entity` in the API).
+  'Conflict',
 ] as const;
 export type EntityLabel = (typeof entityLabels)[number];
+
+/** The labels of the API's `Entity` interface: everything but conflicts. */
+export const graphEntityLabels = entityLabels.filter((label) => label !== 'Conflict');
 
 const entityLabelSet: ReadonlySet<string> = new Set(entityLabels);
 export const isEntityLabel = (value: unknown): value is EntityLabel => typeof value === 'string' && entityLabelSet.has(value);

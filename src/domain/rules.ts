@@ -64,9 +64,25 @@ const claim = z.strictObject({
   basis,
 });
 
+/**
+ * Whether a source says an entity's list of one relation type, seen from one end, is whole
+ * ("the members are …") or partial ("among others", "etc."): stated on the entity whose list it is.
+ */
+export const completenessDirections = ['out', 'in', 'both'] as const;
+const completeness = z.strictObject({
+  relation: z.enum(relationTypes),
+  direction: z.enum(completenessDirections),
+  complete: z.boolean(),
+  sources: sourceIds,
+  evidence,
+  basis,
+});
+export type CompletenessRecord = z.infer<typeof completeness>;
+
 export const claimFields: readonly string[] = Object.keys(claim.shape);
 export const citationFields: readonly string[] = Object.keys(citation.shape);
 export const provenanceFields: readonly string[] = Object.keys(fieldProvenance.shape);
+export const completenessFields: readonly string[] = Object.keys(completeness.shape);
 
 /** The evidence every record carries: the default for its citations, and the exceptions. */
 const evidenceFields = {
@@ -90,6 +106,7 @@ const entityFields = {
   sources: sourceIds,
   ...evidenceFields,
   claims: z.array(claim).optional(),
+  completeness: z.array(completeness).optional(),
   formerSlugs,
 };
 
@@ -192,6 +209,39 @@ const topicSchema = z.strictObject(entityFields);
 
 const countrySchema = z.strictObject({ ...entityFields, code: countryCode });
 
+/** The relationship one side of a conflict stands for, by its identity (type, ends, role, title). */
+const conflictRelation = z.strictObject({
+  type: z.enum(relationTypes),
+  from: slug,
+  to: slug,
+  role: text.optional(),
+  title: text.optional(),
+});
+
+/** One side of a disagreement: the value a source gives a field, or the relationship it states. */
+const conflictSide = z.strictObject({
+  value: text.optional(),
+  relation: conflictRelation.optional(),
+  sources: sourceIds,
+  evidence,
+  basis,
+});
+export type ConflictSide = z.infer<typeof conflictSide>;
+export const conflictSideFields: readonly string[] = Object.keys(conflictSide.shape);
+export const conflictRelationFields: readonly string[] = Object.keys(conflictRelation.shape);
+
+/**
+ * A disagreement between sources (or inside one): what it is about, and each side with its own
+ * sources. Its evidence is its sides'; it cites nothing of its own.
+ */
+const conflictSchema = z.strictObject({
+  id: slug,
+  name: text,
+  description: text,
+  subjects: z.array(slug).min(1, 'must name at least one entity the conflict is about'),
+  sides: z.array(conflictSide).min(2, 'a conflict has at least two sides'),
+});
+
 export interface EntityCollection {
   label: EntityLabel;
   schema: z.ZodType;
@@ -214,6 +264,7 @@ export const entityCollections: Readonly<Record<string, EntityCollection>> = {
   documents: collection('Document', documentSchema),
   topics: collection('Topic', topicSchema),
   countries: collection('Country', countrySchema),
+  conflicts: collection('Conflict', conflictSchema),
 };
 
 export const relationsCollection = 'relations';
@@ -309,4 +360,5 @@ export const metaFields: ReadonlySet<string> = new Set([
   'citations',
   'provenance',
   'claims',
+  'completeness',
 ]);

@@ -15,8 +15,13 @@ import { GovgraphError } from './errors.ts';
 import type { EntityLabel, NodeRow, PropertyValue, RelationRow, SeedGraph } from './graph.ts';
 import { describeSyntaxError, type JsonPath, locatePaths, type Position, pathKey } from './positions.ts';
 import {
+  type CompletenessRecord,
+  type ConflictSide,
   citationFields,
   claimFields,
+  completenessFields,
+  conflictRelationFields,
+  conflictSideFields,
   type EntityCollection,
   type Evidence,
   entityCollections,
@@ -166,6 +171,8 @@ interface EvidenceFields {
   citations?: Citation[];
   provenance?: FieldProvenance[];
   claims?: Claim[];
+  completeness?: CompletenessRecord[];
+  sides?: ConflictSide[];
 }
 
 /** An entity record once its schema accepted it. */
@@ -181,12 +188,15 @@ interface CheckedEntity {
   citations?: Citation[];
   provenance?: FieldProvenance[];
   claims?: Claim[];
+  completeness?: CompletenessRecord[];
+  subjects?: string[];
+  sides?: ConflictSide[];
   ascii?: string;
   code?: string;
   date?: string;
   startDate?: string;
   endDate?: string;
-  [field: string]: PropertyValue | Claim[] | Citation[] | FieldProvenance[] | undefined;
+  [field: string]: PropertyValue | Claim[] | Citation[] | FieldProvenance[] | CompletenessRecord[] | ConflictSide[] | undefined;
 }
 
 /** A problem found, before its line and column are looked up. */
@@ -213,6 +223,8 @@ interface Run {
   formerOwners: Map<string, EntityAt>;
   /** What the database holds of the ids the records mention; null when validating files alone. */
   existing: ReadonlyMap<string, EntityLabel> | null;
+  /** The identities (type|from|to|role|title) of the relations in the files. */
+  relationKeys: Set<string>;
 }
 
 /** Looks up which of `ids` the database holds, and as what. */
@@ -239,6 +251,7 @@ export async function validateSeedFilesAgainst(files: readonly SeedFile[], store
 }
 
 function checkAcross(run: Run): SeedGraph {
+  for (const relation of run.relations) if (identityUsable(relation)) run.relationKeys.add(relationKey(relation.usable as RelationRecord));
   for (const entity of run.entities) registerId(run, entity);
   for (const entity of run.entities) registerFormerSlugs(run, entity);
   for (const entity of run.entities) checkEntityReferences(run, entity);
@@ -252,7 +265,16 @@ function checkAcross(run: Run): SeedGraph {
 }
 
 function collectAll(files: readonly SeedFile[]): Run {
-  const run: Run = { files, findings: [], entities: [], relations: [], byId: new Map(), formerOwners: new Map(), existing: null };
+  const run: Run = {
+    files,
+    findings: [],
+    entities: [],
+    relations: [],
+    byId: new Map(),
+    formerOwners: new Map(),
+    existing: null,
+    relationKeys: new Set(),
+  };
   files.forEach((_file, index) => {
     collectRecords(run, index);
   });
@@ -273,6 +295,12 @@ function mentionedIn(run: Run): string[] {
     addAll(record.sources);
     for (const claim of record.claims ?? []) addAll(claim.sources);
     for (const entry of record.provenance ?? []) addAll(entry.sources);
+    for (const entry of record.completeness ?? []) addAll(entry.sources);
+    addAll(record.subjects);
+    for (const side of record.sides ?? []) {
+      addAll(side.sources);
+      addAll([side.relation?.from, side.relation?.to]);
+    }
   }
   for (const relation of run.relations) {
     const record = relation.usable as Partial<RelationRecord>;
@@ -377,7 +405,8 @@ function checkShape(run: Run, at: RecordAt, schema: z.ZodType, fields: readonly 
     if (typeof topField === 'string') delete usable[topField];
     const issuePath = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
     if (issue.code === 'unrecognized_keys') {
-      const allowed = issuePath.length === 0 ? fields : (nestedFields[String(issuePath[0])] ?? claimFields);
+      const innermost = [...issuePath].reverse().find((segment) => typeof segment === 'string');
+      const allowed = issuePath.length === 0 ? fields : (nestedFields[String(innermost)] ?? claimFields);
       for (const key of issue.keys) {
         report(run, at, [...issuePath, key], `unknown field; the fields are ${allowed.join(', ')}`);
       }
@@ -393,6 +422,9 @@ const nestedFields: Record<string, readonly string[]> = {
   claims: claimFields,
   citations: citationFields,
   provenance: provenanceFields,
+  completeness: completenessFields,
+  sides: conflictSideFields,
+  relation: conflictRelationFields,
 };
 
 const typeWords: Record<string, string> = {
@@ -498,6 +530,83 @@ function checkEntityReferences(run: Run, entity: EntityAt): void {
     checkSources(run, entity, claim.sources, ['claims', index, 'sources']);
   });
   checkDateOrder(run, entity, record.startDate, record.endDate);
+  checkCompleteness(run, entity, record.completeness ?? []);
+  checkConflict(run, entity, record);
+}
+
+/**
+ * A list's completeness names a relation the entity can have from that end, once per relation
+ * and direction, and cites sources like any claim.
+ */
+function checkCompleteness(run: Run, entity: EntityAt, entries: readonly CompletenessRecord[]): void {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    const path = ['completeness', index];
+    const rule = relationRules[entry.relation];
+    const ends = entry.direction === 'out' ? rule.from : entry.direction === 'in' ? rule.to : [...rule.from, ...rule.to];
+    if (!ends.includes(entity.label)) {
+      report(
+        run,
+        entity,
+        [...path, 'relation'],
+        `${withArticle(entity.label)} has no ${entry.relation} list in direction "${entry.direction}" (${entry.relation} goes from ${rule.from.join(' or ')} to ${rule.to.join(' or ')})`,
+      );
+    }
+    const key = `${entry.relation}|${entry.direction}`;
+    if (seen.has(key))
+      report(run, entity, [...path, 'relation'], `${entry.relation} "${entry.direction}" already has its completeness given above`);
+    seen.add(key);
+    checkSources(run, entity, entry.sources, [...path, 'sources']);
+    checkBasis(run, entity, entry.evidence, entry.basis, path);
+  });
+}
+
+/**
+ * A conflict's subjects are entities, and each side is either a value or a relationship (never
+ * both), citing sources. A side's relationship must be one the files hold; against the database
+ * (an import, a write through the API) one already stored is accepted as well.
+ */
+function checkConflict(run: Run, entity: EntityAt, record: Partial<CheckedEntity>): void {
+  if (entity.label !== 'Conflict') return;
+  record.subjects?.forEach((subject, index) => {
+    const target = lookup(run, subject);
+    if (!target) report(run, entity, ['subjects', index], unknownId(run, subject));
+    else if (target.label === 'Conflict' || target.label === 'Source') {
+      report(run, entity, ['subjects', index], `"${subject}" is ${withArticle(target.label)}; a conflict is about entities of the graph`);
+    }
+  });
+  record.sides?.forEach((side, index) => {
+    const path = ['sides', index];
+    if ((side.value === undefined) === (side.relation === undefined)) {
+      report(
+        run,
+        entity,
+        path,
+        'give either "value" (the competing value) or "relation" (the competing relationship), not both or neither',
+      );
+    }
+    checkSources(run, entity, side.sources, [...path, 'sources']);
+    checkBasis(run, entity, side.evidence, side.basis, path);
+    const relation = side.relation;
+    if (!relation) return;
+    const rule = relationRules[relation.type];
+    for (const end of ['from', 'to'] as const) {
+      const target = lookup(run, relation[end]);
+      if (!target) report(run, entity, [...path, 'relation', end], unknownId(run, relation[end]));
+      else if (!rule[end].includes(target.label)) {
+        report(
+          run,
+          entity,
+          [...path, 'relation', end],
+          `"${relation[end]}" is ${withArticle(target.label)}, but ${relation.type} goes ${end} ${rule[end].join(' or ')}`,
+        );
+      }
+    }
+    const key = relationKey(relation);
+    if (run.existing === null && !run.relationKeys.has(key)) {
+      report(run, entity, [...path, 'relation'], `no relation ${key} in the seed files`);
+    }
+  });
 }
 
 function checkSources(run: Run, at: RecordAt, ids: readonly string[], field: JsonPath): void {
@@ -637,7 +746,7 @@ function checkOnBehalfOf(run: Run, at: RecordAt, relation: Partial<RelationRecor
   }
 }
 
-function relationKey(relation: RelationRecord): string {
+function relationKey(relation: Pick<RelationRecord, 'type' | 'from' | 'to' | 'role' | 'title'>): string {
   return [relation.type, relation.from, relation.to, relation.role ?? '', relation.title ?? ''].join('|');
 }
 
@@ -729,11 +838,14 @@ function entityRow(entity: EntityAt): NodeRow {
   // A source has a title rather than a name; the title serves as its display name.
   const name = entity.label === 'Source' ? (record.title ?? record.id) : (record.name ?? record.id);
   props.name = name;
-  props.sources = entity.label === 'Source' ? [record.id] : (record.sources ?? []);
+  props.sources = entity.label === 'Source' ? [record.id] : (record.sources ?? conflictSources(record));
   props.aliases = record.aliases ?? [];
   setEvidence(props, record, props.sources);
-  // Derived for search; an empty form (an entity with no description) is left out.
-  for (const [field, value] of Object.entries(searchForms(entity.label, record.id, props))) if (value !== '') props[field] = value;
+  // Derived for search; an empty form (an entity with no description) is left out. A conflict is
+  // no entity of the graph, so search does not find it (it is listed by `conflicts`).
+  if (entity.label !== 'Conflict') {
+    for (const [field, value] of Object.entries(searchForms(entity.label, record.id, props))) if (value !== '') props[field] = value;
+  }
   setDates(props, spanOf(record, true));
   return { id: record.id, label: entity.label, props };
 }
@@ -753,13 +865,27 @@ function relationRow(relation: RelationRecord): RelationRow {
  * relation filters (cypher/fragments/evidence-filter) and the API's `evidence` read.
  */
 function setEvidence(props: Record<string, PropertyValue>, record: EvidenceFields, sources: readonly string[]): void {
-  for (const field of ['citations', 'provenance', 'claims'] as const) {
+  for (const field of ['citations', 'provenance', 'claims', 'completeness'] as const) {
     const value = record[field];
     if (value && value.length > 0) props[field] = JSON.stringify(value.map((entry) => inOrder(entry, nestedFields[field] ?? [])));
   }
+  if (record.sides && record.sides.length > 0) props.sides = JSON.stringify(record.sides.map(sideInOrder));
   const fallback = record.evidence ?? 'STATED';
   const given = new Map((record.citations ?? []).map((citation) => [citation.source, citation.evidence]));
   props.citationEvidence = sources.map((source) => given.get(source) ?? fallback);
+}
+
+/** Every source a conflict's sides cite, in order of first citation: what deleting a source finds it by. */
+function conflictSources(record: CheckedEntity): string[] {
+  return [...new Set((record.sides ?? []).flatMap((side) => side.sources))];
+}
+
+/** A conflict's side in the schema's order, its relationship's fields too. */
+export function sideInOrder(side: object): Record<string, unknown> {
+  const ordered = inOrder(side, conflictSideFields);
+  if (typeof ordered.relation === 'object' && ordered.relation !== null)
+    ordered.relation = inOrder(ordered.relation, conflictRelationFields);
+  return ordered;
 }
 
 /**

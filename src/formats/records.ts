@@ -6,7 +6,8 @@
  * the same stored entity.
  */
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
-import { citationFields, claimFields, provenanceFields } from '../domain/rules.ts';
+import { citationFields, claimFields, completenessFields, conflictSideFields, provenanceFields } from '../domain/rules.ts';
+import { sideInOrder } from '../domain/validate.ts';
 import { fieldsOfLabel, relationFields } from './fields.ts';
 
 /** A record of the seed format, its fields in export order. */
@@ -31,6 +32,8 @@ const nestedOrder: Record<string, readonly string[]> = {
   claims: claimFields,
   citations: citationFields,
   provenance: provenanceFields,
+  completeness: completenessFields,
+  sides: conflictSideFields,
 };
 
 /**
@@ -45,7 +48,8 @@ function nestedOf(order: readonly string[], stored: unknown): Record<string, unk
     const object: Record<string, unknown> = typeof entry === 'object' && entry !== null ? { ...entry } : {};
     const ordered: Record<string, unknown> = {};
     for (const field of order) if (object[field] !== undefined) ordered[field] = object[field];
-    return ordered;
+    // A conflict's side nests its relationship, whose fields have an order too.
+    return order === conflictSideFields ? sideInOrder(ordered) : ordered;
   });
 }
 

@@ -1,6 +1,6 @@
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import { claimsOf, externalFactsOf, type StoredClaim } from '../domain/evidence.ts';
-import { type EntityLabel, entityLabels } from '../domain/graph.ts';
+import { type EntityLabel, entityLabels, graphEntityLabels } from '../domain/graph.ts';
 import { builder } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { EvidenceEnum, evidenceFields, FieldProvenanceRef, provenanceOf } from './evidence.ts';
@@ -23,14 +23,18 @@ async function loadAll(context: RequestContext, ids: readonly string[]): Promise
   return found as (EntityRecord | null)[];
 }
 
-/** Loads entities by slug through the request's loader, keeping those of the given labels. */
+/**
+ * Loads entities by slug through the request's loader, keeping those of the given labels (by
+ * default every label of the Entity interface: a conflict's slug names no entity).
+ */
 export async function loadEntities(
   context: RequestContext,
   ids: readonly string[],
   labels?: readonly EntityLabel[],
 ): Promise<EntityRecord[]> {
   const found = await loadAll(context, ids);
-  return found.filter((entity): entity is EntityRecord => entity !== null && (!labels || labels.includes(entity.label)));
+  const wanted = labels ?? graphEntityLabels;
+  return found.filter((entity): entity is EntityRecord => entity !== null && wanted.includes(entity.label));
 }
 
 export const EntityTypeEnum = builder.enumType('EntityType', {

@@ -1,7 +1,9 @@
 import { trace } from '@opentelemetry/api';
 import DataLoader from 'dataloader';
 import type { ReadScope } from '../db/read-scope.ts';
+import { loadRelationsByKey } from '../db/repositories/conflicts.ts';
 import { type EntityRecord, loadEntitiesById } from '../db/repositories/entities.ts';
+import type { EdgeRecord } from '../db/repositories/graph.ts';
 import { loadAncestors, loadRelationPages, type RelationPage, type RelationPageRequest } from '../db/repositories/relations.ts';
 
 export interface RelationPageKey {
@@ -18,6 +20,8 @@ export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   relationPage: DataLoader<RelationPageKey, RelationPage, string>;
   ancestors: DataLoader<string, EntityRecord[]>;
+  /** Relationships by key (type|from|to|role|title): the sides of conflicts. */
+  relationByKey: DataLoader<string, EdgeRecord | null>;
 }
 
 const emptyPage: RelationPage = { total: 0, edges: [] };
@@ -80,5 +84,9 @@ export function createLoaders(reads: ReadScope): Loaders {
 
   const ancestors = new DataLoader<string, EntityRecord[]>(traced(reads, 'ancestors', (ids) => loadAncestors(reads, ids)));
 
-  return { entity, relationPage, ancestors };
+  const relationByKey = new DataLoader<string, EdgeRecord | null>(
+    traced(reads, 'relationByKey', (keys) => loadRelationsByKey(reads, keys)),
+  );
+
+  return { entity, relationPage, ancestors, relationByKey };
 }

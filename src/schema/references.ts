@@ -2,7 +2,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import { searchEntities } from '../db/repositories/lists.ts';
 import { BadUserInputError, NotFoundError } from '../domain/errors.ts';
-import { type EntityLabel, isEntityLabel } from '../domain/graph.ts';
+import { type EntityLabel, graphEntityLabels, isEntityLabel } from '../domain/graph.ts';
 import { slugPattern } from '../domain/rules.ts';
 import { searchKey } from '../domain/text/normalize.ts';
 import { planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
@@ -160,7 +160,8 @@ export async function resolveRefs(context: RequestContext, requests: readonly Re
 /** A global ID names its type as well: the slug of another type's entity is not that entity. */
 function fits(entity: EntityRecord, parsed: ParsedRef, labels: readonly EntityLabel[] | undefined): boolean {
   if (parsed.kind === 'globalId' && entity.label !== parsed.label) return false;
-  return !labels || labels.includes(entity.label);
+  // A conflict is no entity of the graph: it cannot be walked from or filtered by.
+  return (labels ?? graphEntityLabels).includes(entity.label);
 }
 
 export async function resolveRef(context: RequestContext, request: RefRequest): Promise<EntityRecord> {

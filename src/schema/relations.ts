@@ -2,7 +2,7 @@ import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import type { Direction, RelationRecord } from '../db/repositories/relations.ts';
-import { externalFactsOf } from '../domain/evidence.ts';
+import { type CompletenessEntry, completenessOf, externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
 import { auditFields } from './audit.ts';
 import type { Types } from './builder.ts';
@@ -78,6 +78,22 @@ const datedFields: RelationField[] = ['date', 'startDate', 'endDate'];
 const relationOf = (edge: unknown) => (edge as RelationEdge).relation;
 
 /**
+ * What a source says about the whole list: stored on the entity whose list it is, so it costs no
+ * read beyond the entity itself. A list cut down by role is a part of the source's list: if that
+ * list is whole, so is the part; if it is partial, nothing is known of the part.
+ */
+function listCompleteness(parent: EntityRecord, spec: RelationSpec): CompletenessEntry | null {
+  const entry = completenessOf(parent.props, spec.type, spec.direction);
+  if (entry && spec.roles && !entry.complete) return null;
+  return entry;
+}
+
+interface ConnectionShape {
+  totalCount: number | null;
+  completeness: CompletenessEntry | null;
+}
+
+/**
  * A Relay connection over one relationship type: its edges carry the relation's own fields
  * and its sources; its pages come through the per-request relation loader.
  */
@@ -119,6 +135,7 @@ export function relationConnection(
         const { rows, pageInfo } = cutPage(page.edges, window, (edge) => edge.position);
         return {
           totalCount: page.total,
+          completeness: listCompleteness(parent, spec),
           pageInfo,
           edges: rows.map((relation) => ({ cursor: encodeCursor(relation.position), node: relation.other, relation })),
         };
@@ -126,7 +143,20 @@ export function relationConnection(
     },
     {
       description: `A page of ${spec.type} relations: ${spec.description}`,
-      fields: (c: PothosSchemaTypes.ObjectFieldBuilder<Types, { totalCount: number | null }>) => ({
+      fields: (c: PothosSchemaTypes.ObjectFieldBuilder<Types, ConnectionShape>) => ({
+        complete: c.boolean({
+          nullable: true,
+          description:
+            'Whether a source says this list is whole: false when one marks it as partial ("among others", "etc."), true only when ' +
+            'one says it is complete, null when no source says either. A list narrowed by role (organizers among participants) is ' +
+            'whole when the full list is, and unknown (null) when the full list is partial.',
+          resolve: (connection) => connection.completeness?.complete ?? null,
+        }),
+        completenessSources: c.field({
+          type: [SourceRef],
+          description: 'The sources that say whether this list is whole or partial; empty when complete is null.',
+          resolve: (connection, _args, context) => loadEntities(context, connection.completeness?.sources ?? [], ['Source']),
+        }),
         totalCount: c.int({
           description: 'How many relations of this kind there are in all (counted in the database, not loaded).',
           resolve: (connection) => {

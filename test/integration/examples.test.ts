@@ -78,10 +78,10 @@ describe('the example queries', () => {
   });
 
   describe('the collection', () => {
-    it('holds ServerInfo first, then 10 to 14 named questions, each read from its own file', () => {
+    it('holds ServerInfo first, then 10 to 20 named questions, each read from its own file', () => {
       expect(examples[0]?.name).toBe('ServerInfo');
       expect(examples.length - 1).toBeGreaterThanOrEqual(10);
-      expect(examples.length - 1).toBeLessThanOrEqual(15);
+      expect(examples.length - 1).toBeLessThanOrEqual(20);
       expect(new Set(examples.map((e) => e.name)).size).toBe(examples.length);
       for (const e of examples) {
         expect(e.question, e.file).toMatch(/\?$/);
@@ -112,6 +112,19 @@ describe('the example queries', () => {
 
   // One check per example, with the facts it should find. The last test makes sure none is missed.
   const checks: Record<string, () => Promise<void>> = {
+    async AllConflicts() {
+      const { conflicts, ispcp } = await answer('AllConflicts');
+      const su = conflicts.edges.find((edge: { node: { name: string } }) => edge.node.name === 'Who manages .su');
+      expect(su.node.claims.map((claim: { relation: { from: { name: string } } }) => claim.relation.from.name).sort()).toEqual([
+        'Foundation for Internet Development',
+        'Russian Institute for Public Networks',
+      ]);
+      for (const edge of conflicts.edges) {
+        for (const claim of edge.node.claims) expect(claim.sources.length).toBeGreaterThan(0);
+      }
+      expect(ispcp.members.complete).toBe(false);
+      expect(ispcp.members.completenessSources).toEqual([{ slug: 'src-003-qrator-labs-joins-ispcp' }]);
+    },
     async OnlyWhatTheArticlesSay() {
       const { body, paths, kulikova } = await answer('OnlyWhatTheArticlesSay');
       expect(names(body.parents.edges).sort()).toEqual(['GNSO', 'ICANN']);

@@ -49,6 +49,12 @@ describe('a round trip through the exports', () => {
     const exported = validateSeedFiles([{ path: first, text }]);
     expect(byKey(exported.nodes)).toEqual(byKey(seed.nodes));
     expect(byKey(exported.relations)).toEqual(byKey(seed.relations));
+    // Conflicts and what the sources say about a list's completeness travel with the rest (issue #14).
+    const conflicts = exported.nodes.filter((node) => node.label === 'Conflict');
+    expect(conflicts).toHaveLength(seed.nodes.filter((node) => node.label === 'Conflict').length);
+    expect(conflicts.length).toBeGreaterThanOrEqual(12);
+    expect(JSON.parse(text).conflicts).toHaveLength(conflicts.length);
+    expect(String(exported.nodes.find((node) => node.id === 'ispcp')?.props.completeness)).toContain('"complete":false');
 
     await emptyDatabase(db);
     const summary = await run('import', first);

@@ -90,6 +90,17 @@ export function entityInput(label: EntityLabel, id: string): Record<string, unkn
       return { ...cited, name: `.${id}`, ascii: `.${id}` };
     case 'Country':
       return { ...cited, code: 'FR' };
+    case 'Conflict':
+      return {
+        slug: id,
+        name: `Test conflict ${id}`,
+        description: 'Written by a test.',
+        subjects: ['msk-ix'],
+        claims: [
+          { value: 'one', sources: [seedSource], evidence: 'STATED' },
+          { value: 'two', sources: [seedSource], evidence: 'STATED' },
+        ],
+      };
     default:
       return cited;
   }

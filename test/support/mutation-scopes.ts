@@ -8,6 +8,8 @@
 export const mutationScopes = {
   upsertBody: 'curate',
   deleteBody: 'admin',
+  upsertConflict: 'curate',
+  deleteConflict: 'admin',
   upsertCountry: 'curate',
   deleteCountry: 'admin',
   upsertDocument: 'curate',

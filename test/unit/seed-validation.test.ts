@@ -769,3 +769,75 @@ describe('a bad seed', () => {
     expect(lines.at(-1)).toBe('…and 10 more');
   });
 });
+
+describe('conflicts and completeness in the seed', () => {
+  const side = (extra: string) => `{ ${extra}"sources": ["src-registry-report"], "evidence": "STATED" }`;
+  const relationSide = (role: string) =>
+    side(`"relation": { "type": "MANAGES", "from": "example-registry", "to": "tld-rf", "role": "${role}" }, `);
+
+  it('loads a conflict with its sides in field order, its sources derived, and no search forms', () => {
+    const graph = validateSeedFiles([
+      ...validFiles,
+      seedFile(
+        'conflicts.json',
+        '{ "conflicts": [',
+        `  { "id": "conflict-rf", "name": "Who runs .рф", "description": "Two readings.", "subjects": ["tld-rf"], "sides": [${relationSide('registry')}, ${side('"value": "nobody", ')}] }`,
+        '] }',
+      ),
+    ]);
+    const row = graph.nodes.find((node) => node.id === 'conflict-rf');
+    expect(row?.label).toBe('Conflict');
+    expect(row?.props.sources).toEqual(['src-registry-report']);
+    expect(row?.props.searchText).toBeUndefined();
+    expect(JSON.parse(String(row?.props.sides))[0]).toEqual({
+      relation: { type: 'MANAGES', from: 'example-registry', to: 'tld-rf', role: 'registry' },
+      sources: ['src-registry-report'],
+      evidence: 'STATED',
+    });
+  });
+
+  it('refuses a side with both or neither of value and relation, an INFERRED side without basis, an unknown relation or subject', () => {
+    const problems = problemsWith(
+      seedFile(
+        'conflicts.json',
+        '{ "conflicts": [',
+        `  { "id": "conflict-bad", "name": "Bad", "description": "Bad.", "subjects": ["nobody-here"], "sides": [${side('"value": "x", "relation": { "type": "MANAGES", "from": "example-registry", "to": "tld-rf", "role": "registry" }, ')}, ${side('')}, ${relationSide('registrar')}, { "value": "y", "sources": ["src-registry-report"], "evidence": "INFERRED" }] }`,
+        '] }',
+      ),
+    ).filter((problem) => problem.record === 'conflict-bad');
+    expect(problems.map((problem) => [problem.field, problem.message])).toEqual([
+      ['subjects[0]', expect.stringContaining('unknown id "nobody-here": no record has')],
+      ['sides[0]', expect.stringContaining('give either "value" (the competing value')],
+      ['sides[1]', expect.stringContaining('give either "value" (the competing value')],
+      ['sides[2].relation', expect.stringContaining('no relation MANAGES|example-registry|tld-')],
+      ['sides[3].basis', expect.stringContaining('INFERRED evidence needs a basis: one sent')],
+    ]);
+  });
+
+  it('refuses a conflict with one side', () => {
+    const problems = problemsWith(
+      seedFile(
+        'conflicts.json',
+        `{ "conflicts": [{ "id": "conflict-one", "name": "One", "description": "One.", "subjects": ["tld-rf"], "sides": [${side('"value": "x", ')}] }] }`,
+      ),
+    );
+    expect(problems.map((problem) => [problem.record, problem.field, problem.message])).toEqual([
+      ['conflict-one', 'sides', 'a conflict has at least two sides'],
+    ]);
+  });
+
+  it('takes completeness for a list the record can have, once per relation and direction', () => {
+    const entry = (relation: string, direction: string) =>
+      `{ "relation": "${relation}", "direction": "${direction}", "complete": false, "sources": ["src-registry-report"], "evidence": "STATED" }`;
+    const problems = problemsWith(
+      seedFile(
+        'more.json',
+        `{ "bodies": [{ "id": "partial-council", "name": "Partial", "sources": ["src-registry-report"], "evidence": "STATED", "completeness": [${entry('MEMBER_OF', 'in')}, ${entry('MEMBER_OF', 'in')}, ${entry('MANAGES', 'out')}] }] }`,
+      ),
+    ).filter((problem) => problem.record === 'partial-council');
+    expect(problems.map((problem) => [problem.field, problem.message])).toEqual([
+      ['completeness[1].relation', expect.stringContaining('MEMBER_OF "in" already has its completeness gi')],
+      ['completeness[2].relation', expect.stringContaining('a Body has no MANAGES list in direction "out"')],
+    ]);
+  });
+});

@@ -71,6 +71,8 @@ export interface CitingEntity {
   sources: string[];
   /** The claims as stored: JSON text, or null. */
   claims: string | null;
+  /** A conflict's sides as stored: JSON text; null for any other entity. */
+  sides: string | null;
 }
 
 export interface CitingRelation extends RelationIdentity {
@@ -115,7 +117,8 @@ export interface EntityCitations {
   id: string;
   sources: string[];
   claims: string | null;
-  /** The properties that changed: sources, claims or both. */
+  sides: string | null;
+  /** The properties that changed: sources, claims, sides. */
   fields: string[];
 }
 

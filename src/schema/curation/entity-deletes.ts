@@ -92,8 +92,32 @@ function parseClaims(text: string | null): Claim[] {
   return Array.isArray(parsed) ? (parsed as Claim[]) : [];
 }
 
+interface Side {
+  sources: string[];
+}
+
+function parseSides(text: string | null): Side[] {
+  if (!text) return [];
+  const parsed: unknown = JSON.parse(text);
+  return Array.isArray(parsed) ? (parsed as Side[]) : [];
+}
+
+/**
+ * What removing one source leaves of a conflict: each side without it, a side left with no source
+ * gone; its sources are those of the sides left. Fewer than two sides is no disagreement any
+ * more, so it is left with no source, which deletes it.
+ */
+function conflictWithoutSource(entity: CitingEntity, id: string): EntityCitations & { viaSources: boolean } {
+  const sides = parseSides(entity.sides)
+    .map((side) => ({ ...side, sources: side.sources.filter((source) => source !== id) }))
+    .filter((side) => side.sources.length > 0);
+  const sources = sides.length < 2 ? [] : [...new Set(sides.flatMap((side) => side.sources))];
+  return { id: entity.id, sources, claims: null, sides: JSON.stringify(sides), fields: ['sources', 'sides'], viaSources: true };
+}
+
 /** What removing one source leaves of an entity's citations, or null when it does not cite it after all. */
 function withoutSource(entity: CitingEntity, id: string): (EntityCitations & { viaSources: boolean }) | null {
+  if (entity.label === 'Conflict') return conflictWithoutSource(entity, id);
   const sources = entity.sources.filter((source) => source !== id);
   const claims = parseClaims(entity.claims);
   const citingClaims = claims.filter((claim) => claim.sources.includes(id));
@@ -104,7 +128,7 @@ function withoutSource(entity: CitingEntity, id: string): (EntityCitations & { v
     .map((claim) => ({ ...claim, sources: claim.sources.filter((source) => source !== id) }))
     .filter((claim) => claim.sources.length > 0);
   const fields = [...(viaSources ? ['sources'] : []), ...(citingClaims.length > 0 ? ['claims'] : [])];
-  return { id: entity.id, sources, claims: kept.length > 0 ? JSON.stringify(kept) : null, fields, viaSources };
+  return { id: entity.id, sources, claims: kept.length > 0 ? JSON.stringify(kept) : null, sides: null, fields, viaSources };
 }
 
 /**
@@ -213,7 +237,7 @@ export async function deleteEntity(
   });
 }
 
-const DeletePayload = builder.objectRef<DeleteResult>('DeletePayload').implement({
+export const DeletePayload = builder.objectRef<DeleteResult>('DeletePayload').implement({
   description: 'What an entity delete did, with what its cascade removed and updated.',
   fields: (t) => ({
     deleted: t.exposeBoolean('deleted', {

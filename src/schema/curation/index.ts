@@ -4,3 +4,4 @@ import './entity-upserts.ts';
 import './entity-deletes.ts';
 import './relation-mutations.ts';
 import './changes.ts';
+import './conflict-mutations.ts';

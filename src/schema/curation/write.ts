@@ -46,6 +46,7 @@ function forgetReads(context: RequestContext): void {
   context.loaders.entity.clearAll();
   context.loaders.relationPage.clearAll();
   context.loaders.ancestors.clearAll();
+  context.loaders.relationByKey.clearAll();
 }
 
 function outcomeOf(counts: Counts | undefined): Outcome {
