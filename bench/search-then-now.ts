@@ -43,7 +43,7 @@ const log = (line: string) => process.stderr.write(`search-then-now: ${line}\n`)
 
 const cypherDir = fileURLToPath(new URL('../cypher', import.meta.url));
 const benchCypherDir = fileURLToPath(new URL('./cypher', import.meta.url));
-const statements = { then: statementText('search-v0.1.0', benchCypherDir), now: statementText('queries/search', cypherDir) };
+const statements = { v010: statementText('search-v0.1.0', benchCypherDir), now: statementText('queries/search', cypherDir) };
 type Era = keyof typeof statements;
 
 const words = (value: string) =>
@@ -106,31 +106,31 @@ try {
   const parameters = texts.map((text) => {
     const now = searchParameters(text);
     // As src/db/repositories/lists.ts sends them: LIMIT takes integers, not floats.
-    return { text, then: thenParameters(text), now: { ...now, first: neo4j.int(now.first), candidates: neo4j.int(now.candidates) } };
+    return { text, v010: thenParameters(text), now: { ...now, first: neo4j.int(now.first), candidates: neo4j.int(now.candidates) } };
   });
   log(`warming up on ${texts.length} texts`);
   for (const p of parameters) {
-    await timeOnce(session, 'then', p.then);
+    await timeOnce(session, 'v010', p.v010);
     await timeOnce(session, 'now', p.now);
   }
   const perPass: Record<Era, { server: number[]; roundTrip: number[] }>[] = [];
   for (let pass = 0; pass < passes; pass++) {
-    const samples: Record<Era, Timing[]> = { then: [], now: [] };
+    const samples: Record<Era, Timing[]> = { v010: [], now: [] };
     for (const [i, p] of parameters.entries()) {
-      const order: Era[] = (i + pass) % 2 === 0 ? ['then', 'now'] : ['now', 'then'];
+      const order: Era[] = (i + pass) % 2 === 0 ? ['v010', 'now'] : ['now', 'v010'];
       for (const era of order) samples[era].push(await timeOnce(session, era, p[era]));
     }
     const med = (list: Timing[], key: keyof Timing) => spread(list.map((t) => t[key])).median;
     perPass.push({
-      then: { server: [med(samples.then, 'serverMs')], roundTrip: [med(samples.then, 'roundTripMs')] },
+      v010: { server: [med(samples.v010, 'serverMs')], roundTrip: [med(samples.v010, 'roundTripMs')] },
       now: { server: [med(samples.now, 'serverMs')], roundTrip: [med(samples.now, 'roundTripMs')] },
     });
     log(
-      `pass ${pass + 1}: round trip median then ${perPass.at(-1)?.then.roundTrip[0]?.toFixed(2)} ms, now ${perPass.at(-1)?.now.roundTrip[0]?.toFixed(2)} ms`,
+      `pass ${pass + 1}: round trip median then ${perPass.at(-1)?.v010.roundTrip[0]?.toFixed(2)} ms, now ${perPass.at(-1)?.now.roundTrip[0]?.toFixed(2)} ms`,
     );
   }
   const column = (era: Era, key: 'server' | 'roundTrip') => spread(perPass.map((p) => p[era][key][0] ?? Number.NaN));
-  const ratio = (key: 'server' | 'roundTrip') => spread(perPass.map((p) => (p.now[key][0] ?? Number.NaN) / (p.then[key][0] ?? Number.NaN)));
+  const ratio = (key: 'server' | 'roundTrip') => spread(perPass.map((p) => (p.now[key][0] ?? Number.NaN) / (p.v010[key][0] ?? Number.NaN)));
   const after = loadAverage();
   const show = (s: Spread, digits = 2) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
   const report = [
@@ -143,8 +143,8 @@ try {
     '',
     '| Q4, first 20 | v0.1.0 | now | now / v0.1.0 |',
     '|---|---|---|---|',
-    `| driver round trip, ms | ${show(column('then', 'roundTrip'))} | ${show(column('now', 'roundTrip'))} | ${show(ratio('roundTrip'))} |`,
-    `| in Neo4j, ms | ${show(column('then', 'server'))} | ${show(column('now', 'server'))} | ${show(ratio('server'))} |`,
+    `| driver round trip, ms | ${show(column('v010', 'roundTrip'))} | ${show(column('now', 'roundTrip'))} | ${show(ratio('roundTrip'))} |`,
+    `| in Neo4j, ms | ${show(column('v010', 'server'))} | ${show(column('now', 'server'))} | ${show(ratio('server'))} |`,
     '',
   ].join('\n');
   const stem = values.out ?? path.join('bench', 'results', `${new Date().toISOString().slice(0, 10)}-search-then-now-${entities}`);
