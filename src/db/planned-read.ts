@@ -105,12 +105,13 @@ export function plannedEntityPage(request: EntityPageRequest, withTotal: boolean
 
 interface PlannedPageRow {
   total: number;
-  edges: (z.output<typeof relationEdgeRow> & { pages: PlannedPageRow[] })[];
+  /** `pages`: the answers of the levels below, null for the extra row, below which nothing is read. */
+  edges: (z.output<typeof relationEdgeRow> & { pages: (PlannedPageRow | null)[] })[];
 }
 
 // A level's answer holds the answers of the levels below it, to any depth the plan has.
 const plannedPageRow: z.ZodType<PlannedPageRow> = z.lazy(() =>
-  z.object({ total: z.number(), edges: z.array(relationEdgeRow.extend({ pages: z.array(plannedPageRow) })) }),
+  z.object({ total: z.number(), edges: z.array(relationEdgeRow.extend({ pages: z.array(plannedPageRow.nullable()) })) }),
 );
 
 const treeRow = entityPageRow.extend({ tree: z.array(z.object({ id: z.string(), pages: z.array(plannedPageRow) })) });
@@ -135,10 +136,11 @@ export async function loadEntityPageWithLevels(
 ): Promise<{ page: EntityPage; pages: FetchedRelationPage[] }> {
   const [row] = await scope.readPlanned(plannedEntityPage(request, withTotal, levels), treeRow);
   const pages: FetchedRelationPage[] = [];
-  const collect = (id: string, answers: readonly PlannedPageRow[], planned: readonly PlannedLevel[]) => {
+  const collect = (id: string, answers: readonly (PlannedPageRow | null)[], planned: readonly PlannedLevel[]) => {
     planned.forEach((level, index) => {
       const answer = answers[index];
-      if (!answer) throw new Error(`planned read: no answer for level ${index} of ${id}`);
+      // The extra row a page reads to learn whether more exist: its resolver never asks what is below it.
+      if (!answer) return;
       pages.push({ id, request: level.request, page: relationPageOf(id, answer.total, answer.edges, level.request) });
       for (const edge of answer.edges) collect(edge.other.id, edge.pages, level.children);
     });

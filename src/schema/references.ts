@@ -159,8 +159,12 @@ export async function resolveRefs(context: RequestContext, requests: readonly Re
 
 /** A global ID names its type as well: the slug of another type's entity is not that entity. */
 function fits(entity: EntityRecord, parsed: ParsedRef, labels: readonly EntityLabel[] | undefined): boolean {
-  if (parsed.kind === 'globalId' && entity.label !== parsed.label) return false;
-  return !labels || labels.includes(entity.label);
+  return refFits(entity, parsed) && (!labels || labels.includes(entity.label));
+}
+
+/** Whether an entity found by a reference's slug is the one it names: a global ID names its type too. */
+export function refFits(entity: EntityRecord, parsed: ParsedRef): boolean {
+  return parsed.kind !== 'globalId' || entity.label === parsed.label;
 }
 
 export async function resolveRef(context: RequestContext, request: RefRequest): Promise<EntityRecord> {

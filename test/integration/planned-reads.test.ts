@@ -125,4 +125,42 @@ describe('planned nested reads', () => {
     expect(fromPlan.statements).toContain('planned/entity-page-tree');
     expect(fromPlan.exchanges).toBeLessThan(fromLoaders.exchanges);
   });
+
+  const q5 = 'query Q5($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 6) { nodes { slug } edges { key } } }';
+  const gid = (type: string, slug: string) => Buffer.from(`${type}:${slug}`).toString('base64');
+
+  it('answers a Q5-shaped request in one Bolt exchange: both ends and the paths, whatever the number of paths', async () => {
+    const pairs: [string, string][] = [
+      ['qrator-labs', 'body-itu'],
+      [gid('Organization', 'qrator-labs'), 'msk-ix'],
+      ['citadel', gid('Organization', 'msk-ix')],
+    ];
+    const counts: number[] = [];
+    for (const [from, to] of pairs) {
+      const { result, statements, exchanges } = await measure(planned, q5, { from, to });
+      expect(result).not.toHaveProperty('errors');
+      expect(statements).toEqual(['queries/shortest-paths']);
+      expect(exchanges).toBe(1);
+      counts.push((result as { data: { paths: unknown[] } }).data.paths.length);
+    }
+    // Results of different sizes, each in one exchange.
+    expect(new Set(counts).size).toBeGreaterThan(1);
+  });
+
+  it('still says which end names nothing, with candidates, or names another type', async () => {
+    const missing = await measure(planned, q5, { from: 'qrator-labs', to: 'msk-ixx' });
+    const [error] = (missing.result as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors;
+    expect(error?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'to', ref: 'msk-ixx' });
+    expect(error?.extensions.didYouMean).toEqual(expect.arrayContaining([expect.objectContaining({ slug: 'msk-ix' })]));
+    const wrongType = await measure(planned, q5, { from: gid('Person', 'qrator-labs'), to: 'msk-ix' });
+    const [typeError] = (wrongType.result as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors;
+    expect(typeError?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'from' });
+    expect(typeError?.message).toContain('is an Organization');
+    const same = await measure(planned, q5, { from: 'itu', to: 'body-itu' });
+    expect((same.result as { errors: { extensions: Record<string, unknown> }[] }).errors[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'to',
+    });
+    expect(same.exchanges).toBe(1);
+  });
 });
