@@ -17,7 +17,7 @@ import {
  *
  * The statement is composed from the blocks in cypher/planned/: the root's page
  * (queries/entity-page, as it is), then one planned/relation-level block per relation
- * connection, nested as the selection nests them. Nothing of a request reaches the text but
+ * connection, each after the block of the level above, whose answers give its parents. Nothing of a request reaches the text but
  * choices among closed lists: the relationship type, the arrow and the order are
  * relation-pages' slots, checked against the same lists; the nesting is the plan's shape; every
  * value is a parameter, renamed per level ($p1_limit, $p2_limit, …) so that levels never share
@@ -61,14 +61,27 @@ function fill(block: string, text: string, values: Record<string, string>): stri
   });
 }
 
-/** The name of the i-th answer among siblings. */
-const pageName = (index: number) => `page${index}`;
+/** Renames a block's parameters with a level's prefix: $limit becomes $p1_limit. */
+const renamed = (text: string, prefix: string) => text.replace(parameter, (_match, name: string) => `$${prefix}${name}`);
 
-/** One relation-level block, its levels below written into it, its parameters added to `parameters`. */
-function levelText(level: PlannedLevel, as: string, parameters: Record<string, unknown>, counter: { levels: number }): string {
+/** The plan's levels, parents before children (depth first), each with the level above it (null for the root page's). */
+function flatten(levels: readonly PlannedLevel[], above: number | null = null, into: { level: PlannedLevel; above: number | null }[] = []) {
+  for (const level of levels) {
+    const index = into.length;
+    into.push({ level, above });
+    flatten(level.children, index, into);
+  }
+  return into;
+}
+
+/** Level n's answer in the statement: level1, level2, … */
+const levelName = (index: number) => `level${index + 1}`;
+const prefixOf = (index: number) => `p${index + 1}_`;
+
+/** One relation-level block, its parameters added to `parameters`. */
+function levelText(level: PlannedLevel, index: number, above: number | null, parameters: Record<string, unknown>): string {
   if (level.request.includeParts) throw new Error('a planned read does not roll parts up (includeParts): the loader reads those');
-  counter.levels += 1;
-  const prefix = `p${counter.levels}_`;
+  const prefix = prefixOf(index);
   const values = relationPageParameters(level.request);
   const slots: Record<string, string> = {};
   for (const slot of slotNames) {
@@ -79,42 +92,41 @@ function levelText(level: PlannedLevel, as: string, parameters: Record<string, u
   for (const [name, value] of Object.entries(values)) {
     if (!(slotNames as readonly string[]).includes(name)) parameters[`${prefix}${name}`] = value;
   }
-  const children = level.children.map((child, index) => levelText(child, pageName(index), parameters, counter));
-  const block = cypher('planned/relation-level').replace(parameter, (_match, name: string) => `$${prefix}${name}`);
-  return fill('planned/relation-level', block, {
+  const parent = above === null ? 'rows' : levelName(above);
+  // The parents' ids: the root page's rows keep the page's own $limit; a level's edges, the level above's.
+  const ids =
+    above === null
+      ? fill('planned/ids-of-rows', cypher('planned/ids-of-rows'), { level: parent })
+      : fill('planned/ids-of-edges', renamed(cypher('planned/ids-of-edges'), prefixOf(above)), { level: parent });
+  return fill('planned/relation-level', renamed(cypher('planned/relation-level'), prefix), {
     ...slots,
-    children: children.join('\n'),
-    pages: level.children.map((_child, index) => pageName(index)).join(', '),
-    as,
+    level: parent,
+    ids,
+    as: levelName(index),
   });
 }
 
-/** The statement for a root page and the relation connections below it: `levels` in plan order. */
+/** The plan's levels in the order the statement answers them (depth first, parents before children). */
+export function plannedOrder(levels: readonly PlannedLevel[]): PlannedLevel[] {
+  return flatten(levels).map(({ level }) => level);
+}
+
+/** The statement for a root page and the relation connections below it. */
 export function plannedEntityPage(request: EntityPageRequest, withTotal: boolean, levels: readonly PlannedLevel[]): PlannedStatement {
   const pageParameters = entityPageParameters(request, withTotal);
   const parameters: Record<string, unknown> = { ...parametersToSend('queries/entity-page', pageParameters) };
-  const counter = { levels: 0 };
-  const children = levels.map((level, index) => levelText(level, pageName(index), parameters, counter));
+  const flat = flatten(levels);
+  const blocks = flat.map(({ level, above }, index) => levelText(level, index, above, parameters));
   const text = fill('planned/entity-page-tree', cypher('planned/entity-page-tree'), {
     page: filledCypher('queries/entity-page', pageParameters),
-    children: children.join('\n'),
-    pages: levels.map((_level, index) => pageName(index)).join(', '),
+    levels: blocks.join('\n'),
+    names: flat.map((_level, index) => levelName(index)).join(', '),
   });
   return new PlannedStatement(token, 'planned/entity-page-tree', text, parameters);
 }
 
-interface PlannedPageRow {
-  total: number;
-  /** `pages`: the answers of the levels below, null for the extra row, below which nothing is read. */
-  edges: (z.output<typeof relationEdgeRow> & { pages: (PlannedPageRow | null)[] })[];
-}
-
-// A level's answer holds the answers of the levels below it, to any depth the plan has.
-const plannedPageRow: z.ZodType<PlannedPageRow> = z.lazy(() =>
-  z.object({ total: z.number(), edges: z.array(relationEdgeRow.extend({ pages: z.array(plannedPageRow.nullable()) })) }),
-);
-
-const treeRow = entityPageRow.extend({ tree: z.array(z.object({ id: z.string(), pages: z.array(plannedPageRow) })) });
+const levelRow = z.array(z.object({ id: z.string(), total: z.number(), edges: z.array(relationEdgeRow) }));
+const treeRow = entityPageRow.extend({ levels: z.array(levelRow) });
 
 /** A relation page the planned read fetched, under the key its connection's loader asks with. */
 export interface FetchedRelationPage {
@@ -124,9 +136,9 @@ export interface FetchedRelationPage {
 }
 
 /**
- * A root page and, for every entity on it, the pages of the planned levels below, to any depth:
- * one statement. The pages come back flat, each with the (id, request) its loader is asked
- * with, for the caller to prime the loaders with.
+ * A root page and the pages of the planned levels below it, to any depth: one statement, read
+ * level by level as the loaders would, each entity once per level. The pages come back flat,
+ * each with the (id, request) its loader is asked with, for the caller to prime the loaders with.
  */
 export async function loadEntityPageWithLevels(
   scope: ReadScope,
@@ -135,16 +147,14 @@ export async function loadEntityPageWithLevels(
   levels: readonly PlannedLevel[],
 ): Promise<{ page: EntityPage; pages: FetchedRelationPage[] }> {
   const [row] = await scope.readPlanned(plannedEntityPage(request, withTotal, levels), treeRow);
+  const order = plannedOrder(levels);
   const pages: FetchedRelationPage[] = [];
-  const collect = (id: string, answers: readonly (PlannedPageRow | null)[], planned: readonly PlannedLevel[]) => {
-    planned.forEach((level, index) => {
-      const answer = answers[index];
-      // The extra row a page reads to learn whether more exist: its resolver never asks what is below it.
-      if (!answer) return;
-      pages.push({ id, request: level.request, page: relationPageOf(id, answer.total, answer.edges, level.request) });
-      for (const edge of answer.edges) collect(edge.other.id, edge.pages, level.children);
-    });
-  };
-  for (const entry of row?.tree ?? []) collect(entry.id, entry.pages, levels);
+  for (const [index, answers] of (row?.levels ?? []).entries()) {
+    const level = order[index];
+    if (!level) throw new Error(`planned read: an answer for level ${index + 1}, which the plan does not have`);
+    for (const answer of answers) {
+      pages.push({ id: answer.id, request: level.request, page: relationPageOf(answer.id, answer.total, answer.edges, level.request) });
+    }
+  }
   return { page: entityPageOf(request, withTotal, row), pages };
 }

@@ -41,9 +41,9 @@ const nested: [string, string, Variables][] = [
     `{ organizations(first: 40) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { slug
         memoranda { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor date node { slug
           parties { totalCount edges { cursor node { slug } } }
-          signatories { totalCount edges { date onBehalfOf { slug name } node { slug positions { totalCount edges { title startDate endDate note node { slug } } } } } } } }
+          signatories { totalCount edges { date onBehalfOf { slug name } node { slug positions { totalCount edges { title startDate endDate note node { slug } } } } } } } } }
         people { totalCount edges { title node { slug } } }
-        tlds { edges { role node { slug } } } } } } } }`,
+        tlds { edges { role node { slug } } } } } } }`,
     {},
   ],
   [

@@ -50,7 +50,7 @@ const q3: PlannedLevel[] = [
 ];
 
 describe('planned reads', () => {
-  it('writes Q3 as one statement: the page, then each level nested in the one above', () => {
+  it('writes Q3 as one statement: the page, then each level after the one above, which gives its parents', () => {
     const statement = plannedEntityPage(page, false, q3);
     expect(statement.name).toBe('planned/entity-page-tree');
     expect(statement.text).not.toContain('{{');
@@ -72,7 +72,7 @@ describe('planned reads', () => {
     for (const slot of ['type', 'left', 'right', 'order']) expect(statement.parameters).not.toHaveProperty(`p1_${slot}`);
   });
 
-  it('writes siblings side by side, each with its own answer, read backwards where asked', () => {
+  it('writes siblings one after the other, each with its own answer, read backwards where asked', () => {
     const statement = plannedEntityPage(page, true, [
       {
         request: relation('PARTY_TO', 'out', 3, { withTotal: true, after: { key: 'k', id: 'r1' } }),
@@ -84,7 +84,10 @@ describe('planned reads', () => {
       },
     ]);
     expect(statement.text).toMatchSnapshot();
-    expect(statement.text).toContain('pages: [page0, page1]');
+    expect(statement.text).toContain('RETURN total, rows, [level1, level2, level3] AS levels');
+    // level3 is below level2: its parents are level2's other ends, cut at level2's $limit.
+    expect(statement.text).toContain('CALL (level2) {\nUNWIND level2 AS parentPage\nUNWIND parentPage.edges[0..$p2_limit - 1] AS edge');
+    expect(statement.text.match(/CALL \(rows\) \{\nUNWIND rows\[0\.\.\$limit - 1\] AS row/g)).toHaveLength(2);
     expect(statement.parameters).toMatchObject({ withTotal: true, p1_withTotal: true, p1_afterKey: 'k', p2_evidence: ['STATED'] });
   });
 
