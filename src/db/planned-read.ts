@@ -17,11 +17,12 @@ import {
  *
  * The statement is composed from the blocks in cypher/planned/: the root's page
  * (queries/entity-page, as it is), then one planned/relation-level block per relation
- * connection, each after the block of the level above, whose answers give its parents. Nothing of a request reaches the text but
+ * connection, each after the block of the level above, whose answers give its parents (each
+ * entity once, as a loader batch reads it once). Nothing of a request reaches the text but
  * choices among closed lists: the relationship type, the arrow and the order are
- * relation-pages' slots, checked against the same lists; the nesting is the plan's shape; every
- * value is a parameter, renamed per level ($p1_limit, $p2_limit, …) so that levels never share
- * one. test/unit/planned-read.test.ts pins the generated text, as @neo4j/graphql's TCK does.
+ * relation-pages' slots, checked against the same lists; the order of the blocks is the plan's
+ * shape; every value is a parameter, renamed per level ($p1_limit, $p2_limit, …) so that levels
+ * never share one. test/unit/planned-read.test.ts pins the generated text, as @neo4j/graphql's TCK does.
  */
 
 /** One relation connection of a planned read: the page it reads for each parent, and the levels below. */
