@@ -52,6 +52,11 @@ export interface YogaOptions {
   quotas?: QuotaSettings | null;
   /** Where quotas are counted: this process's memory by default; limiters over Redis to share them (docs/operations.md). */
   quotaLimiters?: LimiterFactory;
+  /**
+   * Whether nested relation connections are read with their root list in one planned statement
+   * (src/schema/planner.ts); on by default. Tests turn it off to compare with the loaders' answers.
+   */
+  plannedReads?: boolean;
 }
 
 /** The GraphQL server as a fetch handler: node:http serves it, tests call yoga.fetch directly. */
@@ -90,6 +95,7 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
         apiKeys,
         requestId: requestIdOf(request),
         traceContext: traceContextOf(request),
+        plannedReads: options.plannedReads,
       }),
     logging: yogaLogging(logger),
     plugins: [

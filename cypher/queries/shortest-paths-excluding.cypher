@@ -12,8 +12,20 @@
 // quantifier cannot be a parameter) and longer paths than
 // $maxHops are dropped after, as in shortest-paths. This statement is used only with exclusions:
 // without them the legacy search is cheaper (235 db hits for the same ends).
-OPTIONAL MATCH (a:Entity {id: $from})
-OPTIONAL MATCH (b:Entity {id: $to})
+OPTIONAL MATCH (fromCurrent:Entity {id: $from})
+OPTIONAL CALL (fromCurrent) {
+  WITH $from AS slug
+  WHERE fromCurrent IS NULL AND slug =~ '[a-z0-9]+(-[a-z0-9]+)*'
+  {{include:fragments/former-slug(slug)}}
+}
+WITH coalesce(fromCurrent, former) AS a
+OPTIONAL MATCH (toCurrent:Entity {id: $to})
+OPTIONAL CALL (toCurrent) {
+  WITH $to AS slug
+  WHERE toCurrent IS NULL AND slug =~ '[a-z0-9]+(-[a-z0-9]+)*'
+  {{include:fragments/former-slug(slug)}}
+}
+WITH a, coalesce(toCurrent, former) AS b
 CALL (a, b) {
   WITH a, b
   WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
@@ -35,4 +47,4 @@ CALL (a, b) {
       RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
         props: {{include:fragments/props(r)}}} } AS relations
 }
-RETURN a.label AS fromLabel, b.label AS toLabel, paths, entities, relations
+RETURN {{include:fragments/props(a)}} AS fromEntity, {{include:fragments/props(b)}} AS toEntity, paths, entities, relations

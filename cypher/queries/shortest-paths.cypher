@@ -5,14 +5,29 @@
 // have one length, so that keeps all or none). $types: relationship types a path may use, or null
 // for any; $evidence: only relationships with a citation of these kinds (null: any); the predicate
 // is checked during the search, not after it.
-// $from/$to come back as labels (null when unknown) so the caller can tell "no path" from "no such
-// entity" in the same round trip. At most 200 paths are enumerated; they are put in a stable order
+// $from/$to are slugs as a client gave them: each is resolved here as queries/entities-by-id
+// resolves slugs (a current slug first, then former slugs, fragments/former-slug), so the ends
+// and the paths take one round trip. The ends come back (null when a slug names nothing), so the
+// caller can tell "no path" from "no such entity", check a global ID's type, and tell two
+// references to one entity apart; only then, to explain the error, does it read more. At most 200 paths are enumerated; they are put in a stable order
 // (their slugs, then relationship keys, hop by hop) and the first $first kept.
 // Paths share entities (both ends, at least) and often relationships: each path lists its
 // entities' slugs and its relationships' element ids, and every entity and relationship of the
 // answer comes once, in `entities` and `relations` (the caller puts the paths together).
-OPTIONAL MATCH (a:Entity {id: $from})
-OPTIONAL MATCH (b:Entity {id: $to})
+OPTIONAL MATCH (fromCurrent:Entity {id: $from})
+OPTIONAL CALL (fromCurrent) {
+  WITH $from AS slug
+  WHERE fromCurrent IS NULL AND slug =~ '[a-z0-9]+(-[a-z0-9]+)*'
+  {{include:fragments/former-slug(slug)}}
+}
+WITH coalesce(fromCurrent, former) AS a
+OPTIONAL MATCH (toCurrent:Entity {id: $to})
+OPTIONAL CALL (toCurrent) {
+  WITH $to AS slug
+  WHERE toCurrent IS NULL AND slug =~ '[a-z0-9]+(-[a-z0-9]+)*'
+  {{include:fragments/former-slug(slug)}}
+}
+WITH a, coalesce(toCurrent, former) AS b
 CALL (a, b) {
   WITH a, b
   WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
@@ -33,4 +48,4 @@ CALL (a, b) {
       RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
         props: {{include:fragments/props(r)}}} } AS relations
 }
-RETURN a.label AS fromLabel, b.label AS toLabel, paths, entities, relations
+RETURN {{include:fragments/props(a)}} AS fromEntity, {{include:fragments/props(b)}} AS toEntity, paths, entities, relations

@@ -43,6 +43,11 @@ const slotValues: Readonly<Record<string, ReadonlySet<string>>> = {
   // cypher/queries/entity-page: the index it seeks, what it orders by, in which direction.
   ...entityPageSlotValues,
 };
+/** Whether `value` is one of the values slot `slot` may take (the planned-read builder fills the same slots). */
+export function isSlotValue(slot: string, value: unknown): value is string {
+  return typeof value === 'string' && slotValues[slot]?.has(value) === true;
+}
+
 const filled = new Map<string, string>();
 const slotNames = new Map<string, readonly string[]>();
 

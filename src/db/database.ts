@@ -8,6 +8,7 @@ import {
   RequestCancelledError,
   RequestTimeoutError,
 } from './errors.ts';
+import type { PlannedStatement } from './planned-read.ts';
 import { ReadScope, type ReadScopeOptions } from './read-scope.ts';
 
 export type Parameters = Record<string, unknown>;
@@ -77,10 +78,12 @@ export class Database {
    * down; here a down database answers DATABASE_UNAVAILABLE within milliseconds. The read runs
    * as an auto-commit transaction of a READ session (a cluster routes it to a follower): RUN and
    * PULL go out together, one exchange with Neo4j, where BEGIN, RUN + PULL and COMMIT took three.
+   * `statement` names a file in cypher/, or is one the planned-read builder composed from them
+   * (its text and parameters are ready to send).
    */
-  async readWithin(scope: ReadScope, statement: string, parameters: Parameters): Promise<Row[]> {
-    const text = filledCypher(statement, parameters, this.cypherDir);
-    const sent = parametersToSend(statement, parameters, this.cypherDir);
+  async readWithin(scope: ReadScope, statement: string | PlannedStatement, parameters: Parameters): Promise<Row[]> {
+    const text = typeof statement === 'string' ? filledCypher(statement, parameters, this.cypherDir) : statement.text;
+    const sent = typeof statement === 'string' ? parametersToSend(statement, parameters, this.cypherDir) : statement.parameters;
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.#readOnce(scope, text, sent);

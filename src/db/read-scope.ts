@@ -3,6 +3,7 @@ import { type Context, context as otelContext, SpanStatusCode, trace } from '@op
 import type { z } from 'zod';
 import type { Database, Parameters } from './database.ts';
 import { RequestCancelledError, RequestTimeoutError } from './errors.ts';
+import type { PlannedStatement } from './planned-read.ts';
 
 export const defaultRequestTimeoutMs = 10000;
 
@@ -72,14 +73,24 @@ export class ReadScope {
   }
 
   /** Runs a named statement and parses every row with `row`: the only way rows leave the database layer. */
-  async read<S extends z.ZodType>(statement: string, parameters: Parameters, row: S): Promise<z.output<S>[]> {
+  read<S extends z.ZodType>(statement: string, parameters: Parameters, row: S): Promise<z.output<S>[]> {
+    return this.#read(statement, statement, parameters, row);
+  }
+
+  /** Runs a statement the planned-read builder composed (src/db/planned-read.ts), parsing its rows alike. */
+  readPlanned<S extends z.ZodType>(statement: PlannedStatement, row: S): Promise<z.output<S>[]> {
+    return this.#read(statement.name, statement, statement.parameters, row);
+  }
+
+  async #read<S extends z.ZodType>(
+    name: string,
+    statement: string | PlannedStatement,
+    parameters: Parameters,
+    row: S,
+  ): Promise<z.output<S>[]> {
     this.roundTrips += 1;
     // One span per statement, named by its template: the parameters (values a client sent) are never recorded.
-    const span = tracer.startSpan(
-      `cypher ${statement}`,
-      { attributes: { 'db.system': 'neo4j', 'db.operation.name': statement } },
-      this.traceContext,
-    );
+    const span = tracer.startSpan(`cypher ${name}`, { attributes: { 'db.system': 'neo4j', 'db.operation.name': name } }, this.traceContext);
     let records: Awaited<ReturnType<Database['readWithin']>>;
     try {
       records = await this.db.readWithin(this, statement, parameters);
@@ -94,7 +105,7 @@ export class ReadScope {
       const parsed = row.safeParse(record);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new RowShapeError(`row ${index} of ${statement}: ${issue?.path.join('.') || '(row)'}: ${issue?.message ?? 'invalid'}`);
+        throw new RowShapeError(`row ${index} of ${name}: ${issue?.path.join('.') || '(row)'}: ${issue?.message ?? 'invalid'}`);
       }
       return parsed.data;
     });

@@ -15,6 +15,8 @@ export interface RequestContext {
   loaders: Loaders;
   /** Who sent the request, from its Authorization header: reading is public, writing needs a key. */
   caller: Caller;
+  /** Whether root lists read the relation connections below them in the same statement (planner.ts). */
+  plannedReads: boolean;
 }
 
 export interface RequestContextOptions {
@@ -26,6 +28,8 @@ export interface RequestContextOptions {
   requestId?: string;
   /** The request's trace, for the spans of its statements and batches. */
   traceContext?: Context;
+  /** Planned nested reads (planner.ts); on unless false. */
+  plannedReads?: boolean;
 }
 
 export function createRequestContext(db: Database, request?: Request, options: RequestContextOptions = {}): RequestContext {
@@ -37,5 +41,5 @@ export function createRequestContext(db: Database, request?: Request, options: R
     traceContext: options.traceContext,
   });
   const caller: Caller = options.apiKeys?.identify(request?.headers.get('authorization') ?? null) ?? { kind: 'anonymous' };
-  return { requestId, db, reads, loaders: createLoaders(reads), caller };
+  return { requestId, db, reads, loaders: createLoaders(reads), caller, plannedReads: options.plannedReads !== false };
 }

@@ -1,5 +1,6 @@
 import type { InputFieldBuilder } from '@pothos/core';
-import { type EntityFilter, loadEntityPage, type OrderField } from '../db/repositories/lists.ts';
+import { loadEntityPageWithLevels } from '../db/planned-read.ts';
+import { type EntityFilter, type EntityPage, loadEntityPage, type OrderField } from '../db/repositories/lists.ts';
 import { dateRange } from '../domain/dates.ts';
 import type { EntityLabel } from '../domain/graph.ts';
 import { searchKey } from '../domain/text/normalize.ts';
@@ -7,7 +8,9 @@ import { builder, type Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { countryCode } from './countries.ts';
 import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, TldTypeEnum } from './curation/enums.ts';
+import { primeRelationPages } from './loaders.ts';
 import { cutPage, encodeCursor, pageWindow } from './paging.ts';
+import { planRelationLevels } from './planner.ts';
 import { resolveRef } from './references.ts';
 import {
   BodyRef,
@@ -184,21 +187,30 @@ for (const spec of lists) {
           const window = pageWindow(args);
           const filter = await toFilter(context, args.filter as FilterInputShape | null | undefined);
           const orderBy = (args.orderBy?.field ?? 'NAME') as OrderField;
+          const request = {
+            label: spec.label,
+            filter,
+            orderBy,
+            ascending: (args.orderBy?.direction ?? 'ASC') === 'ASC',
+            limit: window.limit,
+            after: window.after,
+            before: window.before,
+            backwards: window.backwards,
+          };
           // The count rides along with the page, in the same statement, and only when asked for.
-          const { rows, total } = await loadEntityPage(
-            context.reads,
-            {
-              label: spec.label,
-              filter,
-              orderBy,
-              ascending: (args.orderBy?.direction ?? 'ASC') === 'ASC',
-              limit: window.limit,
-              after: window.after,
-              before: window.before,
-              backwards: window.backwards,
-            },
-            selectsField(info, 'totalCount'),
-          );
+          const withTotal = selectsField(info, 'totalCount');
+          // The relation connections below, as far as the planner covers them, come in the same
+          // statement too; the loaders, primed with their pages, read only what it left out.
+          const levels = context.plannedReads ? planRelationLevels(info) : [];
+          let read: EntityPage;
+          if (levels.length > 0) {
+            const planned = await loadEntityPageWithLevels(context.reads, request, withTotal, levels);
+            primeRelationPages(context.loaders, planned.pages);
+            read = planned.page;
+          } else {
+            read = await loadEntityPage(context.reads, request, withTotal);
+          }
+          const { rows, total } = read;
           const page = cutPage(rows, window, (row) => row.position);
           for (const row of page.rows) context.loaders.entity.prime(row.entity.id, row.entity);
           return {

@@ -1,5 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import DataLoader from 'dataloader';
+import type { FetchedRelationPage } from '../db/planned-read.ts';
 import type { ReadScope } from '../db/read-scope.ts';
 import { loadRelationsByKey } from '../db/repositories/conflicts.ts';
 import { type EntityRecord, loadEntitiesById } from '../db/repositories/entities.ts';
@@ -40,6 +41,27 @@ function traced<K, V>(reads: ReadScope, name: string, batch: (keys: readonly K[]
   };
 }
 
+/** The other ends (and signatories' organizations) came with a page: later lookups of them cost nothing. */
+function primeEnds(entity: Loaders['entity'], page: RelationPage): void {
+  for (const edge of page.edges) {
+    entity.prime(edge.other.id, edge.other);
+    if (edge.part) entity.prime(edge.part.id, edge.part);
+    if (edge.onBehalfOf) entity.prime(edge.onBehalfOf.id, edge.onBehalfOf);
+  }
+}
+
+/**
+ * Hands the loaders the pages a planned nested read fetched (src/schema/planner.ts), under the
+ * keys the connections' resolvers will ask with, and the entities on them: the resolvers then
+ * read nothing more.
+ */
+export function primeRelationPages(loaders: Loaders, pages: readonly FetchedRelationPage[]): void {
+  for (const { id, request, page } of pages) {
+    loaders.relationPage.prime({ id, request }, page);
+    primeEnds(loaders.entity, page);
+  }
+}
+
 export function createLoaders(reads: ReadScope): Loaders {
   const entity: DataLoader<string, EntityRecord | null> = new DataLoader(
     traced(reads, 'entity', async (ids: readonly string[]) => {
@@ -70,12 +92,7 @@ export function createLoaders(reads: ReadScope): Loaders {
       );
       return keys.map((key) => {
         const page = results.get(JSON.stringify(key.request))?.get(key.id) ?? emptyPage;
-        // The other ends (and signatories' organizations) came with the page: later lookups of them cost nothing.
-        for (const edge of page.edges) {
-          entity.prime(edge.other.id, edge.other);
-          if (edge.part) entity.prime(edge.part.id, edge.part);
-          if (edge.onBehalfOf) entity.prime(edge.onBehalfOf.id, edge.onBehalfOf);
-        }
+        primeEnds(entity, page);
         return page;
       });
     }),

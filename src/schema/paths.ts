@@ -1,3 +1,4 @@
+import type { EntityRecord } from '../db/repositories/entities.ts';
 import { findShortestPaths } from '../db/repositories/graph.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { type EntityLabel, relationTypes } from '../domain/graph.ts';
@@ -6,7 +7,7 @@ import { pathsScanCost } from './cost.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFilter } from './evidence.ts';
 import { boundedInt, PathRef, primeEntities } from './graph-types.ts';
-import { resolveRefs } from './references.ts';
+import { type ParsedRef, parseRef, refFits, resolveRefs } from './references.ts';
 
 const knownTypes = new Set<string>(relationTypes);
 
@@ -54,26 +55,51 @@ builder.queryField('paths', (t) =>
           );
         }
       }
-      const [from, to] = await resolveRefs(context, [
+      const refs = [
         { argument: 'from', ref: String(args.from) },
         { argument: 'to', ref: String(args.to) },
-      ]);
-      if (!from || !to) throw new Error('paths: a reference did not resolve');
+      ];
+      const parsed = refs.map((request) => parseRef(request.ref));
+      // Neither a slug nor a global ID: refused as before any read.
+      if (parsed.some((one) => one.kind === 'other')) await resolveRefs(context, refs);
+      const slugOf = (one: ParsedRef | undefined) => (one && one.kind !== 'other' ? one.slug : '');
+      const excluded = args.excludeTypes && args.excludeTypes.length > 0 ? [...new Set<EntityLabel>(args.excludeTypes)] : null;
+      const find = (from: string, to: string) =>
+        findShortestPaths(
+          context.reads,
+          from,
+          to,
+          maxHops,
+          types ? [...new Set(types)] : null,
+          maxPaths,
+          evidenceFilter(args.evidence),
+          excluded,
+        );
+      // The ends are resolved in the paths' own statement (one round trip, issue #13), as the
+      // entity loader resolves slugs: current first, then former slugs.
+      let result = await find(slugOf(parsed[0]), slugOf(parsed[1]));
+      const fitting = (entity: EntityRecord | null, one: ParsedRef | undefined) =>
+        entity !== null && one !== undefined && refFits(entity, one);
+      if (!fitting(result.from, parsed[0]) || !fitting(result.to, parsed[1])) {
+        // Only to explain what is wrong (NOT_FOUND with candidates, or a global ID of another
+        // type): the references go through the loader that says so, as everywhere else.
+        const [from, to] = await resolveRefs(context, refs);
+        if (!from || !to) throw new Error('paths: a reference did not resolve');
+        // Created or renamed between the two reads: read the paths again, by the current slugs.
+        result = await find(from.id, to.id);
+      }
+      const [from, to] = [result.from, result.to];
+      if (!from || !to) throw new Error('paths: an end vanished during the request');
       // Two references may name one entity (a slug and its global ID, a former slug).
       if (from.id === to.id) throw new BadUserInputError('"from" and "to" must be two different entities', { argument: 'to' });
-      const excluded = args.excludeTypes && args.excludeTypes.length > 0 ? [...new Set<EntityLabel>(args.excludeTypes)] : null;
-      const result = await findShortestPaths(
-        context.reads,
-        from.id,
-        to.id,
-        maxHops,
-        types ? [...new Set(types)] : null,
-        maxPaths,
-        evidenceFilter(args.evidence),
-        excluded,
-      );
-      // Deleted between the two reads.
-      if (result.fromLabel === null || result.toLabel === null) throw new Error('paths: an end vanished during the request');
+      // Later lookups of the ends, by the slug asked or the current one, cost nothing.
+      for (const [one, end] of [
+        [parsed[0], from],
+        [parsed[1], to],
+      ] as const) {
+        context.loaders.entity.prime(slugOf(one), end);
+        context.loaders.entity.prime(end.id, end);
+      }
       for (const path of result.paths) primeEntities(context, path.nodes);
       return result.paths;
     },

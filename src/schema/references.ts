@@ -159,9 +159,13 @@ export async function resolveRefs(context: RequestContext, requests: readonly Re
 
 /** A global ID names its type as well: the slug of another type's entity is not that entity. */
 function fits(entity: EntityRecord, parsed: ParsedRef, labels: readonly EntityLabel[] | undefined): boolean {
-  if (parsed.kind === 'globalId' && entity.label !== parsed.label) return false;
   // A conflict is no entity of the graph: it cannot be walked from or filtered by.
-  return (labels ?? graphEntityLabels).includes(entity.label);
+  return refFits(entity, parsed) && (labels ?? graphEntityLabels).includes(entity.label);
+}
+
+/** Whether an entity found by a reference's slug is the one it names: a global ID names its type too. */
+export function refFits(entity: EntityRecord, parsed: ParsedRef): boolean {
+  return parsed.kind !== 'globalId' || entity.label === parsed.label;
 }
 
 export async function resolveRef(context: RequestContext, request: RefRequest): Promise<EntityRecord> {

@@ -1,7 +1,7 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityRecord } from '../db/repositories/entities.ts';
-import type { Direction, RelationRecord } from '../db/repositories/relations.ts';
+import type { Direction, RelationPageRequest, RelationRecord } from '../db/repositories/relations.ts';
 import { type CompletenessEntry, completenessOf, externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
 import { auditFields } from './audit.ts';
@@ -9,7 +9,7 @@ import type { Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { loadEntities } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFields, evidenceFilter } from './evidence.ts';
-import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, pageWindow } from './paging.ts';
+import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, type PageWindow, pageWindow } from './paging.ts';
 import { text, texts } from './props.ts';
 import { ActorRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
@@ -77,6 +77,53 @@ const datedFields: RelationField[] = ['date', 'startDate', 'endDate'];
 
 const relationOf = (edge: unknown) => (edge as RelationEdge).relation;
 
+/** The extension under which a relation connection's field names its relation, for the planner. */
+export const relationPageExtension = 'govgraphRelationPage';
+
+/** What the planner needs to know of a relation connection: what its resolver puts in every request. */
+export interface RelationMark {
+  type: RelationType;
+  direction: Direction;
+  labels: EntityLabel[] | null;
+  roles: string[] | null;
+}
+
+const relationMark = (spec: RelationSpec): RelationMark => ({
+  type: spec.type,
+  direction: spec.direction,
+  labels: spec.labels ?? null,
+  roles: spec.roles ?? null,
+});
+
+/** The arguments a relation connection's resolver understands: the planner plans nothing else. */
+export const relationConnectionArguments: ReadonlySet<string> = new Set(['first', 'last', 'after', 'before', 'evidence', 'includeParts']);
+
+/**
+ * The page request a relation connection asks its loader for. The resolver and the planner
+ * build it here alike: a planned read primes the loader under this very key (its JSON, key
+ * order included), so the resolver finds the page without asking the database.
+ */
+export function relationPageRequest(
+  mark: RelationMark,
+  args: Record<string, unknown>,
+  window: PageWindow,
+  withTotal: boolean,
+): RelationPageRequest {
+  return {
+    type: mark.type,
+    direction: mark.direction,
+    labels: mark.labels,
+    roles: mark.roles,
+    evidence: evidenceFilter(args.evidence),
+    limit: window.limit,
+    after: window.after,
+    before: window.before,
+    backwards: window.backwards,
+    withTotal,
+    includeParts: args.includeParts === true,
+  };
+}
+
 /**
  * What a source says about the whole list: stored on the entity whose list it is, so it costs no
  * read beyond the entity itself. A list cut down by role is a part of the source's list: if that
@@ -111,27 +158,15 @@ export function relationConnection(
         evidence: t.arg({ type: [EvidenceEnum], description: evidenceArgDescription }),
         ...(spec.parts ? { includeParts: t.arg.boolean({ defaultValue: false, description: spec.parts }) } : {}),
       },
-      // Its default page depends on how many lists it sits in (paging.ts); the cost model reads this mark.
-      extensions: { pageByNesting: true },
+      // Its default page depends on how many lists it sits in (paging.ts); the cost model reads
+      // this mark. The planner (planner.ts) reads the relation, to fetch its pages in a planned read.
+      extensions: { pageByNesting: true, [relationPageExtension]: relationMark(spec) },
       resolve: async (parent: EntityRecord, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) => {
         const window = pageWindow(args, defaultPageSizeAt(listsAbove(info.path)));
-        const page = await context.loaders.relationPage.load({
-          id: parent.id,
-          request: {
-            type: spec.type,
-            direction: spec.direction,
-            labels: spec.labels ?? null,
-            roles: spec.roles ?? null,
-            evidence: evidenceFilter(args.evidence),
-            limit: window.limit,
-            after: window.after,
-            before: window.before,
-            backwards: window.backwards,
-            // Counted in the same statement, and only when asked for.
-            withTotal: selectsField(info, 'totalCount'),
-            includeParts: args.includeParts === true,
-          },
-        });
+        // Counted in the same statement, and only when asked for.
+        const request = relationPageRequest(relationMark(spec), args, window, selectsField(info, 'totalCount'));
+        // A planned nested read (src/schema/planner.ts) may have primed this page already.
+        const page = await context.loaders.relationPage.load({ id: parent.id, request });
         const { rows, pageInfo } = cutPage(page.edges, window, (edge) => edge.position);
         return {
           totalCount: page.total,

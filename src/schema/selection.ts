@@ -1,4 +1,4 @@
-import { type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
 /**
  * Whether the query selects `name` directly under the field being resolved, through fragments
@@ -6,6 +6,15 @@ import { type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type Select
  * still counts, since answering "yes" wrongly costs only some work, and "no" wrongly a wrong answer.
  */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  return selectsFieldIn(info.fieldNodes, info.fragments, name);
+}
+
+/** selectsField for given field nodes: the planner (planner.ts) asks it of fields before they resolve. */
+export function selectsFieldIn(
+  fieldNodes: readonly FieldNode[],
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  name: string,
+): boolean {
   const seen = new Set<string>();
   const search = (set: SelectionSetNode | undefined): boolean =>
     (set?.selections ?? []).some((selection) => {
@@ -14,8 +23,8 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
       // A fragment spread: each fragment is looked into once, whatever cycles a query has.
       if (seen.has(selection.name.value)) return false;
       seen.add(selection.name.value);
-      const fragment: FragmentDefinitionNode | undefined = info.fragments[selection.name.value];
+      const fragment: FragmentDefinitionNode | undefined = fragments[selection.name.value];
       return search(fragment?.selectionSet);
     });
-  return info.fieldNodes.some((node) => search(node.selectionSet));
+  return fieldNodes.some((node) => search(node.selectionSet));
 }

@@ -2,6 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database, type Parameters, type Row } from '../../src/db/database.ts';
 import { loadSeedGraph } from '../../src/db/load.ts';
+import type { PlannedStatement } from '../../src/db/planned-read.ts';
 import type { ReadScope } from '../../src/db/read-scope.ts';
 import { loadNeighborhood } from '../../src/db/repositories/graph.ts';
 import {
@@ -157,8 +158,8 @@ const graph: SeedGraph = {
 class RecordingDatabase extends Database {
   statements: string[] = [];
 
-  override readWithin(scope: ReadScope, statement: string, parameters: Parameters): Promise<Row[]> {
-    this.statements.push(statement);
+  override readWithin(scope: ReadScope, statement: string | PlannedStatement, parameters: Parameters): Promise<Row[]> {
+    this.statements.push(typeof statement === 'string' ? statement : statement.name);
     return super.readWithin(scope, statement, parameters);
   }
 }
@@ -412,11 +413,11 @@ describe('neighborhood, paths, timeline and stats', () => {
       expect((await data<Result>(query, { from, to: gid('Body', 'body-icann'), maxHops: 6 })).paths).toEqual([]);
     });
 
-    it('costs one round trip for both references, one for the paths, plus one for the sources', async () => {
+    it('costs one round trip for both references and the paths, plus one for the sources', async () => {
       db.statements = [];
       await data<Result>(query, { from: gid('Organization', 'qrator-labs'), to: gid('Body', 'body-icann') });
-      // Both references in one batch (issue #15), the paths, then the sources.
-      expect(db.statements).toEqual(['queries/entities-by-id', 'queries/shortest-paths', 'queries/entities-by-id']);
+      // Both references resolved in the paths' own statement (issue #13), then the sources.
+      expect(db.statements).toEqual(['queries/shortest-paths', 'queries/entities-by-id']);
     });
 
     it('rejects bad arguments with BAD_USER_INPUT and unknown entities with NOT_FOUND', async () => {

@@ -28,8 +28,9 @@ describe('traces', () => {
     const client = new GraphQLClient(db);
     exporter.reset();
     const secret = 'variable-value-never-recorded';
+    // people with includeParts is read by the relation-page loader (the planned read leaves it out).
     const answer = await client.run(
-      'query Memoranda($n: Int, $slug: String!) { organizations(first: $n) { edges { node { id memoranda(first: 2) { totalCount } } } } organization(slug: $slug) { id } }',
+      'query Memoranda($n: Int, $slug: String!) { organizations(first: $n) { edges { node { id people(first: 2, includeParts: true) { totalCount } } } } organization(slug: $slug) { id } }',
       { n: 3, slug: secret },
     );
     expect(answer.errors).toBeUndefined();

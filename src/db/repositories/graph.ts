@@ -87,15 +87,15 @@ export interface PathRecord {
 }
 
 export interface PathsResult {
-  /** The labels of the two ends as stored, null for an unknown slug. */
-  fromLabel: string | null;
-  toLabel: string | null;
+  /** The two ends the slugs named (current or former slugs), null for one that names nothing. */
+  from: EntityRecord | null;
+  to: EntityRecord | null;
   paths: PathRecord[];
 }
 
 const pathsRow = z.object({
-  fromLabel: z.string().nullable(),
-  toLabel: z.string().nullable(),
+  fromEntity: entity.nullable(),
+  toEntity: entity.nullable(),
   // Slugs and element ids: each entity and relationship comes once, in entities and relations.
   paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(z.string()) })),
   entities: z.array(entity),
@@ -104,7 +104,7 @@ const pathsRow = z.object({
 
 /**
  * Every shortest undirected path of at most `maxHops` (1–6) hops, at most `first` of them, in one
- * round trip. `excluded`: labels no inner node of a path may have (null or empty for none),
+ * round trip with resolving the two ends: `from` and `to` are slugs, current or former. `excluded`: labels no inner node of a path may have (null or empty for none),
  * checked during the search (queries/shortest-paths-excluding).
  */
 export async function findShortestPaths(
@@ -139,8 +139,8 @@ export async function findShortestPaths(
     return value;
   };
   return {
-    fromLabel: row?.fromLabel ?? null,
-    toLabel: row?.toLabel ?? null,
+    from: row?.fromEntity ?? null,
+    to: row?.toEntity ?? null,
     paths: (row?.paths ?? []).map((path) => ({
       nodes: path.nodes.map((slug) => found(entities, slug)),
       edges: path.edges.map((id) => found(relations, id)),

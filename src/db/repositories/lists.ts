@@ -60,38 +60,47 @@ export function pageRead(request: Pick<EntityPageRequest, 'orderBy' | 'filter'>)
 // Above every stored key, so an absent upper bound still makes a range the index can seek.
 const highestKey = '\uffff';
 
-/**
- * One page of a root list, rows in the order the client asked for, and with `withTotal` the
- * number of all matches: one statement either way.
- */
-export async function loadEntityPage(scope: ReadScope, request: EntityPageRequest, withTotal: boolean): Promise<EntityPage> {
+/** The parameters of queries/entity-page (slots included) for one page request. */
+export function entityPageParameters(request: EntityPageRequest, withTotal: boolean): Record<string, unknown> {
   // Rows are read ascending when the client's order and the reading direction agree.
   const readAscending = request.ascending !== request.backwards;
   // The cursors as exclusive bounds in ascending key order: "after" is the lower bound of an
   // ascending list and the upper bound of a descending one.
   const lower = request.ascending ? request.after : request.before;
   const upper = request.ascending ? request.before : request.after;
-  const [row] = await scope.read(
-    'queries/entity-page',
-    {
-      ...entityPageSlots(pageRead(request), readAscending ? 'ASC' : 'DESC'),
-      label: request.label,
-      ...request.filter,
-      withTotal,
-      // A JS number travels as a float, and LIMIT takes integers only.
-      limit: neo4j.int(request.limit),
-      lowerKey: lower?.key ?? null,
-      lowerId: lower?.id ?? null,
-      upperKey: upper?.key ?? null,
-      upperId: upper?.id ?? null,
-      seekFrom: lower?.key ?? '',
-      seekTo: upper?.key ?? highestKey,
-      dateSeekTo: request.filter.dateTo ?? highestKey,
-    },
-    z.object({ total: z.number(), rows: z.array(z.object({ props: entity, sortKey: z.string() })) }),
-  );
+  return {
+    ...entityPageSlots(pageRead(request), readAscending ? 'ASC' : 'DESC'),
+    label: request.label,
+    ...request.filter,
+    withTotal,
+    // A JS number travels as a float, and LIMIT takes integers only.
+    limit: neo4j.int(request.limit),
+    lowerKey: lower?.key ?? null,
+    lowerId: lower?.id ?? null,
+    upperKey: upper?.key ?? null,
+    upperId: upper?.id ?? null,
+    seekFrom: lower?.key ?? '',
+    seekTo: upper?.key ?? highestKey,
+    dateSeekTo: request.filter.dateTo ?? highestKey,
+  };
+}
+
+/** The answer of queries/entity-page, parsed. */
+export const entityPageRow = z.object({ total: z.number(), rows: z.array(z.object({ props: entity, sortKey: z.string() })) });
+
+/** A page from what queries/entity-page returned, rows in the order the client asked for. */
+export function entityPageOf(request: EntityPageRequest, withTotal: boolean, row: z.output<typeof entityPageRow> | undefined): EntityPage {
   const page = (row?.rows ?? []).map((found) => ({ entity: found.props, position: { key: found.sortKey, id: found.props.id } }));
   return { rows: request.backwards ? page.reverse() : page, total: withTotal ? (row?.total ?? 0) : null };
+}
+
+/**
+ * One page of a root list, rows in the order the client asked for, and with `withTotal` the
+ * number of all matches: one statement either way.
+ */
+export async function loadEntityPage(scope: ReadScope, request: EntityPageRequest, withTotal: boolean): Promise<EntityPage> {
+  const [row] = await scope.read('queries/entity-page', entityPageParameters(request, withTotal), entityPageRow);
+  return entityPageOf(request, withTotal, row);
 }
 
 /** A TLD by any written form (the caller expands ".РФ", "xn--p1ai" … into both spellings). */

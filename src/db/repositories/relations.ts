@@ -49,21 +49,19 @@ export interface RelationPage {
   edges: RelationRecord[];
 }
 
-const pageRow = z.object({
-  id: z.string(),
-  total: z.number(),
-  edges: z.array(
-    z.object({
-      /** Whether the entity the page belongs to is the relationship's start. */
-      forward: z.boolean(),
-      props: relationProperties,
-      other: entity,
-      onBehalfOf: entity.nullable(),
-      // Only relation-pages-with-parts has it.
-      part: entity.nullable().optional(),
-    }),
-  ),
+/** One edge of a page as the relation-page statements return it, parsed. */
+export const relationEdgeRow = z.object({
+  /** Whether the entity the page belongs to is the relationship's start. */
+  forward: z.boolean(),
+  props: relationProperties,
+  other: entity,
+  onBehalfOf: entity.nullable(),
+  // Only relation-pages-with-parts has it.
+  part: entity.nullable().optional(),
 });
+export type RelationEdgeRow = z.output<typeof relationEdgeRow>;
+
+const pageRow = z.object({ id: z.string(), total: z.number(), edges: z.array(relationEdgeRow) });
 
 /** The two halves of the arrow the statement's pattern is written with, by direction. */
 const arrows: Record<Direction, { left: string; right: string }> = {
@@ -71,6 +69,52 @@ const arrows: Record<Direction, { left: string; right: string }> = {
   in: { left: '<-', right: '-' },
   both: { left: '-', right: '-' },
 };
+
+/**
+ * The parameters of a relation-page read: those of queries/relation-pages, and of each level of
+ * a planned nested read (cypher/planned/relation-level), which reads a page the same way.
+ */
+export function relationPageParameters(request: RelationPageRequest): Record<string, unknown> {
+  return {
+    // type, left, right and order are written into the statement's text, its {{slots}}
+    // (src/db/cypher-files.ts): Neo4j 5 cannot follow a type or direction given as a parameter.
+    type: request.type,
+    ...arrows[request.direction],
+    labels: request.labels,
+    roles: request.roles,
+    evidence: request.evidence,
+    // A JS number travels as a float, and LIMIT takes integers only.
+    limit: neo4j.int(request.limit),
+    afterKey: request.after?.key ?? null,
+    afterId: request.after?.id ?? null,
+    beforeKey: request.before?.key ?? null,
+    beforeId: request.before?.id ?? null,
+    order: request.backwards ? 'DESC' : 'ASC',
+    withTotal: request.withTotal,
+  };
+}
+
+/** One entity's page from the edges and count a statement returned for it. */
+export function relationPageOf(id: string, total: number, rows: readonly RelationEdgeRow[], request: RelationPageRequest): RelationPage {
+  const edges = rows.map((edge) => {
+    const other = edge.other;
+    // The end on this side: the entity itself, or the part the relation belongs to.
+    const own = edge.part?.id ?? id;
+    return {
+      type: request.type,
+      from: edge.forward ? own : other.id,
+      to: edge.forward ? other.id : own,
+      props: edge.props,
+      other,
+      onBehalfOf: edge.onBehalfOf,
+      part: edge.part ?? null,
+      // The statement orders by coalesce(nameKey, '') and the relationship key.
+      position: { key: typeof other.props.nameKey === 'string' ? other.props.nameKey : '', id: String(edge.props.key) },
+    };
+  });
+  if (request.backwards) edges.reverse();
+  return { total: request.withTotal ? total : null, edges };
+}
 
 /** One page of one relationship type for each entity id, in one round trip. */
 export async function loadRelationPages(
@@ -80,48 +124,10 @@ export async function loadRelationPages(
 ): Promise<Map<string, RelationPage>> {
   const rows = await scope.read(
     request.includeParts ? 'queries/relation-pages-with-parts' : 'queries/relation-pages',
-    {
-      ids: [...new Set(ids)],
-      // type, left, right and order are written into the statement's text, its {{slots}}
-      // (src/db/cypher-files.ts): Neo4j 5 cannot follow a type or direction given as a parameter.
-      type: request.type,
-      ...arrows[request.direction],
-      labels: request.labels,
-      roles: request.roles,
-      evidence: request.evidence,
-      // A JS number travels as a float, and LIMIT takes integers only.
-      limit: neo4j.int(request.limit),
-      afterKey: request.after?.key ?? null,
-      afterId: request.after?.id ?? null,
-      beforeKey: request.before?.key ?? null,
-      beforeId: request.before?.id ?? null,
-      order: request.backwards ? 'DESC' : 'ASC',
-      withTotal: request.withTotal,
-    },
+    { ids: [...new Set(ids)], ...relationPageParameters(request) },
     pageRow,
   );
-  const pages = new Map<string, RelationPage>();
-  for (const row of rows) {
-    const edges = row.edges.map((edge) => {
-      const other = edge.other;
-      // The end on this side: the entity itself, or the part the relation belongs to.
-      const own = edge.part?.id ?? row.id;
-      return {
-        type: request.type,
-        from: edge.forward ? own : other.id,
-        to: edge.forward ? other.id : own,
-        props: edge.props,
-        other,
-        onBehalfOf: edge.onBehalfOf,
-        part: edge.part ?? null,
-        // The statement orders by coalesce(nameKey, '') and the relationship key.
-        position: { key: typeof other.props.nameKey === 'string' ? other.props.nameKey : '', id: String(edge.props.key) },
-      };
-    });
-    if (request.backwards) edges.reverse();
-    pages.set(row.id, { total: request.withTotal ? row.total : null, edges });
-  }
-  return pages;
+  return new Map(rows.map((row) => [row.id, relationPageOf(row.id, row.total, row.edges, request)]));
 }
 
 /** The transitive PART_OF parents of each id, nearest first, in one round trip. */

@@ -1,0 +1,39 @@
+// One level of a planned nested read (src/db/planned-read.ts): one page of one relationship type
+// for each parent the level above reached, read exactly as queries/relation-pages reads it (same
+// filters, keyset, order, count and edge shape). The builder writes one such block per relation
+// connection of the request's selection, after the block of the level above, so one statement
+// reads the tree breadth-first, as the per-level loaders would, in one Bolt exchange.
+// {{ids}} is where the parents' slugs come from (planned/ids-of-rows for the root page's
+// entities, planned/ids-of-edges for the other ends of the level above), each slug once: an
+// entity reached through several parents (a memorandum of two parties) is read once, as the
+// loader's batch reads it once. {{level}} names the level above's answer (rows for the root
+// page), {{as}} this one's (level1, level2, …).
+// {{type}}, {{left}}, {{right}} and {{order}} are relation-pages' closed-list slots. Every
+// $parameter is renamed per level by the builder ($limit becomes $p1_limit for level 1), so
+// levels never share a value.
+CALL ({{level}}) {
+{{ids}}
+MATCH (a:Entity {id: id})
+CALL (a) {
+UNWIND CASE WHEN $withTotal THEN [1] ELSE [] END AS counting
+MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
+WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
+AND {{include:fragments/evidence-filter(r)}}
+RETURN count(r) AS total
+}
+CALL (a) {
+MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
+WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
+AND {{include:fragments/evidence-filter(r)}}
+WITH r, b, coalesce(b.nameKey, '') AS k
+WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId))
+AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))
+WITH r, b, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
+RETURN collect({forward: startNode(r) = a,
+props: {{include:fragments/props(r)}},
+other: {{include:fragments/props(b)}},
+onBehalfOf: head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf})
+RETURN {{include:fragments/props(o)}} })}) AS edges
+}
+RETURN collect({id: id, total: total, edges: edges}) AS {{as}}
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { cypher, filledCypher, isSlotValue, parametersToSend } from './cypher-files.ts';
+import type { ReadScope } from './read-scope.ts';
+import { type EntityPage, type EntityPageRequest, entityPageOf, entityPageParameters, entityPageRow } from './repositories/lists.ts';
+import {
+  type RelationPage,
+  type RelationPageRequest,
+  relationEdgeRow,
+  relationPageOf,
+  relationPageParameters,
+} from './repositories/relations.ts';
+
+/**
+ * Planned nested reads: one statement for a root page and the tree of relation connections a
+ * request selects below it (issue #13: organizations → memoranda → signatories → positions in
+ * one Bolt exchange, where the per-level DataLoaders took one per level).
+ *
+ * The statement is composed from the blocks in cypher/planned/: the root's page
+ * (queries/entity-page, as it is), then one planned/relation-level block per relation
+ * connection, each after the block of the level above, whose answers give its parents (each
+ * entity once, as a loader batch reads it once). Nothing of a request reaches the text but
+ * choices among closed lists: the relationship type, the arrow and the order are
+ * relation-pages' slots, checked against the same lists; the order of the blocks is the plan's
+ * shape; every value is a parameter, renamed per level ($p1_limit, $p2_limit, …) so that levels
+ * never share one. test/unit/planned-read.test.ts pins the generated text, as @neo4j/graphql's TCK does.
+ */
+
+/** One relation connection of a planned read: the page it reads for each parent, and the levels below. */
+export interface PlannedLevel {
+  /** The page request, exactly as the connection's resolver would give the relation-page loader. */
+  request: RelationPageRequest;
+  children: readonly PlannedLevel[];
+}
+
+const token = Symbol('planned statement');
+
+/** A statement the builder below composed: only this module can make one, so no other text can be run as one. */
+export class PlannedStatement {
+  /** The name its span and logs carry: the block it starts with. */
+  readonly name: string;
+  readonly text: string;
+  readonly parameters: Record<string, unknown>;
+
+  constructor(key: typeof token, name: string, text: string, parameters: Record<string, unknown>) {
+    if (key !== token) throw new Error('a PlannedStatement is made by src/db/planned-read.ts only');
+    this.name = name;
+    this.text = text;
+    this.parameters = parameters;
+  }
+}
+
+const slotNames = ['type', 'left', 'right', 'order'] as const;
+const parameter = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
+const marker = /\{\{(\w+)\}\}/g;
+
+/** Writes a block's markers: each must be given, so a block and its builder cannot drift apart unnoticed. */
+function fill(block: string, text: string, values: Record<string, string>): string {
+  return text.replace(marker, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`planned block "${block}": no value for {{${name}}}`);
+    return value;
+  });
+}
+
+/** Renames a block's parameters with a level's prefix: $limit becomes $p1_limit. */
+const renamed = (text: string, prefix: string) => text.replace(parameter, (_match, name: string) => `$${prefix}${name}`);
+
+/** The plan's levels, parents before children (depth first), each with the level above it (null for the root page's). */
+function flatten(levels: readonly PlannedLevel[], above: number | null = null, into: { level: PlannedLevel; above: number | null }[] = []) {
+  for (const level of levels) {
+    const index = into.length;
+    into.push({ level, above });
+    flatten(level.children, index, into);
+  }
+  return into;
+}
+
+/** Level n's answer in the statement: level1, level2, … */
+const levelName = (index: number) => `level${index + 1}`;
+const prefixOf = (index: number) => `p${index + 1}_`;
+
+/** One relation-level block, its parameters added to `parameters`. */
+function levelText(level: PlannedLevel, index: number, above: number | null, parameters: Record<string, unknown>): string {
+  if (level.request.includeParts) throw new Error('a planned read does not roll parts up (includeParts): the loader reads those');
+  const prefix = prefixOf(index);
+  const values = relationPageParameters(level.request);
+  const slots: Record<string, string> = {};
+  for (const slot of slotNames) {
+    const value = values[slot];
+    if (!isSlotValue(slot, value)) throw new Error(`planned read: ${JSON.stringify(value)} cannot fill slot "${slot}"`);
+    slots[slot] = value;
+  }
+  for (const [name, value] of Object.entries(values)) {
+    if (!(slotNames as readonly string[]).includes(name)) parameters[`${prefix}${name}`] = value;
+  }
+  const parent = above === null ? 'rows' : levelName(above);
+  // The parents' ids: the root page's rows keep the page's own $limit; a level's edges, the level above's.
+  const ids =
+    above === null
+      ? fill('planned/ids-of-rows', cypher('planned/ids-of-rows'), { level: parent })
+      : fill('planned/ids-of-edges', renamed(cypher('planned/ids-of-edges'), prefixOf(above)), { level: parent });
+  return fill('planned/relation-level', renamed(cypher('planned/relation-level'), prefix), {
+    ...slots,
+    level: parent,
+    ids,
+    as: levelName(index),
+  });
+}
+
+/** The plan's levels in the order the statement answers them (depth first, parents before children). */
+export function plannedOrder(levels: readonly PlannedLevel[]): PlannedLevel[] {
+  return flatten(levels).map(({ level }) => level);
+}
+
+/** The statement for a root page and the relation connections below it. */
+export function plannedEntityPage(request: EntityPageRequest, withTotal: boolean, levels: readonly PlannedLevel[]): PlannedStatement {
+  const pageParameters = entityPageParameters(request, withTotal);
+  const parameters: Record<string, unknown> = { ...parametersToSend('queries/entity-page', pageParameters) };
+  const flat = flatten(levels);
+  const blocks = flat.map(({ level, above }, index) => levelText(level, index, above, parameters));
+  const text = fill('planned/entity-page-tree', cypher('planned/entity-page-tree'), {
+    page: filledCypher('queries/entity-page', pageParameters),
+    levels: blocks.join('\n'),
+    names: flat.map((_level, index) => levelName(index)).join(', '),
+  });
+  return new PlannedStatement(token, 'planned/entity-page-tree', text, parameters);
+}
+
+const levelRow = z.array(z.object({ id: z.string(), total: z.number(), edges: z.array(relationEdgeRow) }));
+const treeRow = entityPageRow.extend({ levels: z.array(levelRow) });
+
+/** A relation page the planned read fetched, under the key its connection's loader asks with. */
+export interface FetchedRelationPage {
+  id: string;
+  request: RelationPageRequest;
+  page: RelationPage;
+}
+
+/**
+ * A root page and the pages of the planned levels below it, to any depth: one statement, read
+ * level by level as the loaders would, each entity once per level. The pages come back flat,
+ * each with the (id, request) its loader is asked with, for the caller to prime the loaders with.
+ */
+export async function loadEntityPageWithLevels(
+  scope: ReadScope,
+  request: EntityPageRequest,
+  withTotal: boolean,
+  levels: readonly PlannedLevel[],
+): Promise<{ page: EntityPage; pages: FetchedRelationPage[] }> {
+  const [row] = await scope.readPlanned(plannedEntityPage(request, withTotal, levels), treeRow);
+  const order = plannedOrder(levels);
+  const pages: FetchedRelationPage[] = [];
+  for (const [index, answers] of (row?.levels ?? []).entries()) {
+    const level = order[index];
+    if (!level) throw new Error(`planned read: an answer for level ${index + 1}, which the plan does not have`);
+    for (const answer of answers) {
+      pages.push({ id: answer.id, request: level.request, page: relationPageOf(answer.id, answer.total, answer.edges, level.request) });
+    }
+  }
+  return { page: entityPageOf(request, withTotal, row), pages };
+}

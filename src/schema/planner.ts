@@ -1,0 +1,219 @@
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  GraphQLIncludeDirective,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  GraphQLSkipDirective,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
+import type { PlannedLevel } from '../db/planned-read.ts';
+import { isEntityLabel, isRelationType } from '../domain/graph.ts';
+import { defaultPageSizeAt, type PageArguments, type PageWindow, pageWindow } from './paging.ts';
+import { type RelationMark, relationConnectionArguments, relationPageExtension, relationPageRequest } from './relations.ts';
+import { selectsFieldIn } from './selection.ts';
+
+/**
+ * The nested-read planner: it looks ahead from a root list's field into the selection below it
+ * and lists the relation connections that field's answer will ask for, level by level, with the
+ * very page requests their resolvers will make (relationPageRequest). The list resolver then
+ * reads its page and all those pages in one statement (src/db/planned-read.ts) and primes the
+ * per-request loaders with them: the resolvers below run as ever and find their pages there.
+ *
+ * Whatever the planner leaves out is read by the loaders, a statement per level at most, as
+ * without it. It leaves out, with everything below it:
+ * - a connection with an argument it does not know (a new one is read correctly by the loader
+ *   until the planner is taught it), with includeParts, or with arguments its resolver refuses
+ *   (the resolver then reports the error where it belongs);
+ * - connections below an abstract type (an interface's or union's fields differ by kind);
+ * - fields under @skip/@include are decided as execution decides them, with the request's variables.
+ * A plan that differs from what a resolver asks is never wrong, only slower: a page the planner
+ * primed under another key is simply not used, and the loader reads the right one.
+ */
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  variables: Readonly<Record<string, unknown>>;
+}
+
+/** Whether @skip/@include keep a selection, as execution decides. */
+function included(walk: Walk, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, walk.variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, walk.variables)?.if !== false;
+}
+
+/** Whether a fragment on `condition` applies to objects of `type`. */
+function applies(walk: Walk, condition: string, type: GraphQLObjectType): boolean {
+  const conditionType = walk.schema.getType(condition);
+  if (conditionType === type) return true;
+  return conditionType !== undefined && isAbstractType(conditionType) && walk.schema.isSubType(conditionType, type);
+}
+
+/**
+ * The fields selected on an object of `type`, by response name, through fragments, as
+ * graphql-js's collectFields groups them: the groups are the resolvers' info.fieldNodes.
+ */
+function collectFields(walk: Walk, type: GraphQLObjectType, sets: readonly (SelectionSetNode | undefined)[]): Map<string, FieldNode[]> {
+  const fields = new Map<string, FieldNode[]>();
+  const visited = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (!included(walk, selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        fields.set(key, [...(fields.get(key) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (selection.typeCondition && !applies(walk, selection.typeCondition.name.value, type)) continue;
+        visit(selection.selectionSet);
+      } else {
+        if (visited.has(selection.name.value)) continue;
+        visited.add(selection.name.value);
+        const fragment = walk.fragments[selection.name.value];
+        if (!fragment || !applies(walk, fragment.typeCondition.name.value, type)) continue;
+        visit(fragment.selectionSet);
+      }
+    }
+  };
+  for (const set of sets) visit(set);
+  return fields;
+}
+
+/** The relation a connection field reads, from the mark relationConnection puts on it; null for other fields. */
+function markOf(field: GraphQLField<unknown, unknown>): RelationMark | null {
+  const mark: unknown = field.extensions[relationPageExtension];
+  if (typeof mark !== 'object' || mark === null) return null;
+  const type: unknown = Reflect.get(mark, 'type');
+  const direction: unknown = Reflect.get(mark, 'direction');
+  const labels: unknown = Reflect.get(mark, 'labels');
+  const roles: unknown = Reflect.get(mark, 'roles');
+  if (typeof type !== 'string' || !isRelationType(type)) return null;
+  if (direction !== 'out' && direction !== 'in' && direction !== 'both') return null;
+  const labelList = labels === null ? null : Array.isArray(labels) && labels.every(isEntityLabel) ? labels : undefined;
+  const roleList = roles === null ? null : Array.isArray(roles) && roles.every((role) => typeof role === 'string') ? roles : undefined;
+  if (labelList === undefined || roleList === undefined) return null;
+  return { type, direction, labels: labelList, roles: roleList };
+}
+
+function optionalInt(value: unknown): number | null | undefined {
+  if (value === null) return null;
+  return typeof value === 'number' ? value : undefined;
+}
+function optionalString(value: unknown): string | null | undefined {
+  if (value === null) return null;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The page a connection's arguments ask for, as its resolver computes it; null when the resolver would refuse them. */
+function windowOf(args: Record<string, unknown>, lists: number): PageWindow | null {
+  const page: PageArguments = {
+    first: optionalInt(args.first),
+    last: optionalInt(args.last),
+    after: optionalString(args.after),
+    before: optionalString(args.before),
+  };
+  try {
+    return pageWindow(page, defaultPageSizeAt(lists));
+  } catch {
+    return null;
+  }
+}
+
+/** One relation connection's level, or null when the loaders should read it (see above). */
+function planLevel(
+  walk: Walk,
+  field: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+  mark: RelationMark,
+  lists: number,
+): PlannedLevel | null {
+  const [first] = nodes;
+  if (!first) return null;
+  let args: Record<string, unknown>;
+  try {
+    args = getArgumentValues(field, first, walk.variables);
+  } catch {
+    return null;
+  }
+  for (const [name, value] of Object.entries(args)) {
+    if (!relationConnectionArguments.has(name) && value !== undefined && value !== null) return null;
+  }
+  if (args.includeParts === true) return null;
+  const window = windowOf(args, lists);
+  if (!window) return null;
+  const request = relationPageRequest(mark, args, window, selectsFieldIn(nodes, walk.fragments, 'totalCount'));
+  const connection = getNamedType(field.type);
+  const children = isObjectType(connection) ? levelsOf(walk, connection, nodes, lists + 1) : [];
+  return { request, children };
+}
+
+/** Levels asking for the same page are one level, with the levels below both. */
+function merged(levels: readonly PlannedLevel[]): PlannedLevel[] {
+  const byRequest = new Map<string, PlannedLevel>();
+  for (const level of levels) {
+    const key = JSON.stringify(level.request);
+    const seen = byRequest.get(key);
+    byRequest.set(key, seen ? { request: level.request, children: merged([...seen.children, ...level.children]) } : level);
+  }
+  return [...byRequest.values()];
+}
+
+/**
+ * The levels below a connection (its edges' nodes' relation connections), for the connection's
+ * field nodes. `lists`: how many lists those nodes sit in, which sets their default page size.
+ */
+function levelsOf(walk: Walk, connection: GraphQLObjectType, nodes: readonly FieldNode[], lists: number): PlannedLevel[] {
+  const levels: PlannedLevel[] = [];
+  const edgesField = connection.getFields().edges;
+  const edgeType = edgesField ? getNamedType(edgesField.type) : undefined;
+  if (!edgesField || !isObjectType(edgeType)) return [];
+  for (const edges of collectFields(
+    walk,
+    connection,
+    nodes.map((node) => node.selectionSet),
+  ).values()) {
+    if (edges[0]?.name.value !== 'edges') continue;
+    const nodeField = edgeType.getFields().node;
+    const nodeType = nodeField ? getNamedType(nodeField.type) : undefined;
+    // Below an interface the fields differ by kind: the loaders read those.
+    if (!isObjectType(nodeType)) continue;
+    for (const nodeNodes of collectFields(
+      walk,
+      edgeType,
+      edges.map((node) => node.selectionSet),
+    ).values()) {
+      if (nodeNodes[0]?.name.value !== 'node') continue;
+      for (const fieldNodes of collectFields(
+        walk,
+        nodeType,
+        nodeNodes.map((node) => node.selectionSet),
+      ).values()) {
+        const field = nodeType.getFields()[fieldNodes[0]?.name.value ?? ''];
+        const mark = field ? markOf(field) : null;
+        if (!field || !mark) continue;
+        const level = planLevel(walk, field, fieldNodes, mark, lists);
+        if (level) levels.push(level);
+      }
+    }
+  }
+  return merged(levels);
+}
+
+/**
+ * The relation connections below the root list field being resolved, as levels to read with
+ * its page; empty when it selects none the planner covers. The list's nodes sit in one list.
+ */
+export function planRelationLevels(info: GraphQLResolveInfo): PlannedLevel[] {
+  const connection = getNamedType(info.returnType);
+  if (!isObjectType(connection)) return [];
+  const walk: Walk = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+  return levelsOf(walk, connection, info.fieldNodes, 1);
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { type PlannedLevel, plannedEntityPage } from '../../src/db/planned-read.ts';
+import type { EntityPageRequest } from '../../src/db/repositories/lists.ts';
+import type { RelationPageRequest } from '../../src/db/repositories/relations.ts';
+import { noFilter } from '../support/entity-filter.ts';
+
+// A planned nested read is composed from the blocks in cypher/planned/ for each selection (see
+// src/db/planned-read.ts). Its text is pinned here for representative plans, as @neo4j/graphql's
+// TCK pins the Cypher it generates: a change to a block or to the builder shows up as a diff.
+
+const page: EntityPageRequest = {
+  label: 'Organization',
+  filter: { ...noFilter, kind: 'registry' },
+  orderBy: 'ID',
+  ascending: true,
+  limit: 11,
+  after: null,
+  before: null,
+  backwards: false,
+};
+
+function relation(type: string, direction: RelationPageRequest['direction'], limit: number, extra: Partial<RelationPageRequest> = {}) {
+  return {
+    type,
+    direction,
+    labels: null,
+    roles: null,
+    evidence: null,
+    limit,
+    after: null,
+    before: null,
+    backwards: false,
+    withTotal: false,
+    includeParts: false,
+    ...extra,
+  };
+}
+
+/** The benchmark's Q3: organizations → memoranda → signatories → positions. */
+const q3: PlannedLevel[] = [
+  {
+    request: relation('PARTY_TO', 'out', 11),
+    children: [
+      {
+        request: relation('SIGNED', 'in', 6),
+        children: [{ request: relation('HOLDS_POSITION', 'out', 6, { labels: ['Organization', 'Body'] }), children: [] }],
+      },
+    ],
+  },
+];
+
+describe('planned reads', () => {
+  it('writes Q3 as one statement: the page, then each level after the one above, which gives its parents', () => {
+    const statement = plannedEntityPage(page, false, q3);
+    expect(statement.name).toBe('planned/entity-page-tree');
+    expect(statement.text).not.toContain('{{');
+    expect(statement.text).toMatchSnapshot();
+    // Each level's values under its own names; the page's keep theirs. Slots are in the text, not sent.
+    expect(Object.keys(statement.parameters).filter((name) => name.startsWith('p3_'))).toEqual([
+      'p3_labels',
+      'p3_roles',
+      'p3_evidence',
+      'p3_limit',
+      'p3_afterKey',
+      'p3_afterId',
+      'p3_beforeKey',
+      'p3_beforeId',
+      'p3_withTotal',
+    ]);
+    expect(statement.parameters.p3_labels).toEqual(['Organization', 'Body']);
+    expect(statement.parameters).toHaveProperty('kind', 'registry');
+    for (const slot of ['type', 'left', 'right', 'order']) expect(statement.parameters).not.toHaveProperty(`p1_${slot}`);
+  });
+
+  it('writes siblings one after the other, each with its own answer, read backwards where asked', () => {
+    const statement = plannedEntityPage(page, true, [
+      {
+        request: relation('PARTY_TO', 'out', 3, { withTotal: true, after: { key: 'k', id: 'r1' } }),
+        children: [],
+      },
+      {
+        request: relation('HOLDS_POSITION', 'in', 2, { backwards: true, evidence: ['STATED'] }),
+        children: [{ request: relation('MEMBER_OF', 'both', 6), children: [] }],
+      },
+    ]);
+    expect(statement.text).toMatchSnapshot();
+    expect(statement.text).toContain('RETURN total, rows, [level1, level2, level3] AS levels');
+    // level3 is below level2: its parents are level2's other ends, cut at level2's $limit.
+    expect(statement.text).toContain('CALL (level2) {\nUNWIND level2 AS parentPage\nUNWIND parentPage.edges[0..$p2_limit - 1] AS edge');
+    expect(statement.text.match(/CALL \(rows\) \{\nUNWIND rows\[0\.\.\$limit - 1\] AS row/g)).toHaveLength(2);
+    expect(statement.parameters).toMatchObject({ withTotal: true, p1_withTotal: true, p1_afterKey: 'k', p2_evidence: ['STATED'] });
+  });
+
+  it('refuses what its blocks cannot say: parts rolled up, a type outside the closed list', () => {
+    expect(() =>
+      plannedEntityPage(page, false, [{ request: relation('PARTY_TO', 'out', 3, { includeParts: true }), children: [] }]),
+    ).toThrow(/includeParts/);
+    expect(() => plannedEntityPage(page, false, [{ request: relation('KNOWS`]-()', 'out', 3), children: [] }])).toThrow(/slot "type"/);
+  });
+});
