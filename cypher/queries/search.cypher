@@ -21,6 +21,10 @@
 // hits (when the query has several words), the position that holds most query words adds to the
 // score, and a person whose own words and that position's hold them all counts as matching every
 // word. The positions are read by a pattern comprehension inside CASE, so other hits cost nothing.
+// A statement is found by its speaker the same way: "Babekina OEWG" names the speaker of a
+// statement whose summary names the OEWG. Each SAID_BY speaker counts as a "position" holding the
+// query words among the speaker's match keys, so the speaker's name adds to the score, and a
+// statement whose summary and speaker hold every word counts as matching every word.
 // Order: an entity with a name, alias or form exactly the query; then entities that match every
 // word as typed, then with typos, then some words; each by score, then by slug.
 CALL db.index.fulltext.queryNodes('entity_search_v2', $all, {limit: $candidates}) YIELD node, score
@@ -46,6 +50,9 @@ WITH node, score, tier,
        [(node)-[position:HOLDS_POSITION]->(holder:Entity) |
          [word IN $words WHERE any(part IN split(toLower(coalesce(position.title, '')), ' ') WHERE part = word.text OR part STARTS WITH word.key)
                             OR word.key IN split(replace(coalesce(holder.searchVariants, ''), '\n', ' '), ' ')]]
+     WHEN size($words) > 1 AND node:Statement THEN
+       [(node)-[:SAID_BY]->(speaker:Entity) |
+         [word IN $words WHERE word.key IN split(replace(coalesce(speaker.searchVariants, ''), '\n', ' '), ' ')]]
      END AS positions
 WITH node, tier, positions, score + 5.0 * reduce(most = 0, held IN coalesce(positions, []) | CASE WHEN size(held) > most THEN size(held) ELSE most END) AS score,
      CASE WHEN positions IS NULL OR positions = [] THEN [] ELSE

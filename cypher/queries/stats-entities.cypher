@@ -13,6 +13,7 @@ UNWIND [
   {type: 'Body', count: COUNT { (:Body) }},
   {type: 'Document', count: COUNT { (:Document) }},
   {type: 'Topic', count: COUNT { (:Topic) }},
-  {type: 'Country', count: COUNT { (:Country) }}
+  {type: 'Country', count: COUNT { (:Country) }},
+  {type: 'Statement', count: COUNT { (:Statement) }}
 ] AS row
 RETURN row.type AS type, row.count AS count

@@ -11,6 +11,7 @@ export const entityLabels = [
   'Document',
   'Topic',
   'Country',
+  'Statement',
 ] as const;
 export type EntityLabel = (typeof entityLabels)[number];
 
@@ -34,6 +35,9 @@ export const relationTypes = [
   'SERVES_COUNTRY',
   'IDN_COUNTERPART',
   'COOPERATES_WITH',
+  'SAID_BY',
+  'SAID_AT',
+  'ABOUT',
 ] as const;
 export type RelationType = (typeof relationTypes)[number];
 

@@ -13,6 +13,7 @@ import './document.ts';
 import './topic.ts';
 import './country.ts';
 import './source.ts';
+import './statement.ts';
 import './lists.ts';
 import './lookups.ts';
 import './search.ts';

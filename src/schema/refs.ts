@@ -18,3 +18,4 @@ export const DocumentRef = builder.objectRef<EntityRecord>('Document');
 export const TopicRef = builder.objectRef<EntityRecord>('Topic');
 export const CountryRef = builder.objectRef<EntityRecord>('Country');
 export const SourceRef = builder.objectRef<EntityRecord>('Source');
+export const StatementRef = builder.objectRef<EntityRecord>('Statement');
