@@ -49,6 +49,11 @@ describe('a round trip through the exports', () => {
     const exported = validateSeedFiles([{ path: first, text }]);
     expect(byKey(exported.nodes)).toEqual(byKey(seed.nodes));
     expect(byKey(exported.relations)).toEqual(byKey(seed.relations));
+    // Statements and who said them, where and about what, go through like any other record.
+    const statements = exported.nodes.filter((node) => node.label === 'Statement');
+    expect(statements.length).toBeGreaterThanOrEqual(18);
+    expect(statements.every((node) => typeof node.props.summary === 'string')).toBe(true);
+    expect(exported.relations.filter((relation) => relation.type === 'SAID_BY')).toHaveLength(statements.length);
 
     await emptyDatabase(db);
     const summary = await run('import', first);
