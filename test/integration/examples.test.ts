@@ -78,10 +78,12 @@ describe('the example queries', () => {
   });
 
   describe('the collection', () => {
-    it('holds ServerInfo first, then 10 to 14 named questions, each read from its own file', () => {
+    // Issue #14 asks for four examples beyond the first fourteen (only what the articles say, all
+    // conflicts, who said what about the OEWG, everything dated 2021): the set may grow to 18.
+    it('holds ServerInfo first, then 10 to 18 named questions, each read from its own file', () => {
       expect(examples[0]?.name).toBe('ServerInfo');
       expect(examples.length - 1).toBeGreaterThanOrEqual(10);
-      expect(examples.length - 1).toBeLessThanOrEqual(15);
+      expect(examples.length - 1).toBeLessThanOrEqual(18);
       expect(new Set(examples.map((e) => e.name)).size).toBe(examples.length);
       for (const e of examples) {
         expect(e.question, e.file).toMatch(/\?$/);
