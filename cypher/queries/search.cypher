@@ -26,7 +26,10 @@
 // query words among the speaker's match keys, so the speaker's name adds to the score, and a
 // statement whose summary and speaker hold every word counts as matching every word.
 // Order: an entity with a name, alias or form exactly the query; then entities that match every
-// word as typed, then with typos, then some words; each by score, then by slug.
+// word as typed, then with typos, then some words; each by score, then by slug. Within a tier a
+// statement comes after the other entities: it mentions what it is about (its heading and summary
+// name Qrator Labs, the OEWG), and a query whose words an entity holds as well as a statement
+// about it is looking for the entity ("Quator Labs" is the company, not what it announced).
 CALL db.index.fulltext.queryNodes('entity_search_v2', $all, {limit: $candidates}) YIELD node, score
 WHERE $labels IS NULL OR node.label IN $labels
 WITH collect({node: node, score: score, tier: 3}) AS hits
@@ -62,5 +65,5 @@ WITH node, score,
      any(form IN split(node.searchText + '\n' + coalesce(node.searchVariants, ''), '\n') WHERE form IN $exact OR form IN $exactKeys) AS exact
 RETURN {{include:fragments/props(node)}} AS props,
        score, exact OR tier >= 2 AS allWords
-ORDER BY exact DESC, tier DESC, score DESC, node.id ASC
+ORDER BY exact DESC, tier DESC, node:Statement ASC, score DESC, node.id ASC
 LIMIT $first
