@@ -21,8 +21,15 @@
 // hits (when the query has several words), the position that holds most query words adds to the
 // score, and a person whose own words and that position's hold them all counts as matching every
 // word. The positions are read by a pattern comprehension inside CASE, so other hits cost nothing.
+// A statement is found by its speaker the same way: "Babekina OEWG" names the speaker of a
+// statement whose summary names the OEWG. Each SAID_BY speaker counts as a "position" holding the
+// query words among the speaker's match keys, so the speaker's name adds to the score, and a
+// statement whose summary and speaker hold every word counts as matching every word.
 // Order: an entity with a name, alias or form exactly the query; then entities that match every
-// word as typed, then with typos, then some words; each by score, then by slug.
+// word as typed, then with typos, then some words; each by score, then by slug. Within a tier a
+// statement comes after the other entities: it mentions what it is about (its heading and summary
+// name Qrator Labs, the OEWG), and a query whose words an entity holds as well as a statement
+// about it is looking for the entity ("Quator Labs" is the company, not what it announced).
 CALL db.index.fulltext.queryNodes('entity_search_v2', $all, {limit: $candidates}) YIELD node, score
 WHERE $labels IS NULL OR node.label IN $labels
 WITH collect({node: node, score: score, tier: 3}) AS hits
@@ -46,6 +53,9 @@ WITH node, score, tier,
        [(node)-[position:HOLDS_POSITION]->(holder:Entity) |
          [word IN $words WHERE any(part IN split(toLower(coalesce(position.title, '')), ' ') WHERE part = word.text OR part STARTS WITH word.key)
                             OR word.key IN split(replace(coalesce(holder.searchVariants, ''), '\n', ' '), ' ')]]
+     WHEN size($words) > 1 AND node:Statement THEN
+       [(node)-[:SAID_BY]->(speaker:Entity) |
+         [word IN $words WHERE word.key IN split(replace(coalesce(speaker.searchVariants, ''), '\n', ' '), ' ')]]
      END AS positions
 WITH node, tier, positions, score + 5.0 * reduce(most = 0, held IN coalesce(positions, []) | CASE WHEN size(held) > most THEN size(held) ELSE most END) AS score,
      CASE WHEN positions IS NULL OR positions = [] THEN [] ELSE
@@ -55,5 +65,5 @@ WITH node, score,
      any(form IN split(node.searchText + '\n' + coalesce(node.searchVariants, ''), '\n') WHERE form IN $exact OR form IN $exactKeys) AS exact
 RETURN {{include:fragments/props(node)}} AS props,
        score, exact OR tier >= 2 AS allWords
-ORDER BY exact DESC, tier DESC, score DESC, node.id ASC
+ORDER BY exact DESC, tier DESC, node:Statement ASC, score DESC, node.id ASC
 LIMIT $first

@@ -14,6 +14,7 @@ UNWIND [
   {type: 'Document', count: COUNT { (:Document) }},
   {type: 'Topic', count: COUNT { (:Topic) }},
   {type: 'Country', count: COUNT { (:Country) }},
-  {type: 'Conflict', count: COUNT { (:Conflict) }}
+  {type: 'Conflict', count: COUNT { (:Conflict) }},
+  {type: 'Statement', count: COUNT { (:Statement) }}
 ] AS row
 RETURN row.type AS type, row.count AS count

@@ -19,6 +19,9 @@ UNWIND [
   {type: 'LOCATED_IN', count: COUNT { ()-[:LOCATED_IN]->() }},
   {type: 'SERVES_COUNTRY', count: COUNT { ()-[:SERVES_COUNTRY]->() }},
   {type: 'IDN_COUNTERPART', count: COUNT { ()-[:IDN_COUNTERPART]->() }},
-  {type: 'COOPERATES_WITH', count: COUNT { ()-[:COOPERATES_WITH]->() }}
+  {type: 'COOPERATES_WITH', count: COUNT { ()-[:COOPERATES_WITH]->() }},
+  {type: 'SAID_BY', count: COUNT { ()-[:SAID_BY]->() }},
+  {type: 'SAID_AT', count: COUNT { ()-[:SAID_AT]->() }},
+  {type: 'ABOUT', count: COUNT { ()-[:ABOUT]->() }}
 ] AS row
 RETURN row.type AS type, row.count AS count

@@ -11,6 +11,7 @@ export const entityLabels = [
   'Document',
   'Topic',
   'Country',
+  'Statement',
   // A disagreement between sources: stored and exchanged like an entity, but not one of the
   // graph's actors or things (no relations, not searched, not an `Entity` in the API).
   'Conflict',
@@ -40,6 +41,9 @@ export const relationTypes = [
   'SERVES_COUNTRY',
   'IDN_COUNTERPART',
   'COOPERATES_WITH',
+  'SAID_BY',
+  'SAID_AT',
+  'ABOUT',
 ] as const;
 export type RelationType = (typeof relationTypes)[number];
 

@@ -241,6 +241,14 @@ const conflictSchema = z.strictObject({
   subjects: z.array(slug).min(1, 'must name at least one entity the conflict is about'),
   sides: z.array(conflictSide).min(2, 'a conflict has at least two sides'),
 });
+/**
+ * Something a person or organization said, in our own words: who said it, where and what about
+ * are SAID_BY, SAID_AT and ABOUT relations, so each carries its own sources and evidence and the
+ * relation connections, filters and paths reach statements like any other entity. `name` is a
+ * short heading; `summary` the paraphrase (never the article's sentence); `date` when it was
+ * said, with the precision the source gives.
+ */
+const statementSchema = z.strictObject({ ...entityFields, summary: text, date: partialDate.optional() });
 
 export interface EntityCollection {
   label: EntityLabel;
@@ -265,6 +273,7 @@ export const entityCollections: Readonly<Record<string, EntityCollection>> = {
   topics: collection('Topic', topicSchema),
   countries: collection('Country', countrySchema),
   conflicts: collection('Conflict', conflictSchema),
+  statements: collection('Statement', statementSchema),
 };
 
 export const relationsCollection = 'relations';
@@ -300,6 +309,22 @@ export interface RelationRule {
 }
 
 const partyLabels: readonly EntityLabel[] = ['Organization', 'Body'];
+
+/** Who can say something: the actors. */
+export const speakerLabels: readonly EntityLabel[] = ['Person', 'Organization', 'Body'];
+
+/** What a statement can be about: any entity but a source or another statement. */
+const statementSubjectLabels: readonly EntityLabel[] = [
+  'Topic',
+  'Person',
+  'Organization',
+  'Body',
+  'Document',
+  'Memorandum',
+  'Event',
+  'Tld',
+  'Country',
+];
 
 export const relationRules: Readonly<Record<RelationType, RelationRule>> = {
   MANAGES: {
@@ -345,6 +370,9 @@ export const relationRules: Readonly<Record<RelationType, RelationRule>> = {
   SERVES_COUNTRY: { from: ['Tld'], to: ['Country'], fields: [] },
   IDN_COUNTERPART: { from: ['Tld'], to: ['Tld'], fields: [] },
   COOPERATES_WITH: { from: partyLabels, to: partyLabels, fields: [] },
+  SAID_BY: { from: ['Statement'], to: speakerLabels, fields: [] },
+  SAID_AT: { from: ['Statement'], to: ['Event'], fields: [] },
+  ABOUT: { from: ['Statement'], to: statementSubjectLabels, fields: [] },
 };
 
 /** Whom a signatory may sign for. */

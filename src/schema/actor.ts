@@ -1,5 +1,5 @@
 import { builder } from './builder.ts';
-import { ActorRef, EntityRef, EventRef } from './refs.ts';
+import { ActorRef, EntityRef, EventRef, StatementRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 
 // Fields every actor (Organization, Person, Body) has; the implementing types inherit them.
@@ -15,5 +15,17 @@ builder.interfaceFields(ActorRef, (t) => ({
     direction: 'out',
     target: EntityRef,
     description: 'Bodies and associations this actor is a member of, with since when.',
+  }),
+  statements: relationConnection(t, {
+    type: 'SAID_BY',
+    direction: 'in',
+    target: StatementRef,
+    description: 'What this actor said, as the sources report it: each statement with where, when and what about.',
+  }),
+  statementsAbout: relationConnection(t, {
+    type: 'ABOUT',
+    direction: 'in',
+    target: StatementRef,
+    description: 'What others (or this actor) said about this actor.',
   }),
 }));

@@ -1,7 +1,7 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
 import { text } from './props.ts';
-import { BodyRef, DocumentRef, EntityRef, EventRef, TopicRef } from './refs.ts';
+import { BodyRef, DocumentRef, EntityRef, EventRef, StatementRef, TopicRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 import { PartialDate } from './scalars.ts';
 
@@ -30,5 +30,11 @@ builder.node(DocumentRef, {
       description: 'Events where it was presented.',
     }),
     topics: relationConnection(t, { type: 'COVERS', direction: 'out', target: TopicRef, description: 'Topics it covers.' }),
+    statements: relationConnection(t, {
+      type: 'ABOUT',
+      direction: 'in',
+      target: StatementRef,
+      description: 'What was said about it, by whom, where and when.',
+    }),
   }),
 });

@@ -1,7 +1,7 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
 import { integer, text } from './props.ts';
-import { ActorRef, CountryRef, DocumentRef, EntityRef, EventRef, TopicRef } from './refs.ts';
+import { ActorRef, CountryRef, DocumentRef, EntityRef, EventRef, StatementRef, TopicRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 import { PartialDate } from './scalars.ts';
 
@@ -59,6 +59,18 @@ builder.node(EventRef, {
       direction: 'in',
       target: DocumentRef,
       description: 'Documents presented there.',
+    }),
+    statements: relationConnection(t, {
+      type: 'SAID_AT',
+      direction: 'in',
+      target: StatementRef,
+      description: 'What was said there, and by whom, as the sources report it.',
+    }),
+    statementsAbout: relationConnection(t, {
+      type: 'ABOUT',
+      direction: 'in',
+      target: StatementRef,
+      description: 'What was said about this event, wherever it was said.',
     }),
     locatedIn: relationConnection(t, {
       type: 'LOCATED_IN',

@@ -14,6 +14,7 @@ import './topic.ts';
 import './country.ts';
 import './source.ts';
 import './conflict.ts';
+import './statement.ts';
 import './lists.ts';
 import './lookups.ts';
 import './search.ts';

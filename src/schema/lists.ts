@@ -21,6 +21,7 @@ import {
   OrganizationRef,
   PersonRef,
   SourceRef,
+  StatementRef,
   TldRef,
   TopicRef,
 } from './refs.ts';
@@ -88,6 +89,13 @@ const lists: ListSpec[] = [
   { field: 'topics', label: 'Topic', ref: TopicRef, filters: [], description: 'Topics.' },
   { field: 'countries', label: 'Country', ref: CountryRef, filters: [], description: 'Countries.' },
   { field: 'sources', label: 'Source', ref: SourceRef, filters: ['dates'], description: 'Sources.' },
+  {
+    field: 'statements',
+    label: 'Statement',
+    ref: StatementRef,
+    filters: ['topic', 'dates'],
+    description: 'Statements: who said what, where and when, as the sources report it.',
+  },
 ];
 
 interface FilterInputShape {
@@ -127,7 +135,7 @@ function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, label: EntityL
       ? {
           topic: t.string({
             description:
-              'Only those covering or discussing this topic: its slug (e.g. "topic-phishing") or global ID. An unknown topic is NOT_FOUND.',
+              'Only those covering, discussing or (statements) about this topic: its slug (e.g. "topic-phishing") or global ID. An unknown topic is NOT_FOUND.',
           }),
         }
       : {}),

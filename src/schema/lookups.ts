@@ -18,6 +18,7 @@ import {
   OrganizationRef,
   PersonRef,
   SourceRef,
+  StatementRef,
   TldRef,
   TopicRef,
 } from './refs.ts';
@@ -32,6 +33,7 @@ const bySlug: [string, EntityLabel, typeof OrganizationRef][] = [
   ['topic', 'Topic', TopicRef],
   ['country', 'Country', CountryRef],
   ['source', 'Source', SourceRef],
+  ['statement', 'Statement', StatementRef],
 ];
 
 /**

@@ -19,3 +19,4 @@ export const TopicRef = builder.objectRef<EntityRecord>('Topic');
 export const CountryRef = builder.objectRef<EntityRecord>('Country');
 export const SourceRef = builder.objectRef<EntityRecord>('Source');
 export const ConflictRef = builder.objectRef<EntityRecord>('Conflict');
+export const StatementRef = builder.objectRef<EntityRecord>('Statement');

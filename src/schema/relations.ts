@@ -35,6 +35,9 @@ export const relationFields: Record<RelationType, RelationField[]> = {
   SERVES_COUNTRY: [],
   IDN_COUNTERPART: [],
   COOPERATES_WITH: [],
+  SAID_BY: [],
+  SAID_AT: [],
+  ABOUT: [],
 };
 
 interface RelationEdge {

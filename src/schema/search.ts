@@ -26,6 +26,7 @@ const fieldDescriptions: Record<SearchField, string> = {
   CODE: 'A country’s ISO code.',
   NUMBER: 'A document’s number, e.g. 75/240.',
   DESCRIPTION: 'The description.',
+  SUMMARY: 'A statement’s summary of what was said.',
   KIND: 'The kind or type, as words ("exchange point").',
   PLACE: 'An event’s place.',
   PUBLISHER: 'A source’s publisher.',

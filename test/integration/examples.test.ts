@@ -136,6 +136,21 @@ describe('the example queries', () => {
         expect.objectContaining({ node: { name: 'ICANN' }, evidence: 'INFERRED', basis: expect.stringMatching(/employer/) }),
       ]);
     },
+    async WhoSaidWhatAboutTheOewg() {
+      const { body, topic } = await answer('WhoSaidWhatAboutTheOewg');
+      const [proposal] = body.statementsAbout.edges;
+      expect(body.statementsAbout.totalCount).toBe(1);
+      expect(proposal.node.name).toBe('Proposal to bring internet governance into the UN OEWG');
+      expect(proposal.node.date).toBe('2021-04');
+      expect(proposal.node.provenance).toEqual([expect.objectContaining({ evidence: 'INFERRED' })]);
+      // The quote is given to "the speaker": her attribution is read, with its basis.
+      expect(proposal.node.speakers.edges).toEqual([
+        expect.objectContaining({ node: { name: 'Natalia Babekina' }, evidence: 'INFERRED', basis: expect.stringMatching(/the speaker/) }),
+      ]);
+      expect(names(proposal.node.saidAt.edges)).toEqual(['Global Cooperation in IT']);
+      expect(names(proposal.node.about.edges)).toContain('Internet governance');
+      expect(topic.statements.totalCount).toBe(1);
+    },
     async ServerInfo() {
       const { serverInfo } = await answer('ServerInfo');
       expect(serverInfo.version).toMatch(/^\d+\.\d+\.\d+/);

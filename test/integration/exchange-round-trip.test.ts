@@ -55,6 +55,11 @@ describe('a round trip through the exports', () => {
     expect(conflicts.length).toBeGreaterThanOrEqual(12);
     expect(JSON.parse(text).conflicts).toHaveLength(conflicts.length);
     expect(String(exported.nodes.find((node) => node.id === 'ispcp')?.props.completeness)).toContain('"complete":false');
+    // Statements and who said them, where and about what, go through like any other record.
+    const statements = exported.nodes.filter((node) => node.label === 'Statement');
+    expect(statements.length).toBeGreaterThanOrEqual(18);
+    expect(statements.every((node) => typeof node.props.summary === 'string')).toBe(true);
+    expect(exported.relations.filter((relation) => relation.type === 'SAID_BY')).toHaveLength(statements.length);
 
     await emptyDatabase(db);
     const summary = await run('import', first);

@@ -394,6 +394,31 @@ describe('the seed graph in Neo4j', () => {
         '{"relations": [{"type": "LOCATED_IN", "from": "qrator-labs", "to": "country-de", "sources": ["src-003-qrator-labs-joins-ispcp"], "evidence": "STATED", "citations": [{"source": "src-003-qrator-labs-joins-ispcp", "evidence": "INFERRED"}]}]}',
         /bad\.json:1:\d+.*relations\[0\].*field "citations\[0\]\.basis": INFERRED evidence needs a basis/,
       ],
+      [
+        'statement without evidence',
+        '{"statements": [{"id": "statement-new", "name": "Unweighed", "summary": "Something said.", "sources": ["src-004-global-it-cooperation-rans-conference"]}]}',
+        /bad\.json:1:\d+.*statements\[0\].*statement-new.*field "evidence": missing required field/,
+      ],
+      [
+        'INFERRED statement without basis',
+        '{"statements": [{"id": "statement-new", "name": "Guessed", "summary": "Something said.", "sources": ["src-004-global-it-cooperation-rans-conference"], "evidence": "INFERRED"}]}',
+        /bad\.json:1:\d+.*statements\[0\].*statement-new.*field "basis": INFERRED evidence needs a basis/,
+      ],
+      [
+        'statement without summary',
+        '{"statements": [{"id": "statement-new", "name": "Unsaid", "sources": ["src-004-global-it-cooperation-rans-conference"], "evidence": "STATED"}]}',
+        /bad\.json:1:\d+.*statements\[0\].*field "summary"/,
+      ],
+      [
+        'INFERRED speaker without basis',
+        '{"relations": [{"type": "SAID_BY", "from": "statement-babekina-glocalization", "to": "andrey-vorobyev", "sources": ["src-004-global-it-cooperation-rans-conference"], "evidence": "INFERRED"}]}',
+        /bad\.json:1:\d+.*relations\[0\].*field "basis": INFERRED evidence needs a basis/,
+      ],
+      [
+        'speaker that cannot speak',
+        '{"relations": [{"type": "SAID_BY", "from": "statement-babekina-glocalization", "to": "topic-glocalization", "sources": ["src-004-global-it-cooperation-rans-conference"], "evidence": "STATED"}]}',
+        /bad\.json:1:\d+.*relations\[0\].*field "to".*topic-glocalization.*a Topic.*SAID_BY goes to Person or Organization or Body/,
+      ],
     ];
 
     it.each(badFiles)('rejects a file with a %s, naming file, record and field, and writes nothing', async (_kind, text, message) => {

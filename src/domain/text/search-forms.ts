@@ -17,7 +17,7 @@ import { searchKey, searchWords } from './normalize.ts';
  *   Lowest weight: a word found only there counts, but a name match ranks above it.
  *
  * To make a new field searchable, add it to `searchedFields` with its weight and the name
- * `matched` reports for it (a Statement's text, say, as a detail). Stored entities get the new
+ * `matched` reports for it (as a Statement's summary is, a detail). Stored entities get the new
  * forms when they are next written, or all at once when `searchFormsVersion` is raised
  * (src/db/search-forms.ts rewrites every entity's forms at the next start).
  */
@@ -31,6 +31,7 @@ export const searchFields = [
   'CODE',
   'NUMBER',
   'DESCRIPTION',
+  'SUMMARY',
   'KIND',
   'PLACE',
   'PUBLISHER',
@@ -108,6 +109,8 @@ export const searchedFields: readonly SearchedField[] = [
     weight: 'detail',
     values: (_label, _id, props) => [...text(props.description), ...claimValues(props, ['description'])],
   },
+  // What a statement says is what a researcher remembers of it: a detail, below its heading.
+  { field: 'SUMMARY', weight: 'detail', values: (label, _id, props) => (label === 'Statement' ? text(props.summary) : []) },
   // Kinds and types are codes ("exchange-point", "country-code"): as words they describe.
   {
     field: 'KIND',
@@ -129,7 +132,7 @@ export const searchedFields: readonly SearchedField[] = [
  * Raise when the stored forms change (a rule of normalize.ts or match-key.ts, a field added
  * above): at its next start the server rewrites every entity's forms (src/db/search-forms.ts).
  */
-export const searchFormsVersion = 3;
+export const searchFormsVersion = 4;
 
 export interface SearchForms {
   nameKey: string;

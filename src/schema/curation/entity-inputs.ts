@@ -15,6 +15,7 @@ import {
   OrganizationRef,
   PersonRef,
   SourceRef,
+  StatementRef,
   TldRef,
   TopicRef,
 } from '../refs.ts';
@@ -150,6 +151,25 @@ export const entityWriteSpecs: readonly EntityWriteSpec[] = [
     input: entityInput('Country', 'countries', 'A country.', (t) => ({
       code: t.field({ type: 'CountryCode', required: true, description: 'Its ISO 3166-1 alpha-2 code (stored in upper case).' }),
     })),
+  },
+  {
+    label: 'Statement',
+    collection: 'statements',
+    ref: StatementRef,
+    noun: 'a statement',
+    input: entityInput(
+      'Statement',
+      'statements',
+      'Something a person, organization or body said; who, where and what about are SAID_BY, SAID_AT and ABOUT relations.',
+      (t) => ({
+        summary: t.field({
+          type: 'NonEmptyString',
+          required: true,
+          description: "What was said, in the project's own words (never the source's sentences).",
+        }),
+        date: dateField(t, 'When it was said, with the precision the source gives.'),
+      }),
+    ),
   },
   { label: 'Source', collection: 'sources', ref: SourceRef, noun: 'a source', input: SourceInput },
 ];
