@@ -1,14 +1,13 @@
 import { findShortestPaths } from '../db/repositories/graph.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { type EntityLabel, relationTypes } from '../domain/graph.ts';
+import { asOfArgs, asOfArgument } from './as-of.ts';
 import { builder } from './builder.ts';
 import { pathsScanCost } from './cost.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFilter } from './evidence.ts';
-import { boundedInt, PathRef, primeEntities } from './graph-types.ts';
+import { boundedInt, checkRelationTypes, PathRef, primeEntities } from './graph-types.ts';
 import { resolveRefs } from './references.ts';
-
-const knownTypes = new Set<string>(relationTypes);
 
 /** The most paths one answer holds. */
 const maxPaths = 20;
@@ -36,24 +35,11 @@ builder.queryField('paths', (t) =>
         description: `Only paths made of these relationship types (e.g. ["MEMBER_OF", "PART_OF"]); null or absent for any. Known types: ${relationTypes.join(', ')}.`,
       }),
       evidence: t.arg({ type: [EvidenceEnum], description: `${evidenceArgDescription} Every hop must pass.` }),
+      ...asOfArgs(t),
     },
     resolve: async (_root, args, context) => {
       const maxHops = boundedInt(args.maxHops, 4, 1, 6, 'maxHops');
-      const types = args.relationTypes ?? null;
-      if (types) {
-        if (types.length === 0)
-          throw new BadUserInputError('"relationTypes" must name at least one type, or be left out for any', { argument: 'relationTypes' });
-        const unknown = types.filter((type) => !knownTypes.has(type));
-        if (unknown.length > 0) {
-          throw new BadUserInputError(
-            `"relationTypes" holds unknown types: ${unknown
-              .slice(0, 5)
-              .map((type) => JSON.stringify(type.slice(0, 40)))
-              .join(', ')}`,
-            { argument: 'relationTypes' },
-          );
-        }
-      }
+      const types = checkRelationTypes(args.relationTypes, 'relationTypes');
       const [from, to] = await resolveRefs(context, [
         { argument: 'from', ref: String(args.from) },
         { argument: 'to', ref: String(args.to) },
@@ -67,10 +53,11 @@ builder.queryField('paths', (t) =>
         from.id,
         to.id,
         maxHops,
-        types ? [...new Set(types)] : null,
+        types,
         maxPaths,
         evidenceFilter(args.evidence),
         excluded,
+        asOfArgument(args),
       );
       // Deleted between the two reads.
       if (result.fromLabel === null || result.toLabel === null) throw new Error('paths: an end vanished during the request');

@@ -4,6 +4,7 @@ import type { EntityRecord } from '../db/repositories/entities.ts';
 import type { Direction, RelationRecord } from '../db/repositories/relations.ts';
 import { externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
+import { asOfArgs, asOfArgument } from './as-of.ts';
 import { auditFields } from './audit.ts';
 import type { Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
@@ -93,6 +94,7 @@ export function relationConnection(
       description: spec.description,
       args: {
         evidence: t.arg({ type: [EvidenceEnum], description: evidenceArgDescription }),
+        ...asOfArgs(t),
         ...(spec.parts ? { includeParts: t.arg.boolean({ defaultValue: false, description: spec.parts }) } : {}),
       },
       // Its default page depends on how many lists it sits in (paging.ts); the cost model reads this mark.
@@ -107,6 +109,8 @@ export function relationConnection(
             labels: spec.labels ?? null,
             roles: spec.roles ?? null,
             evidence: evidenceFilter(args.evidence),
+            // Part of the loader's key: pages asked with different dates never share a batch.
+            asOf: asOfArgument(args),
             limit: window.limit,
             after: window.after,
             before: window.before,
