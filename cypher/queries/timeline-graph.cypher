@@ -12,14 +12,19 @@
 // look alike, a key holds '|'), paged by the keyset ($afterDate, $afterKey), null for the start.
 // Nothing sorts the whole graph: each entity type is read from the (label, dateFrom, id) index
 // and each relationship type from its own (dateFrom, key) index (cypher/schema/008), from the
-// cursor's date on, in order, at most $limit rows each; only those few rows are merged and
-// sorted. One branch per relationship type, since Neo4j indexes a relationship property for one
-// type at a time (test/unit/timeline-statement.test.ts checks that every type has its branch).
+// cursor's date ($seekFrom: $afterDate, or '' from the start) on, in order, at most $limit rows
+// each; only those few rows are merged and sorted. The hints, and a predicate on every property
+// of each index (a composite index serves only those), keep the plan so on any graph: on the
+// small seed the planner otherwise preferred scanning each relationship type (PROFILE,
+// test/integration/timeline.test.ts). One branch per relationship type, since Neo4j indexes a
+// relationship property for one type at a time (test/unit/timeline-statement.test.ts checks that
+// every type has its branch).
 CALL () {
   UNWIND $labels AS label
   CALL (label) {
     MATCH (n:Entity)
-    WHERE n.label = label AND n.dateFrom >= coalesce($afterDate, '') AND n.dateFrom <= $asOfTo
+    USING INDEX SEEK n:Entity(label, dateFrom, id)
+    WHERE n.label = label AND n.dateFrom >= $seekFrom AND n.dateFrom <= $asOfTo AND n.id IS NOT NULL
       AND ($afterDate IS NULL OR n.dateFrom > $afterDate OR n.id > $afterKey)
       AND {{include:fragments/as-of(n)}} AND {{include:fragments/date-evidence(n)}}
     WITH n ORDER BY n.dateFrom, n.id LIMIT $limit
@@ -28,112 +33,128 @@ CALL () {
   RETURN n AS node, null AS relation, n.dateFrom AS dateFrom, n.id AS key
   UNION ALL
   MATCH ()-[r:MANAGES]->()
-  WHERE 'MANAGES' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:MANAGES(dateFrom, key)
+  WHERE 'MANAGES' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:PARTY_TO]->()
-  WHERE 'PARTY_TO' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:PARTY_TO(dateFrom, key)
+  WHERE 'PARTY_TO' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:SIGNED]->()
-  WHERE 'SIGNED' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:SIGNED(dateFrom, key)
+  WHERE 'SIGNED' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:HOLDS_POSITION]->()
-  WHERE 'HOLDS_POSITION' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:HOLDS_POSITION(dateFrom, key)
+  WHERE 'HOLDS_POSITION' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:MEMBER_OF]->()
-  WHERE 'MEMBER_OF' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:MEMBER_OF(dateFrom, key)
+  WHERE 'MEMBER_OF' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:PART_OF]->()
-  WHERE 'PART_OF' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:PART_OF(dateFrom, key)
+  WHERE 'PART_OF' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:PARTICIPATED_IN]->()
-  WHERE 'PARTICIPATED_IN' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:PARTICIPATED_IN(dateFrom, key)
+  WHERE 'PARTICIPATED_IN' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:COVERS]->()
-  WHERE 'COVERS' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:COVERS(dateFrom, key)
+  WHERE 'COVERS' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:DISCUSSED]->()
-  WHERE 'DISCUSSED' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:DISCUSSED(dateFrom, key)
+  WHERE 'DISCUSSED' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:ESTABLISHED_BY]->()
-  WHERE 'ESTABLISHED_BY' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:ESTABLISHED_BY(dateFrom, key)
+  WHERE 'ESTABLISHED_BY' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:ISSUED]->()
-  WHERE 'ISSUED' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:ISSUED(dateFrom, key)
+  WHERE 'ISSUED' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:PRESENTED_AT]->()
-  WHERE 'PRESENTED_AT' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:PRESENTED_AT(dateFrom, key)
+  WHERE 'PRESENTED_AT' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:LOCATED_IN]->()
-  WHERE 'LOCATED_IN' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:LOCATED_IN(dateFrom, key)
+  WHERE 'LOCATED_IN' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:SERVES_COUNTRY]->()
-  WHERE 'SERVES_COUNTRY' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:SERVES_COUNTRY(dateFrom, key)
+  WHERE 'SERVES_COUNTRY' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:IDN_COUNTERPART]->()
-  WHERE 'IDN_COUNTERPART' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:IDN_COUNTERPART(dateFrom, key)
+  WHERE 'IDN_COUNTERPART' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
   UNION ALL
   MATCH ()-[r:COOPERATES_WITH]->()
-  WHERE 'COOPERATES_WITH' IN $types AND r.dateFrom >= coalesce($afterDate, '') AND r.dateFrom <= $asOfTo
+  USING INDEX SEEK r:COOPERATES_WITH(dateFrom, key)
+  WHERE 'COOPERATES_WITH' IN $types AND r.dateFrom >= $seekFrom AND r.dateFrom <= $asOfTo AND r.key IS NOT NULL
     AND ($afterDate IS NULL OR r.dateFrom > $afterDate OR r.key > $afterKey)
     AND {{include:fragments/as-of(r)}} AND {{include:fragments/date-evidence(r)}}
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit

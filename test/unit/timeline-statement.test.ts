@@ -8,9 +8,13 @@ import { relationTypes } from '../../src/domain/graph.ts';
 describe('the graph-wide timeline statement', () => {
   it('has a branch for every relationship type, and every type a date index', () => {
     const statement = cypher('queries/timeline-graph');
-    const branches = [...statement.matchAll(/MATCH \(\)-\[r:([A-Z_]+)\]->\(\)\s+WHERE '([A-Z_]+)' IN \$types/g)];
+    const branches = [
+      ...statement.matchAll(
+        /MATCH \(\)-\[r:([A-Z_]+)\]->\(\)\s+USING INDEX SEEK r:([A-Z_]+)\(dateFrom, key\)\s+WHERE '([A-Z_]+)' IN \$types/g,
+      ),
+    ];
     expect(branches.map(([, type]) => type)).toEqual([...relationTypes]);
-    expect(branches.every(([, type, listed]) => type === listed)).toBe(true);
+    expect(branches.every(([, type, hinted, listed]) => type === hinted && type === listed)).toBe(true);
     const indexed = statementsOf('schema/008-relation-dates').map(
       (line) => /FOR \(\)-\[r:([A-Z_]+)\]-\(\) ON \(r\.dateFrom, r\.key\)/.exec(line)?.[1],
     );

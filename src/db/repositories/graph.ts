@@ -204,6 +204,7 @@ export async function loadTimeline(scope: ReadScope, request: TimelineRequest): 
       evidence: request.evidence,
       afterDate: request.after?.key ?? null,
       afterKey: request.after?.id ?? null,
+      ...(request.actor === null ? { seekFrom: request.after?.key ?? '' } : {}),
       limit: neo4j.int(request.limit),
     },
     timelineEntry,
