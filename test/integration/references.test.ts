@@ -167,7 +167,7 @@ describe('references that name nothing', () => {
       bad: paths(from: "qrator", to: "icann") { nodes { slug } }
       around: neighborhood(id: "msk-ix") { nodes { slug } }
       lost: neighborhood(id: "mskix-exchange") { nodes { slug } }
-      when: timeline(actor: "vorobyev") { date }
+      when: timeline(actor: "vorobyev") { edges { node { date } } }
       who: entity(ref: "Vorobyev Andrey Petrovich") { slug }
       server: serverInfo { version }
     }`);
