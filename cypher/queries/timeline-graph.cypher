@@ -16,9 +16,11 @@
 // each; only those few rows are merged and sorted. The hints, and a predicate on every property
 // of each index (a composite index serves only those), keep the plan so on any graph: on the
 // small seed the planner otherwise preferred scanning each relationship type (PROFILE,
-// test/integration/timeline.test.ts). One branch per relationship type, since Neo4j indexes a
-// relationship property for one type at a time (test/unit/timeline-statement.test.ts checks that
-// every type has its branch).
+// test/integration/timeline.test.ts). The entities' order names the label first, as the index
+// does (label is one value per branch): so the planner reads the index in order and stops after
+// $limit rows, where it sorted every dated entity of the label. One branch per relationship
+// type, since Neo4j indexes a relationship property for one type at a time
+// (test/unit/timeline-statement.test.ts checks that every type has its branch).
 CALL () {
   UNWIND $labels AS label
   CALL (label) {
@@ -27,7 +29,7 @@ CALL () {
     WHERE n.label = label AND n.dateFrom >= $seekFrom AND n.dateFrom <= $asOfTo AND n.id IS NOT NULL
       AND ($afterDate IS NULL OR n.dateFrom > $afterDate OR n.id > $afterKey)
       AND {{include:fragments/as-of(n)}} AND {{include:fragments/date-evidence(n)}}
-    WITH n ORDER BY n.dateFrom, n.id LIMIT $limit
+    WITH n ORDER BY n.label, n.dateFrom, n.id LIMIT $limit
     RETURN n
   }
   RETURN n AS node, null AS relation, n.dateFrom AS dateFrom, n.id AS key
