@@ -186,7 +186,10 @@ describe('the graph-wide timeline', () => {
     ).toEqual([]);
     // Each index is read in its order, and stops after a page (Limit): the one sort is the merge of those pages.
     const sorts = found.filter((operator) => /^(Sort|Top|PartialSort|PartialTop)$/.test(operator.name));
-    expect(sorts.map((operator) => operator.details), plan).toEqual([expect.stringMatching(/^dateFrom ASC, key ASC/)]);
+    expect(
+      sorts.map((operator) => operator.details),
+      plan,
+    ).toEqual([expect.stringMatching(/^dateFrom ASC, key ASC/)]);
     const dbHits = found.reduce((sum, operator) => sum + operator.dbHits, 0);
     console.info(`PROFILE timeline-graph 2021, a page of 10: ${dbHits} db hits\n${plan}`);
   });
