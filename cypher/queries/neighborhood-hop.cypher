@@ -16,7 +16,7 @@ WITH collect(a) AS frontier
 CALL (frontier) {
   UNWIND frontier AS a
   MATCH (a)-[r]-(b:Entity)
-  WHERE NOT b.id IN $seen AND {{include:fragments/evidence-filter(r)}}
+  WHERE NOT b.id IN $seen AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}}
   WITH DISTINCT b
   ORDER BY b.id
   LIMIT $budget
@@ -25,7 +25,7 @@ CALL (frontier) {
 CALL (frontier, added) {
   UNWIND frontier + added AS a
   MATCH (a)-[r]-(b:Entity)
-  WHERE b IN added AND {{include:fragments/evidence-filter(r)}}
+  WHERE b IN added AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}}
   WITH DISTINCT r
   WITH r, startNode(r).id AS from, endNode(r).id AS to
   ORDER BY type(r), from, to, r.key

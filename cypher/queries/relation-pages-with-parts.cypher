@@ -18,7 +18,7 @@ WHERE part.label IN ['Organization', 'Body']
 WITH DISTINCT part
 MATCH (part){{left}}[r:{{type}}]{{right}}(b:Entity)
 WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
-AND {{include:fragments/evidence-filter(r)}}
+AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}}
 RETURN count(DISTINCT r) AS total
 }
 CALL (a) {
@@ -27,7 +27,7 @@ WHERE part.label IN ['Organization', 'Body']
 WITH DISTINCT part
 MATCH (part){{left}}[r:{{type}}]{{right}}(b:Entity)
 WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
-AND {{include:fragments/evidence-filter(r)}}
+AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}}
 WITH r, b, part, coalesce(b.nameKey, '') AS k
 WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId))
 AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))

@@ -22,13 +22,13 @@ CALL (a) {
 UNWIND CASE WHEN $withTotal THEN [1] ELSE [] END AS counting
 MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
 WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
-AND {{include:fragments/evidence-filter(r)}}
+AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}}
 RETURN count(r) AS total
 }
 CALL (a) {
 MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
 WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
-AND {{include:fragments/evidence-filter(r)}}
+AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}}
 WITH r, b, coalesce(b.nameKey, '') AS k
 WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId))
 AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))

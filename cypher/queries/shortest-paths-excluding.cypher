@@ -29,9 +29,9 @@ WITH a, coalesce(toCurrent, former) AS b
 CALL (a, b) {
   WITH a, b
   WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  MATCH p = ALL SHORTEST (a) (()-[r WHERE ($types IS NULL OR type(r) IN $types) AND {{include:fragments/evidence-filter(r)}}]-
+  MATCH p = ALL SHORTEST (a) (()-[r WHERE ($types IS NULL OR type(r) IN $types) AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}}]-
             (n:Entity WHERE NOT n.label IN $excluded)){0,5}
-            ()-[last WHERE ($types IS NULL OR type(last) IN $types) AND {{include:fragments/evidence-filter(last)}}]-(b)
+            ()-[last WHERE ($types IS NULL OR type(last) IN $types) AND {{include:fragments/evidence-filter(last)}} AND {{include:fragments/as-of(last)}}]-(b)
   WITH p
   LIMIT 200
   WITH p

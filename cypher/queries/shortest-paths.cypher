@@ -32,7 +32,7 @@ CALL (a, b) {
   WITH a, b
   WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
   MATCH p = allShortestPaths((a)-[*1..6]-(b))
-  WHERE all(r IN relationships(p) WHERE ($types IS NULL OR type(r) IN $types) AND {{include:fragments/evidence-filter(r)}})
+  WHERE all(r IN relationships(p) WHERE ($types IS NULL OR type(r) IN $types) AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}})
   WITH p
   LIMIT 200
   WITH p

@@ -1,37 +1,34 @@
-// The dated facts of one entity (usually an actor), for the timeline query: every relationship
-// touching it that is dated itself (SIGNED on a date, HOLDS_POSITION or MEMBER_OF from a
-// startDate) or whose other end is dated (a memorandum's date, an event's startDate, a
-// document's date). The relationship's own date wins over the other end's. Each entry keeps the
-// partial date as written (its precision) and the first/last days it covers (dateFrom, dateTo;
-// dateTo is null for something still going on, e.g. a membership with no endDate).
-// $from/$to: the first and the last day of the window ('YYYY-MM-DD', null for open); an entry is
-// kept when its days overlap the window. $evidence: only relationships with a citation of these kinds
-// (null: any). Order: dateFrom, type, the other end's slug, then the
-// relationship key; at most $first entries. The entity's own properties come back too (null
-// for an unknown slug), so "no such entity" and "nothing dated" take one round trip.
-OPTIONAL MATCH (a:Entity {id: $id})
+// The dated facts of one entity (usually an actor), for timeline(actor:): its own date (an event's
+// startDate), every relationship touching it that is dated itself (SIGNED on a date, HOLDS_POSITION
+// or MEMBER_OF from a startDate), and, for a relationship with no date of its own, the date of
+// its other end (a memorandum's date, an event's startDate, a document's date). The relationship's
+// own date wins over the other end's. Each entry keeps the partial date as written (its precision)
+// and the first/last days it covers (dateFrom, dateTo; dateTo is null for something still going on).
+// Parameters as in queries/timeline-graph: the window ($asOfFrom..$asOfTo, overlap, through
+// fragments/as-of), $labels for the dates of entities (the other end's type, or the entity's own),
+// $types for relationships' own dates, $evidence (fragments/evidence-filter on the relationship
+// and fragments/date-evidence on the date), the keyset ($afterDate, $afterKey) and $limit.
+// Key: the entity's slug for its own date, else the relationship's key (one entry each).
+// An entity's relationships are few (its degree): they are read and sorted here, no index needed.
+MATCH (a:Entity {id: $id})
 CALL (a) {
+  WITH a
+  WHERE a.dateFrom IS NOT NULL AND a.label IN $labels
+  RETURN a AS node, null AS relation, null AS other, a AS fact, a.id AS key
+  UNION ALL
   MATCH (a)-[r]-(b:Entity)
   WHERE {{include:fragments/evidence-filter(r)}}
-  WITH r, b, r.dateFrom IS NOT NULL AS own
-  WITH r, b,
-       CASE WHEN own THEN r.dateFrom ELSE b.dateFrom END AS dateFrom,
-       CASE WHEN own THEN r.dateTo ELSE b.dateTo END AS dateTo,
-       CASE WHEN own THEN coalesce(r.date, r.startDate) ELSE coalesce(b.date, b.startDate) END AS date,
-       CASE WHEN own THEN r.endDate ELSE b.endDate END AS endDate
-  WHERE dateFrom IS NOT NULL AND date IS NOT NULL
-    AND ($from IS NULL OR dateTo IS NULL OR dateTo >= $from)
-    AND ($to IS NULL OR dateFrom <= $to)
-  WITH r, b, dateFrom, dateTo, date, endDate, type(r) AS type
-  ORDER BY dateFrom, type, b.id, r.key
-  LIMIT $first
-  RETURN collect({
-    date: date,
-    endDate: endDate,
-    dateFrom: dateFrom,
-    dateTo: dateTo,
-    edge: {id: elementId(r), type: type, from: startNode(r).id, to: endNode(r).id, props: {{include:fragments/props(r)}}},
-    other: {{include:fragments/props(b)}}
-  }) AS entries
+  WITH r, b, CASE WHEN r.dateFrom IS NULL THEN b ELSE null END AS node
+  WHERE CASE WHEN node IS NULL THEN type(r) IN $types ELSE b.label IN $labels END
+  RETURN node, r AS relation, b AS other, coalesce(node, r) AS fact, r.key AS key
 }
-RETURN {{include:fragments/props(a)}} AS entity, entries
+WITH node, relation, other, fact, fact.dateFrom AS dateFrom, key
+WHERE dateFrom IS NOT NULL AND {{include:fragments/as-of(fact)}} AND {{include:fragments/date-evidence(fact)}}
+  AND ($afterDate IS NULL OR dateFrom > $afterDate OR (dateFrom = $afterDate AND key > $afterKey))
+ORDER BY dateFrom, key
+LIMIT $limit
+RETURN coalesce(fact.date, fact.startDate) AS date, fact.endDate AS endDate, dateFrom, fact.dateTo AS dateTo, key,
+  {{include:fragments/props(node)}} AS entity,
+  CASE WHEN relation IS NULL THEN null ELSE {id: elementId(relation), type: type(relation), from: startNode(relation).id,
+    to: endNode(relation).id, props: {{include:fragments/props(relation)}}} END AS edge,
+  {{include:fragments/props(other)}} AS other

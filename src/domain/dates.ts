@@ -94,3 +94,16 @@ export function dateRange(value: string): DateRange {
 export function endsBeforeStart(start: string, end: string): boolean {
   return dateRange(end).last < dateRange(start).first;
 }
+
+/**
+ * The `asOf` argument of the relation-walking fields: the days its partial date covers, and
+ * whether relationships with no date at all pass. Null when no asOf is asked: every relationship
+ * passes, dated or not.
+ */
+export type AsOfFilter = { first: string; last: string; includeUndated: boolean } | null;
+
+/** The filter for an asOf argument (a valid partial date, or absent) and its includeUndated. */
+export function asOfFilter(asOf: string | null | undefined, includeUndated: boolean | null | undefined): AsOfFilter {
+  if (asOf === null || asOf === undefined) return null;
+  return { ...dateRange(asOf), includeUndated: includeUndated === true };
+}

@@ -119,10 +119,14 @@ function factFields(label: EntityLabel): string[] {
  * Where each field's value comes from: the claims on the field when sources disagree (each value
  * with its own sources), and the value stored, unless a claim already gives it. The value stored
  * takes its field's own provenance entry, else the record's citations. `field` null: every
- * field that has a value.
+ * field that has a value (of an entity of `label`; a relationship, label null, names its field).
  */
-export function fieldProvenanceOf(label: EntityLabel, props: Record<string, unknown>, field: string | null): FieldProvenanceRecord[] {
-  const fields = field === null ? factFields(label) : [field];
+export function fieldProvenanceOf(
+  label: EntityLabel | null,
+  props: Record<string, unknown>,
+  field: string | null,
+): FieldProvenanceRecord[] {
+  const fields = field !== null ? [field] : label !== null ? factFields(label) : [];
   const citations = citationsOf(props);
   const own = claimEvidence(citations);
   const entries = new Map(storedJson(props, 'provenance', storedProvenance).map((entry) => [entry.field, entry]));
@@ -223,4 +227,15 @@ export function conflictSidesOf(props: Record<string, unknown>): ConflictSideRec
     evidence: side.evidence,
     basis: side.basis ?? null,
   }));
+}
+
+/**
+ * Where the date of a dated record or relationship comes from (a timeline entry's): the value
+ * stored in `date`, else in `startDate`, with its own provenance or claim, else the citations.
+ */
+export function dateProvenanceOf(props: Record<string, unknown>): FieldProvenanceRecord | null {
+  const field = typeof props.date === 'string' ? 'date' : 'startDate';
+  const value = props[field];
+  if (typeof value !== 'string') return null;
+  return fieldProvenanceOf(null, props, field).find((entry) => entry.value === value) ?? null;
 }

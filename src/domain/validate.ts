@@ -847,6 +847,7 @@ function entityRow(entity: EntityAt): NodeRow {
     for (const [field, value] of Object.entries(searchForms(entity.label, record.id, props))) if (value !== '') props[field] = value;
   }
   setDates(props, spanOf(record, true));
+  setDateEvidence(props, record, record);
   return { id: record.id, label: entity.label, props };
 }
 
@@ -856,6 +857,7 @@ function relationRow(relation: RelationRecord): RelationRow {
   for (const [field, value] of Object.entries(fields)) if (value !== undefined) props[field] = value;
   setEvidence(props, relation, relation.sources);
   setDates(props, spanOf(relation, false));
+  setDateEvidence(props, relation, relation);
   return { key: relationKey(relation), type, from, to, props };
 }
 
@@ -917,6 +919,24 @@ function spanOf(dated: Dated, closeAtStart: boolean): Partial<DateRange> {
   if (dated.endDate !== undefined) span.last = dateRange(dated.endDate).last;
   else if (dated.startDate !== undefined && closeAtStart) span.last = dateRange(dated.startDate).last;
   return span;
+}
+
+/**
+ * Beside a dated record's dateFrom, one more derived list: the evidence kinds behind its date
+ * (`date`, else `startDate`), which is what the timeline's `evidence` filter reads. The date's
+ * own provenance entries, or the claim that gives the stored value, when it has any (the RANS
+ * conference's startDate is INFERRED though the record is STATED), else the kinds of the
+ * record's citations (citationEvidence). Call setEvidence first.
+ */
+function setDateEvidence(props: Record<string, PropertyValue>, dated: Dated, record: EvidenceFields): void {
+  const field = dated.date !== undefined ? 'date' : dated.startDate !== undefined ? 'startDate' : undefined;
+  if (field === undefined) return;
+  const value = dated[field];
+  const own = [
+    ...(record.provenance ?? []).filter((entry) => entry.field === field).map((entry) => entry.evidence),
+    ...(record.claims ?? []).filter((claim) => claim.field === field && claim.value === value).map((claim) => claim.evidence),
+  ];
+  props.dateEvidence = own.length > 0 ? own : (props.citationEvidence ?? []);
 }
 
 function setDates(props: Record<string, PropertyValue>, span: Partial<DateRange>): void {

@@ -52,7 +52,7 @@ export function fieldCost<Context>(args: Record<string, unknown>, field: GraphQL
 export const scanCosts = {
   /** stats.mostConnected counts the relationships of every actor in the graph, whatever `first` asks for. */
   mostConnected: 1000,
-  /** timeline gathers and sorts every dated relationship of its actor before taking `first`: thousands on a hub. */
+  /** timeline: with an actor, it sorts every relationship of that actor (thousands on a hub); without, it reads a page from each entity type's and relationship type's date index. */
   timeline: 200,
 } as const;
 

@@ -11,13 +11,13 @@ import {
   type TypeCountRecord,
 } from '../db/repositories/graph.ts';
 import { BadUserInputError } from '../domain/errors.ts';
-import { externalFactsOf } from '../domain/evidence.ts';
+import { dateProvenanceOf, externalFactsOf } from '../domain/evidence.ts';
 import { type EntityLabel, entityLabels, relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { scanCosts } from './cost.ts';
 import { loadEntities } from './entity.ts';
-import { evidenceFields } from './evidence.ts';
+import { EvidenceEnum, evidenceFields } from './evidence.ts';
 import { texts } from './props.ts';
 import { EntityRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
@@ -56,6 +56,25 @@ export function boundedInt(value: number | null | undefined, fallback: number, m
   return chosen;
 }
 
+const knownRelationTypes = new Set<string>(relationTypes);
+
+/** A relationTypes argument checked (BAD_USER_INPUT naming it): null when absent, each type once. */
+export function checkRelationTypes(types: readonly string[] | null | undefined, argument: string): string[] | null {
+  if (types === null || types === undefined) return null;
+  if (types.length === 0) throw new BadUserInputError(`"${argument}" must name at least one type, or be left out for any`, { argument });
+  const unknown = types.filter((type) => !knownRelationTypes.has(type));
+  if (unknown.length > 0) {
+    throw new BadUserInputError(
+      `"${argument}" holds unknown types: ${unknown
+        .slice(0, 5)
+        .map((type) => JSON.stringify(type.slice(0, 40)))
+        .join(', ')}`,
+      { argument },
+    );
+  }
+  return [...new Set(types)];
+}
+
 /** Entities fetched along with a query: later lookups through the loader cost nothing. */
 export function primeEntities(context: RequestContext, entities: readonly EntityRecord[]): void {
   for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
@@ -72,6 +91,7 @@ const notInProperties = new Set([
   'provenance',
   'dateFrom',
   'dateTo',
+  'dateEvidence',
   'createdAt',
   'createdBy',
   'updatedAt',
@@ -177,28 +197,81 @@ export const PathRef = builder.objectRef<SubgraphShape>('Path').implement({
 // ---------------------------------------------------------------------------------------
 // Timeline
 
+export const TimelineEntryKindEnum = builder.enumType('TimelineEntryKind', {
+  description: 'Whose date a timeline entry gives.',
+  values: {
+    ENTITY: { description: "An entity's date: a memorandum's date, an event's days, a document's or a source's date." },
+    RELATION: { description: "A relationship's own date: a signing's date, a position's or membership's term, a mandate's years." },
+  },
+});
+
+/** The dated thing of an entry: the entity whose date it is, else the relationship. */
+const datedPropsOf = (entry: TimelineRecord): Record<string, unknown> => entry.entity?.props ?? entry.edge?.props ?? {};
+
 export const TimelineEntryRef = builder.objectRef<TimelineRecord>('TimelineEntry').implement({
-  description: 'One dated fact about an entity: a relationship that has a date, or whose other end has one.',
+  description:
+    'One dated fact: the date of an entity, or the own date of a relationship, with the precision its source gives and the ' +
+    'sources and evidence of that date.',
   fields: (t) => ({
+    kind: t.field({
+      type: TimelineEntryKindEnum,
+      description: "ENTITY when the date is an entity's (then `entity` is set), RELATION when it is a relationship's own (then `edge` is).",
+      resolve: (entry) => (entry.entity ? 'ENTITY' : 'RELATION'),
+    }),
     date: t.field({
       type: PartialDate,
       description:
-        'When, as the source gives it ("2021", "2021-02", "2021-04-27"): the relationship\'s own date or startDate when it has one, ' +
-        "otherwise the other end's (a memorandum's date, an event's startDate, a document's date).",
+        'When, as the source gives it ("2021", "2021-02", "2021-04-27"): its date, or when it began (startDate). The precision is ' +
+        'kept: "2021" means some time in 2021, not 1 January.',
       resolve: (entry) => entry.date,
     }),
     endDate: t.field({
       type: PartialDate,
       nullable: true,
-      description: "When it ended (a position's endDate, a several-day event's last day), if known; null otherwise.",
+      description:
+        "When it ended (a term's endDate, a several-day event's last day), if known. Null for a single date, and for a relationship " +
+        'that has a start and no end: that one counts as still going on.',
       resolve: (entry) => entry.endDate,
     }),
-    type: t.string({ description: 'The relationship type, e.g. SIGNED or PARTICIPATED_IN.', resolve: (entry) => entry.edge.type }),
-    edge: t.field({ type: EdgeRef, description: 'The relationship itself, with its fields and sources.', resolve: (entry) => entry.edge }),
+    type: t.string({
+      description: "The dated thing's type: the entity type (Event, Memorandum, Document) or the relationship type (SIGNED, MEMBER_OF).",
+      resolve: (entry) => entry.entity?.label ?? entry.edge?.type ?? '',
+    }),
+    entity: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'For kind ENTITY: the entity whose date this is (the memorandum, the event, the document).',
+      resolve: (entry) => entry.entity,
+    }),
+    edge: t.field({
+      type: EdgeRef,
+      nullable: true,
+      description:
+        "For kind RELATION: the relationship whose date this is. In an actor's timeline, also for kind ENTITY: the relationship " +
+        "linking the actor to the dated entity (its SIGNED, PARTY_TO, PARTICIPATED_IN). Null for the actor's own date.",
+      resolve: (entry) => entry.edge,
+    }),
     other: t.field({
       type: EntityRef,
-      description: 'The other end of the relationship (the memorandum signed, the event attended, the body joined).',
+      nullable: true,
+      description:
+        "In an actor's timeline: the other end of `edge` (the memorandum signed, the body joined). Null in the graph-wide timeline.",
       resolve: (entry) => entry.other,
+    }),
+    sources: t.field({
+      type: [SourceRef],
+      description: 'The sources of the date itself (its own provenance when it has one, else the sources of the entity or relationship).',
+      resolve: (entry, _args, context) => loadEntities(context, dateProvenanceOf(datedPropsOf(entry))?.sources ?? [], ['Source']),
+    }),
+    evidence: t.field({
+      type: EvidenceEnum,
+      description: 'The kind of support the date has: STATED, or INFERRED (e.g. a year read from the context), or EXTERNAL.',
+      resolve: (entry) => dateProvenanceOf(datedPropsOf(entry))?.evidence ?? 'STATED',
+    }),
+    basis: t.string({
+      nullable: true,
+      description: "For an INFERRED date: how it is read from the sources, in the project's own words.",
+      resolve: (entry) => dateProvenanceOf(datedPropsOf(entry))?.basis ?? null,
     }),
   }),
 });

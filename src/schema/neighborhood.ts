@@ -1,4 +1,5 @@
 import { loadNeighborhood } from '../db/repositories/graph.ts';
+import { asOfArgs, asOfArgument } from './as-of.ts';
 import { builder } from './builder.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFilter } from './evidence.ts';
 import { boundedInt, primeEntities, SubgraphRef } from './graph-types.ts';
@@ -19,12 +20,13 @@ builder.queryField('neighborhood', (t) =>
       depth: t.arg.int({ description: 'How many hops to go out (1–3, default 1).' }),
       first: t.arg.int({ description: 'The most entities to return, the centre included (1–200, default 50).' }),
       evidence: t.arg({ type: [EvidenceEnum], description: evidenceArgDescription }),
+      ...asOfArgs(t),
     },
     resolve: async (_root, args, context) => {
       const depth = boundedInt(args.depth, 1, 1, 3, 'depth');
       const first = boundedInt(args.first, 50, 1, 200, 'first');
       const centre = await resolveRef(context, { argument: 'id', ref: String(args.id) });
-      const graph = await loadNeighborhood(context.reads, centre.id, depth, first, evidenceFilter(args.evidence));
+      const graph = await loadNeighborhood(context.reads, centre.id, depth, first, evidenceFilter(args.evidence), asOfArgument(args));
       // Deleted between the two reads.
       if (!graph) throw new Error(`entity "${centre.id}" vanished during the request`);
       primeEntities(context, graph.nodes);

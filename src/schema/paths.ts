@@ -2,14 +2,13 @@ import type { EntityRecord } from '../db/repositories/entities.ts';
 import { findShortestPaths } from '../db/repositories/graph.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { type EntityLabel, relationTypes } from '../domain/graph.ts';
+import { asOfArgs, asOfArgument } from './as-of.ts';
 import { builder } from './builder.ts';
 import { pathsScanCost } from './cost.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFilter } from './evidence.ts';
-import { boundedInt, PathRef, primeEntities } from './graph-types.ts';
+import { boundedInt, checkRelationTypes, PathRef, primeEntities } from './graph-types.ts';
 import { type ParsedRef, parseRef, refFits, resolveRefs } from './references.ts';
-
-const knownTypes = new Set<string>(relationTypes);
 
 /** The most paths one answer holds. */
 const maxPaths = 20;
@@ -37,24 +36,11 @@ builder.queryField('paths', (t) =>
         description: `Only paths made of these relationship types (e.g. ["MEMBER_OF", "PART_OF"]); null or absent for any. Known types: ${relationTypes.join(', ')}.`,
       }),
       evidence: t.arg({ type: [EvidenceEnum], description: `${evidenceArgDescription} Every hop must pass.` }),
+      ...asOfArgs(t),
     },
     resolve: async (_root, args, context) => {
       const maxHops = boundedInt(args.maxHops, 4, 1, 6, 'maxHops');
-      const types = args.relationTypes ?? null;
-      if (types) {
-        if (types.length === 0)
-          throw new BadUserInputError('"relationTypes" must name at least one type, or be left out for any', { argument: 'relationTypes' });
-        const unknown = types.filter((type) => !knownTypes.has(type));
-        if (unknown.length > 0) {
-          throw new BadUserInputError(
-            `"relationTypes" holds unknown types: ${unknown
-              .slice(0, 5)
-              .map((type) => JSON.stringify(type.slice(0, 40)))
-              .join(', ')}`,
-            { argument: 'relationTypes' },
-          );
-        }
-      }
+      const types = checkRelationTypes(args.relationTypes, 'relationTypes');
       const refs = [
         { argument: 'from', ref: String(args.from) },
         { argument: 'to', ref: String(args.to) },
@@ -74,6 +60,7 @@ builder.queryField('paths', (t) =>
           maxPaths,
           evidenceFilter(args.evidence),
           excluded,
+          asOfArgument(args),
         );
       // The ends are resolved in the paths' own statement (one round trip, issue #13), as the
       // entity loader resolves slugs: current first, then former slugs.

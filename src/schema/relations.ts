@@ -4,6 +4,7 @@ import type { EntityRecord } from '../db/repositories/entities.ts';
 import type { Direction, RelationPageRequest, RelationRecord } from '../db/repositories/relations.ts';
 import { type CompletenessEntry, completenessOf, externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
+import { asOfArgs, asOfArgument } from './as-of.ts';
 import { auditFields } from './audit.ts';
 import type { Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
@@ -99,7 +100,16 @@ const relationMark = (spec: RelationSpec): RelationMark => ({
 });
 
 /** The arguments a relation connection's resolver understands: the planner plans nothing else. */
-export const relationConnectionArguments: ReadonlySet<string> = new Set(['first', 'last', 'after', 'before', 'evidence', 'includeParts']);
+export const relationConnectionArguments: ReadonlySet<string> = new Set([
+  'first',
+  'last',
+  'after',
+  'before',
+  'evidence',
+  'includeParts',
+  'asOf',
+  'includeUndated',
+]);
 
 /**
  * The page request a relation connection asks its loader for. The resolver and the planner
@@ -118,6 +128,8 @@ export function relationPageRequest(
     labels: mark.labels,
     roles: mark.roles,
     evidence: evidenceFilter(args.evidence),
+    // Part of the loader's key: pages asked with different dates never share a batch.
+    asOf: asOfArgument(args),
     limit: window.limit,
     after: window.after,
     before: window.before,
@@ -159,6 +171,7 @@ export function relationConnection(
       description: spec.description,
       args: {
         evidence: t.arg({ type: [EvidenceEnum], description: evidenceArgDescription }),
+        ...asOfArgs(t),
         ...(spec.parts ? { includeParts: t.arg.boolean({ defaultValue: false, description: spec.parts }) } : {}),
       },
       // Its default page depends on how many lists it sits in (paging.ts); the cost model reads

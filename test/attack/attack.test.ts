@@ -292,7 +292,7 @@ describe('broken requests leak nothing', () => {
     `{ neighborhood(id: "${encodeGlobalID('Organization', 'no-such-thing')}") { nodes { name } } }`,
     `{ paths(from: "${encodeGlobalID('Organization', 'msk-ix')}", to: "${encodeGlobalID('Organization', 'msk-ix')}") { nodes { name } } }`,
     `{ paths(from: "${encodeGlobalID('Organization', 'msk-ix')}", to: "${encodeGlobalID('Body', 'icann')}", relationTypes: ["MATCH (n) DETACH DELETE n"]) { nodes { name } } }`,
-    `{ timeline(actor: "${encodeGlobalID('Organization', 'msk-ix')}", from: "2022", to: "2021") { date } }`,
+    `{ timeline(actor: "${encodeGlobalID('Organization', 'msk-ix')}", from: "2022", to: "2021") { edges { node { date } } } }`,
     '{ tld(name: "a.b.c") { name } }',
     '{ search(query: "!!!") { score } }',
   ];

@@ -386,7 +386,9 @@ describe('the API over the real seed data: relations with evidence, and bad argu
       const unknown = await api.error(neighborhood, { id: gid('Organization', 'no-such-org') });
       expect(unknown.extensions).toEqual(notFound('id'));
       expect(unknown.message).toContain('no Organization');
-      const timeline = await api.error('query ($id: ID!) { timeline(actor: $id) { date } }', { id: gid('Person', 'no-such-person') });
+      const timeline = await api.error('query ($id: ID!) { timeline(actor: $id) { edges { node { date } } } }', {
+        id: gid('Person', 'no-such-person'),
+      });
       expect(timeline.extensions).toEqual(notFound('actor'));
       const malformed = await api.error(neighborhood, { id: 'this is not an id' });
       expect(malformed.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id', argument: 'id' });

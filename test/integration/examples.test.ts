@@ -291,10 +291,10 @@ describe('the example queries', () => {
     },
 
     async CoordinationCenterTimeline() {
-      const { timeline } = await answer('CoordinationCenterTimeline');
+      const timeline = (await answer('CoordinationCenterTimeline')).timeline.edges.map((edge: Answer) => edge.node);
       const dates = timeline.map((entry: Answer) => entry.date);
       expect(dates).toEqual([...dates].sort());
-      const facts = timeline.map((entry: Answer) => `${entry.date} ${entry.type} ${entry.other.name}`);
+      const facts = timeline.map((entry: Answer) => `${entry.date} ${entry.edge.type} ${entry.other.name}`);
       expect(facts).toEqual(
         expect.arrayContaining([
           '2020 PARTY_TO Memorandum of Cooperation to Counteract and Prevent Violations on the Internet',
@@ -303,6 +303,21 @@ describe('the example queries', () => {
         ]),
       );
       for (const entry of timeline) expect(entry.edge.sources.length).toBeGreaterThan(0);
+      // The conference's year is read from the context, and says so.
+      const section = timeline.find((entry: Answer) => entry.other.name === 'Global Cooperation in IT');
+      expect(section).toMatchObject({ kind: 'ENTITY', evidence: 'INFERRED', basis: expect.stringContaining('2021') });
+    },
+
+    async EverythingDated2021() {
+      const { timeline } = await answer('EverythingDated2021');
+      const facts = timeline.edges.map(
+        ({ node }: Answer) => `${node.date} ${node.type} ${node.entity?.slug ?? `${node.edge.from.slug}>${node.edge.to.slug}`}`,
+      );
+      expect(facts).toEqual(
+        expect.arrayContaining(['2018-12 MEMBER_OF qrator-labs>ispcp', '2021 PART_OF un-oewg>unga', '2021-02 Memorandum memo-cc-ripn']),
+      );
+      expect(facts).toContain('2021-06-01 Event event-oewg-organizational-session-2021');
+      for (const { node } of timeline.edges) expect(node.sources.length).toBeGreaterThan(0);
     },
 
     async MskIxNeighborhood() {

@@ -112,9 +112,9 @@ describe('references: slugs, global IDs and former slugs', () => {
     const itu = await suite.api.data<{ neighborhood: { nodes: { slug: string }[] } }>(neighborhood, { id: 'body-itu' });
     expect(itu.neighborhood.nodes[0]?.slug).toBe('itu');
 
-    const timeline = 'query ($actor: ID!) { timeline(actor: $actor) { date other { slug } } }';
-    const byName = await suite.api.data<{ timeline: unknown[] }>(timeline, { actor: 'coordination-center-ru' });
-    expect(byName.timeline.length).toBeGreaterThan(0);
+    const timeline = 'query ($actor: ID!) { timeline(actor: $actor) { edges { node { date other { slug } } } } }';
+    const byName = await suite.api.data<{ timeline: { edges: unknown[] } }>(timeline, { actor: 'coordination-center-ru' });
+    expect(byName.timeline.edges.length).toBeGreaterThan(0);
     expect(await suite.api.data(timeline, { actor: encodeGlobalID('Organization', 'coordination-center-ru') })).toEqual(byName);
   });
 
@@ -167,7 +167,7 @@ describe('references that name nothing', () => {
       bad: paths(from: "qrator", to: "icann") { nodes { slug } }
       around: neighborhood(id: "msk-ix") { nodes { slug } }
       lost: neighborhood(id: "mskix-exchange") { nodes { slug } }
-      when: timeline(actor: "vorobyev") { date }
+      when: timeline(actor: "vorobyev") { edges { node { date } } }
       who: entity(ref: "Vorobyev Andrey Petrovich") { slug }
       server: serverInfo { version }
     }`);

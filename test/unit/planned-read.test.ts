@@ -19,13 +19,19 @@ const page: EntityPageRequest = {
   backwards: false,
 };
 
-function relation(type: string, direction: RelationPageRequest['direction'], limit: number, extra: Partial<RelationPageRequest> = {}) {
+function relation(
+  type: string,
+  direction: RelationPageRequest['direction'],
+  limit: number,
+  extra: Partial<RelationPageRequest> = {},
+): RelationPageRequest {
   return {
     type,
     direction,
     labels: null,
     roles: null,
     evidence: null,
+    asOf: null,
     limit,
     after: null,
     before: null,
@@ -60,6 +66,9 @@ describe('planned reads', () => {
       'p3_labels',
       'p3_roles',
       'p3_evidence',
+      'p3_asOfFrom',
+      'p3_asOfTo',
+      'p3_includeUndated',
       'p3_limit',
       'p3_afterKey',
       'p3_afterId',
@@ -89,6 +98,13 @@ describe('planned reads', () => {
     expect(statement.text).toContain('CALL (level2) {\nUNWIND level2 AS parentPage\nUNWIND parentPage.edges[0..$p2_limit - 1] AS edge');
     expect(statement.text.match(/CALL \(rows\) \{\nUNWIND rows\[0\.\.\$limit - 1\] AS row/g)).toHaveLength(2);
     expect(statement.parameters).toMatchObject({ withTotal: true, p1_withTotal: true, p1_afterKey: 'k', p2_evidence: ['STATED'] });
+  });
+
+  it('reads each level as of its own date, through the shared as-of condition', () => {
+    const asOf = { first: '2021-01-01', last: '2021-12-31', includeUndated: true };
+    const statement = plannedEntityPage(page, false, [{ request: relation('MEMBER_OF', 'out', 3, { asOf }), children: [] }]);
+    expect(statement.text).toContain('$p1_asOfFrom IS NULL');
+    expect(statement.parameters).toMatchObject({ p1_asOfFrom: '2021-01-01', p1_asOfTo: '2021-12-31', p1_includeUndated: true });
   });
 
   it('refuses what its blocks cannot say: parts rolled up, a type outside the closed list', () => {

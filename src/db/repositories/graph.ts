@@ -1,9 +1,11 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import type { AsOfFilter } from '../../domain/dates.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { entity, relationProperties } from '../rows.ts';
 import type { EntityRecord } from './entities.ts';
+import { asOfParameters } from './relations.ts';
 
 /**
  * Whole-graph reads: neighbourhoods, shortest paths, timelines and counts. Every function is
@@ -43,6 +45,7 @@ export async function loadNeighborhood(
   depth: number,
   maxNodes: number,
   evidence: EvidenceFilter = null,
+  asOf: AsOfFilter = null,
 ): Promise<NeighborhoodRecord | null> {
   const nodes: EntityRecord[] = [];
   const edges: EdgeRecord[] = [];
@@ -60,6 +63,7 @@ export async function loadNeighborhood(
         budget: neo4j.int(Math.max(budget, 0)),
         includeFrontier: hop === 1,
         evidence,
+        ...asOfParameters(asOf),
       },
       hopRow,
     );
@@ -116,6 +120,7 @@ export async function findShortestPaths(
   first: number,
   evidence: EvidenceFilter = null,
   excluded: readonly string[] | null = null,
+  asOf: AsOfFilter = null,
 ): Promise<PathsResult> {
   const excluding = excluded !== null && excluded.length > 0;
   const [row] = await scope.read(
@@ -127,6 +132,7 @@ export async function findShortestPaths(
       types: types ? [...types] : null,
       first: neo4j.int(first),
       evidence,
+      ...asOfParameters(asOf),
       ...(excluding ? { excluded: [...excluded] } : {}),
     },
     pathsRow,
@@ -148,40 +154,61 @@ export async function findShortestPaths(
   };
 }
 
-/** One dated fact of an entity's timeline. */
+/**
+ * One dated fact: an entity's date (`entity` set) or a relationship's own date (`edge` set, no
+ * `entity`). In an actor's timeline every entry but the actor's own date has the relationship
+ * touching the actor (`edge`) and its other end (`other`); when that relationship has no date of
+ * its own, the date is the other end's, and `entity` is that end.
+ */
 const timelineEntry = z.object({
-  /** The partial date as stored ("2021-02"): the relationship's own, else the other end's. */
+  /** The partial date as stored ("2021-02"): `date`, else `startDate`. */
   date: z.string(),
   /** When it ended, as stored, if the source says. */
   endDate: z.string().nullable(),
   /** The first and last days the fact covers; dateTo is null while it goes on. */
   dateFrom: z.string(),
   dateTo: z.string().nullable(),
-  edge: edgeRow,
-  other: entity,
+  /** The tie-breaker after the date: an entity's slug, a relationship's key. */
+  key: z.string(),
+  entity: entity.nullable(),
+  edge: edgeRow.nullable(),
+  other: entity.nullable(),
 });
 export type TimelineRecord = z.infer<typeof timelineEntry>;
 
-export interface TimelineWindow {
+export interface TimelineRequest {
+  /** Only the facts of this entity (its slug); null for the whole graph. */
+  actor: string | null;
   /** The first and the last day ('YYYY-MM-DD') a fact must overlap; null for open. */
   from: string | null;
   to: string | null;
+  /** The entity types whose dates are wanted, and the relationship types (either may be empty). */
+  labels: readonly string[];
+  types: readonly string[];
+  evidence: EvidenceFilter;
+  /** The keyset position after which the page starts: a date (dateFrom) and a key. */
+  after: { key: string; id: string } | null;
+  limit: number;
 }
 
-/** The entity (null when unknown) and its dated facts in date order, in one round trip. */
-export async function loadTimeline(
-  scope: ReadScope,
-  id: string,
-  window: TimelineWindow,
-  first: number,
-  evidence: EvidenceFilter = null,
-): Promise<{ entity: EntityRecord | null; entries: TimelineRecord[] }> {
-  const [row] = await scope.read(
-    'queries/timeline',
-    { id, from: window.from, to: window.to, first: neo4j.int(first), evidence },
-    z.object({ entity: entity.nullable(), entries: z.array(timelineEntry) }),
+/** A page of dated facts in (first day, key) order, in one round trip. */
+export async function loadTimeline(scope: ReadScope, request: TimelineRequest): Promise<TimelineRecord[]> {
+  return scope.read(
+    request.actor === null ? 'queries/timeline-graph' : 'queries/timeline',
+    {
+      ...(request.actor === null ? {} : { id: request.actor }),
+      // The window through fragments/as-of: open ends as the earliest and latest days there are.
+      ...asOfParameters({ first: request.from ?? '0000-01-01', last: request.to ?? '9999-12-31', includeUndated: false }),
+      labels: [...request.labels],
+      types: [...request.types],
+      evidence: request.evidence,
+      afterDate: request.after?.key ?? null,
+      afterKey: request.after?.id ?? null,
+      ...(request.actor === null ? { seekFrom: request.after?.key ?? '' } : {}),
+      limit: neo4j.int(request.limit),
+    },
+    timelineEntry,
   );
-  return { entity: row?.entity ?? null, entries: row?.entries ?? [] };
 }
 
 const typeCount = z.object({ type: z.string(), count: z.number() });

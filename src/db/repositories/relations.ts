@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import type { AsOfFilter } from '../../domain/dates.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { entity, relationProperties } from '../rows.ts';
@@ -32,6 +33,8 @@ export interface RelationPageRequest {
   roles: string[] | null;
   /** Only relationships with a citation of one of these evidence kinds; null for any. */
   evidence: EvidenceFilter;
+  /** Only relationships that hold on this date (cypher/fragments/as-of); null for any. */
+  asOf: AsOfFilter;
   limit: number;
   after: { key: string; id: string } | null;
   before: { key: string; id: string } | null;
@@ -83,6 +86,7 @@ export function relationPageParameters(request: RelationPageRequest): Record<str
     labels: request.labels,
     roles: request.roles,
     evidence: request.evidence,
+    ...asOfParameters(request.asOf),
     // A JS number travels as a float, and LIMIT takes integers only.
     limit: neo4j.int(request.limit),
     afterKey: request.after?.key ?? null,
@@ -135,4 +139,9 @@ export async function loadAncestors(scope: ReadScope, ids: readonly string[]): P
   const rows = await scope.read('queries/ancestors', { ids: [...new Set(ids)] }, z.object({ id: z.string(), ancestors: z.array(entity) }));
   const byId = new Map(rows.map((row) => [row.id, row.ancestors]));
   return ids.map((id) => byId.get(id) ?? []);
+}
+
+/** The parameters of cypher/fragments/as-of, which every statement walking relations includes. */
+export function asOfParameters(asOf: AsOfFilter): { asOfFrom: string | null; asOfTo: string | null; includeUndated: boolean } {
+  return { asOfFrom: asOf?.first ?? null, asOfTo: asOf?.last ?? null, includeUndated: asOf?.includeUndated ?? false };
 }

@@ -65,7 +65,12 @@ export async function connectExplorerApi(endpoint: string): Promise<ExplorerApi>
     async entity(id) {
       const answer = await client.request(documents.entity, { id }, entityAnswer);
       const details = entityDetailsSchema.safeParse(answer.node);
-      return details.success ? { details: details.data, timeline: answer.timeline ?? [] } : null;
+      if (!details.success) return null;
+      // The panel shows the entity's own dates with its details; the timeline lists what links it to a date.
+      const timeline = (answer.timeline?.edges ?? []).flatMap(({ node }) =>
+        node.edge && node.other ? [{ date: node.date, endDate: node.endDate, other: node.other, edge: node.edge }] : [],
+      );
+      return { details: details.data, timeline };
     },
     async conflicts(id) {
       if (!capabilities.conflicts) return [];

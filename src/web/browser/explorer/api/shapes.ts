@@ -84,18 +84,26 @@ export const entityDetailsSchema = z.object({
 });
 export type EntityDetails = z.infer<typeof entityDetailsSchema>;
 
+/** One dated fact of an entity, through the relationship that links it (the panel lists these). */
 export const timelineEntrySchema = z.object({
   date: z.string(),
   endDate: z.nullish(z.string()),
-  type: z.string(),
   other: entitySummarySchema,
-  edge: z.object({ key: z.string(), sources: z.array(sourceSchema) }),
+  edge: z.object({ key: z.string(), type: z.string(), sources: z.array(sourceSchema) }),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
+/** As the API gives it: the entity's own date (an event's days) has no relationship and no other end. */
+const timelineNodeSchema = z.object({
+  date: z.string(),
+  endDate: z.nullish(z.string()),
+  other: z.nullable(entitySummarySchema),
+  edge: z.nullable(timelineEntrySchema.shape.edge),
+});
+
 export const entityAnswer = z.object({
   node: z.nullable(z.union([entityDetailsSchema, z.object({})])),
-  timeline: z.nullable(z.array(timelineEntrySchema)),
+  timeline: z.nullable(z.object({ edges: z.array(z.object({ node: timelineNodeSchema })) })),
 });
 
 const conflictClaimSchema = z.object({

@@ -204,9 +204,9 @@ export function EntityPanel(props: EntityPanelProps) {
                     {describeDate(entry.date)}
                     {entry.endDate && entry.endDate !== entry.date ? ` – ${describeDate(entry.endDate)}` : ''}
                   </span>{' '}
-                  <span className="relation-type">{entry.type}</span>{' '}
+                  <span className="relation-type">{entry.edge.type}</span>{' '}
                   <EntityName entity={entry.other} onSelect={props.entities.has(entry.other.id) ? props.onSelectEntity : props.onExpand} />
-                  <SourceList sources={entry.edge.sources} label={`Sources of ${entry.type} ${entry.other.name}`} />
+                  <SourceList sources={entry.edge.sources} label={`Sources of ${entry.edge.type} ${entry.other.name}`} />
                 </li>
               ))}
             </ol>

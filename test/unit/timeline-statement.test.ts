@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { cypher, statementsOf } from '../../src/db/cypher-files.ts';
+import { asOfFilter } from '../../src/domain/dates.ts';
+import { relationTypes } from '../../src/domain/graph.ts';
+
+// The graph-wide timeline reads each relationship type from its own date index, so a type added
+// to the domain without its branch and its index would silently drop out of the timeline.
+describe('the graph-wide timeline statement', () => {
+  it('has a branch for every relationship type, and every type a date index', () => {
+    const statement = cypher('queries/timeline-graph');
+    const branches = [
+      ...statement.matchAll(
+        /MATCH \(\)-\[r:([A-Z_]+)\]->\(\)\s+USING INDEX SEEK r:([A-Z_]+)\(dateFrom, key\)\s+WHERE '([A-Z_]+)' IN \$types/g,
+      ),
+    ];
+    expect(branches.map(([, type]) => type)).toEqual([...relationTypes]);
+    expect(branches.every(([, type, hinted, listed]) => type === hinted && type === listed)).toBe(true);
+    const indexed = statementsOf('schema/008-relation-dates').map(
+      (line) => /FOR \(\)-\[r:([A-Z_]+)\]-\(\) ON \(r\.dateFrom, r\.key\)/.exec(line)?.[1],
+    );
+    expect(indexed).toEqual([...relationTypes]);
+  });
+});
+
+describe('asOf', () => {
+  it('is written once, and every statement walking relations includes it', () => {
+    for (const name of [
+      'queries/relation-pages',
+      'queries/relation-pages-with-parts',
+      'queries/neighborhood-hop',
+      'queries/shortest-paths',
+      'queries/shortest-paths-excluding',
+      'queries/timeline',
+      'queries/timeline-graph',
+    ]) {
+      expect(cypher(name), name).toContain('$includeUndated');
+    }
+  });
+
+  it('covers the days of its partial date; absent, it filters nothing', () => {
+    expect(asOfFilter('2021', null)).toEqual({ first: '2021-01-01', last: '2021-12-31', includeUndated: false });
+    expect(asOfFilter('2024-02', true)).toEqual({ first: '2024-02-01', last: '2024-02-29', includeUndated: true });
+    expect(asOfFilter(null, true)).toBeNull();
+  });
+});
