@@ -4,7 +4,7 @@
 // entries, however large the graph. Without the hint, or with the range open above, the
 // planner prefers the unique id index, which reads every entity after $after and sorts them.
 MATCH (n:Entity)
-USING INDEX n:Entity(label, id)
+USING INDEX SEEK n:Entity(label, id)
 WHERE n.label = $label AND n.id > $after AND n.id <= '\uffff'
 WITH n
 ORDER BY n.label, n.id
