@@ -7,14 +7,14 @@
 // The index hints keep the seeks when the planner's statistics would favour a scan (a small log).
 CALL () {
   MATCH (c:Change)
-  USING INDEX c:Change(at, id)
+  USING INDEX SEEK c:Change(at, id)
   WHERE c.at = datetime($from) AND c.id > $afterId
   RETURN c
   ORDER BY c.at, c.id
   LIMIT $limit
   UNION ALL
   MATCH (c:Change)
-  USING INDEX c:Change(at, id)
+  USING INDEX SEEK c:Change(at, id)
   WHERE c.at > datetime($from) AND c.id IS NOT NULL
   RETURN c
   ORDER BY c.at, c.id

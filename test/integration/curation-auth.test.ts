@@ -46,8 +46,8 @@ describe('auth on every mutation', () => {
     return name.startsWith('upsert') ? { input: entityInput(label, id) } : { id, cascade: true };
   }
 
-  it('covers every entity, conflict and relation mutation, 54 in all, each with a pinned scope', () => {
-    expect(fields.length).toBe(54);
+  it('covers every entity, statement, conflict and relation mutation, 62 in all, each with a pinned scope', () => {
+    expect(fields.length).toBe(62);
     for (const field of fields) expect(entityLabelOf(field.name) ?? relationTypeOf(field.name), field.name).not.toBeNull();
     expect(fields.map((field) => field.name).sort()).toEqual(Object.keys(mutationScopes).sort());
   });

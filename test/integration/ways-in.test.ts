@@ -79,7 +79,7 @@ describe('paths that keep entity types out', () => {
   type Result = { paths: { nodes: { slug: string; __typename: string }[] }[] };
   const routes = (result: Result) => result.paths.map((path) => path.nodes.map((node) => node.slug));
 
-  it('qrator-labs to body-itu: without countries, only the route through ICANN and the Coordination Center', async () => {
+  it('qrator-labs to body-itu: without countries and statements, only the route through ICANN and the Coordination Center', async () => {
     const all = await suite.api.data<Result>(query, { from: 'qrator-labs', to: 'body-itu' });
     expect(routes(all)).toEqual(
       expect.arrayContaining([
@@ -87,8 +87,14 @@ describe('paths that keep entity types out', () => {
         ['qrator-labs', 'country-ru', 'coordination-center-ru', 'itu'],
       ]),
     );
-    const noCountries = await suite.api.data<Result>(query, { from: 'qrator-labs', to: 'body-itu', exclude: ['COUNTRY'] });
+    // A statement about both ICANN and the ITU links them as well; keep it out with countries.
+    const noCountries = await suite.api.data<Result>(query, { from: 'qrator-labs', to: 'body-itu', exclude: ['COUNTRY', 'STATEMENT'] });
     expect(routes(noCountries)).toEqual([['qrator-labs', 'icann', 'coordination-center-ru', 'itu']]);
+    const withStatements = await suite.api.data<Result>(query, { from: 'qrator-labs', to: 'body-itu', exclude: ['COUNTRY'] });
+    expect(routes(withStatements)).toEqual([
+      ['qrator-labs', 'icann', 'coordination-center-ru', 'itu'],
+      ['qrator-labs', 'icann', 'statement-vorobyev-global-cooperation', 'itu'],
+    ]);
   });
 
   // Every operator of a profiled plan, with its db hits.
@@ -106,6 +112,9 @@ describe('paths that keep entity types out', () => {
         types: null,
         first: neo4j.int(20),
         evidence: null,
+        asOfFrom: null,
+        asOfTo: null,
+        includeUndated: false,
         ...extra,
       };
       const { summary } = await suite.db.driver.executeQuery(

@@ -90,6 +90,8 @@ export function entityInput(label: EntityLabel, id: string): Record<string, unkn
       return { ...cited, name: `.${id}`, ascii: `.${id}` };
     case 'Country':
       return { ...cited, code: 'FR' };
+    case 'Statement':
+      return { ...cited, summary: `What a test said, ${id}.` };
     case 'Conflict':
       return {
         slug: id,
