@@ -20,8 +20,11 @@ import { commandLine, gitState, type LoadAverage, loadAverage, machine } from '.
  * the git commit, the argv and the load average before and after each run. With --profile every
  * statement is sent with PROFILE and the report adds, per statement file, its db hits by
  * operator and Neo4j's own time: PROFILE slows the load, so take rates from a run without it.
+ * The loader takes a blank store it owns through the offline importer (src/db/bulk-load.ts);
+ * --transactions (and --profile, which measures statements) keeps it on transactions.
  *
  *   npm run bench:loader -- --sizes 100000 --runs 3
+ *   npm run bench:loader -- --sizes 100000 --runs 3 --transactions
  *   npm run bench:loader -- --sizes 10000 --profile
  *
  * Writes bench/results/<date>-loader-<sizes>[-profile].json and .md (or --out <stem>).
@@ -33,6 +36,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
     'keep-indexes': { type: 'boolean', default: false },
+    // The transactional loader even on the blank store, where the loader would use the offline importer.
+    transactions: { type: 'boolean', default: false },
     'batch-size': { type: 'string' },
     parallelism: { type: 'string' },
     work: { type: 'string', default: path.join(tmpdir(), 'govgraph-bench-loader') },
@@ -43,7 +48,9 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
 const runs = Number(values.runs);
 if (sizes.some((size) => !Number.isInteger(size) || size <= 0) || !Number.isInteger(runs) || runs <= 0) {
-  throw new Error('usage: npm run bench:loader -- [--sizes 100000[,1000000]] [--runs 3] [--profile] [--batch-size N] [--parallelism N]');
+  throw new Error(
+    'usage: npm run bench:loader -- [--sizes 100000[,1000000]] [--runs 3] [--transactions] [--profile] [--batch-size N] [--parallelism N]',
+  );
 }
 const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
 const parallelism = values.parallelism === undefined ? undefined : Number(values.parallelism);
@@ -153,6 +160,19 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** The CPU time of this process's children that have exited: the importer, and a Neo4j it restarted. */
+function exitedChildrenCpuSeconds(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** Neo4j's CPU time, with the offline importer's and that of a Neo4j stopped for it. */
+function databaseCpuSeconds(pid: number): number {
+  return cpuSeconds(pid) + exitedChildrenCpuSeconds();
+}
+
 interface Run {
   size: number;
   run: number;
@@ -219,7 +239,7 @@ for (const size of sizes) {
       const db = new MeasuredDatabase(driver, config.neo4j.database, config.neo4j.transactionTimeoutMs);
       try {
         const loadAverageBefore = loadAverage();
-        const neo4jBefore = cpuSeconds(embedded.pid);
+        const neo4jBefore = databaseCpuSeconds(embedded.pid);
         const nodeBefore = process.cpuUsage();
         let shown = 0;
         const summary = await loadSeedGraph(db, graph, {
@@ -228,6 +248,8 @@ for (const size of sizes) {
           onNotice: log,
           // As `npm run seed` and `npm run import` load into a store of their own.
           deferIndexes: !values['keep-indexes'],
+          // As they do, through the offline importer into the blank store, unless --transactions.
+          store: values.transactions || values.profile ? undefined : embedded,
           onProgress: (done, total) => {
             if (performance.now() - shown > 10_000 || done === total) {
               shown = performance.now();
@@ -246,7 +268,7 @@ for (const size of sizes) {
           rowsPerSecond: rows / summary.seconds,
           loadAverageBefore,
           loadAverageAfter: loadAverage(),
-          neo4jCpuSeconds: cpuSeconds(embedded.pid) - neo4jBefore,
+          neo4jCpuSeconds: databaseCpuSeconds(embedded.pid) - neo4jBefore,
           nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
           transactions: db.transactions,
           summary,
@@ -298,13 +320,20 @@ const report = {
   runs: results,
 };
 
+function describeMethod(method: string | undefined): string {
+  if (method === 'bulk') return "through the offline importer (the loader's way into a blank store it owns), indexes created after it";
+  if (method === 'journaled') return 'journaled over one transaction per batch (--transactions), indexes created after it';
+  return 'in one transaction';
+}
+
 const table = [
   `# Loader benchmark, ${startedAt.slice(0, 10)}`,
   '',
   `- command: \`${command.command}\``,
   `- commit: ${git.commit}${git.dirty.length > 0 ? ` (with uncommitted changes: ${git.dirty.join(', ')})` : ''}`,
   `- machine: ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GiB, Node ${report.machine.node}, Neo4j ${report.machine.neo4j}`,
-  `- each run loads into a new, empty embedded Neo4j; journaled, audited (a :Change per row)${values.profile ? '; every statement sent with PROFILE (slower: rates are not comparable)' : ''}`,
+  `- each run loads into a new, empty embedded Neo4j, audited (a :Change per row), ${describeMethod(results[0]?.summary.method)}${values.profile ? '; every statement sent with PROFILE (slower: rates are not comparable)' : ''}`,
+  "- seconds: from the call of the loader to its end, indexes included (the graph is generated and validated before); Neo4j CPU s: the database's JVMs and the offline importer's",
   '',
   '| entities | run | rows | seconds | rows/s | load average before → after (1 min) | Neo4j CPU s | Node CPU s |',
   '|---:|---:|---:|---:|---:|---|---:|---:|',

@@ -54,7 +54,7 @@ async function profileSize(entities: number, work: string): Promise<{ lines: str
   const { embedded, neo4j } = await startSizeNeo4j(entities, work, log);
   const servers: Partial<Record<System, BenchServer>> = {};
   try {
-    const { load } = await openSize(neo4j, entities, work, values.reuse !== undefined, log);
+    const { load } = await openSize(neo4j, entities, work, values.reuse !== undefined, log, embedded);
     for (const system of systems) servers[system] = await startServer(system, neo4j, log);
     const all = servers as Record<System, BenchServer>;
     // The same seed as npm run bench: these are the first sets of each query of its gate.

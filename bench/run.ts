@@ -92,7 +92,7 @@ async function benchSize(entities: number, work: string, reused: boolean): Promi
   const { embedded, neo4j } = await startSizeNeo4j(entities, work, log);
   const servers: Partial<Record<System, BenchServer>> = {};
   try {
-    const opened: OpenedSize = await openSize(neo4j, entities, work, reused, log);
+    const opened: OpenedSize = await openSize(neo4j, entities, work, reused, log, embedded);
     const indexes = await indexList(neo4j);
     for (const system of systems) servers[system] = await startServer(system, neo4j, log);
     const all = servers as Record<System, BenchServer>;

@@ -4,6 +4,7 @@ import { Database } from '../../src/db/database.ts';
 import { connect } from '../../src/db/driver.ts';
 import { loadSeedGraph } from '../../src/db/load.ts';
 import { readSeedFile, validateSeedFiles } from '../../src/domain/validate.ts';
+import type { EmbeddedNeo4j } from '../../src/embedded/embedded-neo4j.ts';
 import { generate } from '../generate.ts';
 import { commandLine, gitState, loadAverage } from './provenance.ts';
 import type { LoadProvenance, LoadSummary } from './report.ts';
@@ -17,6 +18,8 @@ export interface LoadReport {
   loadSeconds: number;
   entitiesPerSecond: number;
   rowsPerSecond: number;
+  /** How the loader wrote it (src/db/load.ts): the offline importer on a blank store. Absent in loads recorded before it existed. */
+  method?: string;
 }
 
 /** Generates the synthetic graph and loads it with the project's own loader (validation, then upserts). */
@@ -25,6 +28,7 @@ export async function generateAndLoad(
   entities: number,
   file: string,
   onProgress?: (done: number, total: number) => void,
+  store?: EmbeddedNeo4j,
 ): Promise<LoadReport> {
   let started = performance.now();
   const generated = await generate(entities, 42, file);
@@ -33,8 +37,9 @@ export async function generateAndLoad(
   const graph = validateSeedFiles([await readSeedFile(file)]);
   const validateSeconds = (performance.now() - started) / 1000;
   started = performance.now();
-  // The benchmark's own database: an empty one gets its indexes after the load, as the command line's.
-  await loadSeedGraph(db, graph, { onProgress, deferIndexes: true });
+  // The benchmark's own database, loaded as the command line loads its own: a blank one through
+  // the offline importer, its indexes after the load.
+  const summary = await loadSeedGraph(db, graph, { onProgress, deferIndexes: true, store });
   const loadSeconds = (performance.now() - started) / 1000;
   return {
     entities: graph.nodes.length,
@@ -45,6 +50,7 @@ export async function generateAndLoad(
     loadSeconds,
     entitiesPerSecond: graph.nodes.length / loadSeconds,
     rowsPerSecond: (graph.nodes.length + graph.relations.length) / loadSeconds,
+    method: summary.method,
   };
 }
 
@@ -88,6 +94,7 @@ export async function openSize(
   work: string,
   reuseAllowed: boolean,
   log: (line: string) => void,
+  store?: EmbeddedNeo4j,
 ): Promise<OpenedSize> {
   const driver = await connect({ ...neo4j, connectTimeoutMs: 10000 });
   const db = new Database(driver, neo4j.database, 60 * 60 * 1000);
@@ -101,12 +108,18 @@ export async function openSize(
     } else {
       const loadAverageBefore = loadAverage();
       let lastShown = performance.now();
-      const report = await generateAndLoad(db, entities, path.join(work, `graph-${entities}.json`), (done, total) => {
-        if (performance.now() - lastShown > 10000 || done === total) {
-          lastShown = performance.now();
-          log(`loading ${entities}: ${done}/${total} rows`);
-        }
-      });
+      const report = await generateAndLoad(
+        db,
+        entities,
+        path.join(work, `graph-${entities}.json`),
+        (done, total) => {
+          if (performance.now() - lastShown > 10000 || done === total) {
+            lastShown = performance.now();
+            log(`loading ${entities}: ${done}/${total} rows`);
+          }
+        },
+        store,
+      );
       const original: LoadProvenance = {
         loadedAt: new Date().toISOString(),
         commit: gitState().commit,

@@ -34,7 +34,7 @@ WITH row, n, now, bookkeeping, derived,
 WITH row, n, now, derived, before, after, clash,
      CASE WHEN before IS NULL THEN [] ELSE
        [k IN keys(after) WHERE before[k] IS NULL OR before[k] <> after[k]] +
-       [k IN keys(before) WHERE after[k] IS NULL AND NOT k IN bookkeeping]
+       [k IN keys(before) WHERE after[k] IS NULL AND NOT k IN bookkeeping AND before[k] <> []]
      END AS differing
 WITH row, n, now, before, after, clash, differing,
      CASE WHEN before IS NULL THEN 'created' WHEN size(differing) > 0 THEN 'updated' ELSE 'unchanged' END AS outcome,
@@ -50,7 +50,7 @@ FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
       n.updatedBy = $by
   CREATE (:Change {id: randomUUID(), at: now, by: $by, operation: $operation, action: outcome,
                    kind: 'entity', entityId: row.id, label: row.label,
-                   fields: CASE WHEN outcome = 'updated' THEN fields ELSE [] END}))
+                   fields: CASE WHEN outcome = 'updated' THEN fields END}))
 // SET n = after has already removed both from what it wrote; this is for the unchanged.
 REMOVE n._locked, n._created
 WITH row.label AS label, row.id AS id, outcome, clash

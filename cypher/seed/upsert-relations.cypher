@@ -29,7 +29,7 @@ WITH row, r, now, bookkeeping, derived,
 WITH row, r, now, derived, before, after,
      CASE WHEN before IS NULL THEN [] ELSE
        [k IN keys(after) WHERE before[k] IS NULL OR before[k] <> after[k]] +
-       [k IN keys(before) WHERE after[k] IS NULL AND NOT k IN bookkeeping]
+       [k IN keys(before) WHERE after[k] IS NULL AND NOT k IN bookkeeping AND before[k] <> []]
      END AS differing
 WITH row, r, now, before, after, differing,
      CASE WHEN before IS NULL THEN 'created' WHEN size(differing) > 0 THEN 'updated' ELSE 'unchanged' END AS outcome,
@@ -45,7 +45,7 @@ FOREACH (_ IN CASE WHEN outcome <> 'unchanged' THEN [1] ELSE [] END |
       r.updatedBy = $by
   CREATE (:Change {id: randomUUID(), at: now, by: $by, operation: $operation, action: outcome,
                    kind: 'relation', type: '{{type}}', from: row.from, to: row.to, key: row.key,
-                   fields: CASE WHEN outcome = 'updated' THEN fields ELSE [] END}))
+                   fields: CASE WHEN outcome = 'updated' THEN fields END}))
 // SET r = after has already removed both from what it wrote; this is for the unchanged.
 REMOVE r._locked, r._created
 WITH row.key AS key, outcome

@@ -77,6 +77,8 @@ async function main(): Promise<void> {
       staleLoadMs: embedded ? 0 : config.staleLoadMs,
       // Nothing else reads a store this process started: an empty one gets its indexes after the load.
       deferIndexes: embedded !== undefined,
+      // …and a blank one takes a large import through the offline importer.
+      store: embedded,
       onProgress: progressBar('importing', 2000),
       onNotice: log,
     });

@@ -80,6 +80,8 @@ async function main(): Promise<void> {
       singleTransactionRows,
       // Nothing else reads a store this process started: an empty one gets its indexes after the load.
       deferIndexes: embedded !== undefined,
+      // …and a blank one takes a large load through the offline importer.
+      store: embedded,
     });
     console.log(formatSummary(summary));
   } finally {

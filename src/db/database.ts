@@ -53,6 +53,16 @@ export class Database {
     return new ReadScope(this, options);
   }
 
+  /**
+   * Forgets the causal-consistency bookmarks that write() collects: after the store was replaced
+   * (the offline importer, src/db/bulk-load.ts) its transaction ids start again, and Neo4j
+   * would wait for one the new store never reaches.
+   */
+  async forgetBookmarks(): Promise<void> {
+    const bookmarks = this.driver.executeQueryBookmarkManager;
+    await bookmarks.updateBookmarks(await bookmarks.getBookmarks(), []);
+  }
+
   #session(config: SessionConfig): Session {
     const session = this.driver.session(config);
     this.sessionUse.inUse += 1;

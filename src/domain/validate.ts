@@ -848,7 +848,7 @@ function entityRow(entity: EntityAt): NodeRow {
   }
   setDates(props, spanOf(record, true));
   setDateEvidence(props, record, record);
-  return { id: record.id, label: entity.label, props };
+  return { id: record.id, label: entity.label, props: withoutEmptyLists(props) };
 }
 
 function relationRow(relation: RelationRecord): RelationRow {
@@ -858,7 +858,18 @@ function relationRow(relation: RelationRecord): RelationRow {
   setEvidence(props, relation, relation.sources);
   setDates(props, spanOf(relation, false));
   setDateEvidence(props, relation, relation);
-  return { key: relationKey(relation), type, from, to, props };
+  return { key: relationKey(relation), type, from, to, props: withoutEmptyLists(props) };
+}
+
+/**
+ * An empty list is stored as no property: the two read alike (every reader takes a missing list
+ * as empty), and the offline importer, which cannot write an empty list, then writes exactly
+ * what a transaction does (src/db/bulk-load.ts). The loader takes a stored [] and a missing
+ * property as equal, so records stored as [] before stay unchanged.
+ */
+function withoutEmptyLists(props: Record<string, PropertyValue>): Record<string, PropertyValue> {
+  for (const [field, value] of Object.entries(props)) if (Array.isArray(value) && value.length === 0) delete props[field];
+  return props;
 }
 
 /**

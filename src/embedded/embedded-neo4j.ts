@@ -19,8 +19,23 @@ export interface EmbeddedNeo4jOptions {
 
 export interface EmbeddedNeo4j {
   uri: string;
-  pid: number;
+  /** The JVM's process id; a new one after `restartAround`. */
+  readonly pid: number;
   logFile: string;
+  dataDir: string;
+  stop(): Promise<void>;
+  /**
+   * Stops the database, lets `work` rewrite its store folder (the offline bulk importer), and
+   * starts it again on the same port, so that a driver connected to `uri` reconnects. Should
+   * `work` fail, the database is started again all the same and the error is thrown.
+   */
+  restartAround(work: (dataDir: string) => Promise<void>): Promise<void>;
+}
+
+/** One JVM: the database until it stops. */
+interface Launched {
+  address: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -29,7 +44,7 @@ export class EmbeddedStartError extends Error {
 }
 
 // Neo4j reaches into JDK internals for off-heap memory and Netty; Java 17 needs them opened.
-const jvmFlags = [
+export const jvmFlags = [
   '-XX:+UseG1GC',
   '-Xss2m',
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
@@ -58,6 +73,29 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   const classpath = ensureLauncherBuilt(log);
   mkdirSync(options.dataDir, { recursive: true });
   const logFile = options.logFile ?? path.join(path.dirname(options.dataDir), 'neo4j.log');
+  let current = await launch(options, classpath, logFile);
+  log(`embedded Neo4j ${options.dataDir} listens on bolt://${current.address} (log: ${logFile})`);
+  const port = Number(current.address.slice(current.address.lastIndexOf(':') + 1));
+  return {
+    uri: `bolt://${current.address}`,
+    get pid() {
+      return current.pid;
+    },
+    logFile,
+    dataDir: options.dataDir,
+    stop: () => current.stop(),
+    restartAround: async (work) => {
+      await current.stop();
+      try {
+        await work(options.dataDir);
+      } finally {
+        current = await launch({ ...options, port }, classpath, logFile);
+      }
+    },
+  };
+}
+
+async function launch(options: EmbeddedNeo4jOptions, classpath: string, logFile: string): Promise<Launched> {
   const logStream = createWriteStream(logFile, { flags: 'a' });
 
   const args = [
@@ -109,8 +147,6 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
       reject(new EmbeddedStartError(`the embedded Neo4j exited with code ${code} before it was ready; see ${logFile}`));
     });
   });
-  log(`embedded Neo4j ${options.dataDir} listens on bolt://${address} (log: ${logFile})`);
-
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
@@ -125,5 +161,5 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     return stopping;
   };
 
-  return { uri: `bolt://${address}`, pid: child.pid ?? -1, logFile, stop };
+  return { address, pid: child.pid ?? -1, stop };
 }

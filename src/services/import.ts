@@ -15,7 +15,7 @@ export type ImportFormat = 'json' | 'csv';
 
 export type ImportOptions = Pick<
   LoadOptions,
-  'batchSize' | 'singleTransactionRows' | 'onProgress' | 'onNotice' | 'staleLoadMs' | 'deferIndexes'
+  'batchSize' | 'singleTransactionRows' | 'onProgress' | 'onNotice' | 'staleLoadMs' | 'deferIndexes' | 'store'
 > & {
   /** Who imports: recorded in the audit fields and the change log. */
   by: string;

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { ensureLauncherBuilt } from './build.ts';
+import { jvmFlags } from './embedded-neo4j.ts';
+
+/** One file of the offline importer: nodes with their labels, or relationships of one type. */
+export type ImportFile = { kind: 'nodes'; labels: readonly string[]; file: string } | { kind: 'relationships'; type: string; file: string };
+
+export interface BulkImportOptions {
+  /** The importer's stages as they advance: "Node import", "Relationship import", … and a percentage. */
+  onStage?: (stage: string, percent: number) => void;
+}
+
+export class BulkImportError extends Error {
+  override name = 'BulkImportError';
+}
+
+/**
+ * The character between the elements of a list in the import files: a control character that no
+ * govgraph text holds (src/db/bulk-load.ts refuses a graph where one does), so no list can be split
+ * where it should not.
+ */
+export const importArrayDelimiter = '\u001F';
+
+/**
+ * Builds a new store in `dataDir` (the embedded Neo4j's home, which must not be running) from
+ * the files, with Neo4j's offline importer (neo4j/src/main/java/govgraph/embedded/BulkImport.java).
+ * The store that was there is replaced. The files are CSV with a header row naming each column's
+ * property and type, strings quoted, quotes doubled, and lists joined by importArrayDelimiter.
+ */
+export async function runBulkImport(dataDir: string, files: readonly ImportFile[], options: BulkImportOptions = {}): Promise<void> {
+  const classpath = ensureLauncherBuilt();
+  const args = [
+    ...jvmFlags,
+    'govgraph.embedded.BulkImport',
+    '--data-dir',
+    dataDir,
+    '--overwrite-destination=true',
+    '--id-type=string',
+    // Search forms hold line breaks.
+    '--multiline-fields=true',
+    `--array-delimiter=U+${importArrayDelimiter.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`,
+    '--report-file=/dev/null',
+    '--verbose',
+    // The database before the files: --nodes and --relationships take every argument after them
+    // that is not an option as one more file.
+    'neo4j',
+    ...files.map((entry) =>
+      entry.kind === 'nodes' ? `--nodes=${entry.labels.join(':')}=${entry.file}` : `--relationships=${entry.type}=${entry.file}`,
+    ),
+  ];
+  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CLASSPATH: classpath } });
+  // The importer's last words say what went wrong; the rest is progress.
+  const tail: string[] = [];
+  let stage = '';
+  const read = (line: string) => {
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
+    // "(1/4) Node import 2026-12-02 03:38:41.671+0000", then rows of dots ending "  80% ∆0ms [4s 22ms]".
+    const heading = /^\(\d+\/\d+\) (.+?) \d{4}-\d\d-\d\d /.exec(line);
+    if (heading?.[1]) stage = heading[1];
+    const percent = / (\d{1,3})% ∆/.exec(line);
+    if (percent?.[1] && stage) options.onStage?.(stage, Number(percent[1]));
+  };
+  createInterface({ input: child.stdout }).on('line', read);
+  createInterface({ input: child.stderr }).on('line', read);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', (error) => reject(new BulkImportError(`could not start java for the bulk import: ${error.message}`)));
+    child.once('close', resolve);
+  });
+  if (code !== 0) {
+    throw new BulkImportError(`the bulk import failed (exit ${code}):\n${tail.slice(-40).join('\n')}`);
+  }
+}
