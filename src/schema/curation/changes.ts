@@ -10,7 +10,7 @@ import {
 } from '../../db/repositories/changes.ts';
 import { BadUserInputError, NotFoundError } from '../../domain/errors.ts';
 import { type EntityLabel, entityLabels, relationTypes } from '../../domain/graph.ts';
-import { type ChangeFilter, defaultChangeFeedSettings } from '../../services/change-feed.ts';
+import { type ChangeFilter, defaultChangeFeedSettings, settledChangesAfter } from '../../services/change-feed.ts';
 import { builder } from '../builder.ts';
 import { type RequestContext, renewReads } from '../context.ts';
 import { EntityTypeEnum, loadEntities } from '../entity.ts';
@@ -145,14 +145,6 @@ export const defaultChangePageSize = 50;
 
 const cursorOf = (change: ChangeRecord) => encodeCursor({ key: change.atText, id: change.id });
 
-/** The log's changes after a position that are older than the watermark: none older can still commit. */
-async function settledChangesAfter(context: RequestContext, from: ChangePosition, limit: number): Promise<ChangeRecord[]> {
-  const marginMs = context.feed?.settings.marginMs ?? defaultChangeFeedSettings.marginMs;
-  const watermark = { at: await readWatermark(context.reads, context.db.name, marginMs), id: '' };
-  const rows = await loadChangePage(context.reads, { from: from.at, afterId: from.id, limit });
-  return rows.filter((change) => comparePositions(positionOf(change), watermark) < 0);
-}
-
 builder.queryField('changes', (t) =>
   t.field({
     type: ChangeConnection,
@@ -186,7 +178,8 @@ builder.queryField('changes', (t) =>
       // The cursor continues where the last page stopped, unless `since` lies beyond it.
       const from = after && (!since || comparePositions(after, since) >= 0) ? after : (since ?? after);
       if (!from) throw new BadUserInputError('give "since", "after", or both', { argument: 'since' });
-      const rows = await settledChangesAfter(context, from, size + 1);
+      const marginMs = context.feed?.settings.marginMs ?? defaultChangeFeedSettings.marginMs;
+      const rows = await settledChangesAfter(context.reads, context.db.name, from, size + 1, marginMs);
       const kept = rows.slice(0, size);
       const first = kept[0];
       const last = kept.at(-1);
