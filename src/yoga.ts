@@ -136,15 +136,16 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
       }),
       useReadinessProbe(db, { isShuttingDown: options.isShuttingDown }),
       useTrustedDocuments(options.trustedDocuments ?? readManifest(projectRoot), apiKeys),
-      // After the trusted documents, which fill in the query a documentId names; before the
-      // limits and the budget, which an answer from the cache needs no more.
-      ...(cachedReads ? [cachedReads.plugin] : []),
       ...queryLimitPlugins(limits, { introspection }),
       // After useQueryCost, whose measure it charges.
       ...(quotas ? [quotas.charge] : []),
       // Before the budget, which wraps whichever executor runs.
       useCompiledQueries(),
       useRequestBudget(),
+      // Last: its execute function wraps all the others' (a later one would replace it, and
+      // nothing would be stored); its answers from the cache come in onParams, after the trusted
+      // documents have filled in the query a documentId names.
+      ...(cachedReads ? [cachedReads.plugin] : []),
     ],
   });
   const parts: GovgraphParts = { changeFeed, responseStore: cachedReads?.store ?? null };

@@ -1,13 +1,5 @@
 import { GraphQLError, Kind } from 'graphql';
-import {
-  type ChangePosition,
-  type ChangeRecord,
-  comparePositions,
-  instantOf,
-  loadChangePage,
-  positionOf,
-  readWatermark,
-} from '../../db/repositories/changes.ts';
+import { type ChangePosition, type ChangeRecord, comparePositions, instantOf, positionOf } from '../../db/repositories/changes.ts';
 import { BadUserInputError, NotFoundError } from '../../domain/errors.ts';
 import { type EntityLabel, entityLabels, relationTypes } from '../../domain/graph.ts';
 import { type ChangeFilter, defaultChangeFeedSettings, settledChangesAfter } from '../../services/change-feed.ts';
