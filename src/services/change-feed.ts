@@ -133,6 +133,8 @@ export class ChangeFeed {
   #head: ChangePosition | null = null;
   #started: Promise<void> | null = null;
   #timer: NodeJS.Timeout | null = null;
+  /** Whether the poll loop is scheduled or running. */
+  #looping = false;
   #polling: Promise<void> | null = null;
   #stopped = false;
   /** Polls run so far; tests wait on it rather than on time. */
@@ -281,8 +283,12 @@ export class ChangeFeed {
   }
 
   #ensurePolling(): void {
-    if (this.#timer || this.#stopped) return;
+    // One loop per process: a poll in flight when the last listener left decides, when it ends,
+    // whether the loop goes on (someone came back) or stops.
+    if (this.#looping || this.#stopped) return;
+    this.#looping = true;
     const tick = () => {
+      this.#timer = null;
       this.#polling = this.#poll()
         .catch(() => {
           // The database is down or slow: the next turn tries again, and subscribers wait.
@@ -290,11 +296,11 @@ export class ChangeFeed {
         })
         .finally(() => {
           this.#polling = null;
-          if (this.#timer && this.#listening() && !this.#stopped) {
+          if (this.#listening() && !this.#stopped) {
             this.#timer = setTimeout(tick, this.settings.pollMs);
             this.#timer.unref();
           } else {
-            this.#timer = null;
+            this.#looping = false;
           }
         });
     };
@@ -303,9 +309,11 @@ export class ChangeFeed {
   }
 
   #stopIfIdle(): void {
+    // A poll in flight stops the loop itself when it ends.
     if (this.#listening() || !this.#timer) return;
-    if (!this.#polling) clearTimeout(this.#timer);
+    clearTimeout(this.#timer);
     this.#timer = null;
+    this.#looping = false;
   }
 
   async #poll(): Promise<void> {
@@ -359,6 +367,7 @@ export class ChangeFeed {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    this.#looping = false;
     for (const subscriber of this.#subscribers) subscriber.wakeUp();
     await this.#polling?.catch(() => {});
   }
