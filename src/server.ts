@@ -75,8 +75,9 @@ async function main(): Promise<void> {
     // gets its next answer with `connection: close` instead; those still idle after a moment
     // are closed then.
     const drained = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
-    // Change subscriptions never end by themselves: they end here, and their clients reconnect elsewhere with their cursors.
-    await yoga.changeFeed.stop();
+    // Change subscriptions never end by themselves: they end here, and their clients reconnect
+    // elsewhere with their cursors. Not awaited: a poll in flight ends with the database.
+    void yoga.changeFeed.stop();
     const linger = setTimeout(() => server.closeIdleConnections(), Math.min(keepAliveLingerMs, config.shutdownTimeoutMs));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
