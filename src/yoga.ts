@@ -84,12 +84,17 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
   const logger = options.logger ?? createLogger('silent');
   const apiKeys = new ApiKeyRing(options.apiKeys ?? fromEnvironment?.apiKeys ?? []);
   const quotaSettings = options.quotas === undefined ? (fromEnvironment?.quotas ?? null) : options.quotas;
-  const metrics = createMetrics(db);
+
+  const changeFeed = new ChangeFeed(db, { ...(options.feed ? {} : fromEnvironment?.feed), ...options.feed });
+  const cachedReads = options.responseCache ? useCachedReads(changeFeed, options.responseCache) : null;
+  const metrics = createMetrics(db, {
+    subscribers: () => changeFeed.subscriberCount,
+    feedFailures: () => changeFeed.failures,
+    cache: () => (cachedReads ? { ...cachedReads.store.counts, entries: cachedReads.store.size } : null),
+  });
   const quotas = quotaSettings
     ? quotaPlugins({ settings: quotaSettings, apiKeys, logger, limiters: options.quotaLimiters, onRefused: metrics.quotaRefused })
     : null;
-  const changeFeed = new ChangeFeed(db, { ...(options.feed ? {} : fromEnvironment?.feed), ...options.feed });
-  const cachedReads = options.responseCache ? useCachedReads(changeFeed, options.responseCache) : null;
   const yoga = createYoga<Record<string, unknown>, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -132,7 +137,7 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
         maxImportBytes: options.exchange?.maxImportBytes ?? fromEnvironment?.maxImportBytes ?? defaultMaxImportBytes,
         staleLoadMs: options.exchange?.staleLoadMs ?? fromEnvironment?.staleLoadMs ?? defaultStaleLoadMs,
         exportLimits: options.exchange?.exportLimits ?? fromEnvironment?.exportLimits ?? defaultExportLimits,
-        onWritten: () => changeFeed.wroteLocally(),
+        onWritten: (operation) => changeFeed.wroteLocally(operation),
       }),
       useReadinessProbe(db, { isShuttingDown: options.isShuttingDown }),
       useTrustedDocuments(options.trustedDocuments ?? readManifest(projectRoot), apiKeys),

@@ -74,6 +74,9 @@ export async function settledChangesAfter(
 /** Batches a slow subscriber may leave unread before it reads the log itself instead. */
 const maxQueuedBatches = 100;
 
+/** Operations remembered by wroteLocally; past it they are forgotten (a cache drop too many at worst). */
+const maxLocalOperations = 1000;
+
 /** How long one of the poller's or a catch-up's reads may take. */
 const readTimeoutMs = 30_000;
 
@@ -130,6 +133,8 @@ export class ChangeFeed {
   readonly #changeListeners = new Set<() => void>();
   /** Changes already seen beyond the watermark: each wakes the listeners once, not at every poll. */
   readonly #seenAhead = new Set<string>();
+  /** Writes of this process whose listeners were told at commit (wroteLocally). */
+  readonly #localOperations = new Set<string>();
   #head: ChangePosition | null = null;
   #started: Promise<void> | null = null;
   #timer: NodeJS.Timeout | null = null;
@@ -160,8 +165,15 @@ export class ChangeFeed {
     };
   }
 
-  /** This process committed a write: the listeners need not wait for the poller to see it. */
-  wroteLocally(): void {
+  /**
+   * This process committed the write `operation`: the listeners are told now, and not again
+   * when the poller reads its changes (the cache would drop what was cached since, for nothing).
+   */
+  wroteLocally(operation?: string): void {
+    if (operation) {
+      if (this.#localOperations.size >= maxLocalOperations) this.#localOperations.clear();
+      this.#localOperations.add(operation);
+    }
     this.#tellListeners();
   }
 
@@ -330,11 +342,13 @@ export class ChangeFeed {
         for (const change of page.slice(settled.length)) {
           if (this.#seenAhead.has(change.id)) continue;
           // Committed, but younger than an open write: the cache must forget now, the subscribers wait.
-          changed = true;
+          if (!this.#localOperations.has(change.operation)) changed = true;
           if (this.#seenAhead.size > 10 * this.settings.pageSize) this.#seenAhead.clear();
           this.#seenAhead.add(change.id);
         }
-        for (const change of settled) if (!this.#seenAhead.delete(change.id)) changed = true;
+        for (const change of settled) {
+          if (!this.#seenAhead.delete(change.id) && !this.#localOperations.has(change.operation)) changed = true;
+        }
         const full = settled.length === this.settings.pageSize;
         const last = settled.at(-1);
         const to = full && last ? positionOf(last) : comparePositions(watermark, from) > 0 ? watermark : from;

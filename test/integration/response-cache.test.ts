@@ -69,6 +69,8 @@ describe('the response cache', () => {
     const hits = store.counts.hits;
     expect(await nameOn(server, 'cache-t1')).toBe('Test Topic cache-t1');
     expect(store.counts.hits).toBe(hits + 1);
+    const metrics = await server.send({ method: 'GET', path: '/metrics' });
+    expect(metrics.text).toMatch(new RegExp(`^govgraph_response_cache_hits_total ${store.counts.hits}$`, 'm'));
 
     const renamed = await post(
       server,
@@ -108,8 +110,12 @@ describe('the response cache', () => {
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
 
-    // A topic read through the child, cached there.
-    await writer.data(upsertTopic, { input: entityInput('Topic', 'cache-t2') }, keys.curator);
+    // Follow the child's feed about one topic from the newest change, then write it from this process.
+    const newest: { changes: { pageInfo: { endCursor: string | null } } } = await writer.data(
+      'query ($since: DateTime) { changes(since: $since, first: 100) { pageInfo { endCursor } } }',
+      { since: new Date(Date.now() - 600_000).toISOString() },
+    );
+    const subscriber = new FeedSubscriber(graphqlUrl, { after: newest.changes.pageInfo.endCursor, entity: 'cache-t2' });
     const read = () =>
       scannedFetch(graphqlUrl, {
         method: 'POST',
@@ -119,17 +125,15 @@ describe('the response cache', () => {
         etag: answer.headers.get('etag'),
         body: (await answer.json()) as { data: { topic: { name: string } } },
       }));
-    const cached = await read();
-    expect(cached.body.data.topic.name).toBe('Test Topic cache-t2');
-    expect((await read()).etag).toBe(cached.etag);
-
-    // Follow the child's feed from the newest change, then write from this process.
-    const newest: { changes: { pageInfo: { endCursor: string | null } } } = await writer.data(
-      'query ($since: DateTime) { changes(since: $since, first: 100) { pageInfo { endCursor } } }',
-      { since: new Date(Date.now() - 600_000).toISOString() },
-    );
-    const subscriber = new FeedSubscriber(graphqlUrl, { after: newest.changes.pageInfo.endCursor, entity: 'cache-t2' });
+    let cached: Awaited<ReturnType<typeof read>>;
     try {
+      await writer.data(upsertTopic, { input: entityInput('Topic', 'cache-t2') }, keys.curator);
+      // Once the child has seen the new topic, nothing else changes: two reads are one cached answer.
+      await subscriber.until((changes) => changes.some((change) => change.action === 'CREATED'));
+      cached = await read();
+      expect(cached.body.data.topic.name).toBe('Test Topic cache-t2');
+      expect((await read()).etag).toBe(cached.etag);
+
       await writer.data(upsertTopic, { input: { ...entityInput('Topic', 'cache-t2'), name: 'Renamed elsewhere' } }, keys.curator);
       // The feed's own signal: the child's poller drops its cache before it tells any subscriber.
       await subscriber.until((changes) => changes.some((change) => change.action === 'UPDATED'));

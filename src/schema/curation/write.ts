@@ -28,7 +28,7 @@ export async function runWrite<T>(context: RequestContext, work: (tx: Transactio
     );
     forgetReads(context);
     // Committed: this process's cached answers go now, before the client hears back.
-    context.feed?.wroteLocally();
+    context.feed?.wroteLocally(scope.operation);
     return result;
   } catch (error) {
     if (error instanceof GovgraphError) throw error;
