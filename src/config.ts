@@ -81,6 +81,24 @@ export interface ExportLimits {
 
 export const defaultExportLimits: ExportLimits = { timeoutMs: 300_000, concurrent: 4, neighbourhoodEntities: 50_000 };
 
+/** The live change feed (src/services/change-feed.ts) and the response cache (src/http/response-cache.ts). */
+export interface FeedSettings {
+  pollMs: number;
+  maxSubscribers: number;
+  marginMs: number;
+}
+
+export const defaultFeedSettings: FeedSettings = { pollMs: 250, maxSubscribers: 1000, marginMs: 100 };
+
+export interface ResponseCacheSettings {
+  /** How long an answer is kept at most, even if no write is seen (a safety net, not the invalidation). */
+  ttlMs: number;
+  /** Answers kept at most; the oldest goes first. */
+  maxEntries: number;
+}
+
+export const defaultResponseCacheSettings: ResponseCacheSettings = { ttlMs: 300_000, maxEntries: 5000 };
+
 /** A journaled load whose last batch is older than this is taken to have died (see src/db/load.ts). */
 export const defaultStaleLoadMs = 120_000;
 
@@ -129,6 +147,12 @@ const environmentSchema = z.object({
   GOVGRAPH_KEY_QUOTA_COST: positiveInt(defaultQuotas.perKey.cost),
   GOVGRAPH_KEY_QUOTAS: z.string().optional(),
   GOVGRAPH_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  GOVGRAPH_FEED_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(defaultFeedSettings.pollMs),
+  GOVGRAPH_FEED_MAX_SUBSCRIBERS: positiveInt(defaultFeedSettings.maxSubscribers),
+  GOVGRAPH_FEED_MARGIN_MS: z.coerce.number().int().min(0).max(60_000).default(defaultFeedSettings.marginMs),
+  GOVGRAPH_RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  GOVGRAPH_RESPONSE_CACHE_TTL_MS: positiveInt(defaultResponseCacheSettings.ttlMs),
+  GOVGRAPH_RESPONSE_CACHE_MAX_ENTRIES: positiveInt(defaultResponseCacheSettings.maxEntries),
 });
 
 export interface Config {
@@ -167,6 +191,10 @@ export interface Config {
   exportLimits: ExportLimits;
   /** Per-client quotas (GOVGRAPH_QUOTA_*, GOVGRAPH_KEY_QUOTA*); null when GOVGRAPH_QUOTAS=off. */
   quotas: QuotaSettings | null;
+  /** The change feed (GOVGRAPH_FEED_*). */
+  feed: FeedSettings;
+  /** The response cache for anonymous reads (GOVGRAPH_RESPONSE_CACHE*); null when GOVGRAPH_RESPONSE_CACHE=off. */
+  responseCache: ResponseCacheSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -231,6 +259,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             keys: keyQuotasOf(e.GOVGRAPH_KEY_QUOTAS, new Set(apiKeys.map((entry) => entry.name))),
             trustedProxies: e.GOVGRAPH_TRUSTED_PROXIES,
           },
+    feed: { pollMs: e.GOVGRAPH_FEED_POLL_MS, maxSubscribers: e.GOVGRAPH_FEED_MAX_SUBSCRIBERS, marginMs: e.GOVGRAPH_FEED_MARGIN_MS },
+    responseCache:
+      e.GOVGRAPH_RESPONSE_CACHE === 'off'
+        ? null
+        : { ttlMs: e.GOVGRAPH_RESPONSE_CACHE_TTL_MS, maxEntries: e.GOVGRAPH_RESPONSE_CACHE_MAX_ENTRIES },
   };
 }
 

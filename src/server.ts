@@ -53,6 +53,8 @@ async function main(): Promise<void> {
     apiKeys: config.apiKeys,
     quotas: config.quotas,
     exchange: { maxImportBytes: config.maxImportBytes, staleLoadMs: config.staleLoadMs, exportLimits: config.exportLimits },
+    feed: config.feed,
+    responseCache: config.responseCache,
   });
   const server = createServer();
   // A request that arrives on a kept-alive connection after shutdown began was sent before the
@@ -73,6 +75,9 @@ async function main(): Promise<void> {
     // gets its next answer with `connection: close` instead; those still idle after a moment
     // are closed then.
     const drained = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+    // Change subscriptions never end by themselves: they end here, and their clients reconnect
+    // elsewhere with their cursors. Not awaited: a poll in flight ends with the database.
+    void yoga.changeFeed.stop();
     const linger = setTimeout(() => server.closeIdleConnections(), Math.min(keepAliveLingerMs, config.shutdownTimeoutMs));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {

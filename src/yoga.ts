@@ -10,6 +10,7 @@ import {
   projectRoot,
   type QueryLimits,
   type QuotaSettings,
+  type ResponseCacheSettings,
 } from './config.ts';
 import type { Database } from './db/database.ts';
 import { examples } from './examples/index.ts';
@@ -23,11 +24,13 @@ import { type LimiterFactory, quotaPlugins } from './http/quotas.ts';
 import { useRequestBudget } from './http/request-budget.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { useRequestLog } from './http/request-log.ts';
+import { type ResponseStore, useCachedReads } from './http/response-cache.ts';
 import { traceContextOf, useTracing } from './http/tracing.ts';
 import { useTrustedDocuments } from './http/trusted-documents.ts';
 import { createLogger, type Logger, yogaLogging } from './log.ts';
 import { createRequestContext, type RequestContext } from './schema/context.ts';
 import { schema } from './schema/index.ts';
+import { ChangeFeed, type ChangeFeedSettings } from './services/change-feed.ts';
 import { useWebPages } from './web/routes.ts';
 
 export interface YogaOptions {
@@ -57,6 +60,19 @@ export interface YogaOptions {
    * (src/schema/planner.ts); on by default. Tests turn it off to compare with the loaders' answers.
    */
   plannedReads?: boolean;
+  /** The change feed's poll interval, subscriber cap and margin; by default GOVGRAPH_FEED_*. */
+  feed?: Partial<ChangeFeedSettings>;
+  /**
+   * The response cache for anonymous reads; off unless given (the server passes GOVGRAPH_RESPONSE_CACHE*).
+   * Tests that write behind the server's back (straight to the database) would otherwise read old answers.
+   */
+  responseCache?: ResponseCacheSettings | null;
+}
+
+/** What a test or the server needs beside the fetch handler: the feed (to stop it) and the cache (to watch it). */
+export interface GovgraphParts {
+  changeFeed: ChangeFeed;
+  responseStore: ResponseStore | null;
 }
 
 /** The GraphQL server as a fetch handler: node:http serves it, tests call yoga.fetch directly. */
@@ -68,11 +84,18 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
   const logger = options.logger ?? createLogger('silent');
   const apiKeys = new ApiKeyRing(options.apiKeys ?? fromEnvironment?.apiKeys ?? []);
   const quotaSettings = options.quotas === undefined ? (fromEnvironment?.quotas ?? null) : options.quotas;
-  const metrics = createMetrics(db);
+
+  const changeFeed = new ChangeFeed(db, { ...(options.feed ? {} : fromEnvironment?.feed), ...options.feed });
+  const cachedReads = options.responseCache ? useCachedReads(changeFeed, options.responseCache) : null;
+  const metrics = createMetrics(db, {
+    subscribers: () => changeFeed.subscriberCount,
+    feedFailures: () => changeFeed.failures,
+    cache: () => (cachedReads ? { ...cachedReads.store.counts, entries: cachedReads.store.size } : null),
+  });
   const quotas = quotaSettings
     ? quotaPlugins({ settings: quotaSettings, apiKeys, logger, limiters: options.quotaLimiters, onRefused: metrics.quotaRefused })
     : null;
-  return createYoga<Record<string, unknown>, RequestContext>({
+  const yoga = createYoga<Record<string, unknown>, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
     // Liveness: yoga answers 200 while the process is up. Readiness: see http/probes.ts.
@@ -96,6 +119,7 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
         requestId: requestIdOf(request),
         traceContext: traceContextOf(request),
         plannedReads: options.plannedReads,
+        feed: changeFeed,
       }),
     logging: yogaLogging(logger),
     plugins: [
@@ -113,6 +137,7 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
         maxImportBytes: options.exchange?.maxImportBytes ?? fromEnvironment?.maxImportBytes ?? defaultMaxImportBytes,
         staleLoadMs: options.exchange?.staleLoadMs ?? fromEnvironment?.staleLoadMs ?? defaultStaleLoadMs,
         exportLimits: options.exchange?.exportLimits ?? fromEnvironment?.exportLimits ?? defaultExportLimits,
+        onWritten: (operation) => changeFeed.wroteLocally(operation),
       }),
       useReadinessProbe(db, { isShuttingDown: options.isShuttingDown }),
       useTrustedDocuments(options.trustedDocuments ?? readManifest(projectRoot), apiKeys),
@@ -122,6 +147,12 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
       // Before the budget, which wraps whichever executor runs.
       useCompiledQueries(),
       useRequestBudget(),
+      // Last: its execute function wraps all the others' (a later one would replace it, and
+      // nothing would be stored); its answers from the cache come in onParams, after the trusted
+      // documents have filled in the query a documentId names.
+      ...(cachedReads ? [cachedReads.plugin] : []),
     ],
   });
+  const parts: GovgraphParts = { changeFeed, responseStore: cachedReads?.store ?? null };
+  return Object.assign(yoga, parts);
 }

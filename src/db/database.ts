@@ -83,6 +83,13 @@ export class Database {
   }
 
   /**
+   * Every write transaction says so in its metadata: the change feed's watermark is the start of
+   * the oldest one still open (SHOW TRANSACTIONS, src/services/change-feed.ts), and a long read
+   * (an export) must not hold the feed back.
+   */
+  static readonly writeMetadata: Readonly<Record<string, string>> = { app: 'govgraph', access: 'write' };
+
+  /**
    * A request's read, bounded by its scope. Not a managed transaction: the driver's retries wait
    * a second or more between attempts, which would keep a client waiting on a database that is
    * down; here a down database answers DATABASE_UNAVAILABLE within milliseconds. The read runs
@@ -117,7 +124,11 @@ export class Database {
     if (remainingMs <= 0) throw new RequestTimeoutError(scope.timeoutMs);
     // fetchSize -1: every row in the first PULL. Each statement's rows are bounded by the API's
     // limits, and more PULLs would only add exchanges with Neo4j.
-    const session = this.#session({ database: this.name, defaultAccessMode: neo4j.session.READ, fetchSize: -1 });
+    const session = this.#session({
+      database: this.name,
+      defaultAccessMode: scope.onLeader ? neo4j.session.WRITE : neo4j.session.READ,
+      fetchSize: -1,
+    });
     let onAbort = () => {};
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => {
@@ -148,7 +159,7 @@ export class Database {
       {
         database: this.name,
         routing: neo4j.routing.WRITE,
-        transactionConfig: { timeout: this.transactionTimeoutMs },
+        transactionConfig: { timeout: this.transactionTimeoutMs, metadata: Database.writeMetadata },
       },
     );
     return result.records.map((record) => record.toObject() as R);
@@ -160,6 +171,7 @@ export class Database {
     try {
       return await session.executeWrite((tx) => work(new TransactionRunner(tx)), {
         timeout: timeoutMs ?? this.transactionTimeoutMs,
+        metadata: Database.writeMetadata,
       });
     } finally {
       await session.close();
@@ -188,7 +200,10 @@ export class Database {
       const onAbort = () => void session.close().catch(() => {});
       deadline.signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        const tx = session.beginTransaction({ timeout: Math.max(1, Math.round(remainingMs)), metadata });
+        const tx = session.beginTransaction({
+          timeout: Math.max(1, Math.round(remainingMs)),
+          metadata: { ...metadata, ...Database.writeMetadata },
+        });
         try {
           const result = await work(new TransactionRunner(tx));
           // The last moment to give up: after COMMIT is sent, the outcome is Neo4j's.
@@ -222,7 +237,7 @@ export class Database {
   async runAutoCommit(text: string): Promise<void> {
     const session = this.#session({ database: this.name, defaultAccessMode: neo4j.session.WRITE });
     try {
-      await session.run(text);
+      await session.run(text, {}, { metadata: Database.writeMetadata });
     } finally {
       await session.close();
     }

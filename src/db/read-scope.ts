@@ -17,6 +17,11 @@ export interface ReadScopeOptions {
   operation?: string;
   /** The request's trace (see src/http/tracing.ts): each statement is a span under it. */
   traceContext?: Context;
+  /**
+   * Read where the writes happen (a cluster's leader), not on a follower that may lag: the change
+   * feed's reads, whose watermark is only true of the server that runs the writes.
+   */
+  onLeader?: boolean;
 }
 
 /** A no-op until an OpenTelemetry SDK is registered (src/tracing.ts, switched on by OTEL_* variables). */
@@ -44,6 +49,7 @@ export class ReadScope {
   /** The Date.now() at which the budget runs out. */
   readonly deadline: number;
   readonly timeoutMs: number;
+  readonly onLeader: boolean;
   /** Bolt exchanges so far: one per statement, as every read is one auto-commit RUN + PULL. */
   roundTrips = 0;
   readonly #dispose: () => void;
@@ -54,6 +60,7 @@ export class ReadScope {
     this.operation = options.operation;
     this.traceContext = options.traceContext ?? otelContext.active();
     this.timeoutMs = options.timeoutMs ?? defaultRequestTimeoutMs;
+    this.onLeader = options.onLeader === true;
     this.deadline = Date.now() + this.timeoutMs;
     const controller = new AbortController();
     this.signal = controller.signal;

@@ -166,7 +166,7 @@ export class BadRequestError extends GovgraphError {
 export class TooManyRequestsError extends GovgraphError {
   readonly retryAfterSeconds: number;
 
-  constructor(message: string, details: { quota: 'requests' | 'cost'; limit: number; retryAfterSeconds: number }) {
+  constructor(message: string, details: { quota: 'requests' | 'cost' | 'subscriptions'; limit: number; retryAfterSeconds: number }) {
     super('TOO_MANY_REQUESTS', message, {
       details,
       http: { status: 429, headers: { 'retry-after': String(details.retryAfterSeconds) } },

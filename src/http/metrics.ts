@@ -22,7 +22,14 @@ export interface Metrics {
   registry: Registry;
 }
 
-export function createMetrics(db: Database): Metrics {
+/** What /metrics reports of the change feed and the response cache, read when scraped. */
+export interface FeedAndCacheUse {
+  subscribers(): number;
+  feedFailures(): number;
+  cache(): { hits: number; misses: number; cleared: number; entries: number } | null;
+}
+
+export function createMetrics(db: Database, use?: FeedAndCacheUse): Metrics {
   const registry = new Registry();
   const requests = new Counter({
     name: 'govgraph_http_requests_total',
@@ -66,6 +73,48 @@ export function createMetrics(db: Database): Metrics {
       this.inc(db.sessionUse.opened);
     },
   });
+
+  if (use) {
+    new Gauge({
+      name: 'govgraph_change_subscribers',
+      help: 'Change-feed subscriptions this process serves now.',
+      registers: [registry],
+      collect() {
+        this.set(use.subscribers());
+      },
+    });
+    new Counter({
+      name: 'govgraph_change_feed_poll_failures_total',
+      help: "The change feed's reads of the log that failed (the database down or slow); the next poll tries again.",
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(use.feedFailures());
+      },
+    });
+    const cacheCounter = (name: string, help: string, pick: (counts: NonNullable<ReturnType<FeedAndCacheUse['cache']>>) => number) =>
+      new Counter({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          const counts = use.cache();
+          this.reset();
+          if (counts) this.inc(pick(counts));
+        },
+      });
+    cacheCounter('govgraph_response_cache_hits_total', 'Anonymous reads answered from the response cache.', (counts) => counts.hits);
+    cacheCounter('govgraph_response_cache_misses_total', 'Anonymous reads the response cache did not hold.', (counts) => counts.misses);
+    new Gauge({
+      name: 'govgraph_response_cache_entries',
+      help: 'Answers the response cache holds now.',
+      registers: [registry],
+      collect() {
+        this.set(use.cache()?.entries ?? 0);
+      },
+    });
+    cacheCounter('govgraph_response_cache_clears_total', 'Times the response cache was dropped after a write.', (counts) => counts.cleared);
+  }
 
   const names = new Set<string>();
   const nameOf = (name: string | undefined): string => {

@@ -97,8 +97,8 @@ function useCsrfPrevention(): Plugin {
 }
 
 /**
- * graphql accepts a subscription through validation and only refuses it at execution, with no
- * code; this API has none, which is a validation error like any other.
+ * graphql accepts an operation whose root type the schema lacks through validation and only
+ * refuses it at execution, with no code; here it is a validation error like any other.
  */
 const onlyQueries: ValidationRule = (context) => ({
   OperationDefinition(node) {

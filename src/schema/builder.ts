@@ -6,6 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin, { type StandardSchemaV1 } from '@pothos/plugin-validation';
 import { CountryCodeResolver, DateTimeResolver, JSONObjectResolver, NonEmptyStringResolver, URLResolver } from 'graphql-scalars';
 import { grantedScopes, refusal, type Scope } from '../auth/api-keys.ts';
+import type { ChangePosition } from '../db/repositories/changes.ts';
 import { BadUserInputError, ForbiddenError } from '../domain/errors.ts';
 import type { RequestContext } from './context.ts';
 import { fieldCost } from './cost.ts';
@@ -17,6 +18,7 @@ export interface GovgraphSchemaTypes {
   AuthScopes: Record<Scope, boolean>;
   DefaultFieldNullability: false;
   Scalars: {
+    ChangeCursor: { Input: ChangePosition; Output: ChangePosition };
     CountryCode: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date | string };
     JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };

@@ -3,6 +3,7 @@ import type { Context } from '@opentelemetry/api';
 import type { ApiKeyRing, Caller } from '../auth/api-keys.ts';
 import type { Database } from '../db/database.ts';
 import { defaultRequestTimeoutMs, type ReadScope } from '../db/read-scope.ts';
+import type { ChangeFeed } from '../services/change-feed.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** Lives for one request: its id, its database access, its loaders and its read scope. */
@@ -17,6 +18,10 @@ export interface RequestContext {
   caller: Caller;
   /** Whether root lists read the relation connections below them in the same statement (planner.ts). */
   plannedReads: boolean;
+  /** This process's change feed (subscriptions, and telling the response cache of this request's writes); null in tools and some tests. */
+  feed: ChangeFeed | null;
+  /** Aborts when the client goes away: ends a subscription. */
+  clientSignal: AbortSignal | undefined;
 }
 
 export interface RequestContextOptions {
@@ -30,6 +35,7 @@ export interface RequestContextOptions {
   traceContext?: Context;
   /** Planned nested reads (planner.ts); on unless false. */
   plannedReads?: boolean;
+  feed?: ChangeFeed | null;
 }
 
 export function createRequestContext(db: Database, request?: Request, options: RequestContextOptions = {}): RequestContext {
@@ -41,5 +47,30 @@ export function createRequestContext(db: Database, request?: Request, options: R
     traceContext: options.traceContext,
   });
   const caller: Caller = options.apiKeys?.identify(request?.headers.get('authorization') ?? null) ?? { kind: 'anonymous' };
-  return { requestId, db, reads, loaders: createLoaders(reads), caller, plannedReads: options.plannedReads !== false };
+  return {
+    requestId,
+    db,
+    reads,
+    loaders: createLoaders(reads),
+    caller,
+    plannedReads: options.plannedReads !== false,
+    feed: options.feed ?? null,
+    clientSignal: request?.signal,
+  };
+}
+
+/**
+ * A subscription outlives one request's budget: each event it sends is read under a budget and
+ * loaders of its own (a change's `entity` as it is now, not as the first event found it).
+ */
+export function renewReads(context: RequestContext): void {
+  const previous = context.reads;
+  previous.dispose();
+  context.reads = context.db.openScope({
+    timeoutMs: previous.timeoutMs,
+    clientSignal: context.clientSignal,
+    requestId: context.requestId,
+    traceContext: previous.traceContext,
+  });
+  context.loaders = createLoaders(context.reads);
 }

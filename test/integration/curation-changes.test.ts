@@ -31,7 +31,7 @@ interface Page {
   };
 }
 
-const pageQuery = `query ($since: DateTime!, $first: Int, $after: String) {
+const pageQuery = `query ($since: DateTime!, $first: Int, $after: ChangeCursor) {
   changes(since: $since, first: $first, after: $after) {
     edges { cursor node { id at by action operation kind entitySlug entityType entity { slug name } fields } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }

@@ -148,7 +148,7 @@ export async function changesSince<T>(api: GraphQLClient, since: string, selecti
   let after: string | null = null;
   for (;;) {
     const page: { changes: { edges: { node: T }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await api.data(
-      `query ($since: DateTime!, $after: String) {
+      `query ($since: DateTime!, $after: ChangeCursor) {
         changes(since: $since, first: 100, after: $after) { edges { node { ${selection} } } pageInfo { hasNextPage endCursor } }
       }`,
       { since, after },

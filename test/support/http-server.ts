@@ -1,6 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from '../../src/db/database.ts';
+import type { ResponseStore } from '../../src/http/response-cache.ts';
+import type { ChangeFeed } from '../../src/services/change-feed.ts';
 import { createGovgraphYoga, type YogaOptions } from '../../src/yoga.ts';
 import { testRequestTimeoutMs } from './graphql.ts';
 import { scannedFetch } from './scanned-fetch.ts';
@@ -25,11 +27,16 @@ export interface TestServer {
   url: string;
   send(request: HttpRequest): Promise<HttpResponse>;
   close(): Promise<void>;
+  /** The server's change feed: its poll count is what a test waits on, never the clock. */
+  feed: ChangeFeed;
+  /** The response cache, when the options asked for one. */
+  responseStore: ResponseStore | null;
 }
 
 /** createGovgraphYoga behind a real node:http server on 127.0.0.1 (never another interface), on a free port. */
 export async function startTestServer(db: Database, options: Omit<YogaOptions, 'db'> = {}): Promise<TestServer> {
-  const server = createServer(createGovgraphYoga({ db, requestTimeoutMs: testRequestTimeoutMs, quotas: null, ...options }));
+  const yoga = createGovgraphYoga({ db, requestTimeoutMs: testRequestTimeoutMs, quotas: null, ...options });
+  const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
@@ -37,6 +44,8 @@ export async function startTestServer(db: Database, options: Omit<YogaOptions, '
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    feed: yoga.changeFeed,
+    responseStore: yoga.responseStore,
     async send(request) {
       const path = request.path ?? '/graphql';
       const body = request.body;
@@ -65,10 +74,12 @@ export async function startTestServer(db: Database, options: Omit<YogaOptions, '
       }
       return { status: response.status, headers: response.headers, text: await response.text() };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await yoga.changeFeed.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -42,3 +42,49 @@ export async function scannedFetch(url: string, init: RequestInit = {}, options:
     headers: response.headers,
   });
 }
+
+/**
+ * scannedFetch for an answer that streams (Server-Sent Events): the body is handed on as it
+ * arrives, and recorded for the leak scan once it ends or the client stops reading.
+ */
+export async function streamedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const response = await globalThis.fetch(url, init);
+  const request = describeRequest(url, init);
+  const source = response.body;
+  if (!source) {
+    recordExchange({ request, response: '' });
+    return response;
+  }
+  const reader = source.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let recorded = false;
+  const record = () => {
+    if (recorded) return;
+    recorded = true;
+    recordExchange({ request, response: text });
+  };
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        record();
+        throw error;
+      }
+      if (next.done) {
+        record();
+        controller.close();
+        return;
+      }
+      text += decoder.decode(next.value, { stream: true });
+      controller.enqueue(next.value);
+    },
+    async cancel(reason) {
+      record();
+      await reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}

@@ -11,7 +11,8 @@ export interface ChangeRecord {
   atText: string;
   by: string;
   operation: string;
-  action: 'created' | 'updated' | 'deleted';
+  /** created, updated, deleted, and whatever later writes record (a merge): kept as stored. */
+  action: string;
   kind: 'entity' | 'relation';
   entityId: string | null;
   label: string | null;
@@ -29,7 +30,7 @@ const storedChange = z.object({
   atText: z.string(),
   by: z.string(),
   operation: z.string(),
-  action: z.enum(['created', 'updated', 'deleted']),
+  action: z.string(),
   kind: z.enum(['entity', 'relation']),
   entityId: nullableText,
   label: nullableText,
@@ -56,4 +57,48 @@ export async function loadChangePage(scope: ReadScope, request: ChangePageReques
     z.object({ change: storedChange }),
   );
   return rows.map(({ change }) => ({ ...change, at: toDate(change.at) ?? new Date(change.atText), fields: change.fields ?? [] }));
+}
+
+/** A place in the change log: the (at, id) keyset of one change, or a time with id '' (before every change at it). */
+export interface ChangePosition {
+  /** Datetime text as Neo4j prints it (toString), or any ISO 8601 time. */
+  at: string;
+  id: string;
+}
+
+export const positionOf = (change: ChangeRecord): ChangePosition => ({ at: change.atText, id: change.id });
+
+const datetimeText = /^(\d{4,}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)(?:\.(\d{1,9}))?(Z|[+-]\d\d:?\d\d)?(?:\[[^\]]+\])?$/;
+
+/**
+ * Nanoseconds since the epoch of a datetime text. The text cannot be compared as it is: Neo4j
+ * leaves out a zero fraction ("…:10Z" is earlier than "…:10.795Z", but sorts after it).
+ */
+export function instantOf(text: string): bigint {
+  const match = datetimeText.exec(text);
+  const whole = match ? Date.parse(`${match[1]}${match[3] ?? 'Z'}`) : Number.NaN;
+  if (!match || Number.isNaN(whole)) throw new RangeError(`not a datetime: ${text}`);
+  return BigInt(whole) * 1_000_000n + BigInt((match[2] ?? '').padEnd(9, '0'));
+}
+
+/** Orders positions as the change log does: by time, then id. */
+export function comparePositions(a: ChangePosition, b: ChangePosition): number {
+  const at = instantOf(a.at) - instantOf(b.at);
+  if (at !== 0n) return at < 0n ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const watermarkRow = z.object({ oldestWrite: z.string().nullable(), now: z.string() });
+
+/**
+ * The change feed's low watermark (cypher/curation/open-writes.cypher): no change older than it
+ * can still commit. The start of the oldest open write transaction, or the database's time when
+ * none is open; `marginMs` earlier still, against a transaction caught between taking its start
+ * time and being listed.
+ */
+export async function readWatermark(scope: ReadScope, database: string, marginMs: number): Promise<string> {
+  const [row] = await scope.read('curation/open-writes', { database }, watermarkRow);
+  if (!row) throw new Error('curation/open-writes returned no row');
+  const oldest = row.oldestWrite !== null && instantOf(row.oldestWrite) < instantOf(row.now) ? row.oldestWrite : row.now;
+  return new Date(Number(instantOf(oldest) / 1_000_000n) - marginMs).toISOString();
 }

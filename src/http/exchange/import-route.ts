@@ -23,6 +23,8 @@ export interface ImportRouteOptions {
   /** See Config.staleLoadMs. */
   staleLoadMs: number;
   logger: Logger;
+  /** Called once an import has written, with its operation (the response cache forgets at once). */
+  onWritten?: (operation: string) => void;
 }
 
 const mediaTypes: Record<string, ImportFormat> = { 'application/json': 'json', 'text/csv': 'csv' };
@@ -92,6 +94,7 @@ export function importRoute(options: ImportRouteOptions): (request: Request) => 
         staleLoadMs: options.staleLoadMs,
         onNotice: (line) => options.logger.info({ path: '/admin/import', by }, line),
       });
+      options.onWritten?.(result.summary.operation);
       options.logger.info(
         { path: '/admin/import', by, operation: result.summary.operation, entities: result.entities, relations: result.relations },
         'imported',

@@ -27,6 +27,8 @@ export async function runWrite<T>(context: RequestContext, work: (tx: Transactio
       (tx) => work(tx, scope),
     );
     forgetReads(context);
+    // Committed: this process's cached answers go now, before the client hears back.
+    context.feed?.wroteLocally(scope.operation);
     return result;
   } catch (error) {
     if (error instanceof GovgraphError) throw error;
