@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { ReadScope } from '../read-scope.ts';
 import { toDate } from '../values.ts';
 
+/** What a :Change record says was done; merges add theirs (cypher/curation/merge-entities, unmerge-entities). */
+export const changeActions = ['created', 'updated', 'deleted', 'merged', 'merged-into', 'unmerged', 'restored'] as const;
+
 /** One :Change record: who changed what, when, under which operation. */
 export interface ChangeRecord {
   id: string;
@@ -11,7 +14,7 @@ export interface ChangeRecord {
   atText: string;
   by: string;
   operation: string;
-  action: 'created' | 'updated' | 'deleted';
+  action: (typeof changeActions)[number];
   kind: 'entity' | 'relation';
   entityId: string | null;
   label: string | null;
@@ -29,7 +32,7 @@ const storedChange = z.object({
   atText: z.string(),
   by: z.string(),
   operation: z.string(),
-  action: z.enum(['created', 'updated', 'deleted']),
+  action: z.enum(changeActions),
   kind: z.enum(['entity', 'relation']),
   entityId: nullableText,
   label: nullableText,
