@@ -1,5 +1,4 @@
 import { BadUserInputError } from '../../domain/errors.ts';
-import { relationTypes } from '../../domain/graph.ts';
 import {
   type ClaimReport,
   type FieldValueReport,
@@ -15,16 +14,9 @@ import { builder } from '../builder.ts';
 import { EntityTypeEnum, loadEntitiesInOrder } from '../entity.ts';
 import { parseRef, type RefRequest, resolveRefs } from '../references.ts';
 import { EntityRef } from '../refs.ts';
+import { RelationTypeEnum } from './conflict-mutations.ts';
 import { writeCost } from './payloads.ts';
 import { runWrite } from './write.ts';
-
-const RelationTypeEnum = builder.enumType('MergeRelationType', {
-  description: 'A relationship type, as merge reports name it.',
-  values: Object.fromEntries(relationTypes.map((type) => [type, { value: type }])) as Record<
-    (typeof relationTypes)[number],
-    { value: (typeof relationTypes)[number] }
-  >,
-});
 
 const RelationOutcomeEnum = builder.enumType('MergeRelationOutcome', {
   description: 'What a merge does with one relationship of a merged entity.',
