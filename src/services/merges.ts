@@ -414,11 +414,11 @@ export async function mergeEntities(
     entry.merge = known.find((one) => one.slug === target?.givenSlug)?.merge ?? null;
   }
   const mergedIds = new Set(fromIds);
-  const moves = plannedMoves(
-    mergedRows.flatMap((row) => row.relations),
-    mergedIds,
-    into.slug,
-  );
+  // A relationship between two merged entities is listed by both: it is one relationship.
+  const relations = [
+    ...new Map(mergedRows.flatMap((row) => row.relations).map((relation) => [`${relation.type}|${relation.key}`, relation])).values(),
+  ];
+  const moves = plannedMoves(relations, mergedIds, into.slug);
   const after = survivorAfter(survivor, mergedRows, survivor.at, scope.by, scope.operation);
   const report: MergeReport = {
     dryRun,
