@@ -11,6 +11,7 @@ import {
   unmergeEntities,
 } from '../../services/merges.ts';
 import { builder } from '../builder.ts';
+import type { RequestContext } from '../context.ts';
 import { EntityTypeEnum, loadEntitiesInOrder } from '../entity.ts';
 import { parseRef, type RefRequest, resolveRefs } from '../references.ts';
 import { EntityRef } from '../refs.ts';
@@ -232,7 +233,7 @@ const UnmergePayload = builder.objectRef<UnmergeReport>('UnmergeEntitiesPayload'
 });
 
 /** The entity a merge argument names, resolved like every reference argument (slugs, global IDs, former slugs). */
-async function targets(context: Parameters<typeof resolveRefs>[0], into: string, from: readonly string[]): Promise<MergeTarget[]> {
+async function targets(context: RequestContext, into: string, from: readonly string[]): Promise<MergeTarget[]> {
   const requests: RefRequest[] = [{ argument: 'into', ref: into }, ...from.map((ref, index) => ({ argument: `from[${index}]`, ref }))];
   const entities = await resolveRefs(context, requests);
   return requests.map((request, index) => {
