@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** curate: create and update entities and relations; admin: also delete and import. */
+/** curate: create and update entities and relations; admin: also delete, merge and unmerge, and import. */
 export const grants = ['curate', 'admin'] as const;
 export type Scope = (typeof grants)[number];
 /**

@@ -1,6 +1,7 @@
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import { claimsOf, externalFactsOf, type StoredClaim } from '../domain/evidence.ts';
 import { type EntityLabel, entityLabels, graphEntityLabels } from '../domain/graph.ts';
+import { type MergedFromEntry, mergedFromOf } from '../services/merges.ts';
 import { builder } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { EvidenceEnum, evidenceFields, FieldProvenanceRef, provenanceOf } from './evidence.ts';
@@ -64,6 +65,17 @@ const ClaimRef = builder.objectRef<StoredClaim>('Claim').implement({
   }),
 });
 
+const MergedFromRef = builder.objectRef<MergedFromEntry>('MergedFrom').implement({
+  description: 'An entity merged into this one.',
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Its slug, now a former slug of this entity.' }),
+    name: t.exposeString('name', { description: 'Its name when it was merged, now an alias of this entity.' }),
+    mergedAt: t.field({ type: 'DateTime', description: 'When it was merged.', resolve: (entry) => new Date(entry.mergedAt) }),
+    by: t.exposeString('by', { description: 'The API key that merged it.' }),
+    merge: t.exposeString('merge', { description: 'The id of the merge, for unmergeEntities.' }),
+  }),
+});
+
 EntityRef.implement({
   description:
     'Anything in the graph. Every entity has a stable slug, a name, the sources that state it and the kind of support each gives, and the provenance of each of its fields.',
@@ -78,6 +90,14 @@ EntityRef.implement({
       resolve: (entity) => texts(entity.props, 'formerSlugs'),
     }),
     name: t.string({ description: 'The name used for display.', resolve: (entity) => text(entity.props, 'name') ?? entity.id }),
+    mergedFrom: t.field({
+      type: [MergedFromRef],
+      description:
+        'The entities merged into this one (mergeEntities), oldest first: their slugs are among formerSlugs and keep naming this ' +
+        'entity. Each entry names the merge, for unmergeEntities. Empty for most entities.',
+      resolve: (entity) => mergedFromOf(entity.props),
+    }),
+
     aliases: t.stringList({
       description: 'Other names: abbreviations, spellings in other scripts, other titles.',
       resolve: (entity) => texts(entity.props, 'aliases'),

@@ -21,16 +21,33 @@ import { mutationScopes, pinnedScope, type Scope } from '../support/mutation-sco
 
 const fields = mutationFields(schema);
 
-/** Upserts before deletes, so each delete has something of its own to delete. */
-const order = (name: string) => (name.startsWith('upsert') ? (name.endsWith('Relation') ? 1 : 0) : name.endsWith('Relation') ? 2 : 3);
+/** Upserts before deletes, so each delete has something of its own to delete; merges last. */
+const order = (name: string) =>
+  name.endsWith('Entities') ? 4 : name.startsWith('upsert') ? (name.endsWith('Relation') ? 1 : 0) : name.endsWith('Relation') ? 2 : 3;
 const ordered = [...fields].sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
 
 describe('auth on every mutation', () => {
   const suite = seededCurationSuite();
   const { keys } = suite;
 
+  /** Arguments for the merge mutations: a dry run between two seed organizations; a real merge of two of its own to undo. */
+  async function mergeArguments(name: string): Promise<Record<string, unknown>> {
+    const [into, from] = suite.graph.nodes.filter((node) => node.label === 'Organization').map((node) => node.id);
+    if (name === 'mergeEntities') return { into, from: [from], dryRun: true };
+    const upsert = 'mutation ($input: OrganizationInput!) { upsertOrganization(input: $input) { outcome } }';
+    await suite.api.data(upsert, { input: entityInput('Organization', 'auth-merge-survivor') }, keys.admin);
+    await suite.api.data(upsert, { input: entityInput('Organization', 'auth-merge-merged') }, keys.admin);
+    const { mergeEntities } = await suite.api.data<{ mergeEntities: { merge: string } }>(
+      'mutation { mergeEntities(into: "auth-merge-survivor", from: ["auth-merge-merged"]) { merge } }',
+      {},
+      keys.admin,
+    );
+    return { merge: mergeEntities.merge, dryRun: false };
+  }
+
   /** Valid arguments for a mutation field: its own entity, or a relation between seed entities. */
-  function argumentsFor(name: string): Record<string, unknown> {
+  async function argumentsFor(name: string): Promise<Record<string, unknown>> {
+    if (name === 'mergeEntities' || name === 'unmergeEntities') return mergeArguments(name);
     const label = entityLabelOf(name);
     const type = relationTypeOf(name);
     const id = `auth-${(label ?? 'x').toLowerCase()}`;
@@ -46,9 +63,12 @@ describe('auth on every mutation', () => {
     return name.startsWith('upsert') ? { input: entityInput(label, id) } : { id, cascade: true };
   }
 
-  it('covers every entity, statement, conflict and relation mutation, 62 in all, each with a pinned scope', () => {
-    expect(fields.length).toBe(62);
-    for (const field of fields) expect(entityLabelOf(field.name) ?? relationTypeOf(field.name), field.name).not.toBeNull();
+  it('covers every entity, statement, conflict, relation and merge mutation, 64 in all, each with a pinned scope', () => {
+    expect(fields.length).toBe(64);
+    const merges = ['mergeEntities', 'unmergeEntities'];
+    for (const field of fields) {
+      if (!merges.includes(field.name)) expect(entityLabelOf(field.name) ?? relationTypeOf(field.name), field.name).not.toBeNull();
+    }
     expect(fields.map((field) => field.name).sort()).toEqual(Object.keys(mutationScopes).sort());
   });
 
@@ -63,7 +83,7 @@ describe('auth on every mutation', () => {
     }
     it(`${field.name} needs "${scope}"`, async () => {
       const document = mutationDocument(field);
-      const variables = argumentsFor(field.name);
+      const variables = await argumentsFor(field.name);
       const refused: [string, RequestOptions][] = [
         ['anonymous', {}],
         ['a revoked key', keys.revoked],

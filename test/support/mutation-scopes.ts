@@ -1,6 +1,6 @@
 /**
  * The scope each mutation needs, written by hand from the policy in docs/curation.md ("curate:
- * create and update; admin: everything curate may, and delete"), one line per Mutation field of
+ * create and update; admin: everything curate may, delete, merge and unmerge"), one line per Mutation field of
  * schema.graphql. It is the oracle for the auth tests, so it is not read from the schema: a
  * mutation added without a line here fails test/unit/mutation-scopes.test.ts and
  * test/integration/curation-auth.test.ts until someone decides, and writes down, who may call it.
@@ -69,6 +69,10 @@ export const mutationScopes = {
   deleteServesCountryRelation: 'admin',
   upsertSignedRelation: 'curate',
   deleteSignedRelation: 'admin',
+
+  // Merging rewrites two entities' identity and every relation of one of them: an admin's call.
+  mergeEntities: 'admin',
+  unmergeEntities: 'admin',
 } as const satisfies Record<string, Scope>;
 
 export type Scope = 'curate' | 'admin';

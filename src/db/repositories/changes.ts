@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { ReadScope } from '../read-scope.ts';
 import { toDate } from '../values.ts';
 
+/** What a :Change record says was done; merges add theirs (cypher/curation/merge-entities, unmerge-entities). */
+export const changeActions = ['created', 'updated', 'deleted', 'merged', 'merged-into', 'unmerged', 'restored'] as const;
+
 /** One :Change record: who changed what, when, under which operation. */
 export interface ChangeRecord {
   id: string;
@@ -11,8 +14,7 @@ export interface ChangeRecord {
   atText: string;
   by: string;
   operation: string;
-  /** created, updated, deleted, and whatever later writes record (a merge): kept as stored. */
-  action: string;
+  action: (typeof changeActions)[number];
   kind: 'entity' | 'relation';
   entityId: string | null;
   label: string | null;
@@ -30,7 +32,7 @@ const storedChange = z.object({
   atText: z.string(),
   by: z.string(),
   operation: z.string(),
-  action: z.string(),
+  action: z.enum(changeActions),
   kind: z.enum(['entity', 'relation']),
   entityId: nullableText,
   label: nullableText,

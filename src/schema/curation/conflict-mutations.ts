@@ -19,7 +19,7 @@ import { operationDescription, writeCost } from './payloads.ts';
 import { slugField, slugOf, slugProblems } from './records.ts';
 import { runWrite, upsertEntityRow } from './write.ts';
 
-const RelationTypeEnum = builder.enumType('RelationType', {
+export const RelationTypeEnum = builder.enumType('RelationType', {
   description: 'The kinds of relationship in the graph.',
   values: Object.fromEntries(relationTypes.map((type) => [type, { value: type, description: `A ${type} relationship.` }])),
 });
