@@ -3,12 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import neo4j, { type ManagedTransaction, type ProfiledPlan, type RecordShape, type ResultSummary } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction, type ProfiledPlan, type ResultSummary } from 'neo4j-driver';
+import type { z } from 'zod';
 import { loadConfig } from '../src/config.ts';
 import { cypher, cypherFolder, filledCypher, parametersToSend } from '../src/db/cypher-files.ts';
-import { Database, type Parameters, TransactionRunner } from '../src/db/database.ts';
+import { Database, type Parameters, type Row, TransactionRunner } from '../src/db/database.ts';
 import { connect } from '../src/db/driver.ts';
 import { formatSummary, type LoadSummary, loadSeedGraph } from '../src/db/load.ts';
+import { parseRows } from '../src/db/rows.ts';
 import { readSeedFile, validateSeedFiles } from '../src/domain/validate.ts';
 import { startEmbeddedNeo4j } from '../src/embedded/embedded-neo4j.ts';
 import { generate } from './generate.ts';
@@ -109,18 +111,20 @@ class MeasuredDatabase extends Database {
     this.record(text, parameters, (performance.now() - started) / 1000, summary);
   }
 
-  override async write<R extends RecordShape = RecordShape>(statement: string, parameters: Parameters = {}): Promise<R[]> {
-    let records: R[] = [];
+  override async write(statement: string, parameters?: Parameters): Promise<Row[]>;
+  override async write<S extends z.ZodType>(statement: string, parameters: Parameters, row: S): Promise<z.output<S>[]>;
+  override async write<S extends z.ZodType>(statement: string, parameters: Parameters = {}, row?: S): Promise<Row[] | z.output<S>[]> {
+    let records: Row[] = [];
     await this.#timed(filledCypher(statement, parameters), parameters, async (text) => {
       const result = await this.driver.executeQuery(text, parametersToSend(statement, parameters), {
         database: this.name,
         routing: neo4j.routing.WRITE,
       });
-      // As Database.write gives them: the loader parses what it reads.
-      records = result.records.map((record) => record.toObject() as R);
+      records = result.records.map((record) => record.toObject());
       return result.summary;
     });
-    return records;
+    // As Database.write gives them.
+    return row ? parseRows(statement, records, row) : records;
   }
 
   override async writeTransaction<T>(work: (tx: TransactionRunner) => Promise<T>, timeoutMs?: number): Promise<T> {

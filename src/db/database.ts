@@ -1,4 +1,5 @@
-import neo4j, { type Driver, type ManagedTransaction, type RecordShape, type Session, type SessionConfig } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type Session, type SessionConfig } from 'neo4j-driver';
+import type { z } from 'zod';
 import { cypherDir, filledCypher, parametersToSend } from './cypher-files.ts';
 import {
   DatabaseUnavailableError,
@@ -10,6 +11,7 @@ import {
 } from './errors.ts';
 import type { PlannedStatement } from './planned-read.ts';
 import { ReadScope, type ReadScopeOptions } from './read-scope.ts';
+import { parseRows } from './rows.ts';
 
 export type Parameters = Record<string, unknown>;
 /** A record as the driver gives it, before a row schema has parsed it. */
@@ -152,7 +154,13 @@ export class Database {
     }
   }
 
-  async write<R extends RecordShape = RecordShape>(statement: string, parameters: Parameters = {}): Promise<R[]> {
+  /**
+   * Runs a named statement in its own write transaction. With `row`, its rows are parsed by that
+   * schema; without, they come as unchecked property maps, for the caller to parse or ignore.
+   */
+  async write(statement: string, parameters?: Parameters): Promise<Row[]>;
+  async write<S extends z.ZodType>(statement: string, parameters: Parameters, row: S): Promise<z.output<S>[]>;
+  async write<S extends z.ZodType>(statement: string, parameters: Parameters = {}, row?: S): Promise<Row[] | z.output<S>[]> {
     const result = await this.driver.executeQuery(
       filledCypher(statement, parameters, this.cypherDir),
       parametersToSend(statement, parameters, this.cypherDir),
@@ -162,7 +170,8 @@ export class Database {
         transactionConfig: { timeout: this.transactionTimeoutMs, metadata: Database.writeMetadata },
       },
     );
-    return result.records.map((record) => record.toObject() as R);
+    const rows: Row[] = result.records.map((record) => record.toObject());
+    return row ? parseRows(statement, rows, row) : rows;
   }
 
   /** Several statements in one all-or-nothing write transaction (retried on transient errors). */
@@ -287,8 +296,12 @@ export class TransactionRunner {
     this.#tx = tx;
   }
 
-  async run<R extends RecordShape = RecordShape>(statement: string, parameters: Parameters = {}): Promise<R[]> {
+  /** Runs a named statement in this transaction; rows parsed by `row`, or unchecked maps without it (see Database.write). */
+  async run(statement: string, parameters?: Parameters): Promise<Row[]>;
+  async run<S extends z.ZodType>(statement: string, parameters: Parameters, row: S): Promise<z.output<S>[]>;
+  async run<S extends z.ZodType>(statement: string, parameters: Parameters = {}, row?: S): Promise<Row[] | z.output<S>[]> {
     const result = await this.#tx.run(filledCypher(statement, parameters), parametersToSend(statement, parameters));
-    return result.records.map((record) => record.toObject() as R);
+    const rows: Row[] = result.records.map((record) => record.toObject());
+    return row ? parseRows(statement, rows, row) : rows;
   }
 }

@@ -88,14 +88,10 @@ function* batches<T>(rows: T[], size: number): Generator<T[]> {
   for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
 }
 
-interface NodeBatchResult extends Outcome {
-  label: string;
-  clashes: string[];
-}
-
-interface RelationBatchResult extends Outcome {
-  type: string;
-}
+const outcome = { created: z.number(), updated: z.number(), unchanged: z.number() };
+const nodeBatchResult = z.object({ label: z.string(), clashes: z.array(z.string()), ...outcome });
+const relationBatchResult = z.object({ type: z.string(), ...outcome });
+type RelationBatchResult = z.infer<typeof relationBatchResult>;
 
 /** Who writes, under which change-log operation, and the journaled load if any. */
 export interface WriteScope {
@@ -121,7 +117,7 @@ export async function upsertNodes(tx: TransactionRunner, rows: NodeRow[], summar
     // Labels reach Cypher as parameters ($(row.label)); this allowlist keeps them to ours.
     if (!allowedLabels.has(row.label)) throw new SeedLoadError(`entity "${row.id}": unknown label "${row.label}"`);
   }
-  const results = await tx.run<NodeBatchResult>('seed/upsert-nodes', { rows, ...scope });
+  const results = await tx.run('seed/upsert-nodes', { rows, ...scope }, nodeBatchResult);
   const clashes = results.flatMap((result) => result.clashes);
   if (clashes.length > 0) {
     throw new SeedLoadError(
@@ -139,7 +135,7 @@ export async function upsertRelations(tx: TransactionRunner, rows: RelationRow[]
   // One statement per type: written into the text, the type lets Neo4j use the key's index.
   const results: RelationBatchResult[] = [];
   for (const [type, group] of groupedBy(rows, (row) => row.type)) {
-    results.push(...(await tx.run<RelationBatchResult>('seed/upsert-relations', { rows: group, type, ...scope })));
+    results.push(...(await tx.run('seed/upsert-relations', { rows: group, type, ...scope }, relationBatchResult)));
   }
   const written = results.reduce((sum, result) => sum + result.created + result.updated + result.unchanged, 0);
   if (written !== rows.length) {
@@ -397,7 +393,7 @@ async function inParallel<T>(items: Iterable<T>, workers: number, work: (item: T
 /** Runs a statement that handles up to $batch journal entries until it handles none. */
 async function drain(db: Database, statement: string, load: string, parameters: Record<string, unknown> = {}): Promise<void> {
   for (;;) {
-    const [row] = await db.write<{ done: number }>(statement, { ...parameters, load, batch: neo4j.int(journalBatch) });
+    const [row] = await db.write(statement, { ...parameters, load, batch: neo4j.int(journalBatch) }, z.object({ done: z.number() }));
     if (!row || row.done === 0) return;
   }
 }

@@ -27,10 +27,9 @@ export interface ReadScopeOptions {
 /** A no-op until an OpenTelemetry SDK is registered (src/tracing.ts, switched on by OTEL_* variables). */
 const tracer = trace.getTracer('govgraph');
 
-/** A row that does not have the shape its statement promises: a bug in the statement or the parser. */
-export class RowShapeError extends Error {
-  override name = 'RowShapeError';
-}
+import { parseRows } from './rows.ts';
+
+export { RowShapeError } from './rows.ts';
 
 /**
  * One unit of reading: a request, or a command-line tool's run. Every repository call takes it,
@@ -108,14 +107,7 @@ export class ReadScope {
     } finally {
       span.end();
     }
-    return records.map((record, index) => {
-      const parsed = row.safeParse(record);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new RowShapeError(`row ${index} of ${name}: ${issue?.path.join('.') || '(row)'}: ${issue?.message ?? 'invalid'}`);
-      }
-      return parsed.data;
-    });
+    return parseRows(name, records, row);
   }
 
   /** Ends the budget's timer and stops listening to the client; call once the work is answered. */

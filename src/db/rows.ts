@@ -3,6 +3,23 @@ import { isEntityLabel } from '../domain/graph.ts';
 import type { EntityRecord } from './repositories/entities.ts';
 import { withPlainTimes } from './values.ts';
 
+/** A row that does not have the shape its statement promises: a bug in the statement or the parser. */
+export class RowShapeError extends Error {
+  override name = 'RowShapeError';
+}
+
+/** Parses every row a statement returned with `row`, naming the statement and the row that does not fit. */
+export function parseRows<S extends z.ZodType>(name: string, records: readonly Record<string, unknown>[], row: S): z.output<S>[] {
+  return records.map((record, index) => {
+    const parsed = row.safeParse(record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new RowShapeError(`row ${index} of ${name}: ${issue?.path.join('.') || '(row)'}: ${issue?.message ?? 'invalid'}`);
+    }
+    return parsed.data;
+  });
+}
+
 /**
  * Row parts shared by many statements. Every statement's rows are parsed by a zod schema at
  * the boundary (ReadScope.read), so nothing past db/ sees an unchecked driver value.

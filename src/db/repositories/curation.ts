@@ -3,14 +3,19 @@
  * (one per mutation), so a write is all or nothing. Rows in, plain rows out; no GraphQL here.
  */
 import neo4j from 'neo4j-driver';
-import { type EntityLabel, entityLabels, type RelationType, relationTypes } from '../../domain/graph.ts';
+import { z } from 'zod';
+import { type EntityLabel, entityLabels, isEntityLabel, type RelationType, relationTypes } from '../../domain/graph.ts';
 import type { TransactionRunner } from '../database.ts';
 import type { WriteScope } from '../load.ts';
 import { entity } from '../rows.ts';
 import type { EntityRecord } from './entities.ts';
 
-const knownLabels = new Set<string>(entityLabels);
 const knownTypes = new Set<string>(relationTypes);
+
+const count = z.number();
+const texts = z.array(z.string());
+const storedLabel = z.enum(entityLabels);
+const storedType = z.enum(relationTypes);
 
 /** A relationship by its identity: type, ends and key (type|from|to|role|title). */
 export interface RelationIdentity {
@@ -29,23 +34,25 @@ function checkedType(type: string): RelationType {
 /** The label of each of these ids that the database holds, locking each (see labels-of.cypher). */
 export async function labelsOf(tx: TransactionRunner, ids: readonly string[]): Promise<Map<string, EntityLabel>> {
   const sorted = [...new Set(ids)].sort();
-  const rows = await tx.run<{ id: string; label: string }>('curation/labels-of', { ids: sorted });
+  const rows = await tx.run('curation/labels-of', { ids: sorted }, z.object({ id: z.string(), label: z.string() }));
   const labels = new Map<string, EntityLabel>();
-  for (const row of rows) if (knownLabels.has(row.label)) labels.set(row.id, row.label as EntityLabel);
+  for (const row of rows) if (isEntityLabel(row.label)) labels.set(row.id, row.label);
   return labels;
 }
 
 /** Entities as this transaction sees them, in no particular order. */
 export async function readEntities(tx: TransactionRunner, ids: readonly string[]): Promise<EntityRecord[]> {
-  const rows = await tx.run<{ props: Record<string, unknown> }>('queries/entities-by-id', { ids: [...new Set(ids)] });
-  return rows.map((row) => entity.parse(row.props));
+  const rows = await tx.run('queries/entities-by-id', { ids: [...new Set(ids)] }, z.object({ props: entity }));
+  return rows.map((row) => row.props);
 }
 
 /** The entity's label, with the entity locked until commit; null when there is none. */
 export async function lockEntity(tx: TransactionRunner, id: string): Promise<EntityLabel | null> {
-  const [row] = await tx.run<{ label: string }>('curation/lock-entity', { id });
-  return row && knownLabels.has(row.label) ? (row.label as EntityLabel) : null;
+  const [row] = await tx.run('curation/lock-entity', { id }, z.object({ label: z.string() }));
+  return row && isEntityLabel(row.label) ? row.label : null;
 }
+
+const relationIdentity = z.object({ type: storedType, from: z.string(), to: z.string(), key: z.string() });
 
 export interface RelationDependent extends RelationIdentity {
   /** 'relation': it is one of the entity's relationships; 'onBehalfOf': a SIGNED naming it. */
@@ -58,10 +65,11 @@ export async function relationDependents(
   id: string,
   limit: number,
 ): Promise<{ total: number; sample: RelationDependent[] }> {
-  const [row] = await tx.run<{ total: number; sample: RelationDependent[] }>('curation/relation-dependents', {
-    id,
-    limit: neo4j.int(limit),
-  });
+  const [row] = await tx.run(
+    'curation/relation-dependents',
+    { id, limit: neo4j.int(limit) },
+    z.object({ total: count, sample: z.array(relationIdentity.extend({ via: z.enum(['relation', 'onBehalfOf']) })) }),
+  );
   return { total: row?.total ?? 0, sample: row?.sample ?? [] };
 }
 
@@ -81,10 +89,16 @@ export interface CitingRelation extends RelationIdentity {
 
 /** Every entity and relationship that may cite a source (claims are to be parsed to be sure). */
 export async function citingSource(tx: TransactionRunner, id: string): Promise<{ entities: CitingEntity[]; relations: CitingRelation[] }> {
-  const [row] = await tx.run<{ entities: CitingEntity[]; relations: CitingRelation[] }>('curation/citing-source', {
-    id,
-    quoted: JSON.stringify(id),
-  });
+  const [row] = await tx.run(
+    'curation/citing-source',
+    { id, quoted: JSON.stringify(id) },
+    z.object({
+      entities: z.array(
+        z.object({ id: z.string(), label: storedLabel, sources: texts, claims: z.string().nullable(), sides: z.string().nullable() }),
+      ),
+      relations: z.array(relationIdentity.extend({ sources: texts })),
+    }),
+  );
   return { entities: row?.entities ?? [], relations: row?.relations ?? [] };
 }
 
@@ -98,7 +112,11 @@ export interface DeletedEntities {
 /** Deletes entities with their relationships, clearing onBehalfOf that named them; see delete-entities.cypher. */
 export async function deleteEntities(tx: TransactionRunner, ids: readonly string[], scope: WriteScope): Promise<DeletedEntities> {
   if (ids.length === 0) return { entities: 0, relations: 0, cleared: 0 };
-  const rows = await tx.run<DeletedEntities>('curation/delete-entities', { ids: [...ids], by: scope.by, operation: scope.operation });
+  const rows = await tx.run(
+    'curation/delete-entities',
+    { ids: [...ids], by: scope.by, operation: scope.operation },
+    z.object({ entities: count, relations: count, cleared: count }),
+  );
   return rows.reduce(
     (sum, row) => ({ entities: sum.entities + row.entities, relations: sum.relations + row.relations, cleared: sum.cleared + row.cleared }),
     { entities: 0, relations: 0, cleared: 0 },
@@ -109,7 +127,11 @@ export async function deleteEntities(tx: TransactionRunner, ids: readonly string
 export async function deleteRelations(tx: TransactionRunner, rows: readonly RelationIdentity[], scope: WriteScope): Promise<number> {
   if (rows.length === 0) return 0;
   const checked = rows.map((row) => ({ type: checkedType(row.type), from: row.from, to: row.to, key: row.key }));
-  const [row] = await tx.run<{ deleted: number }>('curation/delete-relations', { rows: checked, by: scope.by, operation: scope.operation });
+  const [row] = await tx.run(
+    'curation/delete-relations',
+    { rows: checked, by: scope.by, operation: scope.operation },
+    z.object({ deleted: count }),
+  );
   return row?.deleted ?? 0;
 }
 
@@ -125,11 +147,11 @@ export interface EntityCitations {
 /** New sources and claims for entities that cited a deleted source; returns how many were updated. */
 export async function unciteEntities(tx: TransactionRunner, rows: readonly EntityCitations[], scope: WriteScope): Promise<number> {
   if (rows.length === 0) return 0;
-  const [row] = await tx.run<{ updated: number }>('curation/uncite-entities', {
-    rows: [...rows],
-    by: scope.by,
-    operation: scope.operation,
-  });
+  const [row] = await tx.run(
+    'curation/uncite-entities',
+    { rows: [...rows], by: scope.by, operation: scope.operation },
+    z.object({ updated: count }),
+  );
   return row?.updated ?? 0;
 }
 
@@ -137,6 +159,10 @@ export async function unciteEntities(tx: TransactionRunner, rows: readonly Entit
 export async function unciteRelations(tx: TransactionRunner, rows: readonly CitingRelation[], scope: WriteScope): Promise<number> {
   if (rows.length === 0) return 0;
   const checked = rows.map((row) => ({ type: checkedType(row.type), from: row.from, to: row.to, key: row.key, sources: row.sources }));
-  const [row] = await tx.run<{ updated: number }>('curation/uncite-relations', { rows: checked, by: scope.by, operation: scope.operation });
+  const [row] = await tx.run(
+    'curation/uncite-relations',
+    { rows: checked, by: scope.by, operation: scope.operation },
+    z.object({ updated: count }),
+  );
   return row?.updated ?? 0;
 }
