@@ -1,0 +1,156 @@
+import nlp from 'compromise';
+import { z } from 'zod';
+import type { SourceLanguage } from './source-text.ts';
+import { russianStem, type Token } from './tokens.ts';
+
+/** A name in the text that matches no entity: what it seems to be, and where. */
+export interface NameCandidate {
+  start: number;
+  end: number;
+  text: string;
+  type: 'Person' | 'Organization' | 'Body' | 'Event' | 'Document';
+}
+
+const offsets = z.array(z.object({ text: z.string(), offset: z.object({ start: z.number(), length: z.number() }) }));
+
+// Head words that tell what a capitalized name is. English words are matched as written, Russian
+// ones by their stem, so that every case of "Ассоциация" counts.
+const englishHeads: [RegExp, NameCandidate['type']][] = [
+  [/^(?:Forum|Summit|Conference|Congress|Week|Meeting|Session|Hackathon|School|Festival|Expo)$/u, 'Event'],
+  [/^(?:Council|Committee|Group|Union|Assembly|Constituency|Commission|Board|Task|Working)$/u, 'Body'],
+  [/^(?:Resolution|Report|Declaration|Law|Convention|Strategy|Charter|Act|Treaty)$/u, 'Document'],
+  [
+    /^(?:Institute|Association|Foundation|Agency|Ministry|University|Center|Centre|Registry|Society|Company|Corporation|Bank|Alliance|Authority|Service|Labs?|Networks?|Technologies|Inc|Ltd|LLC|Academy|Department|Office|Exchange)$/u,
+    'Organization',
+  ],
+];
+
+const russianHeads: [string[], NameCandidate['type']][] = [
+  [['форум', 'саммит', 'конференц', 'конгресс', 'недел', 'хакатон', 'фестивал', 'школ'], 'Event'],
+  [['совет', 'комитет', 'групп', 'комисс', 'ассамбле', 'союз'], 'Body'],
+  [['резолюц', 'доклад', 'деклараци', 'закон', 'конвенц', 'стратег', 'хартия', 'доктрин'], 'Document'],
+  [
+    ['министерств', 'ассоциац', 'фонд', 'центр', 'институт', 'агентств', 'федерац', 'университет', 'служб', 'академ', 'палат', 'корпорац', 'компан', 'банк', 'альянс', 'департамент', 'управлен', 'регистратур', 'лаборатор'],
+    'Organization',
+  ],
+];
+
+// Words that end a Russian name that grows to the right ("Фонд развития сетей в регионе").
+const russianStops = new Set(['в', 'на', 'с', 'со', 'о', 'об', 'по', 'для', 'от', 'к', 'из', 'за', 'при', 'что', 'который', 'которая', 'которые', 'а', 'но', 'как', 'и']);
+const surname = /(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|ова|ева|ёва|ина|ына|енко|ук|юк|ян|дзе|швили|ых|их)(?:а|у|ым|ом|ой|е|ы|ого|ому|ую)?$/u;
+const capitalized = (token: Token) => /^\p{Lu}\p{Ll}/u.test(token.text);
+const acronym = (token: Token) => /^[\p{Lu}]{3,}$/u.test(token.text);
+
+function russianHead(token: Token): NameCandidate['type'] | undefined {
+  const stem = russianStem(token.text.toLowerCase());
+  return russianHeads.find(([stems]) => stems.some((head) => stem.startsWith(head)))?.[1];
+}
+
+/**
+ * Capitalized names the matcher did not link. English: compromise's people and organizations
+ * (its lexicon and rules ship with the package), then capitalized runs ending in a head word
+ * ("… Forum", "… Institute"). Russian (no maintained Russian NER runs in Node, see
+ * docs/ingestion.md): two capitalized words whose second ends like a surname are a person; a
+ * capitalized head word ("Ассоциация", "Форум", any case) opens a name that runs on through
+ * the following words up to a preposition or punctuation; an acronym of three or more capitals
+ * is an organization. `taken` says whether a token already belongs to a linked mention.
+ */
+export function findNewNames(text: string, tokens: Token[], lang: SourceLanguage, taken: (index: number) => boolean): NameCandidate[] {
+  const found: NameCandidate[] = [];
+  const free = (from: number, to: number) => {
+    for (let index = from; index < to; index++) if (taken(index)) return false;
+    return !found.some((name) => (tokens[from]?.start ?? 0) < name.end && name.start < (tokens[to - 1]?.end ?? 0));
+  };
+  const add = (from: number, to: number, type: NameCandidate['type']) => {
+    const first = tokens[from];
+    const last = tokens[to - 1];
+    if (!first || !last || to <= from || !free(from, to)) return;
+    found.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), type });
+  };
+  const joined = (left: number) => {
+    const a = tokens[left];
+    const b = tokens[left + 1];
+    return a !== undefined && b !== undefined && /^[\s\-&]{1,2}$/u.test(text.slice(a.end, b.start));
+  };
+  const tokenRange = (start: number, end: number): [number, number] | undefined => {
+    const from = tokens.findIndex((token) => token.start >= start);
+    let to = from;
+    while (to < tokens.length && (tokens[to]?.end ?? Number.POSITIVE_INFINITY) <= end) to++;
+    return from < 0 || to <= from ? undefined : [from, to];
+  };
+
+  if (lang === 'en') {
+    const document = nlp(text);
+    const fromCompromise = (json: unknown, type: NameCandidate['type']) => {
+      for (const { offset } of offsets.parse(json)) {
+        const range = tokenRange(offset.start, offset.start + offset.length);
+        if (!range) continue;
+        // Only names written as names: compromise also tags "the minister" as a person.
+        const words = tokens.slice(range[0], range[1]);
+        if (words.length === 0 || !words.every((token) => capitalized(token) || acronym(token) || /^(?:of|for|and|the)$/u.test(token.text))) continue;
+        if (type === 'Person' && words.length < 2) continue;
+        add(range[0], range[1], type);
+      }
+    };
+    // Heads first: "Lisbon Digital Forum" is an event even where compromise calls it a company.
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index];
+      if (!token) continue;
+      const head = englishHeads.find(([pattern]) => pattern.test(token.text))?.[1];
+      if (!head) continue;
+      let from = index;
+      while (from > 0 && joined(from - 1)) {
+        const previous = tokens[from - 1];
+        if (!previous || !(capitalized(previous) || acronym(previous))) break;
+        from--;
+      }
+      let to = index + 1;
+      // "Institute for Public Networks", "Council of Europe".
+      while (to + 1 < tokens.length && /^(?:of|for|on)$/u.test(tokens[to]?.text ?? '') && joined(to - 1) && joined(to)) {
+        let end = to + 1;
+        while (end < tokens.length && capitalized(tokens[end] as Token) && joined(end - 1)) end++;
+        if (end === to + 1) break;
+        to = end;
+      }
+      if (to - from >= 2) add(from, to, head);
+    }
+    fromCompromise(document.people().json({ offset: true }), 'Person');
+    fromCompromise(document.organizations().json({ offset: true }), 'Organization');
+  } else {
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index];
+      const next = tokens[index + 1];
+      if (!token || !capitalized(token)) continue;
+      const head = russianHead(token);
+      if (head) {
+        let to = index + 1;
+        while (to < tokens.length && to - index < 7 && joined(to - 1)) {
+          const word = tokens[to];
+          if (!word || russianStops.has(word.text.toLowerCase())) break;
+          if (taken(to)) break;
+          to++;
+        }
+        if (to - index >= 2) add(index, to, head);
+        continue;
+      }
+      if (next && capitalized(next) && joined(index) && surname.test(next.text.toLowerCase()) && /\p{Script=Cyrillic}/u.test(token.text)) {
+        add(index, index + 2, 'Person');
+        index++;
+      }
+    }
+    // «Ростелеком», компания «Яндекс»: quoted names after an organization or event word.
+    for (const match of text.matchAll(/(\p{L}+)\s+«([^»]{2,60})»/gu)) {
+      const before = russianStem((match[1] ?? '').toLowerCase());
+      const type = russianHeads.find(([stems]) => stems.some((head) => before.startsWith(head)))?.[1];
+      if (!type) continue;
+      const start = match.index + match[0].indexOf('«');
+      const range = tokenRange(start, start + (match[2]?.length ?? 0) + 2);
+      if (range) add(range[0], range[1], type);
+    }
+  }
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token && acronym(token) && !token.tld) add(index, index + 1, 'Organization');
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
