@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     return;
   }
   const dir = values.articles ?? 'test/ingest/articles';
-  const matcher = matcherFromSeed(validateSeedFiles(await readSeedFolder(values.seed ?? 'seed/data')));
+  const matcher = matcherFromSeed(validateSeedFiles(await readSeedFolder(values.seed ?? path.join('seed', 'data'))));
   const tallies = new Map<string, Tally>();
   const names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
   for (const name of names) {

@@ -69,6 +69,13 @@ export const mutationScopes = {
   deleteServesCountryRelation: 'admin',
   upsertSignedRelation: 'curate',
   deleteSignedRelation: 'admin',
+
+  // The review queue of ingested sources (docs/ingestion.md): reading an article into it and
+  // deciding on what it proposes are curation, as writing the claims by hand is.
+  ingestSource: 'curate',
+  acceptProposal: 'curate',
+  rejectProposal: 'curate',
+  linkMention: 'curate',
 } as const satisfies Record<string, Scope>;
 
 export type Scope = 'curate' | 'admin';

@@ -197,14 +197,18 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
       if (parties.length > 0 || memorandum) {
         for (const party of parties) push({ kind: 'relation', type: 'PARTY_TO', from: party.ref, to: target, properties: {}, confidence: memorandum ? 0.85 : 0.7 });
         for (const person of local.filter(isPerson)) {
-          push({ kind: 'relation', type: 'SIGNED', from: person.ref, to: target, properties: {}, confidence: 0.7 });
+          // The party a signatory signs for: the organization named next to them ("X, head of Y").
+          const party = nearest(local, person.start, person.end, isOrganization, 'either', 80);
+          const onBehalfOf: Record<string, string> = party ? ('slug' in party.ref ? { onBehalfOf: party.ref.slug } : { onBehalfOfName: party.ref.name }) : {};
+          push({ kind: 'relation', type: 'SIGNED', from: person.ref, to: target, properties: onBehalfOf, confidence: 0.7 });
         }
       }
     }
     sign.verb.lastIndex = 0;
 
     for (const match of text.matchAll(membership[context.lang])) {
-      const member = nearest(local, match.index, match.index + match[0].length, (actor) => isOrganization(actor) || isPerson(actor), 'before', 120);
+      // Organizations join bodies and associations (MEMBER_OF's rule); a person's membership is a position.
+      const member = nearest(local, match.index, match.index + match[0].length, isOrganization, 'before', 120);
       const body = nearest(local, match.index, match.index + match[0].length, isOrganization, 'after', 60);
       if (member && body) push({ kind: 'relation', type: 'MEMBER_OF', from: member.ref, to: body.ref, properties: {}, confidence: 0.75 });
     }

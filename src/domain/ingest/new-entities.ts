@@ -89,7 +89,11 @@ export function findNewNames(text: string, tokens: Token[], lang: SourceLanguage
         const words = tokens.slice(range[0], range[1]);
         if (words.length === 0 || !words.every((token) => capitalized(token) || acronym(token) || /^(?:of|for|and|the)$/u.test(token.text))) continue;
         if (type === 'Person' && words.length < 2) continue;
-        add(range[0], range[1], type);
+        // compromise reads across line breaks and commas; a name does not.
+        let to = range[0] + 1;
+        while (to < range[1] && joined(to - 1)) to++;
+        if (type === 'Person' && to - range[0] < 2) continue;
+        add(range[0], to, type);
       }
     };
     // Heads first: "Lisbon Digital Forum" is an event even where compromise calls it a company.

@@ -5,3 +5,4 @@ import './entity-deletes.ts';
 import './relation-mutations.ts';
 import './changes.ts';
 import './conflict-mutations.ts';
+import './ingest.ts';
