@@ -62,13 +62,13 @@ const titles: Record<SourceLanguage, Trigger[]> = {
 };
 
 const signing: Record<SourceLanguage, { verb: RegExp; object: RegExp }> = {
-  en: { verb: en('sign|signed|signs|signing'), object: /memorand|agreement|accord/iu },
-  ru: { verb: ru('подпис'), object: /меморандум|соглашени/iu },
+  en: { verb: en('sign|signed|signs|signing'), object: /memorand|agreement|accord|document/iu },
+  ru: { verb: ru('подпис'), object: /меморандум|соглашени|документ/iu },
 };
 
 const membership: Record<SourceLanguage, RegExp> = {
   en: en('joined|joins|join|member of|members of|became a member|admitted to|membership in|membership of'),
-  ru: ru('вступил|вступа|присоединил|присоединя|член[аыо]? |вошл\\p{L}* в состав|вошел в состав|вошёл в состав|принят\\p{L}* в'),
+  ru: ru('вступил|вступа|присоединил|присоединя|член|вошл\\p{L}* в состав|вошел в состав|вошёл в состав|принят\\p{L}* в'),
 };
 
 const management: Record<SourceLanguage, RegExp> = {
@@ -109,6 +109,15 @@ const pronouns: Record<SourceLanguage, RegExp> = {
   en: /^(?:he|she|they)\b/iu,
   ru: /^(?:он|она|они)(?![\p{L}])/iu,
 };
+
+const documentWords: Record<SourceLanguage, RegExp> = { en: /\bdocument\b/iu, ru: /документ/iu };
+const memorandumWords: Record<SourceLanguage, RegExp> = { en: /memorand|agreement|accord/iu, ru: /меморандум|соглашени/iu };
+const companyWords: Record<SourceLanguage, RegExp> = {
+  en: /\b(?:the company|the organization|the organisation|the association|the foundation|it)\b/iu,
+  ru: /(?<!\p{L})(?:компания|организация|ассоциация|фонд)(?!\p{L})/iu,
+};
+const referredMemorandum = 'The sentence calls it "the document"; it is read as the memorandum of the sentence before.';
+const referredOrganization = 'The sentence names its subject by a common noun; it is read as the organization the text was last about.';
 
 const organizationTypes = new Set(['Organization', 'Body']);
 const refKey = (ref: ClaimEnd | null) => (ref === null ? '' : 'slug' in ref ? ref.slug : `${ref.type}:${ref.name.toLowerCase()}`);
@@ -162,6 +171,8 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
   const proposals: Proposal[] = [];
   const seen = new Set<string>();
   let lastPerson: Actor | undefined;
+  let lastOrganization: Actor | undefined;
+  let lastMemorandum: ClaimEnd | undefined;
   for (const sentence of context.sentences) {
     const text = context.text.slice(sentence.start, sentence.end);
     const local = context.actors
@@ -180,9 +191,13 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
     const isOrganization = (actor: Actor) => organizationTypes.has(actor.type);
 
     for (const trigger of triggersIn(text, titles[context.lang])) {
-      const person = nearest(local, trigger.at, trigger.end, isPerson, 'either', 60);
       const organization =
         nearest(local, trigger.at, trigger.end, isOrganization, 'after', 30) ?? nearest(local, trigger.at, trigger.end, isOrganization, 'before', 4);
+      // "директор РосНИИРОС Игорь Лебедев", "MSK-IX director Alexei Platonov": the person named
+      // right after the organization holds the title, whoever comes before.
+      const person =
+        (organization && nearest(local, organization.start, organization.end, isPerson, 'after', 3)) ||
+        nearest(local, trigger.at, trigger.end, isPerson, 'either', 60);
       if (person && organization) {
         push({ kind: 'relation', type: 'HOLDS_POSITION', from: person.ref, to: organization.ref, properties: { title: trigger.value }, confidence: 0.8 });
       }
@@ -193,14 +208,22 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
       sign.verb.lastIndex = 0;
       const memorandum = local.find((actor) => actor.type === 'Memorandum');
       const parties = local.filter(isOrganization);
-      const target: ClaimEnd = memorandum?.ref ?? { name: `Memorandum between ${parties.map((party) => ('slug' in party.ref ? party.ref.slug : party.ref.name)).join(' and ')}`, type: 'Memorandum' };
+      // "The document was signed by …" after a sentence on a memorandum: that memorandum.
+      const earlier = !memorandum && lastMemorandum && documentWords[context.lang].test(text) && !memorandumWords[context.lang].test(text);
+      const target: ClaimEnd =
+        memorandum?.ref ??
+        (earlier && lastMemorandum
+          ? lastMemorandum
+          : { name: `Memorandum between ${parties.map((party) => ('slug' in party.ref ? party.ref.slug : party.ref.name)).join(' and ')}`, type: 'Memorandum' });
+      const inferred = earlier ? { evidence: 'INFERRED' as const, basis: referredMemorandum } : {};
+      lastMemorandum = target;
       if (parties.length > 0 || memorandum) {
-        for (const party of parties) push({ kind: 'relation', type: 'PARTY_TO', from: party.ref, to: target, properties: {}, confidence: memorandum ? 0.85 : 0.7 });
+        for (const party of parties) push({ kind: 'relation', type: 'PARTY_TO', from: party.ref, to: target, properties: {}, confidence: memorandum ? 0.85 : 0.7, ...inferred });
         for (const person of local.filter(isPerson)) {
           // The party a signatory signs for: the organization named next to them ("X, head of Y").
           const party = nearest(local, person.start, person.end, isOrganization, 'either', 80);
           const onBehalfOf: Record<string, string> = party ? ('slug' in party.ref ? { onBehalfOf: party.ref.slug } : { onBehalfOfName: party.ref.name }) : {};
-          push({ kind: 'relation', type: 'SIGNED', from: person.ref, to: target, properties: onBehalfOf, confidence: 0.7 });
+          push({ kind: 'relation', type: 'SIGNED', from: person.ref, to: target, properties: onBehalfOf, confidence: 0.7, ...inferred });
         }
       }
     }
@@ -208,9 +231,23 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
 
     for (const match of text.matchAll(membership[context.lang])) {
       // Organizations join bodies and associations (MEMBER_OF's rule); a person's membership is a position.
-      const member = nearest(local, match.index, match.index + match[0].length, isOrganization, 'before', 120);
+      // The sentence's subject: "X joined Y and remains a member of Z" is X's membership twice.
+      const stated = local.find((actor) => isOrganization(actor) && actor.end <= match.index && match.index - actor.end <= 160);
       const body = nearest(local, match.index, match.index + match[0].length, isOrganization, 'after', 60);
-      if (member && body) push({ kind: 'relation', type: 'MEMBER_OF', from: member.ref, to: body.ref, properties: {}, confidence: 0.75 });
+      // "The company also joined …": the organization the text was about.
+      const referred = !stated && lastOrganization && companyWords[context.lang].test(text.slice(0, match.index)) ? lastOrganization : undefined;
+      const member = stated ?? referred;
+      if (member && body) {
+        push({
+          kind: 'relation',
+          type: 'MEMBER_OF',
+          from: member.ref,
+          to: body.ref,
+          properties: {},
+          confidence: stated ? 0.75 : 0.55,
+          ...(referred ? { evidence: 'INFERRED' as const, basis: referredOrganization } : {}),
+        });
+      }
     }
 
     for (const match of text.matchAll(management[context.lang])) {
@@ -259,6 +296,8 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
     }
     const people = context.actors.filter((actor) => actor.type === 'Person' && actor.start >= sentence.start && actor.end <= sentence.end);
     lastPerson = people[people.length - 1] ?? lastPerson;
+    // The subject an organization's sentence is about comes first in it.
+    lastOrganization = local.find((actor) => actor.type === 'Organization') ?? lastOrganization;
   }
   return proposals;
 }

@@ -34,7 +34,12 @@ export function matcherEntity(label: EntityLabel, slug: string, props: SearchSou
   const names = new Set<string>();
   for (const field of searchedFields) {
     if (!namedFields.has(field.field)) continue;
-    for (const value of field.values(label, slug, props)) names.add(value);
+    for (const value of field.values(label, slug, props)) {
+      // Search finds a zone by "moscow" too; in a text the word is the city, and a zone is
+      // written with its dot (".moscow") or in punycode.
+      if (label === 'Tld' && !/^\.|^xn--/iu.test(value.trim())) continue;
+      names.add(value);
+    }
   }
   const name = typeof props.name === 'string' ? props.name : slug;
   return { slug, label, name, names: [...names] };
@@ -46,7 +51,10 @@ interface Terminal {
   path: string;
   /** Per word: whether the alias writes it as an acronym, which the text must then do too. */
   capitals: boolean[];
-  /** A person's surname alone: linked only when the text names the person in full too. */
+  /**
+   * A short form: a person's surname alone, or the first words of a long name. Linked only when
+   * the text names the entity in full too.
+   */
   surname: boolean;
 }
 
@@ -149,7 +157,15 @@ export class AliasMatcher {
       if (tokens.length === 1 && (tokens[0]?.key.length ?? 0) < 2) continue;
       add(tokens, false);
       const last = tokens[tokens.length - 1];
-      if (entity.label === 'Person' && tokens.length >= 2 && last && last.key.length >= 4) add([last], true);
+      if (entity.label === 'Person' && tokens.length >= 2 && last && last.text.length >= 4) add([last], true);
+      // A long name's first words are how a text refers to it again ("the Coordination Center",
+      // "Координационного центра"): a short form, linked only where the full name is in the text.
+      if (entity.label !== 'Person' && tokens.length >= 3) {
+        for (let length = 2; length < tokens.length; length++) {
+          const prefix = tokens.slice(0, length);
+          if (prefix.every((token) => token.key.length >= 3)) add(prefix, true);
+        }
+      }
     }
     this.entities.set(entity.slug, { entity, paths });
   }
@@ -205,9 +221,17 @@ function capitalsAgree(terminal: Terminal, span: Token[]): boolean {
   });
 }
 
-/** One candidate per entity; a full name wins over a surname for the same person. */
+/**
+ * One candidate per entity; a full name wins over a short form for the same entity, and a
+ * full name of one entity over short forms of others ("United Nations" is the UN, not the start
+ * of "United Nations General Assembly").
+ */
 function uniqueCandidates(terminals: Terminal[]): NameMatch['candidates'] {
+  const full = terminals.some((terminal) => !terminal.surname);
   const bySlug = new Map<string, boolean>();
-  for (const terminal of terminals) bySlug.set(terminal.slug, (bySlug.get(terminal.slug) ?? true) && terminal.surname);
+  for (const terminal of terminals) {
+    if (full && terminal.surname) continue;
+    bySlug.set(terminal.slug, (bySlug.get(terminal.slug) ?? true) && terminal.surname);
+  }
   return [...bySlug].map(([slug, surname]) => ({ slug, surname }));
 }

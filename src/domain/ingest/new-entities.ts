@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import { z } from 'zod';
 import type { SourceLanguage } from './source-text.ts';
-import { russianStem, type Token } from './tokens.ts';
+import { russianStemOnce, type Token } from './tokens.ts';
 
 /** A name in the text that matches no entity: what it seems to be, and where. */
 export interface NameCandidate {
@@ -10,6 +10,10 @@ export interface NameCandidate {
   text: string;
   type: 'Person' | 'Organization' | 'Body' | 'Event' | 'Document';
 }
+
+const englishTitles = 'director|head|chair|chairman|chairwoman|president|founder|co-founder|ceo|chief|deputy|secretary|minister|executive|manager|member';
+const personAfter = new RegExp(`^,\\s+(?:the\\s+|a\\s+)?(?:${englishTitles})\\b|^\\s+(?:said|says|noted|added|stressed|told)\\b`, 'iu');
+const personBefore = new RegExp(`\\b(?:${englishTitles}|according to)\\s+$`, 'iu');
 
 const offsets = z.array(z.object({ text: z.string(), offset: z.object({ start: z.number(), length: z.number() }) }));
 
@@ -20,7 +24,7 @@ const englishHeads: [RegExp, NameCandidate['type']][] = [
   [/^(?:Council|Committee|Group|Union|Assembly|Constituency|Commission|Board|Task|Working)$/u, 'Body'],
   [/^(?:Resolution|Report|Declaration|Law|Convention|Strategy|Charter|Act|Treaty)$/u, 'Document'],
   [
-    /^(?:Institute|Association|Foundation|Agency|Ministry|University|Center|Centre|Registry|Society|Company|Corporation|Bank|Alliance|Authority|Service|Labs?|Networks?|Technologies|Inc|Ltd|LLC|Academy|Department|Office|Exchange)$/u,
+    /^(?:Institute|Association|Foundation|Agency|Ministry|University|Center|Centre|Registry|Society|Company|Corporation|Bank|Alliance|Authority|Service|Labs?|Networks?|Technologies|Inc|Ltd|LLC|Academy|Department|Office|Exchange|Telecom|Telecommunications|Communications|Systems|Solutions|Software|Holdings?|Partners|Media)$/u,
     'Organization',
   ],
 ];
@@ -37,12 +41,25 @@ const russianHeads: [string[], NameCandidate['type']][] = [
 
 // Words that end a Russian name that grows to the right ("Фонд развития сетей в регионе").
 const russianStops = new Set(['в', 'на', 'с', 'со', 'о', 'об', 'по', 'для', 'от', 'к', 'из', 'за', 'при', 'что', 'который', 'которая', 'которые', 'а', 'но', 'как', 'и']);
+// After its head word a Russian name goes on in the genitive ("Фонд развития сетей", "Ассоциация
+// операторов связи"); a word in another form (a verb, an accusative) ends it.
+const genitiveLike = /(?:а|я|ов|ев|ёв|ей|ий|ых|их|ого|его|ой|ы|и|ии)$/u;
+// A name opened by a capitalized adjective: "Сибирский", "Российская", "Уральском".
+const adjectiveLike = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их)$/u;
+// Words for people's roles: "Генеральный директор компании" is a title, not a name.
+/** Whether the words at `index` are "и" and a genitive that carry a name on ("сетей и сервисов"). */
+function andGenitive(tokens: Token[], index: number): boolean {
+  const next = tokens[index + 1];
+  return tokens[index]?.text === 'и' && next !== undefined && /^\p{Ll}/u.test(next.text) && genitiveLike.test(next.text);
+}
+
+const roleWords = /^(?:директор|руководител|глав|председател|президент|министр|заместител|основател|член|представител|специалист|эксперт)/u;
 const surname = /(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|ова|ева|ёва|ина|ына|енко|ук|юк|ян|дзе|швили|ых|их)(?:а|у|ым|ом|ой|е|ы|ого|ому|ую)?$/u;
 const capitalized = (token: Token) => /^\p{Lu}\p{Ll}/u.test(token.text);
 const acronym = (token: Token) => /^[\p{Lu}]{3,}$/u.test(token.text);
 
 function russianHead(token: Token): NameCandidate['type'] | undefined {
-  const stem = russianStem(token.text.toLowerCase());
+  const stem = russianStemOnce(token.text.toLowerCase());
   return russianHeads.find(([stems]) => stems.some((head) => stem.startsWith(head)))?.[1];
 }
 
@@ -120,18 +137,61 @@ export function findNewNames(text: string, tokens: Token[], lang: SourceLanguage
     }
     fromCompromise(document.people().json({ offset: true }), 'Person');
     fromCompromise(document.organizations().json({ offset: true }), 'Organization');
+    // People compromise's lexicon does not know ("Aigerim Nurlanova"): two capitalized words next
+    // to a title ("…, chair of", "director …") or a verb of saying.
+    for (let index = 0; index + 1 < tokens.length; index++) {
+      const first = tokens[index];
+      const second = tokens[index + 1];
+      if (!first || !second || !capitalized(first) || !capitalized(second) || !joined(index) || taken(index) || taken(index + 1)) continue;
+      const after = text.slice(second.end, second.end + 40);
+      const before = text.slice(Math.max(0, first.start - 30), first.start);
+      if (personAfter.test(after) || personBefore.test(before)) add(index, index + 2, 'Person');
+    }
   } else {
     for (let index = 0; index < tokens.length; index++) {
       const token = tokens[index];
       const next = tokens[index + 1];
       if (!token || !capitalized(token)) continue;
-      const head = russianHead(token);
+      let head = russianHead(token);
+      // "Сибирский доменный форум", "Российская ассоциация сетей": a capitalized adjective opens
+      // the name, and a head word a few lowercase words on says what it is.
+      if (!head) {
+        const opensName = adjectiveLike.test(token.text.toLowerCase()) && !russianStops.has(token.text.toLowerCase());
+        for (let ahead = index + 1; opensName && ahead <= index + 3 && ahead < tokens.length && joined(ahead - 1); ahead++) {
+          const word = tokens[ahead];
+          if (!word || !/^\p{Ll}/u.test(word.text) || taken(ahead) || russianStops.has(word.text) || roleWords.test(word.text)) break;
+          const found = russianHead(word);
+          if (found) {
+            let to = ahead + 1;
+            while (to < tokens.length && to - index < 8 && joined(to - 1)) {
+              const next = tokens[to];
+              if (andGenitive(tokens, to) && joined(to)) {
+                to += 2;
+                continue;
+              }
+              if (!next || russianStops.has(next.text.toLowerCase()) || taken(to) || !/^\p{Ll}/u.test(next.text)) break;
+              if (!genitiveLike.test(next.text.toLowerCase())) break;
+              to++;
+            }
+            add(index, to, found);
+            head = found;
+            break;
+          }
+        }
+        if (head) continue;
+      }
       if (head) {
         let to = index + 1;
         while (to < tokens.length && to - index < 7 && joined(to - 1)) {
           const word = tokens[to];
+          if (andGenitive(tokens, to) && joined(to)) {
+            to += 2;
+            continue;
+          }
           if (!word || russianStops.has(word.text.toLowerCase())) break;
           if (taken(to)) break;
+          // Capitalized words go on a name ("Центр Президента"); lowercase ones only in the genitive.
+          if (/^\p{Ll}/u.test(word.text) && !genitiveLike.test(word.text)) break;
           to++;
         }
         if (to - index >= 2) add(index, to, head);
@@ -144,7 +204,7 @@ export function findNewNames(text: string, tokens: Token[], lang: SourceLanguage
     }
     // «Ростелеком», компания «Яндекс»: quoted names after an organization or event word.
     for (const match of text.matchAll(/(\p{L}+)\s+«([^»]{2,60})»/gu)) {
-      const before = russianStem((match[1] ?? '').toLowerCase());
+      const before = russianStemOnce((match[1] ?? '').toLowerCase());
       const type = russianHeads.find(([stems]) => stems.some((head) => before.startsWith(head)))?.[1];
       if (!type) continue;
       const start = match.index + match[0].indexOf('«');
@@ -152,9 +212,15 @@ export function findNewNames(text: string, tokens: Token[], lang: SourceLanguage
       if (range) add(range[0], range[1], type);
     }
   }
+  // An unknown acronym is an organization when the text uses it as a name: twice or more, or
+  // spelled out before it in brackets. Once, it is as likely a common word ("ICT", "TLD").
+  const uses = new Map<string, number>();
+  for (const token of tokens) if (acronym(token)) uses.set(token.text, (uses.get(token.text) ?? 0) + 1);
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (token && acronym(token) && !token.tld) add(index, index + 1, 'Organization');
+    if (!token || !acronym(token) || token.tld) continue;
+    const bracketed = text[token.start - 1] === '(' && text[token.end] === ')';
+    if ((uses.get(token.text) ?? 0) >= 2 || bracketed) add(index, index + 1, 'Organization');
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -21,8 +21,9 @@ const wordPattern = /\.xn--[a-z0-9-]+|\.?[\p{L}\p{N}\p{M}]+/giu;
 
 const russian = snowball.newStemmer('russian');
 const maxStemRounds = 3;
-// Stems shorter than this say too little to tell names apart ("ан" of "Анна").
-const minStemLength = 3;
+// Stems shorter than this say too little to tell names apart ("ан" of "Анна"); stopping at the
+// same floor on both sides keeps the two chains of stems meeting ("Анисимов", "Анисимова").
+const minStemLength = 4;
 
 /**
  * The Russian stem of a normalized Cyrillic word. Snowball strips one ending per call, and
@@ -58,6 +59,11 @@ export function tokenKey(written: string): string {
   if (normalized === '') return '';
   const stemmed = hasCyrillic(normalized) && !isAcronym(written) && normalized.length > 3 ? russianStem(normalized) : normalized;
   return matchKey(stemmed);
+}
+
+/** One Snowball step: the word without its ending, as a dictionary would list its stem. */
+export function russianStemOnce(word: string): string {
+  return russian.stem(word);
 }
 
 /** The words of a text with their offsets and keys. */
