@@ -273,7 +273,9 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
     }
 
     for (const trigger of triggersIn(text, statements[context.lang])) {
-      let speaker = nearest(local, trigger.at, trigger.end, isPerson, 'either', 120);
+      // The speaker is the sentence's subject, before the verb; after it only in "according to X",
+      // "said X": a person named after "that" is what was said, not who said it.
+      let speaker = nearest(local, trigger.at, trigger.end, isPerson, 'before', 120) ?? nearest(local, trigger.at, trigger.end, isPerson, 'after', 25);
       let evidence: Evidence = 'STATED';
       let basis: string | undefined;
       if (!speaker && pronouns[context.lang].test(text.trim()) && lastPerson) {
