@@ -216,3 +216,33 @@ export async function readSourceText(tx: TransactionRunner, source: string): Pro
   const [row] = await tx.run('ingest/source-text', { source });
   return row ? sourceTextRow.parse(row) : undefined;
 }
+
+const jsonList = z
+  .string()
+  .optional()
+  .transform((value): unknown[] => {
+    if (value === undefined) return [];
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed : [];
+  });
+
+/** A stored relation's own fields, as its upsert input gives them (derived fields left out). */
+const storedRelation = z.object({
+  sources: z.array(z.string()),
+  evidence: z.string().optional(),
+  basis: z.string().optional(),
+  note: z.string().optional(),
+  onBehalfOf: z.string().optional(),
+  date: z.string().optional(),
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+  citations: jsonList,
+  provenance: jsonList,
+});
+export type StoredRelation = z.infer<typeof storedRelation>;
+
+/** The relation with this identity as this transaction sees it, or undefined. */
+export async function readRelation(tx: TransactionRunner, identity: { key: string; type: string; from: string }): Promise<StoredRelation | undefined> {
+  const [row] = await tx.run('queries/relations-by-key', { keys: [identity] });
+  return row ? z.object({ props: storedRelation }).parse(row).props : undefined;
+}

@@ -77,6 +77,8 @@ export interface NameMatch {
 
 // What may stand between two words of one name: spaces, hyphens and dashes, slashes, "&",
 // apostrophes. A comma, a full stop or a bracket ends a name.
+const maxSharedShortForms = 20;
+
 const joiningGap = /^[\s\-\u2010-\u2015/&'’]*$/u;
 const maxGapLength = 3;
 
@@ -133,6 +135,7 @@ export class AliasMatcher {
   upsert(entity: MatcherEntity): void {
     if (!isLinkedLabel(entity.label)) return;
     const paths = new Set<string>();
+    const known = this.entities.has(entity.slug);
     const add = (tokens: Token[], surname: boolean) => {
       if (tokens.length === 0) return;
       const keys = tokens.map((token) => token.key);
@@ -148,7 +151,8 @@ export class AliasMatcher {
         }
         node = child;
       }
-      node.terminals = node.terminals.filter((terminal) => terminal.slug !== entity.slug || terminal.path !== path);
+      // Only a refresh can find the entity's own old terminal here; a first build skips the scan.
+      if (known) node.terminals = node.terminals.filter((terminal) => terminal.slug !== entity.slug || terminal.path !== path);
       node.terminals.push({ slug: entity.slug, path, capitals: tokens.map(isWrittenAcronym), surname });
     };
     for (const name of entity.names) {
@@ -192,7 +196,9 @@ export class AliasMatcher {
         if (!node || node.terminals.length === 0) continue;
         const span = tokens.slice(index, at + 1);
         if (!span.some(looksLikeName)) continue;
-        const candidates = node.terminals.filter((terminal) => this.current(terminal) && capitalsAgree(terminal, span));
+        // A short form that many entities share ("Global Forum …") tells none of them apart.
+        const terminals = node.terminals.length > maxSharedShortForms ? node.terminals.filter((terminal) => !terminal.surname) : node.terminals;
+        const candidates = terminals.filter((terminal) => this.current(terminal) && capitalsAgree(terminal, span));
         if (candidates.length > 0) {
           best = { end: at + 1, candidates: uniqueCandidates(candidates) };
         }

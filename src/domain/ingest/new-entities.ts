@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import { z } from 'zod';
-import type { SourceLanguage } from './source-text.ts';
+import { type SourceLanguage, splitSentences } from './source-text.ts';
 import { russianStemOnce, type Token } from './tokens.ts';
 
 /** A name in the text that matches no entity: what it seems to be, and where. */
@@ -90,17 +90,23 @@ export function findNewNames(text: string, tokens: Token[], lang: SourceLanguage
     return a !== undefined && b !== undefined && /^[\s\-&]{1,2}$/u.test(text.slice(a.end, b.start));
   };
   const tokenRange = (start: number, end: number): [number, number] | undefined => {
-    const from = tokens.findIndex((token) => token.start >= start);
+    let low = 0;
+    let high = tokens.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((tokens[middle]?.start ?? 0) < start) low = middle + 1;
+      else high = middle;
+    }
+    const from = low < tokens.length ? low : -1;
     let to = from;
     while (to < tokens.length && (tokens[to]?.end ?? Number.POSITIVE_INFINITY) <= end) to++;
     return from < 0 || to <= from ? undefined : [from, to];
   };
 
   if (lang === 'en') {
-    const document = nlp(text);
-    const fromCompromise = (json: unknown, type: NameCandidate['type']) => {
+    const fromCompromise = (json: unknown, type: NameCandidate['type'], base: number) => {
       for (const { offset } of offsets.parse(json)) {
-        const range = tokenRange(offset.start, offset.start + offset.length);
+        const range = tokenRange(base + offset.start, base + offset.start + offset.length);
         if (!range) continue;
         // Only names written as names: compromise also tags "the minister" as a person.
         const words = tokens.slice(range[0], range[1]);
@@ -135,8 +141,22 @@ export function findNewNames(text: string, tokens: Token[], lang: SourceLanguage
       }
       if (to - from >= 2) add(from, to, head);
     }
-    fromCompromise(document.people().json({ offset: true }), 'Person');
-    fromCompromise(document.organizations().json({ offset: true }), 'Organization');
+    // compromise tags every word it reads, and that is most of an ingestion's time: it reads only
+    // the sentences where two capitalized words that name nothing known stand together.
+    for (const sentence of splitSentences(text)) {
+      let open = false;
+      for (let index = 0; index + 1 < tokens.length && !open; index++) {
+        const first = tokens[index];
+        const second = tokens[index + 1];
+        if (!first || !second || first.start < sentence.start) continue;
+        if (second.end > sentence.end) break;
+        open = capitalized(first) && (capitalized(second) || acronym(second)) && !taken(index) && !taken(index + 1) && joined(index);
+      }
+      if (!open) continue;
+      const document = nlp(text.slice(sentence.start, sentence.end));
+      fromCompromise(document.people().json({ offset: true }), 'Person', sentence.start);
+      fromCompromise(document.organizations().json({ offset: true }), 'Organization', sentence.start);
+    }
     // People compromise's lexicon does not know ("Aigerim Nurlanova"): two capitalized words next
     // to a title ("…, chair of", "director …") or a verb of saying.
     for (let index = 0; index + 1 < tokens.length; index++) {

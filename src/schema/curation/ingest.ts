@@ -19,7 +19,9 @@ import {
   type ProposalRecord,
   type ProposalStatus,
   readProposal,
+  readRelation,
   readSourceText,
+  type StoredRelation,
 } from '../../db/repositories/ingest.ts';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { type EntityLabel, isRelationType } from '../../domain/graph.ts';
@@ -37,7 +39,7 @@ import { EntityRef } from '../refs.ts';
 import { type EntityWriteResult, primeEntities, writeEntity } from './entity-upserts.ts';
 import { entityWriteSpecs } from './entity-inputs.ts';
 import { operationDescription, writeCost } from './payloads.ts';
-import type { Input } from './records.ts';
+import { type Input, relationKey } from './records.ts';
 import { primeRelation, type RelationWriteResult, writeRelation } from './relation-mutations.ts';
 import { runWrite } from './write.ts';
 
@@ -409,6 +411,34 @@ async function sourceCitation(tx: TransactionRunner, slug: string): Promise<Inpu
   };
 }
 
+/** A stored relation's input with one more source cited, with its own evidence when it differs. */
+function withCitation(existing: StoredRelation, input: Input, source: string, citation: Input): Input {
+  const evidence = existing.evidence ?? 'STATED';
+  const own = { evidence: String(input.evidence), ...(input.basis ? { basis: input.basis } : {}) };
+  const citations = [
+    ...existing.citations.filter((entry) => !(typeof entry === 'object' && entry !== null && 'source' in entry && entry.source === source)),
+    ...(own.evidence === evidence ? [] : [{ source, ...own }]),
+  ];
+  const dated = (existing.date ?? existing.startDate) ? {} : input.date ? { date: input.date } : {};
+  return {
+    from: input.from,
+    to: input.to,
+    ...(input.role ? { role: input.role } : {}),
+    ...(input.title ? { title: input.title } : {}),
+    sources: [...existing.sources.filter((slug) => slug !== source).map((slug) => ({ slug })), citation],
+    evidence,
+    ...(existing.basis ? { basis: existing.basis } : {}),
+    ...(existing.note ? { note: existing.note } : {}),
+    ...(existing.onBehalfOf ? { onBehalfOf: existing.onBehalfOf } : input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {}),
+    ...(existing.date ? { date: existing.date } : {}),
+    ...(existing.startDate ? { startDate: existing.startDate } : {}),
+    ...(existing.endDate ? { endDate: existing.endDate } : {}),
+    ...dated,
+    ...(citations.length > 0 ? { citations } : {}),
+    ...(existing.provenance.length > 0 ? { provenance: existing.provenance } : {}),
+  };
+}
+
 async function resolveEnd(
   tx: TransactionRunner,
   proposal: ProposalRecord,
@@ -461,16 +491,25 @@ async function acceptInTransaction(tx: TransactionRunner, scope: WriteScope, id:
     const role = edits.role ?? properties.role;
     const title = edits.title ?? properties.title;
     const onBehalfOf = edits.onBehalfOf ?? properties.onBehalfOf;
-    const input: Input = {
-      from: await resolveEnd(tx, proposal, 'from', edits.from),
-      to: await resolveEnd(tx, proposal, 'to', edits.to),
-      ...provenance,
-      ...(date ? { date } : {}),
+    const from = await resolveEnd(tx, proposal, 'from', edits.from);
+    const to = await resolveEnd(tx, proposal, 'to', edits.to);
+    const identity = {
       ...(rule.fields.includes('role') && role ? { role } : {}),
       ...(rule.fields.includes('title') && title ? { title } : {}),
+    };
+    const input: Input = {
+      from,
+      to,
+      ...provenance,
+      ...(date ? { date } : {}),
+      ...identity,
       ...(rule.fields.includes('onBehalfOf') && onBehalfOf ? { onBehalfOf } : {}),
     };
-    relations.push(await writeRelation(tx, scope, type, input));
+    // An upsert replaces a relation whole: a claim the graph has already gains this source as
+    // one more citation, keeping its sources, evidence, note and dates.
+    const key = relationKey(type, { from: String(from), to: String(to), role: identity.role ?? null, title: identity.title ?? null });
+    const existing = await readRelation(tx, { key, type, from: String(from) });
+    relations.push(await writeRelation(tx, scope, type, existing ? withCitation(existing, input, proposal.source, citation) : input));
   } else if (proposal.kind === 'entity') {
     const name = edits.name ?? proposal.fromName ?? '';
     const label = z.enum(['Person', 'Organization', 'Body', 'Event', 'Document', 'Memorandum']).parse(proposal.type);
