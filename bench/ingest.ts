@@ -48,7 +48,13 @@ function article(words: number, seed: number, people: Named[], organizations: Na
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { help: { type: 'boolean' }, entities: { type: 'string' }, words: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' } },
+    options: {
+      help: { type: 'boolean' },
+      entities: { type: 'string' },
+      words: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+    },
   });
   if (values.help) {
     console.log(usage);
@@ -88,7 +94,14 @@ async function main(): Promise<void> {
     }
   }
   const buildMs = performance.now() - built;
-  const text = article(words, seed, byLabel.get('Person') ?? [], byLabel.get('Organization') ?? [], byLabel.get('Event') ?? [], byLabel.get('Body') ?? []);
+  const text = article(
+    words,
+    seed,
+    byLabel.get('Person') ?? [],
+    byLabel.get('Organization') ?? [],
+    byLabel.get('Event') ?? [],
+    byLabel.get('Body') ?? [],
+  );
   const info = { title: null, url: null, published: null, publisher: null, lang: 'en' as const };
 
   analyzeText(text, info, matcher); // warm-up: JIT and compromise's lexicon
@@ -104,9 +117,13 @@ async function main(): Promise<void> {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] ?? 0;
-  console.log(`graph: ${matcher.size} linkable entities of ${entities}, ${relations} relations; matcher built once in ${(buildMs / 1000).toFixed(2)} s`);
+  console.log(
+    `graph: ${matcher.size} linkable entities of ${entities}, ${relations} relations; matcher built once in ${(buildMs / 1000).toFixed(2)} s`,
+  );
   console.log(`article: ${text.split(/\s+/).length} words, ${text.length} characters; ${mentions} mentions, ${proposals} proposals`);
-  console.log(`dry-run ingest: median ${(median / 1000).toFixed(3)} s over ${runs} runs (min ${((times[0] ?? 0) / 1000).toFixed(3)} s, max ${((times.at(-1) ?? 0) / 1000).toFixed(3)} s); target < 2 s`);
+  console.log(
+    `dry-run ingest: median ${(median / 1000).toFixed(3)} s over ${runs} runs (min ${((times[0] ?? 0) / 1000).toFixed(3)} s, max ${((times.at(-1) ?? 0) / 1000).toFixed(3)} s); target < 2 s`,
+  );
 }
 
 main().catch((error: unknown) => {

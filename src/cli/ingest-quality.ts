@@ -14,7 +14,12 @@ precision and recall, new-entity recall, relation-proposal precision and recall.
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { help: { type: 'boolean', short: 'h' }, articles: { type: 'string' }, seed: { type: 'string' }, verbose: { type: 'boolean' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      articles: { type: 'string' },
+      seed: { type: 'string' },
+      verbose: { type: 'boolean' },
+    },
   });
   if (values.help) {
     console.log(usage);
@@ -38,7 +43,9 @@ async function main(): Promise<void> {
   }
   const format = (value: number) => value.toFixed(2);
   console.log(`${names.length} articles in ${dir}`);
-  console.log('lang  link-P  link-R  new-R  rel-P  rel-R   (counts: linked right/proposed/gold, new found/gold, relations right/proposed/gold)');
+  console.log(
+    'lang  link-P  link-R  new-R  rel-P  rel-R   (counts: linked right/proposed/gold, new found/gold, relations right/proposed/gold)',
+  );
   for (const [lang, tally] of [...tallies].sort()) {
     const f = figures(tally);
     console.log(

@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new BadUserInputError(`give one FILE to ingest\n\n${usage}`, { argument: 'FILE' });
   const output = values.format ?? 'json';
-  if (output !== 'json' && output !== 'summary') throw new BadUserInputError(`--format: "${output}" is not json or summary`, { argument: 'format' });
+  if (output !== 'json' && output !== 'summary')
+    throw new BadUserInputError(`--format: "${output}" is not json or summary`, { argument: 'format' });
   const format: SourceFormat = values.html ? 'html' : values.text ? 'text' : /\.html?$/i.test(file) ? 'html' : 'text';
   const content = await readFile(file, 'utf8');
   const config = loadConfig();
@@ -95,7 +96,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const expected = [ConfigError, DatabaseConnectError, PrerequisiteError, EmbeddedStartError, BadUserInputError];
-  const known = expected.some((type) => error instanceof type) || String((error as { code?: unknown }).code).match(/^(ERR_PARSE_ARGS|ENOENT|EISDIR)/);
+  const known =
+    expected.some((type) => error instanceof type) || String((error as { code?: unknown }).code).match(/^(ERR_PARSE_ARGS|ENOENT|EISDIR)/);
   log(error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error));
   process.exit(1);
 });

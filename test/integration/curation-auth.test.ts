@@ -51,11 +51,9 @@ describe('auth on every mutation', () => {
 
   /** A pending proposal of the queued article (a relation between known entities, for accepting). */
   async function pendingProposal(relation: boolean): Promise<string> {
-    const { proposals } = await suite.api.data<{ proposals: { edges: { node: { id: string; kind: string; to: { slug: string | null } | null } }[] } }>(
-      'query { proposals(status: PENDING, first: 100) { edges { node { id kind to { slug } } } } }',
-      {},
-      keys.admin,
-    );
+    const { proposals } = await suite.api.data<{
+      proposals: { edges: { node: { id: string; kind: string; to: { slug: string | null } | null } }[] };
+    }>('query { proposals(status: PENDING, first: 100) { edges { node { id kind to { slug } } } } }', {}, keys.admin);
     const found = proposals.edges.find(({ node }) => !relation || (node.kind === 'RELATION' && node.to?.slug));
     if (!found) throw new Error('the queued article has no pending proposal left');
     return found.node.id;

@@ -85,7 +85,10 @@ describe('ingesting an article', () => {
       properties: {},
       evidence: 'STATED',
       basis: null,
-      span: { start: article.indexOf('The OAC manages'), end: article.indexOf('The OAC manages') + 'The OAC manages the .BY and .БЕЛ zones.'.length },
+      span: {
+        start: article.indexOf('The OAC manages'),
+        end: article.indexOf('The OAC manages') + 'The OAC manages the .BY and .БЕЛ zones.'.length,
+      },
       confidence: 0.75,
     });
     for (const proposal of shape.proposals) {
@@ -129,12 +132,20 @@ describe('ingesting an article', () => {
     expect(cited.sources).toEqual(['src-001-cctld-oac-memorandum', first.source]);
     expect(cited.citationEvidence[cited.sources.indexOf(first.source)]).toBe('STATED');
     const [source] = await readRows(suite.db, 'queries/entities-by-id', { ids: [first.source] });
-    expect(source?.props).toMatchObject({ id: first.source, label: 'Source', title: input.title, date: '2022-02', publisher: 'Test desk', language: 'en' });
+    expect(source?.props).toMatchObject({
+      id: first.source,
+      label: 'Source',
+      title: input.title,
+      date: '2022-02',
+      publisher: 'Test desk',
+      language: 'en',
+    });
 
-    const { changes } = await api.data<{ changes: { edges: { node: { kind: string; key: string | null; operation: string; by: string } }[] } }>(
-      'query ($since: DateTime!) { changes(since: $since, first: 100) { edges { node { kind key operation by } } } }',
-      { since: suite.seededAt },
-    );
+    const { changes } = await api.data<{
+      changes: { edges: { node: { kind: string; key: string | null; operation: string; by: string } }[] };
+    }>('query ($since: DateTime!) { changes(since: $since, first: 100) { edges { node { kind key operation by } } } }', {
+      since: suite.seededAt,
+    });
     expect(changes.edges.map((edge) => edge.node)).toContainEqual({
       kind: 'RELATION',
       key,
@@ -147,7 +158,10 @@ describe('ingesting an article', () => {
       { id: bel.id },
       keys.curator,
     );
-    expect(rejected.rejectProposal.proposal).toMatchObject({ status: 'REJECTED', reason: "The article's zone list is not the registry's own." });
+    expect(rejected.rejectProposal.proposal).toMatchObject({
+      status: 'REJECTED',
+      reason: "The article's zone list is not the registry's own.",
+    });
 
     // Deciding twice is refused and changes nothing.
     const before = await graphState(suite.db);
@@ -179,7 +193,11 @@ describe('ingesting an article', () => {
     const position = queued.proposals.find((p) => p.type === 'HOLDS_POSITION');
     expect(position?.from).toEqual({ slug: null, name: 'Maria Lindqvist', type: 'Person' });
     const before = await graphState(suite.db);
-    const refused = await api.error('mutation ($id: String!) { acceptProposal(id: $id) { operation } }', { id: position?.id }, keys.curator);
+    const refused = await api.error(
+      'mutation ($id: String!) { acceptProposal(id: $id) { operation } }',
+      { id: position?.id },
+      keys.curator,
+    );
     expect(refused.extensions?.code).toBe('BAD_USER_INPUT');
     expect(refused.message).toContain('edits.from');
     expect(await graphState(suite.db)).toEqual(before);
@@ -192,11 +210,7 @@ describe('ingesting an article', () => {
       keys.curator,
     );
     expect(created.acceptProposal.entity.slug).toBe('maria-lindqvist');
-    const linked = await api.error(
-      'mutation ($id: String!) { acceptProposal(id: $id) { relations } }',
-      { id: position?.id },
-      keys.curator,
-    );
+    const linked = await api.error('mutation ($id: String!) { acceptProposal(id: $id) { relations } }', { id: position?.id }, keys.curator);
     // The organization is still only a name: the error names the other end now.
     expect(linked.message).toContain('edits.to');
   });

@@ -90,9 +90,9 @@ describe('the alias matcher', () => {
     const local = new AliasMatcher(entities);
     local.upsert(matcherEntity('Organization', 'msk-ix', { name: 'Moscow Exchange Point' }));
     local.remove('qrator-labs');
-    expect(local.match('MSK-IX and Qrator Labs at the Moscow Exchange Point', tokenize('MSK-IX and Qrator Labs at the Moscow Exchange Point'))).toEqual([
-      { start: 30, end: 51, firstToken: 7, endToken: 10, candidates: [{ slug: 'msk-ix', surname: false }] },
-    ]);
+    expect(
+      local.match('MSK-IX and Qrator Labs at the Moscow Exchange Point', tokenize('MSK-IX and Qrator Labs at the Moscow Exchange Point')),
+    ).toEqual([{ start: 30, end: 51, firstToken: 7, endToken: 10, candidates: [{ slug: 'msk-ix', surname: false }] }]);
   });
 });
 
@@ -203,7 +203,12 @@ describe('proposals', () => {
   it('reads a pronoun as the person named before, as INFERRED with a basis', () => {
     const text = 'Andrey Vorobyev opened the day. He proposed new rules for MSK-IX.';
     const statement = analyzeText(text, info('en'), matcher).proposals.find((p) => p.kind === 'statement');
-    expect(statement).toMatchObject({ from: { slug: 'andrey-vorobyev' }, to: { slug: 'msk-ix' }, evidence: 'INFERRED', span: { start: 32, end: 65 } });
+    expect(statement).toMatchObject({
+      from: { slug: 'andrey-vorobyev' },
+      to: { slug: 'msk-ix' },
+      evidence: 'INFERRED',
+      span: { start: 32, end: 65 },
+    });
     expect(statement?.basis).toMatch(/pronoun/);
   });
 

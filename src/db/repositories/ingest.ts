@@ -11,9 +11,9 @@ import { properties } from '../rows.ts';
 import { toDate } from '../values.ts';
 
 /** A whole number as the driver hands it (Integer or number). */
-const integer = z.union([z.number(), z.custom<{ toNumber(): number }>((value) => neo4j.isInt(value))]).transform((value) =>
-  typeof value === 'number' ? value : value.toNumber(),
-);
+const integer = z
+  .union([z.number(), z.custom<{ toNumber(): number }>((value) => neo4j.isInt(value))])
+  .transform((value) => (typeof value === 'number' ? value : value.toNumber()));
 
 const matcherRow = z.object({ id: z.string(), label: z.string(), props: properties, neighbours: z.array(z.string()) });
 export type MatcherRow = z.infer<typeof matcherRow>;
@@ -73,26 +73,32 @@ export async function writeQueue(
     published: string | null;
     publisher: string | null;
     by: string;
-    mentions: StoredMention[]; proposals: QueuedProposal[] },
+    mentions: StoredMention[];
+    proposals: QueuedProposal[];
+  },
 ): Promise<void> {
   await tx.run('ingest/write-queue', {
-      source: queue.source,
-      text: queue.text,
-      lang: queue.lang,
-      title: queue.title,
-      url: queue.url,
-      published: queue.published,
-      publisher: queue.publisher,
-      by: queue.by,
-      mentions: queue.mentions.map((mention) => ({ ...mention, start: neo4j.int(mention.start), end: neo4j.int(mention.end) })),
-      proposals: queue.proposals.map(({ id, start, end, ...rest }) => ({
-        id,
-        props: { ...rest, start: neo4j.int(start), end: neo4j.int(end) },
-      })),
+    source: queue.source,
+    text: queue.text,
+    lang: queue.lang,
+    title: queue.title,
+    url: queue.url,
+    published: queue.published,
+    publisher: queue.publisher,
+    by: queue.by,
+    mentions: queue.mentions.map((mention) => ({ ...mention, start: neo4j.int(mention.start), end: neo4j.int(mention.end) })),
+    proposals: queue.proposals.map(({ id, start, end, ...rest }) => ({
+      id,
+      props: { ...rest, start: neo4j.int(start), end: neo4j.int(end) },
+    })),
   });
 }
 
-const nullableText = z.string().nullable().optional().transform((value) => value ?? null);
+const nullableText = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((value) => value ?? null);
 
 const storedProposal = z.object({
   props: z.object({
@@ -164,7 +170,14 @@ export async function readProposal(tx: TransactionRunner, id: string): Promise<P
 /** Marks a pending proposal decided; false when it was not pending. */
 export async function decideProposal(
   tx: TransactionRunner,
-  decision: { id: string; status: 'ACCEPTED' | 'REJECTED'; reason: string | null; by: string; acceptedAs: string | null; operation: string | null },
+  decision: {
+    id: string;
+    status: 'ACCEPTED' | 'REJECTED';
+    reason: string | null;
+    by: string;
+    acceptedAs: string | null;
+    operation: string | null;
+  },
 ): Promise<boolean> {
   const rows = await tx.run('ingest/decide-proposal', decision);
   return rows.length > 0;
@@ -185,13 +198,19 @@ export async function loadMentions(scope: ReadScope, source: string): Promise<Me
 }
 
 /** Links a mention to an entity; undefined when either does not exist. */
-export async function linkMention(tx: TransactionRunner, request: { id: string; entity: string; by: string }): Promise<MentionRecord | undefined> {
+export async function linkMention(
+  tx: TransactionRunner,
+  request: { id: string; entity: string; by: string },
+): Promise<MentionRecord | undefined> {
   const [row] = await tx.run('ingest/link-mention', request);
   return row ? mentionRow.extend({ text: z.string().nullable() }).parse(row) : undefined;
 }
 
 /** The slug an entity proposal of this source, name and type was accepted as, if one was. */
-export async function acceptedEntityOf(tx: TransactionRunner, request: { source: string; name: string; type: string }): Promise<string | undefined> {
+export async function acceptedEntityOf(
+  tx: TransactionRunner,
+  request: { source: string; name: string; type: string },
+): Promise<string | undefined> {
   const [row] = await tx.run('ingest/accepted-entity', request);
   return row ? z.object({ slug: z.string() }).parse(row).slug : undefined;
 }
@@ -242,7 +261,10 @@ const storedRelation = z.object({
 export type StoredRelation = z.infer<typeof storedRelation>;
 
 /** The relation with this identity as this transaction sees it, or undefined. */
-export async function readRelation(tx: TransactionRunner, identity: { key: string; type: string; from: string }): Promise<StoredRelation | undefined> {
+export async function readRelation(
+  tx: TransactionRunner,
+  identity: { key: string; type: string; from: string },
+): Promise<StoredRelation | undefined> {
   const [row] = await tx.run('queries/relations-by-key', { keys: [identity] });
   return row ? z.object({ props: storedRelation }).parse(row).props : undefined;
 }

@@ -106,7 +106,13 @@ export function analyzeText(text: string, source: SourceInfo, matcher: AliasMatc
       continue;
     }
     const name = newNames.find((candidate) => candidate.start === mention.start && candidate.end === mention.end);
-    if (name) actors.push({ start: name.start, end: name.end, type: name.type, ref: { name: proposedByKey.get(`${name.type}:${searchKey(name.text)}`)?.name ?? name.text, type: name.type } });
+    if (name)
+      actors.push({
+        start: name.start,
+        end: name.end,
+        type: name.type,
+        ref: { name: proposedByKey.get(`${name.type}:${searchKey(name.text)}`)?.name ?? name.text, type: name.type },
+      });
   }
   const sentences = splitSentences(text);
   const dates = findDates(text);
@@ -135,6 +141,14 @@ const endKey = (end: ClaimEnd | null): string => (end === null ? '' : 'slug' in 
  */
 export function proposalFingerprint(text: string, proposal: Proposal): string {
   const evidence = searchKey(text.slice(proposal.span.start, proposal.span.end));
-  const parts = [proposal.kind, proposal.type, endKey(proposal.from), endKey(proposal.to), proposal.properties.title ?? '', proposal.properties.role ?? '', evidence];
+  const parts = [
+    proposal.kind,
+    proposal.type,
+    endKey(proposal.from),
+    endKey(proposal.to),
+    proposal.properties.title ?? '',
+    proposal.properties.role ?? '',
+    evidence,
+  ];
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }

@@ -136,14 +136,26 @@ function* triggersIn(sentence: string, triggers: Trigger[]): Generator<{ at: num
 }
 
 /** The actor nearest to a place, among those that pass `accept`, no farther than `reach` characters. */
-function nearest(actors: Actor[], at: number, end: number, accept: (actor: Actor) => boolean, side: 'before' | 'after' | 'either', reach: number): Actor | undefined {
+function nearest(
+  actors: Actor[],
+  at: number,
+  end: number,
+  accept: (actor: Actor) => boolean,
+  side: 'before' | 'after' | 'either',
+  reach: number,
+): Actor | undefined {
   let best: Actor | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const actor of actors) {
     if (!accept(actor)) continue;
     const before = actor.end <= at ? at - actor.end : undefined;
     const after = actor.start >= end ? actor.start - end : undefined;
-    const distance = side === 'before' ? before : side === 'after' ? after : Math.min(before ?? Number.POSITIVE_INFINITY, after ?? Number.POSITIVE_INFINITY);
+    const distance =
+      side === 'before'
+        ? before
+        : side === 'after'
+          ? after
+          : Math.min(before ?? Number.POSITIVE_INFINITY, after ?? Number.POSITIVE_INFINITY);
     if (distance === undefined || distance > reach || distance >= bestDistance) continue;
     best = actor;
     bestDistance = distance;
@@ -182,7 +194,14 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
     const dated: Record<string, string> = dates[0] ? { date: dates[0].value, datePrecision: dates[0].precision } : {};
     const span = { start: sentence.start, end: sentence.end };
     const push = (proposal: Omit<Proposal, 'span' | 'evidence' | 'basis'> & { evidence?: Evidence; basis?: string }) => {
-      const key = [proposal.kind, proposal.type, refKey(proposal.from), refKey(proposal.to), proposal.properties.title ?? '', proposal.properties.role ?? ''].join('|');
+      const key = [
+        proposal.kind,
+        proposal.type,
+        refKey(proposal.from),
+        refKey(proposal.to),
+        proposal.properties.title ?? '',
+        proposal.properties.role ?? '',
+      ].join('|');
       if (seen.has(key) || (proposal.from !== null && refKey(proposal.from) === refKey(proposal.to))) return;
       seen.add(key);
       proposals.push({ evidence: 'STATED', basis: null, ...proposal, properties: { ...proposal.properties, ...dated }, span });
@@ -192,14 +211,22 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
 
     for (const trigger of triggersIn(text, titles[context.lang])) {
       const organization =
-        nearest(local, trigger.at, trigger.end, isOrganization, 'after', 30) ?? nearest(local, trigger.at, trigger.end, isOrganization, 'before', 4);
+        nearest(local, trigger.at, trigger.end, isOrganization, 'after', 30) ??
+        nearest(local, trigger.at, trigger.end, isOrganization, 'before', 4);
       // "директор РосНИИРОС Игорь Лебедев", "MSK-IX director Alexei Platonov": the person named
       // right after the organization holds the title, whoever comes before.
       const person =
         (organization && nearest(local, organization.start, organization.end, isPerson, 'after', 3)) ||
         nearest(local, trigger.at, trigger.end, isPerson, 'either', 60);
       if (person && organization) {
-        push({ kind: 'relation', type: 'HOLDS_POSITION', from: person.ref, to: organization.ref, properties: { title: trigger.value }, confidence: 0.8 });
+        push({
+          kind: 'relation',
+          type: 'HOLDS_POSITION',
+          from: person.ref,
+          to: organization.ref,
+          properties: { title: trigger.value },
+          confidence: 0.8,
+        });
       }
     }
 
@@ -214,15 +241,31 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
         memorandum?.ref ??
         (earlier && lastMemorandum
           ? lastMemorandum
-          : { name: `Memorandum between ${parties.map((party) => ('slug' in party.ref ? party.ref.slug : party.ref.name)).join(' and ')}`, type: 'Memorandum' });
+          : {
+              name: `Memorandum between ${parties.map((party) => ('slug' in party.ref ? party.ref.slug : party.ref.name)).join(' and ')}`,
+              type: 'Memorandum',
+            });
       const inferred = earlier ? { evidence: 'INFERRED' as const, basis: referredMemorandum } : {};
       lastMemorandum = target;
       if (parties.length > 0 || memorandum) {
-        for (const party of parties) push({ kind: 'relation', type: 'PARTY_TO', from: party.ref, to: target, properties: {}, confidence: memorandum ? 0.85 : 0.7, ...inferred });
+        for (const party of parties)
+          push({
+            kind: 'relation',
+            type: 'PARTY_TO',
+            from: party.ref,
+            to: target,
+            properties: {},
+            confidence: memorandum ? 0.85 : 0.7,
+            ...inferred,
+          });
         for (const person of local.filter(isPerson)) {
           // The party a signatory signs for: the organization named next to them ("X, head of Y").
           const party = nearest(local, person.start, person.end, isOrganization, 'either', 80);
-          const onBehalfOf: Record<string, string> = party ? ('slug' in party.ref ? { onBehalfOf: party.ref.slug } : { onBehalfOfName: party.ref.name }) : {};
+          const onBehalfOf: Record<string, string> = party
+            ? 'slug' in party.ref
+              ? { onBehalfOf: party.ref.slug }
+              : { onBehalfOfName: party.ref.name }
+            : {};
           push({ kind: 'relation', type: 'SIGNED', from: person.ref, to: target, properties: onBehalfOf, confidence: 0.7, ...inferred });
         }
       }
@@ -235,7 +278,8 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
       const stated = local.find((actor) => isOrganization(actor) && actor.end <= match.index && match.index - actor.end <= 160);
       const body = nearest(local, match.index, match.index + match[0].length, isOrganization, 'after', 60);
       // "The company also joined …": the organization the text was about.
-      const referred = !stated && lastOrganization && companyWords[context.lang].test(text.slice(0, match.index)) ? lastOrganization : undefined;
+      const referred =
+        !stated && lastOrganization && companyWords[context.lang].test(text.slice(0, match.index)) ? lastOrganization : undefined;
       const member = stated ?? referred;
       if (member && body) {
         push({
@@ -265,17 +309,27 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
       const event = nearest(local, trigger.at, trigger.end, (actor) => actor.type === 'Event', 'either', 160);
       if (!event) continue;
       const people = local.filter((actor) => isPerson(actor) && actor.end <= trigger.at);
-      const before = people.length > 0 ? people : local.filter((actor) => isOrganization(actor) && actor.end <= trigger.at && actor.end <= event.start);
-      const participants = before.length > 0 ? before : local.filter((actor) => (isPerson(actor) || isOrganization(actor)) && actor.start >= trigger.end);
+      const before =
+        people.length > 0 ? people : local.filter((actor) => isOrganization(actor) && actor.end <= trigger.at && actor.end <= event.start);
+      const participants =
+        before.length > 0 ? before : local.filter((actor) => (isPerson(actor) || isOrganization(actor)) && actor.start >= trigger.end);
       for (const participant of participants) {
-        push({ kind: 'relation', type: 'PARTICIPATED_IN', from: participant.ref, to: event.ref, properties: { role: trigger.value }, confidence: 0.7 });
+        push({
+          kind: 'relation',
+          type: 'PARTICIPATED_IN',
+          from: participant.ref,
+          to: event.ref,
+          properties: { role: trigger.value },
+          confidence: 0.7,
+        });
       }
     }
 
     for (const trigger of triggersIn(text, statements[context.lang])) {
       // The speaker is the sentence's subject, before the verb; after it only in "according to X",
       // "said X": a person named after "that" is what was said, not who said it.
-      let speaker = nearest(local, trigger.at, trigger.end, isPerson, 'before', 120) ?? nearest(local, trigger.at, trigger.end, isPerson, 'after', 25);
+      let speaker =
+        nearest(local, trigger.at, trigger.end, isPerson, 'before', 120) ?? nearest(local, trigger.at, trigger.end, isPerson, 'after', 25);
       let evidence: Evidence = 'STATED';
       let basis: string | undefined;
       if (!speaker && pronouns[context.lang].test(text.trim()) && lastPerson) {
@@ -284,7 +338,9 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
         basis = 'The sentence names its speaker by a pronoun; the speaker is read as the person named last before it.';
       }
       if (!speaker) continue;
-      const about = local.find((actor) => refKey(actor.ref) !== refKey(speaker.ref) && !isPerson(actor) && (actor.start >= trigger.end || actor.end <= trigger.at));
+      const about = local.find(
+        (actor) => refKey(actor.ref) !== refKey(speaker.ref) && !isPerson(actor) && (actor.start >= trigger.end || actor.end <= trigger.at),
+      );
       push({
         kind: 'statement',
         type: 'Statement',

@@ -3,16 +3,7 @@ import { type SearchSource, searchedFields } from '../text/search-forms.ts';
 import { isWrittenAcronym, looksLikeName, type Token, tokenize } from './tokens.ts';
 
 /** The labels whose names are linked in a text: the graph's actors and things, not its topics. */
-export const linkedLabels: readonly EntityLabel[] = [
-  'Organization',
-  'Person',
-  'Tld',
-  'Memorandum',
-  'Event',
-  'Body',
-  'Document',
-  'Country',
-];
+export const linkedLabels: readonly EntityLabel[] = ['Organization', 'Person', 'Tld', 'Memorandum', 'Event', 'Body', 'Document', 'Country'];
 const linkedLabelSet: ReadonlySet<string> = new Set(linkedLabels);
 export const isLinkedLabel = (label: string): label is EntityLabel => linkedLabelSet.has(label);
 
@@ -197,7 +188,8 @@ export class AliasMatcher {
         const span = tokens.slice(index, at + 1);
         if (!span.some(looksLikeName)) continue;
         // A short form that many entities share ("Global Forum …") tells none of them apart.
-        const terminals = node.terminals.length > maxSharedShortForms ? node.terminals.filter((terminal) => !terminal.surname) : node.terminals;
+        const terminals =
+          node.terminals.length > maxSharedShortForms ? node.terminals.filter((terminal) => !terminal.surname) : node.terminals;
         const candidates = terminals.filter((terminal) => this.current(terminal) && capitalsAgree(terminal, span));
         if (candidates.length > 0) {
           best = { end: at + 1, candidates: uniqueCandidates(candidates) };

@@ -11,7 +11,8 @@ export interface NameCandidate {
   type: 'Person' | 'Organization' | 'Body' | 'Event' | 'Document';
 }
 
-const englishTitles = 'director|head|chair|chairman|chairwoman|president|founder|co-founder|ceo|chief|deputy|secretary|minister|executive|manager|member';
+const englishTitles =
+  'director|head|chair|chairman|chairwoman|president|founder|co-founder|ceo|chief|deputy|secretary|minister|executive|manager|member';
 const personAfter = new RegExp(`^,\\s+(?:the\\s+|a\\s+)?(?:${englishTitles})\\b|^\\s+(?:said|says|noted|added|stressed|told)\\b`, 'iu');
 const personBefore = new RegExp(`\\b(?:${englishTitles}|according to)\\s+$`, 'iu');
 
@@ -34,13 +35,55 @@ const russianHeads: [string[], NameCandidate['type']][] = [
   [['совет', 'комитет', 'групп', 'комисс', 'ассамбле', 'союз'], 'Body'],
   [['резолюц', 'доклад', 'деклараци', 'закон', 'конвенц', 'стратег', 'хартия', 'доктрин'], 'Document'],
   [
-    ['министерств', 'ассоциац', 'фонд', 'центр', 'институт', 'агентств', 'федерац', 'университет', 'служб', 'академ', 'палат', 'корпорац', 'компан', 'банк', 'альянс', 'департамент', 'управлен', 'регистратур', 'лаборатор'],
+    [
+      'министерств',
+      'ассоциац',
+      'фонд',
+      'центр',
+      'институт',
+      'агентств',
+      'федерац',
+      'университет',
+      'служб',
+      'академ',
+      'палат',
+      'корпорац',
+      'компан',
+      'банк',
+      'альянс',
+      'департамент',
+      'управлен',
+      'регистратур',
+      'лаборатор',
+    ],
     'Organization',
   ],
 ];
 
 // Words that end a Russian name that grows to the right ("Фонд развития сетей в регионе").
-const russianStops = new Set(['в', 'на', 'с', 'со', 'о', 'об', 'по', 'для', 'от', 'к', 'из', 'за', 'при', 'что', 'который', 'которая', 'которые', 'а', 'но', 'как', 'и']);
+const russianStops = new Set([
+  'в',
+  'на',
+  'с',
+  'со',
+  'о',
+  'об',
+  'по',
+  'для',
+  'от',
+  'к',
+  'из',
+  'за',
+  'при',
+  'что',
+  'который',
+  'которая',
+  'которые',
+  'а',
+  'но',
+  'как',
+  'и',
+]);
 // After its head word a Russian name goes on in the genitive ("Фонд развития сетей", "Ассоциация
 // операторов связи"); a word in another form (a verb, an accusative) ends it.
 const genitiveLike = /(?:а|я|ов|ев|ёв|ей|ий|ых|их|ого|его|ой|ы|и|ии)$/u;
@@ -54,7 +97,8 @@ function andGenitive(tokens: Token[], index: number): boolean {
 }
 
 const roleWords = /^(?:директор|руководител|глав|председател|президент|министр|заместител|основател|член|представител|специалист|эксперт)/u;
-const surname = /(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|ова|ева|ёва|ина|ына|енко|ук|юк|ян|дзе|швили|ых|их)(?:а|у|ым|ом|ой|е|ы|ого|ому|ую)?$/u;
+const surname =
+  /(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|ова|ева|ёва|ина|ына|енко|ук|юк|ян|дзе|швили|ых|их)(?:а|у|ым|ом|ой|е|ы|ого|ому|ую)?$/u;
 const capitalized = (token: Token) => /^\p{Lu}\p{Ll}/u.test(token.text);
 const acronym = (token: Token) => /^[\p{Lu}]{3,}$/u.test(token.text);
 
@@ -110,7 +154,8 @@ export function findNewNames(text: string, tokens: Token[], lang: SourceLanguage
         if (!range) continue;
         // Only names written as names: compromise also tags "the minister" as a person.
         const words = tokens.slice(range[0], range[1]);
-        if (words.length === 0 || !words.every((token) => capitalized(token) || acronym(token) || /^(?:of|for|and|the)$/u.test(token.text))) continue;
+        if (words.length === 0 || !words.every((token) => capitalized(token) || acronym(token) || /^(?:of|for|and|the)$/u.test(token.text)))
+          continue;
         if (type === 'Person' && words.length < 2) continue;
         // compromise reads across line breaks and commas; a name does not.
         let to = range[0] + 1;

@@ -29,7 +29,16 @@ export interface Tally {
   goldRelations: number;
 }
 
-export const emptyTally = (): Tally => ({ linkedRight: 0, linkedAll: 0, goldLinked: 0, newFound: 0, goldNew: 0, relationsRight: 0, relationsAll: 0, goldRelations: 0 });
+export const emptyTally = (): Tally => ({
+  linkedRight: 0,
+  linkedAll: 0,
+  goldLinked: 0,
+  newFound: 0,
+  goldNew: 0,
+  relationsRight: 0,
+  relationsAll: 0,
+  goldRelations: 0,
+});
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
@@ -70,10 +79,7 @@ export function scoreArticle(analysis: Analysis, gold: GoldAnnotations, tally: T
   tally.goldRelations += gold.relations.length;
   for (const claim of claims) {
     const index = unmatched.findIndex(
-      (g) =>
-        g.type === claim.type &&
-        sameEnd(claim.from, g.from) &&
-        (claim.kind === 'statement' || sameEnd(claim.to, g.to)),
+      (g) => g.type === claim.type && sameEnd(claim.from, g.from) && (claim.kind === 'statement' || sameEnd(claim.to, g.to)),
     );
     if (index >= 0) {
       tally.relationsRight += 1;

@@ -73,7 +73,7 @@ export function tokenize(text: string): Token[] {
     let written = match[0];
     let start = match.index;
     // A dot after a word is the end of a sentence or a domain's inner dot, not a TLD.
-    if (written.startsWith('.') && (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1] ?? '') || /^\.\p{N}/u.test(written))) {
+    if (written.startsWith('.') && ((start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1] ?? '')) || /^\.\p{N}/u.test(written))) {
       written = written.slice(1);
       start += 1;
     }

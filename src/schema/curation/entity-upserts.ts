@@ -47,7 +47,12 @@ async function keptFormerSlugs(tx: TransactionRunner, id: string, field: string)
  * Checks and writes an entity and the sources it gives inline, inside the caller's write
  * transaction: the upsert mutations and an accepted ingestion proposal write through this.
  */
-export async function writeEntity(tx: TransactionRunner, scope: WriteScope, spec: EntityWriteSpec, input: Input): Promise<EntityWriteResult> {
+export async function writeEntity(
+  tx: TransactionRunner,
+  scope: WriteScope,
+  spec: EntityWriteSpec,
+  input: Input,
+): Promise<EntityWriteResult> {
   const problems = inputSlugProblems(input, true);
   if (problems.length > 0) throw BadUserInputError.of(problems);
   const id = String(slugOf(input));

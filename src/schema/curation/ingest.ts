@@ -36,8 +36,8 @@ import { loadEntities } from '../entity.ts';
 import { EvidenceEnum } from '../evidence.ts';
 import { decodeCursor, encodeCursor, maxPageSize } from '../paging.ts';
 import { EntityRef } from '../refs.ts';
-import { type EntityWriteResult, primeEntities, writeEntity } from './entity-upserts.ts';
 import { entityWriteSpecs } from './entity-inputs.ts';
+import { type EntityWriteResult, primeEntities, writeEntity } from './entity-upserts.ts';
 import { operationDescription, writeCost } from './payloads.ts';
 import { type Input, relationKey } from './records.ts';
 import { primeRelation, type RelationWriteResult, writeRelation } from './relation-mutations.ts';
@@ -87,8 +87,14 @@ const ProposalEndRef = builder.objectRef<EndRecord>('ProposalEnd').implement({
   description: 'An end of a proposed claim: a known entity (slug) or a proposed one (name and type).',
   fields: (t) => ({
     slug: t.exposeString('slug', { nullable: true, description: 'The known entity, by slug; null for a proposed one.' }),
-    name: t.exposeString('name', { nullable: true, description: 'The proposed entity\'s name as the text writes it; null for a known one.' }),
-    type: t.exposeString('type', { nullable: true, description: 'The proposed entity\'s type (Person, Organization …); null for a known one.' }),
+    name: t.exposeString('name', {
+      nullable: true,
+      description: "The proposed entity's name as the text writes it; null for a known one.",
+    }),
+    type: t.exposeString('type', {
+      nullable: true,
+      description: "The proposed entity's type (Person, Organization …); null for a known one.",
+    }),
     entity: t.field({
       type: EntityRef,
       nullable: true,
@@ -106,7 +112,9 @@ const ProposalRef = builder.objectRef<ProposalRecord>('Proposal').implement({
     'Something an ingested source seems to say, waiting for a curator: a relation, a new entity or a statement, with the ' +
     'sentence that says it (by offsets into the stored text). Nothing of it is in the graph until it is accepted.',
   fields: (t) => ({
-    id: t.exposeString('id', { description: 'Its id: a fingerprint of the claim and its sentence, the same whenever the same text is ingested.' }),
+    id: t.exposeString('id', {
+      description: 'Its id: a fingerprint of the claim and its sentence, the same whenever the same text is ingested.',
+    }),
     status: t.field({ type: ProposalStatusEnum, description: 'Pending, accepted or rejected.', resolve: (p) => p.status }),
     kind: t.field({
       type: ProposalKindEnum,
@@ -114,7 +122,9 @@ const ProposalRef = builder.objectRef<ProposalRecord>('Proposal').implement({
       resolve: (p) => z.enum(['relation', 'entity', 'statement']).parse(p.kind),
     }),
     type: t.exposeString('type', { description: 'The relationship type (HOLDS_POSITION …), or the entity type (Person …) or Statement.' }),
-    source: t.exposeString('source', { description: 'The slug of the ingested source (a Source entity once a proposal of it is accepted).' }),
+    source: t.exposeString('source', {
+      description: 'The slug of the ingested source (a Source entity once a proposal of it is accepted).',
+    }),
     from: t.field({
       type: ProposalEndRef,
       description: 'Where the claim starts; for an entity proposal, the entity itself; for a statement, the speaker.',
@@ -136,8 +146,12 @@ const ProposalRef = builder.objectRef<ProposalRecord>('Proposal').implement({
       description: 'STATED when its sentence says it; INFERRED when read from more than one sentence (see basis).',
       resolve: (p) => z.enum(['STATED', 'INFERRED', 'EXTERNAL']).parse(p.evidence),
     }),
-    basis: t.exposeString('basis', { nullable: true, description: 'For INFERRED: how it was read, in the project\'s words.' }),
-    span: t.field({ type: TextSpanRef, description: 'The sentence that says it, in the stored text.', resolve: (p) => ({ start: p.start, end: p.end }) }),
+    basis: t.exposeString('basis', { nullable: true, description: "For INFERRED: how it was read, in the project's words." }),
+    span: t.field({
+      type: TextSpanRef,
+      description: 'The sentence that says it, in the stored text.',
+      resolve: (p) => ({ start: p.start, end: p.end }),
+    }),
     evidenceText: t.exposeString('evidenceText', {
       nullable: true,
       description: 'The sentence itself, read from the stored text (never stored in the graph).',
@@ -374,8 +388,18 @@ async function ingestSource(context: RequestContext, input: IngestInput): Promis
 
 /** A slug from a name: Cyrillic by the passport scheme, then lower-case words joined by hyphens. */
 function slugFromName(name: string): string {
-  const latin = hasCyrillic(name) ? transliterate(name) : name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-  return latin.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'entity';
+  const latin = hasCyrillic(name)
+    ? transliterate(name)
+    : name
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
+  return (
+    latin
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'entity'
+  );
 }
 
 type Edits = {
@@ -540,7 +564,12 @@ async function acceptProposal(context: RequestContext, id: string, edits: Edits)
   const result = await runWrite(context, (tx, scope) => acceptInTransaction(tx, scope, id, edits, callerName(context)));
   for (const relation of result.relations) primeRelation(context, relation);
   if (result.entity) primeEntities(context, [result.entity.entity]);
-  return { proposal: result.proposal, operation: result.operation, entity: result.entity?.entity ?? null, relations: result.relations.map((r) => r.key) };
+  return {
+    proposal: result.proposal,
+    operation: result.operation,
+    entity: result.entity?.entity ?? null,
+    relations: result.relations.map((r) => r.key),
+  };
 }
 
 async function rejectProposal(context: RequestContext, id: string, reason: string | null): Promise<DecisionResult> {
@@ -574,7 +603,7 @@ builder.mutationField('acceptProposal', (t) =>
     type: ProposalDecisionPayload,
     description:
       'Writes a pending proposal to the graph through the upserts, citing its source (created on first acceptance) with the ' +
-      'proposal\'s evidence, and leaves change-log records. A relation between names not yet in the graph needs their slugs ' +
+      "proposal's evidence, and leaves change-log records. A relation between names not yet in the graph needs their slugs " +
       '(edits.from, edits.to) or their entity proposals accepted first; a statement needs edits.summary. Needs the "curate" scope.',
     authScopes: { curate: true },
     complexity: writeCost,
@@ -636,7 +665,10 @@ builder.queryField('proposals', (t) =>
     args: {
       status: t.arg({ type: ProposalStatusEnum, description: 'Only proposals in this state.' }),
       source: t.arg.string({ description: 'Only proposals from this source (its slug).' }),
-      first: t.arg.int({ defaultValue: defaultProposalPageSize, description: `How many (1–${maxPageSize}; default ${defaultProposalPageSize}).` }),
+      first: t.arg.int({
+        defaultValue: defaultProposalPageSize,
+        description: `How many (1–${maxPageSize}; default ${defaultProposalPageSize}).`,
+      }),
       after: t.arg.string({ description: "Continue after this cursor (an edge's cursor or pageInfo.endCursor)." }),
     },
     resolve: async (_root, args, context) => {

@@ -86,7 +86,12 @@ const RelationDeletePayload = builder.objectRef<RelationDeleteResult>('RelationD
  * Checks and writes one relation and the sources it gives inline, inside the caller's write
  * transaction: the upsert mutations and an accepted ingestion proposal write through this.
  */
-export async function writeRelation(tx: TransactionRunner, scope: WriteScope, type: RelationType, input: Input): Promise<RelationWriteResult> {
+export async function writeRelation(
+  tx: TransactionRunner,
+  scope: WriteScope,
+  type: RelationType,
+  input: Input,
+): Promise<RelationWriteResult> {
   const problems = inputSlugProblems(input, false);
   if (problems.length > 0) throw BadUserInputError.of(problems);
   const from = String(input.from);

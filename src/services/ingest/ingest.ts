@@ -60,7 +60,11 @@ export function sourceSlugOf(text: string): string {
 }
 
 /** Reads a source against the current graph; writes nothing. */
-export async function analyzeSource(matchers: MatcherCache, request: IngestRequest, at: (field: string) => string = (field) => field): Promise<Ingestion> {
+export async function analyzeSource(
+  matchers: MatcherCache,
+  request: IngestRequest,
+  at: (field: string) => string = (field) => field,
+): Promise<Ingestion> {
   const problems = ingestProblems(request, at);
   if (problems.length > 0) throw BadUserInputError.of(problems);
   const format = request.format ?? (looksLikeHtml(request.content) ? 'html' : 'text');
@@ -69,14 +73,24 @@ export async function analyzeSource(matchers: MatcherCache, request: IngestReque
   const matcher = await matchers.current();
   const analysis = analyzeText(
     text,
-    { title: request.title ?? null, url: request.url ?? null, published: request.published ?? null, publisher: request.publisher ?? null, lang },
+    {
+      title: request.title ?? null,
+      url: request.url ?? null,
+      published: request.published ?? null,
+      publisher: request.publisher ?? null,
+      lang,
+    },
     matcher,
   );
   return { text, slug: request.slug ?? sourceSlugOf(text), analysis };
 }
 
 const end = (ref: ClaimEnd | null) =>
-  ref === null ? { slug: null, name: null, type: null } : 'slug' in ref ? { slug: ref.slug, name: null, type: null } : { slug: null, name: ref.name, type: ref.type };
+  ref === null
+    ? { slug: null, name: null, type: null }
+    : 'slug' in ref
+      ? { slug: ref.slug, name: null, type: null }
+      : { slug: null, name: ref.name, type: ref.type };
 
 /** The review queue's records of an analysis: mentions by their offsets, proposals by their fingerprints. */
 export function queueRecords(slug: string, analysis: Analysis): { mentions: StoredMention[]; proposals: QueuedProposal[] } {
