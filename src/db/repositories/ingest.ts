@@ -193,8 +193,11 @@ const mentionRow = z.object({
 });
 export type MentionRecord = z.infer<typeof mentionRow> & { text: string | null };
 
+/** How many mentions one read returns: a long report has a few thousand names. */
+export const maxMentions = 5000;
+
 export async function loadMentions(scope: ReadScope, source: string): Promise<MentionRecord[]> {
-  return scope.read('ingest/mentions-of', { source }, mentionRow.extend({ text: z.string().nullable() }));
+  return scope.read('ingest/mentions-of', { source, limit: neo4j.int(maxMentions) }, mentionRow.extend({ text: z.string().nullable() }));
 }
 
 /** Links a mention to an entity; undefined when either does not exist. */

@@ -51,6 +51,21 @@ const isAcronym = (written: string): boolean => /^[\p{Lu}\p{N}]+$/u.test(written
  * "Воробьев" share a key, as do "Centre" and "Center". A TLD's key is its ASCII form.
  */
 export function tokenKey(written: string): string {
+  let key = keys.get(written);
+  if (key === undefined) {
+    // Bounded: names and texts repeat their words, and a graph's vocabulary is far smaller
+    // than its number of names, so building the matcher mostly hits.
+    if (keys.size >= maxCachedKeys) keys.clear();
+    key = computeTokenKey(written);
+    keys.set(written, key);
+  }
+  return key;
+}
+
+const keys = new Map<string, string>();
+const maxCachedKeys = 200_000;
+
+function computeTokenKey(written: string): string {
   if (written.startsWith('.')) {
     const forms = tldForms(written);
     return forms.find((form) => /^\.[a-z0-9-]+$/.test(form)) ?? searchKey(written);

@@ -16,6 +16,7 @@ import {
   loadProposalPage,
   loadProposals,
   type MentionRecord,
+  maxMentions,
   type ProposalRecord,
   type ProposalStatus,
   readProposal,
@@ -699,7 +700,7 @@ builder.queryField('proposals', (t) =>
 builder.queryField('mentions', (t) =>
   t.field({
     type: [MentionRef],
-    description: 'The names found in an ingested source, in text order. Needs the "curate" scope.',
+    description: `The names found in an ingested source, in text order (at most ${maxMentions}). Needs the "curate" scope.`,
     authScopes: { curate: true },
     args: { source: t.arg.string({ required: true, description: "The source's slug." }) },
     resolve: async (_root, args, context) => (await loadMentions(context.reads, args.source)).map(storedMention),
