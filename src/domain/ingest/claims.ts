@@ -119,6 +119,9 @@ const companyWords: Record<SourceLanguage, RegExp> = {
 const referredMemorandum = 'The sentence calls it "the document"; it is read as the memorandum of the sentence before.';
 const referredOrganization = 'The sentence names its subject by a common noun; it is read as the organization the text was last about.';
 
+const maxPartyDistance = 200;
+const maxParties = 4;
+
 const organizationTypes = new Set(['Organization', 'Body']);
 const refKey = (ref: ClaimEnd | null) => (ref === null ? '' : 'slug' in ref ? ref.slug : `${ref.type}:${ref.name.toLowerCase()}`);
 
@@ -234,7 +237,14 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
     if (sign.verb.test(text) && sign.object.test(text)) {
       sign.verb.lastIndex = 0;
       const memorandum = local.find((actor) => actor.type === 'Memorandum');
-      const parties = local.filter(isOrganization);
+      // The parties are named around the verb; a long list sentence names others too.
+      const verbAt = text.search(sign.verb);
+      sign.verb.lastIndex = 0;
+      const parties = local
+        .filter(isOrganization)
+        .filter((actor, index, all) => all.findIndex((other) => refKey(other.ref) === refKey(actor.ref)) === index)
+        .filter((actor) => Math.min(Math.abs(actor.start - verbAt), Math.abs(actor.end - verbAt)) <= maxPartyDistance)
+        .slice(0, maxParties);
       // "The document was signed by …" after a sentence on a memorandum: that memorandum.
       const earlier = !memorandum && lastMemorandum && documentWords[context.lang].test(text) && !memorandumWords[context.lang].test(text);
       const target: ClaimEnd =

@@ -66,11 +66,14 @@ export interface NameMatch {
   candidates: { slug: string; surname: boolean }[];
 }
 
-// What may stand between two words of one name: spaces, hyphens and dashes, slashes, "&",
-// apostrophes. A comma, a full stop or a bracket ends a name.
 const maxSharedShortForms = 20;
 
-const joiningGap = /^[\s\-\u2010-\u2015/&'’]*$/u;
+// What may stand between two words of one name: spaces, hyphens and dashes, slashes, "&",
+// apostrophes, and the commas and brackets some names have ("Ministry of Digital Development,
+// Communications and Mass Media", "Center (OAC) under"): a match still needs every word of a
+// known name in order, so a list "A, B" joins only where a name is written that way. A full
+// stop, a semicolon or a colon ends a name.
+const joiningGap = /^[\s\-\u2010-\u2015/&'’,()]*$/u;
 const maxGapLength = 3;
 
 export function tokensJoin(text: string, left: Token, right: Token): boolean {

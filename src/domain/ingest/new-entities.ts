@@ -16,6 +16,44 @@ const englishTitles =
 const personAfter = new RegExp(`^,\\s+(?:the\\s+|a\\s+)?(?:${englishTitles})\\b|^\\s+(?:said|says|noted|added|stressed|told)\\b`, 'iu');
 const personBefore = new RegExp(`\\b(?:${englishTitles}|according to)\\s+$`, 'iu');
 
+// Acronyms of the trade that name no organization: a text may use them over and over.
+const commonAcronyms = new Set([
+  'TLD',
+  'CCTLD',
+  'GTLD',
+  'DNS',
+  'DNSSEC',
+  'ICT',
+  'IT',
+  'IP',
+  'ISP',
+  'IXP',
+  'URL',
+  'IDN',
+  'IOT',
+  'DDOS',
+  'API',
+  'SMS',
+  'PDF',
+  'HTTP',
+  'HTTPS',
+  'SSL',
+  'TLS',
+  'BGP',
+  'RPKI',
+  'CEO',
+  'CTO',
+  'CIO',
+  'NGO',
+  'AI',
+  'VPN',
+  'GDP',
+  'PR',
+  'ИТ',
+  'ИКТ',
+  'ДНС',
+]);
+
 const offsets = z.array(z.object({ text: z.string(), offset: z.object({ start: z.number(), length: z.number() }) }));
 
 // Head words that tell what a capitalized name is. English words are matched as written, Russian
@@ -153,10 +191,13 @@ export function findNewNames(text: string, tokens: Token[], lang: SourceLanguage
         const range = tokenRange(base + offset.start, base + offset.start + offset.length);
         if (!range) continue;
         // Only names written as names: compromise also tags "the minister" as a person.
+        // A leading "the" is not part of the name ("the Internet Society").
+        while (range[0] < range[1] && /^the$/iu.test(tokens[range[0]]?.text ?? '')) range[0] += 1;
         const words = tokens.slice(range[0], range[1]);
         if (words.length === 0 || !words.every((token) => capitalized(token) || acronym(token) || /^(?:of|for|and|the)$/u.test(token.text)))
           continue;
-        if (type === 'Person' && words.length < 2) continue;
+        // One capitalized word is too often not a name ("Internet"); an acronym is one.
+        if (words.length < 2 && !(words[0] && acronym(words[0]) && !commonAcronyms.has(words[0].text))) continue;
         // compromise reads across line breaks and commas; a name does not.
         let to = range[0] + 1;
         while (to < range[1] && joined(to - 1)) to++;
@@ -210,7 +251,11 @@ export function findNewNames(text: string, tokens: Token[], lang: SourceLanguage
       if (!first || !second || !capitalized(first) || !capitalized(second) || !joined(index) || taken(index) || taken(index + 1)) continue;
       const after = text.slice(second.end, second.end + 40);
       const before = text.slice(Math.max(0, first.start - 30), first.start);
-      if (personAfter.test(after) || personBefore.test(before)) add(index, index + 2, 'Person');
+      if (!personAfter.test(after) && !personBefore.test(before)) continue;
+      // "Central Asia said": compromise knows places and organizations by name.
+      const pair = nlp(text.slice(first.start, second.end));
+      if (pair.places().found || pair.organizations().found) continue;
+      add(index, index + 2, 'Person');
     }
   } else {
     for (let index = 0; index < tokens.length; index++) {
@@ -283,7 +328,7 @@ export function findNewNames(text: string, tokens: Token[], lang: SourceLanguage
   for (const token of tokens) if (acronym(token)) uses.set(token.text, (uses.get(token.text) ?? 0) + 1);
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
-    if (!token || !acronym(token) || token.tld) continue;
+    if (!token || !acronym(token) || token.tld || commonAcronyms.has(token.text)) continue;
     const bracketed = text[token.start - 1] === '(' && text[token.end] === ')';
     if ((uses.get(token.text) ?? 0) >= 2 || bracketed) add(index, index + 1, 'Organization');
   }
