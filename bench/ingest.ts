@@ -27,7 +27,19 @@ interface Named {
 function article(words: number, seed: number, people: Named[], organizations: Named[], events: Named[], bodies: Named[]): string {
   const random = prng(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
+  // Names the graph does not have, so that the new-name rules (compromise included) run too.
+  const syllables = ['mar', 'lin', 'ost', 'ver', 'kal', 'dun', 'ris', 'tel', 'bor', 'sen', 'qua', 'vik'];
+  const invented = () => {
+    const word = () => `${pick(syllables)}${pick(syllables)}`;
+    const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+    return { person: `${capital(word())} ${capital(word())}`, place: capital(word()) };
+  };
   const templates = [
+    () => {
+      const made = invented();
+      return `${made.person}, head of the ${made.place} Routing Institute, told the audience about new peering rules.`;
+    },
+    () => `${invented().person} of ${pick(organizations).name} presented the ${invented().place} Security Forum programme.`,
     () => `${pick(people).name}, director of ${pick(organizations).name}, said on 12 March 2021 that the registry keeps growing.`,
     () => `${pick(organizations).name} and ${pick(organizations).name} signed a memorandum of cooperation in May 2022.`,
     () => `${pick(organizations).name} joined ${pick(bodies).name} last year.`,
