@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.ts';
+import { sourceSlugOf } from '../../src/services/ingest/ingest.ts';
 import {
   entityInput,
   entityLabelOf,
@@ -21,9 +22,30 @@ import { mutationScopes, pinnedScope, type Scope } from '../support/mutation-sco
 
 const fields = mutationFields(schema);
 
-/** Upserts before deletes, so each delete has something of its own to delete; merges last. */
+/** The review queue's mutations, which act on what ingestSource queued. */
+const queueMutations = ['ingestSource', 'acceptProposal', 'rejectProposal', 'linkMention'];
+const mergeMutations = ['mergeEntities', 'unmergeEntities'];
+
+/**
+ * Upserts before deletes, so each delete has something of its own to delete; then merges; the
+ * review queue last, ingestSource first in it, so that the others find proposals and mentions.
+ */
 const order = (name: string) =>
-  name.endsWith('Entities') ? 4 : name.startsWith('upsert') ? (name.endsWith('Relation') ? 1 : 0) : name.endsWith('Relation') ? 2 : 3;
+  queueMutations.includes(name)
+    ? 5 + queueMutations.indexOf(name)
+    : mergeMutations.includes(name)
+      ? 4
+      : name.startsWith('upsert')
+        ? name.endsWith('Relation')
+          ? 1
+          : 0
+        : name.endsWith('Relation')
+          ? 2
+          : 3;
+
+// Two positions the seed holds already, so accepting them adds a citation and nothing else.
+const queuedArticle =
+  'Alexei Platonov, director of MSK-IX, said the exchange grew. Andrey Vorobyev, director of the Coordination Center, noted the same.';
 const ordered = [...fields].sort((a, b) => order(a.name) - order(b.name) || a.name.localeCompare(b.name));
 
 describe('auth on every mutation', () => {
@@ -45,9 +67,35 @@ describe('auth on every mutation', () => {
     return { merge: mergeEntities.merge, dryRun: false };
   }
 
-  /** Valid arguments for a mutation field: its own entity, or a relation between seed entities. */
+  /** A pending proposal of the queued article (a relation between known entities, for accepting). */
+  async function pendingProposal(relation: boolean): Promise<string> {
+    const { proposals } = await suite.api.data<{
+      proposals: { edges: { node: { id: string; kind: string; to: { slug: string | null } | null } }[] };
+    }>('query { proposals(status: PENDING, first: 100) { edges { node { id kind to { slug } } } } }', {}, keys.admin);
+    const found = proposals.edges.find(({ node }) => !relation || (node.kind === 'RELATION' && node.to?.slug));
+    if (!found) throw new Error('the queued article has no pending proposal left');
+    return found.node.id;
+  }
+
+  /** Valid arguments for a mutation field, read afresh for the review queue's (a decided proposal cannot be decided again). */
   async function argumentsFor(name: string): Promise<Record<string, unknown>> {
     if (name === 'mergeEntities' || name === 'unmergeEntities') return mergeArguments(name);
+    if (name === 'ingestSource') return { input: { content: queuedArticle } };
+    if (name === 'acceptProposal') return { id: await pendingProposal(true) };
+    if (name === 'rejectProposal') return { id: await pendingProposal(false) };
+    if (name === 'linkMention') {
+      const { mentions } = await suite.api.data<{ mentions: { id: string }[] }>(
+        'query ($source: String!) { mentions(source: $source) { id } }',
+        { source: sourceSlugOf(queuedArticle) },
+        keys.admin,
+      );
+      return { mention: mentions[0]?.id, entity: 'msk-ix' };
+    }
+    return fixedArgumentsFor(name);
+  }
+
+  /** Valid arguments for a mutation field: its own entity, or a relation between seed entities. */
+  function fixedArgumentsFor(name: string): Record<string, unknown> {
     const label = entityLabelOf(name);
     const type = relationTypeOf(name);
     const id = `auth-${(label ?? 'x').toLowerCase()}`;
@@ -63,11 +111,11 @@ describe('auth on every mutation', () => {
     return name.startsWith('upsert') ? { input: entityInput(label, id) } : { id, cascade: true };
   }
 
-  it('covers every entity, statement, conflict, relation and merge mutation, 64 in all, each with a pinned scope', () => {
-    expect(fields.length).toBe(64);
-    const merges = ['mergeEntities', 'unmergeEntities'];
+  it('covers every entity, statement, conflict, relation, merge and review-queue mutation, 68 in all, each with a pinned scope', () => {
+    expect(fields.length).toBe(68);
     for (const field of fields) {
-      if (!merges.includes(field.name)) expect(entityLabelOf(field.name) ?? relationTypeOf(field.name), field.name).not.toBeNull();
+      if (queueMutations.includes(field.name) || mergeMutations.includes(field.name)) continue;
+      expect(entityLabelOf(field.name) ?? relationTypeOf(field.name), field.name).not.toBeNull();
     }
     expect(fields.map((field) => field.name).sort()).toEqual(Object.keys(mutationScopes).sort());
   });
@@ -108,7 +156,10 @@ describe('auth on every mutation', () => {
       expect(result.errors).toBeUndefined();
       expect(status).toBe(200);
       // A curate key may not delete, but an admin key may do everything a curate key may.
-      if (scope === 'curate') expect((await suite.api.send(document, variables, keys.admin)).result.errors).toBeUndefined();
+      if (scope === 'curate') {
+        const again = queueMutations.includes(field.name) ? await argumentsFor(field.name) : variables;
+        expect((await suite.api.send(document, again, keys.admin)).result.errors).toBeUndefined();
+      }
     });
   }
 

@@ -1,4 +1,5 @@
 import type { TransactionRunner } from '../../db/database.ts';
+import type { WriteScope } from '../../db/load.ts';
 import { readEntities } from '../../db/repositories/curation.ts';
 import type { EntityRecord } from '../../db/repositories/entities.ts';
 import { BadUserInputError } from '../../domain/errors.ts';
@@ -12,7 +13,7 @@ import { entityFiles, type Input, inlineSourceIds, inputSlugProblems, slugField,
 import { checkAgainstDatabase } from './validation.ts';
 import { runWrite, upsertEntityRow } from './write.ts';
 
-interface EntityWriteResult {
+export interface EntityWriteResult {
   outcome: Outcome;
   entity: EntityRecord;
   operation: string;
@@ -20,7 +21,7 @@ interface EntityWriteResult {
 }
 
 /** The entities just written, as read back in the write's transaction: the payload needs no further read. */
-function prime(context: RequestContext, entities: readonly EntityRecord[]): void {
+export function primeEntities(context: RequestContext, entities: readonly EntityRecord[]): void {
   for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
 }
 
@@ -42,32 +43,43 @@ async function keptFormerSlugs(tx: TransactionRunner, id: string, field: string)
   return former.length > 0 ? former : null;
 }
 
-/** Checks and writes an entity and the sources it gives inline, in one transaction. */
-export async function upsertEntity(context: RequestContext, spec: EntityWriteSpec, input: Input): Promise<EntityWriteResult> {
+/**
+ * Checks and writes an entity and the sources it gives inline, inside the caller's write
+ * transaction: the upsert mutations and an accepted ingestion proposal write through this.
+ */
+export async function writeEntity(
+  tx: TransactionRunner,
+  scope: WriteScope,
+  spec: EntityWriteSpec,
+  input: Input,
+): Promise<EntityWriteResult> {
   const problems = inputSlugProblems(input, true);
   if (problems.length > 0) throw BadUserInputError.of(problems);
   const id = String(slugOf(input));
   const inlineIds = inlineSourceIds(input);
-  const result = await runWrite(context, async (tx, scope) => {
-    const files = entityFiles(spec.collection, { ...input, formerSlugs: await keptFormerSlugs(tx, id, `input.${slugField(input)}`) });
-    const graph = await checkAgainstDatabase(tx, files);
-    const inlineOutcomes = new Map<string, Outcome>();
-    for (const row of graph.nodes) {
-      if (row.id !== id) inlineOutcomes.set(row.id, await upsertEntityRow(tx, row, scope));
-    }
-    const own = graph.nodes.find((row) => row.id === id);
-    if (!own) throw new Error(`the validated input lost its own record "${id}"`);
-    const outcome = await upsertEntityRow(tx, own, scope);
-    const stored = new Map((await readEntities(tx, [id, ...inlineIds])).map((entity) => [entity.id, entity]));
-    const entity = stored.get(id);
-    if (!entity) throw new Error(`"${id}" was written but cannot be read back`);
-    const inlineSources = [...inlineOutcomes].flatMap(([sourceId, sourceOutcome]) => {
-      const source = stored.get(sourceId);
-      return source ? [{ outcome: sourceOutcome, source }] : [];
-    });
-    return { outcome, entity, operation: scope.operation, inlineSources };
+  const files = entityFiles(spec.collection, { ...input, formerSlugs: await keptFormerSlugs(tx, id, `input.${slugField(input)}`) });
+  const graph = await checkAgainstDatabase(tx, files);
+  const inlineOutcomes = new Map<string, Outcome>();
+  for (const row of graph.nodes) {
+    if (row.id !== id) inlineOutcomes.set(row.id, await upsertEntityRow(tx, row, scope));
+  }
+  const own = graph.nodes.find((row) => row.id === id);
+  if (!own) throw new Error(`the validated input lost its own record "${id}"`);
+  const outcome = await upsertEntityRow(tx, own, scope);
+  const stored = new Map((await readEntities(tx, [id, ...inlineIds])).map((entity) => [entity.id, entity]));
+  const entity = stored.get(id);
+  if (!entity) throw new Error(`"${id}" was written but cannot be read back`);
+  const inlineSources = [...inlineOutcomes].flatMap(([sourceId, sourceOutcome]) => {
+    const source = stored.get(sourceId);
+    return source ? [{ outcome: sourceOutcome, source }] : [];
   });
-  prime(context, [result.entity, ...result.inlineSources.map((inline) => inline.source)]);
+  return { outcome, entity, operation: scope.operation, inlineSources };
+}
+
+/** Checks and writes an entity and the sources it gives inline, in one transaction. */
+export async function upsertEntity(context: RequestContext, spec: EntityWriteSpec, input: Input): Promise<EntityWriteResult> {
+  const result = await runWrite(context, (tx, scope) => writeEntity(tx, scope, spec, input));
+  primeEntities(context, [result.entity, ...result.inlineSources.map((inline) => inline.source)]);
   return result;
 }
 

@@ -6,3 +6,4 @@ import './relation-mutations.ts';
 import './changes.ts';
 import './conflict-mutations.ts';
 import './merges.ts';
+import './ingest.ts';

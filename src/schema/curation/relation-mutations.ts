@@ -4,6 +4,8 @@
  * list, its roles as an enum.
  */
 
+import type { TransactionRunner } from '../../db/database.ts';
+import type { WriteScope } from '../../db/load.ts';
 import { deleteRelations, readEntities } from '../../db/repositories/curation.ts';
 import type { EntityRecord } from '../../db/repositories/entities.ts';
 import { BadUserInputError } from '../../domain/errors.ts';
@@ -29,7 +31,7 @@ export function pascalCase(type: string): string {
     .join('');
 }
 
-interface RelationWriteResult {
+export interface RelationWriteResult {
   outcome: Outcome;
   type: RelationType;
   key: string;
@@ -80,7 +82,16 @@ const RelationDeletePayload = builder.objectRef<RelationDeleteResult>('RelationD
   }),
 });
 
-async function upsertRelation(context: RequestContext, type: RelationType, input: Input): Promise<RelationWriteResult> {
+/**
+ * Checks and writes one relation and the sources it gives inline, inside the caller's write
+ * transaction: the upsert mutations and an accepted ingestion proposal write through this.
+ */
+export async function writeRelation(
+  tx: TransactionRunner,
+  scope: WriteScope,
+  type: RelationType,
+  input: Input,
+): Promise<RelationWriteResult> {
   const problems = inputSlugProblems(input, false);
   if (problems.length > 0) throw BadUserInputError.of(problems);
   const from = String(input.from);
@@ -88,33 +99,40 @@ async function upsertRelation(context: RequestContext, type: RelationType, input
   const key = relationKey(type, { from, to, role: input.role as string | null, title: input.title as string | null });
   const files = relationFiles(type, input);
   const inlineIds = inlineSourceIds(input);
-  const result = await runWrite(context, async (tx, scope) => {
-    const graph = await checkAgainstDatabase(tx, files);
-    const inlineSources: { id: string; outcome: Outcome }[] = [];
-    for (const row of graph.nodes) inlineSources.push({ id: row.id, outcome: await upsertEntityRow(tx, row, scope) });
-    const [relation] = graph.relations;
-    if (!relation) throw new Error(`the validated input lost its relation ${key}`);
-    const outcome = await upsertRelationRow(tx, relation, scope);
-    const stored = new Map((await readEntities(tx, [from, to, ...inlineIds])).map((entity) => [entity.id, entity]));
-    const fromEntity = stored.get(from);
-    const toEntity = stored.get(to);
-    if (!fromEntity || !toEntity) throw new Error(`the ends of ${key} cannot be read back`);
-    return {
-      outcome,
-      type,
-      key,
-      from: fromEntity,
-      to: toEntity,
-      operation: scope.operation,
-      inlineSources: inlineSources.flatMap(({ id, outcome: sourceOutcome }) => {
-        const source = stored.get(id);
-        return source ? [{ outcome: sourceOutcome, source }] : [];
-      }),
-    };
-  });
+  const graph = await checkAgainstDatabase(tx, files);
+  const inlineSources: { id: string; outcome: Outcome }[] = [];
+  for (const row of graph.nodes) inlineSources.push({ id: row.id, outcome: await upsertEntityRow(tx, row, scope) });
+  const [relation] = graph.relations;
+  if (!relation) throw new Error(`the validated input lost its relation ${key}`);
+  const outcome = await upsertRelationRow(tx, relation, scope);
+  const stored = new Map((await readEntities(tx, [from, to, ...inlineIds])).map((entity) => [entity.id, entity]));
+  const fromEntity = stored.get(from);
+  const toEntity = stored.get(to);
+  if (!fromEntity || !toEntity) throw new Error(`the ends of ${key} cannot be read back`);
+  return {
+    outcome,
+    type,
+    key,
+    from: fromEntity,
+    to: toEntity,
+    operation: scope.operation,
+    inlineSources: inlineSources.flatMap(({ id, outcome: sourceOutcome }) => {
+      const source = stored.get(id);
+      return source ? [{ outcome: sourceOutcome, source }] : [];
+    }),
+  };
+}
+
+/** The entities a relation write read back: the payload needs no further read. */
+export function primeRelation(context: RequestContext, result: RelationWriteResult): void {
   for (const entity of [result.from, result.to, ...result.inlineSources.map((inline) => inline.source)]) {
     context.loaders.entity.prime(entity.id, entity);
   }
+}
+
+async function upsertRelation(context: RequestContext, type: RelationType, input: Input): Promise<RelationWriteResult> {
+  const result = await runWrite(context, (tx, scope) => writeRelation(tx, scope, type, input));
+  primeRelation(context, result);
   return result;
 }
 

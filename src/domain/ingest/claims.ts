@@ -1,0 +1,371 @@
+import type { Sentence, SourceLanguage } from './source-text.ts';
+import type { TextDate } from './text-dates.ts';
+
+/** An end of a proposed claim: a known entity by slug, or a proposed one by name and type. */
+export type ClaimEnd = { slug: string } | { name: string; type: string };
+
+/** Something named in a sentence that a claim may connect. */
+export interface Actor {
+  start: number;
+  end: number;
+  type: string;
+  ref: ClaimEnd;
+}
+
+export type Evidence = 'STATED' | 'INFERRED';
+
+export interface Proposal {
+  kind: 'relation' | 'entity' | 'statement';
+  type: string;
+  from: ClaimEnd | null;
+  to: ClaimEnd | null;
+  properties: Record<string, string>;
+  evidence: Evidence;
+  basis: string | null;
+  span: { start: number; end: number };
+  confidence: number;
+}
+
+interface Trigger {
+  pattern: RegExp;
+  value: string;
+}
+
+const en = (words: string) => new RegExp(`\\b(?:${words})\\b`, 'giu');
+// Russian words are matched by their beginnings (every case and gender of a verb).
+const ru = (stems: string) => new RegExp(`(?<![\\p{L}])(?:${stems})\\p{L}*`, 'giu');
+
+const titles: Record<SourceLanguage, Trigger[]> = {
+  en: [
+    { pattern: en('director general|general director'), value: 'Director General' },
+    { pattern: en('deputy director|deputy head'), value: 'Deputy Director' },
+    { pattern: en('executive director'), value: 'Executive Director' },
+    { pattern: en('director'), value: 'Director' },
+    { pattern: en('head'), value: 'Head' },
+    { pattern: en('chair|chairman|chairwoman|chairperson'), value: 'Chair' },
+    { pattern: en('president'), value: 'President' },
+    { pattern: en('ceo|chief executive(?: officer)?'), value: 'Chief Executive' },
+    { pattern: en('founder|co-founder'), value: 'Founder' },
+    { pattern: en('secretary general|secretary-general'), value: 'Secretary General' },
+  ],
+  ru: [
+    { pattern: ru('генеральн\\p{L}* директор'), value: 'Director General' },
+    { pattern: ru('заместител\\p{L}* (?:директор|руководител)'), value: 'Deputy Director' },
+    { pattern: ru('исполнительн\\p{L}* директор'), value: 'Executive Director' },
+    { pattern: ru('директор'), value: 'Director' },
+    { pattern: ru('руководител|глав[аеуыо]'), value: 'Head' },
+    { pattern: ru('председател'), value: 'Chair' },
+    { pattern: ru('президент'), value: 'President' },
+    { pattern: ru('основател|сооснователь'), value: 'Founder' },
+    { pattern: ru('генеральн\\p{L}* секретар'), value: 'Secretary General' },
+  ],
+};
+
+const signing: Record<SourceLanguage, { verb: RegExp; object: RegExp }> = {
+  en: { verb: en('sign|signed|signs|signing'), object: /memorand|agreement|accord|document/iu },
+  ru: { verb: ru('подпис'), object: /меморандум|соглашени|документ/iu },
+};
+
+const membership: Record<SourceLanguage, RegExp> = {
+  en: en('joined|joins|join|member of|members of|became a member|admitted to|membership in|membership of'),
+  ru: ru('вступил|вступа|присоединил|присоединя|член|вошл\\p{L}* в состав|вошел в состав|вошёл в состав|принят\\p{L}* в'),
+};
+
+const management: Record<SourceLanguage, RegExp> = {
+  en: en('registry|registry operator|administrator|administers|manages|managed|operates|operator|runs'),
+  ru: ru('администратор|регистратур|управля|администрир|оператор'),
+};
+
+const participation: Record<SourceLanguage, Trigger[]> = {
+  en: [
+    { pattern: en('moderated|moderates|moderator|chaired'), value: 'moderator' },
+    { pattern: en('organized|organised|organizes|organizer|organiser|organizers'), value: 'organizer' },
+    { pattern: en('hosted|hosts|host'), value: 'host' },
+    { pattern: en('spoke|speaks|speaker|speakers|presented|gave a talk|delivered|addressed|keynote'), value: 'speaker' },
+    { pattern: en('took part|take part|takes part|participated|participants|participant|attended|attends'), value: 'participant' },
+  ],
+  ru: [
+    { pattern: ru('модерир|модератор|вел\\p{L}* сесси|вёл'), value: 'moderator' },
+    { pattern: ru('организова|организатор'), value: 'organizer' },
+    { pattern: ru('выступил|выступа|выступлени|доклад\\p{L}* на|спикер'), value: 'speaker' },
+    { pattern: ru('принял\\p{L}* участие|приняли участие|участвова|участник'), value: 'participant' },
+  ],
+};
+
+const statements: Record<SourceLanguage, Trigger[]> = {
+  en: [
+    { pattern: en('proposed|proposes|suggested|suggests|called for|calls for'), value: 'proposed' },
+    { pattern: en('noted|notes|stressed|emphasized|emphasised|pointed out|warned|observed'), value: 'noted' },
+    { pattern: en('said|says|stated|told|explained|added|argued|believes|according to|announced'), value: 'said' },
+  ],
+  ru: [
+    { pattern: ru('предложил|предлага|призвал'), value: 'proposed' },
+    { pattern: ru('отметил|подчеркнул|обратил\\p{L}* внимание|предупредил'), value: 'noted' },
+    { pattern: ru('заявил|сказал|сообщил|пояснил|добавил|считает|по словам|рассказал|уверен'), value: 'said' },
+  ],
+};
+
+const pronouns: Record<SourceLanguage, RegExp> = {
+  en: /^(?:he|she|they)\b/iu,
+  ru: /^(?:он|она|они)(?![\p{L}])/iu,
+};
+
+const documentWords: Record<SourceLanguage, RegExp> = { en: /\bdocument\b/iu, ru: /документ/iu };
+const memorandumWords: Record<SourceLanguage, RegExp> = { en: /memorand|agreement|accord/iu, ru: /меморандум|соглашени/iu };
+const companyWords: Record<SourceLanguage, RegExp> = {
+  en: /\b(?:the company|the organization|the organisation|the association|the foundation|it)\b/iu,
+  ru: /(?<!\p{L})(?:компания|организация|ассоциация|фонд)(?!\p{L})/iu,
+};
+const referredMemorandum = 'The sentence calls it "the document"; it is read as the memorandum of the sentence before.';
+const referredOrganization = 'The sentence names its subject by a common noun; it is read as the organization the text was last about.';
+
+const maxPartyDistance = 200;
+const maxParties = 4;
+
+const organizationTypes = new Set(['Organization', 'Body']);
+const refKey = (ref: ClaimEnd | null) => (ref === null ? '' : 'slug' in ref ? ref.slug : `${ref.type}:${ref.name.toLowerCase()}`);
+
+function* triggersIn(sentence: string, triggers: Trigger[]): Generator<{ at: number; end: number; value: string }> {
+  const seen: [number, number][] = [];
+  for (const { pattern, value } of triggers) {
+    for (const match of sentence.matchAll(pattern)) {
+      const at = match.index;
+      const end = at + match[0].length;
+      if (seen.some(([a, b]) => at < b && a < end)) continue;
+      seen.push([at, end]);
+      yield { at, end, value };
+    }
+  }
+}
+
+/** The actor nearest to a place, among those that pass `accept`, no farther than `reach` characters. */
+function nearest(
+  actors: Actor[],
+  at: number,
+  end: number,
+  accept: (actor: Actor) => boolean,
+  side: 'before' | 'after' | 'either',
+  reach: number,
+): Actor | undefined {
+  let best: Actor | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const actor of actors) {
+    if (!accept(actor)) continue;
+    const before = actor.end <= at ? at - actor.end : undefined;
+    const after = actor.start >= end ? actor.start - end : undefined;
+    const distance =
+      side === 'before'
+        ? before
+        : side === 'after'
+          ? after
+          : Math.min(before ?? Number.POSITIVE_INFINITY, after ?? Number.POSITIVE_INFINITY);
+    if (distance === undefined || distance > reach || distance >= bestDistance) continue;
+    best = actor;
+    bestDistance = distance;
+  }
+  return best;
+}
+
+export interface ClaimContext {
+  text: string;
+  lang: SourceLanguage;
+  sentences: Sentence[];
+  /** Everything named, linked or proposed, in text order. */
+  actors: Actor[];
+  dates: TextDate[];
+}
+
+/**
+ * Claims that a sentence states, found by trigger words and the named things around them: a
+ * title next to a person and an organization, "signed … memorandum", "joined", "registry of",
+ * "spoke at", "organized", "said". Each claim cites its sentence by offsets. A statement whose
+ * speaker is a pronoun takes the person last named before it, and is then INFERRED, with the
+ * basis saying so.
+ */
+export function proposeClaims(context: ClaimContext): Proposal[] {
+  const proposals: Proposal[] = [];
+  const seen = new Set<string>();
+  let lastPerson: Actor | undefined;
+  let lastOrganization: Actor | undefined;
+  let lastMemorandum: ClaimEnd | undefined;
+  for (const sentence of context.sentences) {
+    const text = context.text.slice(sentence.start, sentence.end);
+    const local = context.actors
+      .filter((actor) => actor.start >= sentence.start && actor.end <= sentence.end)
+      .map((actor) => ({ ...actor, start: actor.start - sentence.start, end: actor.end - sentence.start }));
+    const dates = context.dates.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
+    const dated: Record<string, string> = dates[0] ? { date: dates[0].value, datePrecision: dates[0].precision } : {};
+    const span = { start: sentence.start, end: sentence.end };
+    const push = (proposal: Omit<Proposal, 'span' | 'evidence' | 'basis'> & { evidence?: Evidence; basis?: string }) => {
+      const key = [
+        proposal.kind,
+        proposal.type,
+        refKey(proposal.from),
+        refKey(proposal.to),
+        proposal.properties.title ?? '',
+        proposal.properties.role ?? '',
+      ].join('|');
+      if (seen.has(key) || (proposal.from !== null && refKey(proposal.from) === refKey(proposal.to))) return;
+      seen.add(key);
+      proposals.push({ evidence: 'STATED', basis: null, ...proposal, properties: { ...proposal.properties, ...dated }, span });
+    };
+    const isPerson = (actor: Actor) => actor.type === 'Person';
+    const isOrganization = (actor: Actor) => organizationTypes.has(actor.type);
+
+    for (const trigger of triggersIn(text, titles[context.lang])) {
+      const organization =
+        nearest(local, trigger.at, trigger.end, isOrganization, 'after', 30) ??
+        nearest(local, trigger.at, trigger.end, isOrganization, 'before', 4);
+      // "директор РосНИИРОС Игорь Лебедев", "MSK-IX director Alexei Platonov": the person named
+      // right after the organization holds the title, whoever comes before.
+      const person =
+        (organization && nearest(local, organization.start, organization.end, isPerson, 'after', 3)) ||
+        nearest(local, trigger.at, trigger.end, isPerson, 'either', 60);
+      if (person && organization) {
+        push({
+          kind: 'relation',
+          type: 'HOLDS_POSITION',
+          from: person.ref,
+          to: organization.ref,
+          properties: { title: trigger.value },
+          confidence: 0.8,
+        });
+      }
+    }
+
+    const sign = signing[context.lang];
+    if (sign.verb.test(text) && sign.object.test(text)) {
+      sign.verb.lastIndex = 0;
+      const memorandum = local.find((actor) => actor.type === 'Memorandum');
+      // The parties are named around the verb; a long list sentence names others too.
+      const verbAt = text.search(sign.verb);
+      sign.verb.lastIndex = 0;
+      const parties = local
+        .filter(isOrganization)
+        .filter((actor, index, all) => all.findIndex((other) => refKey(other.ref) === refKey(actor.ref)) === index)
+        .filter((actor) => Math.min(Math.abs(actor.start - verbAt), Math.abs(actor.end - verbAt)) <= maxPartyDistance)
+        .slice(0, maxParties);
+      // "The document was signed by …" after a sentence on a memorandum: that memorandum.
+      const earlier = !memorandum && lastMemorandum && documentWords[context.lang].test(text) && !memorandumWords[context.lang].test(text);
+      const target: ClaimEnd =
+        memorandum?.ref ??
+        (earlier && lastMemorandum
+          ? lastMemorandum
+          : {
+              name: `Memorandum between ${parties.map((party) => ('slug' in party.ref ? party.ref.slug : party.ref.name)).join(' and ')}`,
+              type: 'Memorandum',
+            });
+      const inferred = earlier ? { evidence: 'INFERRED' as const, basis: referredMemorandum } : {};
+      lastMemorandum = target;
+      if (parties.length > 0 || memorandum) {
+        for (const party of parties)
+          push({
+            kind: 'relation',
+            type: 'PARTY_TO',
+            from: party.ref,
+            to: target,
+            properties: {},
+            confidence: memorandum ? 0.85 : 0.7,
+            ...inferred,
+          });
+        for (const person of local.filter(isPerson)) {
+          // The party a signatory signs for: the organization named next to them ("X, head of Y").
+          const party = nearest(local, person.start, person.end, isOrganization, 'either', 80);
+          const onBehalfOf: Record<string, string> = party
+            ? 'slug' in party.ref
+              ? { onBehalfOf: party.ref.slug }
+              : { onBehalfOfName: party.ref.name }
+            : {};
+          push({ kind: 'relation', type: 'SIGNED', from: person.ref, to: target, properties: onBehalfOf, confidence: 0.7, ...inferred });
+        }
+      }
+    }
+    sign.verb.lastIndex = 0;
+
+    for (const match of text.matchAll(membership[context.lang])) {
+      // Organizations join bodies and associations (MEMBER_OF's rule); a person's membership is a position.
+      // The sentence's subject: "X joined Y and remains a member of Z" is X's membership twice.
+      const stated = local.find((actor) => isOrganization(actor) && actor.end <= match.index && match.index - actor.end <= 160);
+      const body = nearest(local, match.index, match.index + match[0].length, isOrganization, 'after', 60);
+      // "The company also joined …": the organization the text was about.
+      const referred =
+        !stated && lastOrganization && companyWords[context.lang].test(text.slice(0, match.index)) ? lastOrganization : undefined;
+      const member = stated ?? referred;
+      if (member && body) {
+        push({
+          kind: 'relation',
+          type: 'MEMBER_OF',
+          from: member.ref,
+          to: body.ref,
+          properties: {},
+          confidence: stated ? 0.75 : 0.55,
+          ...(referred ? { evidence: 'INFERRED' as const, basis: referredOrganization } : {}),
+        });
+      }
+    }
+
+    for (const match of text.matchAll(management[context.lang])) {
+      const at = match.index;
+      const end = at + match[0].length;
+      const manager = nearest(local, at, end, (actor) => actor.type === 'Organization', 'either', 80);
+      if (!manager) continue;
+      for (const tld of local.filter((actor) => actor.type === 'Tld')) {
+        if (Math.min(Math.abs(tld.start - end), Math.abs(at - tld.end)) > 80) continue;
+        push({ kind: 'relation', type: 'MANAGES', from: manager.ref, to: tld.ref, properties: {}, confidence: 0.75 });
+      }
+    }
+
+    for (const trigger of triggersIn(text, participation[context.lang])) {
+      const event = nearest(local, trigger.at, trigger.end, (actor) => actor.type === 'Event', 'either', 160);
+      if (!event) continue;
+      const people = local.filter((actor) => isPerson(actor) && actor.end <= trigger.at);
+      const before =
+        people.length > 0 ? people : local.filter((actor) => isOrganization(actor) && actor.end <= trigger.at && actor.end <= event.start);
+      const participants =
+        before.length > 0 ? before : local.filter((actor) => (isPerson(actor) || isOrganization(actor)) && actor.start >= trigger.end);
+      for (const participant of participants) {
+        push({
+          kind: 'relation',
+          type: 'PARTICIPATED_IN',
+          from: participant.ref,
+          to: event.ref,
+          properties: { role: trigger.value },
+          confidence: 0.7,
+        });
+      }
+    }
+
+    for (const trigger of triggersIn(text, statements[context.lang])) {
+      // The speaker is the sentence's subject, before the verb; after it only in "according to X",
+      // "said X": a person named after "that" is what was said, not who said it.
+      let speaker =
+        nearest(local, trigger.at, trigger.end, isPerson, 'before', 120) ?? nearest(local, trigger.at, trigger.end, isPerson, 'after', 25);
+      let evidence: Evidence = 'STATED';
+      let basis: string | undefined;
+      if (!speaker && pronouns[context.lang].test(text.trim()) && lastPerson) {
+        speaker = lastPerson;
+        evidence = 'INFERRED';
+        basis = 'The sentence names its speaker by a pronoun; the speaker is read as the person named last before it.';
+      }
+      if (!speaker) continue;
+      const about = local.find(
+        (actor) => refKey(actor.ref) !== refKey(speaker.ref) && !isPerson(actor) && (actor.start >= trigger.end || actor.end <= trigger.at),
+      );
+      push({
+        kind: 'statement',
+        type: 'Statement',
+        from: speaker.ref,
+        to: about?.ref ?? null,
+        properties: { verb: trigger.value },
+        evidence,
+        ...(basis ? { basis } : {}),
+        confidence: evidence === 'STATED' ? 0.75 : 0.5,
+      });
+    }
+    const people = context.actors.filter((actor) => actor.type === 'Person' && actor.start >= sentence.start && actor.end <= sentence.end);
+    lastPerson = people[people.length - 1] ?? lastPerson;
+    // The subject an organization's sentence is about comes first in it.
+    lastOrganization = local.find((actor) => actor.type === 'Organization') ?? lastOrganization;
+  }
+  return proposals;
+}

@@ -1,0 +1,708 @@
+/**
+ * Growing the graph from articles (docs/ingestion.md): ingest a source into the review queue,
+ * read the queue, and accept, reject or re-link what the ingestion found. Accepting writes
+ * through the upserts' own code (writeEntity, writeRelation), so a claim from an article is
+ * checked, cited, audited and logged as any curated claim is.
+ */
+import { z } from 'zod';
+import type { TransactionRunner } from '../../db/database.ts';
+import type { WriteScope } from '../../db/load.ts';
+import { readEntities } from '../../db/repositories/curation.ts';
+import {
+  acceptedEntityOf,
+  decideProposal,
+  linkMention,
+  loadMentions,
+  loadProposalPage,
+  loadProposals,
+  type MentionRecord,
+  maxMentions,
+  type ProposalRecord,
+  type ProposalStatus,
+  readProposal,
+  readRelation,
+  readSourceText,
+  type StoredRelation,
+} from '../../db/repositories/ingest.ts';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../domain/errors.ts';
+import { type EntityLabel, isRelationType } from '../../domain/graph.ts';
+import type { Mention } from '../../domain/ingest/analyze.ts';
+import { relationRules } from '../../domain/rules.ts';
+import { hasCyrillic, transliterate } from '../../domain/text/match-key.ts';
+import { analyzeSource, queueIngestion, queueRecords } from '../../services/ingest/ingest.ts';
+import { matcherCacheFor } from '../../services/ingest/matchers.ts';
+import { builder } from '../builder.ts';
+import type { RequestContext } from '../context.ts';
+import { loadEntities } from '../entity.ts';
+import { EvidenceEnum } from '../evidence.ts';
+import { decodeCursor, encodeCursor, maxPageSize } from '../paging.ts';
+import { EntityRef } from '../refs.ts';
+import { entityWriteSpecs } from './entity-inputs.ts';
+import { type EntityWriteResult, primeEntities, writeEntity } from './entity-upserts.ts';
+import { operationDescription, writeCost } from './payloads.ts';
+import { type Input, relationKey } from './records.ts';
+import { primeRelation, type RelationWriteResult, writeRelation } from './relation-mutations.ts';
+import { runWrite } from './write.ts';
+
+const ProposalStatusEnum = builder.enumType('ProposalStatus', {
+  description: 'Where a proposal stands in the review queue.',
+  values: {
+    PENDING: { value: 'PENDING', description: 'Waiting for a curator.' },
+    ACCEPTED: { value: 'ACCEPTED', description: 'Accepted: written to the graph through the curation mutations (see acceptedAs).' },
+    REJECTED: { value: 'REJECTED', description: 'Rejected; the same claim from the same sentence is not proposed again.' },
+  } as const,
+});
+
+const ProposalKindEnum = builder.enumType('ProposalKind', {
+  description: 'What a proposal would add.',
+  values: {
+    RELATION: { value: 'relation', description: 'A relation between two entities (type: MANAGES, HOLDS_POSITION …).' },
+    ENTITY: { value: 'entity', description: 'A new entity for a name that matches none (type: Person, Organization …).' },
+    STATEMENT: { value: 'statement', description: 'A statement: who said something (from), and what about (to), if named.' },
+  } as const,
+});
+
+const SourceFormatEnum = builder.enumType('SourceFormat', {
+  description: 'How ingested content is read.',
+  values: {
+    TEXT: { value: 'text', description: 'Plain text, stored as sent.' },
+    HTML: { value: 'html', description: 'HTML, reduced to its text (the stored text, which offsets point into).' },
+  } as const,
+});
+
+const TextSpanRef = builder.objectRef<{ start: number; end: number }>('TextSpan').implement({
+  description: "A stretch of a source's stored text: UTF-16 code unit offsets, end exclusive.",
+  fields: (t) => ({
+    start: t.exposeInt('start', { description: 'The first character.' }),
+    end: t.exposeInt('end', { description: 'After the last character.' }),
+  }),
+});
+
+interface EndRecord {
+  slug: string | null;
+  name: string | null;
+  type: string | null;
+}
+
+const ProposalEndRef = builder.objectRef<EndRecord>('ProposalEnd').implement({
+  description: 'An end of a proposed claim: a known entity (slug) or a proposed one (name and type).',
+  fields: (t) => ({
+    slug: t.exposeString('slug', { nullable: true, description: 'The known entity, by slug; null for a proposed one.' }),
+    name: t.exposeString('name', {
+      nullable: true,
+      description: "The proposed entity's name as the text writes it; null for a known one.",
+    }),
+    type: t.exposeString('type', {
+      nullable: true,
+      description: "The proposed entity's type (Person, Organization …); null for a known one.",
+    }),
+    entity: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The known entity; null for a proposed one.',
+      resolve: async (end, _args, context) => (end.slug ? ((await loadEntities(context, [end.slug]))[0] ?? null) : null),
+    }),
+  }),
+});
+
+const propertiesJson = z.record(z.string(), z.string());
+const propertiesOf = (proposal: ProposalRecord): Record<string, string> => propertiesJson.parse(JSON.parse(proposal.properties));
+
+const ProposalRef = builder.objectRef<ProposalRecord>('Proposal').implement({
+  description:
+    'Something an ingested source seems to say, waiting for a curator: a relation, a new entity or a statement, with the ' +
+    'sentence that says it (by offsets into the stored text). Nothing of it is in the graph until it is accepted.',
+  fields: (t) => ({
+    id: t.exposeString('id', {
+      description: 'Its id: a fingerprint of the claim and its sentence, the same whenever the same text is ingested.',
+    }),
+    status: t.field({ type: ProposalStatusEnum, description: 'Pending, accepted or rejected.', resolve: (p) => p.status }),
+    kind: t.field({
+      type: ProposalKindEnum,
+      description: 'A relation, an entity or a statement.',
+      resolve: (p) => z.enum(['relation', 'entity', 'statement']).parse(p.kind),
+    }),
+    type: t.exposeString('type', { description: 'The relationship type (HOLDS_POSITION …), or the entity type (Person …) or Statement.' }),
+    source: t.exposeString('source', {
+      description: 'The slug of the ingested source (a Source entity once a proposal of it is accepted).',
+    }),
+    from: t.field({
+      type: ProposalEndRef,
+      description: 'Where the claim starts; for an entity proposal, the entity itself; for a statement, the speaker.',
+      resolve: (p) => ({ slug: p.fromSlug, name: p.fromName, type: p.fromType }),
+    }),
+    to: t.field({
+      type: ProposalEndRef,
+      nullable: true,
+      description: 'Where the claim points; for a statement, what it is about; null when nothing is.',
+      resolve: (p) => (p.toSlug || p.toName ? { slug: p.toSlug, name: p.toName, type: p.toType } : null),
+    }),
+    properties: t.field({
+      type: 'JSONObject',
+      description: 'What else the sentence gives: title, role, onBehalfOf, date and datePrecision (YEAR, MONTH or DAY), verb.',
+      resolve: propertiesOf,
+    }),
+    evidence: t.field({
+      type: EvidenceEnum,
+      description: 'STATED when its sentence says it; INFERRED when read from more than one sentence (see basis).',
+      resolve: (p) => z.enum(['STATED', 'INFERRED', 'EXTERNAL']).parse(p.evidence),
+    }),
+    basis: t.exposeString('basis', { nullable: true, description: "For INFERRED: how it was read, in the project's words." }),
+    span: t.field({
+      type: TextSpanRef,
+      description: 'The sentence that says it, in the stored text.',
+      resolve: (p) => ({ start: p.start, end: p.end }),
+    }),
+    evidenceText: t.exposeString('evidenceText', {
+      nullable: true,
+      description: 'The sentence itself, read from the stored text (never stored in the graph).',
+    }),
+    confidence: t.exposeFloat('confidence', { description: 'How sure the pattern that found it is, 0 to 1.' }),
+    reason: t.exposeString('reason', { nullable: true, description: "Why it was rejected, in the curator's words." }),
+    decidedBy: t.exposeString('decidedBy', { nullable: true, description: 'The API key that accepted or rejected it.' }),
+    decidedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was decided.', resolve: (p) => p.decidedAt }),
+    acceptedAs: t.exposeString('acceptedAs', {
+      nullable: true,
+      description: 'What accepting wrote: the relation key ("type|from|to|role|title") or the new entity\'s slug.',
+    }),
+  }),
+});
+
+interface MentionShape {
+  id: string | null;
+  text: string;
+  start: number;
+  end: number;
+  entity: string | null;
+  candidates: { slug: string; score: number }[];
+}
+
+const CandidateRef = builder.objectRef<{ slug: string; score: number }>('MentionCandidate').implement({
+  description: 'An entity a mention may name, with how well the text around it supports that.',
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: "The entity's slug." }),
+    score: t.exposeFloat('score', { description: '0 to 1: its name, and the entities related to it named nearby.' }),
+    entity: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The entity; null once it is deleted.',
+      resolve: async (c, _args, context) => (await loadEntities(context, [c.slug]))[0] ?? null,
+    }),
+  }),
+});
+
+const MentionRef = builder.objectRef<MentionShape>('Mention').implement({
+  description: 'A name in an ingested source: linked to an entity, or not (then with its candidates, if any).',
+  fields: (t) => ({
+    id: t.exposeString('id', { nullable: true, description: 'Its id in the review queue (for linkMention); null in a dry run.' }),
+    text: t.exposeString('text', { description: 'The name as the text writes it.' }),
+    span: t.field({ type: TextSpanRef, description: 'Where, in the stored text.', resolve: (m) => ({ start: m.start, end: m.end }) }),
+    entity: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The entity it names; null when none is certain.',
+      resolve: async (m, _args, context) => (m.entity ? ((await loadEntities(context, [m.entity]))[0] ?? null) : null),
+    }),
+    candidates: t.field({ type: [CandidateRef], description: 'The entities it may name, best first.', resolve: (m) => m.candidates }),
+  }),
+});
+
+const candidatesJson = z.array(z.object({ slug: z.string(), score: z.number() }));
+
+const storedMention = (record: MentionRecord): MentionShape => ({
+  id: record.id,
+  text: record.text ?? '',
+  start: record.start,
+  end: record.end,
+  entity: record.entity,
+  candidates: candidatesJson.parse(JSON.parse(record.candidates)),
+});
+
+interface IngestResult {
+  source: string;
+  lang: string;
+  dryRun: boolean;
+  mentions: MentionShape[];
+  proposals: ProposalRecord[];
+  alreadyDecided: number;
+}
+
+const IngestSourcePayload = builder.objectRef<IngestResult>('IngestSourcePayload').implement({
+  description: 'What ingesting a source found.',
+  fields: (t) => ({
+    source: t.exposeString('source', { description: 'The slug of the source.' }),
+    lang: t.exposeString('lang', { description: 'Its language, as given or detected: "en" or "ru".' }),
+    dryRun: t.exposeBoolean('dryRun', { description: 'True when nothing was written.' }),
+    mentions: t.field({ type: [MentionRef], description: 'The names found, in text order.', resolve: (r) => r.mentions }),
+    proposals: t.field({
+      type: [ProposalRef],
+      description: 'The proposals waiting for review from this text; those decided before (accepted or rejected) are not repeated.',
+      resolve: (r) => r.proposals,
+    }),
+    alreadyDecided: t.exposeInt('alreadyDecided', { description: 'How many proposals of this text were accepted or rejected before.' }),
+  }),
+});
+
+const IngestSourceInput = builder.inputType('IngestSourceInput', {
+  description: 'An article to read into the review queue.',
+  fields: (t) => ({
+    content: t.string({ required: true, description: 'The article: plain text or HTML.' }),
+    format: t.field({ type: SourceFormatEnum, description: 'How to read content; omitted: HTML when it starts like an HTML document.' }),
+    slug: t.string({ description: "The Source's slug; omitted: one made from the text, so the same text is the same source." }),
+    title: t.field({ type: 'NonEmptyString', description: 'Its title.' }),
+    url: t.field({ type: 'URL', description: 'Where it was published.' }),
+    published: t.field({ type: 'PartialDate', description: 'When, as precisely as known.' }),
+    publisher: t.field({ type: 'NonEmptyString', description: 'Who published it.' }),
+    lang: t.string({ description: '"en" or "ru"; omitted: detected from the script of the text.' }),
+    dryRun: t.boolean({ description: 'Read it and answer, but write nothing.' }),
+  }),
+});
+
+const ProposalEditsInput = builder.inputType('ProposalEditsInput', {
+  description: "A curator's corrections to a proposal before it is written; each omitted field keeps the proposal's value.",
+  fields: (t) => ({
+    from: t.string({ description: 'The slug of the start (needed when the proposal names an entity not yet in the graph).' }),
+    to: t.string({ description: 'The slug of the end.' }),
+    role: t.string({ description: 'The role (PARTICIPATED_IN, MANAGES, MEMBER_OF), as the upsert input takes it, e.g. "speaker".' }),
+    title: t.field({ type: 'NonEmptyString', description: 'The title (HOLDS_POSITION).' }),
+    onBehalfOf: t.string({ description: 'The slug of the party a signatory signed for (SIGNED).' }),
+    date: t.field({ type: 'PartialDate', description: 'When, with the precision the source gives.' }),
+    evidence: t.field({ type: EvidenceEnum, description: 'How the source supports it.' }),
+    basis: t.field({ type: 'NonEmptyString', description: "Required with INFERRED: one sentence, in the curator's words." }),
+    slug: t.string({ description: 'For an entity or statement: the new slug (default: made from its name).' }),
+    name: t.field({ type: 'NonEmptyString', description: 'For an entity or statement: its name (default: as the text writes it).' }),
+    summary: t.field({ type: 'NonEmptyString', description: "For a statement (required): what was said, in the project's own words." }),
+    fields: t.field({
+      type: 'JSONObject',
+      description: 'For an entity: the other fields of its upsert input that its kind needs, e.g. {"kind": "association"}.',
+    }),
+  }),
+});
+
+interface DecisionResult {
+  proposal: ProposalRecord;
+  operation: string;
+  entity: EntityWriteResult['entity'] | null;
+  relations: string[];
+}
+
+const ProposalDecisionPayload = builder.objectRef<DecisionResult>('ProposalDecisionPayload').implement({
+  description: 'What accepting or rejecting a proposal did.',
+  fields: (t) => ({
+    proposal: t.field({ type: ProposalRef, description: 'The proposal, as decided.', resolve: (r) => r.proposal }),
+    operation: t.exposeString('operation', { description: operationDescription }),
+    entity: t.field({
+      type: EntityRef,
+      nullable: true,
+      description: 'The entity or statement accepting created; null for a relation and a rejection.',
+      resolve: (r) => r.entity,
+    }),
+    relations: t.exposeStringList('relations', { description: 'The keys of the relations accepting wrote ("type|from|to|role|title").' }),
+  }),
+});
+
+const LinkMentionPayload = builder.objectRef<{ mention: MentionShape; operation: string }>('LinkMentionPayload').implement({
+  description: 'What linking a mention did.',
+  fields: (t) => ({
+    mention: t.field({ type: MentionRef, description: 'The mention, now linked.', resolve: (r) => r.mention }),
+    operation: t.exposeString('operation', { description: operationDescription }),
+  }),
+});
+
+function callerName(context: RequestContext): string {
+  return context.caller.kind === 'key' ? context.caller.name : 'anonymous';
+}
+
+const dryRunMention = (mention: Mention): MentionShape => ({
+  id: null,
+  text: mention.text,
+  start: mention.start,
+  end: mention.end,
+  entity: mention.entity?.slug ?? null,
+  candidates: mention.candidates.map(({ slug, score }) => ({ slug, score })),
+});
+
+type IngestInput = {
+  content: string;
+  format?: 'text' | 'html' | null;
+  slug?: string | null;
+  title?: string | null;
+  url?: URL | string | null;
+  published?: string | null;
+  publisher?: string | null;
+  lang?: string | null;
+  dryRun?: boolean | null;
+};
+
+async function ingestSource(context: RequestContext, input: IngestInput): Promise<IngestResult> {
+  const ingestion = await analyzeSource(
+    matcherCacheFor(context.db),
+    {
+      content: input.content,
+      format: input.format ?? null,
+      slug: input.slug ?? null,
+      title: input.title ?? null,
+      url: input.url ? String(input.url) : null,
+      published: input.published ?? null,
+      publisher: input.publisher ?? null,
+      lang: input.lang ?? null,
+    },
+    (field) => `input.${field}`,
+  );
+  const { analysis } = ingestion;
+  if (input.dryRun) {
+    const records = queueRecords(ingestion.slug, analysis);
+    const now = null;
+    return {
+      source: ingestion.slug,
+      lang: analysis.source.lang,
+      dryRun: true,
+      mentions: analysis.mentions.map(dryRunMention),
+      proposals: records.proposals.map((proposal) => ({
+        ...proposal,
+        source: ingestion.slug,
+        status: 'PENDING',
+        reason: null,
+        decidedBy: null,
+        decidedAt: now,
+        createdAt: now,
+        acceptedAs: null,
+        operation: null,
+        evidenceText: ingestion.text.slice(proposal.start, proposal.end),
+      })),
+      alreadyDecided: 0,
+    };
+  }
+  await runWrite(context, (tx) => queueIngestion(tx, ingestion, callerName(context)));
+  const ids = [...new Set(analysis.proposals.map((proposal) => proposal.fingerprint))];
+  const stored = await loadProposals(context.reads, ids);
+  const mentions = await loadMentions(context.reads, ingestion.slug);
+  return {
+    source: ingestion.slug,
+    lang: analysis.source.lang,
+    dryRun: false,
+    mentions: mentions.map(storedMention),
+    proposals: stored.filter((proposal) => proposal.status === 'PENDING'),
+    alreadyDecided: stored.filter((proposal) => proposal.status !== 'PENDING').length,
+  };
+}
+
+/** A slug from a name: Cyrillic by the passport scheme, then lower-case words joined by hyphens. */
+function slugFromName(name: string): string {
+  const latin = hasCyrillic(name)
+    ? transliterate(name)
+    : name
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
+  return (
+    latin
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'entity'
+  );
+}
+
+type Edits = {
+  from?: string | null;
+  to?: string | null;
+  role?: string | null;
+  title?: string | null;
+  onBehalfOf?: string | null;
+  date?: string | null;
+  evidence?: string | null;
+  basis?: string | null;
+  slug?: string | null;
+  name?: string | null;
+  summary?: string | null;
+  fields?: Record<string, unknown> | null;
+};
+
+/** The citation of the proposal's source: by slug once the Source exists, else the Source given inline (created by this write). */
+async function sourceCitation(tx: TransactionRunner, slug: string): Promise<Input> {
+  const [existing] = await readEntities(tx, [slug]);
+  if (existing) return { slug };
+  const text = await readSourceText(tx, slug);
+  if (!text) throw new NotFoundError(`the source "${slug}" of this proposal has no stored text`, { argument: 'id' });
+  return {
+    source: {
+      slug,
+      title: text.title ?? `Ingested source ${slug}`,
+      language: text.lang,
+      ...(text.publisher ? { publisher: text.publisher } : {}),
+      ...(text.url ? { url: text.url } : {}),
+      ...(text.published ? { date: text.published } : {}),
+    },
+  };
+}
+
+/** A stored relation's input with one more source cited, with its own evidence when it differs. */
+function withCitation(existing: StoredRelation, input: Input, source: string, citation: Input): Input {
+  const evidence = existing.evidence ?? 'STATED';
+  const own = { evidence: String(input.evidence), ...(input.basis ? { basis: input.basis } : {}) };
+  const citations = [
+    ...existing.citations.filter((entry) => !(typeof entry === 'object' && entry !== null && 'source' in entry && entry.source === source)),
+    ...(own.evidence === evidence ? [] : [{ source, ...own }]),
+  ];
+  const dated = (existing.date ?? existing.startDate) ? {} : input.date ? { date: input.date } : {};
+  return {
+    from: input.from,
+    to: input.to,
+    ...(input.role ? { role: input.role } : {}),
+    ...(input.title ? { title: input.title } : {}),
+    sources: [...existing.sources.filter((slug) => slug !== source).map((slug) => ({ slug })), citation],
+    evidence,
+    ...(existing.basis ? { basis: existing.basis } : {}),
+    ...(existing.note ? { note: existing.note } : {}),
+    ...(existing.onBehalfOf ? { onBehalfOf: existing.onBehalfOf } : input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {}),
+    ...(existing.date ? { date: existing.date } : {}),
+    ...(existing.startDate ? { startDate: existing.startDate } : {}),
+    ...(existing.endDate ? { endDate: existing.endDate } : {}),
+    ...dated,
+    ...(citations.length > 0 ? { citations } : {}),
+    ...(existing.provenance.length > 0 ? { provenance: existing.provenance } : {}),
+  };
+}
+
+async function resolveEnd(
+  tx: TransactionRunner,
+  proposal: ProposalRecord,
+  which: 'from' | 'to',
+  edited: string | null | undefined,
+): Promise<string | null> {
+  if (edited) return edited;
+  const slug = which === 'from' ? proposal.fromSlug : proposal.toSlug;
+  if (slug) return slug;
+  const name = which === 'from' ? proposal.fromName : proposal.toName;
+  const type = which === 'from' ? proposal.fromType : proposal.toType;
+  if (!name || !type) return null;
+  const accepted = await acceptedEntityOf(tx, { source: proposal.source, name, type });
+  if (accepted) return accepted;
+  throw new BadUserInputError(
+    `edits.${which}: "${name}" (${type}) is not in the graph yet: accept its entity proposal first, or give the slug of an entity in edits.${which}`,
+    { argument: `edits.${which}` },
+  );
+}
+
+async function acceptInTransaction(tx: TransactionRunner, scope: WriteScope, id: string, edits: Edits, by: string) {
+  const proposal = await readProposal(tx, id);
+  if (!proposal) throw new NotFoundError(`there is no proposal "${id}"`, { argument: 'id' });
+  if (proposal.status !== 'PENDING') throw new ConflictError(`the proposal "${id}" was ${proposal.status.toLowerCase()} already`);
+  const properties = propertiesOf(proposal);
+  const citation = await sourceCitation(tx, proposal.source);
+  const evidence = edits.evidence ?? proposal.evidence;
+  const basis = edits.basis ?? proposal.basis;
+  const provenance = { sources: [citation], evidence, ...(basis ? { basis } : {}) };
+  const date = edits.date ?? properties.date;
+  const relations: RelationWriteResult[] = [];
+  let entity: EntityWriteResult | null = null;
+
+  const newEntity = async (label: EntityLabel, input: Input) => {
+    const spec = entityWriteSpecs.find((candidate) => candidate.label === label);
+    if (!spec) throw new BadUserInputError(`"${label}" is not a kind of entity this API writes`, { argument: 'id' });
+    const slug = String(input.slug);
+    if ((await readEntities(tx, [slug])).length > 0) {
+      throw new BadUserInputError(`edits.slug: "${slug}" exists already: give another slug, or link the mentions to it (linkMention)`, {
+        argument: 'edits.slug',
+      });
+    }
+    return writeEntity(tx, scope, spec, input);
+  };
+
+  if (proposal.kind === 'relation') {
+    const type = proposal.type;
+    if (!isRelationType(type)) throw new Error(`a stored proposal has the unknown relation type "${type}"`);
+    const rule = relationRules[type];
+    const role = edits.role ?? properties.role;
+    const title = edits.title ?? properties.title;
+    const onBehalfOf = edits.onBehalfOf ?? properties.onBehalfOf;
+    const from = await resolveEnd(tx, proposal, 'from', edits.from);
+    const to = await resolveEnd(tx, proposal, 'to', edits.to);
+    const identity = {
+      ...(rule.fields.includes('role') && role ? { role } : {}),
+      ...(rule.fields.includes('title') && title ? { title } : {}),
+    };
+    const input: Input = {
+      from,
+      to,
+      ...provenance,
+      ...(date ? { date } : {}),
+      ...identity,
+      ...(rule.fields.includes('onBehalfOf') && onBehalfOf ? { onBehalfOf } : {}),
+    };
+    // An upsert replaces a relation whole: a claim the graph has already gains this source as
+    // one more citation, keeping its sources, evidence, note and dates.
+    const key = relationKey(type, { from: String(from), to: String(to), role: identity.role ?? null, title: identity.title ?? null });
+    const existing = await readRelation(tx, { key, type, from: String(from) });
+    relations.push(await writeRelation(tx, scope, type, existing ? withCitation(existing, input, proposal.source, citation) : input));
+  } else if (proposal.kind === 'entity') {
+    const name = edits.name ?? proposal.fromName ?? '';
+    const label = z.enum(['Person', 'Organization', 'Body', 'Event', 'Document', 'Memorandum']).parse(proposal.type);
+    entity = await newEntity(label, { ...(edits.fields ?? {}), slug: edits.slug ?? slugFromName(name), name, ...provenance });
+  } else {
+    if (!edits.summary) {
+      throw new BadUserInputError("edits.summary: a statement needs a summary in the project's own words", { argument: 'edits.summary' });
+    }
+    const speaker = await resolveEnd(tx, proposal, 'from', edits.from);
+    if (!speaker) throw new BadUserInputError('edits.from: the statement has no speaker; give one', { argument: 'edits.from' });
+    const speakerEntity = (await readEntities(tx, [speaker]))[0];
+    const name = edits.name ?? `Statement by ${typeof speakerEntity?.props.name === 'string' ? speakerEntity.props.name : speaker}`;
+    const slug = edits.slug ?? `statement-${slugFromName(speaker)}-${proposal.id.slice(0, 8)}`;
+    entity = await newEntity('Statement', { slug, name, summary: edits.summary, ...(date ? { date } : {}), ...provenance });
+    relations.push(await writeRelation(tx, scope, 'SAID_BY', { from: slug, to: speaker, ...provenance }));
+    const about = edits.to ?? proposal.toSlug;
+    if (about) relations.push(await writeRelation(tx, scope, 'ABOUT', { from: slug, to: about, ...provenance }));
+  }
+  const acceptedAs = entity ? entity.entity.id : (relations[0]?.key ?? null);
+  const decided = await decideProposal(tx, { id, status: 'ACCEPTED', reason: null, by, acceptedAs, operation: scope.operation });
+  if (!decided) throw new ConflictError(`the proposal "${id}" was decided by another request meanwhile`);
+  const after = await readProposal(tx, id);
+  if (!after) throw new Error(`the proposal "${id}" cannot be read back`);
+  return { proposal: after, operation: scope.operation, entity, relations };
+}
+
+async function acceptProposal(context: RequestContext, id: string, edits: Edits): Promise<DecisionResult> {
+  const result = await runWrite(context, (tx, scope) => acceptInTransaction(tx, scope, id, edits, callerName(context)));
+  for (const relation of result.relations) primeRelation(context, relation);
+  if (result.entity) primeEntities(context, [result.entity.entity]);
+  return {
+    proposal: result.proposal,
+    operation: result.operation,
+    entity: result.entity?.entity ?? null,
+    relations: result.relations.map((r) => r.key),
+  };
+}
+
+async function rejectProposal(context: RequestContext, id: string, reason: string | null): Promise<DecisionResult> {
+  return runWrite(context, async (tx, scope) => {
+    const proposal = await readProposal(tx, id);
+    if (!proposal) throw new NotFoundError(`there is no proposal "${id}"`, { argument: 'id' });
+    if (proposal.status !== 'PENDING') throw new ConflictError(`the proposal "${id}" was ${proposal.status.toLowerCase()} already`);
+    await decideProposal(tx, { id, status: 'REJECTED', reason, by: callerName(context), acceptedAs: null, operation: scope.operation });
+    const after = await readProposal(tx, id);
+    if (!after) throw new Error(`the proposal "${id}" cannot be read back`);
+    return { proposal: after, operation: scope.operation, entity: null, relations: [] };
+  });
+}
+
+builder.mutationField('ingestSource', (t) =>
+  t.field({
+    type: IngestSourcePayload,
+    description:
+      'Reads an article: links the names it knows, proposes new entities and claims with the sentence that states them, and ' +
+      'stores the text, mentions and proposals for review (unless dryRun). Writes nothing to the graph itself; a proposal ' +
+      'rejected before is not proposed again. Needs the "curate" scope.',
+    authScopes: { curate: true },
+    complexity: writeCost,
+    args: { input: t.arg({ type: IngestSourceInput, required: true, description: 'The article and what is known of it.' }) },
+    resolve: (_root, args, context) => ingestSource(context, args.input),
+  }),
+);
+
+builder.mutationField('acceptProposal', (t) =>
+  t.field({
+    type: ProposalDecisionPayload,
+    description:
+      'Writes a pending proposal to the graph through the upserts, citing its source (created on first acceptance) with the ' +
+      "proposal's evidence, and leaves change-log records. A relation between names not yet in the graph needs their slugs " +
+      '(edits.from, edits.to) or their entity proposals accepted first; a statement needs edits.summary. Needs the "curate" scope.',
+    authScopes: { curate: true },
+    complexity: writeCost,
+    args: {
+      id: t.arg.string({ required: true, description: 'The proposal.' }),
+      edits: t.arg({ type: ProposalEditsInput, description: 'Corrections to apply before writing.' }),
+    },
+    resolve: (_root, args, context) => acceptProposal(context, args.id, args.edits ?? {}),
+  }),
+);
+
+builder.mutationField('rejectProposal', (t) =>
+  t.field({
+    type: ProposalDecisionPayload,
+    description: 'Rejects a pending proposal; ingesting the same text again will not propose it again. Needs the "curate" scope.',
+    authScopes: { curate: true },
+    complexity: writeCost,
+    args: {
+      id: t.arg.string({ required: true, description: 'The proposal.' }),
+      reason: t.arg({ type: 'NonEmptyString', description: "Why, in the curator's words." }),
+    },
+    resolve: (_root, args, context) => rejectProposal(context, args.id, args.reason ?? null),
+  }),
+);
+
+builder.mutationField('linkMention', (t) =>
+  t.field({
+    type: LinkMentionPayload,
+    description: 'Links (or re-links) a mention of an ingested source to an entity. Needs the "curate" scope.',
+    authScopes: { curate: true },
+    complexity: writeCost,
+    args: {
+      mention: t.arg.string({ required: true, description: 'The mention (Mention.id).' }),
+      entity: t.arg.string({ required: true, description: "The entity's slug." }),
+    },
+    resolve: async (_root, args, context) =>
+      runWrite(context, async (tx, scope) => {
+        const linked = await linkMention(tx, { id: args.mention, entity: args.entity, by: callerName(context) });
+        if (!linked) {
+          throw new NotFoundError(`there is no mention "${args.mention}" or no entity "${args.entity}"`, { argument: 'mention' });
+        }
+        return { mention: storedMention(linked), operation: scope.operation };
+      }),
+  }),
+);
+
+const ProposalConnection = builder.connectionObject(
+  { type: ProposalRef, name: 'ProposalConnection', description: 'A page of the review queue, by proposal id.' },
+  { name: 'ProposalEdge', description: 'One proposal.' },
+);
+
+export const defaultProposalPageSize = 20;
+
+builder.queryField('proposals', (t) =>
+  t.field({
+    type: ProposalConnection,
+    description: 'The review queue of ingested sources: proposals by status and source, with keyset cursors. Needs the "curate" scope.',
+    authScopes: { curate: true },
+    args: {
+      status: t.arg({ type: ProposalStatusEnum, description: 'Only proposals in this state.' }),
+      source: t.arg.string({ description: 'Only proposals from this source (its slug).' }),
+      first: t.arg.int({
+        defaultValue: defaultProposalPageSize,
+        description: `How many (1–${maxPageSize}; default ${defaultProposalPageSize}).`,
+      }),
+      after: t.arg.string({ description: "Continue after this cursor (an edge's cursor or pageInfo.endCursor)." }),
+    },
+    resolve: async (_root, args, context) => {
+      const size = args.first ?? defaultProposalPageSize;
+      if (!Number.isInteger(size) || size < 1 || size > maxPageSize) {
+        throw new BadUserInputError(`"first" must be between 1 and ${maxPageSize}, got ${size}`, { argument: 'first' });
+      }
+      const after = args.after ? decodeCursor(args.after, 'after') : null;
+      const status: ProposalStatus | null = args.status ?? null;
+      const rows = await loadProposalPage(context.reads, { status, source: args.source ?? null, after: after?.id ?? '', limit: size + 1 });
+      const kept = rows.slice(0, size);
+      const cursorOf = (proposal: ProposalRecord) => encodeCursor({ key: proposal.id, id: proposal.id });
+      const first = kept[0];
+      const last = kept.at(-1);
+      return {
+        edges: kept.map((proposal) => ({ cursor: cursorOf(proposal), node: proposal })),
+        pageInfo: {
+          hasNextPage: rows.length > size,
+          hasPreviousPage: after !== null,
+          startCursor: first ? cursorOf(first) : null,
+          endCursor: last ? cursorOf(last) : null,
+        },
+      };
+    },
+  }),
+);
+
+builder.queryField('mentions', (t) =>
+  t.field({
+    type: [MentionRef],
+    description: `The names found in an ingested source, in text order (at most ${maxMentions}). Needs the "curate" scope.`,
+    authScopes: { curate: true },
+    args: { source: t.arg.string({ required: true, description: "The source's slug." }) },
+    resolve: async (_root, args, context) => (await loadMentions(context.reads, args.source)).map(storedMention),
+  }),
+);

@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config.ts';
+import { analyzeSource, dryRunShape } from '../../src/services/ingest/ingest.ts';
+import { MatcherCache } from '../../src/services/ingest/matchers.ts';
+import { seededCurationSuite } from '../support/curation.ts';
+import { graphState, readRows } from '../support/database.ts';
+
+// Ingestion on the real Neo4j with the real seed: the dry run's shape, and the review flow end to
+// end (ingest, accept, reject, ingest again) through the GraphQL API with a curate key.
+
+const article = readFileSync(path.join(projectRoot, 'test/ingest/articles/en-03-belarus-memo.txt'), 'utf8');
+
+const proposalFields = `id status kind type source from { slug name type } to { slug name type } properties evidence basis
+  span { start end } evidenceText confidence reason decidedBy acceptedAs`;
+
+interface ProposalOut {
+  id: string;
+  status: string;
+  kind: string;
+  type: string;
+  source: string;
+  from: { slug: string | null; name: string | null; type: string | null };
+  to: { slug: string | null; name: string | null; type: string | null } | null;
+  properties: Record<string, string>;
+  evidence: string;
+  basis: string | null;
+  span: { start: number; end: number };
+  evidenceText: string | null;
+  confidence: number;
+  reason: string | null;
+  decidedBy: string | null;
+  acceptedAs: string | null;
+}
+
+interface IngestOut {
+  ingestSource: {
+    source: string;
+    lang: string;
+    dryRun: boolean;
+    alreadyDecided: number;
+    mentions: { id: string | null; text: string; span: { start: number; end: number }; entity: { slug: string } | null }[];
+    proposals: ProposalOut[];
+  };
+}
+
+const ingest = `mutation ($input: IngestSourceInput!) {
+  ingestSource(input: $input) {
+    source lang dryRun alreadyDecided
+    mentions { id text span { start end } entity { slug } }
+    proposals { ${proposalFields} }
+  }
+}`;
+
+const input = { content: article, title: 'Minsk and Moscow registries cooperate', published: '2022-02', publisher: 'Test desk' };
+
+const find = (proposals: ProposalOut[], type: string, from: string, to: string) =>
+  proposals.find((p) => p.type === type && p.from.slug === from && p.to?.slug === to);
+
+describe('ingesting an article', () => {
+  const suite = seededCurationSuite();
+
+  it('answers a dry run in the documented shape, linked to the seed, and writes nothing', async () => {
+    const before = await graphState(suite.db);
+    const { analysis } = await analyzeSource(new MatcherCache(suite.db), { content: article, title: 'T', url: 'https://example.org/a' });
+    const shape = dryRunShape(analysis);
+    expect(Object.keys(shape)).toEqual(['source', 'mentions', 'proposals']);
+    expect(shape.source).toEqual({ title: 'T', url: 'https://example.org/a', published: null, lang: 'en' });
+    const pavlyuchenko = article.indexOf('Andrey Pavlyuchenko');
+    expect(shape.mentions).toContainEqual({
+      text: 'Andrey Pavlyuchenko',
+      start: pavlyuchenko,
+      end: pavlyuchenko + 'Andrey Pavlyuchenko'.length,
+      entity: { slug: 'andrey-pavlyuchenko', name: 'Andrey Pavlyuchenko', type: 'Person' },
+      candidates: [{ slug: 'andrey-pavlyuchenko', name: 'Andrey Pavlyuchenko', type: 'Person', score: 1 }],
+    });
+    for (const mention of shape.mentions) expect(article.slice(mention.start, mention.end)).toBe(mention.text);
+    const manages = shape.proposals.find((p) => p.type === 'MANAGES' && JSON.stringify(p.to) === '{"slug":"tld-by"}');
+    expect(manages).toEqual({
+      kind: 'relation',
+      type: 'MANAGES',
+      from: { slug: 'oac-belarus' },
+      to: { slug: 'tld-by' },
+      properties: {},
+      evidence: 'STATED',
+      basis: null,
+      span: {
+        start: article.indexOf('The OAC manages'),
+        end: article.indexOf('The OAC manages') + 'The OAC manages the .BY and .БЕЛ zones.'.length,
+      },
+      confidence: 0.75,
+    });
+    for (const proposal of shape.proposals) {
+      expect(Object.keys(proposal)).toEqual(['kind', 'type', 'from', 'to', 'properties', 'evidence', 'basis', 'span', 'confidence']);
+    }
+    expect(await graphState(suite.db)).toEqual(before);
+  });
+
+  it('queues an article, writes an accepted claim with its source, evidence and change record, and never proposes a decided one again', async () => {
+    const { keys, api } = suite;
+    const first = (await api.data<IngestOut>(ingest, { input }, keys.curator)).ingestSource;
+    expect(first.dryRun).toBe(false);
+    expect(first.alreadyDecided).toBe(0);
+    expect(first.mentions.find((m) => m.text === 'Andrey Pavlyuchenko')?.entity).toEqual({ slug: 'andrey-pavlyuchenko' });
+    // Queued, not written: the graph has no Source of that slug yet.
+    expect(await readRows(suite.db, 'queries/entities-by-id', { ids: [first.source] })).toEqual([]);
+
+    const position = find(first.proposals, 'HOLDS_POSITION', 'andrey-pavlyuchenko', 'oac-belarus');
+    const bel = find(first.proposals, 'MANAGES', 'oac-belarus', 'tld-bel');
+    // The date is in the sentence before: a claim takes only the dates of its own sentence.
+    expect(position?.properties).toEqual({ title: 'Head' });
+    expect(position?.evidenceText).toBe(article.slice(position?.span.start, position?.span.end));
+    if (!position || !bel) throw new Error('the article should propose the position and the management');
+
+    const accepted = await api.data<{ acceptProposal: { proposal: ProposalOut; operation: string; relations: string[] } }>(
+      `mutation ($id: String!) { acceptProposal(id: $id) { proposal { ${proposalFields} } operation relations } }`,
+      { id: position.id },
+      keys.curator,
+    );
+    const key = 'HOLDS_POSITION|andrey-pavlyuchenko|oac-belarus||Head';
+    expect(accepted.acceptProposal.relations).toEqual([key]);
+    expect(accepted.acceptProposal.proposal).toMatchObject({ status: 'ACCEPTED', decidedBy: 'curator', acceptedAs: key });
+
+    // The relation cites the ingested source, created with it as a Source, with the proposal's evidence.
+    const [relation] = await readRows(suite.db, 'queries/relations-by-key', {
+      keys: [{ key, type: 'HOLDS_POSITION', from: 'andrey-pavlyuchenko' }],
+    });
+    expect(relation?.props).toMatchObject({ title: 'Head', evidence: 'STATED' });
+    const cited = relation?.props as { sources: string[]; citationEvidence: string[] };
+    // The seed has this position already: accepting adds the article to its sources, keeping the seed's.
+    expect(cited.sources).toEqual(['src-001-cctld-oac-memorandum', first.source]);
+    expect(cited.citationEvidence[cited.sources.indexOf(first.source)]).toBe('STATED');
+    const [source] = await readRows(suite.db, 'queries/entities-by-id', { ids: [first.source] });
+    expect(source?.props).toMatchObject({
+      id: first.source,
+      label: 'Source',
+      title: input.title,
+      date: '2022-02',
+      publisher: 'Test desk',
+      language: 'en',
+    });
+
+    const { changes } = await api.data<{
+      changes: { edges: { node: { kind: string; key: string | null; operation: string; by: string } }[] };
+    }>('query ($since: DateTime!) { changes(since: $since, first: 100) { edges { node { kind key operation by } } } }', {
+      since: suite.seededAt,
+    });
+    expect(changes.edges.map((edge) => edge.node)).toContainEqual({
+      kind: 'RELATION',
+      key,
+      operation: accepted.acceptProposal.operation,
+      by: 'curator',
+    });
+
+    const rejected = await api.data<{ rejectProposal: { proposal: ProposalOut } }>(
+      `mutation ($id: String!) { rejectProposal(id: $id, reason: "The article's zone list is not the registry's own.") { proposal { ${proposalFields} } } }`,
+      { id: bel.id },
+      keys.curator,
+    );
+    expect(rejected.rejectProposal.proposal).toMatchObject({
+      status: 'REJECTED',
+      reason: "The article's zone list is not the registry's own.",
+    });
+
+    // Deciding twice is refused and changes nothing.
+    const before = await graphState(suite.db);
+    const again = await api.error('mutation ($id: String!) { rejectProposal(id: $id) { operation } }', { id: position.id }, keys.curator);
+    expect(again.extensions?.code).toBe('CONFLICT');
+    expect(await graphState(suite.db)).toEqual(before);
+
+    const pendingBefore = await pendingIds(first.source);
+    const second = (await api.data<IngestOut>(ingest, { input }, keys.curator)).ingestSource;
+    expect(second.source).toBe(first.source);
+    expect(second.alreadyDecided).toBe(2);
+    const ids = second.proposals.map((p) => p.id);
+    expect(ids).not.toContain(position.id);
+    expect(ids).not.toContain(bel.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await pendingIds(first.source)).toEqual(pendingBefore);
+    const rejectedNow = await api.data<{ proposals: { edges: { node: { id: string } }[] } }>(
+      'query ($source: String!) { proposals(status: REJECTED, source: $source) { edges { node { id } } } }',
+      { source: first.source },
+      keys.curator,
+    );
+    expect(rejectedNow.proposals.edges.map((edge) => edge.node.id)).toEqual([bel.id]);
+  });
+
+  it('refuses to accept a relation to a name not yet in the graph, naming the edit that would fix it', async () => {
+    const { keys, api } = suite;
+    const text = 'Maria Lindqvist, head of the Nordic Peering Association, spoke about routing.';
+    const queued = (await api.data<IngestOut>(ingest, { input: { content: text } }, keys.curator)).ingestSource;
+    const position = queued.proposals.find((p) => p.type === 'HOLDS_POSITION');
+    expect(position?.from).toEqual({ slug: null, name: 'Maria Lindqvist', type: 'Person' });
+    const before = await graphState(suite.db);
+    const refused = await api.error(
+      'mutation ($id: String!) { acceptProposal(id: $id) { operation } }',
+      { id: position?.id },
+      keys.curator,
+    );
+    expect(refused.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.message).toContain('edits.from');
+    expect(await graphState(suite.db)).toEqual(before);
+
+    // Once the person's entity proposal is accepted, the relation's end resolves to it.
+    const person = queued.proposals.find((p) => p.kind === 'ENTITY' && p.from.name === 'Maria Lindqvist');
+    const created = await api.data<{ acceptProposal: { entity: { slug: string } } }>(
+      'mutation ($id: String!) { acceptProposal(id: $id) { entity { slug } } }',
+      { id: person?.id },
+      keys.curator,
+    );
+    expect(created.acceptProposal.entity.slug).toBe('maria-lindqvist');
+    const linked = await api.error('mutation ($id: String!) { acceptProposal(id: $id) { relations } }', { id: position?.id }, keys.curator);
+    // The organization is still only a name: the error names the other end now.
+    expect(linked.message).toContain('edits.to');
+  });
+
+  it('links a mention to an entity by hand', async () => {
+    const { keys, api } = suite;
+    const text = 'The ISPCP met in Kigali.';
+    const queued = (await api.data<IngestOut>(ingest, { input: { content: text } }, keys.curator)).ingestSource;
+    const [ispcp] = queued.mentions;
+    expect(ispcp).toMatchObject({ text: 'ISPCP', entity: { slug: 'ispcp' } });
+    const relinked = await api.data<{ linkMention: { mention: { entity: { slug: string } } } }>(
+      'mutation ($mention: String!) { linkMention(mention: $mention, entity: "gnso") { mention { entity { slug } } } }',
+      { mention: ispcp?.id },
+      keys.curator,
+    );
+    expect(relinked.linkMention.mention.entity.slug).toBe('gnso');
+    const { mentions } = await api.data<{ mentions: { entity: { slug: string } | null }[] }>(
+      'query ($source: String!) { mentions(source: $source) { entity { slug } } }',
+      { source: queued.source },
+      keys.curator,
+    );
+    expect(mentions[0]?.entity?.slug).toBe('gnso');
+  });
+
+  async function pendingIds(source: string): Promise<string[]> {
+    const page = await suite.api.data<{ proposals: { edges: { node: { id: string } }[] } }>(
+      'query ($source: String!) { proposals(status: PENDING, source: $source, first: 100) { edges { node { id } } } }',
+      { source },
+      suite.keys.curator,
+    );
+    return page.proposals.edges.map((edge) => edge.node.id);
+  }
+});

@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText, type SourceInfo } from '../../src/domain/ingest/analyze.ts';
+import { AliasMatcher, type MatcherEntity, matcherEntity } from '../../src/domain/ingest/matcher.ts';
+import { detectLanguage, reduceToText, splitSentences } from '../../src/domain/ingest/source-text.ts';
+import { findDates } from '../../src/domain/ingest/text-dates.ts';
+import { tokenize } from '../../src/domain/ingest/tokens.ts';
+
+// The ingestion's pure parts on a small hand-made graph: every expected offset, slug and value
+// below is written out by hand from the texts in this file.
+
+const entities: MatcherEntity[] = [
+  matcherEntity('Organization', 'coordination-center-ru', {
+    name: 'Coordination Center for TLD .RU/.РФ',
+    aliases: ['Coordination Center', 'Координационный центр доменов .RU/.РФ'],
+  }),
+  matcherEntity('Organization', 'msk-ix', { name: 'MSK-IX' }),
+  matcherEntity('Organization', 'ministry-digital-development', { name: 'Ministry of Digital Development', aliases: ['Минцифры России'] }),
+  matcherEntity('Person', 'andrey-vorobyev', { name: 'Andrey Vorobyev', aliases: ['Андрей Воробьёв'] }),
+  matcherEntity('Body', 'un', { name: 'United Nations', aliases: ['UN'] }),
+  matcherEntity('Body', 'unga', { name: 'United Nations General Assembly' }),
+  matcherEntity('Tld', 'tld-rf', { name: '.рф', ascii: '.xn--p1ai', aliases: ['.РФ'] }),
+  matcherEntity('Tld', 'tld-moscow', { name: '.moscow', ascii: '.moscow' }),
+  // Two events share an alias: which one a text means depends on what else it names.
+  matcherEntity('Event', 'event-forum-2021', { name: 'Domain Forum 2021', aliases: ['Domain Forum'] }),
+  matcherEntity('Event', 'event-forum-2022', { name: 'Domain Forum 2022', aliases: ['Domain Forum'] }),
+  matcherEntity('Organization', 'qrator-labs', { name: 'Qrator Labs' }),
+];
+const links: [string, string][] = [
+  ['andrey-vorobyev', 'coordination-center-ru'],
+  ['qrator-labs', 'event-forum-2022'],
+];
+const matcher = new AliasMatcher(entities, links);
+const info = (lang: 'en' | 'ru'): SourceInfo => ({ title: null, url: null, published: null, publisher: null, lang });
+
+const linked = (text: string, lang: 'en' | 'ru' = 'en') =>
+  analyzeText(text, info(lang), matcher).mentions.map((m) => [m.text, m.start, m.end, m.entity?.slug ?? null]);
+
+describe('the alias matcher', () => {
+  it('finds names with their offsets, longest first, with dashes and spaces folded', () => {
+    expect(linked('MSK IX and the Coordination Center for TLD .RU/.РФ met.')).toEqual([
+      ['MSK IX', 0, 6, 'msk-ix'],
+      ['Coordination Center for TLD .RU/.РФ', 15, 50, 'coordination-center-ru'],
+    ]);
+    expect(linked('MSK–IX grew.')).toEqual([['MSK–IX', 0, 6, 'msk-ix']]);
+  });
+
+  it('links a TLD by either form, and never the bare word', () => {
+    expect(linked('The .xn--p1ai zone and .рф are one; Moscow is a city, .moscow a zone.')).toEqual([
+      ['.xn--p1ai', 4, 13, 'tld-rf'],
+      ['.рф', 23, 26, 'tld-rf'],
+      ['.moscow', 54, 61, 'tld-moscow'],
+    ]);
+  });
+
+  it('needs an acronym written in capitals', () => {
+    expect(linked('The UN met; un-related words stay.')).toEqual([['UN', 4, 6, 'un']]);
+  });
+
+  it('prefers a full name over the first words of a longer one', () => {
+    expect(linked('United Nations General Assembly and the United Nations.')).toEqual([
+      ['United Nations General Assembly', 0, 31, 'unga'],
+      ['United Nations', 40, 54, 'un'],
+    ]);
+  });
+
+  it('links a surname alone only when the text names the person in full', () => {
+    expect(linked('Vorobyev spoke.')).toEqual([['Vorobyev', 0, 8, null]]);
+    expect(linked('Andrey Vorobyev arrived. Vorobyev spoke.')).toEqual([
+      ['Andrey Vorobyev', 0, 15, 'andrey-vorobyev'],
+      ['Vorobyev', 25, 33, 'andrey-vorobyev'],
+    ]);
+  });
+
+  it('settles an ambiguous name by the entities related to it in the graph, or leaves candidates', () => {
+    const alone = analyzeText('The Domain Forum opened.', info('en'), matcher).mentions[0];
+    expect(alone?.entity).toBeNull();
+    expect(alone?.candidates.map((c) => [c.slug, c.score])).toEqual([
+      ['event-forum-2021', 0.5],
+      ['event-forum-2022', 0.5],
+    ]);
+    const settled = analyzeText('Qrator Labs spoke at the Domain Forum.', info('en'), matcher).mentions[1];
+    expect(settled?.entity?.slug).toBe('event-forum-2022');
+    expect(settled?.candidates.map((c) => [c.slug, c.score])).toEqual([
+      ['event-forum-2022', 0.75],
+      ['event-forum-2021', 0.5],
+    ]);
+  });
+
+  it('follows a rename and a deletion without being rebuilt', () => {
+    const local = new AliasMatcher(entities);
+    local.upsert(matcherEntity('Organization', 'msk-ix', { name: 'Moscow Exchange Point' }));
+    local.remove('qrator-labs');
+    expect(
+      local.match('MSK-IX and Qrator Labs at the Moscow Exchange Point', tokenize('MSK-IX and Qrator Labs at the Moscow Exchange Point')),
+    ).toEqual([{ start: 30, end: 51, firstToken: 7, endToken: 10, candidates: [{ slug: 'msk-ix', surname: false }] }]);
+  });
+});
+
+describe('Russian inflected forms', () => {
+  it('links every case of a name through the Snowball stems of both sides', () => {
+    expect(linked('Андрею Воробьеву вручили награду.', 'ru')).toEqual([['Андрею Воробьеву', 0, 16, 'andrey-vorobyev']]);
+    expect(linked('Андрея Воробьёва поздравили.', 'ru')).toEqual([['Андрея Воробьёва', 0, 16, 'andrey-vorobyev']]);
+    expect(linked('Письмо из Минцифры России пришло.', 'ru')).toEqual([['Минцифры России', 10, 25, 'ministry-digital-development']]);
+    expect(linked('Директор Координационного центра доменов .RU/.РФ выступил.', 'ru')).toEqual([
+      ['Координационного центра доменов .RU/.РФ', 9, 48, 'coordination-center-ru'],
+    ]);
+  });
+
+  it('links a shortened, inflected name where the full one is in the text', () => {
+    expect(linked('Координационный центр доменов .RU/.РФ открыл форум. Директор Координационного центра выступил.', 'ru')).toEqual([
+      ['Координационный центр доменов .RU/.РФ', 0, 37, 'coordination-center-ru'],
+      ['Координационного центра', 61, 84, 'coordination-center-ru'],
+    ]);
+  });
+
+  it('reads a Latin spelling of a name against its Cyrillic alias and back', () => {
+    expect(linked('Андрей Воробьев и Andrei Vorobyev.', 'ru')).toEqual([
+      ['Андрей Воробьев', 0, 15, 'andrey-vorobyev'],
+      ['Andrei Vorobyev', 18, 33, 'andrey-vorobyev'],
+    ]);
+  });
+});
+
+describe('offsets into the stored text', () => {
+  it('are UTF-16 indices past characters outside the BMP', () => {
+    const text = '😀😀 MSK-IX 𝒳 .РФ';
+    expect(linked(text)).toEqual([
+      ['MSK-IX', 5, 11, 'msk-ix'],
+      ['.РФ', 15, 18, 'tld-rf'],
+    ]);
+    expect(text.slice(5, 11)).toBe('MSK-IX');
+  });
+
+  it('point into the text HTML is reduced to, not into the HTML', () => {
+    const html = '<html><body><h1>News &amp; notes</h1><p>The <a href="https://example.org">MSK-IX</a> exchange.</p></body></html>';
+    const text = reduceToText(html, 'html');
+    expect(text).toBe('News & notes\n\nThe MSK-IX exchange.');
+    expect(linked(text)).toEqual([['MSK-IX', 18, 24, 'msk-ix']]);
+  });
+});
+
+describe('the text around the names', () => {
+  it('detects the language by script', () => {
+    expect(detectLanguage('Координационный центр и MSK-IX подписали меморандум.')).toBe('ru');
+    expect(detectLanguage('The Coordination Center and РосНИИРОС signed.')).toBe('en');
+  });
+
+  it('splits sentences, not at initials, abbreviations or a TLD', () => {
+    const text = 'Dr. A. Vorobyev spoke about .RU today. Then MSK-IX answered! Ещё т.е. одно. Конец.';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'Dr. A. Vorobyev spoke about .RU today.',
+      'Then MSK-IX answered!',
+      'Ещё т.е. одно.',
+      'Конец.',
+    ]);
+  });
+
+  it('finds dates at the precision they are written', () => {
+    expect(findDates('On 12 December 2018, in March 2021, in 2019; 5 апреля 2024 года, в ноябре 2022 года; 2020-02-30.')).toEqual([
+      { start: 3, end: 19, value: '2018-12-12', precision: 'DAY' },
+      { start: 24, end: 34, value: '2021-03', precision: 'MONTH' },
+      { start: 39, end: 43, value: '2019', precision: 'YEAR' },
+      { start: 45, end: 63, value: '2024-04-05', precision: 'DAY' },
+      { start: 67, end: 83, value: '2022-11', precision: 'MONTH' },
+    ]);
+  });
+});
+
+describe('proposals', () => {
+  it('proposes a position, a statement and a new entity, citing the sentence by offsets', () => {
+    const text = 'Andrey Vorobyev, director of the Coordination Center, said in May 2021 that Lena Markova joined.';
+    const { proposals } = analyzeText(text, info('en'), matcher);
+    const claims = proposals.filter((p) => p.kind !== 'entity').map(({ fingerprint: _f, ...rest }) => rest);
+    expect(claims).toEqual([
+      {
+        kind: 'relation',
+        type: 'HOLDS_POSITION',
+        from: { slug: 'andrey-vorobyev' },
+        to: { slug: 'coordination-center-ru' },
+        properties: { title: 'Director', date: '2021-05', datePrecision: 'MONTH' },
+        evidence: 'STATED',
+        basis: null,
+        span: { start: 0, end: 96 },
+        confidence: 0.8,
+      },
+      {
+        kind: 'statement',
+        type: 'Statement',
+        from: { slug: 'andrey-vorobyev' },
+        to: { slug: 'coordination-center-ru' },
+        properties: { verb: 'said', date: '2021-05', datePrecision: 'MONTH' },
+        evidence: 'STATED',
+        basis: null,
+        span: { start: 0, end: 96 },
+        confidence: 0.75,
+      },
+    ]);
+    expect(proposals.filter((p) => p.kind === 'entity').map((p) => [p.type, p.from, p.span])).toEqual([
+      ['Person', { name: 'Lena Markova', type: 'Person' }, { start: 76, end: 88 }],
+    ]);
+  });
+
+  it('reads a pronoun as the person named before, as INFERRED with a basis', () => {
+    const text = 'Andrey Vorobyev opened the day. He proposed new rules for MSK-IX.';
+    const statement = analyzeText(text, info('en'), matcher).proposals.find((p) => p.kind === 'statement');
+    expect(statement).toMatchObject({
+      from: { slug: 'andrey-vorobyev' },
+      to: { slug: 'msk-ix' },
+      evidence: 'INFERRED',
+      span: { start: 32, end: 65 },
+    });
+    expect(statement?.basis).toMatch(/pronoun/);
+  });
+
+  it('gives the same fingerprint to the same claim in the same words, wherever the text moves it', () => {
+    const sentence = 'Andrey Vorobyev, director of the Coordination Center, spoke.';
+    const first = analyzeText(sentence, info('en'), matcher).proposals[0];
+    const moved = analyzeText(`A heading\n\n${sentence}`, info('en'), matcher).proposals[0];
+    expect(first?.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    expect(moved?.fingerprint).toBe(first?.fingerprint);
+    expect(moved?.span).toEqual({ start: 11, end: 71 });
+  });
+});
