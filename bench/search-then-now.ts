@@ -14,7 +14,7 @@ import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
 import { searchParameters } from './lib/search.ts';
 
 /**
- * Q4 then and now, on one database: the search statement of v0.1.0 (bench/cypher/search-v0.1.0.cypher,
+ * Q4 then and now, on one database: the search statement of v0.1.0 (bench/cypher/search-v010.cypher,
  * on the single-field index v0.1.0 had, rebuilt here for the measurement and dropped after) and
  * today's cypher/queries/search.cypher, with the benchmark's own Q4 texts, interleaved text by
  * text (in alternating order) so that both see the same machine. The v0.1.0 server cannot be run
@@ -43,7 +43,7 @@ const log = (line: string) => process.stderr.write(`search-then-now: ${line}\n`)
 
 const cypherDir = fileURLToPath(new URL('../cypher', import.meta.url));
 const benchCypherDir = fileURLToPath(new URL('./cypher', import.meta.url));
-const statements = { v010: statementText('search-v0.1.0', benchCypherDir), now: statementText('queries/search', cypherDir) };
+const statements = { v010: statementText('search-v010', benchCypherDir), now: statementText('queries/search', cypherDir) };
 type Era = keyof typeof statements;
 
 const words = (value: string) =>

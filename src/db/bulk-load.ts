@@ -61,7 +61,7 @@ function columnsOf(rows: readonly { props: Record<string, PropertyValue> }[]): M
  * rows of one label has no column type. The loader then writes the graph with transactions.
  */
 export function bulkImportObstacle(graph: SeedGraph): string | undefined {
-  const groups = [...groupBy(graph.nodes, (row) => row.label).values(), ...groupBy(graph.relations, (row) => row.type).values()];
+  const groups = [...groupedBy(graph.nodes, (row) => row.label).values(), ...groupedBy(graph.relations, (row) => row.type).values()];
   for (const rows of groups) {
     const columns = columnsOf(rows);
     if (typeof columns === 'string') return columns;
@@ -78,8 +78,9 @@ export function bulkImportObstacle(graph: SeedGraph): string | undefined {
   return undefined;
 }
 
-function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
+/** The rows grouped by label or type, in first-seen order, each group in input order. */
+export function groupedBy<T, K extends string>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
   for (const row of rows) {
     const key = keyOf(row);
     const group = groups.get(key);
@@ -153,7 +154,7 @@ function header(columns: Map<string, ColumnType>): string[] {
 export async function writeImportFiles(graph: SeedGraph, dir: string, scope: BulkWriteScope): Promise<ImportFile[]> {
   const files: ImportFile[] = [];
   const next = (name: string) => path.join(dir, `${String(files.length + 1).padStart(3, '0')}-${name}.csv`);
-  for (const [label, rows] of groupBy(graph.nodes, (row) => row.label)) {
+  for (const [label, rows] of groupedBy(graph.nodes, (row) => row.label)) {
     const columns = columnsOf(rows);
     if (typeof columns === 'string') throw new Error(`${label}: ${columns}`);
     const file = next(label);
@@ -161,7 +162,7 @@ export async function writeImportFiles(graph: SeedGraph, dir: string, scope: Bul
     await writeCsv(file, ['id:ID', 'label', ...header(columns), ...auditColumns], entityLines(rows, columns, scope));
     files.push({ kind: 'nodes', labels: ['Entity', label], file });
   }
-  for (const [type, rows] of groupBy(graph.relations, (row) => row.type)) {
+  for (const [type, rows] of groupedBy(graph.relations, (row) => row.type)) {
     const columns = columnsOf(rows);
     if (typeof columns === 'string') throw new Error(`${type}: ${columns}`);
     const file = next(type);

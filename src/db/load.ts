@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { entityLabels, type NodeRow, type RelationRow, relationTypes, type SeedGraph } from '../domain/graph.ts';
 import type { EmbeddedNeo4j } from '../embedded/embedded-neo4j.ts';
-import { bulkImportObstacle, bulkLoad, isStoreBlank } from './bulk-load.ts';
+import { bulkImportObstacle, bulkLoad, groupedBy, isStoreBlank } from './bulk-load.ts';
 import type { Database, TransactionRunner } from './database.ts';
 import { isWorthRetrying } from './errors.ts';
 import { applySchemaMigrations } from './migrations.ts';
@@ -98,18 +98,6 @@ export interface WriteScope {
   by: string;
   operation: string;
   load: string | null;
-}
-
-/** The rows grouped by label or type, in first-seen order, each group in input order. */
-function groupedBy<T, K extends string>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
 }
 
 export async function upsertNodes(tx: TransactionRunner, rows: NodeRow[], summary: LoadSummary, scope: WriteScope): Promise<void> {
