@@ -149,6 +149,9 @@ export function injectionTargets(schema: GraphQLSchema, fixtures: InjectionFixtu
     if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
     // Mutations need a key, and a payload they accept is stored: test/integration/curation-injection.test.ts sends them these payloads with one.
     if (type === schema.getMutationType()) continue;
+    // Subscriptions stream over SSE, not in a JSON answer; test/integration/change-feed.test.ts
+    // sends Subscription.changes an unknown type and checks that the refusal names it.
+    if (type === schema.getSubscriptionType()) continue;
     for (const field of Object.values(type.getFields())) {
       // Fields that need a key (the review queue's reads) refuse anonymous requests before any
       // argument is read; test/integration/curation-injection.test.ts sends them the payloads with a key.
