@@ -53,7 +53,11 @@ export interface RelationMove {
 
 const countRow = z.object({ relations: z.number() });
 
-/** Re-points one type's relationships (merge-relations.cypher); returns how many were handled. */
+/**
+ * Re-points one type's relationships: the moved and dropped ones (merge-relations.cypher), or the
+ * combined ones (merge-relations-combined.cypher), which must run after the others; returns how
+ * many rows the statement counted.
+ */
 export async function moveRelations(
   tx: TransactionRunner,
   type: RelationType,
@@ -62,7 +66,13 @@ export async function moveRelations(
   by: string,
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const [row] = await tx.run('curation/merge-relations', { type, rows: [...rows], merge, by });
+  const statement = rows.every((row) => row.outcome === 'combined')
+    ? 'curation/merge-relations-combined'
+    : 'curation/merge-relations';
+  if (statement === 'curation/merge-relations' && rows.some((row) => row.outcome === 'combined')) {
+    throw new Error('moveRelations: combined rows go in a call of their own, after the moved and dropped ones');
+  }
+  const [row] = await tx.run(statement, { type, rows: [...rows], merge, by });
   return countRow.parse(row).relations;
 }
 
