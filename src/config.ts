@@ -90,6 +90,16 @@ export interface FeedSettings {
 
 export const defaultFeedSettings: FeedSettings = { pollMs: 250, maxSubscribers: 1000, marginMs: 100 };
 
+/** Background merges (src/services/merge-jobs.ts). */
+export interface MergeJobSettings {
+  /** How long one job's transaction may run (GOVGRAPH_MERGE_JOB_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** How often the process renews its jobs' heartbeat; one missed three times over reads as interrupted. */
+  heartbeatMs: number;
+}
+
+export const defaultMergeJobSettings: MergeJobSettings = { timeoutMs: 600_000, heartbeatMs: 5_000 };
+
 export interface ResponseCacheSettings {
   /** How long an answer is kept at most, even if no write is seen (a safety net, not the invalidation). */
   ttlMs: number;
@@ -150,6 +160,7 @@ const environmentSchema = z.object({
   GOVGRAPH_FEED_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(defaultFeedSettings.pollMs),
   GOVGRAPH_FEED_MAX_SUBSCRIBERS: positiveInt(defaultFeedSettings.maxSubscribers),
   GOVGRAPH_FEED_MARGIN_MS: z.coerce.number().int().min(0).max(60_000).default(defaultFeedSettings.marginMs),
+  GOVGRAPH_MERGE_JOB_TIMEOUT_MS: positiveInt(defaultMergeJobSettings.timeoutMs),
   GOVGRAPH_RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
   GOVGRAPH_RESPONSE_CACHE_TTL_MS: positiveInt(defaultResponseCacheSettings.ttlMs),
   GOVGRAPH_RESPONSE_CACHE_MAX_ENTRIES: positiveInt(defaultResponseCacheSettings.maxEntries),
@@ -193,6 +204,8 @@ export interface Config {
   quotas: QuotaSettings | null;
   /** The change feed (GOVGRAPH_FEED_*). */
   feed: FeedSettings;
+  /** Background merges (GOVGRAPH_MERGE_JOB_TIMEOUT_MS). */
+  mergeJobs: MergeJobSettings;
   /** The response cache for anonymous reads (GOVGRAPH_RESPONSE_CACHE*); null when GOVGRAPH_RESPONSE_CACHE=off. */
   responseCache: ResponseCacheSettings | null;
 }
@@ -260,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             trustedProxies: e.GOVGRAPH_TRUSTED_PROXIES,
           },
     feed: { pollMs: e.GOVGRAPH_FEED_POLL_MS, maxSubscribers: e.GOVGRAPH_FEED_MAX_SUBSCRIBERS, marginMs: e.GOVGRAPH_FEED_MARGIN_MS },
+    mergeJobs: { ...defaultMergeJobSettings, timeoutMs: e.GOVGRAPH_MERGE_JOB_TIMEOUT_MS },
     responseCache:
       e.GOVGRAPH_RESPONSE_CACHE === 'off'
         ? null

@@ -78,12 +78,15 @@ async function main(): Promise<void> {
     // Change subscriptions never end by themselves: they end here, and their clients reconnect
     // elsewhere with their cursors. Not awaited: a poll in flight ends with the database.
     void yoga.changeFeed.stop();
+    // A merge job is one transaction: it commits before the database stops, or the
+    // shutdown's deadline passes and it is rolled back, to read as interrupted.
+    const jobsDone = yoga.mergeJobs.stop();
     const linger = setTimeout(() => server.closeIdleConnections(), Math.min(keepAliveLingerMs, config.shutdownTimeoutMs));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), config.shutdownTimeoutMs);
     });
-    if ((await Promise.race([drained, late])) === 'late') {
+    if ((await Promise.race([Promise.all([drained, jobsDone]), late])) === 'late') {
       log(`requests still running after ${config.shutdownTimeoutMs} ms: closing their connections`);
       server.closeAllConnections();
     }

@@ -7,6 +7,7 @@ import {
   defaultStaleLoadMs,
   type ExportLimits,
   loadConfig,
+  type MergeJobSettings,
   projectRoot,
   type QueryLimits,
   type QuotaSettings,
@@ -31,6 +32,7 @@ import { createLogger, type Logger, yogaLogging } from './log.ts';
 import { createRequestContext, type RequestContext } from './schema/context.ts';
 import { schema } from './schema/index.ts';
 import { ChangeFeed, type ChangeFeedSettings } from './services/change-feed.ts';
+import { MergeJobs } from './services/merge-jobs.ts';
 import { useWebPages } from './web/routes.ts';
 
 export interface YogaOptions {
@@ -62,6 +64,8 @@ export interface YogaOptions {
   plannedReads?: boolean;
   /** The change feed's poll interval, subscriber cap and margin; by default GOVGRAPH_FEED_*. */
   feed?: Partial<ChangeFeedSettings>;
+  /** Background merges' budget and heartbeat; by default GOVGRAPH_MERGE_JOB_TIMEOUT_MS. */
+  mergeJobs?: Partial<MergeJobSettings>;
   /**
    * The response cache for anonymous reads; off unless given (the server passes GOVGRAPH_RESPONSE_CACHE*).
    * Tests that write behind the server's back (straight to the database) would otherwise read old answers.
@@ -72,6 +76,8 @@ export interface YogaOptions {
 /** What a test or the server needs beside the fetch handler: the feed (to stop it) and the cache (to watch it). */
 export interface GovgraphParts {
   changeFeed: ChangeFeed;
+  /** Background merges: the server waits for them when it stops. */
+  mergeJobs: MergeJobs;
   responseStore: ResponseStore | null;
 }
 
@@ -86,6 +92,14 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
   const quotaSettings = options.quotas === undefined ? (fromEnvironment?.quotas ?? null) : options.quotas;
 
   const changeFeed = new ChangeFeed(db, { ...(options.feed ? {} : fromEnvironment?.feed), ...options.feed });
+  const mergeJobs = new MergeJobs(
+    db,
+    { ...(options.mergeJobs ? {} : fromEnvironment?.mergeJobs), ...options.mergeJobs },
+    {
+      onCommitted: (operation) => changeFeed.wroteLocally(operation),
+      onFailed: (job, error) => logger.warn({ job, err: error }, 'a merge job failed'),
+    },
+  );
   const cachedReads = options.responseCache ? useCachedReads(changeFeed, options.responseCache) : null;
   const metrics = createMetrics(db, {
     subscribers: () => changeFeed.subscriberCount,
@@ -120,6 +134,7 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
         traceContext: traceContextOf(request),
         plannedReads: options.plannedReads,
         feed: changeFeed,
+        mergeJobs,
       }),
     logging: yogaLogging(logger),
     plugins: [
@@ -153,6 +168,6 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
       ...(cachedReads ? [cachedReads.plugin] : []),
     ],
   });
-  const parts: GovgraphParts = { changeFeed, responseStore: cachedReads?.store ?? null };
+  const parts: GovgraphParts = { changeFeed, mergeJobs, responseStore: cachedReads?.store ?? null };
   return Object.assign(yoga, parts);
 }

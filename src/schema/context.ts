@@ -4,6 +4,7 @@ import type { ApiKeyRing, Caller } from '../auth/api-keys.ts';
 import type { Database } from '../db/database.ts';
 import { defaultRequestTimeoutMs, type ReadScope } from '../db/read-scope.ts';
 import type { ChangeFeed } from '../services/change-feed.ts';
+import type { MergeJobs } from '../services/merge-jobs.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** Lives for one request: its id, its database access, its loaders and its read scope. */
@@ -20,6 +21,8 @@ export interface RequestContext {
   plannedReads: boolean;
   /** This process's change feed (subscriptions, and telling the response cache of this request's writes); null in tools and some tests. */
   feed: ChangeFeed | null;
+  /** This process's background merges (startMergeJob, mergeJob); null in tools and some tests. */
+  mergeJobs: MergeJobs | null;
   /** Aborts when the client goes away: ends a subscription. */
   clientSignal: AbortSignal | undefined;
 }
@@ -36,6 +39,7 @@ export interface RequestContextOptions {
   /** Planned nested reads (planner.ts); on unless false. */
   plannedReads?: boolean;
   feed?: ChangeFeed | null;
+  mergeJobs?: MergeJobs | null;
 }
 
 export function createRequestContext(db: Database, request?: Request, options: RequestContextOptions = {}): RequestContext {
@@ -55,6 +59,7 @@ export function createRequestContext(db: Database, request?: Request, options: R
     caller,
     plannedReads: options.plannedReads !== false,
     feed: options.feed ?? null,
+    mergeJobs: options.mergeJobs ?? null,
     clientSignal: request?.signal,
   };
 }

@@ -73,6 +73,8 @@ export const mutationScopes = {
   // Merging rewrites two entities' identity and every relation of one of them: an admin's call.
   mergeEntities: 'admin',
   unmergeEntities: 'admin',
+  startMergeJob: 'admin',
+  startUnmergeJob: 'admin',
   // The review queue of ingested sources (docs/ingestion.md): reading an article into it and
   // deciding on what it proposes are curation, as writing the claims by hand is.
   ingestSource: 'curate',

@@ -66,9 +66,7 @@ export async function moveRelations(
   by: string,
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const statement = rows.every((row) => row.outcome === 'combined')
-    ? 'curation/merge-relations-combined'
-    : 'curation/merge-relations';
+  const statement = rows.every((row) => row.outcome === 'combined') ? 'curation/merge-relations-combined' : 'curation/merge-relations';
   if (statement === 'curation/merge-relations' && rows.some((row) => row.outcome === 'combined')) {
     throw new Error('moveRelations: combined rows go in a call of their own, after the moved and dropped ones');
   }

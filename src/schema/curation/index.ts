@@ -6,4 +6,5 @@ import './relation-mutations.ts';
 import './changes.ts';
 import './conflict-mutations.ts';
 import './merges.ts';
+import './merge-jobs.ts';
 import './ingest.ts';

@@ -104,7 +104,7 @@ const AlreadyMergedRef = builder.objectRef<MergeReport['alreadyMerged'][number]>
   }),
 });
 
-const MergePayload = builder.objectRef<MergeReport>('MergeEntitiesPayload').implement({
+export const MergePayload = builder.objectRef<MergeReport>('MergeEntitiesPayload').implement({
   description:
     'What a merge did, or (dryRun) exactly what it would do: every relationship it re-points, the statements among their other ends, ' +
     'the claims, sources, aliases and former slugs the survivor gains, and the fields it fills.',
@@ -186,7 +186,7 @@ const SurvivorRelationRef = builder.objectRef<UnmergeReport['keptOnSurvivor'][nu
   }),
 });
 
-const UnmergePayload = builder.objectRef<UnmergeReport>('UnmergeEntitiesPayload').implement({
+export const UnmergePayload = builder.objectRef<UnmergeReport>('UnmergeEntitiesPayload').implement({
   description: 'What an unmerge did, or (dryRun) exactly what it would do, with what stays on the survivor.',
   fields: (t) => ({
     dryRun: t.exposeBoolean('dryRun', { description: 'Whether this was a dry run (nothing was written).' }),
@@ -245,7 +245,21 @@ async function targets(context: RequestContext, into: string, from: readonly str
 }
 
 /** How many entities one merge may merge into its survivor. */
-const maxMerged = 20;
+export const maxMerged = 20;
+
+/** The survivor and the entities to merge into it, as a merge's `into` and `from` arguments name them. */
+export async function mergeTargets(
+  context: RequestContext,
+  args: { into: string | number; from: readonly (string | number)[] },
+): Promise<{ into: MergeTarget; from: MergeTarget[] }> {
+  const from = args.from.map(String);
+  if (from.length === 0 || from.length > maxMerged) {
+    throw new BadUserInputError(`"from" takes 1 to ${maxMerged} entities, got ${from.length}`, { argument: 'from' });
+  }
+  const [into, ...merged] = await targets(context, String(args.into), from);
+  if (!into) throw new Error('no survivor resolved');
+  return { into, from: merged };
+}
 
 builder.mutationField('mergeEntities', (t) =>
   t.field({
@@ -255,7 +269,9 @@ builder.mutationField('mergeEntities', (t) =>
       'to the survivor (combined with one it has already), its names and aliases become aliases of the survivor, its sources and claims ' +
       "move to the survivor, and its field values that differ from the survivor's become claims. The merged slugs (and global IDs built " +
       'from them) keep naming the survivor in every lookup and reference argument, through its formerSlugs. Only entities of one type ' +
-      'merge. dryRun: true reports exactly what would happen and writes nothing. unmergeEntities undoes it. Needs the "admin" scope.',
+      'merge. dryRun: true reports exactly what would happen and writes nothing. unmergeEntities undoes it. A merge too large for one ' +
+      "request's time budget (thousands of relationships) runs as a job instead: startMergeJob. " +
+      'Needs the "admin" scope.',
     authScopes: { admin: true },
     complexity: writeCost,
     args: {
@@ -264,13 +280,8 @@ builder.mutationField('mergeEntities', (t) =>
       dryRun: t.arg.boolean({ defaultValue: false, description: 'Only report what the merge would do.' }),
     },
     resolve: async (_root, args, context) => {
-      const from = args.from.map(String);
-      if (from.length === 0 || from.length > maxMerged) {
-        throw new BadUserInputError(`"from" takes 1 to ${maxMerged} entities, got ${from.length}`, { argument: 'from' });
-      }
-      const [into, ...merged] = await targets(context, String(args.into), from);
-      if (!into) throw new Error('no survivor resolved');
-      return runWrite(context, (tx, scope) => mergeEntities(tx, scope, into, merged, args.dryRun ?? false));
+      const { into, from } = await mergeTargets(context, args);
+      return runWrite(context, (tx, scope) => mergeEntities(tx, scope, into, from, args.dryRun ?? false));
     },
   }),
 );
