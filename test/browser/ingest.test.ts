@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -360,6 +363,52 @@ describe('the ingestion page in Chromium', { timeout: browserTestTimeoutMs }, ()
         await screenshot(fresh.page, 'ingest-4-reopened');
       } finally {
         await fresh.page.close();
+      }
+    });
+
+    it('reads an uploaded HTML file as a dry run: the reduced text, its names, nothing to decide, nothing stored', async () => {
+      const folder = mkdtempSync(path.join(tmpdir(), 'govgraph-upload-'));
+      try {
+        const file = path.join(folder, 'peers.html');
+        writeFileSync(
+          file,
+          '<!doctype html><html><body><h1>Peering news</h1><p>The <em>Coordination Center for TLD .RU</em> is a member of ICANN.</p></body></html>',
+        );
+        await page.goto(`${origin}/explore?ingest`, { waitUntil: 'networkidle0' });
+        // The key is still in this tab's session storage.
+        await page.waitForSelector('[data-testid="api-key"] button');
+        const upload = await fieldLabelled(page, 'Or upload a file (.txt, .html)');
+        await (upload as ElementHandle<HTMLInputElement>).uploadFile(file);
+        await eventually('the file read', async () =>
+          (await page.$eval('[data-testid="ingest-content"]', (element) => (element as HTMLTextAreaElement).value)).includes('<em>'),
+        );
+        await page.click('[data-testid="ingest-dry-run"]');
+        await page.click('[data-testid="ingest-submit"]');
+        await eventually('the dry run', async () => (await statusOf(page)).startsWith('Dry run (nothing stored)'));
+        const text = await page.$eval('[data-testid="source-text"]', (element) => element.textContent ?? '');
+        expect(text).not.toContain('<');
+        const drawn = await drawnMentions(page);
+        expect(drawn.map((mention) => [mention.text, mention.entity])).toEqual([
+          ['Coordination Center for TLD .RU', 'coordination-center-ru'],
+          ['ICANN', 'icann'],
+        ]);
+        for (const mention of drawn) expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+        // A dry run's proposals are shown but cannot be decided, and its names cannot be linked.
+        expect(await page.$$('[data-testid="proposal"]')).not.toHaveLength(0);
+        expect(await page.$('[data-testid="accept"]')).toBeNull();
+        await page.click('[data-testid="source-text"] button.mention');
+        await page.waitForSelector('[data-testid="mention-panel"]');
+        expect(await page.$('[data-testid="mention-search"]')).toBeNull();
+        expect(page.url()).toBe(`${origin}/explore?ingest`);
+        const dry = z.object({ data: z.object({ ingestSource: z.object({ source: z.string(), text: z.string() }) }) }).parse(
+          await api('mutation ($input: IngestSourceInput!) { ingestSource(input: $input) { source text } }', {
+            input: { content: readFileSync(file, 'utf8'), format: 'HTML', dryRun: true },
+          }),
+        );
+        expect(dry.data.ingestSource.text).toBe(text);
+        expect((await reviewOf(dry.data.ingestSource.source)).ingestedSource).toBeNull();
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
       }
     });
 

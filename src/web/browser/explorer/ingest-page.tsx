@@ -78,8 +78,8 @@ export function IngestPage({ endpoint, explorer, source }: IngestPageProps) {
     setSelectedMention(null);
     setSelectedProposal(null);
     setHoveredProposal(null);
-    // Only a stored source can be reopened; a dry run leaves the address as it was.
-    if (!next.dryRun) window.history.replaceState(null, '', `${window.location.pathname}${reviewSearch(next.source)}`);
+    // Only a stored source can be reopened: after a dry run the address names none.
+    window.history.replaceState(null, '', `${window.location.pathname}${reviewSearch(next.dryRun ? null : next.source)}`);
   }, []);
 
   // Reopen the source the address names, once there is a key to ask with.
