@@ -41,7 +41,7 @@ const queueMutations = new Set(['ingestSource', 'acceptProposal', 'rejectProposa
 function queueReadTargets(): Target[] {
   const query = schema.getQueryType();
   const found: Target[] = [];
-  for (const name of ['proposals', 'mentions']) {
+  for (const name of ['proposals', 'mentions', 'ingestedSource']) {
     const field = query?.getFields()[name];
     if (!field) throw new Error(`the schema has no Query.${name}`);
     const definitions = field.args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');

@@ -235,6 +235,47 @@ describe('ingesting an article', () => {
     expect(mentions[0]?.entity?.slug).toBe('gnso');
   });
 
+  it('gives back the stored text the offsets point into: in the payload, even of a dry run, and by slug later (curate scope)', async () => {
+    const { keys, api } = suite;
+    const html =
+      '<html><body><h1>Registries &amp; their peers</h1><p>The <b>Coordination Center for TLD .RU</b> is a member of ICANN.</p></body></html>';
+    const ingestText = `mutation ($input: IngestSourceInput!) {
+      ingestSource(input: $input) { source text dryRun mentions { text span { start end } entity { slug } } }
+    }`;
+    type Answer = {
+      ingestSource: { source: string; text: string; dryRun: boolean; mentions: { text: string; span: { start: number; end: number } }[] };
+    };
+    const stored = `query ($slug: String!) { ingestedSource(slug: $slug) { slug text lang title url published publisher } }`;
+    type Stored = { ingestedSource: Record<string, string | null> | null };
+
+    const dry = (await api.data<Answer>(ingestText, { input: { content: html, format: 'HTML', dryRun: true } }, keys.curator)).ingestSource;
+    expect(dry.text).not.toContain('<');
+    expect(dry.text).toContain('Coordination Center for TLD .RU is a member of ICANN');
+    expect(dry.mentions.map((m) => m.text)).toEqual(['Coordination Center for TLD .RU', 'ICANN']);
+    for (const mention of dry.mentions) expect(dry.text.slice(mention.span.start, mention.span.end)).toBe(mention.text);
+    // A dry run stores nothing to read back.
+    expect((await api.data<Stored>(stored, { slug: dry.source }, keys.curator)).ingestedSource).toBeNull();
+
+    const input = { content: html, format: 'HTML', title: 'Peers', published: '2024-05', publisher: 'Test desk' };
+    const queued = (await api.data<Answer>(ingestText, { input }, keys.curator)).ingestSource;
+    expect(queued.text).toBe(dry.text);
+    expect((await api.data<Stored>(stored, { slug: queued.source }, keys.curator)).ingestedSource).toEqual({
+      slug: queued.source,
+      text: dry.text,
+      lang: 'en',
+      title: 'Peers',
+      url: null,
+      published: '2024-05',
+      publisher: 'Test desk',
+    });
+    expect((await api.data<Stored>(stored, { slug: 'src-ingest-none' }, keys.curator)).ingestedSource).toBeNull();
+
+    const anonymous = await api.send<Stored>(stored, { slug: queued.source });
+    expect(anonymous.status).toBe(403);
+    expect(anonymous.result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(anonymous.result)).not.toContain('ICANN');
+  });
+
   async function pendingIds(source: string): Promise<string[]> {
     const page = await suite.api.data<{ proposals: { edges: { node: { id: string } }[] } }>(
       'query ($source: String!) { proposals(status: PENDING, source: $source, first: 100) { edges { node { id } } } }',

@@ -15,6 +15,7 @@ import {
   loadMentions,
   loadProposalPage,
   loadProposals,
+  loadSourceText,
   type MentionRecord,
   maxMentions,
   type ProposalRecord,
@@ -22,6 +23,7 @@ import {
   readProposal,
   readRelation,
   readSourceText,
+  type SourceTextRecord,
   type StoredRelation,
 } from '../../db/repositories/ingest.ts';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../domain/errors.ts';
@@ -220,6 +222,7 @@ const storedMention = (record: MentionRecord): MentionShape => ({
 
 interface IngestResult {
   source: string;
+  text: string;
   lang: string;
   dryRun: boolean;
   mentions: MentionShape[];
@@ -231,6 +234,9 @@ const IngestSourcePayload = builder.objectRef<IngestResult>('IngestSourcePayload
   description: 'What ingesting a source found.',
   fields: (t) => ({
     source: t.exposeString('source', { description: 'The slug of the source.' }),
+    text: t.exposeString('text', {
+      description: 'The stored text (for HTML, the text it was reduced to; in a dry run, what would be stored): offsets point into it.',
+    }),
     lang: t.exposeString('lang', { description: 'Its language, as given or detected: "en" or "ru".' }),
     dryRun: t.exposeBoolean('dryRun', { description: 'True when nothing was written.' }),
     mentions: t.field({ type: [MentionRef], description: 'The names found, in text order.', resolve: (r) => r.mentions }),
@@ -355,6 +361,7 @@ async function ingestSource(context: RequestContext, input: IngestInput): Promis
     const now = null;
     return {
       source: ingestion.slug,
+      text: ingestion.text,
       lang: analysis.source.lang,
       dryRun: true,
       mentions: analysis.mentions.map(dryRunMention),
@@ -379,6 +386,7 @@ async function ingestSource(context: RequestContext, input: IngestInput): Promis
   const mentions = await loadMentions(context.reads, ingestion.slug);
   return {
     source: ingestion.slug,
+    text: ingestion.text,
     lang: analysis.source.lang,
     dryRun: false,
     mentions: mentions.map(storedMention),
@@ -704,5 +712,35 @@ builder.queryField('mentions', (t) =>
     authScopes: { curate: true },
     args: { source: t.arg.string({ required: true, description: "The source's slug." }) },
     resolve: async (_root, args, context) => (await loadMentions(context.reads, args.source)).map(storedMention),
+  }),
+);
+
+const IngestedSourceRef = builder.objectRef<SourceTextRecord & { slug: string }>('IngestedSource').implement({
+  description:
+    'An ingested source as stored for review: its text (which mention and proposal offsets point into) and what its sender ' +
+    'said of it. Not a Source entity: that is created when a first proposal of it is accepted.',
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Its slug, as mentions(source:) and proposals(source:) take it.' }),
+    text: t.exposeString('text', { description: 'The stored text (for HTML, the text it was reduced to).' }),
+    lang: t.exposeString('lang', { description: 'Its language: "en" or "ru".' }),
+    title: t.exposeString('title', { nullable: true, description: 'The title it was sent with.' }),
+    url: t.exposeString('url', { nullable: true, description: 'Where it was published, as sent.' }),
+    published: t.exposeString('published', { nullable: true, description: 'When it was published (a partial date), as sent.' }),
+    publisher: t.exposeString('publisher', { nullable: true, description: 'Who published it, as sent.' }),
+  }),
+});
+
+builder.queryField('ingestedSource', (t) =>
+  t.field({
+    type: IngestedSourceRef,
+    nullable: true,
+    description:
+      'An ingested source\'s stored text, to review its mentions and proposals again; null when none has this slug. Needs the "curate" scope.',
+    authScopes: { curate: true },
+    args: { slug: t.arg.string({ required: true, description: "The source's slug (IngestSourcePayload.source)." }) },
+    resolve: async (_root, args, context) => {
+      const stored = await loadSourceText(context.reads, args.slug);
+      return stored ? { ...stored, slug: args.slug } : null;
+    },
   }),
 );

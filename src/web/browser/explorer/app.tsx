@@ -115,7 +115,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
           onFind={(from, to) => findPaths(from, to)}
         />
         <nav aria-label="Elsewhere">
-          <a href="/graphql">GraphiQL</a>
+          <a href="/explore?ingest">Ingest an article</a> <a href="/graphql">GraphiQL</a>
         </nav>
       </header>
       <div className="columns">

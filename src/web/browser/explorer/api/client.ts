@@ -3,17 +3,33 @@ import { z } from 'zod/mini';
 /** What the API said when it refused or failed a request. */
 export class ApiError extends Error {
   readonly messages: readonly string[];
-  constructor(messages: readonly string[]) {
+  /** The HTTP status of the answer, when one came. */
+  readonly status: number | null;
+  /** The errors' `extensions.code`s (FORBIDDEN, BAD_USER_INPUT …), where they have one. */
+  readonly codes: readonly string[];
+  constructor(messages: readonly string[], answer: { status?: number; codes?: readonly string[] } = {}) {
     super(messages.join('; '));
     this.name = 'ApiError';
     this.messages = messages;
+    this.status = answer.status ?? null;
+    this.codes = answer.codes ?? [];
+  }
+
+  /** Whether the server refused the caller (no key, a wrong or revoked key, a key without the scope). */
+  get refused(): boolean {
+    return this.status === 401 || this.status === 403 || this.codes.includes('FORBIDDEN');
   }
 }
 
 const envelope = z.object({
   data: z.optional(z.unknown()),
-  errors: z.optional(z.array(z.object({ message: z.string() }))),
+  errors: z.optional(z.array(z.object({ message: z.string(), extensions: z.optional(z.object({ code: z.optional(z.string()) })) }))),
 });
+
+export interface ClientOptions {
+  /** Sent as `Authorization: Bearer <key>`, as every client of the API sends one (docs/curation.md). */
+  apiKey?: string;
+}
 
 export interface GraphQLClient {
   /** Runs a document and checks its data against `schema`; any error in the answer throws ApiError. */
@@ -26,12 +42,20 @@ export interface GraphQLClient {
  * `strict` asks for the GraphQL-over-HTTP media type, whose refused documents answer 400; the
  * probes ask for plain JSON, which answers 200, so that a browser does not log them as failures.
  */
-async function post(endpoint: string, document: string, variables: Record<string, unknown>, strict: boolean, signal?: AbortSignal) {
+async function post(
+  endpoint: string,
+  document: string,
+  variables: Record<string, unknown>,
+  strict: boolean,
+  options: ClientOptions,
+  signal?: AbortSignal,
+) {
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       accept: strict ? 'application/graphql-response+json, application/json' : 'application/json',
+      ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
     },
     body: JSON.stringify({ query: document, variables }),
     signal,
@@ -41,25 +65,29 @@ async function post(endpoint: string, document: string, variables: Record<string
   try {
     body = JSON.parse(text);
   } catch {
-    throw new ApiError([`the server answered ${response.status} with something other than JSON`]);
+    throw new ApiError([`the server answered ${response.status} with something other than JSON`], { status: response.status });
   }
   const parsed = envelope.safeParse(body);
-  if (!parsed.success) throw new ApiError([`the server answered ${response.status} with an unexpected body`]);
-  return parsed.data;
+  if (!parsed.success) throw new ApiError([`the server answered ${response.status} with an unexpected body`], { status: response.status });
+  return { ...parsed.data, status: response.status };
 }
 
-export function createClient(endpoint: string): GraphQLClient {
+export function createClient(endpoint: string, options: ClientOptions = {}): GraphQLClient {
   return {
     async request(document, variables, schema, signal) {
-      const answer = await post(endpoint, document, variables, true, signal);
-      if (answer.errors?.length) throw new ApiError(answer.errors.map((error) => error.message));
+      const answer = await post(endpoint, document, variables, true, options, signal);
+      if (answer.errors?.length)
+        throw new ApiError(
+          answer.errors.map((error) => error.message),
+          { status: answer.status, codes: answer.errors.flatMap((error) => (error.extensions?.code ? [error.extensions.code] : [])) },
+        );
       const data = schema.safeParse(answer.data);
       if (!data.success) throw new ApiError([`the answer has an unexpected shape: ${data.error.message}`]);
       return data.data;
     },
     async accepts(document, variables) {
       try {
-        const answer = await post(endpoint, document, variables, false);
+        const answer = await post(endpoint, document, variables, false, options);
         return !answer.errors?.length;
       } catch {
         return false;
