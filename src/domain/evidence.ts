@@ -5,7 +5,7 @@
  * evidence only through these, so "strongest" and "which basis" mean the same everywhere.
  */
 import { z } from 'zod';
-import type { EntityLabel } from './graph.ts';
+import { type EntityLabel, relationKey } from './graph.ts';
 import { type Evidence, entityCollections, evidenceKinds, metaFields } from './rules.ts';
 
 export interface CitationRecord {
@@ -220,9 +220,7 @@ export interface ConflictSideRecord {
 export function conflictSidesOf(props: Record<string, unknown>): ConflictSideRecord[] {
   return storedJson(props, 'sides', storedSides).map((side) => ({
     value: side.value ?? null,
-    relationKey: side.relation
-      ? [side.relation.type, side.relation.from, side.relation.to, side.relation.role ?? '', side.relation.title ?? ''].join('|')
-      : null,
+    relationKey: side.relation ? relationKey(side.relation.type, side.relation) : null,
     sources: side.sources,
     evidence: side.evidence,
     basis: side.basis ?? null,

@@ -60,6 +60,14 @@ export interface NodeRow {
   props: Record<string, PropertyValue>;
 }
 
+/**
+ * A relation's identity, type|from|to|role|title: two relations that differ in any of these are
+ * two claims (a second role, a second title), one that differs in nothing else is the same.
+ */
+export function relationKey(type: string, ends: { from: string; to: string; role?: string | null; title?: string | null }): string {
+  return [type, ends.from, ends.to, ends.role ?? '', ends.title ?? ''].join('|');
+}
+
 export interface RelationRow {
   /** type|from|to|role|title: what makes two relation records the same claim. */
   key: string;

@@ -85,6 +85,34 @@ function nearestPosition(found: Map<string, Position>, path: JsonPath): Position
   return { line: 1, column: 1 };
 }
 
+/**
+ * The rank of each path in a value as JSON.stringify writes it out: the order locatePaths'
+ * positions would put them in, found on the value itself, with no text. A path that does not
+ * exist ranks as its longest existing prefix, as locatePaths places it.
+ */
+export function documentOrder(value: unknown): (path: JsonPath) => number {
+  const ranks = new Map<string, number>();
+  const rank = (current: unknown, path: JsonPath): void => {
+    ranks.set(pathKey(path), ranks.size);
+    if (Array.isArray(current)) {
+      current.forEach((item, index) => {
+        rank(item, [...path, index]);
+      });
+    } else if (typeof current === 'object' && current !== null) {
+      // JSON.stringify leaves out an undefined property.
+      for (const [key, item] of Object.entries(current)) if (item !== undefined) rank(item, [...path, key]);
+    }
+  };
+  rank(value, []);
+  return (path) => {
+    for (let length = path.length; length >= 0; length--) {
+      const found = ranks.get(pathKey(path.slice(0, length)));
+      if (found !== undefined) return found;
+    }
+    return 0;
+  };
+}
+
 export interface SyntaxProblem extends Position {
   message: string;
 }

@@ -1,7 +1,10 @@
 /**
- * Checks the seed files together and turns them into rows for the loader. Nothing is
- * written unless every file is sound, so every problem in every file is collected and
- * reported at once, each with its file, line and column.
+ * Checks records together and turns them into rows for the loader: the records of seed files
+ * (npm run seed, an import), each problem reported with its file, line and column, and those of
+ * a write through the API (checkRecordsAgainst), already parsed, each problem naming its record
+ * and field. The rules are one set, on records: a file's text is only parsed into records first.
+ * Nothing is written unless every record is sound, so every problem is collected and reported
+ * at once.
  *
  * The work is arranged for very large seeds (a million records): JSON.parse does the
  * parsing, each record is checked once by its zod schema, cross-references go through one
@@ -12,8 +15,8 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { type DateRange, dateRange, endsBeforeStart } from './dates.ts';
 import { GovgraphError } from './errors.ts';
-import type { EntityLabel, NodeRow, PropertyValue, RelationRow, SeedGraph } from './graph.ts';
-import { describeSyntaxError, type JsonPath, locatePaths, type Position, pathKey } from './positions.ts';
+import { type EntityLabel, type NodeRow, type PropertyValue, type RelationRow, relationKey, type SeedGraph } from './graph.ts';
+import { describeSyntaxError, documentOrder, type JsonPath, locatePaths, type Position, pathKey } from './positions.ts';
 import {
   type CompletenessRecord,
   type ConflictSide,
@@ -124,7 +127,8 @@ export async function readSeedFile(filePath: string): Promise<SeedFile> {
 type JsonObject = Record<string, unknown>;
 
 interface RecordAt {
-  file: number;
+  /** The group it came in (a collection of one seed file, one record of an API write) and its index there. */
+  group: number;
   collection: string;
   index: number;
   record: JsonObject;
@@ -199,22 +203,23 @@ interface CheckedEntity {
   [field: string]: PropertyValue | Claim[] | Citation[] | FieldProvenance[] | CompletenessRecord[] | ConflictSide[] | undefined;
 }
 
-/** A problem found, before its line and column are looked up. */
+/** A problem found in a record, before it is placed (in a file's text, or at an argument path). */
 interface Finding {
-  file: number;
+  group: number;
+  index: number;
+  /** The field inside the record; empty for the record as a whole. */
   path: JsonPath;
-  /** Known already for syntax errors, where there is no JSON path. */
-  position?: Position;
-  record?: string;
-  where?: string;
-  field?: string;
+  /** The record's id, or its place when it has no usable id. */
+  record: string;
+  where: string;
+  field: string | undefined;
   message: string;
-  /** Another record the message refers to (the first of two duplicates): appended with its position. */
-  also?: { file: number; path: JsonPath; where: string };
+  /** Another record the message refers to (the first of two duplicates): appended with where it is. */
+  also: { group: number; index: number; path: JsonPath; where: string } | undefined;
 }
 
 interface Run {
-  files: readonly SeedFile[];
+  groups: readonly RecordGroup[];
   findings: Finding[];
   entities: EntityAt[];
   relations: RecordAt[];
@@ -223,7 +228,7 @@ interface Run {
   formerOwners: Map<string, EntityAt>;
   /** What the database holds of the ids the records mention; null when validating files alone. */
   existing: ReadonlyMap<string, EntityLabel> | null;
-  /** The identities (type|from|to|role|title) of the relations in the files. */
+  /** The identities (type|from|to|role|title) of the relations checked. */
   relationKeys: Set<string>;
 }
 
@@ -233,40 +238,66 @@ export type StoredLabels = (ids: string[]) => Promise<ReadonlyMap<string, Entity
 const entityCollectionByName = new Map(Object.entries(entityCollections));
 const collectionNames = [...entityCollectionByName.keys(), relationsCollection];
 
-/** Checks all files together; throws SeedValidationError listing every problem found. */
-export function validateSeedFiles(files: readonly SeedFile[]): SeedGraph {
-  return checkAcross(collectAll(files));
-}
+// ---------------------------------------------------------------------------------------
+// Records: the checks, on records already parsed, wherever they come from
 
 /**
- * validateSeedFiles against the database (an import, a write through the API): the records are
- * read once, the ids they define or refer to are looked up with `storedLabels`, and the checks
- * across records then accept references to stored entities and refuse an id that a stored
- * entity of another kind already has.
+ * Records of one collection, already parsed, and how a report names each: a collection of a
+ * seed file ("organizations[3]", "row 12"), or one record of an API write (its argument path).
  */
-export async function validateSeedFilesAgainst(files: readonly SeedFile[], storedLabels: StoredLabels): Promise<SeedGraph> {
-  const run = collectAll(files);
-  run.existing = await storedLabels(mentionedIn(run));
-  return checkAcross(run);
+interface RecordGroup {
+  collection: string;
+  records: readonly unknown[];
+  place(index: number): string;
 }
 
-function checkAcross(run: Run): SeedGraph {
-  for (const relation of run.relations) if (identityUsable(relation)) run.relationKeys.add(relationKey(relation.usable as RelationRecord));
-  for (const entity of run.entities) registerId(run, entity);
-  for (const entity of run.entities) registerFormerSlugs(run, entity);
-  for (const entity of run.entities) checkEntityReferences(run, entity);
-  const relationKeys = new Map<string, RecordAt>();
-  for (const relation of run.relations) checkRelation(run, relation, relationKeys);
-  if (run.findings.length > 0) throw new SeedValidationError(locateFindings(run));
+/** One record to check, already parsed, and how problems name it: for an API write, its argument path. */
+export interface LocatedRecord {
+  /** The seed collection it belongs to, e.g. "organizations" or "relations". */
+  collection: string;
+  record: unknown;
+  /** e.g. "input" or "input.sources[1].source". */
+  place: string;
+}
+
+/** A problem of one record. */
+export interface RecordProblem {
+  /** Which record: its index among those checked. */
+  record: number;
+  /** The field inside it, e.g. ["claims", 0, "sources", 1]; empty for the record as a whole. */
+  path: JsonPath;
+  message: string;
+}
+
+export type RecordCheck = { ok: true; graph: SeedGraph } | { ok: false; problems: RecordProblem[] };
+
+/**
+ * Checks records together, against the database, as seed files are checked (validateSeedFilesAgainst):
+ * every rule is the same, only the records come already parsed and a problem names its record
+ * and field rather than a line and column. Problems come in the records' order, and within a
+ * record in the order of its fields.
+ */
+export async function checkRecordsAgainst(records: readonly LocatedRecord[], storedLabels: StoredLabels): Promise<RecordCheck> {
+  const run = collectGroups(records.map(({ collection, record, place }) => ({ collection, records: [record], place: () => place })));
+  run.existing = await storedLabels(mentionedIn(run));
+  checkAcross(run);
+  if (run.findings.length === 0) return { ok: true, graph: graphOf(run) };
+  const orders = records.map(({ record }) => documentOrder(record));
+  const ranked = run.findings.map((finding) => ({ finding, rank: orders[finding.group]?.(finding.path) ?? 0 }));
+  ranked.sort((a, b) => a.finding.group - b.finding.group || a.rank - b.rank);
   return {
-    nodes: run.entities.map((entity) => entityRow(entity)),
-    relations: run.relations.map((relation) => relationRow(relation.record as RelationRecord)),
+    ok: false,
+    problems: ranked.map(({ finding }) => ({
+      record: finding.group,
+      path: finding.path,
+      message: finding.also ? `${finding.message} ${finding.also.where}` : finding.message,
+    })),
   };
 }
 
-function collectAll(files: readonly SeedFile[]): Run {
+function collectGroups(groups: readonly RecordGroup[]): Run {
   const run: Run = {
-    files,
+    groups,
     findings: [],
     entities: [],
     relations: [],
@@ -275,10 +306,60 @@ function collectAll(files: readonly SeedFile[]): Run {
     existing: null,
     relationKeys: new Set(),
   };
-  files.forEach((_file, index) => {
-    collectRecords(run, index);
+  groups.forEach((group, index) => {
+    collectGroup(run, index, group);
   });
   return run;
+}
+
+function collectGroup(run: Run, group: number, { collection, records }: RecordGroup): void {
+  const kind = entityCollectionByName.get(collection);
+  if (!kind && collection !== relationsCollection) throw new Error(`no seed collection "${collection}"`);
+  records.forEach((record: unknown, index) => {
+    if (!isObject(record)) {
+      const where = placeOf(run, { group, index });
+      run.findings.push({
+        group,
+        index,
+        path: [],
+        record: where,
+        where,
+        field: undefined,
+        message: `expected an object, got ${describeValue(record)}`,
+        also: undefined,
+      });
+      return;
+    }
+    const at: RecordAt = { group, collection, index, record, usable: record };
+    if (kind) {
+      const id = typeof record.id === 'string' ? record.id : undefined;
+      const entity: EntityAt = { ...at, id, label: kind.label, kind };
+      entity.usable = checkShape(run, entity, kind.schema, kind.fields);
+      run.entities.push(entity);
+    } else {
+      at.usable = checkShape(run, at, relationSchema, relationFields);
+      run.relations.push(at);
+    }
+  });
+}
+
+function checkAcross(run: Run): void {
+  for (const relation of run.relations) {
+    const identity = relation.usable as RelationRecord;
+    if (identityUsable(relation)) run.relationKeys.add(relationKey(identity.type, identity));
+  }
+  for (const entity of run.entities) registerId(run, entity);
+  for (const entity of run.entities) registerFormerSlugs(run, entity);
+  for (const entity of run.entities) checkEntityReferences(run, entity);
+  const relationKeys = new Map<string, RecordAt>();
+  for (const relation of run.relations) checkRelation(run, relation, relationKeys);
+}
+
+function graphOf(run: Run): SeedGraph {
+  return {
+    nodes: run.entities.map((entity) => entityRow(entity)),
+    relations: run.relations.map((relation) => relationRow(relation.record as RelationRecord)),
+  };
 }
 
 /** Every id the records define or refer to (sources, relation ends, onBehalfOf). */
@@ -327,73 +408,7 @@ function unknownId(run: Run, id: string, what = 'id'): string {
 }
 
 // ---------------------------------------------------------------------------------------
-// Per file: syntax, collections, and each record's shape
-
-/** A byte-order mark is invisible in editors and harmless, but JSON.parse rejects it. */
-function jsonText(file: SeedFile): string {
-  return file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
-}
-
-function collectRecords(run: Run, file: number): void {
-  const parsed = run.files[file]?.parsed;
-  if (parsed) {
-    for (const { line, column, file: _path, ...problem } of parsed.problems)
-      run.findings.push({ ...problem, file, path: [], position: { line, column } });
-    for (const [name, records] of Object.entries(parsed.collections)) collectCollection(run, file, name, records);
-    return;
-  }
-  const text = jsonText(run.files[file] as SeedFile);
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (error) {
-    const { message, ...position } = describeSyntaxError(text, error);
-    run.findings.push({ file, path: [], position, message });
-    return;
-  }
-  if (!isObject(root)) {
-    run.findings.push({
-      file,
-      path: [],
-      message: `expected an object whose keys are collections, got ${describeValue(root)}`,
-    });
-    return;
-  }
-  for (const [name, records] of Object.entries(root)) collectCollection(run, file, name, records);
-}
-
-function collectCollection(run: Run, file: number, name: string, records: unknown): void {
-  const kind = entityCollectionByName.get(name);
-  if (!kind && name !== relationsCollection) {
-    run.findings.push({
-      file,
-      path: [name],
-      message: `unknown collection "${name}"; the collections are ${collectionNames.join(', ')}`,
-    });
-    return;
-  }
-  if (!Array.isArray(records)) {
-    run.findings.push({ file, path: [name], where: name, message: `expected an array of records, got ${describeValue(records)}` });
-    return;
-  }
-  records.forEach((record: unknown, index) => {
-    if (!isObject(record)) {
-      const where = `${name}[${index}]`;
-      run.findings.push({ file, path: [name, index], record: where, where, message: `expected an object, got ${describeValue(record)}` });
-      return;
-    }
-    const at: RecordAt = { file, collection: name, index, record, usable: record };
-    if (kind) {
-      const id = typeof record.id === 'string' ? record.id : undefined;
-      const entity: EntityAt = { ...at, id, label: kind.label, kind };
-      entity.usable = checkShape(run, entity, kind.schema, kind.fields);
-      run.entities.push(entity);
-    } else {
-      at.usable = checkShape(run, at, relationSchema, relationFields);
-      run.relations.push(at);
-    }
-  });
-}
+// Each record's shape
 
 /** Reports what the record's schema rejects; returns the fields that passed. */
 function checkShape(run: Run, at: RecordAt, schema: z.ZodType, fields: readonly string[]): JsonObject {
@@ -472,8 +487,9 @@ function registerId(run: Run, entity: EntityAt): void {
     return;
   }
   report(run, entity, ['id'], `duplicate id "${entity.id}": already used by`, {
-    file: first.file,
-    path: [first.collection, first.index, 'id'],
+    group: first.group,
+    index: first.index,
+    path: ['id'],
     where: whereOf(run, first),
   });
 }
@@ -512,8 +528,9 @@ function registerFormerSlugs(run: Run, entity: EntityAt): void {
       return;
     }
     report(run, entity, field, `former slug "${former}" is already listed by`, {
-      file: first.file,
-      path: [first.collection, first.index, 'formerSlugs'],
+      group: first.group,
+      index: first.index,
+      path: ['formerSlugs'],
       where: whereOf(run, first),
     });
   });
@@ -602,7 +619,7 @@ function checkConflict(run: Run, entity: EntityAt, record: Partial<CheckedEntity
         );
       }
     }
-    const key = relationKey(relation);
+    const key = relationKey(relation.type, relation);
     if (run.existing === null && !run.relationKeys.has(key)) {
       report(run, entity, [...path, 'relation'], `no relation ${key} in the seed files`);
     }
@@ -689,13 +706,14 @@ function identityUsable(at: RecordAt): boolean {
 }
 
 function checkDuplicate(run: Run, at: RecordAt, relation: RelationRecord, keys: Map<string, RecordAt>): void {
-  const key = relationKey(relation);
+  const key = relationKey(relation.type, relation);
   const first = keys.get(key);
   if (!first) keys.set(key, at);
   else {
     report(run, at, [], `duplicate relation (same type, from, to, role and title): ${key}; the first is`, {
-      file: first.file,
-      path: [first.collection, first.index],
+      group: first.group,
+      index: first.index,
+      path: [],
       where: whereOf(run, first),
     });
   }
@@ -746,10 +764,6 @@ function checkOnBehalfOf(run: Run, at: RecordAt, relation: Partial<RelationRecor
   }
 }
 
-function relationKey(relation: Pick<RelationRecord, 'type' | 'from' | 'to' | 'role' | 'title'>): string {
-  return [relation.type, relation.from, relation.to, relation.role ?? '', relation.title ?? ''].join('|');
-}
-
 // ---------------------------------------------------------------------------------------
 // Reporting
 
@@ -761,8 +775,9 @@ function whereOf(run: Run, at: RecordAt & { id?: string | undefined }): string {
 function report(run: Run, at: EntityAt | RecordAt, field: JsonPath, message: string, also?: Finding['also']): void {
   const id = 'id' in at ? at.id : undefined;
   run.findings.push({
-    file: at.file,
-    path: [at.collection, at.index, ...field],
+    group: at.group,
+    index: at.index,
+    path: field,
     record: id ?? placeOf(run, at),
     where: whereOf(run, at),
     field: field.length > 0 ? fieldName(field) : undefined,
@@ -771,46 +786,178 @@ function report(run: Run, at: EntityAt | RecordAt, field: JsonPath, message: str
   });
 }
 
-/** "organizations[3]" in a JSON file; what the format says in another ("row 12"). */
-function placeOf(run: Run, at: RecordAt): string {
-  return run.files[at.file]?.parsed?.describe?.(at.collection, at.index) ?? `${at.collection}[${at.index}]`;
+function placeOf(run: Run, at: { group: number; index: number }): string {
+  return run.groups[at.group]?.place(at.index) ?? `records[${at.index}]`;
 }
 
 /** ['claims', 0, 'sources', 1] → "claims[0].sources[1]" */
-function fieldName(field: JsonPath): string {
+export function fieldName(field: JsonPath): string {
   return field.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
 }
 
+// ---------------------------------------------------------------------------------------
+// Seed files: their text read into records, which are checked as above, and each problem
+// placed at its file, line and column
+
+/** A problem placed in a file, before its line and column are looked up. */
+interface FileFinding {
+  file: number;
+  path: JsonPath;
+  /** Known already for syntax errors, where there is no JSON path. */
+  position?: Position;
+  record?: string;
+  where?: string;
+  field?: string;
+  message: string;
+  /** Another record the message refers to: appended with its position. */
+  also?: { file: number; path: JsonPath; where: string };
+}
+
+/** Seed files read: one group of records per collection of each file, and what is wrong with the files themselves. */
+interface FileRecords {
+  groups: RecordGroup[];
+  /** The file of each group. */
+  groupFiles: number[];
+  findings: FileFinding[];
+}
+
+/** Checks all files together; throws SeedValidationError listing every problem found. */
+export function validateSeedFiles(files: readonly SeedFile[]): SeedGraph {
+  const read = readRecords(files);
+  return checkedFiles(files, read, collectGroups(read.groups));
+}
+
+/**
+ * validateSeedFiles against the database (an import): the records are read once, the ids they
+ * define or refer to are looked up with `storedLabels`, and the checks across records then
+ * accept references to stored entities and refuse an id that a stored entity of another kind
+ * already has.
+ */
+export async function validateSeedFilesAgainst(files: readonly SeedFile[], storedLabels: StoredLabels): Promise<SeedGraph> {
+  const read = readRecords(files);
+  const run = collectGroups(read.groups);
+  run.existing = await storedLabels(mentionedIn(run));
+  return checkedFiles(files, read, run);
+}
+
+function checkedFiles(files: readonly SeedFile[], read: FileRecords, run: Run): SeedGraph {
+  checkAcross(run);
+  const findings = [...read.findings, ...run.findings.map((finding) => inFile(read, finding))];
+  if (findings.length > 0) throw new SeedValidationError(locateFindings(files, findings));
+  return graphOf(run);
+}
+
+/** A record's problem as a file's: the record's path in its file is [collection, index]. */
+function inFile(read: FileRecords, finding: Finding): FileFinding {
+  const fileOf = (group: number, index: number, path: JsonPath) => ({
+    file: read.groupFiles[group] ?? 0,
+    path: [read.groups[group]?.collection ?? '', index, ...path],
+  });
+  const placed: FileFinding = {
+    ...fileOf(finding.group, finding.index, finding.path),
+    record: finding.record,
+    where: finding.where,
+    message: finding.message,
+  };
+  if (finding.field !== undefined) placed.field = finding.field;
+  const { also } = finding;
+  if (also) placed.also = { ...fileOf(also.group, also.index, also.path), where: also.where };
+  return placed;
+}
+
+/** A byte-order mark is invisible in editors and harmless, but JSON.parse rejects it. */
+function jsonText(file: SeedFile): string {
+  return file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+}
+
+function readRecords(files: readonly SeedFile[]): FileRecords {
+  const read: FileRecords = { groups: [], groupFiles: [], findings: [] };
+  files.forEach((seedFile, file) => {
+    readFileRecords(read, seedFile, file);
+  });
+  return read;
+}
+
+function readFileRecords(read: FileRecords, seedFile: SeedFile, file: number): void {
+  const { parsed } = seedFile;
+  if (parsed) {
+    for (const { line, column, file: _path, ...problem } of parsed.problems)
+      read.findings.push({ ...problem, file, path: [], position: { line, column } });
+    for (const [name, records] of Object.entries(parsed.collections)) readCollection(read, seedFile, file, name, records);
+    return;
+  }
+  const text = jsonText(seedFile);
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    const { message, ...position } = describeSyntaxError(text, error);
+    read.findings.push({ file, path: [], position, message });
+    return;
+  }
+  if (!isObject(root)) {
+    read.findings.push({
+      file,
+      path: [],
+      message: `expected an object whose keys are collections, got ${describeValue(root)}`,
+    });
+    return;
+  }
+  for (const [name, records] of Object.entries(root)) readCollection(read, seedFile, file, name, records);
+}
+
+function readCollection(read: FileRecords, seedFile: SeedFile, file: number, name: string, records: unknown): void {
+  if (!entityCollectionByName.has(name) && name !== relationsCollection) {
+    read.findings.push({
+      file,
+      path: [name],
+      message: `unknown collection "${name}"; the collections are ${collectionNames.join(', ')}`,
+    });
+    return;
+  }
+  if (!Array.isArray(records)) {
+    read.findings.push({ file, path: [name], where: name, message: `expected an array of records, got ${describeValue(records)}` });
+    return;
+  }
+  read.groups.push({
+    collection: name,
+    records,
+    // "organizations[3]" in a JSON file; what the format says in another ("row 12").
+    place: (index) => seedFile.parsed?.describe?.(name, index) ?? `${name}[${index}]`,
+  });
+  read.groupFiles.push(file);
+}
+
 /** Positions are looked up once per file that has something to report. */
-function locateFindings(run: Run): DisplayedSeedProblem[] {
+function locateFindings(files: readonly SeedFile[], findings: readonly FileFinding[]): DisplayedSeedProblem[] {
   const pathsByFile = new Map<number, JsonPath[]>();
   const want = (file: number, jsonPath: JsonPath) => {
     const paths = pathsByFile.get(file) ?? [];
     paths.push(jsonPath);
     pathsByFile.set(file, paths);
   };
-  for (const finding of run.findings) {
+  for (const finding of findings) {
     if (!finding.position) want(finding.file, finding.path);
     if (finding.also) want(finding.also.file, finding.also.path);
   }
   const positions = new Map<number, Map<string, Position>>();
   for (const [file, paths] of pathsByFile) {
-    const seedFile = run.files[file] as SeedFile;
+    const seedFile = files[file] as SeedFile;
     positions.set(file, seedFile.parsed ? seedFile.parsed.locate(paths) : locatePaths(jsonText(seedFile), paths));
   }
   const positionOf = (file: number, jsonPath: JsonPath): Position => positions.get(file)?.get(pathKey(jsonPath)) ?? { line: 1, column: 1 };
 
-  const located = run.findings.map((finding) => {
+  const located = findings.map((finding) => {
     const { line, column } = finding.position ?? positionOf(finding.file, finding.path);
     let message = finding.message;
     if (finding.also) {
       const other = positionOf(finding.also.file, finding.also.path);
-      const otherFile = (run.files[finding.also.file] as SeedFile).path;
+      const otherFile = (files[finding.also.file] as SeedFile).path;
       message += ` ${finding.also.where} at ${otherFile}:${other.line}:${other.column}`;
     }
     const problem: DisplayedSeedProblem & { fileIndex: number } = {
       fileIndex: finding.file,
-      file: (run.files[finding.file] as SeedFile).path,
+      file: (files[finding.file] as SeedFile).path,
       line,
       column,
       message,
@@ -858,7 +1005,7 @@ function relationRow(relation: RelationRecord): RelationRow {
   setEvidence(props, relation, relation.sources);
   setDates(props, spanOf(relation, false));
   setDateEvidence(props, relation, relation);
-  return { key: relationKey(relation), type, from, to, props: withoutEmptyLists(props) };
+  return { key: relationKey(type, relation), type, from, to, props: withoutEmptyLists(props) };
 }
 
 /**

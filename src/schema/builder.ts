@@ -71,7 +71,7 @@ export const builder = new SchemaBuilder<GovgraphSchemaTypes>({
     },
   },
   defaultFieldNullability: false,
-  // The same shape as the checks after it (src/schema/curation/validation.ts): BAD_USER_INPUT naming the argument path.
+  // The same shape as the checks after it (src/services/curation/records.ts checkWrite): BAD_USER_INPUT naming the argument path.
   validation: {
     validationError: (failure, args) => BadUserInputError.of(failure.issues.map((issue) => describeIssue(issue, args))),
   },

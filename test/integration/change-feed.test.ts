@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { upsertEntityRow } from '../../src/schema/curation/write.ts';
+import { upsertEntityRow } from '../../src/db/repositories/curation.ts';
 import { type FedChange, FeedSubscriber } from '../support/change-feed.ts';
 import { entityInput, testKeys } from '../support/curation.ts';
 import { openTestDatabase } from '../support/database.ts';

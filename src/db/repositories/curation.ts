@@ -4,9 +4,17 @@
  */
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
-import { type EntityLabel, entityLabels, isEntityLabel, type RelationType, relationTypes } from '../../domain/graph.ts';
+import {
+  type EntityLabel,
+  entityLabels,
+  isEntityLabel,
+  type NodeRow,
+  type RelationRow,
+  type RelationType,
+  relationTypes,
+} from '../../domain/graph.ts';
 import type { TransactionRunner } from '../database.ts';
-import type { WriteScope } from '../load.ts';
+import { type Outcome as Counts, emptySummary, upsertNodes, upsertRelations, type WriteScope } from '../load.ts';
 import { entity } from '../rows.ts';
 import type { EntityRecord } from './entities.ts';
 
@@ -29,6 +37,29 @@ function checkedType(type: string): RelationType {
   // Types reach Cypher as $(row.type): only ours may.
   if (!knownTypes.has(type)) throw new Error(`unknown relationship type "${type}"`);
   return type as RelationType;
+}
+
+/** What an upsert did to one record. */
+export type WriteOutcome = 'created' | 'updated' | 'unchanged';
+
+function outcomeOf(counts: Counts | undefined): WriteOutcome {
+  if (counts?.created) return 'created';
+  if (counts?.updated) return 'updated';
+  return 'unchanged';
+}
+
+/** Upserts one entity row with the seed loader's statement, alone so that its own outcome is known. */
+export async function upsertEntityRow(tx: TransactionRunner, row: NodeRow, scope: WriteScope): Promise<WriteOutcome> {
+  const summary = emptySummary(1, scope.operation);
+  await upsertNodes(tx, [row], summary, scope);
+  return outcomeOf(summary.nodes[row.label]);
+}
+
+/** Upserts one relation row with the seed loader's statement. */
+export async function upsertRelationRow(tx: TransactionRunner, row: RelationRow, scope: WriteScope): Promise<WriteOutcome> {
+  const summary = emptySummary(0, scope.operation);
+  await upsertRelations(tx, [row], summary, scope);
+  return outcomeOf(summary.relations[row.type]);
 }
 
 /** The label of each of these ids that the database holds, locking each (see labels-of.cypher). */

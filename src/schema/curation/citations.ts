@@ -75,7 +75,7 @@ export const slugRenameDate = '2026-12-01';
 
 /**
  * An input's slug, called `slug` as on the read side, and the old name `id`, deprecated for one
- * release: exactly one is needed (the resolver checks, src/schema/curation/records.ts).
+ * release: exactly one is needed (the service checks, src/services/curation/records.ts slugProblems).
  */
 export function slugFields(t: InputFields, description: string) {
   return {

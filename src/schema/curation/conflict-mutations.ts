@@ -1,23 +1,19 @@
 /**
- * Writing conflicts: an upsert (create, or replace the whole record) and a delete, checked and
- * written as a seed record of the `conflicts` collection is, in one transaction, with the change
- * log and scopes of every other write. The input calls the sides `claims`, as the read side does;
- * the seed record calls them `sides` (an entity's `claims` are something else).
+ * The conflict mutations: an upsert (create, or replace the whole record) and a delete, each in
+ * one transaction, with the change log and scopes of every other write. The input calls the
+ * sides `claims`, as the read side does; the rules, and the mapping of the input onto a seed
+ * record, are in src/services/curation/conflicts.ts.
  */
-import { labelsOf, readEntities } from '../../db/repositories/curation.ts';
-import type { EntityRecord } from '../../db/repositories/entities.ts';
-import { BadUserInputError } from '../../domain/errors.ts';
 import { relationTypes } from '../../domain/graph.ts';
-import { type SeedFile, SeedValidationError, validateSeedFilesAgainst } from '../../domain/validate.ts';
+import { type ConflictWriteResult, upsertConflict } from '../../services/curation/conflicts.ts';
+import type { Input } from '../../services/curation/records.ts';
 import { builder } from '../builder.ts';
-import type { RequestContext } from '../context.ts';
 import { EvidenceEnum } from '../evidence.ts';
 import { ConflictRef } from '../refs.ts';
-import { DeletePayload, deleteEntity } from './entity-deletes.ts';
-import { type Outcome, WriteOutcomeEnum } from './enums.ts';
+import { DeletePayload, deleteEntityMutation } from './entity-deletes.ts';
+import { WriteOutcomeEnum } from './enums.ts';
 import { operationDescription, writeCost } from './payloads.ts';
-import { slugField, slugOf, slugProblems } from './records.ts';
-import { runWrite, upsertEntityRow } from './write.ts';
+import { runWrite } from './write.ts';
 
 export const RelationTypeEnum = builder.enumType('RelationType', {
   description: 'The kinds of relationship in the graph.',
@@ -62,59 +58,6 @@ const ConflictInput = builder.inputType('ConflictInput', {
   }),
 });
 
-type Input = Record<string, unknown>;
-
-/** Null fields left out at every depth: the seed format has no nulls. */
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, entry]) => entry !== null && entry !== undefined)
-      .map(([key, entry]) => [key, withoutNulls(entry)]),
-  );
-}
-
-/** The seed record for an input: `slug` is its id, `claims` its sides. */
-function conflictRecord(input: Input): Input {
-  const { slug: _slug, claims, ...rest } = withoutNulls(input) as Input;
-  return { id: slugOf(input), ...rest, sides: claims };
-}
-
-/** A problem of the seed record, at the input's argument path. */
-function inputPath(field: string | undefined): string {
-  if (field === undefined) return 'input';
-  return `input.${field.replace(/^id\b/, 'slug').replace(/^sides\b/, 'claims')}`;
-}
-
-interface ConflictWriteResult {
-  outcome: Outcome;
-  conflict: EntityRecord;
-  operation: string;
-}
-
-async function upsertConflict(context: RequestContext, input: Input): Promise<ConflictWriteResult> {
-  const problems = slugProblems(input, 'input');
-  if (problems.length > 0) throw BadUserInputError.of(problems);
-  const id = String(slugOf(input));
-  return runWrite(context, async (tx, scope) => {
-    const files: SeedFile[] = [{ path: 'input', text: JSON.stringify({ conflicts: [conflictRecord(input)] }) }];
-    let graph: Awaited<ReturnType<typeof validateSeedFilesAgainst>>;
-    try {
-      graph = await validateSeedFilesAgainst(files, (ids) => labelsOf(tx, ids));
-    } catch (error) {
-      if (!(error instanceof SeedValidationError)) throw error;
-      throw BadUserInputError.of(error.problems.map((problem) => ({ field: inputPath(problem.field), message: problem.message })));
-    }
-    const [row] = graph.nodes;
-    if (!row) throw new Error(`the validated input lost its record "${id}"`);
-    const outcome = await upsertEntityRow(tx, row, scope);
-    const [conflict] = await readEntities(tx, [id]);
-    if (!conflict) throw new Error(`"${id}" was written but cannot be read back`);
-    return { outcome, conflict, operation: scope.operation };
-  });
-}
-
 const ConflictWritePayload = builder.objectRef<ConflictWriteResult>('ConflictWritePayload').implement({
   description: 'What upsertConflict did.',
   fields: (t) => ({
@@ -138,7 +81,7 @@ builder.mutationField('upsertConflict', (t) =>
     complexity: writeCost,
     args: { input: t.arg({ type: ConflictInput, required: true, description: 'The whole record of the conflict.' }) },
     resolve: async (_root, args, context) => {
-      const result = await upsertConflict(context, args.input as Input);
+      const result = await runWrite(context, (tx, scope) => upsertConflict(tx, scope, args.input as Input));
       context.loaders.entity.prime(result.conflict.id, result.conflict);
       return result;
     },
@@ -154,6 +97,6 @@ builder.mutationField('deleteConflict', (t) =>
     authScopes: { admin: true },
     complexity: writeCost,
     args: { slug: t.arg.string({ required: true, description: 'The slug of the conflict.' }) },
-    resolve: (_root, args, context) => deleteEntity(context, 'Conflict', args.slug, false, slugField(args)),
+    resolve: (_root, args, context) => deleteEntityMutation(context, 'Conflict', args.slug, false, 'slug'),
   }),
 );

@@ -18,8 +18,6 @@ export function seedValuesEnum(name: string, values: readonly string[], descript
   });
 }
 
-export type Outcome = 'created' | 'updated' | 'unchanged';
-
 export const WriteOutcomeEnum = builder.enumType('WriteOutcome', {
   description: 'What an upsert did.',
   values: {

@@ -1,13 +1,7 @@
-import type { EntityRecord } from '../../db/repositories/entities.ts';
+import type { InlineSourceResult } from '../../services/curation/citations.ts';
 import { builder } from '../builder.ts';
 import { SourceRef } from '../refs.ts';
-import { type Outcome, WriteOutcomeEnum } from './enums.ts';
-
-/** What an upsert did to one source given inline. */
-export interface InlineSourceResult {
-  outcome: Outcome;
-  source: EntityRecord;
-}
+import { WriteOutcomeEnum } from './enums.ts';
 
 export const InlineSourceOutcomeRef = builder.objectRef<InlineSourceResult>('InlineSourceOutcome').implement({
   description: 'What a write did to a source it was given in full (SourceCitationInput.source).',

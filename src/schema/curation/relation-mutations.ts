@@ -4,23 +4,32 @@
  * list, its roles as an enum.
  */
 
-import type { TransactionRunner } from '../../db/database.ts';
-import type { WriteScope } from '../../db/load.ts';
-import { deleteRelations, readEntities } from '../../db/repositories/curation.ts';
-import type { EntityRecord } from '../../db/repositories/entities.ts';
-import { BadUserInputError } from '../../domain/errors.ts';
 import { type RelationType, relationTypes } from '../../domain/graph.ts';
 import { type RelationRule, relationRules } from '../../domain/rules.ts';
+import type { Input } from '../../services/curation/records.ts';
+import {
+  deleteRelation,
+  identityOf,
+  type RelationDeleteResult,
+  type RelationWriteResult,
+  upsertRelation,
+} from '../../services/curation/relations.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
 import { EntityRef } from '../refs.ts';
 import { citationEvidenceField, citationsField, evidenceInputFields } from './citations.ts';
-import { type Outcome, seedValuesEnum, WriteOutcomeEnum } from './enums.ts';
-import { InlineSourceOutcomeRef, type InlineSourceResult, operationDescription, writeCost } from './payloads.ts';
-import { type Input, inlineSourceIds, inputSlugProblems, relationFiles, relationKey } from './records.ts';
+import { seedValuesEnum, WriteOutcomeEnum } from './enums.ts';
+import { InlineSourceOutcomeRef, operationDescription, writeCost } from './payloads.ts';
 import { slugCheck } from './seed-checks.ts';
-import { checkAgainstDatabase } from './validation.ts';
-import { runWrite, upsertEntityRow, upsertRelationRow } from './write.ts';
+import { runWrite } from './write.ts';
+
+export type { RelationWriteResult };
+
+/**
+ * Checks and writes one relation and the sources it gives inline, inside the caller's write
+ * transaction: the upsert mutations and an accepted ingestion proposal (ingest.ts) write through this.
+ */
+export const writeRelation = upsertRelation;
 
 /** MANAGES → Manages, PARTY_TO → PartyTo. */
 export function pascalCase(type: string): string {
@@ -29,22 +38,6 @@ export function pascalCase(type: string): string {
     .split('_')
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join('');
-}
-
-export interface RelationWriteResult {
-  outcome: Outcome;
-  type: RelationType;
-  key: string;
-  from: EntityRecord;
-  to: EntityRecord;
-  operation: string;
-  inlineSources: InlineSourceResult[];
-}
-
-interface RelationDeleteResult {
-  deleted: boolean;
-  key: string;
-  operation: string | null;
 }
 
 const RelationWritePayload = builder.objectRef<RelationWriteResult>('RelationWritePayload').implement({
@@ -82,47 +75,6 @@ const RelationDeletePayload = builder.objectRef<RelationDeleteResult>('RelationD
   }),
 });
 
-/**
- * Checks and writes one relation and the sources it gives inline, inside the caller's write
- * transaction: the upsert mutations and an accepted ingestion proposal write through this.
- */
-export async function writeRelation(
-  tx: TransactionRunner,
-  scope: WriteScope,
-  type: RelationType,
-  input: Input,
-): Promise<RelationWriteResult> {
-  const problems = inputSlugProblems(input, false);
-  if (problems.length > 0) throw BadUserInputError.of(problems);
-  const from = String(input.from);
-  const to = String(input.to);
-  const key = relationKey(type, { from, to, role: input.role as string | null, title: input.title as string | null });
-  const files = relationFiles(type, input);
-  const inlineIds = inlineSourceIds(input);
-  const graph = await checkAgainstDatabase(tx, files);
-  const inlineSources: { id: string; outcome: Outcome }[] = [];
-  for (const row of graph.nodes) inlineSources.push({ id: row.id, outcome: await upsertEntityRow(tx, row, scope) });
-  const [relation] = graph.relations;
-  if (!relation) throw new Error(`the validated input lost its relation ${key}`);
-  const outcome = await upsertRelationRow(tx, relation, scope);
-  const stored = new Map((await readEntities(tx, [from, to, ...inlineIds])).map((entity) => [entity.id, entity]));
-  const fromEntity = stored.get(from);
-  const toEntity = stored.get(to);
-  if (!fromEntity || !toEntity) throw new Error(`the ends of ${key} cannot be read back`);
-  return {
-    outcome,
-    type,
-    key,
-    from: fromEntity,
-    to: toEntity,
-    operation: scope.operation,
-    inlineSources: inlineSources.flatMap(({ id, outcome: sourceOutcome }) => {
-      const source = stored.get(id);
-      return source ? [{ outcome: sourceOutcome, source }] : [];
-    }),
-  };
-}
-
 /** The entities a relation write read back: the payload needs no further read. */
 export function primeRelation(context: RequestContext, result: RelationWriteResult): void {
   for (const entity of [result.from, result.to, ...result.inlineSources.map((inline) => inline.source)]) {
@@ -130,20 +82,10 @@ export function primeRelation(context: RequestContext, result: RelationWriteResu
   }
 }
 
-async function upsertRelation(context: RequestContext, type: RelationType, input: Input): Promise<RelationWriteResult> {
+async function upsertRelationMutation(context: RequestContext, type: RelationType, input: Input): Promise<RelationWriteResult> {
   const result = await runWrite(context, (tx, scope) => writeRelation(tx, scope, type, input));
   primeRelation(context, result);
   return result;
-}
-
-async function deleteRelation(context: RequestContext, type: RelationType, args: Input): Promise<RelationDeleteResult> {
-  const from = String(args.from);
-  const to = String(args.to);
-  const key = relationKey(type, { from, to, role: args.role as string | null, title: args.title as string | null });
-  return runWrite(context, async (tx, scope) => {
-    const deleted = (await deleteRelations(tx, [{ type, from, to, key }], scope)) > 0;
-    return { deleted, key, operation: deleted ? scope.operation : null };
-  });
 }
 
 const withArticle = (label: string) => (/^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`);
@@ -210,7 +152,7 @@ for (const type of relationTypes) {
       authScopes: { curate: true },
       complexity: writeCost,
       args: { input: t.arg({ type: RelationInput, required: true, description: `The whole ${type} relation.` }) },
-      resolve: (_root, args, context) => upsertRelation(context, type, args.input as Input),
+      resolve: (_root, args, context) => upsertRelationMutation(context, type, args.input as Input),
     }),
   );
 
@@ -232,7 +174,7 @@ for (const type of relationTypes) {
           : {}),
         ...(has('title') ? { title: t.arg.string({ description: 'Its title; omitted for a relation without one.' }) } : {}),
       },
-      resolve: (_root, args, context) => deleteRelation(context, type, args as Input),
+      resolve: (_root, args, context) => runWrite(context, (tx, scope) => deleteRelation(tx, scope, type, identityOf(args as Input))),
     }),
   );
 }

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Database, type TransactionRunner } from '../../db/database.ts';
 import { DatabaseUnavailableError, isTransactionTimeout, isUnavailable, RequestTimeoutError } from '../../db/errors.ts';
-import { type Outcome as Counts, emptySummary, SeedLoadError, upsertNodes, upsertRelations, type WriteScope } from '../../db/load.ts';
+import { SeedLoadError, type WriteScope } from '../../db/load.ts';
 import { ConflictError, ForbiddenError, GovgraphError } from '../../domain/errors.ts';
-import type { NodeRow, RelationRow } from '../../domain/graph.ts';
 import type { RequestContext } from '../context.ts';
-import type { Outcome } from './enums.ts';
 
 /**
  * Runs one mutation's work in one write transaction, as the calling key, under a new change-log
@@ -49,24 +47,4 @@ function forgetReads(context: RequestContext): void {
   context.loaders.relationPage.clearAll();
   context.loaders.ancestors.clearAll();
   context.loaders.relationByKey.clearAll();
-}
-
-function outcomeOf(counts: Counts | undefined): Outcome {
-  if (counts?.created) return 'created';
-  if (counts?.updated) return 'updated';
-  return 'unchanged';
-}
-
-/** Upserts one entity row with the seed loader's statement, alone so that its own outcome is known. */
-export async function upsertEntityRow(tx: TransactionRunner, row: NodeRow, scope: WriteScope): Promise<Outcome> {
-  const summary = emptySummary(1, scope.operation);
-  await upsertNodes(tx, [row], summary, scope);
-  return outcomeOf(summary.nodes[row.label]);
-}
-
-/** Upserts one relation row with the seed loader's statement. */
-export async function upsertRelationRow(tx: TransactionRunner, row: RelationRow, scope: WriteScope): Promise<Outcome> {
-  const summary = emptySummary(0, scope.operation);
-  await upsertRelations(tx, [row], summary, scope);
-  return outcomeOf(summary.relations[row.type]);
 }
