@@ -1,5 +1,6 @@
 // Moves job $id to $status outside the merge's own transaction: 'running' just before it
-// begins, 'failed' (with $errorCode and $errorMessage) after it rolled back. Only the runner of
+// begins, 'succeeded' once its commit has returned, 'failed' (with $errorCode and $errorMessage)
+// after it rolled back. Only the runner of
 // the job writes these, one after the other; the heartbeat (merge-job-heartbeat) writes nothing
 // else, so neither can undo the other.
 MATCH (j:MergeJob {id: $id})

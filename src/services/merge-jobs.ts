@@ -3,8 +3,10 @@
  * of relationships on a busy machine) runs in the background, in one transaction under a budget
  * of its own, and any server process on the same database can report how it went.
  *
- * The job is a :MergeJob node. Its success is written inside the merge's own transaction, so
- * "succeeded" and the merged graph commit together; a failure is written after the rollback. The
+ * The job is a :MergeJob node. Its report is written inside the merge's own transaction, so the
+ * report and the merged graph commit together; it reads as succeeded once the commit has
+ * returned (a reader in the middle of a large commit could see some of its changes and not
+ * others). A failure is written after the rollback. The
  * process that queued a job keeps its heartbeat fresh while it waits and runs: a job whose
  * heartbeat stops (its process ended) is reported as interrupted, and since its transaction
  * never committed, nothing of it was written, and the merge can be sent again.
@@ -27,7 +29,7 @@ import { GovgraphError, NotFoundError } from '../domain/errors.ts';
 import { entityLabels, relationTypes } from '../domain/graph.ts';
 import { type MergeReport, type MergeTarget, mergeEntities, type UnmergeReport, unmergeEntities } from './merges.ts';
 
-export type MergeJobStatus = StoredMergeJob['status'] | 'interrupted';
+export type MergeJobStatus = Exclude<StoredMergeJob['status'], 'committed'> | 'interrupted';
 
 /** What a job does: merge entities, or undo a merge by its id. */
 export type MergeJobWork = { kind: 'merge'; into: MergeTarget; from: readonly MergeTarget[] } | { kind: 'unmerge'; merge: string };
@@ -109,13 +111,17 @@ export class MergeJobs {
   async read(scope: ReadScope, id: string): Promise<MergeJobView | null> {
     const stored = await readMergeJob(scope, id, this.#settings.heartbeatMs * 3);
     if (!stored) return null;
-    const unfinished = stored.status === 'queued' || stored.status === 'running';
+    const unfinished = stored.status === 'queued' || stored.status === 'running' || stored.status === 'committed';
+    const stopped = unfinished && stored.stale && !this.#open.has(id);
+    // A committed job whose runner stopped before marking it: the commit is long applied by now.
+    const status: MergeJobStatus =
+      stored.status === 'committed' ? (stopped ? 'succeeded' : 'running') : stopped ? 'interrupted' : stored.status;
     const finished: unknown = stored.report === null ? null : JSON.parse(stored.report);
     return {
       id: stored.id,
       kind: stored.kind,
       merge: stored.merge,
-      status: unfinished && stored.stale && !this.#open.has(id) ? 'interrupted' : stored.status,
+      status,
       into: stored.into,
       from: stored.from,
       by: stored.by,
@@ -123,8 +129,8 @@ export class MergeJobs {
       startedAt: stored.startedAt,
       finishedAt: stored.finishedAt,
       error: stored.errorCode === null ? null : { code: stored.errorCode, message: stored.errorMessage ?? '' },
-      report: finished !== null && stored.kind === 'merge' ? mergeReport.parse(finished) : null,
-      unmergeReport: finished !== null && stored.kind === 'unmerge' ? unmergeReport.parse(finished) : null,
+      report: status === 'succeeded' && stored.kind === 'merge' ? mergeReport.parse(finished) : null,
+      unmergeReport: status === 'succeeded' && stored.kind === 'unmerge' ? unmergeReport.parse(finished) : null,
     };
   }
 
@@ -158,6 +164,8 @@ export class MergeJobs {
         await finishMergeJob(tx, id, JSON.stringify(report));
       }, this.#settings.timeoutMs);
       this.#onCommitted(operation);
+      // Only now: the commit has returned, so every change it made can be read.
+      await setMergeJobStatus(this.#db, id, { status: 'succeeded' }).catch((error: unknown) => this.#onFailed(id, error));
     } catch (error) {
       this.#onFailed(id, error);
       await setMergeJobStatus(this.#db, id, { status: 'failed', ...failureOf(error, this.#settings.timeoutMs) }).catch((stored: unknown) =>

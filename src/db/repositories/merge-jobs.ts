@@ -6,7 +6,11 @@ import { z } from 'zod';
 import type { Database, TransactionRunner } from '../database.ts';
 import type { ReadScope } from '../read-scope.ts';
 
-export const mergeJobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
+/**
+ * 'committed': the merge's transaction wrote its report and committed, but its runner has not yet
+ * seen the commit return; 'succeeded' once it has (see src/services/merge-jobs.ts).
+ */
+export const mergeJobStatuses = ['queued', 'running', 'committed', 'succeeded', 'failed'] as const;
 export type StoredMergeJobStatus = (typeof mergeJobStatuses)[number];
 
 const idRow = z.object({ id: z.string() });
@@ -25,11 +29,11 @@ export async function createMergeJob(db: Database, job: NewMergeJob): Promise<bo
   return rows.length === 1;
 }
 
-/** Moves the job on, outside the merge's transaction: running before it, failed after its rollback. */
+/** Moves the job on, outside the merge's transaction: running before it, succeeded after its commit returned, failed after its rollback. */
 export async function setMergeJobStatus(
   db: Database,
   id: string,
-  change: { status: 'running' } | { status: 'failed'; errorCode: string; errorMessage: string },
+  change: { status: 'running' } | { status: 'succeeded' } | { status: 'failed'; errorCode: string; errorMessage: string },
 ): Promise<void> {
   await db.write('curation/merge-job-status', { id, errorCode: null, errorMessage: null, ...change }, idRow);
 }
