@@ -110,8 +110,12 @@ describe('a large first load into a blank embedded store goes through the offlin
 
     await emptyDatabase(db);
     expect(await isStoreBlank(db)).toBe(true);
-    const bulk = await loadSeedGraph(db, graph, { ...large, store: embedded });
+    const notices: string[] = [];
+    const bulk = await loadSeedGraph(db, graph, { ...large, store: embedded, onNotice: (line) => notices.push(line) });
     expect(bulk.method).toBe('bulk');
+    // The importer's stages reach the loader's progress, each to its end.
+    for (const stage of ['node import', 'relationship import', 'relationship linking', 'post processing'])
+      expect(notices).toContain(`bulk import: ${stage} 100%`);
     expect(created(bulk)).toBe(rows);
     const actual = await storeContents(db);
     // What one store holds and the other lacks, so that a failure shows the records that differ.
@@ -152,7 +156,10 @@ describe('a large first load into a blank embedded store goes through the offlin
         { key: 'MEMBER_OF|nobody|nowhere||', type: 'MEMBER_OF', from: 'nobody', to: first.id, props: { sources: ['x'] } },
       ],
     };
-    await expect(loadSeedGraph(db, broken, { ...large, store: embedded })).rejects.toThrow(/bulk import failed/);
+    await expect(loadSeedGraph(db, broken, { ...large, store: embedded })).rejects.toThrow(
+      // What was wrong, named: the importer's causes, not only its outermost "Error importing csv file.".
+      /bulk import failed[\s\S]*referring to missing node nobody/,
+    );
     expect(await isStoreBlank(db)).toBe(true);
   }, 600_000);
 });
