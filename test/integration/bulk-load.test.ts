@@ -28,7 +28,8 @@ const typedValue = z.object({ value: z.unknown(), type: z.string() });
 /**
  * Everything the store holds, as comparable text: nodes and relationships by their contents,
  * every property with its Neo4j type. What differs between two loads of one graph by nature is
- * left out: the audit times, and the change records' own ids, times and operation.
+ * left out: the audit times, the change records' own ids, times and operation, and when each
+ * schema migration was recorded.
  */
 async function storeContents(db: Database): Promise<{ nodes: string[]; relationships: string[] }> {
   const scope = db.openScope({ timeoutMs: 120_000, requestId: 'test' });
@@ -36,7 +37,8 @@ async function storeContents(db: Database): Promise<{ nodes: string[]; relations
   if (!contents) throw new Error('no contents');
   const types = await scope.read('admin/graph-property-types', {}, z.object({ owner: z.string(), key: z.string(), type: z.string() }));
   const typeOf = new Map(types.map((row) => [`${row.owner}\u0000${row.key}`, row.type]));
-  const variable = new Set(['createdAt', 'updatedAt']);
+  // appliedAt: when a :Migration record was written (src/db/migrations.ts).
+  const variable = new Set(['createdAt', 'updatedAt', 'appliedAt']);
   const changeOwn = new Set(['id', 'at', 'operation']);
   const describe = (owner: string, labels: readonly string[], properties: Record<string, unknown>) => {
     const kept = Object.keys(properties)
