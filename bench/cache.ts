@@ -13,18 +13,10 @@
  * is then loaded with the seed, which changes nothing where the seed is already in).
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, seedDataDir } from '../src/config.ts';
-import { loadSeedGraph } from '../src/db/load.ts';
-import { openDatabase } from '../src/db/open.ts';
-import { readSeedFolder, validateSeedFiles } from '../src/domain/validate.ts';
 import { createGovgraphYoga } from '../src/yoga.ts';
-import { type Spread, spread } from './lib/measure.ts';
+import { openSeededDatabase, type Served, serveOnLoopback } from './lib/in-process.ts';
+import { type Spread, spread, throughput } from './lib/measure.ts';
 import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
 
 const { values } = parseArgs({
@@ -40,43 +32,16 @@ const concurrency = Number(values.concurrency);
 
 const searchTexts = ['icann', 'coordination center', 'msk-ix', 'ripe ncc', 'internet governance', 'domain', 'registry', 'forum'];
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'govgraph-cache-bench-'));
-// Generous connection waits: the machine this runs on is small and shared, and a start that fails is no measurement.
-const config = loadConfig({
-  ...(process.env.NEO4J_URI ? { NEO4J_URI: process.env.NEO4J_URI } : {}),
-  GOVGRAPH_DATA_DIR: path.join(dataDir, 'neo4j'),
-  NEO4J_CONNECT_TIMEOUT_MS: '60000',
-  NEO4J_ACQUIRE_TIMEOUT_MS: '10000',
-  GOVGRAPH_EMBEDDED_READY_TIMEOUT_MS: '600000',
-});
-const opened = await openDatabase(config, (line) => console.error(`[neo4j] ${line}`), 'tool').catch((error: unknown) => {
-  rmSync(dataDir, { recursive: true, force: true });
-  throw error;
-});
+const seeded = await openSeededDatabase('govgraph-cache-bench-', process.env.NEO4J_URI);
 
-interface Served {
-  url: string;
-  server: Server;
-  stop: () => Promise<void>;
-}
-
-async function serve(cached: boolean): Promise<Served> {
-  const yoga = createGovgraphYoga({
-    db: opened.db,
-    quotas: null,
-    responseCache: cached ? { ttlMs: 600_000, maxEntries: 10_000 } : null,
-  });
-  const server = createServer(yoga);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
-    server,
-    stop: async () => {
-      await yoga.changeFeed.stop();
-      server.close();
-      server.closeAllConnections();
-    },
-  };
+function serve(cached: boolean): Promise<Served> {
+  return serveOnLoopback(
+    createGovgraphYoga({
+      db: seeded.db,
+      quotas: null,
+      responseCache: cached ? { ttlMs: 600_000, maxEntries: 10_000 } : null,
+    }),
+  );
 }
 
 type Body = string;
@@ -89,31 +54,18 @@ async function send(url: string, body: Body): Promise<boolean> {
 
 /** Requests per second over `seconds`, `concurrency` in flight, cycling over `bodies`. */
 async function run(url: string, bodies: readonly Body[]): Promise<{ rps: number; failures: number }> {
-  const until = performance.now() + seconds * 1000;
-  let next = 0;
-  let done = 0;
   let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < until) {
-        const body = bodies[next % bodies.length] ?? '';
-        next += 1;
-        if (await send(url, body)) done += 1;
-        else failures += 1;
-      }
-    }),
-  );
-  return { rps: done / ((performance.now() - started) / 1000), failures };
+  const sent = await throughput(concurrency, seconds, async (i) => {
+    if (!(await send(url, bodies[i % bodies.length] ?? ''))) failures += 1;
+  });
+  return { rps: (sent.requests - failures) / sent.seconds, failures };
 }
 
 const round = (value: number) => Math.round(value);
 const shown = (s: Spread) => `${round(s.median)} (${round(s.min)}–${round(s.max)})`;
 
 try {
-  const graph = validateSeedFiles(await readSeedFolder(seedDataDir));
-  await loadSeedGraph(opened.db, graph);
-  const slugs = graph.nodes.filter((node) => node.label === 'Organization').map((node) => node.id);
+  const slugs = seeded.graph.nodes.filter((node) => node.label === 'Organization').map((node) => node.id);
   const workloads: Record<'Q1' | 'Q4', Body[]> = {
     Q1: slugs.map((slug) =>
       JSON.stringify({
@@ -168,6 +120,5 @@ try {
   await without.stop();
   await withCache.stop();
 } finally {
-  await opened.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await seeded.close();
 }

@@ -14,17 +14,11 @@
  * On an embedded Neo4j of its own in a temporary folder, unless NEO4J_URI names one.
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { newApiKey, parseApiKeys } from '../src/auth/api-keys.ts';
-import { loadConfig, seedDataDir } from '../src/config.ts';
-import { loadSeedGraph } from '../src/db/load.ts';
-import { openDatabase } from '../src/db/open.ts';
-import { readSeedFolder, validateSeedFiles } from '../src/domain/validate.ts';
 import { createGovgraphYoga } from '../src/yoga.ts';
-import { percentile, spread } from './lib/measure.ts';
+import { openSeededDatabase } from './lib/in-process.ts';
+import { oneAfterAnother, percentile, spread } from './lib/measure.ts';
 import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
 
 const { values } = parseArgs({
@@ -40,22 +34,11 @@ const writes = Number(values.writes);
 const subscriberCount = Number(values.subscribers);
 const pollMs = Number(values['poll-ms']);
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'govgraph-feed-bench-'));
-const config = loadConfig({
-  ...(process.env.NEO4J_URI ? { NEO4J_URI: process.env.NEO4J_URI } : {}),
-  GOVGRAPH_DATA_DIR: path.join(dataDir, 'neo4j'),
-  NEO4J_CONNECT_TIMEOUT_MS: '60000',
-  NEO4J_ACQUIRE_TIMEOUT_MS: '10000',
-  GOVGRAPH_EMBEDDED_READY_TIMEOUT_MS: '600000',
-});
-const opened = await openDatabase(config, (line) => console.error(`[neo4j] ${line}`), 'tool').catch((error: unknown) => {
-  rmSync(dataDir, { recursive: true, force: true });
-  throw error;
-});
+const seeded = await openSeededDatabase('govgraph-feed-bench-', process.env.NEO4J_URI);
 
 const curator = newApiKey('bench', ['curate']);
 const yoga = createGovgraphYoga({
-  db: opened.db,
+  db: seeded.db,
   quotas: null,
   apiKeys: parseApiKeys(curator.entry, 'bench'),
   feed: { pollMs, maxSubscribers: subscriberCount + 10 },
@@ -63,8 +46,8 @@ const yoga = createGovgraphYoga({
 });
 
 let counter = 0;
-/** One mutation through the API; resolves with its latency and the slug it wrote. */
-async function write(): Promise<{ ms: number; slug: string }> {
+/** One mutation through the API; resolves with the slug it wrote. */
+async function write(): Promise<string> {
   counter += 1;
   const slug = `bench-feed-${process.pid}-${counter}`;
   const body = JSON.stringify({
@@ -73,7 +56,6 @@ async function write(): Promise<{ ms: number; slug: string }> {
       input: { id: slug, name: `Feed bench ${counter}`, sources: [{ id: 'src-000-cctld-msk-ix-memorandum' }], evidence: 'STATED' },
     },
   });
-  const started = performance.now();
   const response = await yoga.fetch('http://bench/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${curator.key}` },
@@ -81,24 +63,18 @@ async function write(): Promise<{ ms: number; slug: string }> {
   });
   const text = await response.text();
   if (response.status !== 200 || text.includes('"errors"')) throw new Error(`the mutation failed: ${text.slice(0, 300)}`);
-  return { ms: performance.now() - started, slug };
+  return slug;
 }
 
-const median = (values: number[]) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
+const median = (values: readonly number[]) => percentile(values, 50);
 
 try {
-  await loadSeedGraph(opened.db, validateSeedFiles(await readSeedFolder(seedDataDir)));
   for (let i = 0; i < 5; i += 1) await write();
   const idle: number[] = [];
   const listened: number[] = [];
   const delivery: number[] = [];
   for (let run = 0; run < runs; run += 1) {
-    const alone: number[] = [];
-    for (let i = 0; i < writes; i += 1) alone.push((await write()).ms);
+    const alone = await oneAfterAnother(writes, write);
     idle.push(median(alone));
 
     // Subscribers straight on the feed (what the SSE subscription runs, without HTTP).
@@ -113,13 +89,8 @@ try {
     });
     // The poller has started once it has polled.
     while (yoga.changeFeed.polls === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    const withFeed: number[] = [];
     const answered = new Map<string, number>();
-    for (let i = 0; i < writes; i += 1) {
-      const { ms, slug } = await write();
-      withFeed.push(ms);
-      answered.set(slug, performance.now());
-    }
+    const withFeed = await oneAfterAnother(writes, async () => answered.set(await write(), performance.now()));
     // Every write heard before the subscribers stop.
     while ([...answered.keys()].some((slug) => !heardAt.has(slug))) await new Promise((resolve) => setTimeout(resolve, 10));
     for (const [slug, at] of answered) delivery.push((heardAt.get(slug) ?? Number.NaN) - at);
@@ -130,7 +101,6 @@ try {
       `run ${run + 1}/${runs}: mutation p50 ${median(alone).toFixed(1)} ms alone, ${median(withFeed).toFixed(1)} ms with ${subscriberCount} subscribers`,
     );
   }
-  delivery.sort((a, b) => a - b);
   const r = (value: number) => value.toFixed(1);
   const idleSpread = spread(idle);
   const listenedSpread = spread(listened);
@@ -150,10 +120,9 @@ try {
     `| mutation latency, ${subscriberCount} subscribers, ms (p50 per run) | ${r(listenedSpread.median)} (${r(listenedSpread.min)}–${r(listenedSpread.max)}) |`,
   );
   console.log(
-    `| feed latency, answer to first subscriber, ms | p50 ${r(percentile(delivery, 50))}, p95 ${r(percentile(delivery, 95))}, max ${r(delivery.at(-1) ?? Number.NaN)} |`,
+    `| feed latency, answer to first subscriber, ms | p50 ${r(percentile(delivery, 50))}, p95 ${r(percentile(delivery, 95))}, max ${r(percentile(delivery, 100))} |`,
   );
 } finally {
   await yoga.changeFeed.stop();
-  await opened.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await seeded.close();
 }

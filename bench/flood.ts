@@ -9,17 +9,11 @@
  *   npm run bench:flood -- [--samples 300] [--flooders 16] [--requests 600]
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, type QuotaSettings, seedDataDir } from '../src/config.ts';
-import { loadSeedGraph } from '../src/db/load.ts';
-import { openDatabase } from '../src/db/open.ts';
-import { readSeedFolder, validateSeedFiles } from '../src/domain/validate.ts';
+import type { QuotaSettings } from '../src/config.ts';
 import { createGovgraphYoga } from '../src/yoga.ts';
+import { openSeededDatabase, type Served, serveOnLoopback } from './lib/in-process.ts';
+import { keepInFlight, oneAfterAnother, percentile } from './lib/measure.ts';
 import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
 
 const { values } = parseArgs({
@@ -44,33 +38,16 @@ const body = JSON.stringify({
   query: '{ organizations(first: 10) { edges { node { id name memoranda(first: 5) { edges { node { id } } } } } } }',
 });
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'govgraph-flood-'));
-// Generous connection waits: the machine this runs on is small and shared, and a start that fails is no measurement.
-const config = loadConfig({
-  GOVGRAPH_DATA_DIR: path.join(dataDir, 'neo4j'),
-  NEO4J_CONNECT_TIMEOUT_MS: '60000',
-  NEO4J_ACQUIRE_TIMEOUT_MS: '10000',
-  GOVGRAPH_EMBEDDED_READY_TIMEOUT_MS: '600000',
-});
-const opened = await openDatabase(config, (line) => console.error(`[neo4j] ${line}`), 'tool').catch((error: unknown) => {
-  rmSync(dataDir, { recursive: true, force: true });
-  throw error;
-});
+const seeded = await openSeededDatabase('govgraph-flood-');
 
-async function serve(withQuotas: QuotaSettings | null): Promise<{ url: string; server: Server }> {
-  const server = createServer(createGovgraphYoga({ db: opened.db, quotas: withQuotas }));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
+function serve(withQuotas: QuotaSettings | null): Promise<Served> {
+  return serveOnLoopback(createGovgraphYoga({ db: seeded.db, quotas: withQuotas }));
 }
 
 async function send(url: string, address: string): Promise<number> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body });
   await response.arrayBuffer();
   return response.status;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 interface Phase {
@@ -88,25 +65,22 @@ async function phase(name: string, url: string, flood: boolean): Promise<Phase> 
   const counts = { ok: 0, refused: 0 };
   let flooding = flood;
   const floodLoops = flood
-    ? Array.from({ length: flooders }, async () => {
-        while (flooding) {
+    ? keepInFlight(
+        flooders,
+        () => flooding,
+        async () => {
           const status = await send(url, '203.0.113.66');
           if (status === 200) counts.ok += 1;
           else if (status === 429) counts.refused += 1;
-        }
-      })
-    : [];
-  const latencies: number[] = [];
+        },
+      )
+    : null;
   let failures = 0;
-  for (let i = 0; i < samples; i += 1) {
-    const started = performance.now();
-    const status = await send(url, '198.51.100.20');
-    latencies.push(performance.now() - started);
-    if (status !== 200) failures += 1;
-  }
+  const latencies = await oneAfterAnother(samples, async () => {
+    if ((await send(url, '198.51.100.20')) !== 200) failures += 1;
+  });
   flooding = false;
-  await Promise.all(floodLoops);
-  latencies.sort((a, b) => a - b);
+  await floodLoops;
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
     phase: name,
@@ -121,7 +95,6 @@ async function phase(name: string, url: string, flood: boolean): Promise<Phase> 
 }
 
 try {
-  await loadSeedGraph(opened.db, validateSeedFiles(await readSeedFolder(seedDataDir)));
   const metered = await serve(quotas);
   const unmetered = await serve(null);
   // Warm-up: compiled queries, the page cache, the driver's pool.
@@ -140,11 +113,8 @@ try {
       `| ${r.phase} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.otherFailures} | ${r.flooderOk} | ${r.flooder429} | ${r.load1.toFixed(2)} |`,
     );
   }
-  metered.server.close();
-  unmetered.server.close();
-  metered.server.closeAllConnections();
-  unmetered.server.closeAllConnections();
+  await metered.stop();
+  await unmetered.stop();
 } finally {
-  await opened.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await seeded.close();
 }

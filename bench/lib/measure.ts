@@ -34,13 +34,44 @@ interface Tally {
   graphqlErrors: number;
 }
 
-async function timed(server: BenchServer, request: Request, tally: Tally): Promise<number> {
-  const started = performance.now();
+async function timed(server: BenchServer, request: Request, tally: Tally): Promise<void> {
   const result = await graphql(server.port, request);
-  const elapsed = performance.now() - started;
   if (result.status < 200 || result.status >= 300) tally.non2xx += 1;
   else if (result.errors) tally.graphqlErrors += 1;
-  return elapsed;
+}
+
+/** Keeps `concurrency` requests in flight while `going()` holds; `send` gets each request's number, counting from 0. */
+export async function keepInFlight(concurrency: number, going: () => boolean, send: (index: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (going()) await send(next++);
+    }),
+  );
+  return next;
+}
+
+/** `concurrency` requests in flight for `seconds`: how many were sent, over how many seconds they took. */
+export async function throughput(
+  concurrency: number,
+  seconds: number,
+  send: (index: number) => Promise<void>,
+): Promise<{ requests: number; seconds: number }> {
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const requests = await keepInFlight(concurrency, () => performance.now() < deadline, send);
+  return { requests, seconds: (performance.now() - started) / 1000 };
+}
+
+/** `count` requests one after another: the milliseconds each took. */
+export async function oneAfterAnother(count: number, send: (index: number) => Promise<unknown>): Promise<number[]> {
+  const latenciesMs: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await send(i);
+    latenciesMs.push(performance.now() - started);
+  }
+  return latenciesMs;
 }
 
 /**
@@ -60,31 +91,20 @@ export async function measure(
   const at = (i: number) => requests[i % requests.length] ?? requests[0]!;
   for (let i = 0; i < settings.warmup; i++) await timed(server, at(i), tally);
   await resetStats(server);
-  const latenciesMs: number[] = [];
-  for (let i = 0; i < settings.samples; i++) latenciesMs.push(await timed(server, at(i), tally));
+  const latenciesMs = await oneAfterAnother(settings.samples, (i) => timed(server, at(i), tally));
   const traffic = await stats(server);
   const served = Math.max(1, traffic.requests);
   // Every query of the mix reads the database: no exchange means the wire is not watched.
   if (traffic.wire.exchanges === 0) throw new Error(`${server.system} ${query}: no Bolt exchange counted (servers/bolt-wire.ts)`);
 
   const before = processUsage(server.pid);
-  let next = 0;
-  let done = 0;
   let peakRss = before.rssBytes;
-  const started = performance.now();
-  const deadline = started + settings.durationSeconds * 1000;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, processUsage(server.pid).rssBytes);
   }, 250);
-  await Promise.all(
-    Array.from({ length: settings.concurrency }, async () => {
-      while (performance.now() < deadline) {
-        await timed(server, at(next++), tally);
-        done += 1;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
+  const { requests: done, seconds: elapsed } = await throughput(settings.concurrency, settings.durationSeconds, async (i) => {
+    await timed(server, at(i), tally);
+  });
   clearInterval(sampler);
   const after = processUsage(server.pid);
   return {
@@ -117,8 +137,9 @@ export function spread(values: number[]): Spread {
   return { median, min: sorted[0]!, max: sorted.at(-1)! };
 }
 
-/** The nearest-rank percentile of sorted values. */
-export function percentile(sorted: number[], p: number): number {
+/** The nearest-rank percentile of values (in any order). */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((x, y) => x - y);
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
@@ -149,7 +170,7 @@ export interface Measurement {
 export function aggregate(rounds: RoundMeasurement[]): Measurement {
   const first = rounds[0];
   if (!first) throw new Error('no rounds to aggregate');
-  const pooled = rounds.flatMap((round) => round.latenciesMs).sort((x, y) => x - y);
+  const pooled = rounds.flatMap((round) => round.latenciesMs);
   const types = [...new Set(rounds.flatMap((round) => Object.keys(round.messagesPerRequest)))].sort();
   return {
     system: first.system,
@@ -169,16 +190,13 @@ export function aggregate(rounds: RoundMeasurement[]): Measurement {
     requests: rounds.reduce((sum, round) => sum + round.latenciesMs.length + round.throughputRequests, 0),
     non2xx: rounds.reduce((sum, round) => sum + round.non2xx, 0),
     graphqlErrors: rounds.reduce((sum, round) => sum + round.graphqlErrors, 0),
-    perRound: rounds.map((round) => {
-      const sorted = [...round.latenciesMs].sort((x, y) => x - y);
-      return {
-        round: round.round,
-        requestsPerSecond: round.requestsPerSecond,
-        p50Ms: percentile(sorted, 50),
-        p99Ms: percentile(sorted, 99),
-        cpuMsPerRequest: round.cpuMsPerRequest,
-        peakRssMb: round.peakRssMb,
-      };
-    }),
+    perRound: rounds.map((round) => ({
+      round: round.round,
+      requestsPerSecond: round.requestsPerSecond,
+      p50Ms: percentile(round.latenciesMs, 50),
+      p99Ms: percentile(round.latenciesMs, 99),
+      cpuMsPerRequest: round.cpuMsPerRequest,
+      peakRssMb: round.peakRssMb,
+    })),
   };
 }

@@ -182,8 +182,9 @@ export async function writeImportFiles(graph: SeedGraph, dir: string, scope: Bul
 }
 
 /**
- * Whether the store holds anything besides the search forms' marker: the importer replaces the
- * whole store, so a store with any entity, change record or journal is loaded with transactions.
+ * Whether the store holds anything besides what migrations write (the search forms' marker, the
+ * :Migration records): the importer replaces the whole store, so a store with any entity, change
+ * record or journal is loaded with transactions.
  */
 export async function isStoreBlank(db: Database): Promise<boolean> {
   const scope = db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: 'bulk-load' });

@@ -109,16 +109,20 @@ export function parametersToSend(name: string, parameters: Record<string, unknow
 }
 
 /** Names of the statements in one folder of cypher/, in file-name order. */
-export function cypherFolder(folder: string): string[] {
-  return readdirSync(path.join(cypherDir, folder))
+export function cypherFolder(folder: string, dir: string = cypherDir): string[] {
+  return readdirSync(path.join(dir, folder))
     .filter((file) => file.endsWith('.cypher'))
     .sort()
     .map((file) => `${folder}/${file.slice(0, -'.cypher'.length)}`);
 }
 
-/** Splits a file into statements on lines that end with `;` (schema files hold several). */
-export function statementsOf(name: string): string[] {
-  return cypher(name)
+/**
+ * Splits a file into statements on lines that end with `;` (schema files hold several). Read
+ * afresh, not kept: the schema files are read once a start, and what a start records of them
+ * must be what the file holds now (src/db/migrations.ts).
+ */
+export function statementsOf(name: string, dir: string = cypherDir): string[] {
+  return statementText(name, dir)
     .split(/;\s*$/m)
     .map((statement) =>
       statement

@@ -191,7 +191,7 @@ export async function loadSeedGraph(db: Database, graph: SeedGraph, options: Loa
     if (obstacle !== undefined) options.onNotice?.(`written with transactions, not the offline importer: ${obstacle}`);
   }
   const deferIndexes = journaled && options.deferIndexes === true && (await isGraphEmpty(db)) && (await openLoads(db)).length === 0;
-  await applySchemaMigrations(db, options.onNotice, deferIndexes ? neededWhileLoading : undefined);
+  await applySchemaMigrations(db, options.onNotice, deferIndexes ? { only: neededWhileLoading } : {});
   await finishInterruptedLoads(db, options);
   const summary = journaled ? await loadJournaled(db, graph, options, deferIndexes) : await loadInOneTransaction(db, graph, options);
   summary.seconds = (performance.now() - started) / 1000;

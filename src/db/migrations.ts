@@ -1,4 +1,6 @@
-import { cypher, cypherFolder, statementsOf } from './cypher-files.ts';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { cypher, cypherDir, cypherFolder, statementsOf } from './cypher-files.ts';
 import type { Database } from './database.ts';
 import { refreshSearchForms } from './search-forms.ts';
 
@@ -7,25 +9,96 @@ export function schemaObjectName(statement: string): string | undefined {
   return /^CREATE\s+(?:\w+\s+)?(?:INDEX|CONSTRAINT)\s+(\w+)/i.exec(statement)?.[1];
 }
 
+/** A schema file this database applied before was changed since: the database may not match it. */
+export class MigrationChangedError extends Error {
+  override name = 'MigrationChangedError';
+}
+
+export interface MigrationOptions {
+  /**
+   * The indexes and constraints to create now, for a load that creates the others after it has
+   * written (src/db/load.ts, deferIndexes). Such a partial run records nothing.
+   */
+  only?: ReadonlySet<string>;
+  /** The folder holding schema/*.cypher (tests use a copy of their own). */
+  cypherDir?: string;
+}
+
+export interface MigrationOutcome {
+  /** The files applied by this run, in order, named as cypher/ names them (schema/001-constraints). */
+  applied: string[];
+  /** Statements run. */
+  statements: number;
+}
+
+const appliedRow = z.object({ name: z.string(), checksum: z.string(), appliedAt: z.string().nullable() });
+const recordedRow = z.object({ checksum: z.string() });
+
 /**
- * Applies cypher/schema/*.cypher in file-name order. Every statement says IF NOT EXISTS,
- * so running this at every start is safe; it waits until new indexes are online. Then the
- * stored search forms are brought up to the current rules when they are older (a no-op read
- * when they are not), since the search index reads them. `only` names the indexes and
- * constraints to create now (default all), for a load that creates the others after it has
- * written (src/db/load.ts, deferIndexes).
+ * The checksum of a schema file: of its statements, comments and blank lines left out, so that
+ * explaining a migration better does not count as changing it.
  */
-export async function applySchemaMigrations(db: Database, onNotice?: (line: string) => void, only?: ReadonlySet<string>): Promise<number> {
-  let applied = 0;
-  for (const name of cypherFolder('schema')) {
-    for (const statement of statementsOf(name)) {
-      const object = schemaObjectName(statement);
-      if (only && (object === undefined || !only.has(object))) continue;
-      await db.runAutoCommit(statement);
-      applied += 1;
+function checksumOf(statements: readonly string[]): string {
+  return createHash('sha256').update(statements.join(';\n')).digest('hex');
+}
+
+/**
+ * Applies the schema files cypher/schema/*.cypher this database has not applied yet, in
+ * file-name order, and records each in a :Migration node (its name, the checksum of its
+ * statements, when). A file recorded with the same checksum is skipped; one recorded with
+ * another checksum was changed after it was applied, and the start is refused, naming it: a
+ * change to the schema goes in a new file. Then it waits until new indexes are online, and
+ * brings the stored search forms up to the current rules when they are older (a no-op read when
+ * they are not), since the search index reads them.
+ *
+ * Two processes starting at once may both apply a new file: every statement says IF NOT EXISTS
+ * (or IF EXISTS), and the record is a MERGE on a uniqueness constraint, so the file is applied
+ * as if once and recorded once. A file that failed halfway is not recorded, and is applied again
+ * from its start at the next run.
+ */
+export async function applySchemaMigrations(
+  db: Database,
+  onNotice?: (line: string) => void,
+  options: MigrationOptions = {},
+): Promise<MigrationOutcome> {
+  const dir = options.cypherDir ?? cypherDir;
+  await db.runAutoCommit(cypher('admin/migration-constraint'));
+  const scope = db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: 'migrations' });
+  const recorded = new Map((await scope.read('admin/migrations-applied', {}, appliedRow)).map((row) => [row.name, row]));
+  const outcome: MigrationOutcome = { applied: [], statements: 0 };
+  for (const name of cypherFolder('schema', dir)) {
+    const statements = statementsOf(name, dir);
+    const checksum = checksumOf(statements);
+    const before = recorded.get(name);
+    if (before) {
+      if (before.checksum !== checksum) throw changed(name, dir, before.appliedAt);
+      continue;
     }
+    let ran = 0;
+    for (const statement of statements) {
+      const object = schemaObjectName(statement);
+      if (options.only && (object === undefined || !options.only.has(object))) continue;
+      await db.runAutoCommit(statement);
+      ran += 1;
+    }
+    outcome.statements += ran;
+    if (options.only) continue;
+    const [stored] = await db.write('admin/migration-record', { name, checksum }, recordedRow);
+    // Another process recorded it first, from a file that differs from this one's.
+    if (stored?.checksum !== checksum) throw changed(name, dir, null);
+    outcome.applied.push(name);
   }
+  if (outcome.applied.length > 0) onNotice?.(`schema migrations applied: ${outcome.applied.join(', ')}`);
   await db.runAutoCommit(cypher('admin/await-indexes'));
   await refreshSearchForms(db, onNotice);
-  return applied;
+  return outcome;
+}
+
+function changed(name: string, dir: string, appliedAt: string | null): MigrationChangedError {
+  const file = `${dir === cypherDir ? 'cypher' : dir}/${name}.cypher`;
+  return new MigrationChangedError(
+    `${file} was changed after this database applied it${appliedAt ? ` (at ${appliedAt})` : ''}: ` +
+      'its statements no longer match the ones recorded. Put back the file as it was and make the change in a new ' +
+      'schema file, which is applied once, after the others (docs/operations.md, "Schema migrations").',
+  );
 }

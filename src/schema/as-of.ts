@@ -1,4 +1,6 @@
+import type { ArgBuilder } from '@pothos/core';
 import { type AsOfFilter, asOfFilter } from '../domain/dates.ts';
+import type { Types } from './builder.ts';
 import { PartialDate } from './scalars.ts';
 
 /**
@@ -6,10 +8,7 @@ import { PartialDate } from './scalars.ts';
  * connections, neighborhood, paths). The condition itself is one Cypher fragment,
  * cypher/fragments/as-of, that each of their statements includes.
  */
-export function asOfArgs(
-  // biome-ignore lint/suspicious/noExplicitAny: object and query field builders differ in type, not in these calls (as evidenceFields).
-  t: any,
-) {
+export function asOfArgs(t: { arg: ArgBuilder<Types> }) {
   return {
     asOf: t.arg({
       type: PartialDate,

@@ -1,4 +1,4 @@
-import { builder } from './builder.ts';
+import { builder, type SharedFieldBuilder } from './builder.ts';
 import { text } from './props.ts';
 import { EntityRef } from './refs.ts';
 
@@ -20,13 +20,9 @@ const timeOf = (props: Record<string, unknown>, name: string): Date | null => {
 
 /**
  * The four audit fields for any object or interface whose parent holds stored properties.
- * `t` is any Pothos field builder (entity interface, relation edge, …).
+ * `t` is the field builder of an object or an interface (entity interface, relation edge, …).
  */
-export function auditFields<Parent>(
-  // biome-ignore lint/suspicious/noExplicitAny: the field builders of interfaces, objects and edges share these methods but no common type.
-  t: any,
-  propsOf: (parent: Parent) => Record<string, unknown>,
-) {
+export function auditFields<Parent>(t: SharedFieldBuilder<Parent>, propsOf: (parent: Parent) => Record<string, unknown>) {
   return {
     createdAt: t.field({
       type: 'DateTime',

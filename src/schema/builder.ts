@@ -60,6 +60,13 @@ function describeIssue(issue: StandardSchemaV1.Issue, args: Record<string, unkno
 /** The resolved Pothos types of this schema, for helpers that take refs and field builders. */
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<GovgraphSchemaTypes>;
 
+/**
+ * The field builder that helpers adding the same fields to objects and to interfaces take (audit,
+ * evidence): the object kind's methods they call, which an interface's builder has too. A builder
+ * generic in its kind would not do: Pothos cannot check options against a kind it does not know.
+ */
+export type SharedFieldBuilder<Parent> = Pick<PothosSchemaTypes.FieldBuilder<Types, Parent, 'Object'>, 'field' | 'string'>;
+
 export const builder = new SchemaBuilder<GovgraphSchemaTypes>({
   // Scope auth first, so that a refused write is refused before its arguments are validated.
   plugins: [ScopeAuthPlugin, RelayPlugin, ComplexityPlugin, ValidationPlugin],

@@ -1,7 +1,7 @@
 import type { EntityRecord } from '../db/repositories/entities.ts';
 import { type CitationRecord, citationsOf, claimEvidence, type FieldProvenanceRecord, fieldProvenanceOf } from '../domain/evidence.ts';
 import { type Evidence, type EvidenceFilter, evidenceKinds } from '../domain/rules.ts';
-import { builder } from './builder.ts';
+import { builder, type SharedFieldBuilder } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { SourceRef } from './refs.ts';
 
@@ -67,11 +67,7 @@ export const FieldProvenanceRef = builder.objectRef<FieldProvenanceRecord>('Fiel
 });
 
 /** `evidence`, `basis` and `citations` of anything that cites sources: an entity, a relationship. */
-export function evidenceFields<Parent>(
-  // biome-ignore lint/suspicious/noExplicitAny: object and interface field builders differ in type, not in these calls (as auditFields).
-  builderOf: any,
-  propsOf: (parent: Parent) => Record<string, unknown>,
-) {
+export function evidenceFields<Parent>(builderOf: SharedFieldBuilder<Parent>, propsOf: (parent: Parent) => Record<string, unknown>) {
   return {
     evidence: builderOf.field({
       type: EvidenceEnum,

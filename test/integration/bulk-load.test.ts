@@ -28,7 +28,8 @@ const typedValue = z.object({ value: z.unknown(), type: z.string() });
 /**
  * Everything the store holds, as comparable text: nodes and relationships by their contents,
  * every property with its Neo4j type. What differs between two loads of one graph by nature is
- * left out: the audit times, and the change records' own ids, times and operation.
+ * left out: the audit times, the change records' own ids, times and operation, and when each
+ * schema migration was recorded.
  */
 async function storeContents(db: Database): Promise<{ nodes: string[]; relationships: string[] }> {
   const scope = db.openScope({ timeoutMs: 120_000, requestId: 'test' });
@@ -36,7 +37,8 @@ async function storeContents(db: Database): Promise<{ nodes: string[]; relations
   if (!contents) throw new Error('no contents');
   const types = await scope.read('admin/graph-property-types', {}, z.object({ owner: z.string(), key: z.string(), type: z.string() }));
   const typeOf = new Map(types.map((row) => [`${row.owner}\u0000${row.key}`, row.type]));
-  const variable = new Set(['createdAt', 'updatedAt']);
+  // appliedAt: when a :Migration record was written (src/db/migrations.ts).
+  const variable = new Set(['createdAt', 'updatedAt', 'appliedAt']);
   const changeOwn = new Set(['id', 'at', 'operation']);
   const describe = (owner: string, labels: readonly string[], properties: Record<string, unknown>) => {
     const kept = Object.keys(properties)
@@ -110,8 +112,12 @@ describe('a large first load into a blank embedded store goes through the offlin
 
     await emptyDatabase(db);
     expect(await isStoreBlank(db)).toBe(true);
-    const bulk = await loadSeedGraph(db, graph, { ...large, store: embedded });
+    const notices: string[] = [];
+    const bulk = await loadSeedGraph(db, graph, { ...large, store: embedded, onNotice: (line) => notices.push(line) });
     expect(bulk.method).toBe('bulk');
+    // The importer's stages reach the loader's progress, each to its end.
+    for (const stage of ['node import', 'relationship import', 'relationship linking', 'post processing'])
+      expect(notices).toContain(`bulk import: ${stage} 100%`);
     expect(created(bulk)).toBe(rows);
     const actual = await storeContents(db);
     // What one store holds and the other lacks, so that a failure shows the records that differ.
@@ -152,7 +158,10 @@ describe('a large first load into a blank embedded store goes through the offlin
         { key: 'MEMBER_OF|nobody|nowhere||', type: 'MEMBER_OF', from: 'nobody', to: first.id, props: { sources: ['x'] } },
       ],
     };
-    await expect(loadSeedGraph(db, broken, { ...large, store: embedded })).rejects.toThrow(/bulk import failed/);
+    await expect(loadSeedGraph(db, broken, { ...large, store: embedded })).rejects.toThrow(
+      // What was wrong, named: the importer's causes, not only its outermost "Error importing csv file.".
+      /bulk import failed[\s\S]*referring to missing node nobody/,
+    );
     expect(await isStoreBlank(db)).toBe(true);
   }, 600_000);
 });

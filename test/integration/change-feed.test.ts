@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { upsertEntityRow } from '../../src/db/repositories/curation.ts';
 import { type FedChange, FeedSubscriber } from '../support/change-feed.ts';
-import { entityInput, testKeys } from '../support/curation.ts';
-import { openTestDatabase } from '../support/database.ts';
-import { neo4jEnv } from '../support/exchange.ts';
-import { GraphQLClient, loadRealSeed } from '../support/graphql.ts';
-import { startTestServer, type TestServer } from '../support/http-server.ts';
-import { type ServerProcess, startServer } from '../support/server-process.ts';
+import { entityInput } from '../support/curation.ts';
+import { startTestServer } from '../support/http-server.ts';
+import { OtherProcessSuite } from '../support/other-process.ts';
 
 // Subscription.changes over SSE, on the real Neo4j: writes by another process reach the
 // subscribers of a server, a subscriber that reconnects with its last cursor goes on exactly
@@ -16,16 +12,11 @@ import { type ServerProcess, startServer } from '../support/server-process.ts';
 // hundred subscribers at once all hear every change.
 
 describe('the change feed', () => {
-  let db: Database;
-  /** Another Database (its own driver and pool): the writes of "another process" in-process. */
-  let writerDb: Database;
-  let writer: GraphQLClient;
-  let server: TestServer;
-  let child: ServerProcess | undefined;
-  const keys = testKeys();
+  const suite = new OtherProcessSuite();
+  const keys = suite.keys;
 
   const upsertTopic = (id: string, name?: string) =>
-    writer.data<{ upsertTopic: { operation: string } }>(
+    suite.writer.data<{ upsertTopic: { operation: string } }>(
       'mutation ($input: TopicInput!) { upsertTopic(input: $input) { operation } }',
       { input: { ...entityInput('Topic', id), ...(name ? { name } : {}) } },
       keys.curator,
@@ -37,7 +28,7 @@ describe('the change feed', () => {
     let since: string | null = new Date(Date.now() - 3_600_000).toISOString();
     for (;;) {
       const page: { changes: { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-        await writer.data(
+        await suite.writer.data(
           'query ($since: DateTime, $after: ChangeCursor) { changes(since: $since, after: $after, first: 100) { edges { cursor } pageInfo { hasNextPage endCursor } } }',
           {
             since,
@@ -59,7 +50,7 @@ describe('the change feed', () => {
     let cursor = after;
     for (;;) {
       const page: { changes: { edges: { node: FedChange }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
-        await writer.data(
+        await suite.writer.data(
           'query ($after: ChangeCursor) { changes(after: $after, first: 100) { edges { node { id cursor action kind entitySlug relationType operation } } pageInfo { hasNextPage endCursor } } }',
           { after: cursor },
         );
@@ -72,30 +63,9 @@ describe('the change feed', () => {
   const slugs = (changes: readonly FedChange[]) => changes.map((change) => `${change.action} ${change.entitySlug}`);
   const hasSlug = (slug: string) => (changes: readonly FedChange[]) => changes.some((change) => change.entitySlug === slug);
 
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    await loadRealSeed(db);
-    writerDb = await openTestDatabase();
-    writer = new GraphQLClient(writerDb, { apiKeys: keys.entries });
-    server = await startTestServer(db, { apiKeys: keys.entries, feed: { pollMs: 100 } });
-  });
-
-  afterAll(async () => {
-    if (child?.child.pid) {
-      process.kill(-child.child.pid, 'SIGTERM');
-      await child.exited;
-    }
-    await server?.close();
-    await writerDb?.close();
-    await db?.close();
-  });
-
   it('a subscriber of a server process hears the writes another process makes, each once, in order', async () => {
     // The real server, as a child process on the same Neo4j: it shares nothing in memory with this one.
-    child = await startServer(neo4jEnv({ PORT: '0', GOVGRAPH_SEED_ON_START: 'false', LOG_LEVEL: 'silent', GOVGRAPH_FEED_POLL_MS: '100' }), [
-      process.execPath,
-      'src/server.ts',
-    ]);
+    const child = await suite.startChild();
     await upsertTopic('feed-p0');
     const start = await newestCursor();
     const subscriber = new FeedSubscriber(child.url, { after: start });
@@ -115,8 +85,8 @@ describe('the change feed', () => {
   it('a reconnect with the last cursor resumes exactly, past a long write that began before other writes and commits after them', async () => {
     await upsertTopic('feed-r0');
     const start = await newestCursor();
-    const whole = new FeedSubscriber(`${server.url}/graphql`, { after: start });
-    const first = new FeedSubscriber(`${server.url}/graphql`, { after: start });
+    const whole = new FeedSubscriber(`${suite.server.url}/graphql`, { after: start });
+    const first = new FeedSubscriber(`${suite.server.url}/graphql`, { after: start });
     let commit = () => {};
     const released = new Promise<void>((resolve) => {
       commit = resolve;
@@ -127,7 +97,7 @@ describe('the change feed', () => {
     });
     try {
       // A long write: its change is stamped with its start, before the two writes below, and commits after them.
-      const long = writerDb.writeTransaction(async (tx) => {
+      const long = suite.writerDb.writeTransaction(async (tx) => {
         await upsertEntityRow(
           tx,
           { id: 'feed-long', label: 'Topic', props: { name: 'A long write' } },
@@ -144,7 +114,7 @@ describe('the change feed', () => {
       await upsertTopic('feed-r1');
       await upsertTopic('feed-r2');
       // The feed holds both back while the long write is open: two polls after they committed, nobody has heard them.
-      const feed = server.feed;
+      const feed = suite.server.feed;
       const polled = feed.polls;
       await waitFor(() => feed.polls >= polled + 2);
       expect(whole.changes).toEqual([]);
@@ -156,7 +126,7 @@ describe('the change feed', () => {
       expect(heardFirst?.entitySlug).toBe('feed-long');
 
       // Resumed from the cursor of the one change heard: the rest, nothing twice.
-      const resumed = new FeedSubscriber(`${server.url}/graphql`, { after: heardFirst?.cursor ?? null });
+      const resumed = new FeedSubscriber(`${suite.server.url}/graphql`, { after: heardFirst?.cursor ?? null });
       try {
         await upsertTopic('feed-r3');
         await whole.until(hasSlug('feed-r3'));
@@ -177,9 +147,9 @@ describe('the change feed', () => {
   it('filters by type and entity', async () => {
     await upsertTopic('feed-f0');
     const start = await newestCursor();
-    const topics = new FeedSubscriber(`${server.url}/graphql`, { after: start, types: ['Topic'] });
-    const organizations = new FeedSubscriber(`${server.url}/graphql`, { after: start, types: ['Organization'] });
-    const one = new FeedSubscriber(`${server.url}/graphql`, { after: start, entity: 'feed-f2' });
+    const topics = new FeedSubscriber(`${suite.server.url}/graphql`, { after: start, types: ['Topic'] });
+    const organizations = new FeedSubscriber(`${suite.server.url}/graphql`, { after: start, types: ['Organization'] });
+    const one = new FeedSubscriber(`${suite.server.url}/graphql`, { after: start, entity: 'feed-f2' });
     try {
       await upsertTopic('feed-f1');
       await upsertTopic('feed-f2');
@@ -194,7 +164,7 @@ describe('the change feed', () => {
   });
 
   it('refuses an unknown type, naming it', async () => {
-    const subscriber = new FeedSubscriber(`${server.url}/graphql`, { types: ['Organisation'] });
+    const subscriber = new FeedSubscriber(`${suite.server.url}/graphql`, { types: ['Organisation'] });
     await subscriber.done;
     expect(JSON.stringify(subscriber.errors)).toMatch(/types\[0\].*Organisation/);
   });
@@ -202,7 +172,7 @@ describe('the change feed', () => {
   it('a hundred subscribers at once each hear every change, and one more than the cap is refused', async () => {
     await upsertTopic('feed-h0');
     const start = await newestCursor();
-    const subscribers = Array.from({ length: 100 }, () => new FeedSubscriber(`${server.url}/graphql`, { after: start }));
+    const subscribers = Array.from({ length: 100 }, () => new FeedSubscriber(`${suite.server.url}/graphql`, { after: start }));
     try {
       for (const id of ['feed-h1', 'feed-h2', 'feed-h3']) await upsertTopic(id);
       await Promise.all(subscribers.map((subscriber) => subscriber.until(hasSlug('feed-h3'))));
@@ -214,7 +184,7 @@ describe('the change feed', () => {
       await Promise.all(subscribers.map((subscriber) => subscriber.close()));
     }
 
-    const capped = await startTestServer(db, { apiKeys: keys.entries, feed: { pollMs: 100, maxSubscribers: 1 } });
+    const capped = await startTestServer(suite.db, { apiKeys: keys.entries, feed: { pollMs: 100, maxSubscribers: 1 } });
     const admitted = new FeedSubscriber(`${capped.url}/graphql`, { after: start });
     try {
       await admitted.until(hasSlug('feed-h3'));

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
-import type { Database } from '../../src/db/database.ts';
 import { readManifest } from '../../src/formats/trusted-documents.ts';
 import { FeedSubscriber } from '../support/change-feed.ts';
-import { entityInput, testKeys } from '../support/curation.ts';
-import { openTestDatabase } from '../support/database.ts';
-import { neo4jEnv } from '../support/exchange.ts';
-import { GraphQLClient, loadRealSeed } from '../support/graphql.ts';
-import { startTestServer, type TestServer } from '../support/http-server.ts';
+import { entityInput } from '../support/curation.ts';
+import type { TestServer } from '../support/http-server.ts';
+import { OtherProcessSuite } from '../support/other-process.ts';
 import { scannedFetch } from '../support/scanned-fetch.ts';
-import { type ServerProcess, startServer } from '../support/server-process.ts';
 
 // The response cache for anonymous reads: never a stale answer after a write, whether this
 // server process made it (dropped when the mutation commits) or another one did (dropped when
@@ -20,12 +16,8 @@ const topicQuery = 'query ($slug: String!) { topic(slug: $slug) { name } }';
 const upsertTopic = 'mutation ($input: TopicInput!) { upsertTopic(input: $input) { operation } }';
 
 describe('the response cache', () => {
-  let db: Database;
-  let writerDb: Database;
-  let writer: GraphQLClient;
-  let server: TestServer;
-  let child: ServerProcess | undefined;
-  const keys = testKeys();
+  const suite = new OtherProcessSuite({ responseCache: { ttlMs: 300_000, maxEntries: 1000 } });
+  const keys = suite.keys;
 
   const post = (target: TestServer, query: string, variables: Record<string, unknown>, authorization?: string) =>
     target.send({
@@ -38,29 +30,8 @@ describe('the response cache', () => {
     return (JSON.parse(answer.text) as { data: { topic: { name: string } | null } }).data.topic?.name;
   };
 
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    await loadRealSeed(db);
-    writerDb = await openTestDatabase();
-    writer = new GraphQLClient(writerDb, { apiKeys: keys.entries });
-    server = await startTestServer(db, {
-      apiKeys: keys.entries,
-      feed: { pollMs: 100 },
-      responseCache: { ttlMs: 300_000, maxEntries: 1000 },
-    });
-  });
-
-  afterAll(async () => {
-    if (child?.child.pid) {
-      process.kill(-child.child.pid, 'SIGTERM');
-      await child.exited;
-    }
-    await server?.close();
-    await writerDb?.close();
-    await db?.close();
-  });
-
   it("serves a repeated anonymous read from the cache, and never after this process's own write", async () => {
+    const server = suite.server;
     const store = server.responseStore;
     if (!store) throw new Error('the test server has no response cache');
     const created = await post(server, upsertTopic, { input: entityInput('Topic', 'cache-t1') }, keys.curator.authorization);
@@ -91,11 +62,7 @@ describe('the response cache', () => {
 
   it("answers a GET of a trusted document with an ETag, 304 to it while nothing changed, and a new answer after another process's write once the feed has seen it", async () => {
     // The real server, as a child process on the same Neo4j, with its cache on as configured by default.
-    child = await startServer(neo4jEnv({ PORT: '0', GOVGRAPH_SEED_ON_START: 'false', LOG_LEVEL: 'silent', GOVGRAPH_FEED_POLL_MS: '100' }), [
-      process.execPath,
-      'src/server.ts',
-    ]);
-    const graphqlUrl = child.url;
+    const graphqlUrl = (await suite.startChild()).url;
     // The cheapest trusted document: the server's own description.
     const documentId = [...readManifest(projectRoot)].find(([, text]) => text.includes('serverInfo'))?.[0];
     if (!documentId) throw new Error('the manifest holds no serverInfo document');
@@ -111,7 +78,7 @@ describe('the response cache', () => {
     expect(await again.text()).toBe('');
 
     // Follow the child's feed about one topic from the newest change, then write it from this process.
-    const newest: { changes: { pageInfo: { endCursor: string | null } } } = await writer.data(
+    const newest: { changes: { pageInfo: { endCursor: string | null } } } = await suite.writer.data(
       'query ($since: DateTime) { changes(since: $since, first: 100) { pageInfo { endCursor } } }',
       { since: new Date(Date.now() - 600_000).toISOString() },
     );
@@ -127,14 +94,14 @@ describe('the response cache', () => {
       }));
     let cached: Awaited<ReturnType<typeof read>>;
     try {
-      await writer.data(upsertTopic, { input: entityInput('Topic', 'cache-t2') }, keys.curator);
+      await suite.writer.data(upsertTopic, { input: entityInput('Topic', 'cache-t2') }, keys.curator);
       // Once the child has seen the new topic, nothing else changes: two reads are one cached answer.
       await subscriber.until((changes) => changes.some((change) => change.action === 'CREATED'));
       cached = await read();
       expect(cached.body.data.topic.name).toBe('Test Topic cache-t2');
       expect((await read()).etag).toBe(cached.etag);
 
-      await writer.data(upsertTopic, { input: { ...entityInput('Topic', 'cache-t2'), name: 'Renamed elsewhere' } }, keys.curator);
+      await suite.writer.data(upsertTopic, { input: { ...entityInput('Topic', 'cache-t2'), name: 'Renamed elsewhere' } }, keys.curator);
       // The feed's own signal: the child's poller drops its cache before it tells any subscriber.
       await subscriber.until((changes) => changes.some((change) => change.action === 'UPDATED'));
     } finally {

@@ -20,8 +20,8 @@ const run = promisify(execFile);
 /** What the database holds, per label and per relationship type, read back independently of the loader. */
 async function graphCounts(db: Database): Promise<{ nodes: Record<string, number>; relations: Record<string, number> }> {
   const nodes = await db.driver.executeQuery(
-    // Bookkeeping nodes aside: the change log, and the version of the stored search forms.
-    'MATCH (n) WHERE NOT n:Change AND NOT n:SearchForms UNWIND labels(n) AS label RETURN label, count(*) AS n',
+    // Bookkeeping nodes aside: the change log, the version of the stored search forms, the schema migrations applied.
+    'MATCH (n) WHERE NOT n:Change AND NOT n:SearchForms AND NOT n:Migration UNWIND labels(n) AS label RETURN label, count(*) AS n',
     {},
     { database: db.name },
   );

@@ -30,8 +30,8 @@ const code = codeFiles.map((file) => ({ file: path.relative(projectRoot, file), 
 
 // A quoted name in one of cypher/'s folders: 'queries/search', "admin/graph-contents", `seed/journal-open`.
 const quotedName = new RegExp(`(['"\`])((?:${folders.join('|')})(?:/[a-z0-9-]+)+)\\1`, 'g');
-// A whole folder run in file order: cypherFolder('schema').
-const wholeFolder = /cypherFolder\('([a-z0-9-]+)'\)/g;
+// A whole folder run in file order: cypherFolder('schema'), or cypherFolder('schema', dir).
+const wholeFolder = /cypherFolder\('([a-z0-9-]+)'[,)]/g;
 // A fragment written into a statement when its file is read: {{include:fragments/props(n)}}.
 const include = /\{\{include:([a-z0-9-]+(?:\/[a-z0-9-]+)*)/g;
 
