@@ -25,6 +25,7 @@ import {
   type StoredMergeJob,
   setMergeJobStatus,
 } from '../db/repositories/merge-jobs.ts';
+import { keptRelation, relationMove } from '../db/repositories/merges.ts';
 import { GovgraphError, NotFoundError } from '../domain/errors.ts';
 import { entityLabels, relationTypes } from '../domain/graph.ts';
 import { type MergeReport, type MergeTarget, mergeEntities, type UnmergeReport, unmergeEntities } from './merges.ts';
@@ -192,7 +193,6 @@ export class MergeJobs {
 
 const entityLabel = z.enum(entityLabels);
 const relationType = z.enum(relationTypes);
-const outcome = z.enum(['moved', 'combined', 'dropped']);
 const relationCounts = z.array(z.object({ type: relationType, moved: z.number(), combined: z.number(), dropped: z.number() }));
 const claim = z.object({
   field: z.string(),
@@ -210,20 +210,7 @@ const mergeReport: z.ZodType<MergeReport> = z.object({
   entityType: entityLabel,
   merged: z.array(z.object({ slug: z.string(), name: z.string(), formerSlugs: z.array(z.string()) })),
   alreadyMerged: z.array(z.object({ argument: z.string(), ref: z.string(), merge: z.string().nullable() })),
-  relations: z.array(
-    z.object({
-      type: relationType,
-      from: z.string(),
-      to: z.string(),
-      key: z.string(),
-      other: z.string(),
-      otherType: entityLabel,
-      newFrom: z.string(),
-      newTo: z.string(),
-      newKey: z.string(),
-      outcome,
-    }),
-  ),
+  relations: z.array(relationMove.extend({ other: z.string(), otherType: entityLabel })),
   relationCounts,
   statements: z.array(z.string()),
   claims: z.array(claim),
@@ -241,22 +228,7 @@ const unmergeReport: z.ZodType<UnmergeReport> = z.object({
   entityType: entityLabel,
   mergedAt: z.string(),
   restored: z.array(z.object({ slug: z.string(), name: z.string() })),
-  relations: z.array(
-    z.object({
-      type: relationType,
-      from: z.string(),
-      to: z.string(),
-      key: z.string(),
-      newFrom: z.string(),
-      newTo: z.string(),
-      newKey: z.string(),
-      outcome,
-      addedSources: z.array(z.string()),
-      endsThere: z.boolean(),
-      changedSince: z.boolean(),
-      restored: z.boolean(),
-    }),
-  ),
+  relations: z.array(keptRelation.extend({ restored: z.boolean() })),
   relationCounts,
   aliases: z.array(z.string()),
   formerSlugs: z.array(z.string()),

@@ -75,11 +75,11 @@ describe('auth on every mutation', () => {
   async function jobsFinished(): Promise<void> {
     for (;;) {
       const { records } = await suite.db.driver.executeQuery(
-        "MATCH (j:MergeJob) WHERE j.status IN ['queued', 'running'] RETURN count(j) AS open",
+        "MATCH (j:MergeJob) WHERE j.status IN ['queued', 'running', 'committed'] RETURN count(j) AS open",
         {},
         { database: suite.db.name },
       );
-      if (records[0]?.get('open').toNumber() === 0) return;
+      if (Number(records[0]?.get('open')) === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

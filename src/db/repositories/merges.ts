@@ -127,7 +127,8 @@ const storedRecord = z.object({
 });
 export type StoredMergeRecord = z.infer<typeof storedRecord>;
 
-const keptRelation = z.object({
+/** A relationship a merge re-points: its identity before and after, and what the merge does with it. */
+export const relationMove = z.object({
   type: relationType,
   from: z.string(),
   to: z.string(),
@@ -136,6 +137,9 @@ const keptRelation = z.object({
   newTo: z.string(),
   newKey: z.string(),
   outcome: z.enum(['moved', 'combined', 'dropped']),
+});
+
+export const keptRelation = relationMove.extend({
   addedSources: z.array(z.string()),
   endsThere: z.boolean(),
   changedSince: z.boolean(),
