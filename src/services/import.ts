@@ -107,9 +107,9 @@ export async function importBody(
     // Until the body has been read, the worker's answer (a problem or a crash) waits its turn.
     checked.catch(() => {});
     send({ kind: 'start', name: file.name, format: file.format });
+    let total = 0;
     if (body) {
       const reader = body.getReader();
-      let total = 0;
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
@@ -124,6 +124,7 @@ export async function importBody(
       }
     }
     send({ kind: 'end' });
+    options.onNotice?.('the body has arrived; parsing and checking it in a worker thread');
     const graph = await checked;
     if (graph === 'not-utf8') return { outcome: 'not-utf8' };
     return { outcome: 'imported', result: await loadChecked(db, graph, options) };
