@@ -24,6 +24,7 @@
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { newApiKey, parseApiKeys } from '../src/auth/api-keys.ts';
@@ -118,7 +119,10 @@ async function read(): Promise<void> {
 }
 
 /** Sends the reader's query every intervalMs until `until` settles; each latency counted from when the query was due. */
-async function readDuring(until: Promise<unknown>): Promise<number[]> {
+async function readDuring(until: Promise<unknown>): Promise<{ latencies: number[]; loopDelayMaxMs: number }> {
+  // How long the event loop was held at most: tells a blocked loop from a busy machine.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const latencies: number[] = [];
   const pending: Promise<void>[] = [];
   let over = false;
@@ -135,7 +139,8 @@ async function readDuring(until: Promise<unknown>): Promise<number[]> {
   }
   await Promise.all(pending);
   await until;
-  return latencies.sort((a, b) => a - b);
+  loopDelay.disable();
+  return { latencies: latencies.sort((a, b) => a - b), loopDelayMaxMs: loopDelay.max / 1e6 };
 }
 
 async function importOnce(file: string): Promise<{ status: number; ms: number }> {
@@ -170,28 +175,34 @@ try {
   await loadSeedGraph(opened.db, validateSeedFiles(await readSeedFolder(seedDataDir)));
   for (let i = 0; i < 20; i += 1) await read();
   const loadBefore = loadAverage();
-  const perRun: { idle: { p50: number; p99: number; n: number }; importing: { p50: number; p99: number; n: number; importMs: number } }[] =
-    [];
+  type Part = { p50: number; p99: number; n: number; loopDelayMaxMs: number };
+  const perRun: { idle: Part; importing: Part & { importMs: number } }[] = [];
   for (let run = 0; run < runs; run += 1) {
     // Alternate which goes first, so a drift in the machine's load falls on both alike.
     const order = run % 2 === 0 ? (['idle', 'importing'] as const) : (['importing', 'idle'] as const);
     const result: Partial<(typeof perRun)[number]> = {};
     for (const part of order) {
       if (part === 'idle') {
-        const latencies = await readDuring(new Promise((resolve) => setTimeout(resolve, idleMs)));
-        result.idle = { p50: percentile(latencies, 50), p99: percentile(latencies, 99), n: latencies.length };
+        const { latencies, loopDelayMaxMs } = await readDuring(new Promise((resolve) => setTimeout(resolve, idleMs)));
+        result.idle = { p50: percentile(latencies, 50), p99: percentile(latencies, 99), n: latencies.length, loopDelayMaxMs };
       } else {
         const importing = importOnce(file);
-        const latencies = await readDuring(importing);
+        const { latencies, loopDelayMaxMs } = await readDuring(importing);
         const { ms } = await importing;
-        result.importing = { p50: percentile(latencies, 50), p99: percentile(latencies, 99), n: latencies.length, importMs: ms };
+        result.importing = {
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          n: latencies.length,
+          loopDelayMaxMs,
+          importMs: ms,
+        };
       }
     }
     const { idle, importing } = result;
     if (!idle || !importing) throw new Error('a run lacks a part');
     perRun.push({ idle, importing });
     console.error(
-      `run ${run + 1}/${runs}: reader p50/p99 ${r(idle.p50)}/${r(idle.p99)} ms alone (${idle.n} queries), ${r(importing.p50)}/${r(importing.p99)} ms during the import (${importing.n} queries, import ${r(importing.importMs / 1000)} s)`,
+      `run ${run + 1}/${runs}: reader p50/p99 ${r(idle.p50)}/${r(idle.p99)} ms alone (${idle.n} queries), ${r(importing.p50)}/${r(importing.p99)} ms during the import (${importing.n} queries, import ${r(importing.importMs / 1000)} s); longest event-loop delay ${r(idle.loopDelayMaxMs)} ms alone, ${r(importing.loopDelayMaxMs)} ms during`,
     );
   }
   const ratios = spread(perRun.map((run) => run.importing.p99 / run.idle.p99));
@@ -226,6 +237,9 @@ try {
   );
   console.log(
     `| p99 | ${show(perRun.map((run) => run.idle.p99))} | ${show(perRun.map((run) => run.importing.p99))} | ${ratios.median.toFixed(2)} (${ratios.min.toFixed(2)}–${ratios.max.toFixed(2)}) |`,
+  );
+  console.log(
+    `| longest event-loop delay | ${show(perRun.map((run) => run.idle.loopDelayMaxMs))} | ${show(perRun.map((run) => run.importing.loopDelayMaxMs))} | |`,
   );
   console.log(`| import request, s | | ${show(perRun.map((run) => run.importing.importMs / 1000))} | |`);
 } finally {

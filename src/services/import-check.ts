@@ -42,6 +42,7 @@ export type FromChecker =
  * step, and a slice keeps that step short where the whole graph of a 50 MB file would not.
  */
 const rowsPerMessage = 2000;
+const idsPerMessage = 10_000;
 
 /** The worker's side: reads the body as it arrives, checks it once whole, and sends the rows or the problems back. */
 export function serveImportCheck(port: MessagePort): void {
@@ -82,11 +83,18 @@ export function serveImportCheck(port: MessagePort): void {
         }
         const text = parts.join('');
         parts.length = 0;
-        const storedLabels = (ids: string[]) =>
+        const ask = (ids: string[]) =>
           new Promise<ReadonlyMap<string, EntityLabel>>((resolve) => {
             waiting.push(resolve);
             port.postMessage({ kind: 'labels?', ids } satisfies FromChecker);
           });
+        // In slices, as the rows go back: one message of every id of a large file would take long to copy in.
+        const storedLabels = async (ids: string[]) => {
+          const labels = new Map<string, EntityLabel>();
+          for (let at = 0; at < ids.length; at += idsPerMessage)
+            for (const entry of await ask(ids.slice(at, at + idsPerMessage))) labels.set(...entry);
+          return labels;
+        };
         void check(port, importFile(file.name, text, file.format), storedLabels);
         return;
       }
