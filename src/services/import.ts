@@ -68,7 +68,6 @@ export interface ImportResult {
  * then loads them (SeedLoadError when the database refuses).
  */
 export async function importFiles(db: Database, files: readonly SeedFile[], options: ImportOptions): Promise<ImportResult> {
-  // Validation may read many labels for a large file: bounded by each statement's timeout, not a request's.
   const graph = await validateSeedFilesAgainst(files, storedLabelsIn(db, options));
   return loadChecked(db, graph, options);
 }
@@ -124,7 +123,7 @@ export async function importBody(
       }
     }
     send({ kind: 'end' });
-    options.onNotice?.('the body has arrived; parsing and checking it in a worker thread');
+    options.onNotice?.(`the body has arrived (${total} bytes); parsing and checking it in a worker thread`);
     const graph = await checked;
     if (graph === 'not-utf8') return { outcome: 'not-utf8' };
     return { outcome: 'imported', result: await loadChecked(db, graph, options) };

@@ -116,6 +116,14 @@ describe('CSV positions', () => {
     ]);
   });
 
+  /** A bad date in a cell after a quoted line break, and an unknown source. */
+  const badNodeLines = [
+    'label,id,name,description,date,sources,evidence',
+    'Memorandum,memo-x,"A memo,',
+    'over two lines",,2021-02-30,src-000-cctld-msk-ix-memorandum,STATED',
+    'Topic,topic-x,A topic,,,no-such-source,STATED',
+  ];
+
   // The positions are written out by hand: line 3 column 8 is the 3 after `lines",`.
   const expectedCells = new Map([
     [
@@ -161,15 +169,7 @@ describe('CSV positions', () => {
   });
 
   it('places problems in a file of lone CRs at their cells, after a quoted line break', () => {
-    const nodes = readCsvText(
-      'nodes.csv',
-      [
-        'label,id,name,description,date,sources,evidence',
-        'Memorandum,memo-x,"A memo,',
-        'over two lines",,2021-02-30,src-000-cctld-msk-ix-memorandum,STATED',
-        'Topic,topic-x,A topic,,,no-such-source,STATED',
-      ].join('\r'),
-    );
+    const nodes = readCsvText('nodes.csv', badNodeLines.join('\r'));
     expect(problems(nodes)).toEqual([
       'nodes.csv:3:18: row 2 (id "memo-x") field "date": "2021-02-30" is not a real date: February 2021 has 28 days',
       'nodes.csv:4:25: row 3 (id "topic-x") field "sources[0]": unknown source "no-such-source": no record has this id',
@@ -196,15 +196,7 @@ describe('CSV positions', () => {
   });
 
   it('reports a bad date, an unknown reference and a wrong relation end at their cells, naming row and column', () => {
-    const nodes = readCsvText(
-      'nodes.csv',
-      [
-        'label,id,name,description,date,sources,evidence',
-        'Memorandum,memo-x,"A memo,',
-        'over two lines",,2021-02-30,src-000-cctld-msk-ix-memorandum,STATED',
-        'Topic,topic-x,A topic,,,no-such-source,STATED',
-      ].join('\n'),
-    );
+    const nodes = readCsvText('nodes.csv', badNodeLines.join('\n'));
     const edges = readCsvText(
       'edges.csv',
       [
