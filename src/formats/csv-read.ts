@@ -92,7 +92,8 @@ export function readCsvText(path: string, text: string): SeedFile {
     const message = error.message.replace(/ at line \d+/, '');
     problems.push({ file: path, ...syntaxErrorPosition(text, records), message: `invalid CSV: ${message}` });
   }
-  problems.push(...place(path, text, pending));
+  // One at a time: a file with a problem on each of 100,000s of rows would overflow the stack as push's arguments.
+  for (const problem of place(path, text, pending)) problems.push(problem);
 
   const locate = (paths: readonly JsonPath[]): Map<string, Position> => {
     const wanted = paths.map((jsonPath) => {
