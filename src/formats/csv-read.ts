@@ -73,22 +73,27 @@ export function readCsvText(path: string, text: string): SeedFile {
   const problems: DisplayedSeedProblem[] = [];
   try {
     // bom: a spreadsheet's UTF-8 export often starts with one. Blank lines come through as [''] and are skipped.
-    parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, on_record: onRecord });
+    // Every kind of line break, mixed if need be: csv-parse would otherwise take the first it meets for the whole file.
+    parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      on_record: onRecord,
+    });
     if (header === undefined) problems.push({ file: path, line: 1, column: 1, message: 'the file is empty: expected a header row' });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // As with a JSON file that does not parse, none of its records are checked: they may be cut short.
     for (const name of Object.keys(collections)) delete collections[name];
     pending.length = 0;
-    const line = (error as CsvError & { lines?: number }).lines;
-    problems.push({
-      file: path,
-      line: typeof line === 'number' && line > 0 ? line : 1,
-      column: 1,
-      message: `invalid CSV: ${error.message}`,
-    });
+    const records = typeof error.records === 'number' ? error.records : 0;
+    // The position says where: csv-parse's "at line N" would count a CRLF in a quoted cell twice.
+    const message = error.message.replace(/ at line \d+/, '');
+    problems.push({ file: path, ...syntaxErrorPosition(text, records), message: `invalid CSV: ${message}` });
   }
-  problems.push(...place(path, text, pending));
+  // One at a time: a file with a problem on each of 100,000s of rows would overflow the stack as push's arguments.
+  for (const problem of place(path, text, pending)) problems.push(problem);
 
   const locate = (paths: readonly JsonPath[]): Map<string, Position> => {
     const wanted = paths.map((jsonPath) => {
@@ -200,6 +205,82 @@ function positionIn(cells: readonly Position[] | undefined, cell: number | undef
   return (cell === undefined ? undefined : cells?.[cell]) ?? cells?.[0] ?? { line: 1, column: 1 };
 }
 
+/** Where the scan of the text is: its offset, and the line that offset is on. */
+interface Cursor {
+  at: number;
+  line: number;
+  /** The offset where the current line starts. */
+  lineStart: number;
+}
+
+/**
+ * The length of the line break at `at`: 2 for CRLF, 1 for LF or a lone CR (old Mac files, some
+ * spreadsheet exports), 0 for none. csv-parse is given the same three as record delimiters, and
+ * a line break inside a quoted cell counts the same way, so lines here are the lines an editor shows.
+ */
+function breakAt(text: string, at: number): number {
+  const char = text.charCodeAt(at);
+  if (char === 10) return 1;
+  if (char !== 13) return 0;
+  return text.charCodeAt(at + 1) === 10 ? 2 : 1;
+}
+
+function newLine(cursor: Cursor, length: number): void {
+  cursor.at += length;
+  cursor.line += 1;
+  cursor.lineStart = cursor.at;
+}
+
+function positionOf(cursor: Cursor): Position {
+  return { line: cursor.line, column: cursor.at - cursor.lineStart + 1 };
+}
+
+/**
+ * Reads one record from the cursor, pushing where each cell starts onto `cells` if given, and
+ * leaves the cursor after its line break. Returns where the record breaks the quoting rules
+ * (RFC 4180, as csv-parse reads it), if it does: the opening quote of a cell never closed, the
+ * character after a closing quote that is neither a comma nor a line break, or a quote inside
+ * an unquoted cell. The scan then stops there.
+ */
+function readRecord(text: string, cursor: Cursor, cells: Position[] | undefined): Position | undefined {
+  for (;;) {
+    const start = positionOf(cursor);
+    cells?.push(start);
+    if (text[cursor.at] === '"') {
+      cursor.at += 1;
+      for (;;) {
+        if (cursor.at >= text.length) return start;
+        if (text[cursor.at] === '"') {
+          if (text[cursor.at + 1] !== '"') break;
+          cursor.at += 2;
+          continue;
+        }
+        const length = breakAt(text, cursor.at);
+        if (length > 0) newLine(cursor, length);
+        else cursor.at += 1;
+      }
+      cursor.at += 1;
+      if (cursor.at < text.length && text[cursor.at] !== ',' && breakAt(text, cursor.at) === 0) return positionOf(cursor);
+    } else {
+      while (cursor.at < text.length && text[cursor.at] !== ',' && breakAt(text, cursor.at) === 0) {
+        if (text[cursor.at] === '"') return positionOf(cursor);
+        cursor.at += 1;
+      }
+    }
+    if (text[cursor.at] !== ',') break;
+    cursor.at += 1;
+  }
+  const length = breakAt(text, cursor.at);
+  if (length > 0) newLine(cursor, length);
+  return undefined;
+}
+
+/** The column of the first character after a byte-order mark is 1: editors do not show the mark. */
+function startOf(text: string): Cursor {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { at: bom, line: 1, lineStart: bom };
+}
+
 /**
  * Where each cell of the wanted rows starts. Rows are counted as csv-parse counts records
  * (blank lines included), and quoted cells may span lines. The text has already been parsed
@@ -207,43 +288,23 @@ function positionIn(cells: readonly Position[] | undefined, cell: number | undef
  */
 export function cellPositions(text: string, wanted: ReadonlySet<number>): Map<number, Position[]> {
   const found = new Map<number, Position[]>();
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let at = bom;
-  let line = 1;
-  // The column of the first character after a byte-order mark is 1: editors do not show the mark.
-  let lineStart = bom;
-  for (let row = 0; at < text.length && found.size < wanted.size; row++) {
+  const cursor = startOf(text);
+  for (let row = 0; cursor.at < text.length && found.size < wanted.size; row++) {
     const cells: Position[] | undefined = wanted.has(row) ? [] : undefined;
-    for (;;) {
-      cells?.push({ line, column: at - lineStart + 1 });
-      if (text[at] === '"') {
-        at++;
-        for (;;) {
-          const quote = text.indexOf('"', at);
-          const end = quote === -1 ? text.length : quote;
-          for (let newline = text.indexOf('\n', at); newline !== -1 && newline < end; newline = text.indexOf('\n', newline + 1)) {
-            line++;
-            lineStart = newline + 1;
-          }
-          if (quote === -1) at = text.length;
-          else if (text[quote + 1] === '"') {
-            at = quote + 2;
-            continue;
-          } else at = quote + 1;
-          break;
-        }
-      }
-      while (at < text.length && text[at] !== ',' && text[at] !== '\n' && !(text[at] === '\r' && text[at + 1] === '\n')) at++;
-      if (text[at] !== ',') break;
-      at++;
-    }
+    readRecord(text, cursor, cells);
     if (cells) found.set(row, cells);
-    if (text[at] === '\r') at++;
-    if (text[at] === '\n') {
-      at++;
-      line++;
-      lineStart = at;
-    }
   }
   return found;
+}
+
+/**
+ * Where csv-parse stopped, given how many records it had read: the spot in the next record
+ * that breaks the quoting rules, or else that record's start. csv-parse's own line count takes
+ * a CRLF inside a quoted cell as two lines, so it is not used.
+ */
+export function syntaxErrorPosition(text: string, records: number): Position {
+  const cursor = startOf(text);
+  for (let row = 0; row < records && cursor.at < text.length; row++) readRecord(text, cursor, undefined);
+  const start = positionOf(cursor);
+  return readRecord(text, cursor, undefined) ?? start;
 }

@@ -116,16 +116,87 @@ describe('CSV positions', () => {
     ]);
   });
 
-  it('reports a bad date, an unknown reference and a wrong relation end at their cells, naming row and column', () => {
-    const nodes = readCsvText(
-      'nodes.csv',
+  /** A bad date in a cell after a quoted line break, and an unknown source. */
+  const badNodeLines = [
+    'label,id,name,description,date,sources,evidence',
+    'Memorandum,memo-x,"A memo,',
+    'over two lines",,2021-02-30,src-000-cctld-msk-ix-memorandum,STATED',
+    'Topic,topic-x,A topic,,,no-such-source,STATED',
+  ];
+
+  // The positions are written out by hand: line 3 column 8 is the 3 after `lines",`.
+  const expectedCells = new Map([
+    [
+      0,
       [
-        'label,id,name,description,date,sources,evidence',
-        'Memorandum,memo-x,"A memo,',
-        'over two lines",,2021-02-30,src-000-cctld-msk-ix-memorandum,STATED',
-        'Topic,topic-x,A topic,,,no-such-source,STATED',
-      ].join('\n'),
-    );
+        { line: 1, column: 1 },
+        { line: 1, column: 3 },
+        { line: 1, column: 5 },
+      ],
+    ],
+    [
+      1,
+      [
+        { line: 2, column: 1 },
+        { line: 2, column: 3 },
+        { line: 3, column: 8 },
+      ],
+    ],
+    [2, [{ line: 4, column: 1 }]],
+    [
+      3,
+      [
+        { line: 5, column: 1 },
+        { line: 5, column: 8 },
+        { line: 5, column: 9 },
+      ],
+    ],
+  ]);
+  for (const [kind, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['a lone CR', '\r'],
+  ] as const) {
+    it(`counts lines ended by ${kind}, inside quoted cells too`, () => {
+      const text = ['a,b,c', '1,"two', 'lines",3', '', '"x""y",,z', ''].join(eol);
+      expect(cellPositions(text, new Set([0, 1, 2, 3]))).toEqual(expectedCells);
+    });
+  }
+
+  it('counts lines of a file whose line endings are mixed, as csv-parse splits its records', () => {
+    const text = 'a,b,c\r1,"two\r\nlines",3\n\r\n"x""y",,z\r';
+    expect(cellPositions(text, new Set([0, 1, 2, 3]))).toEqual(expectedCells);
+  });
+
+  it('places problems in a file of lone CRs at their cells, after a quoted line break', () => {
+    const nodes = readCsvText('nodes.csv', badNodeLines.join('\r'));
+    expect(problems(nodes)).toEqual([
+      'nodes.csv:3:18: row 2 (id "memo-x") field "date": "2021-02-30" is not a real date: February 2021 has 28 days',
+      'nodes.csv:4:25: row 3 (id "topic-x") field "sources[0]": unknown source "no-such-source": no record has this id',
+    ]);
+  });
+
+  it('places a CSV syntax error at the character that breaks the quoting, whatever the line endings', () => {
+    // MANAGES,"a"x: the x after the closing quote is column 12.
+    expect(problems(readCsvText('cr.csv', 'type,from,to\rMANAGES,a,b\rMANAGES,"a"x,b\r'))).toEqual([
+      'cr.csv:3:12: invalid CSV: Invalid Closing Quote: got "x" instead of delimiter, record delimiter, trimable character (if activated) or comment',
+    ]);
+    // A CRLF inside a quoted cell is one line break, not two: 3,"x"y is line 5, the y column 6.
+    expect(problems(readCsvText('crlf.csv', 'type,from,to\r\n1,"2\r\n\r\n",3\r\n3,"x"y,4\r\n'))).toEqual([
+      expect.stringMatching(/^crlf\.csv:5:6: invalid CSV: Invalid Closing Quote: got "y"/),
+    ]);
+    // A quote inside an unquoted cell, after lone CRs: the quote is column 10 of line 2.
+    expect(problems(readCsvText('open.csv', 'type,from,to\rMANAGES,a"b,c\r'))).toEqual([
+      expect.stringMatching(/^open\.csv:2:10: invalid CSV: Invalid Opening Quote/),
+    ]);
+    // A quoted cell never closed: its opening quote, after a CRLF line.
+    expect(problems(readCsvText('open.csv', 'type,from,to\r\nMANAGES,a,b\r\nMANAGES,"a,b\r'))).toEqual([
+      expect.stringMatching(/^open\.csv:3:9: invalid CSV: Quote Not Closed/),
+    ]);
+  });
+
+  it('reports a bad date, an unknown reference and a wrong relation end at their cells, naming row and column', () => {
+    const nodes = readCsvText('nodes.csv', badNodeLines.join('\n'));
     const edges = readCsvText(
       'edges.csv',
       [
@@ -158,7 +229,7 @@ describe('CSV positions', () => {
       expect.stringMatching(/^nodes\.csv:4:53: row 4 \(id "t-2"\) field "claims": invalid JSON/),
     ]);
     expect(problems(readCsvText('broken.csv', 'type,from,to\nMANAGES,"a,b\n'))).toEqual([
-      expect.stringMatching(/^broken\.csv:2:1: invalid CSV: Quote Not Closed/),
+      expect.stringMatching(/^broken\.csv:2:9: invalid CSV: Quote Not Closed/),
     ]);
     expect(problems(readCsvText('headless.csv', 'a,b\n1,2\n'))).toEqual([
       expect.stringMatching(/^headless\.csv:1:1: the header must name/),

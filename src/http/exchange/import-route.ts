@@ -4,7 +4,8 @@
  * does. Not GraphQL, so yoga's CSRF and body-size checks do not reach it: it keeps its own. A
  * page on another site cannot make a browser import anything: the key travels in the
  * Authorization header, which a browser never adds by itself (no cookie stands in for it), and
- * the content types required here are ones a plain HTML form cannot send.
+ * the content types required here are ones a plain HTML form cannot send. The body is parsed and
+ * checked in a worker thread (services/import.ts importBody): other clients are answered meanwhile.
  */
 import { type ApiKeyRing, grantedScopes, refusal } from '../../auth/api-keys.ts';
 import type { Database } from '../../db/database.ts';
@@ -12,7 +13,7 @@ import { DatabaseUnavailableError, isUnavailable } from '../../db/errors.ts';
 import { SeedLoadError } from '../../db/load.ts';
 import { SeedValidationError } from '../../domain/validate.ts';
 import type { Logger } from '../../log.ts';
-import { type ImportFormat, importFile, importFiles } from '../../services/import.ts';
+import { type ImportFormat, importBody } from '../../services/import.ts';
 import { errorAnswer, jsonAnswer, unavailableAnswer } from './http-answers.ts';
 
 export interface ImportRouteOptions {
@@ -34,25 +35,6 @@ function tooLarge(limit: number): Response {
   return errorAnswer(413, 'REQUEST_ENTITY_TOO_LARGE', `the import is over the limit of ${limit} bytes (GOVGRAPH_MAX_IMPORT_BYTES)`, {
     connection: 'close',
   });
-}
-
-/** The body, or null once it passes `limit` bytes (a chunked body has no Content-Length to check first). */
-async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 export function importRoute(options: ImportRouteOptions): (request: Request) => Promise<Response> {
@@ -79,21 +61,17 @@ export function importRoute(options: ImportRouteOptions): (request: Request) => 
     if (running) return errorAnswer(409, 'CONFLICT', 'another import is running on this server; send this one when it has finished');
     running = true;
     try {
-      const bytes = await readBody(request, options.maxImportBytes);
-      if (bytes === null) return tooLarge(options.maxImportBytes);
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        return errorAnswer(400, 'BAD_USER_INPUT', 'the body is not valid UTF-8 text');
-      }
-      const name = `body.${format}`;
       const by = caller.kind === 'key' ? caller.name : 'import';
-      const result = await importFiles(options.db, [importFile(name, text, format)], {
-        by,
-        staleLoadMs: options.staleLoadMs,
-        onNotice: (line) => options.logger.info({ path: '/admin/import', by }, line),
-      });
+      // A chunked body has no Content-Length to check first: importBody stops reading past the limit.
+      const imported = await importBody(
+        options.db,
+        request.body,
+        { name: `body.${format}`, format, limit: options.maxImportBytes },
+        { by, staleLoadMs: options.staleLoadMs, onNotice: (line) => options.logger.info({ path: '/admin/import', by }, line) },
+      );
+      if (imported.outcome === 'too-large') return tooLarge(options.maxImportBytes);
+      if (imported.outcome === 'not-utf8') return errorAnswer(400, 'BAD_USER_INPUT', 'the body is not valid UTF-8 text');
+      const { result } = imported;
       options.onWritten?.(result.summary.operation);
       options.logger.info(
         { path: '/admin/import', by, operation: result.summary.operation, entities: result.entities, relations: result.relations },
