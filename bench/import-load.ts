@@ -28,11 +28,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { newApiKey, parseApiKeys } from '../src/auth/api-keys.ts';
-import { loadConfig, seedDataDir } from '../src/config.ts';
-import { loadSeedGraph } from '../src/db/load.ts';
-import { openDatabase } from '../src/db/open.ts';
-import { readSeedFolder, validateSeedFiles } from '../src/domain/validate.ts';
 import { createGovgraphYoga } from '../src/yoga.ts';
+import { openSeededDatabase } from './lib/in-process.ts';
 import { percentile, spread } from './lib/measure.ts';
 import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
 
@@ -53,14 +50,8 @@ const idleMs = Number(values['idle-seconds']) * 1000;
 const intervalMs = Number(values['interval-ms']);
 const source = 'src-000-cctld-msk-ix-memorandum';
 
+/** Where the import file is written. */
 const workDir = mkdtempSync(path.join(tmpdir(), 'govgraph-import-load-'));
-const config = loadConfig({
-  ...(process.env.NEO4J_URI ? { NEO4J_URI: process.env.NEO4J_URI } : {}),
-  GOVGRAPH_DATA_DIR: path.join(workDir, 'neo4j'),
-  NEO4J_CONNECT_TIMEOUT_MS: '60000',
-  NEO4J_ACQUIRE_TIMEOUT_MS: '10000',
-  GOVGRAPH_EMBEDDED_READY_TIMEOUT_MS: '600000',
-});
 
 /** Topics with a sentence of description each (no comma: no CSV cell needs quotes), until the file reaches `bytes`; the last row is bad unless `valid`. */
 async function writeImportFile(file: string, bytes: number, valid: boolean): Promise<number> {
@@ -94,7 +85,7 @@ async function writeImportFile(file: string, bytes: number, valid: boolean): Pro
   return rows;
 }
 
-const opened = await openDatabase(config, (line) => console.error(`[neo4j] ${line}`), 'tool').catch((error: unknown) => {
+const opened = await openSeededDatabase('govgraph-import-load-db-', process.env.NEO4J_URI).catch((error: unknown) => {
   rmSync(workDir, { recursive: true, force: true });
   throw error;
 });
@@ -182,7 +173,6 @@ try {
   const rows = await writeImportFile(file, megabytes * 1024 * 1024, values.write === true);
   const fileBytes = statSync(file).size;
   console.error(`file: ${fileBytes} bytes, ${rows} topics${values.write ? '' : ' and one bad row at the end'}`);
-  await loadSeedGraph(opened.db, validateSeedFiles(await readSeedFolder(seedDataDir)));
   for (let i = 0; i < 20; i += 1) if (!(await read())) throw new Error("the reader's query failed before any import");
   const loadBefore = loadAverage();
   type Part = { p50: number; p99: number; n: number; failed: number; loopDelayMaxMs: number };
