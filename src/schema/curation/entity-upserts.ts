@@ -1,5 +1,3 @@
-import type { TransactionRunner } from '../../db/database.ts';
-import type { WriteScope } from '../../db/load.ts';
 import type { EntityRecord } from '../../db/repositories/entities.ts';
 import { type EntityWriteResult, upsertEntity } from '../../services/curation/entity-upserts.ts';
 import type { Input } from '../../services/curation/records.ts';
@@ -10,25 +8,14 @@ import { WriteOutcomeEnum } from './enums.ts';
 import { InlineSourceOutcomeRef, operationDescription, writeCost } from './payloads.ts';
 import { runWrite } from './write.ts';
 
-export type { EntityWriteResult };
-
 /** The entities just written, as read back in the write's transaction: the payload needs no further read. */
 export function primeEntities(context: RequestContext, entities: readonly EntityRecord[]): void {
   for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
 }
 
-/**
- * Checks and writes an entity of the kind `spec` describes, and the sources it gives inline,
- * inside the caller's write transaction: the upsert mutations and an accepted ingestion proposal
- * (ingest.ts) write through this.
- */
-export function writeEntity(tx: TransactionRunner, scope: WriteScope, spec: EntityWriteSpec, input: Input): Promise<EntityWriteResult> {
-  return upsertEntity(tx, scope, spec.collection, input);
-}
-
 /** Checks and writes an entity and the sources it gives inline, in one transaction. */
 async function upsertEntityMutation(context: RequestContext, spec: EntityWriteSpec, input: Input): Promise<EntityWriteResult> {
-  const result = await runWrite(context, (tx, scope) => writeEntity(tx, scope, spec, input));
+  const result = await runWrite(context, (tx, scope) => upsertEntity(tx, scope, spec.collection, input));
   primeEntities(context, [result.entity, ...result.inlineSources.map((inline) => inline.source)]);
   return result;
 }

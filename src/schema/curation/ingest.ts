@@ -1,49 +1,34 @@
 /**
  * Growing the graph from articles (docs/ingestion.md): ingest a source into the review queue,
- * read the queue, and accept, reject or re-link what the ingestion found. Accepting writes
- * through the upserts' own code (writeEntity, writeRelation), so a claim from an article is
- * checked, cited, audited and logged as any curated claim is.
+ * read the queue, and accept, reject or re-link what the ingestion found. The review's rules are
+ * in src/services/ingest (ingest-for-review.ts, review.ts, mentions.ts); this maps their
+ * arguments, scopes and payloads.
  */
 import { z } from 'zod';
-import type { TransactionRunner } from '../../db/database.ts';
-import type { WriteScope } from '../../db/load.ts';
-import { readEntities } from '../../db/repositories/curation.ts';
 import {
-  acceptedEntityOf,
-  decideProposal,
-  linkMention,
   loadMentions,
   loadProposalPage,
-  loadProposals,
   loadSourceText,
-  type MentionRecord,
   maxMentions,
   type ProposalRecord,
   type ProposalStatus,
-  readProposal,
-  readRelation,
-  readSourceText,
   type SourceTextRecord,
-  type StoredRelation,
 } from '../../db/repositories/ingest.ts';
-import { BadUserInputError, ConflictError, NotFoundError } from '../../domain/errors.ts';
-import { type EntityLabel, isRelationType } from '../../domain/graph.ts';
-import type { Mention } from '../../domain/ingest/analyze.ts';
-import { relationRules } from '../../domain/rules.ts';
-import { hasCyrillic, transliterate } from '../../domain/text/match-key.ts';
-import { analyzeSource, queueIngestion, queueRecords } from '../../services/ingest/ingest.ts';
+import { BadUserInputError } from '../../domain/errors.ts';
+import type { EntityWriteResult } from '../../services/curation/entity-upserts.ts';
+import { type IngestResult, ingestForReview } from '../../services/ingest/ingest-for-review.ts';
 import { matcherCacheFor } from '../../services/ingest/matchers.ts';
+import { linkMentionTo, type ReviewMention, storedMention } from '../../services/ingest/mentions.ts';
+import { acceptProposal, type ProposalDecision, proposalProperties, rejectProposal } from '../../services/ingest/review.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
 import { loadEntities } from '../entity.ts';
 import { EvidenceEnum } from '../evidence.ts';
 import { decodeCursor, encodeCursor, maxPageSize } from '../paging.ts';
 import { EntityRef } from '../refs.ts';
-import { entityWriteSpecs } from './entity-inputs.ts';
-import { type EntityWriteResult, primeEntities, writeEntity } from './entity-upserts.ts';
+import { primeEntities } from './entity-upserts.ts';
 import { operationDescription, writeCost } from './payloads.ts';
-import { type Input, relationKey } from './records.ts';
-import { primeRelation, type RelationWriteResult, writeRelation } from './relation-mutations.ts';
+import { primeRelation } from './relation-mutations.ts';
 import { runWrite } from './write.ts';
 
 const ProposalStatusEnum = builder.enumType('ProposalStatus', {
@@ -107,9 +92,6 @@ const ProposalEndRef = builder.objectRef<EndRecord>('ProposalEnd').implement({
   }),
 });
 
-const propertiesJson = z.record(z.string(), z.string());
-const propertiesOf = (proposal: ProposalRecord): Record<string, string> => propertiesJson.parse(JSON.parse(proposal.properties));
-
 const ProposalRef = builder.objectRef<ProposalRecord>('Proposal').implement({
   description:
     'Something an ingested source seems to say, waiting for a curator: a relation, a new entity or a statement, with the ' +
@@ -142,7 +124,7 @@ const ProposalRef = builder.objectRef<ProposalRecord>('Proposal').implement({
     properties: t.field({
       type: 'JSONObject',
       description: 'What else the sentence gives: title, role, onBehalfOf, date and datePrecision (YEAR, MONTH or DAY), verb.',
-      resolve: propertiesOf,
+      resolve: proposalProperties,
     }),
     evidence: t.field({
       type: EvidenceEnum,
@@ -170,15 +152,6 @@ const ProposalRef = builder.objectRef<ProposalRecord>('Proposal').implement({
   }),
 });
 
-interface MentionShape {
-  id: string | null;
-  text: string;
-  start: number;
-  end: number;
-  entity: string | null;
-  candidates: { slug: string; score: number }[];
-}
-
 const CandidateRef = builder.objectRef<{ slug: string; score: number }>('MentionCandidate').implement({
   description: 'An entity a mention may name, with how well the text around it supports that.',
   fields: (t) => ({
@@ -193,7 +166,7 @@ const CandidateRef = builder.objectRef<{ slug: string; score: number }>('Mention
   }),
 });
 
-const MentionRef = builder.objectRef<MentionShape>('Mention').implement({
+const MentionRef = builder.objectRef<ReviewMention>('Mention').implement({
   description: 'A name in an ingested source: linked to an entity, or not (then with its candidates, if any).',
   fields: (t) => ({
     id: t.exposeString('id', { nullable: true, description: 'Its id in the review queue (for linkMention); null in a dry run.' }),
@@ -208,27 +181,6 @@ const MentionRef = builder.objectRef<MentionShape>('Mention').implement({
     candidates: t.field({ type: [CandidateRef], description: 'The entities it may name, best first.', resolve: (m) => m.candidates }),
   }),
 });
-
-const candidatesJson = z.array(z.object({ slug: z.string(), score: z.number() }));
-
-const storedMention = (record: MentionRecord): MentionShape => ({
-  id: record.id,
-  text: record.text ?? '',
-  start: record.start,
-  end: record.end,
-  entity: record.entity,
-  candidates: candidatesJson.parse(JSON.parse(record.candidates)),
-});
-
-interface IngestResult {
-  source: string;
-  text: string;
-  lang: string;
-  dryRun: boolean;
-  mentions: MentionShape[];
-  proposals: ProposalRecord[];
-  alreadyDecided: number;
-}
 
 const IngestSourcePayload = builder.objectRef<IngestResult>('IngestSourcePayload').implement({
   description: 'What ingesting a source found.',
@@ -307,25 +259,12 @@ const ProposalDecisionPayload = builder.objectRef<DecisionResult>('ProposalDecis
   }),
 });
 
-const LinkMentionPayload = builder.objectRef<{ mention: MentionShape; operation: string }>('LinkMentionPayload').implement({
+const LinkMentionPayload = builder.objectRef<{ mention: ReviewMention; operation: string }>('LinkMentionPayload').implement({
   description: 'What linking a mention did.',
   fields: (t) => ({
     mention: t.field({ type: MentionRef, description: 'The mention, now linked.', resolve: (r) => r.mention }),
     operation: t.exposeString('operation', { description: operationDescription }),
   }),
-});
-
-function callerName(context: RequestContext): string {
-  return context.caller.kind === 'key' ? context.caller.name : 'anonymous';
-}
-
-const dryRunMention = (mention: Mention): MentionShape => ({
-  id: null,
-  text: mention.text,
-  start: mention.start,
-  end: mention.end,
-  entity: mention.entity?.slug ?? null,
-  candidates: mention.candidates.map(({ slug, score }) => ({ slug, score })),
 });
 
 type IngestInput = {
@@ -340,9 +279,9 @@ type IngestInput = {
   dryRun?: boolean | null;
 };
 
-async function ingestSource(context: RequestContext, input: IngestInput): Promise<IngestResult> {
-  const ingestion = await analyzeSource(
-    matcherCacheFor(context.db),
+function ingestSource(context: RequestContext, input: IngestInput): Promise<IngestResult> {
+  return ingestForReview(
+    { matchers: matcherCacheFor(context.db), reads: context.reads, write: (work) => runWrite(context, work) },
     {
       content: input.content,
       format: input.format ?? null,
@@ -352,245 +291,22 @@ async function ingestSource(context: RequestContext, input: IngestInput): Promis
       published: input.published ?? null,
       publisher: input.publisher ?? null,
       lang: input.lang ?? null,
+      dryRun: input.dryRun ?? false,
     },
     (field) => `input.${field}`,
   );
-  const { analysis } = ingestion;
-  if (input.dryRun) {
-    const records = queueRecords(ingestion.slug, analysis);
-    const now = null;
-    return {
-      source: ingestion.slug,
-      text: ingestion.text,
-      lang: analysis.source.lang,
-      dryRun: true,
-      mentions: analysis.mentions.map(dryRunMention),
-      proposals: records.proposals.map((proposal) => ({
-        ...proposal,
-        source: ingestion.slug,
-        status: 'PENDING',
-        reason: null,
-        decidedBy: null,
-        decidedAt: now,
-        createdAt: now,
-        acceptedAs: null,
-        operation: null,
-        evidenceText: ingestion.text.slice(proposal.start, proposal.end),
-      })),
-      alreadyDecided: 0,
-    };
-  }
-  await runWrite(context, (tx) => queueIngestion(tx, ingestion, callerName(context)));
-  const ids = [...new Set(analysis.proposals.map((proposal) => proposal.fingerprint))];
-  const stored = await loadProposals(context.reads, ids);
-  const mentions = await loadMentions(context.reads, ingestion.slug);
+}
+
+/** The payload of a decision; the entities it wrote primed, so that the payload needs no further read. */
+function decisionPayload(context: RequestContext, decision: ProposalDecision): DecisionResult {
+  for (const relation of decision.relations) primeRelation(context, relation);
+  if (decision.entity) primeEntities(context, [decision.entity.entity]);
   return {
-    source: ingestion.slug,
-    text: ingestion.text,
-    lang: analysis.source.lang,
-    dryRun: false,
-    mentions: mentions.map(storedMention),
-    proposals: stored.filter((proposal) => proposal.status === 'PENDING'),
-    alreadyDecided: stored.filter((proposal) => proposal.status !== 'PENDING').length,
+    proposal: decision.proposal,
+    operation: decision.operation,
+    entity: decision.entity?.entity ?? null,
+    relations: decision.relations.map((r) => r.key),
   };
-}
-
-/** A slug from a name: Cyrillic by the passport scheme, then lower-case words joined by hyphens. */
-function slugFromName(name: string): string {
-  const latin = hasCyrillic(name)
-    ? transliterate(name)
-    : name
-        .normalize('NFKD')
-        .replace(/\p{M}+/gu, '')
-        .toLowerCase();
-  return (
-    latin
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'entity'
-  );
-}
-
-type Edits = {
-  from?: string | null;
-  to?: string | null;
-  role?: string | null;
-  title?: string | null;
-  onBehalfOf?: string | null;
-  date?: string | null;
-  evidence?: string | null;
-  basis?: string | null;
-  slug?: string | null;
-  name?: string | null;
-  summary?: string | null;
-  fields?: Record<string, unknown> | null;
-};
-
-/** The citation of the proposal's source: by slug once the Source exists, else the Source given inline (created by this write). */
-async function sourceCitation(tx: TransactionRunner, slug: string): Promise<Input> {
-  const [existing] = await readEntities(tx, [slug]);
-  if (existing) return { slug };
-  const text = await readSourceText(tx, slug);
-  if (!text) throw new NotFoundError(`the source "${slug}" of this proposal has no stored text`, { argument: 'id' });
-  return {
-    source: {
-      slug,
-      title: text.title ?? `Ingested source ${slug}`,
-      language: text.lang,
-      ...(text.publisher ? { publisher: text.publisher } : {}),
-      ...(text.url ? { url: text.url } : {}),
-      ...(text.published ? { date: text.published } : {}),
-    },
-  };
-}
-
-/** A stored relation's input with one more source cited, with its own evidence when it differs. */
-function withCitation(existing: StoredRelation, input: Input, source: string, citation: Input): Input {
-  const evidence = existing.evidence ?? 'STATED';
-  const own = { evidence: String(input.evidence), ...(input.basis ? { basis: input.basis } : {}) };
-  const citations = [
-    ...existing.citations.filter((entry) => !(typeof entry === 'object' && entry !== null && 'source' in entry && entry.source === source)),
-    ...(own.evidence === evidence ? [] : [{ source, ...own }]),
-  ];
-  const dated = (existing.date ?? existing.startDate) ? {} : input.date ? { date: input.date } : {};
-  return {
-    from: input.from,
-    to: input.to,
-    ...(input.role ? { role: input.role } : {}),
-    ...(input.title ? { title: input.title } : {}),
-    sources: [...existing.sources.filter((slug) => slug !== source).map((slug) => ({ slug })), citation],
-    evidence,
-    ...(existing.basis ? { basis: existing.basis } : {}),
-    ...(existing.note ? { note: existing.note } : {}),
-    ...(existing.onBehalfOf ? { onBehalfOf: existing.onBehalfOf } : input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {}),
-    ...(existing.date ? { date: existing.date } : {}),
-    ...(existing.startDate ? { startDate: existing.startDate } : {}),
-    ...(existing.endDate ? { endDate: existing.endDate } : {}),
-    ...dated,
-    ...(citations.length > 0 ? { citations } : {}),
-    ...(existing.provenance.length > 0 ? { provenance: existing.provenance } : {}),
-  };
-}
-
-async function resolveEnd(
-  tx: TransactionRunner,
-  proposal: ProposalRecord,
-  which: 'from' | 'to',
-  edited: string | null | undefined,
-): Promise<string | null> {
-  if (edited) return edited;
-  const slug = which === 'from' ? proposal.fromSlug : proposal.toSlug;
-  if (slug) return slug;
-  const name = which === 'from' ? proposal.fromName : proposal.toName;
-  const type = which === 'from' ? proposal.fromType : proposal.toType;
-  if (!name || !type) return null;
-  const accepted = await acceptedEntityOf(tx, { source: proposal.source, name, type });
-  if (accepted) return accepted;
-  throw new BadUserInputError(
-    `edits.${which}: "${name}" (${type}) is not in the graph yet: accept its entity proposal first, or give the slug of an entity in edits.${which}`,
-    { argument: `edits.${which}` },
-  );
-}
-
-async function acceptInTransaction(tx: TransactionRunner, scope: WriteScope, id: string, edits: Edits, by: string) {
-  const proposal = await readProposal(tx, id);
-  if (!proposal) throw new NotFoundError(`there is no proposal "${id}"`, { argument: 'id' });
-  if (proposal.status !== 'PENDING') throw new ConflictError(`the proposal "${id}" was ${proposal.status.toLowerCase()} already`);
-  const properties = propertiesOf(proposal);
-  const citation = await sourceCitation(tx, proposal.source);
-  const evidence = edits.evidence ?? proposal.evidence;
-  const basis = edits.basis ?? proposal.basis;
-  const provenance = { sources: [citation], evidence, ...(basis ? { basis } : {}) };
-  const date = edits.date ?? properties.date;
-  const relations: RelationWriteResult[] = [];
-  let entity: EntityWriteResult | null = null;
-
-  const newEntity = async (label: EntityLabel, input: Input) => {
-    const spec = entityWriteSpecs.find((candidate) => candidate.label === label);
-    if (!spec) throw new BadUserInputError(`"${label}" is not a kind of entity this API writes`, { argument: 'id' });
-    const slug = String(input.slug);
-    if ((await readEntities(tx, [slug])).length > 0) {
-      throw new BadUserInputError(`edits.slug: "${slug}" exists already: give another slug, or link the mentions to it (linkMention)`, {
-        argument: 'edits.slug',
-      });
-    }
-    return writeEntity(tx, scope, spec, input);
-  };
-
-  if (proposal.kind === 'relation') {
-    const type = proposal.type;
-    if (!isRelationType(type)) throw new Error(`a stored proposal has the unknown relation type "${type}"`);
-    const rule = relationRules[type];
-    const role = edits.role ?? properties.role;
-    const title = edits.title ?? properties.title;
-    const onBehalfOf = edits.onBehalfOf ?? properties.onBehalfOf;
-    const from = await resolveEnd(tx, proposal, 'from', edits.from);
-    const to = await resolveEnd(tx, proposal, 'to', edits.to);
-    const identity = {
-      ...(rule.fields.includes('role') && role ? { role } : {}),
-      ...(rule.fields.includes('title') && title ? { title } : {}),
-    };
-    const input: Input = {
-      from,
-      to,
-      ...provenance,
-      ...(date ? { date } : {}),
-      ...identity,
-      ...(rule.fields.includes('onBehalfOf') && onBehalfOf ? { onBehalfOf } : {}),
-    };
-    // An upsert replaces a relation whole: a claim the graph has already gains this source as
-    // one more citation, keeping its sources, evidence, note and dates.
-    const key = relationKey(type, { from: String(from), to: String(to), role: identity.role ?? null, title: identity.title ?? null });
-    const existing = await readRelation(tx, { key, type, from: String(from) });
-    relations.push(await writeRelation(tx, scope, type, existing ? withCitation(existing, input, proposal.source, citation) : input));
-  } else if (proposal.kind === 'entity') {
-    const name = edits.name ?? proposal.fromName ?? '';
-    const label = z.enum(['Person', 'Organization', 'Body', 'Event', 'Document', 'Memorandum']).parse(proposal.type);
-    entity = await newEntity(label, { ...(edits.fields ?? {}), slug: edits.slug ?? slugFromName(name), name, ...provenance });
-  } else {
-    if (!edits.summary) {
-      throw new BadUserInputError("edits.summary: a statement needs a summary in the project's own words", { argument: 'edits.summary' });
-    }
-    const speaker = await resolveEnd(tx, proposal, 'from', edits.from);
-    if (!speaker) throw new BadUserInputError('edits.from: the statement has no speaker; give one', { argument: 'edits.from' });
-    const speakerEntity = (await readEntities(tx, [speaker]))[0];
-    const name = edits.name ?? `Statement by ${typeof speakerEntity?.props.name === 'string' ? speakerEntity.props.name : speaker}`;
-    const slug = edits.slug ?? `statement-${slugFromName(speaker)}-${proposal.id.slice(0, 8)}`;
-    entity = await newEntity('Statement', { slug, name, summary: edits.summary, ...(date ? { date } : {}), ...provenance });
-    relations.push(await writeRelation(tx, scope, 'SAID_BY', { from: slug, to: speaker, ...provenance }));
-    const about = edits.to ?? proposal.toSlug;
-    if (about) relations.push(await writeRelation(tx, scope, 'ABOUT', { from: slug, to: about, ...provenance }));
-  }
-  const acceptedAs = entity ? entity.entity.id : (relations[0]?.key ?? null);
-  const decided = await decideProposal(tx, { id, status: 'ACCEPTED', reason: null, by, acceptedAs, operation: scope.operation });
-  if (!decided) throw new ConflictError(`the proposal "${id}" was decided by another request meanwhile`);
-  const after = await readProposal(tx, id);
-  if (!after) throw new Error(`the proposal "${id}" cannot be read back`);
-  return { proposal: after, operation: scope.operation, entity, relations };
-}
-
-async function acceptProposal(context: RequestContext, id: string, edits: Edits): Promise<DecisionResult> {
-  const result = await runWrite(context, (tx, scope) => acceptInTransaction(tx, scope, id, edits, callerName(context)));
-  for (const relation of result.relations) primeRelation(context, relation);
-  if (result.entity) primeEntities(context, [result.entity.entity]);
-  return {
-    proposal: result.proposal,
-    operation: result.operation,
-    entity: result.entity?.entity ?? null,
-    relations: result.relations.map((r) => r.key),
-  };
-}
-
-async function rejectProposal(context: RequestContext, id: string, reason: string | null): Promise<DecisionResult> {
-  return runWrite(context, async (tx, scope) => {
-    const proposal = await readProposal(tx, id);
-    if (!proposal) throw new NotFoundError(`there is no proposal "${id}"`, { argument: 'id' });
-    if (proposal.status !== 'PENDING') throw new ConflictError(`the proposal "${id}" was ${proposal.status.toLowerCase()} already`);
-    await decideProposal(tx, { id, status: 'REJECTED', reason, by: callerName(context), acceptedAs: null, operation: scope.operation });
-    const after = await readProposal(tx, id);
-    if (!after) throw new Error(`the proposal "${id}" cannot be read back`);
-    return { proposal: after, operation: scope.operation, entity: null, relations: [] };
-  });
 }
 
 builder.mutationField('ingestSource', (t) =>
@@ -620,7 +336,8 @@ builder.mutationField('acceptProposal', (t) =>
       id: t.arg.string({ required: true, description: 'The proposal.' }),
       edits: t.arg({ type: ProposalEditsInput, description: 'Corrections to apply before writing.' }),
     },
-    resolve: (_root, args, context) => acceptProposal(context, args.id, args.edits ?? {}),
+    resolve: async (_root, args, context) =>
+      decisionPayload(context, await runWrite(context, (tx, scope) => acceptProposal(tx, scope, args.id, args.edits ?? {}))),
   }),
 );
 
@@ -634,7 +351,8 @@ builder.mutationField('rejectProposal', (t) =>
       id: t.arg.string({ required: true, description: 'The proposal.' }),
       reason: t.arg({ type: 'NonEmptyString', description: "Why, in the curator's words." }),
     },
-    resolve: (_root, args, context) => rejectProposal(context, args.id, args.reason ?? null),
+    resolve: async (_root, args, context) =>
+      decisionPayload(context, await runWrite(context, (tx, scope) => rejectProposal(tx, scope, args.id, args.reason ?? null))),
   }),
 );
 
@@ -649,13 +367,10 @@ builder.mutationField('linkMention', (t) =>
       entity: t.arg.string({ required: true, description: "The entity's slug." }),
     },
     resolve: async (_root, args, context) =>
-      runWrite(context, async (tx, scope) => {
-        const linked = await linkMention(tx, { id: args.mention, entity: args.entity, by: callerName(context) });
-        if (!linked) {
-          throw new NotFoundError(`there is no mention "${args.mention}" or no entity "${args.entity}"`, { argument: 'mention' });
-        }
-        return { mention: storedMention(linked), operation: scope.operation };
-      }),
+      runWrite(context, async (tx, scope) => ({
+        mention: await linkMentionTo(tx, { mention: args.mention, entity: args.entity, by: scope.by }),
+        operation: scope.operation,
+      })),
   }),
 );
 

@@ -23,14 +23,6 @@ import { InlineSourceOutcomeRef, operationDescription, writeCost } from './paylo
 import { slugCheck } from './seed-checks.ts';
 import { runWrite } from './write.ts';
 
-export type { RelationWriteResult };
-
-/**
- * Checks and writes one relation and the sources it gives inline, inside the caller's write
- * transaction: the upsert mutations and an accepted ingestion proposal (ingest.ts) write through this.
- */
-export const writeRelation = upsertRelation;
-
 /** MANAGES → Manages, PARTY_TO → PartyTo. */
 export function pascalCase(type: string): string {
   return type
@@ -83,7 +75,7 @@ export function primeRelation(context: RequestContext, result: RelationWriteResu
 }
 
 async function upsertRelationMutation(context: RequestContext, type: RelationType, input: Input): Promise<RelationWriteResult> {
-  const result = await runWrite(context, (tx, scope) => writeRelation(tx, scope, type, input));
+  const result = await runWrite(context, (tx, scope) => upsertRelation(tx, scope, type, input));
   primeRelation(context, result);
   return result;
 }
