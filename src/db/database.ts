@@ -1,3 +1,4 @@
+import type { Context } from '@opentelemetry/api';
 import neo4j, { type Driver, type ManagedTransaction, type Session, type SessionConfig } from 'neo4j-driver';
 import type { z } from 'zod';
 import { cypherDir, filledCypher, parametersToSend } from './cypher-files.ts';
@@ -12,6 +13,7 @@ import {
 import type { PlannedStatement } from './planned-read.ts';
 import { ReadScope, type ReadScopeOptions } from './read-scope.ts';
 import { parseRows } from './rows.ts';
+import { inStatementSpan } from './statement-span.ts';
 
 export type Parameters = Record<string, unknown>;
 /** A record as the driver gives it, before a row schema has parsed it. */
@@ -196,7 +198,7 @@ export class Database {
    * told had failed.
    */
   async writeBefore<T>(
-    deadline: { at: number; budgetMs: number; signal?: AbortSignal },
+    deadline: { at: number; budgetMs: number; signal?: AbortSignal; trace?: Context },
     metadata: Record<string, string>,
     work: (tx: TransactionRunner) => Promise<T>,
   ): Promise<T> {
@@ -214,7 +216,7 @@ export class Database {
           metadata: { ...metadata, ...Database.writeMetadata },
         });
         try {
-          const result = await work(new TransactionRunner(tx));
+          const result = await work(new TransactionRunner(tx, deadline.trace));
           // The last moment to give up: after COMMIT is sent, the outcome is Neo4j's.
           if (deadline.signal?.aborted) throw abortReason(deadline.signal);
           if (Date.now() >= deadline.at) throw new RequestTimeoutError(deadline.budgetMs);
@@ -291,17 +293,22 @@ async function runAutoCommitRead(
 
 export class TransactionRunner {
   readonly #tx: Pick<ManagedTransaction, 'run'>;
+  readonly #trace: Context | undefined;
 
-  constructor(tx: Pick<ManagedTransaction, 'run'>) {
+  /** `trace`: the request's trace, which each statement's span joins (the active context when not given). */
+  constructor(tx: Pick<ManagedTransaction, 'run'>, trace?: Context) {
     this.#tx = tx;
+    this.#trace = trace;
   }
 
   /** Runs a named statement in this transaction; rows parsed by `row`, or unchecked maps without it (see Database.write). */
   async run(statement: string, parameters?: Parameters): Promise<Row[]>;
   async run<S extends z.ZodType>(statement: string, parameters: Parameters, row: S): Promise<z.output<S>[]>;
   async run<S extends z.ZodType>(statement: string, parameters: Parameters = {}, row?: S): Promise<Row[] | z.output<S>[]> {
-    const result = await this.#tx.run(filledCypher(statement, parameters), parametersToSend(statement, parameters));
-    const rows: Row[] = result.records.map((record) => record.toObject());
+    const rows = await inStatementSpan(statement, this.#trace, async (): Promise<Row[]> => {
+      const result = await this.#tx.run(filledCypher(statement, parameters), parametersToSend(statement, parameters));
+      return result.records.map((record) => record.toObject());
+    });
     return row ? parseRows(statement, rows, row) : rows;
   }
 }

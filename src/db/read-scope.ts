@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Context, context as otelContext, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type Context, context as otelContext } from '@opentelemetry/api';
 import type { z } from 'zod';
 import type { Database, Parameters } from './database.ts';
 import { RequestCancelledError, RequestTimeoutError } from './errors.ts';
 import type { PlannedStatement } from './planned-read.ts';
+import { inStatementSpan } from './statement-span.ts';
 
 export const defaultRequestTimeoutMs = 10000;
 
@@ -23,9 +24,6 @@ export interface ReadScopeOptions {
    */
   onLeader?: boolean;
 }
-
-/** A no-op until an OpenTelemetry SDK is registered (src/tracing.ts, switched on by OTEL_* variables). */
-const tracer = trace.getTracer('govgraph');
 
 import { parseRows } from './rows.ts';
 
@@ -95,18 +93,7 @@ export class ReadScope {
     row: S,
   ): Promise<z.output<S>[]> {
     this.roundTrips += 1;
-    // One span per statement, named by its template: the parameters (values a client sent) are never recorded.
-    const span = tracer.startSpan(`cypher ${name}`, { attributes: { 'db.system': 'neo4j', 'db.operation.name': name } }, this.traceContext);
-    let records: Awaited<ReturnType<Database['readWithin']>>;
-    try {
-      records = await this.db.readWithin(this, statement, parameters);
-      span.setAttribute('db.response.returned_rows', records.length);
-    } catch (error) {
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
-      throw error;
-    } finally {
-      span.end();
-    }
+    const records = await inStatementSpan(name, this.traceContext, () => this.db.readWithin(this, statement, parameters));
     return parseRows(name, records, row);
   }
 

@@ -2,6 +2,7 @@ import { trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import { testKeys } from '../support/curation.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { GraphQLClient, loadRealSeed } from '../support/graphql.ts';
 
@@ -54,6 +55,30 @@ describe('traces', () => {
       expect(span.parentSpanContext?.spanId).toBe(request.spanContext().spanId);
     }
     expect(statements.every((span) => span.attributes['db.system'] === 'neo4j')).toBe(true);
+    expect(JSON.stringify(spans.map((span) => span.attributes))).not.toContain(secret);
+  });
+
+  it("give a mutation's write statements spans of their own under its request, and no input values", async () => {
+    const keys = testKeys();
+    const client = new GraphQLClient(db, { apiKeys: keys.entries });
+    exporter.reset();
+    const secret = 'input-value-never-recorded';
+    const answer = await client.run(
+      'mutation Write($input: TopicInput!) { upsertTopic(input: $input) { outcome } }',
+      { input: { id: 'traced-topic', name: secret, sources: [{ id: 'src-000-cctld-msk-ix-memorandum' }], evidence: 'STATED' } },
+      keys.curator,
+    );
+    expect(answer.errors).toBeUndefined();
+    const spans = exporter.getFinishedSpans();
+    const request = spans.find((span) => span.name === 'POST /graphql');
+    if (!request) throw new Error('no request span');
+    const writes = spans.filter((span) => span.name === 'cypher seed/upsert-nodes');
+    expect(writes).toHaveLength(1);
+    for (const span of writes) {
+      expect(span.spanContext().traceId).toBe(request.spanContext().traceId);
+      expect(span.parentSpanContext?.spanId).toBe(request.spanContext().spanId);
+      expect(span.attributes['db.system']).toBe('neo4j');
+    }
     expect(JSON.stringify(spans.map((span) => span.attributes))).not.toContain(secret);
   });
 });

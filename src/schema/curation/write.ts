@@ -20,7 +20,7 @@ export async function runWrite<T>(context: RequestContext, work: (tx: Transactio
   const scope: WriteScope = { by: caller.name, operation: randomUUID(), load: null };
   try {
     const result = await context.db.writeBefore(
-      { at: context.reads.deadline, budgetMs: context.reads.timeoutMs, signal: context.reads.signal },
+      { at: context.reads.deadline, budgetMs: context.reads.timeoutMs, signal: context.reads.signal, trace: context.reads.traceContext },
       Database.metadataOf({ requestId: context.requestId, operation: scope.operation }),
       (tx) => work(tx, scope),
     );
