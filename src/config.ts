@@ -94,7 +94,7 @@ export const defaultFeedSettings: FeedSettings = { pollMs: 250, maxSubscribers: 
 export interface MergeJobSettings {
   /** How long one job's transaction may run (GOVGRAPH_MERGE_JOB_TIMEOUT_MS). */
   timeoutMs: number;
-  /** How often the process renews its jobs' heartbeat; one missed three times over reads as interrupted. */
+  /** How often the process renews its jobs' heartbeat; a job not renewed for twelve of them reads as interrupted. */
   heartbeatMs: number;
 }
 

@@ -110,7 +110,8 @@ export class MergeJobs {
 
   /** A job as stored; a queued or running one whose process stopped renewing it reads as interrupted. */
   async read(scope: ReadScope, id: string): Promise<MergeJobView | null> {
-    const stored = await readMergeJob(scope, id, this.#settings.heartbeatMs * 3);
+    // Twelve beats: a heartbeat waits for the job node's lock while a large commit applies.
+    const stored = await readMergeJob(scope, id, this.#settings.heartbeatMs * 12);
     if (!stored) return null;
     const unfinished = stored.status === 'queued' || stored.status === 'running' || stored.status === 'committed';
     const stopped = unfinished && stored.stale && !this.#open.has(id);
