@@ -86,9 +86,6 @@ export class MergeJobs {
     this.#onFailed = hooks.onFailed ?? (() => {});
   }
 
-  get settings(): Readonly<MergeJobSettings> {
-    return this.#settings;
-  }
 
   /** Records the job and queues it; resolves with its id once it is stored, before it runs. */
   async start(by: string, work: MergeJobWork): Promise<string> {
@@ -136,10 +133,6 @@ export class MergeJobs {
     };
   }
 
-  /** Resolves once every job queued so far has finished. */
-  idle(): Promise<void> {
-    return this.#chain;
-  }
 
   /**
    * Takes no new job and waits for the queued ones; a shutdown that cannot wait leaves them to
