@@ -86,7 +86,6 @@ export class MergeJobs {
     this.#onFailed = hooks.onFailed ?? (() => {});
   }
 
-
   /** Records the job and queues it; resolves with its id once it is stored, before it runs. */
   async start(by: string, work: MergeJobWork): Promise<string> {
     if (this.#stopped) throw new Error('merge jobs are stopping: this process takes no new job');
@@ -132,7 +131,6 @@ export class MergeJobs {
       unmergeReport: status === 'succeeded' && stored.kind === 'unmerge' ? unmergeReport.parse(finished) : null,
     };
   }
-
 
   /**
    * Takes no new job and waits for the queued ones; a shutdown that cannot wait leaves them to
