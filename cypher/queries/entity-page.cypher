@@ -17,9 +17,10 @@
 // this one. {{countSeek}} and {{pageSeek}} name every property of the index (a composite index
 // serves only predicates on all its properties); {{sortKey}} is what the page is ordered by,
 // and {{sortOrder}} the index's order, ascending or descending, as the page is read.
-// The filters are in fragments/entity-filters. The keyset bounds are exclusive and in ascending
-// (sortKey, id) order, whatever order the client asked for: ($lowerKey, $lowerId) and
-// ($upperKey, $upperId), null when absent; by slug the sort key is the slug itself. $seekFrom
+// {{filters}} holds a predicate for each filter the request gives, and nothing for the others
+// (entity-page-slots.ts says why). {{pageBounds}} holds the keyset bounds the request has:
+// exclusive and in ascending (sortKey, id) order, whatever order the client asked for,
+// ($lowerKey, $lowerId) and ($upperKey, $upperId); by slug the sort key is the slug itself. $seekFrom
 // and $seekTo are the bounds' keys, or '' and '\uffff' when absent: always strings, so the
 // planner can turn them into an index range seek; the exact keyset test follows. $dateSeekTo is
 // $dateTo, or '\uffff' without one: the count seeks the dates up to it. $limit is one more than
@@ -32,16 +33,15 @@ CALL () {
   MATCH (n:Entity)
   USING INDEX SEEK n:Entity({{index}})
   WHERE {{countSeek}}
-    {{include:fragments/entity-filters}}
+    {{filters}}
   RETURN count(n) AS total
 }
 CALL () {
   MATCH (n:Entity)
   USING INDEX SEEK n:Entity({{index}})
   WHERE {{pageSeek}}
-    {{include:fragments/entity-filters}}
-    AND ($lowerKey IS NULL OR {{sortKey}} > $lowerKey OR ({{sortKey}} = $lowerKey AND n.id > $lowerId))
-    AND ($upperKey IS NULL OR {{sortKey}} < $upperKey OR ({{sortKey}} = $upperKey AND n.id < $upperId))
+    {{filters}}
+    {{pageBounds}}
   WITH n
   ORDER BY {{sortOrder}}
   LIMIT $limit

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filledCypher } from '../../src/db/cypher-files.ts';
-import { type Direction, entityPageSlots, type PageRead, pageReads } from '../../src/db/entity-page-slots.ts';
+import { type Direction, entityPageSlots, filtersSlot, type PageRead, pageBoundsSlot, pageReads } from '../../src/db/entity-page-slots.ts';
 import { pageRead } from '../../src/db/repositories/lists.ts';
 import { noFilter } from '../support/entity-filter.ts';
 
@@ -13,7 +13,13 @@ describe('queries/entity-page', () => {
   const variants = pageReads.flatMap((read) => (['ASC', 'DESC'] as const).map((direction): [PageRead, Direction] => [read, direction]));
 
   it.each(variants)('%s %s', (read, direction) => {
-    const text = filledCypher('queries/entity-page', entityPageSlots(read, direction));
+    const slots = entityPageSlots(read, direction);
+    // With one filter and a lower bound: the slots that hold only what a request gives.
+    const text = filledCypher('queries/entity-page', {
+      ...slots,
+      filters: filtersSlot(new Set(['kind'])),
+      pageBounds: pageBoundsSlot(slots.sortKey, true, false),
+    });
     expect(text).not.toContain('{{');
     expect(text).toMatchSnapshot();
   });
@@ -38,6 +44,22 @@ describe('queries/entity-page', () => {
     expect(entityPageSlots('sorted', 'ASC').sortOrder).toBe("coalesce(n.dateFrom, '') ASC, n.id ASC");
   });
 
+  it('holds a predicate for each filter and bound given, and none for the others', () => {
+    expect(filtersSlot(new Set())).toBe('');
+    expect(filtersSlot(new Set(['topic', 'kind']))).toBe(
+      'AND n.kind = $kind AND EXISTS { (n)-[:COVERS|DISCUSSED|ABOUT]->(:Topic {id: $topic}) }',
+    );
+    expect(filtersSlot(new Set(['dateTo', 'dateFrom', 'nameContains']))).toBe(
+      'AND n.searchText CONTAINS $nameContains AND n.dateTo >= $dateFrom AND n.dateFrom <= $dateTo',
+    );
+    expect(pageBoundsSlot('n.nameKey', false, false)).toBe('');
+    expect(pageBoundsSlot('n.id', false, true)).toBe('AND (n.id < $upperKey OR (n.id = $upperKey AND n.id < $upperId))');
+    expect(pageBoundsSlot('n.dateFrom', true, true)).toBe(
+      'AND (n.dateFrom > $lowerKey OR (n.dateFrom = $lowerKey AND n.id > $lowerId)) ' +
+        'AND (n.dateFrom < $upperKey OR (n.dateFrom = $upperKey AND n.id < $upperId))',
+    );
+  });
+
   it('is read by the index that hands the rows over in the order asked for', () => {
     const range = { ...noFilter, dateFrom: '2015-01-01' };
     const cases: [Parameters<typeof pageRead>[0], PageRead][] = [
@@ -55,8 +77,10 @@ describe('queries/entity-page', () => {
   });
 
   it('refuses a slot value it did not build, and mixes no slot with a parameter', () => {
-    const slots = entityPageSlots('name', 'ASC');
+    const slots = { ...entityPageSlots('name', 'ASC'), filters: '', pageBounds: '' };
     for (const bad of [
+      { filters: 'AND true OR n.id IS NOT NULL' },
+      { pageBounds: 'AND n.nameKey > $lowerKey' },
       { sortOrder: 'n.label ASC, n.nameKey ASC, n.id ASC LIMIT 1000000 //' },
       { sortKey: 'n.searchText' },
       { index: 'label, searchText' },

@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type { EntityLabel } from '../../domain/graph.ts';
 import type { SearchStatementParameters } from '../../domain/text/search-query.ts';
-import { entityPageSlots, type PageRead } from '../entity-page-slots.ts';
+import { entityFilterNames, entityPageSlots, filtersSlot, type PageRead, pageBoundsSlot } from '../entity-page-slots.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { entity } from '../rows.ts';
 import type { EntityRecord } from './entities.ts';
@@ -68,8 +68,12 @@ export function entityPageParameters(request: EntityPageRequest, withTotal: bool
   // ascending list and the upper bound of a descending one.
   const lower = request.ascending ? request.after : request.before;
   const upper = request.ascending ? request.before : request.after;
+  const slots = entityPageSlots(pageRead(request), readAscending ? 'ASC' : 'DESC');
+  const given = new Set(entityFilterNames.filter((name) => request.filter[name] !== null));
   return {
-    ...entityPageSlots(pageRead(request), readAscending ? 'ASC' : 'DESC'),
+    ...slots,
+    filters: filtersSlot(given),
+    pageBounds: pageBoundsSlot(slots.sortKey, lower !== null, upper !== null),
     label: request.label,
     ...request.filter,
     withTotal,
