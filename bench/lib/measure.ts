@@ -25,6 +25,8 @@ export interface RoundMeasurement {
   exchangesPerRequest: number;
   /** Bolt messages the server sent per request, by type (RUN is one statement). */
   messagesPerRequest: Record<string, number>;
+  /** Bytes Neo4j sent the server per request (its answers on the wire), at concurrency 1. */
+  boltBytesInPerRequest: number;
   cpuMsPerRequest: number;
   peakRssMb: number;
 }
@@ -118,6 +120,7 @@ export async function measure(
     graphqlErrors: tally.graphqlErrors,
     exchangesPerRequest: traffic.wire.exchanges / served,
     messagesPerRequest: Object.fromEntries(Object.entries(traffic.wire.messages).map(([type, count]) => [type, count / served])),
+    boltBytesInPerRequest: traffic.wire.bytesIn / served,
     cpuMsPerRequest: (after.cpuMs - before.cpuMs) / Math.max(1, done),
     peakRssMb: Math.max(peakRss, after.rssBytes) / 2 ** 20,
   };
@@ -159,6 +162,8 @@ export interface Measurement {
   exchangesPerRequest: Spread;
   /** RUN messages per request: Cypher statements. */
   statementsPerRequest: Spread;
+  /** Bytes Neo4j sent per request: what the server's driver has to decode. */
+  boltBytesInPerRequest: Spread;
   /** Every Bolt message type per request, median over rounds. */
   messagesPerRequest: Record<string, number>;
   requests: number;
@@ -184,6 +189,7 @@ export function aggregate(rounds: RoundMeasurement[]): Measurement {
     peakRssMb: spread(rounds.map((round) => round.peakRssMb)),
     exchangesPerRequest: spread(rounds.map((round) => round.exchangesPerRequest)),
     statementsPerRequest: spread(rounds.map((round) => round.messagesPerRequest.RUN ?? 0)),
+    boltBytesInPerRequest: spread(rounds.map((round) => round.boltBytesInPerRequest)),
     messagesPerRequest: Object.fromEntries(
       types.map((type) => [type, spread(rounds.map((round) => round.messagesPerRequest[type] ?? 0)).median]),
     ),
