@@ -1,5 +1,5 @@
 import { loadConflictPage } from '../db/repositories/conflicts.ts';
-import type { EntityRecord } from '../db/repositories/entities.ts';
+import type { StoredEntity } from '../domain/stored-entity.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { type ConflictSideRecord, conflictSidesOf } from '../domain/evidence.ts';
 import { builder } from './builder.ts';
@@ -105,6 +105,6 @@ builder.queryField('conflicts', (t) =>
   ),
 );
 
-function positionOf(conflict: EntityRecord) {
+function positionOf(conflict: StoredEntity) {
   return { key: conflict.id, id: conflict.id };
 }

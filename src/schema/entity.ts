@@ -1,4 +1,4 @@
-import type { EntityRecord } from '../db/repositories/entities.ts';
+import type { StoredEntity } from '../domain/stored-entity.ts';
 import { claimsOf, externalFactsOf, type StoredClaim } from '../domain/evidence.ts';
 import { type EntityLabel, entityLabels, graphEntityLabels } from '../domain/graph.ts';
 import { type MergedFromEntry, mergedFromOf } from '../services/merges.ts';
@@ -13,15 +13,15 @@ import { ActorRef, EntityRef, SourceRef } from './refs.ts';
  * database down, a timeout) as an Error per key, which must not read as "not found".
  * Slugs resolve as the loader's statement resolves them: current slugs, then former slugs.
  */
-export async function loadEntitiesInOrder(context: RequestContext, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+export async function loadEntitiesInOrder(context: RequestContext, ids: readonly string[]): Promise<(StoredEntity | null)[]> {
   return loadAll(context, ids);
 }
 
-async function loadAll(context: RequestContext, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+async function loadAll(context: RequestContext, ids: readonly string[]): Promise<(StoredEntity | null)[]> {
   const found = await context.loaders.entity.loadMany(ids);
   const failure = found.find((entity) => entity instanceof Error);
   if (failure) throw failure;
-  return found as (EntityRecord | null)[];
+  return found as (StoredEntity | null)[];
 }
 
 /**
@@ -32,10 +32,10 @@ export async function loadEntities(
   context: RequestContext,
   ids: readonly string[],
   labels?: readonly EntityLabel[],
-): Promise<EntityRecord[]> {
+): Promise<StoredEntity[]> {
   const found = await loadAll(context, ids);
   const wanted = labels ?? graphEntityLabels;
-  return found.filter((entity): entity is EntityRecord => entity !== null && wanted.includes(entity.label));
+  return found.filter((entity): entity is StoredEntity => entity !== null && wanted.includes(entity.label));
 }
 
 export const EntityTypeEnum = builder.enumType('EntityType', {
@@ -112,7 +112,7 @@ EntityRef.implement({
       description: 'The sources that state this entity.',
       resolve: (entity, _args, context) => loadEntities(context, texts(entity.props, 'sources'), ['Source']),
     }),
-    ...evidenceFields(t, (entity: EntityRecord) => entity.props),
+    ...evidenceFields(t, (entity: StoredEntity) => entity.props),
     provenance: t.field({
       type: [FieldProvenanceRef],
       args: { field: t.arg.string({ description: 'Only this field, e.g. "date"; absent or null: every field that has a value.' }) },
@@ -144,9 +144,9 @@ ActorRef.implement({
 /** The Relay node options every entity type shares: global ids from label + slug, batched loads. */
 export function nodeOptions(label: EntityLabel) {
   return {
-    id: { resolve: (entity: EntityRecord) => entity.id },
+    id: { resolve: (entity: StoredEntity) => entity.id },
     loadMany: (ids: readonly string[], context: RequestContext) =>
       loadAll(context, ids).then((found) => found.map((entity) => (entity?.label === label ? entity : null))),
-    isTypeOf: (value: unknown) => typeof value === 'object' && value !== null && (value as EntityRecord).label === label,
+    isTypeOf: (value: unknown) => typeof value === 'object' && value !== null && (value as StoredEntity).label === label,
   };
 }

@@ -1,4 +1,4 @@
-import type { EntityRecord } from '../db/repositories/entities.ts';
+import type { StoredEntity } from '../domain/stored-entity.ts';
 import { type CitationRecord, citationsOf, claimEvidence, type FieldProvenanceRecord, fieldProvenanceOf } from '../domain/evidence.ts';
 import { type Evidence, type EvidenceFilter, evidenceKinds } from '../domain/rules.ts';
 import { builder, type SharedFieldBuilder } from './builder.ts';
@@ -21,11 +21,11 @@ export const EvidenceEnum = builder.enumType('Evidence', {
 });
 
 /** Sources load through the request's entity loader; a missing one is left out. */
-async function sourcesOf(context: RequestContext, ids: readonly string[]): Promise<EntityRecord[]> {
+async function sourcesOf(context: RequestContext, ids: readonly string[]): Promise<StoredEntity[]> {
   const found = await context.loaders.entity.loadMany(ids);
   const failure = found.find((entry) => entry instanceof Error);
   if (failure) throw failure;
-  return found.filter((entry): entry is EntityRecord => entry !== null && !(entry instanceof Error) && entry.label === 'Source');
+  return found.filter((entry): entry is StoredEntity => entry !== null && !(entry instanceof Error) && entry.label === 'Source');
 }
 
 export const CitationRef = builder.objectRef<CitationRecord>('Citation').implement({
@@ -88,7 +88,7 @@ export function evidenceFields<Parent>(builderOf: SharedFieldBuilder<Parent>, pr
 }
 
 /** The `provenance(field:)` of every entity. */
-export function provenanceOf(entity: EntityRecord, field: string | null | undefined): FieldProvenanceRecord[] {
+export function provenanceOf(entity: StoredEntity, field: string | null | undefined): FieldProvenanceRecord[] {
   return fieldProvenanceOf(entity.label, entity.props, field ?? null);
 }
 

@@ -1,5 +1,5 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import type { EntityRecord } from '../db/repositories/entities.ts';
+import type { StoredEntity } from '../domain/stored-entity.ts';
 import {
   countEntitiesByLabel,
   countRelationsByType,
@@ -76,7 +76,7 @@ export function checkRelationTypes(types: readonly string[] | null | undefined, 
 }
 
 /** Entities fetched along with a query: later lookups through the loader cost nothing. */
-export function primeEntities(context: RequestContext, entities: readonly EntityRecord[]): void {
+export function primeEntities(context: RequestContext, entities: readonly StoredEntity[]): void {
   for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
 }
 
@@ -98,7 +98,7 @@ const notInProperties = new Set([
   'updatedBy',
 ]);
 
-async function entityBySlug(context: RequestContext, slug: string): Promise<EntityRecord> {
+async function entityBySlug(context: RequestContext, slug: string): Promise<StoredEntity> {
   const [entity] = await loadEntities(context, [slug]);
   if (!entity) throw new Error(`entity "${slug}" vanished during the request`);
   return entity;
@@ -151,7 +151,7 @@ export const EdgeRef = builder.objectRef<EdgeRecord>('Edge').implement({
 });
 
 export interface SubgraphShape {
-  nodes: EntityRecord[];
+  nodes: StoredEntity[];
   edges: EdgeRecord[];
 }
 

@@ -1,4 +1,4 @@
-import type { EntityRecord } from '../db/repositories/entities.ts';
+import type { StoredEntity } from '../domain/stored-entity.ts';
 import { findTldByForms } from '../db/repositories/lists.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
@@ -47,7 +47,7 @@ function lookupSlug(given: string, label: EntityLabel): string | null {
   return given;
 }
 
-async function lookUp(context: RequestContext, given: string, label: EntityLabel): Promise<EntityRecord | null> {
+async function lookUp(context: RequestContext, given: string, label: EntityLabel): Promise<StoredEntity | null> {
   const slug = lookupSlug(given, label);
   return slug === null ? null : ((await loadEntities(context, [slug], [label]))[0] ?? null);
 }

@@ -1,4 +1,4 @@
-import type { EntityRecord } from '../db/repositories/entities.ts';
+import type { StoredEntity } from '../domain/stored-entity.ts';
 
 /** Typed reads of stored properties: the database is schemaless, GraphQL is not. */
 export function text(props: Record<string, unknown>, name: string): string | null {
@@ -27,7 +27,7 @@ export interface ClaimRecord {
   sources: string[];
 }
 
-export function claims(entity: EntityRecord): ClaimRecord[] {
+export function claims(entity: StoredEntity): ClaimRecord[] {
   const raw = text(entity.props, 'claims');
   if (!raw) return [];
   return (JSON.parse(raw) as ClaimRecord[]).map((claim) => ({ field: claim.field, value: String(claim.value), sources: claim.sources }));

@@ -1,6 +1,6 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityRecord } from '../db/repositories/entities.ts';
+import type { StoredEntity } from '../domain/stored-entity.ts';
 import type { Direction, RelationPageRequest, RelationRecord } from '../db/repositories/relations.ts';
 import { type CompletenessEntry, completenessOf, externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
@@ -43,7 +43,7 @@ export const relationFields: Record<RelationType, RelationField[]> = {
 
 interface RelationEdge {
   cursor: string;
-  node: EntityRecord;
+  node: StoredEntity;
   relation: RelationRecord;
 }
 
@@ -51,7 +51,7 @@ export interface RelationSpec {
   type: RelationType;
   direction: Direction;
   /** The other end's GraphQL type. */
-  target: ObjectRef<Types, EntityRecord> | InterfaceRef<Types, EntityRecord>;
+  target: ObjectRef<Types, StoredEntity> | InterfaceRef<Types, StoredEntity>;
   /** The other end's labels, when the type allows more than the target covers. */
   labels?: EntityLabel[];
   /** Only these roles (e.g. organizers among participants). */
@@ -144,7 +144,7 @@ export function relationPageRequest(
  * read beyond the entity itself. A list cut down by role is a part of the source's list: if that
  * list is whole, so is the part; if it is partial, nothing is known of the part.
  */
-function listCompleteness(parent: EntityRecord, spec: RelationSpec): CompletenessEntry | null {
+function listCompleteness(parent: StoredEntity, spec: RelationSpec): CompletenessEntry | null {
   const entry = completenessOf(parent.props, spec.type, spec.direction);
   if (entry && spec.roles && !entry.complete) return null;
   return entry;
@@ -177,7 +177,7 @@ export function relationConnection(
       // Its default page depends on how many lists it sits in (paging.ts); the cost model reads
       // this mark. The planner (planner.ts) reads the relation, to fetch its pages in a planned read.
       extensions: { pageByNesting: true, [relationPageExtension]: relationMark(spec) },
-      resolve: async (parent: EntityRecord, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) => {
+      resolve: async (parent: StoredEntity, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) => {
         const window = pageWindow(args, defaultPageSizeAt(listsAbove(info.path)));
         // Counted in the same statement, and only when asked for.
         const request = relationPageRequest(relationMark(spec), args, window, selectsField(info, 'totalCount'));

@@ -1,4 +1,4 @@
-import type { EntityRecord } from '../db/repositories/entities.ts';
+import type { StoredEntity } from '../domain/stored-entity.ts';
 import { searchEntities } from '../db/repositories/lists.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
@@ -10,7 +10,7 @@ import { EntityRef } from './refs.ts';
 
 interface SearchHit {
   score: number;
-  node: EntityRecord;
+  node: StoredEntity;
   matched: string | null;
   matchedField: SearchField | null;
   allWords: boolean;

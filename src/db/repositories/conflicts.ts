@@ -3,11 +3,11 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type { ReadScope } from '../read-scope.ts';
 import { entity, relationProperties } from '../rows.ts';
-import type { EntityRecord } from './entities.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import type { EdgeRecord } from './graph.ts';
 
 /** Up to `limit` conflicts after the slug `after`, in slug order; only those about `about` when given. */
-export async function loadConflictPage(scope: ReadScope, about: string | null, after: string, limit: number): Promise<EntityRecord[]> {
+export async function loadConflictPage(scope: ReadScope, about: string | null, after: string, limit: number): Promise<StoredEntity[]> {
   const rows = await scope.read('queries/conflicts-page', { about, after, limit: neo4j.int(limit) }, z.object({ props: entity }));
   return rows.map((row) => row.props);
 }

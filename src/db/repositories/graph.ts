@@ -4,7 +4,7 @@ import type { AsOfFilter } from '../../domain/dates.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { entity, relationProperties } from '../rows.ts';
-import type { EntityRecord } from './entities.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import { asOfParameters } from './relations.ts';
 
 /**
@@ -25,7 +25,7 @@ export type EdgeRecord = z.infer<typeof edgeRow>;
 
 /** A neighbourhood: entities in hop order (the start first), edges between them only. */
 export interface NeighborhoodRecord {
-  nodes: EntityRecord[];
+  nodes: StoredEntity[];
   edges: EdgeRecord[];
   /** How far each entity is from the start, by slug. */
   hops: Map<string, number>;
@@ -47,7 +47,7 @@ export async function loadNeighborhood(
   evidence: EvidenceFilter = null,
   asOf: AsOfFilter = null,
 ): Promise<NeighborhoodRecord | null> {
-  const nodes: EntityRecord[] = [];
+  const nodes: StoredEntity[] = [];
   const edges: EdgeRecord[] = [];
   const hops = new Map<string, number>();
   let frontier = [start];
@@ -86,14 +86,14 @@ export async function loadNeighborhood(
 
 /** One path: its entities in path order and, between each pair, the relationship as stored. */
 export interface PathRecord {
-  nodes: EntityRecord[];
+  nodes: StoredEntity[];
   edges: EdgeRecord[];
 }
 
 export interface PathsResult {
   /** The two ends the slugs named (current or former slugs), null for one that names nothing. */
-  from: EntityRecord | null;
-  to: EntityRecord | null;
+  from: StoredEntity | null;
+  to: StoredEntity | null;
   paths: PathRecord[];
 }
 
@@ -231,7 +231,7 @@ export async function countRelationsByType(scope: ReadScope, types: readonly str
 const rankedRow = z.object({ props: entity, count: z.number() });
 
 export interface RankedRecord {
-  entity: EntityRecord;
+  entity: StoredEntity;
   count: number;
 }
 

@@ -5,7 +5,7 @@ import type { SearchStatementParameters } from '../../domain/text/search-query.t
 import { entityPageSlots, type PageRead } from '../entity-page-slots.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { entity } from '../rows.ts';
-import type { EntityRecord } from './entities.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 
 export interface EntityFilter {
   kind: string | null;
@@ -33,7 +33,7 @@ export interface EntityPageRequest {
 }
 
 export interface EntityRow {
-  entity: EntityRecord;
+  entity: StoredEntity;
   position: { key: string; id: string };
 }
 
@@ -104,13 +104,13 @@ export async function loadEntityPage(scope: ReadScope, request: EntityPageReques
 }
 
 /** A TLD by any written form (the caller expands ".РФ", "xn--p1ai" … into both spellings). */
-export async function findTldByForms(scope: ReadScope, forms: string[]): Promise<EntityRecord | null> {
+export async function findTldByForms(scope: ReadScope, forms: string[]): Promise<StoredEntity | null> {
   const [row] = await scope.read('queries/tld-by-form', { forms }, z.object({ props: entity }));
   return row?.props ?? null;
 }
 
 export interface SearchRow {
-  entity: EntityRecord;
+  entity: StoredEntity;
   score: number;
   /** Whether the entity matches every content word of the query (or is exactly it). */
   allWords: boolean;

@@ -4,7 +4,7 @@ import type { AsOfFilter } from '../../domain/dates.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { entity, relationProperties } from '../rows.ts';
-import type { EntityRecord } from './entities.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 
 export type Direction = 'out' | 'in' | 'both';
 
@@ -15,11 +15,11 @@ export interface RelationRecord {
   to: string;
   props: Record<string, unknown>;
   /** The end that is not the entity the page belongs to. */
-  other: EntityRecord;
+  other: StoredEntity;
   /** The entity named by the relation's onBehalfOf (a signatory's organization), if any. */
-  onBehalfOf: EntityRecord | null;
+  onBehalfOf: StoredEntity | null;
   /** With includeParts, the part (department, sub-body) the relation belongs to; null for the entity itself. */
-  part: EntityRecord | null;
+  part: StoredEntity | null;
   /** The keyset position: the other end's name key and the relationship key. */
   position: { key: string; id: string };
 }
@@ -135,7 +135,7 @@ export async function loadRelationPages(
 }
 
 /** The transitive PART_OF parents of each id, nearest first, in one round trip. */
-export async function loadAncestors(scope: ReadScope, ids: readonly string[]): Promise<EntityRecord[][]> {
+export async function loadAncestors(scope: ReadScope, ids: readonly string[]): Promise<StoredEntity[][]> {
   const rows = await scope.read('queries/ancestors', { ids: [...new Set(ids)] }, z.object({ id: z.string(), ancestors: z.array(entity) }));
   const byId = new Map(rows.map((row) => [row.id, row.ancestors]));
   return ids.map((id) => byId.get(id) ?? []);

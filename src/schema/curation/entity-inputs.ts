@@ -3,7 +3,7 @@
  * (seed/README.md), typed with the API's scalars and enums, each checked as the seed format checks it.
  */
 import type { ObjectRef } from '@pothos/core';
-import type { EntityRecord } from '../../db/repositories/entities.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import type { EntityLabel } from '../../domain/graph.ts';
 import { builder, type Types } from '../builder.ts';
 import {
@@ -31,7 +31,7 @@ export interface EntityWriteSpec {
   label: EntityLabel;
   /** The seed collection its records belong to. */
   collection: string;
-  ref: ObjectRef<Types, EntityRecord>;
+  ref: ObjectRef<Types, StoredEntity>;
   /** A phrase for descriptions: "an organization". */
   noun: string;
   input: AnyInputRef;

@@ -1,4 +1,4 @@
-import type { EntityRecord } from '../../db/repositories/entities.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import { type EntityWriteResult, upsertEntity } from '../../services/curation/entity-upserts.ts';
 import type { Input } from '../../services/curation/records.ts';
 import { builder } from '../builder.ts';
@@ -9,7 +9,7 @@ import { InlineSourceOutcomeRef, operationDescription, writeCost } from './paylo
 import { runWrite } from './write.ts';
 
 /** The entities just written, as read back in the write's transaction: the payload needs no further read. */
-export function primeEntities(context: RequestContext, entities: readonly EntityRecord[]): void {
+export function primeEntities(context: RequestContext, entities: readonly StoredEntity[]): void {
   for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
 }
 

@@ -6,14 +6,14 @@
 import type { TransactionRunner } from '../../db/database.ts';
 import type { WriteScope } from '../../db/load.ts';
 import { readEntities, upsertEntityRow, type WriteOutcome } from '../../db/repositories/curation.ts';
-import type { EntityRecord } from '../../db/repositories/entities.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import { BadUserInputError } from '../../domain/errors.ts';
 import { type InlineSourceResult, inlineSourceRecords, inputSlugProblems, readBack, upsertInlineSources } from './citations.ts';
 import { checkWrite, type Input, seedRecord, slugField, slugOf } from './records.ts';
 
 export interface EntityWriteResult {
   outcome: WriteOutcome;
-  entity: EntityRecord;
+  entity: StoredEntity;
   operation: string;
   inlineSources: InlineSourceResult[];
 }
