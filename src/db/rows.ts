@@ -3,18 +3,21 @@ import { isEntityLabel } from '../domain/graph.ts';
 import { bodyKinds, documentKinds, eventKinds, organizationKinds, tldTypes } from '../domain/rules.ts';
 import {
   auditIn,
+  type ConflictRow,
   citationsIn,
   claimsIn,
   completenessIn,
   conflictSidesIn,
+  type EntityRow,
   evidenceIn,
   flagIn,
+  isGraphEntity,
   mergedFromIn,
   numberIn,
   oneOf,
   provenanceIn,
-  StoredJsonError,
   type StoredEntity,
+  StoredJsonError,
   textIn,
   textsIn,
 } from '../domain/stored-entity.ts';
@@ -64,6 +67,20 @@ export const entity = properties.transform((props, context): StoredEntity => {
     if (!(error instanceof StoredJsonError)) throw error;
     context.addIssue({ code: 'custom', path: [error.field], message: `${error.message} (entity ${String(stored.id)})` });
   }
+  return z.NEVER;
+});
+
+/** An entity of the graph (any label but Conflict): what every statement that walks the graph returns. */
+export const graphEntity = entity.transform((row, context): EntityRow => {
+  if (isGraphEntity(row)) return row;
+  context.addIssue({ code: 'custom', message: `expected an entity of the graph, got the ${row.label} ${row.id}` });
+  return z.NEVER;
+});
+
+/** A conflict, as the conflict statements return them. */
+export const conflict = entity.transform((row, context): ConflictRow => {
+  if (row.label === 'Conflict') return row;
+  context.addIssue({ code: 'custom', message: `expected a conflict, got the ${row.label} ${row.id}` });
   return z.NEVER;
 });
 

@@ -347,3 +347,6 @@ export function hasLabel<L extends EntityLabel>(entity: StoredEntity | null | un
 
 export const isGraphEntity = (entity: StoredEntity | null | undefined): entity is EntityRow =>
   entity !== null && entity !== undefined && entity.label !== 'Conflict';
+
+/** The labels of the graph's entities (every label but Conflict). */
+export type GraphEntityLabel = EntityRow['label'];

@@ -4,9 +4,9 @@ import type { FetchedRelationPage } from '../db/planned-read.ts';
 import type { ReadScope } from '../db/read-scope.ts';
 import { loadRelationsByKey } from '../db/repositories/conflicts.ts';
 import { loadEntitiesById } from '../db/repositories/entities.ts';
-import type { StoredEntity } from '../domain/stored-entity.ts';
 import type { EdgeRecord } from '../db/repositories/graph.ts';
 import { loadAncestors, loadRelationPages, type RelationPage, type RelationPageRequest } from '../db/repositories/relations.ts';
+import type { EntityRow, StoredEntity } from '../domain/stored-entity.ts';
 
 export interface RelationPageKey {
   id: string;
@@ -21,7 +21,7 @@ export interface RelationPageKey {
 export interface Loaders {
   entity: DataLoader<string, StoredEntity | null>;
   relationPage: DataLoader<RelationPageKey, RelationPage, string>;
-  ancestors: DataLoader<string, StoredEntity[]>;
+  ancestors: DataLoader<string, EntityRow[]>;
   /** Relationships by key (type|from|to|role|title): the sides of conflicts. */
   relationByKey: DataLoader<string, EdgeRecord | null>;
 }
@@ -100,7 +100,7 @@ export function createLoaders(reads: ReadScope): Loaders {
     { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.request)}` },
   );
 
-  const ancestors = new DataLoader<string, StoredEntity[]>(traced(reads, 'ancestors', (ids) => loadAncestors(reads, ids)));
+  const ancestors = new DataLoader<string, EntityRow[]>(traced(reads, 'ancestors', (ids) => loadAncestors(reads, ids)));
 
   const relationByKey = new DataLoader<string, EdgeRecord | null>(
     traced(reads, 'relationByKey', (keys) => loadRelationsByKey(reads, keys)),

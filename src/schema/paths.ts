@@ -1,7 +1,7 @@
-import type { StoredEntity } from '../domain/stored-entity.ts';
 import { findShortestPaths } from '../db/repositories/graph.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { type EntityLabel, relationTypes } from '../domain/graph.ts';
+import type { StoredEntity } from '../domain/stored-entity.ts';
 import { asOfArgs, asOfArgument } from './as-of.ts';
 import { builder } from './builder.ts';
 import { pathsScanCost } from './cost.ts';

@@ -1,14 +1,13 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import type { StoredEntity } from '../domain/stored-entity.ts';
 import { searchEntities } from '../db/repositories/lists.ts';
 import { BadUserInputError, NotFoundError } from '../domain/errors.ts';
 import { type EntityLabel, graphEntityLabels, isEntityLabel } from '../domain/graph.ts';
 import { slugPattern } from '../domain/rules.ts';
+import { type EntityRow, isGraphEntity, type StoredEntity } from '../domain/stored-entity.ts';
 import { searchKey } from '../domain/text/normalize.ts';
 import { planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
 import type { RequestContext } from './context.ts';
 import { loadEntitiesInOrder } from './entity.ts';
-import { text, texts } from './props.ts';
 
 /**
  * References: the arguments that name an entity (neighborhood's id, paths' from and to,
@@ -95,7 +94,7 @@ export async function candidatesFor(context: RequestContext, typed: string, labe
 }
 
 function asCandidate(entity: StoredEntity): Candidate {
-  return { slug: entity.id, name: text(entity.props, 'name') ?? entity.id, type: entity.label };
+  return { slug: entity.id, name: entity.name ?? entity.id, type: entity.label };
 }
 
 const typeList = (labels: readonly EntityLabel[]) => labels.join(' or ');
@@ -179,11 +178,12 @@ export async function resolveRef(context: RequestContext, request: RefRequest): 
  * as search compares, ignoring case and accents). A slug wins over a name. One search answers
  * both the name lookup and, when it fails, the candidates.
  */
-export async function resolveAnyRef(context: RequestContext, argument: string, ref: string): Promise<StoredEntity> {
+export async function resolveAnyRef(context: RequestContext, argument: string, ref: string): Promise<EntityRow> {
   const parsed = parseRef(ref);
   if (parsed.kind !== 'other') {
     const [entity] = await loadEntitiesInOrder(context, [parsed.slug]);
-    if (entity && fits(entity, parsed, undefined)) return entity;
+    // As fits with no labels: any entity of the graph, no conflict.
+    if (isGraphEntity(entity) && refFits(entity, parsed)) return entity;
     // A global ID names one entity; only slug-like text may also be a name ("spam", "icann").
     if (parsed.kind === 'globalId') throw await unresolved(context, { argument, ref }, parsed, entity ?? null);
   }
@@ -196,9 +196,7 @@ export async function resolveAnyRef(context: RequestContext, argument: string, r
   const rows = await searchEntities(context.reads, searchStatementParameters(plan, null, 20));
   const named = rows
     .map((row) => row.entity)
-    .filter((entity) =>
-      [text(entity.props, 'name'), ...texts(entity.props, 'aliases')].some((name) => name !== null && searchKey(name) === key),
-    );
+    .filter((entity) => [entity.name, ...entity.aliases].some((name) => name !== null && searchKey(name) === key));
   const [only] = named;
   if (only && named.length === 1) {
     context.loaders.entity.prime(only.id, only);

@@ -1,9 +1,9 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { StoredEntity } from '../domain/stored-entity.ts';
 import type { Direction, RelationPageRequest, RelationRecord } from '../db/repositories/relations.ts';
 import { type CompletenessEntry, completenessOf, externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
+import { auditIn, type EntityRow, evidenceSourceOf, textIn } from '../domain/stored-entity.ts';
 import { asOfArgs, asOfArgument } from './as-of.ts';
 import { auditFields } from './audit.ts';
 import type { Types } from './builder.ts';
@@ -11,7 +11,6 @@ import type { RequestContext } from './context.ts';
 import { loadEntities } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFields, evidenceFilter } from './evidence.ts';
 import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, type PageWindow, pageWindow } from './paging.ts';
-import { text, texts } from './props.ts';
 import { ActorRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
 import { selectsField } from './selection.ts';
@@ -43,7 +42,7 @@ export const relationFields: Record<RelationType, RelationField[]> = {
 
 interface RelationEdge {
   cursor: string;
-  node: StoredEntity;
+  node: EntityRow;
   relation: RelationRecord;
 }
 
@@ -51,7 +50,7 @@ export interface RelationSpec {
   type: RelationType;
   direction: Direction;
   /** The other end's GraphQL type. */
-  target: ObjectRef<Types, StoredEntity> | InterfaceRef<Types, StoredEntity>;
+  target: ObjectRef<Types, EntityRow> | InterfaceRef<Types, EntityRow>;
   /** The other end's labels, when the type allows more than the target covers. */
   labels?: EntityLabel[];
   /** Only these roles (e.g. organizers among participants). */
@@ -144,8 +143,8 @@ export function relationPageRequest(
  * read beyond the entity itself. A list cut down by role is a part of the source's list: if that
  * list is whole, so is the part; if it is partial, nothing is known of the part.
  */
-function listCompleteness(parent: StoredEntity, spec: RelationSpec): CompletenessEntry | null {
-  const entry = completenessOf(parent.props, spec.type, spec.direction);
+function listCompleteness(parent: EntityRow, spec: RelationSpec): CompletenessEntry | null {
+  const entry = completenessOf(parent.completeness, spec.type, spec.direction);
   if (entry && spec.roles && !entry.complete) return null;
   return entry;
 }
@@ -177,7 +176,7 @@ export function relationConnection(
       // Its default page depends on how many lists it sits in (paging.ts); the cost model reads
       // this mark. The planner (planner.ts) reads the relation, to fetch its pages in a planned read.
       extensions: { pageByNesting: true, [relationPageExtension]: relationMark(spec) },
-      resolve: async (parent: StoredEntity, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) => {
+      resolve: async (parent: EntityRow, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) => {
         const window = pageWindow(args, defaultPageSizeAt(listsAbove(info.path)));
         // Counted in the same statement, and only when asked for.
         const request = relationPageRequest(relationMark(spec), args, window, selectsField(info, 'totalCount'));
@@ -225,20 +224,20 @@ export function relationConnection(
           type: [SourceRef],
           description: 'The sources that state this relation.',
           resolve: (edge: unknown, _args: unknown, context: RequestContext) =>
-            loadEntities(context, texts(relationOf(edge).props, 'sources'), ['Source']),
+            loadEntities(context, evidenceSourceOf(relationOf(edge).props).sources, ['Source']),
         }),
-        ...evidenceFields(e, (edge: unknown) => relationOf(edge).props),
+        ...evidenceFields(e, (edge: unknown) => evidenceSourceOf(relationOf(edge).props)),
         externalFacts: e.stringList({
           deprecationReason: 'Use evidence and citations.',
           description: 'Fields of this relation that come from outside the sources; "record" when the whole relation does.',
-          resolve: (edge: unknown) => externalFactsOf(relationOf(edge).props),
+          resolve: (edge: unknown) => externalFactsOf(evidenceSourceOf(relationOf(edge).props)),
         }),
         note: e.string({
           nullable: true,
           description: "A short note on the relation, in the project's own words.",
-          resolve: (edge: unknown) => text(relationOf(edge).props, 'note'),
+          resolve: (edge: unknown) => textIn(relationOf(edge).props.note),
         }),
-        ...auditFields(e, (edge: unknown) => relationOf(edge).props),
+        ...auditFields(e, (edge: unknown) => auditIn(relationOf(edge).props)),
         ...(spec.type === 'HOLDS_POSITION'
           ? {
               at: e.field({
@@ -264,7 +263,7 @@ export function relationConnection(
                   nullable: true,
                   description: edgeFieldDescriptions[field],
                   resolve: async (edge: unknown, _args: unknown, context: RequestContext) => {
-                    const id = text(relationOf(edge).props, 'onBehalfOf');
+                    const id = textIn(relationOf(edge).props.onBehalfOf);
                     return id ? ((await loadEntities(context, [id]))[0] ?? null) : null;
                   },
                 })
@@ -272,7 +271,7 @@ export function relationConnection(
                   type: field === 'role' || field === 'title' ? 'String' : PartialDate,
                   nullable: true,
                   description: edgeFieldDescriptions[field],
-                  resolve: (edge: unknown) => text(relationOf(edge).props, field),
+                  resolve: (edge: unknown) => textIn(relationOf(edge).props[field]),
                 }),
           ]),
         ),

@@ -13,10 +13,10 @@ import {
   type RelationType,
   relationTypes,
 } from '../../domain/graph.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import type { TransactionRunner } from '../database.ts';
 import { type Outcome as Counts, emptySummary, upsertNodes, upsertRelations, type WriteScope } from '../load.ts';
 import { entity } from '../rows.ts';
-import type { StoredEntity } from '../../domain/stored-entity.ts';
 
 const knownTypes = new Set<string>(relationTypes);
 

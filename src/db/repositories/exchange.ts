@@ -166,7 +166,8 @@ export async function* entityPages(
     for (let at = 0; at < ids.length; at += pageSize) {
       const found = await loadEntitiesById(reads, ids.slice(at, at + pageSize));
       // An entity deleted since the walk found it is simply no longer there.
-      yield found.flatMap((entity) => (entity ? [{ label, props: entity.props }] : []));
+      // The exchange format carries every property as stored, whatever the label: the raw map.
+      yield found.flatMap((entity) => (entity ? [{ label, props: { ...entity.stored } }] : []));
     }
     return;
   }

@@ -3,8 +3,8 @@
  * (seed/README.md), typed with the API's scalars and enums, each checked as the seed format checks it.
  */
 import type { ObjectRef } from '@pothos/core';
-import type { StoredEntity } from '../../domain/stored-entity.ts';
 import type { EntityLabel } from '../../domain/graph.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import { builder, type Types } from '../builder.ts';
 import {
   BodyRef,

@@ -5,8 +5,8 @@
 import type { TransactionRunner } from '../../db/database.ts';
 import type { WriteScope } from '../../db/load.ts';
 import { readEntities, upsertEntityRow, type WriteOutcome } from '../../db/repositories/curation.ts';
-import type { StoredEntity } from '../../domain/stored-entity.ts';
 import type { NodeRow } from '../../domain/graph.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import { citationsOf, type Input, seedRecord, slugField, slugProblems, type WriteRecord } from './records.ts';
 
 /** What a write did to one source it was given in full. */

@@ -7,9 +7,9 @@
 import type { TransactionRunner } from '../../db/database.ts';
 import type { WriteScope } from '../../db/load.ts';
 import { deleteRelations, upsertRelationRow, type WriteOutcome } from '../../db/repositories/curation.ts';
-import type { StoredEntity } from '../../domain/stored-entity.ts';
 import { BadUserInputError } from '../../domain/errors.ts';
 import { type RelationType, relationKey } from '../../domain/graph.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import { type InlineSourceResult, inlineSourceRecords, inputSlugProblems, readBack, upsertInlineSources } from './citations.ts';
 import { checkWrite, type Input, seedRecord } from './records.ts';
 
