@@ -65,7 +65,7 @@ const storedSide = z.object({
   basis: z.string().optional(),
 });
 /** An entry of a survivor's mergedFrom (written by src/services/merges.ts). */
-export const mergedFromEntry = z.object({
+const mergedFromEntry = z.object({
   slug: z.string(),
   name: z.string(),
   mergedAt: z.string(),
