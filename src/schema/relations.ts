@@ -10,7 +10,7 @@ import type { Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { loadEntities } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFields, evidenceFilter } from './evidence.ts';
-import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, type PageWindow, pageWindow } from './paging.ts';
+import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, type PageArguments, type PageWindow, pageWindow } from './paging.ts';
 import { ActorRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
 import { selectsField } from './selection.ts';
@@ -110,6 +110,14 @@ export const relationConnectionArguments: ReadonlySet<string> = new Set([
   'includeUndated',
 ]);
 
+/** The arguments of a relation connection besides paging, as GraphQL or the planner gives them. */
+export interface RelationArguments {
+  evidence?: unknown;
+  includeParts?: unknown;
+  asOf?: unknown;
+  includeUndated?: unknown;
+}
+
 /**
  * The page request a relation connection asks its loader for. The resolver and the planner
  * build it here alike: a planned read primes the loader under this very key (its JSON, key
@@ -117,7 +125,7 @@ export const relationConnectionArguments: ReadonlySet<string> = new Set([
  */
 export function relationPageRequest(
   mark: RelationMark,
-  args: Record<string, unknown>,
+  args: RelationArguments,
   window: PageWindow,
   withTotal: boolean,
 ): RelationPageRequest {
@@ -158,8 +166,14 @@ interface ConnectionShape {
  * A Relay connection over one relationship type: its edges carry the relation's own fields
  * and its sources; its pages come through the per-request relation loader.
  */
+// `t` stays untyped: no builder type both callers fit is one Pothos can check a connection
+// against. As ObjectFieldBuilder<Types, P> the objects' calls check, but Actor's interface fields
+// (actor.ts) pass an InterfaceFieldBuilder; FieldBuilder<Types, P, 'Object' | 'Interface'> fails
+// with TS2589 (instantiation too deep) inside t.connection, and a generic Kind leaves Pothos'
+// FieldOptionsFromKind deferred, so no options object is assignable to it. The parent is typed
+// below (EntityRow), the target by RelationSpec, the edges by RelationEdge.
 export function relationConnection(
-  // biome-ignore lint/suspicious/noExplicitAny: Pothos field builders differ per parent kind; the spec below is what matters.
+  // biome-ignore lint/suspicious/noExplicitAny: see the comment above: no checkable builder type fits objects and interfaces both.
   t: any,
   spec: RelationSpec,
 ) {
@@ -176,7 +190,7 @@ export function relationConnection(
       // Its default page depends on how many lists it sits in (paging.ts); the cost model reads
       // this mark. The planner (planner.ts) reads the relation, to fetch its pages in a planned read.
       extensions: { pageByNesting: true, [relationPageExtension]: relationMark(spec) },
-      resolve: async (parent: EntityRow, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) => {
+      resolve: async (parent: EntityRow, args: RelationArguments & PageArguments, context: RequestContext, info: GraphQLResolveInfo) => {
         const window = pageWindow(args, defaultPageSizeAt(listsAbove(info.path)));
         // Counted in the same statement, and only when asked for.
         const request = relationPageRequest(relationMark(spec), args, window, selectsField(info, 'totalCount'));
