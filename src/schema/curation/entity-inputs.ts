@@ -2,9 +2,9 @@
  * One input type per entity kind, from one table: the fields of the kind's seed record
  * (seed/README.md), typed with the API's scalars and enums, each checked as the seed format checks it.
  */
-import type { ObjectRef } from '@pothos/core';
+import type { InputFieldMap, ObjectRef } from '@pothos/core';
 import type { EntityLabel } from '../../domain/graph.ts';
-import type { StoredEntity } from '../../domain/stored-entity.ts';
+import type { EntityRow, GraphEntityLabel } from '../../domain/stored-entity.ts';
 import { builder, type Types } from '../builder.ts';
 import {
   BodyRef,
@@ -24,22 +24,22 @@ import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, Tl
 import { seedCheck } from './seed-checks.ts';
 
 type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
-// biome-ignore lint/suspicious/noExplicitAny: the input refs of ten generated types, whose shapes the resolvers read as records anyway.
-type AnyInputRef = PothosSchemaTypes.InputObjectRef<Types, any>;
+/** The input of one kind: its shape is the kind's own, read by the write as a seed record. */
+type EntityInputRef = PothosSchemaTypes.InputObjectRef<Types, Record<string, unknown>>;
 
 export interface EntityWriteSpec {
-  label: EntityLabel;
+  label: GraphEntityLabel;
   /** The seed collection its records belong to. */
   collection: string;
-  ref: ObjectRef<Types, StoredEntity>;
+  ref: ObjectRef<Types, EntityRow>;
   /** A phrase for descriptions: "an organization". */
   noun: string;
-  input: AnyInputRef;
+  input: EntityInputRef;
 }
 
 const kindNote = 'The whole record is replaced: an omitted optional field is removed, so the same input twice leaves the same state.';
 
-function entityInput(label: EntityLabel, collection: string, description: string, own: (t: InputFields) => object): AnyInputRef {
+function entityInput(label: EntityLabel, collection: string, description: string, own: (t: InputFields) => InputFieldMap): EntityInputRef {
   return builder.inputType(`${label}Input`, {
     description: `${description} ${kindNote}`,
     fields: (t) => ({
@@ -48,8 +48,8 @@ function entityInput(label: EntityLabel, collection: string, description: string
       sources: citationsField(t),
       citations: citationEvidenceField(t),
       ...describingFields(t, collection),
-      // biome-ignore lint/suspicious/noExplicitAny: each kind adds its own fields; Pothos checks them when the type is built.
-      ...(own(t) as Record<string, any>),
+      // Each kind adds its own fields; Pothos checks them when the type is built.
+      ...own(t),
     }),
   });
 }

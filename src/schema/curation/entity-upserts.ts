@@ -3,6 +3,7 @@ import { type EntityWriteResult, upsertEntity } from '../../services/curation/en
 import type { Input } from '../../services/curation/records.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
+import { expectLabel } from '../entity.ts';
 import { type EntityWriteSpec, entityWriteSpecs } from './entity-inputs.ts';
 import { WriteOutcomeEnum } from './enums.ts';
 import { InlineSourceOutcomeRef, operationDescription, writeCost } from './payloads.ts';
@@ -32,7 +33,11 @@ for (const spec of entityWriteSpecs) {
         description: `Whether ${spec.noun} was created, updated or left as it was.`,
         resolve: (result) => result.outcome,
       }),
-      [entityField]: t.field({ type: spec.ref, description: 'The entity as stored after the write.', resolve: (result) => result.entity }),
+      [entityField]: t.field({
+        type: spec.ref,
+        description: 'The entity as stored after the write.',
+        resolve: (result) => expectLabel(result.entity, spec.label),
+      }),
       operation: t.exposeString('operation', { description: operationDescription }),
       ...(spec.label === 'Source'
         ? {}
