@@ -78,7 +78,7 @@ const edgeFieldDescriptions: Record<RelationField, string> = {
  */
 const datedFields: RelationField[] = ['date', 'startDate', 'endDate'];
 
-const relationOf = (edge: unknown) => (edge as RelationEdge).relation;
+const relationOf = (edge: RelationEdge) => edge.relation;
 
 /** The extension under which a relation connection's field names its relation, for the planner. */
 export const relationPageExtension = 'govgraphRelationPage';
@@ -237,21 +237,21 @@ export function relationConnection(
         sources: e.field({
           type: [SourceRef],
           description: 'The sources that state this relation.',
-          resolve: (edge: unknown, _args: unknown, context: RequestContext) =>
+          resolve: (edge: RelationEdge, _args: unknown, context: RequestContext) =>
             loadEntities(context, evidenceSourceOf(relationOf(edge).props).sources, ['Source']),
         }),
-        ...evidenceFields(e, (edge: unknown) => evidenceSourceOf(relationOf(edge).props)),
+        ...evidenceFields(e, (edge: RelationEdge) => evidenceSourceOf(relationOf(edge).props)),
         externalFacts: e.stringList({
           deprecationReason: 'Use evidence and citations.',
           description: 'Fields of this relation that come from outside the sources; "record" when the whole relation does.',
-          resolve: (edge: unknown) => externalFactsOf(evidenceSourceOf(relationOf(edge).props)),
+          resolve: (edge: RelationEdge) => externalFactsOf(evidenceSourceOf(relationOf(edge).props)),
         }),
         note: e.string({
           nullable: true,
           description: "A short note on the relation, in the project's own words.",
-          resolve: (edge: unknown) => textIn(relationOf(edge).props.note),
+          resolve: (edge: RelationEdge) => textIn(relationOf(edge).props.note),
         }),
-        ...auditFields(e, (edge: unknown) => auditIn(relationOf(edge).props)),
+        ...auditFields(e, (edge: RelationEdge) => auditIn(relationOf(edge).props)),
         ...(spec.type === 'HOLDS_POSITION'
           ? {
               at: e.field({
@@ -259,7 +259,7 @@ export function relationConnection(
                 description:
                   'Where the position is held: the organization or body itself, or, with includeParts, the department or sub-body ' +
                   'inside it.',
-                resolve: async (edge: unknown, _args: unknown, context: RequestContext) => {
+                resolve: async (edge: RelationEdge, _args: unknown, context: RequestContext) => {
                   const relation = relationOf(edge);
                   const [held] = await loadEntities(context, [relation.to]);
                   if (!held) throw new Error(`the end "${relation.to}" of a HOLDS_POSITION relation cannot be read`);
@@ -276,7 +276,7 @@ export function relationConnection(
                   type: ActorRef,
                   nullable: true,
                   description: edgeFieldDescriptions[field],
-                  resolve: async (edge: unknown, _args: unknown, context: RequestContext) => {
+                  resolve: async (edge: RelationEdge, _args: unknown, context: RequestContext) => {
                     const id = textIn(relationOf(edge).props.onBehalfOf);
                     return id ? ((await loadEntities(context, [id]))[0] ?? null) : null;
                   },
@@ -285,7 +285,7 @@ export function relationConnection(
                   type: field === 'role' || field === 'title' ? 'String' : PartialDate,
                   nullable: true,
                   description: edgeFieldDescriptions[field],
-                  resolve: (edge: unknown) => textIn(relationOf(edge).props[field]),
+                  resolve: (edge: RelationEdge) => textIn(relationOf(edge).props[field]),
                 }),
           ]),
         ),
