@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { isEntityLabel } from '../domain/graph.ts';
 import { bodyKinds, documentKinds, eventKinds, organizationKinds, tldTypes } from '../domain/rules.ts';
 import {
-  auditIn,
   type ConflictRow,
   citationsIn,
   claimsIn,
@@ -20,6 +19,7 @@ import {
   StoredJsonError,
   textIn,
   textsIn,
+  timeIn,
 } from '../domain/stored-entity.ts';
 import { withPlainTimes } from './values.ts';
 
@@ -101,21 +101,23 @@ export function decodeEntity(stored: Record<string, unknown>): StoredEntity | nu
   const id = stored.id;
   const label = stored.label;
   if (typeof id !== 'string' || !isEntityLabel(label)) return null;
-  const base = {
-    id,
-    name: textIn(stored.name),
-    nameKey: textIn(stored.nameKey),
-    dateFrom: textIn(stored.dateFrom),
-    dateTo: textIn(stored.dateTo),
-    formerSlugs: textsIn(stored.formerSlugs),
-    mergedFrom: mergedFromIn(stored),
-    ...auditIn(stored),
-    stored,
-  };
+  // One literal for the fields every label shares, then one per label: spreading a finished
+  // object first is V8's fast copy, and rows are read by the thousand.
   if (label === 'Conflict') {
     return {
+      id,
       label,
-      ...base,
+      name: textIn(stored.name),
+      nameKey: textIn(stored.nameKey),
+      dateFrom: textIn(stored.dateFrom),
+      dateTo: textIn(stored.dateTo),
+      formerSlugs: textsIn(stored.formerSlugs),
+      mergedFrom: mergedFromIn(stored),
+      createdAt: timeIn(stored.createdAt),
+      createdBy: textIn(stored.createdBy),
+      updatedAt: timeIn(stored.updatedAt),
+      updatedBy: textIn(stored.updatedBy),
+      stored,
       description: textIn(stored.description),
       subjects: textsIn(stored.subjects),
       sides: conflictSidesIn(stored),
@@ -123,7 +125,18 @@ export function decodeEntity(stored: Record<string, unknown>): StoredEntity | nu
     };
   }
   const entity = {
-    ...base,
+    id,
+    name: textIn(stored.name),
+    nameKey: textIn(stored.nameKey),
+    dateFrom: textIn(stored.dateFrom),
+    dateTo: textIn(stored.dateTo),
+    formerSlugs: textsIn(stored.formerSlugs),
+    mergedFrom: mergedFromIn(stored),
+    createdAt: timeIn(stored.createdAt),
+    createdBy: textIn(stored.createdBy),
+    updatedAt: timeIn(stored.updatedAt),
+    updatedBy: textIn(stored.updatedBy),
+    stored,
     aliases: textsIn(stored.aliases),
     description: textIn(stored.description),
     sources: textsIn(stored.sources),
@@ -138,8 +151,8 @@ export function decodeEntity(stored: Record<string, unknown>): StoredEntity | nu
   switch (label) {
     case 'Source':
       return {
-        label,
         ...entity,
+        label,
         title: textIn(stored.title),
         publisher: textIn(stored.publisher),
         date: textIn(stored.date),
@@ -148,24 +161,24 @@ export function decodeEntity(stored: Record<string, unknown>): StoredEntity | nu
         url: textIn(stored.url),
       };
     case 'Organization':
-      return { label, ...entity, kind: organizationKind(stored.kind), country: textIn(stored.country) };
+      return { ...entity, label, kind: organizationKind(stored.kind), country: textIn(stored.country) };
     case 'Person':
-      return { label, ...entity };
+      return { ...entity, label };
     case 'Tld':
       return {
-        label,
         ...entity,
+        label,
         ascii: textIn(stored.ascii),
         type: tldType(stored.type),
         idn: flagIn(stored.idn),
         country: textIn(stored.country),
       };
     case 'Memorandum':
-      return { label, ...entity, date: textIn(stored.date) };
+      return { ...entity, label, date: textIn(stored.date) };
     case 'Event':
       return {
-        label,
         ...entity,
+        label,
         kind: eventKind(stored.kind),
         startDate: textIn(stored.startDate),
         endDate: textIn(stored.endDate),
@@ -174,15 +187,15 @@ export function decodeEntity(stored: Record<string, unknown>): StoredEntity | nu
         url: textIn(stored.url),
       };
     case 'Body':
-      return { label, ...entity, kind: bodyKind(stored.kind) };
+      return { ...entity, label, kind: bodyKind(stored.kind) };
     case 'Document':
-      return { label, ...entity, kind: documentKind(stored.kind), number: textIn(stored.number), date: textIn(stored.date) };
+      return { ...entity, label, kind: documentKind(stored.kind), number: textIn(stored.number), date: textIn(stored.date) };
     case 'Topic':
-      return { label, ...entity };
+      return { ...entity, label };
     case 'Country':
-      return { label, ...entity, code: textIn(stored.code) };
+      return { ...entity, label, code: textIn(stored.code) };
     case 'Statement':
-      return { label, ...entity, summary: textIn(stored.summary), date: textIn(stored.date) };
+      return { ...entity, label, summary: textIn(stored.summary), date: textIn(stored.date) };
   }
 }
 

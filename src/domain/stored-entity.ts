@@ -74,6 +74,14 @@ const mergedFromEntry = z.object({
 });
 export type MergedFromEntry = z.infer<typeof mergedFromEntry>;
 
+// Built once: a zod schema costs more to build than to run.
+const storedCitationList = z.array(storedCitation);
+const storedProvenanceList = z.array(storedProvenance);
+const storedClaimList = z.array(storedClaim);
+const storedCompletenessList = z.array(storedCompleteness);
+const storedSideList = z.array(storedSide);
+const mergedFromEntryList = z.array(mergedFromEntry);
+
 export interface StoredCitation {
   source: string;
   evidence: Evidence;
@@ -132,10 +140,18 @@ export class StoredJsonError extends Error {
   }
 }
 
-/** A stored JSON list parsed by its schema; none when the property is missing or empty. */
-function storedJson<S extends z.ZodType>(props: StoredProperties, field: string, entry: S): z.output<S>[] {
+/** The one empty list every row shares: most entities have no claims, citations, … (no allocation). */
+const none: readonly never[] = Object.freeze([]);
+
+/** A stored JSON list parsed by its schema, each entry as `each` makes it; none when the property is missing or empty. */
+function storedJson<S extends z.ZodType, T>(
+  props: StoredProperties,
+  field: string,
+  list: z.ZodArray<S>,
+  each: (entry: z.output<S>) => T,
+): readonly T[] {
   const raw = props[field];
-  if (raw === undefined || raw === null || raw === '') return [];
+  if (raw === undefined || raw === null || raw === '') return none;
   if (typeof raw !== 'string') throw new StoredJsonError(field, `expected JSON text, got ${typeof raw}`);
   let value: unknown;
   try {
@@ -143,27 +159,27 @@ function storedJson<S extends z.ZodType>(props: StoredProperties, field: string,
   } catch (error) {
     throw new StoredJsonError(field, `not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = z.array(entry).safeParse(value);
+  const parsed = list.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new StoredJsonError(field, `entry ${issue?.path.join('.') || '(list)'}: ${issue?.message ?? 'invalid'}`);
   }
-  return parsed.data;
+  return parsed.data.map(each);
 }
 
-export const citationsIn = (props: StoredProperties): StoredCitation[] =>
-  storedJson(props, 'citations', storedCitation).map((entry) => ({ ...entry, basis: entry.basis ?? null }));
+export const citationsIn = (props: StoredProperties): readonly StoredCitation[] =>
+  storedJson(props, 'citations', storedCitationList, (entry) => ({ ...entry, basis: entry.basis ?? null }));
 
-export const provenanceIn = (props: StoredProperties): StoredFieldProvenance[] =>
-  storedJson(props, 'provenance', storedProvenance).map((entry) => ({
+export const provenanceIn = (props: StoredProperties): readonly StoredFieldProvenance[] =>
+  storedJson(props, 'provenance', storedProvenanceList, (entry) => ({
     field: entry.field,
     evidence: entry.evidence,
     basis: entry.basis ?? null,
     sources: entry.sources ?? null,
   }));
 
-export const claimsIn = (props: StoredProperties): StoredClaim[] =>
-  storedJson(props, 'claims', storedClaim).map((claim) => ({
+export const claimsIn = (props: StoredProperties): readonly StoredClaim[] =>
+  storedJson(props, 'claims', storedClaimList, (claim) => ({
     field: claim.field,
     value: shownValue(claim.value),
     sources: claim.sources,
@@ -171,11 +187,11 @@ export const claimsIn = (props: StoredProperties): StoredClaim[] =>
     basis: claim.basis ?? null,
   }));
 
-export const completenessIn = (props: StoredProperties): StoredCompleteness[] =>
-  storedJson(props, 'completeness', storedCompleteness).map((entry) => ({ ...entry, basis: entry.basis ?? null }));
+export const completenessIn = (props: StoredProperties): readonly StoredCompleteness[] =>
+  storedJson(props, 'completeness', storedCompletenessList, (entry) => ({ ...entry, basis: entry.basis ?? null }));
 
-export const conflictSidesIn = (props: StoredProperties): ConflictSideRecord[] =>
-  storedJson(props, 'sides', storedSide).map((side) => ({
+export const conflictSidesIn = (props: StoredProperties): readonly ConflictSideRecord[] =>
+  storedJson(props, 'sides', storedSideList, (side) => ({
     value: side.value ?? null,
     relationKey: side.relation ? relationKey(side.relation.type, side.relation) : null,
     sources: side.sources,
@@ -183,15 +199,16 @@ export const conflictSidesIn = (props: StoredProperties): ConflictSideRecord[] =
     basis: side.basis ?? null,
   }));
 
-export const mergedFromIn = (props: StoredProperties): MergedFromEntry[] => storedJson(props, 'mergedFrom', mergedFromEntry);
+export const mergedFromIn = (props: StoredProperties): readonly MergedFromEntry[] =>
+  storedJson(props, 'mergedFrom', mergedFromEntryList, (entry) => entry);
 
 // Plain properties are read leniently, as the API always read them: a value of the wrong type
 // reads as none. Only the JSON lists, which a reader cannot half-read, are refused when malformed.
 
 export const textIn = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-export function textsIn(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
+export function textsIn(value: unknown): readonly string[] {
+  if (!Array.isArray(value) || value.length === 0) return none;
   // Stored lists are nearly always all strings: keep the array rather than copy it.
   return value.every((item) => typeof item === 'string') ? value : value.filter((item): item is string => typeof item === 'string');
 }
@@ -264,7 +281,7 @@ export function evidenceSourceOf(props: StoredProperties): EvidenceSource {
 // The rows
 
 /** A seed field as stored: a missing value reads as null, a missing list as empty. */
-type StoredField<V> = NonNullable<V> extends readonly (infer Item)[] ? Item[] : NonNullable<V> | null;
+type StoredField<V> = NonNullable<V> extends readonly (infer Item)[] ? readonly Item[] : NonNullable<V> | null;
 type Stored<T> = { readonly [K in keyof T]-?: StoredField<T[K]> };
 
 /** Fields whose stored form is not their seed form: identity, and the JSON lists decoded above. */
@@ -281,21 +298,21 @@ interface StoredBase<L extends EntityLabel> extends Audit {
   /** The days a dated record covers (YYYY-MM-DD), derived from date, startDate and endDate. */
   readonly dateFrom: string | null;
   readonly dateTo: string | null;
-  readonly formerSlugs: string[];
-  readonly mergedFrom: MergedFromEntry[];
+  readonly formerSlugs: readonly string[];
+  readonly mergedFrom: readonly MergedFromEntry[];
   readonly stored: StoredProperties;
 }
 
 /** What every entity of the graph (everything but a conflict) carries beside its label's fields. */
 interface GraphEntityBase<L extends EntityLabel> extends StoredBase<L>, EvidenceSource {
-  readonly aliases: string[];
+  readonly aliases: readonly string[];
   readonly description: string | null;
-  readonly sources: string[];
-  readonly citationEvidence: string[];
-  readonly citations: StoredCitation[];
-  readonly provenance: StoredFieldProvenance[];
-  readonly claims: StoredClaim[];
-  readonly completeness: StoredCompleteness[];
+  readonly sources: readonly string[];
+  readonly citationEvidence: readonly string[];
+  readonly citations: readonly StoredCitation[];
+  readonly provenance: readonly StoredFieldProvenance[];
+  readonly claims: readonly StoredClaim[];
+  readonly completeness: readonly StoredCompleteness[];
 }
 
 type RowOf<L extends EntityLabel, S extends z.ZodType> = Stored<Omit<z.infer<S>, Replaced>> & GraphEntityBase<L>;
@@ -315,9 +332,9 @@ export type StatementRow = RowOf<'Statement', typeof statementSchema>;
 /** A disagreement between sources: stored like an entity, but none of the graph's. */
 export type ConflictRow = Stored<Omit<z.infer<typeof conflictSchema>, Replaced>> &
   StoredBase<'Conflict'> & {
-    readonly sides: ConflictSideRecord[];
+    readonly sides: readonly ConflictSideRecord[];
     /** Every source its sides cite (derived by the loader). */
-    readonly sources: string[];
+    readonly sources: readonly string[];
   };
 
 /** An entity of the graph: what the API's Entity interface stands for. */

@@ -207,7 +207,7 @@ function survivorAfter(survivor: MergePlanRow, merged: readonly MergePlanRow[], 
   const citationEvidence = strings(props, 'citationEvidence');
   const citations = jsonList(props, 'citations');
   const claims = jsonList(props, 'claims');
-  const mergedFrom = mergedFromIn(props);
+  const mergedFrom = [...mergedFromIn(props)];
   const added: SurvivorAfter['added'] = { aliases: [], formerSlugs: [], sources: [], claims: [], filled: {}, mergedFrom: [] };
   const claimReports: ClaimReport[] = [];
   const filledFields: FieldValueReport[] = [];

@@ -32,7 +32,7 @@ async function keptFormerSlugs(tx: TransactionRunner, id: string, field: string)
       { field, message: `"${id}" is a former slug of "${stored.id}" (${stored.label}); write to "${stored.id}" instead` },
     ]);
   }
-  return stored.formerSlugs.length > 0 ? stored.formerSlugs : null;
+  return stored.formerSlugs.length > 0 ? [...stored.formerSlugs] : null;
 }
 
 /** Checks and writes an entity of a seed collection ("organizations") and the sources it gives inline. */
