@@ -57,7 +57,7 @@ type FilterField = 'kind' | 'type' | 'country' | 'topic' | 'dates';
 interface ListSpec<L extends EntityLabel> {
   field: string;
   label: L;
-  ref: ObjectRef<Types, RowOfLabel<L>>;
+  ref: ObjectRef<Types, RowOfLabel<NoInfer<L>>>;
   filters: FilterField[];
   description: string;
 }

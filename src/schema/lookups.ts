@@ -51,14 +51,19 @@ function nodeRef(given: string, argument: string): { label: EntityLabel | null; 
 }
 
 /**
- * A lookup by slug of one type: `organization(slug:)` and the like. Typed by the Entity union
- * rather than the label's row: Pothos cannot check a resolver against a type left generic.
- * lookUp answers only rows of `label`, which is what `ref` stands for.
+ * A lookup by slug of one type: `organization(slug:)` and the like. The label and the type are
+ * checked to agree here; the field is built over the Entity union, since Pothos cannot check a
+ * resolver against a row type left generic. lookUp answers only rows of `label`.
  */
-function defineLookup(field: string, label: GraphEntityLabel, ref: ObjectRef<Types, EntityRow>): void {
+function defineLookup<L extends GraphEntityLabel>(
+  field: string,
+  label: L,
+  ref: ObjectRef<Types, Extract<EntityRow, { label: NoInfer<L> }>>,
+): void {
+  const type: ObjectRef<Types, EntityRow> = ref;
   builder.queryField(field, (t) =>
     t.field({
-      type: ref,
+      type,
       nullable: true,
       description: `The ${label} with this slug (or a former slug of it, or its global ID), or null. entity(ref:) says why when nothing matches.`,
       args: {
