@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { decodeEntity, entity, parseRows, RowShapeError } from '../../src/db/rows.ts';
+import { citationsOf, externalFactsOf, fieldProvenanceOf } from '../../src/domain/evidence.ts';
 
 const row = z.object({ props: entity });
 
@@ -153,5 +154,38 @@ describe('the entity row parser', () => {
   it('turns audit times into Dates before decoding', () => {
     const [parsed] = parseRows('queries/entities-by-id', [{ props: { id: 'p', label: 'Person', createdAt: 1767225600000 } }], row);
     expect(parsed?.props.createdAt).toEqual(new Date(1767225600000));
+  });
+});
+
+describe('evidence read from a decoded row', () => {
+  const tld = decodeEntity({
+    id: 'tld-rf',
+    label: 'Tld',
+    name: '.рф',
+    ascii: '.xn--p1ai',
+    sources: ['src-a', 'src-b'],
+    citationEvidence: ['STATED', 'INFERRED'],
+    basis: 'read from the registry list',
+    provenance: JSON.stringify([{ field: 'ascii', evidence: 'EXTERNAL' }]),
+    claims: JSON.stringify([{ field: 'name', value: '.РФ', sources: ['src-b'], evidence: 'INFERRED', basis: 'upper case in the title' }]),
+  });
+  if (tld === null || tld.label === 'Conflict') throw new Error('expected an entity of the graph');
+
+  it('gives one citation per source, the record basis on the inferred one', () => {
+    expect(citationsOf(tld)).toEqual([
+      { source: 'src-a', evidence: 'STATED', basis: 'read from the registry list' },
+      { source: 'src-b', evidence: 'INFERRED', basis: 'read from the registry list' },
+    ]);
+  });
+
+  it('gives each field its provenance, a claim beside the value stored', () => {
+    expect(fieldProvenanceOf('Tld', tld, 'name')).toEqual([
+      { field: 'name', value: '.рф', evidence: 'STATED', basis: null, sources: ['src-a', 'src-b'] },
+      { field: 'name', value: '.РФ', evidence: 'INFERRED', basis: 'upper case in the title', sources: ['src-b'] },
+    ]);
+    expect(fieldProvenanceOf('Tld', tld, 'ascii')).toEqual([
+      { field: 'ascii', value: '.xn--p1ai', evidence: 'EXTERNAL', basis: null, sources: ['src-a', 'src-b'] },
+    ]);
+    expect(externalFactsOf(tld)).toEqual(['ascii']);
   });
 });
