@@ -55,31 +55,39 @@ export const properties = z.custom<Record<string, unknown>>(
 /**
  * A node's properties, decoded into its label's row (src/domain/stored-entity.ts): its slug and
  * label checked, its audit times as Dates, its JSON lists parsed. A malformed JSON list fails the
- * row, naming the property.
+ * row, naming the property. Null, with the issue added, for properties that are no entity's.
  */
-export const entity = properties.transform((props, context): StoredEntity => {
+function decoded(props: Record<string, unknown>, context: z.RefinementCtx): StoredEntity | null {
   const stored = withPlainTimes(props);
   try {
-    const decoded = decodeEntity(stored);
-    if (decoded) return decoded;
+    const row = decodeEntity(stored);
+    if (row) return row;
     context.addIssue({ code: 'custom', message: `not an entity: id ${String(stored.id)}, label ${String(stored.label)}` });
   } catch (error) {
     if (!(error instanceof StoredJsonError)) throw error;
     context.addIssue({ code: 'custom', path: [error.field], message: `${error.message} (entity ${String(stored.id)})` });
   }
-  return z.NEVER;
-});
+  return null;
+}
+
+/** Any entity, a conflict too: what a read by slug returns. */
+export const entity = properties.transform((props, context): StoredEntity => decoded(props, context) ?? z.NEVER);
+
+// The narrower rows below decode in the same step rather than piping `entity` into a second
+// transform: most statements return graph entities, by the thousand.
 
 /** An entity of the graph (any label but Conflict): what every statement that walks the graph returns. */
-export const graphEntity = entity.transform((row, context): EntityRow => {
-  if (isGraphEntity(row)) return row;
+export const graphEntity = properties.transform((props, context): EntityRow => {
+  const row = decoded(props, context);
+  if (row === null || isGraphEntity(row)) return row ?? z.NEVER;
   context.addIssue({ code: 'custom', message: `expected an entity of the graph, got the ${row.label} ${row.id}` });
   return z.NEVER;
 });
 
 /** A conflict, as the conflict statements return them. */
-export const conflict = entity.transform((row, context): ConflictRow => {
-  if (row.label === 'Conflict') return row;
+export const conflict = properties.transform((props, context): ConflictRow => {
+  const row = decoded(props, context);
+  if (row === null || row.label === 'Conflict') return row ?? z.NEVER;
   context.addIssue({ code: 'custom', message: `expected a conflict, got the ${row.label} ${row.id}` });
   return z.NEVER;
 });

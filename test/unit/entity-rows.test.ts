@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { decodeEntity, entity, parseRows, RowShapeError } from '../../src/db/rows.ts';
+import { decodeEntity, entity, graphEntity, parseRows, RowShapeError } from '../../src/db/rows.ts';
 import { citationsOf, externalFactsOf, fieldProvenanceOf } from '../../src/domain/evidence.ts';
 
 const row = z.object({ props: entity });
@@ -148,6 +148,13 @@ describe('the entity row parser', () => {
   it('refuses properties that are no entity', () => {
     expect(() => parseRows('queries/search', [{ props: { id: 'x', label: 'Nothing' } }], row)).toThrow(
       /^row 0 of queries\/search: props: not an entity: id x, label Nothing$/,
+    );
+  });
+
+  it('refuses a conflict where a statement promises an entity of the graph', () => {
+    const rows = [{ props: { id: 'conflict-su', label: 'Conflict', name: 'Who manages .SU' } }];
+    expect(() => parseRows('queries/search', rows, z.object({ props: graphEntity }))).toThrow(
+      /^row 0 of queries\/search: props: expected an entity of the graph, got the Conflict conflict-su$/,
     );
   });
 
