@@ -17,10 +17,10 @@ export function toDate(value: unknown): Date | null {
  * Stored properties with their audit times as JS Dates, so that no driver type travels past the
  * database layer. Changes the freshly read object in place: nothing else holds it yet.
  */
-export function withPlainTimes<T extends Record<string, unknown>>(props: T): T {
+export function withPlainTimes(props: Record<string, unknown>): Record<string, unknown> {
   for (const name of auditTimes) {
     const value = props[name];
-    if (value !== undefined && value !== null && !(value instanceof Date)) (props as Record<string, unknown>)[name] = toDate(value);
+    if (value !== undefined && value !== null && !(value instanceof Date)) props[name] = toDate(value);
   }
   return props;
 }

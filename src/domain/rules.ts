@@ -145,7 +145,7 @@ export const bodyKinds = [
 export const documentKinds = ['resolution', 'report', 'memorandum-text', 'statement', 'other'] as const;
 
 /** A source is its own evidence, so it has no `sources`; its title serves as its name. */
-const sourceSchema = z.strictObject({
+export const sourceSchema = z.strictObject({
   id: slug,
   title: text,
   publisher: text.optional(),
@@ -167,15 +167,15 @@ const sourceSchema = z.strictObject({
   formerSlugs,
 });
 
-const organizationSchema = z.strictObject({
+export const organizationSchema = z.strictObject({
   ...entityFields,
   kind: z.enum(organizationKinds),
   country: countryCode.optional(),
 });
 
-const personSchema = z.strictObject(entityFields);
+export const personSchema = z.strictObject(entityFields);
 
-const tldSchema = z.strictObject({
+export const tldSchema = z.strictObject({
   ...entityFields,
   name: z.string().regex(/^\.\S/, 'a TLD name is its Unicode form with the leading dot, e.g. ".рф"'),
   ascii: z.string().regex(/^\.[a-z0-9-]+$/, 'expected the lower-case ASCII form with its dot, e.g. ".xn--p1ai" or ".ru"'),
@@ -184,9 +184,9 @@ const tldSchema = z.strictObject({
   country: countryCode.optional(),
 });
 
-const memorandumSchema = z.strictObject({ ...entityFields, date: partialDate.optional() });
+export const memorandumSchema = z.strictObject({ ...entityFields, date: partialDate.optional() });
 
-const eventSchema = z.strictObject({
+export const eventSchema = z.strictObject({
   ...entityFields,
   kind: z.enum(eventKinds).optional(),
   startDate: partialDate.optional(),
@@ -196,18 +196,18 @@ const eventSchema = z.strictObject({
   url: httpUrl.optional(),
 });
 
-const bodySchema = z.strictObject({ ...entityFields, kind: z.enum(bodyKinds).optional() });
+export const bodySchema = z.strictObject({ ...entityFields, kind: z.enum(bodyKinds).optional() });
 
-const documentSchema = z.strictObject({
+export const documentSchema = z.strictObject({
   ...entityFields,
   kind: z.enum(documentKinds).optional(),
   number: text.optional(),
   date: partialDate.optional(),
 });
 
-const topicSchema = z.strictObject(entityFields);
+export const topicSchema = z.strictObject(entityFields);
 
-const countrySchema = z.strictObject({ ...entityFields, code: countryCode });
+export const countrySchema = z.strictObject({ ...entityFields, code: countryCode });
 
 /** The relationship one side of a conflict stands for, by its identity (type, ends, role, title). */
 const conflictRelation = z.strictObject({
@@ -234,7 +234,7 @@ export const conflictRelationFields: readonly string[] = Object.keys(conflictRel
  * A disagreement between sources (or inside one): what it is about, and each side with its own
  * sources. Its evidence is its sides'; it cites nothing of its own.
  */
-const conflictSchema = z.strictObject({
+export const conflictSchema = z.strictObject({
   id: slug,
   name: text,
   description: text,
@@ -248,7 +248,7 @@ const conflictSchema = z.strictObject({
  * short heading; `summary` the paraphrase (never the article's sentence); `date` when it was
  * said, with the precision the source gives.
  */
-const statementSchema = z.strictObject({ ...entityFields, summary: text, date: partialDate.optional() });
+export const statementSchema = z.strictObject({ ...entityFields, summary: text, date: partialDate.optional() });
 
 export interface EntityCollection {
   label: EntityLabel;

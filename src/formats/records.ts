@@ -13,10 +13,13 @@ import { fieldsOfLabel, relationFields } from './fields.ts';
 /** A record of the seed format, its fields in export order. */
 export type SeedRecord = Record<string, unknown>;
 
-/** One stored entity: its label and properties as Neo4j returns them. */
-export interface StoredEntity {
+/**
+ * One stored entity: its label and properties as Neo4j returns them. The exchange formats carry
+ * every property of every label alike, so they read the raw map rather than a label's row.
+ */
+export interface EntityProperties {
   label: EntityLabel;
-  props: Record<string, unknown>;
+  props: Readonly<Record<string, unknown>>;
 }
 
 /** One stored relationship, oriented as stored. */
@@ -53,7 +56,7 @@ function nestedOf(order: readonly string[], stored: unknown): Record<string, unk
   });
 }
 
-function copyFields(fields: readonly string[], props: Record<string, unknown>, into: SeedRecord): void {
+function copyFields(fields: readonly string[], props: Readonly<Record<string, unknown>>, into: SeedRecord): void {
   for (const field of fields) {
     if (field in into) continue;
     const order = nestedOrder[field];
@@ -64,7 +67,7 @@ function copyFields(fields: readonly string[], props: Record<string, unknown>, i
   }
 }
 
-export function entityRecord(entity: StoredEntity): SeedRecord {
+export function entityRecord(entity: EntityProperties): SeedRecord {
   const record: SeedRecord = {};
   copyFields(fieldsOfLabel(entity.label).fields, entity.props, record);
   return record;

@@ -1,5 +1,5 @@
+import type { Audit, EntityRow } from '../domain/stored-entity.ts';
 import { builder, type SharedFieldBuilder } from './builder.ts';
-import { text } from './props.ts';
 import { EntityRef } from './refs.ts';
 
 /**
@@ -13,40 +13,35 @@ const descriptions = {
   updatedBy: 'Who last changed it (an API key\'s name, "seed" or "import"); null before auditing began.',
 } as const;
 
-const timeOf = (props: Record<string, unknown>, name: string): Date | null => {
-  const value = props[name];
-  return value instanceof Date ? value : null;
-};
-
 /**
- * The four audit fields for any object or interface whose parent holds stored properties.
+ * The four audit fields for any object or interface whose parent is audited.
  * `t` is the field builder of an object or an interface (entity interface, relation edge, …).
  */
-export function auditFields<Parent>(t: SharedFieldBuilder<Parent>, propsOf: (parent: Parent) => Record<string, unknown>) {
+export function auditFields<Parent>(t: SharedFieldBuilder<Parent>, auditOf: (parent: Parent) => Audit) {
   return {
     createdAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: descriptions.createdAt,
-      resolve: (parent: Parent) => timeOf(propsOf(parent), 'createdAt'),
+      resolve: (parent: Parent) => auditOf(parent).createdAt,
     }),
     createdBy: t.string({
       nullable: true,
       description: descriptions.createdBy,
-      resolve: (parent: Parent) => text(propsOf(parent), 'createdBy'),
+      resolve: (parent: Parent) => auditOf(parent).createdBy,
     }),
     updatedAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: descriptions.updatedAt,
-      resolve: (parent: Parent) => timeOf(propsOf(parent), 'updatedAt'),
+      resolve: (parent: Parent) => auditOf(parent).updatedAt,
     }),
     updatedBy: t.string({
       nullable: true,
       description: descriptions.updatedBy,
-      resolve: (parent: Parent) => text(propsOf(parent), 'updatedBy'),
+      resolve: (parent: Parent) => auditOf(parent).updatedBy,
     }),
   };
 }
 
-builder.interfaceFields(EntityRef, (t) => auditFields(t, (entity: { props: Record<string, unknown> }) => entity.props));
+builder.interfaceFields(EntityRef, (t) => auditFields(t, (entity: EntityRow) => entity));

@@ -1,6 +1,5 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
-import { text } from './props.ts';
 import { ActorRef, BodyRef, DocumentRef, EntityRef, PersonRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 
@@ -12,7 +11,7 @@ builder.node(BodyRef, {
     kind: t.string({
       description:
         'international-organization, supporting-organization, constituency, board, general-assembly, working-group, regional-association, …',
-      resolve: (body) => text(body.props, 'kind') ?? 'other',
+      resolve: (body) => body.kind ?? 'other',
     }),
     parents: relationConnection(t, {
       type: 'PART_OF',

@@ -1,13 +1,11 @@
 import { loadConflictPage } from '../db/repositories/conflicts.ts';
-import type { EntityRecord } from '../db/repositories/entities.ts';
 import { BadUserInputError } from '../domain/errors.ts';
-import { type ConflictSideRecord, conflictSidesOf } from '../domain/evidence.ts';
+import type { ConflictRow, ConflictSideRecord } from '../domain/stored-entity.ts';
 import { builder } from './builder.ts';
 import { loadEntities, nodeOptions } from './entity.ts';
 import { EvidenceEnum } from './evidence.ts';
 import { EdgeRef } from './graph-types.ts';
 import { cutPage, encodeCursor, pageWindow } from './paging.ts';
-import { text, texts } from './props.ts';
 import { resolveRef } from './references.ts';
 import { ConflictRef, EntityRef, SourceRef } from './refs.ts';
 
@@ -55,21 +53,21 @@ builder.node(ConflictRef, {
     slug: t.string({ description: 'The stable, human-readable id, e.g. "conflict-su-manager".', resolve: (conflict) => conflict.id }),
     name: t.string({
       description: 'A short title: what the sources disagree about.',
-      resolve: (conflict) => text(conflict.props, 'name') ?? conflict.id,
+      resolve: (conflict) => conflict.name ?? conflict.id,
     }),
     description: t.string({
       description: "What the disagreement is and how the graph keeps it, in the project's own words.",
-      resolve: (conflict) => text(conflict.props, 'description') ?? '',
+      resolve: (conflict) => conflict.description ?? '',
     }),
     subjects: t.field({
       type: [EntityRef],
       description: 'The entities the disagreement is about.',
-      resolve: (conflict, _args, context) => loadEntities(context, texts(conflict.props, 'subjects')),
+      resolve: (conflict, _args, context) => loadEntities(context, conflict.subjects),
     }),
     claims: t.field({
       type: [ConflictClaimRef],
       description: 'The sides, in the order the record gives them: at least two.',
-      resolve: (conflict) => conflictSidesOf(conflict.props),
+      resolve: (conflict) => conflict.sides,
     }),
   }),
 });
@@ -105,6 +103,6 @@ builder.queryField('conflicts', (t) =>
   ),
 );
 
-function positionOf(conflict: EntityRecord) {
+function positionOf(conflict: ConflictRow) {
   return { key: conflict.id, id: conflict.id };
 }

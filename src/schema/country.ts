@@ -1,6 +1,5 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
-import { text } from './props.ts';
 import { BodyRef, CountryRef, EntityRef, TldRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 
@@ -9,7 +8,7 @@ builder.node(CountryRef, {
   interfaces: [EntityRef],
   description: 'A country.',
   fields: (t) => ({
-    code: t.field({ type: 'CountryCode', description: 'ISO 3166-1 alpha-2 code, e.g. "RU".', resolve: (c) => text(c.props, 'code') ?? '' }),
+    code: t.field({ type: 'CountryCode', description: 'ISO 3166-1 alpha-2 code, e.g. "RU".', resolve: (c) => c.code ?? '' }),
     based: relationConnection(t, {
       type: 'LOCATED_IN',
       direction: 'in',

@@ -1,6 +1,5 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
-import { text } from './props.ts';
 import { BodyRef, DocumentRef, EntityRef, EventRef, StatementRef, TopicRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 import { PartialDate } from './scalars.ts';
@@ -12,14 +11,14 @@ builder.node(DocumentRef, {
   fields: (t) => ({
     kind: t.string({
       description: 'resolution, report, memorandum-text, statement, other.',
-      resolve: (d) => text(d.props, 'kind') ?? 'other',
+      resolve: (d) => d.kind ?? 'other',
     }),
-    number: t.string({ nullable: true, description: 'Its official number, e.g. "75/240".', resolve: (d) => text(d.props, 'number') }),
+    number: t.string({ nullable: true, description: 'Its official number, e.g. "75/240".', resolve: (d) => d.number }),
     date: t.field({
       type: PartialDate,
       nullable: true,
       description: 'Its date, with the precision the sources give.',
-      resolve: (d) => text(d.props, 'date'),
+      resolve: (d) => d.date,
     }),
     establishes: relationConnection(t, { type: 'ESTABLISHED_BY', direction: 'in', target: BodyRef, description: 'Bodies it established.' }),
     issuedBy: relationConnection(t, { type: 'ISSUED', direction: 'in', target: EntityRef, description: 'Who issued it.' }),

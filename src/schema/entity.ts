@@ -1,11 +1,17 @@
-import type { EntityRecord } from '../db/repositories/entities.ts';
-import { claimsOf, externalFactsOf, type StoredClaim } from '../domain/evidence.ts';
+import { externalFactsOf } from '../domain/evidence.ts';
 import { type EntityLabel, entityLabels, graphEntityLabels } from '../domain/graph.ts';
-import { type MergedFromEntry, mergedFromOf } from '../services/merges.ts';
+import {
+  type EntityRow,
+  hasLabel,
+  isGraphEntity,
+  type MergedFromEntry,
+  type RowOfLabel,
+  type StoredClaim,
+  type StoredEntity,
+} from '../domain/stored-entity.ts';
 import { builder } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { EvidenceEnum, evidenceFields, FieldProvenanceRef, provenanceOf } from './evidence.ts';
-import { text, texts } from './props.ts';
 import { ActorRef, EntityRef, SourceRef } from './refs.ts';
 
 /**
@@ -13,29 +19,52 @@ import { ActorRef, EntityRef, SourceRef } from './refs.ts';
  * database down, a timeout) as an Error per key, which must not read as "not found".
  * Slugs resolve as the loader's statement resolves them: current slugs, then former slugs.
  */
-export async function loadEntitiesInOrder(context: RequestContext, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+export async function loadEntitiesInOrder(context: RequestContext, ids: readonly string[]): Promise<(StoredEntity | null)[]> {
   return loadAll(context, ids);
 }
 
-async function loadAll(context: RequestContext, ids: readonly string[]): Promise<(EntityRecord | null)[]> {
+async function loadAll(context: RequestContext, ids: readonly string[]): Promise<(StoredEntity | null)[]> {
   const found = await context.loaders.entity.loadMany(ids);
-  const failure = found.find((entity) => entity instanceof Error);
-  if (failure) throw failure;
-  return found as (EntityRecord | null)[];
+  const entities: (StoredEntity | null)[] = [];
+  for (const entity of found) {
+    if (entity instanceof Error) throw entity;
+    entities.push(entity);
+  }
+  return entities;
 }
 
 /**
  * Loads entities by slug through the request's loader, keeping those of the given labels (by
  * default every label of the Entity interface: a conflict's slug names no entity).
  */
+export async function loadEntities(context: RequestContext, ids: readonly string[]): Promise<EntityRow[]>;
+export async function loadEntities<L extends EntityLabel>(
+  context: RequestContext,
+  ids: readonly string[],
+  labels: readonly L[],
+): Promise<RowOfLabel<L>[]>;
 export async function loadEntities(
   context: RequestContext,
   ids: readonly string[],
-  labels?: readonly EntityLabel[],
-): Promise<EntityRecord[]> {
+  labels: readonly EntityLabel[] = graphEntityLabels,
+): Promise<StoredEntity[]> {
   const found = await loadAll(context, ids);
-  const wanted = labels ?? graphEntityLabels;
-  return found.filter((entity): entity is EntityRecord => entity !== null && wanted.includes(entity.label));
+  return found.filter((entity) => hasLabel(entity, labels));
+}
+
+/**
+ * An entity a statement returned for one label (it filters by label), as that label's row; any
+ * other is a bug in the statement, reported as such rather than answered as the wrong type.
+ */
+export function expectLabel<L extends EntityLabel>(entity: StoredEntity, label: L): RowOfLabel<L> {
+  if (hasLabel(entity, [label])) return entity;
+  throw new Error(`expected a ${label}, got the ${entity.label} "${entity.id}"`);
+}
+
+/** An entity a write returned where the API answers an Entity: a conflict there is a bug. */
+export function expectGraphEntity(entity: StoredEntity): EntityRow {
+  if (isGraphEntity(entity)) return entity;
+  throw new Error(`expected an entity of the graph, got the ${entity.label} "${entity.id}"`);
 }
 
 export const EntityTypeEnum = builder.enumType('EntityType', {
@@ -87,32 +116,32 @@ EntityRef.implement({
       description:
         'Slugs this entity had before (a rename): each still names it in every lookup and reference argument, and so do global ' +
         'IDs built from them. Empty for most entities.',
-      resolve: (entity) => texts(entity.props, 'formerSlugs'),
+      resolve: (entity) => entity.formerSlugs,
     }),
-    name: t.string({ description: 'The name used for display.', resolve: (entity) => text(entity.props, 'name') ?? entity.id }),
+    name: t.string({ description: 'The name used for display.', resolve: (entity) => entity.name ?? entity.id }),
     mergedFrom: t.field({
       type: [MergedFromRef],
       description:
         'The entities merged into this one (mergeEntities), oldest first: their slugs are among formerSlugs and keep naming this ' +
         'entity. Each entry names the merge, for unmergeEntities. Empty for most entities.',
-      resolve: (entity) => mergedFromOf(entity.props),
+      resolve: (entity) => entity.mergedFrom,
     }),
 
     aliases: t.stringList({
       description: 'Other names: abbreviations, spellings in other scripts, other titles.',
-      resolve: (entity) => texts(entity.props, 'aliases'),
+      resolve: (entity) => entity.aliases,
     }),
     description: t.string({
       nullable: true,
       description: "A short note on what this is, in the project's own words.",
-      resolve: (entity) => text(entity.props, 'description'),
+      resolve: (entity) => entity.description,
     }),
     sources: t.field({
       type: [SourceRef],
       description: 'The sources that state this entity.',
-      resolve: (entity, _args, context) => loadEntities(context, texts(entity.props, 'sources'), ['Source']),
+      resolve: (entity, _args, context) => loadEntities(context, entity.sources, ['Source']),
     }),
-    ...evidenceFields(t, (entity: EntityRecord) => entity.props),
+    ...evidenceFields(t, (entity: EntityRow) => entity),
     provenance: t.field({
       type: [FieldProvenanceRef],
       args: { field: t.arg.string({ description: 'Only this field, e.g. "date"; absent or null: every field that has a value.' }) },
@@ -124,12 +153,12 @@ EntityRef.implement({
       deprecationReason: 'Use provenance (entries with evidence EXTERNAL) or evidence.',
       description:
         'The fields whose values come from outside the sources (e.g. "ascii" for a punycode form); "record" when the whole entity does.',
-      resolve: (entity) => externalFactsOf(entity.props),
+      resolve: (entity) => externalFactsOf(entity),
     }),
     claims: t.field({
       type: [ClaimRef],
       description: 'Values of fields on which sources disagree, each with its own sources and evidence. Empty when they agree.',
-      resolve: (entity) => claimsOf(entity.props),
+      resolve: (entity) => entity.claims,
     }),
   }),
 });
@@ -142,11 +171,11 @@ ActorRef.implement({
 });
 
 /** The Relay node options every entity type shares: global ids from label + slug, batched loads. */
-export function nodeOptions(label: EntityLabel) {
+export function nodeOptions<L extends EntityLabel>(label: L) {
   return {
-    id: { resolve: (entity: EntityRecord) => entity.id },
+    id: { resolve: (entity: RowOfLabel<L>) => entity.id },
     loadMany: (ids: readonly string[], context: RequestContext) =>
-      loadAll(context, ids).then((found) => found.map((entity) => (entity?.label === label ? entity : null))),
-    isTypeOf: (value: unknown) => typeof value === 'object' && value !== null && (value as EntityRecord).label === label,
+      loadAll(context, ids).then((found) => found.map((entity) => (hasLabel(entity, [label]) ? entity : null))),
+    isTypeOf: (value: unknown) => typeof value === 'object' && value !== null && 'label' in value && value.label === label,
   };
 }

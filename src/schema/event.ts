@@ -1,6 +1,5 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
-import { integer, text } from './props.ts';
 import { ActorRef, CountryRef, DocumentRef, EntityRef, EventRef, StatementRef, TopicRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 import { PartialDate } from './scalars.ts';
@@ -12,21 +11,21 @@ builder.node(EventRef, {
   fields: (t) => ({
     kind: t.string({
       description: 'conference, section, round-table, presentation, session, meeting, request, other.',
-      resolve: (e) => text(e.props, 'kind') ?? 'other',
+      resolve: (e) => e.kind ?? 'other',
     }),
-    startDate: t.field({ type: PartialDate, nullable: true, description: 'When it began.', resolve: (e) => text(e.props, 'startDate') }),
-    endDate: t.field({ type: PartialDate, nullable: true, description: 'When it ended.', resolve: (e) => text(e.props, 'endDate') }),
-    place: t.string({ nullable: true, description: 'Where it took place, as the source says.', resolve: (e) => text(e.props, 'place') }),
+    startDate: t.field({ type: PartialDate, nullable: true, description: 'When it began.', resolve: (e) => e.startDate }),
+    endDate: t.field({ type: PartialDate, nullable: true, description: 'When it ended.', resolve: (e) => e.endDate }),
+    place: t.string({ nullable: true, description: 'Where it took place, as the source says.', resolve: (e) => e.place }),
     edition: t.int({
       nullable: true,
       description: 'Which edition of a recurring event (e.g. 19).',
-      resolve: (e) => integer(e.props, 'edition'),
+      resolve: (e) => e.edition,
     }),
     url: t.field({
       type: 'URL',
       nullable: true,
       description: "The event's web page, if a source gives one.",
-      resolve: (e) => text(e.props, 'url'),
+      resolve: (e) => e.url,
     }),
     participants: relationConnection(t, {
       type: 'PARTICIPATED_IN',

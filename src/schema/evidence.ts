@@ -1,6 +1,6 @@
-import type { EntityRecord } from '../db/repositories/entities.ts';
 import { type CitationRecord, citationsOf, claimEvidence, type FieldProvenanceRecord, fieldProvenanceOf } from '../domain/evidence.ts';
 import { type Evidence, type EvidenceFilter, evidenceKinds } from '../domain/rules.ts';
+import { type EntityRow, type EvidenceSource, hasLabel, type SourceRow } from '../domain/stored-entity.ts';
 import { builder, type SharedFieldBuilder } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { SourceRef } from './refs.ts';
@@ -21,11 +21,14 @@ export const EvidenceEnum = builder.enumType('Evidence', {
 });
 
 /** Sources load through the request's entity loader; a missing one is left out. */
-async function sourcesOf(context: RequestContext, ids: readonly string[]): Promise<EntityRecord[]> {
+async function sourcesOf(context: RequestContext, ids: readonly string[]): Promise<SourceRow[]> {
   const found = await context.loaders.entity.loadMany(ids);
-  const failure = found.find((entry) => entry instanceof Error);
-  if (failure) throw failure;
-  return found.filter((entry): entry is EntityRecord => entry !== null && !(entry instanceof Error) && entry.label === 'Source');
+  const sources: SourceRow[] = [];
+  for (const entry of found) {
+    if (entry instanceof Error) throw entry;
+    if (hasLabel(entry, ['Source'])) sources.push(entry);
+  }
+  return sources;
 }
 
 export const CitationRef = builder.objectRef<CitationRecord>('Citation').implement({
@@ -67,29 +70,29 @@ export const FieldProvenanceRef = builder.objectRef<FieldProvenanceRecord>('Fiel
 });
 
 /** `evidence`, `basis` and `citations` of anything that cites sources: an entity, a relationship. */
-export function evidenceFields<Parent>(builderOf: SharedFieldBuilder<Parent>, propsOf: (parent: Parent) => Record<string, unknown>) {
+export function evidenceFields<Parent>(builderOf: SharedFieldBuilder<Parent>, evidenceOf: (parent: Parent) => EvidenceSource) {
   return {
     evidence: builderOf.field({
       type: EvidenceEnum,
       description: 'The strongest support any of its citations gives: STATED if any source says it, else INFERRED, else EXTERNAL.',
-      resolve: (parent: Parent) => claimEvidence(citationsOf(propsOf(parent))).evidence,
+      resolve: (parent: Parent) => claimEvidence(citationsOf(evidenceOf(parent))).evidence,
     }),
     basis: builderOf.string({
       nullable: true,
       description: "When its evidence is INFERRED: how it is read from the sources, in the project's own words.",
-      resolve: (parent: Parent) => claimEvidence(citationsOf(propsOf(parent))).basis,
+      resolve: (parent: Parent) => claimEvidence(citationsOf(evidenceOf(parent))).basis,
     }),
     citations: builderOf.field({
       type: [CitationRef],
       description: 'Each source cited, with the kind of support it gives.',
-      resolve: (parent: Parent) => citationsOf(propsOf(parent)),
+      resolve: (parent: Parent) => citationsOf(evidenceOf(parent)),
     }),
   };
 }
 
 /** The `provenance(field:)` of every entity. */
-export function provenanceOf(entity: EntityRecord, field: string | null | undefined): FieldProvenanceRecord[] {
-  return fieldProvenanceOf(entity.label, entity.props, field ?? null);
+export function provenanceOf(entity: EntityRow, field: string | null | undefined): FieldProvenanceRecord[] {
+  return fieldProvenanceOf(entity.label, entity, field ?? null);
 }
 
 /** The `evidence` argument every relation-walking field takes. */

@@ -1,5 +1,4 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import type { EntityRecord } from '../db/repositories/entities.ts';
 import {
   countEntitiesByLabel,
   countRelationsByType,
@@ -13,12 +12,12 @@ import {
 import { BadUserInputError } from '../domain/errors.ts';
 import { dateProvenanceOf, externalFactsOf } from '../domain/evidence.ts';
 import { type EntityLabel, entityLabels, relationTypes } from '../domain/graph.ts';
+import { type EntityRow, type EvidenceSource, evidenceSourceOf } from '../domain/stored-entity.ts';
 import { builder } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { scanCosts } from './cost.ts';
 import { loadEntities } from './entity.ts';
 import { EvidenceEnum, evidenceFields } from './evidence.ts';
-import { texts } from './props.ts';
 import { EntityRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
 
@@ -76,7 +75,7 @@ export function checkRelationTypes(types: readonly string[] | null | undefined, 
 }
 
 /** Entities fetched along with a query: later lookups through the loader cost nothing. */
-export function primeEntities(context: RequestContext, entities: readonly EntityRecord[]): void {
+export function primeEntities(context: RequestContext, entities: readonly EntityRow[]): void {
   for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
 }
 
@@ -98,7 +97,7 @@ const notInProperties = new Set([
   'updatedBy',
 ]);
 
-async function entityBySlug(context: RequestContext, slug: string): Promise<EntityRecord> {
+async function entityBySlug(context: RequestContext, slug: string): Promise<EntityRow> {
   const [entity] = await loadEntities(context, [slug]);
   if (!entity) throw new Error(`entity "${slug}" vanished during the request`);
   return entity;
@@ -139,19 +138,19 @@ export const EdgeRef = builder.objectRef<EdgeRecord>('Edge').implement({
     sources: t.field({
       type: [SourceRef],
       description: 'The sources that state this relationship.',
-      resolve: (edge, _args, context) => loadEntities(context, texts(edge.props, 'sources'), ['Source']),
+      resolve: (edge, _args, context) => loadEntities(context, evidenceSourceOf(edge.props).sources, ['Source']),
     }),
-    ...evidenceFields(t, (edge: EdgeRecord) => edge.props),
+    ...evidenceFields(t, (edge: EdgeRecord) => evidenceSourceOf(edge.props)),
     externalFacts: t.stringList({
       deprecationReason: 'Use evidence and citations.',
       description: 'Fields of this relationship that come from outside the sources; "record" when the whole relationship does.',
-      resolve: (edge) => externalFactsOf(edge.props),
+      resolve: (edge) => externalFactsOf(evidenceSourceOf(edge.props)),
     }),
   }),
 });
 
 export interface SubgraphShape {
-  nodes: EntityRecord[];
+  nodes: EntityRow[];
   edges: EdgeRecord[];
 }
 
@@ -206,7 +205,7 @@ export const TimelineEntryKindEnum = builder.enumType('TimelineEntryKind', {
 });
 
 /** The dated thing of an entry: the entity whose date it is, else the relationship. */
-const datedPropsOf = (entry: TimelineRecord): Record<string, unknown> => entry.entity?.props ?? entry.edge?.props ?? {};
+const datedOf = (entry: TimelineRecord): EvidenceSource => entry.entity ?? evidenceSourceOf(entry.edge?.props ?? {});
 
 export const TimelineEntryRef = builder.objectRef<TimelineRecord>('TimelineEntry').implement({
   description:
@@ -261,17 +260,17 @@ export const TimelineEntryRef = builder.objectRef<TimelineRecord>('TimelineEntry
     sources: t.field({
       type: [SourceRef],
       description: 'The sources of the date itself (its own provenance when it has one, else the sources of the entity or relationship).',
-      resolve: (entry, _args, context) => loadEntities(context, dateProvenanceOf(datedPropsOf(entry))?.sources ?? [], ['Source']),
+      resolve: (entry, _args, context) => loadEntities(context, dateProvenanceOf(datedOf(entry))?.sources ?? [], ['Source']),
     }),
     evidence: t.field({
       type: EvidenceEnum,
       description: 'The kind of support the date has: STATED, or INFERRED (e.g. a year read from the context), or EXTERNAL.',
-      resolve: (entry) => dateProvenanceOf(datedPropsOf(entry))?.evidence ?? 'STATED',
+      resolve: (entry) => dateProvenanceOf(datedOf(entry))?.evidence ?? 'STATED',
     }),
     basis: t.string({
       nullable: true,
       description: "For an INFERRED date: how it is read from the sources, in the project's own words.",
-      resolve: (entry) => dateProvenanceOf(datedPropsOf(entry))?.basis ?? null,
+      resolve: (entry) => dateProvenanceOf(datedOf(entry))?.basis ?? null,
     }),
   }),
 });

@@ -1,13 +1,15 @@
-import type { InputFieldBuilder } from '@pothos/core';
+import type { InputFieldBuilder, ObjectRef } from '@pothos/core';
 import { loadEntityPageWithLevels } from '../db/planned-read.ts';
 import { type EntityFilter, type EntityPage, loadEntityPage, type OrderField } from '../db/repositories/lists.ts';
 import { dateRange } from '../domain/dates.ts';
 import type { EntityLabel } from '../domain/graph.ts';
+import type { RowOfLabel } from '../domain/stored-entity.ts';
 import { searchKey } from '../domain/text/normalize.ts';
 import { builder, type Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { countryCode } from './countries.ts';
 import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, TldTypeEnum } from './curation/enums.ts';
+import { expectLabel } from './entity.ts';
 import { primeRelationPages } from './loaders.ts';
 import { cutPage, encodeCursor, pageWindow } from './paging.ts';
 import { planRelationLevels } from './planner.ts';
@@ -52,10 +54,10 @@ const EntityOrderInput = builder.inputType('EntityOrder', {
 
 type FilterField = 'kind' | 'type' | 'country' | 'topic' | 'dates';
 
-interface ListSpec {
+interface ListSpec<L extends EntityLabel> {
   field: string;
-  label: EntityLabel;
-  ref: typeof OrganizationRef;
+  label: L;
+  ref: ObjectRef<Types, RowOfLabel<NoInfer<L>>>;
   filters: FilterField[];
   description: string;
 }
@@ -72,30 +74,47 @@ const kindEnums: Partial<Record<EntityLabel, typeof BodyKindEnum>> = {
   Document: DocumentKindEnum,
 };
 
-const lists: ListSpec[] = [
-  { field: 'organizations', label: 'Organization', ref: OrganizationRef, filters: ['kind', 'country'], description: 'Organizations.' },
-  { field: 'persons', label: 'Person', ref: PersonRef, filters: [], description: 'People.' },
-  { field: 'tlds', label: 'Tld', ref: TldRef, filters: ['type', 'country'], description: 'Top-level domains.' },
-  {
-    field: 'memoranda',
-    label: 'Memorandum',
-    ref: MemorandumRef,
-    filters: ['topic', 'dates'],
-    description: 'Memoranda of cooperation and understanding.',
-  },
-  { field: 'events', label: 'Event', ref: EventRef, filters: ['kind', 'topic', 'dates'], description: 'Events.' },
-  { field: 'bodies', label: 'Body', ref: BodyRef, filters: ['kind'], description: 'Governance bodies.' },
-  { field: 'documents', label: 'Document', ref: DocumentRef, filters: ['kind', 'dates'], description: 'Documents: resolutions, reports.' },
-  { field: 'topics', label: 'Topic', ref: TopicRef, filters: [], description: 'Topics.' },
-  { field: 'countries', label: 'Country', ref: CountryRef, filters: [], description: 'Countries.' },
-  { field: 'sources', label: 'Source', ref: SourceRef, filters: ['dates'], description: 'Sources.' },
-  {
-    field: 'statements',
-    label: 'Statement',
-    ref: StatementRef,
-    filters: ['topic', 'dates'],
-    description: 'Statements: who said what, where and when, as the sources report it.',
-  },
+/** Each list's query field, defined with its label's row type (see defineList). */
+const lists: (() => void)[] = [
+  () =>
+    defineList({
+      field: 'organizations',
+      label: 'Organization',
+      ref: OrganizationRef,
+      filters: ['kind', 'country'],
+      description: 'Organizations.',
+    }),
+  () => defineList({ field: 'persons', label: 'Person', ref: PersonRef, filters: [], description: 'People.' }),
+  () => defineList({ field: 'tlds', label: 'Tld', ref: TldRef, filters: ['type', 'country'], description: 'Top-level domains.' }),
+  () =>
+    defineList({
+      field: 'memoranda',
+      label: 'Memorandum',
+      ref: MemorandumRef,
+      filters: ['topic', 'dates'],
+      description: 'Memoranda of cooperation and understanding.',
+    }),
+  () => defineList({ field: 'events', label: 'Event', ref: EventRef, filters: ['kind', 'topic', 'dates'], description: 'Events.' }),
+  () => defineList({ field: 'bodies', label: 'Body', ref: BodyRef, filters: ['kind'], description: 'Governance bodies.' }),
+  () =>
+    defineList({
+      field: 'documents',
+      label: 'Document',
+      ref: DocumentRef,
+      filters: ['kind', 'dates'],
+      description: 'Documents: resolutions, reports.',
+    }),
+  () => defineList({ field: 'topics', label: 'Topic', ref: TopicRef, filters: [], description: 'Topics.' }),
+  () => defineList({ field: 'countries', label: 'Country', ref: CountryRef, filters: [], description: 'Countries.' }),
+  () => defineList({ field: 'sources', label: 'Source', ref: SourceRef, filters: ['dates'], description: 'Sources.' }),
+  () =>
+    defineList({
+      field: 'statements',
+      label: 'Statement',
+      ref: StatementRef,
+      filters: ['topic', 'dates'],
+      description: 'Statements: who said what, where and when, as the sources report it.',
+    }),
 ];
 
 interface FilterInputShape {
@@ -176,8 +195,10 @@ async function toFilter(context: RequestContext, input: FilterInputShape | null 
   };
 }
 
-for (const spec of lists) {
-  const FilterInput = builder.inputType(`${spec.label}Filter`, {
+function defineList<L extends EntityLabel>(spec: ListSpec<L>): void {
+  // A plain string: Pothos would type the input by the template literal's name.
+  const filterName: string = `${spec.label}Filter`;
+  const FilterInput = builder.inputType(filterName, {
     description: `Filters for ${spec.field}; all given filters must hold.`,
     fields: (t) => filterFields(t, spec.label, spec.filters),
   });
@@ -224,7 +245,7 @@ for (const spec of lists) {
           return {
             totalCount: total,
             pageInfo: page.pageInfo,
-            edges: page.rows.map((row) => ({ cursor: encodeCursor(row.position), node: row.entity })),
+            edges: page.rows.map((row) => ({ cursor: encodeCursor(row.position), node: expectLabel(row.entity, spec.label) })),
           };
         },
       },
@@ -247,3 +268,5 @@ for (const spec of lists) {
     ),
   );
 }
+
+for (const define of lists) define();

@@ -3,9 +3,10 @@ import DataLoader from 'dataloader';
 import type { FetchedRelationPage } from '../db/planned-read.ts';
 import type { ReadScope } from '../db/read-scope.ts';
 import { loadRelationsByKey } from '../db/repositories/conflicts.ts';
-import { type EntityRecord, loadEntitiesById } from '../db/repositories/entities.ts';
+import { loadEntitiesById } from '../db/repositories/entities.ts';
 import type { EdgeRecord } from '../db/repositories/graph.ts';
 import { loadAncestors, loadRelationPages, type RelationPage, type RelationPageRequest } from '../db/repositories/relations.ts';
+import type { EntityRow, StoredEntity } from '../domain/stored-entity.ts';
 
 export interface RelationPageKey {
   id: string;
@@ -18,9 +19,9 @@ export interface RelationPageKey {
  * the number of parents.
  */
 export interface Loaders {
-  entity: DataLoader<string, EntityRecord | null>;
+  entity: DataLoader<string, StoredEntity | null>;
   relationPage: DataLoader<RelationPageKey, RelationPage, string>;
-  ancestors: DataLoader<string, EntityRecord[]>;
+  ancestors: DataLoader<string, EntityRow[]>;
   /** Relationships by key (type|from|to|role|title): the sides of conflicts. */
   relationByKey: DataLoader<string, EdgeRecord | null>;
 }
@@ -63,7 +64,7 @@ export function primeRelationPages(loaders: Loaders, pages: readonly FetchedRela
 }
 
 export function createLoaders(reads: ReadScope): Loaders {
-  const entity: DataLoader<string, EntityRecord | null> = new DataLoader(
+  const entity: DataLoader<string, StoredEntity | null> = new DataLoader(
     traced(reads, 'entity', async (ids: readonly string[]) => {
       const found = await loadEntitiesById(reads, ids);
       // A former slug answers with the entity under its current slug: later lookups by that cost nothing.
@@ -99,7 +100,7 @@ export function createLoaders(reads: ReadScope): Loaders {
     { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.request)}` },
   );
 
-  const ancestors = new DataLoader<string, EntityRecord[]>(traced(reads, 'ancestors', (ids) => loadAncestors(reads, ids)));
+  const ancestors = new DataLoader<string, EntityRow[]>(traced(reads, 'ancestors', (ids) => loadAncestors(reads, ids)));
 
   const relationByKey = new DataLoader<string, EdgeRecord | null>(
     traced(reads, 'relationByKey', (keys) => loadRelationsByKey(reads, keys)),

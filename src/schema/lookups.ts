@@ -1,11 +1,12 @@
-import type { EntityRecord } from '../db/repositories/entities.ts';
+import type { ObjectRef } from '@pothos/core';
 import { findTldByForms } from '../db/repositories/lists.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
+import type { EntityRow, GraphEntityLabel, RowOfLabel } from '../domain/stored-entity.ts';
 import { tldForms } from '../domain/text/tld-forms.ts';
-import { builder } from './builder.ts';
+import { builder, type Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
-import { loadEntities, loadEntitiesInOrder } from './entity.ts';
+import { expectLabel, loadEntities, loadEntitiesInOrder } from './entity.ts';
 import { decodeEntityId } from './graph-types.ts';
 import { parseRef, resolveAnyRef } from './references.ts';
 import {
@@ -23,19 +24,6 @@ import {
   TopicRef,
 } from './refs.ts';
 
-const bySlug: [string, EntityLabel, typeof OrganizationRef][] = [
-  ['organization', 'Organization', OrganizationRef],
-  ['person', 'Person', PersonRef],
-  ['memorandum', 'Memorandum', MemorandumRef],
-  ['event', 'Event', EventRef],
-  ['body', 'Body', BodyRef],
-  ['document', 'Document', DocumentRef],
-  ['topic', 'Topic', TopicRef],
-  ['country', 'Country', CountryRef],
-  ['source', 'Source', SourceRef],
-  ['statement', 'Statement', StatementRef],
-];
-
 /**
  * The slug a lookup's `slug` argument means: the slug itself, or the one inside a global ID of
  * this type (a global ID of another type names nothing here). Anything else is looked up as it
@@ -47,7 +35,7 @@ function lookupSlug(given: string, label: EntityLabel): string | null {
   return given;
 }
 
-async function lookUp(context: RequestContext, given: string, label: EntityLabel): Promise<EntityRecord | null> {
+async function lookUp<L extends EntityLabel>(context: RequestContext, given: string, label: L): Promise<RowOfLabel<L> | null> {
   const slug = lookupSlug(given, label);
   return slug === null ? null : ((await loadEntities(context, [slug], [label]))[0] ?? null);
 }
@@ -62,10 +50,20 @@ function nodeRef(given: string, argument: string): { label: EntityLabel | null; 
   return decodeEntityId(given, argument);
 }
 
-for (const [field, label, ref] of bySlug) {
+/**
+ * A lookup by slug of one type: `organization(slug:)` and the like. The label and the type are
+ * checked to agree here; the field is built over the Entity union, since Pothos cannot check a
+ * resolver against a row type left generic. lookUp answers only rows of `label`.
+ */
+function defineLookup<L extends GraphEntityLabel>(
+  field: string,
+  label: L,
+  ref: ObjectRef<Types, Extract<EntityRow, { label: NoInfer<L> }>>,
+): void {
+  const type: ObjectRef<Types, EntityRow> = ref;
   builder.queryField(field, (t) =>
     t.field({
-      type: ref,
+      type,
       nullable: true,
       description: `The ${label} with this slug (or a former slug of it, or its global ID), or null. entity(ref:) says why when nothing matches.`,
       args: {
@@ -78,6 +76,17 @@ for (const [field, label, ref] of bySlug) {
     }),
   );
 }
+
+defineLookup('organization', 'Organization', OrganizationRef);
+defineLookup('person', 'Person', PersonRef);
+defineLookup('memorandum', 'Memorandum', MemorandumRef);
+defineLookup('event', 'Event', EventRef);
+defineLookup('body', 'Body', BodyRef);
+defineLookup('document', 'Document', DocumentRef);
+defineLookup('topic', 'Topic', TopicRef);
+defineLookup('country', 'Country', CountryRef);
+defineLookup('source', 'Source', SourceRef);
+defineLookup('statement', 'Statement', StatementRef);
 
 builder.queryField('entity', (t) =>
   t.field({
@@ -118,8 +127,9 @@ builder.queryField('tld', (t) =>
           argument: 'name',
         });
       const tld = await findTldByForms(context.reads, forms);
-      if (tld) context.loaders.entity.prime(tld.id, tld);
-      return tld;
+      if (!tld) return null;
+      context.loaders.entity.prime(tld.id, tld);
+      return expectLabel(tld, 'Tld');
     },
   }),
 );
@@ -144,7 +154,7 @@ builder.queryField('node', (t) =>
     args: { id: t.arg.id({ required: true, description: 'A global ID, as the "id" field of any entity gives it, or a slug.' }) },
     resolve: async (_root, args, context) => {
       const { label, slug } = nodeRef(String(args.id), 'id');
-      return (await loadEntities(context, [slug], label ? [label] : undefined))[0] ?? null;
+      return (await (label ? loadEntities(context, [slug], [label]) : loadEntities(context, [slug])))[0] ?? null;
     },
   }),
 );

@@ -1,6 +1,5 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
-import { text } from './props.ts';
 import { ActorRef, EntityRef, MemorandumRef, PersonRef, TopicRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 import { PartialDate } from './scalars.ts';
@@ -12,13 +11,13 @@ builder.node(MemorandumRef, {
   fields: (t) => ({
     title: t.string({
       description: 'The title (other titles, if sources differ, are in aliases and claims).',
-      resolve: (m) => text(m.props, 'name') ?? m.id,
+      resolve: (m) => m.name ?? m.id,
     }),
     date: t.field({
       type: PartialDate,
       nullable: true,
       description: 'When it was signed, with the precision the sources give; null when unknown.',
-      resolve: (m) => text(m.props, 'date'),
+      resolve: (m) => m.date,
     }),
     parties: relationConnection(t, {
       type: 'PARTY_TO',

@@ -1,6 +1,5 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
-import { text } from './props.ts';
 import { ActorRef, BodyRef, CountryRef, DocumentRef, EntityRef, MemorandumRef, OrganizationRef, PersonRef, TldRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 
@@ -11,13 +10,13 @@ builder.node(OrganizationRef, {
   fields: (t) => ({
     kind: t.string({
       description: 'What sort of organization: registry, registrar, exchange-point, government-agency, company, association, …',
-      resolve: (org) => text(org.props, 'kind') ?? 'other',
+      resolve: (org) => org.kind ?? 'other',
     }),
     country: t.field({
       type: 'CountryCode',
       nullable: true,
       description: 'ISO 3166-1 alpha-2 code of the country it is based in.',
-      resolve: (org) => text(org.props, 'country'),
+      resolve: (org) => org.country,
     }),
     memoranda: relationConnection(t, {
       type: 'PARTY_TO',

@@ -1,7 +1,7 @@
-import type { EntityRecord } from '../db/repositories/entities.ts';
 import { findShortestPaths } from '../db/repositories/graph.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { type EntityLabel, relationTypes } from '../domain/graph.ts';
+import type { StoredEntity } from '../domain/stored-entity.ts';
 import { asOfArgs, asOfArgument } from './as-of.ts';
 import { builder } from './builder.ts';
 import { pathsScanCost } from './cost.ts';
@@ -65,7 +65,7 @@ builder.queryField('paths', (t) =>
       // The ends are resolved in the paths' own statement (one round trip, issue #13), as the
       // entity loader resolves slugs: current first, then former slugs.
       let result = await find(slugOf(parsed[0]), slugOf(parsed[1]));
-      const fitting = (entity: EntityRecord | null, one: ParsedRef | undefined) =>
+      const fitting = (entity: StoredEntity | null, one: ParsedRef | undefined) =>
         entity !== null && one !== undefined && refFits(entity, one);
       if (!fitting(result.from, parsed[0]) || !fitting(result.to, parsed[1])) {
         // Only to explain what is wrong (NOT_FOUND with candidates, or a global ID of another

@@ -1,14 +1,13 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import type { EntityRecord } from '../db/repositories/entities.ts';
 import { searchEntities } from '../db/repositories/lists.ts';
 import { BadUserInputError, NotFoundError } from '../domain/errors.ts';
 import { type EntityLabel, graphEntityLabels, isEntityLabel } from '../domain/graph.ts';
 import { slugPattern } from '../domain/rules.ts';
+import { type EntityRow, isGraphEntity, type StoredEntity } from '../domain/stored-entity.ts';
 import { searchKey } from '../domain/text/normalize.ts';
 import { planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
 import type { RequestContext } from './context.ts';
 import { loadEntitiesInOrder } from './entity.ts';
-import { text, texts } from './props.ts';
 
 /**
  * References: the arguments that name an entity (neighborhood's id, paths' from and to,
@@ -94,14 +93,14 @@ export async function candidatesFor(context: RequestContext, typed: string, labe
   return rows.slice(0, candidateCount).map((row) => asCandidate(row.entity));
 }
 
-function asCandidate(entity: EntityRecord): Candidate {
-  return { slug: entity.id, name: text(entity.props, 'name') ?? entity.id, type: entity.label };
+function asCandidate(entity: StoredEntity): Candidate {
+  return { slug: entity.id, name: entity.name ?? entity.id, type: entity.label };
 }
 
 const typeList = (labels: readonly EntityLabel[]) => labels.join(' or ');
 const withArticle = (word: string) => `${/^[AEIOU]/.test(word) ? 'an' : 'a'} ${word}`;
 
-async function unresolved(context: RequestContext, request: RefRequest, parsed: ParsedRef, found: EntityRecord | null) {
+async function unresolved(context: RequestContext, request: RefRequest, parsed: ParsedRef, found: StoredEntity | null) {
   const { argument, ref, labels } = request;
   const wanted = labels ? typeList(labels) : 'entity';
   let reason: string;
@@ -137,7 +136,7 @@ function malformed(request: RefRequest) {
  * first that names nothing (of its types) throws NOT_FOUND; a value that is neither a slug nor a
  * global ID throws BAD_USER_INPUT, as before any database read.
  */
-export async function resolveRefs(context: RequestContext, requests: readonly RefRequest[]): Promise<EntityRecord[]> {
+export async function resolveRefs(context: RequestContext, requests: readonly RefRequest[]): Promise<StoredEntity[]> {
   const parsed = requests.map((request): SlugRef => {
     const one = parseRef(request.ref);
     if (one.kind === 'other') throw malformed(request);
@@ -147,7 +146,7 @@ export async function resolveRefs(context: RequestContext, requests: readonly Re
     context,
     parsed.map((one) => one.slug),
   );
-  const resolved: EntityRecord[] = [];
+  const resolved: StoredEntity[] = [];
   for (const [index, request] of requests.entries()) {
     const one = parsed[index] as SlugRef;
     const entity = found[index] ?? null;
@@ -158,17 +157,17 @@ export async function resolveRefs(context: RequestContext, requests: readonly Re
 }
 
 /** A global ID names its type as well: the slug of another type's entity is not that entity. */
-function fits(entity: EntityRecord, parsed: ParsedRef, labels: readonly EntityLabel[] | undefined): boolean {
+function fits(entity: StoredEntity, parsed: ParsedRef, labels: readonly EntityLabel[] | undefined): boolean {
   // A conflict is no entity of the graph: it cannot be walked from or filtered by.
   return refFits(entity, parsed) && (labels ?? graphEntityLabels).includes(entity.label);
 }
 
 /** Whether an entity found by a reference's slug is the one it names: a global ID names its type too. */
-export function refFits(entity: EntityRecord, parsed: ParsedRef): boolean {
+export function refFits(entity: StoredEntity, parsed: ParsedRef): boolean {
   return parsed.kind !== 'globalId' || entity.label === parsed.label;
 }
 
-export async function resolveRef(context: RequestContext, request: RefRequest): Promise<EntityRecord> {
+export async function resolveRef(context: RequestContext, request: RefRequest): Promise<StoredEntity> {
   const [entity] = await resolveRefs(context, [request]);
   if (!entity) throw new Error('resolveRefs returned nothing for one reference');
   return entity;
@@ -179,11 +178,12 @@ export async function resolveRef(context: RequestContext, request: RefRequest): 
  * as search compares, ignoring case and accents). A slug wins over a name. One search answers
  * both the name lookup and, when it fails, the candidates.
  */
-export async function resolveAnyRef(context: RequestContext, argument: string, ref: string): Promise<EntityRecord> {
+export async function resolveAnyRef(context: RequestContext, argument: string, ref: string): Promise<EntityRow> {
   const parsed = parseRef(ref);
   if (parsed.kind !== 'other') {
     const [entity] = await loadEntitiesInOrder(context, [parsed.slug]);
-    if (entity && fits(entity, parsed, undefined)) return entity;
+    // As fits with no labels: any entity of the graph, no conflict.
+    if (isGraphEntity(entity) && refFits(entity, parsed)) return entity;
     // A global ID names one entity; only slug-like text may also be a name ("spam", "icann").
     if (parsed.kind === 'globalId') throw await unresolved(context, { argument, ref }, parsed, entity ?? null);
   }
@@ -196,9 +196,7 @@ export async function resolveAnyRef(context: RequestContext, argument: string, r
   const rows = await searchEntities(context.reads, searchStatementParameters(plan, null, 20));
   const named = rows
     .map((row) => row.entity)
-    .filter((entity) =>
-      [text(entity.props, 'name'), ...texts(entity.props, 'aliases')].some((name) => name !== null && searchKey(name) === key),
-    );
+    .filter((entity) => [entity.name, ...entity.aliases].some((name) => name !== null && searchKey(name) === key));
   const [only] = named;
   if (only && named.length === 1) {
     context.loaders.entity.prime(only.id, only);

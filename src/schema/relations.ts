@@ -1,17 +1,16 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EntityRecord } from '../db/repositories/entities.ts';
 import type { Direction, RelationPageRequest, RelationRecord } from '../db/repositories/relations.ts';
 import { type CompletenessEntry, completenessOf, externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
+import { auditIn, type EntityRow, evidenceSourceOf, textIn } from '../domain/stored-entity.ts';
 import { asOfArgs, asOfArgument } from './as-of.ts';
 import { auditFields } from './audit.ts';
 import type { Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { loadEntities } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFields, evidenceFilter } from './evidence.ts';
-import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, type PageWindow, pageWindow } from './paging.ts';
-import { text, texts } from './props.ts';
+import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, type PageArguments, type PageWindow, pageWindow } from './paging.ts';
 import { ActorRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
 import { selectsField } from './selection.ts';
@@ -43,7 +42,7 @@ export const relationFields: Record<RelationType, RelationField[]> = {
 
 interface RelationEdge {
   cursor: string;
-  node: EntityRecord;
+  node: EntityRow;
   relation: RelationRecord;
 }
 
@@ -51,7 +50,7 @@ export interface RelationSpec {
   type: RelationType;
   direction: Direction;
   /** The other end's GraphQL type. */
-  target: ObjectRef<Types, EntityRecord> | InterfaceRef<Types, EntityRecord>;
+  target: ObjectRef<Types, EntityRow> | InterfaceRef<Types, EntityRow>;
   /** The other end's labels, when the type allows more than the target covers. */
   labels?: EntityLabel[];
   /** Only these roles (e.g. organizers among participants). */
@@ -79,7 +78,7 @@ const edgeFieldDescriptions: Record<RelationField, string> = {
  */
 const datedFields: RelationField[] = ['date', 'startDate', 'endDate'];
 
-const relationOf = (edge: unknown) => (edge as RelationEdge).relation;
+const relationOf = (edge: RelationEdge) => edge.relation;
 
 /** The extension under which a relation connection's field names its relation, for the planner. */
 export const relationPageExtension = 'govgraphRelationPage';
@@ -111,6 +110,14 @@ export const relationConnectionArguments: ReadonlySet<string> = new Set([
   'includeUndated',
 ]);
 
+/** The arguments of a relation connection besides paging, as GraphQL or the planner gives them. */
+export interface RelationArguments {
+  evidence?: unknown;
+  includeParts?: unknown;
+  asOf?: unknown;
+  includeUndated?: unknown;
+}
+
 /**
  * The page request a relation connection asks its loader for. The resolver and the planner
  * build it here alike: a planned read primes the loader under this very key (its JSON, key
@@ -118,7 +125,7 @@ export const relationConnectionArguments: ReadonlySet<string> = new Set([
  */
 export function relationPageRequest(
   mark: RelationMark,
-  args: Record<string, unknown>,
+  args: RelationArguments,
   window: PageWindow,
   withTotal: boolean,
 ): RelationPageRequest {
@@ -144,8 +151,8 @@ export function relationPageRequest(
  * read beyond the entity itself. A list cut down by role is a part of the source's list: if that
  * list is whole, so is the part; if it is partial, nothing is known of the part.
  */
-function listCompleteness(parent: EntityRecord, spec: RelationSpec): CompletenessEntry | null {
-  const entry = completenessOf(parent.props, spec.type, spec.direction);
+function listCompleteness(parent: EntityRow, spec: RelationSpec): CompletenessEntry | null {
+  const entry = completenessOf(parent.completeness, spec.type, spec.direction);
   if (entry && spec.roles && !entry.complete) return null;
   return entry;
 }
@@ -159,8 +166,14 @@ interface ConnectionShape {
  * A Relay connection over one relationship type: its edges carry the relation's own fields
  * and its sources; its pages come through the per-request relation loader.
  */
+// `t` stays untyped: no builder type both callers fit is one Pothos can check a connection
+// against. As ObjectFieldBuilder<Types, P> the objects' calls check, but Actor's interface fields
+// (actor.ts) pass an InterfaceFieldBuilder; FieldBuilder<Types, P, 'Object' | 'Interface'> fails
+// with TS2589 (instantiation too deep) inside t.connection, and a generic Kind leaves Pothos'
+// FieldOptionsFromKind deferred, so no options object is assignable to it. The parent is typed
+// below (EntityRow), the target by RelationSpec, the edges by RelationEdge.
 export function relationConnection(
-  // biome-ignore lint/suspicious/noExplicitAny: Pothos field builders differ per parent kind; the spec below is what matters.
+  // biome-ignore lint/suspicious/noExplicitAny: see the comment above: no checkable builder type fits objects and interfaces both.
   t: any,
   spec: RelationSpec,
 ) {
@@ -177,7 +190,7 @@ export function relationConnection(
       // Its default page depends on how many lists it sits in (paging.ts); the cost model reads
       // this mark. The planner (planner.ts) reads the relation, to fetch its pages in a planned read.
       extensions: { pageByNesting: true, [relationPageExtension]: relationMark(spec) },
-      resolve: async (parent: EntityRecord, args: Record<string, unknown>, context: RequestContext, info: GraphQLResolveInfo) => {
+      resolve: async (parent: EntityRow, args: RelationArguments & PageArguments, context: RequestContext, info: GraphQLResolveInfo) => {
         const window = pageWindow(args, defaultPageSizeAt(listsAbove(info.path)));
         // Counted in the same statement, and only when asked for.
         const request = relationPageRequest(relationMark(spec), args, window, selectsField(info, 'totalCount'));
@@ -224,21 +237,21 @@ export function relationConnection(
         sources: e.field({
           type: [SourceRef],
           description: 'The sources that state this relation.',
-          resolve: (edge: unknown, _args: unknown, context: RequestContext) =>
-            loadEntities(context, texts(relationOf(edge).props, 'sources'), ['Source']),
+          resolve: (edge: RelationEdge, _args: unknown, context: RequestContext) =>
+            loadEntities(context, evidenceSourceOf(relationOf(edge).props).sources, ['Source']),
         }),
-        ...evidenceFields(e, (edge: unknown) => relationOf(edge).props),
+        ...evidenceFields(e, (edge: RelationEdge) => evidenceSourceOf(relationOf(edge).props)),
         externalFacts: e.stringList({
           deprecationReason: 'Use evidence and citations.',
           description: 'Fields of this relation that come from outside the sources; "record" when the whole relation does.',
-          resolve: (edge: unknown) => externalFactsOf(relationOf(edge).props),
+          resolve: (edge: RelationEdge) => externalFactsOf(evidenceSourceOf(relationOf(edge).props)),
         }),
         note: e.string({
           nullable: true,
           description: "A short note on the relation, in the project's own words.",
-          resolve: (edge: unknown) => text(relationOf(edge).props, 'note'),
+          resolve: (edge: RelationEdge) => textIn(relationOf(edge).props.note),
         }),
-        ...auditFields(e, (edge: unknown) => relationOf(edge).props),
+        ...auditFields(e, (edge: RelationEdge) => auditIn(relationOf(edge).props)),
         ...(spec.type === 'HOLDS_POSITION'
           ? {
               at: e.field({
@@ -246,7 +259,7 @@ export function relationConnection(
                 description:
                   'Where the position is held: the organization or body itself, or, with includeParts, the department or sub-body ' +
                   'inside it.',
-                resolve: async (edge: unknown, _args: unknown, context: RequestContext) => {
+                resolve: async (edge: RelationEdge, _args: unknown, context: RequestContext) => {
                   const relation = relationOf(edge);
                   const [held] = await loadEntities(context, [relation.to]);
                   if (!held) throw new Error(`the end "${relation.to}" of a HOLDS_POSITION relation cannot be read`);
@@ -263,8 +276,8 @@ export function relationConnection(
                   type: ActorRef,
                   nullable: true,
                   description: edgeFieldDescriptions[field],
-                  resolve: async (edge: unknown, _args: unknown, context: RequestContext) => {
-                    const id = text(relationOf(edge).props, 'onBehalfOf');
+                  resolve: async (edge: RelationEdge, _args: unknown, context: RequestContext) => {
+                    const id = textIn(relationOf(edge).props.onBehalfOf);
                     return id ? ((await loadEntities(context, [id]))[0] ?? null) : null;
                   },
                 })
@@ -272,7 +285,7 @@ export function relationConnection(
                   type: field === 'role' || field === 'title' ? 'String' : PartialDate,
                   nullable: true,
                   description: edgeFieldDescriptions[field],
-                  resolve: (edge: unknown) => text(relationOf(edge).props, field),
+                  resolve: (edge: RelationEdge) => textIn(relationOf(edge).props[field]),
                 }),
           ]),
         ),

@@ -1,7 +1,7 @@
-import type { EntityRecord } from '../db/repositories/entities.ts';
 import { searchEntities } from '../db/repositories/lists.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
+import type { EntityRow } from '../domain/stored-entity.ts';
 import { type SearchField, searchedFields, searchFields } from '../domain/text/search-forms.ts';
 import { explainMatch, planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
 import { builder } from './builder.ts';
@@ -10,7 +10,7 @@ import { EntityRef } from './refs.ts';
 
 interface SearchHit {
   score: number;
-  node: EntityRecord;
+  node: EntityRow;
   matched: string | null;
   matchedField: SearchField | null;
   allWords: boolean;
@@ -92,10 +92,12 @@ builder.queryField('search', (t) =>
       const rows = await searchEntities(context.reads, searchStatementParameters(plan, labels, first));
       return rows.map((row) => {
         context.loaders.entity.prime(row.entity.id, row.entity);
-        const best = explainMatch(plan, row.entity.label, row.entity.id, row.entity.props);
+        // Search reads every searched field by name; the claims go in parsed already.
+        const searched = { ...row.entity.stored, claims: row.entity.claims };
+        const best = explainMatch(plan, row.entity.label, row.entity.id, searched);
         // `matched` keeps its meaning: one of the entity's names. When the best match is a name, it is that one.
         const name =
-          best?.field && nameFields.has(best.field) ? best : explainMatch(plan, row.entity.label, row.entity.id, row.entity.props, 'name');
+          best?.field && nameFields.has(best.field) ? best : explainMatch(plan, row.entity.label, row.entity.id, searched, 'name');
         return {
           // Lucene's scores carry 16 digits that mean nothing to a reader; the order is set already.
           score: Math.round(row.score * 1000) / 1000,

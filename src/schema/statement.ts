@@ -1,6 +1,5 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
-import { text } from './props.ts';
 import { ActorRef, EntityRef, EventRef, StatementRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 import { PartialDate } from './scalars.ts';
@@ -14,14 +13,14 @@ builder.node(StatementRef, {
   fields: (t) => ({
     summary: t.string({
       description: "What was said, in the project's own words (never the source's sentences).",
-      resolve: (statement) => text(statement.props, 'summary') ?? '',
+      resolve: (statement) => statement.summary ?? '',
     }),
     date: t.field({
       type: PartialDate,
       nullable: true,
       description:
         'When it was said, with the precision the sources give; null when unknown. provenance(field: "date") says how it is known.',
-      resolve: (statement) => text(statement.props, 'date'),
+      resolve: (statement) => statement.date,
     }),
     speakers: relationConnection(t, {
       type: 'SAID_BY',

@@ -1,6 +1,5 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
-import { flag, text } from './props.ts';
 import { CountryRef, EntityRef, OrganizationRef, TldRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 
@@ -9,24 +8,24 @@ builder.node(TldRef, {
   interfaces: [EntityRef],
   description: 'A top-level domain, in its Unicode and ASCII (punycode) forms.',
   fields: (t) => ({
-    unicode: t.string({ description: 'The Unicode form with its dot, e.g. ".рф".', resolve: (tld) => text(tld.props, 'name') ?? tld.id }),
+    unicode: t.string({ description: 'The Unicode form with its dot, e.g. ".рф".', resolve: (tld) => tld.name ?? tld.id }),
     ascii: t.string({
       description: 'The ASCII form with its dot: punycode for an IDN, e.g. ".xn--p1ai".',
-      resolve: (tld) => text(tld.props, 'ascii') ?? '',
+      resolve: (tld) => tld.ascii ?? '',
     }),
     type: t.string({
       description: 'country-code, generic, geographic, sponsored or infrastructure.',
-      resolve: (tld) => text(tld.props, 'type') ?? 'generic',
+      resolve: (tld) => tld.type ?? 'generic',
     }),
     idn: t.boolean({
       description: 'Whether this is an internationalized (non-ASCII) domain.',
-      resolve: (tld) => flag(tld.props, 'idn') ?? false,
+      resolve: (tld) => tld.idn ?? false,
     }),
     country: t.field({
       type: 'CountryCode',
       nullable: true,
       description: 'ISO 3166-1 alpha-2 code of the country it serves.',
-      resolve: (tld) => text(tld.props, 'country'),
+      resolve: (tld) => tld.country,
     }),
     managers: relationConnection(t, {
       type: 'MANAGES',

@@ -28,6 +28,7 @@ import {
 } from '../db/repositories/merges.ts';
 import { BadUserInputError, ConflictError, NotFoundError } from '../domain/errors.ts';
 import { type EntityLabel, type RelationType, relationTypes } from '../domain/graph.ts';
+import { type MergedFromEntry, mergedFromIn } from '../domain/stored-entity.ts';
 import { searchForms } from '../domain/text/search-forms.ts';
 
 /** An entity named by a merge argument, as the reference resolved it. */
@@ -106,23 +107,6 @@ export interface MergeReport {
   aliases: string[];
   formerSlugs: string[];
   filledFields: FieldValueReport[];
-}
-
-/** An entry of the survivor's mergedFrom: stored as JSON text, like claims. */
-export const mergedFromEntry = z.object({
-  slug: z.string(),
-  name: z.string(),
-  mergedAt: z.string(),
-  by: z.string(),
-  merge: z.string(),
-});
-export type MergedFromEntry = z.infer<typeof mergedFromEntry>;
-
-export function mergedFromOf(props: Record<string, unknown>): MergedFromEntry[] {
-  const raw = props.mergedFrom;
-  if (typeof raw !== 'string' || raw === '') return [];
-  const parsed = z.array(mergedFromEntry).safeParse(JSON.parse(raw));
-  return parsed.success ? parsed.data : [];
 }
 
 /** Properties that are no field of the record: identity, names, citations, audit and derived values. */
@@ -223,7 +207,7 @@ function survivorAfter(survivor: MergePlanRow, merged: readonly MergePlanRow[], 
   const citationEvidence = strings(props, 'citationEvidence');
   const citations = jsonList(props, 'citations');
   const claims = jsonList(props, 'claims');
-  const mergedFrom = mergedFromOf(props);
+  const mergedFrom = [...mergedFromIn(props)];
   const added: SurvivorAfter['added'] = { aliases: [], formerSlugs: [], sources: [], claims: [], filled: {}, mergedFrom: [] };
   const claimReports: ClaimReport[] = [];
   const filledFields: FieldValueReport[] = [];
@@ -408,7 +392,7 @@ export async function mergeEntities(
     throw new ConflictError('an entity of this merge was deleted or merged by another write meanwhile; try again');
   }
   const mergedRows = merged.filter((row): row is MergePlanRow => row !== undefined);
-  const known = mergedFromOf(survivor.props);
+  const known = mergedFromIn(survivor.props);
   for (const entry of alreadyMerged) {
     const target = from.find((one) => one.argument === entry.argument);
     entry.merge = known.find((one) => one.slug === target?.givenSlug)?.merge ?? null;
@@ -537,7 +521,7 @@ function survivorWithout(plan: UnmergePlanRow, survivor: Record<string, unknown>
   const keptClaims = claims.filter((claim) => !addedClaims.some((added) => sameValue(added, claim)));
   if (keptClaims.length !== claims.length) patch.claims = keptClaims.length > 0 ? JSON.stringify(keptClaims) : null;
   for (const [field, value] of Object.entries(filled)) if (sameValue(props[field], value)) patch[field] = null;
-  const mergedFrom = mergedFromOf(props).filter((entry) => entry.merge !== record.id);
+  const mergedFrom = mergedFromIn(props).filter((entry) => entry.merge !== record.id);
   patch.mergedFrom = mergedFrom.length > 0 ? JSON.stringify(mergedFrom) : null;
   for (const [name, value] of Object.entries(patch)) {
     if (value === null) delete props[name];

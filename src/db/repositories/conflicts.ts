@@ -1,14 +1,14 @@
 /** The reads behind `conflicts` and the sides of a conflict: pages of conflicts, relationships by key. */
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import type { ConflictRow } from '../../domain/stored-entity.ts';
 import type { ReadScope } from '../read-scope.ts';
-import { entity, relationProperties } from '../rows.ts';
-import type { EntityRecord } from './entities.ts';
+import { conflict, relationProperties } from '../rows.ts';
 import type { EdgeRecord } from './graph.ts';
 
 /** Up to `limit` conflicts after the slug `after`, in slug order; only those about `about` when given. */
-export async function loadConflictPage(scope: ReadScope, about: string | null, after: string, limit: number): Promise<EntityRecord[]> {
-  const rows = await scope.read('queries/conflicts-page', { about, after, limit: neo4j.int(limit) }, z.object({ props: entity }));
+export async function loadConflictPage(scope: ReadScope, about: string | null, after: string, limit: number): Promise<ConflictRow[]> {
+  const rows = await scope.read('queries/conflicts-page', { about, after, limit: neo4j.int(limit) }, z.object({ props: conflict }));
   return rows.map((row) => row.props);
 }
 

@@ -13,10 +13,10 @@ import {
   type RelationType,
   relationTypes,
 } from '../../domain/graph.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import type { TransactionRunner } from '../database.ts';
 import { type Outcome as Counts, emptySummary, upsertNodes, upsertRelations, type WriteScope } from '../load.ts';
 import { entity } from '../rows.ts';
-import type { EntityRecord } from './entities.ts';
 
 const knownTypes = new Set<string>(relationTypes);
 
@@ -72,7 +72,7 @@ export async function labelsOf(tx: TransactionRunner, ids: readonly string[]): P
 }
 
 /** Entities as this transaction sees them, in no particular order. */
-export async function readEntities(tx: TransactionRunner, ids: readonly string[]): Promise<EntityRecord[]> {
+export async function readEntities(tx: TransactionRunner, ids: readonly string[]): Promise<StoredEntity[]> {
   const rows = await tx.run('queries/entities-by-id', { ids: [...new Set(ids)] }, z.object({ props: entity }));
   return rows.map((row) => row.props);
 }

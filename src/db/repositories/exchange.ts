@@ -6,7 +6,8 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { type EntityLabel, entityLabels, type RelationType, relationTypes } from '../../domain/graph.ts';
-import type { StoredEntity, StoredRelation } from '../../formats/records.ts';
+import { claimsIn } from '../../domain/stored-entity.ts';
+import type { EntityProperties, StoredRelation } from '../../formats/records.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { properties } from '../rows.ts';
 import { loadEntitiesById } from './entities.ts';
@@ -107,8 +108,7 @@ export async function findNeighbourhood(
     for await (const page of entityPages(reads, withSignedFor, label, pageSize)) {
       for (const entity of page) {
         cite(entity.props.sources);
-        const claims = typeof entity.props.claims === 'string' ? (JSON.parse(entity.props.claims) as { sources?: unknown }[]) : [];
-        for (const claim of claims) cite(claim.sources);
+        for (const claim of claimsIn(entity.props)) cite(claim.sources);
       }
     }
   }
@@ -160,13 +160,14 @@ export async function* entityPages(
   scope: ExportScope,
   label: EntityLabel,
   pageSize = defaultPageSize,
-): AsyncGenerator<StoredEntity[]> {
+): AsyncGenerator<EntityProperties[]> {
   if (scope) {
     const ids = scope.entities.get(label) ?? [];
     for (let at = 0; at < ids.length; at += pageSize) {
       const found = await loadEntitiesById(reads, ids.slice(at, at + pageSize));
       // An entity deleted since the walk found it is simply no longer there.
-      yield found.flatMap((entity) => (entity ? [{ label, props: entity.props }] : []));
+      // The exchange format carries every property as stored, whatever the label: the raw map.
+      yield found.flatMap((entity) => (entity ? [{ label, props: entity.stored }] : []));
     }
     return;
   }

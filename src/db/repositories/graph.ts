@@ -2,9 +2,9 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type { AsOfFilter } from '../../domain/dates.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
+import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { ReadScope } from '../read-scope.ts';
-import { entity, relationProperties } from '../rows.ts';
-import type { EntityRecord } from './entities.ts';
+import { graphEntity, relationProperties } from '../rows.ts';
 import { asOfParameters } from './relations.ts';
 
 /**
@@ -25,13 +25,13 @@ export type EdgeRecord = z.infer<typeof edgeRow>;
 
 /** A neighbourhood: entities in hop order (the start first), edges between them only. */
 export interface NeighborhoodRecord {
-  nodes: EntityRecord[];
+  nodes: EntityRow[];
   edges: EdgeRecord[];
   /** How far each entity is from the start, by slug. */
   hops: Map<string, number>;
 }
 
-const hopRow = z.object({ frontier: z.array(entity), added: z.array(entity), edges: z.array(edgeRow) });
+const hopRow = z.object({ frontier: z.array(graphEntity), added: z.array(graphEntity), edges: z.array(edgeRow) });
 
 /**
  * The entities within `depth` hops of `start` (any relationship, either direction), at most
@@ -47,7 +47,7 @@ export async function loadNeighborhood(
   evidence: EvidenceFilter = null,
   asOf: AsOfFilter = null,
 ): Promise<NeighborhoodRecord | null> {
-  const nodes: EntityRecord[] = [];
+  const nodes: EntityRow[] = [];
   const edges: EdgeRecord[] = [];
   const hops = new Map<string, number>();
   let frontier = [start];
@@ -86,23 +86,23 @@ export async function loadNeighborhood(
 
 /** One path: its entities in path order and, between each pair, the relationship as stored. */
 export interface PathRecord {
-  nodes: EntityRecord[];
+  nodes: EntityRow[];
   edges: EdgeRecord[];
 }
 
 export interface PathsResult {
   /** The two ends the slugs named (current or former slugs), null for one that names nothing. */
-  from: EntityRecord | null;
-  to: EntityRecord | null;
+  from: EntityRow | null;
+  to: EntityRow | null;
   paths: PathRecord[];
 }
 
 const pathsRow = z.object({
-  fromEntity: entity.nullable(),
-  toEntity: entity.nullable(),
+  fromEntity: graphEntity.nullable(),
+  toEntity: graphEntity.nullable(),
   // Slugs and element ids: each entity and relationship comes once, in entities and relations.
   paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(z.string()) })),
-  entities: z.array(entity),
+  entities: z.array(graphEntity),
   relations: z.array(edgeRow),
 });
 
@@ -170,9 +170,9 @@ const timelineEntry = z.object({
   dateTo: z.string().nullable(),
   /** The tie-breaker after the date: an entity's slug, a relationship's key. */
   key: z.string(),
-  entity: entity.nullable(),
+  entity: graphEntity.nullable(),
   edge: edgeRow.nullable(),
-  other: entity.nullable(),
+  other: graphEntity.nullable(),
 });
 export type TimelineRecord = z.infer<typeof timelineEntry>;
 
@@ -228,10 +228,10 @@ export async function countRelationsByType(scope: ReadScope, types: readonly str
   return types.map((type) => ({ type, count: counts.get(type) ?? 0 }));
 }
 
-const rankedRow = z.object({ props: entity, count: z.number() });
+const rankedRow = z.object({ props: graphEntity, count: z.number() });
 
 export interface RankedRecord {
-  entity: EntityRecord;
+  entity: EntityRow;
   count: number;
 }
 

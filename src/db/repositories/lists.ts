@@ -1,11 +1,11 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type { EntityLabel } from '../../domain/graph.ts';
+import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { SearchStatementParameters } from '../../domain/text/search-query.ts';
 import { entityFilterNames, entityPageSlots, filtersSlot, type PageRead, pageBoundsSlot } from '../entity-page-slots.ts';
 import type { ReadScope } from '../read-scope.ts';
-import { entity } from '../rows.ts';
-import type { EntityRecord } from './entities.ts';
+import { graphEntity } from '../rows.ts';
 
 export interface EntityFilter {
   kind: string | null;
@@ -32,13 +32,13 @@ export interface EntityPageRequest {
   backwards: boolean;
 }
 
-export interface EntityRow {
-  entity: EntityRecord;
+export interface PagedEntity {
+  entity: EntityRow;
   position: { key: string; id: string };
 }
 
 export interface EntityPage {
-  rows: EntityRow[];
+  rows: PagedEntity[];
   /** How many match the filter in all; null when the request did not ask for it. */
   total: number | null;
 }
@@ -90,7 +90,7 @@ export function entityPageParameters(request: EntityPageRequest, withTotal: bool
 }
 
 /** The answer of queries/entity-page, parsed. */
-export const entityPageRow = z.object({ total: z.number(), rows: z.array(z.object({ props: entity, sortKey: z.string() })) });
+export const entityPageRow = z.object({ total: z.number(), rows: z.array(z.object({ props: graphEntity, sortKey: z.string() })) });
 
 /** A page from what queries/entity-page returned, rows in the order the client asked for. */
 export function entityPageOf(request: EntityPageRequest, withTotal: boolean, row: z.output<typeof entityPageRow> | undefined): EntityPage {
@@ -108,13 +108,13 @@ export async function loadEntityPage(scope: ReadScope, request: EntityPageReques
 }
 
 /** A TLD by any written form (the caller expands ".РФ", "xn--p1ai" … into both spellings). */
-export async function findTldByForms(scope: ReadScope, forms: string[]): Promise<EntityRecord | null> {
-  const [row] = await scope.read('queries/tld-by-form', { forms }, z.object({ props: entity }));
+export async function findTldByForms(scope: ReadScope, forms: string[]): Promise<EntityRow | null> {
+  const [row] = await scope.read('queries/tld-by-form', { forms }, z.object({ props: graphEntity }));
   return row?.props ?? null;
 }
 
 export interface SearchRow {
-  entity: EntityRecord;
+  entity: EntityRow;
   score: number;
   /** Whether the entity matches every content word of the query (or is exactly it). */
   allWords: boolean;
@@ -125,7 +125,7 @@ export async function searchEntities(scope: ReadScope, parameters: SearchStateme
   const rows = await scope.read(
     'queries/search',
     { ...parameters, first: neo4j.int(parameters.first), candidates: neo4j.int(parameters.candidates) },
-    z.object({ props: entity, score: z.number(), allWords: z.boolean() }),
+    z.object({ props: graphEntity, score: z.number(), allWords: z.boolean() }),
   );
   return rows.map((row) => ({ entity: row.props, score: row.score, allWords: row.allWords }));
 }

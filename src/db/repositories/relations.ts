@@ -2,9 +2,9 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type { AsOfFilter } from '../../domain/dates.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
+import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { ReadScope } from '../read-scope.ts';
-import { entity, relationProperties } from '../rows.ts';
-import type { EntityRecord } from './entities.ts';
+import { graphEntity, relationProperties } from '../rows.ts';
 
 export type Direction = 'out' | 'in' | 'both';
 
@@ -15,11 +15,11 @@ export interface RelationRecord {
   to: string;
   props: Record<string, unknown>;
   /** The end that is not the entity the page belongs to. */
-  other: EntityRecord;
+  other: EntityRow;
   /** The entity named by the relation's onBehalfOf (a signatory's organization), if any. */
-  onBehalfOf: EntityRecord | null;
+  onBehalfOf: EntityRow | null;
   /** With includeParts, the part (department, sub-body) the relation belongs to; null for the entity itself. */
-  part: EntityRecord | null;
+  part: EntityRow | null;
   /** The keyset position: the other end's name key and the relationship key. */
   position: { key: string; id: string };
 }
@@ -57,10 +57,10 @@ export const relationEdgeRow = z.object({
   /** Whether the entity the page belongs to is the relationship's start. */
   forward: z.boolean(),
   props: relationProperties,
-  other: entity,
-  onBehalfOf: entity.nullable(),
+  other: graphEntity,
+  onBehalfOf: graphEntity.nullable(),
   // Only relation-pages-with-parts has it.
-  part: entity.nullable().optional(),
+  part: graphEntity.nullable().optional(),
 });
 export type RelationEdgeRow = z.output<typeof relationEdgeRow>;
 
@@ -113,7 +113,7 @@ export function relationPageOf(id: string, total: number, rows: readonly Relatio
       onBehalfOf: edge.onBehalfOf,
       part: edge.part ?? null,
       // The statement orders by coalesce(nameKey, '') and the relationship key.
-      position: { key: typeof other.props.nameKey === 'string' ? other.props.nameKey : '', id: String(edge.props.key) },
+      position: { key: other.nameKey ?? '', id: String(edge.props.key) },
     };
   });
   if (request.backwards) edges.reverse();
@@ -135,8 +135,12 @@ export async function loadRelationPages(
 }
 
 /** The transitive PART_OF parents of each id, nearest first, in one round trip. */
-export async function loadAncestors(scope: ReadScope, ids: readonly string[]): Promise<EntityRecord[][]> {
-  const rows = await scope.read('queries/ancestors', { ids: [...new Set(ids)] }, z.object({ id: z.string(), ancestors: z.array(entity) }));
+export async function loadAncestors(scope: ReadScope, ids: readonly string[]): Promise<EntityRow[][]> {
+  const rows = await scope.read(
+    'queries/ancestors',
+    { ids: [...new Set(ids)] },
+    z.object({ id: z.string(), ancestors: z.array(graphEntity) }),
+  );
   const byId = new Map(rows.map((row) => [row.id, row.ancestors]));
   return ids.map((id) => byId.get(id) ?? []);
 }

@@ -55,7 +55,11 @@ const text = (value: unknown): string[] => (typeof value === 'string' && value.t
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.flatMap(text) : text(value));
 const withoutDot = (value: string): string => value.replace(/^\.+/, '');
 
-/** Claims are stored as JSON text ([{field, value, sources}]); their values are searchable as the field's. */
+/**
+ * Claims' values are searchable as their field's. A decoded entity row hands its claims over
+ * parsed (src/schema/search.ts); the loader, the merge and the forms rewrite read raw property
+ * maps, where claims are the stored JSON text ([{field, value, sources}]), parsed here.
+ */
 function claimValues(props: SearchSource, fields: readonly string[]): string[] {
   const stored = props.claims;
   let claims: unknown = stored;

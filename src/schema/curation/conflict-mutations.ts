@@ -8,6 +8,7 @@ import { relationTypes } from '../../domain/graph.ts';
 import { type ConflictWriteResult, upsertConflict } from '../../services/curation/conflicts.ts';
 import type { Input } from '../../services/curation/records.ts';
 import { builder } from '../builder.ts';
+import { expectLabel } from '../entity.ts';
 import { EvidenceEnum } from '../evidence.ts';
 import { ConflictRef } from '../refs.ts';
 import { DeletePayload, deleteEntityMutation } from './entity-deletes.ts';
@@ -66,7 +67,11 @@ const ConflictWritePayload = builder.objectRef<ConflictWriteResult>('ConflictWri
       description: 'Whether the conflict was created, updated or left as it was.',
       resolve: (result) => result.outcome,
     }),
-    conflict: t.field({ type: ConflictRef, description: 'The conflict as stored after the write.', resolve: (result) => result.conflict }),
+    conflict: t.field({
+      type: ConflictRef,
+      description: 'The conflict as stored after the write.',
+      resolve: (result) => expectLabel(result.conflict, 'Conflict'),
+    }),
     operation: t.exposeString('operation', { description: operationDescription }),
   }),
 });

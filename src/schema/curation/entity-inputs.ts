@@ -2,9 +2,9 @@
  * One input type per entity kind, from one table: the fields of the kind's seed record
  * (seed/README.md), typed with the API's scalars and enums, each checked as the seed format checks it.
  */
-import type { ObjectRef } from '@pothos/core';
-import type { EntityRecord } from '../../db/repositories/entities.ts';
+import type { InputFieldMap, ObjectRef } from '@pothos/core';
 import type { EntityLabel } from '../../domain/graph.ts';
+import type { EntityRow, GraphEntityLabel } from '../../domain/stored-entity.ts';
 import { builder, type Types } from '../builder.ts';
 import {
   BodyRef,
@@ -24,22 +24,29 @@ import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, Tl
 import { seedCheck } from './seed-checks.ts';
 
 type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
-// biome-ignore lint/suspicious/noExplicitAny: the input refs of ten generated types, whose shapes the resolvers read as records anyway.
-type AnyInputRef = PothosSchemaTypes.InputObjectRef<Types, any>;
+/** The input of one kind: its shape is the kind's own, read by the write as a seed record. */
+type EntityInputRef = PothosSchemaTypes.InputObjectRef<Types, Record<string, unknown>>;
 
 export interface EntityWriteSpec {
-  label: EntityLabel;
+  label: GraphEntityLabel;
   /** The seed collection its records belong to. */
   collection: string;
-  ref: ObjectRef<Types, EntityRecord>;
+  ref: ObjectRef<Types, EntityRow>;
   /** A phrase for descriptions: "an organization". */
   noun: string;
-  input: AnyInputRef;
+  input: EntityInputRef;
+}
+
+/** A spec whose type is checked to be its label's (the list below holds them as EntityWriteSpec). */
+function writeSpec<L extends GraphEntityLabel>(
+  spec: EntityWriteSpec & { label: L; ref: ObjectRef<Types, Extract<EntityRow, { label: NoInfer<L> }>> },
+): EntityWriteSpec {
+  return spec;
 }
 
 const kindNote = 'The whole record is replaced: an omitted optional field is removed, so the same input twice leaves the same state.';
 
-function entityInput(label: EntityLabel, collection: string, description: string, own: (t: InputFields) => object): AnyInputRef {
+function entityInput(label: EntityLabel, collection: string, description: string, own: (t: InputFields) => InputFieldMap): EntityInputRef {
   return builder.inputType(`${label}Input`, {
     description: `${description} ${kindNote}`,
     fields: (t) => ({
@@ -48,8 +55,8 @@ function entityInput(label: EntityLabel, collection: string, description: string
       sources: citationsField(t),
       citations: citationEvidenceField(t),
       ...describingFields(t, collection),
-      // biome-ignore lint/suspicious/noExplicitAny: each kind adds its own fields; Pothos checks them when the type is built.
-      ...(own(t) as Record<string, any>),
+      // Each kind adds its own fields; Pothos checks them when the type is built.
+      ...own(t),
     }),
   });
 }
@@ -60,7 +67,7 @@ const countryField = (t: InputFields, what: string) =>
 const dateField = (t: InputFields, description: string) => t.field({ type: 'PartialDate', description });
 
 export const entityWriteSpecs: readonly EntityWriteSpec[] = [
-  {
+  writeSpec({
     label: 'Organization',
     collection: 'organizations',
     ref: OrganizationRef,
@@ -69,15 +76,15 @@ export const entityWriteSpecs: readonly EntityWriteSpec[] = [
       kind: t.field({ type: OrganizationKindEnum, required: true, description: 'What sort of organization it is.' }),
       country: countryField(t, 'it is based in'),
     })),
-  },
-  {
+  }),
+  writeSpec({
     label: 'Person',
     collection: 'persons',
     ref: PersonRef,
     noun: 'a person',
     input: entityInput('Person', 'persons', 'A person (their positions are HOLDS_POSITION relations).', () => ({})),
-  },
-  {
+  }),
+  writeSpec({
     label: 'Tld',
     collection: 'tlds',
     ref: TldRef,
@@ -92,8 +99,8 @@ export const entityWriteSpecs: readonly EntityWriteSpec[] = [
       idn: t.boolean({ description: 'Whether it is an internationalized (non-ASCII) domain.' }),
       country: countryField(t, 'it serves'),
     })),
-  },
-  {
+  }),
+  writeSpec({
     label: 'Memorandum',
     collection: 'memoranda',
     ref: MemorandumRef,
@@ -101,8 +108,8 @@ export const entityWriteSpecs: readonly EntityWriteSpec[] = [
     input: entityInput('Memorandum', 'memoranda', 'A memorandum (its parties and signatories are relations).', (t) => ({
       date: dateField(t, 'When it was signed, with the precision the source gives. Omitted when unknown.'),
     })),
-  },
-  {
+  }),
+  writeSpec({
     label: 'Event',
     collection: 'events',
     ref: EventRef,
@@ -115,8 +122,8 @@ export const entityWriteSpecs: readonly EntityWriteSpec[] = [
       edition: t.int({ description: 'Which edition of a recurring event (a positive integer).', validate: seedCheck('events', 'edition') }),
       url: t.field({ type: 'URL', description: "The event's web page: an http(s) URL." }),
     })),
-  },
-  {
+  }),
+  writeSpec({
     label: 'Body',
     collection: 'bodies',
     ref: BodyRef,
@@ -124,8 +131,8 @@ export const entityWriteSpecs: readonly EntityWriteSpec[] = [
     input: entityInput('Body', 'bodies', 'A governance body (ICANN, the GNSO, a UN working group, …).', (t) => ({
       kind: t.field({ type: BodyKindEnum, description: 'What sort of body it is.' }),
     })),
-  },
-  {
+  }),
+  writeSpec({
     label: 'Document',
     collection: 'documents',
     ref: DocumentRef,
@@ -135,15 +142,15 @@ export const entityWriteSpecs: readonly EntityWriteSpec[] = [
       number: t.field({ type: 'NonEmptyString', description: 'Its number, e.g. "75/240".' }),
       date: dateField(t, 'When it was issued, with the precision the source gives.'),
     })),
-  },
-  {
+  }),
+  writeSpec({
     label: 'Topic',
     collection: 'topics',
     ref: TopicRef,
     noun: 'a topic',
     input: entityInput('Topic', 'topics', 'A topic that memoranda cover and events discuss.', () => ({})),
-  },
-  {
+  }),
+  writeSpec({
     label: 'Country',
     collection: 'countries',
     ref: CountryRef,
@@ -151,8 +158,8 @@ export const entityWriteSpecs: readonly EntityWriteSpec[] = [
     input: entityInput('Country', 'countries', 'A country.', (t) => ({
       code: t.field({ type: 'CountryCode', required: true, description: 'Its ISO 3166-1 alpha-2 code (stored in upper case).' }),
     })),
-  },
-  {
+  }),
+  writeSpec({
     label: 'Statement',
     collection: 'statements',
     ref: StatementRef,
@@ -170,6 +177,6 @@ export const entityWriteSpecs: readonly EntityWriteSpec[] = [
         date: dateField(t, 'When it was said, with the precision the source gives.'),
       }),
     ),
-  },
-  { label: 'Source', collection: 'sources', ref: SourceRef, noun: 'a source', input: SourceInput },
+  }),
+  writeSpec({ label: 'Source', collection: 'sources', ref: SourceRef, noun: 'a source', input: SourceInput }),
 ];

@@ -1,15 +1,16 @@
-import type { EntityRecord } from '../../db/repositories/entities.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import { type EntityWriteResult, upsertEntity } from '../../services/curation/entity-upserts.ts';
 import type { Input } from '../../services/curation/records.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
+import { expectLabel } from '../entity.ts';
 import { type EntityWriteSpec, entityWriteSpecs } from './entity-inputs.ts';
 import { WriteOutcomeEnum } from './enums.ts';
 import { InlineSourceOutcomeRef, operationDescription, writeCost } from './payloads.ts';
 import { runWrite } from './write.ts';
 
 /** The entities just written, as read back in the write's transaction: the payload needs no further read. */
-export function primeEntities(context: RequestContext, entities: readonly EntityRecord[]): void {
+export function primeEntities(context: RequestContext, entities: readonly StoredEntity[]): void {
   for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
 }
 
@@ -32,7 +33,11 @@ for (const spec of entityWriteSpecs) {
         description: `Whether ${spec.noun} was created, updated or left as it was.`,
         resolve: (result) => result.outcome,
       }),
-      [entityField]: t.field({ type: spec.ref, description: 'The entity as stored after the write.', resolve: (result) => result.entity }),
+      [entityField]: t.field({
+        type: spec.ref,
+        description: 'The entity as stored after the write.',
+        resolve: (result) => expectLabel(result.entity, spec.label),
+      }),
       operation: t.exposeString('operation', { description: operationDescription }),
       ...(spec.label === 'Source'
         ? {}

@@ -22,7 +22,7 @@ import { linkMentionTo, type ReviewMention, storedMention } from '../../services
 import { acceptProposal, type ProposalDecision, proposalProperties, rejectProposal } from '../../services/ingest/review.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
-import { loadEntities } from '../entity.ts';
+import { expectGraphEntity, loadEntities } from '../entity.ts';
 import { EvidenceEnum } from '../evidence.ts';
 import { decodeCursor, encodeCursor, maxPageSize } from '../paging.ts';
 import { EntityRef } from '../refs.ts';
@@ -253,7 +253,7 @@ const ProposalDecisionPayload = builder.objectRef<DecisionResult>('ProposalDecis
       type: EntityRef,
       nullable: true,
       description: 'The entity or statement accepting created; null for a relation and a rejection.',
-      resolve: (r) => r.entity,
+      resolve: (r) => (r.entity ? expectGraphEntity(r.entity) : null),
     }),
     relations: t.exposeStringList('relations', { description: 'The keys of the relations accepting wrote ("type|from|to|role|title").' }),
   }),

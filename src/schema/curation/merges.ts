@@ -12,7 +12,7 @@ import {
 } from '../../services/merges.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
-import { EntityTypeEnum, loadEntitiesInOrder } from '../entity.ts';
+import { EntityTypeEnum, loadEntities } from '../entity.ts';
 import { parseRef, type RefRequest, resolveRefs } from '../references.ts';
 import { EntityRef } from '../refs.ts';
 import { RelationTypeEnum } from './conflict-mutations.ts';
@@ -124,7 +124,7 @@ export const MergePayload = builder.objectRef<MergeReport>('MergeEntitiesPayload
       type: EntityRef,
       nullable: true,
       description: 'The survivor as it is now (after the merge, unless a dry run).',
-      resolve: async (report, _args, context) => (await loadEntitiesInOrder(context, [report.into]))[0] ?? null,
+      resolve: async (report, _args, context) => (await loadEntities(context, [report.into]))[0] ?? null,
     }),
     merged: t.field({ type: [MergedEntityRef], resolve: (report) => report.merged, description: 'The entities merged into the survivor.' }),
     alreadyMerged: t.field({

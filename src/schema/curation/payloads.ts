@@ -1,5 +1,6 @@
 import type { InlineSourceResult } from '../../services/curation/citations.ts';
 import { builder } from '../builder.ts';
+import { expectLabel } from '../entity.ts';
 import { SourceRef } from '../refs.ts';
 import { WriteOutcomeEnum } from './enums.ts';
 
@@ -11,7 +12,11 @@ export const InlineSourceOutcomeRef = builder.objectRef<InlineSourceResult>('Inl
       description: 'Whether the source was created, updated or left as it was.',
       resolve: (r) => r.outcome,
     }),
-    source: t.field({ type: SourceRef, description: 'The source as stored after the write.', resolve: (r) => r.source }),
+    source: t.field({
+      type: SourceRef,
+      description: 'The source as stored after the write.',
+      resolve: (r) => expectLabel(r.source, 'Source'),
+    }),
   }),
 });
 

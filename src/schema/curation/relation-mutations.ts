@@ -16,6 +16,7 @@ import {
 } from '../../services/curation/relations.ts';
 import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
+import { expectGraphEntity } from '../entity.ts';
 import { EntityRef } from '../refs.ts';
 import { citationEvidenceField, citationsField, evidenceInputFields } from './citations.ts';
 import { seedValuesEnum, WriteOutcomeEnum } from './enums.ts';
@@ -44,8 +45,8 @@ const RelationWritePayload = builder.objectRef<RelationWriteResult>('RelationWri
     key: t.exposeString('key', {
       description: 'Its identity: "type|from|to|role|title" (a different role or title is a different relation).',
     }),
-    from: t.field({ type: EntityRef, description: 'The entity it starts at.', resolve: (r) => r.from }),
-    to: t.field({ type: EntityRef, description: 'The entity it points to.', resolve: (r) => r.to }),
+    from: t.field({ type: EntityRef, description: 'The entity it starts at.', resolve: (r) => expectGraphEntity(r.from) }),
+    to: t.field({ type: EntityRef, description: 'The entity it points to.', resolve: (r) => expectGraphEntity(r.to) }),
     operation: t.exposeString('operation', { description: operationDescription }),
     inlineSources: t.field({
       type: [InlineSourceOutcomeRef],

@@ -5,14 +5,14 @@
 import type { TransactionRunner } from '../../db/database.ts';
 import type { WriteScope } from '../../db/load.ts';
 import { readEntities, upsertEntityRow, type WriteOutcome } from '../../db/repositories/curation.ts';
-import type { EntityRecord } from '../../db/repositories/entities.ts';
 import type { NodeRow } from '../../domain/graph.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import { citationsOf, type Input, seedRecord, slugField, slugProblems, type WriteRecord } from './records.ts';
 
 /** What a write did to one source it was given in full. */
 export interface InlineSourceResult {
   outcome: WriteOutcome;
-  source: EntityRecord;
+  source: StoredEntity;
 }
 
 /** Every slug problem of an input: its own (withOwn), then its citations' and their inline sources'. */
@@ -64,7 +64,7 @@ export async function readBack(
   tx: TransactionRunner,
   ids: readonly string[],
   inline: readonly InlineOutcome[],
-): Promise<{ stored: Map<string, EntityRecord>; inlineSources: InlineSourceResult[] }> {
+): Promise<{ stored: Map<string, StoredEntity>; inlineSources: InlineSourceResult[] }> {
   const stored = new Map((await readEntities(tx, [...ids, ...inline.map((source) => source.id)])).map((entity) => [entity.id, entity]));
   const inlineSources = inline.flatMap(({ id, outcome }) => {
     const source = stored.get(id);

@@ -8,13 +8,13 @@
 import type { TransactionRunner } from '../../db/database.ts';
 import type { WriteScope } from '../../db/load.ts';
 import { readEntities, upsertEntityRow, type WriteOutcome } from '../../db/repositories/curation.ts';
-import type { EntityRecord } from '../../db/repositories/entities.ts';
 import { BadUserInputError } from '../../domain/errors.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import { checkWrite, type Input, slugOf, slugProblems, withoutNulls } from './records.ts';
 
 export interface ConflictWriteResult {
   outcome: WriteOutcome;
-  conflict: EntityRecord;
+  conflict: StoredEntity;
   operation: string;
 }
 

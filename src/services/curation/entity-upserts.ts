@@ -6,14 +6,14 @@
 import type { TransactionRunner } from '../../db/database.ts';
 import type { WriteScope } from '../../db/load.ts';
 import { readEntities, upsertEntityRow, type WriteOutcome } from '../../db/repositories/curation.ts';
-import type { EntityRecord } from '../../db/repositories/entities.ts';
 import { BadUserInputError } from '../../domain/errors.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import { type InlineSourceResult, inlineSourceRecords, inputSlugProblems, readBack, upsertInlineSources } from './citations.ts';
 import { checkWrite, type Input, seedRecord, slugField, slugOf } from './records.ts';
 
 export interface EntityWriteResult {
   outcome: WriteOutcome;
-  entity: EntityRecord;
+  entity: StoredEntity;
   operation: string;
   inlineSources: InlineSourceResult[];
 }
@@ -32,9 +32,7 @@ async function keptFormerSlugs(tx: TransactionRunner, id: string, field: string)
       { field, message: `"${id}" is a former slug of "${stored.id}" (${stored.label}); write to "${stored.id}" instead` },
     ]);
   }
-  const kept = stored.props.formerSlugs;
-  const former = Array.isArray(kept) ? kept.filter((slug): slug is string => typeof slug === 'string') : [];
-  return former.length > 0 ? former : null;
+  return stored.formerSlugs.length > 0 ? [...stored.formerSlugs] : null;
 }
 
 /** Checks and writes an entity of a seed collection ("organizations") and the sources it gives inline. */

@@ -7,9 +7,9 @@
 import type { TransactionRunner } from '../../db/database.ts';
 import type { WriteScope } from '../../db/load.ts';
 import { deleteRelations, upsertRelationRow, type WriteOutcome } from '../../db/repositories/curation.ts';
-import type { EntityRecord } from '../../db/repositories/entities.ts';
 import { BadUserInputError } from '../../domain/errors.ts';
 import { type RelationType, relationKey } from '../../domain/graph.ts';
+import type { StoredEntity } from '../../domain/stored-entity.ts';
 import { type InlineSourceResult, inlineSourceRecords, inputSlugProblems, readBack, upsertInlineSources } from './citations.ts';
 import { checkWrite, type Input, seedRecord } from './records.ts';
 
@@ -17,8 +17,8 @@ export interface RelationWriteResult {
   outcome: WriteOutcome;
   type: RelationType;
   key: string;
-  from: EntityRecord;
-  to: EntityRecord;
+  from: StoredEntity;
+  to: StoredEntity;
   operation: string;
   inlineSources: InlineSourceResult[];
 }

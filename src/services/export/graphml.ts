@@ -7,7 +7,7 @@ import type { ReadScope } from '../../db/read-scope.ts';
 import { type ExportScope, entityPages, relationPages, type Wanted } from '../../db/repositories/exchange.ts';
 import { encodeCell } from '../../formats/csv-cells.ts';
 import { edgeColumns, entityCollectionFields, type FieldKind, fieldKind, nodeColumns } from '../../formats/fields.ts';
-import { entityRecord, relationRecord, type SeedRecord, type StoredEntity } from '../../formats/records.ts';
+import { type EntityProperties, entityRecord, relationRecord, type SeedRecord } from '../../formats/records.ts';
 import type { ExportTally } from './export.ts';
 
 interface Key {
@@ -56,7 +56,7 @@ function keyDeclarations(kind: 'node' | 'edge', keys: readonly Key[]): string {
 }
 
 /** A source's title is its display name: stored as `name`, though not a field of its record. */
-function nodeRecord(entity: StoredEntity): SeedRecord {
+function nodeRecord(entity: EntityProperties): SeedRecord {
   const record = entityRecord(entity);
   return { label: entity.label, ...record, name: record.name ?? entity.props.name };
 }

@@ -178,7 +178,7 @@ export async function acceptProposal(
     const speaker = await resolveEnd(tx, proposal, 'from', edits.from);
     if (!speaker) throw new BadUserInputError('edits.from: the statement has no speaker; give one', { argument: 'edits.from' });
     const speakerEntity = (await readEntities(tx, [speaker]))[0];
-    const name = edits.name ?? `Statement by ${typeof speakerEntity?.props.name === 'string' ? speakerEntity.props.name : speaker}`;
+    const name = edits.name ?? `Statement by ${speakerEntity?.name ?? speaker}`;
     const slug = edits.slug ?? `statement-${slugFromName(speaker)}-${proposal.id.slice(0, 8)}`;
     entity = await writeNewEntity(tx, scope, 'Statement', { slug, name, summary: edits.summary, ...(date ? { date } : {}), ...provenance });
     relations.push(await upsertRelation(tx, scope, 'SAID_BY', { from: slug, to: speaker, ...provenance }));
