@@ -33,17 +33,17 @@ OPTIONAL CALL (toCurrent) {
 }
 WITH a, coalesce(toCurrent, former) AS b
 CALL (a, b) {
-  WITH a, b
+  WITH a, b, $types IS NULL AND $evidence IS NULL AND $asOfFrom IS NULL AS unfiltered
   WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  CALL (a, b) {
+  CALL (a, b, unfiltered) {
     WITH a, b
-    WHERE $types IS NULL AND $evidence IS NULL AND $asOfFrom IS NULL
+    WHERE unfiltered
     MATCH p = allShortestPaths((a)-[*1..6]-(b))
     RETURN p
     LIMIT 200
   UNION ALL
     WITH a, b
-    WHERE NOT ($types IS NULL AND $evidence IS NULL AND $asOfFrom IS NULL)
+    WHERE NOT unfiltered
     MATCH p = allShortestPaths((a)-[*1..6]-(b))
     WHERE all(r IN relationships(p) WHERE ($types IS NULL OR type(r) IN $types) AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}})
     RETURN p

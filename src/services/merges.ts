@@ -28,7 +28,7 @@ import {
 } from '../db/repositories/merges.ts';
 import { BadUserInputError, ConflictError, NotFoundError } from '../domain/errors.ts';
 import { type EntityLabel, type RelationType, relationTypes } from '../domain/graph.ts';
-import { type MergedFromEntry, mergedFromIn } from '../domain/stored-entity.ts';
+import { type MergedFromEntry, mergedFromIn, textIn, textsIn } from '../domain/stored-entity.ts';
 import { searchForms } from '../domain/text/search-forms.ts';
 
 /** An entity named by a merge argument, as the reference resolved it. */
@@ -157,15 +157,9 @@ function isValue(value: unknown): value is Value {
 const shownValue = (value: Value) => (typeof value === 'string' ? value : JSON.stringify(value));
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function strings(props: Record<string, unknown>, name: string): string[] {
-  const value = props[name];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-function textOf(props: Record<string, unknown>, name: string): string | null {
-  const value = props[name];
-  return typeof value === 'string' ? value : null;
-}
+/** A stored list of texts as a list of its own: the merge adds to it. */
+const strings = (props: Record<string, unknown>, name: string): string[] => [...textsIn(props[name])];
+const textOf = (props: Record<string, unknown>, name: string): string | null => textIn(props[name]);
 
 const storedObject = z.record(z.string(), z.unknown());
 /** A stored JSON list (claims, citations), each entry kept as stored; none when missing or unreadable. */
