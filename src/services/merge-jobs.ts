@@ -110,7 +110,10 @@ export class MergeJobs {
     const stored = await readMergeJob(scope, id, this.#settings.heartbeatMs * 12);
     if (!stored) return null;
     const unfinished = stored.status === 'queued' || stored.status === 'running' || stored.status === 'committed';
-    const stopped = unfinished && stored.stale && !this.#open.has(id);
+    // A reader may see a commit half applied (Neo4j reads are read-committed, not atomic across a
+    // commit): the committed status without its report yet is still running.
+    const reportPending = stored.status === 'committed' && stored.report === null;
+    const stopped = unfinished && stored.stale && !reportPending && !this.#open.has(id);
     // A committed job whose runner stopped before marking it: the commit is long applied by now.
     const status: MergeJobStatus =
       stored.status === 'committed' ? (stopped ? 'succeeded' : 'running') : stopped ? 'interrupted' : stored.status;

@@ -211,6 +211,21 @@ describe('a merge job', () => {
     scope.dispose();
   });
 
+  it('reads a committed job as running until its report can be read, even once its heartbeat is stale', async () => {
+    const id = `half-committed-${Date.now()}`;
+    await createMergeJob(suite.db, { id, kind: 'merge', merge: `${id}-merge`, into: 'msk-ix', from: ['ripn'], by: 'admin' });
+    // What a reader can meet while a long merge's commit applies: the status written, the report not yet.
+    await suite.db.driver.executeQuery(
+      "MATCH (j:MergeJob {id: $id}) SET j.status = 'committed', j.heartbeatAt = datetime() - duration('PT1H')",
+      { id },
+      { database: suite.db.name },
+    );
+    const jobs = new MergeJobs(suite.db, { heartbeatMs: 20 });
+    const scope = suite.db.openScope({ timeoutMs: 60_000, requestId: 'test' });
+    expect((await jobs.read(scope, id))?.status).toBe('running');
+    scope.dispose();
+  });
+
   it('refuses unknown references before anything is stored, and a curate key', async () => {
     const unknown = await suite.api.run(start, { into: 'job-nobody', from: ['msk-ix'] }, suite.keys.admin);
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
