@@ -5,4 +5,4 @@ MATCH (b:Entity {id: id})
 OPTIONAL MATCH path = (b)-[:PART_OF*1..10]->(ancestor:Entity)
 WITH id, ancestor, min(length(path)) AS distance
 ORDER BY id, distance
-RETURN id, [a IN collect(ancestor) WHERE a IS NOT NULL | {{include:fragments/props(a)}}] AS ancestors
+RETURN id, [a IN collect(ancestor) WHERE a IS NOT NULL | {{include:fragments/entity-props(a)}}] AS ancestors

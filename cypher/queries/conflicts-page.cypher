@@ -8,4 +8,4 @@ WHERE c.label = 'Conflict' AND c.id > $after AND c.id <= '\uffff' AND ($about IS
 WITH c
 ORDER BY c.label, c.id
 LIMIT $limit
-RETURN {{include:fragments/props(c)}} AS props
+RETURN {{include:fragments/entity-props(c)}} AS props

@@ -15,4 +15,4 @@ OPTIONAL CALL (id, current) {
 }
 WITH id, coalesce(current, former) AS n
 WHERE n IS NOT NULL
-RETURN id, {{include:fragments/props(n)}} AS props
+RETURN id, {{include:fragments/entity-props(n)}} AS props

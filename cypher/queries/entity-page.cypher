@@ -45,6 +45,6 @@ CALL () {
   WITH n
   ORDER BY {{sortOrder}}
   LIMIT $limit
-  RETURN collect({props: {{include:fragments/props(n)}}, sortKey: {{sortKey}}}) AS rows
+  RETURN collect({props: {{include:fragments/entity-props(n)}}, sortKey: {{sortKey}}}) AS rows
 }
 RETURN total, rows

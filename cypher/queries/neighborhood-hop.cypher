@@ -29,8 +29,8 @@ CALL (frontier, added) {
   WITH DISTINCT r
   WITH r, startNode(r).id AS from, endNode(r).id AS to
   ORDER BY type(r), from, to, r.key
-  RETURN collect({id: elementId(r), type: type(r), from: from, to: to, props: {{include:fragments/props(r)}}}) AS edges
+  RETURN collect({id: elementId(r), type: type(r), from: from, to: to, props: {{include:fragments/relation-props(r)}}}) AS edges
 }
-RETURN CASE WHEN $includeFrontier THEN [a IN frontier | {{include:fragments/props(a)}}] ELSE [] END AS frontier,
-       [b IN added | {{include:fragments/props(b)}}] AS added,
+RETURN CASE WHEN $includeFrontier THEN [a IN frontier | {{include:fragments/entity-props(a)}}] ELSE [] END AS frontier,
+       [b IN added | {{include:fragments/entity-props(b)}}] AS added,
        edges

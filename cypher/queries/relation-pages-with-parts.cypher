@@ -33,10 +33,10 @@ WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId
 AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))
 WITH r, b, part, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect({forward: startNode(r) = part,
-props: {{include:fragments/props(r)}},
-other: {{include:fragments/props(b)}},
-part: CASE WHEN part = a THEN null ELSE {{include:fragments/props(part)}} END,
+props: {{include:fragments/relation-props(r)}},
+other: {{include:fragments/entity-props(b)}},
+part: CASE WHEN part = a THEN null ELSE {{include:fragments/entity-props(part)}} END,
 onBehalfOf: head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf})
-RETURN {{include:fragments/props(o)}} })}) AS edges
+RETURN {{include:fragments/entity-props(o)}} })}) AS edges
 }
 RETURN id, total, edges

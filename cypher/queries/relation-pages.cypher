@@ -34,9 +34,9 @@ WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId
 AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))
 WITH r, b, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect({forward: startNode(r) = a,
-props: {{include:fragments/props(r)}},
-other: {{include:fragments/props(b)}},
+props: {{include:fragments/relation-props(r)}},
+other: {{include:fragments/entity-props(b)}},
 onBehalfOf: head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf})
-RETURN {{include:fragments/props(o)}} })}) AS edges
+RETURN {{include:fragments/entity-props(o)}} })}) AS edges
 }
 RETURN id, total, edges

@@ -5,4 +5,4 @@
 UNWIND $keys AS wanted
 MATCH (a:Entity {id: wanted.from})-[r]->(b:Entity)
 WHERE type(r) = wanted.type AND r.key = wanted.key
-RETURN wanted.key AS key, elementId(r) AS id, type(r) AS type, a.id AS from, b.id AS to, {{include:fragments/props(r)}} AS props
+RETURN wanted.key AS key, elementId(r) AS id, type(r) AS type, a.id AS from, b.id AS to, {{include:fragments/relation-props(r)}} AS props

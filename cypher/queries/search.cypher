@@ -72,7 +72,7 @@ WITH node, tier, positions, own,
 WITH node, score,
      CASE WHEN tier = 1 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 2 ELSE tier END AS tier,
      any(form IN split(node.searchText + '\n' + coalesce(node.searchVariants, ''), '\n') WHERE form IN $exact OR form IN $exactKeys) AS exact
-RETURN {{include:fragments/props(node)}} AS props,
+RETURN {{include:fragments/entity-props(node)}} AS props,
        score, exact OR tier >= 2 AS allWords
 ORDER BY exact DESC, tier DESC, node:Statement ASC, score DESC, node.id ASC
 LIMIT $first

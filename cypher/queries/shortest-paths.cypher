@@ -57,9 +57,9 @@ CALL (a, b) {
   WITH collect(p) AS found
   RETURN [p IN found | {nodes: [n IN nodes(p) | n.id], edges: [r IN relationships(p) | elementId(r)]}] AS paths,
     COLLECT { UNWIND found AS q UNWIND nodes(q) AS n WITH DISTINCT n
-      RETURN {{include:fragments/props(n)}} } AS entities,
+      RETURN {{include:fragments/entity-props(n)}} } AS entities,
     COLLECT { UNWIND found AS q UNWIND relationships(q) AS r WITH DISTINCT r
       RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
-        props: {{include:fragments/props(r)}}} } AS relations
+        props: {{include:fragments/relation-props(r)}}} } AS relations
 }
-RETURN {{include:fragments/props(a)}} AS fromEntity, {{include:fragments/props(b)}} AS toEntity, paths, entities, relations
+RETURN {{include:fragments/entity-props(a)}} AS fromEntity, {{include:fragments/entity-props(b)}} AS toEntity, paths, entities, relations

@@ -7,4 +7,4 @@ WITH n, COUNT { (n)--() } AS degree
 WHERE degree > 0
 ORDER BY degree DESC, n.id ASC
 LIMIT $first
-RETURN {{include:fragments/props(n)}} AS props, degree AS count
+RETURN {{include:fragments/entity-props(n)}} AS props, degree AS count

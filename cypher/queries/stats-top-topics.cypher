@@ -6,4 +6,4 @@ WITH t, COUNT { (t)<-[:COVERS|DISCUSSED]-() } AS mentions
 WHERE mentions > 0
 ORDER BY mentions DESC, t.id ASC
 LIMIT $first
-RETURN {{include:fragments/props(t)}} AS props, mentions AS count
+RETURN {{include:fragments/entity-props(t)}} AS props, mentions AS count

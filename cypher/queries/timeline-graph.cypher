@@ -190,7 +190,7 @@ WITH node, relation, coalesce(node, relation) AS fact, dateFrom, key
 ORDER BY dateFrom, key
 LIMIT $limit
 RETURN coalesce(fact.date, fact.startDate) AS date, fact.endDate AS endDate, dateFrom, fact.dateTo AS dateTo, key,
-  {{include:fragments/props(node)}} AS entity,
+  {{include:fragments/entity-props(node)}} AS entity,
   CASE WHEN relation IS NULL THEN null ELSE {id: elementId(relation), type: type(relation), from: startNode(relation).id,
-    to: endNode(relation).id, props: {{include:fragments/props(relation)}}} END AS edge,
+    to: endNode(relation).id, props: {{include:fragments/relation-props(relation)}}} END AS edge,
   null AS other

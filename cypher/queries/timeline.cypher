@@ -28,7 +28,7 @@ WHERE dateFrom IS NOT NULL AND {{include:fragments/as-of(fact)}} AND {{include:f
 ORDER BY dateFrom, key
 LIMIT $limit
 RETURN coalesce(fact.date, fact.startDate) AS date, fact.endDate AS endDate, dateFrom, fact.dateTo AS dateTo, key,
-  {{include:fragments/props(node)}} AS entity,
+  {{include:fragments/entity-props(node)}} AS entity,
   CASE WHEN relation IS NULL THEN null ELSE {id: elementId(relation), type: type(relation), from: startNode(relation).id,
-    to: endNode(relation).id, props: {{include:fragments/props(relation)}}} END AS edge,
-  {{include:fragments/props(other)}} AS other
+    to: endNode(relation).id, props: {{include:fragments/relation-props(relation)}}} END AS edge,
+  {{include:fragments/entity-props(other)}} AS other

@@ -2,6 +2,6 @@
 // (punycode) spellings, lower case with a leading dot.
 MATCH (t:Tld)
 WHERE t.name IN $forms OR t.ascii IN $forms
-RETURN {{include:fragments/props(t)}} AS props
+RETURN {{include:fragments/entity-props(t)}} AS props
 ORDER BY t.id
 LIMIT 1

@@ -17,7 +17,7 @@ function readWithoutComments(name: string, dir: string): string {
 }
 
 /**
- * `{{include:fragments/props(n)}}`: the text of cypher/fragments/props.cypher, its `{{var}}`
+ * `{{include:fragments/entity-props(n)}}`: the text of cypher/fragments/entity-props.cypher, its `{{var}}`
  * written as `n`; a fragment without `{{var}}` is included as `{{include:fragments/name}}`. A fragment is a
  * piece of Cypher several statements share, so it is written once. Includes are expanded when
  * a file is read, from files in cypher/ only: nothing a request sends reaches them.

@@ -32,7 +32,7 @@ const code = codeFiles.map((file) => ({ file: path.relative(projectRoot, file), 
 const quotedName = new RegExp(`(['"\`])((?:${folders.join('|')})(?:/[a-z0-9-]+)+)\\1`, 'g');
 // A whole folder run in file order: cypherFolder('schema'), or cypherFolder('schema', dir).
 const wholeFolder = /cypherFolder\('([a-z0-9-]+)'[,)]/g;
-// A fragment written into a statement when its file is read: {{include:fragments/props(n)}}.
+// A fragment written into a statement when its file is read: {{include:fragments/entity-props(n)}}.
 const include = /\{\{include:([a-z0-9-]+(?:\/[a-z0-9-]+)*)/g;
 
 describe('statement names', () => {

@@ -1,6 +1,0 @@
-// {{include:fragments/props(n)}}: the stored properties of n, a node or a relationship, with its
-// audit times (createdAt, updatedAt) as epoch milliseconds rather than DATETIME values: every
-// entity and relationship carries two, and the driver decodes a DATETIME slowly (it cost about a
-// quarter of a nested query's CPU). src/db/values.ts turns the numbers into Dates. The export
-// statements (cypher/exchange) leave the times out altogether.
-{{var}} {.*, createdAt: toFloat({{var}}.createdAt.epochMillis), updatedAt: toFloat({{var}}.updatedAt.epochMillis)}
