@@ -8,7 +8,8 @@
 // entity reached through several parents (a memorandum of two parties) is read once, as the
 // loader's batch reads it once. {{level}} names the level above's answer (rows for the root
 // page), {{as}} this one's (level1, level2, …).
-// {{type}}, {{left}}, {{right}} and {{order}} are relation-pages' closed-list slots. Every
+// {{type}}, {{left}}, {{right}}, {{order}}, {{relationFilters}} and {{edgeBounds}} are
+// relation-pages' closed-list slots. Every
 // $parameter is renamed per level by the builder ($limit becomes $p1_limit for level 1), so
 // levels never share a value.
 CALL ({{level}}) {
@@ -17,19 +18,14 @@ MATCH (a:Entity {id: id})
 CALL (a) {
 UNWIND CASE WHEN $withTotal THEN [1] ELSE [] END AS counting
 MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
-WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
-AND {{include:fragments/evidence-filter(r)}}
-AND {{include:fragments/as-of(r)}}
+WHERE true {{relationFilters}}
 RETURN count(r) AS total
 }
 CALL (a) {
 MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
-WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
-AND {{include:fragments/evidence-filter(r)}}
-AND {{include:fragments/as-of(r)}}
+WHERE true {{relationFilters}}
 WITH r, b, coalesce(b.nameKey, '') AS k
-WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId))
-AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))
+WHERE true {{edgeBounds}}
 WITH r, b, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect({forward: startNode(r) = a,
 props: {{include:fragments/relation-props(r)}},

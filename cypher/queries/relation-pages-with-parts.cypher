@@ -17,8 +17,7 @@ MATCH (a)<-[:PART_OF*0..10]-(part:Entity)
 WHERE part.label IN ['Organization', 'Body']
 WITH DISTINCT part
 MATCH (part){{left}}[r:{{type}}]{{right}}(b:Entity)
-WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
-AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}}
+WHERE true {{relationFilters}}
 RETURN count(DISTINCT r) AS total
 }
 CALL (a) {
@@ -26,11 +25,9 @@ MATCH (a)<-[:PART_OF*0..10]-(part:Entity)
 WHERE part.label IN ['Organization', 'Body']
 WITH DISTINCT part
 MATCH (part){{left}}[r:{{type}}]{{right}}(b:Entity)
-WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
-AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}}
+WHERE true {{relationFilters}}
 WITH r, b, part, coalesce(b.nameKey, '') AS k
-WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId))
-AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))
+WHERE true {{edgeBounds}}
 WITH r, b, part, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect({forward: startNode(r) = part,
 props: {{include:fragments/relation-props(r)}},

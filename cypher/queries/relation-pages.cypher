@@ -5,11 +5,11 @@
 // '-' for either), and ASC, or DESC to read backwards (for `last`). Given as parameters
 // ([r:$($type)]), Neo4j 5 would expand every relationship of every entity and filter them
 // afterwards: a person's page of positions read all of their signatures and participations too.
-// $labels keeps other ends of these labels, $roles relationships with these roles (null: any),
-// $evidence relationships with a citation of these kinds (null: any).
+// {{relationFilters}} holds the predicates of the filters given ($labels: other ends of these
+// labels, $roles: relationships with these roles, $evidence: with a citation of these kinds, the
+// as-of range), and {{edgeBounds}} the keyset bounds given: src/db/relation-page-slots.ts.
 // Edges are ordered by the other end's name key ('' when it has none), then the relationship
-// key, and paged with the keyset bounds ($afterKey, $afterId) and ($beforeKey, $beforeId), null
-// when absent. $limit is one more than the page, to learn whether more exist. The text is kept
+// key, and paged with the keyset bounds ($afterKey, $afterId) and ($beforeKey, $beforeId). $limit is one more than the page, to learn whether more exist. The text is kept
 // short (the driver writes a message in 1,400-byte pieces, one socket write each).
 // totalCount only with $withTotal: without it the UNWIND yields no row and nothing is read.
 // The other end's properties come along so the entity loader needs no second round trip, and so
@@ -21,17 +21,14 @@ MATCH (a:Entity {id: id})
 CALL (a) {
 UNWIND CASE WHEN $withTotal THEN [1] ELSE [] END AS counting
 MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
-WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
-AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}}
+WHERE true {{relationFilters}}
 RETURN count(r) AS total
 }
 CALL (a) {
 MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
-WHERE ($labels IS NULL OR b.label IN $labels) AND ($roles IS NULL OR r.role IN $roles)
-AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}}
+WHERE true {{relationFilters}}
 WITH r, b, coalesce(b.nameKey, '') AS k
-WHERE ($afterKey IS NULL OR k > $afterKey OR (k = $afterKey AND r.key > $afterId))
-AND ($beforeKey IS NULL OR k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))
+WHERE true {{edgeBounds}}
 WITH r, b, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect({forward: startNode(r) = a,
 props: {{include:fragments/relation-props(r)}},

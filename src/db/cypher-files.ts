@@ -4,6 +4,7 @@ import { projectRoot } from '../config.ts';
 import { relationTypes } from '../domain/graph.ts';
 import { statementText } from './cypher-text.ts';
 import { entityPageSlotValues } from './entity-page-slots.ts';
+import { relationPageSlotValues } from './relation-page-slots.ts';
 
 export const cypherDir = path.join(projectRoot, 'cypher');
 
@@ -40,6 +41,8 @@ const slotValues: Readonly<Record<string, ReadonlySet<string>>> = {
   left: new Set(['-', '<-']),
   right: new Set(['-', '->']),
   order: new Set(['ASC', 'DESC']),
+  // …and the predicates of the filters and keyset bounds a request has.
+  ...relationPageSlotValues,
   // cypher/queries/entity-page: the index it seeks, what it orders by, in which direction.
   ...entityPageSlotValues,
 };

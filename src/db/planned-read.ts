@@ -49,7 +49,7 @@ export class PlannedStatement {
   }
 }
 
-const slotNames = ['type', 'left', 'right', 'order'] as const;
+const slotNames = ['type', 'left', 'right', 'order', 'relationFilters', 'edgeBounds'] as const;
 const parameter = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 const marker = /\{\{(\w+)\}\}/g;
 
@@ -88,7 +88,8 @@ function levelText(level: PlannedLevel, index: number, above: number | null, par
   for (const slot of slotNames) {
     const value = values[slot];
     if (!isSlotValue(slot, value)) throw new Error(`planned read: ${JSON.stringify(value)} cannot fill slot "${slot}"`);
-    slots[slot] = value;
+    // The filter and bound slots name parameters, which take the level's prefix like the block's own.
+    slots[slot] = renamed(value, prefix);
   }
   for (const [name, value] of Object.entries(values)) {
     if (!(slotNames as readonly string[]).includes(name)) parameters[`${prefix}${name}`] = value;

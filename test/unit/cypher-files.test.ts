@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cypher, filledCypher, parametersToSend } from '../../src/db/cypher-files.ts';
 
 describe('statement slots', () => {
-  const base = { type: 'MANAGES', left: '-', right: '->', order: 'ASC' };
+  const base = { type: 'MANAGES', left: '-', right: '->', order: 'ASC', relationFilters: '', edgeBounds: '' };
 
   it('writes a relationship type, a direction and an order from their closed lists into the text', () => {
     const text = filledCypher('queries/relation-pages', base);
@@ -83,6 +83,8 @@ describe('fragments', () => {
     );
     expect(text).not.toContain('{{');
     const relations = cypher('queries/relations-by-key').replace(/\s+/g, ' ');
-    expect(relations).toContain('r {.*, createdAt: toFloat(r.createdAt.epochMillis), updatedAt: toFloat(r.updatedAt.epochMillis)} AS props');
+    expect(relations).toContain(
+      'r {.*, createdAt: toFloat(r.createdAt.epochMillis), updatedAt: toFloat(r.updatedAt.epochMillis)} AS props',
+    );
   });
 });

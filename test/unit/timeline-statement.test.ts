@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cypher, statementsOf } from '../../src/db/cypher-files.ts';
+import { relationFiltersSlot } from '../../src/db/relation-page-slots.ts';
 import { asOfFilter } from '../../src/domain/dates.ts';
 import { relationTypes } from '../../src/domain/graph.ts';
 
@@ -24,9 +25,12 @@ describe('the graph-wide timeline statement', () => {
 
 describe('asOf', () => {
   it('is written once, and every statement walking relations includes it', () => {
+    // The relation pages have it through their filter slot, only when a request gives a date.
+    expect(relationFiltersSlot(new Set(['asOf']))).toContain('$includeUndated');
+    for (const name of ['queries/relation-pages', 'queries/relation-pages-with-parts', 'planned/relation-level']) {
+      expect(cypher(name), name).toContain('WHERE true {{relationFilters}}');
+    }
     for (const name of [
-      'queries/relation-pages',
-      'queries/relation-pages-with-parts',
       'queries/neighborhood-hop',
       'queries/shortest-paths',
       'queries/shortest-paths-excluding',

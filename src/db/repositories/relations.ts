@@ -4,6 +4,7 @@ import type { AsOfFilter } from '../../domain/dates.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { ReadScope } from '../read-scope.ts';
+import { edgeBoundsSlot, type RelationFilterName, relationFiltersSlot } from '../relation-page-slots.ts';
 import { graphEntity, relationProperties } from '../rows.ts';
 
 export type Direction = 'out' | 'in' | 'both';
@@ -78,21 +79,29 @@ const arrows: Record<Direction, { left: string; right: string }> = {
  * a planned nested read (cypher/planned/relation-level), which reads a page the same way.
  */
 export function relationPageParameters(request: RelationPageRequest): Record<string, unknown> {
+  // Only the filters and bounds a request has reach the text (src/db/relation-page-slots.ts),
+  // and only their values are sent.
+  const given = new Set<RelationFilterName>();
+  if (request.labels !== null) given.add('labels');
+  if (request.roles !== null) given.add('roles');
+  if (request.evidence !== null) given.add('evidence');
+  const asOf = asOfParameters(request.asOf);
+  if (asOf.asOfFrom !== null) given.add('asOf');
   return {
-    // type, left, right and order are written into the statement's text, its {{slots}}
-    // (src/db/cypher-files.ts): Neo4j 5 cannot follow a type or direction given as a parameter.
+    // type, left, right, order and the two below are written into the statement's text, its
+    // {{slots}} (src/db/cypher-files.ts): Neo4j 5 cannot follow a type or direction given as a parameter.
     type: request.type,
     ...arrows[request.direction],
-    labels: request.labels,
-    roles: request.roles,
-    evidence: request.evidence,
-    ...asOfParameters(request.asOf),
+    relationFilters: relationFiltersSlot(given),
+    edgeBounds: edgeBoundsSlot(request.after !== null, request.before !== null),
+    ...(request.labels === null ? {} : { labels: request.labels }),
+    ...(request.roles === null ? {} : { roles: request.roles }),
+    ...(request.evidence === null ? {} : { evidence: request.evidence }),
+    ...(asOf.asOfFrom === null ? {} : asOf),
     // A JS number travels as a float, and LIMIT takes integers only.
     limit: neo4j.int(request.limit),
-    afterKey: request.after?.key ?? null,
-    afterId: request.after?.id ?? null,
-    beforeKey: request.before?.key ?? null,
-    beforeId: request.before?.id ?? null,
+    ...(request.after === null ? {} : { afterKey: request.after.key, afterId: request.after.id }),
+    ...(request.before === null ? {} : { beforeKey: request.before.key, beforeId: request.before.id }),
     order: request.backwards ? 'DESC' : 'ASC',
     withTotal: request.withTotal,
   };

@@ -1,0 +1,63 @@
+/**
+ * The filter and keyset slots of the relation-page statements (cypher/queries/relation-pages,
+ * relation-pages-with-parts and each level of a planned read, cypher/planned/relation-level),
+ * built from typed parts as entity-page-slots.ts builds the entity page's.
+ *
+ * Written as `($labels IS NULL OR b.label IN $labels)` for every filter, each statement carried
+ * every absent filter and keyset bound twice (the count and the page): a planned Q3 was 7 KB of
+ * text, which the driver writes in 1,400-byte pieces, a socket write each, and Neo4j evaluated
+ * the absent filters on every relationship it read. A slot holds only the predicates a request
+ * has, each after `AND`, behind a `WHERE true` in the statement.
+ */
+
+import path from 'node:path';
+import { projectRoot } from '../config.ts';
+import { statementText } from './cypher-text.ts';
+
+/** The filters of a relation connection, in the order their predicates are written. */
+export const relationFilterNames = ['labels', 'roles', 'evidence', 'asOf'] as const;
+export type RelationFilterName = (typeof relationFilterNames)[number];
+
+/** A shared fragment of cypher/fragments written for relationship r, on one line. */
+function fragmentOnR(name: string): string {
+  return statementText(`fragments/${name}`, path.join(projectRoot, 'cypher')).replaceAll('{{var}}', 'r').replace(/\s+/g, ' ').trim();
+}
+
+const relationFilterPredicates: Readonly<Record<RelationFilterName, string>> = {
+  labels: 'b.label IN $labels',
+  roles: 'r.role IN $roles',
+  // Written once, for every statement that walks relations.
+  evidence: fragmentOnR('evidence-filter'),
+  asOf: fragmentOnR('as-of'),
+};
+
+/** The `{{relationFilters}}` slot: the predicates of the filters given, in a fixed order. */
+export function relationFiltersSlot(given: ReadonlySet<RelationFilterName>): string {
+  return relationFilterNames
+    .filter((name) => given.has(name))
+    .map((name) => `AND ${relationFilterPredicates[name]}`)
+    .join(' ');
+}
+
+/**
+ * The `{{edgeBounds}}` slot: the page's exclusive keyset bounds on (k, r.key), k being the other
+ * end's nameKey, each only when the request has it ($afterKey/$afterId, $beforeKey/$beforeId).
+ */
+export function edgeBoundsSlot(after: boolean, before: boolean): string {
+  const bounds: string[] = [];
+  if (after) bounds.push('AND (k > $afterKey OR (k = $afterKey AND r.key > $afterId))');
+  if (before) bounds.push('AND (k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))');
+  return bounds.join(' ');
+}
+
+/** Every value each slot can take: the closed lists filledCypher checks these slots against. */
+export const relationPageSlotValues: Readonly<Record<'relationFilters' | 'edgeBounds', ReadonlySet<string>>> = (() => {
+  const subsets = relationFilterNames.reduce<RelationFilterName[][]>(
+    (all, name) => all.flatMap((subset) => [subset, [...subset, name]]),
+    [[]],
+  );
+  return {
+    relationFilters: new Set(subsets.map((subset) => relationFiltersSlot(new Set(subset)))),
+    edgeBounds: new Set([false, true].flatMap((after) => [false, true].map((before) => edgeBoundsSlot(after, before)))),
+  };
+})();
