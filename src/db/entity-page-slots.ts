@@ -91,9 +91,12 @@ export function filtersSlot(given: ReadonlySet<EntityFilterName>): string {
  * order, each only when the request has it ($lowerKey/$lowerId, $upperKey/$upperId).
  */
 export function pageBoundsSlot(sortKey: string, lower: boolean, upper: boolean): string {
+  // A CASE, not `key > $lowerKey OR (key = $lowerKey AND n.id > $lowerId)`: Neo4j plans such an
+  // OR as a union of two seeks, which loses the index's order, so a page after a cursor read
+  // every entry of the range and sorted them (6,117 entries for a page of 20 on the 1M graph).
   const bounds: string[] = [];
-  if (lower) bounds.push(`AND (${sortKey} > $lowerKey OR (${sortKey} = $lowerKey AND n.id > $lowerId))`);
-  if (upper) bounds.push(`AND (${sortKey} < $upperKey OR (${sortKey} = $upperKey AND n.id < $upperId))`);
+  if (lower) bounds.push(`AND CASE WHEN ${sortKey} = $lowerKey THEN n.id > $lowerId ELSE ${sortKey} > $lowerKey END`);
+  if (upper) bounds.push(`AND CASE WHEN ${sortKey} = $upperKey THEN n.id < $upperId ELSE ${sortKey} < $upperKey END`);
   return bounds.join(' ');
 }
 

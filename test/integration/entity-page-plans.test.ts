@@ -2,7 +2,14 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filledCypher, parametersToSend } from '../../src/db/cypher-files.ts';
 import type { Database } from '../../src/db/database.ts';
-import { type Direction, entityFilterNames, entityPageSlots, filtersSlot, type PageRead } from '../../src/db/entity-page-slots.ts';
+import {
+  type Direction,
+  entityFilterNames,
+  entityPageSlots,
+  filtersSlot,
+  type PageRead,
+  pageBoundsSlot,
+} from '../../src/db/entity-page-slots.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { noFilter } from '../support/entity-filter.ts';
 import { loadRealSeed } from '../support/graphql.ts';
@@ -89,11 +96,14 @@ describe('queries/entity-page over the real seed data', () => {
     await db?.close();
   });
 
-  async function profile(read: PageRead, direction: Direction, extra: Record<string, unknown>): Promise<Operator[]> {
-    const given = { ...parameters, ...extra };
-    // A first page: the filters given, no keyset bound.
+  /** A first page (no keyset bound), or with `afterCursor` a page after one, as `after:` reads it. */
+  async function profile(read: PageRead, direction: Direction, extra: Record<string, unknown>, afterCursor = false): Promise<Operator[]> {
+    const cursor = afterCursor ? { lowerKey: '', lowerId: '', seekFrom: '' } : {};
+    const given = { ...parameters, ...extra, ...cursor };
     const filters = filtersSlot(new Set(entityFilterNames.filter((name) => given[name as keyof typeof given] != null)));
-    const filled = { ...entityPageSlots(read, direction), ...given, filters, pageBounds: '' };
+    const slots = entityPageSlots(read, direction);
+    const pageBounds = pageBoundsSlot(slots.sortKey, afterCursor, false);
+    const filled = { ...slots, ...given, filters, pageBounds };
     const { summary } = await db.driver.executeQuery(
       `PROFILE ${filledCypher('queries/entity-page', filled)}`,
       parametersToSend('queries/entity-page', filled),
@@ -107,30 +117,34 @@ describe('queries/entity-page over the real seed data', () => {
     (['ASC', 'DESC'] as const).map((direction): [PageRead, Direction] => [read, direction]),
   );
 
-  it.each(variants)('%s %s seeks its index by label, scans nothing, and sorts only when it must', async (read, direction) => {
-    const operators = await profile(read, direction, expected[read].parameters);
-    const plan = operators.map((operator) => `${operator.name} ${operator.details}`).join('\n');
-    const seeks = operators
-      .filter((operator) => operator.name === 'NodeIndexSeek' && /\bn:Entity\b/.test(operator.details))
-      .map((operator) => operator.details);
-    const { page, count } = expected[read];
-    // Only what finds the entities themselves (n) counts. The topic filter's lookup of its topic
-    // is left out: on statistics fresh from a reload the planner has been seen scanning the
-    // Topic(id) index there, which concerns the filter, not how a page is read.
-    const scans = operators.filter(
-      (operator) => /^(AllNodesScan|NodeByLabelScan|NodeIndexScan)/.test(operator.name) && /^(RANGE INDEX )?n(:|$)/.test(operator.details),
-    );
-    const sorts = operators.filter((operator) => /^(Sort|Top|PartialSort|PartialTop)$/.test(operator.name)).map((sort) => sort.details);
-    // One seek for the page and one for the count (by date, of the same index; 'sorted' seeks
-    // the same entries twice).
-    const pageSeeks = seeks.filter((seek) => page.test(seek));
-    const countSeeks = seeks.filter((seek) => count?.test(seek));
-    expect(seeks, plan).toHaveLength(2);
-    expect(pageSeeks, plan).toHaveLength(read === 'sorted' ? 2 : 1);
-    expect(countSeeks, plan).toHaveLength(count ? 1 : 0);
-    expect(scans, plan).toEqual([]);
-    expect(sorts, plan).toEqual(read === 'sorted' ? [expect.stringContaining('coalesce(n.dateFrom')] : []);
-  });
+  it.each(variants.flatMap(([read, direction]) => [false, true].map((after): [PageRead, Direction, boolean] => [read, direction, after])))(
+    '%s %s (after a cursor: %s) seeks its index by label, scans nothing, and sorts only when it must',
+    async (read, direction, afterCursor) => {
+      const operators = await profile(read, direction, expected[read].parameters, afterCursor);
+      const plan = operators.map((operator) => `${operator.name} ${operator.details}`).join('\n');
+      const seeks = operators
+        .filter((operator) => operator.name === 'NodeIndexSeek' && /\bn:Entity\b/.test(operator.details))
+        .map((operator) => operator.details);
+      const { page, count } = expected[read];
+      // Only what finds the entities themselves (n) counts. The topic filter's lookup of its topic
+      // is left out: on statistics fresh from a reload the planner has been seen scanning the
+      // Topic(id) index there, which concerns the filter, not how a page is read.
+      const scans = operators.filter(
+        (operator) =>
+          /^(AllNodesScan|NodeByLabelScan|NodeIndexScan)/.test(operator.name) && /^(RANGE INDEX )?n(:|$)/.test(operator.details),
+      );
+      const sorts = operators.filter((operator) => /^(Sort|Top|PartialSort|PartialTop)$/.test(operator.name)).map((sort) => sort.details);
+      // One seek for the page and one for the count (by date, of the same index; 'sorted' seeks
+      // the same entries twice).
+      const pageSeeks = seeks.filter((seek) => page.test(seek));
+      const countSeeks = seeks.filter((seek) => count?.test(seek));
+      expect(seeks, plan).toHaveLength(2);
+      expect(pageSeeks, plan).toHaveLength(read === 'sorted' ? 2 : 1);
+      expect(countSeeks, plan).toHaveLength(count ? 1 : 0);
+      expect(scans, plan).toEqual([]);
+      expect(sorts, plan).toEqual(read === 'sorted' ? [expect.stringContaining('coalesce(n.dateFrom')] : []);
+    },
+  );
 
   it.each(['name', 'id'] as const)('by %s reads only the page from the index, not every entity of the label', async (read) => {
     const operators = await profile(read, 'ASC', {});

@@ -53,10 +53,10 @@ describe('queries/entity-page', () => {
       'AND n.searchText CONTAINS $nameContains AND n.dateTo >= $dateFrom AND n.dateFrom <= $dateTo',
     );
     expect(pageBoundsSlot('n.nameKey', false, false)).toBe('');
-    expect(pageBoundsSlot('n.id', false, true)).toBe('AND (n.id < $upperKey OR (n.id = $upperKey AND n.id < $upperId))');
+    expect(pageBoundsSlot('n.id', false, true)).toBe('AND CASE WHEN n.id = $upperKey THEN n.id < $upperId ELSE n.id < $upperKey END');
     expect(pageBoundsSlot('n.dateFrom', true, true)).toBe(
-      'AND (n.dateFrom > $lowerKey OR (n.dateFrom = $lowerKey AND n.id > $lowerId)) ' +
-        'AND (n.dateFrom < $upperKey OR (n.dateFrom = $upperKey AND n.id < $upperId))',
+      'AND CASE WHEN n.dateFrom = $lowerKey THEN n.id > $lowerId ELSE n.dateFrom > $lowerKey END ' +
+        'AND CASE WHEN n.dateFrom = $upperKey THEN n.id < $upperId ELSE n.dateFrom < $upperKey END',
     );
   });
 
