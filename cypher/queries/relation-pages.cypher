@@ -9,8 +9,9 @@
 // labels, $roles: relationships with these roles, $evidence: with a citation of these kinds, the
 // as-of range), and {{edgeBounds}} the keyset bounds given: src/db/relation-page-slots.ts.
 // Edges are ordered by the other end's name key ('' when it has none), then the relationship
-// key, and paged with the keyset bounds ($afterKey, $afterId) and ($beforeKey, $beforeId). $limit is one more than the page, to learn whether more exist. The text is kept
-// short (the driver writes a message in 1,400-byte pieces, one socket write each).
+// key, and paged with the keyset bounds ($afterKey, $afterId) and ($beforeKey, $beforeId).
+// $limit is one more than the page, to learn whether more exist. The text is kept short (the
+// driver writes a message in 1,400-byte pieces, one socket write each).
 // totalCount only with $withTotal: without it the UNWIND yields no row and nothing is read.
 // The other end's properties come along so the entity loader needs no second round trip, and so
 // do those of the entity a SIGNED relation names in onBehalfOf (null for other relations): else

@@ -37,6 +37,14 @@ function withIncludes(name: string, text: string, dir: string): string {
   });
 }
 
+/**
+ * A piece of Cypher written in code (a slot's value, src/db/relation-page-slots.ts) with its
+ * includes expanded as a file's are, so that what a fragment holds is still written once.
+ */
+export function withFragments(text: string, dir: string): string {
+  return withIncludes('(a slot value)', text, dir);
+}
+
 /** The text of statement `name` in folder `dir`, without comment lines, its includes expanded. */
 export function statementText(name: string, dir: string): string {
   return withIncludes(name, readWithoutComments(name, dir), dir);

@@ -12,23 +12,21 @@
 
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
-import { statementText } from './cypher-text.ts';
+import { withFragments } from './cypher-text.ts';
 
 /** The filters of a relation connection, in the order their predicates are written. */
 export const relationFilterNames = ['labels', 'roles', 'evidence', 'asOf'] as const;
 export type RelationFilterName = (typeof relationFilterNames)[number];
 
-/** A shared fragment of cypher/fragments written for relationship r, on one line. */
-function fragmentOnR(name: string): string {
-  return statementText(`fragments/${name}`, path.join(projectRoot, 'cypher')).replaceAll('{{var}}', 'r').replace(/\s+/g, ' ').trim();
-}
+// cypher-files.ts's cypherDir: it imports this module for the slots' closed lists.
+const cypherDir = path.join(projectRoot, 'cypher');
 
 const relationFilterPredicates: Readonly<Record<RelationFilterName, string>> = {
   labels: 'b.label IN $labels',
   roles: 'r.role IN $roles',
-  // Written once, for every statement that walks relations.
-  evidence: fragmentOnR('evidence-filter'),
-  asOf: fragmentOnR('as-of'),
+  // The shared fragments, as every statement that walks relations includes them.
+  evidence: withFragments('{{include:fragments/evidence-filter(r)}}', cypherDir),
+  asOf: withFragments('{{include:fragments/as-of(r)}}', cypherDir),
 };
 
 /** The `{{relationFilters}}` slot: the predicates of the filters given, in a fixed order. */
