@@ -31,12 +31,15 @@ builder.node(EventRef, {
       type: 'PARTICIPATED_IN',
       direction: 'in',
       target: ActorRef,
+      // A country takes part too (rules.ts), but is no Actor: the type can only carry actors.
+      labels: ['Person', 'Organization', 'Body'],
       description: 'Everyone who took part, each with a role: organizer, host, supporter, moderator, speaker, greeter, …',
     }),
     organizers: relationConnection(t, {
       type: 'PARTICIPATED_IN',
       direction: 'in',
       target: ActorRef,
+      labels: ['Person', 'Organization', 'Body'],
       roles: ['organizer', 'host', 'supporter'],
       description: 'Those who organized, hosted or supported it.',
     }),
@@ -45,12 +48,15 @@ builder.node(EventRef, {
       type: 'PART_OF',
       direction: 'out',
       target: EventRef,
+      // An event may be part of a body or an organization too (rules.ts), which an Event cannot carry.
+      labels: ['Event'],
       description: 'The event this one is part of (a section of a conference).',
     }),
     parts: relationConnection(t, {
       type: 'PART_OF',
       direction: 'in',
       target: EventRef,
+      labels: ['Event'],
       description: 'Sections, round tables and sessions within it.',
     }),
     documents: relationConnection(t, {

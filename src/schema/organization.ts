@@ -57,6 +57,8 @@ builder.node(OrganizationRef, {
       type: 'PART_OF',
       direction: 'in',
       target: OrganizationRef,
+      // Bodies and events can be part of an organization too (rules.ts), which an Organization cannot carry.
+      labels: ['Organization'],
       description: 'Departments and other units of this organization.',
     }),
     members: relationConnection(t, {
