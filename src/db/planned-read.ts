@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { cypher, filledCypher, isSlotValue, parametersToSend } from './cypher-files.ts';
 import type { ReadScope } from './read-scope.ts';
+import { otherIdSlot, type RecordView, recordSlots, viewedRecord } from './record-view.ts';
 import { type EntityPage, type EntityPageRequest, entityPageOf, entityPageParameters, entityPageRow } from './repositories/lists.ts';
 import {
+  type RelationEdgeRow,
   type RelationPage,
   type RelationPageRequest,
   relationEdgeRow,
   relationPageOf,
   relationPageParameters,
 } from './repositories/relations.ts';
+import { graphEntity, parseRows, relationProperties } from './rows.ts';
 
 /**
  * Planned nested reads: one statement for a root page and the tree of relation connections a
@@ -29,6 +32,8 @@ import {
 export interface PlannedLevel {
   /** The page request, exactly as the connection's resolver would give the relation-page loader. */
   request: RelationPageRequest;
+  /** The properties the selection reads of its pages' records; null to read them whole (src/db/record-view.ts). */
+  view: RecordView | null;
   children: readonly PlannedLevel[];
 }
 
@@ -80,7 +85,12 @@ const levelName = (index: number) => `level${index + 1}`;
 const prefixOf = (index: number) => `p${index + 1}_`;
 
 /** One relation-level block, its parameters added to `parameters`. */
-function levelText(level: PlannedLevel, index: number, above: number | null, parameters: Record<string, unknown>): string {
+function levelText(
+  level: PlannedLevel,
+  index: number,
+  above: { index: number; level: PlannedLevel } | null,
+  parameters: Record<string, unknown>,
+): string {
   if (level.request.includeParts) throw new Error('a planned read does not roll parts up (includeParts): the loader reads those');
   const prefix = prefixOf(index);
   const values = relationPageParameters(level.request);
@@ -94,12 +104,23 @@ function levelText(level: PlannedLevel, index: number, above: number | null, par
   for (const [name, value] of Object.entries(values)) {
     if (!(slotNames as readonly string[]).includes(name)) parameters[`${prefix}${name}`] = value;
   }
-  const parent = above === null ? 'rows' : levelName(above);
+  // Whole records, or the values of the view's properties, whose names go as parameters.
+  const record = level.view === null ? 'whole' : 'view';
+  slots.entityRecord = renamed(recordSlots.entityRecord[record], prefix);
+  slots.relationRecord = renamed(recordSlots.relationRecord[record], prefix);
+  if (level.view !== null) {
+    parameters[`${prefix}entityProperties`] = level.view.entity;
+    parameters[`${prefix}relationProperties`] = level.view.relation;
+  }
+  const parent = above === null ? 'rows' : levelName(above.index);
   // The parents' ids: the root page's rows keep the page's own $limit; a level's edges, the level above's.
   const ids =
     above === null
       ? fill('planned/ids-of-rows', cypher('planned/ids-of-rows'), { level: parent })
-      : fill('planned/ids-of-edges', renamed(cypher('planned/ids-of-edges'), prefixOf(above)), { level: parent });
+      : fill('planned/ids-of-edges', renamed(cypher('planned/ids-of-edges'), prefixOf(above.index)), {
+          level: parent,
+          otherId: otherIdSlot[above.level.view === null ? 'whole' : 'view'],
+        });
   return fill('planned/relation-level', renamed(cypher('planned/relation-level'), prefix), {
     ...slots,
     level: parent,
@@ -118,7 +139,10 @@ export function plannedEntityPage(request: EntityPageRequest, withTotal: boolean
   const pageParameters = entityPageParameters(request, withTotal);
   const parameters: Record<string, unknown> = { ...parametersToSend('queries/entity-page', pageParameters) };
   const flat = flatten(levels);
-  const blocks = flat.map(({ level, above }, index) => levelText(level, index, above, parameters));
+  const blocks = flat.map(({ level, above }, index) => {
+    const parent = above === null ? undefined : flat[above];
+    return levelText(level, index, above === null || parent === undefined ? null : { index: above, level: parent.level }, parameters);
+  });
   const text = fill('planned/entity-page-tree', cypher('planned/entity-page-tree'), {
     page: filledCypher('queries/entity-page', pageParameters),
     levels: blocks.join('\n'),
@@ -127,13 +151,42 @@ export function plannedEntityPage(request: EntityPageRequest, withTotal: boolean
   return new PlannedStatement(token, 'planned/entity-page-tree', text, parameters);
 }
 
-const levelRow = z.array(z.object({ id: z.string(), total: z.number(), edges: z.array(relationEdgeRow) }));
+// A level's edges are parsed once the level is known: whole records, or a view's values.
+const levelRow = z.array(z.object({ id: z.string(), total: z.number(), edges: z.array(z.unknown()) }));
 const treeRow = entityPageRow.extend({ levels: z.array(levelRow) });
+const wholeEdges = z.object({ edges: z.array(relationEdgeRow) });
+const viewedEdges = z.object({
+  edges: z.array(
+    z.object({ forward: z.boolean(), props: z.array(z.unknown()), other: z.array(z.unknown()), onBehalfOf: graphEntity.nullable() }),
+  ),
+});
+
+/** Parses one row with `row`, as parseRows does. */
+function parseOne<S extends z.ZodType>(name: string, record: Record<string, unknown>, row: S): z.output<S> {
+  const [parsed] = parseRows(name, [record], row);
+  if (parsed === undefined) throw new Error(`${name}: a row parsed to nothing`);
+  return parsed;
+}
+
+/** A level's edges as the relation-page statements return them, from whole records or through its view. */
+function edgesOf(level: PlannedLevel, index: number, edges: readonly unknown[]): RelationEdgeRow[] {
+  const name = `planned/entity-page-tree (level ${index + 1})`;
+  const view = level.view;
+  if (view === null) return parseOne(name, { edges }, wholeEdges).edges;
+  return parseOne(name, { edges }, viewedEdges).edges.map((edge) => ({
+    forward: edge.forward,
+    props: parseOne(name, viewedRecord(view.relation, edge.props), relationProperties),
+    other: parseOne(name, viewedRecord(view.entity, edge.other), graphEntity),
+    onBehalfOf: edge.onBehalfOf,
+  }));
+}
 
 /** A relation page the planned read fetched, under the key its connection's loader asks with. */
 export interface FetchedRelationPage {
   id: string;
   request: RelationPageRequest;
+  /** Non-null: the page's records hold only the view's properties. */
+  view: RecordView | null;
   page: RelationPage;
 }
 
@@ -155,7 +208,13 @@ export async function loadEntityPageWithLevels(
     const level = order[index];
     if (!level) throw new Error(`planned read: an answer for level ${index + 1}, which the plan does not have`);
     for (const answer of answers) {
-      pages.push({ id: answer.id, request: level.request, page: relationPageOf(answer.id, answer.total, answer.edges, level.request) });
+      const edges = edgesOf(level, index, answer.edges);
+      pages.push({
+        id: answer.id,
+        request: level.request,
+        view: level.view,
+        page: relationPageOf(answer.id, answer.total, edges, level.request),
+      });
     }
   }
   return { page: entityPageOf(request, withTotal, row), pages };

@@ -12,6 +12,7 @@ import {
 import { builder } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { EvidenceEnum, evidenceFields, FieldProvenanceRef, provenanceOf } from './evidence.ts';
+import { readsStored } from './record-view.ts';
 import { ActorRef, EntityRef, SourceRef } from './refs.ts';
 
 /**
@@ -111,14 +112,22 @@ EntityRef.implement({
   interfaces: [builder.nodeInterfaceRef()],
   resolveType: (entity) => entity.label,
   fields: (t) => ({
-    slug: t.string({ description: 'The stable, human-readable id, e.g. "msk-ix" or "tld-rf".', resolve: (entity) => entity.id }),
+    slug: t.string({
+      description: 'The stable, human-readable id, e.g. "msk-ix" or "tld-rf".',
+      extensions: readsStored('id'),
+      resolve: (entity) => entity.id,
+    }),
     formerSlugs: t.stringList({
       description:
         'Slugs this entity had before (a rename): each still names it in every lookup and reference argument, and so do global ' +
         'IDs built from them. Empty for most entities.',
       resolve: (entity) => entity.formerSlugs,
     }),
-    name: t.string({ description: 'The name used for display.', resolve: (entity) => entity.name ?? entity.id }),
+    name: t.string({
+      description: 'The name used for display.',
+      extensions: readsStored('name', 'id'),
+      resolve: (entity) => entity.name ?? entity.id,
+    }),
     mergedFrom: t.field({
       type: [MergedFromRef],
       description:

@@ -2,6 +2,7 @@ import { trace } from '@opentelemetry/api';
 import DataLoader from 'dataloader';
 import type { FetchedRelationPage } from '../db/planned-read.ts';
 import type { ReadScope } from '../db/read-scope.ts';
+import type { RecordView } from '../db/record-view.ts';
 import { loadRelationsByKey } from '../db/repositories/conflicts.ts';
 import { loadEntitiesById } from '../db/repositories/entities.ts';
 import type { EdgeRecord } from '../db/repositories/graph.ts';
@@ -11,6 +12,12 @@ import type { EntityRow, StoredEntity } from '../domain/stored-entity.ts';
 export interface RelationPageKey {
   id: string;
   request: RelationPageRequest;
+  /**
+   * The stored properties the asking selection reads of the page's records (record-view.ts):
+   * part of the key, so that a page a planned read fetched through a view answers only the
+   * selection it was fetched for. The loader itself reads whole records, which serve any view.
+   */
+  view: RecordView | null;
 }
 
 /**
@@ -42,10 +49,13 @@ function traced<K, V>(reads: ReadScope, name: string, batch: (keys: readonly K[]
   };
 }
 
-/** The other ends (and signatories' organizations) came with a page: later lookups of them cost nothing. */
-function primeEnds(entity: Loaders['entity'], page: RelationPage): void {
+/**
+ * The other ends (and signatories' organizations) came with a page: later lookups of them cost
+ * nothing. Other ends read through a record view are partial, and are not handed on.
+ */
+function primeEnds(entity: Loaders['entity'], page: RelationPage, othersWhole = true): void {
   for (const edge of page.edges) {
-    entity.prime(edge.other.id, edge.other);
+    if (othersWhole) entity.prime(edge.other.id, edge.other);
     if (edge.part) entity.prime(edge.part.id, edge.part);
     if (edge.onBehalfOf) entity.prime(edge.onBehalfOf.id, edge.onBehalfOf);
   }
@@ -57,9 +67,9 @@ function primeEnds(entity: Loaders['entity'], page: RelationPage): void {
  * read nothing more.
  */
 export function primeRelationPages(loaders: Loaders, pages: readonly FetchedRelationPage[]): void {
-  for (const { id, request, page } of pages) {
-    loaders.relationPage.prime({ id, request }, page);
-    primeEnds(loaders.entity, page);
+  for (const { id, request, view, page } of pages) {
+    loaders.relationPage.prime({ id, request, view }, page);
+    primeEnds(loaders.entity, page, view === null);
   }
 }
 
@@ -97,7 +107,7 @@ export function createLoaders(reads: ReadScope): Loaders {
         return page;
       });
     }),
-    { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.request)}` },
+    { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.request)}\u0000${JSON.stringify(key.view)}` },
   );
 
   const ancestors = new DataLoader<string, EntityRow[]>(traced(reads, 'ancestors', (ids) => loadAncestors(reads, ids)));

@@ -1,25 +1,18 @@
 import {
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLField,
-  GraphQLIncludeDirective,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
-  type GraphQLSchema,
-  GraphQLSkipDirective,
   getArgumentValues,
-  getDirectiveValues,
   getNamedType,
-  isAbstractType,
   isObjectType,
-  Kind,
-  type SelectionSetNode,
 } from 'graphql';
 import type { PlannedLevel } from '../db/planned-read.ts';
 import { isEntityLabel, isRelationType } from '../domain/graph.ts';
 import { defaultPageSizeAt, type PageArguments, type PageWindow, pageWindow } from './paging.ts';
+import { recordViewOf } from './record-view.ts';
 import { type RelationMark, relationConnectionArguments, relationPageExtension, relationPageRequest } from './relations.ts';
-import { selectsFieldIn } from './selection.ts';
+import { collectFields, selectsFieldIn, type Walk } from './selection.ts';
 
 /**
  * The nested-read planner: it looks ahead from a root list's field into the selection below it
@@ -39,56 +32,8 @@ import { selectsFieldIn } from './selection.ts';
  * primed under another key is simply not used, and the loader reads the right one.
  */
 
-interface Walk {
-  schema: GraphQLSchema;
-  fragments: Readonly<Record<string, FragmentDefinitionNode>>;
-  variables: Readonly<Record<string, unknown>>;
-}
-
-/** Whether @skip/@include keep a selection, as execution decides. */
-function included(walk: Walk, node: Parameters<typeof getDirectiveValues>[1]): boolean {
-  if (getDirectiveValues(GraphQLSkipDirective, node, walk.variables)?.if === true) return false;
-  return getDirectiveValues(GraphQLIncludeDirective, node, walk.variables)?.if !== false;
-}
-
-/** Whether a fragment on `condition` applies to objects of `type`. */
-function applies(walk: Walk, condition: string, type: GraphQLObjectType): boolean {
-  const conditionType = walk.schema.getType(condition);
-  if (conditionType === type) return true;
-  return conditionType !== undefined && isAbstractType(conditionType) && walk.schema.isSubType(conditionType, type);
-}
-
-/**
- * The fields selected on an object of `type`, by response name, through fragments, as
- * graphql-js's collectFields groups them: the groups are the resolvers' info.fieldNodes.
- */
-function collectFields(walk: Walk, type: GraphQLObjectType, sets: readonly (SelectionSetNode | undefined)[]): Map<string, FieldNode[]> {
-  const fields = new Map<string, FieldNode[]>();
-  const visited = new Set<string>();
-  const visit = (set: SelectionSetNode | undefined) => {
-    for (const selection of set?.selections ?? []) {
-      if (!included(walk, selection)) continue;
-      if (selection.kind === Kind.FIELD) {
-        const key = selection.alias?.value ?? selection.name.value;
-        fields.set(key, [...(fields.get(key) ?? []), selection]);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (selection.typeCondition && !applies(walk, selection.typeCondition.name.value, type)) continue;
-        visit(selection.selectionSet);
-      } else {
-        if (visited.has(selection.name.value)) continue;
-        visited.add(selection.name.value);
-        const fragment = walk.fragments[selection.name.value];
-        if (!fragment || !applies(walk, fragment.typeCondition.name.value, type)) continue;
-        visit(fragment.selectionSet);
-      }
-    }
-  };
-  for (const set of sets) visit(set);
-  return fields;
-}
-
 /** The relation a connection field reads, from the mark relationConnection puts on it; null for other fields. */
-function markOf(field: GraphQLField<unknown, unknown>): RelationMark | null {
+export function markOf(field: GraphQLField<unknown, unknown>): RelationMark | null {
   const mark: unknown = field.extensions[relationPageExtension];
   if (typeof mark !== 'object' || mark === null) return null;
   const type: unknown = Reflect.get(mark, 'type');
@@ -152,16 +97,16 @@ function planLevel(
   const request = relationPageRequest(mark, args, window, selectsFieldIn(nodes, walk.fragments, 'totalCount'));
   const connection = getNamedType(field.type);
   const children = isObjectType(connection) ? levelsOf(walk, connection, nodes, lists + 1) : [];
-  return { request, children };
+  return { request, view: recordViewOf(walk, field.type, nodes), children };
 }
 
-/** Levels asking for the same page are one level, with the levels below both. */
+/** Levels asking for the same page through the same view are one level, with the levels below both. */
 function merged(levels: readonly PlannedLevel[]): PlannedLevel[] {
   const byRequest = new Map<string, PlannedLevel>();
   for (const level of levels) {
-    const key = JSON.stringify(level.request);
+    const key = JSON.stringify([level.request, level.view]);
     const seen = byRequest.get(key);
-    byRequest.set(key, seen ? { request: level.request, children: merged([...seen.children, ...level.children]) } : level);
+    byRequest.set(key, seen ? { ...level, children: merged([...seen.children, ...level.children]) } : level);
   }
   return [...byRequest.values()];
 }

@@ -11,6 +11,7 @@ import type { RequestContext } from './context.ts';
 import { loadEntities } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFields, evidenceFilter } from './evidence.ts';
 import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, type PageArguments, type PageWindow, pageWindow } from './paging.ts';
+import { readsStored, recordViewFor } from './record-view.ts';
 import { ActorRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
 import { selectsField } from './selection.ts';
@@ -189,13 +190,14 @@ export function relationConnection(
       },
       // Its default page depends on how many lists it sits in (paging.ts); the cost model reads
       // this mark. The planner (planner.ts) reads the relation, to fetch its pages in a planned read.
-      extensions: { pageByNesting: true, [relationPageExtension]: relationMark(spec) },
+      // Of its parent's record it reads the id and what a source says of the list's completeness.
+      extensions: { pageByNesting: true, [relationPageExtension]: relationMark(spec), ...readsStored('id', 'completeness') },
       resolve: async (parent: EntityRow, args: RelationArguments & PageArguments, context: RequestContext, info: GraphQLResolveInfo) => {
         const window = pageWindow(args, defaultPageSizeAt(listsAbove(info.path)));
         // Counted in the same statement, and only when asked for.
         const request = relationPageRequest(relationMark(spec), args, window, selectsField(info, 'totalCount'));
         // A planned nested read (src/schema/planner.ts) may have primed this page already.
-        const page = await context.loaders.relationPage.load({ id: parent.id, request });
+        const page = await context.loaders.relationPage.load({ id: parent.id, request, view: recordViewFor(info) });
         const { rows, pageInfo } = cutPage(page.edges, window, (edge) => edge.position);
         return {
           totalCount: page.total,
@@ -276,6 +278,7 @@ export function relationConnection(
                   type: ActorRef,
                   nullable: true,
                   description: edgeFieldDescriptions[field],
+                  extensions: readsStored('onBehalfOf'),
                   resolve: async (edge: RelationEdge, _args: unknown, context: RequestContext) => {
                     const id = textIn(relationOf(edge).props.onBehalfOf);
                     return id ? ((await loadEntities(context, [id]))[0] ?? null) : null;
@@ -285,6 +288,7 @@ export function relationConnection(
                   type: field === 'role' || field === 'title' ? 'String' : PartialDate,
                   nullable: true,
                   description: edgeFieldDescriptions[field],
+                  extensions: readsStored(field),
                   resolve: (edge: RelationEdge) => textIn(relationOf(edge).props[field]),
                 }),
           ]),

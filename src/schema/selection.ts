@@ -1,4 +1,16 @@
-import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  GraphQLIncludeDirective,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  GraphQLSkipDirective,
+  getDirectiveValues,
+  isAbstractType,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
 
 /**
  * Whether the query selects `name` directly under the field being resolved, through fragments
@@ -27,4 +39,57 @@ export function selectsFieldIn(
       return search(fragment?.selectionSet);
     });
   return fieldNodes.some((node) => search(node.selectionSet));
+}
+
+/** What a look-ahead over a request's selection needs: its schema, fragments and variables. */
+export interface Walk {
+  schema: GraphQLSchema;
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  variables: Readonly<Record<string, unknown>>;
+}
+
+/** Whether @skip/@include keep a selection, as execution decides. */
+function included(walk: Walk, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, walk.variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, walk.variables)?.if !== false;
+}
+
+/** Whether a fragment on `condition` applies to objects of `type`. */
+function applies(walk: Walk, condition: string, type: GraphQLObjectType): boolean {
+  const conditionType = walk.schema.getType(condition);
+  if (conditionType === type) return true;
+  return conditionType !== undefined && isAbstractType(conditionType) && walk.schema.isSubType(conditionType, type);
+}
+
+/**
+ * The fields selected on an object of `type`, by response name, through fragments, as
+ * graphql-js's collectFields groups them: the groups are the resolvers' info.fieldNodes.
+ */
+export function collectFields(
+  walk: Walk,
+  type: GraphQLObjectType,
+  sets: readonly (SelectionSetNode | undefined)[],
+): Map<string, FieldNode[]> {
+  const fields = new Map<string, FieldNode[]>();
+  const visited = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (!included(walk, selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        fields.set(key, [...(fields.get(key) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (selection.typeCondition && !applies(walk, selection.typeCondition.name.value, type)) continue;
+        visit(selection.selectionSet);
+      } else {
+        if (visited.has(selection.name.value)) continue;
+        visited.add(selection.name.value);
+        const fragment = walk.fragments[selection.name.value];
+        if (!fragment || !applies(walk, fragment.typeCondition.name.value, type)) continue;
+        visit(fragment.selectionSet);
+      }
+    }
+  };
+  for (const set of sets) visit(set);
+  return fields;
 }

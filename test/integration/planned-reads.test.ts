@@ -1,8 +1,12 @@
+import { type GraphQLNamedType, type GraphQLObjectType, getNamedType, isLeafType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultQueryLimits } from '../../src/config.ts';
 import { Database, type Parameters, type Row } from '../../src/db/database.ts';
 import type { PlannedStatement } from '../../src/db/planned-read.ts';
 import type { ReadScope } from '../../src/db/read-scope.ts';
+import { schema } from '../../src/schema/index.ts';
+import { declaredStoredProperties } from '../../src/schema/record-view.ts';
+import { relationPageExtension } from '../../src/schema/relations.ts';
 import { emptyDatabase, openTestDatabase } from '../support/database.ts';
 import { GraphQLClient, loadRealSeed, type Variables } from '../support/graphql.ts';
 
@@ -13,16 +17,19 @@ import { GraphQLClient, loadRealSeed, type Variables } from '../support/graphql.
 /** Records the statements each request ran, by name, and the request scopes they were charged to. */
 class RecordingDatabase extends Database {
   statements: string[] = [];
+  plannedTexts: string[] = [];
   scopes = new Set<ReadScope>();
 
   override readWithin(scope: ReadScope, statement: string | PlannedStatement, parameters: Parameters): Promise<Row[]> {
     this.statements.push(typeof statement === 'string' ? statement : statement.name);
+    if (typeof statement !== 'string') this.plannedTexts.push(statement.text);
     this.scopes.add(scope);
     return super.readWithin(scope, statement, parameters);
   }
 
   reset(): void {
     this.statements = [];
+    this.plannedTexts = [];
     this.scopes.clear();
   }
 }
@@ -87,6 +94,15 @@ const nested: [string, string, Variables][] = [
   ],
 ];
 
+/** A connection type's edge type and its edges' node type; null for another type. */
+function edgeAndNode(type: GraphQLNamedType): { edge: GraphQLObjectType; node: GraphQLNamedType } | null {
+  if (!isObjectType(type)) return null;
+  const edge = getNamedType(type.getFields().edges?.type);
+  if (!isObjectType(edge)) return null;
+  const node = getNamedType(edge.getFields().node?.type);
+  return node ? { edge, node } : null;
+}
+
 describe('planned nested reads', () => {
   let db: RecordingDatabase;
   let planned: GraphQLClient;
@@ -124,6 +140,57 @@ describe('planned nested reads', () => {
     expect(fromPlan.status).toBe(fromLoaders.status);
     expect(fromPlan.statements).toContain('planned/entity-page-tree');
     expect(fromPlan.exchanges).toBeLessThan(fromLoaders.exchanges);
+  });
+
+  it('reads Q3 in one exchange, each level through the record view its selection reads', async () => {
+    const { result, statements, exchanges } = await measure(planned, q3, { first: 10 });
+    expect(result).not.toHaveProperty('errors');
+    expect(statements).toEqual(['planned/entity-page-tree']);
+    expect(exchanges).toBe(1);
+    const [text] = db.plannedTexts;
+    for (const level of [1, 2, 3]) expect(text).toContain(`other: [name IN $p${level}_entityProperties | b[name]]`);
+  });
+
+  it('keeps a page read through a view apart from the same page asked elsewhere with fields the view lacks', async () => {
+    // The same memoranda page of the same organization: through a view in the planned list, and
+    // whole (description, date, sources, evidence) under a lookup in the same request.
+    const query = `{ organizations(first: 40) { edges { node { slug memoranda { edges { node { slug name } } } } } }
+      organization(slug: "coordination-center-ru") { memoranda { edges { cursor date evidence node { slug name description date sources { slug } } } } } }`;
+    const fromLoaders = await measure(loaders, query);
+    const fromPlan = await measure(planned, query);
+    expect(fromLoaders.result).not.toHaveProperty('errors');
+    expect(fromPlan.text).toBe(fromLoaders.text);
+    expect(fromPlan.text).toContain('"description":"');
+    expect(db.plannedTexts[0]).toContain('$p1_entityProperties');
+  });
+
+  it('answers every field that reads through a record view as whole records do, on every planned list', async () => {
+    // Built from the schema: every root list of entities, every relation connection of its nodes
+    // whose node type is one type, and on each edge every field that declares what it reads.
+    const queries: string[] = [];
+    for (const root of Object.values(schema.getQueryType()?.getFields() ?? {})) {
+      const list = edgeAndNode(getNamedType(root.type));
+      if (!list || !isObjectType(list.node) || !root.args.some((arg) => arg.name === 'first')) continue;
+      const selections = Object.values(list.node.getFields())
+        .filter((field) => field.extensions[relationPageExtension] !== undefined)
+        .flatMap((connection) => {
+          const page = edgeAndNode(getNamedType(connection.type));
+          if (!page || !isObjectType(page.node)) return [];
+          const edgeFields = Object.values(page.edge.getFields())
+            .filter((field) => declaredStoredProperties(field) !== null)
+            .map((field) => (isLeafType(getNamedType(field.type)) ? field.name : `${field.name} { slug name }`));
+          return [`${connection.name}(first: 4) { totalCount edges { cursor ${edgeFields.join(' ')} node { slug name } } }`];
+        });
+      if (selections.length > 0) queries.push(`{ ${root.name}(first: 40) { edges { node { slug name ${selections.join(' ')} } } } }`);
+    }
+    expect(queries.length).toBeGreaterThanOrEqual(5);
+    for (const query of queries) {
+      const fromLoaders = await measure(loaders, query);
+      const fromPlan = await measure(planned, query);
+      expect(fromLoaders.result, query).not.toHaveProperty('errors');
+      expect(fromPlan.text, query).toBe(fromLoaders.text);
+      expect(db.plannedTexts[0], query).toContain('$p1_entityProperties');
+    }
   });
 
   const q5 = 'query Q5($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 6) { nodes { slug } edges { key } } }';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type PlannedLevel, plannedEntityPage } from '../../src/db/planned-read.ts';
+import { recordView } from '../../src/db/record-view.ts';
 import type { EntityPageRequest } from '../../src/db/repositories/lists.ts';
 import type { RelationPageRequest } from '../../src/db/repositories/relations.ts';
 import { noFilter } from '../support/entity-filter.ts';
@@ -42,14 +43,22 @@ function relation(
   };
 }
 
-/** The benchmark's Q3: organizations → memoranda → signatories → positions. */
+/** The benchmark's Q3: organizations → memoranda → signatories → positions, each level through the view its selection reads. */
 const q3: PlannedLevel[] = [
   {
     request: relation('PARTY_TO', 'out', 11),
+    view: recordView(['id', 'name', 'completeness'], []),
     children: [
       {
         request: relation('SIGNED', 'in', 6),
-        children: [{ request: relation('HOLDS_POSITION', 'out', 6, { labels: ['Organization', 'Body'] }), children: [] }],
+        view: recordView(['id', 'name', 'completeness'], ['onBehalfOf']),
+        children: [
+          {
+            request: relation('HOLDS_POSITION', 'out', 6, { labels: ['Organization', 'Body'] }),
+            view: recordView(['id', 'name'], ['title']),
+            children: [],
+          },
+        ],
       },
     ],
   },
@@ -63,7 +72,18 @@ describe('planned reads', () => {
     expect(statement.text).toMatchSnapshot();
     // Each level's values under its own names; the page's keep theirs. Slots are in the text, not
     // sent, and so are only the filters a level has: level 3 keeps positions at organizations and bodies.
-    expect(Object.keys(statement.parameters).filter((name) => name.startsWith('p3_'))).toEqual(['p3_labels', 'p3_limit', 'p3_withTotal']);
+    expect(Object.keys(statement.parameters).filter((name) => name.startsWith('p3_'))).toEqual([
+      'p3_labels',
+      'p3_limit',
+      'p3_withTotal',
+      'p3_entityProperties',
+      'p3_relationProperties',
+    ]);
+    // Each level reads only its view's properties, their names sent as values.
+    expect(statement.text).toContain('other: [name IN $p3_entityProperties | b[name]]');
+    expect(statement.parameters.p3_entityProperties).toEqual(['id', 'label', 'name', 'nameKey']);
+    expect(statement.parameters.p2_relationProperties).toEqual(['key', 'onBehalfOf']);
+    expect(statement.text).not.toContain('b {.*');
     expect(statement.text).toContain('WHERE true AND b.label IN $p3_labels\n');
     expect(statement.parameters.p3_labels).toEqual(['Organization', 'Body']);
     expect(statement.parameters).toHaveProperty('kind', 'registry');
@@ -74,11 +94,13 @@ describe('planned reads', () => {
     const statement = plannedEntityPage(page, true, [
       {
         request: relation('PARTY_TO', 'out', 3, { withTotal: true, after: { key: 'k', id: 'r1' } }),
+        view: null,
         children: [],
       },
       {
         request: relation('HOLDS_POSITION', 'in', 2, { backwards: true, evidence: ['STATED'] }),
-        children: [{ request: relation('MEMBER_OF', 'both', 6), children: [] }],
+        view: null,
+        children: [{ request: relation('MEMBER_OF', 'both', 6), view: null, children: [] }],
       },
     ]);
     expect(statement.text).toMatchSnapshot();
@@ -91,15 +113,17 @@ describe('planned reads', () => {
 
   it('reads each level as of its own date, through the shared as-of condition', () => {
     const asOf = { first: '2021-01-01', last: '2021-12-31', includeUndated: true };
-    const statement = plannedEntityPage(page, false, [{ request: relation('MEMBER_OF', 'out', 3, { asOf }), children: [] }]);
+    const statement = plannedEntityPage(page, false, [{ request: relation('MEMBER_OF', 'out', 3, { asOf }), view: null, children: [] }]);
     expect(statement.text).toContain('$p1_asOfFrom IS NULL');
     expect(statement.parameters).toMatchObject({ p1_asOfFrom: '2021-01-01', p1_asOfTo: '2021-12-31', p1_includeUndated: true });
   });
 
   it('refuses what its blocks cannot say: parts rolled up, a type outside the closed list', () => {
     expect(() =>
-      plannedEntityPage(page, false, [{ request: relation('PARTY_TO', 'out', 3, { includeParts: true }), children: [] }]),
+      plannedEntityPage(page, false, [{ request: relation('PARTY_TO', 'out', 3, { includeParts: true }), view: null, children: [] }]),
     ).toThrow(/includeParts/);
-    expect(() => plannedEntityPage(page, false, [{ request: relation('KNOWS`]-()', 'out', 3), children: [] }])).toThrow(/slot "type"/);
+    expect(() => plannedEntityPage(page, false, [{ request: relation('KNOWS`]-()', 'out', 3), view: null, children: [] }])).toThrow(
+      /slot "type"/,
+    );
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * Record views: the stored properties a planned level reads of the relationships on its pages
+ * and of their other ends, when the request's selection there reads only some of them
+ * (src/schema/record-view.ts decides it from the selection).
+ *
+ * A planned level otherwise reads whole records, as the loaders do, so that its pages and
+ * entities can be handed to every other resolver of the request. Nested lists are most of a
+ * nested read's answer (the benchmark's Q3 returns up to 2,500 entities and relationships for
+ * 10 organizations), and most selections there read a slug and a name: whole records made
+ * Neo4j read every property and the server decode it, with its name, from the wire (Bolt
+ * decoding was 45 % of the server's CPU on Q3). A view sends only the values, as a list in the
+ * view's order, with the property names as a parameter: neither the names nor the absent
+ * properties travel.
+ *
+ * A page read through a view holds partial records: they answer only the fields whose stored
+ * properties the view lists, so they are never handed to the entity loader, and the page is
+ * primed under a key that carries the view (src/schema/loaders.ts).
+ */
+
+import path from 'node:path';
+import { projectRoot } from '../config.ts';
+import { withFragments } from './cypher-text.ts';
+
+export interface RecordView {
+  /** The stored properties read of each page's other ends: id first, the others sorted, without repeats. */
+  entity: readonly string[];
+  /** The stored properties read of each relationship, sorted, without repeats. */
+  relation: readonly string[];
+}
+
+// Every page needs these whatever is selected: the other end's id and label (the row decoder's
+// and global ids' own), its nameKey and the relationship's key (the page's order and cursors).
+const entityAlways = ['id', 'label', 'nameKey'];
+const relationAlways = ['key'];
+// DATETIME properties: a view sends values as stored, and the rows expect audit times as numbers
+// (fragments/entity-props). No field a view covers reads them; one that did would read them whole.
+const notInViews = new Set(['createdAt', 'updatedAt']);
+
+/** A view reading these properties (and the ones every page needs); null when one cannot be read through a view. */
+export function recordView(entity: Iterable<string>, relation: Iterable<string>): RecordView | null {
+  const sorted = (names: Iterable<string>, always: readonly string[]) => [...new Set([...always, ...names])].sort();
+  // The id first: the level below finds its parents' ids there (planned/ids-of-edges).
+  const view = {
+    entity: ['id', ...sorted(entity, entityAlways).filter((name) => name !== 'id')],
+    relation: sorted(relation, relationAlways),
+  };
+  return [...view.entity, ...view.relation].some((name) => notInViews.has(name)) ? null : view;
+}
+
+/** A record read through a view: the names with their values, leaving out absent properties, as a whole record does. */
+export function viewedRecord(names: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  if (values.length !== names.length) throw new Error(`a record view of ${names.length} properties got ${values.length} values`);
+  const record: Record<string, unknown> = {};
+  names.forEach((name, index) => {
+    const value = values[index];
+    if (value !== null && value !== undefined) record[name] = value;
+  });
+  return record;
+}
+
+const cypherDir = path.join(projectRoot, 'cypher');
+
+/** The record slots of planned/relation-level: the whole record, or the values of a view's properties ($…Properties). */
+export const recordSlots = {
+  entityRecord: {
+    whole: withFragments('{{include:fragments/entity-props(b)}}', cypherDir),
+    view: '[name IN $entityProperties | b[name]]',
+  },
+  relationRecord: {
+    whole: withFragments('{{include:fragments/relation-props(r)}}', cypherDir),
+    view: '[name IN $relationProperties | r[name]]',
+  },
+} as const;
+
+/** The slot of planned/ids-of-edges: where the level above's other ends have their ids. */
+export const otherIdSlot = { whole: 'edge.other.id', view: 'edge.other[0]' } as const;
+
+/** The closed lists of the record slots, for cypher-files.ts's check. */
+export const recordSlotValues: Readonly<Record<keyof typeof recordSlots | 'otherId', ReadonlySet<string>>> = {
+  entityRecord: new Set(Object.values(recordSlots.entityRecord)),
+  relationRecord: new Set(Object.values(recordSlots.relationRecord)),
+  otherId: new Set(Object.values(otherIdSlot)),
+};

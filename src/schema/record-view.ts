@@ -1,0 +1,129 @@
+import {
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+} from 'graphql';
+import { type RecordView, recordView } from '../db/record-view.ts';
+import { collectFields, type Walk } from './selection.ts';
+
+/**
+ * Which stored properties a relation connection's selection reads of its pages' records, so that a
+ * planned read can read only those (src/db/record-view.ts). A field says what its resolver reads
+ * of its parent's record with `readsStored(…)` in its extensions; a selection with any field that
+ * does not say (or that reads relations or other entities through the record) reads records
+ * whole. The planner and the connection's resolver compute the view from the same selection, so
+ * the page the planner primes is found under the key the resolver asks with.
+ *
+ * A field's list must name everything its resolver reads of the record: a missing name makes it
+ * answer as if the property were absent. test/integration/planned-reads.test.ts compares the
+ * answers through views with the loaders' (whole records) for every field that declares one.
+ */
+
+const extension = 'storedProperties';
+
+/** A field's extensions saying it reads only these stored properties of its parent's record. */
+export function readsStored(...names: string[]): { [extension]: readonly string[] } {
+  return { [extension]: names };
+}
+
+/** The stored properties a field says it reads of its parent's record; null when it does not say. */
+export function declaredStoredProperties(field: GraphQLField<unknown, unknown> | undefined): readonly string[] | null {
+  const names: unknown = field?.extensions[extension];
+  return Array.isArray(names) && names.every((name) => typeof name === 'string') ? names : null;
+}
+
+// The fields of a connection that read no edge's record: the count and completeness come with
+// the page or from the parent, page info from the edges' positions, which every view has.
+const connectionFieldsWithoutRecords = new Set(['totalCount', 'pageInfo', 'complete', 'completenessSources', '__typename']);
+// An edge's cursor is its position (nameKey and key, in every view).
+const edgeFieldsWithoutRecords = new Set(['cursor', '__typename']);
+
+/** The view a connection's selection (its field nodes) reads its records through; null for whole records. */
+export function recordViewOf(walk: Walk, connectionType: GraphQLOutputType, nodes: readonly FieldNode[]): RecordView | null {
+  const connection = getNamedType(connectionType);
+  if (!isObjectType(connection)) return null;
+  const edgeType = getNamedType(connection.getFields().edges?.type);
+  if (!isObjectType(edgeType)) return null;
+  const nodeType = getNamedType(edgeType.getFields().node?.type);
+  if (!isObjectType(nodeType) && !isInterfaceType(nodeType)) return null;
+  const entity = new Set<string>();
+  const relation = new Set<string>();
+  const add = (into: Set<string>, names: readonly string[] | null): boolean => {
+    if (names === null) return false;
+    for (const name of names) into.add(name);
+    return true;
+  };
+  for (const [, fields] of collectFields(
+    walk,
+    connection,
+    nodes.map((node) => node.selectionSet),
+  )) {
+    const name = fields[0]?.name.value ?? '';
+    if (connectionFieldsWithoutRecords.has(name)) continue;
+    if (name !== 'edges') return null;
+    for (const [, edgeFields] of collectFields(
+      walk,
+      edgeType,
+      fields.map((field) => field.selectionSet),
+    )) {
+      const edgeName = edgeFields[0]?.name.value ?? '';
+      if (edgeFieldsWithoutRecords.has(edgeName)) continue;
+      if (edgeName !== 'node') {
+        if (!add(relation, declaredStoredProperties(edgeType.getFields()[edgeName]))) return null;
+        continue;
+      }
+      const nodeNames = isObjectType(nodeType)
+        ? [
+            ...collectFields(
+              walk,
+              nodeType,
+              edgeFields.map((field) => field.selectionSet),
+            ).values(),
+          ].map((nodes) => nodes[0]?.name.value ?? '')
+        : interfaceFieldNames(edgeFields);
+      for (const nodeName of nodeNames ?? [null]) {
+        if (nodeName === '__typename') continue;
+        if (nodeName === null || !add(entity, declaredStoredProperties(nodeType.getFields()[nodeName]))) return null;
+      }
+    }
+  }
+  return recordView(entity, relation);
+}
+
+/**
+ * The fields selected directly on an interface (slug and name of every Actor): the same for
+ * every label. Null when a fragment picks fields by label: those read whole records. A field
+ * under @skip counts too: a view may read more than is asked, never less.
+ */
+function interfaceFieldNames(edgeFields: readonly FieldNode[]): string[] | null {
+  const names: string[] = [];
+  for (const field of edgeFields) {
+    for (const selection of field.selectionSet?.selections ?? []) {
+      if (selection.kind !== Kind.FIELD) return null;
+      names.push(selection.name.value);
+    }
+  }
+  return names;
+}
+
+// Execution hands every item of a list the same field-node array: one walk per field per request.
+const computed = new WeakMap<readonly FieldNode[], RecordView | null>();
+
+/** The view of the connection being resolved (see recordViewOf). */
+export function recordViewFor(info: GraphQLResolveInfo): RecordView | null {
+  let view = computed.get(info.fieldNodes);
+  if (view === undefined) {
+    view = recordViewOf(
+      { schema: info.schema, fragments: info.fragments, variables: info.variableValues },
+      info.returnType,
+      info.fieldNodes,
+    );
+    computed.set(info.fieldNodes, view);
+  }
+  return view;
+}
