@@ -86,9 +86,10 @@ export function recordViewOf(walk: Walk, connectionType: GraphQLOutputType, node
             ).values(),
           ].map((nodes) => nodes[0]?.name.value ?? '')
         : interfaceFieldNames(edgeFields);
-      for (const nodeName of nodeNames ?? [null]) {
+      if (nodeNames === null) return null;
+      for (const nodeName of nodeNames) {
         if (nodeName === '__typename') continue;
-        if (nodeName === null || !add(entity, declaredStoredProperties(nodeType.getFields()[nodeName]))) return null;
+        if (!add(entity, declaredStoredProperties(nodeType.getFields()[nodeName]))) return null;
       }
     }
   }
