@@ -9,8 +9,9 @@
 // loader's batch reads it once. {{level}} names the level above's answer (rows for the root
 // page), {{as}} this one's (level1, level2, …).
 // {{type}}, {{left}}, {{right}}, {{order}}, {{relationFilters}} and {{edgeBounds}} are
-// relation-pages' closed-list slots; {{relationRecord}} and {{entityRecord}} read whole records
-// or only the properties of a record view (src/db/record-view.ts). Every
+// relation-pages' closed-list slots; {{relationRecord}}, {{entityRecord}} and
+// {{onBehalfOfRecord}} read whole records or only the properties of a record view
+// (src/db/record-view.ts), and the last nothing when the selection does not ask for it. Every
 // $parameter is renamed per level by the builder ($limit becomes $p1_limit for level 1), so
 // levels never share a value.
 CALL ({{level}}) {
@@ -31,8 +32,7 @@ WITH r, b, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect({forward: startNode(r) = a,
 props: {{relationRecord}},
 other: {{entityRecord}},
-onBehalfOf: head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf})
-RETURN {{include:fragments/entity-props(o)}} })}) AS edges
+onBehalfOf: {{onBehalfOfRecord}}}) AS edges
 }
 RETURN collect({id: id, total: total, edges: edges}) AS {{as}}
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EntityRow } from '../domain/stored-entity.ts';
 import { cypher, filledCypher, isSlotValue, parametersToSend } from './cypher-files.ts';
 import type { ReadScope } from './read-scope.ts';
 import { otherIdSlot, type RecordView, recordSlots, viewedRecord } from './record-view.ts';
@@ -105,12 +106,16 @@ function levelText(
     if (!(slotNames as readonly string[]).includes(name)) parameters[`${prefix}${name}`] = value;
   }
   // Whole records, or the values of the view's properties, whose names go as parameters.
-  const record = level.view === null ? 'whole' : 'view';
+  const view = level.view;
+  const record = view === null ? 'whole' : 'view';
+  const onBehalfOf = view === null ? 'whole' : typeof view.onBehalfOf === 'string' ? view.onBehalfOf : 'view';
   slots.entityRecord = renamed(recordSlots.entityRecord[record], prefix);
   slots.relationRecord = renamed(recordSlots.relationRecord[record], prefix);
-  if (level.view !== null) {
-    parameters[`${prefix}entityProperties`] = level.view.entity;
-    parameters[`${prefix}relationProperties`] = level.view.relation;
+  slots.onBehalfOfRecord = renamed(recordSlots.onBehalfOfRecord[onBehalfOf], prefix);
+  if (view !== null) {
+    parameters[`${prefix}entityProperties`] = view.entity;
+    parameters[`${prefix}relationProperties`] = view.relation;
+    if (typeof view.onBehalfOf !== 'string') parameters[`${prefix}onBehalfOfProperties`] = view.onBehalfOf;
   }
   const parent = above === null ? 'rows' : levelName(above.index);
   // The parents' ids: the root page's rows keep the page's own $limit; a level's edges, the level above's.
@@ -156,10 +161,10 @@ const levelRow = z.array(z.object({ id: z.string(), total: z.number(), edges: z.
 const treeRow = entityPageRow.extend({ levels: z.array(levelRow) });
 const wholeEdges = z.object({ edges: z.array(relationEdgeRow) });
 const viewedEdges = z.object({
-  edges: z.array(
-    z.object({ forward: z.boolean(), props: z.array(z.unknown()), other: z.array(z.unknown()), onBehalfOf: graphEntity.nullable() }),
-  ),
+  edges: z.array(z.object({ forward: z.boolean(), props: z.array(z.unknown()), other: z.array(z.unknown()), onBehalfOf: z.unknown() })),
 });
+const viewedOnBehalfOf = z.object({ onBehalfOf: z.array(z.unknown()).nullable() });
+const wholeOnBehalfOf = z.object({ onBehalfOf: graphEntity.nullable() });
 
 /** Parses one row with `row`, as parseRows does. */
 function parseOne<S extends z.ZodType>(name: string, record: Record<string, unknown>, row: S): z.output<S> {
@@ -173,11 +178,17 @@ function edgesOf(level: PlannedLevel, index: number, edges: readonly unknown[]):
   const name = `planned/entity-page-tree (level ${index + 1})`;
   const view = level.view;
   if (view === null) return parseOne(name, { edges }, wholeEdges).edges;
+  const onBehalfOfEntity = (value: unknown): EntityRow | null => {
+    if (view.onBehalfOf === 'none') return null;
+    if (view.onBehalfOf === 'whole') return parseOne(name, { onBehalfOf: value }, wholeOnBehalfOf).onBehalfOf;
+    const values = parseOne(name, { onBehalfOf: value }, viewedOnBehalfOf).onBehalfOf;
+    return values === null ? null : parseOne(name, viewedRecord(view.onBehalfOf, values), graphEntity);
+  };
   return parseOne(name, { edges }, viewedEdges).edges.map((edge) => ({
     forward: edge.forward,
     props: parseOne(name, viewedRecord(view.relation, edge.props), relationProperties),
     other: parseOne(name, viewedRecord(view.entity, edge.other), graphEntity),
-    onBehalfOf: edge.onBehalfOf,
+    onBehalfOf: onBehalfOfEntity(edge.onBehalfOf),
   }));
 }
 

@@ -26,6 +26,12 @@ export interface RecordView {
   entity: readonly string[];
   /** The stored properties read of each relationship, sorted, without repeats. */
   relation: readonly string[];
+  /**
+   * What is read of the entity a relationship names in onBehalfOf (a signatory's organization):
+   * nothing when the selection does not ask for it, its whole record, or these properties (as
+   * `entity`).
+   */
+  onBehalfOf: 'none' | 'whole' | readonly string[];
 }
 
 // Every page needs these whatever is selected: the other end's id and label (the row decoder's
@@ -36,15 +42,23 @@ const relationAlways = ['key'];
 // (fragments/entity-props). No field a view covers reads them; one that did would read them whole.
 const notInViews = new Set(['createdAt', 'updatedAt']);
 
+const sorted = (names: Iterable<string>, always: readonly string[]) => [...new Set([...always, ...names])].sort();
+// The id first: the level below finds its parents' ids there (planned/ids-of-edges).
+const entityNames = (names: Iterable<string>) => ['id', ...sorted(names, entityAlways).filter((name) => name !== 'id')];
+
 /** A view reading these properties (and the ones every page needs); null when one cannot be read through a view. */
-export function recordView(entity: Iterable<string>, relation: Iterable<string>): RecordView | null {
-  const sorted = (names: Iterable<string>, always: readonly string[]) => [...new Set([...always, ...names])].sort();
-  // The id first: the level below finds its parents' ids there (planned/ids-of-edges).
-  const view = {
-    entity: ['id', ...sorted(entity, entityAlways).filter((name) => name !== 'id')],
+export function recordView(
+  entity: Iterable<string>,
+  relation: Iterable<string>,
+  onBehalfOf: 'none' | 'whole' | ReadonlySet<string> | readonly string[] = 'none',
+): RecordView | null {
+  const view: RecordView = {
+    entity: entityNames(entity),
     relation: sorted(relation, relationAlways),
+    onBehalfOf: onBehalfOf === 'none' || onBehalfOf === 'whole' ? onBehalfOf : entityNames(onBehalfOf),
   };
-  return [...view.entity, ...view.relation].some((name) => notInViews.has(name)) ? null : view;
+  const read = [...view.entity, ...view.relation, ...(typeof view.onBehalfOf === 'string' ? [] : view.onBehalfOf)];
+  return read.some((name) => notInViews.has(name)) ? null : view;
 }
 
 /** A record read through a view: the names with their values, leaving out absent properties, as a whole record does. */
@@ -70,6 +84,11 @@ export const recordSlots = {
     whole: withFragments('{{include:fragments/relation-props(r)}}', cypherDir),
     view: '[name IN $relationProperties | r[name]]',
   },
+  onBehalfOfRecord: {
+    none: 'null',
+    whole: withFragments('head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf}) RETURN {{include:fragments/entity-props(o)}} })', cypherDir),
+    view: 'head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf}) RETURN [name IN $onBehalfOfProperties | o[name]] })',
+  },
 } as const;
 
 /** The slot of planned/ids-of-edges: where the level above's other ends have their ids. */
@@ -79,5 +98,6 @@ export const otherIdSlot = { whole: 'edge.other.id', view: 'edge.other[0]' } as 
 export const recordSlotValues: Readonly<Record<keyof typeof recordSlots | 'otherId', ReadonlySet<string>>> = {
   entityRecord: new Set(Object.values(recordSlots.entityRecord)),
   relationRecord: new Set(Object.values(recordSlots.relationRecord)),
+  onBehalfOfRecord: new Set(Object.values(recordSlots.onBehalfOfRecord)),
   otherId: new Set(Object.values(otherIdSlot)),
 };

@@ -51,13 +51,13 @@ function traced<K, V>(reads: ReadScope, name: string, batch: (keys: readonly K[]
 
 /**
  * The other ends (and signatories' organizations) came with a page: later lookups of them cost
- * nothing. Other ends read through a record view are partial, and are not handed on.
+ * nothing. Those read through a record view are partial, and are not handed on.
  */
-function primeEnds(entity: Loaders['entity'], page: RelationPage, othersWhole = true): void {
+function primeEnds(entity: Loaders['entity'], page: RelationPage, view: RecordView | null = null): void {
   for (const edge of page.edges) {
-    if (othersWhole) entity.prime(edge.other.id, edge.other);
+    if (view === null) entity.prime(edge.other.id, edge.other);
     if (edge.part) entity.prime(edge.part.id, edge.part);
-    if (edge.onBehalfOf) entity.prime(edge.onBehalfOf.id, edge.onBehalfOf);
+    if (edge.onBehalfOf && (view === null || view.onBehalfOf === 'whole')) entity.prime(edge.onBehalfOf.id, edge.onBehalfOf);
   }
 }
 
@@ -69,7 +69,7 @@ function primeEnds(entity: Loaders['entity'], page: RelationPage, othersWhole = 
 export function primeRelationPages(loaders: Loaders, pages: readonly FetchedRelationPage[]): void {
   for (const { id, request, view, page } of pages) {
     loaders.relationPage.prime({ id, request, view }, page);
-    primeEnds(loaders.entity, page, view === null);
+    primeEnds(loaders.entity, page, view);
   }
 }
 

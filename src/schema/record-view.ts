@@ -43,21 +43,46 @@ const connectionFieldsWithoutRecords = new Set(['totalCount', 'pageInfo', 'compl
 // An edge's cursor is its position (nameKey and key, in every view).
 const edgeFieldsWithoutRecords = new Set(['cursor', '__typename']);
 
+/**
+ * The stored properties a selection on an entity (the field nodes of `node`, or of an edge's
+ * `onBehalfOf`) reads, when every field it selects declares them; null otherwise.
+ */
+function entityPropertiesRead(walk: Walk, type: GraphQLOutputType | undefined, fields: readonly FieldNode[]): Set<string> | null {
+  const entityType = getNamedType(type);
+  let names: string[] | null;
+  if (isObjectType(entityType)) {
+    names = [
+      ...collectFields(
+        walk,
+        entityType,
+        fields.map((field) => field.selectionSet),
+      ).values(),
+    ].map((nodes) => nodes[0]?.name.value ?? '');
+  } else if (isInterfaceType(entityType)) {
+    names = interfaceFieldNames(fields);
+  } else {
+    return null;
+  }
+  if (names === null) return null;
+  const read = new Set<string>();
+  for (const name of names) {
+    if (name === '__typename') continue;
+    const declared = declaredStoredProperties(entityType.getFields()[name]);
+    if (declared === null) return null;
+    for (const property of declared) read.add(property);
+  }
+  return read;
+}
+
 /** The view a connection's selection (its field nodes) reads its records through; null for whole records. */
 export function recordViewOf(walk: Walk, connectionType: GraphQLOutputType, nodes: readonly FieldNode[]): RecordView | null {
   const connection = getNamedType(connectionType);
   if (!isObjectType(connection)) return null;
   const edgeType = getNamedType(connection.getFields().edges?.type);
   if (!isObjectType(edgeType)) return null;
-  const nodeType = getNamedType(edgeType.getFields().node?.type);
-  if (!isObjectType(nodeType) && !isInterfaceType(nodeType)) return null;
   const entity = new Set<string>();
   const relation = new Set<string>();
-  const add = (into: Set<string>, names: readonly string[] | null): boolean => {
-    if (names === null) return false;
-    for (const name of names) into.add(name);
-    return true;
-  };
+  let onBehalfOf: 'none' | 'whole' | Set<string> = 'none';
   for (const [, fields] of collectFields(
     walk,
     connection,
@@ -73,27 +98,22 @@ export function recordViewOf(walk: Walk, connectionType: GraphQLOutputType, node
     )) {
       const edgeName = edgeFields[0]?.name.value ?? '';
       if (edgeFieldsWithoutRecords.has(edgeName)) continue;
-      if (edgeName !== 'node') {
-        if (!add(relation, declaredStoredProperties(edgeType.getFields()[edgeName]))) return null;
+      const field = edgeType.getFields()[edgeName];
+      if (edgeName === 'node') {
+        const read = entityPropertiesRead(walk, field?.type, edgeFields);
+        if (read === null) return null;
+        for (const property of read) entity.add(property);
         continue;
       }
-      const nodeNames = isObjectType(nodeType)
-        ? [
-            ...collectFields(
-              walk,
-              nodeType,
-              edgeFields.map((field) => field.selectionSet),
-            ).values(),
-          ].map((nodes) => nodes[0]?.name.value ?? '')
-        : interfaceFieldNames(edgeFields);
-      if (nodeNames === null) return null;
-      for (const nodeName of nodeNames) {
-        if (nodeName === '__typename') continue;
-        if (!add(entity, declaredStoredProperties(nodeType.getFields()[nodeName]))) return null;
-      }
+      const declared = declaredStoredProperties(field);
+      if (declared === null) return null;
+      for (const property of declared) relation.add(property);
+      // The signatory's organization comes with the page (planned/relation-level): read whole
+      // unless what is selected of it declares its properties too.
+      if (edgeName === 'onBehalfOf') onBehalfOf = entityPropertiesRead(walk, field?.type, edgeFields) ?? 'whole';
     }
   }
-  return recordView(entity, relation);
+  return recordView(entity, relation, onBehalfOf);
 }
 
 /**
@@ -101,9 +121,9 @@ export function recordViewOf(walk: Walk, connectionType: GraphQLOutputType, node
  * every label. Null when a fragment picks fields by label: those read whole records. A field
  * under @skip counts too: a view may read more than is asked, never less.
  */
-function interfaceFieldNames(edgeFields: readonly FieldNode[]): string[] | null {
+function interfaceFieldNames(fields: readonly FieldNode[]): string[] | null {
   const names: string[] = [];
-  for (const field of edgeFields) {
+  for (const field of fields) {
     for (const selection of field.selectionSet?.selections ?? []) {
       if (selection.kind !== Kind.FIELD) return null;
       names.push(selection.name.value);

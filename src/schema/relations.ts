@@ -280,7 +280,11 @@ export function relationConnection(
                   description: edgeFieldDescriptions[field],
                   extensions: readsStored('onBehalfOf'),
                   resolve: async (edge: RelationEdge, _args: unknown, context: RequestContext) => {
-                    const id = textIn(relationOf(edge).props.onBehalfOf);
+                    const relation = relationOf(edge);
+                    // It came with the page (whole, or through the view this selection reads);
+                    // else, as for a slug the statement did not find, through the loader.
+                    if (relation.onBehalfOf) return relation.onBehalfOf;
+                    const id = textIn(relation.props.onBehalfOf);
                     return id ? ((await loadEntities(context, [id]))[0] ?? null) : null;
                   },
                 })

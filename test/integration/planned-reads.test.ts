@@ -85,6 +85,12 @@ const nested: [string, string, Variables][] = [
     {},
   ],
   [
+    'a level read through a view whose signatories\' organizations are asked for more than a view holds',
+    `{ memoranda(first: 20) { edges { node { slug
+        signatories { edges { date onBehalfOf { slug description evidence sources { slug } } node { slug name } } } } } } }`,
+    {},
+  ],
+  [
     'events with their participants and documents',
     `{ events(first: 20, orderBy: { field: DATE, direction: DESC }) { edges { node { slug
         participants(first: 3) { totalCount edges { role node { slug } } }
@@ -149,6 +155,8 @@ describe('planned nested reads', () => {
     expect(exchanges).toBe(1);
     const [text] = db.plannedTexts;
     for (const level of [1, 2, 3]) expect(text).toContain(`other: [name IN $p${level}_entityProperties | b[name]]`);
+    // The signatories' organizations too, for their slugs.
+    expect(text).toContain('RETURN [name IN $p2_onBehalfOfProperties | o[name]]');
   });
 
   it('keeps a page read through a view apart from the same page asked elsewhere with fields the view lacks', async () => {

@@ -51,7 +51,7 @@ const q3: PlannedLevel[] = [
     children: [
       {
         request: relation('SIGNED', 'in', 6),
-        view: recordView(['id', 'name', 'completeness'], ['onBehalfOf']),
+        view: recordView(['id', 'name', 'completeness'], ['onBehalfOf'], ['id']),
         children: [
           {
             request: relation('HOLDS_POSITION', 'out', 6, { labels: ['Organization', 'Body'] }),
@@ -83,6 +83,10 @@ describe('planned reads', () => {
     expect(statement.text).toContain('other: [name IN $p3_entityProperties | b[name]]');
     expect(statement.parameters.p3_entityProperties).toEqual(['id', 'label', 'name', 'nameKey']);
     expect(statement.parameters.p2_relationProperties).toEqual(['key', 'onBehalfOf']);
+    // The signatory's organization through its own view; nothing of it where nothing asks for it.
+    expect(statement.text).toContain('RETURN [name IN $p2_onBehalfOfProperties | o[name]] })');
+    expect(statement.parameters.p2_onBehalfOfProperties).toEqual(['id', 'label', 'nameKey']);
+    expect(statement.text.match(/onBehalfOf: null\}\) AS edges/g)).toHaveLength(2);
     expect(statement.text).not.toContain('b {.*');
     expect(statement.text).toContain('WHERE true AND b.label IN $p3_labels\n');
     expect(statement.parameters.p3_labels).toEqual(['Organization', 'Body']);
