@@ -25,7 +25,8 @@
 // planner can turn them into an index range seek; the exact keyset test follows. $dateSeekTo is
 // $dateTo, or '\uffff' without one: the count seeks the dates up to it. $limit is one more than
 // the page, to learn whether more rows exist. Rows come in reading order; the caller reverses
-// them when it read backwards.
+// them when it read backwards. {{rowRecord}} is each row's whole record, or the values of the
+// properties its selection reads, $rowProperties (src/db/record-view.ts).
 // Without $withTotal the UNWIND yields no row, so nothing is counted; count() still yields its
 // single row (0), which the caller ignores.
 CALL () {
@@ -45,6 +46,6 @@ CALL () {
   WITH n
   ORDER BY {{sortOrder}}
   LIMIT $limit
-  RETURN collect({props: {{include:fragments/entity-props(n)}}, sortKey: {{sortKey}}}) AS rows
+  RETURN collect({props: {{rowRecord}}, sortKey: {{sortKey}}}) AS rows
 }
 RETURN total, rows

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EntityRow } from '../domain/stored-entity.ts';
 import { cypher, filledCypher, isSlotValue, parametersToSend } from './cypher-files.ts';
 import type { ReadScope } from './read-scope.ts';
-import { otherIdSlot, type RecordView, recordSlots, viewedRecord } from './record-view.ts';
+import { otherIdSlot, type RecordView, recordSlots, rowIdSlot, viewedRecord } from './record-view.ts';
 import { type EntityPage, type EntityPageRequest, entityPageOf, entityPageParameters, entityPageRow } from './repositories/lists.ts';
 import {
   type RelationEdgeRow,
@@ -90,6 +90,7 @@ function levelText(
   level: PlannedLevel,
   index: number,
   above: { index: number; level: PlannedLevel } | null,
+  rootRecord: 'whole' | 'view',
   parameters: Record<string, unknown>,
 ): string {
   if (level.request.includeParts) throw new Error('a planned read does not roll parts up (includeParts): the loader reads those');
@@ -121,7 +122,7 @@ function levelText(
   // The parents' ids: the root page's rows keep the page's own $limit; a level's edges, the level above's.
   const ids =
     above === null
-      ? fill('planned/ids-of-rows', cypher('planned/ids-of-rows'), { level: parent })
+      ? fill('planned/ids-of-rows', cypher('planned/ids-of-rows'), { level: parent, rowId: rowIdSlot[rootRecord] })
       : fill('planned/ids-of-edges', renamed(cypher('planned/ids-of-edges'), prefixOf(above.index)), {
           level: parent,
           otherId: otherIdSlot[above.level.view === null ? 'whole' : 'view'],
@@ -146,7 +147,8 @@ export function plannedEntityPage(request: EntityPageRequest, withTotal: boolean
   const flat = flatten(levels);
   const blocks = flat.map(({ level, above }, index) => {
     const parent = above === null ? undefined : flat[above];
-    return levelText(level, index, above === null || parent === undefined ? null : { index: above, level: parent.level }, parameters);
+    const aboveLevel = above === null || parent === undefined ? null : { index: above, level: parent.level };
+    return levelText(level, index, aboveLevel, request.view === null ? 'whole' : 'view', parameters);
   });
   const text = fill('planned/entity-page-tree', cypher('planned/entity-page-tree'), {
     page: filledCypher('queries/entity-page', pageParameters),

@@ -46,6 +46,12 @@ const sorted = (names: Iterable<string>, always: readonly string[]) => [...new S
 // The id first: the level below finds its parents' ids there (planned/ids-of-edges).
 const entityNames = (names: Iterable<string>) => ['id', ...sorted(names, entityAlways).filter((name) => name !== 'id')];
 
+/** The properties a root list's rows are read with: these and the ones every page needs, id first. */
+export function rowView(entity: Iterable<string>): readonly string[] | null {
+  const names = entityNames(entity);
+  return names.some((name) => notInViews.has(name)) ? null : names;
+}
+
 /** A view reading these properties (and the ones every page needs); null when one cannot be read through a view. */
 export function recordView(
   entity: Iterable<string>,
@@ -84,6 +90,11 @@ export const recordSlots = {
     whole: withFragments('{{include:fragments/relation-props(r)}}', cypherDir),
     view: '[name IN $relationProperties | r[name]]',
   },
+  // queries/entity-page's rows (a root list's page).
+  rowRecord: {
+    whole: withFragments('{{include:fragments/entity-props(n)}}', cypherDir),
+    view: '[name IN $rowProperties | n[name]]',
+  },
   onBehalfOfRecord: {
     none: 'null',
     whole: withFragments('head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf}) RETURN {{include:fragments/entity-props(o)}} })', cypherDir),
@@ -91,13 +102,16 @@ export const recordSlots = {
   },
 } as const;
 
-/** The slot of planned/ids-of-edges: where the level above's other ends have their ids. */
+/** The slots of planned/ids-of-edges and ids-of-rows: where the level above's entities have their ids. */
 export const otherIdSlot = { whole: 'edge.other.id', view: 'edge.other[0]' } as const;
+export const rowIdSlot = { whole: 'row.props.id', view: 'row.props[0]' } as const;
 
 /** The closed lists of the record slots, for cypher-files.ts's check. */
-export const recordSlotValues: Readonly<Record<keyof typeof recordSlots | 'otherId', ReadonlySet<string>>> = {
+export const recordSlotValues: Readonly<Record<keyof typeof recordSlots | 'otherId' | 'rowId', ReadonlySet<string>>> = {
   entityRecord: new Set(Object.values(recordSlots.entityRecord)),
   relationRecord: new Set(Object.values(recordSlots.relationRecord)),
   onBehalfOfRecord: new Set(Object.values(recordSlots.onBehalfOfRecord)),
+  rowRecord: new Set(Object.values(recordSlots.rowRecord)),
   otherId: new Set(Object.values(otherIdSlot)),
+  rowId: new Set(Object.values(rowIdSlot)),
 };

@@ -1,5 +1,6 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
+import { readsStored } from './record-view.ts';
 import { ActorRef, CountryRef, DocumentRef, EntityRef, EventRef, StatementRef, TopicRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 import { PartialDate } from './scalars.ts';
@@ -11,11 +12,29 @@ builder.node(EventRef, {
   fields: (t) => ({
     kind: t.string({
       description: 'conference, section, round-table, presentation, session, meeting, request, other.',
+      extensions: readsStored('kind'),
       resolve: (e) => e.kind ?? 'other',
     }),
-    startDate: t.field({ type: PartialDate, nullable: true, description: 'When it began.', resolve: (e) => e.startDate }),
-    endDate: t.field({ type: PartialDate, nullable: true, description: 'When it ended.', resolve: (e) => e.endDate }),
-    place: t.string({ nullable: true, description: 'Where it took place, as the source says.', resolve: (e) => e.place }),
+    startDate: t.field({
+      type: PartialDate,
+      nullable: true,
+      description: 'When it began.',
+      extensions: readsStored('startDate'),
+      resolve: (e) => e.startDate,
+    }),
+    endDate: t.field({
+      type: PartialDate,
+      nullable: true,
+      description: 'When it ended.',
+      extensions: readsStored('endDate'),
+      resolve: (e) => e.endDate,
+    }),
+    place: t.string({
+      nullable: true,
+      description: 'Where it took place, as the source says.',
+      extensions: readsStored('place'),
+      resolve: (e) => e.place,
+    }),
     edition: t.int({
       nullable: true,
       description: 'Which edition of a recurring event (e.g. 19).',

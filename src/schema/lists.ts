@@ -13,6 +13,7 @@ import { expectLabel } from './entity.ts';
 import { primeRelationPages } from './loaders.ts';
 import { cutPage, encodeCursor, pageWindow } from './paging.ts';
 import { planRelationLevels } from './planner.ts';
+import { recordViewFor } from './record-view.ts';
 import { resolveRef } from './references.ts';
 import {
   BodyRef,
@@ -225,6 +226,8 @@ function defineList<L extends EntityLabel>(spec: ListSpec<L>): void {
             after: window.after,
             before: window.before,
             backwards: window.backwards,
+            // Only the properties the selection reads, when all its fields say which (record-view.ts).
+            view: recordViewFor(info)?.entity ?? null,
           };
           // The count rides along with the page, in the same statement, and only when asked for.
           const withTotal = selectsField(info, 'totalCount');
@@ -241,7 +244,8 @@ function defineList<L extends EntityLabel>(spec: ListSpec<L>): void {
           }
           const { rows, total } = read;
           const page = cutPage(rows, window, (row) => row.position);
-          for (const row of page.rows) context.loaders.entity.prime(row.entity.id, row.entity);
+          // Rows read through a view are partial: they answer this selection only.
+          if (request.view === null) for (const row of page.rows) context.loaders.entity.prime(row.entity.id, row.entity);
           return {
             totalCount: total,
             pageInfo: page.pageInfo,

@@ -1,5 +1,6 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
+import { readsStored } from './record-view.ts';
 import { ActorRef, EntityRef, MemorandumRef, PersonRef, TopicRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 import { PartialDate } from './scalars.ts';
@@ -17,6 +18,7 @@ builder.node(MemorandumRef, {
       type: PartialDate,
       nullable: true,
       description: 'When it was signed, with the precision the sources give; null when unknown.',
+      extensions: readsStored('date'),
       resolve: (m) => m.date,
     }),
     parties: relationConnection(t, {

@@ -1,5 +1,6 @@
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
+import { readsStored } from './record-view.ts';
 import { ActorRef, BodyRef, CountryRef, DocumentRef, EntityRef, MemorandumRef, OrganizationRef, PersonRef, TldRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 
@@ -10,12 +11,14 @@ builder.node(OrganizationRef, {
   fields: (t) => ({
     kind: t.string({
       description: 'What sort of organization: registry, registrar, exchange-point, government-agency, company, association, …',
+      extensions: readsStored('kind'),
       resolve: (org) => org.kind ?? 'other',
     }),
     country: t.field({
       type: 'CountryCode',
       nullable: true,
       description: 'ISO 3166-1 alpha-2 code of the country it is based in.',
+      extensions: readsStored('country'),
       resolve: (org) => org.country,
     }),
     memoranda: relationConnection(t, {

@@ -1,4 +1,4 @@
-import { type GraphQLNamedType, type GraphQLObjectType, getNamedType, isLeafType, isObjectType } from 'graphql';
+import { type GraphQLNamedType, type GraphQLObjectType, getNamedType, isInterfaceType, isLeafType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultQueryLimits } from '../../src/config.ts';
 import { Database, type Parameters, type Row } from '../../src/db/database.ts';
@@ -18,11 +18,13 @@ import { GraphQLClient, loadRealSeed, type Variables } from '../support/graphql.
 class RecordingDatabase extends Database {
   statements: string[] = [];
   plannedTexts: string[] = [];
+  parameters: Parameters[] = [];
   scopes = new Set<ReadScope>();
 
   override readWithin(scope: ReadScope, statement: string | PlannedStatement, parameters: Parameters): Promise<Row[]> {
     this.statements.push(typeof statement === 'string' ? statement : statement.name);
     if (typeof statement !== 'string') this.plannedTexts.push(statement.text);
+    this.parameters.push(typeof statement === 'string' ? parameters : statement.parameters);
     this.scopes.add(scope);
     return super.readWithin(scope, statement, parameters);
   }
@@ -30,6 +32,7 @@ class RecordingDatabase extends Database {
   reset(): void {
     this.statements = [];
     this.plannedTexts = [];
+    this.parameters = [];
     this.scopes.clear();
   }
 }
@@ -85,7 +88,7 @@ const nested: [string, string, Variables][] = [
     {},
   ],
   [
-    'a level read through a view whose signatories\' organizations are asked for more than a view holds',
+    "a level read through a view whose signatories' organizations are asked for more than a view holds",
     `{ memoranda(first: 20) { edges { node { slug
         signatories { edges { date onBehalfOf { slug description evidence sources { slug } } node { slug name } } } } } } }`,
     {},
@@ -172,33 +175,66 @@ describe('planned nested reads', () => {
     expect(db.plannedTexts[0]).toContain('$p1_entityProperties');
   });
 
-  it('answers every field that reads through a record view as whole records do, on every planned list', async () => {
-    // Built from the schema: every root list of entities, every relation connection of its nodes
-    // whose node type is one type, and on each edge every field that declares what it reads.
-    const queries: string[] = [];
+  /** A request's answer without the fields aliased `wholeRecord`, and without its cost (which they raise). */
+  const withoutWholeRecord = (text: string) =>
+    JSON.stringify(JSON.parse(text, (key, value: unknown) => (key === 'wholeRecord' || key === 'extensions' ? undefined : value)));
+
+  it('answers every field that reads through a record view as whole records do, on every list', async () => {
+    // Built from the schema: every root list of entities with every field of its nodes that
+    // declares what it reads, and every relation connection of those nodes with the same on its
+    // edges and nodes. The reference reads whole records: the loaders for the levels below, and
+    // for the list itself a field that declares nothing (description, aliased wholeRecord).
+    const declaredLeaves = (type: GraphQLNamedType) =>
+      isObjectType(type) || isInterfaceType(type)
+        ? Object.values(type.getFields())
+            .filter((field) => declaredStoredProperties(field) !== null && isLeafType(getNamedType(field.type)))
+            .map((field) => field.name)
+        : [];
+    const queries: [string, string][] = [];
     for (const root of Object.values(schema.getQueryType()?.getFields() ?? {})) {
       const list = edgeAndNode(getNamedType(root.type));
-      if (!list || !isObjectType(list.node) || !root.args.some((arg) => arg.name === 'first')) continue;
+      const entityList = list && isObjectType(list.node) && list.node.getInterfaces().some((face) => face.name === 'Entity');
+      if (!list || !entityList || !isObjectType(list.node) || !root.args.some((arg) => arg.name === 'first')) continue;
       const selections = Object.values(list.node.getFields())
         .filter((field) => field.extensions[relationPageExtension] !== undefined)
         .flatMap((connection) => {
           const page = edgeAndNode(getNamedType(connection.type));
-          if (!page || !isObjectType(page.node)) return [];
+          if (!page) return [];
           const edgeFields = Object.values(page.edge.getFields())
             .filter((field) => declaredStoredProperties(field) !== null)
-            .map((field) => (isLeafType(getNamedType(field.type)) ? field.name : `${field.name} { slug name }`));
-          return [`${connection.name}(first: 4) { totalCount edges { cursor ${edgeFields.join(' ')} node { slug name } } }`];
+            .map((field) =>
+              isLeafType(getNamedType(field.type)) ? field.name : `${field.name} { ${declaredLeaves(getNamedType(field.type)).join(' ')} }`,
+            );
+          return [
+            `${connection.name}(first: 4) { totalCount edges { cursor ${edgeFields.join(' ')} node { ${declaredLeaves(page.node).join(' ')} } } }`,
+          ];
         });
-      if (selections.length > 0) queries.push(`{ ${root.name}(first: 40) { edges { node { slug name ${selections.join(' ')} } } } }`);
+      const fields = `${declaredLeaves(list.node).join(' ')} ${selections.join(' ')}`;
+      queries.push([
+        `{ ${root.name}(first: 40) { totalCount edges { cursor node { ${fields} } } } }`,
+        `{ ${root.name}(first: 40) { totalCount edges { cursor node { wholeRecord: description ${fields} } } } }`,
+      ]);
     }
-    expect(queries.length).toBeGreaterThanOrEqual(5);
-    for (const query of queries) {
-      const fromLoaders = await measure(loaders, query);
+    expect(queries.length).toBeGreaterThanOrEqual(9);
+    for (const [query, reference] of queries) {
+      const whole = await measure(loaders, reference);
       const fromPlan = await measure(planned, query);
-      expect(fromLoaders.result, query).not.toHaveProperty('errors');
-      expect(fromPlan.text, query).toBe(fromLoaders.text);
-      expect(db.plannedTexts[0], query).toContain('$p1_entityProperties');
+      expect(whole.result, reference).not.toHaveProperty('errors');
+      expect(withoutWholeRecord(fromPlan.text), query).toBe(withoutWholeRecord(whole.text));
+      expect(db.parameters[0], query).toHaveProperty('rowProperties');
+      if (db.plannedTexts[0]) expect(db.plannedTexts[0], query).toContain('$p1_entityProperties');
     }
+  });
+
+  it('reads a Q2-shaped page through a view of the four properties it shows', async () => {
+    const query = `{ events(filter: { kind: SECTION }, orderBy: { field: DATE }, first: 3) {
+      totalCount edges { cursor node { slug name kind startDate } } pageInfo { hasNextPage endCursor } } }`;
+    const whole = await measure(loaders, query.replace('node { slug', 'node { wholeRecord: description slug'));
+    const viewed = await measure(planned, query);
+    expect(withoutWholeRecord(viewed.text)).toBe(withoutWholeRecord(whole.text));
+    expect(viewed.text).toContain('"startDate":"');
+    expect(viewed.statements).toEqual(['queries/entity-page']);
+    expect(db.parameters[0]?.rowProperties).toEqual(['id', 'kind', 'label', 'name', 'nameKey', 'startDate']);
   });
 
   const q5 = 'query Q5($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 6) { nodes { slug } edges { key } } }';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filledCypher } from '../../src/db/cypher-files.ts';
 import { type Direction, entityPageSlots, filtersSlot, type PageRead, pageBoundsSlot, pageReads } from '../../src/db/entity-page-slots.ts';
+import { recordSlots } from '../../src/db/record-view.ts';
 import { pageRead } from '../../src/db/repositories/lists.ts';
 import { noFilter } from '../support/entity-filter.ts';
 
@@ -19,6 +20,7 @@ describe('queries/entity-page', () => {
       ...slots,
       filters: filtersSlot(new Set(['kind'])),
       pageBounds: pageBoundsSlot(slots.sortKey, true, false),
+      rowRecord: recordSlots.rowRecord[read === 'id' ? 'view' : 'whole'],
     });
     expect(text).not.toContain('{{');
     expect(text).toMatchSnapshot();

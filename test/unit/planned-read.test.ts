@@ -18,6 +18,7 @@ const page: EntityPageRequest = {
   after: null,
   before: null,
   backwards: false,
+  view: null,
 };
 
 function relation(

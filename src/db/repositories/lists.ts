@@ -5,7 +5,8 @@ import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { SearchStatementParameters } from '../../domain/text/search-query.ts';
 import { entityFilterNames, entityPageSlots, filtersSlot, type PageRead, pageBoundsSlot } from '../entity-page-slots.ts';
 import type { ReadScope } from '../read-scope.ts';
-import { graphEntity } from '../rows.ts';
+import { recordSlots, viewedRecord } from '../record-view.ts';
+import { graphEntity, parseRows } from '../rows.ts';
 
 export interface EntityFilter {
   kind: string | null;
@@ -30,6 +31,11 @@ export interface EntityPageRequest {
   after: { key: string; id: string } | null;
   before: { key: string; id: string } | null;
   backwards: boolean;
+  /**
+   * The stored properties the selection reads of each row, id first (src/db/record-view.ts):
+   * the rows then hold only those. Null for whole records.
+   */
+  view: readonly string[] | null;
 }
 
 export interface PagedEntity {
@@ -72,6 +78,8 @@ export function entityPageParameters(request: EntityPageRequest, withTotal: bool
   const given = new Set(entityFilterNames.filter((name) => request.filter[name] !== null));
   return {
     ...slots,
+    rowRecord: recordSlots.rowRecord[request.view === null ? 'whole' : 'view'],
+    ...(request.view === null ? {} : { rowProperties: request.view }),
     filters: filtersSlot(given),
     pageBounds: pageBoundsSlot(slots.sortKey, lower !== null, upper !== null),
     label: request.label,
@@ -89,12 +97,24 @@ export function entityPageParameters(request: EntityPageRequest, withTotal: bool
   };
 }
 
-/** The answer of queries/entity-page, parsed. */
-export const entityPageRow = z.object({ total: z.number(), rows: z.array(z.object({ props: graphEntity, sortKey: z.string() })) });
+/** The answer of queries/entity-page; each row's props are parsed as the request read them (entityPageOf). */
+export const entityPageRow = z.object({ total: z.number(), rows: z.array(z.object({ props: z.unknown(), sortKey: z.string() })) });
+const wholeRow = z.object({ props: graphEntity });
+const viewedRow = z.object({ props: z.array(z.unknown()) });
 
 /** A page from what queries/entity-page returned, rows in the order the client asked for. */
 export function entityPageOf(request: EntityPageRequest, withTotal: boolean, row: z.output<typeof entityPageRow> | undefined): EntityPage {
-  const page = (row?.rows ?? []).map((found) => ({ entity: found.props, position: { key: found.sortKey, id: found.props.id } }));
+  const found = row?.rows ?? [];
+  const view = request.view;
+  const entities =
+    view === null
+      ? parseRows('queries/entity-page', found, wholeRow).map((parsed) => parsed.props)
+      : parseRows(
+          'queries/entity-page',
+          parseRows('queries/entity-page', found, viewedRow).map((parsed) => viewedRecord(view, parsed.props)),
+          graphEntity,
+        );
+  const page = entities.map((entity, index) => ({ entity, position: { key: found[index]?.sortKey ?? '', id: entity.id } }));
   return { rows: request.backwards ? page.reverse() : page, total: withTotal ? (row?.total ?? 0) : null };
 }
 
