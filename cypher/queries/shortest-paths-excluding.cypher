@@ -12,6 +12,9 @@
 // quantifier cannot be a parameter) and longer paths than
 // $maxHops are dropped after, as in shortest-paths. This statement is used only with exclusions:
 // without them the legacy search is cheaper (235 db hits for the same ends).
+// {{pathEntityRecord}} and {{pathRelationRecord}}: the entities and relationships on the paths,
+// whole or only the properties the selection reads, $entityProperties and $relationProperties
+// (src/db/record-view.ts); the two ends are read whole.
 OPTIONAL MATCH (fromCurrent:Entity {id: $from})
 OPTIONAL CALL (fromCurrent) {
   WITH $from AS slug
@@ -42,9 +45,9 @@ CALL (a, b) {
   WITH collect(p) AS found
   RETURN [p IN found | {nodes: [n IN nodes(p) | n.id], edges: [r IN relationships(p) | elementId(r)]}] AS paths,
     COLLECT { UNWIND found AS q UNWIND nodes(q) AS n WITH DISTINCT n
-      RETURN {{include:fragments/entity-props(n)}} } AS entities,
+      RETURN {{pathEntityRecord}} } AS entities,
     COLLECT { UNWIND found AS q UNWIND relationships(q) AS r WITH DISTINCT r
       RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
-        props: {{include:fragments/relation-props(r)}}} } AS relations
+        props: {{pathRelationRecord}}} } AS relations
 }
 RETURN {{include:fragments/entity-props(a)}} AS fromEntity, {{include:fragments/entity-props(b)}} AS toEntity, paths, entities, relations

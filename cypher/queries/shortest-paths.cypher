@@ -18,6 +18,9 @@
 // Paths share entities (both ends, at least) and often relationships: each path lists its
 // entities' slugs and its relationships' element ids, and every entity and relationship of the
 // answer comes once, in `entities` and `relations` (the caller puts the paths together).
+// {{pathEntityRecord}} and {{pathRelationRecord}}: the entities and relationships on the paths,
+// whole or only the properties the selection reads, $entityProperties and $relationProperties
+// (src/db/record-view.ts); the two ends are read whole.
 OPTIONAL MATCH (fromCurrent:Entity {id: $from})
 OPTIONAL CALL (fromCurrent) {
   WITH $from AS slug
@@ -57,9 +60,9 @@ CALL (a, b) {
   WITH collect(p) AS found
   RETURN [p IN found | {nodes: [n IN nodes(p) | n.id], edges: [r IN relationships(p) | elementId(r)]}] AS paths,
     COLLECT { UNWIND found AS q UNWIND nodes(q) AS n WITH DISTINCT n
-      RETURN {{include:fragments/entity-props(n)}} } AS entities,
+      RETURN {{pathEntityRecord}} } AS entities,
     COLLECT { UNWIND found AS q UNWIND relationships(q) AS r WITH DISTINCT r
       RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
-        props: {{include:fragments/relation-props(r)}}} } AS relations
+        props: {{pathRelationRecord}}} } AS relations
 }
 RETURN {{include:fragments/entity-props(a)}} AS fromEntity, {{include:fragments/entity-props(b)}} AS toEntity, paths, entities, relations

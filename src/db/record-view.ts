@@ -95,6 +95,15 @@ export const recordSlots = {
     whole: withFragments('{{include:fragments/entity-props(n)}}', cypherDir),
     view: '[name IN $rowProperties | n[name]]',
   },
+  // queries/shortest-paths(-excluding): the entities and relationships on the paths.
+  pathEntityRecord: {
+    whole: withFragments('{{include:fragments/entity-props(n)}}', cypherDir),
+    view: '[name IN $entityProperties | n[name]]',
+  },
+  pathRelationRecord: {
+    whole: withFragments('{{include:fragments/relation-props(r)}}', cypherDir),
+    view: '[name IN $relationProperties | r[name]]',
+  },
   onBehalfOfRecord: {
     none: 'null',
     whole: withFragments('head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf}) RETURN {{include:fragments/entity-props(o)}} })', cypherDir),
@@ -112,6 +121,8 @@ export const recordSlotValues: Readonly<Record<keyof typeof recordSlots | 'other
   relationRecord: new Set(Object.values(recordSlots.relationRecord)),
   onBehalfOfRecord: new Set(Object.values(recordSlots.onBehalfOfRecord)),
   rowRecord: new Set(Object.values(recordSlots.rowRecord)),
+  pathEntityRecord: new Set(Object.values(recordSlots.pathEntityRecord)),
+  pathRelationRecord: new Set(Object.values(recordSlots.pathRelationRecord)),
   otherId: new Set(Object.values(otherIdSlot)),
   rowId: new Set(Object.values(rowIdSlot)),
 };

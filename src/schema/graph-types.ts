@@ -18,6 +18,7 @@ import type { RequestContext } from './context.ts';
 import { scanCosts } from './cost.ts';
 import { loadEntities } from './entity.ts';
 import { EvidenceEnum, evidenceFields } from './evidence.ts';
+import { readsStored } from './record-view.ts';
 import { EntityRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
 
@@ -111,9 +112,11 @@ export const EdgeRef = builder.objectRef<EdgeRecord>('Edge').implement({
     'One relationship as stored, with its direction (from → to), its own fields and its evidence. ' +
     'Two sources that disagree (e.g. two managers of .SU) are two edges, each with its own sources.',
   fields: (t) => ({
-    type: t.exposeString('type', { description: 'The relationship type, e.g. MANAGES, SIGNED, PART_OF.' }),
+    // The type, ends and element id come with every relationship a statement returns, not from its properties.
+    type: t.exposeString('type', { description: 'The relationship type, e.g. MANAGES, SIGNED, PART_OF.', extensions: readsStored() }),
     key: t.string({
       description: 'The relationship\'s stable identity: "type|from slug|to slug|role|title". Conflicting claims have different keys.',
+      extensions: readsStored('key'),
       resolve: (edge) => (typeof edge.props.key === 'string' ? edge.props.key : edge.id),
     }),
     from: t.field({

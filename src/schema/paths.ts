@@ -8,6 +8,7 @@ import { pathsScanCost } from './cost.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFilter } from './evidence.ts';
 import { boundedInt, checkRelationTypes, PathRef, primeEntities } from './graph-types.ts';
+import { pathViewFor } from './record-view.ts';
 import { type ParsedRef, parseRef, refFits, resolveRefs } from './references.ts';
 
 /** The most paths one answer holds. */
@@ -38,7 +39,7 @@ builder.queryField('paths', (t) =>
       evidence: t.arg({ type: [EvidenceEnum], description: `${evidenceArgDescription} Every hop must pass.` }),
       ...asOfArgs(t),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const maxHops = boundedInt(args.maxHops, 4, 1, 6, 'maxHops');
       const types = checkRelationTypes(args.relationTypes, 'relationTypes');
       const refs = [
@@ -61,7 +62,10 @@ builder.queryField('paths', (t) =>
           evidenceFilter(args.evidence),
           excluded,
           asOfArgument(args),
+          // Only the properties the selection reads of the entities and relationships on the paths.
+          view,
         );
+      const view = pathViewFor(info);
       // The ends are resolved in the paths' own statement (one round trip, issue #13), as the
       // entity loader resolves slugs: current first, then former slugs.
       let result = await find(slugOf(parsed[0]), slugOf(parsed[1]));
@@ -87,7 +91,8 @@ builder.queryField('paths', (t) =>
         context.loaders.entity.prime(slugOf(one), end);
         context.loaders.entity.prime(end.id, end);
       }
-      for (const path of result.paths) primeEntities(context, path.nodes);
+      // Entities read through a view are partial: they answer this selection only.
+      if (view === null) for (const path of result.paths) primeEntities(context, path.nodes);
       return result.paths;
     },
   }),

@@ -44,10 +44,11 @@ const connectionFieldsWithoutRecords = new Set(['totalCount', 'pageInfo', 'compl
 const edgeFieldsWithoutRecords = new Set(['cursor', '__typename']);
 
 /**
- * The stored properties a selection on an entity (the field nodes of `node`, or of an edge's
- * `onBehalfOf`) reads, when every field it selects declares them; null otherwise.
+ * The stored properties a selection on a record (an entity's, as under `node` or an edge's
+ * `onBehalfOf`, or a path's relationship) reads, when every field it selects declares them;
+ * null otherwise.
  */
-function entityPropertiesRead(walk: Walk, type: GraphQLOutputType | undefined, fields: readonly FieldNode[]): Set<string> | null {
+function propertiesRead(walk: Walk, type: GraphQLOutputType | undefined, fields: readonly FieldNode[]): Set<string> | null {
   const entityType = getNamedType(type);
   let names: string[] | null;
   if (isObjectType(entityType)) {
@@ -100,7 +101,7 @@ export function recordViewOf(walk: Walk, connectionType: GraphQLOutputType, node
       if (edgeFieldsWithoutRecords.has(edgeName)) continue;
       const field = edgeType.getFields()[edgeName];
       if (edgeName === 'node') {
-        const read = entityPropertiesRead(walk, field?.type, edgeFields);
+        const read = propertiesRead(walk, field?.type, edgeFields);
         if (read === null) return null;
         for (const property of read) entity.add(property);
         continue;
@@ -110,10 +111,37 @@ export function recordViewOf(walk: Walk, connectionType: GraphQLOutputType, node
       for (const property of declared) relation.add(property);
       // The signatory's organization comes with the page (planned/relation-level): read whole
       // unless what is selected of it declares its properties too.
-      if (edgeName === 'onBehalfOf') onBehalfOf = entityPropertiesRead(walk, field?.type, edgeFields) ?? 'whole';
+      if (edgeName === 'onBehalfOf') onBehalfOf = propertiesRead(walk, field?.type, edgeFields) ?? 'whole';
     }
   }
   return recordView(entity, relation, onBehalfOf);
+}
+
+/**
+ * The view a `paths` selection reads its entities and relationships through (Path's `nodes` and
+ * `edges`); null for whole records.
+ */
+export function pathViewOf(walk: Walk, pathType: GraphQLOutputType, nodes: readonly FieldNode[]): RecordView | null {
+  const path = getNamedType(pathType);
+  if (!isObjectType(path)) return null;
+  const entity = new Set<string>();
+  const relation = new Set<string>();
+  for (const [, fields] of collectFields(
+    walk,
+    path,
+    nodes.map((node) => node.selectionSet),
+  )) {
+    const name = fields[0]?.name.value ?? '';
+    if (name === '__typename') continue;
+    const field = path.getFields()[name];
+    const edgeType = getNamedType(field?.type);
+    let read: Set<string> | null = null;
+    if (name === 'nodes') read = propertiesRead(walk, field?.type, fields);
+    else if (name === 'edges' && isObjectType(edgeType)) read = propertiesRead(walk, edgeType, fields);
+    if (read === null) return null;
+    for (const property of read) (name === 'nodes' ? entity : relation).add(property);
+  }
+  return recordView(entity, relation);
 }
 
 /**
@@ -134,6 +162,11 @@ function interfaceFieldNames(fields: readonly FieldNode[]): string[] | null {
 
 // Execution hands every item of a list the same field-node array: one walk per field per request.
 const computed = new WeakMap<readonly FieldNode[], RecordView | null>();
+
+/** The view the `paths` field being resolved reads through (see pathViewOf). */
+export function pathViewFor(info: GraphQLResolveInfo): RecordView | null {
+  return pathViewOf({ schema: info.schema, fragments: info.fragments, variables: info.variableValues }, info.returnType, info.fieldNodes);
+}
 
 /** The view of the connection being resolved (see recordViewOf). */
 export function recordViewFor(info: GraphQLResolveInfo): RecordView | null {

@@ -258,6 +258,25 @@ describe('planned nested reads', () => {
     expect(new Set(counts).size).toBeGreaterThan(1);
   });
 
+  it('reads the entities and relationships on paths through the view the selection reads, and answers as whole records do', async () => {
+    const viewed = 'query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 6) { nodes { slug name } edges { key type } } }';
+    const whole = viewed
+      .replace('nodes { slug', 'nodes { wholeRecord: description slug')
+      .replace('edges { key', 'edges { wholeRecord: sources { slug } key');
+    for (const [from, to] of [
+      ['qrator-labs', 'body-itu'],
+      ['citadel', 'msk-ix'],
+    ]) {
+      const fromWhole = await measure(planned, whole, { from, to });
+      expect(db.parameters[0]).not.toHaveProperty('entityProperties');
+      const fromView = await measure(planned, viewed, { from, to });
+      expect(fromView.result).not.toHaveProperty('errors');
+      expect(withoutWholeRecord(fromView.text)).toBe(withoutWholeRecord(fromWhole.text));
+      expect(db.parameters[0]).toMatchObject({ entityProperties: ['id', 'label', 'name', 'nameKey'], relationProperties: ['key'] });
+      expect(fromView.exchanges).toBe(1);
+    }
+  });
+
   it('still says which end names nothing, with candidates, or names another type', async () => {
     const missing = await measure(planned, q5, { from: 'qrator-labs', to: 'msk-ixx' });
     const [error] = (missing.result as { errors: { message: string; extensions: Record<string, unknown> }[] }).errors;

@@ -4,7 +4,8 @@ import type { AsOfFilter } from '../../domain/dates.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { ReadScope } from '../read-scope.ts';
-import { graphEntity, relationProperties } from '../rows.ts';
+import { type RecordView, recordSlots, viewedRecord } from '../record-view.ts';
+import { graphEntity, parseRows, relationProperties } from '../rows.ts';
 import { asOfParameters } from './relations.ts';
 
 /**
@@ -100,11 +101,43 @@ export interface PathsResult {
 const pathsRow = z.object({
   fromEntity: graphEntity.nullable(),
   toEntity: graphEntity.nullable(),
-  // Slugs and element ids: each entity and relationship comes once, in entities and relations.
+  // Slugs and element ids: each entity and relationship comes once, in entities and relations,
+  // whole or through the request's view (parsed below).
   paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(z.string()) })),
-  entities: z.array(graphEntity),
-  relations: z.array(edgeRow),
+  entities: z.array(z.unknown()),
+  relations: z.array(edgeRow.extend({ props: z.unknown() })),
 });
+const wholeEntities = z.object({ entities: z.array(graphEntity) });
+const values = z.object({ values: z.array(z.unknown()) });
+const statementName = 'queries/shortest-paths';
+
+/** The entities and relationships on the paths, as read: whole records, or a view's values. */
+function pathParts(
+  row: z.output<typeof pathsRow> | undefined,
+  view: RecordView | null,
+): { entities: EntityRow[]; relations: EdgeRecord[] } {
+  const [entities, relations] = [row?.entities ?? [], row?.relations ?? []];
+  if (view === null) {
+    return {
+      entities: parseRows(statementName, [{ entities }], wholeEntities)[0]?.entities ?? [],
+      relations: parseRows(statementName, relations, edgeRow),
+    };
+  }
+  const viewed = (names: readonly string[], value: unknown) =>
+    viewedRecord(names, parseRows(statementName, [{ values: value }], values)[0]?.values ?? []);
+  return {
+    entities: parseRows(
+      statementName,
+      entities.map((entity) => viewed(view.entity, entity)),
+      graphEntity,
+    ),
+    relations: parseRows(
+      statementName,
+      relations.map((relation) => ({ ...relation, props: viewed(view.relation, relation.props) })),
+      edgeRow,
+    ),
+  };
+}
 
 /**
  * Every shortest undirected path of at most `maxHops` (1–6) hops, at most `first` of them, in one
@@ -121,6 +154,7 @@ export async function findShortestPaths(
   evidence: EvidenceFilter = null,
   excluded: readonly string[] | null = null,
   asOf: AsOfFilter = null,
+  view: RecordView | null = null,
 ): Promise<PathsResult> {
   const excluding = excluded !== null && excluded.length > 0;
   const [row] = await scope.read(
@@ -134,11 +168,15 @@ export async function findShortestPaths(
       evidence,
       ...asOfParameters(asOf),
       ...(excluding ? { excluded: [...excluded] } : {}),
+      pathEntityRecord: recordSlots.pathEntityRecord[view === null ? 'whole' : 'view'],
+      pathRelationRecord: recordSlots.pathRelationRecord[view === null ? 'whole' : 'view'],
+      ...(view === null ? {} : { entityProperties: view.entity, relationProperties: view.relation }),
     },
     pathsRow,
   );
-  const entities = new Map((row?.entities ?? []).map((found) => [found.id, found]));
-  const relations = new Map((row?.relations ?? []).map((edge) => [edge.id, edge]));
+  const parts = pathParts(row, view);
+  const entities = new Map(parts.entities.map((found) => [found.id, found]));
+  const relations = new Map(parts.relations.map((edge) => [edge.id, edge]));
   const found = <T>(byKey: Map<string, T>, key: string): T => {
     const value = byKey.get(key);
     if (value === undefined) throw new Error(`shortest-paths: ${key} is on a path but not in the answer`);
