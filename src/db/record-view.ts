@@ -34,33 +34,31 @@ export interface RecordView {
   onBehalfOf: 'none' | 'whole' | readonly string[];
 }
 
-// Every page needs these whatever is selected: the other end's id and label (the row decoder's
-// and global ids' own), its nameKey and the relationship's key (the page's order and cursors).
-const entityAlways = ['id', 'label', 'nameKey'];
-const relationAlways = ['key'];
+// Every record needs its id and label (the row decoder's and global ids' own). A page's cursors
+// need the other end's nameKey and the relationship's key, the order the statement reads in:
+// only a view of a selection with cursors or page info reads them.
+const entityAlways = ['id', 'label'];
 // DATETIME properties: a view sends values as stored, and the rows expect audit times as numbers
 // (fragments/entity-props). No field a view covers reads them; one that did would read them whole.
 const notInViews = new Set(['createdAt', 'updatedAt']);
 
-const sorted = (names: Iterable<string>, always: readonly string[]) => [...new Set([...always, ...names])].sort();
+const sorted = (names: Iterable<string>, always: readonly string[] = []) => [...new Set([...always, ...names])].sort();
 // The id first: the level below finds its parents' ids there (planned/ids-of-edges).
 const entityNames = (names: Iterable<string>) => ['id', ...sorted(names, entityAlways).filter((name) => name !== 'id')];
 
-/** The properties a root list's rows are read with: these and the ones every page needs, id first. */
-export function rowView(entity: Iterable<string>): readonly string[] | null {
-  const names = entityNames(entity);
-  return names.some((name) => notInViews.has(name)) ? null : names;
-}
-
-/** A view reading these properties (and the ones every page needs); null when one cannot be read through a view. */
+/**
+ * A view reading these properties (and the ones every record needs; with `positioned`, the ones
+ * its page's cursors need); null when one cannot be read through a view.
+ */
 export function recordView(
   entity: Iterable<string>,
   relation: Iterable<string>,
   onBehalfOf: 'none' | 'whole' | ReadonlySet<string> | readonly string[] = 'none',
+  positioned = true,
 ): RecordView | null {
   const view: RecordView = {
-    entity: entityNames(entity),
-    relation: sorted(relation, relationAlways),
+    entity: entityNames(positioned ? [...entity, 'nameKey'] : entity),
+    relation: sorted(positioned ? [...relation, 'key'] : relation),
     onBehalfOf: onBehalfOf === 'none' || onBehalfOf === 'whole' ? onBehalfOf : entityNames(onBehalfOf),
   };
   const read = [...view.entity, ...view.relation, ...(typeof view.onBehalfOf === 'string' ? [] : view.onBehalfOf)];

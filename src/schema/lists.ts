@@ -13,7 +13,7 @@ import { expectLabel } from './entity.ts';
 import { primeRelationPages } from './loaders.ts';
 import { cutPage, encodeCursor, pageWindow } from './paging.ts';
 import { planRelationLevels } from './planner.ts';
-import { recordViewFor } from './record-view.ts';
+import { rowViewFor } from './record-view.ts';
 import { resolveRef } from './references.ts';
 import {
   BodyRef,
@@ -227,7 +227,7 @@ function defineList<L extends EntityLabel>(spec: ListSpec<L>): void {
             before: window.before,
             backwards: window.backwards,
             // Only the properties the selection reads, when all its fields say which (record-view.ts).
-            view: recordViewFor(info)?.entity ?? null,
+            view: rowViewFor(info),
           };
           // The count rides along with the page, in the same statement, and only when asked for.
           const withTotal = selectsField(info, 'totalCount');

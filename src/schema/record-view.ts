@@ -38,9 +38,9 @@ export function declaredStoredProperties(field: GraphQLField<unknown, unknown> |
 }
 
 // The fields of a connection that read no edge's record: the count and completeness come with
-// the page or from the parent, page info from the edges' positions, which every view has.
+// the page or from the parent, page info from the edges' positions (see positioned below).
 const connectionFieldsWithoutRecords = new Set(['totalCount', 'pageInfo', 'complete', 'completenessSources', '__typename']);
-// An edge's cursor is its position (nameKey and key, in every view).
+// An edge's cursor is its position (nameKey and key, in a view of a selection that has cursors).
 const edgeFieldsWithoutRecords = new Set(['cursor', '__typename']);
 
 /**
@@ -75,8 +75,17 @@ function propertiesRead(walk: Walk, type: GraphQLOutputType | undefined, fields:
   return read;
 }
 
-/** The view a connection's selection (its field nodes) reads its records through; null for whole records. */
-export function recordViewOf(walk: Walk, connectionType: GraphQLOutputType, nodes: readonly FieldNode[]): RecordView | null {
+/**
+ * The view a connection's selection (its field nodes) reads its records through; null for whole
+ * records. `recordsPosition`: whether the page's cursors come from its records (a relation
+ * page's do; a root list's come with each row, as its sort key).
+ */
+export function recordViewOf(
+  walk: Walk,
+  connectionType: GraphQLOutputType,
+  nodes: readonly FieldNode[],
+  recordsPosition = true,
+): RecordView | null {
   const connection = getNamedType(connectionType);
   if (!isObjectType(connection)) return null;
   const edgeType = getNamedType(connection.getFields().edges?.type);
@@ -84,12 +93,15 @@ export function recordViewOf(walk: Walk, connectionType: GraphQLOutputType, node
   const entity = new Set<string>();
   const relation = new Set<string>();
   let onBehalfOf: 'none' | 'whole' | Set<string> = 'none';
+  // Cursors and page info are computed from the page's order (its nameKey and key).
+  let positioned = false;
   for (const [, fields] of collectFields(
     walk,
     connection,
     nodes.map((node) => node.selectionSet),
   )) {
     const name = fields[0]?.name.value ?? '';
+    if (name === 'pageInfo') positioned = true;
     if (connectionFieldsWithoutRecords.has(name)) continue;
     if (name !== 'edges') return null;
     for (const [, edgeFields] of collectFields(
@@ -98,6 +110,7 @@ export function recordViewOf(walk: Walk, connectionType: GraphQLOutputType, node
       fields.map((field) => field.selectionSet),
     )) {
       const edgeName = edgeFields[0]?.name.value ?? '';
+      if (edgeName === 'cursor') positioned = true;
       if (edgeFieldsWithoutRecords.has(edgeName)) continue;
       const field = edgeType.getFields()[edgeName];
       if (edgeName === 'node') {
@@ -114,7 +127,7 @@ export function recordViewOf(walk: Walk, connectionType: GraphQLOutputType, node
       if (edgeName === 'onBehalfOf') onBehalfOf = propertiesRead(walk, field?.type, edgeFields) ?? 'whole';
     }
   }
-  return recordView(entity, relation, onBehalfOf);
+  return recordView(entity, relation, onBehalfOf, recordsPosition && positioned);
 }
 
 /**
@@ -141,7 +154,8 @@ export function pathViewOf(walk: Walk, pathType: GraphQLOutputType, nodes: reado
     if (read === null) return null;
     for (const property of read) (name === 'nodes' ? entity : relation).add(property);
   }
-  return recordView(entity, relation);
+  // Paths are ordered in the statement and have no cursors.
+  return recordView(entity, relation, 'none', false);
 }
 
 /**
@@ -166,6 +180,12 @@ const computed = new WeakMap<readonly FieldNode[], RecordView | null>();
 /** The view the `paths` field being resolved reads through (see pathViewOf). */
 export function pathViewFor(info: GraphQLResolveInfo): RecordView | null {
   return pathViewOf({ schema: info.schema, fragments: info.fragments, variables: info.variableValues }, info.returnType, info.fieldNodes);
+}
+
+/** The properties the root list being resolved reads of its rows, id first (see recordViewOf); null for whole records. */
+export function rowViewFor(info: GraphQLResolveInfo): readonly string[] | null {
+  const walk = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+  return recordViewOf(walk, info.returnType, info.fieldNodes, false)?.entity ?? null;
 }
 
 /** The view of the connection being resolved (see recordViewOf). */

@@ -86,7 +86,7 @@ describe('planned reads', () => {
     expect(statement.parameters.p2_relationProperties).toEqual(['key', 'onBehalfOf']);
     // The signatory's organization through its own view; nothing of it where nothing asks for it.
     expect(statement.text).toContain('RETURN [name IN $p2_onBehalfOfProperties | o[name]] })');
-    expect(statement.parameters.p2_onBehalfOfProperties).toEqual(['id', 'label', 'nameKey']);
+    expect(statement.parameters.p2_onBehalfOfProperties).toEqual(['id', 'label']);
     expect(statement.text.match(/onBehalfOf: null\}\) AS edges/g)).toHaveLength(2);
     expect(statement.text).not.toContain('b {.*');
     expect(statement.text).toContain('WHERE true AND b.label IN $p3_labels\n');

@@ -121,8 +121,9 @@ export function relationPageOf(id: string, total: number, rows: readonly Relatio
       other,
       onBehalfOf: edge.onBehalfOf,
       part: edge.part ?? null,
-      // The statement orders by coalesce(nameKey, '') and the relationship key.
-      position: { key: other.nameKey ?? '', id: String(edge.props.key) },
+      // The statement orders by coalesce(nameKey, '') and the relationship key. Read through a
+      // view of a selection without cursors or page info, the page has neither, and needs none.
+      position: { key: other.nameKey ?? '', id: typeof edge.props.key === 'string' ? edge.props.key : '' },
     };
   });
   if (request.backwards) edges.reverse();
