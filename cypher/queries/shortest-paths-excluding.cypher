@@ -12,7 +12,7 @@
 // quantifier cannot be a parameter) and longer paths than
 // $maxHops are dropped after, as in shortest-paths. This statement is used only with exclusions:
 // without them the legacy search is cheaper (235 db hits for the same ends).
-// {{pathEntityRecord}} and {{pathRelationRecord}}: the entities and relationships on the paths,
+// {{pathEntityRecord}} and {{relationRecord}}: the entities and relationships on the paths,
 // whole or only the properties the selection reads, $entityProperties and $relationProperties
 // (src/db/record-view.ts); the two ends are read whole.
 OPTIONAL MATCH (fromCurrent:Entity {id: $from})
@@ -48,6 +48,6 @@ CALL (a, b) {
       RETURN {{pathEntityRecord}} } AS entities,
     COLLECT { UNWIND found AS q UNWIND relationships(q) AS r WITH DISTINCT r
       RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
-        props: {{pathRelationRecord}}} } AS relations
+        props: {{relationRecord}}} } AS relations
 }
 RETURN {{include:fragments/entity-props(a)}} AS fromEntity, {{include:fragments/entity-props(b)}} AS toEntity, paths, entities, relations

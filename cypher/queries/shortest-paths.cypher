@@ -18,7 +18,7 @@
 // Paths share entities (both ends, at least) and often relationships: each path lists its
 // entities' slugs and its relationships' element ids, and every entity and relationship of the
 // answer comes once, in `entities` and `relations` (the caller puts the paths together).
-// {{pathEntityRecord}} and {{pathRelationRecord}}: the entities and relationships on the paths,
+// {{pathEntityRecord}} and {{relationRecord}}: the entities and relationships on the paths,
 // whole or only the properties the selection reads, $entityProperties and $relationProperties
 // (src/db/record-view.ts); the two ends are read whole.
 OPTIONAL MATCH (fromCurrent:Entity {id: $from})
@@ -63,6 +63,6 @@ CALL (a, b) {
       RETURN {{pathEntityRecord}} } AS entities,
     COLLECT { UNWIND found AS q UNWIND relationships(q) AS r WITH DISTINCT r
       RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
-        props: {{pathRelationRecord}}} } AS relations
+        props: {{relationRecord}}} } AS relations
 }
 RETURN {{include:fragments/entity-props(a)}} AS fromEntity, {{include:fragments/entity-props(b)}} AS toEntity, paths, entities, relations

@@ -78,7 +78,10 @@ export function viewedRecord(names: readonly string[], values: readonly unknown[
 
 const cypherDir = path.join(projectRoot, 'cypher');
 
-/** The record slots of planned/relation-level: the whole record, or the values of a view's properties ($…Properties). */
+/**
+ * The record slots: the whole record, or the values of a view's properties ($…Properties).
+ * relationRecord serves planned/relation-level and the shortest-path statements alike.
+ */
 export const recordSlots = {
   entityRecord: {
     whole: withFragments('{{include:fragments/entity-props(b)}}', cypherDir),
@@ -93,14 +96,10 @@ export const recordSlots = {
     whole: withFragments('{{include:fragments/entity-props(n)}}', cypherDir),
     view: '[name IN $rowProperties | n[name]]',
   },
-  // queries/shortest-paths(-excluding): the entities and relationships on the paths.
+  // queries/shortest-paths(-excluding): the entities on the paths.
   pathEntityRecord: {
     whole: withFragments('{{include:fragments/entity-props(n)}}', cypherDir),
     view: '[name IN $entityProperties | n[name]]',
-  },
-  pathRelationRecord: {
-    whole: withFragments('{{include:fragments/relation-props(r)}}', cypherDir),
-    view: '[name IN $relationProperties | r[name]]',
   },
   onBehalfOfRecord: {
     none: 'null',
@@ -120,7 +119,6 @@ export const recordSlotValues: Readonly<Record<keyof typeof recordSlots | 'other
   onBehalfOfRecord: new Set(Object.values(recordSlots.onBehalfOfRecord)),
   rowRecord: new Set(Object.values(recordSlots.rowRecord)),
   pathEntityRecord: new Set(Object.values(recordSlots.pathEntityRecord)),
-  pathRelationRecord: new Set(Object.values(recordSlots.pathRelationRecord)),
   otherId: new Set(Object.values(otherIdSlot)),
   rowId: new Set(Object.values(rowIdSlot)),
 };

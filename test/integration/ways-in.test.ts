@@ -117,7 +117,7 @@ describe('paths that keep entity types out', () => {
         asOfTo: null,
         includeUndated: false,
         pathEntityRecord: recordSlots.pathEntityRecord.whole,
-        pathRelationRecord: recordSlots.pathRelationRecord.whole,
+        relationRecord: recordSlots.relationRecord.whole,
         ...extra,
       };
       const { summary } = await suite.db.driver.executeQuery(

@@ -169,7 +169,7 @@ export async function findShortestPaths(
       ...asOfParameters(asOf),
       ...(excluding ? { excluded: [...excluded] } : {}),
       pathEntityRecord: recordSlots.pathEntityRecord[view === null ? 'whole' : 'view'],
-      pathRelationRecord: recordSlots.pathRelationRecord[view === null ? 'whole' : 'view'],
+      relationRecord: recordSlots.relationRecord[view === null ? 'whole' : 'view'],
       ...(view === null ? {} : { entityProperties: view.entity, relationProperties: view.relation }),
     },
     pathsRow,
