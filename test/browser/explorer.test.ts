@@ -49,6 +49,22 @@ async function pointOf(page: Page, kind: 'entity' | 'edge', id: string): Promise
   );
 }
 
+/**
+ * Where an element is drawn once the layout has stopped moving it: two readings a little apart
+ * agree. A fixed wait is too short on a busy machine, and a click aimed mid-animation lands on
+ * whatever has moved there since.
+ */
+async function settledPointOf(page: Page, kind: 'entity' | 'edge', id: string): Promise<{ x: number; y: number }> {
+  let last = await pointOf(page, kind, id);
+  return eventually(`${kind} ${id} at rest`, async () => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const now = await pointOf(page, kind, id);
+    const still = Math.hypot(now.x - last.x, now.y - last.y) < 0.5;
+    last = now;
+    return still ? now : null;
+  });
+}
+
 /** Where an entity sits in the graph's own coordinates, as a permalink keeps a pinned one. */
 async function placeOf(page: Page, id: string): Promise<{ x: number; y: number }> {
   return eventually(`entity ${id} placed`, async () =>
@@ -140,7 +156,7 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     expect(signed).toBeDefined();
     if (!signed) return;
 
-    const memorandum = await pointOf(page, 'entity', signed.to.id);
+    const memorandum = await settledPointOf(page, 'entity', signed.to.id);
     await page.mouse.click(memorandum.x, memorandum.y, { count: 2 });
     const after = await eventually('more entities after the expansion', async () => {
       const counts = await entitiesInView(page);
@@ -148,9 +164,7 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     });
     expect(after.entities).toBeGreaterThan(before.entities);
 
-    // The layout moves nodes while it animates: aim once it has settled.
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    const edge = await pointOf(page, 'edge', signed.key);
+    const edge = await settledPointOf(page, 'edge', signed.key);
     await page.mouse.click(edge.x, edge.y);
     await page.waitForSelector('[data-testid="edge-panel"]');
     expect(await page.$eval('#edge-panel-title', (element) => element.textContent)).toContain('SIGNED');

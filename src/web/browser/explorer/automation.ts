@@ -1,4 +1,4 @@
-import type { Core } from 'cytoscape';
+import type { Core, EdgeSingular } from 'cytoscape';
 import { placeOf } from './graph/graph-canvas.tsx';
 
 /**
@@ -12,14 +12,81 @@ export interface ExplorerAutomation {
   placeOf(id: string): { x: number; y: number } | null;
 }
 
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** The drawn curve of an edge: Cytoscape's bezier edges are quadratic through their midpoint. */
+function curveOf(edge: EdgeSingular): (t: number) => Point {
+  const start = edge.renderedSourceEndpoint();
+  const end = edge.renderedTargetEndpoint();
+  const middle = edge.renderedMidpoint();
+  const control = { x: 2 * middle.x - (start.x + end.x) / 2, y: 2 * middle.y - (start.y + end.y) / 2 };
+  return (t) => ({
+    x: (1 - t) ** 2 * start.x + 2 * t * (1 - t) * control.x + t ** 2 * end.x,
+    y: (1 - t) ** 2 * start.y + 2 * t * (1 - t) * control.y + t ** 2 * end.y,
+  });
+}
+
+function distanceToSegment(point: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((point.x - a.x) * dx + (point.y - a.y) * dy) / length));
+  return Math.hypot(point.x - (a.x + t * dx), point.y - (a.y + t * dy));
+}
+
+const samples = [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8];
+
+/**
+ * The point of an edge farthest from every other drawn element: its midpoint can lie on another
+ * relation or under a node once a layout puts them close, and a click there picks the other one.
+ */
+function clearestPointOf(cy: Core, edge: EdgeSingular): Point {
+  const others = cy
+    .edges()
+    .difference(edge)
+    .edges()
+    .map((other) => [0, 0.25, 0.5, 0.75, 1].map(curveOf(other)));
+  const nodes = cy.nodes().map((node) => node.renderedBoundingBox({ includeLabels: false }));
+  const curve = curveOf(edge);
+  let best = curve(0.5);
+  let bestClearance = -1;
+  for (const t of samples) {
+    const point = curve(t);
+    let clearance = Number.POSITIVE_INFINITY;
+    for (const polyline of others)
+      for (let i = 1; i < polyline.length; i++) {
+        const a = polyline[i - 1];
+        const b = polyline[i];
+        if (a && b) clearance = Math.min(clearance, distanceToSegment(point, a, b));
+      }
+    for (const box of nodes) {
+      const dx = Math.max(box.x1 - point.x, 0, point.x - box.x2);
+      const dy = Math.max(box.y1 - point.y, 0, point.y - box.y2);
+      clearance = Math.min(clearance, Math.hypot(dx, dy));
+    }
+    if (clearance > bestClearance) {
+      best = point;
+      bestClearance = clearance;
+    }
+  }
+  return best;
+}
+
 export function exposeAutomation(cy: Core | null, container: () => HTMLElement | null): void {
   const automation: ExplorerAutomation = {
     pointOf(kind, id) {
       const element = cy?.getElementById(id);
       const box = container()?.getBoundingClientRect();
-      if (!element || element.empty() || !box) return null;
+      if (!cy || !element || element.empty() || !box) return null;
       const point =
-        kind === 'entity' && element.isNode() ? element.renderedPosition() : element.isEdge() ? element.renderedMidpoint() : null;
+        kind === 'entity' && element.isNode()
+          ? element.renderedPosition()
+          : kind === 'edge' && element.isEdge()
+            ? clearestPointOf(cy, element)
+            : null;
       return point ? { x: box.left + point.x, y: box.top + point.y } : null;
     },
     placeOf: (id) => placeOf(cy, id),
