@@ -6,6 +6,8 @@ import type { Database } from './database.ts';
 import { properties } from './rows.ts';
 
 const pageSize = 2000;
+const versionRow = z.object({ version: z.number().nullable() });
+const formsPageRow = z.object({ id: z.string(), label: z.string(), props: properties });
 
 /**
  * Brings every stored entity's search forms up to the current rules. The loader and the
@@ -17,7 +19,7 @@ const pageSize = 2000;
  */
 export async function refreshSearchForms(db: Database, onNotice: (line: string) => void = () => {}): Promise<number> {
   const scope = db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: 'search-forms' });
-  const [marker] = await scope.read('search/forms-version', {}, z.object({ version: z.number().nullable() }));
+  const [marker] = await scope.read('search/forms-version', {}, versionRow);
   if (marker?.version === searchFormsVersion) return 0;
   let after = '';
   let rewritten = 0;
@@ -25,7 +27,7 @@ export async function refreshSearchForms(db: Database, onNotice: (line: string) 
     const page = await scope.read(
       'search/forms-page',
       { after, limit: neo4j.int(pageSize) },
-      z.object({ id: z.string(), label: z.string(), props: properties }),
+      formsPageRow,
     );
     if (page.length === 0) break;
     const rows = page.flatMap(({ id, label, props }) => {

@@ -6,9 +6,11 @@ import type { ReadScope } from '../read-scope.ts';
 import { conflict, relationProperties } from '../rows.ts';
 import type { EdgeRecord } from './graph.ts';
 
+const conflictRow = z.object({ props: conflict });
+
 /** Up to `limit` conflicts after the slug `after`, in slug order; only those about `about` when given. */
 export async function loadConflictPage(scope: ReadScope, about: string | null, after: string, limit: number): Promise<ConflictRow[]> {
-  const rows = await scope.read('queries/conflicts-page', { about, after, limit: neo4j.int(limit) }, z.object({ props: conflict }));
+  const rows = await scope.read('queries/conflicts-page', { about, after, limit: neo4j.int(limit) }, conflictRow);
   return rows.map((row) => row.props);
 }
 

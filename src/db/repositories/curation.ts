@@ -62,10 +62,14 @@ export async function upsertRelationRow(tx: TransactionRunner, row: RelationRow,
   return outcomeOf(summary.relations[row.type]);
 }
 
+const labelRow = z.object({ id: z.string(), label: z.string() });
+const entityRow = z.object({ props: entity });
+const lockedRow = z.object({ label: z.string() });
+
 /** The label of each of these ids that the database holds, locking each (see labels-of.cypher). */
 export async function labelsOf(tx: TransactionRunner, ids: readonly string[]): Promise<Map<string, EntityLabel>> {
   const sorted = [...new Set(ids)].sort();
-  const rows = await tx.run('curation/labels-of', { ids: sorted }, z.object({ id: z.string(), label: z.string() }));
+  const rows = await tx.run('curation/labels-of', { ids: sorted }, labelRow);
   const labels = new Map<string, EntityLabel>();
   for (const row of rows) if (isEntityLabel(row.label)) labels.set(row.id, row.label);
   return labels;
@@ -73,13 +77,13 @@ export async function labelsOf(tx: TransactionRunner, ids: readonly string[]): P
 
 /** Entities as this transaction sees them, in no particular order. */
 export async function readEntities(tx: TransactionRunner, ids: readonly string[]): Promise<StoredEntity[]> {
-  const rows = await tx.run('queries/entities-by-id', { ids: [...new Set(ids)] }, z.object({ props: entity }));
+  const rows = await tx.run('queries/entities-by-id', { ids: [...new Set(ids)] }, entityRow);
   return rows.map((row) => row.props);
 }
 
 /** The entity's label, with the entity locked until commit; null when there is none. */
 export async function lockEntity(tx: TransactionRunner, id: string): Promise<EntityLabel | null> {
-  const [row] = await tx.run('curation/lock-entity', { id }, z.object({ label: z.string() }));
+  const [row] = await tx.run('curation/lock-entity', { id }, lockedRow);
   return row && isEntityLabel(row.label) ? row.label : null;
 }
 

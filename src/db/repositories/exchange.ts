@@ -154,6 +154,9 @@ export async function wantedFor(reads: ReadScope, scope: ExportScope): Promise<W
   };
 }
 
+const propertiesRow = z.object({ props: properties });
+const relationRow = z.object({ from: z.string(), to: z.string(), props: properties });
+
 /** One label's entities in slug order, a page at a time. */
 export async function* entityPages(
   reads: ReadScope,
@@ -173,7 +176,7 @@ export async function* entityPages(
   }
   let after = '';
   for (;;) {
-    const rows = await reads.read('exchange/entities-page', { label, after, limit: neo4j.int(pageSize) }, z.object({ props: properties }));
+    const rows = await reads.read('exchange/entities-page', { label, after, limit: neo4j.int(pageSize) }, propertiesRow);
     if (rows.length === 0) return;
     yield rows.map((row) => ({ label, props: row.props }));
     after = String(rows[rows.length - 1]?.props.id);
@@ -188,12 +191,11 @@ export async function* relationPages(
   type: RelationType,
   pageSize = defaultPageSize,
 ): AsyncGenerator<StoredRelation[]> {
-  const row = z.object({ from: z.string(), to: z.string(), props: properties });
-  const stored = (rows: z.infer<typeof row>[]) => rows.map((found) => ({ type, ...found }));
+  const stored = (rows: z.infer<typeof relationRow>[]) => rows.map((found) => ({ type, ...found }));
   if (scope) {
     const starts = [...scope.walked].sort(compareIds);
     for (let at = 0; at < starts.length; at += pageSize) {
-      const rows = await reads.read('exchange/relations-from', { type, ids: starts.slice(at, at + pageSize) }, row);
+      const rows = await reads.read('exchange/relations-from', { type, ids: starts.slice(at, at + pageSize) }, relationRow);
       const among = rows.filter((found) => scope.walked.has(found.to));
       if (among.length > 0) yield stored(among);
     }
@@ -201,7 +203,7 @@ export async function* relationPages(
   }
   let after = '';
   for (;;) {
-    const rows = await reads.read('exchange/relations-page', { type, after, limit: neo4j.int(pageSize) }, row);
+    const rows = await reads.read('exchange/relations-page', { type, after, limit: neo4j.int(pageSize) }, relationRow);
     if (rows.length === 0) return;
     yield stored(rows);
     after = rows[rows.length - 1]?.from ?? after;

@@ -127,9 +127,11 @@ export async function loadEntityPage(scope: ReadScope, request: EntityPageReques
   return entityPageOf(request, withTotal, row);
 }
 
+const tldRow = z.object({ props: graphEntity });
+
 /** A TLD by any written form (the caller expands ".РФ", "xn--p1ai" … into both spellings). */
 export async function findTldByForms(scope: ReadScope, forms: string[]): Promise<EntityRow | null> {
-  const [row] = await scope.read('queries/tld-by-form', { forms }, z.object({ props: graphEntity }));
+  const [row] = await scope.read('queries/tld-by-form', { forms }, tldRow);
   return row?.props ?? null;
 }
 
@@ -140,12 +142,14 @@ export interface SearchRow {
   allWords: boolean;
 }
 
+const searchRow = z.object({ props: graphEntity, score: z.number(), allWords: z.boolean() });
+
 /** One page of ranked search hits: queries/search with what searchStatementParameters() built. */
 export async function searchEntities(scope: ReadScope, parameters: SearchStatementParameters): Promise<SearchRow[]> {
   const rows = await scope.read(
     'queries/search',
     { ...parameters, first: neo4j.int(parameters.first), candidates: neo4j.int(parameters.candidates) },
-    z.object({ props: graphEntity, score: z.number(), allWords: z.boolean() }),
+    searchRow,
   );
   return rows.map((row) => ({ entity: row.props, score: row.score, allWords: row.allWords }));
 }

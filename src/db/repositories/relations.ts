@@ -144,12 +144,14 @@ export async function loadRelationPages(
   return new Map(rows.map((row) => [row.id, relationPageOf(row.id, row.total, row.edges, request)]));
 }
 
+const ancestorsRow = z.object({ id: z.string(), ancestors: z.array(graphEntity) });
+
 /** The transitive PART_OF parents of each id, nearest first, in one round trip. */
 export async function loadAncestors(scope: ReadScope, ids: readonly string[]): Promise<EntityRow[][]> {
   const rows = await scope.read(
     'queries/ancestors',
     { ids: [...new Set(ids)] },
-    z.object({ id: z.string(), ancestors: z.array(graphEntity) }),
+    ancestorsRow,
   );
   const byId = new Map(rows.map((row) => [row.id, row.ancestors]));
   return ids.map((id) => byId.get(id) ?? []);
