@@ -3,16 +3,24 @@ import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
 import type { EntityRow } from '../domain/stored-entity.ts';
 import { type SearchField, searchedFields, searchFields } from '../domain/text/search-forms.ts';
-import { explainMatch, planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
+import { explainMatch, planSearch, type SearchPlan, searchStatementParameters } from '../domain/text/search-query.ts';
 import { builder } from './builder.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { EntityRef } from './refs.ts';
 
+interface MatchExplanation {
+  matched: string | null;
+  matchedField: SearchField | null;
+}
+
 interface SearchHit {
   score: number;
   node: EntityRow;
-  matched: string | null;
-  matchedField: SearchField | null;
+  /**
+   * Which field matched, worked out only when `matched` or `matchedField` is asked: it reads every
+   * searched field of the hit word by word, which cost more than the rest of a search request.
+   */
+  explanation: () => MatchExplanation;
   allWords: boolean;
 }
 
@@ -49,8 +57,9 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
         'Relevance as the full-text index scores it, to three decimals; higher is better. Hits come in rank order, which also weighs exact and all-word matches, so a lower score can come first.',
     }),
     node: t.field({ type: EntityRef, description: 'The entity found.', resolve: (hit) => hit.node }),
-    matched: t.exposeString('matched', {
+    matched: t.string({
       nullable: true,
+      resolve: (hit) => hit.explanation().matched,
       description:
         'The name, alias, domain form, code or slug of the entity that matched the query; null when the query was found only in other fields (see `matchedField`).',
     }),
@@ -59,7 +68,7 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
       nullable: true,
       description:
         'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description). When it is a name-like field, `matched` is its value.',
-      resolve: (hit) => hit.matchedField,
+      resolve: (hit) => hit.explanation().matchedField,
     }),
     allWords: t.exposeBoolean('allWords', {
       description:
@@ -67,6 +76,15 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
     }),
   }),
 });
+
+function explanationOf(plan: SearchPlan, entity: EntityRow): MatchExplanation {
+  // Search reads every searched field by name; the claims go in parsed already.
+  const searched = { ...entity.stored, claims: entity.claims };
+  const best = explainMatch(plan, entity.label, entity.id, searched);
+  // `matched` keeps its meaning: one of the entity's names. When the best match is a name, it is that one.
+  const name = best?.field && nameFields.has(best.field) ? best : explainMatch(plan, entity.label, entity.id, searched, 'name');
+  return { matched: name?.value ?? null, matchedField: best?.field ?? null };
+}
 
 builder.queryField('search', (t) =>
   t.field({
@@ -92,18 +110,15 @@ builder.queryField('search', (t) =>
       const rows = await searchEntities(context.reads, searchStatementParameters(plan, labels, first));
       return rows.map((row) => {
         context.loaders.entity.prime(row.entity.id, row.entity);
-        // Search reads every searched field by name; the claims go in parsed already.
-        const searched = { ...row.entity.stored, claims: row.entity.claims };
-        const best = explainMatch(plan, row.entity.label, row.entity.id, searched);
-        // `matched` keeps its meaning: one of the entity's names. When the best match is a name, it is that one.
-        const name =
-          best?.field && nameFields.has(best.field) ? best : explainMatch(plan, row.entity.label, row.entity.id, searched, 'name');
+        let explained: MatchExplanation | undefined;
         return {
           // Lucene's scores carry 16 digits that mean nothing to a reader; the order is set already.
           score: Math.round(row.score * 1000) / 1000,
           node: row.entity,
-          matched: name?.value ?? null,
-          matchedField: best?.field ?? null,
+          explanation: () => {
+            explained ??= explanationOf(plan, row.entity);
+            return explained;
+          },
           allWords: row.allWords,
         };
       });
