@@ -24,11 +24,7 @@ export async function refreshSearchForms(db: Database, onNotice: (line: string) 
   let after = '';
   let rewritten = 0;
   for (;;) {
-    const page = await scope.read(
-      'search/forms-page',
-      { after, limit: neo4j.int(pageSize) },
-      formsPageRow,
-    );
+    const page = await scope.read('search/forms-page', { after, limit: neo4j.int(pageSize) }, formsPageRow);
     if (page.length === 0) break;
     const rows = page.flatMap(({ id, label, props }) => {
       // Conflicts are not searched (validate.ts entityRow gives them no forms).

@@ -148,11 +148,7 @@ const ancestorsRow = z.object({ id: z.string(), ancestors: z.array(graphEntity) 
 
 /** The transitive PART_OF parents of each id, nearest first, in one round trip. */
 export async function loadAncestors(scope: ReadScope, ids: readonly string[]): Promise<EntityRow[][]> {
-  const rows = await scope.read(
-    'queries/ancestors',
-    { ids: [...new Set(ids)] },
-    ancestorsRow,
-  );
+  const rows = await scope.read('queries/ancestors', { ids: [...new Set(ids)] }, ancestorsRow);
   const byId = new Map(rows.map((row) => [row.id, row.ancestors]));
   return ids.map((id) => byId.get(id) ?? []);
 }
