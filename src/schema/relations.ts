@@ -203,7 +203,14 @@ export function relationConnection(
           totalCount: page.total,
           completeness: listCompleteness(parent, spec),
           pageInfo,
-          edges: rows.map((relation) => ({ cursor: encodeCursor(relation.position), node: relation.other, relation })),
+          // A cursor is written only when a client selects it: a nested read has thousands of edges.
+          edges: rows.map((relation) => ({
+            get cursor() {
+              return encodeCursor(relation.position);
+            },
+            node: relation.other,
+            relation,
+          })),
         };
       },
     },
