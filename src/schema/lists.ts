@@ -249,13 +249,7 @@ function defineList<L extends EntityLabel>(spec: ListSpec<L>): void {
           return {
             totalCount: total,
             pageInfo: page.pageInfo,
-            edges: page.rows.map((row) => ({
-              // Written only when selected, as on relation pages.
-              get cursor() {
-                return encodeCursor(row.position);
-              },
-              node: expectLabel(row.entity, spec.label),
-            })),
+            edges: page.rows.map((row) => ({ cursor: encodeCursor(row.position), node: expectLabel(row.entity, spec.label) })),
           };
         },
       },

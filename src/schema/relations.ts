@@ -203,14 +203,7 @@ export function relationConnection(
           totalCount: page.total,
           completeness: listCompleteness(parent, spec),
           pageInfo,
-          // A cursor is written only when a client selects it: a nested read has thousands of edges.
-          edges: rows.map((relation) => ({
-            get cursor() {
-              return encodeCursor(relation.position);
-            },
-            node: relation.other,
-            relation,
-          })),
+          edges: rows.map((relation) => ({ cursor: encodeCursor(relation.position), node: relation.other, relation })),
         };
       },
     },
