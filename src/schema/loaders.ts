@@ -73,18 +73,6 @@ export function primeRelationPages(loaders: Loaders, pages: readonly FetchedRela
   }
 }
 
-// A planned read primes hundreds of pages with one request and one view object per level, and
-// the resolvers of a level share one view: each is written out once, not once per page.
-const texts = new WeakMap<object, string>();
-function textOf(value: object): string {
-  let text = texts.get(value);
-  if (text === undefined) {
-    text = JSON.stringify(value);
-    texts.set(value, text);
-  }
-  return text;
-}
-
 export function createLoaders(reads: ReadScope): Loaders {
   const entity: DataLoader<string, StoredEntity | null> = new DataLoader(
     traced(reads, 'entity', async (ids: readonly string[]) => {
@@ -119,7 +107,7 @@ export function createLoaders(reads: ReadScope): Loaders {
         return page;
       });
     }),
-    { cacheKeyFn: (key) => `${key.id}\u0000${textOf(key.request)}\u0000${key.view === null ? 'null' : textOf(key.view)}` },
+    { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.request)}\u0000${JSON.stringify(key.view)}` },
   );
 
   const ancestors = new DataLoader<string, EntityRow[]>(traced(reads, 'ancestors', (ids) => loadAncestors(reads, ids)));
