@@ -19,6 +19,7 @@ const log = (line: string) => process.stderr.write(`govgraph: ${line}\n`);
 
 /** How long idle keep-alive connections may still bring a request after shutdown began. */
 const keepAliveLingerMs = 1000;
+const acceptBacklogMs = 100;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -74,7 +75,13 @@ async function main(): Promise<void> {
     // does: a client may be sending on one right now, and would see it reset. Each connection
     // gets its next answer with `connection: close` instead; those still idle after a moment
     // are closed then.
-    const drained = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+    // The listener itself closes a moment later: a connection the kernel has completed but this
+    // process has not yet accepted (a busy event loop lags) would otherwise be reset, though its
+    // client sent before the signal. In the meantime it is accepted and answered with
+    // `connection: close`, like any request that arrives after the signal.
+    const drained = new Promise<void>((resolve) => {
+      setTimeout(() => NetServer.prototype.close.call(server, () => resolve()), acceptBacklogMs);
+    });
     // Change subscriptions never end by themselves: they end here, and their clients reconnect
     // elsewhere with their cursors. Not awaited: a poll in flight ends with the database.
     void yoga.changeFeed.stop();
