@@ -1,4 +1,5 @@
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type compromise from 'compromise';
 import { z } from 'zod';
 import { type SourceLanguage, splitSentences } from './source-text.ts';
 import { russianStemOnce, type Token } from './tokens.ts';
@@ -53,6 +54,17 @@ const commonAcronyms = new Set([
   'ИКТ',
   'ДНС',
 ]);
+
+// compromise holds about 35 MB once loaded (its lexicon and rules), and only ingestion reads
+// with it: loaded on first use, a server that never ingests never pays for it.
+let loaded: typeof compromise | undefined;
+function nlp(text: string): ReturnType<typeof compromise> {
+  loaded ??= requireCompromise();
+  return loaded(text);
+}
+function requireCompromise(): typeof compromise {
+  return createRequire(import.meta.url)('compromise');
+}
 
 const offsets = z.array(z.object({ text: z.string(), offset: z.object({ start: z.number(), length: z.number() }) }));
 
