@@ -6,7 +6,8 @@
 //   $any         any word, typos allowed; null for a query of one word
 //   $exact       the query's normalized forms, and
 //   $exactKeys   its match keys: an entity with a line of searchText or searchVariants equal
-//                to one of them is exactly what was typed, and comes first
+//                to one of them is exactly what was typed, and comes first (the forms' lines
+//                end at U+2028, formSeparator in src/domain/text/search-forms.ts)
 //   $words       the query's content words as [{text, key}] when there are several, else []
 //   $labels      entity labels to keep, or null for all
 //   $first       how many hits to return; $candidates  how many to take from the index per stage
@@ -52,26 +53,26 @@ WITH node, score, tier,
      CASE WHEN size($words) > 1 AND node:Person THEN
        [(node)-[position:HOLDS_POSITION]->(holder:Entity) |
          [word IN $words WHERE any(part IN split(toLower(coalesce(position.title, '')), ' ') WHERE part = word.text OR part STARTS WITH word.key)
-                            OR word.key IN split(replace(coalesce(holder.searchVariants, ''), '\n', ' '), ' ')]]
+                            OR word.key IN split(replace(coalesce(holder.searchVariants, ''), '\u2028', ' '), ' ')]]
      WHEN size($words) > 1 AND node:Statement THEN
        [(node)-[:SAID_BY]->(speaker:Entity) |
-         [word IN $words WHERE word.key IN split(replace(coalesce(speaker.searchVariants, ''), '\n', ' '), ' ')]]
+         [word IN $words WHERE word.key IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')]]
      END AS positions
 WITH node, tier, positions, score + 5.0 * reduce(most = 0, held IN coalesce(positions, []) | CASE WHEN size(held) > most THEN size(held) ELSE most END) AS score,
      CASE WHEN positions IS NULL OR positions = [] THEN [] ELSE
-       split(replace(coalesce(node.searchVariants, '') + '\n' + coalesce(node.searchDetails, ''), '\n', ' '), ' ') END AS own
+       split(replace(coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ') END AS own
 // Of two hits that match alike, the one whose name the query covers more is what was meant:
 // "qrator" is the company "Qrator Labs" before the event "Qrator Labs application for ISPCP
 // membership", whose longer name repeats the word. The share of the best-covered name's words
 // that start with a query word raises the score by up to a quarter.
 WITH node, tier, positions, own,
-     score * (1.0 + 0.25 * reduce(best = 0.0, line IN split(node.searchText, '\n') |
+     score * (1.0 + 0.25 * reduce(best = 0.0, line IN split(node.searchText, '\u2028') |
        CASE WHEN size([word IN split(line, ' ') WHERE any(typed IN split(coalesce(head($exact), ''), ' ') WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(split(line, ' ')) > best
             THEN size([word IN split(line, ' ') WHERE any(typed IN split(coalesce(head($exact), ''), ' ') WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(split(line, ' '))
             ELSE best END)) AS score
 WITH node, score,
      CASE WHEN tier = 1 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 2 ELSE tier END AS tier,
-     any(form IN split(node.searchText + '\n' + coalesce(node.searchVariants, ''), '\n') WHERE form IN $exact OR form IN $exactKeys) AS exact
+     any(form IN split(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028') WHERE form IN $exact OR form IN $exactKeys) AS exact
 RETURN {{include:fragments/entity-props(node)}} AS props,
        score, exact OR tier >= 2 AS allWords
 ORDER BY exact DESC, tier DESC, node:Statement ASC, score DESC, node.id ASC

@@ -98,19 +98,27 @@ function cell(value: PropertyValue | undefined): string | undefined {
   return String(value);
 }
 
-/** Writes rows to one CSV file, waiting whenever the file's buffer is full. */
-async function writeCsv(file: string, header: readonly string[], rows: Iterable<(string | undefined)[]>): Promise<void> {
+const lineBreak = /[\r\n]/;
+
+/**
+ * Writes rows to one CSV file, waiting whenever the file's buffer is full. Returns whether a
+ * field holds a line break, which the importer must then be told (runBulkImport).
+ */
+async function writeCsv(file: string, header: readonly string[], rows: Iterable<(string | undefined)[]>): Promise<boolean> {
   const output = createWriteStream(file);
   // Every text is quoted, so that an empty text stays an empty text; a missing value is an empty
   // unquoted field, which the importer reads as no property.
   const csv = stringify({ quoted_string: true, eof: true });
   csv.pipe(output);
   csv.write(header);
+  let multiline = false;
   for (const row of rows) {
+    multiline ||= row.some((field) => field !== undefined && lineBreak.test(field));
     if (!csv.write(row)) await once(csv, 'drain');
   }
   csv.end();
   await once(output, 'close');
+  return multiline;
 }
 
 function* entityLines(rows: readonly NodeRow[], columns: Map<string, ColumnType>, scope: BulkWriteScope) {
@@ -159,25 +167,29 @@ export async function writeImportFiles(graph: SeedGraph, dir: string, scope: Bul
     if (typeof columns === 'string') throw new Error(`${label}: ${columns}`);
     const file = next(label);
     // The label is also a property, as upsert-nodes.cypher writes it.
-    await writeCsv(file, ['id:ID', 'label', ...header(columns), ...auditColumns], entityLines(rows, columns, scope));
-    files.push({ kind: 'nodes', labels: ['Entity', label], file });
+    const multiline = await writeCsv(file, ['id:ID', 'label', ...header(columns), ...auditColumns], entityLines(rows, columns, scope));
+    files.push({ kind: 'nodes', labels: ['Entity', label], file, multiline });
   }
   for (const [type, rows] of groupedBy(graph.relations, (row) => row.type)) {
     const columns = columnsOf(rows);
     if (typeof columns === 'string') throw new Error(`${type}: ${columns}`);
     const file = next(type);
-    await writeCsv(file, [':START_ID', ':END_ID', 'key', ...header(columns), ...auditColumns], relationLines(rows, columns, scope));
-    files.push({ kind: 'relationships', type, file });
+    const multiline = await writeCsv(
+      file,
+      [':START_ID', ':END_ID', 'key', ...header(columns), ...auditColumns],
+      relationLines(rows, columns, scope),
+    );
+    files.push({ kind: 'relationships', type, file, multiline });
   }
   const changes = next('Change');
-  await writeCsv(changes, changeHeader, changeLines(graph, scope));
-  files.push({ kind: 'nodes', labels: ['Change'], file: changes });
+  const multiline = await writeCsv(changes, changeHeader, changeLines(graph, scope));
+  files.push({ kind: 'nodes', labels: ['Change'], file: changes, multiline });
   // The forms were computed with the current rules as the rows were validated: the marker says
   // so, or the first start would rewrite every entity's forms (src/db/search-forms.ts).
   const marker = next('SearchForms');
   // An id column without a name stores no property: the marker has only its version.
   await writeCsv(marker, [':ID(SearchForms)', 'version:long'], [['search-forms', String(searchFormsVersion)]]);
-  files.push({ kind: 'nodes', labels: ['SearchForms'], file: marker });
+  files.push({ kind: 'nodes', labels: ['SearchForms'], file: marker, multiline: false });
   return files;
 }
 

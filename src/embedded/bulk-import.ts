@@ -4,7 +4,13 @@ import { ensureLauncherBuilt } from './build.ts';
 import { jvmFlags } from './embedded-neo4j.ts';
 
 /** One file of the offline importer: nodes with their labels, or relationships of one type. */
-export type ImportFile = { kind: 'nodes'; labels: readonly string[]; file: string } | { kind: 'relationships'; type: string; file: string };
+export type ImportFile = (
+  | { kind: 'nodes'; labels: readonly string[]; file: string }
+  | { kind: 'relationships'; type: string; file: string }
+) & {
+  /** Whether a field of the file holds a line break. */
+  multiline: boolean;
+};
 
 export interface BulkImportOptions {
   /** The importer's stages as they advance: "Node import", "Relationship import", … and a percentage. */
@@ -37,8 +43,11 @@ export async function runBulkImport(dataDir: string, files: readonly ImportFile[
     dataDir,
     '--overwrite-destination=true',
     '--id-type=string',
-    // Search forms hold line breaks.
-    '--multiline-fields=true',
+    // Fields that may span lines make the importer read every file on one thread (Neo4j 5.26's
+    // per-file alternative, --multiline-fields-format=v2, failed on files over its 4 MB buffer:
+    // "found CR outside a text cell"), so only a graph whose values hold line breaks asks for it.
+    // The search forms do not: their lines end at U+2028 (src/domain/text/search-forms.ts).
+    `--multiline-fields=${files.some((entry) => entry.multiline)}`,
     `--array-delimiter=U+${importArrayDelimiter.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`,
     '--report-file=/dev/null',
     // Not --verbose: it replaces the stage progress read below with a view without percentages

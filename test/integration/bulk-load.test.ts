@@ -146,6 +146,28 @@ describe('a large first load into a blank embedded store goes through the offlin
     expect(hits.map((hit) => hit.entity.id)).toContain('qrator-labs');
   }, 120_000);
 
+  it('keeps line breaks in values as written, the importer then reading fields across lines', async () => {
+    await emptyDatabase(db);
+    // The seed holds none (the search forms' lines end at U+2028): the loads above read every
+    // file in parallel. Here one entity's text and one relation's text span lines.
+    const [entity] = graph.nodes;
+    const relation = graph.relations.find((row) => Object.values(row.props).some((value) => typeof value === 'string'));
+    if (!entity || !relation) throw new Error('the seed has no entity or no relation with a text');
+    const key = Object.keys(relation.props).find((name) => typeof relation.props[name] === 'string') ?? '';
+    const entityText = 'first line\nsecond line\r\nthird line';
+    const relationText = 'one\ntwo';
+    const spanning: SeedGraph = {
+      ...graph,
+      nodes: graph.nodes.map((row) => (row === entity ? { ...row, props: { ...row.props, description: entityText } } : row)),
+      relations: graph.relations.map((row) => (row === relation ? { ...row, props: { ...row.props, [key]: relationText } } : row)),
+    };
+    expect((await loadSeedGraph(db, spanning, { ...large, store: embedded })).method).toBe('bulk');
+    const [contents] = await db.openScope({ timeoutMs: 120_000, requestId: 'test' }).read('admin/graph-contents', {}, contentsRow);
+    expect(contents?.nodes.find((node) => node.properties.id === entity.id)?.properties.description).toBe(entityText);
+    expect(contents?.relationships.find((rel) => rel.properties.key === relation.key)?.properties[key]).toBe(relationText);
+    expect(contents?.nodes.length).toBeGreaterThan(graph.nodes.length);
+  }, 600_000);
+
   it('leaves a blank, working store when the importer fails', async () => {
     await emptyDatabase(db);
     const first = graph.nodes[0];

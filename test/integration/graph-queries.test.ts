@@ -15,6 +15,7 @@ import {
   relationTypes,
   type SeedGraph,
 } from '../../src/domain/graph.ts';
+import { formSeparator } from '../../src/domain/text/search-forms.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
 import { emptyDatabase, openTestDatabase, readRows } from '../support/database.ts';
 import { testRequestTimeoutMs } from '../support/graphql.ts';
@@ -51,7 +52,7 @@ function node(
 ): NodeRow {
   const props: Record<string, PropertyValue> = {
     name,
-    searchText: [derived.nameKey, id.replaceAll('-', ' ')].join('\n'),
+    searchText: [derived.nameKey, id.replaceAll('-', ' ')].join(formSeparator),
     aliases: [],
     sources: label === 'Source' ? [id] : sources,
     citationEvidence: ['STATED'],

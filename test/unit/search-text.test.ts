@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchKey } from '../../src/domain/text/match-key.ts';
 import { searchKey, searchWords } from '../../src/domain/text/normalize.ts';
-import { searchForms } from '../../src/domain/text/search-forms.ts';
+import { formSeparator, searchForms } from '../../src/domain/text/search-forms.ts';
 import { allowedEdits, explainMatch, planSearch, queryWords } from '../../src/domain/text/search-query.ts';
 
 const keys = (text: string) => searchWords(text).map(matchKey).join(' ');
@@ -48,9 +48,13 @@ describe('stored search forms', () => {
       description: 'Russian internet exchange organisation',
       kind: 'exchange-point',
     });
-    expect(forms.searchText.split('\n')).toEqual(['msk-ix', 'center for the interaction of computer networks internet exchange', 'msk ix']);
-    expect(forms.searchVariants.split('\n')).toContain(matchKey('mskix'));
-    expect(forms.searchDetails.split('\n')).toEqual([keys('Russian internet exchange organization'), keys('exchange point')]);
+    expect(forms.searchText.split(formSeparator)).toEqual([
+      'msk-ix',
+      'center for the interaction of computer networks internet exchange',
+      'msk ix',
+    ]);
+    expect(forms.searchVariants.split(formSeparator)).toContain(matchKey('mskix'));
+    expect(forms.searchDetails.split(formSeparator)).toEqual([keys('Russian internet exchange organization'), keys('exchange point')]);
   });
 });
 

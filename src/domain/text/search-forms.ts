@@ -8,8 +8,8 @@ import { searchKey, searchWords } from './normalize.ts';
  * (cypher/schema/003-fulltext.cypher):
  *
  * - `searchText`: every name-like value (name, aliases, slug, domain forms, codes), normalized,
- *   one per line. Searched word for word, by prefix and with typos, at the highest weight. Its
- *   lines are also what "exactly this name" compares with.
+ *   one per line (the lines end at formSeparator, below). Searched word for word, by prefix and
+ *   with typos, at the highest weight. Its lines are also what "exactly this name" compares with.
  * - `searchVariants`: the same values as match keys (transliteration, spelling and endings
  *   folded, see match-key.ts), one per line, plus short names written as one word ("MSK-IX" →
  *   "mskiks") so that "mskix" finds them. Medium weight.
@@ -136,7 +136,16 @@ export const searchedFields: readonly SearchedField[] = [
  * Raise when the stored forms change (a rule of normalize.ts or match-key.ts, a field added
  * above): at its next start the server rewrites every entity's forms (src/db/search-forms.ts).
  */
-export const searchFormsVersion = 4;
+export const searchFormsVersion = 5;
+
+/**
+ * What stands between two forms of one property: U+2028 (LINE SEPARATOR), which searchKey turns
+ * into a space wherever a value holds it, and at which the full-text analyzer cuts words as at a
+ * line break. Not a line break itself, so that the offline importer's CSV files hold no field
+ * spanning lines and it can read them on every core (src/db/bulk-load.ts).
+ * cypher/queries/search.cypher splits the forms at the same character.
+ */
+export const formSeparator = '\u2028';
 
 export interface SearchForms {
   nameKey: string;
@@ -172,8 +181,8 @@ export function searchForms(label: EntityLabel, id: string, props: SearchSource)
   }
   return {
     nameKey: searchKey(typeof props.name === 'string' ? props.name : id),
-    searchText: [...names].join('\n'),
-    searchVariants: [...variants].join('\n'),
-    searchDetails: [...details].join('\n'),
+    searchText: [...names].join(formSeparator),
+    searchVariants: [...variants].join(formSeparator),
+    searchDetails: [...details].join(formSeparator),
   };
 }
