@@ -356,6 +356,29 @@ const table = [
       `${Math.round(size.maxRowsPerSecond)} | ${size.medianSeconds.toFixed(1)} |`,
   ),
 ];
+const stepNames = ['files', 'stop', 'import', 'start', 'schema'] as const;
+const stepTitles = [
+  'writing the CSV files',
+  'stopping the database',
+  'the importer (its JVM included)',
+  'starting the database on the new store',
+  'creating the indexes, awaited',
+];
+const withSteps = results.filter((result) => result.summary.steps !== undefined);
+if (withSteps.length > 0) {
+  table.push(
+    '',
+    `Where each run's seconds went (${stepNames.map((name, index) => `${name}: ${stepTitles[index]}`).join('; ')}; rest: the blank-store check and reconnecting):`,
+    '',
+    `| entities | run | ${stepNames.join(' | ')} | rest |`,
+    `|---:|---:|${stepNames.map(() => '---:|').join('')}---:|`,
+    ...withSteps.map((result) => {
+      const steps = stepNames.map((name) => result.summary.steps?.[name] ?? 0);
+      const rest = result.seconds - steps.reduce((sum, value) => sum + value, 0);
+      return `| ${result.size} | ${result.run} | ${steps.map((value) => value.toFixed(1)).join(' | ')} | ${rest.toFixed(1)} |`;
+    }),
+  );
+}
 if (values.profile) {
   const last = results.at(-1);
   table.push(

@@ -20,6 +20,8 @@ export interface LoadReport {
   rowsPerSecond: number;
   /** How the loader wrote it (src/db/load.ts): the offline importer on a blank store. Absent in loads recorded before it existed. */
   method?: string;
+  /** A bulk load's seconds per step (src/db/load.ts LoadSummary.steps). Absent in older records. */
+  steps?: Record<string, number>;
 }
 
 /** Generates the synthetic graph and loads it with the project's own loader (validation, then upserts). */
@@ -51,6 +53,7 @@ export async function generateAndLoad(
     entitiesPerSecond: graph.nodes.length / loadSeconds,
     rowsPerSecond: (graph.nodes.length + graph.relations.length) / loadSeconds,
     method: summary.method,
+    ...(summary.steps ? { steps: summary.steps } : {}),
   };
 }
 

@@ -195,7 +195,12 @@ export function renderMarkdown(report: Report, titles: Record<QueryName, string>
     const l = result.load.report;
     const figures =
       `${l.entities} entities and ${l.relations} relations in ${fixed(l.loadSeconds)} s ` +
-      `(${Math.round(l.entitiesPerSecond)} entities/s, ${Math.round(l.rowsPerSecond)} rows/s) with the project's loader`;
+      `(${Math.round(l.entitiesPerSecond)} entities/s, ${Math.round(l.rowsPerSecond)} rows/s) with the project's loader` +
+      (l.steps
+        ? `; its steps, in seconds: ${Object.entries(l.steps)
+            .map(([step, seconds]) => `${step} ${fixed(seconds)}`)
+            .join(', ')} (files: writing the CSV files; stop, start: the database; import: the importer; schema: the indexes, awaited)`
+        : '');
     if (!result.load.reused) lines.push(`Load (this run): ${figures}.`, '');
     else {
       const original = result.load.original;

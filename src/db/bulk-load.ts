@@ -203,6 +203,17 @@ export async function isStoreBlank(db: Database): Promise<boolean> {
   return (await scope.read('admin/any-node', {}, z.unknown())).length === 0;
 }
 
+/**
+ * Where a bulk load's time went, in seconds: writing the CSV files, stopping the database, the
+ * importer (its JVM included), and starting the database again on the new store.
+ */
+export interface BulkLoadSteps {
+  files: number;
+  stop: number;
+  import: number;
+  start: number;
+}
+
 export interface BulkLoadOptions {
   by: string;
   operation: string;
@@ -214,13 +225,23 @@ export interface BulkLoadOptions {
  * store, the database is stopped, the importer builds the new store, the database starts again on
  * the same port, and the files are removed. The caller creates the indexes afterwards.
  */
-export async function bulkLoad(store: EmbeddedNeo4j, graph: SeedGraph, options: BulkLoadOptions): Promise<void> {
+export async function bulkLoad(store: EmbeddedNeo4j, graph: SeedGraph, options: BulkLoadOptions): Promise<BulkLoadSteps> {
   const dir = mkdtempSync(`${store.dataDir.replace(/\/+$/, '')}-import-`);
+  let mark = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const seconds = (now - mark) / 1000;
+    mark = now;
+    return seconds;
+  };
   try {
     const files = await writeImportFiles(graph, dir, { by: options.by, operation: options.operation, at: new Date().toISOString() });
+    const steps: BulkLoadSteps = { files: lap(), stop: 0, import: 0, start: 0 };
     await store.restartAround(async (dataDir) => {
+      steps.stop = lap();
       try {
         await runBulkImport(dataDir, files, { onStage: options.onStage });
+        steps.import = lap();
       } catch (error) {
         // A store the importer left half-built: removed, Neo4j creates an empty one at its start.
         for (const folder of ['databases', 'transactions'])
@@ -228,6 +249,8 @@ export async function bulkLoad(store: EmbeddedNeo4j, graph: SeedGraph, options: 
         throw error;
       }
     });
+    steps.start = lap();
+    return steps;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -115,6 +115,11 @@ describe('a large first load into a blank embedded store goes through the offlin
     const notices: string[] = [];
     const bulk = await loadSeedGraph(db, graph, { ...large, store: embedded, onNotice: (line) => notices.push(line) });
     expect(bulk.method).toBe('bulk');
+    // Where its time went, step by step, each a share of the whole.
+    const steps = bulk.steps ?? {};
+    expect(Object.keys(steps)).toEqual(['files', 'stop', 'import', 'start', 'schema']);
+    expect(Object.values(steps).every((seconds) => seconds > 0)).toBe(true);
+    expect(Object.values(steps).reduce((sum, seconds) => sum + seconds, 0)).toBeLessThanOrEqual(bulk.seconds);
     // The importer's stages reach the loader's progress, each to its end.
     for (const stage of ['node import', 'relationship import', 'relationship linking', 'post processing'])
       expect(notices).toContain(`bulk import: ${stage} 100%`);
