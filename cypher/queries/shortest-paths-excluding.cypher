@@ -14,7 +14,7 @@
 // without them the legacy search is cheaper (235 db hits for the same ends).
 // {{pathEntityRecord}} and {{relationRecord}}: the entities and relationships on the paths,
 // whole or only the properties the selection reads, $entityProperties and $relationProperties
-// (src/db/record-view.ts); the two ends are read whole.
+// (src/db/record-view.ts). The ends come back as their slug and label (queries/shortest-paths).
 OPTIONAL MATCH (fromCurrent:Entity {id: $from})
 OPTIONAL CALL (fromCurrent) {
   WITH $from AS slug
@@ -50,4 +50,4 @@ CALL (a, b) {
       RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
         props: {{relationRecord}}} } AS relations
 }
-RETURN {{include:fragments/entity-props(a)}} AS fromEntity, {{include:fragments/entity-props(b)}} AS toEntity, paths, entities, relations
+RETURN a {.id, .label} AS fromEntity, b {.id, .label} AS toEntity, paths, entities, relations

@@ -11,16 +11,18 @@
 // Both branches are planned once; the one whose condition fails reads nothing.
 // $from/$to are slugs as a client gave them: each is resolved here as queries/entities-by-id
 // resolves slugs (a current slug first, then former slugs, fragments/former-slug), so the ends
-// and the paths take one round trip. The ends come back (null when a slug names nothing), so the
-// caller can tell "no path" from "no such entity", check a global ID's type, and tell two
-// references to one entity apart; only then, to explain the error, does it read more. At most 200 paths are enumerated; they are put in a stable order
-// (their slugs, then relationship keys, hop by hop) and the first $first kept.
+// and the paths take one round trip. The ends come back as their slug and label (null when a slug
+// names nothing), so the caller can tell "no path" from "no such entity", check a global ID's
+// type, and tell two references to one entity apart; only then, to explain the error, does it
+// read more. Their other properties come with the paths, on which they are the first and last
+// entities. At most 200 paths are enumerated; they are put in a stable order (their slugs, then
+// relationship keys, hop by hop) and the first $first kept.
 // Paths share entities (both ends, at least) and often relationships: each path lists its
 // entities' slugs and its relationships' element ids, and every entity and relationship of the
 // answer comes once, in `entities` and `relations` (the caller puts the paths together).
 // {{pathEntityRecord}} and {{relationRecord}}: the entities and relationships on the paths,
 // whole or only the properties the selection reads, $entityProperties and $relationProperties
-// (src/db/record-view.ts); the two ends are read whole.
+// (src/db/record-view.ts).
 OPTIONAL MATCH (fromCurrent:Entity {id: $from})
 OPTIONAL CALL (fromCurrent) {
   WITH $from AS slug
@@ -65,4 +67,4 @@ CALL (a, b) {
       RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
         props: {{relationRecord}}} } AS relations
 }
-RETURN {{include:fragments/entity-props(a)}} AS fromEntity, {{include:fragments/entity-props(b)}} AS toEntity, paths, entities, relations
+RETURN a {.id, .label} AS fromEntity, b {.id, .label} AS toEntity, paths, entities, relations

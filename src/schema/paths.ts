@@ -1,7 +1,6 @@
-import { findShortestPaths } from '../db/repositories/graph.ts';
+import { findShortestPaths, type PathEnd } from '../db/repositories/graph.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { type EntityLabel, relationTypes } from '../domain/graph.ts';
-import type { StoredEntity } from '../domain/stored-entity.ts';
 import { asOfArgs, asOfArgument } from './as-of.ts';
 import { builder } from './builder.ts';
 import { pathsScanCost } from './cost.ts';
@@ -69,8 +68,7 @@ builder.queryField('paths', (t) =>
       // The ends are resolved in the paths' own statement (one round trip, issue #13), as the
       // entity loader resolves slugs: current first, then former slugs.
       let result = await find(slugOf(parsed[0]), slugOf(parsed[1]));
-      const fitting = (entity: StoredEntity | null, one: ParsedRef | undefined) =>
-        entity !== null && one !== undefined && refFits(entity, one);
+      const fitting = (entity: PathEnd | null, one: ParsedRef | undefined) => entity !== null && one !== undefined && refFits(entity, one);
       if (!fitting(result.from, parsed[0]) || !fitting(result.to, parsed[1])) {
         // Only to explain what is wrong (NOT_FOUND with candidates, or a global ID of another
         // type): the references go through the loader that says so, as everywhere else.
@@ -83,16 +81,18 @@ builder.queryField('paths', (t) =>
       if (!from || !to) throw new Error('paths: an end vanished during the request');
       // Two references may name one entity (a slug and its global ID, a former slug).
       if (from.id === to.id) throw new BadUserInputError('"from" and "to" must be two different entities', { argument: 'to' });
-      // Later lookups of the ends, by the slug asked or the current one, cost nothing.
-      for (const [one, end] of [
-        [parsed[0], from],
-        [parsed[1], to],
-      ] as const) {
-        context.loaders.entity.prime(slugOf(one), end);
-        context.loaders.entity.prime(end.id, end);
+      // Entities read through a view are partial: they answer this selection only. Read whole,
+      // the entities on the paths make later lookups free, and a former slug asked names an end:
+      // the first or the last entity of every path.
+      if (view === null) {
+        for (const path of result.paths) primeEntities(context, path.nodes);
+        const [first] = result.paths;
+        const ends = [first?.nodes[0], first?.nodes.at(-1)];
+        parsed.forEach((one, index) => {
+          const end = ends[index];
+          if (end && slugOf(one) !== end.id) context.loaders.entity.prime(slugOf(one), end);
+        });
       }
-      // Entities read through a view are partial: they answer this selection only.
-      if (view === null) for (const path of result.paths) primeEntities(context, path.nodes);
       return result.paths;
     },
   }),

@@ -163,7 +163,7 @@ function fits(entity: StoredEntity, parsed: ParsedRef, labels: readonly EntityLa
 }
 
 /** Whether an entity found by a reference's slug is the one it names: a global ID names its type too. */
-export function refFits(entity: StoredEntity, parsed: ParsedRef): boolean {
+export function refFits(entity: Pick<StoredEntity, 'label'>, parsed: ParsedRef): boolean {
   return parsed.kind !== 'globalId' || entity.label === parsed.label;
 }
 

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type { AsOfFilter } from '../../domain/dates.ts';
+import { entityLabels } from '../../domain/graph.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { ReadScope } from '../read-scope.ts';
@@ -91,16 +92,20 @@ export interface PathRecord {
   edges: EdgeRecord[];
 }
 
+/** An end of the paths as the statement names it: enough to check a reference, not a record. */
+const pathEnd = z.object({ id: z.string(), label: z.enum(entityLabels) });
+export type PathEnd = z.output<typeof pathEnd>;
+
 export interface PathsResult {
   /** The two ends the slugs named (current or former slugs), null for one that names nothing. */
-  from: EntityRow | null;
-  to: EntityRow | null;
+  from: PathEnd | null;
+  to: PathEnd | null;
   paths: PathRecord[];
 }
 
 const pathsRow = z.object({
-  fromEntity: graphEntity.nullable(),
-  toEntity: graphEntity.nullable(),
+  fromEntity: pathEnd.nullable(),
+  toEntity: pathEnd.nullable(),
   // Slugs and element ids: each entity and relationship comes once, in entities and relations,
   // whole or through the request's view (parsed below).
   paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(z.string()) })),
