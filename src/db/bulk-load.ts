@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'csv-stringify';
 import { z } from 'zod';
 import type { NodeRow, PropertyValue, RelationRow, SeedGraph } from '../domain/graph.ts';
 import { searchFormsVersion } from '../domain/text/search-forms.ts';
@@ -98,7 +97,24 @@ function cell(value: PropertyValue | undefined): string | undefined {
   return String(value);
 }
 
-const lineBreak = /[\r\n]/;
+/**
+ * One CSV line as the importer reads it, without its end: every value quoted with its quotes
+ * doubled, so that an empty text stays an empty text; a missing value is an empty, unquoted field,
+ * which the importer reads as no property. Written here rather than by csv-stringify, which took
+ * 47 s of a 1M-entity load's 199 (the files are 2.7M rows and as many change records).
+ */
+function csvLine(fields: readonly (string | undefined)[]): string {
+  let line = '';
+  for (let index = 0; index < fields.length; index++) {
+    const field = fields[index];
+    if (index > 0) line += ',';
+    if (field !== undefined) line += `"${field.includes('"') ? field.replaceAll('"', '""') : field}"`;
+  }
+  return line;
+}
+
+/** What the file stream takes at once: big enough that a write costs little per line. */
+const chunkLength = 1 << 20;
 
 /**
  * Writes rows to one CSV file, waiting whenever the file's buffer is full. Returns whether a
@@ -106,30 +122,34 @@ const lineBreak = /[\r\n]/;
  */
 async function writeCsv(file: string, header: readonly string[], rows: Iterable<(string | undefined)[]>): Promise<boolean> {
   const output = createWriteStream(file);
-  // Every text is quoted, so that an empty text stays an empty text; a missing value is an empty
-  // unquoted field, which the importer reads as no property.
-  const csv = stringify({ quoted_string: true, eof: true });
-  csv.pipe(output);
-  csv.write(header);
+  let chunk = `${csvLine(header)}\n`;
   let multiline = false;
   for (const row of rows) {
-    multiline ||= row.some((field) => field !== undefined && lineBreak.test(field));
-    if (!csv.write(row)) await once(csv, 'drain');
+    const line = csvLine(row);
+    multiline ||= line.includes('\n') || line.includes('\r');
+    chunk += `${line}\n`;
+    if (chunk.length >= chunkLength) {
+      // A write error rejects the wait (the stream emits nothing between the waits).
+      if (!output.write(chunk)) await once(output, 'drain');
+      chunk = '';
+    }
   }
-  csv.end();
+  output.end(chunk);
   await once(output, 'close');
   return multiline;
 }
 
 function* entityLines(rows: readonly NodeRow[], columns: Map<string, ColumnType>, scope: BulkWriteScope) {
+  const keys = [...columns.keys()];
   for (const row of rows) {
-    yield [row.id, row.label, ...[...columns.keys()].map((key) => cell(row.props[key])), scope.at, scope.by, scope.at, scope.by];
+    yield [row.id, row.label, ...keys.map((key) => cell(row.props[key])), scope.at, scope.by, scope.at, scope.by];
   }
 }
 
 function* relationLines(rows: readonly RelationRow[], columns: Map<string, ColumnType>, scope: BulkWriteScope) {
+  const keys = [...columns.keys()];
   for (const row of rows) {
-    yield [row.from, row.to, row.key, ...[...columns.keys()].map((key) => cell(row.props[key])), scope.at, scope.by, scope.at, scope.by];
+    yield [row.from, row.to, row.key, ...keys.map((key) => cell(row.props[key])), scope.at, scope.by, scope.at, scope.by];
   }
 }
 
