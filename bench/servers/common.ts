@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { installBoltWire, resetWire, setCapture, takeCaptured, type WireValue, wire } from './bolt-wire.ts';
 
 /** What every bench server reads from its environment: the one Neo4j all three share. */
@@ -83,6 +84,18 @@ function wireJson(value: unknown): string {
  * POST /bench-capture/on and /off, GET /bench-captured (the RUN messages sent since the last
  * call). Prints "BENCH_READY <port>" once listening: the runner waits for it.
  */
+/** The process's memory as V8 and Node see it, in MB: what bench/memory.ts sets beside /proc's RSS. */
+function memoryStats(): { process: Record<string, number>; spaces: Record<string, { size: number; used: number }> } {
+  const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+  const usage = process.memoryUsage();
+  return {
+    process: { rss: mb(usage.rss), heapTotal: mb(usage.heapTotal), heapUsed: mb(usage.heapUsed), external: mb(usage.external) },
+    spaces: Object.fromEntries(
+      getHeapSpaceStatistics().map((space) => [space.space_name, { size: mb(space.space_size), used: mb(space.space_used_size) }]),
+    ),
+  };
+}
+
 export function serveStats(
   handle: (request: IncomingMessage, response: ServerResponse) => unknown,
   totals: Totals,
@@ -97,6 +110,9 @@ export function serveStats(
     switch (request.url) {
       case '/bench-stats':
         json(response, JSON.stringify({ system, requests: totals.requests, wire, driver: driverSettings(driver) }));
+        return;
+      case '/bench-memory':
+        json(response, JSON.stringify(memoryStats()));
         return;
       case '/bench-stats/reset':
         totals.requests = 0;
