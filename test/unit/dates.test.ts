@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateRange, endsBeforeStart, partialDateProblem } from '../../src/domain/dates.ts';
 import type { NodeRow, RelationRow, SeedGraph } from '../../src/domain/graph.ts';
+import { formSeparator } from '../../src/domain/text/search-forms.ts';
 import { validateSeedFiles } from '../../src/domain/validate.ts';
 
 // Partial dates and the properties derived from records (dateFrom, dateTo, nameKey,
@@ -161,12 +162,14 @@ describe('what the validator derives from records', () => {
   });
 
   it('search text: the name key, each alias folded, the slug in words, and per type the other forms', () => {
-    expect(node('petr-ezhikov').props.searchText).toBe(['петр ежиков', 'pyotr yozhikov', 'п. ежиков', 'petr ezhikov'].join('\n'));
+    expect(node('petr-ezhikov').props.searchText).toBe(['петр ежиков', 'pyotr yozhikov', 'п. ежиков', 'petr ezhikov'].join(formSeparator));
     expect(node('telefonica').props.searchText).toBe('telefonica');
     // The slug "telefonica" is the name key already: written once.
-    expect(node('tld-moskva').props.searchText).toBe(['.москва', 'tld moskva', '.xn--80adxhks', 'xn--80adxhks', 'москва'].join('\n'));
-    expect(node('country-by').props.searchText).toBe(['belarus', 'country by', 'by'].join('\n'));
-    expect(node('src-month').props.searchText).toBe(['monthly report', 'src month'].join('\n'));
+    expect(node('tld-moskva').props.searchText).toBe(
+      ['.москва', 'tld moskva', '.xn--80adxhks', 'xn--80adxhks', 'москва'].join(formSeparator),
+    );
+    expect(node('country-by').props.searchText).toBe(['belarus', 'country by', 'by'].join(formSeparator));
+    expect(node('src-month').props.searchText).toBe(['monthly report', 'src month'].join(formSeparator));
   });
 
   it('dates of entities: a date covers its days; an event without an end lies within its start', () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NodeRow, RelationRow, SeedGraph } from '../../src/domain/graph.ts';
+import { formSeparator } from '../../src/domain/text/search-forms.ts';
 import { readSeedFolder, type SeedFile, type SeedProblem, SeedValidationError, validateSeedFiles } from '../../src/domain/validate.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/seed/', import.meta.url));
@@ -83,11 +84,11 @@ describe('a valid seed', () => {
       citationEvidence: ['STATED'],
       provenance: JSON.stringify([{ field: 'country', evidence: 'EXTERNAL' }]),
       nameKey: 'example registry',
-      searchText: 'example registry\ner\nпример-регистратура',
+      searchText: ['example registry', 'er', 'пример-регистратура'].join(formSeparator),
       // Match keys: stemmed, transliterated, and short names also written as one word.
-      searchVariants: 'eksampl registri\neksampleregistri\ner\nprimer registratura\nprimeregistratura',
+      searchVariants: ['eksampl registri', 'eksampleregistri', 'er', 'primer registratura', 'primeregistratura'].join(formSeparator),
       // Its kind as words, and its country's name.
-      searchDetails: 'registri\nrusa',
+      searchDetails: ['registri', 'rusa'].join(formSeparator),
     });
   });
 
@@ -98,13 +99,13 @@ describe('a valid seed', () => {
     expect(person).not.toHaveProperty('aliases');
     expect(person.citationEvidence).toEqual(['STATED']);
     expect(person).not.toHaveProperty('provenance');
-    expect(person.searchText).toBe('павел воробьев\npavel vorobyov');
+    expect(person.searchText).toBe(['павел воробьев', 'pavel vorobyov'].join(formSeparator));
     expect(person).not.toHaveProperty('claims');
     expect(person).not.toHaveProperty('dateFrom');
   });
 
   it('makes a TLD findable by its Unicode and ASCII forms, with and without the dot', () => {
-    const lines = String(node('tld-rf').props.searchText).split('\n');
+    const lines = String(node('tld-rf').props.searchText).split(formSeparator);
     expect(lines).toEqual(expect.arrayContaining(['.рф', 'рф', '.xn--p1ai', 'xn--p1ai', 'tld rf']));
     expect(node('tld-rf').props.idn).toBe(true);
   });
