@@ -317,6 +317,7 @@ const report = {
   command: command.command,
   argv: command.argv,
   machine: machine(),
+  pageCacheMb: config.embedded.pageCacheMb,
   profile: values.profile,
   batchSize: batchSize ?? 'default',
   parallelism: parallelism ?? 'default',
@@ -335,6 +336,7 @@ const table = [
   '',
   `- command: \`${command.command}\``,
   `- commit: ${git.commit}${git.dirty.length > 0 ? ` (with uncommitted changes: ${git.dirty.join(', ')})` : ''}`,
+  `- page cache of each run's embedded Neo4j: ${config.embedded.pageCacheMb} MB (GOVGRAPH_EMBEDDED_PAGECACHE_MB)`,
   `- machine: ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GiB, Node ${report.machine.node}, Neo4j ${report.machine.neo4j}`,
   `- each run loads into a new, empty embedded Neo4j, audited (a :Change per row), ${describeMethod(results[0]?.summary.method)}${values.profile ? '; every statement sent with PROFILE (slower: rates are not comparable)' : ''}`,
   "- seconds: from the call of the loader to its end, indexes included (the graph is generated and validated before); Neo4j CPU s: the database's JVMs and the offline importer's",
@@ -398,12 +400,15 @@ if (values.profile) {
   }
 }
 
-const stem =
+const base =
   values.out ??
   path.join(
     new URL('results', import.meta.url).pathname,
     `${startedAt.slice(0, 10)}-loader-${sizes.join('-')}${values.profile ? '-profile' : ''}`,
   );
+// A day's earlier report stays: the next takes the first free -2, -3, … (not with --out).
+let stem = base;
+for (let n = 2; values.out === undefined && existsSync(`${stem}.json`); n++) stem = `${base}-${n}`;
 writeFileSync(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(`${stem}.md`, `${table.join('\n')}\n`);
 console.log(table.join('\n'));
