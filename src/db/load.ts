@@ -481,5 +481,12 @@ export function formatSummary(summary: LoadSummary): string {
     `${summary.entities} entities and ${relations} relations in ${summary.seconds.toFixed(1)} s ` +
       `(${perSecond(summary.entities + relations)} rows/s, ${perSecond(summary.entities)} entities/s)`,
   );
+  if (summary.steps) {
+    lines.push(
+      `steps: ${Object.entries(summary.steps)
+        .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
+        .join(', ')}`,
+    );
+  }
   return lines.join('\n');
 }
