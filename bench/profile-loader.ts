@@ -9,7 +9,7 @@ import { loadConfig } from '../src/config.ts';
 import { cypher, cypherFolder, filledCypher, parametersToSend } from '../src/db/cypher-files.ts';
 import { Database, type Parameters, type Row, TransactionRunner } from '../src/db/database.ts';
 import { connect } from '../src/db/driver.ts';
-import { formatSummary, type LoadSummary, loadSeedGraph } from '../src/db/load.ts';
+import { formatSummary, type LoadSummary, loadSeedGraph, loadStepTitles } from '../src/db/load.ts';
 import { parseRows } from '../src/db/rows.ts';
 import { readSeedFile, validateSeedFiles } from '../src/domain/validate.ts';
 import { startEmbeddedNeo4j } from '../src/embedded/embedded-neo4j.ts';
@@ -358,19 +358,14 @@ const table = [
       `${Math.round(size.maxRowsPerSecond)} | ${size.medianSeconds.toFixed(1)} |`,
   ),
 ];
-const stepNames = ['files', 'stop', 'import', 'start', 'schema'] as const;
-const stepTitles = [
-  'writing the CSV files',
-  'stopping the database',
-  'the importer (its JVM included)',
-  'starting the database on the new store',
-  'creating the indexes, awaited',
-];
+const stepNames = Object.keys(loadStepTitles) as (keyof typeof loadStepTitles)[];
 const withSteps = results.filter((result) => result.summary.steps !== undefined);
 if (withSteps.length > 0) {
   table.push(
     '',
-    `Where each run's seconds went (${stepNames.map((name, index) => `${name}: ${stepTitles[index]}`).join('; ')}; rest: the blank-store check and reconnecting):`,
+    `Where each run's seconds went (${Object.entries(loadStepTitles)
+      .map(([name, title]) => `${name}: ${title}`)
+      .join('; ')}; rest: the blank-store check and reconnecting):`,
     '',
     `| entities | run | ${stepNames.join(' | ')} | rest |`,
     `|---:|---:|${stepNames.map(() => '---:|').join('')}---:|`,

@@ -1,3 +1,4 @@
+import { loadStepTitles } from '../../src/db/load.ts';
 import type { LoadReport } from './dataset.ts';
 import type { DriverSettings } from './harness.ts';
 import type { Measurement } from './measure.ts';
@@ -199,7 +200,9 @@ export function renderMarkdown(report: Report, titles: Record<QueryName, string>
       (l.steps
         ? `; its steps, in seconds: ${Object.entries(l.steps)
             .map(([step, seconds]) => `${step} ${fixed(seconds)}`)
-            .join(', ')} (files: writing the CSV files; stop, start: the database; import: the importer; schema: the indexes, awaited)`
+            .join(', ')} (${Object.entries(loadStepTitles)
+            .map(([step, title]) => `${step}: ${title}`)
+            .join('; ')})`
         : '');
     if (!result.load.reused) lines.push(`Load (this run): ${figures}.`, '');
     else {

@@ -223,16 +223,16 @@ export async function isStoreBlank(db: Database): Promise<boolean> {
   return (await scope.read('admin/any-node', {}, z.unknown())).length === 0;
 }
 
-/**
- * Where a bulk load's time went, in seconds: writing the CSV files, stopping the database, the
- * importer (its JVM included), and starting the database again on the new store.
- */
-export interface BulkLoadSteps {
-  files: number;
-  stop: number;
-  import: number;
-  start: number;
-}
+/** The steps of bulkLoad, in the order they run, each with what it is. */
+export const bulkLoadStepTitles = {
+  files: 'writing the CSV files',
+  stop: 'stopping the database',
+  import: 'the importer (its JVM included)',
+  start: 'starting the database on the new store',
+} as const;
+
+/** Where a bulk load's time went: seconds per step. */
+export type BulkLoadSteps = Record<keyof typeof bulkLoadStepTitles, number>;
 
 export interface BulkLoadOptions {
   by: string;

@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { entityLabels, type NodeRow, type RelationRow, relationTypes, type SeedGraph } from '../domain/graph.ts';
 import type { EmbeddedNeo4j } from '../embedded/embedded-neo4j.ts';
-import { bulkImportObstacle, bulkLoad, groupedBy, isStoreBlank } from './bulk-load.ts';
+import { bulkImportObstacle, bulkLoad, bulkLoadStepTitles, groupedBy, isStoreBlank } from './bulk-load.ts';
 import type { Database, TransactionRunner } from './database.ts';
 import { isWorthRetrying } from './errors.ts';
 import { applySchemaMigrations } from './migrations.ts';
@@ -13,6 +13,9 @@ export interface Outcome {
   updated: number;
   unchanged: number;
 }
+
+/** A bulk load's steps: bulkLoad's, then the schema created on the new store. */
+export const loadStepTitles = { ...bulkLoadStepTitles, schema: 'creating the indexes, awaited' } as const;
 
 export interface LoadSummary {
   /** The id of this load in the change log (:Change.operation). */
@@ -27,8 +30,8 @@ export interface LoadSummary {
   relations: Record<string, Outcome>;
   entities: number;
   seconds: number;
-  /** A bulk load's seconds per step (BulkLoadSteps and `schema`: creating the indexes, awaited). */
-  steps?: Record<string, number>;
+  /** A bulk load's seconds per step (loadStepTitles), in the order they ran. */
+  steps?: Record<keyof typeof loadStepTitles, number>;
 }
 
 export interface LoadOptions {

@@ -116,7 +116,7 @@ describe('a large first load into a blank embedded store goes through the offlin
     const bulk = await loadSeedGraph(db, graph, { ...large, store: embedded, onNotice: (line) => notices.push(line) });
     expect(bulk.method).toBe('bulk');
     // Where its time went, step by step, each a share of the whole.
-    const steps = bulk.steps ?? {};
+    const steps: Record<string, number> = bulk.steps ?? {};
     expect(Object.keys(steps)).toEqual(['files', 'stop', 'import', 'start', 'schema']);
     expect(Object.values(steps).every((seconds) => seconds > 0)).toBe(true);
     expect(Object.values(steps).reduce((sum, seconds) => sum + seconds, 0)).toBeLessThanOrEqual(bulk.seconds);
