@@ -9,6 +9,28 @@ export function schemaObjectName(statement: string): string | undefined {
   return /^CREATE\s+(?:\w+\s+)?(?:INDEX|CONSTRAINT)\s+(\w+)/i.exec(statement)?.[1];
 }
 
+const createsIndex = /^CREATE\s+(?:\w+\s+)?INDEX\b/i;
+
+/**
+ * A file's statements in order, each run of consecutive index creations as one group (created in
+ * one transaction, so filled by one scan: Database.createIndexesTogether), everything else alone.
+ */
+export function indexGroups(statements: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  let open: string[] | null = null;
+  for (const statement of statements) {
+    if (!createsIndex.test(statement)) {
+      groups.push([statement]);
+      open = null;
+    } else if (open) open.push(statement);
+    else {
+      open = [statement];
+      groups.push(open);
+    }
+  }
+  return groups;
+}
+
 /** A schema file this database applied before was changed since: the database may not match it. */
 export class MigrationChangedError extends Error {
   override name = 'MigrationChangedError';
@@ -74,14 +96,17 @@ export async function applySchemaMigrations(
       if (before.checksum !== checksum) throw changed(name, dir, before.appliedAt);
       continue;
     }
-    let ran = 0;
-    for (const statement of statements) {
-      const object = schemaObjectName(statement);
-      if (options.only && (object === undefined || !options.only.has(object))) continue;
-      await db.runAutoCommit(statement);
-      ran += 1;
+    const chosen = options.only
+      ? statements.filter((statement) => {
+          const object = schemaObjectName(statement);
+          return object !== undefined && options.only?.has(object);
+        })
+      : statements;
+    for (const group of indexGroups(chosen)) {
+      if (group.length === 1 && group[0] !== undefined) await db.runAutoCommit(group[0]);
+      else await db.createIndexesTogether(group);
     }
-    outcome.statements += ran;
+    outcome.statements += chosen.length;
     if (options.only) continue;
     const [stored] = await db.write('admin/migration-record', { name, checksum }, recordedRow);
     // Another process recorded it first, from a file that differs from this one's.
