@@ -3,11 +3,13 @@
 // filters, keyset, order, count and edge shape). The builder writes one such block per relation
 // connection of the request's selection, after the block of the level above, so one statement
 // reads the tree breadth-first, as the per-level loaders would, in one Bolt exchange.
-// {{ids}} is where the parents' slugs come from (planned/ids-of-rows for the root page's
-// entities, planned/ids-of-edges for the other ends of the level above), each slug once: an
-// entity reached through several parents (a memorandum of two parties) is read once, as the
-// loader's batch reads it once. {{level}} names the level above's answer (rows for the root
-// page), {{as}} this one's (level1, level2, …).
+// {{parents}} gives the parents, each once, as `a` with its slug `id`: planned/ids-of-rows finds
+// the root page's entities by slug, planned/ends-of-edges takes the other ends the level above
+// matched. An entity reached through several parents (a memorandum of two parties) is read once,
+// as the loader's batch reads it once. {{level}} names what the level above hands down (rows for
+// the root page, `level1Ends`, … below), {{as}} this level's answer (level1, level2, …); `{{as}}Ends`
+// holds the other ends of each of its pages, without a page's extra last edge, for the levels
+// below it, and is not returned.
 // {{type}}, {{left}}, {{right}}, {{order}}, {{relationFilters}} and {{edgeBounds}} are
 // relation-pages' closed-list slots; {{relationRecord}}, {{entityRecord}} and
 // {{onBehalfOfRecord}} read whole records or only the properties of a record view
@@ -15,8 +17,7 @@
 // $parameter is renamed per level by the builder ($limit becomes $p1_limit for level 1), so
 // levels never share a value.
 CALL ({{level}}) {
-{{ids}}
-MATCH (a:Entity {id: id})
+{{parents}}
 CALL (a) {
 UNWIND CASE WHEN $withTotal THEN [1] ELSE [] END AS counting
 MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
@@ -32,7 +33,7 @@ WITH r, b, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect({forward: startNode(r) = a,
 props: {{relationRecord}},
 other: {{entityRecord}},
-onBehalfOf: {{onBehalfOfRecord}}}) AS edges
+onBehalfOf: {{onBehalfOfRecord}}}) AS edges, collect(b)[0..$limit - 1] AS ends
 }
-RETURN collect({id: id, total: total, edges: edges}) AS {{as}}
+RETURN collect({id: id, total: total, edges: edges}) AS {{as}}, collect(ends) AS {{as}}Ends
 }

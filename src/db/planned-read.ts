@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EntityRow } from '../domain/stored-entity.ts';
 import { cypher, filledCypher, isSlotValue, parametersToSend } from './cypher-files.ts';
 import type { ReadScope } from './read-scope.ts';
-import { otherIdSlot, type RecordView, recordSlots, rowIdSlot, viewedRecord } from './record-view.ts';
+import { type RecordView, recordSlots, rowIdSlot, viewedRecord } from './record-view.ts';
 import { type EntityPage, type EntityPageRequest, entityPageOf, entityPageParameters, entityPageRow } from './repositories/lists.ts';
 import {
   type RelationEdgeRow,
@@ -89,7 +89,7 @@ const prefixOf = (index: number) => `p${index + 1}_`;
 function levelText(
   level: PlannedLevel,
   index: number,
-  above: { index: number; level: PlannedLevel } | null,
+  above: number | null,
   rootRecord: 'whole' | 'view',
   parameters: Record<string, unknown>,
 ): string {
@@ -118,19 +118,17 @@ function levelText(
     parameters[`${prefix}relationProperties`] = view.relation;
     if (typeof view.onBehalfOf !== 'string') parameters[`${prefix}onBehalfOfProperties`] = view.onBehalfOf;
   }
-  const parent = above === null ? 'rows' : levelName(above.index);
-  // The parents' ids: the root page's rows keep the page's own $limit; a level's edges, the level above's.
-  const ids =
+  // The parents: the root page's entities, found by slug (its rows keep the page's own $limit),
+  // or the ends the level above matched, which it hands down as `levelNEnds`.
+  const parent = above === null ? 'rows' : `${levelName(above)}Ends`;
+  const parents =
     above === null
       ? fill('planned/ids-of-rows', cypher('planned/ids-of-rows'), { level: parent, rowId: rowIdSlot[rootRecord] })
-      : fill('planned/ids-of-edges', renamed(cypher('planned/ids-of-edges'), prefixOf(above.index)), {
-          level: parent,
-          otherId: otherIdSlot[above.level.view === null ? 'whole' : 'view'],
-        });
+      : fill('planned/ends-of-edges', cypher('planned/ends-of-edges'), { level: parent });
   return fill('planned/relation-level', renamed(cypher('planned/relation-level'), prefix), {
     ...slots,
     level: parent,
-    ids,
+    parents,
     as: levelName(index),
   });
 }
@@ -145,11 +143,9 @@ export function plannedEntityPage(request: EntityPageRequest, withTotal: boolean
   const pageParameters = entityPageParameters(request, withTotal);
   const parameters: Record<string, unknown> = { ...parametersToSend('queries/entity-page', pageParameters) };
   const flat = flatten(levels);
-  const blocks = flat.map(({ level, above }, index) => {
-    const parent = above === null ? undefined : flat[above];
-    const aboveLevel = above === null || parent === undefined ? null : { index: above, level: parent.level };
-    return levelText(level, index, aboveLevel, request.view === null ? 'whole' : 'view', parameters);
-  });
+  const blocks = flat.map(({ level, above }, index) =>
+    levelText(level, index, above, request.view === null ? 'whole' : 'view', parameters),
+  );
   const text = fill('planned/entity-page-tree', cypher('planned/entity-page-tree'), {
     page: filledCypher('queries/entity-page', pageParameters),
     levels: blocks.join('\n'),

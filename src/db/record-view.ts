@@ -43,7 +43,7 @@ const entityAlways = ['id', 'label'];
 const notInViews = new Set(['createdAt', 'updatedAt']);
 
 const sorted = (names: Iterable<string>, always: readonly string[] = []) => [...new Set([...always, ...names])].sort();
-// The id first: the level below finds its parents' ids there (planned/ids-of-edges).
+// The id first: planned/ids-of-rows finds a root page's slugs there.
 const entityNames = (names: Iterable<string>) => ['id', ...sorted(names, entityAlways).filter((name) => name !== 'id')];
 
 /**
@@ -108,17 +108,15 @@ export const recordSlots = {
   },
 } as const;
 
-/** The slots of planned/ids-of-edges and ids-of-rows: where the level above's entities have their ids. */
-export const otherIdSlot = { whole: 'edge.other.id', view: 'edge.other[0]' } as const;
+/** The slot of planned/ids-of-rows: where the root page's entities have their slugs. */
 export const rowIdSlot = { whole: 'row.props.id', view: 'row.props[0]' } as const;
 
 /** The closed lists of the record slots, for cypher-files.ts's check. */
-export const recordSlotValues: Readonly<Record<keyof typeof recordSlots | 'otherId' | 'rowId', ReadonlySet<string>>> = {
+export const recordSlotValues: Readonly<Record<keyof typeof recordSlots | 'rowId', ReadonlySet<string>>> = {
   entityRecord: new Set(Object.values(recordSlots.entityRecord)),
   relationRecord: new Set(Object.values(recordSlots.relationRecord)),
   onBehalfOfRecord: new Set(Object.values(recordSlots.onBehalfOfRecord)),
   rowRecord: new Set(Object.values(recordSlots.rowRecord)),
   pathEntityRecord: new Set(Object.values(recordSlots.pathEntityRecord)),
-  otherId: new Set(Object.values(otherIdSlot)),
   rowId: new Set(Object.values(rowIdSlot)),
 };

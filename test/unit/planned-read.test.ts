@@ -110,8 +110,11 @@ describe('planned reads', () => {
     ]);
     expect(statement.text).toMatchSnapshot();
     expect(statement.text).toContain('RETURN total, rows, [level1, level2, level3] AS levels');
-    // level3 is below level2: its parents are level2's other ends, cut at level2's $limit.
-    expect(statement.text).toContain('CALL (level2) {\nUNWIND level2 AS parentPage\nUNWIND parentPage.edges[0..$p2_limit - 1] AS edge');
+    // level3 is below level2: its parents are the other ends level2 matched, cut at level2's
+    // $limit, handed down as nodes (not looked up again by slug) and never returned.
+    expect(statement.text).toContain('collect(b)[0..$p2_limit - 1] AS ends');
+    expect(statement.text).toContain('CALL (level2Ends) {\nUNWIND level2Ends AS ends\nUNWIND ends AS a\nWITH DISTINCT a');
+    expect(statement.text.match(/MATCH \(a:Entity \{id: id\}\)/g)).toHaveLength(2);
     expect(statement.text.match(/CALL \(rows\) \{\nUNWIND rows\[0\.\.\$limit - 1\] AS row/g)).toHaveLength(2);
     expect(statement.parameters).toMatchObject({ withTotal: true, p1_withTotal: true, p1_afterKey: 'k', p2_evidence: ['STATED'] });
   });
