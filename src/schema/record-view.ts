@@ -76,16 +76,26 @@ function propertiesRead(walk: Walk, type: GraphQLOutputType | undefined, fields:
 }
 
 /**
+ * A view counts the fields under @skip and @include whatever the variables: it may read more than
+ * is asked, never less, and it is the same for every request with the document. A compiled query
+ * hands its resolvers the same field nodes on every request, and recordViewFor keeps one view
+ * per field nodes: a view that followed one request's variables would lack what another's ask
+ * for, and the planner's page (keyed by its view) would not be the one the resolver asks for.
+ */
+const viewWalk = (request: Walk): Walk => ({ ...request, everySelection: true });
+
+/**
  * The view a connection's selection (its field nodes) reads its records through; null for whole
  * records. `recordsPosition`: whether the page's cursors come from its records (a relation
  * page's do; a root list's come with each row, as its sort key).
  */
 export function recordViewOf(
-  walk: Walk,
+  request: Walk,
   connectionType: GraphQLOutputType,
   nodes: readonly FieldNode[],
   recordsPosition = true,
 ): RecordView | null {
+  const walk = viewWalk(request);
   const connection = getNamedType(connectionType);
   if (!isObjectType(connection)) return null;
   const edgeType = getNamedType(connection.getFields().edges?.type);
@@ -134,7 +144,8 @@ export function recordViewOf(
  * The view a `paths` selection reads its entities and relationships through (Path's `nodes` and
  * `edges`); null for whole records.
  */
-export function pathViewOf(walk: Walk, pathType: GraphQLOutputType, nodes: readonly FieldNode[]): RecordView | null {
+export function pathViewOf(request: Walk, pathType: GraphQLOutputType, nodes: readonly FieldNode[]): RecordView | null {
+  const walk = viewWalk(request);
   const path = getNamedType(pathType);
   if (!isObjectType(path)) return null;
   const entity = new Set<string>();
@@ -174,7 +185,8 @@ function interfaceFieldNames(fields: readonly FieldNode[]): string[] | null {
   return names;
 }
 
-// Execution hands every item of a list the same field-node array: one walk per field per request.
+// Execution hands every item of a list the same field-node array (and a compiled query the same
+// one on every request): one walk per field. Views do not depend on variables (viewWalk).
 const computed = new WeakMap<readonly FieldNode[], RecordView | null>();
 
 /** The view the `paths` field being resolved reads through (see pathViewOf). */

@@ -46,10 +46,16 @@ export interface Walk {
   schema: GraphQLSchema;
   fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   variables: Readonly<Record<string, unknown>>;
+  /**
+   * Every selection, whatever @skip/@include say: for what must hold for any variables of the
+   * document (a record view, which reads more than asked, never less).
+   */
+  everySelection?: boolean;
 }
 
 /** Whether @skip/@include keep a selection, as execution decides. */
 function included(walk: Walk, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (walk.everySelection) return true;
   if (getDirectiveValues(GraphQLSkipDirective, node, walk.variables)?.if === true) return false;
   return getDirectiveValues(GraphQLIncludeDirective, node, walk.variables)?.if !== false;
 }

@@ -169,6 +169,21 @@ describe('planned nested reads', () => {
     });
   });
 
+  it('reads what a field under @include needs, whichever variables the same document came with before', async () => {
+    // A compiled query (the second request for a text) hands its resolvers the same field nodes
+    // on every request: a record view decided by one request's @include must serve the next.
+    const query = `query ($withName: Boolean!) { organizations(first: 40) { edges { node { slug
+      memoranda { edges { node { slug name @include(if: $withName) } } } } } } }`;
+    for (const withName of [false, false, false, true, true, false]) {
+      const fromLoaders = await measure(loaders, query, { withName });
+      const fromPlan = await measure(planned, query, { withName });
+      expect(fromLoaders.result).not.toHaveProperty('errors');
+      expect(fromPlan.text).toBe(fromLoaders.text);
+      expect(fromPlan.text.includes('"name":"')).toBe(withName);
+      expect(fromPlan.exchanges).toBe(1);
+    }
+  });
+
   it('keeps a page read through a view apart from the same page asked elsewhere with fields the view lacks', async () => {
     // The same memoranda page of the same organization: through a view in the planned list, and
     // whole (description, date, sources, evidence) under a lookup in the same request.
