@@ -251,6 +251,43 @@ export function costAdvice(breakdown: CostBreakdown, limit: number): CostAdvice 
 }
 
 /**
+ * The breakdowns of the operations measured lately, by document (yoga's parser cache hands the
+ * same DocumentNode to every request with the same text), operation name and variables: a cost
+ * depends on nothing else (no field's complexity reads the context), and measuring walks the
+ * whole selection, which an application's repeated query would pay on every request. Each
+ * document keeps its latest `perDocument` variable sets; variables longer than `longestKey` as
+ * JSON (a bulk write's input) are measured each time rather than kept.
+ */
+class MeasuredOperations {
+  readonly #byDocument = new WeakMap<DocumentNode, Map<string, CostBreakdown | null>>();
+  readonly perDocument = 256;
+  readonly longestKey = 4096;
+
+  get(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown>,
+    measure: () => CostBreakdown | null,
+  ): CostBreakdown | null {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    if (key.length > this.longestKey) return measure();
+    let known = this.#byDocument.get(document);
+    if (!known) {
+      known = new Map();
+      this.#byDocument.set(document, known);
+    }
+    if (known.has(key)) return known.get(key) ?? null;
+    const breakdown = measure();
+    if (known.size >= this.perDocument) {
+      const [oldest] = known.keys();
+      if (oldest !== undefined) known.delete(oldest);
+    }
+    known.set(key, breakdown);
+    return breakdown;
+  }
+}
+
+/**
  * Measures every operation before it executes: over the limit, it is refused with
  * QUERY_TOO_COMPLEX before any resolver (and so any database query) runs. The cost is given
  * back in `extensions.cost` of every executed response, so clients can see what they spend.
@@ -258,19 +295,16 @@ export function costAdvice(breakdown: CostBreakdown, limit: number): CostAdvice 
  * and yoga caches validation results by document alone.
  */
 export function useQueryCost(limit: number): Plugin {
+  const measured = new MeasuredOperations();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const breakdown = operationCostBreakdown(
-        args.schema,
-        args.document,
-        args.variableValues ?? {},
-        args.operationName,
-        args.contextValue,
+      const breakdown = measured.get(args.document, args.operationName, args.variableValues ?? {}, () =>
+        operationCostBreakdown(args.schema, args.document, args.variableValues ?? {}, args.operationName, args.contextValue),
       );
       if (breakdown === null) return;
       const { cost } = breakdown;
-      const measured: QueryCost = { cost, limit };
-      costs.set(args.contextValue, measured);
+      const charged: QueryCost = { cost, limit };
+      costs.set(args.contextValue, charged);
       if (cost > limit) {
         const advice = costAdvice(breakdown, limit);
         const hint = !advice
@@ -287,14 +321,14 @@ export function useQueryCost(limit: number): Plugin {
               { cost, limit, ...(advice ? { costliest: advice } : {}) },
             ),
           ],
-          extensions: { cost: measured },
+          extensions: { cost: charged },
         });
         return;
       }
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
-          setResult({ ...result, extensions: { ...result.extensions, cost: measured } });
+          setResult({ ...result, extensions: { ...result.extensions, cost: charged } });
         },
       };
     },

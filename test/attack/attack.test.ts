@@ -155,6 +155,19 @@ describe('attack suite', () => {
     expect(answer.extensions?.cost).toEqual({ cost: 25, limit: 50000 });
   });
 
+  it('measures the same query again for other variables, and gives the same cost for the same ones', async () => {
+    // The measures are kept by document and variables: a page size must never be charged as another's.
+    const query = 'query ($n: Int) { organizations(first: $n) { edges { node { name } } } }';
+    const costFor = async (n: number) => {
+      const response = await server.send({
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables: { n } }),
+      });
+      return parseAnswer(response).extensions?.cost?.cost;
+    };
+    expect([await costFor(7), await costFor(3), await costFor(7), await costFor(3)]).toEqual([22, 10, 22, 10]);
+  });
+
   it('lets GraphiQL and JSON clients through: a JSON POST needs no CSRF header, a GET with one works', async () => {
     const post = await server.send({
       headers: { 'content-type': 'application/json' },
