@@ -10,53 +10,25 @@ export function schemaObjectName(statement: string): string | undefined {
 }
 
 const createsIndex = /^CREATE\s+(?:\w+\s+)?INDEX\b/i;
-const createsConstraint = /^CREATE\s+CONSTRAINT\b/i;
-
-/** Statements of a schema file sent together (see schemaSteps). */
-export interface SchemaStep {
-  kind: 'indexes' | 'constraints' | 'alone';
-  statements: string[];
-}
 
 /**
- * A file's statements in order, as they are sent:
- * - consecutive index creations in one transaction, which Neo4j fills with one population job,
- *   one scan of the store (Database.createIndexesTogether), where each would otherwise queue a
- *   scan of its own;
- * - consecutive constraint creations two at a time, each in its own transaction: a constraint
- *   fills and checks its index before its statement returns, so one at a time left a core idle
- *   (Neo4j runs two population jobs at once);
- * - anything else (a drop) alone, in its place.
+ * A file's statements in order, each run of consecutive index creations as one group (created in
+ * one transaction, so filled by one scan: Database.createIndexesTogether), everything else alone.
  */
-export function schemaSteps(statements: readonly string[]): SchemaStep[] {
-  const steps: SchemaStep[] = [];
+export function indexGroups(statements: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  let open: string[] | null = null;
   for (const statement of statements) {
-    const kind = createsIndex.test(statement) ? 'indexes' : createsConstraint.test(statement) ? 'constraints' : 'alone';
-    const last = steps.at(-1);
-    if (kind !== 'alone' && last?.kind === kind) last.statements.push(statement);
-    else steps.push({ kind, statements: [statement] });
-  }
-  return steps;
-}
-
-/** Constraint creations in flight at once: Neo4j populates two indexes at a time by default. */
-const constraintsAtOnce = 2;
-
-async function runStep(db: Database, step: SchemaStep): Promise<void> {
-  if (step.kind === 'indexes') return db.createIndexesTogether(step.statements);
-  const queue = [...step.statements];
-  const worker = async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      try {
-        await db.runAutoCommit(next);
-      } catch (error) {
-        // The other worker takes nothing more: the file stops where it failed, as one at a time would.
-        queue.length = 0;
-        throw error;
-      }
+    if (!createsIndex.test(statement)) {
+      groups.push([statement]);
+      open = null;
+    } else if (open) open.push(statement);
+    else {
+      open = [statement];
+      groups.push(open);
     }
-  };
-  await Promise.all(Array.from({ length: step.kind === 'constraints' ? constraintsAtOnce : 1 }, worker));
+  }
+  return groups;
 }
 
 /** A schema file this database applied before was changed since: the database may not match it. */
@@ -130,7 +102,10 @@ export async function applySchemaMigrations(
           return object !== undefined && options.only?.has(object);
         })
       : statements;
-    for (const step of schemaSteps(chosen)) await runStep(db, step);
+    for (const group of indexGroups(chosen)) {
+      if (group.length === 1 && group[0] !== undefined) await db.runAutoCommit(group[0]);
+      else await db.createIndexesTogether(group);
+    }
     outcome.statements += chosen.length;
     if (options.only) continue;
     const [stored] = await db.write('admin/migration-record', { name, checksum }, recordedRow);
