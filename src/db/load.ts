@@ -226,7 +226,7 @@ const defaultSingleTransactionRows = 10_000;
 const defaultBatchSize = 5000;
 const defaultParallelism = 2;
 
-/** Into a blank store this process owns: the offline importer, then every index from one scan. */
+/** Into a blank store this process owns: the offline importer, then the indexes (applySchemaMigrations). */
 async function loadInBulk(db: Database, store: EmbeddedNeo4j, graph: SeedGraph, options: LoadOptions): Promise<LoadSummary> {
   const operation = randomUUID();
   const summary = emptySummary(graph.nodes.length, operation, 'bulk');
