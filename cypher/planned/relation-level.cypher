@@ -10,6 +10,12 @@
 // the root page, `level1Ends`, … below), {{as}} this level's answer (level1, level2, …); `{{as}}Ends`
 // holds the other ends of each of its pages, without a page's extra last edge, for the levels
 // below it, and is not returned.
+// {{total}} is planned/level-total when the selection asks for the pages' totalCount, else
+// planned/level-no-total: the statement is composed per selection anyway, so a level that counts
+// nothing carries no counting subquery, which Neo4j would still plan and enter once per parent.
+// The other end b has no label test: relationships of these types join entities only (the
+// writes match both ends as :Entity, src/domain/rules.ts says which labels each type joins, and
+// a merge re-points every relationship of the entities it retires), as queries/relation-pages.
 // {{type}}, {{left}}, {{right}}, {{order}}, {{relationFilters}} and {{edgeBounds}} are
 // relation-pages' closed-list slots; {{relationRecord}}, {{entityRecord}} and
 // {{onBehalfOfRecord}} read whole records or only the properties of a record view
@@ -18,14 +24,9 @@
 // levels never share a value.
 CALL ({{level}}) {
 {{parents}}
+{{total}}
 CALL (a) {
-UNWIND CASE WHEN $withTotal THEN [1] ELSE [] END AS counting
-MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
-WHERE true {{relationFilters}}
-RETURN count(r) AS total
-}
-CALL (a) {
-MATCH (a){{left}}[r:{{type}}]{{right}}(b:Entity)
+MATCH (a){{left}}[r:{{type}}]{{right}}(b)
 WHERE true {{relationFilters}}
 WITH r, b, coalesce(b.nameKey, '') AS k
 WHERE true {{edgeBounds}}

@@ -10,7 +10,7 @@
  */
 
 /** How a page is read: in the order of one of the indexes, or by sorting every match (`sorted`). */
-export type PageRead = 'name' | 'date' | 'id' | 'kind-date' | 'sorted';
+export type PageRead = 'name' | 'date' | 'id' | 'kind-name' | 'kind-id' | 'kind-date' | 'sorted';
 export type Direction = 'ASC' | 'DESC';
 
 /** Properties of the composite indexes that serve entity pages. */
@@ -33,6 +33,8 @@ const indexedReads: Readonly<Record<Exclude<PageRead, 'sorted'>, IndexedRead>> =
   name: { index: ['label', 'nameKey', 'id'], key: 'nameKey', count: 'present' },
   date: { index: ['label', 'dateFrom', 'id'], key: 'dateFrom', count: 'dates' },
   id: { index: ['label', 'id'], key: 'id', count: 'present' },
+  'kind-name': { index: ['label', 'kind', 'nameKey', 'id'], key: 'nameKey', count: 'present' },
+  'kind-id': { index: ['label', 'kind', 'id'], key: 'id', count: 'present' },
   'kind-date': { index: ['label', 'kind', 'dateFrom', 'id', 'dateTo'], key: 'dateFrom', count: 'dates' },
 };
 
@@ -137,7 +139,7 @@ export function entityPageSlots(read: PageRead, direction: Direction): EntityPag
   };
 }
 
-export const pageReads: readonly PageRead[] = ['name', 'date', 'id', 'kind-date', 'sorted'];
+export const pageReads: readonly PageRead[] = ['name', 'date', 'id', 'kind-name', 'kind-id', 'kind-date', 'sorted'];
 const directions: readonly Direction[] = ['ASC', 'DESC'];
 
 /** Every value each slot can take: the closed lists filledCypher checks these slots against. */

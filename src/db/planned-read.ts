@@ -103,8 +103,11 @@ function levelText(
     // The filter and bound slots name parameters, which take the level's prefix like the block's own.
     slots[slot] = renamed(value, prefix);
   }
+  // The count is a block of its own, there only when the selection asks for totalCount.
+  slots.total =
+    values.withTotal === true ? fill('planned/level-total', cypher('planned/level-total'), slots) : cypher('planned/level-no-total');
   for (const [name, value] of Object.entries(values)) {
-    if (!(slotNames as readonly string[]).includes(name)) parameters[`${prefix}${name}`] = value;
+    if (!(slotNames as readonly string[]).includes(name) && name !== 'withTotal') parameters[`${prefix}${name}`] = value;
   }
   // Whole records, or the values of the view's properties, whose names go as parameters.
   const view = level.view;

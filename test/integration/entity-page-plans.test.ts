@@ -66,6 +66,17 @@ const expected: Record<PageRead, { parameters: Record<string, unknown>; page: Re
     page: /^RANGE INDEX n:Entity\(label, nameKey, id\) WHERE label = \$label AND nameKey >= \$seekFrom AND nameKey <= \$seekTo AND id IS NOT NULL/,
   },
   id: { parameters: {}, page: /^RANGE INDEX n:Entity\(label, id\) WHERE label = \$label AND id >= \$seekFrom AND id <= \$seekTo/ },
+  'kind-name': {
+    parameters: { kind: 'registry' },
+    page: /^RANGE INDEX n:Entity\(label, kind, nameKey, id\) WHERE label = \$label AND kind = \$kind AND nameKey >= \$seekFrom AND nameKey <= \$seekTo AND id IS NOT NULL/,
+    count:
+      /^RANGE INDEX n:Entity\(label, kind, nameKey, id\) WHERE label = \$label AND kind = \$kind AND nameKey IS NOT NULL AND id IS NOT NULL/,
+  },
+  'kind-id': {
+    parameters: { kind: 'registry' },
+    page: /^RANGE INDEX n:Entity\(label, kind, id\) WHERE label = \$label AND kind = \$kind AND id >= \$seekFrom AND id <= \$seekTo/,
+    count: /^RANGE INDEX n:Entity\(label, kind, id\) WHERE label = \$label AND kind = \$kind AND id IS NOT NULL/,
+  },
   date: {
     parameters: dated,
     page: /^RANGE INDEX n:Entity\(label, dateFrom, id\) WHERE label = \$label AND dateFrom >= \$seekFrom AND dateFrom <= \$seekTo(?: AND dateFrom <= \$dateTo)? AND id IS NOT NULL/,
@@ -151,10 +162,13 @@ describe('queries/entity-page over the real seed data', () => {
     },
   );
 
-  it.each(['name', 'id'] as const)('by %s reads only the page from the index, not every entity of the label', async (read) => {
-    const operators = await profile(read, 'ASC', {});
-    const page = operators.find((operator) => operator.name === 'NodeIndexSeek' && expected[read].page.test(operator.details));
-    // $limit is 3: the seek hands over three entries and is not asked for more.
-    expect(page?.rows, operators.map((operator) => `${operator.name} ${operator.details} (${operator.rows} rows)`).join('\n')).toBe(3);
-  });
+  it.each(['name', 'id', 'kind-name', 'kind-id'] as const)(
+    'by %s reads only the page from the index, not every entity of the label',
+    async (read) => {
+      const operators = await profile(read, 'ASC', expected[read].parameters);
+      const page = operators.find((operator) => operator.name === 'NodeIndexSeek' && expected[read].page.test(operator.details));
+      // $limit is 3: the seek hands over three entries and is not asked for more.
+      expect(page?.rows, operators.map((operator) => `${operator.name} ${operator.details} (${operator.rows} rows)`).join('\n')).toBe(3);
+    },
+  );
 });

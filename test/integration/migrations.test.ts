@@ -16,9 +16,9 @@ import { emptyDatabase, openTestDatabase } from '../support/database.ts';
 // file once.
 
 // Files of the test's own folder, not of cypher/ (test/unit/statement-references.test.ts checks
-// every quoted schema/… name against cypher/).
-const probe = path.posix.join('schema', '011-migration-probe');
-const later = path.posix.join('schema', '012-after-the-changed-one');
+// every quoted schema/… name against cypher/), numbered after every real one.
+const probe = path.posix.join('schema', '900-migration-probe');
+const later = path.posix.join('schema', '901-after-the-changed-one');
 const probeStatement = 'CREATE INDEX migration_probe IF NOT EXISTS FOR (n:MigrationProbe) ON (n.value);\n';
 
 describe('schema migrations', () => {

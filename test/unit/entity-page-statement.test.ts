@@ -66,8 +66,10 @@ describe('queries/entity-page', () => {
     const range = { ...noFilter, dateFrom: '2015-01-01' };
     const cases: [Parameters<typeof pageRead>[0], PageRead][] = [
       [{ orderBy: 'NAME', filter: noFilter }, 'name'],
-      [{ orderBy: 'NAME', filter: { ...range, kind: 'conference' } }, 'name'],
+      [{ orderBy: 'NAME', filter: range }, 'name'],
+      [{ orderBy: 'NAME', filter: { ...range, kind: 'conference' } }, 'kind-name'],
       [{ orderBy: 'ID', filter: range }, 'id'],
+      [{ orderBy: 'ID', filter: { ...noFilter, kind: 'registry' } }, 'kind-id'],
       [{ orderBy: 'DATE', filter: range }, 'date'],
       [{ orderBy: 'DATE', filter: { ...noFilter, dateTo: '2020-12-31' } }, 'date'],
       [{ orderBy: 'DATE', filter: { ...range, kind: 'conference' } }, 'kind-date'],

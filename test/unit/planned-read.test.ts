@@ -76,7 +76,6 @@ describe('planned reads', () => {
     expect(Object.keys(statement.parameters).filter((name) => name.startsWith('p3_'))).toEqual([
       'p3_labels',
       'p3_limit',
-      'p3_withTotal',
       'p3_entityProperties',
       'p3_relationProperties',
     ]);
@@ -92,6 +91,10 @@ describe('planned reads', () => {
     expect(statement.text).toContain('WHERE true AND b.label IN $p3_labels\n');
     expect(statement.parameters.p3_labels).toEqual(['Organization', 'Body']);
     expect(statement.parameters).toHaveProperty('kind', 'registry');
+    // No level asks for totalCount: none counts, and the relationships' other ends carry no label test.
+    expect(statement.text).not.toContain('count(r)');
+    expect(statement.text.match(/WITH a, id, 0 AS total/g)).toHaveLength(3);
+    expect(statement.text).not.toContain('(b:Entity)');
     for (const slot of ['type', 'left', 'right', 'order']) expect(statement.parameters).not.toHaveProperty(`p1_${slot}`);
   });
 
@@ -116,7 +119,10 @@ describe('planned reads', () => {
     expect(statement.text).toContain('CALL (level2Ends) {\nUNWIND level2Ends AS ends\nUNWIND ends AS a\nWITH DISTINCT a');
     expect(statement.text.match(/MATCH \(a:Entity \{id: id\}\)/g)).toHaveLength(2);
     expect(statement.text.match(/CALL \(rows\) \{\nUNWIND rows\[0\.\.\$limit - 1\] AS row/g)).toHaveLength(2);
-    expect(statement.parameters).toMatchObject({ withTotal: true, p1_withTotal: true, p1_afterKey: 'k', p2_evidence: ['STATED'] });
+    expect(statement.parameters).toMatchObject({ withTotal: true, p1_afterKey: 'k', p2_evidence: ['STATED'] });
+    // Only the level that asks for totalCount counts.
+    expect(statement.text.match(/RETURN count\(r\) AS total/g)).toHaveLength(1);
+    expect(statement.text).toContain('CALL (a) {\nMATCH (a)-[r:PARTY_TO]->(b)\nWHERE true \nRETURN count(r) AS total\n}');
   });
 
   it('reads each level as of its own date, through the shared as-of condition', () => {

@@ -52,14 +52,16 @@ export interface EntityPage {
 /**
  * How a page is read (the slots of queries/entity-page, src/db/entity-page-slots.ts): in the
  * order of an index (label, sortKey, id) or (label, id) when one hands the rows over already
- * sorted. By date only dated entities are indexed, so that read serves filters with a date bound
- * only (they leave undated entities out anyway); with a kind too, the index
- * (label, kind, dateFrom, id, dateTo) reads that kind only, and counts from the index alone.
+ * sorted, or of its twin with the kind after the label when the request filters on a kind, which
+ * then reads that kind's rows only. By date only dated entities are indexed, so that read serves
+ * filters with a date bound only (they leave undated entities out anyway); with a kind too, the
+ * index (label, kind, dateFrom, id, dateTo) also counts from the index alone.
  */
 export function pageRead(request: Pick<EntityPageRequest, 'orderBy' | 'filter'>): PageRead {
-  if (request.orderBy === 'NAME') return 'name';
-  if (request.orderBy === 'ID') return 'id';
-  if (request.filter.dateFrom !== null || request.filter.dateTo !== null) return request.filter.kind !== null ? 'kind-date' : 'date';
+  const ofKind = request.filter.kind !== null;
+  if (request.orderBy === 'NAME') return ofKind ? 'kind-name' : 'name';
+  if (request.orderBy === 'ID') return ofKind ? 'kind-id' : 'id';
+  if (request.filter.dateFrom !== null || request.filter.dateTo !== null) return ofKind ? 'kind-date' : 'date';
   return 'sorted';
 }
 
