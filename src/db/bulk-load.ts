@@ -20,8 +20,7 @@ import type { Database } from './database.ts';
  * labels, keys and properties, the audit fields (createdAt/By, updatedAt/By, all at the load's
  * start), and one :Change per entity and relation under the load's operation. Being a new store
  * built offline, it is all-or-nothing by construction: should the importer fail, the store is
- * rebuilt empty. The indexes are created afterwards (src/db/load.ts): every index from one scan
- * of the store, each constraint from its own.
+ * rebuilt empty. The indexes are created afterwards (src/db/load.ts) from one scan each.
  */
 
 export interface BulkWriteScope {

@@ -206,8 +206,7 @@ export async function loadSeedGraph(db: Database, graph: SeedGraph, options: Loa
 /**
  * What a load needs of the schema while it writes: the constraints through which it finds (and
  * locks) entities by id and relationships by key, and its journal's. An empty database gets the
- * others after a large load (deferIndexes): Neo4j then builds each from a scan of the whole store
- * (the indexes from one together, applySchemaMigrations). Kept up to date
+ * others after a large load (deferIndexes): Neo4j then builds each from one scan. Kept up to date
  * row by row, they took most of the load's time: Java Flight Recorder put 56 % of Neo4j's samples
  * loading the 10k graph in commits, 39 % in index updates (range indexes and constraints on an
  * entity and its :Change record, a Lucene document per entity for search, refreshed at every

@@ -10,35 +10,25 @@ export function schemaObjectName(statement: string): string | undefined {
 }
 
 const createsIndex = /^CREATE\s+(?:\w+\s+)?INDEX\b/i;
-const dropped = (statement: string) => /^DROP\s+(?:INDEX|CONSTRAINT)\s+(\w+)/i.exec(statement)?.[1];
 
 /**
- * The statements of the files a run applies, in the order to run them: every index creation in
- * one group (created in one transaction, so filled by one scan of the store:
- * Database.createIndexesTogether), run after the other statements, each alone in file order.
- * Constraints fill and check their own index before they return, so they cannot share a scan;
- * an index creation depends on no constraint or other index, so it can wait for them. A drop of
- * an object the group would create runs after the group, as in file order. After a bulk load of
- * 1M entities each population job scans the whole store (15–25 s here), and the files' index
- * creations, grouped file by file, made nine.
+ * A file's statements in order, each run of consecutive index creations as one group (created in
+ * one transaction, so filled by one scan: Database.createIndexesTogether), everything else alone.
  */
-export function migrationSteps(statements: readonly string[]): string[][] {
-  const steps: string[][] = [];
-  let indexes: string[] = [];
+export function indexGroups(statements: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  let open: string[] | null = null;
   for (const statement of statements) {
-    if (createsIndex.test(statement)) {
-      indexes.push(statement);
-      continue;
+    if (!createsIndex.test(statement)) {
+      groups.push([statement]);
+      open = null;
+    } else if (open) open.push(statement);
+    else {
+      open = [statement];
+      groups.push(open);
     }
-    const name = dropped(statement);
-    if (name !== undefined && indexes.some((creation) => schemaObjectName(creation) === name)) {
-      steps.push(indexes);
-      indexes = [];
-    }
-    steps.push([statement]);
   }
-  if (indexes.length > 0) steps.push(indexes);
-  return steps;
+  return groups;
 }
 
 /** A schema file this database applied before was changed since: the database may not match it. */
@@ -83,12 +73,10 @@ function checksumOf(statements: readonly string[]): string {
  * brings the stored search forms up to the current rules when they are older (a no-op read when
  * they are not), since the search index reads them.
  *
- * The index creations of all the files applied run last, together (migrationSteps).
- *
  * Two processes starting at once may both apply a new file: every statement says IF NOT EXISTS
  * (or IF EXISTS), and the record is a MERGE on a uniqueness constraint, so the file is applied
- * as if once and recorded once. A run that failed halfway records no file, and the next run
- * applies them again from their start.
+ * as if once and recorded once. A file that failed halfway is not recorded, and is applied again
+ * from its start at the next run.
  */
 export async function applySchemaMigrations(
   db: Database,
@@ -100,8 +88,6 @@ export async function applySchemaMigrations(
   const scope = db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: 'migrations' });
   const recorded = new Map((await scope.read('admin/migrations-applied', {}, appliedRow)).map((row) => [row.name, row]));
   const outcome: MigrationOutcome = { applied: [], statements: 0 };
-  const pending: { name: string; checksum: string }[] = [];
-  const chosen: string[] = [];
   for (const name of cypherFolder('schema', dir)) {
     const statements = statementsOf(name, dir);
     const checksum = checksumOf(statements);
@@ -110,23 +96,18 @@ export async function applySchemaMigrations(
       if (before.checksum !== checksum) throw changed(name, dir, before.appliedAt);
       continue;
     }
-    pending.push({ name, checksum });
-    chosen.push(
-      ...(options.only
-        ? statements.filter((statement) => {
-            const object = schemaObjectName(statement);
-            return object !== undefined && options.only?.has(object);
-          })
-        : statements),
-    );
-  }
-  for (const step of migrationSteps(chosen)) {
-    if (step.length === 1 && step[0] !== undefined) await db.runAutoCommit(step[0]);
-    else await db.createIndexesTogether(step);
-  }
-  outcome.statements = chosen.length;
-  // Each file is recorded once all the run's statements ran: one that failed records none.
-  for (const { name, checksum } of options.only ? [] : pending) {
+    const chosen = options.only
+      ? statements.filter((statement) => {
+          const object = schemaObjectName(statement);
+          return object !== undefined && options.only?.has(object);
+        })
+      : statements;
+    for (const group of indexGroups(chosen)) {
+      if (group.length === 1 && group[0] !== undefined) await db.runAutoCommit(group[0]);
+      else await db.createIndexesTogether(group);
+    }
+    outcome.statements += chosen.length;
+    if (options.only) continue;
     const [stored] = await db.write('admin/migration-record', { name, checksum }, recordedRow);
     // Another process recorded it first, from a file that differs from this one's.
     if (stored?.checksum !== checksum) throw changed(name, dir, null);
