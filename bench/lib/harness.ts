@@ -71,9 +71,14 @@ export function ensureBenchDependencies(log: (line: string) => void = () => {}):
 const serverFiles: Record<System, string> = { A: 'a.ts', B: 'b.ts', C: 'c.ts' };
 
 /** Starts one system as a child process (so /proc shows its own CPU and memory) and waits for its port. */
-export async function startServer(system: System, neo4j: Neo4jSettings, log: (line: string) => void = () => {}): Promise<BenchServer> {
+export async function startServer(
+  system: System,
+  neo4j: Neo4jSettings,
+  log: (line: string) => void = () => {},
+  nodeFlags: readonly string[] = [],
+): Promise<BenchServer> {
   const file = new URL(`../servers/${serverFiles[system]}`, import.meta.url).pathname;
-  const child: ChildProcess = spawn(process.execPath, [file], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, file], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {
       ...process.env,
