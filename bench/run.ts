@@ -140,11 +140,11 @@ async function benchSize(entities: number, work: string, reused: boolean): Promi
         // A, B, C in turn for every query and round, so slow drift of a shared machine hits all three alike.
         for (const system of systems) {
           const requests = equivalence.prepared[system].filter((_, i) => params[i]?.query === query);
-          const m = await measure(all[system], query, requests, timing, round);
+          const m = await measure(all[system], query, requests, timing, round, embedded.pid);
           byRound.push(m);
           log(
             `round ${round} ${query} ${system}: ${m.requestsPerSecond.toFixed(0)} req/s, ${m.exchangesPerRequest.toFixed(2)} Bolt exchanges, ` +
-              `${m.cpuMsPerRequest.toFixed(2)} CPU-ms/req, ${m.peakRssMb.toFixed(0)} MB, ${m.non2xx} non-2xx, ${m.graphqlErrors} errors`,
+              `${m.cpuMsPerRequest.toFixed(2)} CPU-ms/req (Neo4j ${m.neo4jCpuMsPerRequest.toFixed(2)}), ${m.peakRssMb.toFixed(0)} MB, ${m.non2xx} non-2xx, ${m.graphqlErrors} errors`,
           );
         }
       }

@@ -28,6 +28,11 @@ export interface RoundMeasurement {
   /** Bytes Neo4j sent the server per request (its answers on the wire), at concurrency 1. */
   boltBytesInPerRequest: number;
   cpuMsPerRequest: number;
+  /**
+   * CPU of Neo4j's process per request over the same seconds: the server under test and Neo4j
+   * share the machine's cores, so a statement that costs Neo4j more takes cores from both.
+   */
+  neo4jCpuMsPerRequest: number;
   peakRssMb: number;
 }
 
@@ -87,6 +92,7 @@ export async function measure(
   requests: Request[],
   settings: TimingSettings,
   round: number,
+  neo4jPid: number,
 ): Promise<RoundMeasurement> {
   if (requests.length === 0) throw new Error(`no requests for ${query} on ${server.system}`);
   const tally: Tally = { non2xx: 0, graphqlErrors: 0 };
@@ -100,6 +106,7 @@ export async function measure(
   if (traffic.wire.exchanges === 0) throw new Error(`${server.system} ${query}: no Bolt exchange counted (servers/bolt-wire.ts)`);
 
   const before = processUsage(server.pid);
+  const neo4jBefore = processUsage(neo4jPid);
   let peakRss = before.rssBytes;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, processUsage(server.pid).rssBytes);
@@ -109,6 +116,7 @@ export async function measure(
   });
   clearInterval(sampler);
   const after = processUsage(server.pid);
+  const neo4jAfter = processUsage(neo4jPid);
   return {
     round,
     system: server.system,
@@ -122,6 +130,7 @@ export async function measure(
     messagesPerRequest: Object.fromEntries(Object.entries(traffic.wire.messages).map(([type, count]) => [type, count / served])),
     boltBytesInPerRequest: traffic.wire.bytesIn / served,
     cpuMsPerRequest: (after.cpuMs - before.cpuMs) / Math.max(1, done),
+    neo4jCpuMsPerRequest: (neo4jAfter.cpuMs - neo4jBefore.cpuMs) / Math.max(1, done),
     peakRssMb: Math.max(peakRss, after.rssBytes) / 2 ** 20,
   };
 }
@@ -158,6 +167,8 @@ export interface Measurement {
   /** How many latency samples p50 and p99 come from (rounds × samples). */
   latencySamples: number;
   cpuMsPerRequest: Spread;
+  /** Absent from reports written before it was measured. */
+  neo4jCpuMsPerRequest?: Spread;
   peakRssMb: Spread;
   exchangesPerRequest: Spread;
   /** RUN messages per request: Cypher statements. */
@@ -186,6 +197,7 @@ export function aggregate(rounds: RoundMeasurement[]): Measurement {
     p99Ms: percentile(pooled, 99),
     latencySamples: pooled.length,
     cpuMsPerRequest: spread(rounds.map((round) => round.cpuMsPerRequest)),
+    neo4jCpuMsPerRequest: spread(rounds.map((round) => round.neo4jCpuMsPerRequest)),
     peakRssMb: spread(rounds.map((round) => round.peakRssMb)),
     exchangesPerRequest: spread(rounds.map((round) => round.exchangesPerRequest)),
     statementsPerRequest: spread(rounds.map((round) => round.messagesPerRequest.RUN ?? 0)),
