@@ -9,7 +9,7 @@ import { throughput } from './lib/measure.ts';
 import { drawParams, queryNames, requestFor, type System, systems } from './lib/mix.ts';
 import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
 
-const usage = `usage: node bench/memory.ts [--systems A,B,C] [--size 10000] [--seconds 12] [--node-flags "--max-semi-space-size=16"] [--reuse DIR] [--out FILE]
+const usage = `usage: node bench/memory.ts [--systems A,B,C] [--size 10000] [--seconds 12] [--node-flags=--max-semi-space-size=16] [--reuse DIR] [--out FILE]
 
 What each server holds, and where: starts one system at a time, then runs Q1 to Q5 in turn, each
 from 8 connections for --seconds (the same parameter sets as npm run bench), and after start-up
