@@ -255,7 +255,7 @@ export function renderMarkdown(report: Report, titles: Record<QueryName, string>
       '',
       `Medians over ${report.settings.rounds} rounds, (min–max) across rounds; p50 and p99 from every latency sample of the rounds pooled. ` +
         "Bolt exchanges: client turns on the server's connections to Neo4j, counted below the driver for all three; statements: RUN messages; " +
-        'Bolt KB in: what Neo4j sent per request, which the server decodes; CPU-ms/req: the server process, and Neo4j\'s process over the same seconds (the two share the cores).',
+        "Bolt KB in: what Neo4j sent per request, which the server decodes; CPU-ms/req: the server process, and Neo4j's process over the same seconds (the two share the cores).",
       '',
       '| query | system | req/s | p50 ms | p99 ms (samples) | Bolt exchanges | statements | Bolt KB in | CPU-ms/req | Neo4j CPU-ms/req | peak RSS MB | non-2xx | errors |',
       '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
