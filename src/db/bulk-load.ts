@@ -42,12 +42,18 @@ function columnTypeOf(value: PropertyValue): ColumnType {
 /** The columns of one file: every property the rows hold, typed, in order of first appearance. */
 function columnsOf(rows: readonly { props: Record<string, PropertyValue> }[]): Map<string, ColumnType> | string {
   const columns = new Map<string, ColumnType>();
+  // for…in and one lookup per property, not Object.entries and a set: this runs over every
+  // property of a load twice (bulkImportObstacle, writeImportFiles): 3.9 s of CPU at 1M the other
+  // way, 1.1 s this way (V8's profiler, one run each).
   for (const row of rows) {
-    for (const [key, value] of Object.entries(row.props)) {
+    const props = row.props;
+    for (const key in props) {
+      const value = props[key];
+      if (value === undefined) continue;
       const type = columnTypeOf(value);
       const known = columns.get(key);
-      if (known !== undefined && known !== type) return `property "${key}" is a ${known} in one row and a ${type} in another`;
-      columns.set(key, type);
+      if (known === undefined) columns.set(key, type);
+      else if (known !== type) return `property "${key}" is a ${known} in one row and a ${type} in another`;
     }
   }
   return columns;
