@@ -162,20 +162,7 @@ function* relationLines(rows: readonly RelationRow[], columns: Map<string, Colum
 // The change's id is a plain property, not an :ID column: no relationship points at a change, and
 // an :ID column would put every change (most of a load's nodes) through the importer's id mapper,
 // which encodes, sorts and checks each one for duplicates. The UUIDs are unique by construction.
-const changeHeader = [
-  'id',
-  'at:datetime',
-  'by',
-  'operation',
-  'action',
-  'kind',
-  'entityId',
-  'label',
-  'type',
-  'from',
-  'to',
-  'key',
-];
+const changeHeader = ['id', 'at:datetime', 'by', 'operation', 'action', 'kind', 'entityId', 'label', 'type', 'from', 'to', 'key'];
 
 function* changeLines(graph: SeedGraph, scope: BulkWriteScope) {
   const common = [scope.at, scope.by, scope.operation, 'created'];
