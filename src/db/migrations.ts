@@ -31,6 +31,22 @@ export function indexGroups(statements: readonly string[]): string[][] {
   return groups;
 }
 
+const dropsObject = /^DROP\s+(?:INDEX|CONSTRAINT)\s+(\w+)/i;
+
+/** For each file of a run, in order, the indexes and constraints that a later file of the run drops. */
+export function droppedLater(files: readonly (readonly string[])[]): Set<string>[] {
+  const result: Set<string>[] = [];
+  const later = new Set<string>();
+  for (let index = files.length - 1; index >= 0; index--) {
+    result[index] = new Set(later);
+    for (const statement of files[index] ?? []) {
+      const object = dropsObject.exec(statement)?.[1];
+      if (object) later.add(object);
+    }
+  }
+  return result;
+}
+
 /** A schema file this database applied before was changed since: the database may not match it. */
 export class MigrationChangedError extends Error {
   override name = 'MigrationChangedError';
@@ -51,6 +67,11 @@ export interface MigrationOutcome {
   applied: string[];
   /** Statements run. */
   statements: number;
+  /**
+   * Indexes and constraints not created because a later file of the same run drops them (a
+   * database that never had them, a new store above all, would build them only to drop them).
+   */
+  superseded: string[];
 }
 
 const appliedRow = z.object({ name: z.string(), checksum: z.string(), appliedAt: z.string().nullable() });
@@ -68,8 +89,9 @@ function checksumOf(statements: readonly string[]): string {
  * Applies the schema files cypher/schema/*.cypher this database has not applied yet, in
  * file-name order, and records each in a :Migration node (its name, the checksum of its
  * statements, when). A file recorded with the same checksum is skipped; one recorded with
- * another checksum was changed after it was applied, and the start is refused, naming it: a
- * change to the schema goes in a new file. Then it waits until new indexes are online, and
+ * another checksum was changed after it was applied, and the start is refused, naming it, before
+ * any file is applied: a change to the schema goes in a new file. An index or constraint that a
+ * later file of the same run drops is not created (MigrationOutcome.superseded). Then it waits until new indexes are online, and
  * brings the stored search forms up to the current rules when they are older (a no-op read when
  * they are not), since the search index reads them.
  *
@@ -87,21 +109,26 @@ export async function applySchemaMigrations(
   await db.runAutoCommit(cypher('admin/migration-constraint'));
   const scope = db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: 'migrations' });
   const recorded = new Map((await scope.read('admin/migrations-applied', {}, appliedRow)).map((row) => [row.name, row]));
-  const outcome: MigrationOutcome = { applied: [], statements: 0 };
+  const outcome: MigrationOutcome = { applied: [], statements: 0, superseded: [] };
+  const pending: { name: string; statements: string[]; checksum: string }[] = [];
   for (const name of cypherFolder('schema', dir)) {
     const statements = statementsOf(name, dir);
     const checksum = checksumOf(statements);
     const before = recorded.get(name);
-    if (before) {
-      if (before.checksum !== checksum) throw changed(name, dir, before.appliedAt);
-      continue;
-    }
-    const chosen = options.only
-      ? statements.filter((statement) => {
-          const object = schemaObjectName(statement);
-          return object !== undefined && options.only?.has(object);
-        })
-      : statements;
+    if (!before) pending.push({ name, statements, checksum });
+    else if (before.checksum !== checksum) throw changed(name, dir, before.appliedAt);
+  }
+  const droppedAfter = droppedLater(pending.map((file) => file.statements));
+  for (const [index, { name, statements, checksum }] of pending.entries()) {
+    const dropped = droppedAfter[index] ?? new Set<string>();
+    const chosen = statements.filter((statement) => {
+      const object = schemaObjectName(statement);
+      if (object !== undefined && dropped.has(object)) {
+        outcome.superseded.push(object);
+        return false;
+      }
+      return !options.only || (object !== undefined && options.only.has(object));
+    });
     for (const group of indexGroups(chosen)) {
       if (group.length === 1 && group[0] !== undefined) await db.runAutoCommit(group[0]);
       else await db.createIndexesTogether(group);

@@ -62,6 +62,9 @@ describe('schema migrations', () => {
     const outcome = await applySchemaMigrations(db, (line) => notices.push(line), { cypherDir: folder });
     expect(outcome.applied).toEqual(real);
     expect(outcome.statements).toBeGreaterThan(real.length);
+    // 002 creates it, 013 drops it: a database applying both never builds it.
+    expect(outcome.superseded).toEqual(['entity_name_key_text']);
+    expect(await indexNames()).not.toContain('entity_name_key_text');
     const records = await recorded();
     expect(records.map((record) => record.name)).toEqual(real);
     for (const record of records) {
@@ -75,22 +78,22 @@ describe('schema migrations', () => {
 
   it('applies none on the next start', async () => {
     const before = await recorded();
-    expect(await applySchemaMigrations(db, undefined, { cypherDir: folder })).toEqual({ applied: [], statements: 0 });
+    expect(await applySchemaMigrations(db, undefined, { cypherDir: folder })).toEqual({ applied: [], statements: 0, superseded: [] });
     expect(await recorded()).toEqual(before);
   });
 
   it('applies a file added since, alone', async () => {
     writeFileSync(path.join(folder, `${probe}.cypher`), `// A test's own index.\n${probeStatement}`);
     expect(await indexNames()).not.toContain('migration_probe');
-    expect(await applySchemaMigrations(db, undefined, { cypherDir: folder })).toEqual({ applied: [probe], statements: 1 });
+    expect(await applySchemaMigrations(db, undefined, { cypherDir: folder })).toEqual({ applied: [probe], statements: 1, superseded: [] });
     expect(await indexNames()).toContain('migration_probe');
     expect((await recorded()).map((record) => record.name)).toEqual([...real, probe]);
-    expect(await applySchemaMigrations(db, undefined, { cypherDir: folder })).toEqual({ applied: [], statements: 0 });
+    expect(await applySchemaMigrations(db, undefined, { cypherDir: folder })).toEqual({ applied: [], statements: 0, superseded: [] });
   });
 
   it('takes a changed comment as the same file, and refuses a changed statement, naming the file and running nothing', async () => {
     writeFileSync(path.join(folder, `${probe}.cypher`), `// The test's own index, explained otherwise.\n\n${probeStatement}`);
-    expect(await applySchemaMigrations(db, undefined, { cypherDir: folder })).toEqual({ applied: [], statements: 0 });
+    expect(await applySchemaMigrations(db, undefined, { cypherDir: folder })).toEqual({ applied: [], statements: 0, superseded: [] });
 
     writeFileSync(schemaFile(probe), 'CREATE INDEX migration_probe_changed IF NOT EXISTS FOR (n:MigrationProbe) ON (n.other);\n');
     writeFileSync(schemaFile(later), 'CREATE INDEX migration_probe_later IF NOT EXISTS FOR (n:MigrationProbe) ON (n.later);\n');
@@ -104,6 +107,36 @@ describe('schema migrations', () => {
     expect(await recorded()).toEqual(before);
     rmSync(schemaFile(later));
     writeFileSync(schemaFile(probe), probeStatement);
+  });
+
+  it('does not create what a later file of the same run drops, and drops it where an earlier run created it', async () => {
+    const creates = path.posix.join('schema', '902-superseded-probe');
+    const drops = path.posix.join('schema', '903-drops-the-probe');
+    const create = 'CREATE INDEX superseded_probe IF NOT EXISTS FOR (n:MigrationProbe) ON (n.superseded);\n';
+    writeFileSync(schemaFile(creates), create);
+    writeFileSync(schemaFile(drops), 'DROP INDEX superseded_probe IF EXISTS;\n');
+    expect(await applySchemaMigrations(db, undefined, { cypherDir: folder })).toEqual({
+      applied: [creates, drops],
+      statements: 1,
+      superseded: ['superseded_probe'],
+    });
+    expect(await indexNames()).not.toContain('superseded_probe');
+
+    // Applied one at a time, the first creates it and the second drops it.
+    await db.driver.executeQuery('MATCH (m:Migration) WHERE m.name IN $names DELETE m', { names: [creates, drops] }, { database: db.name });
+    rmSync(schemaFile(drops));
+    expect(await applySchemaMigrations(db, undefined, { cypherDir: folder })).toEqual({
+      applied: [creates],
+      statements: 1,
+      superseded: [],
+    });
+    expect(await indexNames()).toContain('superseded_probe');
+    writeFileSync(schemaFile(drops), 'DROP INDEX superseded_probe IF EXISTS;\n');
+    expect(await applySchemaMigrations(db, undefined, { cypherDir: folder })).toEqual({ applied: [drops], statements: 1, superseded: [] });
+    expect(await indexNames()).not.toContain('superseded_probe');
+    rmSync(schemaFile(creates));
+    rmSync(schemaFile(drops));
+    await db.driver.executeQuery('MATCH (m:Migration) WHERE m.name IN $names DELETE m', { names: [creates, drops] }, { database: db.name });
   });
 
   it('records each file once when two processes start at once', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statementsOf } from '../../src/db/cypher-files.ts';
-import { indexGroups } from '../../src/db/migrations.ts';
+import { droppedLater, indexGroups } from '../../src/db/migrations.ts';
 
 // A schema file's index creations are sent together, so that Neo4j fills them with one scan of
 // the store; constraints (which fill and check their index before they return) and drops go
@@ -32,5 +32,21 @@ describe('index groups of a schema file', () => {
     // The range indexes of 002 and the relation date indexes of 008: one population job each.
     expect(indexGroups(statementsOf('schema/002-range-indexes'))).toHaveLength(1);
     expect(indexGroups(statementsOf('schema/008-relation-dates'))).toHaveLength(1);
+  });
+});
+
+describe('what a later file of a run drops', () => {
+  it('names, for each file, the indexes and constraints any later file drops, and not its own drops', () => {
+    const files = [
+      ['CREATE INDEX a IF NOT EXISTS FOR (n:X) ON (n.a)', 'CREATE TEXT INDEX b IF NOT EXISTS FOR (n:X) ON (n.b)'],
+      ['DROP INDEX b IF EXISTS', 'CREATE CONSTRAINT c IF NOT EXISTS FOR (n:X) REQUIRE n.c IS UNIQUE'],
+      ['drop constraint c if exists', 'CREATE INDEX b IF NOT EXISTS FOR (n:X) ON (n.b, n.a)'],
+    ];
+    expect(droppedLater(files)).toEqual([new Set(['b', 'c']), new Set(['c']), new Set()]);
+  });
+
+  it('finds the real files: 013 drops the text index 002 creates', () => {
+    const real = ['schema/002-range-indexes', 'schema/013-drop-name-key-text'].map((file) => statementsOf(file));
+    expect(droppedLater(real)[0]).toEqual(new Set(['entity_name_key_text']));
   });
 });
