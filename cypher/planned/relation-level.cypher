@@ -8,8 +8,8 @@
 // matched. An entity reached through several parents (a memorandum of two parties) is read once,
 // as the loader's batch reads it once. {{level}} names what the level above hands down (rows for
 // the root page, `level1Ends`, … below), {{as}} this level's answer (level1, level2, …); `{{as}}Ends`
-// holds the other ends of each of its pages, without a page's extra last edge, for the levels
-// below it, and is not returned.
+// holds the other ends of each of its pages, without a page's extra last edge (read when $limit
+// is one more than the page's $size, for pageInfo), for the levels below it, and is not returned.
 // {{total}} is planned/level-total when the selection asks for the pages' totalCount, else
 // planned/level-no-total: the statement is composed per selection anyway, so a level that counts
 // nothing carries no counting subquery, which Neo4j would still plan and enter once per parent.
@@ -34,7 +34,7 @@ WITH r, b, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect({forward: startNode(r) = a,
 props: {{relationRecord}},
 other: {{entityRecord}},
-onBehalfOf: {{onBehalfOfRecord}}}) AS edges, collect(b)[0..$limit - 1] AS ends
+onBehalfOf: {{onBehalfOfRecord}}}) AS edges, collect(b)[0..$size] AS ends
 }
 RETURN collect({id: id, total: total, edges: edges}) AS {{as}}, collect(ends) AS {{as}}Ends
 }

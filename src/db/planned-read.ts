@@ -1,3 +1,4 @@
+import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type { EntityRow } from '../domain/stored-entity.ts';
 import { cypher, filledCypher, isSlotValue, parametersToSend } from './cypher-files.ts';
@@ -109,6 +110,8 @@ function levelText(
   for (const [name, value] of Object.entries(values)) {
     if (!(slotNames as readonly string[]).includes(name) && name !== 'withTotal') parameters[`${prefix}${name}`] = value;
   }
+  // The page's size, for the ends handed down: without the extra edge, when one was read.
+  parameters[`${prefix}size`] = neo4j.int(level.request.size);
   // Whole records, or the values of the view's properties, whose names go as parameters.
   const view = level.view;
   const record = view === null ? 'whole' : 'view';

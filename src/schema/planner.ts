@@ -94,7 +94,13 @@ function planLevel(
   if (args.includeParts === true) return null;
   const window = windowOf(args, lists);
   if (!window) return null;
-  const request = relationPageRequest(mark, args, window, selectsFieldIn(nodes, walk.fragments, 'totalCount'));
+  const request = relationPageRequest(
+    mark,
+    args,
+    window,
+    selectsFieldIn(nodes, walk.fragments, 'totalCount'),
+    selectsFieldIn(nodes, walk.fragments, 'pageInfo'),
+  );
   const connection = getNamedType(field.type);
   const children = isObjectType(connection) ? levelsOf(walk, connection, nodes, lists + 1) : [];
   return { request, view: recordViewOf(walk, field.type, nodes), children };

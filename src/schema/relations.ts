@@ -129,6 +129,7 @@ export function relationPageRequest(
   args: RelationArguments,
   window: PageWindow,
   withTotal: boolean,
+  withPageInfo: boolean,
 ): RelationPageRequest {
   return {
     type: mark.type,
@@ -138,7 +139,11 @@ export function relationPageRequest(
     evidence: evidenceFilter(args.evidence),
     // Part of the loader's key: pages asked with different dates never share a batch.
     asOf: asOfArgument(args),
-    limit: window.limit,
+    // The extra relation only tells pageInfo whether more exist: without pageInfo in the
+    // selection (a nested read such as the benchmark's Q3), each page reads its size and no more,
+    // a sixth fewer relations at five per page.
+    limit: withPageInfo ? window.limit : window.size,
+    size: window.size,
     after: window.after,
     before: window.before,
     backwards: window.backwards,
@@ -194,8 +199,14 @@ export function relationConnection(
       extensions: { pageByNesting: true, [relationPageExtension]: relationMark(spec), ...readsStored('id', 'completeness') },
       resolve: async (parent: EntityRow, args: RelationArguments & PageArguments, context: RequestContext, info: GraphQLResolveInfo) => {
         const window = pageWindow(args, defaultPageSizeAt(listsAbove(info.path)));
-        // Counted in the same statement, and only when asked for.
-        const request = relationPageRequest(relationMark(spec), args, window, selectsField(info, 'totalCount'));
+        // Counted in the same statement, and only when asked for; one relation more only for pageInfo.
+        const request = relationPageRequest(
+          relationMark(spec),
+          args,
+          window,
+          selectsField(info, 'totalCount'),
+          selectsField(info, 'pageInfo'),
+        );
         // A planned nested read (src/schema/planner.ts) may have primed this page already.
         const page = await context.loaders.relationPage.load({ id: parent.id, request, view: recordViewFor(info) });
         const { rows, pageInfo } = cutPage(page.edges, window, (edge) => edge.position);

@@ -1,4 +1,5 @@
 import { type GraphQLNamedType, type GraphQLObjectType, getNamedType, isInterfaceType, isLeafType, isObjectType } from 'graphql';
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultQueryLimits } from '../../src/config.ts';
 import { Database, type Parameters, type Row } from '../../src/db/database.ts';
@@ -151,6 +152,12 @@ describe('planned nested reads', () => {
     expect(fromPlan.exchanges).toBeLessThan(fromLoaders.exchanges);
   });
 
+  /** A planned level's $limit and $size, as the last request sent them. */
+  const levelLimits = (at: number) => {
+    const number = (value: unknown) => (neo4j.isInt(value) ? value.toNumber() : value);
+    return { limit: number(db.parameters[0]?.[`p${at}_limit`]), size: number(db.parameters[0]?.[`p${at}_size`]) };
+  };
+
   it('reads Q3 in one exchange, each level through the record view its selection reads', async () => {
     const { result, statements, exchanges } = await measure(planned, q3, { first: 10 });
     expect(result).not.toHaveProperty('errors');
@@ -167,6 +174,28 @@ describe('planned nested reads', () => {
       p3_relationProperties: ['title'],
       p2_onBehalfOfProperties: ['id', 'label'],
     });
+    // Nor whether more exist: each page reads its size, without the extra relation pageInfo needs.
+    expect([1, 2, 3].map((at) => levelLimits(at))).toEqual([
+      { limit: 10, size: 10 },
+      { limit: 5, size: 5 },
+      { limit: 5, size: 5 },
+    ]);
+  });
+
+  it('reads one relation more only for the pages whose pageInfo is selected, and says right whether more exist', async () => {
+    const query = `{ organizations(first: 40) { edges { node { slug
+      memoranda(first: 1) { pageInfo { hasNextPage } edges { node { slug signatories(first: 1) { edges { node { slug } } } } } } } } } }`;
+    const fromLoaders = await measure(loaders, query);
+    const { text, result } = await measure(planned, query);
+    expect(result).not.toHaveProperty('errors');
+    expect(text).toBe(fromLoaders.text);
+    expect([levelLimits(1), levelLimits(2)]).toEqual([
+      { limit: 2, size: 1 },
+      { limit: 1, size: 1 },
+    ]);
+    // Some organization of the seed signed more than one memorandum: its page says so.
+    expect(text).toContain('"hasNextPage":true');
+    expect(text).toContain('"hasNextPage":false');
   });
 
   it('reads what a field under @include needs, whichever variables the same document came with before', async () => {

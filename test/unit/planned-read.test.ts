@@ -35,6 +35,8 @@ function relation(
     evidence: null,
     asOf: null,
     limit,
+    // One more than the page, as with pageInfo selected.
+    size: limit - 1,
     after: null,
     before: null,
     backwards: false,
@@ -76,6 +78,7 @@ describe('planned reads', () => {
     expect(Object.keys(statement.parameters).filter((name) => name.startsWith('p3_'))).toEqual([
       'p3_labels',
       'p3_limit',
+      'p3_size',
       'p3_entityProperties',
       'p3_relationProperties',
     ]);
@@ -115,7 +118,7 @@ describe('planned reads', () => {
     expect(statement.text).toContain('RETURN total, rows, [level1, level2, level3] AS levels');
     // level3 is below level2: its parents are the other ends level2 matched, cut at level2's
     // $limit, handed down as nodes (not looked up again by slug) and never returned.
-    expect(statement.text).toContain('collect(b)[0..$p2_limit - 1] AS ends');
+    expect(statement.text).toContain('collect(b)[0..$p2_size] AS ends');
     expect(statement.text).toContain('CALL (level2Ends) {\nUNWIND level2Ends AS ends\nUNWIND ends AS a\nWITH DISTINCT a');
     expect(statement.text.match(/MATCH \(a:Entity \{id: id\}\)/g)).toHaveLength(2);
     expect(statement.text.match(/CALL \(rows\) \{\nUNWIND rows\[0\.\.\$limit - 1\] AS row/g)).toHaveLength(2);

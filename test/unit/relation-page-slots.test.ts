@@ -13,6 +13,7 @@ const request: RelationPageRequest = {
   evidence: null,
   asOf: null,
   limit: 6,
+  size: 5,
   after: null,
   before: null,
   backwards: false,

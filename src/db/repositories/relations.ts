@@ -36,7 +36,13 @@ export interface RelationPageRequest {
   evidence: EvidenceFilter;
   /** Only relationships that hold on this date (cypher/fragments/as-of); null for any. */
   asOf: AsOfFilter;
+  /**
+   * How many relations to read: the page's size, and one more when the selection reads pageInfo,
+   * to learn whether more exist (src/schema/relations.ts, relationPageRequest).
+   */
   limit: number;
+  /** The page's size: what the connection keeps of what it reads. */
+  size: number;
   after: { key: string; id: string } | null;
   before: { key: string; id: string } | null;
   /** Read from the end (for `last`); the page comes back in ascending order all the same. */
