@@ -10,7 +10,8 @@
 // as-of range), and {{edgeBounds}} the keyset bounds given: src/db/relation-page-slots.ts.
 // Edges are ordered by the other end's name key ('' when it has none), then the relationship
 // key, and paged with the keyset bounds ($afterKey, $afterId) and ($beforeKey, $beforeId).
-// $limit is one more than the page, to learn whether more exist. The text is kept short (the
+// $limit is the page's size, or one more when the selection reads pageInfo, to learn whether
+// more exist (src/schema/relations.ts, relationPageRequest). The text is kept short (the
 // driver writes a message in 1,400-byte pieces, one socket write each).
 // totalCount only with $withTotal: without it the UNWIND yields no row and nothing is read.
 // The other end's properties come along so the entity loader needs no second round trip, and so

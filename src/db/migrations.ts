@@ -91,9 +91,9 @@ function checksumOf(statements: readonly string[]): string {
  * statements, when). A file recorded with the same checksum is skipped; one recorded with
  * another checksum was changed after it was applied, and the start is refused, naming it, before
  * any file is applied: a change to the schema goes in a new file. An index or constraint that a
- * later file of the same run drops is not created (MigrationOutcome.superseded). Then it waits until new indexes are online, and
- * brings the stored search forms up to the current rules when they are older (a no-op read when
- * they are not), since the search index reads them.
+ * later file of the same run drops is not created (MigrationOutcome.superseded). Then it waits
+ * until new indexes are online, and brings the stored search forms up to the current rules when
+ * they are older (a no-op read when they are not), since the search index reads them.
  *
  * Two processes starting at once may both apply a new file: every statement says IF NOT EXISTS
  * (or IF EXISTS), and the record is a MERGE on a uniqueness constraint, so the file is applied
