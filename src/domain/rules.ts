@@ -375,6 +375,19 @@ export const relationRules: Readonly<Record<RelationType, RelationRule>> = {
   ABOUT: { from: ['Statement'], to: statementSubjectLabels, fields: [] },
 };
 
+/**
+ * The labels a relationship of this type can have at its other end, seen from an entity: its
+ * targets going out, its sources coming in, either going both ways. Every write checks its ends
+ * against relationRules, and a merge joins entities of one label only, so no stored relationship
+ * reaches beyond these.
+ */
+export function otherEndLabels(type: RelationType, direction: 'out' | 'in' | 'both'): ReadonlySet<EntityLabel> {
+  const rule = relationRules[type];
+  if (direction === 'out') return new Set(rule.to);
+  if (direction === 'in') return new Set(rule.from);
+  return new Set([...rule.from, ...rule.to]);
+}
+
 /** Whom a signatory may sign for. */
 export const onBehalfOfLabels: readonly EntityLabel[] = partyLabels;
 

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Direction, RelationPageRequest, RelationRecord } from '../db/repositories/relations.ts';
 import { type CompletenessEntry, completenessOf, externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
+import { otherEndLabels } from '../domain/rules.ts';
 import { auditIn, type EntityRow, evidenceSourceOf, textIn } from '../domain/stored-entity.ts';
 import { asOfArgs, asOfArgument } from './as-of.ts';
 import { auditFields } from './audit.ts';
@@ -52,7 +53,10 @@ export interface RelationSpec {
   direction: Direction;
   /** The other end's GraphQL type. */
   target: ObjectRef<Types, EntityRow> | InterfaceRef<Types, EntityRow>;
-  /** The other end's labels, when the type allows more than the target covers. */
+  /**
+   * The other end's labels, when the type allows more than the target covers. Labels that cover
+   * all the relation rules admit there are not tested (narrowingLabels).
+   */
   labels?: EntityLabel[];
   /** Only these roles (e.g. organizers among participants). */
   roles?: string[];
@@ -92,10 +96,21 @@ export interface RelationMark {
   roles: string[] | null;
 }
 
+/**
+ * The spec's labels when they leave out some label the relation rules admit at the other end;
+ * else null: a label test there would be a property read per relationship that turns nothing
+ * away (a person's positions name organizations and bodies only).
+ */
+function narrowingLabels(spec: RelationSpec): EntityLabel[] | null {
+  if (!spec.labels) return null;
+  const given = new Set(spec.labels);
+  return [...otherEndLabels(spec.type, spec.direction)].every((label) => given.has(label)) ? null : spec.labels;
+}
+
 const relationMark = (spec: RelationSpec): RelationMark => ({
   type: spec.type,
   direction: spec.direction,
-  labels: spec.labels ?? null,
+  labels: narrowingLabels(spec),
   roles: spec.roles ?? null,
 });
 

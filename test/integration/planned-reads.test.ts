@@ -167,6 +167,8 @@ describe('planned nested reads', () => {
     for (const level of [1, 2, 3]) expect(text).toContain(`other: [name IN $p${level}_entityProperties | b[name]]`);
     // The signatories' organizations too, for their slugs.
     expect(text).toContain('RETURN [name IN $p2_onBehalfOfProperties | o[name]]');
+    // A person's positions name organizations and bodies only (the relation rules): no level tests a label.
+    expect(text).not.toContain('b.label IN');
     // Q3 selects no cursors or page info: nothing of the pages' order is read.
     expect(db.parameters[0]).toMatchObject({
       rowProperties: ['id', 'completeness', 'label', 'name'],

@@ -57,7 +57,7 @@ const q3: PlannedLevel[] = [
         view: recordView(['id', 'name', 'completeness'], ['onBehalfOf'], ['id']),
         children: [
           {
-            request: relation('HOLDS_POSITION', 'out', 6, { labels: ['Organization', 'Body'] }),
+            request: relation('HOLDS_POSITION', 'out', 6, { labels: ['Organization'] }),
             view: recordView(['id', 'name'], ['title']),
             children: [],
           },
@@ -92,7 +92,7 @@ describe('planned reads', () => {
     expect(statement.text.match(/onBehalfOf: null\}\) AS edges/g)).toHaveLength(2);
     expect(statement.text).not.toContain('b {.*');
     expect(statement.text).toContain('WHERE true AND b.label IN $p3_labels\n');
-    expect(statement.parameters.p3_labels).toEqual(['Organization', 'Body']);
+    expect(statement.parameters.p3_labels).toEqual(['Organization']);
     expect(statement.parameters).toHaveProperty('kind', 'registry');
     // No level asks for totalCount: none counts, and the relationships' other ends carry no label test.
     expect(statement.text).not.toContain('count(r)');

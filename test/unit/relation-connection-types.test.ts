@@ -1,6 +1,6 @@
 import { getNamedType, isAbstractType, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { relationRules } from '../../src/domain/rules.ts';
+import { otherEndLabels } from '../../src/domain/rules.ts';
 import { schema } from '../../src/schema/index.ts';
 import { markOf } from '../../src/schema/planner.ts';
 
@@ -22,9 +22,9 @@ describe('relation connections', () => {
         const node = isObjectType(edge) ? getNamedType(edge.getFields().node?.type) : undefined;
         if (!node) continue;
         const carried = isAbstractType(node) ? schema.getPossibleTypes(node).map((possible) => possible.name) : [node.name];
-        const rule = relationRules[mark.type];
-        const ends = { out: rule.to, in: rule.from, both: [...rule.from, ...rule.to] }[mark.direction];
-        const reached = ends.filter((label) => mark.labels === null || mark.labels.includes(label));
+        const reached = [...otherEndLabels(mark.type, mark.direction)].filter(
+          (label) => mark.labels === null || mark.labels.includes(label),
+        );
         const uncarried = reached.filter((label) => !carried.includes(label));
         checked += 1;
         if (uncarried.length > 0) wrong.push(`${type.name}.${field.name} (${node.name}) reaches ${uncarried.join(', ')}`);
@@ -32,5 +32,26 @@ describe('relation connections', () => {
     }
     expect(checked).toBeGreaterThan(30);
     expect(wrong).toEqual([]);
+  });
+
+  // A label test is a property read per relationship: a connection makes one only where it turns
+  // some end away (event participants without countries), never where the rules admit only the
+  // labels it names (a person's positions).
+  it("test the other end's label only where the rules admit a label they leave out", () => {
+    const marks = Object.values(schema.getTypeMap()).flatMap((type) =>
+      isObjectType(type) && !type.name.startsWith('__')
+        ? Object.values(type.getFields()).flatMap((field) => {
+            const mark = markOf(field);
+            return mark ? [{ name: `${type.name}.${field.name}`, mark }] : [];
+          })
+        : [],
+    );
+    const idle = marks.filter(
+      ({ mark }) => mark.labels !== null && [...otherEndLabels(mark.type, mark.direction)].every((label) => mark.labels?.includes(label)),
+    );
+    expect(idle.map(({ name }) => name)).toEqual([]);
+    const named = (name: string) => marks.find((entry) => entry.name === name)?.mark.labels;
+    expect(named('Person.positions')).toBeNull();
+    expect(named('Event.participants')).toEqual(['Person', 'Organization', 'Body']);
   });
 });
