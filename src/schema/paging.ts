@@ -91,21 +91,45 @@ export interface PageInfo {
 }
 
 /**
+ * A page's info. Its cursors are written only when read: most selections ask for none, and
+ * nested pages are many (Q3 reads some 70 per request).
+ */
+class KeptPageInfo<T> implements PageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  private readonly first: T | undefined;
+  private readonly last: T | undefined;
+  private readonly position: (row: T) => Position;
+
+  constructor(hasNextPage: boolean, hasPreviousPage: boolean, kept: readonly T[], position: (row: T) => Position) {
+    this.hasNextPage = hasNextPage;
+    this.hasPreviousPage = hasPreviousPage;
+    this.first = kept[0];
+    this.last = kept[kept.length - 1];
+    this.position = position;
+  }
+  get startCursor(): string | null {
+    return this.first === undefined ? null : encodeCursor(this.position(this.first));
+  }
+  get endCursor(): string | null {
+    return this.last === undefined ? null : encodeCursor(this.position(this.last));
+  }
+}
+
+/**
  * Cuts the extra row off a fetched window and says which way more rows exist. `rows` are in
  * ascending order; when reading backwards the extra row is the first one.
  */
 export function cutPage<T>(rows: T[], window: PageWindow, position: (row: T) => Position): { rows: T[]; pageInfo: PageInfo } {
   const more = rows.length > window.size;
   const kept = more ? (window.backwards ? rows.slice(rows.length - window.size) : rows.slice(0, window.size)) : rows;
-  const first = kept[0];
-  const last = kept[kept.length - 1];
   return {
     rows: kept,
-    pageInfo: {
-      hasNextPage: window.backwards ? window.before !== null : more,
-      hasPreviousPage: window.backwards ? more : window.after !== null,
-      startCursor: first ? encodeCursor(position(first)) : null,
-      endCursor: last ? encodeCursor(position(last)) : null,
-    },
+    pageInfo: new KeptPageInfo(
+      window.backwards ? window.before !== null : more,
+      window.backwards ? more : window.after !== null,
+      kept,
+      position,
+    ),
   };
 }

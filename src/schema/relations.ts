@@ -1,5 +1,5 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Direction, RelationPageRequest, RelationRecord } from '../db/repositories/relations.ts';
 import { type CompletenessEntry, completenessOf, externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
@@ -11,6 +11,7 @@ import type { Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { loadEntities } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFields, evidenceFilter } from './evidence.ts';
+import type { Loaders } from './loaders.ts';
 import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, type PageArguments, type PageWindow, pageWindow } from './paging.ts';
 import { readsStored, recordViewFor } from './record-view.ts';
 import { ActorRef, SourceRef } from './refs.ts';
@@ -46,6 +47,52 @@ interface RelationEdge {
   cursor: string;
   node: EntityRow;
   relation: RelationRecord;
+}
+
+/**
+ * An edge of a page. Its cursor is written only when the selection reads it: a nested read such
+ * as Q3 selects none, and encoding one per edge anyway took 0.1 ms of a Q3 request at 10k.
+ */
+class PageEdge implements RelationEdge {
+  readonly relation: RelationRecord;
+  constructor(relation: RelationRecord) {
+    this.relation = relation;
+  }
+  get node(): EntityRow {
+    return this.relation.other;
+  }
+  get cursor(): string {
+    return encodeCursor(this.relation.position);
+  }
+}
+
+/**
+ * The page request of one connection field, made once per request, field of the document and
+ * list depth. Its parents all ask with the same one: the arguments, the selection and the depth
+ * decide it, and none of them differ between parents. The loader writes a request's part of its
+ * key once per object (loaders.ts), so one object per field is what keeps keys cheap.
+ */
+class SharedPageRequests {
+  private readonly byRequest = new WeakMap<Loaders, WeakMap<readonly FieldNode[], Map<number, RelationPageRequest>>>();
+
+  of(loaders: Loaders, fieldNodes: readonly FieldNode[], lists: number, make: () => RelationPageRequest): RelationPageRequest {
+    let byField = this.byRequest.get(loaders);
+    if (!byField) {
+      byField = new WeakMap();
+      this.byRequest.set(loaders, byField);
+    }
+    let byDepth = byField.get(fieldNodes);
+    if (!byDepth) {
+      byDepth = new Map();
+      byField.set(fieldNodes, byDepth);
+    }
+    let request = byDepth.get(lists);
+    if (!request) {
+      request = make();
+      byDepth.set(lists, request);
+    }
+    return request;
+  }
 }
 
 export interface RelationSpec {
@@ -199,6 +246,8 @@ export function relationConnection(
   spec: RelationSpec,
 ) {
   const fields = [...new Set([...relationFields[spec.type], ...datedFields])];
+  const mark = relationMark(spec);
+  const requests = new SharedPageRequests();
   return t.connection(
     {
       type: spec.target,
@@ -211,16 +260,13 @@ export function relationConnection(
       // Its default page depends on how many lists it sits in (paging.ts); the cost model reads
       // this mark. The planner (planner.ts) reads the relation, to fetch its pages in a planned read.
       // Of its parent's record it reads the id and what a source says of the list's completeness.
-      extensions: { pageByNesting: true, [relationPageExtension]: relationMark(spec), ...readsStored('id', 'completeness') },
+      extensions: { pageByNesting: true, [relationPageExtension]: mark, ...readsStored('id', 'completeness') },
       resolve: async (parent: EntityRow, args: RelationArguments & PageArguments, context: RequestContext, info: GraphQLResolveInfo) => {
-        const window = pageWindow(args, defaultPageSizeAt(listsAbove(info.path)));
+        const lists = listsAbove(info.path);
+        const window = pageWindow(args, defaultPageSizeAt(lists));
         // Counted in the same statement, and only when asked for; one relation more only for pageInfo.
-        const request = relationPageRequest(
-          relationMark(spec),
-          args,
-          window,
-          selectsField(info, 'totalCount'),
-          selectsField(info, 'pageInfo'),
+        const request = requests.of(context.loaders, info.fieldNodes, lists, () =>
+          relationPageRequest(mark, args, window, selectsField(info, 'totalCount'), selectsField(info, 'pageInfo')),
         );
         // A planned nested read (src/schema/planner.ts) may have primed this page already.
         const page = await context.loaders.relationPage.load({ id: parent.id, request, view: recordViewFor(info) });
@@ -229,7 +275,7 @@ export function relationConnection(
           totalCount: page.total,
           completeness: listCompleteness(parent, spec),
           pageInfo,
-          edges: rows.map((relation) => ({ cursor: encodeCursor(relation.position), node: relation.other, relation })),
+          edges: rows.map((relation) => new PageEdge(relation)),
         };
       },
     },
