@@ -4,7 +4,7 @@
 // it reads below): a nested read such as organizations → memoranda → signatories → positions in
 // one statement, one Bolt exchange, instead of one per level. The page's own parameters keep
 // their names; each level's are renamed by the builder ($p1_limit, …). `levels` holds each
-// level's answer in the plan's order ({{names}}): a list of {id, total, edges}, one per parent.
+// level's answer in the plan's order ({{names}}): a list of [id, total, edges], one per parent.
 CALL () {
 {{page}}
 }

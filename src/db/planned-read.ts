@@ -9,7 +9,6 @@ import {
   type RelationEdgeRow,
   type RelationPage,
   type RelationPageRequest,
-  relationEdgeRow,
   relationPageOf,
   relationPageParameters,
 } from './repositories/relations.ts';
@@ -86,27 +85,30 @@ function flatten(levels: readonly PlannedLevel[], above: number | null = null, i
 const levelName = (index: number) => `level${index + 1}`;
 const prefixOf = (index: number) => `p${index + 1}_`;
 
-/** One relation-level block, its parameters added to `parameters`. */
-function levelText(
-  level: PlannedLevel,
-  index: number,
-  above: number | null,
-  rootRecord: 'whole' | 'view',
-  parameters: Record<string, unknown>,
-): string {
+/**
+ * What a level's block is written from: choices among closed lists and the plan's shape, never
+ * a value. Levels of one shape have one text, written once (statementText).
+ */
+interface LevelShape {
+  index: number;
+  above: number | null;
+  /** relation-pages' slots as the request fills them, not yet renamed. */
+  slots: Record<(typeof slotNames)[number], string>;
+  withTotal: boolean;
+  record: 'whole' | 'view';
+  onBehalfOf: 'none' | 'whole' | 'view';
+}
+
+/** A level's shape; its parameters, renamed with the level's prefix, go into `parameters`. */
+function levelShape(level: PlannedLevel, index: number, above: number | null, parameters: Record<string, unknown>): LevelShape {
   if (level.request.includeParts) throw new Error('a planned read does not roll parts up (includeParts): the loader reads those');
   const prefix = prefixOf(index);
   const values = relationPageParameters(level.request);
-  const slots: Record<string, string> = {};
-  for (const slot of slotNames) {
-    const value = values[slot];
-    if (!isSlotValue(slot, value)) throw new Error(`planned read: ${JSON.stringify(value)} cannot fill slot "${slot}"`);
-    // The filter and bound slots name parameters, which take the level's prefix like the block's own.
-    slots[slot] = renamed(value, prefix);
-  }
-  // The count is a block of its own, there only when the selection asks for totalCount.
-  slots.total =
-    values.withTotal === true ? fill('planned/level-total', cypher('planned/level-total'), slots) : cypher('planned/level-no-total');
+  const slot = (name: (typeof slotNames)[number]): string => {
+    const value = values[name];
+    if (!isSlotValue(name, value)) throw new Error(`planned read: ${JSON.stringify(value)} cannot fill slot "${name}"`);
+    return value;
+  };
   for (const [name, value] of Object.entries(values)) {
     if (!(slotNames as readonly string[]).includes(name) && name !== 'withTotal') parameters[`${prefix}${name}`] = value;
   }
@@ -114,28 +116,51 @@ function levelText(
   parameters[`${prefix}size`] = neo4j.int(level.request.size);
   // Whole records, or the values of the view's properties, whose names go as parameters.
   const view = level.view;
-  const record = view === null ? 'whole' : 'view';
-  const onBehalfOf = view === null ? 'whole' : typeof view.onBehalfOf === 'string' ? view.onBehalfOf : 'view';
-  slots.entityRecord = renamed(recordSlots.entityRecord[record], prefix);
-  slots.relationRecord = renamed(recordSlots.relationRecord[record], prefix);
-  slots.onBehalfOfRecord = renamed(recordSlots.onBehalfOfRecord[onBehalfOf], prefix);
   if (view !== null) {
     parameters[`${prefix}entityProperties`] = view.entity;
     parameters[`${prefix}relationProperties`] = view.relation;
     if (typeof view.onBehalfOf !== 'string') parameters[`${prefix}onBehalfOfProperties`] = view.onBehalfOf;
   }
+  return {
+    index,
+    above,
+    slots: {
+      type: slot('type'),
+      left: slot('left'),
+      right: slot('right'),
+      order: slot('order'),
+      relationFilters: slot('relationFilters'),
+      edgeBounds: slot('edgeBounds'),
+    },
+    withTotal: values.withTotal === true,
+    record: view === null ? 'whole' : 'view',
+    onBehalfOf: view === null ? 'whole' : typeof view.onBehalfOf === 'string' ? view.onBehalfOf : 'view',
+  };
+}
+
+/** One relation-level block, written from its shape. */
+function levelText(shape: LevelShape, rootRecord: 'whole' | 'view'): string {
+  const prefix = prefixOf(shape.index);
+  const slots: Record<string, string> = {};
+  // The filter and bound slots name parameters, which take the level's prefix like the block's own.
+  for (const slot of slotNames) slots[slot] = renamed(shape.slots[slot], prefix);
+  // The count is a block of its own, there only when the selection asks for totalCount.
+  slots.total = shape.withTotal ? fill('planned/level-total', cypher('planned/level-total'), slots) : cypher('planned/level-no-total');
+  slots.entityRecord = renamed(recordSlots.entityRecord[shape.record], prefix);
+  slots.relationRecord = renamed(recordSlots.relationRecord[shape.record], prefix);
+  slots.onBehalfOfRecord = renamed(recordSlots.onBehalfOfRecord[shape.onBehalfOf], prefix);
   // The parents: the root page's entities, found by slug (its rows keep the page's own $limit),
   // or the ends the level above matched, which it hands down as `levelNEnds`.
-  const parent = above === null ? 'rows' : `${levelName(above)}Ends`;
+  const parent = shape.above === null ? 'rows' : `${levelName(shape.above)}Ends`;
   const parents =
-    above === null
+    shape.above === null
       ? fill('planned/ids-of-rows', cypher('planned/ids-of-rows'), { level: parent, rowId: rowIdSlot[rootRecord] })
       : fill('planned/ends-of-edges', cypher('planned/ends-of-edges'), { level: parent });
   return fill('planned/relation-level', renamed(cypher('planned/relation-level'), prefix), {
     ...slots,
     level: parent,
     parents,
-    as: levelName(index),
+    as: levelName(shape.index),
   });
 }
 
@@ -144,28 +169,49 @@ export function plannedOrder(levels: readonly PlannedLevel[]): PlannedLevel[] {
   return flatten(levels).map(({ level }) => level);
 }
 
+// Statement texts by the shape they are written from. A document's plan has one shape whatever
+// its variables and parents, so a server writes each a few times at most: written per request,
+// they took 0.2 ms of the server's 4.8 CPU-ms per Q3 request at 10k (bench/cpu-profile.ts).
+// Shapes are choices among closed lists, but a client can vary them (depth, filters): past
+// `keptTexts` the oldest go.
+const statementTexts = new Map<string, string>();
+const keptTexts = 500;
+
+function statementText(page: string, rootRecord: 'whole' | 'view', shapes: readonly LevelShape[]): string {
+  const key = `${page}\u0001${rootRecord}\u0001${JSON.stringify(shapes)}`;
+  let text = statementTexts.get(key);
+  if (text === undefined) {
+    text = fill('planned/entity-page-tree', cypher('planned/entity-page-tree'), {
+      page,
+      levels: shapes.map((shape) => levelText(shape, rootRecord)).join('\n'),
+      names: shapes.map((shape) => levelName(shape.index)).join(', '),
+    });
+    if (statementTexts.size >= keptTexts) {
+      const [oldest] = statementTexts.keys();
+      if (oldest !== undefined) statementTexts.delete(oldest);
+    }
+    statementTexts.set(key, text);
+  }
+  return text;
+}
+
 /** The statement for a root page and the relation connections below it. */
 export function plannedEntityPage(request: EntityPageRequest, withTotal: boolean, levels: readonly PlannedLevel[]): PlannedStatement {
   const pageParameters = entityPageParameters(request, withTotal);
   const parameters: Record<string, unknown> = { ...parametersToSend('queries/entity-page', pageParameters) };
-  const flat = flatten(levels);
-  const blocks = flat.map(({ level, above }, index) =>
-    levelText(level, index, above, request.view === null ? 'whole' : 'view', parameters),
-  );
-  const text = fill('planned/entity-page-tree', cypher('planned/entity-page-tree'), {
-    page: filledCypher('queries/entity-page', pageParameters),
-    levels: blocks.join('\n'),
-    names: flat.map((_level, index) => levelName(index)).join(', '),
-  });
+  const shapes = flatten(levels).map(({ level, above }, index) => levelShape(level, index, above, parameters));
+  const text = statementText(filledCypher('queries/entity-page', pageParameters), request.view === null ? 'whole' : 'view', shapes);
   return new PlannedStatement(token, 'planned/entity-page-tree', text, parameters);
 }
 
-// A level's edges are parsed once the level is known: whole records, or a view's values.
-const levelRow = z.array(z.object({ id: z.string(), total: z.number(), edges: z.array(z.unknown()) }));
+// A level's edges are parsed once the level is known: whole records, or a view's values. Both
+// come as lists (planned/relation-level): [id, total, edges] per parent, and each edge
+// [forward, relationship, other end, onBehalfOf].
+const levelRow = z.array(z.tuple([z.string(), z.number(), z.array(z.unknown())]));
 const treeRow = entityPageRow.extend({ levels: z.array(levelRow) });
-const wholeEdges = z.object({ edges: z.array(relationEdgeRow) });
+const wholeEdges = z.object({ edges: z.array(z.tuple([z.boolean(), relationProperties, graphEntity, graphEntity.nullable()])) });
 const viewedEdges = z.object({
-  edges: z.array(z.object({ forward: z.boolean(), props: z.array(z.unknown()), other: z.array(z.unknown()), onBehalfOf: z.unknown() })),
+  edges: z.array(z.tuple([z.boolean(), z.array(z.unknown()), z.array(z.unknown()), z.unknown()])),
 });
 const viewedOnBehalfOf = z.object({ onBehalfOf: z.array(z.unknown()).nullable() });
 const wholeOnBehalfOf = z.object({ onBehalfOf: graphEntity.nullable() });
@@ -181,18 +227,25 @@ function parseOne<S extends z.ZodType>(name: string, record: Record<string, unkn
 function edgesOf(level: PlannedLevel, index: number, edges: readonly unknown[]): RelationEdgeRow[] {
   const name = `planned/entity-page-tree (level ${index + 1})`;
   const view = level.view;
-  if (view === null) return parseOne(name, { edges }, wholeEdges).edges;
+  if (view === null) {
+    return parseOne(name, { edges }, wholeEdges).edges.map(([forward, props, other, onBehalfOf]) => ({
+      forward,
+      props,
+      other,
+      onBehalfOf,
+    }));
+  }
   const onBehalfOfEntity = (value: unknown): EntityRow | null => {
     if (view.onBehalfOf === 'none') return null;
     if (view.onBehalfOf === 'whole') return parseOne(name, { onBehalfOf: value }, wholeOnBehalfOf).onBehalfOf;
     const values = parseOne(name, { onBehalfOf: value }, viewedOnBehalfOf).onBehalfOf;
     return values === null ? null : parseOne(name, viewedRecord(view.onBehalfOf, values), graphEntity);
   };
-  return parseOne(name, { edges }, viewedEdges).edges.map((edge) => ({
-    forward: edge.forward,
-    props: parseOne(name, viewedRecord(view.relation, edge.props), relationProperties),
-    other: parseOne(name, viewedRecord(view.entity, edge.other), graphEntity),
-    onBehalfOf: onBehalfOfEntity(edge.onBehalfOf),
+  return parseOne(name, { edges }, viewedEdges).edges.map(([forward, props, other, onBehalfOf]) => ({
+    forward,
+    props: parseOne(name, viewedRecord(view.relation, props), relationProperties),
+    other: parseOne(name, viewedRecord(view.entity, other), graphEntity),
+    onBehalfOf: onBehalfOfEntity(onBehalfOf),
   }));
 }
 
@@ -222,14 +275,9 @@ export async function loadEntityPageWithLevels(
   for (const [index, answers] of (row?.levels ?? []).entries()) {
     const level = order[index];
     if (!level) throw new Error(`planned read: an answer for level ${index + 1}, which the plan does not have`);
-    for (const answer of answers) {
-      const edges = edgesOf(level, index, answer.edges);
-      pages.push({
-        id: answer.id,
-        request: level.request,
-        view: level.view,
-        page: relationPageOf(answer.id, answer.total, edges, level.request),
-      });
+    for (const [id, total, answerEdges] of answers) {
+      const edges = edgesOf(level, index, answerEdges);
+      pages.push({ id, request: level.request, view: level.view, page: relationPageOf(id, total, edges, level.request) });
     }
   }
   return { page: entityPageOf(request, withTotal, row), pages };

@@ -164,7 +164,7 @@ describe('planned nested reads', () => {
     expect(statements).toEqual(['planned/entity-page-tree']);
     expect(exchanges).toBe(1);
     const [text] = db.plannedTexts;
-    for (const level of [1, 2, 3]) expect(text).toContain(`other: [name IN $p${level}_entityProperties | b[name]]`);
+    for (const level of [1, 2, 3]) expect(text).toContain(`, [name IN $p${level}_entityProperties | b[name]], `);
     // The signatories' organizations too, for their slugs.
     expect(text).toContain('RETURN [name IN $p2_onBehalfOfProperties | o[name]]');
     // A person's positions name organizations and bodies only (the relation rules): no level tests a label.
