@@ -24,6 +24,7 @@ import { type Report, renderMarkdown, type SizeResult, sizeName } from './lib/re
 
 const usage = `usage: npm run bench -- [--quick] [--sizes 10000,1000000] [--rounds 3] [--samples 300] [--duration 20]
                        [--concurrency 8] [--check-sets 200] [--profile-sets 5] [--reuse DIR] [--out DIR] [--check-only]
+                       [--node-flags=--max-semi-space-size=16]
 
 Generates the synthetic governance graph (S = 10k, L = 1M entities), loads it into one embedded
 Neo4j with the project's loader, adds B's and C's indexes (bench/cypher/indexes.cypher), starts A
@@ -35,7 +36,8 @@ Neo4j with the project's loader, adds B's and C's indexes (bench/cypher/indexes.
      from rounds x samples latencies, at least 300).
 Writes bench/results/<date>-<mode>-<sizes>.md and .json (bench/README.md explains them).
 --quick: 10k only, 3 rounds of 100 samples and 4 s of throughput (about 6 minutes).
---reuse DIR: keep the generated graphs and databases in DIR, load each size only once.`;
+--reuse DIR: keep the generated graphs and databases in DIR, load each size only once.
+--node-flags: flags for every server's Node alike (V8's young generation, say); the report lists them.`;
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +53,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     reuse: { type: 'string' },
     'check-only': { type: 'boolean', default: false },
+    'node-flags': { type: 'string', default: '' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -70,6 +73,7 @@ const rounds = Number(values.rounds);
 const checkSets = Number(values['check-sets']);
 const profileSets = Number(values['profile-sets']);
 const checkOnly = values['check-only'] ?? false;
+const nodeFlags = values['node-flags'].split(' ').filter((flag) => flag.length > 0);
 if ([...sizes, rounds, checkSets, timing.samples, timing.concurrency, timing.durationSeconds].some((n) => !Number.isInteger(n) || n < 1)) {
   console.error(usage);
   process.exit(2);
@@ -94,7 +98,7 @@ async function benchSize(entities: number, work: string, reused: boolean): Promi
   try {
     const opened: OpenedSize = await openSize(neo4j, entities, work, reused, log, embedded);
     const indexes = await indexList(neo4j);
-    for (const system of systems) servers[system] = await startServer(system, neo4j, log);
+    for (const system of systems) servers[system] = await startServer(system, neo4j, log, nodeFlags);
     const all = servers as Record<System, BenchServer>;
     const drivers = { A: (await stats(all.A)).driver, B: (await stats(all.B)).driver, C: (await stats(all.C)).driver };
     const difference = unlike(drivers);
@@ -185,6 +189,7 @@ try {
     mode: quick ? 'quick' : 'full',
     provenance: { commit: git.commit, dirty: git.dirty, command, argv },
     machine: machine(),
+    nodeFlags,
     settings: { sizes, rounds, ...timing, checkSets, profileSets },
     loadAverage: { before: runBefore, after: loadAverage() },
     caveats,

@@ -48,6 +48,8 @@ export interface Report {
   mode: 'quick' | 'full';
   provenance: { commit: string; dirty: string[]; command: string; argv: string[] };
   machine: Machine;
+  /** Flags given to every server's Node alike (--node-flags); none by default. */
+  nodeFlags?: string[];
   settings: {
     sizes: number[];
     rounds: number;
@@ -183,6 +185,7 @@ export function renderMarkdown(report: Report, titles: Record<QueryName, string>
     `- argv: \`${JSON.stringify(report.provenance.argv)}\``,
     `- Machine: ${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGb} GB; Node ${report.machine.node}; Neo4j ${report.machine.neo4j}. ` +
       'The load generator, the three servers and Neo4j share these cores.',
+    `- Node flags of every server: ${report.nodeFlags && report.nodeFlags.length > 0 ? `\`${report.nodeFlags.join(' ')}\`` : "none (Node's defaults)"}`,
     `- Load average (1 / 5 / 15 min): ${load(report.loadAverage.before)} before the run, ${load(report.loadAverage.after)} after.`,
     `- Timing: ${report.settings.rounds} rounds; in each, every query on A, then B, then C. Per measurement: ${report.settings.warmup} ` +
       `warm-up requests, ${report.settings.samples} at concurrency 1 (latency; Bolt traffic), then ${report.settings.concurrency} ` +
