@@ -37,7 +37,7 @@ const emptyPage: RelationPage = { total: 0, edges: [] };
 
 // A request's and a view's part of a page key, written once per object: a planned read hands one
 // request to every page of a level, the connections of one field share one (relations.ts,
-// sharedPageRequest) and views are kept per field (record-view.ts). Written per key instead, the
+// SharedPageRequests) and views are kept per field (record-view.ts). Written per key instead, the
 // JSON of requests and views took 0.25 ms of the server's 4.8 CPU-ms per Q3 request at 10k
 // (bench/cpu-profile.ts). The objects are never changed once made.
 const keyTexts = new WeakMap<object, string>();
