@@ -13,7 +13,7 @@ import { loadEntities } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFields, evidenceFilter } from './evidence.ts';
 import type { Loaders } from './loaders.ts';
 import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, type PageArguments, type PageWindow, pageWindow } from './paging.ts';
-import { readsStored, recordViewFor } from './record-view.ts';
+import { readsStored, readsStoredWhenSelected, recordViewFor } from './record-view.ts';
 import { ActorRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
 import { selectsField } from './selection.ts';
@@ -259,8 +259,14 @@ export function relationConnection(
       },
       // Its default page depends on how many lists it sits in (paging.ts); the cost model reads
       // this mark. The planner (planner.ts) reads the relation, to fetch its pages in a planned read.
-      // Of its parent's record it reads the id and what a source says of the list's completeness.
-      extensions: { pageByNesting: true, [relationPageExtension]: mark, ...readsStored('id', 'completeness') },
+      // Of its parent's record it reads the id, and what a source says of the list's completeness
+      // only for the fields that answer it.
+      extensions: {
+        pageByNesting: true,
+        [relationPageExtension]: mark,
+        ...readsStored('id'),
+        ...readsStoredWhenSelected({ complete: ['completeness'], completenessSources: ['completeness'] }),
+      },
       resolve: async (parent: EntityRow, args: RelationArguments & PageArguments, context: RequestContext, info: GraphQLResolveInfo) => {
         const lists = listsAbove(info.path);
         const window = pageWindow(args, defaultPageSizeAt(lists));
