@@ -1,14 +1,14 @@
 // Every shortest undirected path between two entities, for the paths query, with each hop's
 // relationship as stored (from = its start node) so the caller can cite the sources of every hop.
-// A variable-length bound cannot be a parameter: the search is bounded by the literal 6 (the
+// {{pathSearch}}: the search, with only the filters the request has (src/db/path-search-slots.ts):
+// $types, relationship types a path may use; $evidence, only relationships with a citation of
+// these kinds; $asOfFrom/$asOfTo/$includeUndated, only relationships current in that period. A
+// variable-length bound cannot be a parameter: the search is bounded by the literal 6 (the
 // largest maxHops the API accepts) and paths longer than $maxHops are dropped (all shortest paths
-// have one length, so that keeps all or none). $types: relationship types a path may use, or null
-// for any; $evidence: only relationships with a citation of these kinds (null: any); the predicate
-// is checked during the search, not after it. Without any of these filters the search runs with
-// no predicate at all: Neo4j does not fold `$types IS NULL` away, and evaluating the (always
-// true) predicate on every relationship the search expands doubled the statement's time on the
-// 1M benchmark graph (Q5: 50 ms against 26 ms server time, medians of 120; bench/README.md).
-// Both branches are planned once; the one whose condition fails reads nothing.
+// have one length, so that keeps all or none). Without filters the search has no predicate at
+// all: Neo4j does not fold `$types IS NULL` away, and evaluating that (always true) predicate on
+// every relationship the search expands doubled the statement's time on the 1M benchmark graph
+// (Q5: 50 ms against 26 ms server time, medians of 120; bench/README.md).
 // $from/$to are slugs as a client gave them: each is resolved here as queries/entities-by-id
 // resolves slugs (a current slug first, then former slugs, fragments/former-slug), so the ends
 // and the paths take one round trip. The ends come back as their slug and label (null when a slug
@@ -38,22 +38,9 @@ OPTIONAL CALL (toCurrent) {
 }
 WITH a, coalesce(toCurrent, former) AS b
 CALL (a, b) {
-  WITH a, b, $types IS NULL AND $evidence IS NULL AND $asOfFrom IS NULL AS unfiltered
+  WITH a, b
   WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  CALL (a, b, unfiltered) {
-    WITH a, b
-    WHERE unfiltered
-    MATCH p = allShortestPaths((a)-[*1..6]-(b))
-    RETURN p
-    LIMIT 200
-  UNION ALL
-    WITH a, b
-    WHERE NOT unfiltered
-    MATCH p = allShortestPaths((a)-[*1..6]-(b))
-    WHERE all(r IN relationships(p) WHERE ($types IS NULL OR type(r) IN $types) AND {{include:fragments/evidence-filter(r)}} AND {{include:fragments/as-of(r)}})
-    RETURN p
-    LIMIT 200
-  }
+  {{pathSearch}}
   WITH p
   WHERE length(p) <= $maxHops
   WITH p, [n IN nodes(p) | n.id] AS slugs, [r IN relationships(p) | r.key] AS keys

@@ -4,6 +4,7 @@ import { projectRoot } from '../config.ts';
 import { relationTypes } from '../domain/graph.ts';
 import { statementText } from './cypher-text.ts';
 import { entityPageSlotValues } from './entity-page-slots.ts';
+import { pathSearchSlotValues } from './path-search-slots.ts';
 import { recordSlotValues } from './record-view.ts';
 import { relationPageSlotValues } from './relation-page-slots.ts';
 
@@ -48,6 +49,8 @@ const slotValues: Readonly<Record<string, ReadonlySet<string>>> = {
   ...entityPageSlotValues,
   // cypher/planned/relation-level: whole records, or a record view's values (record-view.ts).
   ...recordSlotValues,
+  // cypher/queries/shortest-paths: the search with the filters a request has.
+  ...pathSearchSlotValues,
 };
 /** Whether `value` is one of the values slot `slot` may take (the planned-read builder fills the same slots). */
 export function isSlotValue(slot: string, value: unknown): value is string {

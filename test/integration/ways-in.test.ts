@@ -2,6 +2,7 @@ import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { filledCypher, parametersToSend } from '../../src/db/cypher-files.ts';
+import { pathSearch } from '../../src/db/path-search-slots.ts';
 import { recordSlots } from '../../src/db/record-view.ts';
 import { seededCurationSuite, seedSource } from '../support/curation.ts';
 
@@ -130,7 +131,7 @@ describe('paths that keep entity types out', () => {
       return { names: found.map((operator) => operator.name), dbHits: found.reduce((sum, operator) => sum + operator.dbHits, 0) };
     };
     const excluding = await profile('queries/shortest-paths-excluding', { excluded: ['Country'] });
-    const plain = await profile('queries/shortest-paths', {});
+    const plain = await profile('queries/shortest-paths', { pathSearch: pathSearch(new Set()) });
     // The quantified path pattern's search, with the predicate inlined; no variable-length expansion of every path.
     expect(
       excluding.names.some((name) => name.startsWith('StatefulShortestPath')),

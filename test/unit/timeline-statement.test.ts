@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cypher, statementsOf } from '../../src/db/cypher-files.ts';
+import { pathSearch } from '../../src/db/path-search-slots.ts';
 import { relationFiltersSlot } from '../../src/db/relation-page-slots.ts';
 import { asOfFilter } from '../../src/domain/dates.ts';
 import { relationTypes } from '../../src/domain/graph.ts';
@@ -27,16 +28,14 @@ describe('asOf', () => {
   it('is written once, and every statement walking relations includes it', () => {
     // The relation pages have it through their filter slot, only when a request gives a date.
     expect(relationFiltersSlot(new Set(['asOf']))).toContain('$includeUndated');
+    // So have the shortest paths, through their search slot.
+    expect(pathSearch(new Set(['asOf']))).toContain('$includeUndated');
+    expect(pathSearch(new Set())).not.toContain('WHERE');
+    expect(cypher('queries/shortest-paths')).toContain('{{pathSearch}}');
     for (const name of ['queries/relation-pages', 'queries/relation-pages-with-parts', 'planned/relation-level']) {
       expect(cypher(name), name).toContain('WHERE true {{relationFilters}}');
     }
-    for (const name of [
-      'queries/neighborhood-hop',
-      'queries/shortest-paths',
-      'queries/shortest-paths-excluding',
-      'queries/timeline',
-      'queries/timeline-graph',
-    ]) {
+    for (const name of ['queries/neighborhood-hop', 'queries/shortest-paths-excluding', 'queries/timeline', 'queries/timeline-graph']) {
       expect(cypher(name), name).toContain('$includeUndated');
     }
   });

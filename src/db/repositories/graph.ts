@@ -4,6 +4,7 @@ import type { AsOfFilter } from '../../domain/dates.ts';
 import { entityLabels } from '../../domain/graph.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { EntityRow } from '../../domain/stored-entity.ts';
+import { type PathFilterName, pathSearch } from '../path-search-slots.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { type RecordView, recordSlots, viewedRecord } from '../record-view.ts';
 import { graphEntity, parseRows, relationProperties } from '../rows.ts';
@@ -144,6 +145,26 @@ function pathParts(
   };
 }
 
+/** The search slot of queries/shortest-paths for the filters given, with their parameters only. */
+function searchFor(filters: {
+  types: string[] | null;
+  evidence: EvidenceFilter;
+  asOfFrom: string | null;
+  asOfTo: string | null;
+  includeUndated: boolean;
+}): Record<string, unknown> {
+  const given = new Set<PathFilterName>();
+  if (filters.types !== null) given.add('types');
+  if (filters.evidence !== null) given.add('evidence');
+  if (filters.asOfFrom !== null) given.add('asOf');
+  return {
+    pathSearch: pathSearch(given),
+    ...(given.has('types') ? { types: filters.types } : {}),
+    ...(given.has('evidence') ? { evidence: filters.evidence } : {}),
+    ...(given.has('asOf') ? { asOfFrom: filters.asOfFrom, asOfTo: filters.asOfTo, includeUndated: filters.includeUndated } : {}),
+  };
+}
+
 /**
  * Every shortest undirected path of at most `maxHops` (1–6) hops, at most `first` of them, in one
  * round trip with resolving the two ends: `from` and `to` are slugs, current or former. `excluded`: labels no inner node of a path may have (null or empty for none),
@@ -162,17 +183,16 @@ export async function findShortestPaths(
   view: RecordView | null = null,
 ): Promise<PathsResult> {
   const excluding = excluded !== null && excluded.length > 0;
+  const filters = { types: types ? [...types] : null, evidence, ...asOfParameters(asOf) };
   const [row] = await scope.read(
     excluding ? 'queries/shortest-paths-excluding' : 'queries/shortest-paths',
     {
       from,
       to,
       maxHops: neo4j.int(maxHops),
-      types: types ? [...types] : null,
       first: neo4j.int(first),
-      evidence,
-      ...asOfParameters(asOf),
-      ...(excluding ? { excluded: [...excluded] } : {}),
+      // The excluding search checks every filter in its pattern; the other has only those given.
+      ...(excluding ? { ...filters, excluded: [...excluded] } : searchFor(filters)),
       pathEntityRecord: recordSlots.pathEntityRecord[view === null ? 'whole' : 'view'],
       relationRecord: recordSlots.relationRecord[view === null ? 'whole' : 'view'],
       ...(view === null ? {} : { entityProperties: view.entity, relationProperties: view.relation }),
