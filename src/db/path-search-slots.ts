@@ -37,10 +37,10 @@ export function pathSearch(filters: ReadonlySet<PathFilterName>): string {
 }
 
 /** Every subset of the filters, for the slot's closed list. */
-const everyFilterSet: ReadonlySet<PathFilterName>[] = pathFilterNames.reduce<Set<PathFilterName>[]>(
-  (sets, name) => [...sets, ...sets.map((set) => new Set([...set, name]))],
-  [new Set()],
-);
+const everyFilterSet: Set<PathFilterName>[] = [new Set()];
+for (const name of pathFilterNames) {
+  for (const set of [...everyFilterSet]) everyFilterSet.push(new Set([...set, name]));
+}
 
 /** The closed list of the search slot, for cypher-files.ts's check. */
 export const pathSearchSlotValues: Readonly<Record<'pathSearch', ReadonlySet<string>>> = {
