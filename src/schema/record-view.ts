@@ -232,10 +232,17 @@ export function pathViewFor(info: GraphQLResolveInfo): RecordView | null {
   return pathViewOf({ schema: info.schema, fragments: info.fragments, variables: info.variableValues }, info.returnType, info.fieldNodes);
 }
 
+const rowViews = new WeakMap<readonly FieldNode[], readonly string[] | null>();
+
 /** The properties the root list being resolved reads of its rows, id first (see recordViewOf); null for whole records. */
 export function rowViewFor(info: GraphQLResolveInfo): readonly string[] | null {
-  const walk = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
-  return recordViewOf(walk, info.returnType, info.fieldNodes, false)?.entity ?? null;
+  let view = rowViews.get(info.fieldNodes);
+  if (view === undefined) {
+    const walk = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+    view = recordViewOf(walk, info.returnType, info.fieldNodes, false)?.entity ?? null;
+    rowViews.set(info.fieldNodes, view);
+  }
+  return view;
 }
 
 /** The view of the connection being resolved (see recordViewOf). */

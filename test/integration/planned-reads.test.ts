@@ -218,6 +218,21 @@ describe('planned nested reads', () => {
     }
   });
 
+  it('plans a document again for other variables, and answers each as the loaders do', async () => {
+    // The plan is kept per document and variables (planner.ts): a page size given as a variable
+    // must not carry over from one request to the next.
+    const query = `query ($n: Int!) { organizations(first: 40) { edges { node { slug
+      memoranda(first: $n) { edges { node { slug } } } } } } }`;
+    for (const n of [1, 2, 1, 3]) {
+      const fromLoaders = await measure(loaders, query, { n });
+      const fromPlan = await measure(planned, query, { n });
+      expect(fromLoaders.result).not.toHaveProperty('errors');
+      expect(fromPlan.text).toBe(fromLoaders.text);
+      expect(levelLimits(1)).toEqual({ limit: n, size: n });
+      expect(fromPlan.exchanges).toBe(1);
+    }
+  });
+
   it('keeps a page read through a view apart from the same page asked elsewhere with fields the view lacks', async () => {
     // The same memoranda page of the same organization: through a view in the planned list, and
     // whole (description, date, sources, evidence) under a lookup in the same request.
