@@ -177,8 +177,8 @@ export function plannedOrder(levels: readonly PlannedLevel[]): PlannedLevel[] {
 const statementTexts = new Map<string, string>();
 const keptTexts = 500;
 
-function statementText(page: string, rootRecord: 'whole' | 'view', shapes: readonly LevelShape[]): string {
-  const key = `${page}\u0001${rootRecord}\u0001${JSON.stringify(shapes)}`;
+function statementText(page: string, rootRecord: 'whole' | 'view', { shapes, shapesKey }: LevelTree): string {
+  const key = `${page}\u0001${rootRecord}\u0001${shapesKey}`;
   let text = statementTexts.get(key);
   if (text === undefined) {
     text = fill('planned/entity-page-tree', cypher('planned/entity-page-tree'), {
@@ -198,10 +198,33 @@ function statementText(page: string, rootRecord: 'whole' | 'view', shapes: reado
 /** The statement for a root page and the relation connections below it. */
 export function plannedEntityPage(request: EntityPageRequest, withTotal: boolean, levels: readonly PlannedLevel[]): PlannedStatement {
   const pageParameters = entityPageParameters(request, withTotal);
-  const parameters: Record<string, unknown> = { ...parametersToSend('queries/entity-page', pageParameters) };
-  const shapes = flatten(levels).map(({ level, above }, index) => levelShape(level, index, above, parameters));
-  const text = statementText(filledCypher('queries/entity-page', pageParameters), request.view === null ? 'whole' : 'view', shapes);
+  const tree = treeOf(levels);
+  const parameters: Record<string, unknown> = { ...parametersToSend('queries/entity-page', pageParameters), ...tree.parameters };
+  const text = statementText(filledCypher('queries/entity-page', pageParameters), request.view === null ? 'whole' : 'view', tree);
   return new PlannedStatement(token, 'planned/entity-page-tree', text, parameters);
+}
+
+/** The levels' shapes and their parameters, which depend on the levels alone. */
+interface LevelTree {
+  shapes: readonly LevelShape[];
+  /** The shapes as text, part of their statement's key. */
+  shapesKey: string;
+  parameters: Readonly<Record<string, unknown>>;
+}
+
+// The planner keeps a document's levels (src/schema/planner.ts): their shapes and parameters are
+// worked out once for them, not on every request.
+const levelTrees = new WeakMap<readonly PlannedLevel[], LevelTree>();
+
+function treeOf(levels: readonly PlannedLevel[]): LevelTree {
+  let tree = levelTrees.get(levels);
+  if (tree === undefined) {
+    const parameters: Record<string, unknown> = {};
+    const shapes = flatten(levels).map(({ level, above }, index) => levelShape(level, index, above, parameters));
+    tree = { shapes, shapesKey: JSON.stringify(shapes), parameters };
+    levelTrees.set(levels, tree);
+  }
+  return tree;
 }
 
 // A level's edges are parsed once the level is known: whole records, or a view's values. Both
