@@ -108,13 +108,32 @@ export function filledCypher(name: string, parameters: Record<string, unknown>, 
 }
 
 /**
- * The parameters to send with a filled statement: all but its slots', which are in the text
- * already (the entity page's would add some 400 bytes to every list request).
+ * The parameters to send with a filled statement: those its text names, which leaves out its
+ * slots' (in the text already: the entity page's would add some 400 bytes to every list request)
+ * and the filters a slot left out (a root list's page had a dozen nulls for its absent filters).
  */
 export function parametersToSend(name: string, parameters: Record<string, unknown>, dir: string = cypherDir): Record<string, unknown> {
-  const names = slotsOf(name, dir);
-  if (names.length === 0) return parameters;
-  return Object.fromEntries(Object.entries(parameters).filter(([parameter]) => !names.includes(parameter)));
+  const named = parametersNamedIn(filledCypher(name, parameters, dir));
+  const sent = Object.entries(parameters).filter(([parameter]) => named.has(parameter));
+  return sent.length === Object.keys(parameters).length ? parameters : Object.fromEntries(sent);
+}
+
+// The $parameters a text names, by text: filled statements are kept (filledCypher), so a server
+// has a few hundred at most; past `keptTexts` the oldest go.
+const namedParameters = new Map<string, ReadonlySet<string>>();
+const keptTexts = 1000;
+
+function parametersNamedIn(text: string): ReadonlySet<string> {
+  let named = namedParameters.get(text);
+  if (named === undefined) {
+    named = new Set(Array.from(text.matchAll(/\$(\w+)/g), ([, parameter]) => parameter ?? ''));
+    if (namedParameters.size >= keptTexts) {
+      const [oldest] = namedParameters.keys();
+      if (oldest !== undefined) namedParameters.delete(oldest);
+    }
+    namedParameters.set(text, named);
+  }
+  return named;
 }
 
 /** Names of the statements in one folder of cypher/, in file-name order. */

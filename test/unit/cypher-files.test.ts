@@ -35,6 +35,12 @@ describe('statement slots', () => {
     const plain = { ids: ['a'] };
     expect(parametersToSend('queries/entities-by-id', plain)).toBe(plain);
   });
+
+  it('sends only the parameters the filled text names', () => {
+    // No filter slot names $labels here: the absent filter's null stays home.
+    expect(parametersToSend('queries/relation-pages', { ...base, ids: ['a'], limit: 3, labels: null })).toEqual({ ids: ['a'], limit: 3 });
+    expect(parametersToSend('queries/entities-by-id', { ids: ['a'], unused: 1 })).toEqual({ ids: ['a'] });
+  });
 });
 
 describe('fragments', () => {
