@@ -8,7 +8,8 @@
 // have one length, so that keeps all or none). Without filters the search has no predicate at
 // all: Neo4j does not fold `$types IS NULL` away, and evaluating that (always true) predicate on
 // every relationship the search expands doubled the statement's time on the 1M benchmark graph
-// (Q5: 50 ms against 26 ms server time, medians of 120; bench/README.md).
+// (Q5: 50 ms against 26 ms server time, medians of 120;
+// bench/results/2026-12-04-readme-section.md).
 // $from/$to are slugs as a client gave them: each is resolved here as queries/entities-by-id
 // resolves slugs (a current slug first, then former slugs, fragments/former-slug), so the ends
 // and the paths take one round trip. The ends come back as their slug and label (null when a slug
