@@ -5,7 +5,8 @@
 // case pays nothing for it. Only slugs reach that lookup (the pattern test). A current slug wins
 // over a former one. The paths query resolves its two ends the same way, in its own statement.
 // Each row is (the id asked for, the entity): `id` differs from props.id for a former slug.
-// Missing ids return no row.
+// Missing ids return no row. {{rowRecord}} is each entity's whole record, or the values of the
+// properties a lookup's selection reads, $rowProperties (src/db/record-view.ts).
 UNWIND $ids AS id
 OPTIONAL MATCH (current:Entity {id: id})
 OPTIONAL CALL (id, current) {
@@ -15,4 +16,4 @@ OPTIONAL CALL (id, current) {
 }
 WITH id, coalesce(current, former) AS n
 WHERE n IS NOT NULL
-RETURN id, {{include:fragments/entity-props(n)}} AS props
+RETURN id, {{rowRecord}} AS props

@@ -138,6 +138,7 @@ EntityRef.implement({
 
     aliases: t.stringList({
       description: 'Other names: abbreviations, spellings in other scripts, other titles.',
+      extensions: readsStored('aliases'),
       resolve: (entity) => entity.aliases,
     }),
     description: t.string({

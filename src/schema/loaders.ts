@@ -25,8 +25,19 @@ export interface RelationPageKey {
  * request costs one round trip per distinct (relation, arguments) at each depth, whatever
  * the number of parents.
  */
+/** An entity asked for by a lookup whose selection reads only these stored properties (record-view.ts, lookupViewFor). */
+export interface EntityViewKey {
+  id: string;
+  view: readonly string[];
+}
+
 export interface Loaders {
   entity: DataLoader<string, StoredEntity | null>;
+  /**
+   * Entities read through a view: partial records, kept apart from `entity`'s whole ones, each
+   * answering only the selection its view was made for.
+   */
+  entityView: DataLoader<EntityViewKey, StoredEntity | null, string>;
   relationPage: DataLoader<RelationPageKey, RelationPage, string>;
   ancestors: DataLoader<string, EntityRow[]>;
   /** Relationships by key (type|from|to|role|title): the sides of conflicts. */
@@ -41,7 +52,7 @@ const emptyPage: RelationPage = { total: 0, edges: [] };
 // JSON of requests and views took 0.25 ms of the server's 4.8 CPU-ms per Q3 request at 10k
 // (bench/cpu-profile.ts). The objects are never changed once made.
 const keyTexts = new WeakMap<object, string>();
-function keyText(value: RelationPageRequest | RecordView | null): string {
+function keyText(value: RelationPageRequest | RecordView | readonly string[] | null): string {
   if (value === null) return 'null';
   let text = keyTexts.get(value);
   if (text === undefined) {
@@ -101,6 +112,27 @@ export function createLoaders(reads: ReadScope): Loaders {
     }),
   );
 
+  const entityView = new DataLoader<EntityViewKey, StoredEntity | null, string>(
+    traced(reads, 'entityView', async (keys: readonly EntityViewKey[]) => {
+      // One statement per view: a request's lookups of one field share it.
+      const groups = new Map<string, { view: readonly string[]; ids: string[] }>();
+      for (const key of keys) {
+        const group = groups.get(keyText(key.view)) ?? { view: key.view, ids: [] };
+        group.ids.push(key.id);
+        groups.set(keyText(key.view), group);
+      }
+      const found = new Map<string, StoredEntity | null>();
+      await Promise.all(
+        [...groups].map(async ([viewKey, group]) => {
+          const records = await loadEntitiesById(reads, group.ids, group.view);
+          for (const [index, id] of group.ids.entries()) found.set(`${id}\u0000${viewKey}`, records[index] ?? null);
+        }),
+      );
+      return keys.map((key) => found.get(`${key.id}\u0000${keyText(key.view)}`) ?? null);
+    }),
+    { cacheKeyFn: (key) => `${key.id}\u0000${keyText(key.view)}` },
+  );
+
   const relationPage = new DataLoader<RelationPageKey, RelationPage, string>(
     traced(reads, 'relationPage', async (keys: readonly RelationPageKey[]) => {
       // Keys with the same relation and arguments share one query over all their parents.
@@ -132,5 +164,5 @@ export function createLoaders(reads: ReadScope): Loaders {
     traced(reads, 'relationByKey', (keys) => loadRelationsByKey(reads, keys)),
   );
 
-  return { entity, relationPage, ancestors, relationByKey };
+  return { entity, entityView, relationPage, ancestors, relationByKey };
 }

@@ -1,13 +1,15 @@
 import type { ObjectRef } from '@pothos/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import { findTldByForms } from '../db/repositories/lists.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
-import type { EntityRow, GraphEntityLabel, RowOfLabel } from '../domain/stored-entity.ts';
+import { type EntityRow, type GraphEntityLabel, hasLabel, type RowOfLabel } from '../domain/stored-entity.ts';
 import { tldForms } from '../domain/text/tld-forms.ts';
 import { builder, type Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { expectLabel, loadEntities, loadEntitiesInOrder } from './entity.ts';
 import { decodeEntityId } from './graph-types.ts';
+import { lookupViewFor } from './record-view.ts';
 import { parseRef, resolveAnyRef } from './references.ts';
 import {
   BodyRef,
@@ -35,9 +37,20 @@ function lookupSlug(given: string, label: EntityLabel): string | null {
   return given;
 }
 
-async function lookUp<L extends EntityLabel>(context: RequestContext, given: string, label: L): Promise<RowOfLabel<L> | null> {
+async function lookUp<L extends EntityLabel>(
+  context: RequestContext,
+  given: string,
+  label: L,
+  info: GraphQLResolveInfo,
+): Promise<RowOfLabel<L> | null> {
   const slug = lookupSlug(given, label);
-  return slug === null ? null : ((await loadEntities(context, [slug], [label]))[0] ?? null);
+  if (slug === null) return null;
+  // Only the properties the selection reads, when all its fields say which (record-view.ts): a
+  // point lookup's whole record is most of what Neo4j reads and sends for it.
+  const view = lookupViewFor(info);
+  if (view === null) return (await loadEntities(context, [slug], [label]))[0] ?? null;
+  const found = await context.loaders.entityView.load({ id: slug, view });
+  return hasLabel(found, [label]) ? found : null;
 }
 
 /**
@@ -72,7 +85,7 @@ function defineLookup<L extends GraphEntityLabel>(
           description: `Its slug, e.g. as shown by the "slug" field, or its global ID (the "id" field).`,
         }),
       },
-      resolve: (_root, { slug }, context) => lookUp(context, slug, label),
+      resolve: (_root, { slug }, context, info) => lookUp(context, slug, label, info),
     }),
   );
 }
@@ -141,7 +154,7 @@ builder.queryField('tldBySlug', (t) =>
     nullable: true,
     description: 'The Tld with this slug (or a former slug of it, or its global ID), or null.',
     args: { slug: t.arg.string({ required: true, description: 'Its slug, e.g. "tld-rf", or its global ID.' }) },
-    resolve: (_root, { slug }, context) => lookUp(context, slug, 'Tld'),
+    resolve: (_root, { slug }, context, info) => lookUp(context, slug, 'Tld', info),
   }),
 );
 

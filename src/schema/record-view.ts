@@ -245,6 +245,27 @@ export function rowViewFor(info: GraphQLResolveInfo): readonly string[] | null {
   return view;
 }
 
+const lookupViews = new WeakMap<readonly FieldNode[], readonly string[] | null>();
+
+/**
+ * The properties a lookup being resolved (organization(slug:) and the like) reads of the entity
+ * it answers, id first; null for the whole record, when some field of its selection does not
+ * declare what it reads.
+ */
+export function lookupViewFor(info: GraphQLResolveInfo): readonly string[] | null {
+  let view = lookupViews.get(info.fieldNodes);
+  if (view === undefined) {
+    const read = propertiesRead(
+      viewWalk({ schema: info.schema, fragments: info.fragments, variables: info.variableValues }),
+      info.returnType,
+      info.fieldNodes,
+    );
+    view = read === null ? null : (recordView(read, [], 'none', false)?.entity ?? null);
+    lookupViews.set(info.fieldNodes, view);
+  }
+  return view;
+}
+
 /** The view of the connection being resolved (see recordViewOf). */
 export function recordViewFor(info: GraphQLResolveInfo): RecordView | null {
   let view = computed.get(info.fieldNodes);

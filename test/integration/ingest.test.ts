@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
+import { entitiesByIdParameters } from '../../src/db/repositories/entities.ts';
 import { analyzeSource, dryRunShape } from '../../src/services/ingest/ingest.ts';
 import { MatcherCache } from '../../src/services/ingest/matchers.ts';
 import { seededCurationSuite } from '../support/curation.ts';
@@ -104,7 +105,7 @@ describe('ingesting an article', () => {
     expect(first.alreadyDecided).toBe(0);
     expect(first.mentions.find((m) => m.text === 'Andrey Pavlyuchenko')?.entity).toEqual({ slug: 'andrey-pavlyuchenko' });
     // Queued, not written: the graph has no Source of that slug yet.
-    expect(await readRows(suite.db, 'queries/entities-by-id', { ids: [first.source] })).toEqual([]);
+    expect(await readRows(suite.db, 'queries/entities-by-id', entitiesByIdParameters([first.source]))).toEqual([]);
 
     const position = find(first.proposals, 'HOLDS_POSITION', 'andrey-pavlyuchenko', 'oac-belarus');
     const bel = find(first.proposals, 'MANAGES', 'oac-belarus', 'tld-bel');
@@ -131,7 +132,7 @@ describe('ingesting an article', () => {
     // The seed has this position already: accepting adds the article to its sources, keeping the seed's.
     expect(cited.sources).toEqual(['src-001-cctld-oac-memorandum', first.source]);
     expect(cited.citationEvidence[cited.sources.indexOf(first.source)]).toBe('STATED');
-    const [source] = await readRows(suite.db, 'queries/entities-by-id', { ids: [first.source] });
+    const [source] = await readRows(suite.db, 'queries/entities-by-id', entitiesByIdParameters([first.source]));
     expect(source?.props).toMatchObject({
       id: first.source,
       label: 'Source',

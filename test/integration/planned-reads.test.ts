@@ -383,4 +383,63 @@ describe('planned nested reads', () => {
     });
     expect(same.exchanges).toBe(1);
   });
+
+  it('reads a Q1-shaped lookup through a view of the properties it shows, and answers as the whole record does', async () => {
+    const viewed = '{ organization(slug: "coordination-center-ru") { slug name kind country aliases } }';
+    const fromWhole = await measure(planned, viewed.replace('{ slug', '{ wholeRecord: description slug'));
+    expect(db.parameters[0]).not.toHaveProperty('rowProperties');
+    const fromView = await measure(planned, viewed);
+    expect(fromView.result).not.toHaveProperty('errors');
+    expect(fromView.text).toContain('"slug":"coordination-center-ru"');
+    expect(withoutWholeRecord(fromView.text)).toBe(withoutWholeRecord(fromWhole.text));
+    expect(fromView.statements).toEqual(['queries/entities-by-id']);
+    expect(db.parameters[0]?.rowProperties).toEqual(['id', 'aliases', 'country', 'kind', 'label', 'name']);
+    // A field that declares nothing of what it reads: the whole record, through the entity loader.
+    await measure(planned, '{ organization(slug: "coordination-center-ru") { slug sources { slug } } }');
+    expect(db.parameters[0]).not.toHaveProperty('rowProperties');
+  });
+
+  it('answers every lookup by slug through a view as through the whole record', async () => {
+    // Built from the schema: every lookup of one type with every field of that type that
+    // declares what it reads, on the first entity of that type's root list.
+    const query = schema.getQueryType();
+    const fields = Object.values(query?.getFields() ?? {});
+    let checked = 0;
+    for (const lookup of fields) {
+      const type = getNamedType(lookup.type);
+      if (!isObjectType(type) || !lookup.args.some((arg) => arg.name === 'slug')) continue;
+      const list = fields.find((root) => root.args.some((arg) => arg.name === 'first') && edgeAndNode(getNamedType(root.type))?.node === type);
+      if (!list) continue;
+      const first = await measure(planned, `{ ${list.name}(first: 1) { edges { node { slug } } } }`);
+      const slug = /"slug":"([^"]+)"/.exec(first.text)?.[1];
+      expect(slug, list.name).toBeDefined();
+      const leaves = Object.values(type.getFields())
+        .filter((field) => declaredStoredProperties(field) !== null && isLeafType(getNamedType(field.type)) && field.args.length === 0)
+        .map((field) => field.name);
+      const viewed = `{ ${lookup.name}(slug: "${slug}") { ${leaves.join(' ')} } }`;
+      const fromView = await measure(planned, viewed);
+      expect(fromView.result, viewed).not.toHaveProperty('errors');
+      expect(db.parameters[0], viewed).toHaveProperty('rowProperties');
+      const fromWhole = await measure(planned, `{ ${lookup.name}(slug: "${slug}") { wholeRecord: sources { slug } ${leaves.join(' ')} } }`);
+      expect(db.parameters.some((parameters) => 'rowProperties' in parameters)).toBe(false);
+      expect(withoutWholeRecord(fromView.text), viewed).toBe(withoutWholeRecord(fromWhole.text));
+      expect(fromView.text, viewed).toContain(`"slug":"${slug}"`);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  it('follows former slugs and global IDs through a view, and answers null for another type', async () => {
+    const { result, statements } = await measure(
+      planned,
+      `{ byFormer: body(slug: "body-icann") { slug name } byId: body(slug: "${gid('Body', 'icann')}") { slug name }
+         otherType: organization(slug: "icann") { slug name } missing: body(slug: "no-such-body") { slug name } }`,
+    );
+    expect(result).toMatchObject({
+      data: { byFormer: { slug: 'icann', name: 'ICANN' }, byId: { slug: 'icann', name: 'ICANN' }, otherType: null, missing: null },
+    });
+    expect(result).not.toHaveProperty('errors');
+    // The lookups of one selection share one statement.
+    expect(statements).toEqual(['queries/entities-by-id']);
+  });
 });

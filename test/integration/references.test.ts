@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
+import { entitiesByIdParameters } from '../../src/db/repositories/entities.ts';
 import { renameStoredEntities } from '../../src/db/repositories/redirects.ts';
 import { seededCurationSuite, seedSource } from '../support/curation.ts';
 import { readRows } from '../support/database.ts';
@@ -254,7 +255,7 @@ describe('former slugs survive writes', () => {
     const renames = [{ from: 'old-name-registry', to: 'new-name-registry' }];
     expect(await renameStoredEntities(suite.db, renames, 'test')).toEqual(renames);
     expect(await renameStoredEntities(suite.db, renames, 'test')).toEqual([]);
-    const [row] = await readRows(suite.db, 'queries/entities-by-id', { ids: ['old-name-registry'] });
+    const [row] = await readRows(suite.db, 'queries/entities-by-id', entitiesByIdParameters(['old-name-registry']));
     expect(row).toMatchObject({ id: 'old-name-registry', props: { id: 'new-name-registry', formerSlugs: ['old-name-registry'] } });
     const { organization } = await suite.api.data<{ organization: { slug: string; tlds: { edges: { node: { slug: string } }[] } } }>(
       '{ organization(slug: "old-name-registry") { slug tlds { edges { node { slug } } } } }',

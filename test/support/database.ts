@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { z } from 'zod';
 import { Database } from '../../src/db/database.ts';
 import { connect } from '../../src/db/driver.ts';
+import { entitiesByIdParameters } from '../../src/db/repositories/entities.ts';
 import { type GraphState, stateOf } from './graph-state.ts';
 
 /** A Database on the run's Neo4j (embedded or NEO4J_URI). Close it in afterAll. */
@@ -51,5 +52,5 @@ export function readRows(db: Database, statement: string, parameters: Record<str
 /** Stored properties of these entities, by the statement the API reads them with. */
 export function readStoredProps(db: Database, ids: readonly string[]): Promise<{ id: string; props: Record<string, unknown> }[]> {
   const row = z.object({ id: z.string(), props: z.record(z.string(), z.unknown()) });
-  return db.openScope({ timeoutMs: 60_000, requestId: 'test' }).read('queries/entities-by-id', { ids: [...ids] }, row);
+  return db.openScope({ timeoutMs: 60_000, requestId: 'test' }).read('queries/entities-by-id', entitiesByIdParameters(ids), row);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cypher, filledCypher, parametersToSend } from '../../src/db/cypher-files.ts';
+import { recordSlots } from '../../src/db/record-view.ts';
 
 describe('statement slots', () => {
   const base = { type: 'MANAGES', left: '-', right: '->', order: 'ASC', relationFilters: '', edgeBounds: '' };
@@ -32,14 +33,16 @@ describe('statement slots', () => {
 
   it("does not send a slot's value again as a parameter", () => {
     expect(parametersToSend('queries/relation-pages', { ...base, ids: ['a'], limit: 3 })).toEqual({ ids: ['a'], limit: 3 });
-    const plain = { ids: ['a'] };
-    expect(parametersToSend('queries/entities-by-id', plain)).toBe(plain);
+    const plain = { keys: ['a'] };
+    expect(parametersToSend('queries/relations-by-key', plain)).toBe(plain);
+    expect(parametersToSend('queries/entities-by-id', { ids: ['a'], rowRecord: recordSlots.rowRecord.whole })).toEqual({ ids: ['a'] });
   });
 
   it('sends only the parameters the filled text names', () => {
     // No filter slot names $labels here: the absent filter's null stays home.
     expect(parametersToSend('queries/relation-pages', { ...base, ids: ['a'], limit: 3, labels: null })).toEqual({ ids: ['a'], limit: 3 });
-    expect(parametersToSend('queries/entities-by-id', { ids: ['a'], unused: 1 })).toEqual({ ids: ['a'] });
+    const whole = recordSlots.rowRecord.whole;
+    expect(parametersToSend('queries/entities-by-id', { ids: ['a'], rowRecord: whole, rowProperties: ['id'] })).toEqual({ ids: ['a'] });
   });
 });
 
@@ -82,7 +85,7 @@ describe('fragments', () => {
   });
 
   it('writes the audit times of every read as epoch milliseconds, and leaves out the search forms, from one fragment', () => {
-    const text = cypher('queries/entities-by-id').replace(/\s+/g, ' ');
+    const text = filledCypher('queries/entities-by-id', { rowRecord: recordSlots.rowRecord.whole }).replace(/\s+/g, ' ');
     expect(text).toContain(
       'n {.*, searchText: null, searchVariants: null, searchDetails: null, ' +
         'createdAt: toFloat(n.createdAt.epochMillis), updatedAt: toFloat(n.updatedAt.epochMillis)} AS props',

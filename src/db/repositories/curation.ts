@@ -17,6 +17,7 @@ import type { StoredEntity } from '../../domain/stored-entity.ts';
 import type { TransactionRunner } from '../database.ts';
 import { type Outcome as Counts, emptySummary, upsertNodes, upsertRelations, type WriteScope } from '../load.ts';
 import { entity } from '../rows.ts';
+import { entitiesByIdParameters } from './entities.ts';
 
 const knownTypes = new Set<string>(relationTypes);
 
@@ -77,7 +78,7 @@ export async function labelsOf(tx: TransactionRunner, ids: readonly string[]): P
 
 /** Entities as this transaction sees them, in no particular order. */
 export async function readEntities(tx: TransactionRunner, ids: readonly string[]): Promise<StoredEntity[]> {
-  const rows = await tx.run('queries/entities-by-id', { ids: [...new Set(ids)] }, entityRow);
+  const rows = await tx.run('queries/entities-by-id', entitiesByIdParameters(ids), entityRow);
   return rows.map((row) => row.props);
 }
 
