@@ -408,7 +408,9 @@ describe('planned nested reads', () => {
     for (const lookup of fields) {
       const type = getNamedType(lookup.type);
       if (!isObjectType(type) || !lookup.args.some((arg) => arg.name === 'slug')) continue;
-      const list = fields.find((root) => root.args.some((arg) => arg.name === 'first') && edgeAndNode(getNamedType(root.type))?.node === type);
+      const list = fields.find(
+        (root) => root.args.some((arg) => arg.name === 'first') && edgeAndNode(getNamedType(root.type))?.node === type,
+      );
       if (!list) continue;
       const first = await measure(planned, `{ ${list.name}(first: 1) { edges { node { slug } } } }`);
       const slug = /"slug":"([^"]+)"/.exec(first.text)?.[1];
