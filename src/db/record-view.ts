@@ -108,6 +108,14 @@ export const recordSlots = {
   },
 } as const;
 
+/**
+ * The `{{rowRecord}}` slot and its parameter, for a statement that reads entities as `n`
+ * (queries/entity-page, queries/entities-by-id): whole records, or a view's properties.
+ */
+export function rowRecordParameters(view: readonly string[] | null): Record<string, unknown> {
+  return view === null ? { rowRecord: recordSlots.rowRecord.whole } : { rowRecord: recordSlots.rowRecord.view, rowProperties: view };
+}
+
 /** The slot of planned/ids-of-rows: where the root page's entities have their slugs. */
 export const rowIdSlot = { whole: 'row.props.id', view: 'row.props[0]' } as const;
 

@@ -20,17 +20,17 @@ export interface RelationPageKey {
   view: RecordView | null;
 }
 
-/**
- * The per-request DataLoaders. Every nested field asks these, never the database, so a
- * request costs one round trip per distinct (relation, arguments) at each depth, whatever
- * the number of parents.
- */
 /** An entity asked for by a lookup whose selection reads only these stored properties (record-view.ts, lookupViewFor). */
 export interface EntityViewKey {
   id: string;
   view: readonly string[];
 }
 
+/**
+ * The per-request DataLoaders. Every nested field asks these, never the database, so a
+ * request costs one round trip per distinct (relation, arguments) at each depth, whatever
+ * the number of parents.
+ */
 export interface Loaders {
   entity: DataLoader<string, StoredEntity | null>;
   /**
@@ -60,6 +60,31 @@ function keyText(value: RelationPageRequest | RecordView | readonly string[] | n
     keyTexts.set(value, text);
   }
   return text;
+}
+
+/**
+ * A batch's keys grouped by what they share besides their id (keyText of `shared`), each group
+ * read with one call over its ids: what each group's read answered, by the group's key text.
+ */
+async function readByGroup<K extends { id: string }, S extends RelationPageRequest | readonly string[], V>(
+  keys: readonly K[],
+  shared: (key: K) => S,
+  read: (ids: string[], shared: S) => Promise<Map<string, V>>,
+): Promise<Map<string, Map<string, V>>> {
+  const groups = new Map<string, { shared: S; ids: string[] }>();
+  for (const key of keys) {
+    const groupKey = keyText(shared(key));
+    const group = groups.get(groupKey) ?? { shared: shared(key), ids: [] };
+    group.ids.push(key.id);
+    groups.set(groupKey, group);
+  }
+  const results = new Map<string, Map<string, V>>();
+  await Promise.all(
+    [...groups].map(async ([groupKey, group]) => {
+      results.set(groupKey, await read(group.ids, group.shared));
+    }),
+  );
+  return results;
 }
 
 const tracer = trace.getTracer('govgraph');
@@ -115,20 +140,15 @@ export function createLoaders(reads: ReadScope): Loaders {
   const entityView = new DataLoader<EntityViewKey, StoredEntity | null, string>(
     traced(reads, 'entityView', async (keys: readonly EntityViewKey[]) => {
       // One statement per view: a request's lookups of one field share it.
-      const groups = new Map<string, { view: readonly string[]; ids: string[] }>();
-      for (const key of keys) {
-        const group = groups.get(keyText(key.view)) ?? { view: key.view, ids: [] };
-        group.ids.push(key.id);
-        groups.set(keyText(key.view), group);
-      }
-      const found = new Map<string, StoredEntity | null>();
-      await Promise.all(
-        [...groups].map(async ([viewKey, group]) => {
-          const records = await loadEntitiesById(reads, group.ids, group.view);
-          for (const [index, id] of group.ids.entries()) found.set(`${id}\u0000${viewKey}`, records[index] ?? null);
-        }),
+      const results = await readByGroup(
+        keys,
+        (key) => key.view,
+        async (ids, view) => {
+          const records = await loadEntitiesById(reads, ids, view);
+          return new Map(ids.map((id, index) => [id, records[index] ?? null]));
+        },
       );
-      return keys.map((key) => found.get(`${key.id}\u0000${keyText(key.view)}`) ?? null);
+      return keys.map((key) => results.get(keyText(key.view))?.get(key.id) ?? null);
     }),
     { cacheKeyFn: (key) => `${key.id}\u0000${keyText(key.view)}` },
   );
@@ -136,18 +156,10 @@ export function createLoaders(reads: ReadScope): Loaders {
   const relationPage = new DataLoader<RelationPageKey, RelationPage, string>(
     traced(reads, 'relationPage', async (keys: readonly RelationPageKey[]) => {
       // Keys with the same relation and arguments share one query over all their parents.
-      const groups = new Map<string, { request: RelationPageRequest; ids: string[] }>();
-      for (const key of keys) {
-        const groupKey = keyText(key.request);
-        const group = groups.get(groupKey) ?? { request: key.request, ids: [] };
-        group.ids.push(key.id);
-        groups.set(groupKey, group);
-      }
-      const results = new Map<string, Map<string, RelationPage>>();
-      await Promise.all(
-        [...groups].map(async ([groupKey, group]) => {
-          results.set(groupKey, await loadRelationPages(reads, group.ids, group.request));
-        }),
+      const results = await readByGroup(
+        keys,
+        (key) => key.request,
+        (ids, request) => loadRelationPages(reads, ids, request),
       );
       return keys.map((key) => {
         const page = results.get(keyText(key.request))?.get(key.id) ?? emptyPage;

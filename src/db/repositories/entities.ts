@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StoredEntity } from '../../domain/stored-entity.ts';
 import type { ReadScope } from '../read-scope.ts';
-import { recordSlots, viewedRecord } from '../record-view.ts';
+import { rowRecordParameters, viewedRecord } from '../record-view.ts';
 import { entity, parseRows } from '../rows.ts';
 
 // Row schemas live at module level: zod compiles a schema on its first parse, so one built per
@@ -11,11 +11,7 @@ const viewedByIdRow = z.object({ id: z.string(), props: z.array(z.unknown()) });
 
 /** The parameters of queries/entities-by-id (its record slot included). */
 export function entitiesByIdParameters(ids: readonly string[], view: readonly string[] | null = null): Record<string, unknown> {
-  return {
-    ids: [...new Set(ids)],
-    rowRecord: recordSlots.rowRecord[view === null ? 'whole' : 'view'],
-    ...(view === null ? {} : { rowProperties: view }),
-  };
+  return { ids: [...new Set(ids)], ...rowRecordParameters(view) };
 }
 
 /**

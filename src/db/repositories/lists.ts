@@ -5,7 +5,7 @@ import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { SearchStatementParameters } from '../../domain/text/search-query.ts';
 import { entityFilterNames, entityPageSlots, filtersSlot, type PageRead, pageBoundsSlot } from '../entity-page-slots.ts';
 import type { ReadScope } from '../read-scope.ts';
-import { recordSlots, viewedRecord } from '../record-view.ts';
+import { rowRecordParameters, viewedRecord } from '../record-view.ts';
 import { graphEntity, parseRows } from '../rows.ts';
 
 export interface EntityFilter {
@@ -80,8 +80,7 @@ export function entityPageParameters(request: EntityPageRequest, withTotal: bool
   const given = new Set(entityFilterNames.filter((name) => request.filter[name] !== null));
   return {
     ...slots,
-    rowRecord: recordSlots.rowRecord[request.view === null ? 'whole' : 'view'],
-    ...(request.view === null ? {} : { rowProperties: request.view }),
+    ...rowRecordParameters(request.view),
     filters: filtersSlot(given),
     pageBounds: pageBoundsSlot(slots.sortKey, lower !== null, upper !== null),
     label: request.label,
