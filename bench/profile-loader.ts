@@ -376,6 +376,24 @@ if (withSteps.length > 0) {
     }),
   );
 }
+const withImporter = results.filter((result) => result.summary.importer !== undefined);
+const importerStages = [...new Set(withImporter.flatMap((result) => Object.keys(result.summary.importer?.stages ?? {})))];
+if (withImporter.length > 0) {
+  table.push(
+    '',
+    "The import step by the importer's own account (setup: its JVM's start and the importer's own until its clock " +
+      'starts; preparing: what its clock counts before the first stage, reading a sample of every file to estimate ' +
+      'the store; then each stage as it timed it), in seconds:',
+    '',
+    `| entities | run | setup | preparing | ${importerStages.join(' | ')} |`,
+    `|---:|---:|---:|---:|${importerStages.map(() => '---:|').join('')}`,
+    ...withImporter.map((result) => {
+      const importer = result.summary.importer;
+      const stages = importerStages.map((stage) => (importer?.stages[stage] ?? 0).toFixed(1));
+      return `| ${result.size} | ${result.run} | ${importer?.setup.toFixed(1)} | ${importer?.preparing.toFixed(1)} | ${stages.join(' | ')} |`;
+    }),
+  );
+}
 if (values.profile) {
   const last = results.at(-1);
   table.push(

@@ -23,6 +23,8 @@ export interface LoadReport {
   method?: string;
   /** A bulk load's seconds per step (src/db/load.ts LoadSummary.steps). Absent in older records. */
   steps?: Record<string, number>;
+  /** Its import step by the importer's own account (src/embedded/bulk-import.ts ImporterTimes). Absent in older records. */
+  importer?: { setup: number; preparing: number; stages: Record<string, number> };
 }
 
 /** Generates the synthetic graph and loads it with the project's own loader (validation, then upserts). */
@@ -55,6 +57,7 @@ export async function generateAndLoad(
     rowsPerSecond: (graph.nodes.length + graph.relations.length) / loadSeconds,
     method: summary.method,
     ...(summary.steps ? { steps: summary.steps } : {}),
+    ...(summary.importer ? { importer: summary.importer } : {}),
   };
 }
 

@@ -206,6 +206,12 @@ export function renderMarkdown(report: Report, titles: Record<QueryName, string>
             .join(', ')} (${Object.entries(loadStepTitles)
             .map(([step, title]) => `${step}: ${title}`)
             .join('; ')})`
+        : '') +
+      (l.importer
+        ? `; the import step by the importer's own account: setup ${fixed(l.importer.setup)}, preparing ${fixed(l.importer.preparing)}, ` +
+          Object.entries(l.importer.stages)
+            .map(([stage, seconds]) => `${stage.toLowerCase()} ${fixed(seconds)}`)
+            .join(', ')
         : '');
     if (!result.load.reused) lines.push(`Load (this run): ${figures}.`, '');
     else {

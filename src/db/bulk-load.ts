@@ -5,7 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { NodeRow, PropertyValue, RelationRow, SeedGraph } from '../domain/graph.ts';
 import { searchFormsVersion } from '../domain/text/search-forms.ts';
-import { type ImportFile, importArrayDelimiter, runBulkImport } from '../embedded/bulk-import.ts';
+import { type ImporterTimes, type ImportFile, importArrayDelimiter, runBulkImport } from '../embedded/bulk-import.ts';
 import type { EmbeddedNeo4j } from '../embedded/embedded-neo4j.ts';
 import type { Database } from './database.ts';
 
@@ -230,6 +230,12 @@ export const bulkLoadStepTitles = {
 /** Where a bulk load's time went: seconds per step. */
 export type BulkLoadSteps = Record<keyof typeof bulkLoadStepTitles, number>;
 
+/** A bulk load's seconds per step, and the importer's own account of its step. */
+export interface BulkLoadTimes {
+  steps: BulkLoadSteps;
+  importer: ImporterTimes;
+}
+
 export interface BulkLoadOptions {
   by: string;
   operation: string;
@@ -241,7 +247,7 @@ export interface BulkLoadOptions {
  * store, the database is stopped, the importer builds the new store, the database starts again on
  * the same port, and the files are removed. The caller creates the indexes afterwards.
  */
-export async function bulkLoad(store: EmbeddedNeo4j, graph: SeedGraph, options: BulkLoadOptions): Promise<BulkLoadSteps> {
+export async function bulkLoad(store: EmbeddedNeo4j, graph: SeedGraph, options: BulkLoadOptions): Promise<BulkLoadTimes> {
   const dir = mkdtempSync(`${store.dataDir.replace(/\/+$/, '')}-import-`);
   let mark = performance.now();
   const lap = () => {
@@ -253,10 +259,11 @@ export async function bulkLoad(store: EmbeddedNeo4j, graph: SeedGraph, options: 
   try {
     const files = await writeImportFiles(graph, dir, { by: options.by, operation: options.operation, at: new Date().toISOString() });
     const steps: BulkLoadSteps = { files: lap(), stop: 0, import: 0, start: 0 };
+    let importer: ImporterTimes = { setup: 0, preparing: 0, stages: {} };
     await store.restartAround(async (dataDir) => {
       steps.stop = lap();
       try {
-        await runBulkImport(dataDir, files, { onStage: options.onStage });
+        importer = await runBulkImport(dataDir, files, { onStage: options.onStage });
         steps.import = lap();
       } catch (error) {
         // A store the importer left half-built: removed, Neo4j creates an empty one at its start.
@@ -266,7 +273,7 @@ export async function bulkLoad(store: EmbeddedNeo4j, graph: SeedGraph, options: 
       }
     });
     steps.start = lap();
-    return steps;
+    return { steps, importer };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { entityLabels, type NodeRow, type RelationRow, relationTypes, type SeedGraph } from '../domain/graph.ts';
+import type { ImporterTimes } from '../embedded/bulk-import.ts';
 import type { EmbeddedNeo4j } from '../embedded/embedded-neo4j.ts';
 import { bulkImportObstacle, bulkLoad, bulkLoadStepTitles, groupedBy, isStoreBlank } from './bulk-load.ts';
 import type { Database, TransactionRunner } from './database.ts';
@@ -32,6 +33,8 @@ export interface LoadSummary {
   seconds: number;
   /** A bulk load's seconds per step (loadStepTitles), in the order they ran. */
   steps?: Record<keyof typeof loadStepTitles, number>;
+  /** A bulk load's importer step as the importer accounts for it. */
+  importer?: ImporterTimes;
 }
 
 export interface LoadOptions {
@@ -234,7 +237,7 @@ async function loadInBulk(db: Database, store: EmbeddedNeo4j, graph: SeedGraph, 
   let shown = '';
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-  const steps = await bulkLoad(store, graph, {
+  const { steps, importer } = await bulkLoad(store, graph, {
     by: options.by ?? 'seed',
     operation,
     onStage: (stage, percent) => {
@@ -250,6 +253,7 @@ async function loadInBulk(db: Database, store: EmbeddedNeo4j, graph: SeedGraph, 
   const schemaStarted = performance.now();
   await applySchemaMigrations(db, options.onNotice);
   summary.steps = { ...steps, schema: (performance.now() - schemaStarted) / 1000 };
+  summary.importer = importer;
   options.onNotice?.(`bulk import: indexes online after ${seconds()} s`);
   for (const row of graph.nodes) add(summary.nodes, row.label, { created: 1, updated: 0, unchanged: 0 });
   for (const row of graph.relations) add(summary.relations, row.type, { created: 1, updated: 0, unchanged: 0 });

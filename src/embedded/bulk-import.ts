@@ -17,6 +17,18 @@ export interface BulkImportOptions {
   onStage?: (stage: string, percent: number) => void;
 }
 
+/**
+ * Where the importer's time went, as it reports it: `setup` is the JVM's start and the importer's
+ * own until its clock starts (the rest of the run's seconds), `preparing` what its clock counts
+ * before the first stage (a thread dump found it reading a sample of every file to estimate the
+ * store: CsvInput.sample), then each stage it times ("Node import", …).
+ */
+export interface ImporterTimes {
+  setup: number;
+  preparing: number;
+  stages: Record<string, number>;
+}
+
 export class BulkImportError extends Error {
   override name = 'BulkImportError';
 }
@@ -34,7 +46,12 @@ export const importArrayDelimiter = '\u001F';
  * The store that was there is replaced. The files are CSV with a header row naming each column's
  * property and type, strings quoted, quotes doubled, and lists joined by importArrayDelimiter.
  */
-export async function runBulkImport(dataDir: string, files: readonly ImportFile[], options: BulkImportOptions = {}): Promise<void> {
+export async function runBulkImport(
+  dataDir: string,
+  files: readonly ImportFile[],
+  options: BulkImportOptions = {},
+): Promise<ImporterTimes> {
+  const started = performance.now();
   const classpath = ensureLauncherBuilt();
   const args = [
     ...jvmFlags,
@@ -63,10 +80,12 @@ export async function runBulkImport(dataDir: string, files: readonly ImportFile[
   // The importer's last words say what went wrong; the rest is progress.
   const tail: string[] = [];
   const progress = stageReader(options.onStage ?? (() => {}));
+  const timings = timingReader();
   const read = (line: string) => {
     tail.push(line);
     if (tail.length > 40) tail.shift();
     progress(line);
+    timings.read(line);
   };
   createInterface({ input: child.stdout }).on('line', read);
   createInterface({ input: child.stderr }).on('line', read);
@@ -77,6 +96,7 @@ export async function runBulkImport(dataDir: string, files: readonly ImportFile[
   if (code !== 0) {
     throw new BulkImportError(`the bulk import failed (exit ${code}):\n${tail.slice(-40).join('\n')}`);
   }
+  return timings.times((performance.now() - started) / 1000);
 }
 
 /**
@@ -92,5 +112,37 @@ export function stageReader(onStage: (stage: string, percent: number) => void): 
     if (heading?.[1]) stage = heading[1];
     const percent = / (\d{1,3})% ∆/.exec(line);
     if (percent?.[1] && stage) onStage(stage, Number(percent[1]));
+  };
+}
+
+/** Seconds of a duration as Neo4j prints one: "519ms", "2s 85ms", "1m 3s 7ms", "1h 2m 3s". */
+export function importerSeconds(text: string): number | undefined {
+  const parts = [...text.matchAll(/(\d+)(ms|h|m|s)\b/g)];
+  if (parts.length === 0) return undefined;
+  const unit: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001 };
+  return parts.reduce((sum, [, amount, name]) => sum + Number(amount) * (unit[name ?? ''] ?? 0), 0);
+}
+
+/**
+ * Reads the importer's own timings: "Node import COMPLETED in 8s 562ms" for each stage, and
+ * "IMPORT DONE in 15s 777ms." for the whole import (test/unit/bulk-import.test.ts holds a
+ * captured run).
+ */
+export function timingReader(): { read: (line: string) => void; times: (wholeSeconds: number) => ImporterTimes } {
+  const stages: Record<string, number> = {};
+  let done: number | undefined;
+  return {
+    read: (line) => {
+      const stage = /^(.+?) COMPLETED in (.+)$/.exec(line.trim());
+      const seconds = stage?.[1] && stage[2] ? importerSeconds(stage[2]) : undefined;
+      if (stage?.[1] && seconds !== undefined) stages[stage[1]] = seconds;
+      const whole = /^IMPORT DONE in (.+?)\.?\s*$/.exec(line.trim());
+      if (whole?.[1]) done = importerSeconds(whole[1]);
+    },
+    times: (wholeSeconds) => {
+      const staged = Object.values(stages).reduce((sum, seconds) => sum + seconds, 0);
+      const importing = done ?? staged;
+      return { setup: Math.max(0, wholeSeconds - importing), preparing: Math.max(0, importing - staged), stages };
+    },
   };
 }

@@ -123,6 +123,14 @@ describe('a large first load into a blank embedded store goes through the offlin
     // The importer's stages reach the loader's progress, each to its end.
     for (const stage of ['node import', 'relationship import', 'relationship linking', 'post processing'])
       expect(notices).toContain(`bulk import: ${stage} 100%`);
+    // And the importer's own account of its step: its four stages, within the step's seconds.
+    const importer = bulk.importer ?? { setup: 0, preparing: 0, stages: {} };
+    expect(Object.keys(importer.stages)).toEqual(['Node import', 'Relationship import', 'Relationship linking', 'Post processing']);
+    const accounted = importer.setup + importer.preparing + Object.values(importer.stages).reduce((sum, seconds) => sum + seconds, 0);
+    expect(importer.setup).toBeGreaterThan(0);
+    const importStep = steps.import ?? 0;
+    expect(accounted).toBeGreaterThan(0.9 * importStep);
+    expect(accounted).toBeLessThanOrEqual(importStep + 0.01);
     expect(created(bulk)).toBe(rows);
     const actual = await storeContents(db);
     // What one store holds and the other lacks, so that a failure shows the records that differ.
