@@ -1,20 +1,20 @@
 // One page of a root list, and with $withTotal the number of all matches, in one round trip.
 // One template for every way of reading a page: src/db/entity-page-slots.ts fills its slots
-// from closed lists, by which composite index hands the rows over (cypher/schema/002-range-indexes.cypher):
-// - by name (label, nameKey, id) and by slug (label, id): the index hands the rows over in order,
-//   so the scan stops after $limit matches instead of sorting them all (at 1M entities, 200,000
-//   organizations for a page of 10);
-// - by date (label, dateFrom, id), only for filters with a date bound: undated entities are not
-//   in the index, and a date bound leaves them out anyway;
-// - by date within one kind (label, kind, dateFrom, id, dateTo): the rows of that kind only, and
-//   the count of a date range from index entries alone (for events of one kind in a 7-year range
-//   at 1M entities, 6,118 db hits where (label, dateFrom, id) took 67,473);
+// from closed lists, by the label ({{entityLabel}}) and which of its indexes hands the rows over
+// (cypher/schema/014-label-page-indexes.cypher):
+// - by name (nameKey, id) and by slug (id, the label's uniqueness constraint): the index hands
+//   the rows over in order, so the scan stops after $limit matches instead of sorting them all
+//   (at 1M entities, 200,000 organizations for a page of 10);
+// - by date (dateFrom, id), only for filters with a date bound: undated entities are not in the
+//   index, and a date bound leaves them out anyway;
+// - by date within one kind (kind, dateFrom, id, dateTo): the rows of that kind only, and the
+//   count of a date range from index entries alone (for events of one kind in a 7-year range at
+//   1M entities, 6,118 db hits where a (dateFrom, id) order took 67,473);
 // - otherwise (by date with undated entities, which sort first with the key ''): every entity of
 //   the label, sorted.
-// {{index}} is the index's properties. The hint makes the planner seek it by label: without it,
-// on statistics that lag behind the data (after a large import, say), it sometimes scanned the
-// whole index from its first entry instead, reading every entity of the labels sorted before
-// this one. {{countSeek}} and {{pageSeek}} name every property of the index (a composite index
+// {{index}} is the index's properties. The hint makes the planner seek that index: without it,
+// on statistics that lag behind the data (after a large import, say), it sometimes chose another
+// and read far more of it. {{countSeek}} and {{pageSeek}} name every property of the index (a composite index
 // serves only predicates on all its properties); {{sortKey}} is what the page is ordered by,
 // and {{sortOrder}} the index's order, ascending or descending, as the page is read.
 // {{filters}} holds a predicate for each filter the request gives, and nothing for the others
@@ -31,15 +31,15 @@
 // single row (0), which the caller ignores.
 CALL () {
   UNWIND CASE WHEN $withTotal THEN [true] ELSE [] END AS counting
-  MATCH (n:Entity)
-  USING INDEX SEEK n:Entity({{index}})
+  MATCH (n:{{entityLabel}})
+  USING INDEX SEEK n:{{entityLabel}}({{index}})
   WHERE {{countSeek}}
     {{filters}}
   RETURN count(n) AS total
 }
 CALL () {
-  MATCH (n:Entity)
-  USING INDEX SEEK n:Entity({{index}})
+  MATCH (n:{{entityLabel}})
+  USING INDEX SEEK n:{{entityLabel}}({{index}})
   WHERE {{pageSeek}}
     {{filters}}
     {{pageBounds}}

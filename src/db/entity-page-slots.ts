@@ -1,9 +1,12 @@
+import { entityLabels } from '../domain/graph.ts';
+
 /**
  * The slots of cypher/queries/entity-page.cypher, built from typed parts. The statement is one
- * template; what differs between its variants is which composite index hands the rows over
- * (cypher/schema/002-range-indexes.cypher), and so what the seek asks of each property, what the
- * page is ordered by, and in which direction. None of that can be a parameter: the planner picks
- * an index and an order from the text, and a property given as n[$key] is seeked by no index.
+ * template; what differs between its variants is the label and which of its indexes hands the
+ * rows over (cypher/schema/014-label-page-indexes.cypher), and so what the seek asks of each
+ * property, what the page is ordered by, and in which direction. None of that can be a
+ * parameter: the planner picks an index and an order from the text, and a property given as
+ * n[$key] is seeked by no index.
  *
  * Every value is written here, from the closed lists below, never from a request; cypher-files.ts
  * takes its closed lists for these slots from `entityPageSlotValues`.
@@ -14,7 +17,7 @@ export type PageRead = 'name' | 'date' | 'id' | 'kind-name' | 'kind-id' | 'kind-
 export type Direction = 'ASC' | 'DESC';
 
 /** Properties of the composite indexes that serve entity pages. */
-type IndexProperty = 'label' | 'kind' | 'nameKey' | 'dateFrom' | 'id' | 'dateTo';
+type IndexProperty = 'kind' | 'nameKey' | 'dateFrom' | 'id' | 'dateTo';
 type SortProperty = 'nameKey' | 'dateFrom' | 'id';
 
 interface IndexedRead {
@@ -30,28 +33,32 @@ interface IndexedRead {
 }
 
 const indexedReads: Readonly<Record<Exclude<PageRead, 'sorted'>, IndexedRead>> = {
-  name: { index: ['label', 'nameKey', 'id'], key: 'nameKey', count: 'present' },
-  date: { index: ['label', 'dateFrom', 'id'], key: 'dateFrom', count: 'dates' },
-  id: { index: ['label', 'id'], key: 'id', count: 'present' },
-  'kind-name': { index: ['label', 'kind', 'nameKey', 'id'], key: 'nameKey', count: 'present' },
-  'kind-id': { index: ['label', 'kind', 'id'], key: 'id', count: 'present' },
-  'kind-date': { index: ['label', 'kind', 'dateFrom', 'id', 'dateTo'], key: 'dateFrom', count: 'dates' },
+  name: { index: ['nameKey', 'id'], key: 'nameKey', count: 'present' },
+  date: { index: ['dateFrom', 'id'], key: 'dateFrom', count: 'dates' },
+  // The label's uniqueness constraint (cypher/schema/001-constraints.cypher).
+  id: { index: ['id'], key: 'id', count: 'present' },
+  'kind-name': { index: ['kind', 'nameKey', 'id'], key: 'nameKey', count: 'present' },
+  'kind-id': { index: ['kind', 'id'], key: 'id', count: 'present' },
+  'kind-date': { index: ['kind', 'dateFrom', 'id', 'dateTo'], key: 'dateFrom', count: 'dates' },
 };
 
 /** The seek on `key`: the page's keyset bounds, or the count's whole range. */
 type KeyBounds = { from: '$seekFrom'; to: '$seekTo' } | { from: "''"; to: '$dateSeekTo' } | null;
 
 /**
- * Predicates on every property of the index, so that the planner seeks it by label: equality
- * before the key, the key's range (or its presence), and presence after it (true of every node
- * the statement can match; a composite index serves only predicates on all its properties).
+ * Predicates on every property of the index: equality before the key, the key's range, and
+ * presence after it (true of every node the statement can match; a composite index serves only
+ * predicates on all its properties). Without bounds the key's range is every string (keys are
+ * strings): a presence test alone is no seek, and an index whose first property is the key
+ * would then be scanned, which the statement's SEEK hint refuses.
  */
 function seek(read: IndexedRead, bounds: KeyBounds): string {
   const keyAt = read.index.indexOf(read.key);
   return read.index
     .map((property, at) => {
       if (at < keyAt) return `n.${property} = $${property}`;
-      if (at > keyAt || bounds === null) return `n.${property} IS NOT NULL`;
+      if (at > keyAt) return `n.${property} IS NOT NULL`;
+      if (bounds === null) return `n.${property} >= ''`;
       return `n.${property} >= ${bounds.from} AND n.${property} <= ${bounds.to}`;
     })
     .join(' AND ');
@@ -143,21 +150,26 @@ export const pageReads: readonly PageRead[] = ['name', 'date', 'id', 'kind-name'
 const directions: readonly Direction[] = ['ASC', 'DESC'];
 
 /** Every value each slot can take: the closed lists filledCypher checks these slots against. */
-export const entityPageSlotValues: Readonly<Record<keyof EntityPageSlots | 'filters' | 'pageBounds', ReadonlySet<string>>> = (() => {
-  const variants = pageReads.flatMap((read) => directions.map((direction) => entityPageSlots(read, direction)));
-  const valuesOf = (slot: keyof EntityPageSlots) => new Set(variants.map((variant) => variant[slot]));
-  // Every subset of the filters, and every sort key with or without each bound.
-  const subsets = entityFilterNames.reduce<EntityFilterName[][]>((all, name) => all.flatMap((subset) => [subset, [...subset, name]]), [[]]);
-  const bounds = [...valuesOf('sortKey')].flatMap((sortKey) =>
-    [false, true].flatMap((lower) => [false, true].map((upper) => pageBoundsSlot(sortKey, lower, upper))),
-  );
-  return {
-    index: valuesOf('index'),
-    countSeek: valuesOf('countSeek'),
-    pageSeek: valuesOf('pageSeek'),
-    sortKey: valuesOf('sortKey'),
-    sortOrder: valuesOf('sortOrder'),
-    filters: new Set(subsets.map((subset) => filtersSlot(new Set(subset)))),
-    pageBounds: new Set(bounds),
-  };
-})();
+export const entityPageSlotValues: Readonly<Record<keyof EntityPageSlots | 'entityLabel' | 'filters' | 'pageBounds', ReadonlySet<string>>> =
+  (() => {
+    const variants = pageReads.flatMap((read) => directions.map((direction) => entityPageSlots(read, direction)));
+    const valuesOf = (slot: keyof EntityPageSlots) => new Set(variants.map((variant) => variant[slot]));
+    // Every subset of the filters, and every sort key with or without each bound.
+    const subsets = entityFilterNames.reduce<EntityFilterName[][]>(
+      (all, name) => all.flatMap((subset) => [subset, [...subset, name]]),
+      [[]],
+    );
+    const bounds = [...valuesOf('sortKey')].flatMap((sortKey) =>
+      [false, true].flatMap((lower) => [false, true].map((upper) => pageBoundsSlot(sortKey, lower, upper))),
+    );
+    return {
+      entityLabel: new Set(entityLabels),
+      index: valuesOf('index'),
+      countSeek: valuesOf('countSeek'),
+      pageSeek: valuesOf('pageSeek'),
+      sortKey: valuesOf('sortKey'),
+      sortOrder: valuesOf('sortOrder'),
+      filters: new Set(subsets.map((subset) => filtersSlot(new Set(subset)))),
+      pageBounds: new Set(bounds),
+    };
+  })();

@@ -15,8 +15,8 @@ import { openTestDatabase } from '../support/database.ts';
 import { noFilter } from '../support/entity-filter.ts';
 import { loadRealSeed } from '../support/graphql.ts';
 
-// What queries/entity-page is for: a list page seeks a composite index (cypher/schema/
-// 002-range-indexes.cypher) by label and reads it in order, forwards or backwards, stopping after
+// What queries/entity-page is for: a list page seeks an index of its label (cypher/schema/
+// 014-label-page-indexes.cypher) and reads it in order, forwards or backwards, stopping after
 // $limit rows, instead of reading and sorting every entity of the label. Each variant the
 // template can be filled into is planned here (test/unit/entity-page-statement.test.ts pins
 // their text), and its operators checked: the expected index seeks, no scan, and no sort but
@@ -63,36 +63,36 @@ const dated = { label: 'Event', dateFrom: '2000-01-01', dateTo: '2030-12-31', da
 const expected: Record<PageRead, { parameters: Record<string, unknown>; page: RegExp; count?: RegExp }> = {
   name: {
     parameters: {},
-    page: /^RANGE INDEX n:Entity\(label, nameKey, id\) WHERE label = \$label AND nameKey >= \$seekFrom AND nameKey <= \$seekTo AND id IS NOT NULL/,
+    page: /^RANGE INDEX n:Organization\(nameKey, id\) WHERE nameKey >= \$seekFrom AND nameKey <= \$seekTo AND id IS NOT NULL/,
   },
-  id: { parameters: {}, page: /^RANGE INDEX n:Entity\(label, id\) WHERE label = \$label AND id >= \$seekFrom AND id <= \$seekTo/ },
+  // The label's uniqueness constraint.
+  id: { parameters: {}, page: /^UNIQUE n:Organization\(id\) WHERE id >= \$seekFrom AND id <= \$seekTo/ },
   'kind-name': {
     parameters: { kind: 'registry' },
-    page: /^RANGE INDEX n:Entity\(label, kind, nameKey, id\) WHERE label = \$label AND kind = \$kind AND nameKey >= \$seekFrom AND nameKey <= \$seekTo AND id IS NOT NULL/,
-    count:
-      /^RANGE INDEX n:Entity\(label, kind, nameKey, id\) WHERE label = \$label AND kind = \$kind AND nameKey IS NOT NULL AND id IS NOT NULL/,
+    page: /^RANGE INDEX n:Organization\(kind, nameKey, id\) WHERE kind = \$kind AND nameKey >= \$seekFrom AND nameKey <= \$seekTo AND id IS NOT NULL/,
+    count: /^RANGE INDEX n:Organization\(kind, nameKey, id\) WHERE kind = \$kind AND nameKey >= \$\w+ AND id IS NOT NULL/,
   },
   'kind-id': {
     parameters: { kind: 'registry' },
-    page: /^RANGE INDEX n:Entity\(label, kind, id\) WHERE label = \$label AND kind = \$kind AND id >= \$seekFrom AND id <= \$seekTo/,
-    count: /^RANGE INDEX n:Entity\(label, kind, id\) WHERE label = \$label AND kind = \$kind AND id IS NOT NULL/,
+    page: /^RANGE INDEX n:Organization\(kind, id\) WHERE kind = \$kind AND id >= \$seekFrom AND id <= \$seekTo/,
+    count: /^RANGE INDEX n:Organization\(kind, id\) WHERE kind = \$kind AND id >= \$(?!seekFrom)\w+/,
   },
   date: {
     parameters: dated,
-    page: /^RANGE INDEX n:Entity\(label, dateFrom, id\) WHERE label = \$label AND dateFrom >= \$seekFrom AND dateFrom <= \$seekTo(?: AND dateFrom <= \$dateTo)? AND id IS NOT NULL/,
+    page: /^RANGE INDEX n:Event\(dateFrom, id\) WHERE dateFrom >= \$seekFrom AND dateFrom <= \$seekTo(?: AND dateFrom <= \$dateTo)? AND id IS NOT NULL/,
     count:
-      /^RANGE INDEX n:Entity\(label, dateFrom, id\) WHERE label = \$label AND dateFrom >= \$\w+ AND dateFrom <= \$dateSeekTo(?: AND dateFrom <= \$dateTo)? AND id IS NOT NULL/,
+      /^RANGE INDEX n:Event\(dateFrom, id\) WHERE dateFrom >= \$\w+ AND dateFrom <= \$dateSeekTo(?: AND dateFrom <= \$dateTo)? AND id IS NOT NULL/,
   },
   'kind-date': {
     parameters: { ...dated, kind: 'conference' },
-    page: /^RANGE INDEX n:Entity\(label, kind, dateFrom, id, dateTo\) WHERE label = \$label AND kind = \$kind AND dateFrom >= \$seekFrom AND dateFrom <= \$seekTo(?: AND dateFrom <= \$dateTo)? AND id IS NOT NULL AND dateTo IS NOT NULL/,
+    page: /^RANGE INDEX n:Event\(kind, dateFrom, id, dateTo\) WHERE kind = \$kind AND dateFrom >= \$seekFrom AND dateFrom <= \$seekTo(?: AND dateFrom <= \$dateTo)? AND id IS NOT NULL AND dateTo IS NOT NULL/,
     count:
-      /^RANGE INDEX n:Entity\(label, kind, dateFrom, id, dateTo\) WHERE label = \$label AND kind = \$kind AND dateFrom >= \$\w+ AND dateFrom <= \$dateSeekTo(?: AND dateFrom <= \$dateTo)? AND id IS NOT NULL AND dateTo IS NOT NULL/,
+      /^RANGE INDEX n:Event\(kind, dateFrom, id, dateTo\) WHERE kind = \$kind AND dateFrom >= \$\w+ AND dateFrom <= \$dateSeekTo(?: AND dateFrom <= \$dateTo)? AND id IS NOT NULL AND dateTo IS NOT NULL/,
   },
   // Every entity of the label (every entity has a name key).
   sorted: {
     parameters: { label: 'Memorandum' },
-    page: /^RANGE INDEX n:Entity\(label, nameKey, id\) WHERE label = \$label AND nameKey IS NOT NULL AND id IS NOT NULL/,
+    page: /^RANGE INDEX n:Memorandum\(nameKey, id\) WHERE nameKey >= \$\w+ AND id IS NOT NULL/,
   },
 };
 
@@ -119,7 +119,7 @@ describe('queries/entity-page over the real seed data', () => {
     const rows = afterCursor
       ? { rowRecord: recordSlots.rowRecord.view, rowProperties: ['id', 'label', 'name', 'nameKey'] }
       : { rowRecord: recordSlots.rowRecord.whole };
-    const filled = { ...slots, ...given, filters, pageBounds, ...rows };
+    const filled = { ...slots, ...given, entityLabel: given.label, filters, pageBounds, ...rows };
     const { summary } = await db.driver.executeQuery(
       `PROFILE ${filledCypher('queries/entity-page', filled)}`,
       parametersToSend('queries/entity-page', filled),
@@ -134,12 +134,12 @@ describe('queries/entity-page over the real seed data', () => {
   );
 
   it.each(variants.flatMap(([read, direction]) => [false, true].map((after): [PageRead, Direction, boolean] => [read, direction, after])))(
-    '%s %s (after a cursor: %s) seeks its index by label, scans nothing, and sorts only when it must',
+    '%s %s (after a cursor: %s) seeks an index of its label, scans nothing, and sorts only when it must',
     async (read, direction, afterCursor) => {
       const operators = await profile(read, direction, expected[read].parameters, afterCursor);
       const plan = operators.map((operator) => `${operator.name} ${operator.details}`).join('\n');
       const seeks = operators
-        .filter((operator) => operator.name === 'NodeIndexSeek' && /\bn:Entity\b/.test(operator.details))
+        .filter((operator) => /^Node(Unique)?IndexSeek/.test(operator.name) && /^(RANGE INDEX|UNIQUE) n:/.test(operator.details))
         .map((operator) => operator.details);
       const { page, count } = expected[read];
       // Only what finds the entities themselves (n) counts. The topic filter's lookup of its topic
@@ -166,7 +166,9 @@ describe('queries/entity-page over the real seed data', () => {
     'by %s reads only the page from the index, not every entity of the label',
     async (read) => {
       const operators = await profile(read, 'ASC', expected[read].parameters);
-      const page = operators.find((operator) => operator.name === 'NodeIndexSeek' && expected[read].page.test(operator.details));
+      const page = operators.find(
+        (operator) => /^Node(Unique)?IndexSeek/.test(operator.name) && expected[read].page.test(operator.details),
+      );
       // $limit is 3: the seek hands over three entries and is not asked for more.
       expect(page?.rows, operators.map((operator) => `${operator.name} ${operator.details} (${operator.rows} rows)`).join('\n')).toBe(3);
     },

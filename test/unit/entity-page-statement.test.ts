@@ -18,6 +18,7 @@ describe('queries/entity-page', () => {
     // With one filter and a lower bound: the slots that hold only what a request gives.
     const text = filledCypher('queries/entity-page', {
       ...slots,
+      entityLabel: read === 'kind-date' ? 'Event' : 'Organization',
       filters: filtersSlot(new Set(['kind'])),
       pageBounds: pageBoundsSlot(slots.sortKey, true, false),
       rowRecord: recordSlots.rowRecord[read === 'id' ? 'view' : 'whole'],
@@ -28,20 +29,18 @@ describe('queries/entity-page', () => {
 
   it('orders by the index it seeks, read forwards or backwards', () => {
     expect(entityPageSlots('kind-date', 'DESC')).toEqual({
-      index: 'label, kind, dateFrom, id, dateTo',
-      countSeek:
-        "n.label = $label AND n.kind = $kind AND n.dateFrom >= '' AND n.dateFrom <= $dateSeekTo AND n.id IS NOT NULL AND n.dateTo IS NOT NULL",
-      pageSeek:
-        'n.label = $label AND n.kind = $kind AND n.dateFrom >= $seekFrom AND n.dateFrom <= $seekTo AND n.id IS NOT NULL AND n.dateTo IS NOT NULL',
+      index: 'kind, dateFrom, id, dateTo',
+      countSeek: "n.kind = $kind AND n.dateFrom >= '' AND n.dateFrom <= $dateSeekTo AND n.id IS NOT NULL AND n.dateTo IS NOT NULL",
+      pageSeek: 'n.kind = $kind AND n.dateFrom >= $seekFrom AND n.dateFrom <= $seekTo AND n.id IS NOT NULL AND n.dateTo IS NOT NULL',
       sortKey: 'n.dateFrom',
-      sortOrder: 'n.label DESC, n.kind DESC, n.dateFrom DESC, n.id DESC',
+      sortOrder: 'n.kind DESC, n.dateFrom DESC, n.id DESC',
     });
     expect(entityPageSlots('id', 'ASC')).toEqual({
-      index: 'label, id',
-      countSeek: 'n.label = $label AND n.id IS NOT NULL',
-      pageSeek: 'n.label = $label AND n.id >= $seekFrom AND n.id <= $seekTo',
+      index: 'id',
+      countSeek: "n.id >= ''",
+      pageSeek: 'n.id >= $seekFrom AND n.id <= $seekTo',
       sortKey: 'n.id',
-      sortOrder: 'n.label ASC, n.id ASC',
+      sortOrder: 'n.id ASC',
     });
     expect(entityPageSlots('sorted', 'ASC').sortOrder).toBe("coalesce(n.dateFrom, '') ASC, n.id ASC");
   });
@@ -81,15 +80,17 @@ describe('queries/entity-page', () => {
   });
 
   it('refuses a slot value it did not build, and mixes no slot with a parameter', () => {
-    const slots = { ...entityPageSlots('name', 'ASC'), filters: '', pageBounds: '' };
+    const slots = { ...entityPageSlots('name', 'ASC'), entityLabel: 'Person', filters: '', pageBounds: '' };
     for (const bad of [
+      { entityLabel: 'Person) DETACH DELETE (n' },
+      { entityLabel: 'MergedEntity' },
       { filters: 'AND true OR n.id IS NOT NULL' },
       { pageBounds: 'AND n.nameKey > $lowerKey' },
-      { sortOrder: 'n.label ASC, n.nameKey ASC, n.id ASC LIMIT 1000000 //' },
+      { sortOrder: 'n.nameKey ASC, n.id ASC LIMIT 1000000 //' },
       { sortKey: 'n.searchText' },
-      { index: 'label, searchText' },
+      { index: 'searchText' },
       { pageSeek: 'true' },
-      { countSeek: slots.pageSeek.replace('$label', "'Person'") },
+      { countSeek: slots.pageSeek.replace('$seekFrom', "'a'") },
       { sortKey: undefined },
     ]) {
       expect(() => filledCypher('queries/entity-page', { ...slots, ...bad })).toThrow(/cannot fill a slot/);

@@ -51,11 +51,11 @@ export interface EntityPage {
 
 /**
  * How a page is read (the slots of queries/entity-page, src/db/entity-page-slots.ts): in the
- * order of an index (label, sortKey, id) or (label, id) when one hands the rows over already
- * sorted, or of its twin with the kind after the label when the request filters on a kind, which
+ * order of one of the label's indexes, (sortKey, id) or (id), when one hands the rows over
+ * already sorted, or of its twin with the kind in front when the request filters on a kind, which
  * then reads that kind's rows only. By date only dated entities are indexed, so that read serves
  * filters with a date bound only (they leave undated entities out anyway); with a kind too, the
- * index (label, kind, dateFrom, id, dateTo) also counts from the index alone.
+ * index (kind, dateFrom, id, dateTo) also counts from the index alone.
  */
 export function pageRead(request: Pick<EntityPageRequest, 'orderBy' | 'filter'>): PageRead {
   const ofKind = request.filter.kind !== null;
@@ -83,7 +83,7 @@ export function entityPageParameters(request: EntityPageRequest, withTotal: bool
     ...rowRecordParameters(request.view),
     filters: filtersSlot(given),
     pageBounds: pageBoundsSlot(slots.sortKey, lower !== null, upper !== null),
-    label: request.label,
+    entityLabel: request.label,
     ...request.filter,
     withTotal,
     // A JS number travels as a float, and LIMIT takes integers only.
