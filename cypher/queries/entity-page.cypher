@@ -14,8 +14,8 @@
 //   the label, sorted.
 // {{index}} is the index's properties. The hint makes the planner seek that index: without it,
 // on statistics that lag behind the data (after a large import, say), it sometimes chose another
-// and read far more of it. {{countSeek}} and {{pageSeek}} name every property of the index (a composite index
-// serves only predicates on all its properties); {{sortKey}} is what the page is ordered by,
+// and read far more of it. {{countSeek}} and {{pageSeek}} name every property of the index (a
+// composite index serves only predicates on all its properties); {{sortKey}} is what the page is ordered by,
 // and {{sortOrder}} the index's order, ascending or descending, as the page is read.
 // {{filters}} holds a predicate for each filter the request gives, and nothing for the others
 // (entity-page-slots.ts says why). {{pageBounds}} holds the keyset bounds the request has:

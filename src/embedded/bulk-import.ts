@@ -133,10 +133,11 @@ export function timingReader(): { read: (line: string) => void; times: (wholeSec
   let done: number | undefined;
   return {
     read: (line) => {
-      const stage = /^(.+?) COMPLETED in (.+)$/.exec(line.trim());
+      const text = line.trim();
+      const stage = /^(.+?) COMPLETED in (.+)$/.exec(text);
       const seconds = stage?.[1] && stage[2] ? importerSeconds(stage[2]) : undefined;
       if (stage?.[1] && seconds !== undefined) stages[stage[1]] = seconds;
-      const whole = /^IMPORT DONE in (.+?)\.?\s*$/.exec(line.trim());
+      const whole = /^IMPORT DONE in (.+?)\.?$/.exec(text);
       if (whole?.[1]) done = importerSeconds(whole[1]);
     },
     times: (wholeSeconds) => {

@@ -73,8 +73,9 @@ async function readByGroup<K extends { id: string }, S extends RelationPageReque
 ): Promise<Map<string, Map<string, V>>> {
   const groups = new Map<string, { shared: S; ids: string[] }>();
   for (const key of keys) {
-    const groupKey = keyText(shared(key));
-    const group = groups.get(groupKey) ?? { shared: shared(key), ids: [] };
+    const value = shared(key);
+    const groupKey = keyText(value);
+    const group = groups.get(groupKey) ?? { shared: value, ids: [] };
     group.ids.push(key.id);
     groups.set(groupKey, group);
   }

@@ -223,26 +223,31 @@ function interfaceFields(fields: readonly FieldNode[]): FieldNode[][] | null {
   return selected;
 }
 
+/** The walk over the selection of the field being resolved. */
+function walkOf(info: GraphQLResolveInfo): Walk {
+  return { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
+}
+
 // Execution hands every item of a list the same field-node array (and a compiled query the same
 // one on every request): one walk per field. Views do not depend on variables (viewWalk).
-const computed = new WeakMap<readonly FieldNode[], RecordView | null>();
+function oncePerField<T>(cache: WeakMap<readonly FieldNode[], T>, info: GraphQLResolveInfo, compute: (walk: Walk) => T): T {
+  const known = cache.get(info.fieldNodes);
+  if (known !== undefined) return known;
+  const view = compute(walkOf(info));
+  cache.set(info.fieldNodes, view);
+  return view;
+}
 
 /** The view the `paths` field being resolved reads through (see pathViewOf). */
 export function pathViewFor(info: GraphQLResolveInfo): RecordView | null {
-  return pathViewOf({ schema: info.schema, fragments: info.fragments, variables: info.variableValues }, info.returnType, info.fieldNodes);
+  return pathViewOf(walkOf(info), info.returnType, info.fieldNodes);
 }
 
 const rowViews = new WeakMap<readonly FieldNode[], readonly string[] | null>();
 
 /** The properties the root list being resolved reads of its rows, id first (see recordViewOf); null for whole records. */
 export function rowViewFor(info: GraphQLResolveInfo): readonly string[] | null {
-  let view = rowViews.get(info.fieldNodes);
-  if (view === undefined) {
-    const walk = { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
-    view = recordViewOf(walk, info.returnType, info.fieldNodes, false)?.entity ?? null;
-    rowViews.set(info.fieldNodes, view);
-  }
-  return view;
+  return oncePerField(rowViews, info, (walk) => recordViewOf(walk, info.returnType, info.fieldNodes, false)?.entity ?? null);
 }
 
 const lookupViews = new WeakMap<readonly FieldNode[], readonly string[] | null>();
@@ -253,29 +258,15 @@ const lookupViews = new WeakMap<readonly FieldNode[], readonly string[] | null>(
  * declare what it reads.
  */
 export function lookupViewFor(info: GraphQLResolveInfo): readonly string[] | null {
-  let view = lookupViews.get(info.fieldNodes);
-  if (view === undefined) {
-    const read = propertiesRead(
-      viewWalk({ schema: info.schema, fragments: info.fragments, variables: info.variableValues }),
-      info.returnType,
-      info.fieldNodes,
-    );
-    view = read === null ? null : (recordView(read, [], 'none', false)?.entity ?? null);
-    lookupViews.set(info.fieldNodes, view);
-  }
-  return view;
+  return oncePerField(lookupViews, info, (walk) => {
+    const read = propertiesRead(viewWalk(walk), info.returnType, info.fieldNodes);
+    return read === null ? null : (recordView(read, [], 'none', false)?.entity ?? null);
+  });
 }
+
+const connectionViews = new WeakMap<readonly FieldNode[], RecordView | null>();
 
 /** The view of the connection being resolved (see recordViewOf). */
 export function recordViewFor(info: GraphQLResolveInfo): RecordView | null {
-  let view = computed.get(info.fieldNodes);
-  if (view === undefined) {
-    view = recordViewOf(
-      { schema: info.schema, fragments: info.fragments, variables: info.variableValues },
-      info.returnType,
-      info.fieldNodes,
-    );
-    computed.set(info.fieldNodes, view);
-  }
-  return view;
+  return oncePerField(connectionViews, info, (walk) => recordViewOf(walk, info.returnType, info.fieldNodes));
 }
