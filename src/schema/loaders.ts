@@ -39,6 +39,13 @@ export interface Loaders {
    */
   entityView: DataLoader<EntityViewKey, StoredEntity | null, string>;
   relationPage: DataLoader<RelationPageKey, RelationPage, string>;
+  /**
+   * A page a planned read fetched for this key, as it is (no promise), or undefined: then ask
+   * relationPage, whose cache answers the same pages.
+   */
+  fetchedRelationPage: (key: RelationPageKey) => RelationPage | undefined;
+  /** The pages a planned read fetched, kept for fetchedRelationPage and relationPage alike (primeRelationPages). */
+  keepRelationPage: (key: RelationPageKey, page: RelationPage) => void;
   ancestors: DataLoader<string, EntityRow[]>;
   /** Relationships by key (type|from|to|role|title): the sides of conflicts. */
   relationByKey: DataLoader<string, EdgeRecord | null>;
@@ -121,8 +128,73 @@ function primeEnds(entity: Loaders['entity'], page: RelationPage, view: RecordVi
  */
 export function primeRelationPages(loaders: Loaders, pages: readonly FetchedRelationPage[]): void {
   for (const { id, request, view, page } of pages) {
-    loaders.relationPage.prime({ id, request, view }, page);
+    loaders.keepRelationPage({ id, request, view }, page);
     primeEnds(loaders.entity, page, view);
+  }
+}
+
+/**
+ * Page keys for one request. A request's and a view's texts (keyText) run to hundreds of
+ * characters; written into every key, each of a planned read's ~600 pages cost hashing them
+ * twice (kept, then asked for). Each distinct text gets a short token instead, numbered per
+ * request: a request's cursors are the client's, so a table kept longer would grow without bound.
+ */
+function relationPageKeys(): (key: RelationPageKey) => string {
+  const tokens = new Map<string, string>();
+  const tokenOf = (value: RelationPageRequest | RecordView | null): string => {
+    const text = keyText(value);
+    let token = tokens.get(text);
+    if (token === undefined) {
+      token = String(tokens.size);
+      tokens.set(text, token);
+    }
+    return token;
+  };
+  return (key) => `${key.id}\u0000${tokenOf(key.request)}\u0000${tokenOf(key.view)}`;
+}
+
+/**
+ * relationPage's cache: the pages a planned read fetched, kept as they are, beside the promises
+ * DataLoader keeps. A planned read fetches every page of a nested selection (Q3 at 10k: ~600)
+ * and its connections' resolvers take them at once (fetchedRelationPage); primed into DataLoader
+ * instead, each page cost a promise, and each resolver's load another and a turn of the batch
+ * queue (bench/cpu-profile.ts). A promise is made here only for a key a load asks for.
+ */
+class RelationPageCache implements DataLoader.CacheMap<string, Promise<RelationPage>> {
+  private readonly promises = new Map<string, Promise<RelationPage>>();
+  private readonly fetched = new Map<string, RelationPage>();
+
+  page(key: string): RelationPage | undefined {
+    return this.fetched.get(key);
+  }
+
+  /** As DataLoader's prime: a key the cache holds already keeps what it holds. */
+  keep(key: string, page: RelationPage): void {
+    if (!this.promises.has(key) && !this.fetched.has(key)) this.fetched.set(key, page);
+  }
+
+  get(key: string): Promise<RelationPage> | undefined {
+    const promise = this.promises.get(key);
+    if (promise !== undefined) return promise;
+    const page = this.fetched.get(key);
+    if (page === undefined) return undefined;
+    const made = Promise.resolve(page);
+    this.promises.set(key, made);
+    return made;
+  }
+
+  set(key: string, promise: Promise<RelationPage>): void {
+    this.promises.set(key, promise);
+  }
+
+  delete(key: string): void {
+    this.promises.delete(key);
+    this.fetched.delete(key);
+  }
+
+  clear(): void {
+    this.promises.clear();
+    this.fetched.clear();
   }
 }
 
@@ -154,6 +226,8 @@ export function createLoaders(reads: ReadScope): Loaders {
     { cacheKeyFn: (key) => `${key.id}\u0000${keyText(key.view)}` },
   );
 
+  const relationPages = new RelationPageCache();
+  const relationPageKeyText = relationPageKeys();
   const relationPage = new DataLoader<RelationPageKey, RelationPage, string>(
     traced(reads, 'relationPage', async (keys: readonly RelationPageKey[]) => {
       // Keys with the same relation and arguments share one query over all their parents.
@@ -168,7 +242,7 @@ export function createLoaders(reads: ReadScope): Loaders {
         return page;
       });
     }),
-    { cacheKeyFn: (key) => `${key.id}\u0000${keyText(key.request)}\u0000${keyText(key.view)}` },
+    { cacheKeyFn: relationPageKeyText, cacheMap: relationPages },
   );
 
   const ancestors = new DataLoader<string, EntityRow[]>(traced(reads, 'ancestors', (ids) => loadAncestors(reads, ids)));
@@ -177,5 +251,13 @@ export function createLoaders(reads: ReadScope): Loaders {
     traced(reads, 'relationByKey', (keys) => loadRelationsByKey(reads, keys)),
   );
 
-  return { entity, entityView, relationPage, ancestors, relationByKey };
+  return {
+    entity,
+    entityView,
+    relationPage,
+    fetchedRelationPage: (key) => relationPages.page(relationPageKeyText(key)),
+    keepRelationPage: (key, page) => relationPages.keep(relationPageKeyText(key), page),
+    ancestors,
+    relationByKey,
+  };
 }

@@ -1,6 +1,6 @@
 import type { InterfaceRef, ObjectRef } from '@pothos/core';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import type { Direction, RelationPageRequest, RelationRecord } from '../db/repositories/relations.ts';
+import type { Direction, RelationPage, RelationPageRequest, RelationRecord } from '../db/repositories/relations.ts';
 import { type CompletenessEntry, completenessOf, externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
 import { otherEndLabels } from '../domain/rules.ts';
@@ -267,22 +267,27 @@ export function relationConnection(
         ...readsStored('id'),
         ...readsStoredWhenSelected({ complete: ['completeness'], completenessSources: ['completeness'] }),
       },
-      resolve: async (parent: EntityRow, args: RelationArguments & PageArguments, context: RequestContext, info: GraphQLResolveInfo) => {
+      resolve: (parent: EntityRow, args: RelationArguments & PageArguments, context: RequestContext, info: GraphQLResolveInfo) => {
         const lists = listsAbove(info.path);
         const window = pageWindow(args, defaultPageSizeAt(lists));
         // Counted in the same statement, and only when asked for; one relation more only for pageInfo.
         const request = requests.of(context.loaders, info.fieldNodes, lists, () =>
           relationPageRequest(mark, args, window, selectsField(info, 'totalCount'), selectsField(info, 'pageInfo')),
         );
-        // A planned nested read (src/schema/planner.ts) may have primed this page already.
-        const page = await context.loaders.relationPage.load({ id: parent.id, request, view: recordViewFor(info) });
-        const { rows, pageInfo } = cutPage(page.edges, window, (edge) => edge.position);
-        return {
-          totalCount: page.total,
-          completeness: listCompleteness(parent, spec),
-          pageInfo,
-          edges: rows.map((relation) => new PageEdge(relation)),
+        const key = { id: parent.id, request, view: recordViewFor(info) };
+        const connectionOf = (page: RelationPage) => {
+          const { rows, pageInfo } = cutPage(page.edges, window, (edge) => edge.position);
+          return {
+            totalCount: page.total,
+            completeness: listCompleteness(parent, spec),
+            pageInfo,
+            edges: rows.map((relation) => new PageEdge(relation)),
+          };
         };
+        // A planned nested read (src/schema/planner.ts) may have fetched this page: then it is
+        // answered at once, not through a promise (loaders.ts, RelationPageCache).
+        const fetched = context.loaders.fetchedRelationPage(key);
+        return fetched ? connectionOf(fetched) : context.loaders.relationPage.load(key).then(connectionOf);
       },
     },
     {
@@ -357,13 +362,13 @@ export function relationConnection(
                   nullable: true,
                   description: edgeFieldDescriptions[field],
                   extensions: readsStored('onBehalfOf'),
-                  resolve: async (edge: RelationEdge, _args: unknown, context: RequestContext) => {
+                  resolve: (edge: RelationEdge, _args: unknown, context: RequestContext) => {
                     const relation = relationOf(edge);
-                    // It came with the page (whole, or through the view this selection reads);
-                    // else, as for a slug the statement did not find, through the loader.
+                    // It came with the page (whole, or through the view this selection reads),
+                    // answered at once; else, as for a slug the statement did not find, through the loader.
                     if (relation.onBehalfOf) return relation.onBehalfOf;
                     const id = textIn(relation.props.onBehalfOf);
-                    return id ? ((await loadEntities(context, [id]))[0] ?? null) : null;
+                    return id ? loadEntities(context, [id]).then(([entity]) => entity ?? null) : null;
                   },
                 })
               : e.field({

@@ -4,10 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultQueryLimits } from '../../src/config.ts';
 import { Database, type Parameters, type Row } from '../../src/db/database.ts';
 import type { PlannedStatement } from '../../src/db/planned-read.ts';
-import type { ReadScope } from '../../src/db/read-scope.ts';
+import { ReadScope } from '../../src/db/read-scope.ts';
+import type { RelationPage } from '../../src/db/repositories/relations.ts';
 import { schema } from '../../src/schema/index.ts';
+import { createLoaders } from '../../src/schema/loaders.ts';
+import { pageWindow } from '../../src/schema/paging.ts';
 import { declaredStoredProperties } from '../../src/schema/record-view.ts';
-import { relationPageExtension } from '../../src/schema/relations.ts';
+import { relationPageExtension, relationPageRequest } from '../../src/schema/relations.ts';
 import { emptyDatabase, openTestDatabase } from '../support/database.ts';
 import { GraphQLClient, loadRealSeed, type Variables } from '../support/graphql.ts';
 
@@ -443,5 +446,35 @@ describe('planned nested reads', () => {
     expect(result).not.toHaveProperty('errors');
     // The lookups of one selection share one statement.
     expect(statements).toEqual(['queries/entities-by-id']);
+  });
+  it("keeps a planned read's pages for the resolvers as they are, and in the loader's cache, until a write clears it", async () => {
+    const scope = new ReadScope(db);
+    const own = createLoaders(scope);
+    const request = relationPageRequest(
+      { type: 'SIGNED', direction: 'in', labels: null, roles: null },
+      {},
+      pageWindow({ first: 5 }, 5),
+      false,
+      false,
+    );
+    const key = { id: 'memo-cc-msk-ix', request, view: null };
+    const page: RelationPage = { total: null, edges: [] };
+    const other: RelationPage = { total: 7, edges: [] };
+    own.keepRelationPage(key, page);
+    // A copy of the key (a resolver makes its own) finds it, at once and through the loader.
+    expect(own.fetchedRelationPage({ ...key, request: { ...request } })).toBe(page);
+    db.reset();
+    await expect(own.relationPage.load(key)).resolves.toBe(page);
+    expect(db.statements).toEqual([]);
+    // As DataLoader's prime: what the cache holds stays.
+    own.keepRelationPage(key, other);
+    expect(own.fetchedRelationPage(key)).toBe(page);
+    // A write clears the loaders (curation/write.ts): the next ask reads the database.
+    own.relationPage.clearAll();
+    expect(own.fetchedRelationPage(key)).toBeUndefined();
+    const read = await own.relationPage.load(key);
+    expect(read.edges.map((edge) => edge.from).sort()).toEqual(['alexei-platonov', 'andrey-vorobyev']);
+    expect(db.statements).toEqual(['queries/relation-pages']);
+    scope.dispose();
   });
 });
