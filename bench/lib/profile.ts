@@ -72,7 +72,7 @@ function sumPlan(plan: ProfiledPlan): { dbHits: number; operators: OperatorCost[
 }
 
 /** Captured parameters back to driver values: integers as neo4j integers, so LIMIT gets what it got. */
-function revive(value: unknown): unknown {
+export function revive(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(revive);
   if (typeof value === 'object' && value !== null) {
     const integer: unknown = Reflect.get(value, '$int');

@@ -1,0 +1,171 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import neo4j from 'neo4j-driver';
+import { openSize } from './lib/dataset.ts';
+import { ensureBenchDependencies, graphql, processUsage, setCapture, startServer, startSizeNeo4j, takeCaptured } from './lib/harness.ts';
+import { drawParams, queryNames, requestFor } from './lib/mix.ts';
+import { revive } from './lib/profile.ts';
+import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
+
+const usage = `usage: node bench/replay.ts [--query Q3] [--size 10000] [--reuse DIR] [--rounds 5] [--seconds 5]
+                           [--variants static-lists,on-behalf-of-id] [--out FILE.md]
+
+What Neo4j itself spends on the statements A and C send for one query, without either server:
+each server answers the query's 40 parameter sets once with its wire capture on
+(servers/bolt-wire.ts); the captured RUN messages are then sent straight to Neo4j from 8
+sessions for --seconds, A, each variant and C in turn, --rounds times after a warm-up round;
+Neo4j's CPU time comes from /proc. Medians of the rounds, with their min–max.
+
+Variants rewrite A's captured text to measure what one part of it costs. They are not answers
+A could give; join edits with + to combine them:
+  static-lists      each record view's property list written out ([name IN $p | n[name]]
+                    becomes [n.id, n.label, n.name]): what reading the names from a parameter costs
+  on-behalf-of-id   a signatory's onBehalfOf as its stored id, without finding the entity it names
+                    (Q3): what resolving it costs`;
+
+const { values } = parseArgs({
+  options: {
+    query: { type: 'string', default: 'Q3' },
+    size: { type: 'string', default: '10000' },
+    reuse: { type: 'string' },
+    rounds: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '5' },
+    variants: { type: 'string', default: '' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const query = queryNames.find((name) => name === values.query);
+if (!query || !values.reuse) {
+  console.error(`--query is one of ${queryNames.join(', ')}, and --reuse names the folder npm run bench loaded the graph into`);
+  process.exit(2);
+}
+const entities = Number(values.size);
+const rounds = Number(values.rounds);
+const seconds = Number(values.seconds);
+const log = (line: string) => process.stderr.write(`replay: ${line}\n`);
+
+interface Run {
+  query: string;
+  parameters: Record<string, unknown>;
+}
+
+const parametersOf = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
+
+const edits: Record<string, (run: Run) => string> = {
+  'static-lists': (run) =>
+    run.query.replace(/\[name IN \$(\w+) \| (\w+)\[name\]\]/g, (whole, parameter: string, variable: string) => {
+      const names = run.parameters[parameter];
+      if (!Array.isArray(names) || !names.every((name) => typeof name === 'string' && /^\w+$/.test(name))) return whole;
+      return `[${names.map((name) => `${variable}.${name}`).join(', ')}]`;
+    }),
+  'on-behalf-of-id': (run) =>
+    run.query.replace(/head\(COLLECT \{ MATCH \(o:Entity \{id: r\.onBehalfOf\}\) RETURN .*? \}\)/g, 'r.onBehalfOf'),
+};
+const variants = values.variants
+  .split(',')
+  .filter((variant) => variant !== '')
+  .map((variant) => {
+    const steps = variant.split('+');
+    const unknown = steps.filter((step) => !(step in edits));
+    if (unknown.length > 0) throw new Error(`unknown variant ${unknown.join(', ')}: the variants are ${Object.keys(edits).join(', ')}`);
+    return { name: `A ${variant}`, steps };
+  });
+
+ensureBenchDependencies(log);
+const git = gitState();
+const loadBefore = loadAverage();
+const { embedded, neo4j: settings } = await startSizeNeo4j(entities, values.reuse, log);
+const lines: string[] = [];
+try {
+  await openSize(settings, entities, values.reuse, true, log, embedded);
+  const sets = drawParams(entities, 40).filter((set) => set.query === query);
+  const captured: Record<'A' | 'C', Run[]> = { A: [], C: [] };
+  for (const system of ['A', 'C'] as const) {
+    const server = await startServer(system, settings, log);
+    try {
+      await setCapture(server, true);
+      for (const set of sets) {
+        await takeCaptured(server);
+        const reply = await graphql(server.port, requestFor(system, set));
+        if (reply.status !== 200 || reply.errors) throw new Error(`${system} ${query}: ${JSON.stringify(reply.errors)}`);
+        for (const run of await takeCaptured(server))
+          captured[system].push({ query: run.query, parameters: parametersOf(revive(run.parameters)) });
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  const measured: { name: string; runs: Run[] }[] = [
+    { name: 'A', runs: captured.A },
+    ...variants.map(({ name, steps }) => ({
+      name,
+      runs: captured.A.map((run) => ({
+        ...run,
+        query: steps.reduce((text, step) => edits[step]?.({ ...run, query: text }) ?? text, run.query),
+      })),
+    })),
+    { name: 'C', runs: captured.C },
+  ];
+  for (const { name, runs } of measured.slice(1, -1)) {
+    if (runs.every((run, index) => run.query === captured.A[index]?.query))
+      throw new Error(`variant ${name} changes none of A's statements`);
+  }
+  const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), { disableLosslessIntegers: true });
+  const cpu = new Map<string, number[]>();
+  const rates = new Map<string, number[]>();
+  try {
+    for (let round = 0; round <= rounds; round++) {
+      for (const { name, runs } of measured) {
+        const before = processUsage(embedded.pid).cpuMs;
+        const end = Date.now() + seconds * 1000;
+        let count = 0;
+        await Promise.all(
+          Array.from({ length: 8 }, async (_, worker) => {
+            const session = driver.session({ database: settings.database, defaultAccessMode: neo4j.session.READ });
+            try {
+              for (let index = worker; Date.now() < end; index += 8) {
+                const run = runs[index % runs.length];
+                if (run) await session.run(run.query, run.parameters);
+                count++;
+              }
+            } finally {
+              await session.close();
+            }
+          }),
+        );
+        const perStatement = (processUsage(embedded.pid).cpuMs - before) / count;
+        if (round === 0) continue; // warm-up: plans cached, pages in memory
+        cpu.set(name, [...(cpu.get(name) ?? []), perStatement]);
+        rates.set(name, [...(rates.get(name) ?? []), count / seconds]);
+        log(`round ${round} ${name}: ${(count / seconds).toFixed(0)} statements/s, Neo4j ${perStatement.toFixed(3)} CPU-ms per statement`);
+      }
+    }
+  } finally {
+    await driver.close();
+  }
+  const median = (list: number[]) => [...list].sort((x, y) => x - y)[Math.floor(list.length / 2)] ?? Number.NaN;
+  const spread = (list: number[], digits: number) =>
+    `${median(list).toFixed(digits)} (${Math.min(...list).toFixed(digits)}–${Math.max(...list).toFixed(digits)})`;
+  lines.push(
+    `# Replay of ${query}'s statements at ${entities} entities`,
+    '',
+    `- Command: \`${commandLine().command}\``,
+    `- Commit: \`${git.commit}\`${git.dirty.length > 0 ? ' (uncommitted changes)' : ''}; load average ${loadBefore.oneMinute.toFixed(2)} before, ${loadAverage().oneMinute.toFixed(2)} after`,
+    `- ${captured.A.length} statements of A and ${captured.C.length} of C for ${sets.length} parameter sets; ${rounds} rounds of ${seconds} s each at 8 sessions, after a warm-up round`,
+    '',
+    '| statements | Neo4j CPU-ms per statement | statements/s |',
+    '|---|---:|---:|',
+    ...measured.map(({ name }) => `| ${name} | ${spread(cpu.get(name) ?? [], 3)} | ${spread(rates.get(name) ?? [], 0)} |`),
+  );
+} finally {
+  await embedded.stop();
+}
+const report = lines.join('\n');
+console.log(report);
+if (values.out) writeFileSync(values.out, `${report}\n`);
