@@ -6,7 +6,7 @@
 // over a former one. The paths query resolves its two ends the same way, in its own statement.
 // Each row is (the id asked for, the entity): `id` differs from props.id for a former slug.
 // Missing ids return no row. {{rowRecord}} is each entity's whole record, or the values of the
-// properties a lookup's selection reads, $rowProperties (src/db/record-view.ts).
+// properties a lookup's selection reads, listed by name (src/db/record-view.ts).
 UNWIND $ids AS id
 OPTIONAL MATCH (current:Entity {id: id})
 OPTIONAL CALL (id, current) {

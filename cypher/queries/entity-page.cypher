@@ -26,7 +26,7 @@
 // $dateTo, or '\uffff' without one: the count seeks the dates up to it. $limit is one more than
 // the page, to learn whether more rows exist. Rows come in reading order; the caller reverses
 // them when it read backwards. {{rowRecord}} is each row's whole record, or the values of the
-// properties its selection reads, $rowProperties (src/db/record-view.ts).
+// properties its selection reads, listed by name (src/db/record-view.ts).
 // Without $withTotal the UNWIND yields no row, so nothing is counted; count() still yields its
 // single row (0), which the caller ignores.
 CALL () {

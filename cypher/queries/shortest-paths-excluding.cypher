@@ -13,7 +13,7 @@
 // $maxHops are dropped after, as in shortest-paths. This statement is used only with exclusions:
 // without them the legacy search is cheaper (235 db hits for the same ends).
 // {{pathEntityRecord}} and {{relationRecord}}: the entities and relationships on the paths,
-// whole or only the properties the selection reads, $entityProperties and $relationProperties
+// whole or only the values of the properties the selection reads, listed by name
 // (src/db/record-view.ts). The ends come back as their slug and label (queries/shortest-paths).
 OPTIONAL MATCH (fromCurrent:Entity {id: $from})
 OPTIONAL CALL (fromCurrent) {

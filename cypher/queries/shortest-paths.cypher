@@ -22,7 +22,7 @@
 // entities' slugs and its relationships' element ids, and every entity and relationship of the
 // answer comes once, in `entities` and `relations` (the caller puts the paths together).
 // {{pathEntityRecord}} and {{relationRecord}}: the entities and relationships on the paths,
-// whole or only the properties the selection reads, $entityProperties and $relationProperties
+// whole or only the values of the properties the selection reads, listed by name
 // (src/db/record-view.ts).
 OPTIONAL MATCH (fromCurrent:Entity {id: $from})
 OPTIONAL CALL (fromCurrent) {

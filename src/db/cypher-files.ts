@@ -5,7 +5,7 @@ import { relationTypes } from '../domain/graph.ts';
 import { statementText } from './cypher-text.ts';
 import { entityPageSlotValues } from './entity-page-slots.ts';
 import { pathSearchSlotValues } from './path-search-slots.ts';
-import { recordSlotValues } from './record-view.ts';
+import { recordSlotValues, type SlotValues } from './record-view.ts';
 import { relationPageSlotValues } from './relation-page-slots.ts';
 
 export const cypherDir = path.join(projectRoot, 'cypher');
@@ -36,8 +36,9 @@ const slot = /\{\{(\w+)\}\}/g;
  * Every slot a statement may have, with the only values it may take. The sets are closed and
  * written here or built from typed parts (entity-page-slots.ts), never taken from a request: a
  * slot picks one of a fixed list of variants of the statement, as one file per variant would.
+ * A record view's slot takes the list its writer gives for names of a closed list (record-view.ts).
  */
-const slotValues: Readonly<Record<string, ReadonlySet<string>>> = {
+const slotValues: Readonly<Record<string, SlotValues>> = {
   // cypher/queries/relation-pages: the relationship type, the arrow's two halves, the order.
   type: new Set<string>(relationTypes),
   left: new Set(['-', '<-']),

@@ -95,8 +95,10 @@ interface LevelShape {
   /** relation-pages' slots as the request fills them, not yet renamed. */
   slots: Record<(typeof slotNames)[number], string>;
   withTotal: boolean;
-  record: 'whole' | 'view';
-  onBehalfOf: 'none' | 'whole' | 'view';
+  /** The record slots' texts: whole records, or the view's properties written out (record-view.ts). */
+  entityRecord: string;
+  relationRecord: string;
+  onBehalfOfRecord: string;
 }
 
 /** A level's shape; its parameters, renamed with the level's prefix, go into `parameters`. */
@@ -114,13 +116,8 @@ function levelShape(level: PlannedLevel, index: number, above: number | null, pa
   }
   // The page's size, for the ends handed down: without the extra edge, when one was read.
   parameters[`${prefix}size`] = neo4j.int(level.request.size);
-  // Whole records, or the values of the view's properties, whose names go as parameters.
+  // Whole records, or the values of the view's properties, whose names the text lists.
   const view = level.view;
-  if (view !== null) {
-    parameters[`${prefix}entityProperties`] = view.entity;
-    parameters[`${prefix}relationProperties`] = view.relation;
-    if (typeof view.onBehalfOf !== 'string') parameters[`${prefix}onBehalfOfProperties`] = view.onBehalfOf;
-  }
   return {
     index,
     above,
@@ -133,8 +130,14 @@ function levelShape(level: PlannedLevel, index: number, above: number | null, pa
       edgeBounds: slot('edgeBounds'),
     },
     withTotal: values.withTotal === true,
-    record: view === null ? 'whole' : 'view',
-    onBehalfOf: view === null ? 'whole' : typeof view.onBehalfOf === 'string' ? view.onBehalfOf : 'view',
+    entityRecord: view === null ? recordSlots.entityRecord.whole : recordSlots.entityRecord.view(view.entity),
+    relationRecord: view === null ? recordSlots.relationRecord.whole : recordSlots.relationRecord.view(view.relation),
+    onBehalfOfRecord:
+      view === null || view.onBehalfOf === 'whole'
+        ? recordSlots.onBehalfOfRecord.whole
+        : view.onBehalfOf === 'none'
+          ? recordSlots.onBehalfOfRecord.none
+          : recordSlots.onBehalfOfRecord.view(view.onBehalfOf),
   };
 }
 
@@ -146,9 +149,9 @@ function levelText(shape: LevelShape, rootRecord: 'whole' | 'view'): string {
   for (const slot of slotNames) slots[slot] = renamed(shape.slots[slot], prefix);
   // The count is a block of its own, there only when the selection asks for totalCount.
   slots.total = shape.withTotal ? fill('planned/level-total', cypher('planned/level-total'), slots) : cypher('planned/level-no-total');
-  slots.entityRecord = renamed(recordSlots.entityRecord[shape.record], prefix);
-  slots.relationRecord = renamed(recordSlots.relationRecord[shape.record], prefix);
-  slots.onBehalfOfRecord = renamed(recordSlots.onBehalfOfRecord[shape.onBehalfOf], prefix);
+  slots.entityRecord = shape.entityRecord;
+  slots.relationRecord = shape.relationRecord;
+  slots.onBehalfOfRecord = shape.onBehalfOfRecord;
   // The parents: the root page's entities, found by slug (its rows keep the page's own $limit),
   // or the ends the level above matched, which it hands down as `levelNEnds`.
   const parent = shape.above === null ? 'rows' : `${levelName(shape.above)}Ends`;

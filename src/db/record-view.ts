@@ -9,8 +9,15 @@
  * 10 organizations), and most selections there read a slug and a name: whole records made
  * Neo4j read every property and the server decode it, with its name, from the wire (Bolt
  * decoding was 45 % of the server's CPU on Q3). A view sends only the values, as a list in the
- * view's order, with the property names as a parameter: neither the names nor the absent
- * properties travel.
+ * view's order: neither the names nor the absent properties travel.
+ *
+ * The names are written into the statement (`[n.id, n.label, n.name]`), each checked against
+ * the closed list of what records store, rather than sent as a parameter and read with
+ * `[name IN $names | n[name]]`: a property named in the text is read from the index entry that
+ * found the node when the index holds it, and is no list comprehension per row. Replaying the
+ * benchmark's statements (bench/replay.ts, static-lists), a parameter list cost Neo4j 19 % more
+ * on a page of events (Q2) and 8 % on the nested read (Q3) at 10k. A view is one of few per
+ * field of a document, so Neo4j plans each text once and keeps it.
  *
  * A page read through a view holds partial records: they answer only the fields whose stored
  * properties the view lists, so they are never handed to the entity loader, and the page is
@@ -19,6 +26,7 @@
 
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
+import { entityCollections, relationFields } from '../domain/rules.ts';
 import { withFragments } from './cypher-text.ts';
 
 export interface RecordView {
@@ -78,53 +86,103 @@ export function viewedRecord(names: readonly string[], values: readonly unknown[
 
 const cypherDir = path.join(projectRoot, 'cypher');
 
+// The names a view may list: every field of an entity or a relation record, and what the writes
+// add to every stored one (its label and name key, a relationship's key).
+const storedNames: ReadonlySet<string> = new Set([
+  ...Object.values(entityCollections).flatMap((collection) => collection.fields),
+  ...relationFields,
+  'label',
+  'nameKey',
+  'key',
+]);
+
+/** A view's values as Cypher: `[b.id, b.label, b.name]`; a name no record stores is refused. */
+function propertyList(variable: string, names: readonly string[]): string {
+  for (const name of names) {
+    if (!storedNames.has(name)) throw new Error(`a record view names "${name}", which no entity or relationship stores`);
+  }
+  return `[${names.map((name) => `${variable}.${name}`).join(', ')}]`;
+}
+
+const onBehalfOf = (record: string) => `head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf}) RETURN ${record} })`;
+
 /**
- * The record slots: the whole record, or the values of a view's properties ($…Properties).
- * relationRecord serves planned/relation-level and the shortest-path statements alike.
+ * The record slots: the whole record, or the values of a view's properties, written from the
+ * view's names. relationRecord serves planned/relation-level and the shortest-path statements alike.
  */
 export const recordSlots = {
   entityRecord: {
     whole: withFragments('{{include:fragments/entity-props(b)}}', cypherDir),
-    view: '[name IN $entityProperties | b[name]]',
+    view: (names: readonly string[]) => propertyList('b', names),
   },
   relationRecord: {
     whole: withFragments('{{include:fragments/relation-props(r)}}', cypherDir),
-    view: '[name IN $relationProperties | r[name]]',
+    view: (names: readonly string[]) => propertyList('r', names),
   },
   // queries/entity-page's rows (a root list's page).
   rowRecord: {
     whole: withFragments('{{include:fragments/entity-props(n)}}', cypherDir),
-    view: '[name IN $rowProperties | n[name]]',
+    view: (names: readonly string[]) => propertyList('n', names),
   },
   // queries/shortest-paths(-excluding): the entities on the paths.
   pathEntityRecord: {
     whole: withFragments('{{include:fragments/entity-props(n)}}', cypherDir),
-    view: '[name IN $entityProperties | n[name]]',
+    view: (names: readonly string[]) => propertyList('n', names),
   },
   onBehalfOfRecord: {
     none: 'null',
-    whole: withFragments('head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf}) RETURN {{include:fragments/entity-props(o)}} })', cypherDir),
-    view: 'head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf}) RETURN [name IN $onBehalfOfProperties | o[name]] })',
+    whole: onBehalfOf(withFragments('{{include:fragments/entity-props(o)}}', cypherDir)),
+    view: (names: readonly string[]) => onBehalfOf(propertyList('o', names)),
   },
 } as const;
 
 /**
- * The `{{rowRecord}}` slot and its parameter, for a statement that reads entities as `n`
- * (queries/entity-page, queries/entities-by-id): whole records, or a view's properties.
+ * The `{{rowRecord}}` slot, for a statement that reads entities as `n` (queries/entity-page,
+ * queries/entities-by-id): whole records, or a view's properties.
  */
 export function rowRecordParameters(view: readonly string[] | null): Record<string, unknown> {
-  return view === null ? { rowRecord: recordSlots.rowRecord.whole } : { rowRecord: recordSlots.rowRecord.view, rowProperties: view };
+  return { rowRecord: view === null ? recordSlots.rowRecord.whole : recordSlots.rowRecord.view(view) };
 }
 
 /** The slot of planned/ids-of-rows: where the root page's entities have their slugs. */
 export const rowIdSlot = { whole: 'row.props.id', view: 'row.props[0]' } as const;
 
+/** What a slot may hold: one of a closed list of texts, or a text its writer gives for some of a closed list of names. */
+export interface SlotValues {
+  has(value: string): boolean;
+}
+
+/**
+ * A record slot's values: its fixed texts, and any text its view writer gives for names it
+ * accepts. The names are read back from the text's last list and the text written again from
+ * them: only the writer's own text, for names of the closed list, passes.
+ */
+function recordSlotOf(fixed: readonly string[], view: (names: readonly string[]) => string): SlotValues {
+  const texts = new Set(fixed);
+  return {
+    has(value) {
+      if (texts.has(value)) return true;
+      const list = Array.from(value.matchAll(/\[((?:\w+\.\w+(?:, \w+\.\w+)*)?)\]/g)).at(-1)?.[1];
+      if (list === undefined) return false;
+      const names = list === '' ? [] : list.split(', ').map((item) => item.slice(item.indexOf('.') + 1));
+      try {
+        return view(names) === value;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
 /** The closed lists of the record slots, for cypher-files.ts's check. */
-export const recordSlotValues: Readonly<Record<keyof typeof recordSlots | 'rowId', ReadonlySet<string>>> = {
-  entityRecord: new Set(Object.values(recordSlots.entityRecord)),
-  relationRecord: new Set(Object.values(recordSlots.relationRecord)),
-  onBehalfOfRecord: new Set(Object.values(recordSlots.onBehalfOfRecord)),
-  rowRecord: new Set(Object.values(recordSlots.rowRecord)),
-  pathEntityRecord: new Set(Object.values(recordSlots.pathEntityRecord)),
+export const recordSlotValues: Readonly<Record<keyof typeof recordSlots | 'rowId', SlotValues>> = {
+  entityRecord: recordSlotOf([recordSlots.entityRecord.whole], recordSlots.entityRecord.view),
+  relationRecord: recordSlotOf([recordSlots.relationRecord.whole], recordSlots.relationRecord.view),
+  onBehalfOfRecord: recordSlotOf(
+    [recordSlots.onBehalfOfRecord.none, recordSlots.onBehalfOfRecord.whole],
+    recordSlots.onBehalfOfRecord.view,
+  ),
+  rowRecord: recordSlotOf([recordSlots.rowRecord.whole], recordSlots.rowRecord.view),
+  pathEntityRecord: recordSlotOf([recordSlots.pathEntityRecord.whole], recordSlots.pathEntityRecord.view),
   rowId: new Set(Object.values(rowIdSlot)),
 };

@@ -117,7 +117,7 @@ describe('queries/entity-page over the real seed data', () => {
     const pageBounds = pageBoundsSlot(slots.sortKey, afterCursor, false);
     // Whole records on a first page, a record view's values after a cursor: the plan must not care.
     const rows = afterCursor
-      ? { rowRecord: recordSlots.rowRecord.view, rowProperties: ['id', 'label', 'name', 'nameKey'] }
+      ? { rowRecord: recordSlots.rowRecord.view(['id', 'label', 'name', 'nameKey']) }
       : { rowRecord: recordSlots.rowRecord.whole };
     const filled = { ...slots, ...given, entityLabel: given.label, filters, pageBounds, ...rows };
     const { summary } = await db.driver.executeQuery(

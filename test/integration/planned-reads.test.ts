@@ -5,6 +5,7 @@ import { defaultQueryLimits } from '../../src/config.ts';
 import { Database, type Parameters, type Row } from '../../src/db/database.ts';
 import type { PlannedStatement } from '../../src/db/planned-read.ts';
 import { ReadScope } from '../../src/db/read-scope.ts';
+import { recordSlots } from '../../src/db/record-view.ts';
 import type { RelationPage } from '../../src/db/repositories/relations.ts';
 import { schema } from '../../src/schema/index.ts';
 import { createLoaders } from '../../src/schema/loaders.ts';
@@ -116,6 +117,12 @@ function edgeAndNode(type: GraphQLNamedType): { edge: GraphQLObjectType; node: G
   return node ? { edge, node } : null;
 }
 
+/** The property lists of `variable`'s record views in a statement, in its order: `[b.id, b.name]` is ['id', 'name']. */
+function viewsIn(text: string, variable: string): string[][] {
+  const list = new RegExp(`\\[(${variable}\\.\\w+(?:, ${variable}\\.\\w+)*)\\]`, 'g');
+  return Array.from(text.matchAll(list), ([, names]) => (names ?? '').split(', ').map((name) => name.slice(variable.length + 1)));
+}
+
 describe('planned nested reads', () => {
   let db: RecordingDatabase;
   let planned: GraphQLClient;
@@ -167,21 +174,21 @@ describe('planned nested reads', () => {
     expect(statements).toEqual(['planned/entity-page-tree']);
     expect(exchanges).toBe(1);
     const [text] = db.plannedTexts;
-    for (const level of [1, 2, 3]) expect(text).toContain(`, [name IN $p${level}_entityProperties | b[name]], `);
     // The signatories' organizations too, for their slugs.
-    expect(text).toContain('RETURN [name IN $p2_onBehalfOfProperties | o[name]]');
+    expect(text).toContain('RETURN [o.id, o.label] })');
     // A person's positions name organizations and bodies only (the relation rules): no level tests a label.
     expect(text).not.toContain('b.label IN');
     // Q3 selects no cursors or page info: nothing of the pages' order is read.
-    expect(db.parameters[0]).toMatchObject({
-      // No level selects whether its list is complete: no entity's completeness is read.
-      rowProperties: ['id', 'label', 'name'],
-      p1_entityProperties: ['id', 'label', 'name'],
-      p2_entityProperties: ['id', 'label', 'name'],
-      p3_entityProperties: ['id', 'label', 'name'],
-      p3_relationProperties: ['title'],
-      p2_onBehalfOfProperties: ['id', 'label'],
-    });
+    // No level selects whether its list is complete: no entity's completeness is read.
+    expect(text).toContain('collect({props: [n.id, n.label, n.name], sortKey: n.id})');
+    expect(viewsIn(text ?? '', 'b')).toEqual([
+      ['id', 'label', 'name'],
+      ['id', 'label', 'name'],
+      ['id', 'label', 'name'],
+    ]);
+    // The memoranda's edges show nothing of their relationship: an empty list.
+    expect(text).toContain('[startNode(r) = a, [], [b.id, b.label, b.name], null]');
+    expect(viewsIn(text ?? '', 'r')).toEqual([['onBehalfOf'], ['title']]);
     // Nor whether more exist: each page reads its size, without the extra relation pageInfo needs.
     expect([1, 2, 3].map((at) => levelLimits(at))).toEqual([
       { limit: 10, size: 10 },
@@ -246,7 +253,7 @@ describe('planned nested reads', () => {
     expect(fromLoaders.result).not.toHaveProperty('errors');
     expect(fromPlan.text).toBe(fromLoaders.text);
     expect(fromPlan.text).toContain('"description":"');
-    expect(db.plannedTexts[0]).toContain('$p1_entityProperties');
+    expect(viewsIn(db.plannedTexts[0] ?? '', 'b')).not.toEqual([]);
   });
 
   /** A request's answer without the fields aliased `wholeRecord`, and without its cost (which they raise). */
@@ -295,8 +302,9 @@ describe('planned nested reads', () => {
       const fromPlan = await measure(planned, query);
       expect(whole.result, reference).not.toHaveProperty('errors');
       expect(withoutWholeRecord(fromPlan.text), query).toBe(withoutWholeRecord(whole.text));
-      expect(db.parameters[0], query).toHaveProperty('rowProperties');
-      if (db.plannedTexts[0]) expect(db.plannedTexts[0], query).toContain('$p1_entityProperties');
+      // The root page through its view: in the planned statement's text, or the page's own slot.
+      expect(viewsIn(db.plannedTexts[0] ?? String(db.parameters[0]?.rowRecord), 'n'), query).not.toEqual([]);
+      if (db.plannedTexts[0]) expect(viewsIn(db.plannedTexts[0], 'b'), query).not.toEqual([]);
     }
   });
 
@@ -309,14 +317,14 @@ describe('planned nested reads', () => {
     expect(asked.result).not.toHaveProperty('errors');
     expect(asked.text).toBe(whole.text);
     expect(asked.text).toContain('"complete":false');
-    expect(db.parameters[0]?.rowProperties).toContain('completeness');
+    expect(db.plannedTexts[0]).toContain('n.completeness');
     // The planned levels: the parties have a list below them that does not ask (their events, on
     // the Actor interface, come through the loaders), the topics none.
-    const levels = Object.entries(db.parameters[0] ?? {}).filter(([name]) => /^p\d+_entityProperties$/.test(name));
+    const levels = viewsIn(db.plannedTexts[0] ?? '', 'b');
     expect(levels).toHaveLength(2);
-    for (const [, properties] of levels) expect(properties).not.toContain('completeness');
+    for (const properties of levels) expect(properties).not.toContain('completeness');
     await measure(planned, query(''));
-    expect(db.parameters[0]?.rowProperties).not.toContain('completeness');
+    expect(db.plannedTexts[0]).not.toContain('n.completeness');
   });
 
   it('reads a Q2-shaped page through a view of the four properties it shows', async () => {
@@ -327,7 +335,7 @@ describe('planned nested reads', () => {
     expect(withoutWholeRecord(viewed.text)).toBe(withoutWholeRecord(whole.text));
     expect(viewed.text).toContain('"startDate":"');
     expect(viewed.statements).toEqual(['queries/entity-page']);
-    expect(db.parameters[0]?.rowProperties).toEqual(['id', 'kind', 'label', 'name', 'startDate']);
+    expect(db.parameters[0]?.rowRecord).toBe('[n.id, n.kind, n.label, n.name, n.startDate]');
   });
 
   const q5 = 'query Q5($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 6) { nodes { slug } edges { key } } }';
@@ -361,11 +369,11 @@ describe('planned nested reads', () => {
       ['citadel', 'msk-ix'],
     ]) {
       const fromWhole = await measure(planned, whole, { from, to });
-      expect(db.parameters[0]).not.toHaveProperty('entityProperties');
+      expect(db.parameters[0]?.pathEntityRecord).toBe(recordSlots.pathEntityRecord.whole);
       const fromView = await measure(planned, viewed, { from, to });
       expect(fromView.result).not.toHaveProperty('errors');
       expect(withoutWholeRecord(fromView.text)).toBe(withoutWholeRecord(fromWhole.text));
-      expect(db.parameters[0]).toMatchObject({ entityProperties: ['id', 'label', 'name'], relationProperties: ['key'] });
+      expect(db.parameters[0]).toMatchObject({ pathEntityRecord: '[n.id, n.label, n.name]', relationRecord: '[r.key]' });
       expect(fromView.exchanges).toBe(1);
     }
   });
@@ -390,16 +398,16 @@ describe('planned nested reads', () => {
   it('reads a Q1-shaped lookup through a view of the properties it shows, and answers as the whole record does', async () => {
     const viewed = '{ organization(slug: "coordination-center-ru") { slug name kind country aliases } }';
     const fromWhole = await measure(planned, viewed.replace('{ slug', '{ wholeRecord: description slug'));
-    expect(db.parameters[0]).not.toHaveProperty('rowProperties');
+    expect(db.parameters[0]?.rowRecord).toBe(recordSlots.rowRecord.whole);
     const fromView = await measure(planned, viewed);
     expect(fromView.result).not.toHaveProperty('errors');
     expect(fromView.text).toContain('"slug":"coordination-center-ru"');
     expect(withoutWholeRecord(fromView.text)).toBe(withoutWholeRecord(fromWhole.text));
     expect(fromView.statements).toEqual(['queries/entities-by-id']);
-    expect(db.parameters[0]?.rowProperties).toEqual(['id', 'aliases', 'country', 'kind', 'label', 'name']);
+    expect(db.parameters[0]?.rowRecord).toBe('[n.id, n.aliases, n.country, n.kind, n.label, n.name]');
     // A field that declares nothing of what it reads: the whole record, through the entity loader.
     await measure(planned, '{ organization(slug: "coordination-center-ru") { slug sources { slug } } }');
-    expect(db.parameters[0]).not.toHaveProperty('rowProperties');
+    expect(db.parameters[0]?.rowRecord).toBe(recordSlots.rowRecord.whole);
   });
 
   it('answers every lookup by slug through a view as through the whole record', async () => {
@@ -424,9 +432,11 @@ describe('planned nested reads', () => {
       const viewed = `{ ${lookup.name}(slug: "${slug}") { ${leaves.join(' ')} } }`;
       const fromView = await measure(planned, viewed);
       expect(fromView.result, viewed).not.toHaveProperty('errors');
-      expect(db.parameters[0], viewed).toHaveProperty('rowProperties');
+      expect(viewsIn(String(db.parameters[0]?.rowRecord), 'n'), viewed).toHaveLength(1);
       const fromWhole = await measure(planned, `{ ${lookup.name}(slug: "${slug}") { wholeRecord: sources { slug } ${leaves.join(' ')} } }`);
-      expect(db.parameters.some((parameters) => 'rowProperties' in parameters)).toBe(false);
+      expect(
+        db.parameters.every((parameters) => parameters.rowRecord === undefined || parameters.rowRecord === recordSlots.rowRecord.whole),
+      ).toBe(true);
       expect(withoutWholeRecord(fromView.text), viewed).toBe(withoutWholeRecord(fromWhole.text));
       expect(fromView.text, viewed).toContain(`"slug":"${slug}"`);
       checked++;

@@ -27,6 +27,27 @@ describe('statement slots', () => {
     }
   });
 
+  it("writes a record view's property names into the text, only names records store, and takes no other list", () => {
+    const view = recordSlots.rowRecord.view(['id', 'label', 'name']);
+    expect(view).toBe('[n.id, n.label, n.name]');
+    expect(filledCypher('queries/entities-by-id', { rowRecord: view })).toContain('[n.id, n.label, n.name]');
+    expect(() => recordSlots.rowRecord.view(['id', 'password'])).toThrow(/"password", which no entity or relationship stores/);
+    expect(() => recordSlots.entityRecord.view(['name] DETACH DELETE b //'])).toThrow(/which no entity or relationship stores/);
+    for (const bad of [
+      '[n.id, n.password]',
+      '[n.id, m.name]',
+      '[n.id,n.name]',
+      '[n.id] + [1]',
+      'n {.*}',
+      '[n.id, n.name] } MATCH (x) DETACH DELETE x WITH [n.id]',
+    ]) {
+      expect(() => filledCypher('queries/entities-by-id', { rowRecord: bad }), bad).toThrow(/cannot fill a slot/);
+    }
+    // The signatory's organization: its view's list inside the fixed lookup.
+    const onBehalfOf = recordSlots.onBehalfOfRecord.view(['id', 'label']);
+    expect(onBehalfOf).toBe('head(COLLECT { MATCH (o:Entity {id: r.onBehalfOf}) RETURN [o.id, o.label] })');
+  });
+
   it('sends statements without their comment lines', () => {
     expect(cypher('queries/relation-pages')).not.toMatch(/^\s*\/\//m);
   });
@@ -41,8 +62,8 @@ describe('statement slots', () => {
   it('sends only the parameters the filled text names', () => {
     // No filter slot names $labels here: the absent filter's null stays home.
     expect(parametersToSend('queries/relation-pages', { ...base, ids: ['a'], limit: 3, labels: null })).toEqual({ ids: ['a'], limit: 3 });
-    const whole = recordSlots.rowRecord.whole;
-    expect(parametersToSend('queries/entities-by-id', { ids: ['a'], rowRecord: whole, rowProperties: ['id'] })).toEqual({ ids: ['a'] });
+    const view = recordSlots.rowRecord.view(['id', 'name']);
+    expect(parametersToSend('queries/entities-by-id', { ids: ['a'], rowRecord: view, unused: ['id'] })).toEqual({ ids: ['a'] });
   });
 });
 

@@ -21,7 +21,7 @@ describe('queries/entity-page', () => {
       entityLabel: read === 'kind-date' ? 'Event' : 'Organization',
       filters: filtersSlot(new Set(['kind'])),
       pageBounds: pageBoundsSlot(slots.sortKey, true, false),
-      rowRecord: recordSlots.rowRecord[read === 'id' ? 'view' : 'whole'],
+      rowRecord: read === 'id' ? recordSlots.rowRecord.view(['id', 'label', 'name']) : recordSlots.rowRecord.whole,
     });
     expect(text).not.toContain('{{');
     expect(text).toMatchSnapshot();

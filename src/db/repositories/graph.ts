@@ -193,9 +193,8 @@ export async function findShortestPaths(
       first: neo4j.int(first),
       // The excluding search checks every filter in its pattern; the other has only those given.
       ...(excluding ? { ...filters, excluded: [...excluded] } : searchFor(filters)),
-      pathEntityRecord: recordSlots.pathEntityRecord[view === null ? 'whole' : 'view'],
-      relationRecord: recordSlots.relationRecord[view === null ? 'whole' : 'view'],
-      ...(view === null ? {} : { entityProperties: view.entity, relationProperties: view.relation }),
+      pathEntityRecord: view === null ? recordSlots.pathEntityRecord.whole : recordSlots.pathEntityRecord.view(view.entity),
+      relationRecord: view === null ? recordSlots.relationRecord.whole : recordSlots.relationRecord.view(view.relation),
     },
     pathsRow,
   );
