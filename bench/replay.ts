@@ -3,23 +3,24 @@ import { parseArgs } from 'node:util';
 import neo4j from 'neo4j-driver';
 import { openSize } from './lib/dataset.ts';
 import { ensureBenchDependencies, graphql, processUsage, setCapture, startServer, startSizeNeo4j, takeCaptured } from './lib/harness.ts';
+import { spread, throughput } from './lib/measure.ts';
 import { drawParams, queryNames, requestFor } from './lib/mix.ts';
 import { revive } from './lib/profile.ts';
 import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
+import { withSpread } from './lib/report.ts';
 
 const usage = `usage: node bench/replay.ts [--query Q3] [--size 10000] [--reuse DIR] [--rounds 5] [--seconds 5]
-                           [--variants static-lists,on-behalf-of-id] [--out FILE.md]
+                           [--variants on-behalf-of-id] [--out FILE.md]
 
 What Neo4j itself spends on the statements A and C send for one query, without either server:
 each server answers the query's 40 parameter sets once with its wire capture on
-(servers/bolt-wire.ts); the captured RUN messages are then sent straight to Neo4j from 8
-sessions for --seconds, A, each variant and C in turn, --rounds times after a warm-up round;
+(servers/bolt-wire.ts); the captured RUN messages are then sent straight to Neo4j 8 at a time
+for --seconds, A, each variant and C in turn, --rounds times after a warm-up round;
 Neo4j's CPU time comes from /proc. Medians of the rounds, with their min–max.
 
 Variants rewrite A's captured text to measure what one part of it costs. They are not answers
-A could give; join edits with + to combine them:
-  static-lists      each record view's property list written out ([name IN $p | n[name]]
-                    becomes [n.id, n.label, n.name]): what reading the names from a parameter costs
+A could give; join edits with + to combine them (951fccf also had static-lists, which priced
+the record views' parameter lists that f6100ae removed):
   on-behalf-of-id   a signatory's onBehalfOf as its stored id, without finding the entity it names
                     (Q3): what resolving it costs`;
 
@@ -58,12 +59,6 @@ const parametersOf = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
 
 const edits: Record<string, (run: Run) => string> = {
-  'static-lists': (run) =>
-    run.query.replace(/\[name IN \$(\w+) \| (\w+)\[name\]\]/g, (whole, parameter: string, variable: string) => {
-      const names = run.parameters[parameter];
-      if (!Array.isArray(names) || !names.every((name) => typeof name === 'string' && /^\w+$/.test(name))) return whole;
-      return `[${names.map((name) => `${variable}.${name}`).join(', ')}]`;
-    }),
   'on-behalf-of-id': (run) =>
     run.query.replace(/head\(COLLECT \{ MATCH \(o:Entity \{id: r\.onBehalfOf\}\) RETURN .*? \}\)/g, 'r.onBehalfOf'),
 };
@@ -123,45 +118,33 @@ try {
     for (let round = 0; round <= rounds; round++) {
       for (const { name, runs } of measured) {
         const before = processUsage(embedded.pid).cpuMs;
-        const end = Date.now() + seconds * 1000;
-        let count = 0;
-        await Promise.all(
-          Array.from({ length: 8 }, async (_, worker) => {
-            const session = driver.session({ database: settings.database, defaultAccessMode: neo4j.session.READ });
-            try {
-              for (let index = worker; Date.now() < end; index += 8) {
-                const run = runs[index % runs.length];
-                if (run) await session.run(run.query, run.parameters);
-                count++;
-              }
-            } finally {
-              await session.close();
-            }
-          }),
-        );
-        const perStatement = (processUsage(embedded.pid).cpuMs - before) / count;
+        const done = await throughput(8, seconds, async (index) => {
+          const run = runs[index % runs.length];
+          if (run) await driver.executeQuery(run.query, run.parameters, { database: settings.database, routing: neo4j.routing.READ });
+        });
+        const perStatement = (processUsage(embedded.pid).cpuMs - before) / done.requests;
+        const rate = done.requests / done.seconds;
         if (round === 0) continue; // warm-up: plans cached, pages in memory
         cpu.set(name, [...(cpu.get(name) ?? []), perStatement]);
-        rates.set(name, [...(rates.get(name) ?? []), count / seconds]);
-        log(`round ${round} ${name}: ${(count / seconds).toFixed(0)} statements/s, Neo4j ${perStatement.toFixed(3)} CPU-ms per statement`);
+        rates.set(name, [...(rates.get(name) ?? []), rate]);
+        log(`round ${round} ${name}: ${rate.toFixed(0)} statements/s, Neo4j ${perStatement.toFixed(3)} CPU-ms per statement`);
       }
     }
   } finally {
     await driver.close();
   }
-  const median = (list: number[]) => [...list].sort((x, y) => x - y)[Math.floor(list.length / 2)] ?? Number.NaN;
-  const spread = (list: number[], digits: number) =>
-    `${median(list).toFixed(digits)} (${Math.min(...list).toFixed(digits)}–${Math.max(...list).toFixed(digits)})`;
   lines.push(
     `# Replay of ${query}'s statements at ${entities} entities`,
     '',
     `- Command: \`${commandLine().command}\``,
     `- Commit: \`${git.commit}\`${git.dirty.length > 0 ? ' (uncommitted changes)' : ''}; load average ${loadBefore.oneMinute.toFixed(2)} before, ${loadAverage().oneMinute.toFixed(2)} after`,
-    `- ${captured.A.length} statements of A and ${captured.C.length} of C for ${sets.length} parameter sets; ${rounds} rounds of ${seconds} s each at 8 sessions, after a warm-up round`,
+    `- ${captured.A.length} statements of A and ${captured.C.length} of C for ${sets.length} parameter sets; ${rounds} rounds of ${seconds} s each, 8 in flight, after a warm-up round`,
     '',
     '| statements | Neo4j CPU-ms per statement | statements/s |',
     '|---|---:|---:|',
-    ...measured.map(({ name }) => `| ${name} | ${spread(cpu.get(name) ?? [], 3)} | ${spread(rates.get(name) ?? [], 0)} |`),
+    ...measured.map(
+      ({ name }) => `| ${name} | ${withSpread(spread(cpu.get(name) ?? []), 3)} | ${withSpread(spread(rates.get(name) ?? []), 0)} |`,
+    ),
   );
 } finally {
   await embedded.stop();

@@ -80,7 +80,7 @@ const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toF
 const thousands = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '–');
 const load = (average: LoadAverage) =>
   `${average.oneMinute.toFixed(2)} / ${average.fiveMinutes.toFixed(2)} / ${average.fifteenMinutes.toFixed(2)}`;
-const withSpread = (spread: { median: number; min: number; max: number }, digits: number) =>
+export const withSpread = (spread: { median: number; min: number; max: number }, digits: number) =>
   `${fixed(spread.median, digits)} (${fixed(spread.min, digits)}–${fixed(spread.max, digits)})`;
 const mark = (ok: boolean) => (ok ? ' ✓' : ' ✗');
 

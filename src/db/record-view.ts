@@ -15,9 +15,9 @@
  * the closed list of what records store, rather than sent as a parameter and read with
  * `[name IN $names | n[name]]`: a property named in the text is read from the index entry that
  * found the node when the index holds it, and is no list comprehension per row. Replaying the
- * benchmark's statements (bench/replay.ts, static-lists), a parameter list cost Neo4j 19 % more
- * on a page of events (Q2) and 8 % on the nested read (Q3) at 10k. A view is one of few per
- * field of a document, so Neo4j plans each text once and keeps it.
+ * benchmark's statements (bench/replay.ts at 951fccf, static-lists), a parameter list cost
+ * Neo4j 19 % more on a page of events (Q2) and 8 % on the nested read (Q3) at 10k. A view is
+ * one of few per field of a document, so Neo4j plans each text once and keeps it.
  *
  * A page read through a view holds partial records: they answer only the fields whose stored
  * properties the view lists, so they are never handed to the entity loader, and the page is
@@ -155,21 +155,25 @@ export interface SlotValues {
 /**
  * A record slot's values: its fixed texts, and any text its view writer gives for names it
  * accepts. The names are read back from the text's last list and the text written again from
- * them: only the writer's own text, for names of the closed list, passes.
+ * them: only the writer's own text, for names of the closed list, passes. A text that passed is
+ * kept, as the filled statements are (cypher-files.ts): the check runs on every request, and a
+ * server sees a few views per field of its documents.
  */
 function recordSlotOf(fixed: readonly string[], view: (names: readonly string[]) => string): SlotValues {
-  const texts = new Set(fixed);
+  const accepted = new Set(fixed);
   return {
     has(value) {
-      if (texts.has(value)) return true;
+      if (accepted.has(value)) return true;
       const list = Array.from(value.matchAll(/\[((?:\w+\.\w+(?:, \w+\.\w+)*)?)\]/g)).at(-1)?.[1];
       if (list === undefined) return false;
       const names = list === '' ? [] : list.split(', ').map((item) => item.slice(item.indexOf('.') + 1));
       try {
-        return view(names) === value;
+        if (view(names) !== value) return false;
       } catch {
         return false;
       }
+      accepted.add(value);
+      return true;
     },
   };
 }
