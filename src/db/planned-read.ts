@@ -1,6 +1,5 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
-import type { EntityRow } from '../domain/stored-entity.ts';
 import { cypher, filledCypher, isSlotValue, parametersToSend } from './cypher-files.ts';
 import type { ReadScope } from './read-scope.ts';
 import { type RecordView, recordSlots, rowIdSlot, viewedRecord } from './record-view.ts';
@@ -12,7 +11,7 @@ import {
   relationPageOf,
   relationPageParameters,
 } from './repositories/relations.ts';
-import { graphEntity, parseRows, relationProperties } from './rows.ts';
+import { graphEntityIn, RowShapeError, relationPropertiesIn } from './rows.ts';
 
 /**
  * Planned nested reads: one statement for a root page and the tree of relation connections a
@@ -230,49 +229,55 @@ function treeOf(levels: readonly PlannedLevel[]): LevelTree {
   return tree;
 }
 
-// A level's edges are parsed once the level is known: whole records, or a view's values. Both
+// A level's edges are decoded once the level is known: whole records, or a view's values. Both
 // come as lists (planned/relation-level): [id, total, edges] per parent, and each edge
-// [forward, relationship, other end, onBehalfOf].
+// [forward, relationship, other end, onBehalfOf]. The edges are decoded by hand, as rows.ts
+// decodes entities: a nested read returns thousands (Q3 at 10k, ~2,500 per request), and a zod
+// parse per value was the largest single cost of the server's own code on it.
 const levelRow = z.array(z.tuple([z.string(), z.number(), z.array(z.unknown())]));
 const treeRow = entityPageRow.extend({ levels: z.array(levelRow) });
-const wholeEdges = z.object({ edges: z.array(z.tuple([z.boolean(), relationProperties, graphEntity, graphEntity.nullable()])) });
-const viewedEdges = z.object({
-  edges: z.array(z.tuple([z.boolean(), z.array(z.unknown()), z.array(z.unknown()), z.unknown()])),
-});
-const viewedOnBehalfOf = z.object({ onBehalfOf: z.array(z.unknown()).nullable() });
-const wholeOnBehalfOf = z.object({ onBehalfOf: graphEntity.nullable() });
 
-/** Parses one row with `row`, as parseRows does. */
-function parseOne<S extends z.ZodType>(name: string, record: Record<string, unknown>, row: S): z.output<S> {
-  const [parsed] = parseRows(name, [record], row);
-  if (parsed === undefined) throw new Error(`${name}: a row parsed to nothing`);
-  return parsed;
+const listIn = (value: unknown): readonly unknown[] | null => (Array.isArray(value) ? value : null);
+
+/** A record as the level sent it: whole (a map), or a view's values (a list in the view's order). */
+function recordIn(names: readonly string[] | null, value: unknown, field: string): unknown {
+  if (names === null) return value;
+  const values = listIn(value);
+  if (values === null || values.length !== names.length)
+    throw new RowShapeError(`${field}: expected the values of a view of ${names.length} properties`);
+  return viewedRecord(names, values);
 }
 
-/** A level's edges as the relation-page statements return them, from whole records or through its view. */
-function edgesOf(level: PlannedLevel, index: number, edges: readonly unknown[]): RelationEdgeRow[] {
-  const name = `planned/entity-page-tree (level ${index + 1})`;
+/**
+ * A level's edges for one parent, as the relation-page statements return them, from whole records
+ * or through its view; a RowShapeError names the level, the parent and the edge that does not fit.
+ */
+export function plannedEdgesIn(level: PlannedLevel, index: number, parent: number, edges: readonly unknown[]): RelationEdgeRow[] {
   const view = level.view;
-  if (view === null) {
-    return parseOne(name, { edges }, wholeEdges).edges.map(([forward, props, other, onBehalfOf]) => ({
-      forward,
-      props,
-      other,
-      onBehalfOf,
-    }));
-  }
-  const onBehalfOfEntity = (value: unknown): EntityRow | null => {
-    if (view.onBehalfOf === 'none') return null;
-    if (view.onBehalfOf === 'whole') return parseOne(name, { onBehalfOf: value }, wholeOnBehalfOf).onBehalfOf;
-    const values = parseOne(name, { onBehalfOf: value }, viewedOnBehalfOf).onBehalfOf;
-    return values === null ? null : parseOne(name, viewedRecord(view.onBehalfOf, values), graphEntity);
-  };
-  return parseOne(name, { edges }, viewedEdges).edges.map(([forward, props, other, onBehalfOf]) => ({
-    forward,
-    props: parseOne(name, viewedRecord(view.relation, props), relationProperties),
-    other: parseOne(name, viewedRecord(view.entity, other), graphEntity),
-    onBehalfOf: onBehalfOfEntity(onBehalfOf),
-  }));
+  const entityNames = view === null ? null : view.entity;
+  const relationNames = view === null ? null : view.relation;
+  const onBehalfOfNames = view === null || view.onBehalfOf === 'whole' ? null : view.onBehalfOf;
+  return edges.map((value, at) => {
+    try {
+      const edge = listIn(value);
+      const [forward, props, other, onBehalfOf] = edge ?? [];
+      if (edge === null || edge.length !== 4 || typeof forward !== 'boolean') {
+        throw new RowShapeError('expected [forward, relationship, other end, onBehalfOf]');
+      }
+      return {
+        forward,
+        props: relationPropertiesIn(recordIn(relationNames, props, 'relationship'), 'relationship'),
+        other: graphEntityIn(recordIn(entityNames, other, 'other end'), 'other end'),
+        onBehalfOf:
+          onBehalfOfNames === 'none' || onBehalfOf === null
+            ? null
+            : graphEntityIn(recordIn(onBehalfOfNames, onBehalfOf, 'onBehalfOf'), 'onBehalfOf'),
+      };
+    } catch (error) {
+      if (!(error instanceof RowShapeError)) throw error;
+      throw new RowShapeError(`planned/entity-page-tree, level ${index + 1}, parent ${parent}, edge ${at}: ${error.message}`);
+    }
+  });
 }
 
 /** A relation page the planned read fetched, under the key its connection's loader asks with. */
@@ -301,8 +306,8 @@ export async function loadEntityPageWithLevels(
   for (const [index, answers] of (row?.levels ?? []).entries()) {
     const level = order[index];
     if (!level) throw new Error(`planned read: an answer for level ${index + 1}, which the plan does not have`);
-    for (const [id, total, answerEdges] of answers) {
-      const edges = edgesOf(level, index, answerEdges);
+    for (const [parent, [id, total, answerEdges]] of answers.entries()) {
+      const edges = plannedEdgesIn(level, index, parent, answerEdges);
       pages.push({ id, request: level.request, view: level.view, page: relationPageOf(id, total, edges, level.request) });
     }
   }

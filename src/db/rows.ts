@@ -47,27 +47,60 @@ export function parseRows<S extends z.ZodType>(name: string, records: readonly R
 // A property map is checked as one (a plain object), not key by key: entity rows are the bulk of
 // every answer, and z.record's per-key checks cost more than the rest of reading a row.
 // What each property holds is read by its label's decoder, not here.
-export const properties = z.custom<Record<string, unknown>>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  'expected a map of properties',
-);
+const isPropertyMap = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const properties = z.custom<Record<string, unknown>>((value) => isPropertyMap(value), 'expected a map of properties');
+
+/** Why stored properties are no entity's row; `field` names the property at fault, if one is. */
+class EntityIssue {
+  readonly message: string;
+  readonly field: string | undefined;
+  constructor(message: string, field?: string) {
+    this.message = message;
+    this.field = field;
+  }
+}
 
 /**
  * A node's properties, decoded into its label's row (src/domain/stored-entity.ts): its slug and
  * label checked, its audit times as Dates, its JSON lists parsed. A malformed JSON list fails the
- * row, naming the property. Null, with the issue added, for properties that are no entity's.
+ * row, naming the property. What is wrong instead, for properties that are no entity's.
  */
-function decoded(props: Record<string, unknown>, context: z.RefinementCtx): StoredEntity | null {
+function decodedOrIssue(props: Record<string, unknown>): StoredEntity | EntityIssue {
   const stored = withPlainTimes(props);
   try {
-    const row = decodeEntity(stored);
-    if (row) return row;
-    context.addIssue({ code: 'custom', message: `not an entity: id ${String(stored.id)}, label ${String(stored.label)}` });
+    return decodeEntity(stored) ?? new EntityIssue(`not an entity: id ${String(stored.id)}, label ${String(stored.label)}`);
   } catch (error) {
     if (!(error instanceof StoredJsonError)) throw error;
-    context.addIssue({ code: 'custom', path: [error.field], message: `${error.message} (entity ${String(stored.id)})` });
+    return new EntityIssue(`${error.message} (entity ${String(stored.id)})`, error.field);
   }
+}
+
+function decoded(props: Record<string, unknown>, context: z.RefinementCtx): StoredEntity | null {
+  const row = decodedOrIssue(props);
+  if (!(row instanceof EntityIssue)) return row;
+  context.addIssue({ code: 'custom', ...(row.field === undefined ? {} : { path: [row.field] }), message: row.message });
   return null;
+}
+
+/**
+ * `graphEntity` without zod, for decoders that read an answer's entities in a loop (a planned
+ * read's thousands of edges, src/db/planned-read.ts), where a schema's parse per value cost more
+ * than the decoding. The error names the value as `field`; the caller adds where it stands.
+ */
+export function graphEntityIn(value: unknown, field: string): EntityRow {
+  if (!isPropertyMap(value)) throw new RowShapeError(`${field}: expected a map of properties`);
+  const row = decodedOrIssue(value);
+  if (row instanceof EntityIssue) throw new RowShapeError(`${field}${row.field === undefined ? '' : `.${row.field}`}: ${row.message}`);
+  if (!isGraphEntity(row)) throw new RowShapeError(`${field}: expected an entity of the graph, got the ${row.label} ${row.id}`);
+  return row;
+}
+
+/** `relationProperties` without zod, as graphEntityIn. */
+export function relationPropertiesIn(value: unknown, field: string): Record<string, unknown> {
+  if (!isPropertyMap(value)) throw new RowShapeError(`${field}: expected a map of properties`);
+  return withPlainTimes(value);
 }
 
 /** Any entity, a conflict too: what a read by slug returns. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type PlannedLevel, plannedEntityPage } from '../../src/db/planned-read.ts';
+import { type PlannedLevel, plannedEdgesIn, plannedEntityPage } from '../../src/db/planned-read.ts';
 import { recordView } from '../../src/db/record-view.ts';
 import type { EntityPageRequest } from '../../src/db/repositories/lists.ts';
 import type { RelationPageRequest } from '../../src/db/repositories/relations.ts';
+import { RowShapeError } from '../../src/db/rows.ts';
 import { noFilter } from '../support/entity-filter.ts';
 
 // A planned nested read is composed from the blocks in cypher/planned/ for each selection (see
@@ -134,6 +135,55 @@ describe('planned reads', () => {
     ).toThrow(/includeParts/);
     expect(() => plannedEntityPage(page, false, [{ request: relation('KNOWS`]-()', 'out', 3), view: null, children: [] }])).toThrow(
       /slot "type"/,
+    );
+  });
+});
+
+describe('a planned level’s edges', () => {
+  const signatories = q3[0]?.children[0];
+  if (!signatories?.view) throw new Error('the Q3 plan has a signatories level with a view');
+  const { view } = signatories;
+
+  it('decodes each edge through the level’s view, its signatory’s organization too', () => {
+    const values = (names: readonly string[], given: Record<string, unknown>) => names.map((name) => given[name] ?? null);
+    const [edge, ...rest] = plannedEdgesIn(signatories, 1, 0, [
+      [
+        false,
+        values(view.relation, { key: 'signed-1', onBehalfOf: 'ministry' }),
+        values(view.entity, { id: 'ivanov', label: 'Person', name: 'I. Ivanov', nameKey: 'i ivanov' }),
+        values(typeof view.onBehalfOf === 'string' ? [] : view.onBehalfOf, { id: 'ministry', label: 'Organization' }),
+      ],
+    ]);
+    expect(rest).toEqual([]);
+    expect(edge?.forward).toBe(false);
+    expect(edge?.props).toEqual({ key: 'signed-1', onBehalfOf: 'ministry' });
+    expect(edge?.other).toMatchObject({ id: 'ivanov', label: 'Person', name: 'I. Ivanov', aliases: [] });
+    expect(edge?.onBehalfOf).toMatchObject({ id: 'ministry', label: 'Organization', kind: null });
+  });
+
+  it('reads a missing organization as none, and whole records as maps', () => {
+    const whole: PlannedLevel = { ...signatories, view: null };
+    const [edge] = plannedEdgesIn(whole, 1, 0, [[true, { key: 'signed-2' }, { id: 'petrov', label: 'Person' }, null]]);
+    expect(edge).toMatchObject({ forward: true, props: { key: 'signed-2' }, other: { id: 'petrov' }, onBehalfOf: null });
+  });
+
+  it('names the level, the parent, the edge and the part that does not fit', () => {
+    const person = (id: string, label = 'Person') => view.entity.map((name) => (name === 'id' ? id : name === 'label' ? label : null));
+    const relation = view.relation.map(() => null);
+    const organization = (label: string) => ['ministry', label];
+    const read = (edges: unknown[]) => () => plannedEdgesIn(signatories, 1, 3, edges);
+    expect(read([[true, relation, person('a'), null], 'edge'])).toThrow(
+      new RowShapeError('planned/entity-page-tree, level 2, parent 3, edge 1: expected [forward, relationship, other end, onBehalfOf]'),
+    );
+    expect(read([[true, relation, { id: 'a', label: 'Person' }, null]])).toThrow(
+      /level 2, parent 3, edge 0: other end: expected the values of a view of 5 properties/,
+    );
+    expect(read([[true, relation, person('a'), organization('Conflict')]])).toThrow(
+      /edge 0: onBehalfOf: expected an entity of the graph, got the Conflict ministry/,
+    );
+    expect(read([[true, relation, person('a', 'Nothing'), null]])).toThrow(/edge 0: other end: not an entity: id a, label Nothing/);
+    expect(read([[true, relation.slice(1), person('a'), null]])).toThrow(
+      /edge 0: relationship: expected the values of a view of 2 properties/,
     );
   });
 });
