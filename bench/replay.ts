@@ -22,7 +22,11 @@ Variants rewrite A's captured text to measure what one part of it costs. They ar
 A could give; join edits with + to combine them (951fccf also had static-lists, which priced
 the record views' parameter lists that f6100ae removed):
   on-behalf-of-id   a signatory's onBehalfOf as its stored id, without finding the entity it names
-                    (Q3): what resolving it costs`;
+                    (Q3): what resolving it costs
+  static-direction  each edge's direction as a constant, not startNode(r) = a (Q3)
+  no-former         the paths' ends by current slug only, without the former-slug lookups (Q5)
+  no-parts          the paths without the entities and relationships on them, each once (Q5)
+  no-element-id     a path's relationships named by key, not elementId (Q5)`;
 
 const { values } = parseArgs({
   options: {
@@ -59,6 +63,18 @@ const parametersOf = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
 
 const edits: Record<string, (run: Run) => string> = {
+  'static-direction': (run) => run.query.replaceAll('startNode(r) = a', 'true'),
+  'no-former': (run) =>
+    run.query.replace(
+      /OPTIONAL CALL \((\w+)\) \{[\s\S]*?LIMIT 1\n\}\nWITH (a, )?coalesce\(\1, former\)/g,
+      (_m, v: string, a: string | undefined) => `WITH ${a ?? ''}${v}`,
+    ),
+  'no-parts': (run) =>
+    run.query.replace(
+      /COLLECT \{ UNWIND found AS q UNWIND nodes[\s\S]*?\} AS entities,[\s\S]*?\} AS relations/,
+      '[] AS entities, [] AS relations',
+    ),
+  'no-element-id': (run) => run.query.replaceAll('elementId(r)', 'r.key'),
   'on-behalf-of-id': (run) =>
     run.query.replace(/head\(COLLECT \{ MATCH \(o:Entity \{id: r\.onBehalfOf\}\) RETURN .*? \}\)/g, 'r.onBehalfOf'),
 };
@@ -102,7 +118,12 @@ try {
       name,
       runs: captured.A.map((run) => ({
         ...run,
-        query: steps.reduce((text, step) => edits[step]?.({ ...run, query: text }) ?? text, run.query),
+        query: steps.reduce((text, step) => {
+          const edited = edits[step]?.({ ...run, query: text }) ?? text;
+          // A variant whose pattern no longer matches A's text would time A under its name.
+          if (edited === text) throw new Error(`variant ${step} changes nothing in A's ${query} statement: it no longer matches the text`);
+          return edited;
+        }, run.query),
       })),
     })),
     { name: 'C', runs: captured.C },
