@@ -2,7 +2,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { cypher, filledCypher, isSlotValue, parametersToSend } from './cypher-files.ts';
 import type { ReadScope } from './read-scope.ts';
-import { type RecordView, recordSlots, rowIdSlot, viewedRecord } from './record-view.ts';
+import { type RecordView, recordSlots, rowIdSlot, viewedRecordIn } from './record-view.ts';
 import { type EntityPage, type EntityPageRequest, entityPageOf, entityPageParameters, entityPageRow } from './repositories/lists.ts';
 import {
   type RelationEdgeRow,
@@ -11,7 +11,7 @@ import {
   relationPageOf,
   relationPageParameters,
 } from './repositories/relations.ts';
-import { graphEntityIn, RowShapeError, relationPropertiesIn } from './rows.ts';
+import { decodedEach, graphEntityIn, RowShapeError, relationPropertiesIn } from './rows.ts';
 
 /**
  * Planned nested reads: one statement for a root page and the tree of relation connections a
@@ -237,17 +237,6 @@ function treeOf(levels: readonly PlannedLevel[]): LevelTree {
 const levelRow = z.array(z.tuple([z.string(), z.number(), z.array(z.unknown())]));
 const treeRow = entityPageRow.extend({ levels: z.array(levelRow) });
 
-const listIn = (value: unknown): readonly unknown[] | null => (Array.isArray(value) ? value : null);
-
-/** A record as the level sent it: whole (a map), or a view's values (a list in the view's order). */
-function recordIn(names: readonly string[] | null, value: unknown, field: string): unknown {
-  if (names === null) return value;
-  const values = listIn(value);
-  if (values === null || values.length !== names.length)
-    throw new RowShapeError(`${field}: expected the values of a view of ${names.length} properties`);
-  return viewedRecord(names, values);
-}
-
 /**
  * A level's edges for one parent, as the relation-page statements return them, from whole records
  * or through its view; a RowShapeError names the level, the parent and the edge that does not fit.
@@ -257,26 +246,21 @@ export function plannedEdgesIn(level: PlannedLevel, index: number, parent: numbe
   const entityNames = view === null ? null : view.entity;
   const relationNames = view === null ? null : view.relation;
   const onBehalfOfNames = view === null || view.onBehalfOf === 'whole' ? null : view.onBehalfOf;
-  return edges.map((value, at) => {
-    try {
-      const edge = listIn(value);
-      const [forward, props, other, onBehalfOf] = edge ?? [];
-      if (edge === null || edge.length !== 4 || typeof forward !== 'boolean') {
-        throw new RowShapeError('expected [forward, relationship, other end, onBehalfOf]');
-      }
-      return {
-        forward,
-        props: relationPropertiesIn(recordIn(relationNames, props, 'relationship'), 'relationship'),
-        other: graphEntityIn(recordIn(entityNames, other, 'other end'), 'other end'),
-        onBehalfOf:
-          onBehalfOfNames === 'none' || onBehalfOf === null
-            ? null
-            : graphEntityIn(recordIn(onBehalfOfNames, onBehalfOf, 'onBehalfOf'), 'onBehalfOf'),
-      };
-    } catch (error) {
-      if (!(error instanceof RowShapeError)) throw error;
-      throw new RowShapeError(`planned/entity-page-tree, level ${index + 1}, parent ${parent}, edge ${at}: ${error.message}`);
+  return decodedEach(`planned/entity-page-tree, level ${index + 1}, parent ${parent}, edge`, edges, (value) => {
+    const edge = Array.isArray(value) ? value : null;
+    const [forward, props, other, onBehalfOf]: readonly unknown[] = edge ?? [];
+    if (edge === null || edge.length !== 4 || typeof forward !== 'boolean') {
+      throw new RowShapeError('expected [forward, relationship, other end, onBehalfOf]');
     }
+    return {
+      forward,
+      props: relationPropertiesIn(viewedRecordIn(relationNames, props, 'relationship'), 'relationship'),
+      other: graphEntityIn(viewedRecordIn(entityNames, other, 'other end'), 'other end'),
+      onBehalfOf:
+        onBehalfOfNames === 'none' || onBehalfOf === null
+          ? null
+          : graphEntityIn(viewedRecordIn(onBehalfOfNames, onBehalfOf, 'onBehalfOf'), 'onBehalfOf'),
+    };
   });
 }
 

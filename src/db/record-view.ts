@@ -28,6 +28,7 @@ import path from 'node:path';
 import { projectRoot } from '../config.ts';
 import { entityCollections, relationFields } from '../domain/rules.ts';
 import { withFragments } from './cypher-text.ts';
+import { RowShapeError } from './rows.ts';
 
 export interface RecordView {
   /** The stored properties read of each page's other ends: id first, the others sorted, without repeats. */
@@ -82,6 +83,18 @@ export function viewedRecord(names: readonly string[], values: readonly unknown[
     if (value !== null && value !== undefined) record[name] = value;
   });
   return record;
+}
+
+/**
+ * A record as a statement sent it: whole (a map, returned as it is, for the row's decoder to
+ * check), or, with `names`, a view's values (a list in the view's order), checked here.
+ */
+export function viewedRecordIn(names: readonly string[] | null, value: unknown, field: string): unknown {
+  if (names === null) return value;
+  if (!Array.isArray(value) || value.length !== names.length) {
+    throw new RowShapeError(`${field}: expected the values of a view of ${names.length} properties`);
+  }
+  return viewedRecord(names, value);
 }
 
 const cypherDir = path.join(projectRoot, 'cypher');

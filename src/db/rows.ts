@@ -47,7 +47,7 @@ export function parseRows<S extends z.ZodType>(name: string, records: readonly R
 // A property map is checked as one (a plain object), not key by key: entity rows are the bulk of
 // every answer, and z.record's per-key checks cost more than the rest of reading a row.
 // What each property holds is read by its label's decoder, not here.
-const isPropertyMap = (value: unknown): value is Record<string, unknown> =>
+export const isPropertyMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const properties = z.custom<Record<string, unknown>>((value) => isPropertyMap(value), 'expected a map of properties');
@@ -101,6 +101,21 @@ export function graphEntityIn(value: unknown, field: string): EntityRow {
 export function relationPropertiesIn(value: unknown, field: string): Record<string, unknown> {
   if (!isPropertyMap(value)) throw new RowShapeError(`${field}: expected a map of properties`);
   return withPlainTimes(value);
+}
+
+/**
+ * Decodes each value of a list with `decode`, as the zod-free decoders above do; a RowShapeError
+ * from it is given the value's place: `where` and its index ("…, edge 3: other end: …").
+ */
+export function decodedEach<T>(where: string, values: readonly unknown[], decode: (value: unknown) => T): T[] {
+  return values.map((value, index) => {
+    try {
+      return decode(value);
+    } catch (error) {
+      if (!(error instanceof RowShapeError)) throw error;
+      throw new RowShapeError(`${where} ${index}: ${error.message}`);
+    }
+  });
 }
 
 /** Any entity, a conflict too: what a read by slug returns. */

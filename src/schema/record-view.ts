@@ -238,9 +238,11 @@ function oncePerField<T>(cache: WeakMap<readonly FieldNode[], T>, info: GraphQLR
   return view;
 }
 
+const pathViews = new WeakMap<readonly FieldNode[], RecordView | null>();
+
 /** The view the `paths` field being resolved reads through (see pathViewOf). */
 export function pathViewFor(info: GraphQLResolveInfo): RecordView | null {
-  return pathViewOf(walkOf(info), info.returnType, info.fieldNodes);
+  return oncePerField(pathViews, info, (walk) => pathViewOf(walk, info.returnType, info.fieldNodes));
 }
 
 const rowViews = new WeakMap<readonly FieldNode[], readonly string[] | null>();

@@ -6,8 +6,16 @@ import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { EntityRow } from '../../domain/stored-entity.ts';
 import { type PathFilterName, pathSearch } from '../path-search-slots.ts';
 import type { ReadScope } from '../read-scope.ts';
-import { type RecordView, recordSlots, viewedRecord } from '../record-view.ts';
-import { graphEntity, parseRows, relationProperties } from '../rows.ts';
+import { type RecordView, recordSlots, viewedRecordIn } from '../record-view.ts';
+import {
+  decodedEach,
+  graphEntity,
+  graphEntityIn,
+  isPropertyMap,
+  RowShapeError,
+  relationProperties,
+  relationPropertiesIn,
+} from '../rows.ts';
 import { asOfParameters } from './relations.ts';
 
 /**
@@ -108,40 +116,39 @@ const pathsRow = z.object({
   fromEntity: pathEnd.nullable(),
   toEntity: pathEnd.nullable(),
   // Slugs and element ids: each entity and relationship comes once, in entities and relations,
-  // whole or through the request's view (parsed below).
+  // whole or through the request's view (decoded below).
   paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(z.string()) })),
   entities: z.array(z.unknown()),
-  relations: z.array(edgeRow.extend({ props: z.unknown() })),
+  relations: z.array(z.unknown()),
 });
-const wholeEntities = z.object({ entities: z.array(graphEntity) });
-const values = z.object({ values: z.array(z.unknown()) });
 const statementName = 'queries/shortest-paths';
 
-/** The entities and relationships on the paths, as read: whole records, or a view's values. */
-function pathParts(
+/** One relationship on the paths, as the statement lists it, its properties whole or through `names`. */
+function pathRelationIn(value: unknown, names: readonly string[] | null): EdgeRecord {
+  if (!isPropertyMap(value)) throw new RowShapeError('expected a relationship');
+  const { id, type, from, to, props } = value;
+  if (typeof id !== 'string' || typeof type !== 'string' || typeof from !== 'string' || typeof to !== 'string') {
+    throw new RowShapeError("expected a relationship's id, type and ends as text");
+  }
+  return { id, type, from, to, props: relationPropertiesIn(viewedRecordIn(names, props, 'props'), 'props') };
+}
+
+/**
+ * The entities and relationships on the paths, as read: whole records, or a view's values.
+ * Decoded by hand, as a planned read's edges are (src/db/planned-read.ts): a request at 1M lists
+ * hundreds, and a zod parse per value cost more than the decoding.
+ */
+export function pathPartsIn(
   row: z.output<typeof pathsRow> | undefined,
   view: RecordView | null,
 ): { entities: EntityRow[]; relations: EdgeRecord[] } {
-  const [entities, relations] = [row?.entities ?? [], row?.relations ?? []];
-  if (view === null) {
-    return {
-      entities: parseRows(statementName, [{ entities }], wholeEntities)[0]?.entities ?? [],
-      relations: parseRows(statementName, relations, edgeRow),
-    };
-  }
-  const viewed = (names: readonly string[], value: unknown) =>
-    viewedRecord(names, parseRows(statementName, [{ values: value }], values)[0]?.values ?? []);
+  const entityNames = view === null ? null : view.entity;
+  const relationNames = view === null ? null : view.relation;
   return {
-    entities: parseRows(
-      statementName,
-      entities.map((entity) => viewed(view.entity, entity)),
-      graphEntity,
+    entities: decodedEach(`${statementName}, entity`, row?.entities ?? [], (value) =>
+      graphEntityIn(viewedRecordIn(entityNames, value, 'entity'), 'entity'),
     ),
-    relations: parseRows(
-      statementName,
-      relations.map((relation) => ({ ...relation, props: viewed(view.relation, relation.props) })),
-      edgeRow,
-    ),
+    relations: decodedEach(`${statementName}, relation`, row?.relations ?? [], (value) => pathRelationIn(value, relationNames)),
   };
 }
 
@@ -198,7 +205,7 @@ export async function findShortestPaths(
     },
     pathsRow,
   );
-  const parts = pathParts(row, view);
+  const parts = pathPartsIn(row, view);
   const entities = new Map(parts.entities.map((found) => [found.id, found]));
   const relations = new Map(parts.relations.map((edge) => [edge.id, edge]));
   const found = <T>(byKey: Map<string, T>, key: string): T => {
