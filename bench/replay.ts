@@ -26,7 +26,9 @@ the record views' parameter lists that f6100ae removed):
   static-direction  each edge's direction as a constant, not startNode(r) = a (Q3)
   no-former         the paths' ends by current slug only, without the former-slug lookups (Q5)
   no-parts          the paths without the entities and relationships on them, each once (Q5)
-  no-element-id     a path's relationships named by key, not elementId (Q5)`;
+  no-element-id     a path's relationships named by key, not elementId (Q5)
+  no-repeats        a root page's filters without those its index seek already states (Q2)
+  no-count-switch   the count without the UNWIND that runs it only when totalCount is asked (Q2)`;
 
 const { values } = parseArgs({
   options: {
@@ -64,6 +66,9 @@ const parametersOf = (value: unknown): Record<string, unknown> =>
 
 const edits: Record<string, (run: Run) => string> = {
   'static-direction': (run) => run.query.replaceAll('startNode(r) = a', 'true'),
+  'no-repeats': (run) =>
+    run.query.replace(/\n {4}AND n\.kind = \$kind AND /g, '\n    AND ').replace(/ AND n\.dateFrom <= \$dateTo\n/g, '\n'),
+  'no-count-switch': (run) => run.query.replace(/ {2}UNWIND CASE WHEN \$withTotal THEN \[true\] ELSE \[\] END AS counting\n/, ''),
   'no-former': (run) =>
     run.query.replace(
       /OPTIONAL CALL \((\w+)\) \{[\s\S]*?LIMIT 1\n\}\nWITH (a, )?coalesce\(\1, former\)/g,
