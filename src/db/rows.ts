@@ -77,10 +77,22 @@ function decodedOrIssue(props: Record<string, unknown>): StoredEntity | EntityIs
   }
 }
 
+/** As decodedOrIssue, for an entity of the graph (any label but Conflict). */
+function graphEntityOrIssue(props: Record<string, unknown>): EntityRow | EntityIssue {
+  const row = decodedOrIssue(props);
+  if (row instanceof EntityIssue || isGraphEntity(row)) return row;
+  return new EntityIssue(`expected an entity of the graph, got the ${row.label} ${row.id}`);
+}
+
+/** The issue as a zod schema reports it. */
+function addIssue(context: z.RefinementCtx, issue: EntityIssue): void {
+  context.addIssue({ code: 'custom', ...(issue.field === undefined ? {} : { path: [issue.field] }), message: issue.message });
+}
+
 function decoded(props: Record<string, unknown>, context: z.RefinementCtx): StoredEntity | null {
   const row = decodedOrIssue(props);
   if (!(row instanceof EntityIssue)) return row;
-  context.addIssue({ code: 'custom', ...(row.field === undefined ? {} : { path: [row.field] }), message: row.message });
+  addIssue(context, row);
   return null;
 }
 
@@ -91,9 +103,8 @@ function decoded(props: Record<string, unknown>, context: z.RefinementCtx): Stor
  */
 export function graphEntityIn(value: unknown, field: string): EntityRow {
   if (!isPropertyMap(value)) throw new RowShapeError(`${field}: expected a map of properties`);
-  const row = decodedOrIssue(value);
+  const row = graphEntityOrIssue(value);
   if (row instanceof EntityIssue) throw new RowShapeError(`${field}${row.field === undefined ? '' : `.${row.field}`}: ${row.message}`);
-  if (!isGraphEntity(row)) throw new RowShapeError(`${field}: expected an entity of the graph, got the ${row.label} ${row.id}`);
   return row;
 }
 
@@ -126,9 +137,9 @@ export const entity = properties.transform((props, context): StoredEntity => dec
 
 /** An entity of the graph (any label but Conflict): what every statement that walks the graph returns. */
 export const graphEntity = properties.transform((props, context): EntityRow => {
-  const row = decoded(props, context);
-  if (row === null || isGraphEntity(row)) return row ?? z.NEVER;
-  context.addIssue({ code: 'custom', message: `expected an entity of the graph, got the ${row.label} ${row.id}` });
+  const row = graphEntityOrIssue(props);
+  if (!(row instanceof EntityIssue)) return row;
+  addIssue(context, row);
   return z.NEVER;
 });
 
