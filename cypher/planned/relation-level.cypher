@@ -7,13 +7,14 @@
 // onBehalfOf]: relation-pages' edges as lists, not maps. A nested read returns hundreds of them,
 // and a map sends its keys with every one, which Neo4j writes and the driver decodes (Q3 at 10k
 // took 10.1 KB per request where the limit's statement takes 5.4).
-// {{parents}} gives the parents, each once, as `a` with its slug `id`: planned/ids-of-rows finds
-// the root page's entities by slug, planned/ends-of-edges takes the other ends the level above
-// matched. An entity reached through several parents (a memorandum of two parties) is read once,
-// as the loader's batch reads it once. {{level}} names what the level above hands down (rows for
-// the root page, `level1Ends`, … below), {{as}} this level's answer (level1, level2, …); `{{as}}Ends`
-// holds the other ends of each of its pages, without a page's extra last edge (read when $limit
-// is one more than the page's $size, for pageInfo), for the levels below it, and is not returned.
+// {{parents}} gives the parents, each once, as `a` with its slug `id`: planned/page-nodes takes
+// the root page's nodes, planned/ends-of-edges the other ends the level above matched. An
+// entity reached through several parents (a memorandum of two parties) is read once, as the
+// loader's batch reads it once. {{level}} names what the level above hands down (`pageNodes`
+// for the root page, `level1Ends`, … below), {{as}} this level's answer (level1, level2, …);
+// `{{as}}Ends` holds the other ends of each of its pages, without a page's extra last edge (read
+// when $limit is one more than the page's $size, for pageInfo), for the levels below it, and is
+// not returned.
 // {{total}} is planned/level-total when the selection asks for the pages' totalCount, else
 // planned/level-no-total: the statement is composed per selection anyway, so a level that counts
 // nothing carries no counting subquery, which Neo4j would still plan and enter once per parent.

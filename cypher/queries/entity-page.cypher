@@ -26,7 +26,10 @@
 // $dateTo, or '\uffff' without one: the count seeks the dates up to it. $limit is one more than
 // the page, to learn whether more rows exist. Rows come in reading order; the caller reverses
 // them when it read backwards. {{rowRecord}} is each row's whole record, or the values of the
-// properties its selection reads, listed by name (src/db/record-view.ts).
+// properties its selection reads, listed by name (src/db/record-view.ts). `pageNodes` holds the
+// page's nodes themselves; {{pageNodes}} returns them only where a planned nested read embeds
+// this statement (cypher/planned/entity-page-tree) and its first level starts from them, and
+// leaves them out of a page read alone, whose client gets rows.
 // Without $withTotal the UNWIND yields no row, so nothing is counted; count() still yields its
 // single row (0), which the caller ignores.
 CALL () {
@@ -46,6 +49,6 @@ CALL () {
   WITH n
   ORDER BY {{sortOrder}}
   LIMIT $limit
-  RETURN collect({props: {{rowRecord}}, sortKey: {{sortKey}}}) AS rows
+  RETURN collect({props: {{rowRecord}}, sortKey: {{sortKey}}}) AS rows, collect(n) AS pageNodes
 }
-RETURN total, rows
+RETURN total, rows{{pageNodes}}

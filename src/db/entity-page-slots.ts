@@ -146,30 +146,35 @@ export function entityPageSlots(read: PageRead, direction: Direction): EntityPag
   };
 }
 
+/**
+ * The `{{pageNodes}}` slot: whether the statement returns the page's nodes as well as its rows.
+ * Only a planned nested read, which embeds the page, takes them (planned/page-nodes).
+ */
+export const pageNodesSlot = { kept: '', handedDown: ', pageNodes' } as const;
+
 export const pageReads: readonly PageRead[] = ['name', 'date', 'id', 'kind-name', 'kind-id', 'kind-date', 'sorted'];
 const directions: readonly Direction[] = ['ASC', 'DESC'];
 
 /** Every value each slot can take: the closed lists filledCypher checks these slots against. */
-export const entityPageSlotValues: Readonly<Record<keyof EntityPageSlots | 'entityLabel' | 'filters' | 'pageBounds', ReadonlySet<string>>> =
-  (() => {
-    const variants = pageReads.flatMap((read) => directions.map((direction) => entityPageSlots(read, direction)));
-    const valuesOf = (slot: keyof EntityPageSlots) => new Set(variants.map((variant) => variant[slot]));
-    // Every subset of the filters, and every sort key with or without each bound.
-    const subsets = entityFilterNames.reduce<EntityFilterName[][]>(
-      (all, name) => all.flatMap((subset) => [subset, [...subset, name]]),
-      [[]],
-    );
-    const bounds = [...valuesOf('sortKey')].flatMap((sortKey) =>
-      [false, true].flatMap((lower) => [false, true].map((upper) => pageBoundsSlot(sortKey, lower, upper))),
-    );
-    return {
-      entityLabel: new Set(entityLabels),
-      index: valuesOf('index'),
-      countSeek: valuesOf('countSeek'),
-      pageSeek: valuesOf('pageSeek'),
-      sortKey: valuesOf('sortKey'),
-      sortOrder: valuesOf('sortOrder'),
-      filters: new Set(subsets.map((subset) => filtersSlot(new Set(subset)))),
-      pageBounds: new Set(bounds),
-    };
-  })();
+export const entityPageSlotValues: Readonly<
+  Record<keyof EntityPageSlots | 'entityLabel' | 'filters' | 'pageBounds' | 'pageNodes', ReadonlySet<string>>
+> = (() => {
+  const variants = pageReads.flatMap((read) => directions.map((direction) => entityPageSlots(read, direction)));
+  const valuesOf = (slot: keyof EntityPageSlots) => new Set(variants.map((variant) => variant[slot]));
+  // Every subset of the filters, and every sort key with or without each bound.
+  const subsets = entityFilterNames.reduce<EntityFilterName[][]>((all, name) => all.flatMap((subset) => [subset, [...subset, name]]), [[]]);
+  const bounds = [...valuesOf('sortKey')].flatMap((sortKey) =>
+    [false, true].flatMap((lower) => [false, true].map((upper) => pageBoundsSlot(sortKey, lower, upper))),
+  );
+  return {
+    entityLabel: new Set(entityLabels),
+    index: valuesOf('index'),
+    countSeek: valuesOf('countSeek'),
+    pageSeek: valuesOf('pageSeek'),
+    sortKey: valuesOf('sortKey'),
+    sortOrder: valuesOf('sortOrder'),
+    filters: new Set(subsets.map((subset) => filtersSlot(new Set(subset)))),
+    pageBounds: new Set(bounds),
+    pageNodes: new Set(Object.values(pageNodesSlot)),
+  };
+})();

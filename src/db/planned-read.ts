@@ -1,8 +1,9 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { cypher, filledCypher, isSlotValue, parametersToSend } from './cypher-files.ts';
+import { pageNodesSlot } from './entity-page-slots.ts';
 import type { ReadScope } from './read-scope.ts';
-import { type RecordView, recordSlots, rowIdSlot, viewedRecordIn } from './record-view.ts';
+import { type RecordView, recordSlots, viewedRecordIn } from './record-view.ts';
 import { type EntityPage, type EntityPageRequest, entityPageOf, entityPageParameters, entityPageRow } from './repositories/lists.ts';
 import {
   type RelationEdgeRow,
@@ -141,7 +142,7 @@ function levelShape(level: PlannedLevel, index: number, above: number | null, pa
 }
 
 /** One relation-level block, written from its shape. */
-function levelText(shape: LevelShape, rootRecord: 'whole' | 'view'): string {
+function levelText(shape: LevelShape): string {
   const prefix = prefixOf(shape.index);
   const slots: Record<string, string> = {};
   // The filter and bound slots name parameters, which take the level's prefix like the block's own.
@@ -151,13 +152,11 @@ function levelText(shape: LevelShape, rootRecord: 'whole' | 'view'): string {
   slots.entityRecord = shape.entityRecord;
   slots.relationRecord = shape.relationRecord;
   slots.onBehalfOfRecord = shape.onBehalfOfRecord;
-  // The parents: the root page's entities, found by slug (its rows keep the page's own $limit),
-  // or the ends the level above matched, which it hands down as `levelNEnds`.
-  const parent = shape.above === null ? 'rows' : `${levelName(shape.above)}Ends`;
-  const parents =
-    shape.above === null
-      ? fill('planned/ids-of-rows', cypher('planned/ids-of-rows'), { level: parent, rowId: rowIdSlot[rootRecord] })
-      : fill('planned/ends-of-edges', cypher('planned/ends-of-edges'), { level: parent });
+  // The parents: the root page's nodes (cut with the page's own $limit), or the ends the level
+  // above matched; each hands them down as it matched them (`pageNodes`, `levelNEnds`).
+  const parent = shape.above === null ? 'pageNodes' : `${levelName(shape.above)}Ends`;
+  const parentsBlock = shape.above === null ? 'planned/page-nodes' : 'planned/ends-of-edges';
+  const parents = fill(parentsBlock, cypher(parentsBlock), { level: parent });
   return fill('planned/relation-level', renamed(cypher('planned/relation-level'), prefix), {
     ...slots,
     level: parent,
@@ -179,13 +178,13 @@ export function plannedOrder(levels: readonly PlannedLevel[]): PlannedLevel[] {
 const statementTexts = new Map<string, string>();
 const keptTexts = 500;
 
-function statementText(page: string, rootRecord: 'whole' | 'view', { shapes, shapesKey }: LevelTree): string {
-  const key = `${page}\u0001${rootRecord}\u0001${shapesKey}`;
+function statementText(page: string, { shapes, shapesKey }: LevelTree): string {
+  const key = `${page}\u0001${shapesKey}`;
   let text = statementTexts.get(key);
   if (text === undefined) {
     text = fill('planned/entity-page-tree', cypher('planned/entity-page-tree'), {
       page,
-      levels: shapes.map((shape) => levelText(shape, rootRecord)).join('\n'),
+      levels: shapes.map(levelText).join('\n'),
       names: shapes.map((shape) => levelName(shape.index)).join(', '),
     });
     if (statementTexts.size >= keptTexts) {
@@ -202,7 +201,9 @@ export function plannedEntityPage(request: EntityPageRequest, withTotal: boolean
   const pageParameters = entityPageParameters(request, withTotal);
   const tree = treeOf(levels);
   const parameters: Record<string, unknown> = { ...parametersToSend('queries/entity-page', pageParameters), ...tree.parameters };
-  const text = statementText(filledCypher('queries/entity-page', pageParameters), request.view === null ? 'whole' : 'view', tree);
+  // The page hands its nodes down to the first level (planned/page-nodes).
+  const page = filledCypher('queries/entity-page', { ...pageParameters, pageNodes: pageNodesSlot.handedDown });
+  const text = statementText(page, tree);
   return new PlannedStatement(token, 'planned/entity-page-tree', text, parameters);
 }
 

@@ -52,8 +52,6 @@ const entityAlways = ['id', 'label'];
 const notInViews = new Set(['createdAt', 'updatedAt']);
 
 const sorted = (names: Iterable<string>, always: readonly string[] = []) => [...new Set([...always, ...names])].sort();
-// The id first: planned/ids-of-rows finds a root page's slugs there.
-const entityNames = (names: Iterable<string>) => ['id', ...sorted(names, entityAlways).filter((name) => name !== 'id')];
 
 /**
  * A view reading these properties (and the ones every record needs; with `positioned`, the ones
@@ -66,9 +64,9 @@ export function recordView(
   positioned = true,
 ): RecordView | null {
   const view: RecordView = {
-    entity: entityNames(positioned ? [...entity, 'nameKey'] : entity),
+    entity: sorted(positioned ? [...entity, 'nameKey'] : entity, entityAlways),
     relation: sorted(positioned ? [...relation, 'key'] : relation),
-    onBehalfOf: onBehalfOf === 'none' || onBehalfOf === 'whole' ? onBehalfOf : entityNames(onBehalfOf),
+    onBehalfOf: onBehalfOf === 'none' || onBehalfOf === 'whole' ? onBehalfOf : sorted(onBehalfOf, entityAlways),
   };
   const read = [...view.entity, ...view.relation, ...(typeof view.onBehalfOf === 'string' ? [] : view.onBehalfOf)];
   return read.some((name) => notInViews.has(name)) ? null : view;
@@ -157,9 +155,6 @@ export function rowRecordParameters(view: readonly string[] | null): Record<stri
   return { rowRecord: view === null ? recordSlots.rowRecord.whole : recordSlots.rowRecord.view(view) };
 }
 
-/** The slot of planned/ids-of-rows: where the root page's entities have their slugs. */
-export const rowIdSlot = { whole: 'row.props.id', view: 'row.props[0]' } as const;
-
 /** What a slot may hold: one of a closed list of texts, or a text its writer gives for some of a closed list of names. */
 export interface SlotValues {
   has(value: string): boolean;
@@ -192,7 +187,7 @@ function recordSlotOf(fixed: readonly string[], view: (names: readonly string[])
 }
 
 /** The closed lists of the record slots, for cypher-files.ts's check. */
-export const recordSlotValues: Readonly<Record<keyof typeof recordSlots | 'rowId', SlotValues>> = {
+export const recordSlotValues: Readonly<Record<keyof typeof recordSlots, SlotValues>> = {
   entityRecord: recordSlotOf([recordSlots.entityRecord.whole], recordSlots.entityRecord.view),
   relationRecord: recordSlotOf([recordSlots.relationRecord.whole], recordSlots.relationRecord.view),
   onBehalfOfRecord: recordSlotOf(
@@ -201,5 +196,4 @@ export const recordSlotValues: Readonly<Record<keyof typeof recordSlots | 'rowId
   ),
   rowRecord: recordSlotOf([recordSlots.rowRecord.whole], recordSlots.rowRecord.view),
   pathEntityRecord: recordSlotOf([recordSlots.pathEntityRecord.whole], recordSlots.pathEntityRecord.view),
-  rowId: new Set(Object.values(rowIdSlot)),
 };

@@ -9,6 +9,7 @@ import {
   filtersSlot,
   type PageRead,
   pageBoundsSlot,
+  pageNodesSlot,
 } from '../../src/db/entity-page-slots.ts';
 import { recordSlots } from '../../src/db/record-view.ts';
 import { openTestDatabase } from '../support/database.ts';
@@ -119,7 +120,7 @@ describe('queries/entity-page over the real seed data', () => {
     const rows = afterCursor
       ? { rowRecord: recordSlots.rowRecord.view(['id', 'label', 'name', 'nameKey']) }
       : { rowRecord: recordSlots.rowRecord.whole };
-    const filled = { ...slots, ...given, entityLabel: given.label, filters, pageBounds, ...rows };
+    const filled = { ...slots, ...given, entityLabel: given.label, filters, pageBounds, ...rows, pageNodes: pageNodesSlot.kept };
     const { summary } = await db.driver.executeQuery(
       `PROFILE ${filledCypher('queries/entity-page', filled)}`,
       parametersToSend('queries/entity-page', filled),

@@ -404,7 +404,7 @@ describe('planned nested reads', () => {
     expect(fromView.text).toContain('"slug":"coordination-center-ru"');
     expect(withoutWholeRecord(fromView.text)).toBe(withoutWholeRecord(fromWhole.text));
     expect(fromView.statements).toEqual(['queries/entities-by-id']);
-    expect(db.parameters[0]?.rowRecord).toBe('[n.id, n.aliases, n.country, n.kind, n.label, n.name]');
+    expect(db.parameters[0]?.rowRecord).toBe('[n.aliases, n.country, n.id, n.kind, n.label, n.name]');
     // A field that declares nothing of what it reads: the whole record, through the entity loader.
     await measure(planned, '{ organization(slug: "coordination-center-ru") { slug sources { slug } } }');
     expect(db.parameters[0]?.rowRecord).toBe(recordSlots.rowRecord.whole);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { filledCypher } from '../../src/db/cypher-files.ts';
-import { type Direction, entityPageSlots, filtersSlot, type PageRead, pageBoundsSlot, pageReads } from '../../src/db/entity-page-slots.ts';
+import {
+  type Direction,
+  entityPageSlots,
+  filtersSlot,
+  type PageRead,
+  pageBoundsSlot,
+  pageNodesSlot,
+  pageReads,
+} from '../../src/db/entity-page-slots.ts';
 import { recordSlots } from '../../src/db/record-view.ts';
 import { pageRead } from '../../src/db/repositories/lists.ts';
 import { noFilter } from '../support/entity-filter.ts';
@@ -22,6 +30,7 @@ describe('queries/entity-page', () => {
       filters: filtersSlot(new Set(['kind'])),
       pageBounds: pageBoundsSlot(slots.sortKey, true, false),
       rowRecord: read === 'id' ? recordSlots.rowRecord.view(['id', 'label', 'name']) : recordSlots.rowRecord.whole,
+      pageNodes: pageNodesSlot.kept,
     });
     expect(text).not.toContain('{{');
     expect(text).toMatchSnapshot();
@@ -80,8 +89,18 @@ describe('queries/entity-page', () => {
   });
 
   it('refuses a slot value it did not build, and mixes no slot with a parameter', () => {
-    const slots = { ...entityPageSlots('name', 'ASC'), entityLabel: 'Person', filters: '', pageBounds: '' };
+    const slots = {
+      ...entityPageSlots('name', 'ASC'),
+      entityLabel: 'Person',
+      filters: '',
+      pageBounds: '',
+      rowRecord: recordSlots.rowRecord.whole,
+      pageNodes: pageNodesSlot.kept,
+    };
+    // Each case below differs from a statement that fills in one slot only.
+    expect(filledCypher('queries/entity-page', slots)).not.toContain('{{');
     for (const bad of [
+      { pageNodes: ', n' },
       { entityLabel: 'Person) DETACH DELETE (n' },
       { entityLabel: 'MergedEntity' },
       { filters: 'AND true OR n.id IS NOT NULL' },

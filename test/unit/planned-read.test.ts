@@ -114,8 +114,10 @@ describe('planned reads', () => {
     // $limit, handed down as nodes (not looked up again by slug) and never returned.
     expect(statement.text).toContain('collect(b)[0..$p2_size] AS ends');
     expect(statement.text).toContain('CALL (level2Ends) {\nUNWIND level2Ends AS ends\nUNWIND ends AS a\nWITH DISTINCT a');
-    expect(statement.text.match(/MATCH \(a:Entity \{id: id\}\)/g)).toHaveLength(2);
-    expect(statement.text.match(/CALL \(rows\) \{\nUNWIND rows\[0\.\.\$limit - 1\] AS row/g)).toHaveLength(2);
+    // The root page's two levels start from its nodes, cut at its $limit: no entity is looked up by slug.
+    expect(statement.text).not.toContain('MATCH (a:Entity');
+    expect(statement.text).toContain('RETURN total, rows, pageNodes\n');
+    expect(statement.text.match(/CALL \(pageNodes\) \{\nUNWIND pageNodes\[0\.\.\$limit - 1\] AS a\n/g)).toHaveLength(2);
     expect(statement.parameters).toMatchObject({ withTotal: true, p1_afterKey: 'k', p2_evidence: ['STATED'] });
     // Only the level that asks for totalCount counts.
     expect(statement.text.match(/RETURN count\(r\) AS total/g)).toHaveLength(1);

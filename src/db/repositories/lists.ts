@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { EntityLabel } from '../../domain/graph.ts';
 import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { SearchStatementParameters } from '../../domain/text/search-query.ts';
-import { entityFilterNames, entityPageSlots, filtersSlot, type PageRead, pageBoundsSlot } from '../entity-page-slots.ts';
+import { entityFilterNames, entityPageSlots, filtersSlot, type PageRead, pageBoundsSlot, pageNodesSlot } from '../entity-page-slots.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { rowRecordParameters, viewedRecord } from '../record-view.ts';
 import { graphEntity, parseRows } from '../rows.ts';
@@ -83,6 +83,7 @@ export function entityPageParameters(request: EntityPageRequest, withTotal: bool
     ...rowRecordParameters(request.view),
     filters: filtersSlot(given),
     pageBounds: pageBoundsSlot(slots.sortKey, lower !== null, upper !== null),
+    pageNodes: pageNodesSlot.kept,
     entityLabel: request.label,
     ...request.filter,
     withTotal,
