@@ -129,8 +129,8 @@ const documents: Record<QueryName, Record<System, string>> = {
   },
   Q5: {
     A: `query Q5($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxHops: 6) { nodes { slug } edges { key } } }`,
-    B: 'query Q5($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to, maxHops: 6) }',
-    C: 'query Q5($from: String!, $to: String!) { paths(from: $from, to: $to, maxHops: 6) }',
+    B: 'query Q5($from: ID!, $to: ID!) { shortestPaths(from: $from, to: $to, maxHops: 6) { nodes { slug } edges { key } } }',
+    C: 'query Q5($from: String!, $to: String!) { paths(from: $from, to: $to, maxHops: 6) { nodes { slug } edges { key } } }',
   },
 };
 
@@ -247,14 +247,12 @@ export function normalize(system: System, name: QueryName, data: Json): Json {
       }));
     }
     case 'Q5': {
-      if (system === 'A') {
-        return list(get(data, 'paths')).map((path) => {
-          const slugs = list(get(path, 'nodes')).map((node) => String(get(node, 'slug')));
-          const keys = list(get(path, 'edges')).map((edge) => String(get(edge, 'key')));
-          return keys.reduce((text, key, i) => `${text} -[${key}]- ${slugs[i + 1]}`, slugs[0] ?? '');
-        });
-      }
-      return list(get(data, system === 'B' ? 'shortestPaths' : 'paths'));
+      // All three answer the same shape; each path is compared as "slug -[key]- slug …".
+      return list(get(data, system === 'B' ? 'shortestPaths' : 'paths')).map((path) => {
+        const slugs = list(get(path, 'nodes')).map((node) => String(get(node, 'slug')));
+        const keys = list(get(path, 'edges')).map((edge) => String(get(edge, 'key')));
+        return keys.reduce((text, key, i) => `${text} -[${key}]- ${slugs[i + 1]}`, slugs[0] ?? '');
+      });
     }
   }
 }

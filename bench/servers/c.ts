@@ -35,7 +35,7 @@ const typeDefs = /* GraphQL */ `
     events(kind: String!, dateFrom: String!, dateTo: String!, first: Int!, after: String): EventPage!
     organizations(kind: String!, first: Int!): OrgPage!
     search(all: String!, allTypos: String, any: String, exact: [String!]!, exactKeys: [String!]!, words: [SearchWord!]!, labels: [String!], first: Int!, candidates: Int!): [Hit!]!
-    paths(from: String!, to: String!, maxHops: Int!): [String!]!
+    paths(from: String!, to: String!, maxHops: Int!): [FoundPath!]!
   }
   input SearchWord { text: String! key: String! }
   type Org { slug: String! name: String! kind: String country: String aliases: [String!]! memoranda: MemoPage }
@@ -55,6 +55,9 @@ const typeDefs = /* GraphQL */ `
   type PositionEdge { title: String node: Named! }
   type Named { slug: String! name: String! }
   type Hit { score: Float! node: Named! }
+  type FoundPath { nodes: [PathNode!]! edges: [PathEdge!]! }
+  type PathNode { slug: String! }
+  type PathEdge { key: String! }
 `;
 
 const statements = {
@@ -121,7 +124,7 @@ const statements = {
     WITH [n IN nodes(p) | n.id] AS slugs, [r IN relationships(p) | r.key] AS keys
     ORDER BY slugs, keys
     LIMIT 20
-    RETURN collect(reduce(text = slugs[0], i IN range(0, size(keys) - 1) | text + ' -[' + keys[i] + ']- ' + slugs[i + 1])) AS result`,
+    RETURN collect({nodes: [slug IN slugs | {slug: slug}], edges: [key IN keys | {key: key}]}) AS result`,
 };
 
 const settings = uriFromEnv();
