@@ -115,7 +115,7 @@ const documents: Record<QueryName, Record<System, string>> = {
     C: `query Q3($kind: String!) {
       organizations(kind: $kind, first: 10) { edges { node { slug name
         memoranda { edges { node { slug name
-          signatories { edges { onBehalfOf node { slug name
+          signatories { edges { onBehalfOf { slug } node { slug name
             positions { edges { title node { slug name } } } } } } } } } } } } }`,
   },
   Q4: {
@@ -123,7 +123,7 @@ const documents: Record<QueryName, Record<System, string>> = {
     // does (lib/search.ts), for the same statement (cypher/queries/search.cypher).
     A: 'query Q4($text: String!) { search(query: $text, first: 20) { score node { slug name } } }',
     B: `query Q4($all: String!, $allTypos: String, $any: String, $exact: [String!]!, $exactKeys: [String!]!, $words: [SearchWord!]!, $labels: [String!], $first: Int!, $candidates: Int!) {
-      search(all: $all, allTypos: $allTypos, any: $any, exact: $exact, exactKeys: $exactKeys, words: $words, labels: $labels, first: $first, candidates: $candidates) { score id name } }`,
+      search(all: $all, allTypos: $allTypos, any: $any, exact: $exact, exactKeys: $exactKeys, words: $words, labels: $labels, first: $first, candidates: $candidates) { score node { id name } } }`,
     C: `query Q4($all: String!, $allTypos: String, $any: String, $exact: [String!]!, $exactKeys: [String!]!, $words: [SearchWord!]!, $labels: [String!], $first: Int!, $candidates: Int!) {
       search(all: $all, allTypos: $allTypos, any: $any, exact: $exact, exactKeys: $exactKeys, words: $words, labels: $labels, first: $first, candidates: $candidates) { score node { slug name } } }`,
   },
@@ -216,12 +216,7 @@ export function normalize(system: System, name: QueryName, data: Json): Json {
             name: get(memo, 'name'),
             signatories: connection(memo, 'signatories', 'signatoriesConnection').map((signEdge) => {
               const person = get(signEdge, 'node');
-              const behalf =
-                system === 'A'
-                  ? get(signEdge, 'onBehalfOf', 'slug')
-                  : system === 'B'
-                    ? get(signEdge, 'properties', 'onBehalfOf')
-                    : get(signEdge, 'onBehalfOf');
+              const behalf = system === 'B' ? get(signEdge, 'properties', 'onBehalfOf') : get(signEdge, 'onBehalfOf', 'slug');
               return {
                 slug: slug(person),
                 name: get(person, 'name'),
@@ -241,8 +236,8 @@ export function normalize(system: System, name: QueryName, data: Json): Json {
       // The same statement ranks the hits for all three (exact matches, score, slug): compared in
       // order. Scores to three decimals, as A's API gives them (B and C return Lucene's own).
       return list(get(data, 'search')).map((hit) => ({
-        slug: system === 'B' ? get(hit, 'id') : get(hit, 'node', 'slug'),
-        name: system === 'B' ? get(hit, 'name') : get(hit, 'node', 'name'),
+        slug: get(hit, 'node', system === 'B' ? 'id' : 'slug'),
+        name: get(hit, 'node', 'name'),
         score: Math.round(Number(get(hit, 'score')) * 1e3) / 1e3,
       }));
     }

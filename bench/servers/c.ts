@@ -49,7 +49,8 @@ const typeDefs = /* GraphQL */ `
   type MemoEdge { node: Memo! }
   type Memo { slug: String! name: String! signatories: SignPage! }
   type SignPage { edges: [SignEdge!]! }
-  type SignEdge { onBehalfOf: String node: Signer! }
+  type SignEdge { onBehalfOf: Party node: Signer! }
+  type Party { slug: String! }
   type Signer { slug: String! name: String! positions: PositionPage! }
   type PositionPage { edges: [PositionEdge!]! }
   type PositionEdge { title: String node: Named! }
@@ -108,7 +109,7 @@ const statements = {
           WITH x, h ORDER BY x.nameKey, h.key LIMIT 5
           RETURN collect({title: h.title, node: {slug: x.id, name: x.name}}) AS positions
         }
-        RETURN collect({onBehalfOf: s.onBehalfOf, node: {slug: p.id, name: p.name, positions: {edges: positions}}}) AS signatories
+        RETURN collect({onBehalfOf: CASE WHEN s.onBehalfOf IS NULL THEN null ELSE {slug: s.onBehalfOf} END, node: {slug: p.id, name: p.name, positions: {edges: positions}}}) AS signatories
       }
       RETURN collect({node: {slug: m.id, name: m.name, signatories: {edges: signatories}}}) AS memoranda
     }
