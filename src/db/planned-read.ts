@@ -235,8 +235,17 @@ function treeOf(levels: readonly PlannedLevel[]): LevelTree {
 // [forward, relationship, other end, onBehalfOf]. The edges are decoded by hand, as rows.ts
 // decodes entities: a nested read returns thousands (Q3 at 10k, ~2,500 per request), and a zod
 // parse per value was the largest single cost of the server's own code on it.
-const levelRow = z.array(z.tuple([z.string(), z.number(), z.array(z.unknown())]));
-const treeRow = entityPageRow.extend({ levels: z.array(levelRow) });
+// The levels' outer lists are checked by hand too: a zod array of tuples copies every list it
+// checks, a few hundred per Q3 request.
+type LevelAnswer = readonly [id: string, total: number, edges: readonly unknown[]];
+const isLevelAnswer = (value: unknown): value is LevelAnswer =>
+  Array.isArray(value) && value.length === 3 && typeof value[0] === 'string' && typeof value[1] === 'number' && Array.isArray(value[2]);
+const levelAnswers = z.custom<readonly (readonly LevelAnswer[])[]>(
+  (value) => Array.isArray(value) && value.every((level) => Array.isArray(level) && level.every(isLevelAnswer)),
+  'expected a list of [id, total, edges] per level',
+);
+/** The planned statement's one row: the root page, and each level's answers. */
+export const plannedTreeRow = entityPageRow.extend({ levels: levelAnswers });
 
 /**
  * A level's edges for one parent, as the relation-page statements return them, from whole records
@@ -285,7 +294,7 @@ export async function loadEntityPageWithLevels(
   withTotal: boolean,
   levels: readonly PlannedLevel[],
 ): Promise<{ page: EntityPage; pages: FetchedRelationPage[] }> {
-  const [row] = await scope.readPlanned(plannedEntityPage(request, withTotal, levels), treeRow);
+  const [row] = await scope.readPlanned(plannedEntityPage(request, withTotal, levels), plannedTreeRow);
   const order = plannedOrder(levels);
   const pages: FetchedRelationPage[] = [];
   for (const [index, answers] of (row?.levels ?? []).entries()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PlannedLevel, plannedEdgesIn, plannedEntityPage } from '../../src/db/planned-read.ts';
+import { type PlannedLevel, plannedEdgesIn, plannedEntityPage, plannedTreeRow } from '../../src/db/planned-read.ts';
 import { recordView } from '../../src/db/record-view.ts';
 import type { EntityPageRequest } from '../../src/db/repositories/lists.ts';
 import type { RelationPageRequest } from '../../src/db/repositories/relations.ts';
@@ -187,5 +187,23 @@ describe('a planned level’s edges', () => {
     expect(read([[true, relation.slice(1), person('a'), null]])).toThrow(
       /edge 0: relationship: expected the values of a view of 2 properties/,
     );
+  });
+});
+
+describe('a planned statement’s row', () => {
+  const page = { total: 0, rows: [{ props: ['org-1'], sortKey: 'org-1' }] };
+
+  it('takes each level’s answers as [id, total, edges] and keeps them as sent', () => {
+    const levels = [[['org-1', 2, [[true, [], ['memo-1'], null]]]], []];
+    const parsed = plannedTreeRow.parse({ ...page, levels });
+    expect(parsed.levels).toEqual(levels);
+  });
+
+  it('refuses a level answer of another shape', () => {
+    for (const levels of [[[['org-1', '2', []]]], [[['org-1', 2]]], [['org-1', 2, []]], [[['org-1', 2, 'edges']]], null]) {
+      const parsed = plannedTreeRow.safeParse({ ...page, levels });
+      expect(parsed.success, JSON.stringify(levels)).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBe('expected a list of [id, total, edges] per level');
+    }
   });
 });
