@@ -31,7 +31,7 @@ import { withFragments } from './cypher-text.ts';
 import { RowShapeError } from './rows.ts';
 
 export interface RecordView {
-  /** The stored properties read of each page's other ends: id first, the others sorted, without repeats. */
+  /** The stored properties read of each page's other ends: sorted, without repeats. */
   entity: readonly string[];
   /** The stored properties read of each relationship, sorted, without repeats. */
   relation: readonly string[];

@@ -247,7 +247,7 @@ export function pathViewFor(info: GraphQLResolveInfo): RecordView | null {
 
 const rowViews = new WeakMap<readonly FieldNode[], readonly string[] | null>();
 
-/** The properties the root list being resolved reads of its rows, id first (see recordViewOf); null for whole records. */
+/** The properties the root list being resolved reads of its rows, sorted (see recordViewOf); null for whole records. */
 export function rowViewFor(info: GraphQLResolveInfo): readonly string[] | null {
   return oncePerField(rowViews, info, (walk) => recordViewOf(walk, info.returnType, info.fieldNodes, false)?.entity ?? null);
 }
@@ -256,7 +256,7 @@ const lookupViews = new WeakMap<readonly FieldNode[], readonly string[] | null>(
 
 /**
  * The properties a lookup being resolved (organization(slug:) and the like) reads of the entity
- * it answers, id first; null for the whole record, when some field of its selection does not
+ * it answers, sorted; null for the whole record, when some field of its selection does not
  * declare what it reads.
  */
 export function lookupViewFor(info: GraphQLResolveInfo): readonly string[] | null {

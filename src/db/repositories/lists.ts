@@ -32,7 +32,7 @@ export interface EntityPageRequest {
   before: { key: string; id: string } | null;
   backwards: boolean;
   /**
-   * The stored properties the selection reads of each row, id first (src/db/record-view.ts):
+   * The stored properties the selection reads of each row, sorted (src/db/record-view.ts):
    * the rows then hold only those. Null for whole records.
    */
   view: readonly string[] | null;
