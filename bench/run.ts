@@ -70,6 +70,9 @@ const timing: TimingSettings = {
   warmup: Number(values.warmup),
 };
 const rounds = Number(values.rounds);
+
+/** The list turned left by `by` places: who measures first in a round. */
+const rotated = <T>(list: readonly T[], by: number): T[] => [...list.slice(by % list.length), ...list.slice(0, by % list.length)];
 const checkSets = Number(values['check-sets']);
 const profileSets = Number(values['profile-sets']);
 const checkOnly = values['check-only'] ?? false;
@@ -141,8 +144,12 @@ async function benchSize(entities: number, work: string, reused: boolean): Promi
     const byRound: RoundMeasurement[] = [];
     for (let round = 1; round <= rounds; round++) {
       for (const query of queryNames) {
-        // A, B, C in turn for every query and round, so slow drift of a shared machine hits all three alike.
-        for (const system of systems) {
+        // The three in turn for every query and round, so slow drift of a shared machine hits all
+        // three alike; who goes first rotates with the round (A, B, C; then B, C, A; then C, A, B),
+        // so no system always meets a query's cold caches (at 1M, the first round's first
+        // measurement of a query read pages from disk: A's Q1 took 1.35 Neo4j-CPU-ms per request
+        // there, 0.37-0.62 after).
+        for (const system of rotated(systems, round - 1)) {
           const requests = equivalence.prepared[system].filter((_, i) => params[i]?.query === query);
           const m = await measure(all[system], query, requests, timing, round, embedded.pid);
           byRound.push(m);

@@ -187,7 +187,7 @@ export function renderMarkdown(report: Report, titles: Record<QueryName, string>
       'The load generator, the three servers and Neo4j share these cores.',
     `- Node flags of every server: ${report.nodeFlags && report.nodeFlags.length > 0 ? `\`${report.nodeFlags.join(' ')}\`` : "none (Node's defaults)"}`,
     `- Load average (1 / 5 / 15 min): ${load(report.loadAverage.before)} before the run, ${load(report.loadAverage.after)} after.`,
-    `- Timing: ${report.settings.rounds} rounds; in each, every query on A, then B, then C. Per measurement: ${report.settings.warmup} ` +
+    `- Timing: ${report.settings.rounds} rounds; in each, every query on the three systems in turn, the first rotating with the round (A, B, C; B, C, A; C, A, B). Per measurement: ${report.settings.warmup} ` +
       `warm-up requests, ${report.settings.samples} at concurrency 1 (latency; Bolt traffic), then ${report.settings.concurrency} ` +
       `connections for ${report.settings.durationSeconds} s (req/s; CPU and peak RSS of the server process from /proc, Neo4j excluded).`,
     '',
