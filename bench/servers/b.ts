@@ -3,7 +3,7 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import neo4j from 'neo4j-driver';
 import { benchDriverConfig, serveStats, uriFromEnv } from './common.ts';
-import { searchStatement } from './search-statement.ts';
+import { searchHitIndex, searchStatement } from './search-statement.ts';
 
 /**
  * System B: @neo4j/graphql 7 behind graphql-yoga, both from bench/node_modules (one graphql
@@ -17,7 +17,9 @@ const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, se
 await driver.verifyConnectivity({ database: settings.database });
 // Q4 runs govgraph's own search statement through @cypher, read from cypher/queries/search.cypher
 // at start-up: when search changes, B follows. The block string keeps its backslashes as they are.
-const typeDefs = readFileSync(new URL('./b-typedefs.graphql', import.meta.url), 'utf8').replace('#SEARCH_STATEMENT#', searchStatement());
+const typeDefs = readFileSync(new URL('./b-typedefs.graphql', import.meta.url), 'utf8')
+  .replace('#SEARCH_STATEMENT#', searchStatement())
+  .replace('#HIT_NODE#', `{id: props[${searchHitIndex('id')}], name: props[${searchHitIndex('name')}]}`);
 const neoSchema = new Neo4jGraphQL({
   typeDefs,
   driver,

@@ -3,7 +3,7 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import neo4j, { type Integer } from 'neo4j-driver';
 import { benchDriverConfig, serveStats, uriFromEnv } from './common.ts';
-import { searchStatement } from './search-statement.ts';
+import { searchHitIndex, searchStatement } from './search-statement.ts';
 
 /**
  * System C, the limit: one yoga resolver per query, each sending one hand-written Cypher
@@ -213,14 +213,8 @@ const schema = createSchema({
           candidates: int(args.candidates),
         });
         return found.map((row) => {
-          const props = row.props;
-          return {
-            score: row.score,
-            node: {
-              slug: typeof props === 'object' && props !== null ? Reflect.get(props, 'id') : null,
-              name: typeof props === 'object' && props !== null ? Reflect.get(props, 'name') : null,
-            },
-          };
+          const values = Array.isArray(row.props) ? row.props : [];
+          return { score: row.score, node: { slug: values[searchHitIndex('id')], name: values[searchHitIndex('name')] } };
         });
       },
       paths: (_: unknown, args: { from: string; to: string; maxHops: number }) =>

@@ -70,10 +70,12 @@ WITH node, tier, positions, own,
        CASE WHEN size([word IN split(line, ' ') WHERE any(typed IN split(coalesce(head($exact), ''), ' ') WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(split(line, ' ')) > best
             THEN size([word IN split(line, ' ') WHERE any(typed IN split(coalesce(head($exact), ''), ' ') WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(split(line, ' '))
             ELSE best END)) AS score
-WITH node, score,
+// {{rowRecord}} is each hit's whole record, or the values of the properties the request's
+// selection reads of its hits, listed by name (src/db/record-view.ts).
+WITH node AS n, score,
      CASE WHEN tier = 1 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 2 ELSE tier END AS tier,
      any(form IN split(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028') WHERE form IN $exact OR form IN $exactKeys) AS exact
-RETURN {{include:fragments/entity-props(node)}} AS props,
+RETURN {{rowRecord}} AS props,
        score, exact OR tier >= 2 AS allWords
-ORDER BY exact DESC, tier DESC, node:Statement ASC, score DESC, node.id ASC
+ORDER BY exact DESC, tier DESC, n:Statement ASC, score DESC, n.id ASC
 LIMIT $first

@@ -223,6 +223,34 @@ function interfaceFields(fields: readonly FieldNode[]): FieldNode[][] | null {
   return selected;
 }
 
+// The fields of a search hit that read nothing of its entity's record: they come with each row.
+const hitFieldsWithoutRecords = new Set(['score', 'allWords', '__typename']);
+
+/**
+ * The stored properties a `search` selection reads of its hits' entities (under `node`), sorted;
+ * null for whole records: when `matched` or `matchedField` is asked (they read every searched
+ * field of the record) or some field under `node` does not declare what it reads.
+ */
+export function searchViewOf(request: Walk, hitType: GraphQLOutputType, nodes: readonly FieldNode[]): readonly string[] | null {
+  const walk = viewWalk(request);
+  const hit = getNamedType(hitType);
+  if (!isObjectType(hit)) return null;
+  const read = new Set<string>();
+  for (const [, fields] of collectFields(
+    walk,
+    hit,
+    nodes.map((node) => node.selectionSet),
+  )) {
+    const name = fields[0]?.name.value ?? '';
+    if (hitFieldsWithoutRecords.has(name)) continue;
+    if (name !== 'node') return null;
+    const properties = propertiesRead(walk, hit.getFields().node?.type, fields);
+    if (properties === null) return null;
+    for (const property of properties) read.add(property);
+  }
+  return recordView(read, [], 'none', false)?.entity ?? null;
+}
+
 /** The walk over the selection of the field being resolved. */
 function walkOf(info: GraphQLResolveInfo): Walk {
   return { schema: info.schema, fragments: info.fragments, variables: info.variableValues };
@@ -271,4 +299,11 @@ const connectionViews = new WeakMap<readonly FieldNode[], RecordView | null>();
 /** The view of the connection being resolved (see recordViewOf). */
 export function recordViewFor(info: GraphQLResolveInfo): RecordView | null {
   return oncePerField(connectionViews, info, (walk) => recordViewOf(walk, info.returnType, info.fieldNodes));
+}
+
+const searchViews = new WeakMap<readonly FieldNode[], readonly string[] | null>();
+
+/** The properties the search being resolved reads of its hits (see searchViewOf). */
+export function searchViewFor(info: GraphQLResolveInfo): readonly string[] | null {
+  return oncePerField(searchViews, info, (walk) => searchViewOf(walk, info.returnType, info.fieldNodes));
 }

@@ -6,6 +6,7 @@ import { type SearchField, searchedFields, searchFields } from '../domain/text/s
 import { explainMatch, planSearch, type SearchPlan, searchStatementParameters } from '../domain/text/search-query.ts';
 import { builder } from './builder.ts';
 import { EntityTypeEnum } from './entity.ts';
+import { searchViewFor } from './record-view.ts';
 import { EntityRef } from './refs.ts';
 
 interface MatchExplanation {
@@ -99,7 +100,7 @@ builder.queryField('search', (t) =>
       types: t.arg({ type: [EntityTypeEnum], description: 'Only these types (default: all).' }),
       first: t.arg.int({ description: 'How many hits (1–100, default 20).' }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const first = args.first ?? 20;
       if (!Number.isInteger(first) || first < 1 || first > 100)
         throw new BadUserInputError(`"first" must be between 1 and 100, got ${first}`, { argument: 'first' });
@@ -107,9 +108,11 @@ builder.queryField('search', (t) =>
       const plan = planSearch(args.query);
       if (!plan) throw new BadUserInputError('"query" must contain at least one letter or digit', { argument: 'query' });
       const labels = args.types && args.types.length > 0 ? (args.types as EntityLabel[]) : null;
-      const rows = await searchEntities(context.reads, searchStatementParameters(plan, labels, first));
+      const view = searchViewFor(info);
+      const rows = await searchEntities(context.reads, searchStatementParameters(plan, labels, first), view);
       return rows.map((row) => {
-        context.loaders.entity.prime(row.entity.id, row.entity);
+        // A hit read through a view is a partial record: only a whole one may answer other fields.
+        if (view === null) context.loaders.entity.prime(row.entity.id, row.entity);
         let explained: MatchExplanation | undefined;
         return {
           // Lucene's scores carry 16 digits that mean nothing to a reader; the order is set already.

@@ -10,13 +10,15 @@ import {
   gateFailure,
   graphql,
   resetStats,
+  setCapture,
   startServer,
   stats,
+  takeCaptured,
   warmUp,
 } from '../../bench/lib/harness.ts';
 import { drawParams, queryNames, requestFor, type System, systems } from '../../bench/lib/mix.ts';
 import { searchStatement } from '../../bench/servers/search-statement.ts';
-import { cypher } from '../../src/db/cypher-files.ts';
+import { filledCypher } from '../../src/db/cypher-files.ts';
 import type { Database } from '../../src/db/database.ts';
 import { emptyDatabase, openTestDatabase } from '../support/database.ts';
 
@@ -95,7 +97,21 @@ describe('benchmark systems A, B and C', () => {
     expect(wire.exchanges).toBe(q1.length);
   });
 
-  it('run govgraph’s own search statement for Q4 in B and C', () => {
-    expect(searchStatement()).toBe(cypher('queries/search'));
+  it('run the search statement A sends for Q4 in B and C', async () => {
+    // A fills the statement's record slot from Q4's selection; B and C must send that text.
+    const [set] = drawParams(entities, 1).filter((params) => params.query === 'Q4');
+    expect(set).toBeDefined();
+    const sent: Partial<Record<System, string[]>> = {};
+    for (const system of ['A', 'C'] as const) {
+      const server = servers[system]!;
+      await setCapture(server, true);
+      await takeCaptured(server);
+      expect((await graphql(server.port, requestFor(system, set!))).errors).toBeUndefined();
+      sent[system] = (await takeCaptured(server)).map((run) => run.query);
+      await setCapture(server, false);
+    }
+    expect(sent.A).toEqual([searchStatement()]);
+    expect(sent.C).toEqual([searchStatement()]);
+    expect(searchStatement()).toBe(filledCypher('queries/search', { rowRecord: '[n.id, n.label, n.name]' }));
   });
 });

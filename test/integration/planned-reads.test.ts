@@ -410,6 +410,39 @@ describe('planned nested reads', () => {
     expect(db.parameters[0]?.rowRecord).toBe(recordSlots.rowRecord.whole);
   });
 
+  it('reads search hits through a view of what the selection shows of them, and answers as whole records do', async () => {
+    // Built from the schema: every field of a hit's entity (the Entity interface) that declares
+    // what it reads. The reference asks for matchedField too (aliased wholeRecord), which reads
+    // every searched field of the record, so its hits are whole.
+    const hitNode = schema.getType('SearchHit');
+    const entityType = isObjectType(hitNode) ? getNamedType(hitNode.getFields().node?.type) : undefined;
+    const leaves =
+      entityType && (isInterfaceType(entityType) || isObjectType(entityType))
+        ? Object.values(entityType.getFields())
+            .filter((field) => declaredStoredProperties(field) !== null && isLeafType(getNamedType(field.type)) && field.args.length === 0)
+            .map((field) => field.name)
+        : [];
+    expect(leaves).toEqual(expect.arrayContaining(['slug', 'name']));
+    for (const text of ['Vorobyev', 'coordination center', '.рф', 'Quator Labs', 'ISPCP membership']) {
+      const viewed = `query ($text: String!) { search(query: $text, first: 20) { score allWords node { ${leaves.join(' ')} } } }`;
+      const fromView = await measure(planned, viewed, { text });
+      expect(fromView.result, text).not.toHaveProperty('errors');
+      expect(fromView.statements, text).toEqual(['queries/search']);
+      expect(viewsIn(String(db.parameters[0]?.rowRecord), 'n'), text).toHaveLength(1);
+      expect(fromView.text, text).toContain('"slug":"');
+      const fromWhole = await measure(planned, viewed.replace('score allWords', 'score allWords wholeRecord: matchedField'), { text });
+      expect(db.parameters[0]?.rowRecord, text).toBe(recordSlots.rowRecord.whole);
+      expect(withoutWholeRecord(fromView.text), text).toBe(withoutWholeRecord(fromWhole.text));
+    }
+    // Benchmark Q4's selection reads a slug and a name of each hit: nothing else crosses the wire.
+    await measure(planned, '{ search(query: "Vorobyev") { score node { slug name } } }');
+    expect(db.parameters[0]?.rowRecord).toBe('[n.id, n.label, n.name]');
+    // A field of a hit's entity that declares nothing of what it reads: whole records, primed for the loaders.
+    const sources = await measure(planned, '{ search(query: "Vorobyev", first: 3) { node { slug sources { slug } } } }');
+    expect(db.parameters[0]?.rowRecord).toBe(recordSlots.rowRecord.whole);
+    expect(sources.result).not.toHaveProperty('errors');
+  });
+
   it('answers every lookup by slug through a view as through the whole record', async () => {
     // Built from the schema: every lookup of one type with every field of that type that
     // declares what it reads, on the first entity of that type's root list.

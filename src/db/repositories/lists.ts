@@ -145,14 +145,32 @@ export interface SearchRow {
 }
 
 const searchRow = z.object({ props: graphEntity, score: z.number(), allWords: z.boolean() });
+const viewedSearchRow = z.object({ props: z.array(z.unknown()), score: z.number(), allWords: z.boolean() });
 
-/** One page of ranked search hits: queries/search with what searchStatementParameters() built. */
-export async function searchEntities(scope: ReadScope, parameters: SearchStatementParameters): Promise<SearchRow[]> {
-  const rows = await scope.read(
-    'queries/search',
-    { ...parameters, first: neo4j.int(parameters.first), candidates: neo4j.int(parameters.candidates) },
-    searchRow,
-  );
+/**
+ * One page of ranked search hits: queries/search with what searchStatementParameters() built.
+ * With a view (src/db/record-view.ts), only its properties are read of each hit: the records are
+ * partial and answer only the selection the view was made for.
+ */
+export async function searchEntities(
+  scope: ReadScope,
+  parameters: SearchStatementParameters,
+  view: readonly string[] | null = null,
+): Promise<SearchRow[]> {
+  const sent = {
+    ...parameters,
+    first: neo4j.int(parameters.first),
+    candidates: neo4j.int(parameters.candidates),
+    ...rowRecordParameters(view),
+  };
+  const rows =
+    view === null
+      ? await scope.read('queries/search', sent, searchRow)
+      : parseRows(
+          'queries/search',
+          (await scope.read('queries/search', sent, viewedSearchRow)).map((row) => ({ ...row, props: viewedRecord(view, row.props) })),
+          searchRow,
+        );
   return rows.map((row) => ({ entity: row.props, score: row.score, allWords: row.allWords }));
 }
 
