@@ -27,6 +27,12 @@ the record views' parameter lists that f6100ae removed):
   no-former         the paths' ends by current slug only, without the former-slug lookups (Q5)
   no-parts          the paths without the entities and relationships on them, each once (Q5)
   no-element-id     a path's relationships named by key, not elementId (Q5)
+  no-ends           the paths' relationships listed without their start and end slugs (Q5)
+  reduce-parts      the entities and relationships on the paths, each once, gathered by reduce()
+                    over the paths instead of a COLLECT subquery with DISTINCT (Q5)
+  inline-view       each path with its entities' and relationships' values inline (for the
+                    benchmark's view: [n.id, n.label] and [type(r), r.key]), repeated on every
+                    path, without element ids or the lists of each once (Q5)
   optional-match    a signatory's onBehalfOf found by an OPTIONAL MATCH per edge, not a COLLECT
                     subquery (Q3)
   depth-first       Q3's three levels nested inside each other, each level's pages read once per
@@ -84,6 +90,18 @@ const edits: Record<string, (run: Run) => string> = {
       '[] AS entities, [] AS relations',
     ),
   'no-element-id': (run) => run.query.replaceAll('elementId(r)', 'r.key'),
+  'no-ends': (run) => run.query.replace(', from: startNode(r).id, to: endNode(r).id,', ','),
+  'reduce-parts': (run) =>
+    run.query.replace(
+      /COLLECT \{ UNWIND found AS q UNWIND nodes\(q\) AS n WITH DISTINCT n\s+RETURN ([\s\S]*?) \} AS entities,\s+COLLECT \{ UNWIND found AS q UNWIND relationships\(q\) AS r WITH DISTINCT r\s+RETURN ([\s\S]*?) \} AS relations/,
+      (_m, entity: string, relation: string) =>
+        `[n IN reduce(seen = [], q IN found | seen + [m IN nodes(q) WHERE NOT m IN seen]) | ${entity}] AS entities,\n    [r IN reduce(seen = [], q IN found | seen + [s IN relationships(q) WHERE NOT s IN seen]) | ${relation}] AS relations`,
+    ),
+  'inline-view': (run) =>
+    run.query.replace(
+      /RETURN \[p IN found \| \{nodes: \[n IN nodes\(p\) \| n\.id\], edges: \[r IN relationships\(p\) \| elementId\(r\)\]\}\] AS paths,[\s\S]*?\} AS relations/,
+      'RETURN [p IN found | {nodes: [n IN nodes(p) | [n.id, n.label]], edges: [r IN relationships(p) | [type(r), r.key]]}] AS paths, [] AS entities, [] AS relations',
+    ),
   'optional-match': (run) =>
     run.query.replace(
       /\nRETURN collect\(\[startNode\(r\) = a, (.*?), head\(COLLECT \{ MATCH \(o:Entity \{id: r\.onBehalfOf\}\) RETURN (.*?) \}\)\]\) AS edges/g,
