@@ -12,9 +12,8 @@
 // quantifier cannot be a parameter) and longer paths than
 // $maxHops are dropped after, as in shortest-paths. This statement is used only with exclusions:
 // without them the legacy search is cheaper (235 db hits for the same ends).
-// {{pathEntityRecord}} and {{relationRecord}}: the entities and relationships on the paths,
-// whole or only the values of the properties the selection reads, listed by name
-// (src/db/record-view.ts). The ends come back as their slug and label (queries/shortest-paths).
+// {{pathParts}}: the entities and relationships on the paths, as in queries/shortest-paths. The
+// ends come back as their slug and label (queries/shortest-paths).
 OPTIONAL MATCH (fromCurrent:Entity {id: $from})
 OPTIONAL CALL (fromCurrent) {
   WITH $from AS slug
@@ -43,11 +42,6 @@ CALL (a, b) {
   ORDER BY slugs, keys
   LIMIT $first
   WITH collect(p) AS found
-  RETURN [p IN found | {nodes: [n IN nodes(p) | n.id], edges: [r IN relationships(p) | elementId(r)]}] AS paths,
-    COLLECT { UNWIND found AS q UNWIND nodes(q) AS n WITH DISTINCT n
-      RETURN {{pathEntityRecord}} } AS entities,
-    COLLECT { UNWIND found AS q UNWIND relationships(q) AS r WITH DISTINCT r
-      RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
-        props: {{relationRecord}}} } AS relations
+  {{pathParts}}
 }
 RETURN a {.id, .label} AS fromEntity, b {.id, .label} AS toEntity, paths, entities, relations

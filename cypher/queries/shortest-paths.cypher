@@ -18,12 +18,11 @@
 // read more. Their other properties come with the paths, on which they are the first and last
 // entities. At most 200 paths are enumerated; they are put in a stable order (their slugs, then
 // relationship keys, hop by hop) and the first $first kept.
-// Paths share entities (both ends, at least) and often relationships: each path lists its
-// entities' slugs and its relationships' element ids, and every entity and relationship of the
-// answer comes once, in `entities` and `relations` (the caller puts the paths together).
-// {{pathEntityRecord}} and {{relationRecord}}: the entities and relationships on the paths,
-// whole or only the values of the properties the selection reads, listed by name
-// (src/db/record-view.ts).
+// {{pathParts}} (src/db/path-parts-slots.ts): the entities and relationships on the paths. Whole
+// records come once each, in `entities` and `relations`, and each path lists its entities' slugs
+// and its relationships' element ids (the caller puts the paths together); through the record
+// view the selection reads, each path carries the values inline, its relationships as their
+// start node's slug, type and values.
 OPTIONAL MATCH (fromCurrent:Entity {id: $from})
 OPTIONAL CALL (fromCurrent) {
   WITH $from AS slug
@@ -48,11 +47,6 @@ CALL (a, b) {
   ORDER BY slugs, keys
   LIMIT $first
   WITH collect(p) AS found
-  RETURN [p IN found | {nodes: [n IN nodes(p) | n.id], edges: [r IN relationships(p) | elementId(r)]}] AS paths,
-    COLLECT { UNWIND found AS q UNWIND nodes(q) AS n WITH DISTINCT n
-      RETURN {{pathEntityRecord}} } AS entities,
-    COLLECT { UNWIND found AS q UNWIND relationships(q) AS r WITH DISTINCT r
-      RETURN {id: elementId(r), type: type(r), from: startNode(r).id, to: endNode(r).id,
-        props: {{relationRecord}}} } AS relations
+  {{pathParts}}
 }
 RETURN a {.id, .label} AS fromEntity, b {.id, .label} AS toEntity, paths, entities, relations

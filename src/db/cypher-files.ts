@@ -4,6 +4,7 @@ import { projectRoot } from '../config.ts';
 import { relationTypes } from '../domain/graph.ts';
 import { statementText } from './cypher-text.ts';
 import { entityPageSlotValues } from './entity-page-slots.ts';
+import { pathPartsSlotValues } from './path-parts-slots.ts';
 import { pathSearchSlotValues } from './path-search-slots.ts';
 import { recordSlotValues, type SlotValues } from './record-view.ts';
 import { relationPageSlotValues } from './relation-page-slots.ts';
@@ -50,8 +51,9 @@ const slotValues: Readonly<Record<string, SlotValues>> = {
   ...entityPageSlotValues,
   // cypher/planned/relation-level: whole records, or a record view's values (record-view.ts).
   ...recordSlotValues,
-  // cypher/queries/shortest-paths: the search with the filters a request has.
+  // cypher/queries/shortest-paths: the search with the filters a request has, and how the paths' parts come back.
   ...pathSearchSlotValues,
+  ...pathPartsSlotValues,
 };
 /** Whether `value` is one of the values slot `slot` may take (the planned-read builder fills the same slots). */
 export function isSlotValue(slot: string, value: unknown): value is string {

@@ -108,7 +108,7 @@ const storedNames: ReadonlySet<string> = new Set([
 ]);
 
 /** A view's values as Cypher: `[b.id, b.label, b.name]`; a name no record stores is refused. */
-function propertyList(variable: string, names: readonly string[]): string {
+export function propertyList(variable: string, names: readonly string[]): string {
   for (const name of names) {
     if (!storedNames.has(name)) throw new Error(`a record view names "${name}", which no entity or relationship stores`);
   }
@@ -119,7 +119,7 @@ const onBehalfOf = (record: string) => `head(COLLECT { MATCH (o:Entity {id: r.on
 
 /**
  * The record slots: the whole record, or the values of a view's properties, written from the
- * view's names. relationRecord serves planned/relation-level and the shortest-path statements alike.
+ * view's names.
  */
 export const recordSlots = {
   entityRecord: {
@@ -132,11 +132,6 @@ export const recordSlots = {
   },
   // queries/entity-page's rows (a root list's page).
   rowRecord: {
-    whole: withFragments('{{include:fragments/entity-props(n)}}', cypherDir),
-    view: (names: readonly string[]) => propertyList('n', names),
-  },
-  // queries/shortest-paths(-excluding): the entities on the paths.
-  pathEntityRecord: {
     whole: withFragments('{{include:fragments/entity-props(n)}}', cypherDir),
     view: (names: readonly string[]) => propertyList('n', names),
   },
@@ -195,5 +190,4 @@ export const recordSlotValues: Readonly<Record<keyof typeof recordSlots, SlotVal
     recordSlots.onBehalfOfRecord.view,
   ),
   rowRecord: recordSlotOf([recordSlots.rowRecord.whole], recordSlots.rowRecord.view),
-  pathEntityRecord: recordSlotOf([recordSlots.pathEntityRecord.whole], recordSlots.pathEntityRecord.view),
 };

@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultQueryLimits } from '../../src/config.ts';
 import { Database, type Parameters, type Row } from '../../src/db/database.ts';
+import { listedPathParts } from '../../src/db/path-parts-slots.ts';
 import type { PlannedStatement } from '../../src/db/planned-read.ts';
 import { ReadScope } from '../../src/db/read-scope.ts';
 import { recordSlots } from '../../src/db/record-view.ts';
@@ -369,11 +370,13 @@ describe('planned nested reads', () => {
       ['citadel', 'msk-ix'],
     ]) {
       const fromWhole = await measure(planned, whole, { from, to });
-      expect(db.parameters[0]?.pathEntityRecord).toBe(recordSlots.pathEntityRecord.whole);
+      expect(db.parameters[0]?.pathParts).toBe(listedPathParts);
       const fromView = await measure(planned, viewed, { from, to });
       expect(fromView.result).not.toHaveProperty('errors');
       expect(withoutWholeRecord(fromView.text)).toBe(withoutWholeRecord(fromWhole.text));
-      expect(db.parameters[0]).toMatchObject({ pathEntityRecord: '[n.id, n.label, n.name]', relationRecord: '[r.key]' });
+      expect(db.parameters[0]?.pathParts).toBe(
+        'RETURN [p IN found | {nodes: [n IN nodes(p) | [n.id, n.label, n.name]], edges: [r IN relationships(p) | [startNode(r).id, type(r), [r.key]]]}] AS paths, [] AS entities, [] AS relations',
+      );
       expect(fromView.exchanges).toBe(1);
     }
   });

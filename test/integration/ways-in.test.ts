@@ -2,8 +2,8 @@ import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { filledCypher, parametersToSend } from '../../src/db/cypher-files.ts';
+import { listedPathParts } from '../../src/db/path-parts-slots.ts';
 import { pathSearch } from '../../src/db/path-search-slots.ts';
-import { recordSlots } from '../../src/db/record-view.ts';
 import { seededCurationSuite, seedSource } from '../support/curation.ts';
 
 // Issue #15, item 5: the people of a body or an organization rolled up over its parts, paths that
@@ -117,8 +117,7 @@ describe('paths that keep entity types out', () => {
         asOfFrom: null,
         asOfTo: null,
         includeUndated: false,
-        pathEntityRecord: recordSlots.pathEntityRecord.whole,
-        relationRecord: recordSlots.relationRecord.whole,
+        pathParts: listedPathParts,
         ...extra,
       };
       const { summary } = await suite.db.driver.executeQuery(

@@ -4,9 +4,10 @@ import type { AsOfFilter } from '../../domain/dates.ts';
 import { entityLabels } from '../../domain/graph.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { EntityRow } from '../../domain/stored-entity.ts';
+import { inlinePathParts, inlineRelationNames, listedPathParts } from '../path-parts-slots.ts';
 import { type PathFilterName, pathSearch } from '../path-search-slots.ts';
 import type { ReadScope } from '../read-scope.ts';
-import { type RecordView, recordSlots, viewedRecordIn } from '../record-view.ts';
+import { type RecordView, viewedRecordIn } from '../record-view.ts';
 import {
   decodedEach,
   graphEntity,
@@ -25,7 +26,10 @@ import { asOfParameters } from './relations.ts';
 
 /** One stored relationship, oriented as stored: `from` is its start node's slug. */
 const edgeRow = z.object({
-  /** Neo4j's element id: unique within one answer, not stable across database rebuilds. */
+  /**
+   * Neo4j's element id (unique within one answer, not stable across database rebuilds); on a path
+   * read through a record view, the relationship's key.
+   */
   id: z.string(),
   type: z.string(),
   from: z.string(),
@@ -115,41 +119,92 @@ export interface PathsResult {
 const pathsRow = z.object({
   fromEntity: pathEnd.nullable(),
   toEntity: pathEnd.nullable(),
-  // Slugs and element ids: each entity and relationship comes once, in entities and relations,
-  // whole or through the request's view (decoded below).
-  paths: z.array(z.object({ nodes: z.array(z.string()), edges: z.array(z.string()) })),
+  // Whole records: each path's slugs and element ids, each entity and relationship once in
+  // entities and relations. Through a view: each path's values inline (path-parts-slots.ts).
+  // Decoded below, by hand.
+  paths: z.array(z.object({ nodes: z.array(z.unknown()), edges: z.array(z.unknown()) })),
   entities: z.array(z.unknown()),
   relations: z.array(z.unknown()),
 });
+type PathsRow = z.output<typeof pathsRow>;
 const statementName = 'queries/shortest-paths';
 
-/** One relationship on the paths, as the statement lists it, its properties whole or through `names`. */
-function pathRelationIn(value: unknown, names: readonly string[] | null): EdgeRecord {
+/** One relationship on the paths, listed once with its whole record. */
+function listedRelationIn(value: unknown): EdgeRecord {
   if (!isPropertyMap(value)) throw new RowShapeError('expected a relationship');
   const { id, type, from, to, props } = value;
   if (typeof id !== 'string' || typeof type !== 'string' || typeof from !== 'string' || typeof to !== 'string') {
     throw new RowShapeError("expected a relationship's id, type and ends as text");
   }
-  return { id, type, from, to, props: relationPropertiesIn(viewedRecordIn(names, props, 'props'), 'props') };
+  return { id, type, from, to, props: relationPropertiesIn(props, 'props') };
+}
+
+/** Whole records: the paths put together from the entities and relationships listed once. */
+function listedPathsIn(row: PathsRow): PathRecord[] {
+  const entities = new Map(
+    decodedEach(`${statementName}, entity`, row.entities, (value) => graphEntityIn(value, 'entity')).map((found) => [found.id, found]),
+  );
+  const relations = new Map(decodedEach(`${statementName}, relation`, row.relations, listedRelationIn).map((edge) => [edge.id, edge]));
+  const found = <T>(byKey: Map<string, T>, key: unknown, part: string): T => {
+    const value = typeof key === 'string' ? byKey.get(key) : undefined;
+    if (value === undefined) throw new RowShapeError(`${statementName}: ${part} ${String(key)} is on a path but not in the answer`);
+    return value;
+  };
+  return row.paths.map((path) => ({
+    nodes: path.nodes.map((slug) => found(entities, slug, 'entity')),
+    edges: path.edges.map((id) => found(relations, id, 'relationship')),
+  }));
 }
 
 /**
- * The entities and relationships on the paths, as read: whole records, or a view's values.
- * Decoded by hand, as a planned read's edges are (src/db/planned-read.ts): a request at 1M lists
- * hundreds, and a zod parse per value cost more than the decoding.
+ * Through a view: each path's entities and relationships from the values inline, an entity
+ * decoded once however many paths it is on. A relationship's id is its key, its end the other
+ * entity beside it on the path.
  */
-export function pathPartsIn(
-  row: z.output<typeof pathsRow> | undefined,
-  view: RecordView | null,
-): { entities: EntityRow[]; relations: EdgeRecord[] } {
-  const entityNames = view === null ? null : view.entity;
-  const relationNames = view === null ? null : view.relation;
-  return {
-    entities: decodedEach(`${statementName}, entity`, row?.entities ?? [], (value) =>
-      graphEntityIn(viewedRecordIn(entityNames, value, 'entity'), 'entity'),
-    ),
-    relations: decodedEach(`${statementName}, relation`, row?.relations ?? [], (value) => pathRelationIn(value, relationNames)),
+function inlinePathsIn(row: PathsRow, view: RecordView): PathRecord[] {
+  const relationNames = inlineRelationNames(view.relation);
+  const idAt = view.entity.indexOf('id');
+  const decoded = new Map<string, EntityRow>();
+  const entityIn = (value: unknown): EntityRow => {
+    const id = Array.isArray(value) ? value[idAt] : undefined;
+    const known = typeof id === 'string' ? decoded.get(id) : undefined;
+    if (known !== undefined) return known;
+    const entity = graphEntityIn(viewedRecordIn(view.entity, value, 'entity'), 'entity');
+    decoded.set(entity.id, entity);
+    return entity;
   };
+  return row.paths.map((path, index) => {
+    const where = `${statementName}, path ${index}`;
+    const nodes = decodedEach(`${where}, entity`, path.nodes, entityIn);
+    const edges = path.edges.map((value, hop) => {
+      try {
+        return inlineRelationIn(value, relationNames, nodes[hop]?.id, nodes[hop + 1]?.id);
+      } catch (error) {
+        if (!(error instanceof RowShapeError)) throw error;
+        throw new RowShapeError(`${where}, relation ${hop}: ${error.message}`);
+      }
+    });
+    return { nodes, edges };
+  });
+}
+
+/** A relationship inline on a path between entities `here` and `next`: [start slug, type, values]. */
+function inlineRelationIn(value: unknown, names: readonly string[], here: string | undefined, next: string | undefined): EdgeRecord {
+  if (!Array.isArray(value) || value.length !== 3) throw new RowShapeError("expected a relationship's start, type and values");
+  const [start, type, values] = value;
+  if (typeof start !== 'string' || typeof type !== 'string') throw new RowShapeError("expected a relationship's start and type as text");
+  if (here === undefined || next === undefined || (start !== here && start !== next)) {
+    throw new RowShapeError(`starts at ${start}, which is not beside it on the path`);
+  }
+  const props = relationPropertiesIn(viewedRecordIn(names, values, 'props'), 'props');
+  if (typeof props.key !== 'string') throw new RowShapeError("expected the relationship's key");
+  return { id: props.key, type, from: start, to: start === here ? next : here, props };
+}
+
+/** The paths of a shortest-paths answer, whole or through `view` (decoded by hand: a request at 1M holds hundreds of parts). */
+export function pathsIn(row: PathsRow | undefined, view: RecordView | null): PathRecord[] {
+  if (row === undefined) return [];
+  return view === null ? listedPathsIn(row) : inlinePathsIn(row, view);
 }
 
 /** The search slot of queries/shortest-paths for the filters given, with their parameters only. */
@@ -200,27 +255,11 @@ export async function findShortestPaths(
       first: neo4j.int(first),
       // The excluding search checks every filter in its pattern; the other has only those given.
       ...(excluding ? { ...filters, excluded: [...excluded] } : searchFor(filters)),
-      pathEntityRecord: view === null ? recordSlots.pathEntityRecord.whole : recordSlots.pathEntityRecord.view(view.entity),
-      relationRecord: view === null ? recordSlots.relationRecord.whole : recordSlots.relationRecord.view(view.relation),
+      pathParts: view === null ? listedPathParts : inlinePathParts(view.entity, view.relation),
     },
     pathsRow,
   );
-  const parts = pathPartsIn(row, view);
-  const entities = new Map(parts.entities.map((found) => [found.id, found]));
-  const relations = new Map(parts.relations.map((edge) => [edge.id, edge]));
-  const found = <T>(byKey: Map<string, T>, key: string): T => {
-    const value = byKey.get(key);
-    if (value === undefined) throw new Error(`shortest-paths: ${key} is on a path but not in the answer`);
-    return value;
-  };
-  return {
-    from: row?.fromEntity ?? null,
-    to: row?.toEntity ?? null,
-    paths: (row?.paths ?? []).map((path) => ({
-      nodes: path.nodes.map((slug) => found(entities, slug)),
-      edges: path.edges.map((id) => found(relations, id)),
-    })),
-  };
+  return { from: row?.fromEntity ?? null, to: row?.toEntity ?? null, paths: pathsIn(row, view) };
 }
 
 /**
