@@ -14,20 +14,15 @@
 // without them the legacy search is cheaper (235 db hits for the same ends).
 // {{pathParts}}: the entities and relationships on the paths, as in queries/shortest-paths. The
 // ends come back as their slug and label (queries/shortest-paths).
-OPTIONAL MATCH (fromCurrent:Entity {id: $from})
-OPTIONAL CALL (fromCurrent) {
-  WITH $from AS slug
-  WHERE fromCurrent IS NULL AND slug =~ '[a-z0-9]+(-[a-z0-9]+)*'
+UNWIND [$from, $to] AS slug
+OPTIONAL MATCH (current:Entity {id: slug})
+OPTIONAL CALL (slug, current) {
+  WITH slug
+  WHERE current IS NULL AND slug =~ '[a-z0-9]+(-[a-z0-9]+)*'
   {{include:fragments/former-slug(slug)}}
 }
-WITH coalesce(fromCurrent, former) AS a
-OPTIONAL MATCH (toCurrent:Entity {id: $to})
-OPTIONAL CALL (toCurrent) {
-  WITH $to AS slug
-  WHERE toCurrent IS NULL AND slug =~ '[a-z0-9]+(-[a-z0-9]+)*'
-  {{include:fragments/former-slug(slug)}}
-}
-WITH a, coalesce(toCurrent, former) AS b
+WITH collect({slug: slug, entity: coalesce(current, former)}) AS ends
+WITH head([e IN ends WHERE e.slug = $from | e.entity]) AS a, head([e IN ends WHERE e.slug = $to | e.entity]) AS b
 CALL (a, b) {
   WITH a, b
   WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b

@@ -12,7 +12,10 @@
 // bench/results/2026-12-04-readme-section.md).
 // $from/$to are slugs as a client gave them: each is resolved here as queries/entities-by-id
 // resolves slugs (a current slug first, then former slugs, fragments/former-slug), so the ends
-// and the paths take one round trip. The ends come back as their slug and label (null when a slug
+// and the paths take one round trip. Both go through one lookup (UNWIND, and each picked back
+// by its slug): written out once per end, the lookup made the statement too long for one of the
+// driver's 1,400-byte Bolt chunks, so each request took two socket writes (and two wake-ups of
+// Neo4j) instead of one. The ends come back as their slug and label (null when a slug
 // names nothing), so the caller can tell "no path" from "no such entity", check a global ID's
 // type, and tell two references to one entity apart; only then, to explain the error, does it
 // read more. Their other properties come with the paths, on which they are the first and last
@@ -23,20 +26,15 @@
 // and its relationships' element ids (the caller puts the paths together); through the record
 // view the selection reads, each path carries the values inline, its relationships as their
 // start node's slug, type and values.
-OPTIONAL MATCH (fromCurrent:Entity {id: $from})
-OPTIONAL CALL (fromCurrent) {
-  WITH $from AS slug
-  WHERE fromCurrent IS NULL AND slug =~ '[a-z0-9]+(-[a-z0-9]+)*'
+UNWIND [$from, $to] AS slug
+OPTIONAL MATCH (current:Entity {id: slug})
+OPTIONAL CALL (slug, current) {
+  WITH slug
+  WHERE current IS NULL AND slug =~ '[a-z0-9]+(-[a-z0-9]+)*'
   {{include:fragments/former-slug(slug)}}
 }
-WITH coalesce(fromCurrent, former) AS a
-OPTIONAL MATCH (toCurrent:Entity {id: $to})
-OPTIONAL CALL (toCurrent) {
-  WITH $to AS slug
-  WHERE toCurrent IS NULL AND slug =~ '[a-z0-9]+(-[a-z0-9]+)*'
-  {{include:fragments/former-slug(slug)}}
-}
-WITH a, coalesce(toCurrent, former) AS b
+WITH collect({slug: slug, entity: coalesce(current, former)}) AS ends
+WITH head([e IN ends WHERE e.slug = $from | e.entity]) AS a, head([e IN ends WHERE e.slug = $to | e.entity]) AS b
 CALL (a, b) {
   WITH a, b
   WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
