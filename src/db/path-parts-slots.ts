@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
 import { withFragments } from './cypher-text.ts';
-import { propertyList } from './record-view.ts';
+import { propertyList, type SlotValues, writtenSlotOf } from './record-view.ts';
 
 // cypher-files.ts's cypherDir: it imports this module for the slot's closed list.
 const cypherDir = path.join(projectRoot, 'cypher');
@@ -50,30 +50,11 @@ export function inlinePathParts(entity: readonly string[], relation: readonly st
   return `RETURN [p IN found | {nodes: ${nodes}, edges: ${edges}}] AS paths, [] AS entities, [] AS relations`;
 }
 
-const accepted = new Set([listedPathParts]);
-
 /**
  * The slot's closed list: the listed text, and any text inlinePathParts writes for names of the
- * closed list of stored properties. The two lists are read back from the text and the text
- * written again from them: only the writer's own text passes. A text that passed is kept.
+ * closed list of stored properties (read back from its first two lists; the two empty lists after
+ * them are text the writer always writes).
  */
-export const pathPartsSlotValues: Readonly<Record<'pathParts', { has(value: string): boolean }>> = {
-  pathParts: {
-    has(value) {
-      if (accepted.has(value)) return true;
-      const lists = Array.from(value.matchAll(/\[((?:\w+\.\w+(?:, \w+\.\w+)*)?)\]/g), ([, list]) =>
-        list ? list.split(', ').map((item) => item.slice(item.indexOf('.') + 1)) : [],
-      );
-      // The entities' list and the relationships'; the two empty lists after them are text the writer always writes.
-      const [entity, relation] = lists;
-      if (entity === undefined || relation === undefined) return false;
-      try {
-        if (inlinePathParts(entity, relation) !== value) return false;
-      } catch {
-        return false;
-      }
-      accepted.add(value);
-      return true;
-    },
-  },
+export const pathPartsSlotValues: Readonly<Record<'pathParts', SlotValues>> = {
+  pathParts: writtenSlotOf([listedPathParts], ([entity = [], relation = []]) => inlinePathParts(entity, relation)),
 };

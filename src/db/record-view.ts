@@ -156,22 +156,23 @@ export interface SlotValues {
 }
 
 /**
- * A record slot's values: its fixed texts, and any text its view writer gives for names it
- * accepts. The names are read back from the text's last list and the text written again from
- * them: only the writer's own text, for names of the closed list, passes. A text that passed is
- * kept, as the filled statements are (cypher-files.ts): the check runs on every request, and a
- * server sees a few views per field of its documents.
+ * A written slot's values: its fixed texts, and any text its writer gives for names it accepts.
+ * The property lists (`[n.id, n.name]`) are read back from the text, in order, and the text
+ * written again from them: only the writer's own text, for names of the closed list, passes. A
+ * text that passed is kept, as the filled statements are (cypher-files.ts): the check runs on
+ * every request, and a server sees a few views per field of its documents.
  */
-function recordSlotOf(fixed: readonly string[], view: (names: readonly string[]) => string): SlotValues {
+export function writtenSlotOf(fixed: readonly string[], write: (lists: readonly (readonly string[])[]) => string): SlotValues {
   const accepted = new Set(fixed);
   return {
     has(value) {
       if (accepted.has(value)) return true;
-      const list = Array.from(value.matchAll(/\[((?:\w+\.\w+(?:, \w+\.\w+)*)?)\]/g)).at(-1)?.[1];
-      if (list === undefined) return false;
-      const names = list === '' ? [] : list.split(', ').map((item) => item.slice(item.indexOf('.') + 1));
+      const lists = Array.from(value.matchAll(/\[((?:\w+\.\w+(?:, \w+\.\w+)*)?)\]/g), ([, list]) =>
+        list ? list.split(', ').map((item) => item.slice(item.indexOf('.') + 1)) : [],
+      );
+      if (lists.length === 0) return false;
       try {
-        if (view(names) !== value) return false;
+        if (write(lists) !== value) return false;
       } catch {
         return false;
       }
@@ -179,6 +180,11 @@ function recordSlotOf(fixed: readonly string[], view: (names: readonly string[])
       return true;
     },
   };
+}
+
+/** A record slot's values: its fixed texts, and its view writer's text for the names in the text's last list. */
+function recordSlotOf(fixed: readonly string[], view: (names: readonly string[]) => string): SlotValues {
+  return writtenSlotOf(fixed, (lists) => view(lists.at(-1) ?? []));
 }
 
 /** The closed lists of the record slots, for cypher-files.ts's check. */
