@@ -14,8 +14,9 @@ const usage = `usage: node bench/replay.ts [--query Q3] [--size 10000] [--reuse 
 
 What Neo4j itself spends on the statements A and C send for one query, without either server:
 each server answers the query's 40 parameter sets once with its wire capture on
-(servers/bolt-wire.ts); the captured RUN messages are then sent straight to Neo4j 8 at a time
-for --seconds, A, each variant and C in turn, --rounds times after a warm-up round;
+(servers/bolt-wire.ts); the captured RUN messages are then sent straight to Neo4j 8 at a time,
+each as the servers send a read (an auto-commit RUN and PULL, every row in the first PULL), for
+--seconds, A, each variant and C in turn, --rounds times after a warm-up round;
 Neo4j's CPU time comes from /proc. Medians of the rounds, with their min–max.
 
 Variants rewrite A's captured text to measure what one part of it costs. They are not answers
@@ -33,6 +34,12 @@ the record views' parameter lists that f6100ae removed):
   inline-view       each path with its entities' and relationships' values inline (for the
                     benchmark's view: [n.id, n.label] and [type(r), r.key]), repeated on every
                     path, without element ids or the lists of each once (Q5)
+  no-start          each inline relationship without its start node's slug (Q5): what reading it costs
+  start-flag        each inline relationship's direction as startNode(r) = the node before it on the
+                    path, not the start node's slug (Q5)
+  no-label          each inline entity without its label (Q5): what reading it costs
+  plain-ends        the paths' ends by current slug only (two OPTIONAL MATCHes), without the
+                    former-slug lookup and the UNWIND that resolves both ends at once (Q5)
   optional-match    a signatory's onBehalfOf found by an OPTIONAL MATCH per edge, not a COLLECT
                     subquery (Q3)
   depth-first       Q3's three levels nested inside each other, each level's pages read once per
@@ -101,6 +108,19 @@ const edits: Record<string, (run: Run) => string> = {
     run.query.replace(
       /RETURN \[p IN found \| \{nodes: \[n IN nodes\(p\) \| n\.id\], edges: \[r IN relationships\(p\) \| elementId\(r\)\]\}\] AS paths,[\s\S]*?\} AS relations/,
       'RETURN [p IN found | {nodes: [n IN nodes(p) | [n.id, n.label]], edges: [r IN relationships(p) | [type(r), r.key]]}] AS paths, [] AS entities, [] AS relations',
+    ),
+  'no-start': (run) => run.query.replace('[r IN relationships(p) | [startNode(r).id, type(r),', "[r IN relationships(p) | ['', type(r),"),
+  'start-flag': (run) =>
+    run.query.replace(
+      /\[r IN relationships\(p\) \| \[startNode\(r\)\.id, type\(r\), (.*?)\]\]\}\]/,
+      (_m, values: string) =>
+        `[i IN range(0, length(p) - 1) | [startNode(relationships(p)[i]) = nodes(p)[i], type(relationships(p)[i]), ${values.replaceAll('r.', 'relationships(p)[i].')}]]}]`,
+    ),
+  'no-label': (run) => run.query.replace('[n IN nodes(p) | [n.id, n.label]]', '[n IN nodes(p) | [n.id]]'),
+  'plain-ends': (run) =>
+    run.query.replace(
+      /UNWIND \[\$from, \$to\] AS slug[\s\S]*?AS b\n/,
+      'OPTIONAL MATCH (a:Entity {id: $from})\nOPTIONAL MATCH (b:Entity {id: $to})\n',
     ),
   'optional-match': (run) =>
     run.query.replace(
@@ -202,7 +222,14 @@ try {
         const before = processUsage(embedded.pid).cpuMs;
         const done = await throughput(8, seconds, async (index) => {
           const run = runs[index % runs.length];
-          if (run) await driver.executeQuery(run.query, run.parameters, { database: settings.database, routing: neo4j.routing.READ });
+          if (!run) return;
+          // As the servers send their reads: one auto-commit RUN and PULL, every row in the first PULL.
+          const session = driver.session({ database: settings.database, defaultAccessMode: neo4j.session.READ, fetchSize: -1 });
+          try {
+            await session.run(run.query, run.parameters);
+          } finally {
+            await session.close();
+          }
         });
         const perStatement = (processUsage(embedded.pid).cpuMs - before) / done.requests;
         const rate = done.requests / done.seconds;
