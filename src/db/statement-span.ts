@@ -1,7 +1,5 @@
-import { type Context, context as otelContext, SpanStatusCode, trace } from '@opentelemetry/api';
-
-/** A no-op until an OpenTelemetry SDK is registered (src/tracing.ts, switched on by OTEL_* variables). */
-const tracer = trace.getTracer('govgraph');
+import { type Context, context as otelContext, SpanStatusCode } from '@opentelemetry/api';
+import { tracer, tracing } from '../tracer.ts';
 
 /**
  * Runs one Cypher statement under its own span, named by its template (`cypher queries/x`), as a
@@ -13,6 +11,7 @@ export async function inStatementSpan<T extends readonly unknown[]>(
   parent: Context | undefined,
   run: () => Promise<T>,
 ): Promise<T> {
+  if (!tracing()) return run();
   const span = tracer.startSpan(
     `cypher ${name}`,
     { attributes: { 'db.system': 'neo4j', 'db.operation.name': name } },

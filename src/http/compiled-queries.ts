@@ -1,5 +1,5 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { type DocumentNode, type ExecutionArgs, getVariableValues, Kind } from 'graphql';
+import { type DocumentNode, type ExecutionArgs, Kind } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /**
@@ -13,9 +13,10 @@ import type { Plugin } from 'graphql-yoga';
  *   document whatever the operation name, so a document with several operations would run the
  *   first one compiled for every name. Mutations stay with graphql-js (they run one at a time,
  *   and compiling them would gain nothing).
- * - Only variables that fit their types: graphql-jit words their errors differently and gives
- *   them no code, where graphql-js's become BAD_USER_INPUT with status 400 (query-limits.ts).
  * - Never a document graphql-jit failed to compile before (see useCompiledQueries).
+ *
+ * Variables that do not fit their types are found by the compiled query itself (see
+ * refusedVariables), not checked here: coercing them here too cost every request a second pass.
  */
 function worthCompiling(args: ExecutionArgs, seen: WeakSet<DocumentNode>, declined: WeakSet<DocumentNode>): boolean {
   const { document } = args;
@@ -27,9 +28,18 @@ function worthCompiling(args: ExecutionArgs, seen: WeakSet<DocumentNode>, declin
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   const [operation] = operations;
   if (operations.length !== 1 || operation?.operation !== 'query') return false;
-  if (args.operationName && operation.name?.value !== args.operationName) return false;
-  const definitions = operation.variableDefinitions ?? [];
-  return definitions.length === 0 || !getVariableValues(args.schema, definitions, args.variableValues ?? {}).errors;
+  return !args.operationName || operation.name?.value === args.operationName;
+}
+
+/**
+ * Whether a compiled query refused its variables. graphql-jit coerces them before anything
+ * runs and then answers, synchronously, with errors and no data; nothing else it answers lacks
+ * `data`. graphql-js answers such a request instead: its errors are worded as the API
+ * documents them and become BAD_USER_INPUT with status 400 (query-limits.ts), where graphql-jit's
+ * have no code.
+ */
+function refusedVariables(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && !(result instanceof Promise) && 'errors' in result && !('data' in result);
 }
 
 /**
@@ -70,9 +80,11 @@ export function useCompiledQueries(): Plugin {
             if (declined.has(args.document)) return graphqlJs(args);
             failed = false;
             const result = compiled(args);
-            if (!failed) return result;
-            declined.add(args.document);
-            return graphqlJs(args);
+            if (failed) {
+              declined.add(args.document);
+              return graphqlJs(args);
+            }
+            return refusedVariables(result) ? graphqlJs(args) : result;
           }),
       });
     },

@@ -124,13 +124,17 @@ export function createMetrics(db: Database, use?: FeedAndCacheUse): Metrics {
     names.add(name);
     return name;
   };
-  const timings = new WeakMap<Request, { startedAt: number; operation?: string; type?: string }>();
+  // The path is kept from the URL yoga parsed, rather than parsed again for every answer.
+  const timings = new WeakMap<Request, { startedAt: number; path: string; operation?: string; type?: string }>();
 
   const plugin: Plugin = {
-    async onRequest({ url, request, endResponse, fetchAPI }) {
-      timings.set(request, { startedAt: performance.now() });
+    // Asynchronous on /metrics only, as the routes' hooks (exchange/routes.ts).
+    onRequest({ url, request, endResponse, fetchAPI }) {
+      timings.set(request, { startedAt: performance.now(), path: url.pathname });
       if (url.pathname !== '/metrics') return;
-      endResponse(new fetchAPI.Response(await registry.metrics(), { status: 200, headers: { 'content-type': registry.contentType } }));
+      return registry
+        .metrics()
+        .then((text) => endResponse(new fetchAPI.Response(text, { status: 200, headers: { 'content-type': registry.contentType } })));
     },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request } | undefined)?.request;
@@ -145,11 +149,12 @@ export function createMetrics(db: Database, use?: FeedAndCacheUse): Metrics {
       for (const error of result.errors ?? []) errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
     },
     onResponse({ request, response }) {
-      const path = new URL(request.url, 'http://localhost').pathname;
+      const timing = timings.get(request);
+      // Without a timing, yoga answered before this plugin's onRequest (its /health).
+      const path = timing?.path ?? new URL(request.url, 'http://localhost').pathname;
       // Only the paths the server has: anything else is one label, whatever was asked for.
       const known = ['/graphql', '/export', '/admin/import', '/health', '/ready', '/metrics'].includes(path) ? path : 'other';
       requests.inc({ path: known, status: String(response.status) });
-      const timing = timings.get(request);
       if (path === '/graphql' && timing) {
         const seconds = (performance.now() - timing.startedAt) / 1000;
         operations.observe(

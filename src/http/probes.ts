@@ -36,16 +36,13 @@ async function databaseAnswers(db: Database, timeoutMs: number): Promise<boolean
 export function useReadinessProbe(db: Database, options: ReadinessOptions = {}): Plugin {
   const timeoutMs = options.timeoutMs ?? 1500;
   return {
-    async onRequest({ url, endResponse }) {
-      if (url.pathname === '/ready') {
-        if (options.isShuttingDown?.()) {
-          endResponse(json(503, { status: 'not ready', reason: 'shutting down' }));
-        } else if (await databaseAnswers(db, timeoutMs)) {
-          endResponse(json(200, { status: 'ready', database: 'up' }));
-        } else {
-          endResponse(json(503, { status: 'not ready', database: 'down' }));
-        }
-      }
+    // Asynchronous on /ready only, as the other routes' hooks (exchange/routes.ts).
+    onRequest({ url, endResponse }) {
+      if (url.pathname !== '/ready') return;
+      if (options.isShuttingDown?.()) return endResponse(json(503, { status: 'not ready', reason: 'shutting down' }));
+      return databaseAnswers(db, timeoutMs).then((up) =>
+        endResponse(up ? json(200, { status: 'ready', database: 'up' }) : json(503, { status: 'not ready', database: 'down' })),
+      );
     },
   };
 }

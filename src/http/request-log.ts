@@ -6,6 +6,8 @@ import { requestIdOf } from './request-id.ts';
 interface RequestLogEntry {
   requestId: string;
   startedAt: number;
+  /** The path only: a GET query string holds the query and its variables. */
+  path: string;
   operationName?: string;
   operationType?: string;
   /** Size of the variables as JSON, never their values: they may hold anything a client sends. */
@@ -33,8 +35,8 @@ function costIn(extensions: unknown): number | undefined {
  */
 export function useRequestLog(logger: Logger): Plugin {
   return {
-    onRequest({ request }) {
-      entries.set(request, { requestId: requestIdOf(request), startedAt: performance.now() });
+    onRequest({ request, url }) {
+      entries.set(request, { requestId: requestIdOf(request), startedAt: performance.now(), path: url.pathname });
     },
     onParams({ request, params }) {
       const entry = entries.get(request);
@@ -59,17 +61,21 @@ export function useRequestLog(logger: Logger): Plugin {
       if (codes.length > 0) entry.errorCodes = [...new Set(codes)];
     },
     onResponse({ request, response }) {
-      const entry = entries.get(request) ?? { requestId: requestIdOf(request), startedAt: performance.now() };
+      // Without an entry, yoga answered before this plugin's onRequest (its /health).
+      const entry = entries.get(request) ?? {
+        requestId: requestIdOf(request),
+        startedAt: performance.now(),
+        path: new URL(request.url, 'http://localhost').pathname,
+      };
       try {
         response.headers.set('x-request-id', entry.requestId);
       } catch {
         // A response with immutable headers (Response.error()) goes out without the echo; the log still has the id.
       }
-      const path = new URL(request.url, 'http://localhost').pathname;
+      const path = entry.path;
       const line = {
         reqId: entry.requestId,
         method: request.method,
-        // The path only: a GET query string holds the query and its variables.
         path,
         status: response.status,
         durationMs: Math.round((performance.now() - entry.startedAt) * 10) / 10,

@@ -4,6 +4,7 @@ import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ResponseCacheSettings } from '../config.ts';
 import type { ChangeFeed } from '../services/change-feed.ts';
+import { documentIdOf } from './trusted-documents.ts';
 
 interface Entry {
   result: ExecutionResult;
@@ -81,12 +82,6 @@ export class ResponseStore implements Cache {
   invalidate(): void {
     this.clear();
   }
-}
-
-/** The persisted document a request names, in its body or its query string. */
-function documentIdOf(params: object, request: Request): string | null {
-  const sent = 'documentId' in params ? params.documentId : new URL(request.url).searchParams.get('documentId');
-  return typeof sent === 'string' ? sent : null;
 }
 
 /** The request's GraphQL parameters, as yoga's context holds them. */

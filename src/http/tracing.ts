@@ -1,16 +1,16 @@
 /**
  * One OpenTelemetry span per HTTP request, the parent of its DataLoader batches' and Cypher
- * statements' spans (src/schema/loaders.ts, src/db/read-scope.ts). A no-op until an SDK is
- * registered, which src/tracing.ts does when the standard OTEL_* variables ask for traces.
- * Variables are never recorded, nor statement parameters: only the operation's name and
+ * statements' spans (src/schema/loaders.ts, src/db/statement-span.ts). None is made until an
+ * SDK is registered (src/tracer.ts), which startTracing below does when the standard OTEL_*
+ * variables ask for traces. Variables are never recorded, nor statement parameters: only the operation's name and
  * type, and each statement's template name. They may hold anything a client sends.
  */
 import { type Context, context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { tracer, tracing } from '../tracer.ts';
 import { requestIdOf } from './request-id.ts';
 
-const tracer = trace.getTracer('govgraph');
 const spans = new WeakMap<Request, Span>();
 
 /** The context a request's own spans hang under: its span's, or the process's when it has none. */
@@ -22,6 +22,7 @@ export function traceContextOf(request: Request): Context {
 export function useTracing(): Plugin {
   return {
     onRequest({ request, url }) {
+      if (!tracing()) return;
       const span = tracer.startSpan(`${request.method} ${url.pathname}`, {
         kind: SpanKind.SERVER,
         attributes: { 'http.request.method': request.method, 'url.path': url.pathname, 'govgraph.request_id': requestIdOf(request) },

@@ -4,9 +4,10 @@ import { ForbiddenError, GovgraphError, NotFoundError, refusedBeforeExecution } 
 import { normalizedDocumentId } from '../formats/trusted-documents.ts';
 
 /** The request's `documentId`: in a POST body, or in a GET's query string (yoga parses neither). */
-function documentIdOf(params: object, request: Request): string | null {
-  const sent = 'documentId' in params ? params.documentId : new URL(request.url).searchParams.get('documentId');
-  return typeof sent === 'string' ? sent : null;
+export function documentIdOf(params: object, request: Request): string | null {
+  if ('documentId' in params) return typeof params.documentId === 'string' ? params.documentId : null;
+  // Most requests have no query string, and then no URL to parse.
+  return request.url.includes('?') ? new URL(request.url).searchParams.get('documentId') : null;
 }
 
 /**

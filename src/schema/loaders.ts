@@ -1,4 +1,3 @@
-import { trace } from '@opentelemetry/api';
 import DataLoader from 'dataloader';
 import type { FetchedRelationPage } from '../db/planned-read.ts';
 import type { ReadScope } from '../db/read-scope.ts';
@@ -8,6 +7,7 @@ import { loadEntitiesById } from '../db/repositories/entities.ts';
 import type { EdgeRecord } from '../db/repositories/graph.ts';
 import { loadAncestors, loadRelationPages, type RelationPage, type RelationPageRequest } from '../db/repositories/relations.ts';
 import type { EntityRow, StoredEntity } from '../domain/stored-entity.ts';
+import { tracer, tracing } from '../tracer.ts';
 
 export interface RelationPageKey {
   id: string;
@@ -95,11 +95,10 @@ async function readByGroup<K extends { id: string }, S extends RelationPageReque
   return results;
 }
 
-const tracer = trace.getTracer('govgraph');
-
 /** A batch function in a span of its own ("dataloader <name>", with its size), under the request's trace. */
 function traced<K, V>(reads: ReadScope, name: string, batch: (keys: readonly K[]) => Promise<V[]>): (keys: readonly K[]) => Promise<V[]> {
   return async (keys) => {
+    if (!tracing()) return batch(keys);
     const span = tracer.startSpan(`dataloader ${name}`, { attributes: { 'govgraph.batch.size': keys.length } }, reads.traceContext);
     try {
       return await batch(keys);

@@ -66,18 +66,20 @@ export function useWebPages(options: { examples: readonly Example[]; logger: Log
     return answer ? answer.answer(request) : new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
   };
   return {
-    async onRequest({ request, url, endResponse }) {
+    // Asynchronous on its own pages only, as the other routes' hooks (http/exchange/routes.ts).
+    onRequest({ request, url, endResponse }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       const path = url.pathname;
-      if (path === '/') endResponse(await front.answer(request));
-      else if (path === '/explore' || path === '/explore/') endResponse(await answerWith(request, (answers) => answers.explorer));
-      else if ((path === '/graphql' || path === '/graphql/') && wantsHtml(request))
-        endResponse(await answerWith(request, (answers) => answers.graphiql));
-      else if (path.startsWith('/assets/')) endResponse(await answerWith(request, (answers) => answers.assets.get(path)));
+      if (path === '/') return front.answer(request).then(endResponse);
+      if (path === '/explore' || path === '/explore/') return answerWith(request, (answers) => answers.explorer).then(endResponse);
+      if ((path === '/graphql' || path === '/graphql/') && wantsHtml(request))
+        return answerWith(request, (answers) => answers.graphiql).then(endResponse);
+      if (path.startsWith('/assets/')) return answerWith(request, (answers) => answers.assets.get(path)).then(endResponse);
     },
     onResponse({ request, response, setResponse }) {
-      // yoga's liveness answer is an empty 200, which a browser shows as a blank page.
-      if (new URL(request.url).pathname === '/health' && response.status === 200 && !response.headers.get('content-type'))
+      // yoga's liveness answer is an empty 200, which a browser shows as a blank page. The URL
+      // is parsed last: only an answer without a content type can be that one.
+      if (response.status === 200 && !response.headers.get('content-type') && new URL(request.url).pathname === '/health')
         setResponse(
           new Response(JSON.stringify({ status: 'alive' }), {
             status: 200,

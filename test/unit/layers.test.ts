@@ -10,6 +10,7 @@ const ranks: Record<string, number> = {
   domain: 0,
   auth: 0,
   'log.ts': 0,
+  'tracer.ts': 0,
   'version.ts': 2,
   'config.ts': 1,
   formats: 2,

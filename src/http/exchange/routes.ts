@@ -13,9 +13,11 @@ export function useDataExchange(options: ImportRouteOptions & { db: Database; lo
   const importAnswer = importRoute(options);
   const exportAnswer = exportRoute(options.db, options.logger, options.exportLimits);
   return {
-    async onRequest({ request, url, endResponse }) {
-      if (url.pathname === '/export') endResponse(await exportAnswer(request, url));
-      else if (url.pathname === '/admin/import') endResponse(await importAnswer(request));
+    // Asynchronous on its own routes only: a promise from every request's hook would cost each
+    // of them another turn through yoga's hook chain.
+    onRequest({ request, url, endResponse }) {
+      if (url.pathname === '/export') return exportAnswer(request, url).then(endResponse);
+      if (url.pathname === '/admin/import') return importAnswer(request).then(endResponse);
     },
   };
 }
