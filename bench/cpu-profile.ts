@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openSize } from './lib/dataset.ts';
+import { addTo, functionOf, groupOf, perRequestTable } from './lib/frames.ts';
 import { ensureBenchDependencies, graphql, processUsage, startServer, startSizeNeo4j } from './lib/harness.ts';
 import { throughput } from './lib/measure.ts';
-import { drawParams, queryNames, requestFor, type System, systems } from './lib/mix.ts';
+import { drawParams, requestFor, type System } from './lib/mix.ts';
+import { profilerArguments } from './lib/profiler-args.ts';
 import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
 
 const usage = `usage: node bench/cpu-profile.ts [--query Q3] [--systems A,C] [--size 10000] [--seconds 20] [--reuse DIR] [--out DIR]
@@ -19,32 +20,18 @@ file of this project) and by function, beside the other systems'. The .cpuprofil
 waiting for the CPU on a busy machine (the sampler counts wall time in a system call): read the
 JavaScript groups, and the CPU-ms per request from /proc, which npm run bench reports too.`;
 
-const { values } = parseArgs({
-  options: {
-    query: { type: 'string', default: 'Q3' },
-    systems: { type: 'string', default: 'A,C' },
-    size: { type: 'string', default: '10000' },
-    seconds: { type: 'string', default: '20' },
-    reuse: { type: 'string' },
-    out: { type: 'string' },
-    top: { type: 'string', default: '25' },
-    help: { type: 'boolean', short: 'h' },
-  },
+const {
+  query,
+  systems: profiled,
+  entities,
+  top,
+  reuse,
+  out: outFolder,
+  amount: seconds,
+} = profilerArguments(usage, 'Q3', {
+  name: 'seconds',
+  default: '20',
 });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const query = queryNames.find((name) => name === values.query);
-const chosen = values.systems.split(',').map((name) => systems.find((system) => system === name));
-if (!query || chosen.some((system) => system === undefined)) {
-  console.error(`--query is one of ${queryNames.join(', ')}; --systems a list of ${systems.join(', ')}`);
-  process.exit(2);
-}
-const profiled = chosen.filter((system): system is System => system !== undefined);
-const entities = Number(values.size);
-const seconds = Number(values.seconds);
-const top = Number(values.top);
 const log = (line: string) => process.stderr.write(`cpu-profile: ${line}\n`);
 
 // The parts of V8's .cpuprofile format read here.
@@ -69,63 +56,31 @@ interface Summary {
   byFunction: Map<string, number>;
 }
 
-const projectRoot = new URL('..', import.meta.url).href;
-
-/** The package a frame's file belongs to, the project file, or the kind of native frame. */
-function groupOf(url: string, functionName: string): string {
-  const inModules = url.split('/node_modules/');
-  if (inModules.length > 1) {
-    const parts = (inModules.at(-1) ?? '').split('/');
-    return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? url);
-  }
-  if (url.startsWith(projectRoot)) return url.slice(projectRoot.length);
-  if (url.startsWith('node:')) return 'node internals';
-  return url === '' ? `(${functionName.replace(/^\(|\)$/g, '') || 'native'})` : url;
-}
-
 function summarize(file: string, system: System, requests: number, elapsed: number, cpuMs: number): Summary {
   const profile = cpuProfile.parse(JSON.parse(readFileSync(file, 'utf8')));
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const byGroup = new Map<string, number>();
   const byFunction = new Map<string, number>();
-  const add = (into: Map<string, number>, key: string, ms: number) => into.set(key, (into.get(key) ?? 0) + ms);
   profile.samples.forEach((id, index) => {
     const frame = frames.get(id);
     if (!frame) return;
     const ms = (profile.timeDeltas[index] ?? 0) / 1000 / requests;
-    const group = groupOf(frame.url, frame.functionName);
-    add(byGroup, group, ms);
-    add(byFunction, `${frame.functionName || '(anonymous)'} ${group}:${frame.lineNumber + 1}`, ms);
+    addTo(byGroup, groupOf(frame.url, frame.functionName), ms);
+    addTo(byFunction, functionOf(frame), ms);
   });
   return { system, requests, seconds: elapsed, cpuMsPerRequest: cpuMs / requests, byGroup, byFunction };
 }
 
-function table(title: string, summaries: Summary[], pick: (summary: Summary) => Map<string, number>): string[] {
-  const first = summaries[0];
-  if (!first) return [];
-  const keys = [...new Set(summaries.flatMap((summary) => [...pick(summary).keys()]))]
-    .sort((a, b) => (pick(first).get(b) ?? 0) - (pick(first).get(a) ?? 0))
-    .slice(0, top);
-  return [
-    `### ${title}`,
-    '',
-    `| ${summaries.map((summary) => `${summary.system} ms/req`).join(' | ')} | |`,
-    `|${summaries.map(() => '---:|').join('')}---|`,
-    ...keys.map((key) => `| ${summaries.map((summary) => (pick(summary).get(key) ?? 0).toFixed(3)).join(' | ')} | \`${key}\` |`),
-    '',
-  ];
-}
-
 ensureBenchDependencies(log);
-const work = values.reuse ?? mkdtempSync(path.join(tmpdir(), 'govgraph-cpu-profile-'));
-const out = values.out ?? mkdtempSync(path.join(tmpdir(), 'govgraph-cpu-profiles-'));
+const work = reuse ?? mkdtempSync(path.join(tmpdir(), 'govgraph-cpu-profile-'));
+const out = outFolder ?? mkdtempSync(path.join(tmpdir(), 'govgraph-cpu-profiles-'));
 mkdirSync(work, { recursive: true });
 const git = gitState();
 const loadBefore = loadAverage();
 const { embedded, neo4j } = await startSizeNeo4j(entities, work, log);
 const summaries: Summary[] = [];
 try {
-  await openSize(neo4j, entities, work, values.reuse !== undefined, log, embedded);
+  await openSize(neo4j, entities, work, reuse !== undefined, log, embedded);
   const params = drawParams(entities, 40).filter((set) => set.query === query);
   for (const system of profiled) {
     const folder = path.join(out, `${system}-${query}`);
@@ -153,7 +108,7 @@ try {
   }
 } finally {
   await embedded.stop();
-  if (!values.reuse) rmSync(work, { recursive: true, force: true });
+  if (!reuse) rmSync(work, { recursive: true, force: true });
 }
 
 const lines = [
@@ -169,8 +124,20 @@ const lines = [
   '',
   'Sampled milliseconds per request (start-up and warm-up included, spread over the requests).',
   '',
-  ...table('By package or file', summaries, (summary) => summary.byGroup),
-  ...table('By function', summaries, (summary) => summary.byFunction),
+  ...perRequestTable(
+    'By package or file',
+    summaries.map((summary) => ({ system: summary.system, amounts: summary.byGroup })),
+    'ms/req',
+    top,
+    3,
+  ),
+  ...perRequestTable(
+    'By function',
+    summaries.map((summary) => ({ system: summary.system, amounts: summary.byFunction })),
+    'ms/req',
+    top,
+    3,
+  ),
 ];
 const report = lines.join('\n');
 writeFileSync(path.join(out, `${query}.md`), `${report}\n`);
