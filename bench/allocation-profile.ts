@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { openSize } from './lib/dataset.ts';
@@ -22,15 +21,7 @@ project) and by allocating function, beside the other systems'. Allocation drive
 generation and its collections: what the benchmark's peak RSS and part of its CPU time follow.
 The .heapprofile files stay in --out (Chrome's DevTools open them).`;
 
-const {
-  query,
-  systems: profiled,
-  entities,
-  top,
-  reuse,
-  out: outFolder,
-  amount: count,
-} = profilerArguments(usage, 'Q5', {
+const { query, systems, entities, top, reuse, work, out, amount } = profilerArguments(usage, 'allocation-profile', 'Q5', {
   name: 'requests',
   default: '4000',
 });
@@ -81,10 +72,6 @@ const sampler = new URL('./lib/allocation-sampler.ts', import.meta.url).pathname
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 ensureBenchDependencies(log);
-const work = reuse ?? mkdtempSync(path.join(tmpdir(), 'govgraph-allocation-profile-'));
-const out = outFolder ?? mkdtempSync(path.join(tmpdir(), 'govgraph-allocation-profiles-'));
-mkdirSync(work, { recursive: true });
-mkdirSync(out, { recursive: true });
 const git = gitState();
 const loadBefore = loadAverage();
 const { embedded, neo4j } = await startSizeNeo4j(entities, work, log);
@@ -92,7 +79,7 @@ const summaries: Summary[] = [];
 try {
   await openSize(neo4j, entities, work, reuse !== undefined, log, embedded);
   const params = drawParams(entities, 40).filter((set) => set.query === query);
-  for (const system of profiled) {
+  for (const system of systems) {
     const file = path.join(out, `${system}-${query}.heapprofile`);
     rmSync(file, { force: true });
     // The child inherits the environment: only the server under test samples.
@@ -111,16 +98,15 @@ try {
       let sent = 0;
       await keepInFlight(
         8,
-        () => sent < count,
+        () => sent < amount,
         async (index) => {
           sent += 1;
           await send(index);
         },
       );
       process.kill(server.pid, 'SIGUSR2');
+      // The sampler writes the profile under another name and renames it: once there, it is whole.
       for (let waited = 0; !existsSync(file) && waited < 30000; waited += 200) await pause(200);
-      // Written by a synchronous call: once the file is there, a moment more sees it whole.
-      await pause(500);
       if (!existsSync(file)) throw new Error(`server ${system} wrote no allocation profile to ${file}`);
       summaries.push(summarize(file, system, sent));
       log(`${system}: ${sent} requests sampled`);

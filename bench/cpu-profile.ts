@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { openSize } from './lib/dataset.ts';
@@ -22,13 +21,14 @@ JavaScript groups, and the CPU-ms per request from /proc, which npm run bench re
 
 const {
   query,
-  systems: profiled,
+  systems,
   entities,
   top,
   reuse,
-  out: outFolder,
+  work,
+  out,
   amount: seconds,
-} = profilerArguments(usage, 'Q3', {
+} = profilerArguments(usage, 'cpu-profile', 'Q3', {
   name: 'seconds',
   default: '20',
 });
@@ -72,9 +72,6 @@ function summarize(file: string, system: System, requests: number, elapsed: numb
 }
 
 ensureBenchDependencies(log);
-const work = reuse ?? mkdtempSync(path.join(tmpdir(), 'govgraph-cpu-profile-'));
-const out = outFolder ?? mkdtempSync(path.join(tmpdir(), 'govgraph-cpu-profiles-'));
-mkdirSync(work, { recursive: true });
 const git = gitState();
 const loadBefore = loadAverage();
 const { embedded, neo4j } = await startSizeNeo4j(entities, work, log);
@@ -82,7 +79,7 @@ const summaries: Summary[] = [];
 try {
   await openSize(neo4j, entities, work, reuse !== undefined, log, embedded);
   const params = drawParams(entities, 40).filter((set) => set.query === query);
-  for (const system of profiled) {
+  for (const system of systems) {
     const folder = path.join(out, `${system}-${query}`);
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });

@@ -4,7 +4,7 @@
  * is allocated rather than what survives. The first SIGUSR2 starts it, the second writes the
  * profile to $ALLOCATION_PROFILE (a .heapprofile, which Chrome's DevTools open).
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
 const out = process.env.ALLOCATION_PROFILE;
@@ -16,7 +16,9 @@ let sampling = false;
 process.on('SIGUSR2', () => {
   const step = sampling
     ? session.post('HeapProfiler.stopSampling').then(({ profile }) => {
-        writeFileSync(out, JSON.stringify(profile));
+        // Under another name first: the tool waits for `out`, and must not read it half written.
+        writeFileSync(`${out}.partial`, JSON.stringify(profile));
+        renameSync(`${out}.partial`, out);
         process.stderr.write(`allocation-sampler: wrote ${out}\n`);
       })
     : session

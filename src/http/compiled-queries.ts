@@ -39,7 +39,7 @@ function worthCompiling(args: ExecutionArgs, seen: WeakSet<DocumentNode>, declin
  * have no code.
  */
 function refusedVariables(result: unknown): boolean {
-  return typeof result === 'object' && result !== null && !(result instanceof Promise) && 'errors' in result && !('data' in result);
+  return typeof result === 'object' && result !== null && 'errors' in result && !('data' in result);
 }
 
 /**

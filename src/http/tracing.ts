@@ -2,8 +2,9 @@
  * One OpenTelemetry span per HTTP request, the parent of its DataLoader batches' and Cypher
  * statements' spans (src/schema/loaders.ts, src/db/statement-span.ts). None is made until an
  * SDK is registered (src/tracer.ts), which startTracing below does when the standard OTEL_*
- * variables ask for traces. Variables are never recorded, nor statement parameters: only the operation's name and
- * type, and each statement's template name. They may hold anything a client sends.
+ * variables ask for traces. Variables are never recorded, nor statement parameters: only the
+ * operation's name and type, and each statement's template name. They may hold anything a
+ * client sends.
  */
 import { type Context, context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { getOperationAST } from 'graphql';
