@@ -164,18 +164,6 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** The CPU time of this process's children that have exited: the importer, and a Neo4j it restarted. */
-function exitedChildrenCpuSeconds(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8')
-    .replace(/^.*\) /, '')
-    .split(' ');
-  return (Number(fields[13]) + Number(fields[14])) / 100;
-}
-
-/** Neo4j's CPU time, with the offline importer's and that of a Neo4j stopped for it. */
-function databaseCpuSeconds(pid: number): number {
-  return cpuSeconds(pid) + exitedChildrenCpuSeconds();
-}
 
 interface Run {
   size: number;
@@ -243,7 +231,7 @@ for (const size of sizes) {
       const db = new MeasuredDatabase(driver, config.neo4j.database, config.neo4j.transactionTimeoutMs);
       try {
         const loadAverageBefore = loadAverage();
-        const neo4jBefore = databaseCpuSeconds(embedded.pid);
+        const neo4jBefore = cpuSeconds(embedded.pid);
         const nodeBefore = process.cpuUsage();
         let shown = 0;
         const summary = await loadSeedGraph(db, graph, {
@@ -272,7 +260,7 @@ for (const size of sizes) {
           rowsPerSecond: rows / summary.seconds,
           loadAverageBefore,
           loadAverageAfter: loadAverage(),
-          neo4jCpuSeconds: databaseCpuSeconds(embedded.pid) - neo4jBefore,
+          neo4jCpuSeconds: cpuSeconds(embedded.pid) - neo4jBefore,
           nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
           transactions: db.transactions,
           summary,
@@ -339,7 +327,7 @@ const table = [
   `- page cache of each run's embedded Neo4j: ${config.embedded.pageCacheMb} MB (GOVGRAPH_EMBEDDED_PAGECACHE_MB)`,
   `- machine: ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GiB, Node ${report.machine.node}, Neo4j ${report.machine.neo4j}`,
   `- each run loads into a new, empty embedded Neo4j, audited (a :Change per row), ${describeMethod(results[0]?.summary.method)}${values.profile ? '; every statement sent with PROFILE (slower: rates are not comparable)' : ''}`,
-  "- seconds: from the call of the loader to its end, indexes included (the graph is generated and validated before); Neo4j CPU s: the database's JVMs and the offline importer's",
+  "- seconds: from the call of the loader to its end, indexes included (the graph is generated and validated before); Neo4j CPU s: the database's JVM, the offline importer in it included",
   '',
   '| entities | run | rows | seconds | rows/s | load average before → after (1 min) | Neo4j CPU s | Node CPU s |',
   '|---:|---:|---:|---:|---:|---|---:|---:|',
@@ -381,8 +369,8 @@ const importerStages = [...new Set(withImporter.flatMap((result) => Object.keys(
 if (withImporter.length > 0) {
   table.push(
     '',
-    "The import step by the importer's own account (setup: its JVM's start and the importer's own until its clock " +
-      'starts; preparing: what its clock counts before the first stage, reading a sample of every file to estimate ' +
+    "The import step by the importer's own account (setup: the importer's own until its clock starts, reading its " +
+      'arguments and settings; preparing: what its clock counts before the first stage, reading a sample of every file to estimate ' +
       'the store; then each stage as it timed it), in seconds:',
     '',
     `| entities | run | setup | preparing | ${importerStages.join(' | ')} |`,

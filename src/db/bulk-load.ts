@@ -223,7 +223,7 @@ export async function isStoreBlank(db: Database): Promise<boolean> {
 export const bulkLoadStepTitles = {
   files: 'writing the CSV files',
   stop: 'stopping the database',
-  import: 'the importer (its JVM included)',
+  import: "the importer, in the database's JVM",
   start: 'starting the database on the new store',
 } as const;
 
@@ -244,36 +244,18 @@ export interface BulkLoadOptions {
 
 /**
  * Replaces the (blank) embedded store with `graph`: the import files are written beside the
- * store, the database is stopped, the importer builds the new store, the database starts again on
- * the same port, and the files are removed. The caller creates the indexes afterwards.
+ * store, the database stops, the importer builds the new store, the database starts again (all in
+ * the embedded Neo4j's JVM, its Bolt port open throughout), and the files are removed. The caller
+ * creates the indexes afterwards.
  */
 export async function bulkLoad(store: EmbeddedNeo4j, graph: SeedGraph, options: BulkLoadOptions): Promise<BulkLoadTimes> {
   const dir = mkdtempSync(`${store.dataDir.replace(/\/+$/, '')}-import-`);
-  let mark = performance.now();
-  const lap = () => {
-    const now = performance.now();
-    const seconds = (now - mark) / 1000;
-    mark = now;
-    return seconds;
-  };
   try {
+    const started = performance.now();
     const files = await writeImportFiles(graph, dir, { by: options.by, operation: options.operation, at: new Date().toISOString() });
-    const steps: BulkLoadSteps = { files: lap(), stop: 0, import: 0, start: 0 };
-    let importer: ImporterTimes = { setup: 0, preparing: 0, stages: {} };
-    await store.restartAround(async (dataDir) => {
-      steps.stop = lap();
-      try {
-        importer = await runBulkImport(dataDir, files, { onStage: options.onStage });
-        steps.import = lap();
-      } catch (error) {
-        // A store the importer left half-built: removed, Neo4j creates an empty one at its start.
-        for (const folder of ['databases', 'transactions'])
-          rmSync(path.join(dataDir, 'data', folder, 'neo4j'), { recursive: true, force: true });
-        throw error;
-      }
-    });
-    steps.start = lap();
-    return { steps, importer };
+    const written = (performance.now() - started) / 1000;
+    const { importer, ...replaced } = await runBulkImport(store, files, { onStage: options.onStage });
+    return { steps: { files: written, ...replaced }, importer };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

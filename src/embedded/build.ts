@@ -10,7 +10,7 @@ const builtStamp = path.join(launcherDir, 'target', 'govgraph-built.stamp');
 const sources = [
   path.join(launcherDir, 'pom.xml'),
   path.join(launcherDir, 'src', 'main', 'java', 'govgraph', 'embedded', 'EmbeddedNeo4j.java'),
-  path.join(launcherDir, 'src', 'main', 'java', 'govgraph', 'embedded', 'BulkImport.java'),
+  path.join(launcherDir, 'src', 'main', 'java', 'govgraph', 'embedded', 'StoreImport.java'),
 ];
 
 export class PrerequisiteError extends Error {

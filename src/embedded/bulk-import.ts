@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { ensureLauncherBuilt } from './build.ts';
-import { jvmFlags } from './embedded-neo4j.ts';
+import type { EmbeddedNeo4j } from './embedded-neo4j.ts';
 
 /** One file of the offline importer: nodes with their labels, or relationships of one type. */
 export type ImportFile = (
@@ -18,8 +15,8 @@ export interface BulkImportOptions {
 }
 
 /**
- * Where the importer's time went, as it reports it: `setup` is the JVM's start and the importer's
- * own until its clock starts (the rest of the run's seconds), `preparing` what its clock counts
+ * Where the importer's time went, as it reports it: `setup` is the importer's own until its clock
+ * starts (the rest of the import step's seconds: reading its arguments and configuration), `preparing` what its clock counts
  * before the first stage (a thread dump found it reading a sample of every file to estimate the
  * store: CsvInput.sample), then each stage it times ("Node import", …).
  */
@@ -40,24 +37,28 @@ export class BulkImportError extends Error {
  */
 export const importArrayDelimiter = '\u001F';
 
+/** What a store replacement took: seconds to stop the database, for the importer, and to start it again. */
+export interface StoreReplacementTimes {
+  stop: number;
+  import: number;
+  start: number;
+  importer: ImporterTimes;
+}
+
 /**
- * Builds a new store in `dataDir` (the embedded Neo4j's home, which must not be running) from
- * the files, with Neo4j's offline importer (neo4j/src/main/java/govgraph/embedded/BulkImport.java).
- * The store that was there is replaced. The files are CSV with a header row naming each column's
- * property and type, strings quoted, quotes doubled, and lists joined by importArrayDelimiter.
+ * Replaces the embedded Neo4j's store with one built from the files by Neo4j's offline importer,
+ * in the running JVM (EmbeddedNeo4j.replaceStore). The files are CSV with a header row naming each
+ * column's property and type, strings quoted, quotes doubled, and lists joined by
+ * importArrayDelimiter. Throws a BulkImportError with the importer's last words should it fail;
+ * the database is then open on an empty store.
  */
 export async function runBulkImport(
-  dataDir: string,
+  store: Pick<EmbeddedNeo4j, 'replaceStore'>,
   files: readonly ImportFile[],
   options: BulkImportOptions = {},
-): Promise<ImporterTimes> {
+): Promise<StoreReplacementTimes> {
   const started = performance.now();
-  const classpath = ensureLauncherBuilt();
   const args = [
-    ...jvmFlags,
-    'govgraph.embedded.BulkImport',
-    '--data-dir',
-    dataDir,
     '--overwrite-destination=true',
     '--id-type=string',
     // Fields that may span lines make the importer read every file on one thread (Neo4j 5.26's
@@ -68,7 +69,7 @@ export async function runBulkImport(
     `--array-delimiter=U+${importArrayDelimiter.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`,
     '--report-file=/dev/null',
     // Not --verbose: it replaces the stage progress read below with a view without percentages
-    // (BulkImport.java prints a failure's causes itself).
+    // (StoreImport.java prints a failure's causes itself).
     // The database before the files: --nodes and --relationships take every argument after them
     // that is not an option as one more file.
     'neo4j',
@@ -76,27 +77,21 @@ export async function runBulkImport(
       entry.kind === 'nodes' ? `--nodes=${entry.labels.join(':')}=${entry.file}` : `--relationships=${entry.type}=${entry.file}`,
     ),
   ];
-  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CLASSPATH: classpath } });
   // The importer's last words say what went wrong; the rest is progress.
   const tail: string[] = [];
   const progress = stageReader(options.onStage ?? (() => {}));
   const timings = timingReader();
-  const read = (line: string) => {
-    tail.push(line);
+  const replaced = await store.replaceStore(args, (line) => {
+    tail.push(line.replace(/^GOVGRAPH_IMPORT_CAUSE /, ''));
     if (tail.length > 40) tail.shift();
     progress(line);
     timings.read(line);
-  };
-  createInterface({ input: child.stdout }).on('line', read);
-  createInterface({ input: child.stderr }).on('line', read);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', (error) => reject(new BulkImportError(`could not start java for the bulk import: ${error.message}`)));
-    child.once('close', resolve);
   });
-  if (code !== 0) {
-    throw new BulkImportError(`the bulk import failed (exit ${code}):\n${tail.slice(-40).join('\n')}`);
+  if (replaced.code !== 0) {
+    throw new BulkImportError(`the bulk import failed (exit ${replaced.code}):\n${tail.join('\n')}`);
   }
-  return timings.times((performance.now() - started) / 1000);
+  const importing = Math.max(0, (performance.now() - started) / 1000 - replaced.stopSeconds - replaced.startSeconds);
+  return { stop: replaced.stopSeconds, import: importing, start: replaced.startSeconds, importer: timings.times(importing) };
 }
 
 /**

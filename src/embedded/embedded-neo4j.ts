@@ -12,24 +12,33 @@ export interface EmbeddedNeo4jOptions {
   pageCacheMb: number;
   /** Neo4j's own transaction timeout, a guard behind the driver's. */
   transactionTimeoutMs?: number;
-  /** The Bolt port; 0 (the default) lets the OS pick a free one. A restart on the same data can ask for the same port again. */
+  /** The Bolt port; 0 (the default) lets the OS pick a free one. A new JVM on the same data can ask for its predecessor's. */
   port?: number;
   log?: (line: string) => void;
 }
 
 export interface EmbeddedNeo4j {
   uri: string;
-  /** The JVM's process id; a new one after `restartAround`. */
+  /** The JVM's process id. */
   readonly pid: number;
   logFile: string;
   dataDir: string;
   stop(): Promise<void>;
   /**
-   * Stops the database, lets `work` rewrite its store folder (the offline bulk importer), and
-   * starts it again on the same port, so that a driver connected to `uri` reconnects. Should
-   * `work` fail, the database is started again all the same and the error is thrown.
+   * Replaces the database's store with one Neo4j's offline importer builds, inside the running
+   * JVM (neo4j/…/StoreImport.java): the database stops, the importer runs with `importArguments`,
+   * and the database starts again, on an empty store should the importer fail. Bolt keeps
+   * listening meanwhile. Each line the importer prints goes to `onLine`.
    */
-  restartAround(work: (dataDir: string) => Promise<void>): Promise<void>;
+  replaceStore(importArguments: readonly string[], onLine: (line: string) => void): Promise<StoreReplacement>;
+}
+
+/** How a store replacement went: the importer's exit code, and the database's stop and start. */
+export interface StoreReplacement {
+  code: number;
+  /** Seconds to stop the database, and to start it on the new store. */
+  stopSeconds: number;
+  startSeconds: number;
 }
 
 /** One JVM: the database until it stops. */
@@ -37,6 +46,7 @@ interface Launched {
   address: string;
   pid: number;
   stop(): Promise<void>;
+  replaceStore: EmbeddedNeo4j['replaceStore'];
 }
 
 export class EmbeddedStartError extends Error {
@@ -73,26 +83,9 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   const classpath = ensureLauncherBuilt(log);
   mkdirSync(options.dataDir, { recursive: true });
   const logFile = options.logFile ?? path.join(path.dirname(options.dataDir), 'neo4j.log');
-  let current = await launch(options, classpath, logFile);
-  log(`embedded Neo4j ${options.dataDir} listens on bolt://${current.address} (log: ${logFile})`);
-  const port = Number(current.address.slice(current.address.lastIndexOf(':') + 1));
-  return {
-    uri: `bolt://${current.address}`,
-    get pid() {
-      return current.pid;
-    },
-    logFile,
-    dataDir: options.dataDir,
-    stop: () => current.stop(),
-    restartAround: async (work) => {
-      await current.stop();
-      try {
-        await work(options.dataDir);
-      } finally {
-        current = await launch({ ...options, port }, classpath, logFile);
-      }
-    },
-  };
+  const { address, ...launched } = await launch(options, classpath, logFile);
+  log(`embedded Neo4j ${options.dataDir} listens on bolt://${address} (log: ${logFile})`);
+  return { uri: `bolt://${address}`, logFile, dataDir: options.dataDir, ...launched };
 }
 
 async function launch(options: EmbeddedNeo4jOptions, classpath: string, logFile: string): Promise<Launched> {
@@ -117,6 +110,8 @@ async function launch(options: EmbeddedNeo4jOptions, classpath: string, logFile:
   installExitHook();
   child.stderr?.pipe(logStream, { end: false });
 
+  // Who reads the JVM's output while a command runs (replaceStore).
+  let listener: ((line: string) => void) | undefined;
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => {
       running.delete(child);
@@ -132,6 +127,7 @@ async function launch(options: EmbeddedNeo4jOptions, classpath: string, logFile:
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       logStream.write(`${line}\n`);
+      listener?.(line);
       const match = /^GOVGRAPH_BOLT_READY (\S+)$/.exec(line);
       if (match?.[1]) {
         clearTimeout(timer);
@@ -161,5 +157,32 @@ async function launch(options: EmbeddedNeo4jOptions, classpath: string, logFile:
     return stopping;
   };
 
-  return { address, pid: child.pid ?? -1, stop };
+  let replacing = false;
+  const replaceStore: EmbeddedNeo4j['replaceStore'] = async (importArguments, onLine) => {
+    if (replacing) throw new Error('the embedded Neo4j is already replacing its store');
+    const unsafe = importArguments.find((argument) => /[\t\r\n]/.test(argument));
+    if (unsafe !== undefined) throw new Error(`an import argument holds a tab or a line break: ${JSON.stringify(unsafe)}`);
+    replacing = true;
+    try {
+      return await new Promise<StoreReplacement>((resolve, reject) => {
+        const seconds: Record<string, number> = {};
+        listener = (line) => {
+          const step = /^GOVGRAPH_IMPORT_STEP (stop|start) (\d+)$/.exec(line);
+          const done = /^GOVGRAPH_IMPORT_DONE (-?\d+)$/.exec(line);
+          if (step?.[1] && step[2]) seconds[step[1]] = Number(step[2]) / 1000;
+          else if (done?.[1]) resolve({ code: Number(done[1]), stopSeconds: seconds.stop ?? 0, startSeconds: seconds.start ?? 0 });
+          else onLine(line);
+        };
+        void exited.then((code) =>
+          reject(new EmbeddedStartError(`the embedded Neo4j exited with code ${code} while replacing its store; see ${logFile}`)),
+        );
+        child.stdin?.write(`IMPORT\t${importArguments.join('\t')}\n`);
+      });
+    } finally {
+      listener = undefined;
+      replacing = false;
+    }
+  };
+
+  return { address, pid: child.pid ?? -1, stop, replaceStore };
 }

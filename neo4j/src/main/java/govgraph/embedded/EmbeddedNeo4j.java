@@ -1,7 +1,10 @@
 package govgraph.embedded;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -70,16 +73,24 @@ public final class EmbeddedNeo4j {
     System.out.println("GOVGRAPH_BOLT_READY " + address.getHost() + ":" + address.getPort());
     System.out.flush();
 
-    waitForParentToGo(System.in);
+    serveUntilParentGoes(service, dataDir, System.in);
     System.exit(0);
   }
 
-  /** Blocks until the parent closes our stdin (normal stop or death of the parent). */
-  private static void waitForParentToGo(InputStream in) {
-    byte[] buffer = new byte[256];
+  /**
+   * Runs the parent's commands, one per line of stdin, until the parent closes it (normal stop or
+   * death of the parent). {@code IMPORT} and the importer's arguments, tab-separated, replace the
+   * store (StoreImport) and end with a line {@code GOVGRAPH_IMPORT_DONE <exit code>}.
+   */
+  private static void serveUntilParentGoes(DatabaseManagementService service, Path home, InputStream in) {
+    BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     try {
-      while (in.read(buffer) >= 0) {
-        // Input is ignored; only end-of-stream matters.
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (line.startsWith("IMPORT\t")) {
+          int code = StoreImport.replaceStore(service, home, StoreImport.argumentsOf(line.substring(7)), System.out);
+          System.out.println("GOVGRAPH_IMPORT_DONE " + code);
+          System.out.flush();
+        }
       }
     } catch (IOException e) {
       // A broken pipe means the parent is gone, the same as end-of-stream.
