@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import neo4j, { type ManagedTransaction, type ProfiledPlan, type ResultSummary } from 'neo4j-driver';
 import type { z } from 'zod';
 import { loadConfig } from '../src/config.ts';
+import { bulkLoad, isStoreBlank } from '../src/db/bulk-load.ts';
 import { cypher, cypherFolder, filledCypher, parametersToSend } from '../src/db/cypher-files.ts';
 import { Database, type Parameters, type Row, TransactionRunner } from '../src/db/database.ts';
 import { connect } from '../src/db/driver.ts';
 import { formatSummary, type LoadSummary, loadSeedGraph, loadStepTitles } from '../src/db/load.ts';
 import { parseRows } from '../src/db/rows.ts';
+import type { SeedGraph } from '../src/domain/graph.ts';
 import { readSeedFile, validateSeedFiles } from '../src/domain/validate.ts';
-import { startEmbeddedNeo4j } from '../src/embedded/embedded-neo4j.ts';
+import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../src/embedded/embedded-neo4j.ts';
 import { generate } from './generate.ts';
 import { commandLine, gitState, type LoadAverage, loadAverage, machine } from './lib/provenance.ts';
 
@@ -24,6 +26,9 @@ import { commandLine, gitState, type LoadAverage, loadAverage, machine } from '.
  * operator and Neo4j's own time: PROFILE slows the load, so take rates from a run without it.
  * The loader takes a blank store it owns through the offline importer (src/db/bulk-load.ts);
  * --transactions (and --profile, which measures statements) keeps it on transactions.
+ * --warm-up first loads the graph once, untimed, into each run's Neo4j and empties the store
+ * again (an empty import), so that the timed load runs on code that JVM has already compiled:
+ * what the JVM's warm-up costs a first load, not how a first load runs.
  *
  *   npm run bench:loader -- --sizes 100000 --runs 3
  *   npm run bench:loader -- --sizes 100000 --runs 3 --transactions
@@ -40,6 +45,7 @@ const { values } = parseArgs({
     'keep-indexes': { type: 'boolean', default: false },
     // The transactional loader even on the blank store, where the loader would use the offline importer.
     transactions: { type: 'boolean', default: false },
+    'warm-up': { type: 'boolean', default: false },
     'batch-size': { type: 'string' },
     parallelism: { type: 'string' },
     work: { type: 'string', default: path.join(tmpdir(), 'govgraph-bench-loader') },
@@ -51,7 +57,7 @@ const sizes = values.sizes.split(',').map((size) => Number(size.trim()));
 const runs = Number(values.runs);
 if (sizes.some((size) => !Number.isInteger(size) || size <= 0) || !Number.isInteger(runs) || runs <= 0) {
   throw new Error(
-    'usage: npm run bench:loader -- [--sizes 100000[,1000000]] [--runs 3] [--transactions] [--profile] [--batch-size N] [--parallelism N]',
+    'usage: npm run bench:loader -- [--sizes 100000[,1000000]] [--runs 3] [--transactions] [--warm-up] [--profile] [--batch-size N] [--parallelism N]',
   );
 }
 const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
@@ -156,14 +162,32 @@ class MeasuredDatabase extends Database {
   }
 }
 
-/** CPU seconds (user and system) a process has used so far, from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+/** CPU seconds (user and system) in one /proc stat file. */
+function cpuSecondsOf(statFile: string): number {
+  const fields = readFileSync(statFile, 'utf8')
     .replace(/^.*\) /, '')
     .split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** CPU seconds (user and system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  return cpuSecondsOf(`/proc/${pid}/stat`);
+}
+
+/** CPU seconds a JVM's just-in-time compiler threads ("C1 CompilerThre", "C2 CompilerThre") have used so far. */
+function compilerCpuSeconds(pid: number): number {
+  let seconds = 0;
+  for (const thread of readdirSync(`/proc/${pid}/task`)) {
+    const file = `/proc/${pid}/task/${thread}/stat`;
+    try {
+      if (/^\d+ \(C[12] CompilerThre/.test(readFileSync(file, 'utf8'))) seconds += cpuSecondsOf(file);
+    } catch {
+      // The thread ended between the listing and the read: its time is gone with it.
+    }
+  }
+  return seconds;
+}
 
 interface Run {
   size: number;
@@ -176,6 +200,8 @@ interface Run {
   loadAverageBefore: LoadAverage;
   loadAverageAfter: LoadAverage;
   neo4jCpuSeconds: number;
+  /** Of which Neo4j's JIT compiler threads. */
+  compilerCpuSeconds: number;
   nodeCpuSeconds: number;
   transactions: number;
   summary: LoadSummary;
@@ -187,6 +213,19 @@ const median = (numbers: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
+
+/**
+ * Loads `graph` once into the blank store, untimed, then empties the store with an empty import,
+ * so that the JVM has compiled the loader's paths (the importer's, the index builds') before the
+ * timed load. The store is blank again for the bulk path.
+ */
+async function warmUp(db: Database, embedded: EmbeddedNeo4j, graph: SeedGraph): Promise<void> {
+  log('warming up: one untimed load into the same JVM');
+  await loadSeedGraph(db, graph, { deferIndexes: true, store: embedded });
+  await bulkLoad(embedded, { nodes: [], relations: [] }, { by: 'bench', operation: 'warm-up' });
+  await db.forgetBookmarks();
+  if (!(await isStoreBlank(db))) throw new Error('the warm-up left data in the store');
+}
 
 const config = loadConfig();
 const git = gitState();
@@ -230,8 +269,10 @@ for (const size of sizes) {
       });
       const db = new MeasuredDatabase(driver, config.neo4j.database, config.neo4j.transactionTimeoutMs);
       try {
+        if (values['warm-up']) await warmUp(db, embedded, graph);
         const loadAverageBefore = loadAverage();
         const neo4jBefore = cpuSeconds(embedded.pid);
+        const compilerBefore = compilerCpuSeconds(embedded.pid);
         const nodeBefore = process.cpuUsage();
         let shown = 0;
         const summary = await loadSeedGraph(db, graph, {
@@ -261,6 +302,7 @@ for (const size of sizes) {
           loadAverageBefore,
           loadAverageAfter: loadAverage(),
           neo4jCpuSeconds: cpuSeconds(embedded.pid) - neo4jBefore,
+          compilerCpuSeconds: compilerCpuSeconds(embedded.pid) - compilerBefore,
           nodeCpuSeconds: (nodeCpu.user + nodeCpu.system) / 1e6,
           transactions: db.transactions,
           summary,
@@ -327,15 +369,20 @@ const table = [
   `- page cache of each run's embedded Neo4j: ${config.embedded.pageCacheMb} MB (GOVGRAPH_EMBEDDED_PAGECACHE_MB)`,
   `- machine: ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGb} GiB, Node ${report.machine.node}, Neo4j ${report.machine.neo4j}`,
   `- each run loads into a new, empty embedded Neo4j, audited (a :Change per row), ${describeMethod(results[0]?.summary.method)}${values.profile ? '; every statement sent with PROFILE (slower: rates are not comparable)' : ''}`,
-  "- seconds: from the call of the loader to its end, indexes included (the graph is generated and validated before); Neo4j CPU s: the database's JVM, the offline importer in it included",
+  "- seconds: from the call of the loader to its end, indexes included (the graph is generated and validated before); Neo4j CPU s: the database's JVM, the offline importer in it included; of which JIT: its just-in-time compiler threads",
+  ...(values['warm-up']
+    ? [
+        '- warmed up (--warm-up): before each timed load, the same JVM loaded the graph once and emptied its store again; this shows what the warm-up costs, not how a first load runs',
+      ]
+    : []),
   '',
-  '| entities | run | rows | seconds | rows/s | load average before → after (1 min) | Neo4j CPU s | Node CPU s |',
-  '|---:|---:|---:|---:|---:|---|---:|---:|',
+  '| entities | run | rows | seconds | rows/s | load average before → after (1 min) | Neo4j CPU s | of which JIT | Node CPU s |',
+  '|---:|---:|---:|---:|---:|---|---:|---:|---:|',
   ...results.map(
     (result) =>
       `| ${result.size} | ${result.run} | ${result.rows} | ${result.seconds.toFixed(1)} | ${Math.round(result.rowsPerSecond)} | ` +
       `${result.loadAverageBefore.oneMinute.toFixed(2)} → ${result.loadAverageAfter.oneMinute.toFixed(2)} | ` +
-      `${result.neo4jCpuSeconds.toFixed(0)} | ${result.nodeCpuSeconds.toFixed(0)} |`,
+      `${result.neo4jCpuSeconds.toFixed(0)} | ${result.compilerCpuSeconds.toFixed(1)} | ${result.nodeCpuSeconds.toFixed(0)} |`,
   ),
   '',
   '| entities | runs | median rows/s | min | max | median seconds |',
