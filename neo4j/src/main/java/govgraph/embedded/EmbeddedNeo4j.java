@@ -87,7 +87,13 @@ public final class EmbeddedNeo4j {
     try {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (line.startsWith("IMPORT\t")) {
-          int code = StoreImport.replaceStore(service, home, StoreImport.argumentsOf(line.substring(7)), System.out);
+          int code = 1;
+          try {
+            code = StoreImport.replaceStore(service, home, StoreImport.argumentsOf(line.substring(7)), System.out);
+          } catch (RuntimeException failure) {
+            // The database did not stop or start again: the parent hears why, rather than waiting.
+            StoreImport.printCauses(failure, System.out);
+          }
           System.out.println("GOVGRAPH_IMPORT_DONE " + code);
           System.out.flush();
         }

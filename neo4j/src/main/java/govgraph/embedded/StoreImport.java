@@ -93,7 +93,7 @@ final class StoreImport {
     }
   }
 
-  private static void printCauses(Throwable failure, PrintStream out) {
+  static void printCauses(Throwable failure, PrintStream out) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       out.println("GOVGRAPH_IMPORT_CAUSE " + cause.getClass().getName() + ": " + cause.getMessage());
     }
