@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { checkJava, ensureLauncherBuilt } from './build.ts';
@@ -166,16 +166,24 @@ async function launch(options: EmbeddedNeo4jOptions, classpath: string, logFile:
     try {
       return await new Promise<StoreReplacement>((resolve, reject) => {
         const seconds: Record<string, number> = {};
+        let answered = false;
         listener = (line) => {
           const step = /^GOVGRAPH_IMPORT_STEP (stop|start) (\d+)$/.exec(line);
           const done = /^GOVGRAPH_IMPORT_DONE (-?\d+)$/.exec(line);
           if (step?.[1] && step[2]) seconds[step[1]] = Number(step[2]) / 1000;
-          else if (done?.[1]) resolve({ code: Number(done[1]), stopSeconds: seconds.stop ?? 0, startSeconds: seconds.start ?? 0 });
-          else onLine(line);
+          else if (done?.[1]) {
+            answered = true;
+            resolve({ code: Number(done[1]), stopSeconds: seconds.stop ?? 0, startSeconds: seconds.start ?? 0 });
+          } else onLine(line);
         };
-        void exited.then((code) =>
-          reject(new EmbeddedStartError(`the embedded Neo4j exited with code ${code} while replacing its store; see ${logFile}`)),
-        );
+        void exited.then((code) => {
+          // The JVM's exit after the answer (its stop) is not this replacement's business.
+          if (answered) return;
+          // A store the importer may have left half-built: removed, so that the next start creates an empty one.
+          for (const folder of ['databases', 'transactions'])
+            rmSync(path.join(options.dataDir, 'data', folder, 'neo4j'), { recursive: true, force: true });
+          reject(new Error(`the embedded Neo4j exited with code ${code} while replacing its store; see ${logFile}`));
+        });
         child.stdin?.write(`IMPORT\t${importArguments.join('\t')}\n`);
       });
     } finally {

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { seedDataDir } from '../../src/config.ts';
-import { isStoreBlank } from '../../src/db/bulk-load.ts';
+import { isStoreBlank, writeImportFiles } from '../../src/db/bulk-load.ts';
 import { Database } from '../../src/db/database.ts';
 import { connect } from '../../src/db/driver.ts';
 import { type LoadSummary, loadSeedGraph } from '../../src/db/load.ts';
@@ -12,6 +12,7 @@ import { searchEntities } from '../../src/db/repositories/lists.ts';
 import type { SeedGraph } from '../../src/domain/graph.ts';
 import { planSearch, searchStatementParameters } from '../../src/domain/text/search-query.ts';
 import { readSeedFolder, validateSeedFiles } from '../../src/domain/validate.ts';
+import { runBulkImport } from '../../src/embedded/bulk-import.ts';
 import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/embedded/embedded-neo4j.ts';
 import { emptyDatabase } from '../support/database.ts';
 
@@ -201,5 +202,38 @@ describe('a large first load into a blank embedded store goes through the offlin
     // The same running database takes the next load: the importer runs in its JVM again.
     const next = await loadSeedGraph(db, graph, { ...large, store: embedded });
     expect([next.method, created(next)]).toEqual(['bulk', rows]);
+  }, 600_000);
+
+  it('removes the store a JVM that dies during the import may have left half-built, so that the next start is blank', async () => {
+    const dataDir = path.join(folder, 'dies');
+    const dying = await startEmbeddedNeo4j({ dataDir, readyTimeoutMs: 300_000, pageCacheMb: 64 });
+    const files = await writeImportFiles(graph, mkdtempSync(path.join(folder, 'files-')), {
+      by: 'test',
+      operation: 'dies',
+      at: new Date().toISOString(),
+    });
+    let killed = false;
+    const replacing = runBulkImport(dying, files, {
+      onStage: () => {
+        if (killed) return;
+        killed = true;
+        process.kill(dying.pid, 'SIGKILL');
+      },
+    });
+    await expect(replacing).rejects.toThrow(/exited with code .* while replacing its store/);
+    expect(killed).toBe(true);
+    expect(existsSync(path.join(dataDir, 'data', 'databases', 'neo4j'))).toBe(false);
+    const again = await startEmbeddedNeo4j({ dataDir, readyTimeoutMs: 300_000, pageCacheMb: 64 });
+    const againDb = new Database(
+      await connect({ uri: again.uri, username: 'neo4j', password: '', database: 'neo4j', connectTimeoutMs: 120_000 }),
+      'neo4j',
+      120_000,
+    );
+    try {
+      expect(await isStoreBlank(againDb)).toBe(true);
+    } finally {
+      await againDb.close();
+      await again.stop();
+    }
   }, 600_000);
 });
