@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { openSize } from './lib/dataset.ts';
 import { addTo, functionOf, groupOf, perRequestTable } from './lib/frames.ts';
-import { ensureBenchDependencies, graphql, startServer, startSizeNeo4j } from './lib/harness.ts';
+import { ensureBenchDependencies, sendingInTurn, startServer, startSizeNeo4j } from './lib/harness.ts';
 import { keepInFlight } from './lib/measure.ts';
 import { drawParams, requestFor, type System } from './lib/mix.ts';
 import { profilerArguments } from './lib/profiler-args.ts';
@@ -87,11 +87,10 @@ try {
     const server = await startServer(system, neo4j, log, ['--import', sampler]);
     delete process.env.ALLOCATION_PROFILE;
     try {
-      const requests = params.map((set) => requestFor(system, set));
-      const send = async (index: number) => {
-        const request = requests[index % requests.length];
-        if (request) await graphql(server.port, request);
-      };
+      const send = sendingInTurn(
+        server.port,
+        params.map((set) => requestFor(system, set)),
+      );
       for (let index = 0; index < 200; index++) await send(index);
       process.kill(server.pid, 'SIGUSR2');
       await pause(500);

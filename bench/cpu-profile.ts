@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { openSize } from './lib/dataset.ts';
 import { addTo, functionOf, groupOf, perRequestTable } from './lib/frames.ts';
-import { ensureBenchDependencies, graphql, processUsage, startServer, startSizeNeo4j } from './lib/harness.ts';
+import { ensureBenchDependencies, processUsage, sendingInTurn, startServer, startSizeNeo4j } from './lib/harness.ts';
 import { throughput } from './lib/measure.ts';
 import { drawParams, requestFor, type System } from './lib/mix.ts';
 import { profilerArguments } from './lib/profiler-args.ts';
@@ -87,11 +87,10 @@ try {
     process.env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${folder}`;
     const server = await startServer(system, neo4j, log);
     delete process.env.NODE_OPTIONS;
-    const requests = params.map((set) => requestFor(system, set));
-    const send = async (index: number) => {
-      const request = requests[index % requests.length];
-      if (request) await graphql(server.port, request);
-    };
+    const send = sendingInTurn(
+      server.port,
+      params.map((set) => requestFor(system, set)),
+    );
     for (let index = 0; index < 200; index++) await send(index);
     const before = processUsage(server.pid).cpuMs;
     const measured = await throughput(8, seconds, send);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openSize } from './lib/dataset.ts';
-import { ensureBenchDependencies, graphql, processUsage, startServer, startSizeNeo4j } from './lib/harness.ts';
+import { ensureBenchDependencies, processUsage, sendingInTurn, startServer, startSizeNeo4j } from './lib/harness.ts';
 import { throughput } from './lib/measure.ts';
 import { drawParams, queryNames, requestFor, type System, systems } from './lib/mix.ts';
 import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
@@ -70,10 +70,7 @@ try {
       await read('start-up');
       for (const query of queryNames) {
         const requests = params.filter((set) => set.query === query).map((set) => requestFor(system, set));
-        await throughput(8, seconds, async (index) => {
-          const request = requests[index % requests.length];
-          if (request) await graphql(server.port, request);
-        });
+        await throughput(8, seconds, sendingInTurn(server.port, requests));
         await read(query);
       }
     } finally {

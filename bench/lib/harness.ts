@@ -172,6 +172,14 @@ export async function graphql(port: number, request: Request): Promise<GraphqlRe
   return { status: reply.status, data: parsed.data, errors: parsed.errors };
 }
 
+/** Sends the `index`-th of `requests`, round and round, to the server on `port`: a sender for throughput and keepInFlight. */
+export function sendingInTurn(port: number, requests: readonly Request[]): (index: number) => Promise<void> {
+  return async (index) => {
+    const request = requests[index % requests.length];
+    if (request) await graphql(port, request);
+  };
+}
+
 /** A server's Bolt traffic (bench/servers/bolt-wire.ts): exchanges (client turns) and messages by type. */
 export interface Wire {
   exchanges: number;
