@@ -162,26 +162,24 @@ class MeasuredDatabase extends Database {
   }
 }
 
-/** CPU seconds (user and system) in one /proc stat file. */
-function cpuSecondsOf(statFile: string): number {
-  const fields = readFileSync(statFile, 'utf8')
-    .replace(/^.*\) /, '')
-    .split(' ');
+/** CPU seconds (user and system) in the text of one /proc stat file. */
+function cpuSecondsOf(stat: string): number {
+  const fields = stat.replace(/^.*\) /, '').split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** CPU seconds (user and system) a process has used so far, from /proc. */
 function cpuSeconds(pid: number): number {
-  return cpuSecondsOf(`/proc/${pid}/stat`);
+  return cpuSecondsOf(readFileSync(`/proc/${pid}/stat`, 'utf8'));
 }
 
 /** CPU seconds a JVM's just-in-time compiler threads ("C1 CompilerThre", "C2 CompilerThre") have used so far. */
 function compilerCpuSeconds(pid: number): number {
   let seconds = 0;
   for (const thread of readdirSync(`/proc/${pid}/task`)) {
-    const file = `/proc/${pid}/task/${thread}/stat`;
     try {
-      if (/^\d+ \(C[12] CompilerThre/.test(readFileSync(file, 'utf8'))) seconds += cpuSecondsOf(file);
+      const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
+      if (/^\d+ \(C[12] CompilerThre/.test(stat)) seconds += cpuSecondsOf(stat);
     } catch {
       // The thread ended between the listing and the read: its time is gone with it.
     }

@@ -5,6 +5,7 @@ import { formatSummary, SeedLoadError } from '../db/load.ts';
 import { openDatabase } from '../db/open.ts';
 import { SeedValidationError } from '../domain/validate.ts';
 import { PrerequisiteError } from '../embedded/build.ts';
+import { BulkImportError } from '../embedded/bulk-import.ts';
 import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
 import { importFiles, readImportFiles } from '../services/import.ts';
 import { progressBar } from './progress.ts';
@@ -89,7 +90,15 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const expected = [ConfigError, DatabaseConnectError, PrerequisiteError, EmbeddedStartError, SeedValidationError, SeedLoadError];
+  const expected = [
+    ConfigError,
+    DatabaseConnectError,
+    PrerequisiteError,
+    EmbeddedStartError,
+    BulkImportError,
+    SeedValidationError,
+    SeedLoadError,
+  ];
   // parseArgs's own errors (an unknown option) are the user's slip too.
   const known = expected.some((type) => error instanceof type) || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
   log(error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error));

@@ -8,6 +8,7 @@ import { openDatabase } from '../db/open.ts';
 import { renameStoredEntities, renamesIn } from '../db/repositories/redirects.ts';
 import { readSeedFile, readSeedFolder, SeedValidationError, validateSeedFiles } from '../domain/validate.ts';
 import { PrerequisiteError } from '../embedded/build.ts';
+import { BulkImportError } from '../embedded/bulk-import.ts';
 import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
 import { progressBar } from './progress.ts';
 
@@ -90,7 +91,15 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const expected = [ConfigError, DatabaseConnectError, PrerequisiteError, EmbeddedStartError, SeedValidationError, SeedLoadError];
+  const expected = [
+    ConfigError,
+    DatabaseConnectError,
+    PrerequisiteError,
+    EmbeddedStartError,
+    BulkImportError,
+    SeedValidationError,
+    SeedLoadError,
+  ];
   const known = expected.some((type) => error instanceof type);
   log(error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error));
   process.exit(1);

@@ -49,7 +49,8 @@ export interface StoreReplacementTimes {
  * Replaces the embedded Neo4j's store with one built from the files by Neo4j's offline importer,
  * in the running JVM (EmbeddedNeo4j.replaceStore). The files are CSV with a header row naming each
  * column's property and type, strings quoted, quotes doubled, and lists joined by
- * importArrayDelimiter. Throws a BulkImportError with the importer's last words should it fail;
+ * importArrayDelimiter. Throws a BulkImportError with the importer's last words should it fail (or
+ * with the JVM's exit, should the JVM die first);
  * the database is then open on an empty store.
  */
 export async function runBulkImport(
@@ -81,12 +82,17 @@ export async function runBulkImport(
   const tail: string[] = [];
   const progress = stageReader(options.onStage ?? (() => {}));
   const timings = timingReader();
-  const replaced = await store.replaceStore(args, (line) => {
-    tail.push(line.replace(/^GOVGRAPH_IMPORT_CAUSE /, ''));
-    if (tail.length > 40) tail.shift();
-    progress(line);
-    timings.read(line);
-  });
+  const replaced = await store
+    .replaceStore(args, (line) => {
+      tail.push(line.replace(/^GOVGRAPH_IMPORT_CAUSE /, ''));
+      if (tail.length > 40) tail.shift();
+      progress(line);
+      timings.read(line);
+    })
+    .catch((error: unknown) => {
+      // The JVM died before answering (killed, out of memory): as failed an import as any.
+      throw new BulkImportError(error instanceof Error ? error.message : String(error), { cause: error });
+    });
   if (replaced.code !== 0) {
     throw new BulkImportError(`the bulk import failed (exit ${replaced.code}):\n${tail.join('\n')}`);
   }

@@ -12,7 +12,7 @@ import { searchEntities } from '../../src/db/repositories/lists.ts';
 import type { SeedGraph } from '../../src/domain/graph.ts';
 import { planSearch, searchStatementParameters } from '../../src/domain/text/search-query.ts';
 import { readSeedFolder, validateSeedFiles } from '../../src/domain/validate.ts';
-import { runBulkImport } from '../../src/embedded/bulk-import.ts';
+import { BulkImportError, runBulkImport } from '../../src/embedded/bulk-import.ts';
 import { type EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/embedded/embedded-neo4j.ts';
 import { emptyDatabase } from '../support/database.ts';
 
@@ -64,6 +64,15 @@ async function storeContents(db: Database): Promise<{ nodes: string[]; relations
   };
 }
 
+/** A Database on an embedded store's default database, with the patience a first start on a busy machine needs. */
+async function openOn(store: EmbeddedNeo4j): Promise<Database> {
+  return new Database(
+    await connect({ uri: store.uri, username: 'neo4j', password: '', database: 'neo4j', connectTimeoutMs: 120_000 }),
+    'neo4j',
+    120_000,
+  );
+}
+
 function created(summary: LoadSummary): number {
   return [...Object.values(summary.nodes), ...Object.values(summary.relations)].reduce((sum, outcome) => sum + outcome.created, 0);
 }
@@ -90,11 +99,7 @@ describe('a large first load into a blank embedded store goes through the offlin
   beforeAll(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'govgraph-bulk-'));
     embedded = await startEmbeddedNeo4j({ dataDir: path.join(folder, 'store'), readyTimeoutMs: 300_000, pageCacheMb: 128 });
-    db = new Database(
-      await connect({ uri: embedded.uri, username: 'neo4j', password: '', database: 'neo4j', connectTimeoutMs: 120_000 }),
-      'neo4j',
-      120_000,
-    );
+    db = await openOn(embedded);
     graph = validateSeedFiles(await readSeedFolder(seedDataDir));
     rows = graph.nodes.length + graph.relations.length;
   }, 600_000);
@@ -221,14 +226,11 @@ describe('a large first load into a blank embedded store goes through the offlin
       },
     });
     await expect(replacing).rejects.toThrow(/exited with code .* while replacing its store/);
+    await expect(replacing).rejects.toBeInstanceOf(BulkImportError);
     expect(killed).toBe(true);
     expect(existsSync(path.join(dataDir, 'data', 'databases', 'neo4j'))).toBe(false);
     const again = await startEmbeddedNeo4j({ dataDir, readyTimeoutMs: 300_000, pageCacheMb: 64 });
-    const againDb = new Database(
-      await connect({ uri: again.uri, username: 'neo4j', password: '', database: 'neo4j', connectTimeoutMs: 120_000 }),
-      'neo4j',
-      120_000,
-    );
+    const againDb = await openOn(again);
     try {
       expect(await isStoreBlank(againDb)).toBe(true);
     } finally {
