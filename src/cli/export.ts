@@ -3,13 +3,11 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
-import { DatabaseConnectError } from '../db/driver.ts';
+import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
-import { PrerequisiteError } from '../embedded/build.ts';
-import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
 import type { CsvPart } from '../services/export/csv-write.ts';
 import { ExportNotFoundError, ExportRequestError, exportRequest, exportScope, maxDepth, startExport } from '../services/export/export.ts';
+import { failCommand } from './failure.ts';
 
 const usage = `usage: npm run export -- [options]
 
@@ -109,10 +107,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  const expected = [ConfigError, DatabaseConnectError, PrerequisiteError, EmbeddedStartError, ExportRequestError, ExportNotFoundError];
-  // parseArgs's own errors (an unknown option) are the user's slip too.
-  const known = expected.some((type) => error instanceof type) || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
-  log(error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error));
-  process.exit(1);
-});
+main().catch((error: unknown) => failCommand(log, error, [ExportRequestError, ExportNotFoundError]));

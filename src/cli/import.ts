@@ -1,13 +1,11 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { DatabaseConnectError } from '../db/driver.ts';
 import { formatSummary, SeedLoadError } from '../db/load.ts';
 import { openDatabase } from '../db/open.ts';
 import { SeedValidationError } from '../domain/validate.ts';
-import { PrerequisiteError } from '../embedded/build.ts';
 import { BulkImportError } from '../embedded/bulk-import.ts';
-import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
 import { importFiles, readImportFiles } from '../services/import.ts';
+import { failCommand } from './failure.ts';
 import { progressBar } from './progress.ts';
 
 const usage = `usage: npm run import -- [options] <file or folder> …
@@ -89,18 +87,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  const expected = [
-    ConfigError,
-    DatabaseConnectError,
-    PrerequisiteError,
-    EmbeddedStartError,
-    BulkImportError,
-    SeedValidationError,
-    SeedLoadError,
-  ];
-  // parseArgs's own errors (an unknown option) are the user's slip too.
-  const known = expected.some((type) => error instanceof type) || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
-  log(error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error));
-  process.exit(1);
-});
+main().catch((error: unknown) => failCommand(log, error, [BulkImportError, SeedValidationError, SeedLoadError]));

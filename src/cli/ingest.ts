@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
-import { DatabaseConnectError } from '../db/driver.ts';
+import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/open.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import type { SourceFormat } from '../domain/ingest/source-text.ts';
-import { PrerequisiteError } from '../embedded/build.ts';
-import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
 import { analyzeSource, dryRunShape, queueIngestion } from '../services/ingest/ingest.ts';
 import { MatcherCache } from '../services/ingest/matchers.ts';
+import { failCommand } from './failure.ts';
 
 const usage = `usage: npm run ingest -- FILE [options]
 
@@ -94,10 +92,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  const expected = [ConfigError, DatabaseConnectError, PrerequisiteError, EmbeddedStartError, BadUserInputError];
-  const known =
-    expected.some((type) => error instanceof type) || String((error as { code?: unknown }).code).match(/^(ERR_PARSE_ARGS|ENOENT|EISDIR)/);
-  log(error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error));
-  process.exit(1);
-});
+main().catch((error: unknown) => failCommand(log, error, [BadUserInputError], /^(ERR_PARSE_ARGS|ENOENT|EISDIR)/));

@@ -1,13 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { ConfigError, loadConfig } from '../config.ts';
-import { DatabaseConnectError } from '../db/driver.ts';
+import { loadConfig } from '../config.ts';
 import { applySchemaMigrations } from '../db/migrations.ts';
 import { openDatabase } from '../db/open.ts';
-import { PrerequisiteError } from '../embedded/build.ts';
-import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
 import { defaultQueriesFile, formatFigures, measureRelevance, readRelevanceQueries } from '../services/relevance.ts';
+import { failCommand } from './failure.ts';
 
 const usage = `usage: npm run relevance [-- [options]]
 
@@ -47,9 +45,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  const expected = [ConfigError, DatabaseConnectError, PrerequisiteError, EmbeddedStartError, ZodError];
-  const known = expected.some((type) => error instanceof type) || String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
-  log(error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error));
-  process.exit(1);
-});
+main().catch((error: unknown) => failCommand(log, error, [ZodError]));

@@ -2,14 +2,12 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, seedDataDir } from '../config.ts';
-import { DatabaseConnectError } from '../db/driver.ts';
 import { formatSummary, loadSeedGraph, SeedLoadError } from '../db/load.ts';
 import { openDatabase } from '../db/open.ts';
 import { renameStoredEntities, renamesIn } from '../db/repositories/redirects.ts';
 import { readSeedFile, readSeedFolder, SeedValidationError, validateSeedFiles } from '../domain/validate.ts';
-import { PrerequisiteError } from '../embedded/build.ts';
 import { BulkImportError } from '../embedded/bulk-import.ts';
-import { EmbeddedStartError } from '../embedded/embedded-neo4j.ts';
+import { failCommand } from './failure.ts';
 import { progressBar } from './progress.ts';
 
 const usage = `usage: npm run seed [-- [options] <folder or .json file> …]
@@ -90,17 +88,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  const expected = [
-    ConfigError,
-    DatabaseConnectError,
-    PrerequisiteError,
-    EmbeddedStartError,
-    BulkImportError,
-    SeedValidationError,
-    SeedLoadError,
-  ];
-  const known = expected.some((type) => error instanceof type);
-  log(error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error));
-  process.exit(1);
-});
+main().catch((error: unknown) => failCommand(log, error, [BulkImportError, SeedValidationError, SeedLoadError]));
