@@ -70,6 +70,38 @@ export async function throughput(
   return { requests, seconds: (performance.now() - started) / 1000 };
 }
 
+/**
+ * Requests at a fixed rate for `seconds`, whatever the server's speed (an open loop): request i
+ * goes out at i / rate seconds, unless `maxInFlight` are still unanswered, when it waits. Two
+ * servers sent the same rate do the same work per second, so what each holds in memory can be
+ * compared without the faster one being charged for serving more. `late` counts the requests
+ * that went out more than 100 ms after their time: a server with many could not keep up.
+ */
+export async function paced(
+  rate: number,
+  seconds: number,
+  maxInFlight: number,
+  send: (index: number) => Promise<void>,
+): Promise<{ requests: number; seconds: number; late: number }> {
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const dueAt = (index: number) => started + (index * 1000) / rate;
+  const running = new Set<Promise<void>>();
+  let sent = 0;
+  let late = 0;
+  while (performance.now() < deadline) {
+    while (dueAt(sent) <= performance.now() && running.size < maxInFlight) {
+      if (performance.now() - dueAt(sent) > 100) late += 1;
+      const request: Promise<void> = send(sent++).finally(() => running.delete(request));
+      running.add(request);
+    }
+    if (running.size >= maxInFlight) await Promise.race(running);
+    else await new Promise((resolve) => setTimeout(resolve, Math.max(1, dueAt(sent) - performance.now())));
+  }
+  await Promise.all(running);
+  return { requests: sent, seconds: (performance.now() - started) / 1000, late };
+}
+
 /** `count` requests one after another: the milliseconds each took. */
 export async function oneAfterAnother(count: number, send: (index: number) => Promise<unknown>): Promise<number[]> {
   const latenciesMs: number[] = [];
