@@ -20,8 +20,9 @@ export function failCommand(
   expected: readonly ErrorType[],
   codes: RegExp = /^ERR_PARSE_ARGS/,
 ): never {
-  const known =
-    [...setupErrors, ...expected].some((type) => error instanceof type) || codes.test(String((error as { code?: unknown }).code));
+  // Node's system and parseArgs errors carry a `code`; anything may be thrown, null included.
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const known = [...setupErrors, ...expected].some((type) => error instanceof type) || codes.test(code);
   log(error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error));
   process.exit(1);
 }
