@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openSize } from './lib/dataset.ts';
 import { ensureBenchDependencies, processUsage, sendingInTurn, startServer, startSizeNeo4j } from './lib/harness.ts';
-import { paced, throughput } from './lib/measure.ts';
+import { paced, throughput, watchPeakRss } from './lib/measure.ts';
 import { drawParams, queryNames, requestFor, type System, systems } from './lib/mix.ts';
 import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
 
@@ -65,10 +65,16 @@ try {
   const params = drawParams(entities, 40);
   for (const system of chosen) {
     const server = await startServer(system, neo4j, log, nodeFlags);
-    const rssMb = () => processUsage(server.pid).rssBytes / 2 ** 20;
     const read = async (after: string, peakRssMb: number | null = null, served = '') => {
       const response = await fetch(`http://127.0.0.1:${server.port}/bench-memory`);
-      const reading = { system, after, rssMb: rssMb(), peakRssMb, served, ...stats.parse(await response.json()) };
+      const reading = {
+        system,
+        after,
+        rssMb: processUsage(server.pid).rssBytes / 2 ** 20,
+        peakRssMb,
+        served,
+        ...stats.parse(await response.json()),
+      };
       readings.push(reading);
       log(
         `${system} after ${after}: RSS ${reading.rssMb.toFixed(0)} MB, V8 heap ${reading.process.heapTotal} MB (${reading.process.heapUsed} used)`,
@@ -84,14 +90,11 @@ try {
         // As npm run bench warms every measurement up: a server's first requests of a query
         // compile (A's first takes 0.3–0.9 s), and at a fixed rate those behind them pile up.
         if (rate !== null) for (let i = 0; i < warmup; i++) await send(i);
-        let peak = rssMb();
-        const sampler = setInterval(() => {
-          peak = Math.max(peak, rssMb());
-        }, 100);
+        const peakRss = watchPeakRss(server.pid, 100);
         const run = rate === null ? { ...(await throughput(8, seconds, send)), late: null } : await paced(rate, seconds, 32, send);
-        clearInterval(sampler);
+        const peakRssMb = peakRss.stop() / 2 ** 20;
         const perSecond = (run.requests / run.seconds).toFixed(0);
-        await read(query, Math.max(peak, rssMb()), run.late === null ? perSecond : `${perSecond} (${run.late} late)`);
+        await read(query, peakRssMb, run.late === null ? perSecond : `${perSecond} (${run.late} late)`);
       }
     } finally {
       await server.stop();

@@ -58,6 +58,23 @@ export async function keepInFlight(concurrency: number, going: () => boolean, se
   return next;
 }
 
+/**
+ * Watches a process's RSS from now on, read from /proc every `everyMs`: `stop()` ends the watch
+ * and gives the largest RSS seen, in bytes, a last reading included.
+ */
+export function watchPeakRss(pid: number, everyMs: number): { stop: () => number } {
+  let peak = processUsage(pid).rssBytes;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, processUsage(pid).rssBytes);
+  }, everyMs);
+  return {
+    stop: () => {
+      clearInterval(sampler);
+      return Math.max(peak, processUsage(pid).rssBytes);
+    },
+  };
+}
+
 /** `concurrency` requests in flight for `seconds`: how many were sent, over how many seconds they took. */
 export async function throughput(
   concurrency: number,
@@ -139,14 +156,11 @@ export async function measure(
 
   const before = processUsage(server.pid);
   const neo4jBefore = processUsage(neo4jPid);
-  let peakRss = before.rssBytes;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, processUsage(server.pid).rssBytes);
-  }, 250);
+  const peakRss = watchPeakRss(server.pid, 250);
   const { requests: done, seconds: elapsed } = await throughput(settings.concurrency, settings.durationSeconds, async (i) => {
     await timed(server, at(i), tally);
   });
-  clearInterval(sampler);
+  const peakRssBytes = peakRss.stop();
   const after = processUsage(server.pid);
   const neo4jAfter = processUsage(neo4jPid);
   return {
@@ -163,7 +177,7 @@ export async function measure(
     boltBytesInPerRequest: traffic.wire.bytesIn / served,
     cpuMsPerRequest: (after.cpuMs - before.cpuMs) / Math.max(1, done),
     neo4jCpuMsPerRequest: (neo4jAfter.cpuMs - neo4jBefore.cpuMs) / Math.max(1, done),
-    peakRssMb: Math.max(peakRss, after.rssBytes) / 2 ** 20,
+    peakRssMb: Math.max(peakRssBytes, after.rssBytes) / 2 ** 20,
   };
 }
 
