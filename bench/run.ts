@@ -22,7 +22,7 @@ import { profileQueries } from './lib/profile.ts';
 import { commandLine, gitState, indexList, loadAverage, machine } from './lib/provenance.ts';
 import { type Report, renderMarkdown, type SizeResult, sizeName } from './lib/report.ts';
 
-const usage = `usage: npm run bench -- [--quick] [--sizes 10000,1000000] [--rounds 3] [--samples 300] [--duration 20]
+const usage = `usage: npm run bench -- [--quick] [--sizes 10000,1000000] [--rounds 3] [--warm-rounds 1] [--samples 300] [--duration 20]
                        [--concurrency 8] [--check-sets 200] [--profile-sets 5] [--reuse DIR] [--out DIR] [--check-only]
                        [--node-flags=--max-semi-space-size=16]
 
@@ -32,10 +32,10 @@ Neo4j with the project's loader, adds B's and C's indexes (bench/cypher/indexes.
   1. the equality gate: A, B and C must answer 200 parameter sets alike, and each query's answers
      must be non-empty at every nesting level for most sets;
   2. PROFILE of every statement each system sends, for the first --profile-sets sets of each query;
-  3. timings: --rounds rounds of every query on A, B, C in turn (medians with their spread; p99
-     from rounds x samples latencies, at least 300).
+  3. timings: --warm-rounds untimed rounds, then --rounds rounds of every query on A, B, C in
+     turn (medians with their spread; p99 from rounds x samples latencies, at least 300).
 Writes bench/results/<date>-<mode>-<sizes>.md and .json (bench/README.md explains them).
---quick: 10k only, 3 rounds of 100 samples and 4 s of throughput (about 6 minutes).
+--quick: 10k only, a warm-up round and 3 rounds of 100 samples and 4 s of throughput (about 7 minutes).
 --reuse DIR: keep the generated graphs and databases in DIR, load each size only once.
 --node-flags: flags for every server's Node alike (V8's young generation, say); the report lists them.`;
 
@@ -44,6 +44,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     sizes: { type: 'string' },
     rounds: { type: 'string', default: '3' },
+    'warm-rounds': { type: 'string', default: '1' },
     concurrency: { type: 'string', default: '8' },
     duration: { type: 'string' },
     samples: { type: 'string' },
@@ -70,6 +71,7 @@ const timing: TimingSettings = {
   warmup: Number(values.warmup),
 };
 const rounds = Number(values.rounds);
+const warmRounds = Number(values['warm-rounds']);
 
 /** The list turned left by `by` places: who measures first in a round. */
 const rotated = <T>(list: readonly T[], by: number): T[] => [...list.slice(by % list.length), ...list.slice(0, by % list.length)];
@@ -77,7 +79,11 @@ const checkSets = Number(values['check-sets']);
 const profileSets = Number(values['profile-sets']);
 const checkOnly = values['check-only'] ?? false;
 const nodeFlags = values['node-flags'].split(' ').filter((flag) => flag.length > 0);
-if ([...sizes, rounds, checkSets, timing.samples, timing.concurrency, timing.durationSeconds].some((n) => !Number.isInteger(n) || n < 1)) {
+if (
+  [...sizes, rounds, checkSets, timing.samples, timing.concurrency, timing.durationSeconds].some((n) => !Number.isInteger(n) || n < 1) ||
+  !Number.isInteger(warmRounds) ||
+  warmRounds < 0
+) {
   console.error(usage);
   process.exit(2);
 }
@@ -135,6 +141,7 @@ async function benchSize(entities: number, work: string, reused: boolean): Promi
       equality,
       profile: [],
       measurements: [],
+      warmUpRounds: [],
       idleRssMb,
     };
     if (checkOnly) return { ...result, loadAverage: { before, after: loadAverage() } };
@@ -142,19 +149,26 @@ async function benchSize(entities: number, work: string, reused: boolean): Promi
     result.profile = await profileQueries(all, neo4j, (index) => params[index]?.query ?? 'Q1', equivalence.prepared, profileSets, log);
 
     const byRound: RoundMeasurement[] = [];
-    for (let round = 1; round <= rounds; round++) {
+    // Untimed rounds first, each measurement as a timed round makes it. Without them every
+    // system's first round ran slower than its others (its V8 and Neo4j's JIT still compiling, the
+    // page cache still filling: at 1M A served Q1 at 708-810 req/s in round 1 against 1,489-1,996
+    // after, C at 1,293-1,508 against 1,741-2,069), so each median came from two rounds, and the
+    // first round's first measurement of every query, always A's, also paid for warming the
+    // database the others then read. Who goes first still rotates, so each system opens one
+    // timed round.
+    for (let index = 1; index <= warmRounds + rounds; index++) {
+      const warm = index <= warmRounds;
+      const round = warm ? index : index - warmRounds;
       for (const query of queryNames) {
-        // The three in turn for every query and round, so slow drift of a shared machine hits all
-        // three alike; who goes first rotates with the round (A, B, C; then B, C, A; then C, A, B),
-        // so no system always meets a query's cold caches (at 1M, the first round's first
-        // measurement of a query read pages from disk: A's Q1 took 1.35 Neo4j-CPU-ms per request
-        // there, 0.37-0.62 after).
-        for (const system of rotated(systems, round - 1)) {
+        for (const system of rotated(systems, index - 1)) {
           const requests = equivalence.prepared[system].filter((_, i) => params[i]?.query === query);
           const m = await measure(all[system], query, requests, timing, round, embedded.pid);
-          byRound.push(m);
+          if (warm) {
+            const { system: who, requestsPerSecond, cpuMsPerRequest, neo4jCpuMsPerRequest, peakRssMb } = m;
+            result.warmUpRounds.push({ round, system: who, query, requestsPerSecond, cpuMsPerRequest, neo4jCpuMsPerRequest, peakRssMb });
+          } else byRound.push(m);
           log(
-            `round ${round} ${query} ${system}: ${m.requestsPerSecond.toFixed(0)} req/s, ${m.exchangesPerRequest.toFixed(2)} Bolt exchanges, ` +
+            `${warm ? 'untimed warm-up round' : 'round'} ${round} ${query} ${system}: ${m.requestsPerSecond.toFixed(0)} req/s, ${m.exchangesPerRequest.toFixed(2)} Bolt exchanges, ` +
               `${m.cpuMsPerRequest.toFixed(2)} CPU-ms/req (Neo4j ${m.neo4jCpuMsPerRequest.toFixed(2)}), ${m.peakRssMb.toFixed(0)} MB, ${m.non2xx} non-2xx, ${m.graphqlErrors} errors`,
           );
         }
@@ -197,7 +211,7 @@ try {
     provenance: { commit: git.commit, dirty: git.dirty, command, argv },
     machine: machine(),
     nodeFlags,
-    settings: { sizes, rounds, ...timing, checkSets, profileSets },
+    settings: { sizes, rounds, warmRounds, ...timing, checkSets, profileSets },
     loadAverage: { before: runBefore, after: loadAverage() },
     caveats,
     results,

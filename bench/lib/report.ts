@@ -1,7 +1,7 @@
 import { loadStepTitles } from '../../src/db/load.ts';
 import type { LoadReport } from './dataset.ts';
 import type { DriverSettings } from './harness.ts';
-import type { Measurement } from './measure.ts';
+import type { Measurement, RoundMeasurement } from './measure.ts';
 import { type QueryName, queryNames, type System } from './mix.ts';
 import type { QueryProfile } from './profile.ts';
 import type { IndexInfo, LoadAverage, Machine } from './provenance.ts';
@@ -40,8 +40,15 @@ export interface SizeResult {
   };
   profile: QueryProfile[];
   measurements: Measurement[];
+  /** The untimed rounds before the timed ones (--warm-rounds), kept to show what they were. */
+  warmUpRounds: WarmUpMeasurement[];
   idleRssMb: Record<System, number>;
 }
+
+export type WarmUpMeasurement = Pick<
+  RoundMeasurement,
+  'round' | 'system' | 'query' | 'requestsPerSecond' | 'cpuMsPerRequest' | 'neo4jCpuMsPerRequest' | 'peakRssMb'
+>;
 
 export interface Report {
   date: string;
@@ -53,6 +60,8 @@ export interface Report {
   settings: {
     sizes: number[];
     rounds: number;
+    /** Untimed rounds before the timed ones. */
+    warmRounds: number;
     samples: number;
     concurrency: number;
     durationSeconds: number;
@@ -187,7 +196,8 @@ export function renderMarkdown(report: Report, titles: Record<QueryName, string>
       'The load generator, the three servers and Neo4j share these cores.',
     `- Node flags of every server: ${report.nodeFlags && report.nodeFlags.length > 0 ? `\`${report.nodeFlags.join(' ')}\`` : "none (Node's defaults)"}`,
     `- Load average (1 / 5 / 15 min): ${load(report.loadAverage.before)} before the run, ${load(report.loadAverage.after)} after.`,
-    `- Timing: ${report.settings.rounds} rounds; in each, every query on the three systems in turn, the first rotating with the round (A, B, C; B, C, A; C, A, B). Per measurement: ${report.settings.warmup} ` +
+    `- Timing: ${report.settings.warmRounds} untimed warm-up round${report.settings.warmRounds === 1 ? '' : 's'}, then ${report.settings.rounds} timed round${report.settings.rounds === 1 ? '' : 's'}; in each, every query on the three systems in turn, ` +
+      `the first rotating from round to round (A, B, C; then B, C, A; then C, A, B), so that each system goes first in a timed round. Per measurement: ${report.settings.warmup} ` +
       `warm-up requests, ${report.settings.samples} at concurrency 1 (latency; Bolt traffic), then ${report.settings.concurrency} ` +
       `connections for ${report.settings.durationSeconds} s (req/s; CPU and peak RSS of the server process from /proc, Neo4j excluded).`,
     '',
@@ -289,6 +299,22 @@ export function renderMarkdown(report: Report, titles: Record<QueryName, string>
         `| ${row.query} | ${fixed(row.vsB, 2)}${mark(row.vsB >= goal.vsB)} | ≥ ${goal.vsB} | ${fixed(row.vsC, 2)}${mark(row.vsC >= goal.vsC)} | ≥ ${goal.vsC} | ` +
           `${fixed(row.exchangesA, 2)}${mark(row.exchangesA <= goal.exchanges)} | ${goal.exchanges} | ` +
           `${fixed(row.cpuA, 2)} (${fixed(row.cpuB, 2)})${mark(row.cpuA <= row.cpuB)} | ${fixed(row.rssA, 0)} (${fixed(row.rssB, 0)})${mark(row.rssA <= row.rssB)} |`,
+      );
+    }
+    if (result.warmUpRounds.length > 0) {
+      lines.push(
+        '',
+        'Untimed warm-up rounds (not in the medians), req/s: ' +
+          queryNames
+            .map(
+              (query) =>
+                `${query} ${result.warmUpRounds
+                  .filter((m) => m.query === query)
+                  .map((m) => `${m.system} ${fixed(m.requestsPerSecond, 0)}`)
+                  .join(', ')}`,
+            )
+            .join('; ') +
+          '.',
       );
     }
     lines.push(
