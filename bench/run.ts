@@ -16,7 +16,7 @@ import {
   stats,
   warmUp,
 } from './lib/harness.ts';
-import { aggregate, measure, type RoundMeasurement, type TimingSettings } from './lib/measure.ts';
+import { aggregate, measure, type RoundMeasurement, roundSchedule, type TimingSettings } from './lib/measure.ts';
 import { drawParams, queryNames, queryTitles, type System, systems } from './lib/mix.ts';
 import { profileQueries } from './lib/profile.ts';
 import { commandLine, gitState, indexList, loadAverage, machine } from './lib/provenance.ts';
@@ -73,8 +73,6 @@ const timing: TimingSettings = {
 const rounds = Number(values.rounds);
 const warmRounds = Number(values['warm-rounds']);
 
-/** The list turned left by `by` places: who measures first in a round. */
-const rotated = <T>(list: readonly T[], by: number): T[] => [...list.slice(by % list.length), ...list.slice(0, by % list.length)];
 const checkSets = Number(values['check-sets']);
 const profileSets = Number(values['profile-sets']);
 const checkOnly = values['check-only'] ?? false;
@@ -156,11 +154,9 @@ async function benchSize(entities: number, work: string, reused: boolean): Promi
     // first round's first measurement of every query, always A's, also paid for warming the
     // database the others then read. Who goes first still rotates, so each system opens one
     // timed round.
-    for (let index = 1; index <= warmRounds + rounds; index++) {
-      const warm = index <= warmRounds;
-      const round = warm ? index : index - warmRounds;
+    for (const { warm, round, order } of roundSchedule(systems, warmRounds, rounds)) {
       for (const query of queryNames) {
-        for (const system of rotated(systems, index - 1)) {
+        for (const system of order) {
           const requests = equivalence.prepared[system].filter((_, i) => params[i]?.query === query);
           const m = await measure(all[system], query, requests, timing, round, embedded.pid);
           if (warm) {

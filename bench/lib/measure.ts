@@ -130,6 +130,28 @@ export async function oneAfterAnother(count: number, send: (index: number) => Pr
   return latenciesMs;
 }
 
+/** One round of a timing run: untimed (warm) or timed, and the order its systems measure in. */
+export interface ScheduledRound<S> {
+  warm: boolean;
+  /** 1, 2, … among the warm rounds or among the timed ones. */
+  round: number;
+  order: S[];
+}
+
+/**
+ * The rounds of a timing run as they run: `warmRounds` untimed ones, then `rounds` timed ones.
+ * Who measures first rotates over the whole sequence (A, B, C; then B, C, A; …), so with as
+ * many timed rounds as systems each system opens one timed round, whatever the warm rounds.
+ */
+export function roundSchedule<S>(systems: readonly S[], warmRounds: number, rounds: number): ScheduledRound<S>[] {
+  const rotated = (by: number) => [...systems.slice(by % systems.length), ...systems.slice(0, by % systems.length)];
+  return Array.from({ length: warmRounds + rounds }, (_, index) => ({
+    warm: index < warmRounds,
+    round: index < warmRounds ? index + 1 : index - warmRounds + 1,
+    order: rotated(index),
+  }));
+}
+
 /**
  * One measurement: warm-up, then `samples` requests at concurrency 1 (latency, and the Bolt
  * traffic they cause, read from the server's wire counters), then `concurrency` connections
