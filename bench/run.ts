@@ -35,7 +35,7 @@ Neo4j with the project's loader, adds B's and C's indexes (bench/cypher/indexes.
   3. timings: --warm-rounds untimed rounds, then --rounds rounds of every query on A, B, C in
      turn (medians with their spread; p99 from rounds x samples latencies, at least 300).
 Writes bench/results/<date>-<mode>-<sizes>.md and .json (bench/README.md explains them).
---quick: 10k only, a warm-up round and 3 rounds of 100 samples and 4 s of throughput (about 7 minutes).
+--quick: 10k only, a warm-up round and 3 rounds of 100 samples and 4 s of throughput (about 6 minutes).
 --reuse DIR: keep the generated graphs and databases in DIR, load each size only once.
 --node-flags: flags for every server's Node alike (V8's young generation, say); the report lists them.`;
 
