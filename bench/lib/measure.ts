@@ -199,7 +199,7 @@ export async function measure(
     boltBytesInPerRequest: traffic.wire.bytesIn / served,
     cpuMsPerRequest: (after.cpuMs - before.cpuMs) / Math.max(1, done),
     neo4jCpuMsPerRequest: (neo4jAfter.cpuMs - neo4jBefore.cpuMs) / Math.max(1, done),
-    peakRssMb: Math.max(peakRssBytes, after.rssBytes) / 2 ** 20,
+    peakRssMb: peakRssBytes / 2 ** 20,
   };
 }
 
