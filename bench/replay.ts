@@ -10,7 +10,7 @@ import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
 import { withSpread } from './lib/report.ts';
 
 const usage = `usage: node bench/replay.ts [--query Q3] [--size 10000] [--reuse DIR] [--rounds 5] [--seconds 5]
-                           [--variants on-behalf-of-id] [--out FILE.md]
+                           [--variants on-behalf-of-id] [--out FILE.md] [--statement FILE]
 
 What Neo4j itself spends on the statements A and C send for one query, without either server:
 each server answers the query's 40 parameter sets once with its wire capture on
@@ -56,6 +56,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     variants: { type: 'string', default: '' },
     out: { type: 'string' },
+    statement: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -156,6 +157,12 @@ const edits: Record<string, (run: Run) => string> = {
 }
 RETURN total, rows, tree`;
   },
+  'leaf-no-ends': (run) => {
+    const levels = [...run.query.matchAll(/AS level(\d+)Ends/g)].map((m) => Number(m[1]));
+    const last = Math.max(...levels);
+    return run.query.replace(`,\n  collect(b)[0..$p${last}_size] AS ends`, '').replace(`, collect(ends) AS level${last}Ends`, '');
+  },
+  'entity-no-label': (run) => run.query.replaceAll('[b.id, b.label, b.name]', '[b.id, b.name]'),
   'on-behalf-of-id': (run) =>
     run.query.replace(/head\(COLLECT \{ MATCH \(o:Entity \{id: r\.onBehalfOf\}\) RETURN .*? \}\)/g, 'r.onBehalfOf'),
 };
@@ -193,6 +200,7 @@ try {
       await server.stop();
     }
   }
+  if (values.statement) writeFileSync(values.statement, captured.A[0]?.query ?? '');
   const measured: { name: string; runs: Run[] }[] = [
     { name: 'A', runs: captured.A },
     ...variants.map(({ name, steps }) => ({
