@@ -4,8 +4,9 @@ import { seededCurationSuite, seedSource } from '../support/curation.ts';
 
 // A signatory's onBehalfOf is stored as a slug on the SIGNED relationship, and merges and
 // renames do not rewrite it: the entity it names must still be found after either, through the
-// same redirects every other reference follows (former slugs), by the per-entity read and by the
-// planned nested read alike. An unmerge gives the slug back to the entity it named.
+// same redirects every other reference follows (former slugs), on a memorandum's page of
+// signatories, a person's page of memoranda and a page nested below it. An unmerge gives the slug
+// back to the entity it named.
 
 const suite = seededCurationSuite();
 const cite = [{ id: seedSource }];
@@ -44,8 +45,6 @@ async function onBehalfOfSlugs(): Promise<{ byMemorandum: unknown; byPerson: unk
 const expected = (slug: string) => ({ byMemorandum: [['behalf-signer', 'Organization', slug]], byPerson: [slug], nested: [slug] });
 
 describe("a signatory's onBehalfOf after merges and renames", () => {
-  let mergeId = '';
-
   it('names the organization it was signed for', async () => {
     await admin(
       `mutation ($a: OrganizationInput!, $b: OrganizationInput!, $p: PersonInput!, $m: MemorandumInput!) {
@@ -71,9 +70,8 @@ describe("a signatory's onBehalfOf after merges and renames", () => {
       {},
     );
     expect(mergeEntities.changed).toBe(true);
-    mergeId = mergeEntities.merge;
     expect(await onBehalfOfSlugs()).toEqual(expected('behalf-alpha'));
-    await admin('mutation ($merge: ID!) { unmergeEntities(merge: $merge) { changed } }', { merge: mergeId });
+    await admin('mutation ($merge: ID!) { unmergeEntities(merge: $merge) { changed } }', { merge: mergeEntities.merge });
     expect(await onBehalfOfSlugs()).toEqual(expected('behalf-beta'));
   });
 
