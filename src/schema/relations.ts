@@ -1,4 +1,4 @@
-import type { InterfaceRef, ObjectRef } from '@pothos/core';
+import type { ArgBuilder, InterfaceRef, ObjectRef } from '@pothos/core';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Direction, RelationPage, RelationPageRequest, RelationRecord } from '../db/repositories/relations.ts';
 import { type CompletenessEntry, completenessOf, externalFactsOf } from '../domain/evidence.ts';
@@ -234,22 +234,24 @@ interface ConnectionShape {
  * A Relay connection over one relationship type: its edges carry the relation's own fields
  * and its sources; its pages come through the per-request relation loader.
  */
-// `t` stays untyped: no builder type both callers fit is one Pothos can check a connection
-// against. As ObjectFieldBuilder<Types, P> the objects' calls check, but Actor's interface fields
-// (actor.ts) pass an InterfaceFieldBuilder; FieldBuilder<Types, P, 'Object' | 'Interface'> fails
-// with TS2589 (instantiation too deep) inside t.connection, and a generic Kind leaves Pothos'
-// FieldOptionsFromKind deferred, so no options object is assignable to it. The parent is typed
-// below (EntityRow), the target by RelationSpec, the edges by RelationEdge.
-export function relationConnection(
-  // biome-ignore lint/suspicious/noExplicitAny: see the comment above: no checkable builder type fits objects and interfaces both.
-  t: any,
-  spec: RelationSpec,
-) {
+export function relationConnection<P extends EntityRow>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, P>, spec: RelationSpec) {
+  const { field, connection, edge } = connectionOptions(t, spec);
+  return t.connection(field, connection, edge);
+}
+
+/** The same, as a field of an interface (Actor's, actor.ts), which its objects inherit. */
+export function interfaceRelationConnection<P extends EntityRow>(t: PothosSchemaTypes.InterfaceFieldBuilder<Types, P>, spec: RelationSpec) {
+  const { field, connection, edge } = connectionOptions(t, spec);
+  return t.connection(field, connection, edge);
+}
+
+/** The three option objects of a relation connection: the field's, its connection type's and its edge type's. */
+function connectionOptions(t: { arg: ArgBuilder<Types> }, spec: RelationSpec) {
   const fields = [...new Set([...relationFields[spec.type], ...datedFields])];
   const mark = relationMark(spec);
   const requests = new SharedPageRequests();
-  return t.connection(
-    {
+  return {
+    field: {
       type: spec.target,
       description: spec.description,
       args: {
@@ -290,7 +292,7 @@ export function relationConnection(
         return fetched ? connectionOf(fetched) : context.loaders.relationPage.load(key).then(connectionOf);
       },
     },
-    {
+    connection: {
       description: `A page of ${spec.type} relations: ${spec.description}`,
       fields: (c: PothosSchemaTypes.ObjectFieldBuilder<Types, ConnectionShape>) => ({
         complete: c.boolean({
@@ -316,7 +318,7 @@ export function relationConnection(
         }),
       }),
     },
-    {
+    edge: {
       description: `A ${spec.type} relation, with its own fields and its evidence.`,
       fields: (e: PothosSchemaTypes.ObjectFieldBuilder<Types, RelationEdge>) => ({
         sources: e.field({
@@ -382,5 +384,5 @@ export function relationConnection(
         ),
       }),
     },
-  );
+  };
 }
