@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import { type EntityLabel, entityLabels } from '../../domain/graph.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { toDate } from '../values.ts';
 
@@ -17,7 +18,7 @@ export interface ChangeRecord {
   action: (typeof changeActions)[number];
   kind: 'entity' | 'relation';
   entityId: string | null;
-  label: string | null;
+  label: EntityLabel | null;
   type: string | null;
   from: string | null;
   to: string | null;
@@ -35,7 +36,7 @@ const storedChange = z.object({
   action: z.enum(changeActions),
   kind: z.enum(['entity', 'relation']),
   entityId: nullableText,
-  label: nullableText,
+  label: z.enum(entityLabels).nullable(),
   type: nullableText,
   from: nullableText,
   to: nullableText,

@@ -1,7 +1,7 @@
 import { GraphQLError, Kind } from 'graphql';
 import { type ChangePosition, type ChangeRecord, comparePositions, instantOf, positionOf } from '../../db/repositories/changes.ts';
 import { BadUserInputError, NotFoundError } from '../../domain/errors.ts';
-import { type EntityLabel, entityLabels, relationTypes } from '../../domain/graph.ts';
+import { entityLabels, relationTypes } from '../../domain/graph.ts';
 import { type ChangeFilter, defaultChangeFeedSettings, settledChangesAfter } from '../../services/change-feed.ts';
 import { builder } from '../builder.ts';
 import { type RequestContext, renewReads } from '../context.ts';
@@ -96,7 +96,7 @@ export const ChangeRef = builder.objectRef<ChangeRecord>('Change').implement({
       type: EntityTypeEnum,
       nullable: true,
       description: "The entity's kind; null for a relation.",
-      resolve: (c) => (c.kind === 'entity' ? (c.label as EntityLabel | null) : null),
+      resolve: (c) => (c.kind === 'entity' ? c.label : null),
     }),
     entity: t.field({
       type: EntityRef,
