@@ -21,6 +21,8 @@
 // $limit rows, where it sorted every dated entity of the label. One branch per relationship
 // type, since Neo4j indexes a relationship property for one type at a time
 // (test/unit/timeline-statement.test.ts checks that every type has its branch).
+// {{timelineAnswer}} (src/db/timeline-slots.ts) ends it: the page, or the count of every fact
+// (totalCount; the caller leaves the keyset open and sends the largest $limit, so no branch stops early).
 CALL () {
   UNWIND $labels AS label
   CALL (label) {
@@ -186,11 +188,5 @@ CALL () {
   WITH r ORDER BY r.dateFrom, r.key LIMIT $limit
   RETURN null AS node, r AS relation, r.dateFrom AS dateFrom, r.key AS key
 }
-WITH node, relation, coalesce(node, relation) AS fact, dateFrom, key
-ORDER BY dateFrom, key
-LIMIT $limit
-RETURN coalesce(fact.date, fact.startDate) AS date, fact.endDate AS endDate, dateFrom, fact.dateTo AS dateTo, key,
-  {{include:fragments/entity-props(node)}} AS entity,
-  CASE WHEN relation IS NULL THEN null ELSE {id: elementId(relation), type: type(relation), from: startNode(relation).id,
-    to: endNode(relation).id, props: {{include:fragments/relation-props(relation)}}} END AS edge,
-  null AS other
+WITH node, relation, null AS other, coalesce(node, relation) AS fact, dateFrom, key
+{{timelineAnswer}}

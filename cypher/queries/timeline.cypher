@@ -10,6 +10,8 @@
 // and fragments/date-evidence on the date), the keyset ($afterDate, $afterKey) and $limit.
 // Key: the entity's slug for its own date, else the relationship's key (one entry each).
 // An entity's relationships are few (its degree): they are read and sorted here, no index needed.
+// {{timelineAnswer}} (src/db/timeline-slots.ts) ends it: the page, or the count of every fact
+// (totalCount; the caller leaves the keyset open).
 MATCH (a:Entity {id: $id})
 CALL (a) {
   WITH a
@@ -25,10 +27,4 @@ CALL (a) {
 WITH node, relation, other, fact, fact.dateFrom AS dateFrom, key
 WHERE dateFrom IS NOT NULL AND {{include:fragments/as-of(fact)}} AND {{include:fragments/date-evidence(fact)}}
   AND ($afterDate IS NULL OR dateFrom > $afterDate OR (dateFrom = $afterDate AND key > $afterKey))
-ORDER BY dateFrom, key
-LIMIT $limit
-RETURN coalesce(fact.date, fact.startDate) AS date, fact.endDate AS endDate, dateFrom, fact.dateTo AS dateTo, key,
-  {{include:fragments/entity-props(node)}} AS entity,
-  CASE WHEN relation IS NULL THEN null ELSE {id: elementId(relation), type: type(relation), from: startNode(relation).id,
-    to: endNode(relation).id, props: {{include:fragments/relation-props(relation)}}} END AS edge,
-  {{include:fragments/entity-props(other)}} AS other
+{{timelineAnswer}}

@@ -8,6 +8,7 @@ import { pathPartsSlotValues } from './path-parts-slots.ts';
 import { pathSearchSlotValues } from './path-search-slots.ts';
 import { recordSlotValues, type SlotValues } from './record-view.ts';
 import { relationPageSlotValues } from './relation-page-slots.ts';
+import { timelineSlotValues } from './timeline-slots.ts';
 
 export const cypherDir = path.join(projectRoot, 'cypher');
 
@@ -54,6 +55,8 @@ const slotValues: Readonly<Record<string, SlotValues>> = {
   // cypher/queries/shortest-paths: the search with the filters a request has, and how the paths' parts come back.
   ...pathSearchSlotValues,
   ...pathPartsSlotValues,
+  // cypher/queries/timeline(-graph): a page of dated facts, or their count.
+  ...timelineSlotValues,
 };
 /** Whether `value` is one of the values slot `slot` may take (the planned-read builder fills the same slots). */
 export function isSlotValue(slot: string, value: unknown): value is string {

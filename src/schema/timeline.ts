@@ -1,4 +1,4 @@
-import { loadTimeline, type TimelineRecord } from '../db/repositories/graph.ts';
+import { countTimeline, loadTimeline, type TimelineRecord } from '../db/repositories/graph.ts';
 import { dateRange } from '../domain/dates.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { entityLabels, relationTypes } from '../domain/graph.ts';
@@ -7,9 +7,17 @@ import { scanCosts } from './cost.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { EvidenceEnum, evidenceFilter } from './evidence.ts';
 import { checkRelationTypes, primeEntities, TimelineEntryRef } from './graph-types.ts';
-import { cutPage, encodeCursor, pageWindow } from './paging.ts';
+import { cutPage, encodeCursor, type PageInfo, pageWindow } from './paging.ts';
 import { resolveRef } from './references.ts';
 import { PartialDate } from './scalars.ts';
+import { selectsField } from './selection.ts';
+
+/** A page of the timeline, with the count of every fact when the selection asks for it. */
+interface TimelinePage {
+  totalCount: number | null;
+  pageInfo: PageInfo;
+  edges: { cursor: string; node: TimelineRecord }[];
+}
 
 /** The keyset position of an entry: its first day, then its key (a slug or a relationship key). */
 const positionOf = (entry: TimelineRecord) => ({ key: entry.dateFrom, id: entry.key });
@@ -68,7 +76,7 @@ builder.queryField('timeline', (t) =>
             "its record (an event's year read from the context); with actor, the relationship linking the actor must pass too. Absent or null: any.",
         }),
       },
-      resolve: async (_root, args, context) => {
+      resolve: async (_root, args, context, info): Promise<TimelinePage> => {
         if (args.last != null || args.before != null) {
           throw new BadUserInputError('timeline pages forward only: give "first" and "after"', {
             argument: args.last != null ? 'last' : 'before',
@@ -80,24 +88,36 @@ builder.queryField('timeline', (t) =>
         if (from && to && from > to) throw new BadUserInputError('"to" must not come before "from"', { argument: 'to' });
         const kinds = kindsAsked(args.entityTypes ?? null, checkRelationTypes(args.relationTypes, 'relationTypes'));
         const actor = args.actor == null ? null : await resolveRef(context, { argument: 'actor', ref: String(args.actor) });
-        const entries = await loadTimeline(context.reads, {
-          actor: actor?.id ?? null,
-          from,
-          to,
-          ...kinds,
-          evidence: evidenceFilter(args.evidence),
-          after: window.after,
-          limit: window.limit,
-        });
+        const facts = { actor: actor?.id ?? null, from, to, ...kinds, evidence: evidenceFilter(args.evidence) };
+        // The count is a statement of its own, sent beside the page's and only when asked for.
+        const [entries, totalCount] = await Promise.all([
+          loadTimeline(context.reads, { ...facts, after: window.after, limit: window.limit }),
+          selectsField(info, 'totalCount') ? countTimeline(context.reads, facts) : null,
+        ]);
         primeEntities(
           context,
           entries.flatMap((entry) => [entry.entity, entry.other].filter((entity) => entity !== null)),
         );
         const { rows, pageInfo } = cutPage(entries, window, positionOf);
-        return { pageInfo, edges: rows.map((entry) => ({ cursor: encodeCursor(positionOf(entry)), node: entry })) };
+        return { totalCount, pageInfo, edges: rows.map((entry) => ({ cursor: encodeCursor(positionOf(entry)), node: entry })) };
       },
     },
-    { name: 'TimelineConnection', description: 'A page of dated facts, earliest first.' },
+    {
+      name: 'TimelineConnection',
+      description: 'A page of dated facts, earliest first.',
+      fields: (c) => ({
+        totalCount: c.int({
+          description: 'How many dated facts the timeline holds over all its pages, with the same filters (counted in the database).',
+          resolve: (connection) => {
+            // The connection's type is inferred without it: the resolver above sets it (TimelinePage).
+            const total = 'totalCount' in connection ? connection.totalCount : null;
+            // selectsField errs towards counting, so a selected totalCount always has its number.
+            if (typeof total !== 'number') throw new Error('totalCount was selected but not counted');
+            return total;
+          },
+        }),
+      }),
+    },
     { name: 'TimelineEdge', description: 'One dated fact, with its cursor.' },
   ),
 );

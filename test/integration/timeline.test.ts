@@ -1,7 +1,8 @@
 import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cypher } from '../../src/db/cypher-files.ts';
+import { filledCypher } from '../../src/db/cypher-files.ts';
 import type { Database } from '../../src/db/database.ts';
+import { timelineAnswers } from '../../src/db/timeline-slots.ts';
 import { entityLabels, relationTypes } from '../../src/domain/graph.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { GraphQLClient, loadRealSeed } from '../support/graphql.ts';
@@ -57,6 +58,43 @@ async function page(variables: Record<string, unknown>): Promise<Page['timeline'
 /** An entry in a line: its date, whose date it is, and what (the entity's slug, the relationship's key). */
 const line = (entry: Entry) => `${entry.date} ${entry.type} ${entry.entity?.slug ?? entry.edge?.key}`;
 const lines = async (variables: Record<string, unknown>) => (await page({ first: 100, ...variables })).edges.map(({ node }) => line(node));
+
+/** The graph-wide statement with the given ending, PROFILEd: its operators, and the plan in lines for messages. */
+async function profiled(answer: string, parameters: Record<string, unknown>) {
+  const text = filledCypher('queries/timeline-graph', { timelineAnswer: answer });
+  const { summary } = await db.driver.executeQuery(`PROFILE ${text}`, parameters, { database: db.name });
+  if (!summary.profile) throw new Error('no profile');
+  const operators = (plan: ProfiledPlan): { name: string; details: string; dbHits: number; rows: number }[] => [
+    { name: plan.operatorType.replace(/@.*/, ''), details: String(plan.arguments.Details ?? ''), dbHits: plan.dbHits, rows: plan.rows },
+    ...plan.children.flatMap(operators),
+  ];
+  const found = operators(summary.profile);
+  const plan = found
+    .map((operator) => `${operator.name} ${operator.details} (${operator.dbHits} db hits, ${operator.rows} rows)`)
+    .join('\n');
+  return { found, plan };
+}
+
+/** Every entry over all pages of 100. */
+async function everyEntry(variables: Record<string, unknown>): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  let after: string | null = null;
+  for (let turn = 0; turn < 50; turn += 1) {
+    const answer: Page['timeline'] = await page({ ...variables, first: 100, after });
+    entries.push(...answer.edges.map(({ node }) => node));
+    if (!answer.pageInfo.hasNextPage) return entries;
+    after = answer.pageInfo.endCursor;
+  }
+  throw new Error('more than 50 pages');
+}
+
+const countQuery = `query ($actor: ID, $from: PartialDate, $to: PartialDate, $entityTypes: [EntityType!], $relationTypes: [String!],
+    $evidence: [Evidence!], $first: Int, $after: String) {
+  timeline(actor: $actor, from: $from, to: $to, entityTypes: $entityTypes, relationTypes: $relationTypes, evidence: $evidence,
+      first: $first, after: $after) { totalCount edges { cursor } }
+}`;
+const totalCount = async (variables: Record<string, unknown>) =>
+  (await api.data<{ timeline: { totalCount: number } }>(countQuery, variables)).timeline.totalCount;
 
 /** Everything dated 2021 in the seed, in order: what overlaps the year, a membership since 2018 included. */
 const dated2021 = [
@@ -152,6 +190,63 @@ describe('the graph-wide timeline', () => {
     expect(await lines({ ...year, evidence: ['INFERRED'] })).toEqual(dated2021.filter(inferred));
   });
 
+  it('totalCount counts every fact over all pages, with the same window and filters, whatever page is asked for', async () => {
+    const cases: Record<string, unknown>[] = [
+      {},
+      { from: '2021', to: '2021' },
+      { to: '2020' },
+      { entityTypes: ['EVENT', 'MEMORANDUM'] },
+      { relationTypes: ['MEMBER_OF', 'HOLDS_POSITION', 'PART_OF'] },
+      { evidence: ['STATED'] },
+      { evidence: ['INFERRED'], from: '2021' },
+      { actor: 'coordination-center-ru' },
+      { actor: 'un-oewg', from: '2021' },
+      { actor: 'qrator-labs', relationTypes: ['MEMBER_OF'] },
+      { actor: 'coordination-center-ru', relationTypes: ['PARTY_TO'] },
+    ];
+    const counted: number[] = [];
+    for (const variables of cases) {
+      const entries = await everyEntry(variables);
+      const total = await totalCount({ ...variables, first: 1 });
+      expect(total, JSON.stringify(variables)).toBe(entries.length);
+      counted.push(total);
+      // The count does not depend on the page: not on its size, nor on where it starts.
+      const second = entries[0] ? await page({ ...variables, first: 1 }) : null;
+      if (second?.pageInfo.endCursor) expect(await totalCount({ ...variables, first: 2, after: second.pageInfo.endCursor })).toBe(total);
+    }
+    // The cases above are not all empty, nor all the whole graph.
+    expect(counted[0]).toBeGreaterThan(20);
+    expect(counted.filter((count) => count > 0 && count < (counted[0] ?? 0)).length).toBeGreaterThan(5);
+    expect(counted.at(-1)).toBe(0);
+  });
+
+  it('PROFILE: the count reads the same date indexes, in full and never every relationship, and sorts nothing', async () => {
+    const parameters = {
+      labels: [...entityLabels],
+      types: [...relationTypes],
+      asOfFrom: '0000-01-01',
+      asOfTo: '9999-12-31',
+      includeUndated: false,
+      evidence: null,
+      afterDate: null,
+      afterKey: null,
+      seekFrom: '',
+      limit: neo4j.int(Number.MAX_SAFE_INTEGER),
+    };
+    const { found, plan } = await profiled(timelineAnswers.count, parameters);
+    expect(found.filter((operator) => /Relationship.*IndexSeek/.test(operator.name)).length, plan).toBe(relationTypes.length);
+    expect(
+      found.filter((operator) => /AllNodesScan|NodeByLabelScan|RelationshipTypeScan|AllRelationshipsScan/.test(operator.name)),
+      plan,
+    ).toEqual([]);
+    expect(
+      found.filter((operator) => /^(Sort|Top|PartialSort|PartialTop)$/.test(operator.name)),
+      plan,
+    ).toEqual([]);
+    const dbHits = found.reduce((sum, operator) => sum + operator.dbHits, 0);
+    console.info(`PROFILE timeline-graph count, the whole graph: ${dbHits} db hits`);
+  });
+
   it('rejects what it cannot answer, naming the argument', async () => {
     const code = async (variables: Record<string, unknown>) => (await api.error(timelineQuery, variables)).extensions;
     expect(await code({ relationTypes: ['KNOWS'] })).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'relationTypes' });
@@ -176,21 +271,7 @@ describe('the graph-wide timeline', () => {
       seekFrom: '',
       limit: neo4j.int(11),
     };
-    const { summary } = await db.driver.executeQuery(`PROFILE ${cypher('queries/timeline-graph')}`, parameters, { database: db.name });
-    if (!summary.profile) throw new Error('no profile');
-    const operators = (plan: ProfiledPlan): { name: string; details: string; dbHits: number; rows: number }[] => [
-      {
-        name: plan.operatorType.replace(/@.*/, ''),
-        details: String(plan.arguments.Details ?? ''),
-        dbHits: plan.dbHits,
-        rows: plan.rows,
-      },
-      ...plan.children.flatMap(operators),
-    ];
-    const found = operators(summary.profile);
-    const plan = found
-      .map((operator) => `${operator.name} ${operator.details} (${operator.dbHits} db hits, ${operator.rows} rows)`)
-      .join('\n');
+    const { found, plan } = await profiled(timelineAnswers.page, parameters);
     const relationSeeks = found.filter((operator) => /Relationship.*IndexSeek/.test(operator.name));
     const nodeSeeks = found.filter((operator) => operator.name === 'NodeIndexSeek');
     expect(relationSeeks.length, plan).toBe(relationTypes.length);

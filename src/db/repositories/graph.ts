@@ -17,6 +17,7 @@ import {
   relationProperties,
   relationPropertiesIn,
 } from '../rows.ts';
+import { timelineAnswers } from '../timeline-slots.ts';
 import { asOfParameters } from './relations.ts';
 
 /**
@@ -284,7 +285,8 @@ const timelineEntry = z.object({
 });
 export type TimelineRecord = z.infer<typeof timelineEntry>;
 
-export interface TimelineRequest {
+/** Which dated facts a timeline reads: whose, in which window, of which types, with which support. */
+export interface TimelineFacts {
   /** Only the facts of this entity (its slug); null for the whole graph. */
   actor: string | null;
   /** The first and the last day ('YYYY-MM-DD') a fact must overlap; null for open. */
@@ -294,29 +296,63 @@ export interface TimelineRequest {
   labels: readonly string[];
   types: readonly string[];
   evidence: EvidenceFilter;
+}
+
+export interface TimelineRequest extends TimelineFacts {
   /** The keyset position after which the page starts: a date (dateFrom) and a key. */
   after: { key: string; id: string } | null;
   limit: number;
 }
 
+/** The timeline statement of the request's facts, the keyset and limit aside, and the parameters that choose those facts. */
+function timelineStatement(facts: TimelineFacts): { name: string; parameters: Record<string, unknown> } {
+  return {
+    name: facts.actor === null ? 'queries/timeline-graph' : 'queries/timeline',
+    parameters: {
+      ...(facts.actor === null ? {} : { id: facts.actor }),
+      // The window through fragments/as-of: open ends as the earliest and latest days there are.
+      ...asOfParameters({ first: facts.from ?? '0000-01-01', last: facts.to ?? '9999-12-31', includeUndated: false }),
+      labels: [...facts.labels],
+      types: [...facts.types],
+      evidence: facts.evidence,
+    },
+  };
+}
+
 /** A page of dated facts in (first day, key) order, in one round trip. */
 export async function loadTimeline(scope: ReadScope, request: TimelineRequest): Promise<TimelineRecord[]> {
+  const { name, parameters } = timelineStatement(request);
   return scope.read(
-    request.actor === null ? 'queries/timeline-graph' : 'queries/timeline',
+    name,
     {
-      ...(request.actor === null ? {} : { id: request.actor }),
-      // The window through fragments/as-of: open ends as the earliest and latest days there are.
-      ...asOfParameters({ first: request.from ?? '0000-01-01', last: request.to ?? '9999-12-31', includeUndated: false }),
-      labels: [...request.labels],
-      types: [...request.types],
-      evidence: request.evidence,
+      ...parameters,
       afterDate: request.after?.key ?? null,
       afterKey: request.after?.id ?? null,
       ...(request.actor === null ? { seekFrom: request.after?.key ?? '' } : {}),
       limit: neo4j.int(request.limit),
+      timelineAnswer: timelineAnswers.page,
     },
     timelineEntry,
   );
+}
+
+/** How many dated facts a timeline holds over all its pages, in one round trip. */
+export async function countTimeline(scope: ReadScope, facts: TimelineFacts): Promise<number> {
+  const { name, parameters } = timelineStatement(facts);
+  const [row] = await scope.read(
+    name,
+    {
+      ...parameters,
+      afterDate: null,
+      afterKey: null,
+      ...(facts.actor === null ? { seekFrom: '' } : {}),
+      // Every fact of every branch of the graph-wide statement.
+      limit: neo4j.int(Number.MAX_SAFE_INTEGER),
+      timelineAnswer: timelineAnswers.count,
+    },
+    z.object({ total: z.number() }),
+  );
+  return row?.total ?? 0;
 }
 
 const typeCount = z.object({ type: z.string(), count: z.number() });
