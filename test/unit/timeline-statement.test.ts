@@ -35,9 +35,14 @@ describe('asOf', () => {
     for (const name of ['queries/relation-pages', 'queries/relation-pages-with-parts', 'planned/relation-level']) {
       expect(cypher(name), name).toContain('WHERE true {{relationFilters}}');
     }
-    for (const name of ['queries/neighborhood-hop', 'queries/shortest-paths-excluding', 'queries/timeline', 'queries/timeline-graph']) {
+    for (const name of ['queries/neighborhood-hop', 'queries/shortest-paths-excluding', 'queries/timeline']) {
       expect(cypher(name), name).toContain('$includeUndated');
     }
+    // The graph-wide timeline seeks each first day within the window: it writes out only the
+    // fragment's test of the last day (see the statement), in every branch.
+    const graphWide = cypher('queries/timeline-graph');
+    expect(graphWide.match(/coalesce\((n|r)\.dateTo >= \$asOfFrom, true\)/g)).toHaveLength(relationTypes.length + 1);
+    expect(graphWide.match(/dateFrom >= \$seekFrom AND \w\.dateFrom <= \$asOfTo/g)).toHaveLength(relationTypes.length + 1);
   });
 
   it('covers the days of its partial date; absent, it filters nothing', () => {
