@@ -59,6 +59,19 @@ async function page(variables: Record<string, unknown>): Promise<Page['timeline'
 const line = (entry: Entry) => `${entry.date} ${entry.type} ${entry.entity?.slug ?? entry.edge?.key}`;
 const lines = async (variables: Record<string, unknown>) => (await page({ first: 100, ...variables })).edges.map(({ node }) => line(node));
 
+/** The graph-wide statement's parameters for the dates of every type in a window, the keyset open. */
+const everyType = (asOfFrom: string, asOfTo: string, limit: number) => ({
+  labels: [...entityLabels],
+  types: [...relationTypes],
+  asOfFrom,
+  asOfTo,
+  evidence: null,
+  afterDate: null,
+  afterKey: null,
+  seekFrom: '',
+  limit: neo4j.int(limit),
+});
+
 /** The graph-wide statement with the given ending, PROFILEd: its operators, and the plan in lines for messages. */
 async function profiled(answer: string, parameters: Record<string, unknown>) {
   const text = filledCypher('queries/timeline-graph', { timelineAnswer: answer });
@@ -221,19 +234,7 @@ describe('the graph-wide timeline', () => {
   });
 
   it('PROFILE: the count reads the same date indexes, in full and never every relationship, and sorts nothing', async () => {
-    const parameters = {
-      labels: [...entityLabels],
-      types: [...relationTypes],
-      asOfFrom: '0000-01-01',
-      asOfTo: '9999-12-31',
-      includeUndated: false,
-      evidence: null,
-      afterDate: null,
-      afterKey: null,
-      seekFrom: '',
-      limit: neo4j.int(Number.MAX_SAFE_INTEGER),
-    };
-    const { found, plan } = await profiled(timelineAnswers.count, parameters);
+    const { found, plan } = await profiled(timelineAnswers.count, everyType('0000-01-01', '9999-12-31', Number.MAX_SAFE_INTEGER));
     expect(found.filter((operator) => /Relationship.*IndexSeek/.test(operator.name)).length, plan).toBe(relationTypes.length);
     expect(
       found.filter((operator) => /AllNodesScan|NodeByLabelScan|RelationshipTypeScan|AllRelationshipsScan/.test(operator.name)),
@@ -259,19 +260,7 @@ describe('the graph-wide timeline', () => {
   });
 
   it('PROFILE: reads the date indexes in order, never every relationship, and sorts only the pages it merges', async () => {
-    const parameters = {
-      labels: [...entityLabels],
-      types: [...relationTypes],
-      asOfFrom: '2021-01-01',
-      asOfTo: '2021-12-31',
-      includeUndated: false,
-      evidence: null,
-      afterDate: null,
-      afterKey: null,
-      seekFrom: '',
-      limit: neo4j.int(11),
-    };
-    const { found, plan } = await profiled(timelineAnswers.page, parameters);
+    const { found, plan } = await profiled(timelineAnswers.page, everyType('2021-01-01', '2021-12-31', 11));
     const relationSeeks = found.filter((operator) => /Relationship.*IndexSeek/.test(operator.name));
     const nodeSeeks = found.filter((operator) => operator.name === 'NodeIndexSeek');
     expect(relationSeeks.length, plan).toBe(relationTypes.length);
