@@ -3,7 +3,7 @@ import { dateRange } from '../domain/dates.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { entityLabels, relationTypes } from '../domain/graph.ts';
 import { builder } from './builder.ts';
-import { scanCosts } from './cost.ts';
+import { countScanExtension, scanCosts } from './cost.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { EvidenceEnum, evidenceFilter } from './evidence.ts';
 import { checkRelationTypes, primeEntities, TimelineEntryRef } from './graph-types.ts';
@@ -39,6 +39,7 @@ builder.queryField('timeline', (t) =>
       // Null, with a NOT_FOUND error on this field alone, when `actor` names no entity.
       nullable: true,
       complexity: (args) => ({ field: scanCosts.timeline, multiplier: Math.max(0, args.first ?? 100) }),
+      extensions: { [countScanExtension]: scanCosts.timelineCount },
       description:
         'Every dated fact in a window, in chronological order: the dates of entities (memoranda, events, documents, sources) and the ' +
         "own dates of relationships (a signing's date, a position's or membership's term, a mandate's years). With `actor`, only " +

@@ -132,6 +132,17 @@ describe('fields that scan more than they return', () => {
     expect(cost('{ stats { topTopics(first: 3) { count } } }')).toBe(5);
   });
 
+  it("timeline's totalCount pays once for counting the whole window, whatever first asks for", () => {
+    // timeline 200 + its count 1000 + 5 × (totalCount 1)
+    const counted = scanCosts.timeline + scanCosts.timelineCount + 5;
+    expect(cost('{ timeline(first: 5) { totalCount } }')).toBe(counted);
+    expect(cost('{ timeline(first: 5) { ...Count } } fragment Count on TimelineConnection { totalCount }')).toBe(counted);
+    // Not selected, nothing counts: timeline 200 + 5 × (edges 1 + cursor 1)
+    expect(cost('{ timeline(first: 5) { edges { cursor } } }')).toBe(scanCosts.timeline + 5 * 2);
+    // A root list's count is an index count: 1 per item, as before.
+    expect(cost('{ organizations(first: 5) { totalCount } }')).toBe(1 + 5);
+  });
+
   it('timeline pays for what it reads before taking first', () => {
     // timeline 200 + 5 × (edges 1 + node 1 + type 1)
     expect(cost('{ timeline(actor: "x", first: 5) { edges { node { type } } } }')).toBe(scanCosts.timeline + 5 * 3);
