@@ -24,6 +24,8 @@ A could give; join edits with + to combine them (951fccf also had static-lists, 
 the record views' parameter lists that f6100ae removed):
   on-behalf-of-id   a signatory's onBehalfOf as its stored id, without finding the entity it names
                     (Q3): what resolving it costs
+  distinct-on-behalf-of  the organizations a level's signatories signed for, each found once for
+                    the level, not once per edge (Q3)
   static-direction  each edge's direction as a constant, not startNode(r) = a (Q3)
   no-former         the paths' ends by current slug only, without the former-slug lookups (Q5)
   no-parts          the paths without the entities and relationships on them, each once (Q5)
@@ -163,6 +165,26 @@ RETURN total, rows, tree`;
     return run.query.replace(`,\n  collect(b)[0..$p${last}_size] AS ends`, '').replace(`, collect(ends) AS level${last}Ends`, '');
   },
   'entity-no-label': (run) => run.query.replaceAll('[b.id, b.label, b.name]', '[b.id, b.name]'),
+  'distinct-on-behalf-of': (run) => {
+    // Each organization a level's signatories signed for, found once for the whole level rather
+    // than once per signatory edge: the edges carry the stored slug, the level a list of records.
+    const lookup =
+      /head\(COLLECT \{ MATCH \(o:Entity \{id: r\.onBehalfOf\}\) RETURN (.*?) \}\)\]\) AS edges,\n {2}collect\(b\)\[0\.\.\$(p\d+_size)\] AS ends\n/;
+    const found = lookup.exec(run.query);
+    if (!found) return run.query;
+    const [match, record, size] = found;
+    const at = found.index;
+    let text = `${run.query.slice(0, at)}null]) AS edges,\n  collect(b)[0..$${size}] AS ends, collect(r.onBehalfOf) AS onBehalfOf\n${run.query.slice(at + match.length)}`;
+    const level = /RETURN collect\(\[id, total, edges\]\) AS (level\d+), collect\(ends\) AS (level\d+Ends)\n/g;
+    level.lastIndex = at;
+    const next = level.exec(text);
+    if (!next) return run.query;
+    const [levelReturn, name, ends] = next;
+    text = `${text.slice(0, next.index)}WITH collect([id, total, edges]) AS ${name}, collect(ends) AS ${ends}, collect(onBehalfOf) AS onBehalfOf
+RETURN ${name}, ${ends}, COLLECT { UNWIND onBehalfOf AS ids UNWIND ids AS slug WITH DISTINCT slug MATCH (o:Entity {id: slug}) RETURN ${record} } AS ${name}OnBehalfOf
+${text.slice(next.index + levelReturn.length)}`;
+    return text.replace(/RETURN total, rows, \[(.*?)\] AS levels$/, `RETURN total, rows, [$1] AS levels, ${name}OnBehalfOf`);
+  },
   'on-behalf-of-id': (run) =>
     run.query.replace(/head\(COLLECT \{ MATCH \(o:Entity \{id: r\.onBehalfOf\}\) RETURN .*? \}\)/g, 'r.onBehalfOf'),
 };
