@@ -29,8 +29,6 @@ RETURN coalesce(fact.date, fact.startDate) AS date, fact.endDate AS endDate, dat
   count: 'RETURN count(*) AS total',
 } as const;
 
-export type TimelineAnswer = keyof typeof timelineAnswers;
-
 /** The closed list of cypher-files.ts's check. */
 export const timelineSlotValues: Readonly<Record<'timelineAnswer', ReadonlySet<string>>> = {
   timelineAnswer: new Set(Object.values(timelineAnswers)),

@@ -304,54 +304,37 @@ export interface TimelineRequest extends TimelineFacts {
   limit: number;
 }
 
-/** The timeline statement of the request's facts, the keyset and limit aside, and the parameters that choose those facts. */
-function timelineStatement(facts: TimelineFacts): { name: string; parameters: Record<string, unknown> } {
+/** The timeline statement for a request and its parameters, with the slot that ends it: a page, or a count. */
+function timelineStatement(request: TimelineRequest, answer: keyof typeof timelineAnswers) {
   return {
-    name: facts.actor === null ? 'queries/timeline-graph' : 'queries/timeline',
+    name: request.actor === null ? 'queries/timeline-graph' : 'queries/timeline',
     parameters: {
-      ...(facts.actor === null ? {} : { id: facts.actor }),
+      ...(request.actor === null ? {} : { id: request.actor }),
       // The window through fragments/as-of: open ends as the earliest and latest days there are.
-      ...asOfParameters({ first: facts.from ?? '0000-01-01', last: facts.to ?? '9999-12-31', includeUndated: false }),
-      labels: [...facts.labels],
-      types: [...facts.types],
-      evidence: facts.evidence,
+      ...asOfParameters({ first: request.from ?? '0000-01-01', last: request.to ?? '9999-12-31', includeUndated: false }),
+      labels: [...request.labels],
+      types: [...request.types],
+      evidence: request.evidence,
+      afterDate: request.after?.key ?? null,
+      afterKey: request.after?.id ?? null,
+      ...(request.actor === null ? { seekFrom: request.after?.key ?? '' } : {}),
+      limit: neo4j.int(request.limit),
+      timelineAnswer: timelineAnswers[answer],
     },
   };
 }
 
 /** A page of dated facts in (first day, key) order, in one round trip. */
 export async function loadTimeline(scope: ReadScope, request: TimelineRequest): Promise<TimelineRecord[]> {
-  const { name, parameters } = timelineStatement(request);
-  return scope.read(
-    name,
-    {
-      ...parameters,
-      afterDate: request.after?.key ?? null,
-      afterKey: request.after?.id ?? null,
-      ...(request.actor === null ? { seekFrom: request.after?.key ?? '' } : {}),
-      limit: neo4j.int(request.limit),
-      timelineAnswer: timelineAnswers.page,
-    },
-    timelineEntry,
-  );
+  const { name, parameters } = timelineStatement(request, 'page');
+  return scope.read(name, parameters, timelineEntry);
 }
 
 /** How many dated facts a timeline holds over all its pages, in one round trip. */
 export async function countTimeline(scope: ReadScope, facts: TimelineFacts): Promise<number> {
-  const { name, parameters } = timelineStatement(facts);
-  const [row] = await scope.read(
-    name,
-    {
-      ...parameters,
-      afterDate: null,
-      afterKey: null,
-      ...(facts.actor === null ? { seekFrom: '' } : {}),
-      // Every fact of every branch of the graph-wide statement.
-      limit: neo4j.int(Number.MAX_SAFE_INTEGER),
-      timelineAnswer: timelineAnswers.count,
-    },
-    z.object({ total: z.number() }),
-  );
+  // From the start, and no branch of the graph-wide statement stops early.
+  const { name, parameters } = timelineStatement({ ...facts, after: null, limit: Number.MAX_SAFE_INTEGER }, 'count');
+  const [row] = await scope.read(name, parameters, z.object({ total: z.number() }));
   return row?.total ?? 0;
 }
 
