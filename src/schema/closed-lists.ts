@@ -31,8 +31,9 @@ export function withClosedListErrors(schema: GraphQLSchema): GraphQLSchema {
             );
       const hint = meant ? (node?.kind === Kind.STRING && meant === text ? ` Write it without quotes: ${meant}.` : ` Write ${meant}.`) : '';
       const shown = text === null ? 'That value' : JSON.stringify(text);
+      const article = /^[AEIOU]/.test(type.name) ? 'an' : 'a';
       // Not BadUserInputError: the error points at the value in the document, and a variable's path is graphql's to add.
-      return new GovgraphError('BAD_USER_INPUT', `${shown} is not a ${type.name}.${hint} The values are ${allowed.join(', ')}.`, {
+      return new GovgraphError('BAD_USER_INPUT', `${shown} is not ${article} ${type.name}.${hint} The values are ${allowed.join(', ')}.`, {
         details: { allowed },
         ...(node ? { nodes: node } : {}),
       });

@@ -299,6 +299,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
         field: 'filter.kind',
         allowed: expect.arrayContaining(['REGISTRY']),
       });
+      expect(unknown.message).toContain('"NO_SUCH_KIND" is not an OrganizationKind.');
     });
 
     it('refuses what a filter cannot match, with the allowed values, in variables and literals alike (issue #15)', async () => {
