@@ -5,9 +5,10 @@ import { builder } from './builder.ts';
 import { loadEntities, nodeOptions } from './entity.ts';
 import { EvidenceEnum } from './evidence.ts';
 import { EdgeRef } from './graph-types.ts';
-import { cutPage, encodeCursor, pageWindow } from './paging.ts';
+import { countedTotal, cutPage, encodeCursor, pageWindow } from './paging.ts';
 import { resolveRef } from './references.ts';
 import { ConflictRef, EntityRef, SourceRef } from './refs.ts';
+import { selectsField } from './selection.ts';
 
 /**
  * Disagreements between sources as data: what each is about, and each side with its own
@@ -84,7 +85,7 @@ builder.queryField('conflicts', (t) =>
             'Only conflicts about this entity: its slug (e.g. "tld-su") or global ID. Absent or null: all. An unknown entity is NOT_FOUND.',
         }),
       },
-      resolve: async (_root, args, context) => {
+      resolve: async (_root, args, context, info) => {
         if (args.last != null || args.before != null) {
           throw new BadUserInputError('conflicts pages forward only: give "first" and "after"', {
             argument: args.last != null ? 'last' : 'before',
@@ -92,13 +93,31 @@ builder.queryField('conflicts', (t) =>
         }
         const window = pageWindow(args);
         const about = args.about == null ? null : (await resolveRef(context, { argument: 'about', ref: String(args.about) })).id;
-        const rows = await loadConflictPage(context.reads, about, window.after?.id ?? '', window.limit);
+        const { rows, total } = await loadConflictPage(context.reads, {
+          about,
+          after: window.after?.id ?? '',
+          limit: window.limit,
+          withTotal: selectsField(info, 'totalCount'),
+        });
         for (const row of rows) context.loaders.entity.prime(row.id, row);
         const { rows: page, pageInfo } = cutPage(rows, window, positionOf);
-        return { pageInfo, edges: page.map((conflict) => ({ cursor: encodeCursor(positionOf(conflict)), node: conflict })) };
+        return {
+          totalCount: total,
+          pageInfo,
+          edges: page.map((conflict) => ({ cursor: encodeCursor(positionOf(conflict)), node: conflict })),
+        };
       },
     },
-    { name: 'ConflictConnection', description: 'A page of conflicts.' },
+    {
+      name: 'ConflictConnection',
+      description: 'A page of conflicts.',
+      fields: (c) => ({
+        totalCount: c.int({
+          description: 'How many conflicts there are over all pages, with the same `about` (counted in the database).',
+          resolve: countedTotal,
+        }),
+      }),
+    },
     { name: 'ConflictEdge', description: 'One conflict.' },
   ),
 );

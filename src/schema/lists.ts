@@ -11,7 +11,7 @@ import { countryCode } from './countries.ts';
 import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, TldTypeEnum } from './curation/enums.ts';
 import { expectLabel } from './entity.ts';
 import { primeRelationPages } from './loaders.ts';
-import { cutPage, encodeCursor, pageWindow } from './paging.ts';
+import { countedTotal, cutPage, encodeCursor, pageWindow } from './paging.ts';
 import { planRelationLevels } from './planner.ts';
 import { rowViewFor } from './record-view.ts';
 import { resolveRef } from './references.ts';
@@ -259,12 +259,7 @@ function defineList<L extends EntityLabel>(spec: ListSpec<L>): void {
         fields: (c) => ({
           totalCount: c.int({
             description: 'How many match the filter in all (counted in the database).',
-            resolve: (connection) => {
-              const { totalCount } = connection as unknown as { totalCount: number | null };
-              // selectsField errs towards counting, so a selected totalCount always has its number.
-              if (totalCount === null) throw new Error('totalCount was selected but not counted');
-              return totalCount;
-            },
+            resolve: countedTotal,
           }),
         }),
       },

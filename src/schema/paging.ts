@@ -45,6 +45,17 @@ export function listsAbove(path: { prev: unknown; key: string | number } | undef
   return count;
 }
 
+/**
+ * A connection's totalCount, for its field's resolver. The page's resolver counts only when the
+ * selection asks for the field (selectsField), and Pothos types the connection without it.
+ */
+export function countedTotal(connection: object): number {
+  const total = 'totalCount' in connection ? connection.totalCount : null;
+  // selectsField errs towards counting, so a selected totalCount always has its number.
+  if (typeof total !== 'number') throw new Error('totalCount was selected but not counted');
+  return total;
+}
+
 /** Cursors are opaque to clients: base64url of the keyset position. */
 export function encodeCursor(position: Position): string {
   return Buffer.from(JSON.stringify([position.key, position.id]), 'utf8').toString('base64url');

@@ -12,7 +12,16 @@ import type { RequestContext } from './context.ts';
 import { loadEntities } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFields, evidenceFilter } from './evidence.ts';
 import type { Loaders } from './loaders.ts';
-import { cutPage, defaultPageSizeAt, encodeCursor, listsAbove, type PageArguments, type PageWindow, pageWindow } from './paging.ts';
+import {
+  countedTotal,
+  cutPage,
+  defaultPageSizeAt,
+  encodeCursor,
+  listsAbove,
+  type PageArguments,
+  type PageWindow,
+  pageWindow,
+} from './paging.ts';
 import { readsStored, readsStoredWhenSelected, recordViewFor } from './record-view.ts';
 import { ActorRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
@@ -310,11 +319,7 @@ function connectionOptions(t: { arg: ArgBuilder<Types> }, spec: RelationSpec) {
         }),
         totalCount: c.int({
           description: 'How many relations of this kind there are in all (counted in the database, not loaded).',
-          resolve: (connection) => {
-            // selectsField errs towards counting, so a selected totalCount always has its number.
-            if (connection.totalCount === null) throw new Error('totalCount was selected but not counted');
-            return connection.totalCount;
-          },
+          resolve: countedTotal,
         }),
       }),
     },

@@ -7,7 +7,7 @@ import { countScanExtension, scanCosts } from './cost.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { EvidenceEnum, evidenceFilter } from './evidence.ts';
 import { checkRelationTypes, primeEntities, TimelineEntryRef } from './graph-types.ts';
-import { cutPage, encodeCursor, type PageInfo, pageWindow } from './paging.ts';
+import { countedTotal, cutPage, encodeCursor, type PageInfo, pageWindow } from './paging.ts';
 import { resolveRef } from './references.ts';
 import { PartialDate } from './scalars.ts';
 import { selectsField } from './selection.ts';
@@ -109,13 +109,7 @@ builder.queryField('timeline', (t) =>
       fields: (c) => ({
         totalCount: c.int({
           description: 'How many dated facts the timeline holds over all its pages, with the same filters (counted in the database).',
-          resolve: (connection) => {
-            // The connection's type is inferred without it: the resolver above sets it (TimelinePage).
-            const total = 'totalCount' in connection ? connection.totalCount : null;
-            // selectsField errs towards counting, so a selected totalCount always has its number.
-            if (typeof total !== 'number') throw new Error('totalCount was selected but not counted');
-            return total;
-          },
+          resolve: countedTotal,
         }),
       }),
     },

@@ -75,6 +75,36 @@ describe('conflicts', () => {
     }
   });
 
+  it('counts the conflicts over all pages, with and without about', async () => {
+    type Page = {
+      conflicts: { totalCount: number; edges: { node: { slug: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    };
+    const query = `query ($about: ID, $first: Int, $after: String) {
+      conflicts(about: $about, first: $first, after: $after) { totalCount edges { node { slug } } pageInfo { hasNextPage endCursor } }
+    }`;
+    for (const about of [null, 'tld-su', 'ripn', 'icann', 'de-cix']) {
+      const every = await all(about ?? undefined);
+      let after: string | null = null;
+      const seen: string[] = [];
+      for (;;) {
+        const page: Page = await suite.api.data<Page>(query, { about, first: 2, after });
+        expect(page.conflicts.totalCount, String(about)).toBe(every.length);
+        seen.push(...slugsOf(page.conflicts.edges.map((edge) => edge.node)));
+        if (!page.conflicts.pageInfo.hasNextPage) {
+          after = page.conflicts.pageInfo.endCursor;
+          break;
+        }
+        after = page.conflicts.pageInfo.endCursor;
+      }
+      expect(seen, String(about)).toEqual(slugsOf(every));
+      // Past the last page: no conflicts, and still the total.
+      const past = await suite.api.data<Page>(query, { about, first: 2, after });
+      expect(past.conflicts, String(about)).toMatchObject({ totalCount: every.length, edges: [] });
+    }
+    expect((await all()).length).toBe(12);
+    expect(await all('de-cix')).toEqual([]);
+  });
+
   it('keeps both managers of .su as the stored relationships, each citing its article', async () => {
     expect((await all('ripn')).map((conflict) => conflict.slug)).toContain('conflict-su-manager');
     const su = (await all('tld-su')).find((found) => found.slug === 'conflict-su-manager');
@@ -121,7 +151,7 @@ describe('conflicts', () => {
     const bySlug = (await all('ispcp')).map((conflict) => conflict.slug);
     expect(bySlug).toEqual(['conflict-qrator-labs-application-approver']);
     expect((await all(encodeGlobalID('Body', 'ispcp'))).map((conflict) => conflict.slug)).toEqual(bySlug);
-    expect(await all('msk-ix')).toEqual([]);
+    expect(await all('de-cix')).toEqual([]);
     const error = await suite.api.error(page, { about: 'no-such-entity', first: 5 });
     expect(error.extensions?.code).toBe('NOT_FOUND');
   });

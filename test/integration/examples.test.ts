@@ -119,6 +119,7 @@ describe('the example queries', () => {
         'Foundation for Internet Development',
         'Russian Institute for Public Networks',
       ]);
+      expect(conflicts.totalCount).toBe(conflicts.edges.length);
       for (const edge of conflicts.edges) {
         for (const claim of edge.node.claims) expect(claim.sources.length).toBeGreaterThan(0);
       }

@@ -277,6 +277,49 @@ describe('ingesting an article', () => {
     expect(JSON.stringify(anonymous.result)).not.toContain('ICANN');
   });
 
+  it('counts the review queue by status and source, the same on every page', async () => {
+    const { keys, api } = suite;
+    const text = 'Olga Strand, director of the Baltic Internet Exchange, spoke about peering in Riga.';
+    const queued = (await api.data<IngestOut>(ingest, { input: { content: text } }, keys.curator)).ingestSource;
+    expect(queued.proposals.length).toBeGreaterThan(0);
+    const [rejected] = queued.proposals;
+    await api.data('mutation ($id: String!) { rejectProposal(id: $id) { operation } }', { id: rejected?.id }, keys.curator);
+
+    type Page = {
+      proposals: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    };
+    const query = `query ($source: String, $status: ProposalStatus, $after: String) {
+      proposals(source: $source, status: $status, first: 1, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } }
+    }`;
+    // Walks every page of one page each: each says the same total, and the total is what the pages hold.
+    const walk = async (variables: { source: string | null; status: string | null }) => {
+      const ids: string[] = [];
+      const totals = new Set<number>();
+      let after: string | null = null;
+      for (;;) {
+        const page: Page = await api.data<Page>(query, { ...variables, after }, keys.curator);
+        totals.add(page.proposals.totalCount);
+        ids.push(...page.proposals.edges.map((edge) => edge.node.id));
+        if (!page.proposals.pageInfo.hasNextPage) return { ids, totals: [...totals], after: page.proposals.pageInfo.endCursor };
+        after = page.proposals.pageInfo.endCursor;
+      }
+    };
+    const ofSource = await walk({ source: queued.source, status: null });
+    expect(ofSource.ids.sort()).toEqual(queued.proposals.map((p) => p.id).sort());
+    expect(ofSource.totals).toEqual([queued.proposals.length]);
+    const pending = await walk({ source: queued.source, status: 'PENDING' });
+    expect(pending.totals).toEqual([queued.proposals.length - 1]);
+    expect(pending.ids).not.toContain(rejected?.id);
+    expect((await walk({ source: queued.source, status: 'REJECTED' })).totals).toEqual([1]);
+    const everySource = await walk({ source: null, status: null });
+    expect(everySource.totals).toEqual([everySource.ids.length]);
+    expect(everySource.ids.length).toBeGreaterThan(queued.proposals.length);
+    // Past the last page: no proposals, and still the total.
+    const past = await api.data<Page>(query, { source: queued.source, status: null, after: ofSource.after }, keys.curator);
+    expect(past.proposals).toMatchObject({ totalCount: queued.proposals.length, edges: [] });
+    expect((await api.data<Page>(query, { source: 'src-none', status: null, after: null }, keys.curator)).proposals.totalCount).toBe(0);
+  });
+
   async function pendingIds(source: string): Promise<string[]> {
     const page = await suite.api.data<{ proposals: { edges: { node: { id: string } }[] } }>(
       'query ($source: String!) { proposals(status: PENDING, source: $source, first: 100) { edges { node { id } } } }',

@@ -6,12 +6,28 @@ import type { ReadScope } from '../read-scope.ts';
 import { conflict, relationProperties } from '../rows.ts';
 import type { EdgeRecord } from './graph.ts';
 
-const conflictRow = z.object({ props: conflict });
+const conflictPageRow = z.object({ total: z.number(), rows: z.array(conflict) });
 
-/** Up to `limit` conflicts after the slug `after`, in slug order; only those about `about` when given. */
-export async function loadConflictPage(scope: ReadScope, about: string | null, after: string, limit: number): Promise<ConflictRow[]> {
-  const rows = await scope.read('queries/conflicts-page', { about, after, limit: neo4j.int(limit) }, conflictRow);
-  return rows.map((row) => row.props);
+export interface ConflictPage {
+  rows: ConflictRow[];
+  /** How many conflicts there are in all with the same `about`; null unless asked for. */
+  total: number | null;
+}
+
+/**
+ * Up to `limit` conflicts after the slug `after`, in slug order; only those about `about` when
+ * given. With `withTotal`, also how many there are in all, in the same statement.
+ */
+export async function loadConflictPage(
+  scope: ReadScope,
+  request: { about: string | null; after: string; limit: number; withTotal: boolean },
+): Promise<ConflictPage> {
+  const [row] = await scope.read(
+    'queries/conflicts-page',
+    { about: request.about, after: request.after, limit: neo4j.int(request.limit), withTotal: request.withTotal },
+    conflictPageRow,
+  );
+  return { rows: row?.rows ?? [], total: request.withTotal ? (row?.total ?? 0) : null };
 }
 
 const keyedEdge = z.object({

@@ -144,17 +144,34 @@ const toRecord = ({ props, evidenceText }: z.infer<typeof storedProposal>): Prop
 
 export type ProposalStatus = 'PENDING' | 'ACCEPTED' | 'REJECTED';
 
-/** A page of proposals in id order after `after`, by status and source when given. */
+export interface ProposalPage {
+  rows: ProposalRecord[];
+  /** How many proposals there are in all with the same status and source; null unless asked for. */
+  total: number | null;
+}
+
+const proposalPageRow = z.object({ total: z.number(), rows: z.array(storedProposal) });
+
+/**
+ * A page of proposals in id order after `after`, by status and source when given; with
+ * `withTotal`, also how many there are in all, in the same statement.
+ */
 export async function loadProposalPage(
   scope: ReadScope,
-  request: { status: ProposalStatus | null; source: string | null; after: string; limit: number },
-): Promise<ProposalRecord[]> {
-  const rows = await scope.read(
+  request: { status: ProposalStatus | null; source: string | null; after: string; limit: number; withTotal: boolean },
+): Promise<ProposalPage> {
+  const [row] = await scope.read(
     'ingest/proposals-page',
-    { status: request.status, source: request.source, after: request.after, limit: neo4j.int(request.limit) },
-    storedProposal,
+    {
+      status: request.status,
+      source: request.source,
+      after: request.after,
+      limit: neo4j.int(request.limit),
+      withTotal: request.withTotal,
+    },
+    proposalPageRow,
   );
-  return rows.map(toRecord);
+  return { rows: (row?.rows ?? []).map(toRecord), total: request.withTotal ? (row?.total ?? 0) : null };
 }
 
 export async function loadProposals(scope: ReadScope, ids: readonly string[]): Promise<ProposalRecord[]> {

@@ -24,8 +24,9 @@ import { builder } from '../builder.ts';
 import type { RequestContext } from '../context.ts';
 import { expectGraphEntity, loadEntities } from '../entity.ts';
 import { EvidenceEnum } from '../evidence.ts';
-import { decodeCursor, encodeCursor, maxPageSize } from '../paging.ts';
+import { countedTotal, decodeCursor, encodeCursor, maxPageSize } from '../paging.ts';
 import { EntityRef } from '../refs.ts';
+import { selectsField } from '../selection.ts';
 import { primeEntities } from './entity-upserts.ts';
 import { operationDescription, writeCost } from './payloads.ts';
 import { primeRelation } from './relation-mutations.ts';
@@ -375,7 +376,17 @@ builder.mutationField('linkMention', (t) =>
 );
 
 const ProposalConnection = builder.connectionObject(
-  { type: ProposalRef, name: 'ProposalConnection', description: 'A page of the review queue, by proposal id.' },
+  {
+    type: ProposalRef,
+    name: 'ProposalConnection',
+    description: 'A page of the review queue, by proposal id.',
+    fields: (c) => ({
+      totalCount: c.int({
+        description: 'How many proposals there are over all pages, with the same status and source (counted in the database).',
+        resolve: countedTotal,
+      }),
+    }),
+  },
   { name: 'ProposalEdge', description: 'One proposal.' },
 );
 
@@ -395,19 +406,26 @@ builder.queryField('proposals', (t) =>
       }),
       after: t.arg.string({ description: "Continue after this cursor (an edge's cursor or pageInfo.endCursor)." }),
     },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const size = args.first ?? defaultProposalPageSize;
       if (!Number.isInteger(size) || size < 1 || size > maxPageSize) {
         throw new BadUserInputError(`"first" must be between 1 and ${maxPageSize}, got ${size}`, { argument: 'first' });
       }
       const after = args.after ? decodeCursor(args.after, 'after') : null;
       const status: ProposalStatus | null = args.status ?? null;
-      const rows = await loadProposalPage(context.reads, { status, source: args.source ?? null, after: after?.id ?? '', limit: size + 1 });
+      const { rows, total } = await loadProposalPage(context.reads, {
+        status,
+        source: args.source ?? null,
+        after: after?.id ?? '',
+        limit: size + 1,
+        withTotal: selectsField(info, 'totalCount'),
+      });
       const kept = rows.slice(0, size);
       const cursorOf = (proposal: ProposalRecord) => encodeCursor({ key: proposal.id, id: proposal.id });
       const first = kept[0];
       const last = kept.at(-1);
       return {
+        totalCount: total,
         edges: kept.map((proposal) => ({ cursor: cursorOf(proposal), node: proposal })),
         pageInfo: {
           hasNextPage: rows.length > size,
