@@ -308,6 +308,36 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     }
   });
 
+  it('lists the conflicts about .su with each side named, and selects a side that is in view', async () => {
+    const fresh = await openPage(browser);
+    try {
+      await fresh.page.goto(`${origin}/explore`, { waitUntil: 'networkidle0' });
+      await choose(fresh.page, 'search', '.su', '.su');
+      await fresh.page.waitForSelector('[data-testid="entity-panel"] .claim-group');
+      const sides = await eventually('both managers as sides of a conflict', async () => {
+        const texts = await fresh.page.$$eval('[data-testid="entity-panel"] .claim-group .relation-side', (items) =>
+          items.map((item) => ({ text: item.textContent ?? '', button: item.tagName === 'BUTTON' })),
+        );
+        return texts.some((side) => side.text.startsWith('MANAGES: Foundation')) ? texts : null;
+      });
+      // Named by type, ends and role, never by the stored key; both managers are neighbours of .su, so both are in view.
+      expect(sides).toEqual(
+        expect.arrayContaining([
+          { text: 'MANAGES: Russian Institute for Public Networks → .su (registry)', button: true },
+          { text: 'MANAGES: Foundation for Internet Development → .su (registry)', button: true },
+        ]),
+      );
+      for (const side of sides) expect(side.text).not.toContain('|');
+      const [first] = await fresh.page.$$('[data-testid="entity-panel"] .claim-group button.relation-side');
+      await first?.click();
+      await fresh.page.waitForSelector('[data-testid="edge-panel"]');
+      expect(await fresh.page.$eval('#edge-panel-title', (element) => element.textContent)).toContain('MANAGES');
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.page.close();
+    }
+  });
+
   it('asked no host but the server, and met no script error', () => {
     expect(watched.requests.length).toBeGreaterThan(5);
     expect(foreignRequests(watched.requests, origin)).toEqual([]);

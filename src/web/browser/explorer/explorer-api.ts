@@ -33,7 +33,8 @@ export interface ExplorerApi {
   paths(from: string, to: string): Promise<Subgraph[]>;
   entities(ids: readonly string[]): Promise<EntitySummary[]>;
   entity(id: string): Promise<EntityFile | null>;
-  conflicts(id: string): Promise<Conflict[]>;
+  /** The first conflicts about an entity, and how many there are in all. */
+  conflicts(id: string): Promise<{ conflicts: Conflict[]; total: number }>;
 }
 
 /** The most entities one neighbourhood brings: one hop rarely needs more, wider ones get the API's 200. */
@@ -73,9 +74,9 @@ export async function connectExplorerApi(endpoint: string): Promise<ExplorerApi>
       return { details: details.data, timeline };
     },
     async conflicts(id) {
-      if (!capabilities.conflicts) return [];
+      if (!capabilities.conflicts) return { conflicts: [], total: 0 };
       const answer = await client.request(documents.conflicts, { id, run: true }, conflictsAnswer);
-      return answer.conflicts.edges.map((edge) => edge.node);
+      return { conflicts: answer.conflicts.edges.map((edge) => edge.node), total: answer.conflicts.totalCount };
     },
   };
 }

@@ -106,14 +106,19 @@ export const entityAnswer = z.object({
   timeline: z.nullable(z.object({ edges: z.array(z.object({ node: timelineNodeSchema })) })),
 });
 
+const namedEnd = z.object({ id: z.string(), name: z.string() });
+/** A relationship that is one side of a conflict, with its ends' names: it may not be in view. */
+const conflictRelationSchema = z.object({ ...edgeSchema.shape, from: namedEnd, to: namedEnd });
+export type ConflictRelation = z.infer<typeof conflictRelationSchema>;
+
 const conflictClaimSchema = z.object({
   value: z.nullish(z.string()),
   evidence: z.nullish(z.string()),
   sources: z.array(sourceSchema),
-  relation: z.nullish(edgeSchema),
+  relation: z.nullish(conflictRelationSchema),
 });
 export const conflictSchema = z.object({ id: z.string(), description: z.nullish(z.string()), claims: z.array(conflictClaimSchema) });
 export type Conflict = z.infer<typeof conflictSchema>;
 export const conflictsAnswer = z.object({
-  conflicts: z.object({ edges: z.array(z.object({ node: conflictSchema })) }),
+  conflicts: z.object({ totalCount: z.number(), edges: z.array(z.object({ node: conflictSchema })) }),
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Claim, Conflict, Edge, EntitySummary } from '../api/shapes.ts';
+import type { Claim, Conflict, ConflictRelation, Edge, EntitySummary } from '../api/shapes.ts';
 import type { EntityFile, ExplorerApi } from '../explorer-api.ts';
 import { entityStyle } from '../graph/entity-styles.ts';
 import { describeDate } from '../model/partial-dates.ts';
@@ -9,7 +9,7 @@ import { SourceList } from './source-list.tsx';
 export interface EntityPanelProps {
   api: ExplorerApi;
   entity: EntitySummary;
-  /** The relations in view, to find the ones that disagree about this entity. */
+  /** The relations in view: a side of a conflict that is among them can be selected. */
   edges: ReadonlyMap<string, Edge>;
   entities: ReadonlyMap<string, EntitySummary>;
   pinned: boolean;
@@ -46,37 +46,51 @@ function claimsByField(claims: readonly Claim[]): Map<string, Claim[]> {
   return grouped;
 }
 
-/** Relations in view with the same type and ends but different keys: sources that disagree on its details. */
-function relationConflicts(id: string, edges: ReadonlyMap<string, Edge>): Edge[][] {
-  const groups = new Map<string, Edge[]>();
-  for (const edge of edges.values()) {
-    if (edge.from.id !== id && edge.to.id !== id) continue;
-    const ends = `${edge.type}|${edge.from.id}|${edge.to.id}`;
-    groups.set(ends, [...(groups.get(ends) ?? []), edge]);
-  }
-  return [...groups.values()].filter((group) => group.length > 1);
+/** A relationship side of a conflict in words: its type, its ends and what tells it apart (a role, a title). */
+function describeRelation(relation: ConflictRelation): string {
+  const details = ['role', 'title']
+    .map((field) => relation.properties?.[field])
+    .filter((value): value is string => typeof value === 'string' && value !== '');
+  return `${relation.type}: ${relation.from.name} → ${relation.to.name}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
 }
+
+/** A relationship side: a button that selects it when it is in view, its description otherwise. */
+function RelationSide(props: { relation: ConflictRelation; inView: boolean; onSelect(key: string): void }) {
+  const text = describeRelation(props.relation);
+  if (!props.inView) return <span className="relation-side">{text}</span>;
+  return (
+    <button type="button" className="link-button relation-side" onClick={() => props.onSelect(props.relation.key)}>
+      {text}
+    </button>
+  );
+}
+
+const noConflicts = { conflicts: [], total: 0 };
 
 /** One entity: its fields, aliases, sources, disagreements between sources, and its timeline. */
 export function EntityPanel(props: EntityPanelProps) {
   const { api, entity } = props;
   const [file, setFile] = useState<EntityFile | null>(null);
-  const [conflicts, setConflicts] = useState<Conflict[]>([]);
+  const [{ conflicts, total: conflictTotal }, setConflicts] = useState<{ conflicts: Conflict[]; total: number }>(noConflicts);
   const [problem, setProblem] = useState<string | null>(null);
+  const [conflictProblem, setConflictProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
+    const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
     setFile(null);
     setProblem(null);
-    setConflicts([]);
+    setConflicts(noConflicts);
+    setConflictProblem(null);
     api
       .entity(entity.id)
       .then((found) => current && setFile(found))
-      .catch((error: unknown) => current && setProblem(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => current && setProblem(messageOf(error)));
+    // Said, not swallowed: a panel without its conflicts would read as sources that agree.
     api
       .conflicts(entity.id)
       .then((found) => current && setConflicts(found))
-      .catch(() => undefined);
+      .catch((error: unknown) => current && setConflictProblem(messageOf(error)));
     return () => {
       current = false;
     };
@@ -85,7 +99,6 @@ export function EntityPanel(props: EntityPanelProps) {
   const style = entityStyle(entity.__typename);
   const details = file?.details;
   const claims = details ? claimsByField(details.claims) : new Map<string, Claim[]>();
-  const disagreeingRelations = relationConflicts(entity.id, props.edges);
   return (
     <section className="panel entity-panel" aria-labelledby="entity-panel-title" data-testid="entity-panel">
       <p className="entity-kind">
@@ -147,7 +160,7 @@ export function EntityPanel(props: EntityPanelProps) {
           </dl>
           <h3>Sources</h3>
           <SourceList sources={details.sources} label={`Sources of ${entity.name}`} />
-          {(claims.size > 0 || conflicts.length > 0 || disagreeingRelations.length > 0) && (
+          {(claims.size > 0 || conflicts.length > 0) && (
             <>
               <h3>Where sources disagree</h3>
               {[...claims].map(([field, fieldClaims]) => (
@@ -169,7 +182,14 @@ export function EntityPanel(props: EntityPanelProps) {
                   <ul>
                     {conflict.claims.map((claim, index) => (
                       <li key={claim.value ?? claim.relation?.key ?? index}>
-                        {claim.value ? `“${claim.value}”` : claim.relation ? `${claim.relation.type} (${claim.relation.key})` : ''}
+                        {claim.value && `“${claim.value}”`}
+                        {claim.relation && (
+                          <RelationSide
+                            relation={claim.relation}
+                            inView={props.edges.has(claim.relation.key)}
+                            onSelect={props.onSelectEdge}
+                          />
+                        )}
                         {claim.evidence && <span className="muted"> — {claim.evidence}</span>}
                         <SourceList sources={claim.sources} />
                       </li>
@@ -177,21 +197,17 @@ export function EntityPanel(props: EntityPanelProps) {
                   </ul>
                 </div>
               ))}
-              {disagreeingRelations.map((group) => (
-                <div key={group[0]?.key} className="claim-group">
-                  <h4>{group[0]?.type} told differently</h4>
-                  <ul>
-                    {group.map((edge) => (
-                      <li key={edge.key}>
-                        <button type="button" className="link-button" onClick={() => props.onSelectEdge(edge.key)}>
-                          {edge.key}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ))}
+              {conflictTotal > conflicts.length && (
+                <p className="muted">
+                  {conflictTotal - conflicts.length} more: <code>conflicts(about:)</code> in GraphiQL lists them all.
+                </p>
+              )}
             </>
+          )}
+          {conflictProblem && (
+            <p className="problem" role="alert">
+              Could not load where its sources disagree: {conflictProblem}
+            </p>
           )}
           <h3>Timeline</h3>
           {file.timeline.length === 0 ? (
