@@ -308,7 +308,7 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     }
   });
 
-  it('lists the conflicts about .su with each side named, and selects a side that is in view', async () => {
+  it('lists the conflicts about .su with each side named, selects a side in view, and lists a disagreement once', async () => {
     const fresh = await openPage(browser);
     try {
       await fresh.page.goto(`${origin}/explore`, { waitUntil: 'networkidle0' });
@@ -332,6 +332,17 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
       await first?.click();
       await fresh.page.waitForSelector('[data-testid="edge-panel"]');
       expect(await fresh.page.$eval('#edge-panel-title', (element) => element.textContent)).toContain('MANAGES');
+
+      // The OAC memorandum's two titles are a recorded conflict and claims on its name: listed once, under the conflict.
+      await choose(fresh.page, 'search', 'Counteract and Prevent Violations', 'Memorandum of Cooperation to Counteract');
+      const titles = await eventually('the conflict about the two titles', async () => {
+        const items = await fresh.page.$$eval('[data-testid="entity-panel"] .claim-group li', (lis) =>
+          lis.map((li) => li.firstChild?.textContent ?? ''),
+        );
+        return items.length > 0 ? items : null;
+      });
+      expect(titles.filter((title) => title.includes('Combating Internet Abuse'))).toHaveLength(1);
+      expect(titles.filter((title) => title.includes('Counteract and Prevent Violations'))).toHaveLength(1);
       expect(fresh.errors).toEqual([]);
     } finally {
       await fresh.page.close();

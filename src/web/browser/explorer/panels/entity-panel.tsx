@@ -39,10 +39,16 @@ const fieldLabels: [keyof EntityFile['details'], string][] = [
 ];
 const dated = new Set<string>(['date', 'startDate', 'endDate']);
 
-/** Claims grouped by field: a field with claims is one on which the sources disagree. */
-function claimsByField(claims: readonly Claim[]): Map<string, Claim[]> {
+/**
+ * Claims grouped by field: a field with claims is one on which the sources disagree. A field
+ * whose every value is a side of a recorded conflict is left to that conflict, which says the
+ * same with its description (the two titles of a memorandum, say), so it is not listed twice.
+ */
+function claimsByField(claims: readonly Claim[], conflicts: readonly Conflict[]): Map<string, Claim[]> {
   const grouped = new Map<string, Claim[]>();
   for (const claim of claims) grouped.set(claim.field, [...(grouped.get(claim.field) ?? []), claim]);
+  const sides = new Set(conflicts.flatMap((conflict) => conflict.claims.flatMap((claim) => (claim.value ? [claim.value] : []))));
+  for (const [field, fieldClaims] of grouped) if (fieldClaims.every((claim) => sides.has(claim.value))) grouped.delete(field);
   return grouped;
 }
 
@@ -98,7 +104,7 @@ export function EntityPanel(props: EntityPanelProps) {
 
   const style = entityStyle(entity.__typename);
   const details = file?.details;
-  const claims = details ? claimsByField(details.claims) : new Map<string, Claim[]>();
+  const claims = details ? claimsByField(details.claims, conflicts) : new Map<string, Claim[]>();
   return (
     <section className="panel entity-panel" aria-labelledby="entity-panel-title" data-testid="entity-panel">
       <p className="entity-kind">
