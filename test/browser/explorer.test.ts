@@ -336,13 +336,26 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
       // The OAC memorandum's two titles are a recorded conflict and claims on its name: listed once, under the conflict.
       await choose(fresh.page, 'search', 'Counteract and Prevent Violations', 'Memorandum of Cooperation to Counteract');
       const titles = await eventually('the conflict about the two titles', async () => {
+        const title = await fresh.page.$eval('#entity-panel-title', (element) => element.textContent ?? '');
         const items = await fresh.page.$$eval('[data-testid="entity-panel"] .claim-group li', (lis) =>
           lis.map((li) => li.firstChild?.textContent ?? ''),
         );
-        return items.length > 0 ? items : null;
+        return title.includes('Counteract') && items.some((item) => item.includes('Combating')) ? items : null;
       });
       expect(titles.filter((title) => title.includes('Combating Internet Abuse'))).toHaveLength(1);
       expect(titles.filter((title) => title.includes('Counteract and Prevent Violations'))).toHaveLength(1);
+
+      // A search that finds no path says so on the status line too, not "Finding paths…" for ever
+      // (in the seed the shortest chain from Alexandra Kulikova to the OEWG has five relations).
+      await choose(fresh.page, 'path-from', 'Alexandra Kulikova', 'Kulikova');
+      await choose(fresh.page, 'path-to', 'OEWG', 'Open-Ended');
+      await fresh.page.click('[data-testid="find-paths"]');
+      await fresh.page.waitForSelector('[data-testid="path-panel"]');
+      const status = await eventually('the outcome on the status line', async () => {
+        const text = await fresh.page.$eval('[data-testid="status"]', (element) => element.textContent ?? '');
+        return text.startsWith('Finding') ? null : text;
+      });
+      expect(status).toBe('No path of at most 4 relations links Alexandra Kulikova and UN Open-Ended Working Group.');
       expect(fresh.errors).toEqual([]);
     } finally {
       await fresh.page.close();

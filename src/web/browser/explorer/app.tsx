@@ -2,7 +2,7 @@ import type { Core } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { EntitySummary } from './api/shapes.ts';
 import { exposeAutomation } from './automation.ts';
-import type { ExplorerApi } from './explorer-api.ts';
+import { type ExplorerApi, maxPathHops } from './explorer-api.ts';
 import { GraphCanvas, placeOf } from './graph/graph-canvas.tsx';
 import { type Permalink, writePermalink } from './model/permalink.ts';
 import { emptyView, type Selection, viewReducer, visibleOf } from './model/view.ts';
@@ -16,11 +16,15 @@ import { PathPanel } from './panels/path-panel.tsx';
 import { TableView } from './panels/table-view.tsx';
 import { restoreView } from './restore.ts';
 
+const startHint = 'Search for an actor, a domain, a memorandum… to start.';
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
   const [view, dispatch] = useReducer(viewReducer, emptyView);
-  const [status, setStatus] = useState('Search for an actor, a domain, a memorandum… to start.');
+  const [status, setStatus] = useState(startHint);
+  // What the status line says when nothing is under way: kept for a request after which the
+  // view is the same (a path search that finds nothing), so no effect below runs to say it.
+  const settled = useRef(startHint);
   const [problem, setProblem] = useState<string | null>(null);
   const [restoring, setRestoring] = useState(link.expanded.length > 0 || link.path !== undefined);
   const [cy, setCy] = useState<Core | null>(null);
@@ -46,19 +50,25 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
     if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
   }, [view, restoring]);
 
+  // On the counts, not the view: a request that leaves them as they were (a path search that
+  // finds nothing) keeps the line its `run` wrote.
+  const [entitiesInView, relationsInView] = [visible.entities.length, visible.edges.length];
   useEffect(() => {
-    if (!restoring && view.entities.size > 0)
-      setStatus(`${visible.entities.length} entities and ${visible.edges.length} relations in view.`);
-  }, [visible, restoring, view.entities.size]);
+    if (restoring || view.entities.size === 0) return;
+    settled.current = `${entitiesInView} entities and ${relationsInView} relations in view.`;
+    setStatus(settled.current);
+  }, [entitiesInView, relationsInView, restoring, view.entities.size]);
 
   useEffect(() => exposeAutomation(cy, () => canvasHolder.current), [cy]);
 
-  const run = useCallback(async (what: string, work: () => Promise<void>) => {
+  /** Runs a request with `what` on the status line; after it, the line says what `work` returns, or what is in view. */
+  const run = useCallback(async (what: string, work: () => Promise<string | undefined>) => {
     setProblem(null);
     setStatus(`${what}…`);
     try {
-      await work();
+      setStatus((await work()) ?? settled.current);
     } catch (error) {
+      setStatus(settled.current);
       setProblem(`${what} failed: ${message(error)}`);
     }
   }, []);
@@ -66,16 +76,20 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
   const start = (entity: EntitySummary) =>
     run(`Loading the neighbours of ${entity.name}`, async () => {
       dispatch({ type: 'start', around: entity.id, subgraph: await api.neighborhood(entity.id, view.depth) });
+      return undefined;
     });
   const expand = (id: string) =>
     run(`Loading the neighbours of ${view.entities.get(id)?.name ?? 'the entity'}`, async () => {
       const subgraph = await api.neighborhood(id, view.depth);
       if (view.entities.size === 0) dispatch({ type: 'start', around: id, subgraph });
       else dispatch({ type: 'expand', around: id, subgraph });
+      return undefined;
     });
   const findPaths = (from: EntitySummary, to: EntitySummary) =>
     run(`Finding paths from ${from.name} to ${to.name}`, async () => {
-      dispatch({ type: 'path', search: { from, to, paths: await api.paths(from.id, to.id) } });
+      const paths = await api.paths(from.id, to.id);
+      dispatch({ type: 'path', search: { from, to, paths } });
+      return paths.length === 0 ? `No path of at most ${maxPathHops} relations links ${from.name} and ${to.name}.` : undefined;
     });
   const select = (selection: Selection) => dispatch({ type: 'select', selection });
   const selectEntity = (id: string) => select({ kind: 'entity', id });

@@ -37,6 +37,9 @@ export interface ExplorerApi {
   conflicts(id: string): Promise<{ conflicts: Conflict[]; total: number }>;
 }
 
+/** The longest path the explorer asks for: longer ones mostly run through hubs (a country, ICANN) and say little. */
+export const maxPathHops = 4;
+
 /** The most entities one neighbourhood brings: one hop rarely needs more, wider ones get the API's 200. */
 const neighbourhoodSize = (depth: number) => (depth === 1 ? 60 : 200);
 
@@ -53,7 +56,7 @@ export async function connectExplorerApi(endpoint: string): Promise<ExplorerApi>
       return answer.neighborhood ?? { nodes: [], edges: [] };
     },
     async paths(from, to) {
-      return (await client.request(documents.paths, { from, to, maxHops: 4 }, pathsAnswer)).paths ?? [];
+      return (await client.request(documents.paths, { from, to, maxHops: maxPathHops }, pathsAnswer)).paths ?? [];
     },
     async entities(ids) {
       if (ids.length === 0) return [];

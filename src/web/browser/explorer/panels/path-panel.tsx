@@ -1,4 +1,5 @@
 import type { EntitySummary } from '../api/shapes.ts';
+import { maxPathHops } from '../explorer-api.ts';
 import type { PathSearch } from '../model/view.ts';
 import { EntityName } from './entity-name.tsx';
 import { SourceList } from './source-list.tsx';
@@ -19,7 +20,7 @@ export function PathPanel(props: {
       <button type="button" onClick={props.onClose}>
         Close paths
       </button>
-      {search.paths.length === 0 && <p>No path of at most four relations links them.</p>}
+      {search.paths.length === 0 && <p>No path of at most {maxPathHops} relations links them.</p>}
       {search.paths.map((path, pathIndex) => {
         const byId = new Map<string, EntitySummary>(path.nodes.map((entity) => [entity.id, entity]));
         return (
