@@ -70,6 +70,28 @@ describe('search plans', () => {
     expect(queryWords('by').every((word) => word.required)).toBe(true);
   });
 
+  it('does not require a lone letter beside other words: an initial, the T of ITU-T', () => {
+    const required = (query: string) => queryWords(query).map((word) => [word.text, word.required]);
+    expect(required('ITU-T')).toEqual([
+      ['itu', true],
+      ['t', false],
+    ]);
+    expect(required('V. Glushchenko')).toEqual([
+      ['v', false],
+      ['glushchenko', true],
+    ]);
+    // With nothing else to require, every word is required, as for stop words alone; digits always are.
+    expect(required('AT&T')).toEqual([
+      ['at', true],
+      ['t', true],
+    ]);
+    expect(required('Resolution 75 1')).toEqual([
+      ['resolution', true],
+      ['75', true],
+      ['1', true],
+    ]);
+  });
+
   it('asks for all words as typed first, then with typos, then for any word', () => {
     const plan = planSearch('Kremer RANS president');
     expect(plan?.all).toMatch(/^\+\(/);

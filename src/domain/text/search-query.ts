@@ -78,6 +78,8 @@ for (const [a, b] of synonymPairs) {
   synonyms.set(b, [...(synonyms.get(b) ?? []), a]);
 }
 
+const isLoneLetter = (word: string) => /^\p{L}$/u.test(word);
+
 /** Lucene's FuzzyQuery allows at most 2 edits; a short word with any edit matches too much. */
 export function allowedEdits(word: string): number {
   if (/\p{N}/u.test(word)) return 0;
@@ -95,7 +97,9 @@ export function queryWords(input: string): QueryWord[] {
   const words = searchWords(input).slice(0, maxWords);
   // A word written with a dot before it is a domain: ".by" is not the stop word "by".
   const dotted = new Set([...searchKey(input).matchAll(/\.([\p{L}\p{N}-]+)/gu)].flatMap((match) => searchWords(match[1] ?? '')));
-  const content = words.filter((word) => !stopWords.has(word) || dotted.has(word));
+  // A lone letter (an initial, the "T" of "ITU-T") is no stop word, but as little a thing to
+  // require: "ITU-T" put AT&T, whose name has a "t", above the ITU.
+  const content = words.filter((word) => (!stopWords.has(word) && !isLoneLetter(word)) || dotted.has(word));
   let fuzzy = 0;
   return words.map((text) => {
     const required = content.length === 0 || content.includes(text);
