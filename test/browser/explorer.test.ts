@@ -356,6 +356,18 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
         return text.startsWith('Finding') ? null : text;
       });
       expect(status).toBe('No path of at most 4 relations links Alexandra Kulikova and UN Open-Ended Working Group.');
+      // Looking farther finds the five-relation chains, draws them, and keeps the length in the address.
+      await fresh.page.click('[data-testid="look-farther"]');
+      const hops = await eventually('paths of five relations', async () => {
+        const found = await fresh.page.$$eval('[data-testid="path-panel"] [data-testid="path"]', (paths) =>
+          paths.map((path) => path.querySelectorAll('[data-testid="hop"]').length),
+        );
+        return found.length > 0 ? found : null;
+      });
+      expect(hops.every((count) => count === 5)).toBe(true);
+      expect(new URL(fresh.page.url()).searchParams.get('path')?.split(',')).toHaveLength(3);
+      const counts = await eventually('the paths in view', () => entitiesInView(fresh.page));
+      expect(counts.entities).toBeGreaterThan(5);
       expect(fresh.errors).toEqual([]);
     } finally {
       await fresh.page.close();

@@ -2,10 +2,10 @@ import type { Core } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { EntitySummary } from './api/shapes.ts';
 import { exposeAutomation } from './automation.ts';
-import { type ExplorerApi, maxPathHops } from './explorer-api.ts';
+import type { ExplorerApi } from './explorer-api.ts';
 import { GraphCanvas, placeOf } from './graph/graph-canvas.tsx';
 import { type Permalink, writePermalink } from './model/permalink.ts';
-import { emptyView, type Selection, viewReducer, visibleOf } from './model/view.ts';
+import { emptyView, pathHops, type Selection, viewReducer, visibleOf } from './model/view.ts';
 import { EdgePanel } from './panels/edge-panel.tsx';
 import { EntityPanel } from './panels/entity-panel.tsx';
 import { EntitySearch } from './panels/entity-search.tsx';
@@ -85,11 +85,11 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
       else dispatch({ type: 'expand', around: id, subgraph });
       return undefined;
     });
-  const findPaths = (from: EntitySummary, to: EntitySummary) =>
+  const findPaths = (from: EntitySummary, to: EntitySummary, maxHops: number = pathHops.first) =>
     run(`Finding paths from ${from.name} to ${to.name}`, async () => {
-      const paths = await api.paths(from.id, to.id);
-      dispatch({ type: 'path', search: { from, to, paths } });
-      return paths.length === 0 ? `No path of at most ${maxPathHops} relations links ${from.name} and ${to.name}.` : undefined;
+      const paths = await api.paths(from.id, to.id, maxHops);
+      dispatch({ type: 'path', search: { from, to, maxHops, paths } });
+      return paths.length === 0 ? `No path of at most ${maxHops} relations links ${from.name} and ${to.name}.` : undefined;
     });
   const select = (selection: Selection) => dispatch({ type: 'select', selection });
   const selectEntity = (id: string) => select({ kind: 'entity', id });
@@ -209,6 +209,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
               onSelectEntity={selectEntity}
               onSelectEdge={selectEdge}
               onClose={() => dispatch({ type: 'restore', view: { ...view, path: null } })}
+              onLookFarther={() => view.path && void findPaths(view.path.from, view.path.to, pathHops.farthest)}
             />
           )}
           {selectedEdge && (

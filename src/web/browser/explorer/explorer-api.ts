@@ -30,15 +30,13 @@ export interface ExplorerApi {
   capabilities: Capabilities;
   search(query: string, signal?: AbortSignal): Promise<SearchHit[]>;
   neighborhood(id: string, depth: number): Promise<Subgraph>;
-  paths(from: string, to: string): Promise<Subgraph[]>;
+  /** The shortest paths of at most `maxHops` relations (the API allows 6). */
+  paths(from: string, to: string, maxHops: number): Promise<Subgraph[]>;
   entities(ids: readonly string[]): Promise<EntitySummary[]>;
   entity(id: string): Promise<EntityFile | null>;
   /** The first conflicts about an entity, and how many there are in all. */
   conflicts(id: string): Promise<{ conflicts: Conflict[]; total: number }>;
 }
-
-/** The longest path the explorer asks for: longer ones mostly run through hubs (a country, ICANN) and say little. */
-export const maxPathHops = 4;
 
 /** The most entities one neighbourhood brings: one hop rarely needs more, wider ones get the API's 200. */
 const neighbourhoodSize = (depth: number) => (depth === 1 ? 60 : 200);
@@ -55,8 +53,8 @@ export async function connectExplorerApi(endpoint: string): Promise<ExplorerApi>
       const answer = await client.request(documents.neighborhood, { id, depth, first: neighbourhoodSize(depth) }, neighborhoodAnswer);
       return answer.neighborhood ?? { nodes: [], edges: [] };
     },
-    async paths(from, to) {
-      return (await client.request(documents.paths, { from, to, maxHops: maxPathHops }, pathsAnswer)).paths ?? [];
+    async paths(from, to, maxHops) {
+      return (await client.request(documents.paths, { from, to, maxHops }, pathsAnswer)).paths ?? [];
     },
     async entities(ids) {
       if (ids.length === 0) return [];

@@ -14,7 +14,10 @@ export async function restoreView(api: ExplorerApi, link: Permalink): Promise<Vi
   }
   if (link.path) {
     const [from, to] = await api.entities([link.path.from, link.path.to]);
-    if (from && to) view = viewReducer(view, { type: 'path', search: { from, to, paths: await api.paths(from.id, to.id) } });
+    if (from && to) {
+      const { maxHops } = link.path;
+      view = viewReducer(view, { type: 'path', search: { from, to, maxHops, paths: await api.paths(from.id, to.id, maxHops) } });
+    }
   }
   return {
     ...view,

@@ -3,11 +3,11 @@
  * filters, the selection and the mode. Entity ids are the API's global ids, so a link works
  * on any server holding the same graph. Opening a link replays the same requests.
  */
-import type { Filters, Point, Selection, View } from './view.ts';
+import { type Filters, type Point, pathHops, type Selection, type View } from './view.ts';
 
 export interface Permalink {
   expanded: string[];
-  path?: { from: string; to: string };
+  path?: { from: string; to: string; maxHops: number };
   hidden: string[];
   /** Pinned entities and where they were drawn. */
   pinned: { id: string; at: Point | null }[];
@@ -26,7 +26,12 @@ export function writePermalink(view: View): string {
     if (text) parameters.set(name, text);
   };
   set('expand', view.expanded);
-  if (view.path) parameters.set('path', `${view.path.from.id},${view.path.to.id}`);
+  // A third item only when the search looked farther than it does first.
+  if (view.path)
+    parameters.set(
+      'path',
+      [view.path.from.id, view.path.to.id, ...(view.path.maxHops === pathHops.first ? [] : [String(view.path.maxHops)])].join(','),
+    );
   set('hide', view.hidden);
   // `id@x:y`: a pinned node's place in graph coordinates, rounded to whole units. Global IDs are
   // base64, which has no '@' or ':'.
@@ -56,7 +61,7 @@ function readPin(item: string): { id: string; at: Point | null } {
 
 export function readPermalink(search: string): Permalink {
   const parameters = new URLSearchParams(search);
-  const [from, to] = list(parameters.get('path'));
+  const [from, to, hops] = list(parameters.get('path'));
   const entity = parameters.get('entity');
   const relation = parameters.get('relation');
   const filters: Filters = {
@@ -78,6 +83,6 @@ export function readPermalink(search: string): Permalink {
     mode: parameters.get('mode') === 'table' ? 'table' : 'graph',
     depth: Math.min(3, Math.max(1, Number(parameters.get('depth') ?? 1) || 1)),
   };
-  if (from && to) permalink.path = { from, to };
+  if (from && to) permalink.path = { from, to, maxHops: hops === String(pathHops.farthest) ? pathHops.farthest : pathHops.first };
   return permalink;
 }

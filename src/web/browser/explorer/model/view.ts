@@ -22,8 +22,17 @@ export type Selection = { kind: 'entity'; id: string } | { kind: 'edge'; key: st
 export interface PathSearch {
   from: EntitySummary;
   to: EntitySummary;
+  /** The most relations a path may have: pathHops.first, or pathHops.farthest when asked to look farther. */
+  maxHops: number;
   paths: readonly Subgraph[];
 }
+
+/**
+ * How long a path the explorer looks for: first at most 4 relations (longer ones mostly run
+ * through a hub, a country or ICANN, and say little), then, when none is that short and the
+ * reader asks, at most 6, the API's limit.
+ */
+export const pathHops = { first: 4, farthest: 6 } as const;
 
 /** Where a node is drawn, in the graph's own coordinates (not the screen's). */
 export interface Point {

@@ -3,7 +3,7 @@ import type { EntitySummary } from '../api/shapes.ts';
 import type { ExplorerApi } from '../explorer-api.ts';
 import { EntitySearch } from './entity-search.tsx';
 
-/** Two entities, then the API's shortest paths between them (at most maxPathHops, explorer-api.ts). */
+/** Two entities, then the API's shortest paths between them (at most pathHops.first, model/view.ts). */
 export function PathFinder(props: {
   api: ExplorerApi;
   initial: { from: EntitySummary; to: EntitySummary } | null;

@@ -1,6 +1,5 @@
 import type { EntitySummary } from '../api/shapes.ts';
-import { maxPathHops } from '../explorer-api.ts';
-import type { PathSearch } from '../model/view.ts';
+import { type PathSearch, pathHops } from '../model/view.ts';
 import { EntityName } from './entity-name.tsx';
 import { SourceList } from './source-list.tsx';
 
@@ -10,6 +9,8 @@ export function PathPanel(props: {
   onSelectEntity(id: string): void;
   onSelectEdge(key: string): void;
   onClose(): void;
+  /** Looks again, up to pathHops.farthest relations. */
+  onLookFarther(): void;
 }) {
   const { search } = props;
   return (
@@ -20,7 +21,12 @@ export function PathPanel(props: {
       <button type="button" onClick={props.onClose}>
         Close paths
       </button>
-      {search.paths.length === 0 && <p>No path of at most {maxPathHops} relations links them.</p>}
+      {search.paths.length === 0 && <p>No path of at most {search.maxHops} relations links them.</p>}
+      {search.paths.length === 0 && search.maxHops < pathHops.farthest && (
+        <button type="button" onClick={props.onLookFarther} data-testid="look-farther">
+          Look up to {pathHops.farthest} relations
+        </button>
+      )}
       {search.paths.map((path, pathIndex) => {
         const byId = new Map<string, EntitySummary>(path.nodes.map((entity) => [entity.id, entity]));
         return (

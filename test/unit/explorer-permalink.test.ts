@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readPermalink, writePermalink } from '../../src/web/browser/explorer/model/permalink.ts';
+import { emptyView, pathHops, type View } from '../../src/web/browser/explorer/model/view.ts';
+
+// The explorer's address holds its view: a path search comes back with how far it looked.
+
+const kulikova = {
+  __typename: 'Person',
+  id: 'UGVyc29uOmFsZXhhbmRyYS1rdWxpa292YQ==',
+  slug: 'alexandra-kulikova',
+  name: 'Alexandra Kulikova',
+};
+const oewg = { __typename: 'Body', id: 'Qm9keTp1bi1vZXdn', slug: 'un-oewg', name: 'UN Open-Ended Working Group' };
+const withPath = (maxHops: number): View => ({ ...emptyView, path: { from: kulikova, to: oewg, maxHops, paths: [] } });
+
+describe('the permalink of a path search', () => {
+  it('names the two ends, and the length only when the search looked farther than it does first', () => {
+    const first = writePermalink(withPath(pathHops.first));
+    expect(new URLSearchParams(first).get('path')).toBe(`${kulikova.id},${oewg.id}`);
+    expect(readPermalink(first).path).toEqual({ from: kulikova.id, to: oewg.id, maxHops: pathHops.first });
+
+    const farther = writePermalink(withPath(pathHops.farthest));
+    expect(new URLSearchParams(farther).get('path')).toBe(`${kulikova.id},${oewg.id},${pathHops.farthest}`);
+    expect(readPermalink(farther).path).toEqual({ from: kulikova.id, to: oewg.id, maxHops: pathHops.farthest });
+  });
+
+  it('reads a length it does not offer as the first one, and no path without both ends', () => {
+    expect(readPermalink(`?path=${kulikova.id},${oewg.id},99`).path?.maxHops).toBe(pathHops.first);
+    expect(readPermalink(`?path=${kulikova.id}`).path).toBeUndefined();
+  });
+});
