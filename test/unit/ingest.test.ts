@@ -63,6 +63,22 @@ describe('the alias matcher', () => {
     ]);
   });
 
+  it('takes no short form from a leading article or ending in a joining word, and keeps its capitals', () => {
+    const ispcp = matcherEntity('Body', 'ispcp', {
+      name: 'Internet Service Providers and Connectivity Providers constituency',
+      aliases: ['The Internet Service Providers and the Connectivity Providers constituency'],
+    });
+    const withIspcp = new AliasMatcher([...entities, ispcp], links);
+    const text = 'The Internet Service Providers and the Connectivity Providers constituency grew. The Internet of things is a risk.';
+    const mentions = analyzeText(text, info('en'), withIspcp).mentions.map((m) => [m.text, m.entity?.slug ?? null]);
+    expect(mentions).toEqual([['The Internet Service Providers and the Connectivity Providers constituency', 'ispcp']]);
+    // The first words without the article remain a short form, where the full name is in the text.
+    expect(analyzeText(`${text} Internet Service Providers met.`, info('en'), withIspcp).mentions.at(-1)?.entity?.slug).toBe('ispcp');
+    // …written as the name writes it: in lower case the words are the trade, not the constituency.
+    const trade = analyzeText(`${text} Some Internet service providers sell access.`, info('en'), withIspcp).mentions;
+    expect(trade.map((m) => m.entity?.slug ?? null)).toEqual(['ispcp']);
+  });
+
   it('links a surname alone only when the text names the person in full', () => {
     expect(linked('Vorobyev spoke.')).toEqual([['Vorobyev', 0, 8, null]]);
     expect(linked('Andrey Vorobyev arrived. Vorobyev spoke.')).toEqual([

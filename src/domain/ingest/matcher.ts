@@ -1,6 +1,6 @@
 import type { EntityLabel } from '../graph.ts';
 import { type SearchSource, searchedFields } from '../text/search-forms.ts';
-import { isWrittenAcronym, looksLikeName, type Token, tokenize } from './tokens.ts';
+import { isWrittenAcronym, looksLikeName, type Token, tokenize, tokenKey } from './tokens.ts';
 
 /** The labels whose names are linked in a text: the graph's actors and things, not its topics. */
 export const linkedLabels: readonly EntityLabel[] = ['Organization', 'Person', 'Tld', 'Memorandum', 'Event', 'Body', 'Document', 'Country'];
@@ -42,6 +42,8 @@ interface Terminal {
   path: string;
   /** Per word: whether the alias writes it as an acronym, which the text must then do too. */
   capitals: boolean[];
+  /** Per word: whether the alias writes it with a capital, which a short form's words must keep. */
+  initials: boolean[];
   /**
    * A short form: a person's surname alone, or the first words of a long name. Linked only when
    * the text names the entity in full too.
@@ -67,6 +69,11 @@ export interface NameMatch {
 }
 
 const maxSharedShortForms = 20;
+/** Words a name's short form neither starts from nor ends with (by their keys, as tokens carry them). */
+const leadingArticles: ReadonlySet<string> = new Set(['the', 'a', 'an'].map(tokenKey));
+const joiningWords: ReadonlySet<string> = new Set(
+  ['and', 'of', 'for', 'the', 'in', 'on', 'at', 'to', 'with', 'by', 'и', 'при', 'для', 'по', 'в', 'на', 'с'].map(tokenKey),
+);
 
 // What may stand between two words of one name: spaces, hyphens and dashes, slashes, "&",
 // apostrophes, and the commas and brackets some names have ("Ministry of Digital Development,
@@ -147,7 +154,13 @@ export class AliasMatcher {
       }
       // Only a refresh can find the entity's own old terminal here; a first build skips the scan.
       if (known) node.terminals = node.terminals.filter((terminal) => terminal.slug !== entity.slug || terminal.path !== path);
-      node.terminals.push({ slug: entity.slug, path, capitals: tokens.map(isWrittenAcronym), surname });
+      node.terminals.push({
+        slug: entity.slug,
+        path,
+        capitals: tokens.map(isWrittenAcronym),
+        initials: tokens.map(startsWithCapital),
+        surname,
+      });
     };
     for (const name of entity.names) {
       const tokens = tokenize(name);
@@ -158,10 +171,14 @@ export class AliasMatcher {
       if (entity.label === 'Person' && tokens.length >= 2 && last && last.text.length >= 4) add([last], true);
       // A long name's first words are how a text refers to it again ("the Coordination Center",
       // "Координационного центра"): a short form, linked only where the full name is in the text.
-      if (entity.label !== 'Person' && tokens.length >= 3) {
-        for (let length = 2; length < tokens.length; length++) {
-          const prefix = tokens.slice(0, length);
-          if (prefix.every((token) => token.key.length >= 3)) add(prefix, true);
+      // Not from a leading article, nor ending in a joining word: "The Internet Service Providers
+      // and the Connectivity Providers constituency" made "the Internet" a short form of the
+      // ISPCP, linked wherever an article about it wrote of the Internet.
+      const words = leadingArticles.has(tokens[0]?.key ?? '') ? tokens.slice(1) : tokens;
+      if (entity.label !== 'Person' && words.length >= 3) {
+        for (let length = 2; length < words.length; length++) {
+          const prefix = words.slice(0, length);
+          if (prefix.every((token) => token.key.length >= 3) && !joiningWords.has(prefix[length - 1]?.key ?? '')) add(prefix, true);
         }
       }
     }
@@ -215,10 +232,19 @@ export class AliasMatcher {
   }
 }
 
+const startsWithCapital = (token: Token): boolean => /^\p{Lu}/u.test(token.text);
+
+/**
+ * An acronym must be written in capitals; a short form's capitalized words must be capitalized
+ * too: "Internet service providers" in a sentence is the trade, not the ISPCP whose name begins
+ * "Internet Service Providers". A full name may be written in any case.
+ */
 function capitalsAgree(terminal: Terminal, span: Token[]): boolean {
   return terminal.capitals.every((capital, index) => {
     const token = span[index];
-    return !capital || (token !== undefined && /^[^\p{Ll}]+$/u.test(token.text));
+    if (token === undefined) return false;
+    if (capital && !/^[^\p{Ll}]+$/u.test(token.text)) return false;
+    return !terminal.surname || !terminal.initials[index] || startsWithCapital(token);
   });
 }
 
