@@ -183,6 +183,18 @@ describe('the text around the names', () => {
 });
 
 describe('proposals', () => {
+  it('has each signatory sign for the organization the sentence gives them a title at', () => {
+    const text =
+      'Andrey Vorobyev signed the memorandum on behalf of the Coordination Center, and Alexei Platonov, Director of MSK-IX, signed for MSK-IX.';
+    const signed = analyzeText(text, info('en'), matcher)
+      .proposals.filter((p) => p.type === 'SIGNED')
+      .map((p) => [p.from, p.properties.onBehalfOf]);
+    expect(signed).toEqual([
+      [{ slug: 'andrey-vorobyev' }, 'coordination-center-ru'],
+      [{ name: 'Alexei Platonov', type: 'Person' }, 'msk-ix'],
+    ]);
+  });
+
   it('proposes a position, a statement and a new entity, citing the sentence by offsets', () => {
     const text = 'Andrey Vorobyev, director of the Coordination Center, said in May 2021 that Lena Markova joined.';
     const { proposals } = analyzeText(text, info('en'), matcher);

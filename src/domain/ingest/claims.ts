@@ -212,6 +212,8 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
     const isPerson = (actor: Actor) => actor.type === 'Person';
     const isOrganization = (actor: Actor) => organizationTypes.has(actor.type);
 
+    // Who the sentence says each person works for: the party they sign for, when they sign.
+    const employer = new Map<string, Actor>();
     for (const trigger of triggersIn(text, titles[context.lang])) {
       const organization =
         nearest(local, trigger.at, trigger.end, isOrganization, 'after', 30) ??
@@ -222,6 +224,7 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
         (organization && nearest(local, organization.start, organization.end, isPerson, 'after', 3)) ||
         nearest(local, trigger.at, trigger.end, isPerson, 'either', 60);
       if (person && organization) {
+        if (!employer.has(refKey(person.ref))) employer.set(refKey(person.ref), organization);
         push({
           kind: 'relation',
           type: 'HOLDS_POSITION',
@@ -269,8 +272,10 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
             ...inferred,
           });
         for (const person of local.filter(isPerson)) {
-          // The party a signatory signs for: the organization named next to them ("X, head of Y").
-          const party = nearest(local, person.start, person.end, isOrganization, 'either', 80);
+          // The party a signatory signs for: the organization the sentence gives them a title at
+          // ("…, and Alexei Platonov, Director of MSK-IX, signed for MSK-IX" is not the
+          // Coordination Center named just before him), else the one named next to them.
+          const party = employer.get(refKey(person.ref)) ?? nearest(local, person.start, person.end, isOrganization, 'either', 80);
           const onBehalfOf: Record<string, string> = party
             ? 'slug' in party.ref
               ? { onBehalfOf: party.ref.slug }
