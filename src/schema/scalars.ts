@@ -1,4 +1,5 @@
 import { GraphQLError, Kind } from 'graphql';
+import { NonEmptyStringResolver } from 'graphql-scalars';
 import { partialDateProblem } from '../domain/dates.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import { builder } from './builder.ts';
@@ -26,5 +27,26 @@ export const PartialDate = builder.scalarType('PartialDate', {
   parseLiteral: (node) => {
     if (node.kind !== Kind.STRING) throw new GraphQLError('PartialDate must be a string such as "2021-02"');
     return parsePartialDate(node.value);
+  },
+});
+
+/**
+ * graphql-scalars' NonEmptyString, with its refusal in words: its own message, "Value cannot be
+ * an empty string: ", ends in the empty value. graphql adds where: the variable's path, or the
+ * literal's location.
+ */
+function parseNonEmptyString(value: unknown): string {
+  if (typeof value !== 'string') throw new GraphQLError(`NonEmptyString must be a string, not ${value === null ? 'null' : typeof value}`);
+  if (value.trim() === '') throw new BadUserInputError('must not be empty or blank: write the value, or leave an optional field out');
+  return value;
+}
+
+export const NonEmptyString = builder.scalarType('NonEmptyString', {
+  description: NonEmptyStringResolver.description ?? 'A string that is neither empty nor blank.',
+  serialize: (value) => String(value),
+  parseValue: parseNonEmptyString,
+  parseLiteral: (node) => {
+    if (node.kind !== Kind.STRING) throw new GraphQLError('NonEmptyString must be a string');
+    return parseNonEmptyString(node.value);
   },
 });

@@ -31,6 +31,18 @@ describe('curation input checks', () => {
     expect(error.message).toBe('input.id: expected a slug: lower-case letters and digits joined by single hyphens; got "Not A Slug"');
   });
 
+  it('refuses an empty or blank text, naming its place, as a variable and as a literal', async () => {
+    const error = await refused(upsert('Organization'), organization({ name: '  ' }));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect(error.message).toContain('must not be empty or blank: write the value, or leave an optional field out');
+    const literal = await refused(
+      'mutation { upsertOrganization(input: { slug: "check-org", name: "", kind: REGISTRY, evidence: STATED, sources: [] }) { outcome } }',
+      {},
+    );
+    expect(literal.message).toBe('must not be empty or blank: write the value, or leave an optional field out');
+    expect(literal.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
   it('refuses a bad slug among the citations, naming its place', async () => {
     const error = await refused(
       upsert('Organization'),
