@@ -365,6 +365,12 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
         return found.length > 0 ? found : null;
       });
       expect(hops.every((count) => count === 5)).toBe(true);
+      // Paths through parallel relations (the center as host and as organizer of one event) read differently.
+      const written = await fresh.page.$$eval('[data-testid="path-panel"] [data-testid="path"]', (paths) =>
+        paths.map((path) => [...path.querySelectorAll('[data-testid="hop"] p')].map((hop) => hop.textContent ?? '').join(' / ')),
+      );
+      expect(new Set(written).size).toBe(written.length);
+      expect(written.join('\n')).toContain('HOLDS_POSITION (');
       expect(new URL(fresh.page.url()).searchParams.get('path')?.split(',')).toHaveLength(3);
       const counts = await eventually('the paths in view', () => entitiesInView(fresh.page));
       expect(counts.entities).toBeGreaterThan(5);

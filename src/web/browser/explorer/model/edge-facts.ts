@@ -31,3 +31,14 @@ export function propertyText(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
+
+/**
+ * What tells a relation apart from another of its type between the same two entities: its role
+ * (host, organizer) or title (Director), for a line that names it.
+ */
+export function edgeQualifier(edge: Pick<Edge, 'properties'>): string | undefined {
+  const parts = ['role', 'title']
+    .map((name) => edge.properties?.[name])
+    .filter((value): value is string => typeof value === 'string' && value !== '');
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Claim, Conflict, ConflictRelation, Edge, EntitySummary } from '../api/shapes.ts';
 import type { EntityFile, ExplorerApi } from '../explorer-api.ts';
 import { entityStyle } from '../graph/entity-styles.ts';
+import { edgeQualifier } from '../model/edge-facts.ts';
 import { describeDate } from '../model/partial-dates.ts';
 import { EntityName } from './entity-name.tsx';
 import { SourceList } from './source-list.tsx';
@@ -54,10 +55,8 @@ function claimsByField(claims: readonly Claim[], conflicts: readonly Conflict[])
 
 /** A relationship side of a conflict in words: its type, its ends and what tells it apart (a role, a title). */
 function describeRelation(relation: ConflictRelation): string {
-  const details = ['role', 'title']
-    .map((field) => relation.properties?.[field])
-    .filter((value): value is string => typeof value === 'string' && value !== '');
-  return `${relation.type}: ${relation.from.name} → ${relation.to.name}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+  const qualifier = edgeQualifier(relation);
+  return `${relation.type}: ${relation.from.name} → ${relation.to.name}${qualifier ? ` (${qualifier})` : ''}`;
 }
 
 /** A relationship side: a button that selects it when it is in view, its description otherwise. */

@@ -1,4 +1,5 @@
 import type { EntitySummary } from '../api/shapes.ts';
+import { edgeQualifier } from '../model/edge-facts.ts';
 import { type PathSearch, pathHops } from '../model/view.ts';
 import { EntityName } from './entity-name.tsx';
 import { SourceList } from './source-list.tsx';
@@ -39,12 +40,15 @@ export function PathPanel(props: {
                 const here = path.nodes[hopIndex];
                 const there = path.nodes[hopIndex + 1];
                 const forward = edge.from.id === here?.id;
+                // Two paths through parallel relations (a host and an organizer of one event) differ only here.
+                const qualifier = edgeQualifier(edge);
+                const relation = qualifier ? `${edge.type} (${qualifier})` : edge.type;
                 return (
                   <li key={edge.key} className="hop" data-testid="hop">
                     <p>
                       <EntityName entity={here} onSelect={props.onSelectEntity} />{' '}
                       <button type="button" className="link-button relation-type" onClick={() => props.onSelectEdge(edge.key)}>
-                        {forward ? `${edge.type} →` : `← ${edge.type}`}
+                        {forward ? `${relation} →` : `← ${relation}`}
                       </button>{' '}
                       <EntityName entity={there ?? byId.get(edge.to.id)} onSelect={props.onSelectEntity} />
                     </p>
