@@ -184,8 +184,8 @@ describe('the text around the names', () => {
 
 describe('proposals', () => {
   it('has each signatory sign for the organization the sentence gives them a title at', () => {
-    const text =
-      'Andrey Vorobyev signed the memorandum on behalf of the Coordination Center, and Alexei Platonov, Director of MSK-IX, signed for MSK-IX.';
+    // The Coordination Center is nearer to Platonov than MSK-IX, whose Director the sentence makes him.
+    const text = 'The memorandum was signed by Andrey Vorobyev of the Coordination Center and by Alexei Platonov, Director of MSK-IX.';
     const signed = analyzeText(text, info('en'), matcher)
       .proposals.filter((p) => p.type === 'SIGNED')
       .map((p) => [p.from, p.properties.onBehalfOf]);

@@ -273,8 +273,8 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
           });
         for (const person of local.filter(isPerson)) {
           // The party a signatory signs for: the organization the sentence gives them a title at
-          // ("…, and Alexei Platonov, Director of MSK-IX, signed for MSK-IX" is not the
-          // Coordination Center named just before him), else the one named next to them.
+          // (MSK-IX's director signs for MSK-IX, even where the Coordination Center is named
+          // nearer to him), else the one named next to them.
           const party = employer.get(refKey(person.ref)) ?? nearest(local, person.start, person.end, isOrganization, 'either', 80);
           const onBehalfOf: Record<string, string> = party
             ? 'slug' in party.ref
