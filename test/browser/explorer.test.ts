@@ -328,6 +328,11 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
         ]),
       );
       for (const side of sides) expect(side.text).not.toContain('|');
+      // Each conflict is headed by its name, its description below it.
+      const headings = await fresh.page.$$eval('[data-testid="entity-panel"] .claim-group h4', (items) =>
+        items.map((item) => item.textContent ?? ''),
+      );
+      expect(headings).toEqual(expect.arrayContaining(['Who manages .su']));
       const [first] = await fresh.page.$$('[data-testid="entity-panel"] .claim-group button.relation-side');
       await first?.click();
       await fresh.page.waitForSelector('[data-testid="edge-panel"]');

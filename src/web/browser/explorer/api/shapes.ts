@@ -117,7 +117,12 @@ const conflictClaimSchema = z.object({
   sources: z.array(sourceSchema),
   relation: z.nullish(conflictRelationSchema),
 });
-export const conflictSchema = z.object({ id: z.string(), description: z.nullish(z.string()), claims: z.array(conflictClaimSchema) });
+export const conflictSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.nullish(z.string()),
+  claims: z.array(conflictClaimSchema),
+});
 export type Conflict = z.infer<typeof conflictSchema>;
 export const conflictsAnswer = z.object({
   conflicts: z.object({ totalCount: z.number(), edges: z.array(z.object({ node: conflictSchema })) }),

@@ -183,7 +183,8 @@ export function EntityPanel(props: EntityPanelProps) {
               ))}
               {conflicts.map((conflict) => (
                 <div key={conflict.id} className="claim-group">
-                  <h4>{conflict.description ?? 'Conflict'}</h4>
+                  <h4>{conflict.name}</h4>
+                  {conflict.description && <p className="conflict-description">{conflict.description}</p>}
                   <ul>
                     {conflict.claims.map((claim, index) => (
                       <li key={claim.value ?? claim.relation?.key ?? index}>
