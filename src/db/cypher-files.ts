@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../config.ts';
 import { relationTypes } from '../domain/graph.ts';
+import { cypherDir } from './cypher-dir.ts';
 import { statementText } from './cypher-text.ts';
 import { entityPageSlotValues } from './entity-page-slots.ts';
 import { pathPartsSlotValues } from './path-parts-slots.ts';
@@ -10,7 +10,7 @@ import { recordSlotValues, type SlotValues } from './record-view.ts';
 import { relationPageSlotValues } from './relation-page-slots.ts';
 import { timelineSlotValues } from './timeline-slots.ts';
 
-export const cypherDir = path.join(projectRoot, 'cypher');
+export { cypherDir };
 
 const cache = new Map<string, string>();
 

@@ -12,13 +12,9 @@
  * element ids were most of the difference with C.
  */
 
-import path from 'node:path';
-import { projectRoot } from '../config.ts';
+import { cypherDir } from './cypher-dir.ts';
 import { withFragments } from './cypher-text.ts';
 import { propertyList, type SlotValues, writtenSlotOf } from './record-view.ts';
-
-// cypher-files.ts's cypherDir: it imports this module for the slot's closed list.
-const cypherDir = path.join(projectRoot, 'cypher');
 
 /** Whole records, each once: `paths` name them, `entities` and `relations` hold them. */
 export const listedPathParts = withFragments(

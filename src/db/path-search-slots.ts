@@ -8,16 +8,12 @@
  * than with the one search it needs.
  */
 
-import path from 'node:path';
-import { projectRoot } from '../config.ts';
+import { cypherDir } from './cypher-dir.ts';
 import { withFragments } from './cypher-text.ts';
 
 /** The filters a path's every relationship must pass, in the order their predicates are written. */
 export const pathFilterNames = ['types', 'evidence', 'asOf'] as const;
 export type PathFilterName = (typeof pathFilterNames)[number];
-
-// cypher-files.ts's cypherDir: it imports this module for the slot's closed list.
-const cypherDir = path.join(projectRoot, 'cypher');
 
 const pathFilterPredicates: Readonly<Record<PathFilterName, string>> = {
   types: 'type(r) IN $types',

@@ -24,9 +24,8 @@
  * primed under a key that carries the view (src/schema/loaders.ts).
  */
 
-import path from 'node:path';
-import { projectRoot } from '../config.ts';
 import { entityCollections, relationFields } from '../domain/rules.ts';
+import { cypherDir } from './cypher-dir.ts';
 import { withFragments } from './cypher-text.ts';
 import { RowShapeError } from './rows.ts';
 
@@ -94,8 +93,6 @@ export function viewedRecordIn(names: readonly string[] | null, value: unknown, 
   }
   return viewedRecord(names, value);
 }
-
-const cypherDir = path.join(projectRoot, 'cypher');
 
 // The names a view may list: every field of an entity or a relation record, and what the writes
 // add to every stored one (its label and name key, a relationship's key).

@@ -10,16 +10,12 @@
  * has, each after `AND`, behind a `WHERE true` in the statement.
  */
 
-import path from 'node:path';
-import { projectRoot } from '../config.ts';
+import { cypherDir } from './cypher-dir.ts';
 import { withFragments } from './cypher-text.ts';
 
 /** The filters of a relation connection, in the order their predicates are written. */
 export const relationFilterNames = ['labels', 'roles', 'evidence', 'asOf'] as const;
 export type RelationFilterName = (typeof relationFilterNames)[number];
-
-// cypher-files.ts's cypherDir: it imports this module for the slots' closed lists.
-const cypherDir = path.join(projectRoot, 'cypher');
 
 const relationFilterPredicates: Readonly<Record<RelationFilterName, string>> = {
   labels: 'b.label IN $labels',

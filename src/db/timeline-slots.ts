@@ -5,12 +5,8 @@
  * the page's statement with another ending rather than a second copy of its twenty branches.
  */
 
-import path from 'node:path';
-import { projectRoot } from '../config.ts';
+import { cypherDir } from './cypher-dir.ts';
 import { withFragments } from './cypher-text.ts';
-
-// cypher-files.ts's cypherDir: it imports this module for the slot's closed list.
-const cypherDir = path.join(projectRoot, 'cypher');
 
 /** The `{{timelineAnswer}}` slot's two values. */
 export const timelineAnswers = {

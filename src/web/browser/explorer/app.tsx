@@ -4,6 +4,7 @@ import type { EntitySummary } from './api/shapes.ts';
 import { exposeAutomation } from './automation.ts';
 import type { ExplorerApi } from './explorer-api.ts';
 import { GraphCanvas, placeOf } from './graph/graph-canvas.tsx';
+import { errorMessage } from './model/error-message.ts';
 import { type Permalink, writePermalink } from './model/permalink.ts';
 import { emptyView, pathHops, type Selection, viewReducer, visibleOf } from './model/view.ts';
 import { EdgePanel } from './panels/edge-panel.tsx';
@@ -17,7 +18,6 @@ import { TableView } from './panels/table-view.tsx';
 import { restoreView } from './restore.ts';
 
 const startHint = 'Search for an actor, a domain, a memorandum… to start.';
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
   const [view, dispatch] = useReducer(viewReducer, emptyView);
@@ -37,7 +37,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
     restoreView(api, link)
       .then((restored) => dispatch({ type: 'restore', view: restored }))
       .catch((error: unknown) => {
-        setProblem(`The linked view could not be restored: ${message(error)}`);
+        setProblem(`The linked view could not be restored: ${errorMessage(error)}`);
         setStatus('Search for an entity to start again.');
       })
       .finally(() => setRestoring(false));
@@ -69,7 +69,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
       setStatus((await work()) ?? settled.current);
     } catch (error) {
       setStatus(settled.current);
-      setProblem(`${what} failed: ${message(error)}`);
+      setProblem(`${what} failed: ${errorMessage(error)}`);
     }
   }, []);
 

@@ -5,13 +5,12 @@ import type { EntitySummary } from './api/shapes.ts';
 import { storeApiKey, storedApiKey } from './api-key.ts';
 import type { ExplorerApi } from './explorer-api.ts';
 import { connectIngestApi, type IngestRequest, type ProposalEdits, type Review } from './ingest-api.ts';
+import { errorMessage } from './model/error-message.ts';
 import { ApiKeyForm } from './panels/api-key-form.tsx';
 import { IngestForm } from './panels/ingest-form.tsx';
 import { MentionPanel } from './panels/mention-panel.tsx';
 import { endLabel, ProposalList } from './panels/proposal-list.tsx';
 import { SourceText } from './panels/source-text.tsx';
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The address of a stored source's review: `?ingest=<slug>` reopens it (with a key). */
 export const reviewSearch = (source: string | null) => (source ? `?ingest=${encodeURIComponent(source)}` : '?ingest');
@@ -59,11 +58,11 @@ export function IngestPage({ endpoint, explorer, source }: IngestPageProps) {
       } catch (error) {
         if (error instanceof ApiError && error.refused) {
           setProblem(
-            `Refused: ${message(error)} ${apiKey ? 'Forget this key and enter one with the curate scope.' : 'Enter an API key with the curate scope.'}`,
+            `Refused: ${errorMessage(error)} ${apiKey ? 'Forget this key and enter one with the curate scope.' : 'Enter an API key with the curate scope.'}`,
           );
           setStatus(`${what}: refused by the server.`);
         } else {
-          setProblem(`${what} failed: ${message(error)}`);
+          setProblem(`${what} failed: ${errorMessage(error)}`);
           setStatus(`${what} failed.`);
         }
       } finally {

@@ -6,6 +6,7 @@ import { readPageData } from '../shared/page-data.ts';
 import { App } from './app.tsx';
 import { connectExplorerApi } from './explorer-api.ts';
 import { IngestPage } from './ingest-page.tsx';
+import { errorMessage } from './model/error-message.ts';
 import { readPermalink } from './model/permalink.ts';
 
 const page = readPageData(z.object({ endpoint: z.string() }));
@@ -27,6 +28,6 @@ connectExplorerApi(page.endpoint).then(
       </StrictMode>,
     ),
   (error: unknown) => {
-    root.textContent = `The API at ${page.endpoint} did not answer: ${error instanceof Error ? error.message : String(error)}. Reload to try again.`;
+    root.textContent = `The API at ${page.endpoint} did not answer: ${errorMessage(error)}. Reload to try again.`;
   },
 );

@@ -3,6 +3,7 @@ import type { Claim, Conflict, ConflictRelation, Edge, EntitySummary } from '../
 import type { EntityFile, ExplorerApi } from '../explorer-api.ts';
 import { entityStyle } from '../graph/entity-styles.ts';
 import { edgeQualifier } from '../model/edge-facts.ts';
+import { errorMessage } from '../model/error-message.ts';
 import { describeDate } from '../model/partial-dates.ts';
 import { EntityName } from './entity-name.tsx';
 import { SourceList } from './source-list.tsx';
@@ -82,7 +83,6 @@ export function EntityPanel(props: EntityPanelProps) {
 
   useEffect(() => {
     let current = true;
-    const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
     setFile(null);
     setProblem(null);
     setConflicts(noConflicts);
@@ -90,12 +90,12 @@ export function EntityPanel(props: EntityPanelProps) {
     api
       .entity(entity.id)
       .then((found) => current && setFile(found))
-      .catch((error: unknown) => current && setProblem(messageOf(error)));
+      .catch((error: unknown) => current && setProblem(errorMessage(error)));
     // Said, not swallowed: a panel without its conflicts would read as sources that agree.
     api
       .conflicts(entity.id)
       .then((found) => current && setConflicts(found))
-      .catch((error: unknown) => current && setConflictProblem(messageOf(error)));
+      .catch((error: unknown) => current && setConflictProblem(errorMessage(error)));
     return () => {
       current = false;
     };

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import type { EntitySummary, SearchHit } from '../api/shapes.ts';
 import type { ExplorerApi } from '../explorer-api.ts';
 import { entityStyle } from '../graph/entity-styles.ts';
+import { errorMessage } from '../model/error-message.ts';
 
 export interface EntitySearchProps {
   api: ExplorerApi;
@@ -43,7 +44,7 @@ export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId
           setProblem(null);
         })
         .catch((error: unknown) => {
-          if (!controller.signal.aborted) setProblem(error instanceof Error ? error.message : String(error));
+          if (!controller.signal.aborted) setProblem(errorMessage(error));
         });
     }, 200);
     return () => {
