@@ -135,4 +135,14 @@ describe('search plans', () => {
     if (!byName) throw new Error('no plan');
     expect(explainMatch(byName, 'Person', 'arkady-kremer', props)).toMatchObject({ field: 'NAME', value: 'Arkady Kremer', words: 2 });
   });
+
+  it('shows a matching slug as it is written, hyphens and all', () => {
+    const plan = planSearch('memo cc');
+    if (!plan) throw new Error('no plan');
+    expect(explainMatch(plan, 'Memorandum', 'memo-cc-msk-ix', { name: 'A memorandum' })).toEqual({
+      field: 'SLUG',
+      value: 'memo-cc-msk-ix',
+      words: 2,
+    });
+  });
 });

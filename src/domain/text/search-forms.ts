@@ -49,6 +49,8 @@ export interface SearchedField {
   weight: SearchWeight;
   /** The field's values on one entity, as written. */
   values(label: EntityLabel, id: string, props: SearchSource): string[];
+  /** The value as a hit shows it (SearchHit.matched), when the searched one is rewritten for search. */
+  shown?(value: string, id: string): string;
 }
 
 const text = (value: unknown): string[] => (typeof value === 'string' && value.trim() !== '' ? [value] : []);
@@ -99,7 +101,7 @@ export const searchedFields: readonly SearchedField[] = [
     values: (_label, _id, props) => [...texts(props.aliases), ...claimValues(props, ['name', 'title'])],
   },
   // A slug is lower-case ASCII already: its hyphens become spaces, so "tld rf" finds tld-rf by "RF".
-  { field: 'SLUG', weight: 'name', values: (_label, id) => [id.replaceAll('-', ' ')] },
+  { field: 'SLUG', weight: 'name', values: (_label, id) => [id.replaceAll('-', ' ')], shown: (_value, id) => id },
   {
     field: 'DOMAIN',
     weight: 'name',

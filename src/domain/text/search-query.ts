@@ -268,7 +268,7 @@ export function explainMatch(
         if (found === 2) typed += 1;
       }
       if (words > 0 && (best === null || words > best.words || (words === best.words && typed > best.typed))) {
-        best = { field: searched.field, value, words, typed };
+        best = { field: searched.field, value: searched.shown?.(value, id) ?? value, words, typed };
       }
     }
   }
