@@ -692,6 +692,14 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
         field: 'query',
         argument: 'query',
       });
+      // A typo allowance does not reach words that only share a short match key with the query:
+      // "phishing" (key "phis") found descriptions with "missing" and "passes" as matching it.
+      const phishing = await search({ query: 'phishing', first: 20 });
+      expect(phishing.map((hit) => hit.node.slug)).toContain('topic-phishing');
+      for (const hit of phishing) {
+        const node = graph.nodes.find((candidate) => candidate.id === hit.node.slug);
+        expect(node && [text(node, 'name'), text(node, 'description')].join(' '), hit.node.slug).toMatch(/phish/i);
+      }
       // Lucene syntax in the query is only text.
       expect(await search({ query: 'ICANN OR *:* AND title:[a TO z]' })).toBeInstanceOf(Array);
     });

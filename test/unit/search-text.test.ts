@@ -63,6 +63,21 @@ describe('search plans', () => {
     expect([allowedEdits('rans'), allowedEdits('quator'), allowedEdits('gavrichenko'), allowedEdits('75240')]).toEqual([0, 1, 2, 0]);
   });
 
+  it("allows a match key the edits of the key's own length, not of the word's", () => {
+    // "phishing" has 8 letters (2 edits) but the key "phis" 4: two edits there reach "mis"
+    // (missing), "pas" (passes), "pus" (pushing).
+    const [phishing] = queryWords('phishing');
+    expect(phishing).toMatchObject({ key: 'phis', edits: 2, keyEdits: 0 });
+    const plan = planSearch('phishing');
+    if (!plan) throw new Error('no plan');
+    expect(plan.allTypos).toContain('searchText:phishing~2');
+    expect(plan.allTypos).not.toContain('phis~');
+    expect(explainMatch(plan, 'Topic', 'topic-dns-server-failures', { description: 'Servers missing support' })).toBeNull();
+    // A key as long as the word keeps its edits: "Gavrichenko" misspelt still matches.
+    const [long] = queryWords('gavrichenkov');
+    expect(long?.keyEdits).toBe(2);
+  });
+
   it('requires every content word but not stop words, and keeps a dotted stop word such as .by', () => {
     const words = queryWords('memorandum between the Coordination Center and RIPN about .SU');
     expect(words.filter((word) => !word.required).map((word) => word.text)).toEqual(['the', 'and', 'about']);

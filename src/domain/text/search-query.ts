@@ -18,6 +18,12 @@ export interface QueryWord {
   key: string;
   /** Edits allowed: 0 for short words, 1 from 5 letters, 2 from 8 (Lucene allows at most 2). */
   edits: number;
+  /**
+   * Edits allowed in the match key, by the key's own length and never more than `edits`: a key
+   * can be much shorter than the word ("phishing" → "phis"), and two edits in four letters
+   * would find "mis" (missing), "pas" (passes) and "pus" (pushing).
+   */
+  keyEdits: number;
   /** A content word: the strict query requires it. Stop words only add to the score. */
   required: boolean;
   /** Other words that mean the same here (abbreviations). */
@@ -105,7 +111,9 @@ export function queryWords(input: string): QueryWord[] {
     const required = content.length === 0 || content.includes(text);
     let edits = required ? allowedEdits(text) : 0;
     if (edits > 0 && ++fuzzy > maxFuzzyWords) edits = 0;
-    return { text, key: matchKey(text), edits, required, synonyms: synonyms.get(text) ?? [] };
+    const key = matchKey(text);
+    const keyEdits = Math.min(edits, allowedEdits(key));
+    return { text, key, edits, keyEdits, required, synonyms: synonyms.get(text) ?? [] };
   });
 }
 
@@ -116,12 +124,13 @@ export function queryWords(input: string): QueryWord[] {
 // rest): prefix clauses expand to many terms, and cost. In details a prefix finds the adjectives
 // that stemming leaves apart ("Belarus" → "Belarusian").
 function wordClause(word: QueryWord, typos: boolean): string {
-  const { text, key, edits } = word;
+  const { text, key, edits, keyEdits } = word;
   const parts = [`searchText:${text}^4`, `searchVariants:${key}^3`, `searchDetails:${key}^1`];
   if (text.length >= 3) parts.push(`searchText:${text}*^1.5`);
   if (key.length >= 4 && key !== text) parts.push(`searchVariants:${key}*^1`);
   if (key.length >= 4) parts.push(`searchDetails:${key}*^0.3`);
-  if (typos && edits > 0) parts.push(`searchText:${text}~${edits}^1.5`, `searchDetails:${key}~${edits}^0.4`);
+  if (typos && edits > 0) parts.push(`searchText:${text}~${edits}^1.5`);
+  if (typos && keyEdits > 0) parts.push(`searchDetails:${key}~${keyEdits}^0.4`);
   for (const synonym of word.synonyms) {
     const synonymKey = matchKey(synonym);
     parts.push(`searchText:${synonym}^3`, `searchVariants:${synonymKey}^2`, `searchDetails:${synonymKey}^0.8`);
@@ -234,7 +243,8 @@ function wordMatch(word: QueryWord, token: string, tokenKey: string): number {
   if (token === word.text || (word.text.length >= 3 && token.startsWith(word.text))) return 2;
   if (tokenKey === word.key || (word.key.length >= 4 && tokenKey.startsWith(word.key))) return 1;
   if (word.synonyms.some((synonym) => token === synonym || tokenKey === matchKey(synonym))) return 1;
-  return word.edits > 0 && (distance(token, word.text) <= word.edits || distance(tokenKey, word.key) <= word.edits) ? 1 : 0;
+  if (word.edits > 0 && distance(token, word.text) <= word.edits) return 1;
+  return word.keyEdits > 0 && distance(tokenKey, word.key) <= word.keyEdits ? 1 : 0;
 }
 
 /**
