@@ -379,6 +379,29 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
       expect(new URL(fresh.page.url()).searchParams.get('path')?.split(',')).toHaveLength(3);
       const counts = await eventually('the paths in view', () => entitiesInView(fresh.page));
       expect(counts.entities).toBeGreaterThan(5);
+
+      // Paths that only run through a shared country (Qrator Labs and the Coordination Center are
+      // both LOCATED_IN Russia) are left out until the reader includes them; the address says so.
+      // Each path as its hops' lines (names with their kind, read out as "Russia (Country)"), without the sources.
+      const pathTexts = () =>
+        fresh.page.$$eval('[data-testid="path-panel"] [data-testid="path"]', (paths) =>
+          paths.map((path) => [...path.querySelectorAll('[data-testid="hop"] p')].map((hop) => hop.textContent ?? '').join(' / ')),
+        );
+      await choose(fresh.page, 'path-from', 'Qrator', 'Qrator Labs');
+      await choose(fresh.page, 'path-to', 'International Telecommunication', 'ITU');
+      await fresh.page.click('[data-testid="find-paths"]');
+      const withoutCountries = await eventually('paths from Qrator Labs', async () => {
+        const texts = await pathTexts();
+        return texts.length > 0 && !texts.some((text) => text.includes('Kulikova')) ? texts : null;
+      });
+      expect(withoutCountries.some((text) => text.includes('(Country)'))).toBe(false);
+      await fresh.page.click('[data-testid="through-countries"]');
+      const withCountries = await eventually('a path through Russia', async () => {
+        const texts = await pathTexts();
+        return texts.some((text) => text.includes('Russia (Country)')) ? texts : null;
+      });
+      expect(withCountries.length).toBeGreaterThan(withoutCountries.length);
+      expect(new URL(fresh.page.url()).searchParams.get('path')?.split(',')).toEqual([expect.any(String), expect.any(String), 'countries']);
       expect(fresh.errors).toEqual([]);
     } finally {
       await fresh.page.close();

@@ -26,8 +26,8 @@ const reads = (edgeFields: string) => ({
   entities: { text: [read('entities'), read('entity-summary')], variables: { ids: Array.from({ length: 200 }, () => id) } },
   paths: {
     text: [read('paths'), read('entity-summary'), edgeFields, read('source-summary')],
-    // Six when the reader asks to look farther (model/view.ts, pathHops).
-    variables: { from: id, to: id, maxHops: 6 },
+    // Six when the reader asks to look farther (model/view.ts, pathHops); countries left out.
+    variables: { from: id, to: id, maxHops: 6, excludeTypes: ['COUNTRY'] },
   },
   entity: { text: [read('entity'), read('entity-summary'), read('source-summary')], variables: { id } },
   conflicts: { text: [read('conflicts'), read('source-summary'), edgeFields], variables: { id, run: true } },

@@ -6,7 +6,7 @@ import type { ExplorerApi } from './explorer-api.ts';
 import { GraphCanvas, placeOf } from './graph/graph-canvas.tsx';
 import { errorMessage } from './model/error-message.ts';
 import { type Permalink, writePermalink } from './model/permalink.ts';
-import { emptyView, pathHops, type Selection, viewReducer, visibleOf } from './model/view.ts';
+import { emptyView, type PathQuery, pathHops, type Selection, viewReducer, visibleOf } from './model/view.ts';
 import { EdgePanel } from './panels/edge-panel.tsx';
 import { EntityPanel } from './panels/entity-panel.tsx';
 import { EntitySearch } from './panels/entity-search.tsx';
@@ -85,10 +85,11 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
       else dispatch({ type: 'expand', around: id, subgraph });
       return undefined;
     });
-  const findPaths = (from: EntitySummary, to: EntitySummary, maxHops: number = pathHops.first) =>
-    run(`Finding paths from ${from.name} to ${to.name}`, async () => {
-      const paths = await api.paths(from.id, to.id, maxHops);
-      dispatch({ type: 'path', search: { from, to, maxHops, paths } });
+  const findPaths = (query: PathQuery) =>
+    run(`Finding paths from ${query.from.name} to ${query.to.name}`, async () => {
+      const { from, to, maxHops, throughCountries } = query;
+      const paths = await api.paths(from.id, to.id, maxHops, throughCountries);
+      dispatch({ type: 'path', search: { ...query, paths } });
       return paths.length === 0 ? `No path of at most ${maxHops} relations links ${from.name} and ${to.name}.` : undefined;
     });
   const select = (selection: Selection) => dispatch({ type: 'select', selection });
@@ -126,7 +127,8 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
           key={view.path ? `${view.path.from.id}>${view.path.to.id}` : 'no-path'}
           api={api}
           initial={view.path ? { from: view.path.from, to: view.path.to } : null}
-          onFind={(from, to) => findPaths(from, to)}
+          // A new pair is searched as near as first; whether through countries stays as the reader set it.
+          onFind={(from, to) => findPaths({ from, to, maxHops: pathHops.first, throughCountries: view.path?.throughCountries ?? false })}
         />
         <nav aria-label="Elsewhere">
           <a href="/explore?ingest">Ingest an article</a> <a href="/graphql">GraphiQL</a>
@@ -209,7 +211,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
               onSelectEntity={selectEntity}
               onSelectEdge={selectEdge}
               onClose={() => dispatch({ type: 'restore', view: { ...view, path: null } })}
-              onLookFarther={() => view.path && void findPaths(view.path.from, view.path.to, pathHops.farthest)}
+              onSearchAgain={(change) => view.path && void findPaths({ ...view.path, ...change })}
             />
           )}
           {selectedEdge && (

@@ -30,8 +30,8 @@ export interface ExplorerApi {
   capabilities: Capabilities;
   search(query: string, signal?: AbortSignal): Promise<SearchHit[]>;
   neighborhood(id: string, depth: number): Promise<Subgraph>;
-  /** The shortest paths of at most `maxHops` relations (the API allows 6). */
-  paths(from: string, to: string, maxHops: number): Promise<Subgraph[]>;
+  /** The shortest paths of at most `maxHops` relations (the API allows 6), through a country only when asked. */
+  paths(from: string, to: string, maxHops: number, throughCountries: boolean): Promise<Subgraph[]>;
   entities(ids: readonly string[]): Promise<EntitySummary[]>;
   entity(id: string): Promise<EntityFile | null>;
   /** The first conflicts about an entity, and how many there are in all. */
@@ -53,8 +53,9 @@ export async function connectExplorerApi(endpoint: string): Promise<ExplorerApi>
       const answer = await client.request(documents.neighborhood, { id, depth, first: neighbourhoodSize(depth) }, neighborhoodAnswer);
       return answer.neighborhood ?? { nodes: [], edges: [] };
     },
-    async paths(from, to, maxHops) {
-      return (await client.request(documents.paths, { from, to, maxHops }, pathsAnswer)).paths ?? [];
+    async paths(from, to, maxHops, throughCountries) {
+      const excludeTypes = throughCountries ? null : ['COUNTRY'];
+      return (await client.request(documents.paths, { from, to, maxHops, excludeTypes }, pathsAnswer)).paths ?? [];
     },
     async entities(ids) {
       if (ids.length === 0) return [];

@@ -15,8 +15,9 @@ export async function restoreView(api: ExplorerApi, link: Permalink): Promise<Vi
   if (link.path) {
     const [from, to] = await api.entities([link.path.from, link.path.to]);
     if (from && to) {
-      const { maxHops } = link.path;
-      view = viewReducer(view, { type: 'path', search: { from, to, maxHops, paths: await api.paths(from.id, to.id, maxHops) } });
+      const { maxHops, throughCountries } = link.path;
+      const paths = await api.paths(from.id, to.id, maxHops, throughCountries);
+      view = viewReducer(view, { type: 'path', search: { from, to, maxHops, throughCountries, paths } });
     }
   }
   return {

@@ -7,7 +7,7 @@ import { type Filters, type Point, pathHops, type Selection, type View } from '.
 
 export interface Permalink {
   expanded: string[];
-  path?: { from: string; to: string; maxHops: number };
+  path?: { from: string; to: string; maxHops: number; throughCountries: boolean };
   hidden: string[];
   /** Pinned entities and where they were drawn. */
   pinned: { id: string; at: Point | null }[];
@@ -16,6 +16,9 @@ export interface Permalink {
   mode: View['mode'];
   depth: number;
 }
+
+/** The item of `path=`, after the two ends, that lets paths run through a country. */
+const throughCountriesItem = 'countries';
 
 const list = (value: string | null) => (value ? value.split(',').filter((item) => item !== '') : []);
 
@@ -26,11 +29,17 @@ export function writePermalink(view: View): string {
     if (text) parameters.set(name, text);
   };
   set('expand', view.expanded);
-  // A third item only when the search looked farther than it does first.
+  // More items only where the search differs from a first one: the hops when it looked farther,
+  // `countries` when it let paths run through a country.
   if (view.path)
     parameters.set(
       'path',
-      [view.path.from.id, view.path.to.id, ...(view.path.maxHops === pathHops.first ? [] : [String(view.path.maxHops)])].join(','),
+      [
+        view.path.from.id,
+        view.path.to.id,
+        ...(view.path.maxHops === pathHops.first ? [] : [String(view.path.maxHops)]),
+        ...(view.path.throughCountries ? [throughCountriesItem] : []),
+      ].join(','),
     );
   set('hide', view.hidden);
   // `id@x:y`: a pinned node's place in graph coordinates, rounded to whole units. Global IDs are
@@ -61,7 +70,7 @@ function readPin(item: string): { id: string; at: Point | null } {
 
 export function readPermalink(search: string): Permalink {
   const parameters = new URLSearchParams(search);
-  const [from, to, hops] = list(parameters.get('path'));
+  const [from, to, ...more] = list(parameters.get('path'));
   const entity = parameters.get('entity');
   const relation = parameters.get('relation');
   const filters: Filters = {
@@ -83,6 +92,12 @@ export function readPermalink(search: string): Permalink {
     mode: parameters.get('mode') === 'table' ? 'table' : 'graph',
     depth: Math.min(3, Math.max(1, Number(parameters.get('depth') ?? 1) || 1)),
   };
-  if (from && to) permalink.path = { from, to, maxHops: hops === String(pathHops.farthest) ? pathHops.farthest : pathHops.first };
+  if (from && to)
+    permalink.path = {
+      from,
+      to,
+      maxHops: more.includes(String(pathHops.farthest)) ? pathHops.farthest : pathHops.first,
+      throughCountries: more.includes(throughCountriesItem),
+    };
   return permalink;
 }

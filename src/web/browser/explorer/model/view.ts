@@ -24,8 +24,17 @@ export interface PathSearch {
   to: EntitySummary;
   /** The most relations a path may have: pathHops.first, or pathHops.farthest when asked to look farther. */
   maxHops: number;
+  /**
+   * Whether a path may run through a country. By default it may not: any two organizations of
+   * one country are two relations apart through it (LOCATED_IN both ways), and such paths push
+   * out the ones that say how the two are linked. The ends themselves may be countries.
+   */
+  throughCountries: boolean;
   paths: readonly Subgraph[];
 }
+
+/** What a path search asks: a PathSearch without its answer. */
+export type PathQuery = Omit<PathSearch, 'paths'>;
 
 /**
  * How long a path the explorer looks for: first at most 4 relations (longer ones mostly run

@@ -1,6 +1,6 @@
 import type { EntitySummary } from '../api/shapes.ts';
 import { edgeQualifier } from '../model/edge-facts.ts';
-import { type PathSearch, pathHops } from '../model/view.ts';
+import { type PathQuery, type PathSearch, pathHops } from '../model/view.ts';
 import { EntityName } from './entity-name.tsx';
 import { SourceList } from './source-list.tsx';
 
@@ -10,8 +10,8 @@ export function PathPanel(props: {
   onSelectEntity(id: string): void;
   onSelectEdge(key: string): void;
   onClose(): void;
-  /** Looks again, up to pathHops.farthest relations. */
-  onLookFarther(): void;
+  /** Searches the same two entities again, farther or through countries too. */
+  onSearchAgain(change: Partial<Pick<PathQuery, 'maxHops' | 'throughCountries'>>): void;
 }) {
   const { search } = props;
   return (
@@ -22,9 +22,21 @@ export function PathPanel(props: {
       <button type="button" onClick={props.onClose}>
         Close paths
       </button>
+      <p className="path-countries">
+        {search.throughCountries
+          ? 'Paths through a country are included. '
+          : 'Paths that only run through a country the two share are left out. '}
+        <button
+          type="button"
+          onClick={() => props.onSearchAgain({ throughCountries: !search.throughCountries })}
+          data-testid="through-countries"
+        >
+          {search.throughCountries ? 'Leave them out' : 'Include them'}
+        </button>
+      </p>
       {search.paths.length === 0 && <p>No path of at most {search.maxHops} relations links them.</p>}
       {search.paths.length === 0 && search.maxHops < pathHops.farthest && (
-        <button type="button" onClick={props.onLookFarther} data-testid="look-farther">
+        <button type="button" onClick={() => props.onSearchAgain({ maxHops: pathHops.farthest })} data-testid="look-farther">
           Look up to {pathHops.farthest} relations
         </button>
       )}
