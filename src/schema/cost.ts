@@ -57,6 +57,11 @@ export const scanCosts = {
   timeline: 200,
   /** timeline's totalCount reads every fact of the window, whatever `first` asks for (730,000 on the 1M graph). */
   timelineCount: 1000,
+  /**
+   * Source.supports, and again its totalCount: each reads every entity and every relationship
+   * (2.7 million on the 1M graph), since no index holds membership in a list.
+   */
+  sourceSupport: 1000,
 } as const;
 
 /**

@@ -76,7 +76,7 @@ export const EntityTypeEnum = builder.enumType('EntityType', {
   >,
 });
 
-const ClaimRef = builder.objectRef<StoredClaim>('Claim').implement({
+export const ClaimRef = builder.objectRef<StoredClaim>('Claim').implement({
   description: "One source's value for a field where sources disagree (e.g. two titles of one memorandum).",
   fields: (t) => ({
     field: t.exposeString('field', { description: 'The field the claim is about, e.g. "name".' }),

@@ -321,6 +321,20 @@ describe('the example queries', () => {
       for (const { node } of timeline.edges) expect(node.sources.length).toBeGreaterThan(0);
     },
 
+    async WhatRestsOnOneArticle() {
+      const { source } = await answer('WhatRestsOnOneArticle');
+      const records = source.supports.edges.map(({ node }: Answer) => node.slug ?? `${node.type} ${node.from.slug}>${node.to.slug}`);
+      // More than a page: the total counts them all, and the next page is announced.
+      expect(source.supports.totalCount).toBeGreaterThan(records.length);
+      expect(source.supports.pageInfo.hasNextPage).toBe(true);
+      expect(records).toEqual(expect.arrayContaining(['msk-ix', 'memo-cc-msk-ix', 'MANAGES ripn>tld-su']));
+      const alone = source.supports.edges.filter((edge: Answer) => edge.onlySource).map(({ node }: Answer) => node.slug ?? node.type);
+      expect(alone).toEqual(expect.arrayContaining(['msk-ix', 'alexei-platonov']));
+      expect(alone).not.toContain('coordination-center-ru');
+      const oac = source.supports.edges.find(({ node }: Answer) => node.slug === 'memo-cc-oac');
+      expect(oac.claims.map((claim: Answer) => claim.field)).toContain('name');
+    },
+
     async MskIxNeighborhood() {
       const { neighborhood } = await answer('MskIxNeighborhood');
       expect(neighborhood.nodes[0].slug).toBe('msk-ix');
