@@ -35,3 +35,18 @@ export const CountryRef = builder.objectRef<CountryRow>('Country');
 export const SourceRef = builder.objectRef<SourceRow>('Source');
 export const ConflictRef = builder.objectRef<ConflictRow>('Conflict');
 export const StatementRef = builder.objectRef<StatementRow>('Statement');
+
+/** Every entity type of the graph (a conflict is about entities, not one of them), for unions of records. */
+export const graphEntityRefs = [
+  OrganizationRef,
+  PersonRef,
+  TldRef,
+  MemorandumRef,
+  EventRef,
+  BodyRef,
+  DocumentRef,
+  TopicRef,
+  CountryRef,
+  SourceRef,
+  StatementRef,
+] as const;

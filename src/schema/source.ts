@@ -8,40 +8,14 @@ import { ClaimRef, nodeOptions } from './entity.ts';
 import { CitationRef } from './evidence.ts';
 import { EdgeRef } from './graph-types.ts';
 import { countedTotal, cutPage, encodeCursor, type Position, pageWindow } from './paging.ts';
-import {
-  BodyRef,
-  CountryRef,
-  DocumentRef,
-  EntityRef,
-  EventRef,
-  MemorandumRef,
-  OrganizationRef,
-  PersonRef,
-  SourceRef,
-  StatementRef,
-  TldRef,
-  TopicRef,
-} from './refs.ts';
+import { EntityRef, graphEntityRefs, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
 import { selectsField } from './selection.ts';
 
 /** A record a source is cited for: an entity (any but a conflict) or a relationship. */
 const SupportedRecordRef = builder.unionType('SupportedRecord', {
   description: 'A record a source is cited for: an entity, or a relationship (`Edge`).',
-  types: [
-    OrganizationRef,
-    PersonRef,
-    TldRef,
-    MemorandumRef,
-    EventRef,
-    BodyRef,
-    DocumentRef,
-    TopicRef,
-    CountryRef,
-    SourceRef,
-    StatementRef,
-    EdgeRef,
-  ],
+  types: [...graphEntityRefs, EdgeRef],
   resolveType: (record) => ('label' in record ? record.label : 'Edge'),
 });
 
