@@ -408,6 +408,20 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     }
   });
 
+  it("shows what a source is cited for in the source's panel, and what rests on it alone", async () => {
+    await choose(page, 'search', 'team up to combat internet abuse', 'MSK-IX team up');
+    await page.waitForSelector('[data-testid="source-supports"] [data-testid="supported"]');
+    const summary = await page.$eval('[data-testid="source-supports"] p', (element) => element.textContent ?? '');
+    expect(summary).toMatch(/^\d+ records cite it; the first 20:$/);
+    const items = await page.$$eval('[data-testid="source-supports"] [data-testid="supported"]', (found) =>
+      found.map((item) => item.textContent ?? ''),
+    );
+    expect(items).toHaveLength(20);
+    expect(items.some((item) => item.includes('(this source only)'))).toBe(true);
+    expect(items.some((item) => item.includes('MSK-IX'))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('asked no host but the server, and met no script error', () => {
     expect(watched.requests.length).toBeGreaterThan(5);
     expect(foreignRequests(watched.requests, origin)).toEqual([]);

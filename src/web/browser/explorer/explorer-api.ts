@@ -17,7 +17,9 @@ import {
   pathsAnswer,
   type SearchHit,
   type Subgraph,
+  type Supported,
   searchAnswer,
+  sourceSupportsAnswer,
   type TimelineEntry,
 } from './api/shapes.ts';
 
@@ -36,6 +38,8 @@ export interface ExplorerApi {
   entity(id: string): Promise<EntityFile | null>;
   /** The first conflicts about an entity, and how many there are in all. */
   conflicts(id: string): Promise<{ conflicts: Conflict[]; total: number }>;
+  /** The first records a source is cited for, and how many there are in all. */
+  sourceSupports(id: string): Promise<{ records: Supported[]; total: number }>;
 }
 
 /** The most entities one neighbourhood brings: one hop rarely needs more, wider ones get the API's 200. */
@@ -79,6 +83,10 @@ export async function connectExplorerApi(endpoint: string): Promise<ExplorerApi>
       if (!capabilities.conflicts) return { conflicts: [], total: 0 };
       const answer = await client.request(documents.conflicts, { id, run: true }, conflictsAnswer);
       return { conflicts: answer.conflicts.edges.map((edge) => edge.node), total: answer.conflicts.totalCount };
+    },
+    async sourceSupports(id) {
+      const supports = (await client.request(documents.sourceSupports, { id }, sourceSupportsAnswer)).entity?.supports;
+      return { records: supports?.edges ?? [], total: supports?.totalCount ?? 0 };
     },
   };
 }

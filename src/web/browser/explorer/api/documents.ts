@@ -23,6 +23,7 @@ import paths from './documents/paths.graphql';
 import rejectProposal from './documents/reject-proposal.graphql';
 import search from './documents/search.graphql';
 import sourceSummary from './documents/source-summary.graphql';
+import sourceSupports from './documents/source-supports.graphql';
 
 export interface Documents {
   search: string;
@@ -31,6 +32,7 @@ export interface Documents {
   paths: string;
   entity: string;
   conflicts: string;
+  sourceSupports: string;
 }
 
 export const evidenceProbeDocument = evidenceProbe;
@@ -57,5 +59,6 @@ export function documents(options: { evidence: boolean }): Documents {
     paths: join(paths, entitySummary, edgeFields, sourceSummary),
     entity: join(entity, entitySummary, sourceSummary),
     conflicts: join(conflicts, sourceSummary, edgeFields),
+    sourceSupports: join(sourceSupports, entitySummary),
   };
 }

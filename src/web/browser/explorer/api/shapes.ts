@@ -124,6 +124,20 @@ export const conflictSchema = z.object({
   claims: z.array(conflictClaimSchema),
 });
 export type Conflict = z.infer<typeof conflictSchema>;
+/** One record a source is cited for: an entity, or a relationship with its two ends. */
+const supportedSchema = z.object({
+  onlySource: z.boolean(),
+  citation: z.nullable(z.object({ evidence: z.string() })),
+  node: z.union([
+    z.object({ __typename: z.literal('Edge'), key: z.string(), type: z.string(), from: entitySummarySchema, to: entitySummarySchema }),
+    entitySummarySchema,
+  ]),
+});
+export type Supported = z.infer<typeof supportedSchema>;
+export const sourceSupportsAnswer = z.object({
+  entity: z.nullable(z.object({ supports: z.optional(z.object({ totalCount: z.number(), edges: z.array(supportedSchema) })) })),
+});
+
 export const conflictsAnswer = z.object({
   conflicts: z.object({ totalCount: z.number(), edges: z.array(z.object({ node: conflictSchema })) }),
 });

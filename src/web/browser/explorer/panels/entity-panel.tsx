@@ -7,6 +7,7 @@ import { errorMessage } from '../model/error-message.ts';
 import { describeDate } from '../model/partial-dates.ts';
 import { EntityName } from './entity-name.tsx';
 import { SourceList } from './source-list.tsx';
+import { SourceSupports } from './source-supports.tsx';
 
 export interface EntityPanelProps {
   api: ExplorerApi;
@@ -165,6 +166,15 @@ export function EntityPanel(props: EntityPanelProps) {
           </dl>
           <h3>Sources</h3>
           <SourceList sources={details.sources} label={`Sources of ${entity.name}`} />
+          {entity.__typename === 'Source' && (
+            <SourceSupports
+              api={api}
+              source={entity}
+              inView={props.entities}
+              onSelectEntity={props.onSelectEntity}
+              onExpand={props.onExpand}
+            />
+          )}
           {(claims.size > 0 || conflicts.length > 0) && (
             <>
               <h3>Where sources disagree</h3>
