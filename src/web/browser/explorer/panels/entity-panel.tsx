@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
 import type { Claim, Conflict, ConflictRelation, Edge, EntitySummary } from '../api/shapes.ts';
 import type { EntityFile, ExplorerApi } from '../explorer-api.ts';
 import { entityStyle } from '../graph/entity-styles.ts';
 import { edgeQualifier } from '../model/edge-facts.ts';
-import { errorMessage } from '../model/error-message.ts';
 import { describeDate } from '../model/partial-dates.ts';
 import { EntityName } from './entity-name.tsx';
 import { SourceList } from './source-list.tsx';
 import { SourceSupports } from './source-supports.tsx';
+import { useAnswer } from './use-answer.ts';
 
 export interface EntityPanelProps {
   api: ExplorerApi;
@@ -77,30 +76,13 @@ const noConflicts = { conflicts: [], total: 0 };
 /** One entity: its fields, aliases, sources, disagreements between sources, and its timeline. */
 export function EntityPanel(props: EntityPanelProps) {
   const { api, entity } = props;
-  const [file, setFile] = useState<EntityFile | null>(null);
-  const [{ conflicts, total: conflictTotal }, setConflicts] = useState<{ conflicts: Conflict[]; total: number }>(noConflicts);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [conflictProblem, setConflictProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    setFile(null);
-    setProblem(null);
-    setConflicts(noConflicts);
-    setConflictProblem(null);
-    api
-      .entity(entity.id)
-      .then((found) => current && setFile(found))
-      .catch((error: unknown) => current && setProblem(errorMessage(error)));
-    // Said, not swallowed: a panel without its conflicts would read as sources that agree.
-    api
-      .conflicts(entity.id)
-      .then((found) => current && setConflicts(found))
-      .catch((error: unknown) => current && setConflictProblem(errorMessage(error)));
-    return () => {
-      current = false;
-    };
-  }, [api, entity.id]);
+  const loaded = useAnswer(() => api.entity(entity.id), entity.id);
+  // Said, not swallowed: a panel without its conflicts would read as sources that agree.
+  const disagreements = useAnswer(() => api.conflicts(entity.id), entity.id);
+  const file = loaded.value;
+  const problem = loaded.problem;
+  const { conflicts, total: conflictTotal } = disagreements.value ?? noConflicts;
+  const conflictProblem = disagreements.problem;
 
   const style = entityStyle(entity.__typename);
   const details = file?.details;

@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { Supported } from '../api/shapes.ts';
 import type { ExplorerApi } from '../explorer-api.ts';
-import { errorMessage } from '../model/error-message.ts';
 import { EntityName } from './entity-name.tsx';
+import { useAnswer } from './use-answer.ts';
 
 /**
  * A source's panel section: the first records it is cited for (entities, then relationships),
@@ -17,20 +15,7 @@ export function SourceSupports(props: {
   onExpand(id: string): void;
 }) {
   const { api, source } = props;
-  const [found, setFound] = useState<{ records: Supported[]; total: number } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    setFound(null);
-    setProblem(null);
-    api
-      .sourceSupports(source.id)
-      .then((answer) => current && setFound(answer))
-      .catch((error: unknown) => current && setProblem(errorMessage(error)));
-    return () => {
-      current = false;
-    };
-  }, [api, source.id]);
+  const { value: found, problem } = useAnswer(() => api.sourceSupports(source.id), source.id);
   const open = (id: string) => (props.inView.has(id) ? props.onSelectEntity(id) : props.onExpand(id));
   return (
     <div data-testid="source-supports">
