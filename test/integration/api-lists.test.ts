@@ -618,7 +618,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
 
   describe('search', () => {
     const query = `query ($query: String!, $types: [EntityType!], $first: Int) {
-      search(query: $query, types: $types, first: $first) { score matched node { __typename slug } }
+      search(query: $query, types: $types, first: $first) { score matched allWords node { __typename slug } }
     }`;
     type Hit = { score: number; matched: string | null; node: { __typename: string; slug: string } };
     const search = async (variables: Variables) => (await api.data<{ search: Hit[] }>(query, variables)).search;
@@ -700,6 +700,24 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
         const node = graph.nodes.find((candidate) => candidate.id === hit.node.slug);
         expect(node && [text(node, 'name'), text(node, 'description')].join(' '), hit.node.slug).toMatch(/phish/i);
       }
+      // Nor does a match key fold a word into a short word of ordinary text: "DDoS" was "do" and
+      // "IoT" "et" (as "yet"), and each found every description that holds the short word.
+      for (const [typed, written] of [
+        ['DDoS', /ddos/i],
+        ['IoT', /\biot\b/i],
+      ] as const) {
+        const hits = await search({ query: typed, first: 20 });
+        expect(hits.length, typed).toBeGreaterThan(0);
+        for (const hit of hits) {
+          const node = graph.nodes.find((candidate) => candidate.id === hit.node.slug);
+          const texts = node ? ['name', 'description', 'summary'].map((field) => text(node, field) ?? '') : [];
+          expect([...texts, String(node?.props.aliases ?? '')].join(' '), `${typed}: ${hit.node.slug}`).toMatch(written);
+        }
+      }
+      // Two words match the one word the data writes: the memorandum in cybersecurity matches all
+      // three words of "cyber security memorandum".
+      const cyber = await search({ query: 'cyber security memorandum', first: 3 });
+      expect(cyber[0]).toMatchObject({ allWords: true, node: { slug: 'memo-cc-faitid-cybersecurity' } });
       // Lucene syntax in the query is only text.
       expect(await search({ query: 'ICANN OR *:* AND title:[a TO z]' })).toBeInstanceOf(Array);
     });

@@ -30,6 +30,25 @@ describe('match keys', () => {
     expect(keys('Platonov')).not.toBe(keys('Pavlyuchenko'));
     expect(keys('Kremer')).not.toBe(keys('Kulikova'));
   });
+
+  it('never folds a word of three letters or more into a key of one or two', () => {
+    // Each of these folded into a short word of ordinary text, and found it in every description.
+    for (const [word, common] of [
+      ['DDoS', 'do'],
+      ['IoT', 'yet'],
+      ['AT&T', 'at'],
+      ['ООН', 'on'],
+      ['using', 'us'],
+      ['its', 'itc'],
+      ['www', 'v'],
+    ] as const) {
+      expect(keys(word).replaceAll(' ', '')).not.toBe(keys(common));
+      expect(matchKey(searchWords(word).join('')).length).toBeGreaterThanOrEqual(3);
+    }
+    // Spellings of one word still meet, and short words keep their own keys.
+    expect(keys('DDoS')).toBe(keys('ddos'));
+    expect(keys('Ю')).toBe(keys('yu'));
+  });
 });
 
 describe('normalized text', () => {
@@ -105,6 +124,25 @@ describe('search plans', () => {
       ['75', true],
       ['1', true],
     ]);
+  });
+
+  it('lets two neighbouring words match the two written as one', () => {
+    const words = queryWords('cyber security memorandum');
+    expect(words.map((word) => word.joined.map((joined) => joined.text))).toEqual([
+      ['cybersecurity'],
+      ['cybersecurity', 'securitymemorandum'],
+      ['securitymemorandum'],
+    ]);
+    // An initial joins its word ("D DoS" is DDoS); stop words and digits join nothing.
+    expect(queryWords('D DoS').map((word) => word.joined.map((joined) => joined.text))).toEqual([['ddos'], ['ddos']]);
+    expect(queryWords('the rapist').flatMap((word) => word.joined)).toEqual([]);
+    expect(queryWords('Resolution 75').flatMap((word) => word.joined)).toEqual([]);
+    const plan = planSearch('cyber security');
+    if (!plan) throw new Error('no plan');
+    expect(plan.all).toContain('searchText:cybersecurity^');
+    expect(plan.all).toContain(`searchVariants:${matchKey('cybersecurity')}^`);
+    const memorandum = { name: 'Memorandum of Cooperation in Cybersecurity' };
+    expect(explainMatch(plan, 'Memorandum', 'memo-cc-faitid-cybersecurity', memorandum)).toMatchObject({ field: 'NAME', words: 2 });
   });
 
   it('asks for all words as typed first, then with typos, then for any word', () => {

@@ -16,6 +16,7 @@ import { stemmer } from 'stemmer';
  *    does): "members" → "member", "registries" → "registri".
  * 4. The letters on which Russian transliteration schemes disagree are folded into one, in the
  *    order below. See docs/search.md for why each rule is there.
+ * 5. A word of three letters or more whose key would be shorter keeps its stem or itself.
  */
 export function matchKey(word: string): string {
   let key = keys.get(word);
@@ -35,8 +36,15 @@ function computeKey(word: string): string {
   const latin = hasCyrillic(word) ? transliterate(word) : word;
   const american = americanSpellings.get(latin) ?? latin;
   const stemmed = /^[a-z]{4,}$/.test(american) ? stemmer(american) : american;
-  return foldTransliteration(stemmed);
+  const folded = foldTransliteration(stemmed);
+  if ([...word].length < 3 || folded.length >= minKeyLength) return folded;
+  // A key of one or two letters is some common short word: "IoT" folded to "et" (yet), "DDoS" to
+  // "do", "AT&T" to "at", "ООН" to "on", "using" to "us" (the United States' code). A word of three
+  // letters or more keeps a longer form instead, the stem or the word, unfolded.
+  return stemmed.length >= minKeyLength ? stemmed : latin;
 }
+
+const minKeyLength = 3;
 
 const cyrillic = /\p{Script=Cyrillic}/u;
 

@@ -28,6 +28,12 @@ export interface QueryWord {
   required: boolean;
   /** Other words that mean the same here (abbreviations). */
   synonyms: string[];
+  /**
+   * The word written together with its neighbour in the query, as the data may write it:
+   * "cyber security" is "cybersecurity", "bot nets" "botnets", "d dos" "ddos". Each word of the
+   * pair also matches the joined form, so an entity that holds it matches both words.
+   */
+  joined: { text: string; key: string }[];
 }
 
 /**
@@ -97,6 +103,8 @@ export function allowedEdits(word: string): number {
 // Lucene refuses a query of more than 1024 clauses. Words past these limits are dropped.
 const maxWords = 12;
 const maxFuzzyWords = 6;
+// Two words written together shorter than this ("on" + "e") are more likely a coincidence.
+const minJoinedLength = 4;
 
 /** The query's words with their forms. */
 export function queryWords(input: string): QueryWord[] {
@@ -106,14 +114,23 @@ export function queryWords(input: string): QueryWord[] {
   // A lone letter (an initial, the "T" of "ITU-T") is no stop word, but as little a thing to
   // require: "ITU-T" put AT&T, whose name has a "t", above the ITU.
   const content = words.filter((word) => (!stopWords.has(word) && !isLoneLetter(word)) || dotted.has(word));
+  const joinable = (word: string | undefined): word is string =>
+    word !== undefined && /^\p{L}+$/u.test(word) && (!stopWords.has(word) || isLoneLetter(word));
+  const joinedWith = (index: number, other: number): { text: string; key: string }[] => {
+    const [first, second] = [words[Math.min(index, other)], words[Math.max(index, other)]];
+    if (!joinable(first) || !joinable(second) || (isLoneLetter(first) && isLoneLetter(second))) return [];
+    const text = first + second;
+    return text.length >= minJoinedLength ? [{ text, key: matchKey(text) }] : [];
+  };
   let fuzzy = 0;
-  return words.map((text) => {
+  return words.map((text, index) => {
     const required = content.length === 0 || content.includes(text);
     let edits = required ? allowedEdits(text) : 0;
     if (edits > 0 && ++fuzzy > maxFuzzyWords) edits = 0;
     const key = matchKey(text);
     const keyEdits = Math.min(edits, allowedEdits(key));
-    return { text, key, edits, keyEdits, required, synonyms: synonyms.get(text) ?? [] };
+    const joined = [...joinedWith(index, index - 1), ...joinedWith(index, index + 1)];
+    return { text, key, edits, keyEdits, required, synonyms: synonyms.get(text) ?? [], joined };
   });
 }
 
@@ -134,6 +151,9 @@ function wordClause(word: QueryWord, typos: boolean): string {
   for (const synonym of word.synonyms) {
     const synonymKey = matchKey(synonym);
     parts.push(`searchText:${synonym}^3`, `searchVariants:${synonymKey}^2`, `searchDetails:${synonymKey}^0.8`);
+  }
+  for (const joined of word.joined) {
+    parts.push(`searchText:${joined.text}^3`, `searchVariants:${joined.key}^2`, `searchDetails:${joined.key}^0.8`);
   }
   const clause = `(${parts.join(' ')})`;
   return word.required ? clause : `${clause}^0.2`;
@@ -243,6 +263,7 @@ function wordMatch(word: QueryWord, token: string, tokenKey: string): number {
   if (token === word.text || (word.text.length >= 3 && token.startsWith(word.text))) return 2;
   if (tokenKey === word.key || (word.key.length >= 4 && tokenKey.startsWith(word.key))) return 1;
   if (word.synonyms.some((synonym) => token === synonym || tokenKey === matchKey(synonym))) return 1;
+  if (word.joined.some((joined) => token === joined.text || tokenKey === joined.key)) return 1;
   if (word.edits > 0 && distance(token, word.text) <= word.edits) return 1;
   return word.keyEdits > 0 && distance(tokenKey, word.key) <= word.keyEdits ? 1 : 0;
 }
