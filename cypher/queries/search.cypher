@@ -8,7 +8,8 @@
 //   $exactKeys   its match keys: an entity with a line of searchText or searchVariants equal
 //                to one of them is exactly what was typed, and comes first (the forms' lines
 //                end at U+2028, formSeparator in src/domain/text/search-forms.ts)
-//   $words       the query's content words as [{text, key}] when there are several, else []
+//   $words       the query's content words when there are several, else []: each {text, key,
+//                forms, prefixes}, what a stored word may be or start with to hold it (CoveredWord)
 //   $labels      entity labels to keep, or null for all
 //   $first       how many hits to return; $candidates  how many to take from the index per stage
 // The index is asked in stages, each only when the stages before found fewer than $first
@@ -27,7 +28,10 @@
 // query words among the speaker's match keys, so the speaker's name adds to the score, and a
 // statement whose summary and speaker hold every word counts as matching every word.
 // Order: an entity with a name, alias or form exactly the query; then entities that match every
-// word as typed, then with typos, then some words; each by score, then by slug. Within a tier a
+// word as typed, then with typos, then some words, those that hold more of them first; each by
+// score, then by slug. Lucene's scores do not say how many words a hit holds: a word in a name
+// outweighs two in a description, so "Russian anti DDoS" put every entity with "Russian" in its
+// name before Qrator Labs, whose description holds "Russian" and "DDoS". Within a tier a
 // statement comes after the other entities: it mentions what it is about (its heading and summary
 // name Qrator Labs, the OEWG), and a query whose words an entity holds as well as a statement
 // about it is looking for the entity ("Quator Labs" is the company, not what it announced).
@@ -70,12 +74,19 @@ WITH node, tier, positions, own,
        CASE WHEN size([word IN split(line, ' ') WHERE any(typed IN split(coalesce(head($exact), ''), ' ') WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(split(line, ' ')) > best
             THEN size([word IN split(line, ' ') WHERE any(typed IN split(coalesce(head($exact), ''), ' ') WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(split(line, ' '))
             ELSE best END)) AS score
-// {{rowRecord}} is each hit's whole record, or the values of the properties the request's
-// selection reads of its hits, listed by name (src/db/record-view.ts).
-WITH node AS n, score,
+WITH node, score, positions,
      CASE WHEN tier = 1 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 2 ELSE tier END AS tier,
      any(form IN split(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028') WHERE form IN $exact OR form IN $exactKeys) AS exact
+WITH node AS n, tier, exact, score,
+     CASE WHEN tier = 1 AND size($words) > 1 THEN
+       size([word IN $words WHERE
+         any(token IN split(replace(node.searchText + '\u2028' + coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ')
+             WHERE token IN word.forms OR any(prefix IN word.prefixes WHERE token STARTS WITH prefix))
+         OR any(held IN coalesce(positions, []) WHERE word IN held)])
+     ELSE size($words) END AS covered
+// {{rowRecord}} is each hit's whole record, or the values of the properties the request's
+// selection reads of its hits, listed by name (src/db/record-view.ts).
 RETURN {{rowRecord}} AS props,
        score, exact OR tier >= 2 AS allWords
-ORDER BY exact DESC, tier DESC, n:Statement ASC, score DESC, n.id ASC
+ORDER BY exact DESC, tier DESC, covered DESC, n:Statement ASC, score DESC, n.id ASC
 LIMIT $first

@@ -718,6 +718,10 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       // three words of "cyber security memorandum".
       const cyber = await search({ query: 'cyber security memorandum', first: 3 });
       expect(cyber[0]).toMatchObject({ allWords: true, node: { slug: 'memo-cc-faitid-cybersecurity' } });
+      // Among hits that hold some words, those that hold more come first: Qrator Labs ("Russian"
+      // and "DDoS" in its description) before entities with "Russian" alone in their names.
+      const antiDdos = await search({ query: 'Russian anti DDoS', first: 5 });
+      expect(antiDdos.map((hit) => hit.node.slug).slice(0, 3)).toContain('qrator-labs');
       // Lucene syntax in the query is only text.
       expect(await search({ query: 'ICANN OR *:* AND title:[a TO z]' })).toBeInstanceOf(Array);
     });

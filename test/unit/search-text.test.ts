@@ -141,6 +141,12 @@ describe('search plans', () => {
     if (!plan) throw new Error('no plan');
     expect(plan.all).toContain('searchText:cybersecurity^');
     expect(plan.all).toContain(`searchVariants:${matchKey('cybersecurity')}^`);
+    // The statement counts the words a hit holds in the same forms (search.cypher, `covered`).
+    expect(plan.positionWords.map((word) => word.forms)).toEqual([
+      ['cyber', matchKey('cyber'), 'cybersecurity', matchKey('cybersecurity')],
+      ['security', matchKey('security'), 'cybersecurity', matchKey('cybersecurity')],
+    ]);
+    expect(planSearch('msk exchange')?.positionWords[0]).toMatchObject({ forms: expect.arrayContaining(['moscow']), prefixes: ['msk'] });
     const memorandum = { name: 'Memorandum of Cooperation in Cybersecurity' };
     expect(explainMatch(plan, 'Memorandum', 'memo-cc-faitid-cybersecurity', memorandum)).toMatchObject({ field: 'NAME', words: 2 });
   });

@@ -53,8 +53,34 @@ export interface SearchParameters {
   exact: string[];
   /** The same as match keys ("Andrei Vorobiev" is exactly "Andrey Vorobyev"). */
   exactKeys: string[];
-  /** The content words, when there are several: a person's positions are compared with them. */
-  positionWords: { text: string; key: string }[];
+  /**
+   * The content words, when there are several: a person's positions and a statement's speakers
+   * are compared with them, and a hit that holds only some of them ranks by how many it holds.
+   */
+  positionWords: CoveredWord[];
+}
+
+/**
+ * A content word as the statement compares it with an entity's stored words, by the rules of the
+ * Lucene clauses below: the word or its key, joined with a neighbour or an abbreviation, whole
+ * (`forms`) or as the start of a stored word (`prefixes`). Typos are not compared.
+ */
+export interface CoveredWord {
+  text: string;
+  key: string;
+  forms: string[];
+  prefixes: string[];
+}
+
+function coveredWord(word: QueryWord): CoveredWord {
+  const forms = [
+    word.text,
+    word.key,
+    ...word.joined.flatMap((joined) => [joined.text, joined.key]),
+    ...word.synonyms.flatMap((synonym) => [synonym, matchKey(synonym)]),
+  ];
+  const prefixes = [...(word.text.length >= 3 ? [word.text] : []), ...(word.key.length >= 4 ? [word.key] : [])];
+  return { text: word.text, key: word.key, forms: [...new Set(forms)], prefixes: [...new Set(prefixes)] };
 }
 
 export interface SearchPlan extends SearchParameters {
@@ -207,7 +233,7 @@ export function planSearch(input: string): SearchPlan | null {
   const keys = words.map((word) => word.key);
   const exactKeys = [...new Set([keys.join(' '), ...(words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))] : [])])];
   const required = words.filter((word) => word.required);
-  const positionWords = required.length > 1 ? required.map((word) => ({ text: word.text, key: word.key })) : [];
+  const positionWords = required.length > 1 ? required.map(coveredWord) : [];
   return { words, all, allTypos, any, exact, exactKeys, positionWords };
 }
 
@@ -218,7 +244,7 @@ export interface SearchStatementParameters {
   any: string | null;
   exact: string[];
   exactKeys: string[];
-  words: { text: string; key: string }[];
+  words: CoveredWord[];
   labels: readonly EntityLabel[] | null;
   first: number;
   candidates: number;
