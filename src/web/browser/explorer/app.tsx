@@ -5,7 +5,7 @@ import { exposeAutomation } from './automation.ts';
 import type { ExplorerApi } from './explorer-api.ts';
 import { GraphCanvas, placeOf } from './graph/graph-canvas.tsx';
 import { errorMessage } from './model/error-message.ts';
-import { type Permalink, writePermalink } from './model/permalink.ts';
+import { type Permalink, readPermalink, writePermalink } from './model/permalink.ts';
 import { emptyView, type PathQuery, pathHops, type Selection, viewReducer, visibleOf } from './model/view.ts';
 import { EdgePanel } from './panels/edge-panel.tsx';
 import { EntityPanel } from './panels/entity-panel.tsx';
@@ -85,6 +85,19 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
       else dispatch({ type: 'expand', around: id, subgraph });
       return undefined;
     });
+  // How far neighbourhoods reach is part of the view, as the address keeps it: a new depth asks
+  // every expanded neighbourhood again, as opening the address would, and keeps the rest.
+  const changeDepth = (depth: number) => {
+    if (view.expanded.length === 0) {
+      dispatch({ type: 'depth', depth });
+      return;
+    }
+    void run(`Loading the neighbours within ${depth === 1 ? '1 hop' : `${depth} hops`}`, async () => {
+      const rebuilt = await restoreView(api, readPermalink(writePermalink({ ...view, depth })));
+      dispatch({ type: 'restore', view: { ...rebuilt, layoutRequest: view.layoutRequest + 1 } });
+      return undefined;
+    });
+  };
   const findPaths = (query: PathQuery) =>
     run(`Finding paths from ${query.from.name} to ${query.to.name}`, async () => {
       const { from, to, maxHops, throughCountries } = query;
@@ -157,7 +170,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
             </fieldset>
             <label className="depth">
               Neighbours within{' '}
-              <select value={view.depth} onChange={(event) => dispatch({ type: 'depth', depth: Number(event.target.value) })}>
+              <select value={view.depth} onChange={(event) => changeDepth(Number(event.target.value))} data-testid="depth">
                 <option value={1}>1 hop</option>
                 <option value={2}>2 hops</option>
                 <option value={3}>3 hops</option>

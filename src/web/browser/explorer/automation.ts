@@ -10,6 +10,8 @@ export interface ExplorerAutomation {
   pointOf(kind: 'entity' | 'edge', id: string): { x: number; y: number } | null;
   /** Where an entity is in the graph's own coordinates, which a permalink keeps for pinned ones. */
   placeOf(id: string): { x: number; y: number } | null;
+  /** The pairs of entities whose drawings overlap, labels included (ids). */
+  overlaps(): [string, string][];
 }
 
 interface Point {
@@ -90,6 +92,14 @@ export function exposeAutomation(cy: Core | null, container: () => HTMLElement |
       return point ? { x: box.left + point.x, y: box.top + point.y } : null;
     },
     placeOf: (id) => placeOf(cy, id),
+    overlaps() {
+      const boxes = (cy?.nodes() ?? []).map((node) => ({ id: node.id(), box: node.boundingBox({ includeLabels: true }) }));
+      const pairs: [string, string][] = [];
+      for (const [index, a] of boxes.entries())
+        for (const b of boxes.slice(index + 1))
+          if (a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2) pairs.push([a.id, b.id]);
+      return pairs;
+    },
   };
   Object.assign(window, { govgraphExplorer: automation });
 }

@@ -150,7 +150,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       .nodes()
       .filter((node) => node.locked())
       .nodes()
-      .map((node) => ({ nodeId: node.id(), position: node.position() }));
+      // A copy: position() is the node's own object, which the layout moves.
+      .map((node) => ({ nodeId: node.id(), position: { ...node.position() } }));
     cy.nodes().unlock();
     const layout = cy.layout({
       name: 'fcose',
@@ -163,13 +164,18 @@ export function GraphCanvas(props: GraphCanvasProps) {
       idealEdgeLength: () => (crowded ? 140 : 90),
       nodeSeparation: crowded ? 120 : 90,
       gravity: crowded ? 0.15 : 0.25,
+      // Room for each node's label, not only its shape: names run to 130 px under nodes of 26,
+      // and laid out as shapes alone they overlapped (Vorobyev's eleven neighbours).
+      nodeDimensionsIncludeLabels: true,
       fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
       fit: true,
       padding: 40,
       // fcose's options are its own: Cytoscape's types list only the built-in layouts.
     } as cytoscape.LayoutOptions);
     layout.one('layoutstop', () => {
-      for (const { nodeId } of fixed) cy.getElementById(nodeId).lock();
+      // With labels in the nodes' dimensions fcose keeps a fixed node's box, label included, where
+      // the node was, which moves the node itself by half its label: put it back exactly.
+      for (const { nodeId, position } of fixed) cy.getElementById(nodeId).position(position).lock();
     });
     layout.run();
   }, [props.layoutRequest, props.visible]);
