@@ -77,13 +77,18 @@ WITH node, tier, positions, own,
 WITH node, score, positions,
      CASE WHEN tier = 1 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 2 ELSE tier END AS tier,
      any(form IN split(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028') WHERE form IN $exact OR form IN $exactKeys) AS exact
-WITH node AS n, tier, exact, score,
+// A hit of the last stage (some words) is ranked by how many query words it holds: its stored
+// words, split once here, against each word's forms and prefixes, or a position that holds it.
+WITH node AS n, tier, exact, score, positions,
      CASE WHEN tier = 1 AND size($words) > 1 THEN
+       split(replace(node.searchText + '\u2028' + coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ')
+     END AS tokens
+WITH n, tier, exact, score,
+     CASE WHEN tokens IS NULL THEN size($words) ELSE
        size([word IN $words WHERE
-         any(token IN split(replace(node.searchText + '\u2028' + coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ')
-             WHERE token IN word.forms OR any(prefix IN word.prefixes WHERE token STARTS WITH prefix))
+         any(token IN tokens WHERE token IN word.forms OR any(prefix IN word.prefixes WHERE token STARTS WITH prefix))
          OR any(held IN coalesce(positions, []) WHERE word IN held)])
-     ELSE size($words) END AS covered
+     END AS covered
 // {{rowRecord}} is each hit's whole record, or the values of the properties the request's
 // selection reads of its hits, listed by name (src/db/record-view.ts).
 RETURN {{rowRecord}} AS props,
