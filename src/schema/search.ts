@@ -93,7 +93,8 @@ builder.queryField('search', (t) =>
     description:
       'Ranked search over every entity: names, aliases, slugs and TLD forms, and with a lower weight descriptions, kinds, places and publishers. ' +
       'Case, accents, apostrophes and dashes are ignored; Russian names match in Cyrillic and in any common transliteration ("Vorobiev", "Vorobjov", "Воробьев"); ' +
-      'British and American spellings, word endings, typos (1 edit from 5 letters, 2 from 8), prefixes and acronyms written joined or split ("mskix", "MSK IX") match. ' +
+      'British and American spellings, word endings, typos (1 edit from 5 letters, 2 from 8), prefixes and acronyms written joined or split ("mskix", "MSK IX") match, ' +
+      'as do a country\'s adjective and its name ("Russian", "Russia"), and the words of the field for a type ("domain", "ccTLD" and "gTLD" for a TLD, "MoU" for a memorandum). ' +
       'Entities with a name, alias or form that is exactly the query come first, then those that match every word, then those that match some, each by score.',
     args: {
       query: t.arg.string({ required: true, description: 'Free text: names, words of a description, or both ("Kremer RANS president").' }),

@@ -725,5 +725,21 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       // Lucene syntax in the query is only text.
       expect(await search({ query: 'ICANN OR *:* AND title:[a TO z]' })).toBeInstanceOf(Array);
     });
+
+    it('finds a TLD as a domain, a memorandum as an MoU, and a country by its adjective', async () => {
+      const slugs = async (text: string, first: number) => (await search({ query: text, first })).map((hit) => hit.node.slug);
+      // No TLD writes "domain" or "gTLD": the words come with the entity's type.
+      expect((await slugs('moscow domain', 1))[0]).toBe('tld-moscow');
+      expect(new Set(await slugs('gTLD', 2))).toEqual(new Set(['tld-moscow', 'tld-moskva']));
+      expect((await slugs('Belarus domain zone', 2)).sort()).toEqual(['tld-bel', 'tld-by']);
+      // A ccTLD is a TLD: the Coordination Center for TLD .RU holds every word.
+      expect((await slugs('ccTLD .ru registry', 1))[0]).toBe('coordination-center-ru');
+      const memoranda = graph.nodes.filter((node) => node.label === 'Memorandum').map((node) => node.id);
+      expect((await slugs('MoU', 20)).sort()).toEqual([...memoranda].sort());
+      expect((await slugs('MoU Vietnam', 1))[0]).toBe('memo-cc-vnnic');
+      // The descriptions of .ru and .рф say "Russia's", the query "Russian".
+      expect((await slugs('Russian TLDs', 4)).sort()).toEqual(['tld-moscow', 'tld-moskva', 'tld-rf', 'tld-ru']);
+      expect((await slugs('Chinese MoU', 1))[0]).toBe('memo-cc-cnnic');
+    });
   });
 });

@@ -24,6 +24,7 @@ const entities: MatcherEntity[] = [
   matcherEntity('Event', 'event-forum-2021', { name: 'Domain Forum 2021', aliases: ['Domain Forum'] }),
   matcherEntity('Event', 'event-forum-2022', { name: 'Domain Forum 2022', aliases: ['Domain Forum'] }),
   matcherEntity('Organization', 'qrator-labs', { name: 'Qrator Labs' }),
+  matcherEntity('Country', 'country-by', { name: 'Belarus' }),
 ];
 const links: [string, string][] = [
   ['andrey-vorobyev', 'coordination-center-ru'],
@@ -50,6 +51,10 @@ describe('the alias matcher', () => {
       ['.рф', 23, 26, 'tld-rf'],
       ['.moscow', 54, 61, 'tld-moscow'],
     ]);
+  });
+
+  it("takes a country's adjective for no mention of the country, though search matches the two", () => {
+    expect(linked('The Belarusian side signed in Belarus.')).toEqual([['Belarus', 30, 37, 'country-by']]);
   });
 
   it('needs an acronym written in capitals', () => {

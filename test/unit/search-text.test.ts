@@ -22,6 +22,11 @@ describe('match keys', () => {
     ['British and American spellings', ['Centre', 'Center']],
     ['-isation and -ization', ['Organisation', 'Organization']],
     ['plural and singular', ['members', 'member']],
+    ["a country's name and its adjective", ['Russia', 'Russian', 'Russians', "Russia's"]],
+    ['-ian, -ese, -an and irregular adjectives', ['Belarus', 'Belarusian', 'Byelorussian']],
+    ['the adjective in -ese', ['Vietnam', 'Vietnamese']],
+    ['an adjective that drops a letter', ['Ukraine', 'Ukrainian']],
+    ['an adjective that drops -stan', ['Kazakhstan', 'Kazakh']],
   ])('gives %s one key', (_what, spellings) => {
     expect(new Set(spellings.map(keys)).size).toBe(1);
   });
@@ -29,6 +34,9 @@ describe('match keys', () => {
   it('keeps different names apart', () => {
     expect(keys('Platonov')).not.toBe(keys('Pavlyuchenko'));
     expect(keys('Kremer')).not.toBe(keys('Kulikova'));
+    // A country of two words has no adjective of one: "American" is not "United".
+    expect(keys('American')).not.toBe(keys('United'));
+    expect(keys('Polish')).not.toBe(keys('Poland'));
   });
 
   it('never folds a word of three letters or more into a key of one or two', () => {
@@ -74,6 +82,19 @@ describe('stored search forms', () => {
     ]);
     expect(forms.searchVariants.split(formSeparator)).toContain(matchKey('mskix'));
     expect(forms.searchDetails.split(formSeparator)).toEqual([keys('Russian internet exchange organization'), keys('exchange point')]);
+  });
+
+  it("stores the words people use for an entity's type: a TLD is a domain, a memorandum an MoU", () => {
+    const details = (label: 'Tld' | 'Memorandum', props: Record<string, unknown>) =>
+      searchForms(label, 'x', props).searchDetails.split(formSeparator);
+    expect(details('Tld', { name: '.рф', type: 'country-code', idn: true })).toEqual(
+      expect.arrayContaining([keys('top level domain'), keys('domain zone'), keys('ccTLD'), keys('IDN')]),
+    );
+    expect(details('Tld', { name: '.moscow', type: 'geographic', idn: false })).toEqual(
+      expect.arrayContaining([keys('top level domain'), keys('gTLD')]),
+    );
+    expect(details('Tld', { name: '.moscow', type: 'geographic', idn: false })).not.toContain(keys('IDN'));
+    expect(details('Memorandum', { name: 'Memorandum of Cooperation' })).toContain(keys('MoU'));
   });
 });
 

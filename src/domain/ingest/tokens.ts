@@ -1,5 +1,5 @@
 import snowball from 'snowball-stemmers';
-import { hasCyrillic, matchKey } from '../text/match-key.ts';
+import { hasCyrillic, matchKeyOfNameWord } from '../text/match-key.ts';
 import { searchKey } from '../text/normalize.ts';
 import { tldForms } from '../text/tld-forms.ts';
 
@@ -47,8 +47,10 @@ const isAcronym = (written: string): boolean => /^[\p{Lu}\p{N}]+$/u.test(written
  * The key a word is matched by, the same for an alias's words and a text's words:
  * search's normalization (src/domain/text/normalize.ts: case, ё/е, accents), then for Cyrillic
  * the Russian stem, then search's match key (transliteration to Latin, British to American
- * spelling, English stem, folded transliteration variants). So "Воробьёва", "Воробьеву" and
- * "Воробьев" share a key, as do "Centre" and "Center". A TLD's key is its ASCII form.
+ * spelling, English stem, folded transliteration variants), but for a country's adjective,
+ * which in a text describes and does not name ("the Belarusian side"). So "Воробьёва",
+ * "Воробьеву" and "Воробьев" share a key, as do "Centre" and "Center". A TLD's key is its ASCII
+ * form.
  */
 export function tokenKey(written: string): string {
   let key = keys.get(written);
@@ -73,7 +75,7 @@ function computeTokenKey(written: string): string {
   const normalized = searchKey(written);
   if (normalized === '') return '';
   const stemmed = hasCyrillic(normalized) && !isAcronym(written) && normalized.length > 3 ? russianStem(normalized) : normalized;
-  return matchKey(stemmed);
+  return matchKeyOfNameWord(stemmed);
 }
 
 /** One Snowball step: the word without its ending, as a dictionary would list its stem. */

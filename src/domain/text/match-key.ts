@@ -1,6 +1,7 @@
 import britishSpellings from 'american-british-english-translator/data/british_spellings.json' with { type: 'json' };
 import iuliia from 'iuliia';
 import { stemmer } from 'stemmer';
+import { demonyms } from './demonyms.ts';
 
 /**
  * A word's match key: one spelling for the ways people write the same word, so that the index
@@ -11,7 +12,8 @@ import { stemmer } from 'stemmer';
  * 1. Cyrillic is transliterated with the passport scheme (ICAO Doc 9303, from the iuliia
  *    package): "Воробьёв" → "vorobev".
  * 2. British spellings become American ones (the list of the american-british-english-translator
- *    package): "centre" → "center", "organisation" → "organization".
+ *    package): "centre" → "center", "organisation" → "organization". A country's adjective
+ *    becomes its name (demonyms.ts): "Russian" → "russia", "Vietnamese" → "vietnam".
  * 3. English endings are stemmed (Porter, the stemmer package, as Lucene's English analyzer
  *    does): "members" → "member", "registries" → "registri".
  * 4. The letters on which Russian transliteration schemes disagree are folded into one, in the
@@ -32,9 +34,18 @@ export function matchKey(word: string): string {
 const keys = new Map<string, string>();
 const maxCachedKeys = 50_000;
 
-function computeKey(word: string): string {
+/**
+ * The key without step 2's adjectives: for finding names in a text (src/domain/ingest), where
+ * "the Belarusian side" describes and does not name Belarus. Its callers keep their own cache.
+ */
+export function matchKeyOfNameWord(word: string): string {
+  return computeKey(word, false);
+}
+
+function computeKey(word: string, adjectives = true): string {
   const latin = hasCyrillic(word) ? transliterate(word) : word;
-  const american = americanSpellings.get(latin) ?? latin;
+  const spelled = americanSpellings.get(latin) ?? latin;
+  const american = (adjectives ? countryOfAdjective(spelled) : undefined) ?? spelled;
   const stemmed = /^[a-z]{4,}$/.test(american) ? stemmer(american) : american;
   const folded = foldTransliteration(stemmed);
   if ([...word].length < 3 || folded.length >= minKeyLength) return folded;
@@ -45,6 +56,9 @@ function computeKey(word: string): string {
 }
 
 const minKeyLength = 3;
+
+const countryOfAdjective = (word: string): string | undefined =>
+  demonyms.get(word) ?? (word.endsWith('s') ? demonyms.get(word.slice(0, -1)) : undefined);
 
 const cyrillic = /\p{Script=Cyrillic}/u;
 

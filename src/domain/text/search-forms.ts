@@ -92,6 +92,25 @@ function countryName(code: string): string[] {
   }
 }
 
+// A TLD is a "domain" or "domain zone" to most who type ("moscow domain", "Cyrillic domain"),
+// and the field sorts TLDs as ccTLDs and gTLDs (geographic and sponsored TLDs are gTLDs in
+// ICANN's terms); a memorandum is an "MoU", whatever it is called.
+const tldWords = ['top level domain', 'domain zone'];
+const tldTypeWords: Readonly<Record<string, readonly string[]>> = {
+  'country-code': ['ccTLD'],
+  generic: ['gTLD'],
+  geographic: ['gTLD'],
+  sponsored: ['gTLD'],
+};
+
+function typeWords(label: EntityLabel, props: SearchSource): string[] {
+  if (label === 'Memorandum') return ['memorandum', 'MoU'];
+  if (label !== 'Tld') return [];
+  const type = typeof props.type === 'string' ? (tldTypeWords[props.type] ?? []) : [];
+  const idn = props.idn === true ? ['IDN', 'internationalized domain name'] : [];
+  return [...tldWords, ...type, ...idn];
+}
+
 /** In order of preference: when two fields match a query equally well, `matched` names the first. */
 export const searchedFields: readonly SearchedField[] = [
   { field: 'NAME', weight: 'name', values: (_label, _id, props) => text(props.name) },
@@ -117,11 +136,15 @@ export const searchedFields: readonly SearchedField[] = [
   },
   // What a statement says is what a researcher remembers of it: a detail, below its heading.
   { field: 'SUMMARY', weight: 'detail', values: (label, _id, props) => (label === 'Statement' ? text(props.summary) : []) },
-  // Kinds and types are codes ("exchange-point", "country-code"): as words they describe.
+  // Kinds and types are codes ("exchange-point", "country-code"): as words they describe. With
+  // them, the words the field uses for what the entity is, which its own fields rarely write.
   {
     field: 'KIND',
     weight: 'detail',
-    values: (_label, _id, props) => [...text(props.kind), ...text(props.type)].map((code) => code.replaceAll('-', ' ')),
+    values: (label, _id, props) => [
+      ...[...text(props.kind), ...text(props.type)].map((code) => code.replaceAll('-', ' ')),
+      ...typeWords(label, props),
+    ],
   },
   { field: 'PLACE', weight: 'detail', values: (label, _id, props) => (label === 'Event' ? text(props.place) : []) },
   { field: 'PUBLISHER', weight: 'detail', values: (label, _id, props) => (label === 'Source' ? text(props.publisher) : []) },
@@ -138,7 +161,7 @@ export const searchedFields: readonly SearchedField[] = [
  * Raise when the stored forms change (a rule of normalize.ts or match-key.ts, a field added
  * above): at its next start the server rewrites every entity's forms (src/db/search-forms.ts).
  */
-export const searchFormsVersion = 6;
+export const searchFormsVersion = 7;
 
 /**
  * What stands between two forms of one property: U+2028 (LINE SEPARATOR), which searchKey turns

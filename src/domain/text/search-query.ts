@@ -98,8 +98,9 @@ const stopWords = new Set([
   ...['и', 'в', 'во', 'на', 'с', 'со', 'по', 'о', 'об', 'для', 'при', 'от', 'до', 'из', 'к', 'у', 'за', 'не'],
 ]);
 
-// Abbreviations people type for a word that the data spells out, or the other way round. A
-// synonym is searched like the word itself, at a slightly lower weight.
+// Abbreviations people type for a word that the data spells out, or the other way round, and
+// words for a narrower kind of a thing the data names more broadly. A synonym is searched like
+// the word itself, at a slightly lower weight.
 const synonymPairs: readonly (readonly [string, string])[] = [
   ['msk', 'moscow'],
   ['spb', 'petersburg'],
@@ -109,6 +110,9 @@ const synonymPairs: readonly (readonly [string, string])[] = [
   ['assoc', 'association'],
   ['univ', 'university'],
   ['corp', 'corporation'],
+  // A ccTLD or gTLD is a TLD: "ccTLD .ru registry" is the Coordination Center for TLD .RU.
+  ['cctld', 'tld'],
+  ['gtld', 'tld'],
 ];
 const synonyms = new Map<string, string[]>();
 for (const [a, b] of synonymPairs) {
