@@ -128,6 +128,23 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     await seeded?.close();
   });
 
+  it("says of each search hit why it was found, not the index's score", async () => {
+    await page.goto(`${origin}/explore`, { waitUntil: 'networkidle0' });
+    await page.type('[data-testid="search"] input', 'moscow domain');
+    const hits = await eventually('ten hits for "moscow domain"', async () => {
+      const texts = await page.$$eval('[data-testid="search"] [role="option"]', (items) => items.map((item) => item.textContent ?? ''));
+      return texts.length === 10 ? texts : null;
+    });
+    expect(hits[0]).toContain('.moscow');
+    expect(hits.some((hit) => hit.includes('in its description'))).toBe(true);
+    // Hits that hold only some of the words come last, and say so.
+    const partial = hits.findIndex((hit) => hit.includes('some of the words'));
+    expect(partial).toBeGreaterThan(0);
+    expect(hits.slice(partial).every((hit) => hit.includes('some of the words'))).toBe(true);
+    for (const hit of hits) expect(hit).not.toMatch(/\d\.\d\d$/);
+    await page.keyboard.press('Escape');
+  });
+
   it('finds "Воробьёв" and opens the person with his neighbours', async () => {
     await page.goto(`${origin}/explore`, { waitUntil: 'networkidle0' });
     await choose(page, 'search', 'Воробьёв', 'Andrey Vorobyev');

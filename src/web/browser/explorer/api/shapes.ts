@@ -38,8 +38,9 @@ export const edgeSchema = z.object({
 export type Edge = z.infer<typeof edgeSchema>;
 
 export const searchHitSchema = z.object({
-  score: z.number(),
   matched: z.nullish(z.string()),
+  matchedField: z.nullish(z.string()),
+  allWords: z.boolean(),
   node: entitySummarySchema,
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;

@@ -15,8 +15,29 @@ export interface EntitySearchProps {
   testId: string;
 }
 
-/** Scores are the index's floats: two decimals say as much as sixteen digits. */
-const formatScore = (score: number) => score.toFixed(2);
+// Hits come in tiers (the name exactly, every word, some words), each by score, so a score
+// says nothing an analyst can compare down the list. What does: where the words were found,
+// when not in a name, and that only some of them were.
+const foundIn: Readonly<Record<string, string>> = {
+  DESCRIPTION: 'in its description',
+  SUMMARY: 'in what it says',
+  KIND: 'by its kind',
+  PLACE: 'by its place',
+  PUBLISHER: 'by its publisher',
+  COUNTRY: 'by its country',
+};
+
+function hitNote(hit: SearchHit): string | null {
+  const matched =
+    hit.matched && hit.matched !== hit.node.name
+      ? hit.matchedField === 'SLUG'
+        ? `by its slug “${hit.matched}”`
+        : `matched “${hit.matched}”`
+      : null;
+  const where = matched ?? (hit.matchedField ? (foundIn[hit.matchedField] ?? null) : null);
+  if (hit.allWords) return where;
+  return where ? `some of the words, ${where}` : 'some of the words';
+}
 
 /**
  * A search box over the API's `search`: Cyrillic, Latin, accents and partial words all as the
@@ -100,10 +121,7 @@ export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId
               <span className="type-dot" style={{ background: entityStyle(hit.node.__typename).color }} aria-hidden="true" />
               <span className="search-hit-name">{hit.node.name}</span>
               <span className="search-hit-type">{entityStyle(hit.node.__typename).label}</span>
-              {hit.matched && hit.matched !== hit.node.name && <span className="search-hit-matched">matched “{hit.matched}”</span>}
-              <span className="search-hit-score" title="relevance">
-                {formatScore(hit.score)}
-              </span>
+              {hitNote(hit) && <span className="search-hit-matched">{hitNote(hit)}</span>}
             </li>
           ))}
       </ul>
