@@ -95,6 +95,12 @@ describe('stored search forms', () => {
     );
     expect(details('Tld', { name: '.moscow', type: 'geographic', idn: false })).not.toContain(keys('IDN'));
     expect(details('Memorandum', { name: 'Memorandum of Cooperation' })).toContain(keys('MoU'));
+    expect(searchForms('Source', 'x', { name: 'A news item' }).searchDetails.split(formSeparator)).toContain(keys('article'));
+    expect(searchForms('Event', 'x', { name: 'A forum', kind: 'conference' }).searchDetails.split(formSeparator)).toEqual([
+      keys('conference'),
+      keys('event'),
+    ]);
+    expect(searchForms('Person', 'x', { name: 'Andrey Vorobyev' }).searchDetails).toBe('');
   });
 });
 

@@ -94,7 +94,14 @@ function countryName(code: string): string[] {
 
 // A TLD is a "domain" or "domain zone" to most who type ("moscow domain", "Cyrillic domain"),
 // and the field sorts TLDs as ccTLDs and gTLDs (geographic and sponsored TLDs are gTLDs in
-// ICANN's terms); a memorandum is an "MoU", whatever it is called.
+// ICANN's terms); a memorandum is an "MoU", whatever it is called; and a query names the type
+// it looks for ("event in Moscow", "article about the Belarus memorandum").
+const labelWords: Partial<Readonly<Record<EntityLabel, readonly string[]>>> = {
+  Memorandum: ['memorandum', 'MoU'],
+  Event: ['event'],
+  Source: ['source', 'article'],
+  Statement: ['statement'],
+};
 const tldWords = ['top level domain', 'domain zone'];
 const tldTypeWords: Readonly<Record<string, readonly string[]>> = {
   'country-code': ['ccTLD'],
@@ -104,8 +111,7 @@ const tldTypeWords: Readonly<Record<string, readonly string[]>> = {
 };
 
 function typeWords(label: EntityLabel, props: SearchSource): string[] {
-  if (label === 'Memorandum') return ['memorandum', 'MoU'];
-  if (label !== 'Tld') return [];
+  if (label !== 'Tld') return [...(labelWords[label] ?? [])];
   const type = typeof props.type === 'string' ? (tldTypeWords[props.type] ?? []) : [];
   const idn = props.idn === true ? ['IDN', 'internationalized domain name'] : [];
   return [...tldWords, ...type, ...idn];
@@ -161,7 +167,7 @@ export const searchedFields: readonly SearchedField[] = [
  * Raise when the stored forms change (a rule of normalize.ts or match-key.ts, a field added
  * above): at its next start the server rewrites every entity's forms (src/db/search-forms.ts).
  */
-export const searchFormsVersion = 7;
+export const searchFormsVersion = 8;
 
 /**
  * What stands between two forms of one property: U+2028 (LINE SEPARATOR), which searchKey turns
