@@ -18,6 +18,7 @@ import { examples } from './examples/index.ts';
 import { readManifest } from './formats/trusted-documents.ts';
 import { useCompiledQueries } from './http/compiled-queries.ts';
 import { useDataExchange } from './http/exchange/routes.ts';
+import { useLiteralInputPaths } from './http/literal-paths.ts';
 import { createMetrics } from './http/metrics.ts';
 import { useReadinessProbe } from './http/probes.ts';
 import { queryLimitPlugins } from './http/query-limits.ts';
@@ -157,6 +158,7 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
       useReadinessProbe(db, { isShuttingDown: options.isShuttingDown }),
       useTrustedDocuments(options.trustedDocuments ?? readManifest(projectRoot), apiKeys),
       ...queryLimitPlugins(limits, { introspection }),
+      useLiteralInputPaths(),
       // After useQueryCost, whose measure it charges.
       ...(quotas ? [quotas.charge] : []),
       // Before the budget, which wraps whichever executor runs.

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind } from 'graphql';
+import { GraphQLError, Kind, type ValueNode } from 'graphql';
 import { NonEmptyStringResolver } from 'graphql-scalars';
 import { partialDateProblem } from '../domain/dates.ts';
 import { BadUserInputError } from '../domain/errors.ts';
@@ -17,6 +17,21 @@ function parsePartialDate(value: unknown): string {
   return value;
 }
 
+/**
+ * graphql reports a GraphQLError thrown by parseLiteral as it is, without the literal's place
+ * (its own wrapping, with the place, is only for other errors). So a refusal is thrown again
+ * pointing at the value: the answer gives its line and column, and src/http/literal-paths.ts
+ * the argument path.
+ */
+function atLiteral<T>(node: ValueNode, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    throw new GraphQLError(error.message, { nodes: node, extensions: error.extensions });
+  }
+}
+
 /** Dates with the precision their source gives; a month or day is never invented. */
 export const PartialDate = builder.scalarType('PartialDate', {
   description:
@@ -24,16 +39,17 @@ export const PartialDate = builder.scalarType('PartialDate', {
     'As an input, a partial date stands for all the days it covers.',
   serialize: (value) => String(value),
   parseValue: parsePartialDate,
-  parseLiteral: (node) => {
-    if (node.kind !== Kind.STRING) throw new GraphQLError('PartialDate must be a string such as "2021-02"');
-    return parsePartialDate(node.value);
-  },
+  parseLiteral: (node) =>
+    atLiteral(node, () => {
+      if (node.kind !== Kind.STRING) throw new GraphQLError('PartialDate must be a string such as "2021-02"');
+      return parsePartialDate(node.value);
+    }),
 });
 
 /**
  * graphql-scalars' NonEmptyString, with its refusal in words: its own message, "Value cannot be
- * an empty string: ", ends in the empty value. graphql adds where: the variable's path, or the
- * literal's location.
+ * an empty string: ", ends in the empty value. Where is added: the variable's path by graphql,
+ * the literal's place by atLiteral.
  */
 function parseNonEmptyString(value: unknown): string {
   if (typeof value !== 'string') throw new GraphQLError(`NonEmptyString must be a string, not ${value === null ? 'null' : typeof value}`);
@@ -45,8 +61,9 @@ export const NonEmptyString = builder.scalarType('NonEmptyString', {
   description: NonEmptyStringResolver.description ?? 'A string that is neither empty nor blank.',
   serialize: (value) => String(value),
   parseValue: parseNonEmptyString,
-  parseLiteral: (node) => {
-    if (node.kind !== Kind.STRING) throw new GraphQLError('NonEmptyString must be a string');
-    return parseNonEmptyString(node.value);
-  },
+  parseLiteral: (node) =>
+    atLiteral(node, () => {
+      if (node.kind !== Kind.STRING) throw new GraphQLError('NonEmptyString must be a string');
+      return parseNonEmptyString(node.value);
+    }),
 });

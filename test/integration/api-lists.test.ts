@@ -310,7 +310,9 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(variable.message).toContain('REGIONAL_ASSOCIATION');
       // The stored spelling and the quoted enum name are refused too, saying what to write.
       const stored = await api.error('{ bodies(filter: { kind: "regional-association" }) { totalCount } }');
-      expect(stored.extensions).toMatchObject({ code: 'BAD_USER_INPUT', allowed: expect.arrayContaining(kinds) });
+      // A literal names its place as a variable does.
+      expect(stored.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.kind', allowed: expect.arrayContaining(kinds) });
+      expect(stored.message).toMatch(/^filter\.kind: "regional-association" is not a BodyKind\./);
       expect(stored.message).toContain('Write REGIONAL_ASSOCIATION.');
       const quoted = await api.error('{ bodies(filter: { kind: "REGIONAL_ASSOCIATION" }) { totalCount } }');
       expect(quoted.message).toContain('Write it without quotes: REGIONAL_ASSOCIATION.');

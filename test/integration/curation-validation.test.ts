@@ -35,12 +35,26 @@ describe('curation input checks', () => {
     const error = await refused(upsert('Organization'), organization({ name: '  ' }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
     expect(error.message).toContain('must not be empty or blank: write the value, or leave an optional field out');
-    const literal = await refused(
-      'mutation { upsertOrganization(input: { slug: "check-org", name: "", kind: REGISTRY, evidence: STATED, sources: [] }) { outcome } }',
-      {},
-    );
-    expect(literal.message).toBe('must not be empty or blank: write the value, or leave an optional field out');
-    expect(literal.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const blankName =
+      'mutation { upsertOrganization(input: { slug: "check-org", name: "", kind: REGISTRY, evidence: STATED, sources: [] }) { outcome } }';
+    const literal = await refused(blankName, {});
+    // graphql reports a literal's refusal at validation, and without its place unless told.
+    expect(literal.message).toBe('input.name: must not be empty or blank: write the value, or leave an optional field out');
+    expect(literal.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect(literal.locations).toEqual([{ line: 1, column: blankName.indexOf('""') + 1 }]);
+  });
+
+  it('names the place of a refused literal deep in a list, and of each when there are several', async () => {
+    const document = `mutation {
+      upsertMemorandum(input: { slug: "check-memo", name: "A memorandum", date: "2021-02-30", evidence: STATED,
+        sources: [{ slug: "${seedSource}" }], aliases: ["A", " "] }) { outcome }
+    }`;
+    const before = await footprint(suite.db);
+    const errors = (await suite.api.run(document, {}, keys.admin)).errors ?? [];
+    expect(await footprint(suite.db)).toEqual(before);
+    expect(errors.map((error) => error.extensions?.field)).toEqual(['input.date', 'input.aliases[1]']);
+    expect(errors[0]?.message).toBe('input.date: invalid PartialDate: "2021-02-30" is not a real date: February 2021 has 28 days');
+    expect(errors[1]?.locations).toEqual([{ line: 3, column: (document.split('\n')[2] ?? '').indexOf('" "') + 1 }]);
   });
 
   it('refuses a bad slug among the citations, naming its place', async () => {

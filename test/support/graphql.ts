@@ -10,6 +10,7 @@ import { scannedFetch } from './scanned-fetch.ts';
 
 export interface GraphQLErrorOut {
   message: string;
+  locations?: { line: number; column: number }[];
   path?: (string | number)[];
   extensions?: { code?: string; argument?: string; field?: string; [name: string]: unknown };
 }
