@@ -728,6 +728,15 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(await search({ query: 'ICANN OR *:* AND title:[a TO z]' })).toBeInstanceOf(Array);
     });
 
+    it('reads a Russian word in any case as the start of its forms', async () => {
+      // The alias is "Координационный центр доменов .RU/.РФ"; the genitive and dative were ranked
+      // below three people whose positions name the Coordination Center.
+      for (const text of ['Координационного центра', 'Координационному центру']) {
+        expect((await search({ query: text, first: 1 }))[0]?.node.slug, text).toBe('coordination-center-ru');
+      }
+      expect((await search({ query: 'Андрея Воробьёва', first: 1 }))[0]?.node.slug).toBe('andrey-vorobyev');
+    });
+
     it('finds a TLD as a domain, a memorandum as an MoU, and a country by its adjective', async () => {
       const slugs = async (text: string, first: number) => (await search({ query: text, first })).map((hit) => hit.node.slug);
       // No TLD writes "domain" or "gTLD": the words come with the entity's type.

@@ -153,6 +153,20 @@ describe('search plans', () => {
     ]);
   });
 
+  it("reads a Russian word's stem as a prefix, in Cyrillic and as a key", () => {
+    const [word] = queryWords('Координационного');
+    expect(word?.stem?.text).toBe('координацион');
+    // The stem's key begins the key of every case of the word, as stored.
+    for (const form of ['Координационный', 'координационная', 'Координационному']) {
+      expect(matchKey(searchKey(form)).startsWith(word?.stem?.key ?? '-'), form).toBe(true);
+    }
+    expect(planSearch('Координационного')?.all).toContain('searchText:координацион*');
+    expect(planSearch('Координационного')?.all).toContain(`searchVariants:${word?.stem?.key}*`);
+    // Latin words and short Russian ones have no stem of their own.
+    expect(queryWords('Coordination')[0]?.stem).toBeNull();
+    expect(queryWords('ООН')[0]?.stem).toBeNull();
+  });
+
   it('lets two neighbouring words match the two written as one', () => {
     const words = queryWords('cyber security memorandum');
     expect(words.map((word) => word.joined.map((joined) => joined.text))).toEqual([

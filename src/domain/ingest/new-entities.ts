@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import type compromise from 'compromise';
 import { z } from 'zod';
+import { russianStemOnce } from '../text/russian-stem.ts';
 import { type SourceLanguage, splitSentences } from './source-text.ts';
-import { russianStemOnce, type Token } from './tokens.ts';
+import type { Token } from './tokens.ts';
 
 /** A name in the text that matches no entity: what it seems to be, and where. */
 export interface NameCandidate {

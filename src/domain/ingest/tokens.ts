@@ -1,6 +1,6 @@
-import snowball from 'snowball-stemmers';
 import { hasCyrillic, matchKeyOfNameWord } from '../text/match-key.ts';
 import { searchKey } from '../text/normalize.ts';
+import { russianStem } from '../text/russian-stem.ts';
 import { tldForms } from '../text/tld-forms.ts';
 
 /** A word of a text, with its place in the text (UTF-16 indices, end exclusive). */
@@ -18,28 +18,6 @@ export interface Token {
 // Words are runs of letters, digits and combining marks; a dot directly before letters, where
 // no word precedes it, starts a TLD (".RU", "/.РФ"): names like "TLD .RU/.РФ" keep their zones.
 const wordPattern = /\.xn--[a-z0-9-]+|\.?[\p{L}\p{N}\p{M}]+/giu;
-
-const russian = snowball.newStemmer('russian');
-const maxStemRounds = 3;
-// Stems shorter than this say too little to tell names apart ("ан" of "Анна"); stopping at the
-// same floor on both sides keeps the two chains of stems meeting ("Анисимов", "Анисимова").
-const minStemLength = 4;
-
-/**
- * The Russian stem of a normalized Cyrillic word. Snowball strips one ending per call, and
- * surnames in -ев/-ов keep a case ending under it ("Воробьеву" → "воробьев", while "Воробьев"
- * → "вороб"), so the stemmer is run until the stem stops changing: both then meet at "вороб".
- * Acronyms (written in capitals) and short words are left whole.
- */
-export function russianStem(word: string): string {
-  let stem = word;
-  for (let round = 0; round < maxStemRounds; round++) {
-    const next = russian.stem(stem);
-    if (next === stem || next.length < minStemLength) break;
-    stem = next;
-  }
-  return stem;
-}
 
 const isAcronym = (written: string): boolean => /^[\p{Lu}\p{N}]+$/u.test(written) && /\p{Lu}/u.test(written);
 
@@ -76,11 +54,6 @@ function computeTokenKey(written: string): string {
   if (normalized === '') return '';
   const stemmed = hasCyrillic(normalized) && !isAcronym(written) && normalized.length > 3 ? russianStem(normalized) : normalized;
   return matchKeyOfNameWord(stemmed);
-}
-
-/** One Snowball step: the word without its ending, as a dictionary would list its stem. */
-export function russianStemOnce(word: string): string {
-  return russian.stem(word);
 }
 
 /** The words of a text with their offsets and keys. */

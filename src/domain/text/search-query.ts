@@ -1,7 +1,8 @@
 import { distance } from 'fastest-levenshtein';
 import type { EntityLabel } from '../graph.ts';
-import { matchKey } from './match-key.ts';
+import { foldTransliteration, hasCyrillic, matchKey, transliterate } from './match-key.ts';
 import { searchKey, searchWords } from './normalize.ts';
+import { russianStem } from './russian-stem.ts';
 import { type SearchField, type SearchSource, type SearchWeight, searchedFields } from './search-forms.ts';
 import { tldForms } from './tld-forms.ts';
 
@@ -34,6 +35,12 @@ export interface QueryWord {
    * pair also matches the joined form, so an entity that holds it matches both words.
    */
   joined: { text: string; key: string }[];
+  /**
+   * A Russian word's stem, as the start of the forms it has in any case: "Координационного" is
+   * "координацион…", which "Координационный" (an alias) and "koordinacionnii" (its key) begin
+   * with. Searched as a prefix only; none for other words.
+   */
+  stem: { text: string; key: string } | null;
 }
 
 /**
@@ -79,7 +86,11 @@ function coveredWord(word: QueryWord): CoveredWord {
     ...word.joined.flatMap((joined) => [joined.text, joined.key]),
     ...word.synonyms.flatMap((synonym) => [synonym, matchKey(synonym)]),
   ];
-  const prefixes = [...(word.text.length >= 3 ? [word.text] : []), ...(word.key.length >= 4 ? [word.key] : [])];
+  const prefixes = [
+    ...(word.text.length >= 3 ? [word.text] : []),
+    ...(word.key.length >= 4 ? [word.key] : []),
+    ...(word.stem ? [word.stem.text, word.stem.key] : []),
+  ];
   return { text: word.text, key: word.key, forms: [...new Set(forms)], prefixes: [...new Set(prefixes)] };
 }
 
@@ -160,8 +171,24 @@ export function queryWords(input: string): QueryWord[] {
     const key = matchKey(text);
     const keyEdits = Math.min(edits, allowedEdits(key));
     const joined = [...joinedWith(index, index - 1), ...joinedWith(index, index + 1)];
-    return { text, key, edits, keyEdits, required, synonyms: synonyms.get(text) ?? [], joined };
+    return { text, key, edits, keyEdits, required, synonyms: synonyms.get(text) ?? [], joined, stem: stemOf(text) };
   });
+}
+
+// Below five letters a word is most often whole already, and a stem of three says too little.
+const minStemmedLength = 5;
+const minStemLength = 4;
+
+/**
+ * A Cyrillic word's Russian stem, and the stem transliterated and folded as keys are (Porter's
+ * English endings aside, which Russian transliterations rarely end in), when it is shorter
+ * than the word.
+ */
+function stemOf(text: string): QueryWord['stem'] {
+  if (!hasCyrillic(text) || [...text].length < minStemmedLength) return null;
+  const stem = russianStem(text);
+  if (stem === text || [...stem].length < minStemLength) return null;
+  return { text: stem, key: foldTransliteration(transliterate(stem)) };
 }
 
 // Boosts: a word in a name counts most, then its match key in a name (another transliteration,
@@ -184,6 +211,9 @@ function wordClause(word: QueryWord, typos: boolean): string {
   }
   for (const joined of word.joined) {
     parts.push(`searchText:${joined.text}^3`, `searchVariants:${joined.key}^2`, `searchDetails:${joined.key}^0.8`);
+  }
+  if (word.stem) {
+    parts.push(`searchText:${word.stem.text}*^1.5`, `searchVariants:${word.stem.key}*^1`, `searchDetails:${word.stem.key}*^0.3`);
   }
   const clause = `(${parts.join(' ')})`;
   return word.required ? clause : `${clause}^0.2`;
@@ -294,6 +324,7 @@ function wordMatch(word: QueryWord, token: string, tokenKey: string): number {
   if (tokenKey === word.key || (word.key.length >= 4 && tokenKey.startsWith(word.key))) return 1;
   if (word.synonyms.some((synonym) => token === synonym || tokenKey === matchKey(synonym))) return 1;
   if (word.joined.some((joined) => token === joined.text || tokenKey === joined.key)) return 1;
+  if (word.stem && (token.startsWith(word.stem.text) || tokenKey.startsWith(word.stem.key))) return 1;
   if (word.edits > 0 && distance(token, word.text) <= word.edits) return 1;
   return word.keyEdits > 0 && distance(tokenKey, word.key) <= word.keyEdits ? 1 : 0;
 }
