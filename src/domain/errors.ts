@@ -83,6 +83,10 @@ function naming(where: { argument?: string; field?: string }): { field?: string;
 export interface InputProblem {
   field: string;
   message: string;
+  /** For an id that names nothing: the id, as a read's NOT_FOUND gives it. */
+  ref?: string;
+  /** The entities search finds for `ref`, best first, as a read's NOT_FOUND lists them. */
+  didYouMean?: readonly { slug: string; name: string; type: string }[];
 }
 
 /** An argument out of range or malformed, or a write's input refused: the client's to fix. */

@@ -216,6 +216,14 @@ interface Finding {
   message: string;
   /** Another record the message refers to (the first of two duplicates): appended with where it is. */
   also: { group: number; index: number; path: JsonPath; where: string } | undefined;
+  /** An id that names no record here or in the database, with the types its place takes. */
+  unknown?: UnknownReference;
+}
+
+/** An id that names nothing, and the types of entity its place takes (absent: any). */
+export interface UnknownReference {
+  ref: string;
+  types?: readonly EntityLabel[];
 }
 
 interface Run {
@@ -267,6 +275,7 @@ export interface RecordProblem {
   /** The field inside it, e.g. ["claims", 0, "sources", 1]; empty for the record as a whole. */
   path: JsonPath;
   message: string;
+  unknown?: UnknownReference;
 }
 
 export type RecordCheck = { ok: true; graph: SeedGraph } | { ok: false; problems: RecordProblem[] };
@@ -291,6 +300,7 @@ export async function checkRecordsAgainst(records: readonly LocatedRecord[], sto
       record: finding.group,
       path: finding.path,
       message: finding.also ? `${finding.message} ${finding.also.where}` : finding.message,
+      ...(finding.unknown ? { unknown: finding.unknown } : {}),
     })),
   };
 }
@@ -587,7 +597,7 @@ function checkConflict(run: Run, entity: EntityAt, record: Partial<CheckedEntity
   if (entity.label !== 'Conflict') return;
   record.subjects?.forEach((subject, index) => {
     const target = lookup(run, subject);
-    if (!target) report(run, entity, ['subjects', index], unknownId(run, subject));
+    if (!target) reportUnknown(run, entity, ['subjects', index], subject);
     else if (target.label === 'Conflict' || target.label === 'Source') {
       report(run, entity, ['subjects', index], `"${subject}" is ${withArticle(target.label)}; a conflict is about entities of the graph`);
     }
@@ -609,7 +619,7 @@ function checkConflict(run: Run, entity: EntityAt, record: Partial<CheckedEntity
     const rule = relationRules[relation.type];
     for (const end of ['from', 'to'] as const) {
       const target = lookup(run, relation[end]);
-      if (!target) report(run, entity, [...path, 'relation', end], unknownId(run, relation[end]));
+      if (!target) reportUnknown(run, entity, [...path, 'relation', end], relation[end], rule[end]);
       else if (!rule[end].includes(target.label)) {
         report(
           run,
@@ -629,7 +639,7 @@ function checkConflict(run: Run, entity: EntityAt, record: Partial<CheckedEntity
 function checkSources(run: Run, at: RecordAt, ids: readonly string[], field: JsonPath): void {
   ids.forEach((id, index) => {
     const target = lookup(run, id);
-    if (!target) report(run, at, [...field, index], unknownId(run, id, 'source'));
+    if (!target) reportUnknown(run, at, [...field, index], id, ['Source'], 'source');
     else if (target.label !== 'Source') {
       report(run, at, [...field, index], `"${id}" is ${withArticle(target.label)} (${target.where}), not a Source`);
     }
@@ -743,7 +753,7 @@ function checkEnd(
   if (id === undefined) return;
   const target = lookup(run, id);
   if (!target) {
-    report(run, at, [end], unknownId(run, id));
+    reportUnknown(run, at, [end], id, allowed);
   } else if (allowed && !allowed.includes(target.label)) {
     report(run, at, [end], `"${id}" is ${withArticle(target.label)}, but ${relation.type} goes ${end} ${allowed.join(' or ')}`);
   }
@@ -758,7 +768,7 @@ function checkOnBehalfOf(run: Run, at: RecordAt, relation: Partial<RelationRecor
     return;
   }
   const target = lookup(run, id);
-  if (!target) report(run, at, ['onBehalfOf'], unknownId(run, id));
+  if (!target) reportUnknown(run, at, ['onBehalfOf'], id, onBehalfOfLabels);
   else if (!onBehalfOfLabels.includes(target.label)) {
     report(run, at, ['onBehalfOf'], `"${id}" is ${withArticle(target.label)}; expected ${onBehalfOfLabels.join(' or ')}`);
   }
@@ -772,7 +782,28 @@ function whereOf(run: Run, at: RecordAt & { id?: string | undefined }): string {
   return at.id === undefined ? place : `${place} (id "${at.id}")`;
 }
 
-function report(run: Run, at: EntityAt | RecordAt, field: JsonPath, message: string, also?: Finding['also']): void {
+/** An id that names nothing: the message says so, and the finding keeps the id for candidates. */
+function reportUnknown(
+  run: Run,
+  at: EntityAt | RecordAt,
+  field: JsonPath,
+  id: string,
+  types?: readonly EntityLabel[],
+  what?: string,
+): void {
+  // A former slug's message names the slug to use instead: nothing to guess.
+  const renamed = run.formerOwners.get(id)?.id !== undefined;
+  report(run, at, field, unknownId(run, id, what), undefined, renamed ? undefined : { ref: id, ...(types ? { types } : {}) });
+}
+
+function report(
+  run: Run,
+  at: EntityAt | RecordAt,
+  field: JsonPath,
+  message: string,
+  also?: Finding['also'],
+  unknown?: UnknownReference,
+): void {
   const id = 'id' in at ? at.id : undefined;
   run.findings.push({
     group: at.group,
@@ -783,6 +814,7 @@ function report(run: Run, at: EntityAt | RecordAt, field: JsonPath, message: str
     field: field.length > 0 ? fieldName(field) : undefined,
     message,
     also,
+    ...(unknown ? { unknown } : {}),
   });
 }
 

@@ -6,6 +6,7 @@ import { slugPattern } from '../domain/rules.ts';
 import { type EntityRow, isGraphEntity, type StoredEntity } from '../domain/stored-entity.ts';
 import { searchKey } from '../domain/text/normalize.ts';
 import { planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
+import { type Candidate, candidateCount, candidatesFor, didYouMeanHint } from '../services/candidates.ts';
 import type { RequestContext } from './context.ts';
 import { loadEntitiesInOrder } from './entity.ts';
 
@@ -20,13 +21,6 @@ import { loadEntitiesInOrder } from './entity.ts';
  * A reference that names nothing is NOT_FOUND on its field alone, naming the argument and the
  * reference, with up to three candidates from search in extensions.didYouMean.
  */
-
-/** A candidate for a reference that named nothing, as extensions.didYouMean lists it. */
-export interface Candidate {
-  slug: string;
-  name: string;
-  type: EntityLabel;
-}
 
 /** What a reference looks like, before the database says what it names. */
 export type ParsedRef =
@@ -74,25 +68,6 @@ export interface RefRequest {
   labels?: readonly EntityLabel[];
 }
 
-/** How many candidates a reference that named nothing lists. */
-const candidateCount = 3;
-
-/**
- * Up to three entities the ranked search (the one behind `search`) finds for what the client
- * typed, best first; none when it holds no letter or digit.
- */
-export async function candidatesFor(context: RequestContext, typed: string, labels?: readonly EntityLabel[]): Promise<Candidate[]> {
-  // A slug's hyphens separate words; a name is searched as typed.
-  const query = slugPattern.test(typed) ? typed.replaceAll('-', ' ') : typed;
-  const plan = planSearch(query.slice(0, 200));
-  if (!plan) return [];
-  const rows = await searchEntities(
-    context.reads,
-    searchStatementParameters(plan, labels && labels.length > 0 ? labels : null, candidateCount),
-  );
-  return rows.slice(0, candidateCount).map((row) => asCandidate(row.entity));
-}
-
 function asCandidate(entity: StoredEntity): Candidate {
   return { slug: entity.id, name: entity.name ?? entity.id, type: entity.label };
 }
@@ -114,8 +89,8 @@ async function unresolved(context: RequestContext, request: RefRequest, parsed: 
     reason = `no ${wanted} has the ${parsed.kind === 'slug' ? 'slug' : 'slug, global ID, name or alias'} ${shown(ref)}`;
   }
   const typed = parsed.kind === 'other' ? parsed.text : parsed.slug;
-  const didYouMean = await candidatesFor(context, typed, labels);
-  const hint = didYouMean.length > 0 ? `; did you mean ${didYouMean.map((candidate) => `"${candidate.slug}"`).join(', ')}?` : '';
+  const didYouMean = await candidatesFor(context.reads, typed, labels);
+  const hint = didYouMeanHint(didYouMean);
   return new NotFoundError(`"${argument}": ${reason}${hint}`, { argument }, { ref: ref.slice(0, shownLength), didYouMean });
 }
 
@@ -214,7 +189,7 @@ export async function resolveAnyRef(context: RequestContext, argument: string, r
     );
   }
   const didYouMean = rows.slice(0, candidateCount).map((row) => asCandidate(row.entity));
-  const hint = didYouMean.length > 0 ? `; did you mean ${didYouMean.map((candidate) => `"${candidate.slug}"`).join(', ')}?` : '';
+  const hint = didYouMeanHint(didYouMean);
   throw new NotFoundError(
     `"${argument}": no entity has the slug, global ID, name or alias ${shown(ref)}${hint}`,
     { argument },

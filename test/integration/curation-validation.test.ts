@@ -102,6 +102,32 @@ describe('curation input checks', () => {
     expect(error.message).toContain('unknown source "src-that-does-not-exist"');
   });
 
+  it('offers what a misspelt id may have meant, of the types its place takes', async () => {
+    const error = await refused(upsertRelation('Signed'), {
+      input: {
+        from: 'andrey-vorobiev',
+        to: 'memo-cc-msk-ixx',
+        onBehalfOf: 'coordination-centre-ru',
+        sources: [{ id: 'src-000-cctld-msk-ix-memo' }],
+        evidence: 'STATED',
+      },
+    });
+    const problems = (error.extensions?.problems ?? []) as { field: string; ref?: string; didYouMean?: { slug: string; type: string }[] }[];
+    const meant = Object.fromEntries(problems.map((problem) => [problem.field, [problem.ref, problem.didYouMean?.[0]?.slug]]));
+    expect(meant).toEqual({
+      'input.from': ['andrey-vorobiev', 'andrey-vorobyev'],
+      'input.to': ['memo-cc-msk-ixx', 'memo-cc-msk-ix'],
+      'input.onBehalfOf': ['coordination-centre-ru', 'coordination-center-ru'],
+      'input.sources[0]': ['src-000-cctld-msk-ix-memo', 'src-000-cctld-msk-ix-memorandum'],
+    });
+    // Candidates are of the types the place takes: a signatory is a person, a citation a source.
+    expect(problems.find((problem) => problem.field === 'input.from')?.didYouMean?.every((c) => c.type === 'Person')).toBe(true);
+    expect(problems.find((problem) => problem.field === 'input.sources[0]')?.didYouMean?.every((c) => c.type === 'Source')).toBe(true);
+    expect(error.message).toContain(
+      'input.to: unknown id "memo-cc-msk-ixx": no record here or in the database has this id; did you mean "memo-cc-msk-ix"',
+    );
+  });
+
   it('refuses a citation of something that is not a source', async () => {
     const error = await refused(upsert('Organization'), organization({ sources: [{ id: 'msk-ix' }], evidence: 'STATED' }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sources[0]' });
@@ -208,7 +234,11 @@ describe('curation input checks', () => {
     expect(problems).toHaveLength(2);
     expect(problems).toEqual(
       expect.arrayContaining([
-        { field: 'input.sources[0]', message: expect.stringContaining('unknown source "src-unknown"') },
+        expect.objectContaining({
+          field: 'input.sources[0]',
+          message: expect.stringContaining('unknown source "src-unknown"'),
+          ref: 'src-unknown',
+        }),
         { field: 'input.endDate', message: 'endDate "2019" is before startDate "2021"' },
       ]),
     );

@@ -152,8 +152,11 @@ const viewedSearchRow = z.object({ props: z.array(z.unknown()), score: z.number(
  * With a view (src/db/record-view.ts), only its properties are read of each hit: the records are
  * partial and answer only the selection the view was made for.
  */
+/** What runs a named statement and parses its rows: a request's ReadScope, or a write's transaction through `readerOf`. */
+export type StatementReader = Pick<ReadScope, 'read'>;
+
 export async function searchEntities(
-  scope: ReadScope,
+  scope: StatementReader,
   parameters: SearchStatementParameters,
   view: readonly string[] | null = null,
 ): Promise<SearchRow[]> {

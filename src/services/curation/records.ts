@@ -6,10 +6,12 @@
  */
 import type { TransactionRunner } from '../../db/database.ts';
 import { labelsOf } from '../../db/repositories/curation.ts';
-import { BadUserInputError } from '../../domain/errors.ts';
+import type { StatementReader } from '../../db/repositories/lists.ts';
+import { BadUserInputError, type InputProblem } from '../../domain/errors.ts';
 import type { SeedGraph } from '../../domain/graph.ts';
 import type { JsonPath } from '../../domain/positions.ts';
 import { checkRecordsAgainst, fieldName, type LocatedRecord } from '../../domain/validate.ts';
+import { candidatesFor, didYouMeanHint } from '../candidates.ts';
 
 /** A write's input as the API hands it over: the fields of an input object. */
 export type Input = Record<string, unknown>;
@@ -112,10 +114,26 @@ export function withoutNulls(value: unknown): unknown {
 export async function checkWrite(tx: TransactionRunner, records: readonly WriteRecord[]): Promise<SeedGraph> {
   const check = await checkRecordsAgainst(records, (ids) => labelsOf(tx, ids));
   if (check.ok) return check.graph;
-  throw BadUserInputError.of(
-    check.problems.map((problem) => ({ field: argumentPath(records[problem.record], problem.path), message: problem.message })),
-  );
+  const reader: StatementReader = { read: (statement, parameters, row) => tx.run(statement, parameters, row) };
+  let searched = 0;
+  const problems: InputProblem[] = [];
+  for (const problem of check.problems) {
+    const field = argumentPath(records[problem.record], problem.path);
+    const unknown = problem.unknown;
+    if (!unknown || searched++ >= maxSearchedIds) {
+      problems.push({ field, message: problem.message, ...(unknown ? { ref: unknown.ref } : {}) });
+      continue;
+    }
+    // As a read's reference that names nothing: what the curator may have meant, of the types the place takes.
+    const didYouMean = await candidatesFor(reader, unknown.ref, unknown.types);
+    const hint = didYouMeanHint(didYouMean);
+    problems.push({ field, message: `${problem.message}${hint}`, ref: unknown.ref, didYouMean });
+  }
+  throw BadUserInputError.of(problems);
 }
+
+// Each unknown id costs one search statement: a write with many gets candidates for the first few.
+const maxSearchedIds = 5;
 
 /** A field of a record as the input names it: ["claims", 0, "sources"] of "input" → "input.claims[0].sources". */
 function argumentPath(record: WriteRecord | undefined, path: JsonPath): string {

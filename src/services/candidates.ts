@@ -1,0 +1,33 @@
+import { type StatementReader, searchEntities } from '../db/repositories/lists.ts';
+import type { EntityLabel } from '../domain/graph.ts';
+import { slugPattern } from '../domain/rules.ts';
+import { planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
+
+/** An entity a reference that named nothing may have meant, as extensions.didYouMean lists it. */
+export interface Candidate {
+  slug: string;
+  name: string;
+  type: EntityLabel;
+}
+
+/** How many candidates a reference that named nothing lists. */
+export const candidateCount = 3;
+
+/**
+ * Up to three entities the ranked search (the one behind `search`) finds for what was typed,
+ * best first, of the given types when there are any; none when it holds no letter or digit. A
+ * read's reference and a write's id use it alike.
+ */
+export async function candidatesFor(reader: StatementReader, typed: string, labels?: readonly EntityLabel[]): Promise<Candidate[]> {
+  // A slug's hyphens separate words; a name is searched as typed.
+  const query = slugPattern.test(typed) ? typed.replaceAll('-', ' ') : typed;
+  const plan = planSearch(query.slice(0, 200));
+  if (!plan) return [];
+  const rows = await searchEntities(reader, searchStatementParameters(plan, labels && labels.length > 0 ? labels : null, candidateCount));
+  return rows.slice(0, candidateCount).map(({ entity }) => ({ slug: entity.id, name: entity.name ?? entity.id, type: entity.label }));
+}
+
+/** What a message adds for the candidates: `; did you mean "a", "b"?`, or nothing. */
+export function didYouMeanHint(candidates: readonly Candidate[]): string {
+  return candidates.length > 0 ? `; did you mean ${candidates.map((candidate) => `"${candidate.slug}"`).join(', ')}?` : '';
+}
