@@ -46,7 +46,7 @@ function computeKey(word: string, adjectives = true): string {
   const latin = hasCyrillic(word) ? transliterate(word) : word;
   const spelled = americanSpellings.get(latin) ?? latin;
   const american = (adjectives ? countryOfAdjective(spelled) : undefined) ?? spelled;
-  const stemmed = /^[a-z]{4,}$/.test(american) ? stemmer(american) : american;
+  const stemmed = /^[a-z]{4,}$/.test(american) && !unstemmed.has(american) ? stemmer(american) : american;
   const folded = foldTransliteration(stemmed);
   if ([...word].length < 3 || folded.length >= minKeyLength) return folded;
   // A key of one or two letters is some common short word: "IoT" folded to "et" (yet), "DDoS" to
@@ -56,6 +56,10 @@ function computeKey(word: string, adjectives = true): string {
 }
 
 const minKeyLength = 3;
+
+// Words whose final "s" is no plural, which Porter's stemmer would fold into another word:
+// "news" into "new" ("news about Qrator" found "new root domains"), "customs" into "custom".
+const unstemmed = new Set(['news', 'customs']);
 
 const countryOfAdjective = (word: string): string | undefined =>
   demonyms.get(word) ?? (word.endsWith('s') ? demonyms.get(word.slice(0, -1)) : undefined);
