@@ -4,7 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import type { AuthFailure } from '@pothos/plugin-scope-auth';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin, { type StandardSchemaV1 } from '@pothos/plugin-validation';
-import { CountryCodeResolver, DateTimeResolver, JSONObjectResolver, URLResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONObjectResolver, URLResolver } from 'graphql-scalars';
 import { grantedScopes, refusal, type Scope } from '../auth/api-keys.ts';
 import type { ChangePosition } from '../db/repositories/changes.ts';
 import { BadUserInputError, ForbiddenError } from '../domain/errors.ts';
@@ -97,7 +97,6 @@ export const builder = new SchemaBuilder<GovgraphSchemaTypes>({
   },
 });
 
-builder.addScalarType('CountryCode', CountryCodeResolver);
 builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('JSONObject', JSONObjectResolver);
 builder.addScalarType('URL', URLResolver);

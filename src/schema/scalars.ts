@@ -1,7 +1,8 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
-import { NonEmptyStringResolver } from 'graphql-scalars';
+import { CountryCodeResolver, NonEmptyStringResolver } from 'graphql-scalars';
 import { partialDateProblem } from '../domain/dates.ts';
 import { BadUserInputError } from '../domain/errors.ts';
+import { regionCodeOf } from '../domain/regions.ts';
 import { builder } from './builder.ts';
 
 /**
@@ -65,5 +66,33 @@ export const NonEmptyString = builder.scalarType('NonEmptyString', {
     atLiteral(node, () => {
       if (node.kind !== Kind.STRING) throw new GraphQLError('NonEmptyString must be a string');
       return parseNonEmptyString(node.value);
+    }),
+});
+
+/**
+ * graphql-scalars' CountryCode, refusing in words: its own message ("Value is not a valid
+ * country code: Russia") neither says what the code is nor, for a name written where the code
+ * belongs, which code to write, though the read filters take names ("country: \"Russia\"").
+ */
+function parseCountryCode(value: unknown): string {
+  if (typeof value !== 'string') throw new GraphQLError('CountryCode must be a string such as "RU"');
+  try {
+    return String(CountryCodeResolver.parseValue(value));
+  } catch {
+    const shown = JSON.stringify(value.slice(0, 60));
+    const code = regionCodeOf(value);
+    const hint = code ? `: for ${value.trim()} write "${code}"` : ', two letters such as "RU"';
+    throw new BadUserInputError(`${shown} is not an ISO 3166-1 alpha-2 country code${hint}`);
+  }
+}
+
+export const CountryCode = builder.scalarType('CountryCode', {
+  description: CountryCodeResolver.description ?? 'A country code as defined by ISO 3166-1 alpha-2',
+  serialize: (value) => String(CountryCodeResolver.serialize(value)),
+  parseValue: parseCountryCode,
+  parseLiteral: (node) =>
+    atLiteral(node, () => {
+      if (node.kind !== Kind.STRING) throw new GraphQLError('CountryCode must be a string such as "RU"');
+      return parseCountryCode(node.value);
     }),
 });

@@ -102,6 +102,23 @@ describe('curation input checks', () => {
     expect(error.message).toContain('unknown source "src-that-does-not-exist"');
   });
 
+  it('refuses a country written by name, saying which code to write, as a variable and as a literal', async () => {
+    const variable = await refused(upsert('Organization'), organization({ country: 'Russia' }));
+    expect(variable.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.country' });
+    expect(variable.message).toContain('"Russia" is not an ISO 3166-1 alpha-2 country code: for Russia write "RU"');
+    const literal = await refused(
+      'mutation { upsertOrganization(input: { slug: "check-org", name: "X", kind: REGISTRY, country: "united kingdom", evidence: STATED, sources: [] }) { outcome } }',
+      {},
+    );
+    expect(literal.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.country' });
+    // The code in use, not the one ICU also names the country by ("UK").
+    expect(literal.message).toBe(
+      'input.country: "united kingdom" is not an ISO 3166-1 alpha-2 country code: for united kingdom write "GB"',
+    );
+    const unknown = await refused(upsert('Organization'), organization({ country: 'XX' }));
+    expect(unknown.message).toContain('"XX" is not an ISO 3166-1 alpha-2 country code, two letters such as "RU"');
+  });
+
   it('offers what a misspelt id may have meant, of the types its place takes', async () => {
     const error = await refused(upsertRelation('Signed'), {
       input: {

@@ -1,14 +1,12 @@
+import { regions } from '../regions.ts';
+
 /**
  * The adjective of a country's name, as English writes it ("Russian", "Belarusian",
  * "Vietnamese", "Chinese"), mapped to the name ("russia"), so that a match key is the same for
  * both: "Russian TLDs" finds .ru, described as "Russia's". The names are Node's ICU data
- * (`Intl.DisplayNames`), the country names search already stores; the adjectives are made from
- * them by the few endings English uses, and the irregular ones are listed.
+ * (src/domain/regions.ts), the country names search already stores; the adjectives are made
+ * from them by the few endings English uses, and the irregular ones are listed.
  */
-
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-
-const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 const plain = (name: string) =>
   name
@@ -23,12 +21,9 @@ const plain = (name: string) =>
  */
 function countryNames(): Map<string, string> {
   const names = new Map<string, string>();
-  for (const first of letters) {
-    for (const second of letters) {
-      const code = `${first}${second}`;
-      const name = plain(regionNames.of(code) ?? '');
-      if (/^[a-z]+$/.test(name) && name !== code.toLowerCase()) names.set(code, name);
-    }
+  for (const [code, name] of regions) {
+    const word = plain(name);
+    if (/^[a-z]+$/.test(word)) names.set(code, word);
   }
   return names;
 }

@@ -1,4 +1,5 @@
 import type { EntityLabel } from '../graph.ts';
+import { regionName } from '../regions.ts';
 import { matchKey } from './match-key.ts';
 import { searchKey, searchWords } from './normalize.ts';
 
@@ -80,16 +81,10 @@ function claimValues(props: SearchSource, fields: readonly string[]): string[] {
   );
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-
 function countryName(code: string): string[] {
-  try {
-    const name = regionNames.of(code.toUpperCase());
-    return name ? [name] : [];
-  } catch {
-    // Not a well-formed region code: the seed's rules refuse those, so nothing to search.
-    return [];
-  }
+  // A code ICU does not name: the seed's rules refuse those, so nothing to search.
+  const name = regionName(code);
+  return name ? [name] : [];
 }
 
 // A TLD is a "domain" or "domain zone" to most who type ("moscow domain", "Cyrillic domain"),
