@@ -6,7 +6,7 @@ import { slugPattern } from '../domain/rules.ts';
 import { type EntityRow, isGraphEntity, type StoredEntity } from '../domain/stored-entity.ts';
 import { searchKey } from '../domain/text/normalize.ts';
 import { planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
-import { type Candidate, candidateCount, candidatesFor, didYouMeanHint } from '../services/candidates.ts';
+import { asCandidate, candidateCount, candidatesFor, didYouMeanHint } from '../services/candidates.ts';
 import type { RequestContext } from './context.ts';
 import { loadEntitiesInOrder } from './entity.ts';
 
@@ -66,10 +66,6 @@ export interface RefRequest {
   ref: string;
   /** The types the argument takes; absent for any entity. */
   labels?: readonly EntityLabel[];
-}
-
-function asCandidate(entity: StoredEntity): Candidate {
-  return { slug: entity.id, name: entity.name ?? entity.id, type: entity.label };
 }
 
 const typeList = (labels: readonly EntityLabel[]) => labels.join(' or ');

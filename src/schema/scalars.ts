@@ -19,18 +19,21 @@ function parsePartialDate(value: unknown): string {
 }
 
 /**
- * graphql reports a GraphQLError thrown by parseLiteral as it is, without the literal's place
- * (its own wrapping, with the place, is only for other errors). So a refusal is thrown again
- * pointing at the value: the answer gives its line and column, and src/http/literal-paths.ts
- * the argument path.
+ * The parseLiteral of a scalar written as a string. graphql reports a GraphQLError thrown by
+ * parseLiteral as it is, without the literal's place (its own wrapping, with the place, is only
+ * for other errors). So a refusal is thrown again pointing at the value: the answer gives its
+ * line and column, and src/http/literal-paths.ts the argument path.
  */
-function atLiteral<T>(node: ValueNode, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    throw new GraphQLError(error.message, { nodes: node, extensions: error.extensions });
-  }
+function stringLiteral(kindRefusal: string, parse: (text: string) => string): (node: ValueNode) => string {
+  return (node) => {
+    try {
+      if (node.kind !== Kind.STRING) throw new GraphQLError(kindRefusal);
+      return parse(node.value);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      throw new GraphQLError(error.message, { nodes: node, extensions: error.extensions });
+    }
+  };
 }
 
 /** Dates with the precision their source gives; a month or day is never invented. */
@@ -40,17 +43,13 @@ export const PartialDate = builder.scalarType('PartialDate', {
     'As an input, a partial date stands for all the days it covers.',
   serialize: (value) => String(value),
   parseValue: parsePartialDate,
-  parseLiteral: (node) =>
-    atLiteral(node, () => {
-      if (node.kind !== Kind.STRING) throw new GraphQLError('PartialDate must be a string such as "2021-02"');
-      return parsePartialDate(node.value);
-    }),
+  parseLiteral: stringLiteral('PartialDate must be a string such as "2021-02"', parsePartialDate),
 });
 
 /**
  * graphql-scalars' NonEmptyString, with its refusal in words: its own message, "Value cannot be
  * an empty string: ", ends in the empty value. Where is added: the variable's path by graphql,
- * the literal's place by atLiteral.
+ * the literal's place by stringLiteral.
  */
 function parseNonEmptyString(value: unknown): string {
   if (typeof value !== 'string') throw new GraphQLError(`NonEmptyString must be a string, not ${value === null ? 'null' : typeof value}`);
@@ -62,11 +61,7 @@ export const NonEmptyString = builder.scalarType('NonEmptyString', {
   description: NonEmptyStringResolver.description ?? 'A string that is neither empty nor blank.',
   serialize: (value) => String(value),
   parseValue: parseNonEmptyString,
-  parseLiteral: (node) =>
-    atLiteral(node, () => {
-      if (node.kind !== Kind.STRING) throw new GraphQLError('NonEmptyString must be a string');
-      return parseNonEmptyString(node.value);
-    }),
+  parseLiteral: stringLiteral('NonEmptyString must be a string', parseNonEmptyString),
 });
 
 /**
@@ -90,9 +85,5 @@ export const CountryCode = builder.scalarType('CountryCode', {
   description: CountryCodeResolver.description ?? 'A country code as defined by ISO 3166-1 alpha-2',
   serialize: (value) => String(CountryCodeResolver.serialize(value)),
   parseValue: parseCountryCode,
-  parseLiteral: (node) =>
-    atLiteral(node, () => {
-      if (node.kind !== Kind.STRING) throw new GraphQLError('CountryCode must be a string such as "RU"');
-      return parseCountryCode(node.value);
-    }),
+  parseLiteral: stringLiteral('CountryCode must be a string such as "RU"', parseCountryCode),
 });

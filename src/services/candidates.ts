@@ -1,6 +1,7 @@
 import { type StatementReader, searchEntities } from '../db/repositories/lists.ts';
 import type { EntityLabel } from '../domain/graph.ts';
 import { slugPattern } from '../domain/rules.ts';
+import type { StoredEntity } from '../domain/stored-entity.ts';
 import { planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
 
 /** An entity a reference that named nothing may have meant, as extensions.didYouMean lists it. */
@@ -24,7 +25,12 @@ export async function candidatesFor(reader: StatementReader, typed: string, labe
   const plan = planSearch(query.slice(0, 200));
   if (!plan) return [];
   const rows = await searchEntities(reader, searchStatementParameters(plan, labels && labels.length > 0 ? labels : null, candidateCount));
-  return rows.slice(0, candidateCount).map(({ entity }) => ({ slug: entity.id, name: entity.name ?? entity.id, type: entity.label }));
+  return rows.slice(0, candidateCount).map((row) => asCandidate(row.entity));
+}
+
+/** An entity as a candidate lists it. */
+export function asCandidate(entity: StoredEntity): Candidate {
+  return { slug: entity.id, name: entity.name ?? entity.id, type: entity.label };
 }
 
 /** What a message adds for the candidates: `; did you mean "a", "b"?`, or nothing. */

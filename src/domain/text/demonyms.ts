@@ -1,4 +1,5 @@
 import { regions } from '../regions.ts';
+import { searchKey } from './normalize.ts';
 
 /**
  * The adjective of a country's name, as English writes it ("Russian", "Belarusian",
@@ -8,12 +9,6 @@ import { regions } from '../regions.ts';
  * from them by the few endings English uses, and the irregular ones are listed.
  */
 
-const plain = (name: string) =>
-  name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-
 /**
  * Single-word country names by region code, lower case, without accents ("Türkiye" →
  * "turkiye"). A name of two words ("United States") is left out: search keys words one by one,
@@ -22,7 +17,7 @@ const plain = (name: string) =>
 function countryNames(): Map<string, string> {
   const names = new Map<string, string>();
   for (const [code, name] of regions) {
-    const word = plain(name);
+    const word = searchKey(name);
     if (/^[a-z]+$/.test(word)) names.set(code, word);
   }
   return names;
