@@ -737,6 +737,17 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect((await search({ query: 'Андрея Воробьёва', first: 1 }))[0]?.node.slug).toBe('andrey-vorobyev');
     });
 
+    it("finds the English-named entity for the field's Russian words", async () => {
+      // The sources are English: the topics, kinds and most names have no Russian form, and these
+      // found nothing, or ICANN's board and other entities before ICANN.
+      const first = async (text: string) => (await search({ query: text, first: 1 }))[0]?.node.slug;
+      expect(await first('кибербезопасность')).toBe('topic-cybersecurity');
+      expect(await first('фишинга')).toBe('topic-phishing');
+      expect(await first('ИКАНН')).toBe('icann');
+      expect(await first('вьетнамский реестр')).toBe('vnnic');
+      expect(await first('международная информационная безопасность')).toBe('topic-international-information-security');
+    });
+
     it('finds a TLD as a domain, a memorandum as an MoU, and a country by its adjective', async () => {
       const slugs = async (text: string, first: number) => (await search({ query: text, first })).map((hit) => hit.node.slug);
       // No TLD writes "domain" or "gTLD": the words come with the entity's type.

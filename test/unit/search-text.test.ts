@@ -169,6 +169,22 @@ describe('search plans', () => {
     expect(queryWords('ООН')[0]?.stem).toBeNull();
   });
 
+  it("reads the field's Russian words as the English ones the data writes, in any case", () => {
+    const english = (text: string) => queryWords(text).map((word) => word.synonyms);
+    expect(english('реестр')).toEqual([['registry']]);
+    expect(english('реестров доменных имен')).toEqual([['registry'], ['domain'], ['name']]);
+    // Adjectives whose й searchKey writes as и meet their dictionary form.
+    expect(english('информационной безопасности')).toEqual([['information'], ['security', 'safe']]);
+    expect(english('российских')).toEqual([['russia']]);
+    expect(english('ИКАНН')).toEqual([['icann']]);
+    // Borrowed words need no entry (their transliteration meets the English word), nor do Latin ones.
+    expect(english('ботнет')).toEqual([[]]);
+    expect(english('registry')).toEqual([[]]);
+    // An entity named by the query's English, word for word, is an exact match.
+    expect(planSearch('международная информационная безопасность')?.exact).toContain('international information security');
+    expect(planSearch('фишинг')?.all).toContain('searchText:phishing^3');
+  });
+
   it('lets two neighbouring words match the two written as one', () => {
     const words = queryWords('cyber security memorandum');
     expect(words.map((word) => word.joined.map((joined) => joined.text))).toEqual([

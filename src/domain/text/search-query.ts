@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import type { EntityLabel } from '../graph.ts';
 import { foldTransliteration, hasCyrillic, matchKey, transliterate } from './match-key.ts';
 import { searchKey, searchWords } from './normalize.ts';
+import { englishFor } from './russian-glossary.ts';
 import { russianStem } from './russian-stem.ts';
 import { type SearchField, type SearchSource, type SearchWeight, searchedFields } from './search-forms.ts';
 import { tldForms } from './tld-forms.ts';
@@ -27,7 +28,7 @@ export interface QueryWord {
   keyEdits: number;
   /** A content word: the strict query requires it. Stop words only add to the score. */
   required: boolean;
-  /** Other words that mean the same here (abbreviations). */
+  /** Other words that mean the same here: abbreviations, and the English of a Russian word (russian-glossary.ts). */
   synonyms: string[];
   /**
    * The word written together with its neighbour in the query, as the data may write it:
@@ -171,7 +172,8 @@ export function queryWords(input: string): QueryWord[] {
     const key = matchKey(text);
     const keyEdits = Math.min(edits, allowedEdits(key));
     const joined = [...joinedWith(index, index - 1), ...joinedWith(index, index + 1)];
-    return { text, key, edits, keyEdits, required, synonyms: synonyms.get(text) ?? [], joined, stem: stemOf(text) };
+    const equivalents = [...(synonyms.get(text) ?? []), ...(hasCyrillic(text) ? englishFor(text) : [])];
+    return { text, key, edits, keyEdits, required, synonyms: equivalents, joined, stem: stemOf(text) };
   });
 }
 
@@ -263,7 +265,10 @@ export function planSearch(input: string): SearchPlan | null {
   const any = words.length > 1 ? query(true, false) : null;
   const normalized = searchKey(input);
   const domains = /^\.?[\p{L}\p{N}-]+$/u.test(input.trim()) ? tldForms(input).flatMap((form) => [form, form.slice(1)]) : [];
-  const exact = [...new Set([normalized, words.map((word) => word.text).join(' '), ...domains.map(searchKey)])];
+  // A Russian query read in English, word for word ("международная информационная безопасность"
+  // is "international information security"): an entity so named is as exact a match.
+  const inEnglish = words.map((word) => (hasCyrillic(word.text) ? englishFor(word.text)[0] : undefined) ?? word.text).join(' ');
+  const exact = [...new Set([normalized, words.map((word) => word.text).join(' '), inEnglish, ...domains.map(searchKey)])];
   const keys = words.map((word) => word.key);
   const exactKeys = [...new Set([keys.join(' '), ...(words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))] : [])])];
   const required = words.filter((word) => word.required);
