@@ -200,6 +200,25 @@ describe('proposals', () => {
     ]);
   });
 
+  it('has the signers of "the document" sign the memorandum before, though their sentence names no party', () => {
+    const texts = {
+      en: 'MSK-IX and the Coordination Center signed a memorandum in 2020. For Russia, the document was signed by Andrey Vorobyev.',
+      ru: 'MSK-IX и Координационный центр доменов .RU/.РФ подписали меморандум в 2020 году. Со стороны России документ подписал Андрей Воробьев.',
+    };
+    for (const [lang, text] of Object.entries(texts)) {
+      const { proposals } = analyzeText(text, info(lang === 'ru' ? 'ru' : 'en'), matcher);
+      const memorandum = { name: 'Memorandum between msk-ix and coordination-center-ru', type: 'Memorandum' };
+      expect(
+        proposals.filter((p) => p.type === 'PARTY_TO').map((p) => p.to),
+        lang,
+      ).toEqual([memorandum, memorandum]);
+      expect(
+        proposals.filter((p) => p.type === 'SIGNED').map((p) => [p.from, p.to, p.evidence]),
+        lang,
+      ).toEqual([[{ slug: 'andrey-vorobyev' }, memorandum, 'INFERRED']]);
+    }
+  });
+
   it('proposes a position, a statement and a new entity, citing the sentence by offsets', () => {
     const text = 'Andrey Vorobyev, director of the Coordination Center, said in May 2021 that Lena Markova joined.';
     const { proposals } = analyzeText(text, info('en'), matcher);

@@ -260,7 +260,8 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
             });
       const inferred = earlier ? { evidence: 'INFERRED' as const, basis: referredMemorandum } : {};
       lastMemorandum = target;
-      if (parties.length > 0 || memorandum) {
+      // "The document was signed by …" names no party, but its signers sign the memorandum before.
+      if (parties.length > 0 || memorandum || earlier) {
         for (const party of parties)
           push({
             kind: 'relation',
