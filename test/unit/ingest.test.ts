@@ -252,6 +252,24 @@ describe('proposals', () => {
     ]);
   });
 
+  it("reads a new person's surname alone, in any case, as that person, unless two new people share it", () => {
+    const speakers = (text: string, lang: 'en' | 'ru') =>
+      analyzeText(text, info(lang), matcher)
+        .proposals.filter((p) => p.kind === 'statement')
+        .map((p) => p.from);
+    const lena = { name: 'Lena Markova', type: 'Person' };
+    expect(speakers('Lena Markova opened the forum of MSK-IX. Markova said that the rules would change.', 'en')).toEqual([lena]);
+    const igor = { name: 'Игорь Лебедев', type: 'Person' };
+    const text = 'В форуме участвовал Игорь Лебедев. В докладе Лебедева было три части. Лебедев сказал, что правила изменятся.';
+    const { mentions, proposals } = analyzeText(text, info('ru'), matcher);
+    expect(mentions.filter((m) => m.entity === null).map((m) => m.text)).toEqual(['Игорь Лебедев', 'Лебедева', 'Лебедев']);
+    expect(proposals.filter((p) => p.kind === 'statement').map((p) => p.from)).toEqual([igor]);
+    expect(proposals.filter((p) => p.kind === 'entity').map((p) => p.from)).toEqual([igor]);
+    // Two new people of one surname: "Лебедев" alone names neither.
+    const two = 'В форуме участвовали Игорь Лебедев и Ольга Лебедева. Лебедев сказал, что правила изменятся.';
+    expect(speakers(two, 'ru')).toEqual([]);
+  });
+
   it('reads a pronoun as the person named before, as INFERRED with a basis', () => {
     const text = 'Andrey Vorobyev opened the day. He proposed new rules for MSK-IX.';
     const statement = analyzeText(text, info('en'), matcher).proposals.find((p) => p.kind === 'statement');

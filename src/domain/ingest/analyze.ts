@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { searchKey } from '../text/normalize.ts';
 import { type Actor, type ClaimEnd, type Proposal, proposeClaims } from './claims.ts';
 import type { AliasMatcher } from './matcher.ts';
-import { findNewNames } from './new-entities.ts';
+import { findNewNames, type NameCandidate, surnameMentions } from './new-entities.ts';
 import { type SourceLanguage, splitSentences } from './source-text.ts';
 import { findDates, type TextDate } from './text-dates.ts';
 import { tokenize } from './tokens.ts';
@@ -97,7 +97,11 @@ export function analyzeText(text: string, source: SourceInfo, matcher: AliasMatc
     if (!proposedByKey.has(key)) proposedByKey.set(key, { name: name.text, type: name.type, start: name.start, end: name.end });
     mentions.push({ text: name.text, start: name.start, end: name.end, entity: null, candidates: [] });
   }
+  const surnames = surnameMentions(text, tokens, newNames, (index) => takenTokens.has(index));
+  for (const surname of surnames)
+    mentions.push({ text: surname.text, start: surname.start, end: surname.end, entity: null, candidates: [] });
   mentions.sort((a, b) => a.start - b.start);
+  const proposedName = (name: NameCandidate) => proposedByKey.get(`${name.type}:${searchKey(name.text)}`)?.name ?? name.text;
 
   const actors: Actor[] = [];
   for (const mention of mentions) {
@@ -105,14 +109,12 @@ export function analyzeText(text: string, source: SourceInfo, matcher: AliasMatc
       actors.push({ start: mention.start, end: mention.end, type: mention.entity.type, ref: { slug: mention.entity.slug } });
       continue;
     }
-    const name = newNames.find((candidate) => candidate.start === mention.start && candidate.end === mention.end);
-    if (name)
-      actors.push({
-        start: name.start,
-        end: name.end,
-        type: name.type,
-        ref: { name: proposedByKey.get(`${name.type}:${searchKey(name.text)}`)?.name ?? name.text, type: name.type },
-      });
+    const at = (candidate: { start: number; end: number }) => candidate.start === mention.start && candidate.end === mention.end;
+    const name = newNames.find(at);
+    if (name) actors.push({ start: name.start, end: name.end, type: name.type, ref: { name: proposedName(name), type: name.type } });
+    const surname = surnames.find(at);
+    if (surname)
+      actors.push({ start: surname.start, end: surname.end, type: 'Person', ref: { name: proposedName(surname.person), type: 'Person' } });
   }
   const sentences = splitSentences(text);
   const dates = findDates(text);

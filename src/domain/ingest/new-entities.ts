@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type compromise from 'compromise';
 import { z } from 'zod';
+import { searchKey } from '../text/normalize.ts';
 import { russianStemOnce } from '../text/russian-stem.ts';
 import { type SourceLanguage, splitSentences } from './source-text.ts';
 import type { Token } from './tokens.ts';
@@ -346,4 +347,48 @@ export function findNewNames(text: string, tokens: Token[], lang: SourceLanguage
     if ((uses.get(token.text) ?? 0) >= 2 || bracketed) add(index, index + 1, 'Organization');
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** A new person's surname written alone, and the full name it stands for. */
+export interface SurnameMention {
+  start: number;
+  end: number;
+  text: string;
+  person: NameCandidate;
+}
+
+/**
+ * A new person's surname written alone after their full name, in any case ("Игорь Лебедев …
+ * Лебедев сказал", "директор … Лебедева"; "Lena Markova … Markova said"): the same person, as
+ * the matcher links a known person's surname only where the text names them in full. Tokens'
+ * keys carry the Russian stem, so the cases meet. A surname two new people share names neither,
+ * and one written beside another capitalized word is part of another name ("Ольга Лебедева").
+ */
+export function surnameMentions(
+  text: string,
+  tokens: Token[],
+  names: readonly NameCandidate[],
+  taken: (index: number) => boolean,
+): SurnameMention[] {
+  const inName = (token: Token) => names.some((name) => token.start < name.end && name.start < token.end);
+  const bySurname = new Map<string, NameCandidate | null>();
+  for (const person of names.filter((name) => name.type === 'Person')) {
+    const words = tokens.filter((token) => token.start >= person.start && token.end <= person.end);
+    const last = words.at(-1);
+    if (words.length < 2 || !last) continue;
+    const known = bySurname.get(last.key);
+    if (known === undefined) bySurname.set(last.key, person);
+    else if (known !== null && searchKey(known.text) !== searchKey(person.text)) bySurname.set(last.key, null);
+  }
+  const nameWord = (token: Token | undefined, gap: string) => token !== undefined && capitalized(token) && /^\s+$/u.test(gap);
+  const found: SurnameMention[] = [];
+  tokens.forEach((token, index) => {
+    const person = bySurname.get(token.key);
+    if (!person || taken(index) || inName(token) || !capitalized(token) || token.start < person.end) return;
+    const before = tokens[index - 1];
+    const after = tokens[index + 1];
+    if (nameWord(before, text.slice(before?.end ?? 0, token.start)) || nameWord(after, text.slice(token.end, after?.start ?? 0))) return;
+    found.push({ start: token.start, end: token.end, text: token.text, person });
+  });
+  return found;
 }
