@@ -259,9 +259,10 @@ describe('the ingestion page in Chromium', { timeout: browserTestTimeoutMs }, ()
           items.map((item) => item.textContent ?? ''),
         );
         const found = hits.findIndex((hit) => hit.includes('ICANN Board'));
-        return found >= 0 ? found + 1 : null;
+        return found >= 0 ? { steps: found } : null;
       });
-      for (let step = 0; step < index; step++) await page.keyboard.press('ArrowDown');
+      // The first hit is highlighted already.
+      for (let step = 0; step < index.steps; step++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await eventually('the mention re-linked', async () => (await statusOf(page)).includes('Linked “ICANN” to ICANN Board'));
       expect((await drawnMentions(page)).find((mention) => mention.start === icann.start)).toMatchObject({

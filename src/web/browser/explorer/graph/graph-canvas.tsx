@@ -4,6 +4,7 @@ import svg from 'cytoscape-svg';
 import { useEffect, useRef } from 'react';
 import type { Point, Selection, Visible } from '../model/view.ts';
 import { graphStylesheet } from './cytoscape-style.ts';
+import { seedOf, withSeededRandom } from './seeded-random.ts';
 
 cytoscape.use(fcose);
 cytoscape.use(svg);
@@ -177,7 +178,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
       // the node was, which moves the node itself by half its label: put it back exactly.
       for (const { nodeId, position } of fixed) cy.getElementById(nodeId).position(position).lock();
     });
-    layout.run();
+    withSeededRandom(seedOf(cy.nodes().map((node) => node.id())), () => layout.run());
   }, [props.layoutRequest, props.visible]);
 
   return <div ref={container} className="graph-canvas" data-testid="graph-canvas" />;

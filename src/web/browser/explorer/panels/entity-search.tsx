@@ -41,7 +41,8 @@ function hitNote(hit: SearchHit): string | null {
 
 /**
  * A search box over the API's `search`: Cyrillic, Latin, accents and partial words all as the
- * API handles them. An accessible combobox (downshift): arrow keys move, Enter chooses, Escape closes.
+ * API handles them. An accessible combobox (downshift): the best hit is highlighted, arrow keys move,
+ * Enter chooses, Escape closes.
  */
 export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId }: EntitySearchProps) {
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -76,6 +77,9 @@ export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId
 
   const combobox = useCombobox<SearchHit>({
     items: hits,
+    // The best hit is highlighted as the hits arrive, so that typing a name and pressing Enter
+    // opens it, as a search box does; the arrow keys still move to the others.
+    defaultHighlightedIndex: 0,
     initialInputValue: chosen?.name ?? '',
     itemToString: (hit) => hit?.node.name ?? '',
     onInputValueChange: ({ inputValue, type }) => {
@@ -108,7 +112,7 @@ export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId
         spellCheck={false}
       />
       <span id={hintId} className="visually-hidden">
-        Type at least two letters, in any script; use the arrow keys and Enter to choose.
+        Type at least two letters, in any script; Enter opens the first hit, the arrow keys move to the others.
       </span>
       <ul {...combobox.getMenuProps()} className={open ? 'search-hits open' : 'search-hits'}>
         {open &&
