@@ -1,16 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeText } from '../domain/ingest/analyze.ts';
-import { emptyTally, figures, goldAnnotations, scoreArticle, type Tally } from '../domain/ingest/quality.ts';
-import { matcherFromSeed } from '../domain/ingest/seed-matcher.ts';
-import { readSeedFolder, validateSeedFiles } from '../domain/validate.ts';
+import { figures } from '../domain/ingest/quality.ts';
+import { scoreArticleSet, tallyByLanguage } from '../domain/ingest/quality-set.ts';
 
 const usage = `usage: npm run ingest:quality -- [--articles DIR] [--seed DIR] [--verbose]
 
 Ingests every article of DIR (default test/ingest/articles/: NAME.txt beside NAME.gold.json) in
 dry-run against the seed graph (default seed/data/), and prints per language: mention-linking
-precision and recall, new-entity recall, relation-proposal precision and recall.`;
+precision and recall, new-entity recall and precision, relation-proposal precision and recall.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -26,31 +23,19 @@ async function main(): Promise<void> {
     return;
   }
   const dir = values.articles ?? 'test/ingest/articles';
-  const matcher = matcherFromSeed(validateSeedFiles(await readSeedFolder(values.seed ?? path.join('seed', 'data'))));
-  const tallies = new Map<string, Tally>();
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
-  for (const name of names) {
-    const text = (await readFile(path.join(dir, name), 'utf8')).replace(/\r\n?/g, '\n').normalize('NFC');
-    const goldFile = path.join(dir, name.replace(/\.txt$/, '.gold.json'));
-    const gold = goldAnnotations.parse(JSON.parse(await readFile(goldFile, 'utf8')));
-    const analysis = analyzeText(text, { title: null, url: null, published: null, publisher: null, lang: gold.lang }, matcher);
-    const tally = tallies.get(gold.lang) ?? emptyTally();
-    tallies.set(gold.lang, tally);
-    const single = emptyTally();
-    scoreArticle(analysis, gold, single);
-    for (const key of Object.keys(single) as (keyof Tally)[]) tally[key] += single[key];
-    if (values.verbose) console.log(name, JSON.stringify(figures(single)));
-  }
+  const scores = await scoreArticleSet(dir, values.seed ?? path.join('seed', 'data'));
+  if (values.verbose) for (const { name, tally } of scores) console.log(name, JSON.stringify(figures(tally)));
+  const tallies = tallyByLanguage(scores);
   const format = (value: number) => value.toFixed(2);
-  console.log(`${names.length} articles in ${dir}`);
+  console.log(`${scores.length} articles in ${dir}`);
   console.log(
-    'lang  link-P  link-R  new-R  rel-P  rel-R   (counts: linked right/proposed/gold, new found/gold, relations right/proposed/gold)',
+    'lang  link-P  link-R  new-R  new-P  rel-P  rel-R   (counts: linked right/proposed/gold, new found/gold, new proposed right/proposed, relations right/proposed/gold)',
   );
-  for (const [lang, tally] of [...tallies].sort()) {
+  for (const [lang, tally] of tallies) {
     const f = figures(tally);
     console.log(
-      `${lang.padEnd(4)}  ${format(f.linkingPrecision)}    ${format(f.linkingRecall)}    ${format(f.newEntityRecall)}   ${format(f.relationPrecision)}   ${format(f.relationRecall)}    ` +
-        `(${tally.linkedRight}/${tally.linkedAll}/${tally.goldLinked}, ${tally.newFound}/${tally.goldNew}, ${tally.relationsRight}/${tally.relationsAll}/${tally.goldRelations})`,
+      `${lang.padEnd(4)}  ${format(f.linkingPrecision)}    ${format(f.linkingRecall)}    ${format(f.newEntityRecall)}   ${format(f.newEntityPrecision)}   ${format(f.relationPrecision)}   ${format(f.relationRecall)}    ` +
+        `(${tally.linkedRight}/${tally.linkedAll}/${tally.goldLinked}, ${tally.newFound}/${tally.goldNew}, ${tally.newProposedRight}/${tally.newProposed}, ${tally.relationsRight}/${tally.relationsAll}/${tally.goldRelations})`,
     );
   }
 }

@@ -24,9 +24,30 @@ export interface Tally {
   goldLinked: number;
   newFound: number;
   goldNew: number;
+  /** Entity proposals that name a new thing of the gold (a name of the text the graph lacks), and all of them. */
+  newProposedRight: number;
+  newProposed: number;
   relationsRight: number;
   relationsAll: number;
   goldRelations: number;
+}
+
+const tallyKeys = [
+  'linkedRight',
+  'linkedAll',
+  'goldLinked',
+  'newFound',
+  'goldNew',
+  'newProposedRight',
+  'newProposed',
+  'relationsRight',
+  'relationsAll',
+  'goldRelations',
+] as const satisfies readonly (keyof Tally)[];
+
+/** Adds `tally` into `total`. */
+export function addTally(total: Tally, tally: Tally): void {
+  for (const key of tallyKeys) total[key] += tally[key];
 }
 
 export const emptyTally = (): Tally => ({
@@ -35,6 +56,8 @@ export const emptyTally = (): Tally => ({
   goldLinked: 0,
   newFound: 0,
   goldNew: 0,
+  newProposedRight: 0,
+  newProposed: 0,
   relationsRight: 0,
   relationsAll: 0,
   goldRelations: 0,
@@ -72,6 +95,13 @@ export function scoreArticle(analysis: Analysis, gold: GoldAnnotations, tally: T
   const goldNew = gold.mentions.filter((mention) => mention.slug === null && proposedTypes.has(mention.type ?? ''));
   tally.goldNew += goldNew.length;
   tally.newFound += goldNew.filter((g) => analysis.mentions.some((mention) => mention.entity === null && overlaps(g, mention))).length;
+  // A proposed entity is right when the gold marks its first mention as a new name, of any type
+  // (places too): a name the graph lacks, not a common noun or a known entity missed by the linker.
+  const proposedEntities = analysis.proposals.filter((proposal) => proposal.kind === 'entity');
+  tally.newProposed += proposedEntities.length;
+  tally.newProposedRight += proposedEntities.filter((proposal) =>
+    gold.mentions.some((g) => g.slug === null && overlaps(g, proposal.span)),
+  ).length;
 
   const claims = analysis.proposals.filter((proposal) => proposal.kind !== 'entity');
   const unmatched = [...gold.relations];
@@ -95,6 +125,7 @@ export function figures(tally: Tally) {
     linkingPrecision: ratio(tally.linkedRight, tally.linkedAll),
     linkingRecall: ratio(tally.linkedRight, tally.goldLinked),
     newEntityRecall: ratio(tally.newFound, tally.goldNew),
+    newEntityPrecision: ratio(tally.newProposedRight, tally.newProposed),
     relationPrecision: ratio(tally.relationsRight, tally.relationsAll),
     relationRecall: ratio(tally.relationsRight, tally.goldRelations),
   };
