@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from '../src/domain/random.ts';
 
 /**
  * A deterministic synthetic governance graph in the seed format, for load and query
@@ -10,17 +11,8 @@ import { parseArgs } from 'node:util';
  *   node bench/generate.ts --entities 1000000 --out /tmp/graph-1m.json
  */
 
-/** mulberry32: small, fast, and good enough to draw benchmark parameters. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark's generator of numbers in [0, 1): mulberry32, so that a seed gives the same draws. */
+export const prng = mulberry32;
 
 /** An index in [0, n) drawn with probability falling as 1/(rank+1)^s, by inverse transform on a power law. */
 export function zipfIndex(random: () => number, n: number, s = 1.1): number {

@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../../../domain/random.ts';
+
 /**
  * fcose places nodes with Math.random and takes no seed (cytoscape.js-fcose issue #36), so the
  * same entities were laid out differently at every visit, a shared link included, and a layout
@@ -16,18 +18,6 @@ export function seedOf(ids: readonly string[]): number {
     hash ^= 0x1f;
   }
   return hash >>> 0;
-}
-
-/** Mulberry32: a small, fast generator of numbers in [0, 1), enough to place nodes. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Runs `work` (synchronous: fcose computes every position inside layout.run) with Math.random seeded. */
