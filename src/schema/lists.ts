@@ -53,7 +53,7 @@ const EntityOrderInput = builder.inputType('EntityOrder', {
   }),
 });
 
-type FilterField = 'kind' | 'type' | 'country' | 'topic' | 'dates';
+type FilterField = 'kind' | 'type' | 'idn' | 'country' | 'topic' | 'dates';
 
 interface ListSpec<L extends EntityLabel> {
   field: string;
@@ -86,7 +86,7 @@ const lists: (() => void)[] = [
       description: 'Organizations.',
     }),
   () => defineList({ field: 'persons', label: 'Person', ref: PersonRef, filters: [], description: 'People.' }),
-  () => defineList({ field: 'tlds', label: 'Tld', ref: TldRef, filters: ['type', 'country'], description: 'Top-level domains.' }),
+  () => defineList({ field: 'tlds', label: 'Tld', ref: TldRef, filters: ['type', 'idn', 'country'], description: 'Top-level domains.' }),
   () =>
     defineList({
       field: 'memoranda',
@@ -123,6 +123,7 @@ interface FilterInputShape {
   nameStartsWith?: string | null;
   kind?: string | null;
   type?: string | null;
+  idn?: boolean | null;
   country?: string | null;
   topic?: string | null;
   dateFrom?: string | null;
@@ -142,6 +143,13 @@ function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, label: EntityL
     }),
     ...(filters.includes('kind') && kindEnum ? { kind: t.field({ type: kindEnum, description: 'Only this kind (e.g. REGISTRY).' }) } : {}),
     ...(filters.includes('type') ? { type: t.field({ type: TldTypeEnum, description: 'Only this TLD type (e.g. COUNTRY_CODE).' }) } : {}),
+    ...(filters.includes('idn')
+      ? {
+          idn: t.boolean({
+            description: 'Only internationalized domains, whose name is not ASCII (true: .рф, .бел, .москва), or only ASCII ones (false).',
+          }),
+        }
+      : {}),
     ...(filters.includes('country')
       ? {
           country: t.string({
@@ -187,6 +195,7 @@ async function toFilter(context: RequestContext, input: FilterInputShape | null 
   return {
     kind: input?.kind ?? null,
     type: input?.type ?? null,
+    idn: input?.idn ?? null,
     country: input?.country ? await countryCode(context, input.country, 'filter.country') : null,
     nameContains: key(input?.nameContains),
     nameStartsWith: key(input?.nameStartsWith),

@@ -391,6 +391,20 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect((await slugs('persons', { nameStartsWith: 'andrey', nameContains: 'воробьёв' })).slugs).toEqual(['andrey-vorobyev']);
     });
 
+    it('tlds by their internationalized form', async () => {
+      const tlds = graph.nodes.filter((node) => node.label === 'Tld');
+      const idns = tlds.filter((node) => node.props.idn === true).map((node) => node.id);
+      const idn = await slugs('tlds', { idn: true });
+      expect(idn.slugs).toEqual(expectedOrder(graph, 'Tld').filter((id) => idns.includes(id)));
+      expect(idn.slugs).toEqual(expect.arrayContaining(['tld-rf', 'tld-bel', 'tld-moskva']));
+      expect(idn.totalCount).toBe(idns.length);
+      // Not an IDN: every other TLD, those without the flag too.
+      const ascii = await slugs('tlds', { idn: false });
+      expect(ascii.slugs).toEqual(expectedOrder(graph, 'Tld').filter((id) => !idns.includes(id)));
+      expect(ascii.slugs.length + idn.slugs.length).toBe(tlds.length);
+      expect((await slugs('tlds', { idn: true, country: 'BY' })).slugs).toEqual(['tld-bel']);
+    });
+
     it('tlds by type and country', async () => {
       expect((await slugs('tlds', { type: 'GEOGRAPHIC' })).slugs).toEqual(['tld-moscow', 'tld-moskva']);
       expect((await slugs('tlds', { country: 'by' })).slugs).toEqual(['tld-by', 'tld-bel']);

@@ -4,6 +4,7 @@ import type { EntityFilter } from '../../src/db/repositories/lists.ts';
 export const noFilter: EntityFilter = {
   kind: null,
   type: null,
+  idn: null,
   country: null,
   nameContains: null,
   nameStartsWith: null,

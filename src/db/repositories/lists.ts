@@ -11,6 +11,8 @@ import { graphEntity, parseRows } from '../rows.ts';
 export interface EntityFilter {
   kind: string | null;
   type: string | null;
+  /** A TLD's internationalized form: true for IDNs only, false for ASCII names only. */
+  idn: boolean | null;
   country: string | null;
   nameContains: string | null;
   nameStartsWith: string | null;
