@@ -290,6 +290,28 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     await fresh.page.close();
   });
 
+  it('opens the first hit of what was typed when Enter comes before the hits', async () => {
+    const fresh = await openPage(browser);
+    try {
+      await fresh.page.goto(`${origin}/explore`, { waitUntil: 'networkidle0' });
+      const input = '[data-testid="search"] input';
+      // Hits of an earlier text are listed, then the whole name typed and Enter pressed at once,
+      // before its own hits can come (the box waits 200 ms before it asks).
+      await fresh.page.type(input, 'Vorob');
+      await eventually('hits for "Vorob"', async () =>
+        (await fresh.page.$$('[data-testid="search"] [role="option"]')).length > 0 ? true : null,
+      );
+      await fresh.page.click(input, { count: 3 });
+      await fresh.page.keyboard.type('MSK-IX');
+      await fresh.page.keyboard.press('Enter');
+      await fresh.page.waitForSelector('[data-testid="entity-panel"] h2');
+      expect(await fresh.page.$eval('#entity-panel-title', (element) => element.textContent)).toBe('MSK-IX');
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.page.close();
+    }
+  });
+
   it("works from the keyboard alone: search, open, and the entity panel's buttons", async () => {
     const fresh = await openPage(browser);
     try {

@@ -49,12 +49,17 @@ export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId
   const [problem, setProblem] = useState<string | null>(null);
   // What the person typed; the box's own text is left to downshift, so fast typing loses no key.
   const [query, setQuery] = useState('');
+  // The text the hits answer, and the text Enter was pressed on before its hits came: its first
+  // hit is opened when they do, rather than one of an earlier text's hits (or none).
+  const [answered, setAnswered] = useState<string | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
   const hintId = useId();
 
   useEffect(() => {
     const text = query.trim();
     if (text.length < 2) {
       setHits([]);
+      setAnswered(null);
       return;
     }
     const controller = new AbortController();
@@ -63,6 +68,7 @@ export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId
         .search(text, controller.signal)
         .then((found) => {
           setHits(found);
+          setAnswered(text);
           setProblem(null);
         })
         .catch((error: unknown) => {
@@ -83,7 +89,9 @@ export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId
     initialInputValue: chosen?.name ?? '',
     itemToString: (hit) => hit?.node.name ?? '',
     onInputValueChange: ({ inputValue, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) setQuery(inputValue ?? '');
+      if (type !== useCombobox.stateChangeTypes.InputChange) return;
+      setQuery(inputValue ?? '');
+      setPending(null);
     },
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) {
@@ -94,10 +102,26 @@ export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId
     },
   });
 
-  const { setInputValue } = combobox;
+  const { setInputValue, selectItem } = combobox;
   useEffect(() => {
     if (chosen) setInputValue(chosen.name);
   }, [chosen, setInputValue]);
+
+  useEffect(() => {
+    if (pending === null || answered !== pending) return;
+    setPending(null);
+    const first = hits[0];
+    if (first) selectItem(first);
+  }, [pending, answered, hits, selectItem]);
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    // The box's own text: typed fast, its last letters may not have reached `query` yet.
+    const text = event.currentTarget.value.trim();
+    if (event.key !== 'Enter' || text.length < 2 || answered === text) return;
+    setPending(text);
+    // Not downshift's Enter, which would open a hit of an earlier text, or close the empty list.
+    Reflect.set(event.nativeEvent, 'preventDownshiftDefault', true);
+  };
 
   const open = combobox.isOpen && hits.length > 0;
   return (
@@ -105,7 +129,7 @@ export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId
       {/* biome-ignore lint/a11y/noLabelWithoutControl: getLabelProps gives it the input's htmlFor. */}
       <label {...combobox.getLabelProps()}>{label}</label>
       <input
-        {...combobox.getInputProps({ 'aria-describedby': hintId })}
+        {...combobox.getInputProps({ 'aria-describedby': hintId, onKeyDown })}
         type="search"
         placeholder={placeholder}
         autoComplete="off"
