@@ -75,15 +75,27 @@ WITH node, tier, positions, own,
             THEN size([word IN split(line, ' ') WHERE any(typed IN split(coalesce(head($exact), ''), ' ') WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(split(line, ' '))
             ELSE best END)) AS score
 WITH node, score, positions,
-     CASE WHEN tier = 1 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 2 ELSE tier END AS tier,
+     CASE WHEN tier < 3 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 3 ELSE tier END AS tier,
      any(form IN split(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028') WHERE form IN $exact OR form IN $exactKeys) AS exact
+// Of the hits that hold every word, those that hold them all in their names (a person: in their
+// names and a position's title and holder) are what the query names: "acting director
+// cybersecurity department" is the department's acting director, not the department, whose
+// description says it has one. Hits that hold a word only in a description come after them.
+WITH node, score, positions, tier, exact,
+     CASE WHEN tier = 3 AND size($words) > 1 THEN
+       split(replace(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028', ' '), ' ')
+     END AS names
+WITH node, score, positions, tier, exact,
+     names IS NULL OR any(held IN CASE WHEN positions IS NULL OR positions = [] THEN [[]] ELSE positions END WHERE
+       all(word IN $words WHERE word IN held
+         OR any(token IN names WHERE token IN word.forms OR any(prefix IN word.prefixes WHERE token STARTS WITH prefix)))) AS named
 // A hit of the last stage (some words) is ranked by how many query words it holds: its stored
 // words, split once here, against each word's forms and prefixes, or a position that holds it.
-WITH node AS n, tier, exact, score, positions,
+WITH node AS n, tier, exact, named, score, positions,
      CASE WHEN tier = 1 AND size($words) > 1 THEN
        split(replace(node.searchText + '\u2028' + coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ')
      END AS tokens
-WITH n, tier, exact, score,
+WITH n, tier, exact, named, score,
      CASE WHEN tokens IS NULL THEN size($words) ELSE
        size([word IN $words WHERE
          any(token IN tokens WHERE token IN word.forms OR any(prefix IN word.prefixes WHERE token STARTS WITH prefix))
@@ -93,5 +105,5 @@ WITH n, tier, exact, score,
 // selection reads of its hits, listed by name (src/db/record-view.ts).
 RETURN {{rowRecord}} AS props,
        score, exact OR tier >= 2 AS allWords
-ORDER BY exact DESC, tier DESC, covered DESC, n:Statement ASC, score DESC, n.id ASC
+ORDER BY exact DESC, tier DESC, named DESC, covered DESC, n:Statement ASC, score DESC, n.id ASC
 LIMIT $first

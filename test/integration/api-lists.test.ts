@@ -751,6 +751,18 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect((await search({ query: 'Андрея Воробьёва', first: 1 }))[0]?.node.slug).toBe('andrey-vorobyev');
     });
 
+    it('puts the holder of a role before the organization whose description mentions it', async () => {
+      // The department's description names its acting director; the person holds every word in
+      // his position's title and its holder's name. The department came first. (Ten hits: the
+      // person is found by the stage that asks for any word, run when fewer hits hold them all.)
+      const first = async (text: string) => (await search({ query: text, first: 10 }))[0]?.node.slug;
+      expect(await first('acting director cybersecurity department')).toBe('dmitry-reutsky');
+      expect(await first('director of global IT cooperation competence center')).toBe('vadim-glushchenko');
+      expect(await first('Belarus OAC head')).toBe('andrey-pavlyuchenko');
+      // Words in a description still find the entity they describe.
+      expect(await first('Moscow internet exchange')).toBe('msk-ix');
+    });
+
     it("finds the English-named entity for the field's Russian words", async () => {
       // The sources are English: the topics, kinds and most names have no Russian form, and these
       // found nothing, or ICANN's board and other entities before ICANN.
