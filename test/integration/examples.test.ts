@@ -261,11 +261,12 @@ describe('the example queries', () => {
     },
 
     async SearchCyrillicAndLatin() {
-      const { cyrillic, latin, domain } = await answer('SearchCyrillicAndLatin');
+      const { cyrillic, latin, domain, russianWord } = await answer('SearchCyrillicAndLatin');
       expect(cyrillic[0].node).toMatchObject({ __typename: 'Person', slug: 'andrey-vorobyev' });
       expect(cyrillic[0].matched).toMatch(/Воробь[её]в/);
       expect(latin[0].node.slug).toBe('andrey-vorobyev');
       expect(domain[0].node).toMatchObject({ __typename: 'Tld', slug: 'tld-rf', name: '.рф' });
+      expect(russianWord[0].node).toMatchObject({ __typename: 'Topic', slug: 'topic-cybersecurity', name: 'Cybersecurity' });
     },
 
     async PathQratorLabsToIcann() {
