@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { figures } from '../domain/ingest/quality.ts';
-import { scoreArticleSet, tallyByLanguage } from '../domain/ingest/quality-set.ts';
+import { scoreArticleSet } from '../domain/ingest/quality-set.ts';
 
 const usage = `usage: npm run ingest:quality -- [--articles DIR] [--seed DIR] [--verbose]
 
@@ -23,15 +23,14 @@ async function main(): Promise<void> {
     return;
   }
   const dir = values.articles ?? 'test/ingest/articles';
-  const scores = await scoreArticleSet(dir, values.seed ?? path.join('seed', 'data'));
-  if (values.verbose) for (const { name, tally } of scores) console.log(name, JSON.stringify(figures(tally)));
-  const tallies = tallyByLanguage(scores);
+  const { articles, byLanguage } = await scoreArticleSet(dir, values.seed ?? path.join('seed', 'data'));
+  if (values.verbose) for (const { name, tally } of articles) console.log(name, JSON.stringify(figures(tally)));
   const format = (value: number) => value.toFixed(2);
-  console.log(`${scores.length} articles in ${dir}`);
+  console.log(`${articles.length} articles in ${dir}`);
   console.log(
     'lang  link-P  link-R  new-R  new-P  rel-P  rel-R   (counts: linked right/proposed/gold, new found/gold, new proposed right/proposed, relations right/proposed/gold)',
   );
-  for (const [lang, tally] of tallies) {
+  for (const [lang, tally] of byLanguage) {
     const f = figures(tally);
     console.log(
       `${lang.padEnd(4)}  ${format(f.linkingPrecision)}    ${format(f.linkingRecall)}    ${format(f.newEntityRecall)}   ${format(f.newEntityPrecision)}   ${format(f.relationPrecision)}   ${format(f.relationRecall)}    ` +

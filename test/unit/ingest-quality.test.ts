@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { figures } from '../../src/domain/ingest/quality.ts';
-import { scoreArticleSet, tallyByLanguage } from '../../src/domain/ingest/quality-set.ts';
+import { scoreArticleSet } from '../../src/domain/ingest/quality-set.ts';
 
 // npm run ingest:quality's figures on the twelve test articles (docs/ingestion.md, "Quality"),
 // each held at a floor just under what it is, above what one item fewer would give: the analysis
@@ -37,7 +37,7 @@ const floors: Record<'en' | 'ru', Figures> = {
 
 describe('ingestion quality on the test articles', () => {
   it('keeps linking, new names and claims at their floors in English and Russian', async () => {
-    const byLanguage = tallyByLanguage(await scoreArticleSet(path.join('test', 'ingest', 'articles'), path.join('seed', 'data')));
+    const { byLanguage } = await scoreArticleSet(path.join('test', 'ingest', 'articles'), path.join('seed', 'data'));
     expect([...byLanguage.keys()]).toEqual(['en', 'ru']);
     for (const lang of ['en', 'ru'] as const) {
       const tally = byLanguage.get(lang);

@@ -32,24 +32,6 @@ export interface Tally {
   goldRelations: number;
 }
 
-const tallyKeys = [
-  'linkedRight',
-  'linkedAll',
-  'goldLinked',
-  'newFound',
-  'goldNew',
-  'newProposedRight',
-  'newProposed',
-  'relationsRight',
-  'relationsAll',
-  'goldRelations',
-] as const satisfies readonly (keyof Tally)[];
-
-/** Adds `tally` into `total`. */
-export function addTally(total: Tally, tally: Tally): void {
-  for (const key of tallyKeys) total[key] += tally[key];
-}
-
 export const emptyTally = (): Tally => ({
   linkedRight: 0,
   linkedAll: 0,

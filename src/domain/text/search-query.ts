@@ -266,8 +266,9 @@ export function planSearch(input: string): SearchPlan | null {
   const normalized = searchKey(input);
   const domains = /^\.?[\p{L}\p{N}-]+$/u.test(input.trim()) ? tldForms(input).flatMap((form) => [form, form.slice(1)]) : [];
   // A Russian query read in English, word for word ("международная информационная безопасность"
-  // is "international information security"): an entity so named is as exact a match.
-  const inEnglish = words.map((word) => (hasCyrillic(word.text) ? englishFor(word.text)[0] : undefined) ?? word.text).join(' ');
+  // is "international information security"): an entity so named is as exact a match. A Cyrillic
+  // word's synonyms are the glossary's alone (the abbreviations are Latin).
+  const inEnglish = words.map((word) => (hasCyrillic(word.text) ? word.synonyms[0] : undefined) ?? word.text).join(' ');
   const exact = [...new Set([normalized, words.map((word) => word.text).join(' '), inEnglish, ...domains.map(searchKey)])];
   const keys = words.map((word) => word.key);
   const exactKeys = [...new Set([keys.join(' '), ...(words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))] : [])])];

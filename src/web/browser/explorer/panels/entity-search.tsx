@@ -45,30 +45,29 @@ function hitNote(hit: SearchHit): string | null {
  * Enter chooses, Escape closes.
  */
 export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId }: EntitySearchProps) {
-  const [hits, setHits] = useState<SearchHit[]>([]);
+  // The hits and the text they answer.
+  const [found, setFound] = useState<{ text: string; hits: SearchHit[] } | null>(null);
+  const hits = found?.hits ?? [];
   const [problem, setProblem] = useState<string | null>(null);
   // What the person typed; the box's own text is left to downshift, so fast typing loses no key.
   const [query, setQuery] = useState('');
-  // The text the hits answer, and the text Enter was pressed on before its hits came: its first
-  // hit is opened when they do, rather than one of an earlier text's hits (or none).
-  const [answered, setAnswered] = useState<string | null>(null);
+  // The text Enter was pressed on before its hits came: its first hit is opened when they do,
+  // rather than one of an earlier text's hits (or none).
   const [pending, setPending] = useState<string | null>(null);
   const hintId = useId();
 
   useEffect(() => {
     const text = query.trim();
     if (text.length < 2) {
-      setHits([]);
-      setAnswered(null);
+      setFound(null);
       return;
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
       api
         .search(text, controller.signal)
-        .then((found) => {
-          setHits(found);
-          setAnswered(text);
+        .then((answer) => {
+          setFound({ text, hits: answer });
           setProblem(null);
         })
         .catch((error: unknown) => {
@@ -96,7 +95,7 @@ export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) {
         onChoose(selectedItem.node);
-        setHits([]);
+        setFound(null);
         setQuery('');
       }
     },
@@ -108,16 +107,16 @@ export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId
   }, [chosen, setInputValue]);
 
   useEffect(() => {
-    if (pending === null || answered !== pending) return;
+    if (pending === null || found?.text !== pending) return;
     setPending(null);
-    const first = hits[0];
+    const first = found.hits[0];
     if (first) selectItem(first);
-  }, [pending, answered, hits, selectItem]);
+  }, [pending, found, selectItem]);
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     // The box's own text: typed fast, its last letters may not have reached `query` yet.
     const text = event.currentTarget.value.trim();
-    if (event.key !== 'Enter' || text.length < 2 || answered === text) return;
+    if (event.key !== 'Enter' || text.length < 2 || found?.text === text) return;
     setPending(text);
     // Not downshift's Enter, which would open a hit of an earlier text, or close the empty list.
     Reflect.set(event.nativeEvent, 'preventDownshiftDefault', true);
