@@ -94,6 +94,12 @@ export const builder = new SchemaBuilder<GovgraphSchemaTypes>({
     // global ID with a message but no extensions.code, and cannot say which argument it was.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
+    // GitHub's shorthand, for readers who want the records and not the edges' relation fields.
+    // As many as the page holds, which the connection field already counted.
+    nodesOnConnection: {
+      description: "The page's records, as `edges { node }` gives them, without the edges' fields.",
+      complexity: { field: 1, multiplier: 1 },
+    },
   },
 });
 

@@ -2,6 +2,7 @@ import {
   type FieldNode,
   type GraphQLField,
   type GraphQLObjectType,
+  type GraphQLOutputType,
   type GraphQLResolveInfo,
   getArgumentValues,
   getNamedType,
@@ -118,44 +119,51 @@ function merged(levels: readonly PlannedLevel[]): PlannedLevel[] {
 }
 
 /**
- * The levels below a connection (its edges' nodes' relation connections), for the connection's
- * field nodes. `lists`: how many lists those nodes sit in, which sets their default page size.
+ * The levels below a connection (its nodes' relation connections, under `edges { node }` or
+ * `nodes`), for the connection's field nodes. `lists`: how many lists those nodes sit in, which
+ * sets their default page size.
  */
 function levelsOf(walk: Walk, connection: GraphQLObjectType, nodes: readonly FieldNode[], lists: number): PlannedLevel[] {
   const levels: PlannedLevel[] = [];
-  const edgesField = connection.getFields().edges;
-  const edgeType = edgesField ? getNamedType(edgesField.type) : undefined;
-  if (!edgesField || !isObjectType(edgeType)) return [];
-  for (const edges of collectFields(
+  const edgeType = getNamedType(connection.getFields().edges?.type);
+  for (const fields of collectFields(
     walk,
     connection,
     nodes.map((node) => node.selectionSet),
   ).values()) {
-    if (edges[0]?.name.value !== 'edges') continue;
-    const nodeField = edgeType.getFields().node;
-    const nodeType = nodeField ? getNamedType(nodeField.type) : undefined;
-    // Below an interface the fields differ by kind: the loaders read those.
-    if (!isObjectType(nodeType)) continue;
+    const name = fields[0]?.name.value;
+    if (name === 'nodes') levels.push(...levelsBelowEntities(walk, connection.getFields().nodes?.type, fields, lists));
+    if (name !== 'edges' || !isObjectType(edgeType)) continue;
     for (const nodeNodes of collectFields(
       walk,
       edgeType,
-      edges.map((node) => node.selectionSet),
+      fields.map((node) => node.selectionSet),
     ).values()) {
       if (nodeNodes[0]?.name.value !== 'node') continue;
-      for (const fieldNodes of collectFields(
-        walk,
-        nodeType,
-        nodeNodes.map((node) => node.selectionSet),
-      ).values()) {
-        const field = nodeType.getFields()[fieldNodes[0]?.name.value ?? ''];
-        const mark = field ? markOf(field) : null;
-        if (!field || !mark) continue;
-        const level = planLevel(walk, field, fieldNodes, mark, lists);
-        if (level) levels.push(level);
-      }
+      levels.push(...levelsBelowEntities(walk, edgeType.getFields().node?.type, nodeNodes, lists));
     }
   }
   return merged(levels);
+}
+
+/** The levels a selection of a page's entities (of `type`) asks for. */
+function levelsBelowEntities(walk: Walk, type: GraphQLOutputType | undefined, nodes: readonly FieldNode[], lists: number): PlannedLevel[] {
+  const nodeType = type ? getNamedType(type) : undefined;
+  // Below an interface the fields differ by kind: the loaders read those.
+  if (!isObjectType(nodeType)) return [];
+  const levels: PlannedLevel[] = [];
+  for (const fieldNodes of collectFields(
+    walk,
+    nodeType,
+    nodes.map((node) => node.selectionSet),
+  ).values()) {
+    const field = nodeType.getFields()[fieldNodes[0]?.name.value ?? ''];
+    const mark = field ? markOf(field) : null;
+    if (!field || !mark) continue;
+    const level = planLevel(walk, field, fieldNodes, mark, lists);
+    if (level) levels.push(level);
+  }
+  return levels;
 }
 
 // A compiled query hands the root list the same field nodes on every request, and its plan

@@ -143,6 +143,12 @@ export function recordViewOf(
   let onBehalfOf: 'none' | 'whole' | Set<string> = 'none';
   // Cursors and page info are computed from the page's order (its nameKey and key).
   let positioned = false;
+  /** Adds what a selection of the page's entities reads; false when it reads whole records. */
+  const readsOfEntity = (type: GraphQLOutputType | undefined, fields: readonly FieldNode[]): boolean => {
+    const read = propertiesRead(walk, type, fields);
+    for (const property of read ?? []) entity.add(property);
+    return read !== null;
+  };
   for (const [, fields] of collectFields(
     walk,
     connection,
@@ -151,6 +157,11 @@ export function recordViewOf(
     const name = fields[0]?.name.value ?? '';
     if (name === 'pageInfo') positioned = true;
     if (connectionFieldsWithoutRecords.has(name)) continue;
+    // `nodes` reads what `edges { node }` does.
+    if (name === 'nodes') {
+      if (!readsOfEntity(connection.getFields().nodes?.type, fields)) return null;
+      continue;
+    }
     if (name !== 'edges') return null;
     for (const [, edgeFields] of collectFields(
       walk,
@@ -162,9 +173,7 @@ export function recordViewOf(
       if (edgeFieldsWithoutRecords.has(edgeName)) continue;
       const field = edgeType.getFields()[edgeName];
       if (edgeName === 'node') {
-        const read = propertiesRead(walk, field?.type, edgeFields);
-        if (read === null) return null;
-        for (const property of read) entity.add(property);
+        if (!readsOfEntity(field?.type, edgeFields)) return null;
         continue;
       }
       const declared = declaredStoredProperties(field);

@@ -100,6 +100,14 @@ const nested: [string, string, Variables][] = [
     {},
   ],
   [
+    'nodes in place of edges { node }, and both at once',
+    `{ organizations(first: 40) { totalCount nodes { slug
+        memoranda(first: 10) { totalCount nodes { slug name
+          signatories(first: 5) { edges { onBehalfOf { slug } node { slug positions { nodes { slug name } } } } } } } }
+        edges { cursor node { slug tlds { nodes { slug } } } } } }`,
+    {},
+  ],
+  [
     'events with their participants and documents',
     `{ events(first: 20, orderBy: { field: DATE, direction: DESC }) { edges { node { slug
         participants(first: 3) { totalCount edges { role node { slug } } }
@@ -196,6 +204,33 @@ describe('planned nested reads', () => {
       { limit: 5, size: 5 },
       { limit: 5, size: 5 },
     ]);
+  });
+
+  it('reads Q3 written with nodes as it reads Q3: the same statement, the same records', async () => {
+    const q3Nodes = q3
+      .replace(/\{ edges \{ node \{ slug name\n {4}memoranda/, '{ nodes { slug name\n    memoranda')
+      .replace(/\{ edges \{ node \{ slug name\n {6}signatories/, '{ nodes { slug name\n      signatories')
+      .replace('} } } } } } } } } } } } }', '} } } } } } } } } } }');
+    expect(q3Nodes).toContain('organizations(filter: { kind: $kind }, orderBy: { field: ID }, first: $first) { nodes {');
+    await measure(planned, q3, { first: 10 });
+    const edgesText = db.plannedTexts[0];
+    const nodesRead = await measure(planned, q3Nodes, { first: 10 });
+    expect(nodesRead.result).not.toHaveProperty('errors');
+    expect(nodesRead.statements).toEqual(['planned/entity-page-tree']);
+    expect(nodesRead.exchanges).toBe(1);
+    expect(db.plannedTexts[0]).toBe(edgesText);
+    type Page<T> = { edges: { node: T }[] };
+    type Org<M> = { slug: string; name: string; memoranda: M };
+    type Memo = { slug: string; name: string; signatories: unknown };
+    const byEdges = await planned.data<{ organizations: Page<Org<Page<Memo>>> }>(q3, { first: 10 });
+    const byNodes = await planned.data<{ organizations: { nodes: Org<{ nodes: Memo[] }>[] } }>(q3Nodes, { first: 10 });
+    const fromEdges = byEdges.organizations.edges.map(({ node }) => ({
+      ...node,
+      memoranda: node.memoranda.edges.map((edge) => edge.node),
+    }));
+    const fromNodes = byNodes.organizations.nodes.map((node) => ({ ...node, memoranda: node.memoranda.nodes }));
+    expect(fromNodes).toEqual(fromEdges);
+    expect(fromNodes.some((organization) => organization.memoranda.length > 0)).toBe(true);
   });
 
   it('reads one relation more only for the pages whose pageInfo is selected, and says right whether more exist', async () => {

@@ -94,6 +94,13 @@ describe('operationCost on the real schema', () => {
     expect(cost('{ organizations { totalCount } }')).toBe(21);
   });
 
+  it("a connection's nodes cost what its edges' nodes do, less the edge", () => {
+    // organizations 1 + 7 × (nodes 1 + name 1)
+    expect(cost('{ organizations(first: 7) { nodes { name } } }')).toBe(15);
+    // memoranda 1 + 3 × (nodes 1 + name 1) = 7; nodes 1 + 7 = 8; organizations 1 + 2 × 8 = 17
+    expect(cost('{ organizations(first: 2) { nodes { memoranda(first: 3) { nodes { name } } } } }')).toBe(17);
+  });
+
   it('nested pages multiply', () => {
     // memoranda 1 + 3 × (edges 1 + node 1 + name 1) = 10; node 1 + 10 = 11; edges 1 + 11 = 12;
     // organizations 1 + 2 × 12 = 25.
