@@ -96,14 +96,26 @@ WITH node AS n, tier, exact, named, score, positions,
        split(replace(node.searchText + '\u2028' + coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ')
      END AS tokens
 WITH n, tier, exact, named, score,
-     CASE WHEN tokens IS NULL THEN size($words) ELSE
-       size([word IN $words WHERE
+     CASE WHEN tokens IS NULL THEN [word IN $words | word.text] ELSE
+       [word IN $words WHERE
          any(token IN tokens WHERE token IN word.forms OR any(prefix IN word.prefixes WHERE token STARTS WITH prefix))
-         OR any(held IN coalesce(positions, []) WHERE word IN held)])
+         OR any(held IN coalesce(positions, []) WHERE word IN held) | word.text]
      END AS covered
+// Of hits that hold as many words, the one holding the rarer words is what was meant: "Belarus
+// domain registry" is the registry of Belarus before China's, whose alias holds "domain
+// registry" (both hold two words; fewer hits hold "Belarus"). A word's rarity is read among the
+// hits themselves (one over how many hold it), so it costs no further index lookup. The order
+// weighs the score by the square of the rarity held, as classic TF-IDF weighs a term by its idf
+// twice: a much better score still wins ("memorandum … RIPN about .SU" is the memorandum, not
+// RIPN, whose description holds the rarer ".su"). Hits that hold every word hold the same rarity.
+WITH collect({n: n, tier: tier, exact: exact, named: named, score: score, covered: covered}) AS hits
+WITH hits, [word IN $words | {text: word.text, holders: size([hit IN hits WHERE word.text IN hit.covered])}] AS words
+UNWIND hits AS hit
+WITH hit.n AS n, hit.tier AS tier, hit.exact AS exact, hit.named AS named, hit.score AS score, size(hit.covered) AS covered,
+     reduce(rarity = 0.0, word IN words | rarity + CASE WHEN word.text IN hit.covered THEN 1.0 / word.holders ELSE 0.0 END) AS rarity
 // {{rowRecord}} is each hit's whole record, or the values of the properties the request's
 // selection reads of its hits, listed by name (src/db/record-view.ts).
 RETURN {{rowRecord}} AS props,
        score, exact OR tier >= 2 AS allWords
-ORDER BY exact DESC, tier DESC, named DESC, covered DESC, n:Statement ASC, score DESC, n.id ASC
+ORDER BY exact DESC, tier DESC, named DESC, covered DESC, n:Statement ASC, score * rarity * rarity DESC, score DESC, n.id ASC
 LIMIT $first

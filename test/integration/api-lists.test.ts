@@ -741,6 +741,12 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       // and "DDoS" in its description) before entities with "Russian" alone in their names.
       const antiDdos = await search({ query: 'Russian anti DDoS', first: 5 });
       expect(antiDdos.map((hit) => hit.node.slug).slice(0, 3)).toContain('qrator-labs');
+      // Of hits that hold as many words, those holding the rarer ones come first: Belarus's
+      // registry before China's, whose alias holds "domain registry"; the registries of .su
+      // before topics about domains.
+      expect(await firstSlug('Belarus domain registry')).toBe('oac-belarus');
+      const suManagers = (await search({ query: 'su domain administrator', first: 3 })).map((hit) => hit.node.slug);
+      expect(suManagers).toEqual(expect.arrayContaining(['ripn', 'foundation-for-internet-development']));
       // Lucene syntax in the query is only text.
       expect(await search({ query: 'ICANN OR *:* AND title:[a TO z]' })).toBeInstanceOf(Array);
     });
