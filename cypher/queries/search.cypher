@@ -13,7 +13,10 @@
 //   $labels      entity labels to keep, or null for all
 //   $first       how many hits to return; $candidates  how many to take from the index per stage
 // The index is asked in stages, each only when the stages before found fewer than $first
-// entities: all words ($all), all words with typos ($allTypos), some words ($any). A query
+// entities (at least 10): all words ($all), all words with typos ($allTypos), some words ($any).
+// A page of fewer than 10 is then the start of the page of 10, ranked among the same hits:
+// with `first: 1`, "acting director cybersecurity department" found the department alone in the
+// first stage and never reached its acting director, whom the page of 10 puts first. A query
 // whose words all match as typed costs one index lookup, and a fuzzy expansion of the terms is
 // paid only when it is needed.
 // A later stage leaves out what an earlier one found, so no entity is listed twice and no
@@ -39,14 +42,14 @@ CALL db.index.fulltext.queryNodes('entity_search_v2', $all, {limit: $candidates}
 WHERE $labels IS NULL OR node.label IN $labels
 WITH collect({node: node, score: score, tier: 3}) AS hits
 CALL (hits) {
-  WITH hits WHERE $allTypos IS NOT NULL AND size(hits) < $first
+  WITH hits WHERE $allTypos IS NOT NULL AND size(hits) < CASE WHEN $first < 10 THEN 10 ELSE $first END
   CALL db.index.fulltext.queryNodes('entity_search_v2', $allTypos, {limit: $candidates}) YIELD node, score
   WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
   RETURN collect({node: node, score: score, tier: 2}) AS typos
 }
 WITH hits + typos AS hits
 CALL (hits) {
-  WITH hits WHERE $any IS NOT NULL AND size(hits) < $first
+  WITH hits WHERE $any IS NOT NULL AND size(hits) < CASE WHEN $first < 10 THEN 10 ELSE $first END
   CALL db.index.fulltext.queryNodes('entity_search_v2', $any, {limit: $candidates}) YIELD node, score
   WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
   RETURN collect({node: node, score: score, tier: 1}) AS some

@@ -770,6 +770,16 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(await firstSlug('Moscow internet exchange')).toBe('msk-ix');
     });
 
+    it('ranks a short page as the start of the page of 10, whatever first asks for', async () => {
+      // With first: 1 the first stage found the department alone, and its acting director, whom
+      // the page of 10 puts first, was never asked for.
+      const slugs = async (text: string, first: number) => (await search({ query: text, first })).map((hit) => hit.node.slug);
+      for (const text of ['acting director cybersecurity department', 'Belarus domain registry', 'Kremer RANS president', 'ICANN']) {
+        const ten = await slugs(text, 10);
+        for (const first of [1, 2, 3, 5]) expect(await slugs(text, first), `${text}, first ${first}`).toEqual(ten.slice(0, first));
+      }
+    });
+
     it("finds the English-named entity for the field's Russian words", async () => {
       // The sources are English: the topics, kinds and most names have no Russian form, and these
       // found nothing, or ICANN's board and other entities before ICANN.
