@@ -71,12 +71,18 @@ WITH node, tier, positions, score + 5.0 * reduce(most = 0, held IN coalesce(posi
 // Of two hits that match alike, the one whose name the query covers more is what was meant:
 // "qrator" is the company "Qrator Labs" before the event "Qrator Labs application for ISPCP
 // membership", whose longer name repeats the word. The share of the best-covered name's words
-// that start with a query word raises the score by up to a quarter.
+// that start with a query word raises the score by up to a quarter. A name is compared as
+// written (searchText, with the words as typed) and by its match keys (the lines of
+// searchVariants that hold several words, with the query's keys), so that "Кратор" covers
+// "Qrator Labs" as "qrator" does; a one-word line of searchVariants may be a name written
+// together ("kratorlab"), which any first word would start.
+WITH node, tier, positions, own, score,
+     [line IN split(node.searchText, '\u2028') | {words: split(line, ' '), typed: split(coalesce(head($exact), ''), ' ')}] +
+     [line IN split(coalesce(node.searchVariants, ''), '\u2028') WHERE line CONTAINS ' ' | {words: split(line, ' '), typed: split(coalesce(head($exactKeys), ''), ' ')}] AS names
+WITH node, tier, positions, own, score,
+     [name IN names | size([word IN name.words WHERE any(typed IN name.typed WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(name.words)] AS shares
 WITH node, tier, positions, own,
-     score * (1.0 + 0.25 * reduce(best = 0.0, line IN split(node.searchText, '\u2028') |
-       CASE WHEN size([word IN split(line, ' ') WHERE any(typed IN split(coalesce(head($exact), ''), ' ') WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(split(line, ' ')) > best
-            THEN size([word IN split(line, ' ') WHERE any(typed IN split(coalesce(head($exact), ''), ' ') WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(split(line, ' '))
-            ELSE best END)) AS score
+     score * (1.0 + 0.25 * reduce(best = 0.0, share IN shares | CASE WHEN share > best THEN share ELSE best END)) AS score
 WITH node, score, positions,
      CASE WHEN tier < 3 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 3 ELSE tier END AS tier,
      any(form IN split(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028') WHERE form IN $exact OR form IN $exactKeys) AS exact

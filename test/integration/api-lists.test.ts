@@ -712,7 +712,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
         argument: 'query',
       });
       // A typo allowance does not reach words that only share a short match key with the query:
-      // "phishing" (key "phis") found descriptions with "missing" and "passes" as matching it.
+      // "phishing" (key then "phis") found descriptions with "missing" and "passes" as matching it.
       const phishing = await search({ query: 'phishing', first: 20 });
       expect(phishing.map((hit) => hit.node.slug)).toContain('topic-phishing');
       for (const hit of phishing) {
@@ -788,6 +788,14 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(await firstSlug('ИКАНН')).toBe('icann');
       expect(await firstSlug('вьетнамский реестр')).toBe('vnnic');
       expect(await firstSlug('международная информационная безопасность')).toBe('topic-international-information-security');
+    });
+
+    it('finds a Latin name written in Cyrillic as Russian writes its sounds', async () => {
+      // q and c as к, ph as ф: these found nothing, or Spain alone, or unrelated entities.
+      expect(await firstSlug('Кратор Лабс')).toBe('qrator-labs');
+      expect(await firstSlug('Телефоника')).toBe('telefonica');
+      const qrator = (await search({ query: 'Кратор', first: 3 })).map((hit) => hit.node.slug);
+      expect(qrator).toContain('qrator-labs');
     });
 
     it('finds a TLD as a domain, a memorandum as an MoU, and a country by its adjective', async () => {

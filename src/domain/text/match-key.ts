@@ -16,9 +16,12 @@ import { demonyms } from './demonyms.ts';
  *    becomes its name (demonyms.ts): "Russian" → "russia", "Vietnamese" → "vietnam".
  * 3. English endings are stemmed (Porter, the stemmer package, as Lucene's English analyzer
  *    does): "members" → "member", "registries" → "registri".
- * 4. The letters on which Russian transliteration schemes disagree are folded into one, in the
+ * 4. A Latin word's letters that Russian writes as other sounds are spelled as Russian writes
+ *    them (latinAsRussianWrites): "Qrator" → "krator" (Кратор), "Telefonica" → "telefonika"
+ *    (Телефоника), "phishing" → "fishing" (фишинг).
+ * 5. The letters on which Russian transliteration schemes disagree are folded into one, in the
  *    order below. See docs/search.md for why each rule is there.
- * 5. A word of three letters or more whose key would be shorter keeps its stem or itself.
+ * 6. A word of three letters or more whose key would be shorter keeps its stem or itself.
  */
 export function matchKey(word: string): string {
   let key = keys.get(word);
@@ -47,7 +50,7 @@ function computeKey(word: string, adjectives = true): string {
   const spelled = americanSpellings.get(latin) ?? latin;
   const american = (adjectives ? countryOfAdjective(spelled) : undefined) ?? spelled;
   const stemmed = /^[a-z]{4,}$/.test(american) && !unstemmed.has(american) ? stemmer(american) : american;
-  const folded = foldTransliteration(stemmed);
+  const folded = foldTransliteration(latin === word ? latinAsRussianWrites(stemmed) : stemmed);
   if ([...word].length < 3 || folded.length >= minKeyLength) return folded;
   // A key of one or two letters is some common short word: "IoT" folded to "et" (yet), "DDoS" to
   // "do", "AT&T" to "at", "ООН" to "on", "using" to "us" (the United States' code). A word of three
@@ -56,6 +59,18 @@ function computeKey(word: string, adjectives = true): string {
 }
 
 const minKeyLength = 3;
+
+/**
+ * Russian writes a Latin name by its sound: q as к, c before a, o and u as к, ph as ф. Words
+ * written in Cyrillic come out of the passport scheme without q or ph, and with c only where the
+ * folding below makes it from ц and ч, so only words written in Latin go through this. ISO 9
+ * writes ц as c: its "Kuznecov" (Кузнецов) no longer meets "Kuznetsov", while its c before a
+ * consonant, e and i still folds as ts does ("Reuckij"). Both sides of a match compute keys
+ * alike, so English words that change ("conference" → "konference") still meet each other.
+ */
+function latinAsRussianWrites(word: string): string {
+  return word.replace(/ph/g, 'f').replace(/q/g, 'k').replace(/c(?=[aou])/g, 'k');
+}
 
 // Words whose final "s" is no plural, which Porter's stemmer would fold into another word:
 // "news" into "new" ("news about Qrator" found "new root domains"), "customs" into "custom".

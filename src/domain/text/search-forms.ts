@@ -162,7 +162,7 @@ export const searchedFields: readonly SearchedField[] = [
  * Raise when the stored forms change (a rule of normalize.ts or match-key.ts, a field added
  * above): at its next start the server rewrites every entity's forms (src/db/search-forms.ts).
  */
-export const searchFormsVersion = 9;
+export const searchFormsVersion = 10;
 
 /**
  * What stands between two forms of one property: U+2028 (LINE SEPARATOR), which searchKey turns

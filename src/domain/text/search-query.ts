@@ -22,7 +22,7 @@ export interface QueryWord {
   edits: number;
   /**
    * Edits allowed in the match key, by the key's own length and never more than `edits`: a key
-   * can be much shorter than the word ("phishing" → "phis"), and two edits in four letters
+   * can be much shorter than the word ("phishing" → "fis"), and two edits in three letters
    * would find "mis" (missing), "pas" (passes) and "pus" (pushing).
    */
   keyEdits: number;
