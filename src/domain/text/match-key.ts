@@ -69,7 +69,10 @@ const minKeyLength = 3;
  * alike, so English words that change ("conference" → "konference") still meet each other.
  */
 function latinAsRussianWrites(word: string): string {
-  return word.replace(/ph/g, 'f').replace(/q/g, 'k').replace(/c(?=[aou])/g, 'k');
+  return word
+    .replace(/ph/g, 'f')
+    .replace(/q/g, 'k')
+    .replace(/c(?=[aou])/g, 'k');
 }
 
 // Words whose final "s" is no plural, which Porter's stemmer would fold into another word:
