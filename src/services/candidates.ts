@@ -2,7 +2,7 @@ import { type StatementReader, searchEntities } from '../db/repositories/lists.t
 import type { EntityLabel } from '../domain/graph.ts';
 import { slugPattern } from '../domain/rules.ts';
 import type { StoredEntity } from '../domain/stored-entity.ts';
-import { planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
+import { explainMatch, planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
 
 /** An entity a reference that named nothing may have meant, as extensions.didYouMean lists it. */
 export interface Candidate {
@@ -24,9 +24,21 @@ export async function candidatesFor(reader: StatementReader, typed: string, labe
   const query = slugPattern.test(typed) ? typed.replaceAll('-', ' ') : typed;
   const plan = planSearch(query.slice(0, 200));
   if (!plan) return [];
-  const rows = await searchEntities(reader, searchStatementParameters(plan, labels && labels.length > 0 ? labels : null, candidateCount));
-  return rows.slice(0, candidateCount).map((row) => asCandidate(row.entity));
+  const rows = await searchEntities(
+    reader,
+    searchStatementParameters(plan, labels && labels.length > 0 ? labels : null, searchedForCandidates),
+  );
+  // A candidate resembles the reference by a name (a name, an alias, its slug, a form), not by
+  // words of its description: "vorobiev" listed, beside Andrey Vorobyev, a topic and ICANN,
+  // whose descriptions name him.
+  const named = rows.filter(
+    ({ entity }) => explainMatch(plan, entity.label, entity.id, { ...entity.stored, claims: entity.claims }, 'name') !== null,
+  );
+  return named.slice(0, candidateCount).map((row) => asCandidate(row.entity));
 }
+
+// Hits asked for, of which the first candidateCount that resemble the reference by a name are kept.
+const searchedForCandidates = 10;
 
 /** An entity as a candidate lists it. */
 export function asCandidate(entity: StoredEntity): Candidate {

@@ -199,6 +199,14 @@ describe('references that name nothing', () => {
     }
   });
 
+  it('lists as candidates only entities whose names resemble the reference, not those whose descriptions mention it', async () => {
+    // A topic and ICANN, whose descriptions name Andrey Vorobyev, came second and third.
+    const error = await suite.api.error('{ neighborhood(id: "vorobiev") { nodes { slug } } }');
+    const listed = ((error.extensions?.didYouMean ?? []) as Candidate[]).map((candidate) => candidate.slug);
+    expect(listed[0]).toBe('andrey-vorobyev');
+    for (const slug of listed) expect(slug).toContain('vorobyev');
+  });
+
   it('a global ID names its type: another type, or a slug no entity has, is NOT_FOUND', async () => {
     const query = 'query ($id: ID!) { neighborhood(id: $id) { nodes { slug } } }';
     const wrongType = await suite.api.error(query, { id: encodeGlobalID('Organization', 'icann') });
