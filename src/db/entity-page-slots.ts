@@ -80,6 +80,10 @@ export const entityFilterNames = [
   'dateFrom',
   'dateTo',
   'topic',
+  'party',
+  'signatory',
+  'participant',
+  'speaker',
 ] as const;
 export type EntityFilterName = (typeof entityFilterNames)[number];
 
@@ -97,6 +101,13 @@ const entityFilterPredicates: Readonly<Record<EntityFilterName, string>> = {
   dateTo: 'n.dateFrom <= $dateTo',
   // What covers or discussed the topic, or (a statement) is about it.
   topic: 'EXISTS { (n)-[:COVERS|DISCUSSED|ABOUT]->(:Topic {id: $topic}) }',
+  // A memorandum this organization or body is party to, this person signed; an event this
+  // entity took part in (in any role); a statement this actor made. Each row expands its own few
+  // relationships of the type, so the page keeps its index order.
+  party: 'EXISTS { (:Entity {id: $party})-[:PARTY_TO]->(n) }',
+  signatory: 'EXISTS { (:Person {id: $signatory})-[:SIGNED]->(n) }',
+  participant: 'EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n) }',
+  speaker: 'EXISTS { (n)-[:SAID_BY]->(:Entity {id: $speaker}) }',
 };
 
 /** The `{{filters}}` slot: the predicates of the filters given, in a fixed order. */

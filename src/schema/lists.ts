@@ -3,6 +3,7 @@ import { loadEntityPageWithLevels } from '../db/planned-read.ts';
 import { type EntityFilter, type EntityPage, loadEntityPage, type OrderField } from '../db/repositories/lists.ts';
 import { dateRange } from '../domain/dates.ts';
 import type { EntityLabel } from '../domain/graph.ts';
+import { relationRules } from '../domain/rules.ts';
 import type { RowOfLabel } from '../domain/stored-entity.ts';
 import { searchKey } from '../domain/text/normalize.ts';
 import { builder, type Types } from './builder.ts';
@@ -53,7 +54,7 @@ const EntityOrderInput = builder.inputType('EntityOrder', {
   }),
 });
 
-type FilterField = 'kind' | 'type' | 'idn' | 'country' | 'topic' | 'dates';
+type FilterField = 'kind' | 'type' | 'idn' | 'country' | 'topic' | 'dates' | RelatedFilter;
 
 interface ListSpec<L extends EntityLabel> {
   field: string;
@@ -92,10 +93,17 @@ const lists: (() => void)[] = [
       field: 'memoranda',
       label: 'Memorandum',
       ref: MemorandumRef,
-      filters: ['topic', 'dates'],
+      filters: ['topic', 'party', 'signatory', 'dates'],
       description: 'Memoranda of cooperation and understanding.',
     }),
-  () => defineList({ field: 'events', label: 'Event', ref: EventRef, filters: ['kind', 'topic', 'dates'], description: 'Events.' }),
+  () =>
+    defineList({
+      field: 'events',
+      label: 'Event',
+      ref: EventRef,
+      filters: ['kind', 'topic', 'participant', 'dates'],
+      description: 'Events.',
+    }),
   () => defineList({ field: 'bodies', label: 'Body', ref: BodyRef, filters: ['kind'], description: 'Governance bodies.' }),
   () =>
     defineList({
@@ -113,10 +121,35 @@ const lists: (() => void)[] = [
       field: 'statements',
       label: 'Statement',
       ref: StatementRef,
-      filters: ['topic', 'dates'],
+      filters: ['topic', 'speaker', 'dates'],
       description: 'Statements: who said what, where and when, as the sources report it.',
     }),
 ];
+
+/** Filters on an entity at the other end of a relation: each takes a slug or global ID of the labels that relation admits there. */
+const relatedFilters = ['party', 'signatory', 'participant', 'speaker'] as const;
+type RelatedFilter = (typeof relatedFilters)[number];
+
+const relatedFilterRules: Readonly<Record<RelatedFilter, { labels: readonly EntityLabel[]; description: string }>> = {
+  party: {
+    labels: relationRules.PARTY_TO.from,
+    description: 'Only those this organization or body is party to: its slug (e.g. "msk-ix") or global ID. An unknown one is NOT_FOUND.',
+  },
+  signatory: {
+    labels: relationRules.SIGNED.from,
+    description: 'Only those this person signed: the slug (e.g. "andrey-vorobyev") or global ID. An unknown one is NOT_FOUND.',
+  },
+  participant: {
+    labels: relationRules.PARTICIPATED_IN.from,
+    description:
+      'Only those this person, organization, body or country took part in, in any role: its slug (e.g. "andrey-vorobyev") or global ID. An unknown one is NOT_FOUND.',
+  },
+  speaker: {
+    labels: relationRules.SAID_BY.to,
+    description:
+      'Only those this person, organization or body said: its slug (e.g. "natalia-babekina") or global ID. An unknown one is NOT_FOUND.',
+  },
+};
 
 interface FilterInputShape {
   nameContains?: string | null;
@@ -126,6 +159,10 @@ interface FilterInputShape {
   idn?: boolean | null;
   country?: string | null;
   topic?: string | null;
+  party?: string | null;
+  signatory?: string | null;
+  participant?: string | null;
+  speaker?: string | null;
   dateFrom?: string | null;
   dateTo?: string | null;
 }
@@ -167,6 +204,11 @@ function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, label: EntityL
           }),
         }
       : {}),
+    ...Object.fromEntries(
+      relatedFilters
+        .filter((name) => filters.includes(name))
+        .map((name) => [name, t.string({ description: relatedFilterRules[name].description })]),
+    ),
     ...(filters.includes('dates')
       ? {
           dateFrom: t.field({
@@ -192,6 +234,12 @@ function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, label: EntityL
 async function toFilter(context: RequestContext, input: FilterInputShape | null | undefined): Promise<EntityFilter> {
   const key = (value: string | null | undefined) => (value ? searchKey(value) : null);
   const topic = input?.topic ? await resolveRef(context, { argument: 'filter.topic', ref: input.topic, labels: ['Topic'] }) : null;
+  const related = async (name: RelatedFilter) => {
+    const ref = input?.[name];
+    return ref
+      ? ((await resolveRef(context, { argument: `filter.${name}`, ref, labels: relatedFilterRules[name].labels }))?.id ?? null)
+      : null;
+  };
   return {
     kind: input?.kind ?? null,
     type: input?.type ?? null,
@@ -202,6 +250,10 @@ async function toFilter(context: RequestContext, input: FilterInputShape | null 
     dateFrom: input?.dateFrom ? dateRange(input.dateFrom).first : null,
     dateTo: input?.dateTo ? dateRange(input.dateTo).last : null,
     topic: topic?.id ?? null,
+    party: await related('party'),
+    signatory: await related('signatory'),
+    participant: await related('participant'),
+    speaker: await related('speaker'),
   };
 }
 

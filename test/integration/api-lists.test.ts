@@ -433,6 +433,52 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect((await slugs('memoranda', { topic: 'topic-internet-abuse', dateFrom: '2021' })).slugs).toEqual(['memo-cc-ripn']);
     });
 
+    it('memoranda by party and signatory, events by participant, statements by speaker, as the seed relates them', async () => {
+      // Each filter keeps, in the list's order, the rows at the other end of the entity's relations.
+      const related = (type: string, label: EntityLabel, end: { from?: string; to?: string }) => {
+        const ids = graph.relations
+          .filter((r) => r.type === type && (end.from === undefined || r.from === end.from) && (end.to === undefined || r.to === end.to))
+          .map((r) => (end.from === undefined ? r.from : r.to));
+        return expectedOrder(graph, label).filter((id) => ids.includes(id));
+      };
+      const cases: [string, Variables, string[]][] = [
+        ['memoranda', { party: 'coordination-center-ru' }, related('PARTY_TO', 'Memorandum', { from: 'coordination-center-ru' })],
+        ['memoranda', { party: 'msk-ix' }, ['memo-cc-msk-ix']],
+        ['memoranda', { signatory: 'andrey-vorobyev' }, related('SIGNED', 'Memorandum', { from: 'andrey-vorobyev' })],
+        ['events', { participant: 'andrey-vorobyev' }, related('PARTICIPATED_IN', 'Event', { from: 'andrey-vorobyev' })],
+        ['events', { participant: 'icann' }, related('PARTICIPATED_IN', 'Event', { from: 'icann' })],
+        ['statements', { speaker: 'natalia-babekina' }, related('SAID_BY', 'Statement', { to: 'natalia-babekina' })],
+      ];
+      // The statements list is not among this file's lists (test/integration/statements.test.ts pages it).
+      const statements = async (filter: Variables) => {
+        const { list } = await api.data<{ list: { totalCount: number; nodes: { slug: string }[] } }>(
+          'query ($filter: StatementFilter) { list: statements(first: 100, filter: $filter) { totalCount nodes { slug } } }',
+          { filter },
+        );
+        return { slugs: list.nodes.map((node) => node.slug), totalCount: list.totalCount };
+      };
+      for (const [field, filter, expected] of cases) {
+        expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(0);
+        const found = field === 'statements' ? await statements(filter) : await slugs(field, filter);
+        expect(found, JSON.stringify(filter)).toEqual({ slugs: expected, totalCount: expected.length });
+      }
+      expect(related('PARTY_TO', 'Memorandum', { from: 'coordination-center-ru' }).length).toBeGreaterThan(2);
+      // With other filters, and by global ID.
+      expect((await slugs('memoranda', { party: 'coordination-center-ru', dateFrom: '2021' })).slugs).toEqual(['memo-cc-ripn']);
+      expect((await slugs('memoranda', { party: encodeGlobalID('Organization', 'msk-ix') })).slugs).toEqual(['memo-cc-msk-ix']);
+      expect(await statements({ speaker: 'natalia-babekina', topic: 'topic-internet-governance' })).toEqual({
+        slugs: ['statement-babekina-oewg-internet-governance'],
+        totalCount: 1,
+      });
+      // A reference of a type the relation does not admit there, or to nothing, is NOT_FOUND naming the filter.
+      const person = await api.error(listQuery(lists[3] as ListSpec), { filter: { party: 'andrey-vorobyev' } });
+      expect(person.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'filter.party' });
+      expect(person.message).toContain('"andrey-vorobyev" is a Person, not an Organization or Body');
+      const nobody = await api.error('{ events(filter: { participant: "vorobiev" }) { totalCount } }');
+      expect(nobody.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'filter.participant', ref: 'vorobiev' });
+      expect(nobody.extensions?.didYouMean).toContainEqual({ slug: 'andrey-vorobyev', name: 'Andrey Vorobyev', type: 'Person' });
+    });
+
     it('events by kind, topic and dates (a two-day event overlaps a range that touches either day)', async () => {
       const conferences = await slugs('events', { kind: 'CONFERENCE' });
       expect(conferences.slugs).toEqual(withProp('Event', 'kind', 'conference'));

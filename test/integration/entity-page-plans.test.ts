@@ -174,4 +174,27 @@ describe('queries/entity-page over the real seed data', () => {
       expect(page?.rows, operators.map((operator) => `${operator.name} ${operator.details} (${operator.rows} rows)`).join('\n')).toBe(3);
     },
   );
+
+  it.each([
+    ['party', 'Memorandum', 'coordination-center-ru'],
+    ['signatory', 'Memorandum', 'andrey-vorobyev'],
+    ['participant', 'Event', 'andrey-vorobyev'],
+    ['speaker', 'Statement', 'natalia-babekina'],
+  ] as const)('a %s filter keeps the page on its index: it tests each row by its own relationships', async (filter, label, slug) => {
+    const operators = await profile('name', 'ASC', { label, [filter]: slug });
+    const plan = operators.map((operator) => `${operator.name} ${operator.details}`).join('\n');
+    const page = new RegExp(`^RANGE INDEX n:${label}\\(nameKey, id\\)`);
+    expect(
+      operators.filter((operator) => /^NodeIndexSeek/.test(operator.name) && page.test(operator.details)).length,
+      plan,
+    ).toBeGreaterThan(0);
+    const scans = operators.filter(
+      (operator) => /^(AllNodesScan|NodeByLabelScan|NodeIndexScan)/.test(operator.name) && /^(RANGE INDEX )?n(:|$)/.test(operator.details),
+    );
+    expect(scans, plan).toEqual([]);
+    expect(
+      operators.filter((operator) => /^(Sort|Top|PartialSort|PartialTop)$/.test(operator.name)),
+      plan,
+    ).toEqual([]);
+  });
 });

@@ -11,4 +11,8 @@ export const noFilter: EntityFilter = {
   dateFrom: null,
   dateTo: null,
   topic: null,
+  party: null,
+  signatory: null,
+  participant: null,
+  speaker: null,
 };

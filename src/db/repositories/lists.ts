@@ -20,6 +20,11 @@ export interface EntityFilter {
   dateFrom: string | null;
   dateTo: string | null;
   topic: string | null;
+  /** Slugs of an entity at the other end of a relation the rows must have. */
+  party: string | null;
+  signatory: string | null;
+  participant: string | null;
+  speaker: string | null;
 }
 
 export type OrderField = 'NAME' | 'DATE' | 'ID';
