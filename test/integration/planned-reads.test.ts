@@ -108,6 +108,12 @@ const nested: [string, string, Variables][] = [
     {},
   ],
   [
+    'root lists filtered by the entity at the other end of a relation',
+    `{ memoranda(filter: { party: "coordination-center-ru" }) { totalCount nodes { slug signatories { nodes { slug } } } }
+        events(filter: { participant: "andrey-vorobyev" }) { totalCount nodes { slug participants { edges { role node { slug } } } } } }`,
+    {},
+  ],
+  [
     'events with their participants and documents',
     `{ events(first: 20, orderBy: { field: DATE, direction: DESC }) { edges { node { slug
         participants(first: 3) { totalCount edges { role node { slug } } }
