@@ -322,6 +322,18 @@ describe('the example queries', () => {
       for (const { node } of timeline.edges) expect(node.sources.length).toBeGreaterThan(0);
     },
 
+    async CoordinationCenterMemorandaSince2020() {
+      const { memoranda } = await answer('CoordinationCenterMemorandaSince2020');
+      // Dated ones only, oldest first: the undated memoranda with .CN, .VN, FAITID and MSK-IX are left out.
+      expect(memoranda.nodes.map((memorandum: Answer) => `${memorandum.date} ${memorandum.slug}`)).toEqual([
+        '2020 memo-cc-oac',
+        '2021-02 memo-cc-ripn',
+      ]);
+      expect(memoranda.totalCount).toBe(2);
+      const oac = memoranda.nodes[0].signatories.edges.map((edge: Answer) => `${edge.node.name} for ${edge.onBehalfOf?.name}`);
+      expect(oac).toEqual(expect.arrayContaining([expect.stringMatching(/^Andrey Pavlyuchenko for Operations and Analysis Center/)]));
+    },
+
     async WhatRestsOnOneArticle() {
       const { source } = await answer('WhatRestsOnOneArticle');
       const records = source.supports.edges.map(({ node }: Answer) => node.slug ?? `${node.type} ${node.from.slug}>${node.to.slug}`);
