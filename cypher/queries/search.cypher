@@ -12,8 +12,8 @@
 //                forms, prefixes}, what a stored word may be or start with to hold it (CoveredWord)
 //   $labels      entity labels to keep, or null for all
 //   $first       how many hits to return; $candidates  how many to take from the index per stage
-// The index is asked in stages, each only when the stages before found fewer than $first
-// entities (at least 10): all words ($all), all words with typos ($allTypos), some words ($any).
+// The index is asked in stages, each only when the stages before found fewer than `ranked`
+// entities ($first, at least 10): all words ($all), all words with typos ($allTypos), some words ($any).
 // A page of fewer than 10 is then the start of the page of 10, ranked among the same hits:
 // with `first: 1`, "acting director cybersecurity department" found the department alone in the
 // first stage and never reached its acting director, whom the page of 10 puts first. A query
@@ -41,15 +41,17 @@
 CALL db.index.fulltext.queryNodes('entity_search_v2', $all, {limit: $candidates}) YIELD node, score
 WHERE $labels IS NULL OR node.label IN $labels
 WITH collect({node: node, score: score, tier: 3}) AS hits
-CALL (hits) {
-  WITH hits WHERE $allTypos IS NOT NULL AND size(hits) < CASE WHEN $first < 10 THEN 10 ELSE $first END
+// Apart from the collect: beside it, a grouping key would leave no row when the index finds none.
+WITH hits, CASE WHEN $first < 10 THEN 10 ELSE $first END AS ranked
+CALL (hits, ranked) {
+  WITH hits, ranked WHERE $allTypos IS NOT NULL AND size(hits) < ranked
   CALL db.index.fulltext.queryNodes('entity_search_v2', $allTypos, {limit: $candidates}) YIELD node, score
   WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
   RETURN collect({node: node, score: score, tier: 2}) AS typos
 }
-WITH hits + typos AS hits
-CALL (hits) {
-  WITH hits WHERE $any IS NOT NULL AND size(hits) < CASE WHEN $first < 10 THEN 10 ELSE $first END
+WITH hits + typos AS hits, ranked
+CALL (hits, ranked) {
+  WITH hits, ranked WHERE $any IS NOT NULL AND size(hits) < ranked
   CALL db.index.fulltext.queryNodes('entity_search_v2', $any, {limit: $candidates}) YIELD node, score
   WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
   RETURN collect({node: node, score: score, tier: 1}) AS some

@@ -54,7 +54,7 @@ const EntityOrderInput = builder.inputType('EntityOrder', {
   }),
 });
 
-type FilterField = 'kind' | 'type' | 'idn' | 'country' | 'topic' | 'dates' | RelatedFilter;
+type FilterField = 'kind' | 'type' | 'idn' | 'country' | 'dates' | RelatedFilter;
 
 interface ListSpec<L extends EntityLabel> {
   field: string;
@@ -127,10 +127,15 @@ const lists: (() => void)[] = [
 ];
 
 /** Filters on an entity at the other end of a relation: each takes a slug or global ID of the labels that relation admits there. */
-const relatedFilters = ['party', 'signatory', 'participant', 'speaker'] as const;
+const relatedFilters = ['topic', 'party', 'signatory', 'participant', 'speaker'] as const;
 type RelatedFilter = (typeof relatedFilters)[number];
 
 const relatedFilterRules: Readonly<Record<RelatedFilter, { labels: readonly EntityLabel[]; description: string }>> = {
+  topic: {
+    labels: ['Topic'],
+    description:
+      'Only those covering, discussing or (statements) about this topic: its slug (e.g. "topic-phishing") or global ID. An unknown topic is NOT_FOUND.',
+  },
   party: {
     labels: relationRules.PARTY_TO.from,
     description: 'Only those this organization or body is party to: its slug (e.g. "msk-ix") or global ID. An unknown one is NOT_FOUND.',
@@ -196,14 +201,6 @@ function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, label: EntityL
           }),
         }
       : {}),
-    ...(filters.includes('topic')
-      ? {
-          topic: t.string({
-            description:
-              'Only those covering, discussing or (statements) about this topic: its slug (e.g. "topic-phishing") or global ID. An unknown topic is NOT_FOUND.',
-          }),
-        }
-      : {}),
     ...Object.fromEntries(
       relatedFilters
         .filter((name) => filters.includes(name))
@@ -233,7 +230,6 @@ function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, label: EntityL
  */
 async function toFilter(context: RequestContext, input: FilterInputShape | null | undefined): Promise<EntityFilter> {
   const key = (value: string | null | undefined) => (value ? searchKey(value) : null);
-  const topic = input?.topic ? await resolveRef(context, { argument: 'filter.topic', ref: input.topic, labels: ['Topic'] }) : null;
   const related = async (name: RelatedFilter) => {
     const ref = input?.[name];
     return ref
@@ -249,7 +245,7 @@ async function toFilter(context: RequestContext, input: FilterInputShape | null 
     nameStartsWith: key(input?.nameStartsWith),
     dateFrom: input?.dateFrom ? dateRange(input.dateFrom).first : null,
     dateTo: input?.dateTo ? dateRange(input.dateTo).last : null,
-    topic: topic?.id ?? null,
+    topic: await related('topic'),
     party: await related('party'),
     signatory: await related('signatory'),
     participant: await related('participant'),

@@ -3,7 +3,7 @@ import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
 import type { EntityRow } from '../domain/stored-entity.ts';
 import { type SearchField, searchedFields, searchFields } from '../domain/text/search-forms.ts';
-import { explainMatch, planSearch, type SearchPlan, searchStatementParameters } from '../domain/text/search-query.ts';
+import { explainMatch, planSearch, type SearchPlan, searchedProperties, searchStatementParameters } from '../domain/text/search-query.ts';
 import { builder } from './builder.ts';
 import { EntityTypeEnum } from './entity.ts';
 import { searchViewFor } from './record-view.ts';
@@ -79,8 +79,7 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
 });
 
 function explanationOf(plan: SearchPlan, entity: EntityRow): MatchExplanation {
-  // Search reads every searched field by name; the claims go in parsed already.
-  const searched = { ...entity.stored, claims: entity.claims };
+  const searched = searchedProperties(entity);
   const best = explainMatch(plan, entity.label, entity.id, searched);
   // `matched` keeps its meaning: one of the entity's names. When the best match is a name, it is that one.
   const name = best?.field && nameFields.has(best.field) ? best : explainMatch(plan, entity.label, entity.id, searched, 'name');

@@ -2,7 +2,7 @@ import { type StatementReader, searchEntities } from '../db/repositories/lists.t
 import type { EntityLabel } from '../domain/graph.ts';
 import { slugPattern } from '../domain/rules.ts';
 import type { StoredEntity } from '../domain/stored-entity.ts';
-import { explainMatch, planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
+import { explainMatch, planSearch, searchedProperties, searchStatementParameters } from '../domain/text/search-query.ts';
 
 /** An entity a reference that named nothing may have meant, as extensions.didYouMean lists it. */
 export interface Candidate {
@@ -31,9 +31,7 @@ export async function candidatesFor(reader: StatementReader, typed: string, labe
   // A candidate resembles the reference by a name (a name, an alias, its slug, a form), not by
   // words of its description: "vorobiev" listed, beside Andrey Vorobyev, a topic and ICANN,
   // whose descriptions name him.
-  const named = rows.filter(
-    ({ entity }) => explainMatch(plan, entity.label, entity.id, { ...entity.stored, claims: entity.claims }, 'name') !== null,
-  );
+  const named = rows.filter(({ entity }) => explainMatch(plan, entity.label, entity.id, searchedProperties(entity), 'name') !== null);
   return named.slice(0, candidateCount).map((row) => asCandidate(row.entity));
 }
 

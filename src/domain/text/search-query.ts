@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { EntityLabel } from '../graph.ts';
+import type { EntityRow } from '../stored-entity.ts';
 import { foldTransliteration, hasCyrillic, matchKey, transliterate } from './match-key.ts';
 import { searchKey, searchWords } from './normalize.ts';
 import { englishFor } from './russian-glossary.ts';
@@ -333,6 +334,11 @@ function wordMatch(word: QueryWord, token: string, tokenKey: string): number {
   if (word.stem && (token.startsWith(word.stem.text) || tokenKey.startsWith(word.stem.key))) return 1;
   if (word.edits > 0 && distance(token, word.text) <= word.edits) return 1;
   return word.keyEdits > 0 && distance(tokenKey, word.key) <= word.keyEdits ? 1 : 0;
+}
+
+/** What explainMatch reads of a stored entity: its properties by field name, the claims parsed already. */
+export function searchedProperties(entity: EntityRow): SearchSource {
+  return { ...entity.stored, claims: entity.claims };
 }
 
 /**
