@@ -30,6 +30,10 @@
 // statement whose summary names the OEWG. Each SAID_BY speaker counts as a "position" holding the
 // query words among the speaker's match keys, so the speaker's name adds to the score, and a
 // statement whose summary and speaker hold every word counts as matching every word.
+// A title's words and a holder's or speaker's match keys are compared with each word's forms and
+// prefixes, as the coverage below compares a hit's own words: "директор Координационного центра"
+// meets the title "Director" through the glossary's English and the Coordination Center's Russian
+// alias through the stem, where the key as typed met neither.
 // Order: an entity with a name, alias or form exactly the query; then entities that match every
 // word as typed, then with typos, then some words, those that hold more of them first; each by
 // score, then by slug. Lucene's scores do not say how many words a hit holds: a word in a name
@@ -61,11 +65,12 @@ WITH hit.node AS node, hit.score AS score, hit.tier AS tier
 WITH node, score, tier,
      CASE WHEN size($words) > 1 AND node:Person THEN
        [(node)-[position:HOLDS_POSITION]->(holder:Entity) |
-         [word IN $words WHERE any(part IN split(toLower(coalesce(position.title, '')), ' ') WHERE part = word.text OR part STARTS WITH word.key)
-                            OR word.key IN split(replace(coalesce(holder.searchVariants, ''), '\u2028', ' '), ' ')]]
+         [word IN $words WHERE any(part IN split(toLower(coalesce(position.title, '')), ' ') + split(replace(coalesce(holder.searchVariants, ''), '\u2028', ' '), ' ')
+                                   WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
      WHEN size($words) > 1 AND node:Statement THEN
        [(node)-[:SAID_BY]->(speaker:Entity) |
-         [word IN $words WHERE word.key IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')]]
+         [word IN $words WHERE any(part IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')
+                                   WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
      END AS positions
 WITH node, tier, positions, score + 5.0 * reduce(most = 0, held IN coalesce(positions, []) | CASE WHEN size(held) > most THEN size(held) ELSE most END) AS score,
      CASE WHEN positions IS NULL OR positions = [] THEN [] ELSE

@@ -816,6 +816,19 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(await firstSlug('Moscow internet exchange')).toBe('msk-ix');
     });
 
+    it('reads a role typed in Russian as its English title and its holder by any form of its name', async () => {
+      // The title is English ("Director") and the holder's Russian alias is in the nominative:
+      // a position was compared with each word as typed and its key only, so these put a person
+      // whose description says "director … for the Coordination Center", a department or the
+      // organization itself first.
+      expect(await firstSlug('директор Координационного центра')).toBe('andrey-vorobyev');
+      expect(await firstSlug('исполняющий обязанности директора департамента кибербезопасности')).toBe('dmitry-reutsky');
+      expect(await firstSlug('заместитель директора департамента международного сотрудничества')).toBe('natalia-babekina');
+      expect(await firstSlug('директор Центра компетенций глобального ИТ-сотрудничества')).toBe('vadim-glushchenko');
+      // A statement by its speaker the same way: the summary says "UN", the query "ООН".
+      expect(await firstSlug('Бабекина ООН')).toBe('statement-babekina-oewg-internet-governance');
+    });
+
     it('ranks a short page as the start of the page of 10, whatever first asks for', async () => {
       // With first: 1 the first stage found the department alone, and its acting director, whom
       // the page of 10 puts first, was never asked for.

@@ -126,6 +126,14 @@ const entries: readonly (readonly [string, readonly string[]])[] = [
   ['директор', ['director']],
   ['генеральный', ['general']],
   ['руководитель', ['head']],
+  ['заместитель', ['deputy']],
+  ['председатель', ['chair']],
+  ['представитель', ['representative']],
+  ['исполнительный', ['executive']],
+  // "Исполняющий обязанности директора" is an acting director.
+  ['исполняющий', ['acting']],
+  ['обязанность', ['acting', 'duties']],
+  ['компетенция', ['competence']],
   ['член', ['member']],
   ['членство', ['membership']],
   ['правление', ['board']],
@@ -146,6 +154,7 @@ const entries: readonly (readonly [string, readonly string[]])[] = [
   ['внешний', ['foreign']],
   ['дело', ['affairs']],
   ['ИКАНН', ['icann']],
+  ['ООН', ['un']],
   ['АЙКАНН', ['icann']],
   // What the topics are about.
   ['сеть', ['network']],
