@@ -36,6 +36,7 @@ const fieldDescriptions: Record<SearchField, string> = {
   NUMBER: 'A document’s number, e.g. 75/240.',
   DESCRIPTION: 'The description.',
   SUMMARY: 'A statement’s summary of what was said.',
+  DATE: 'A date or start or end date, as words ("27 april 2021").',
   KIND: 'The kind or type, as words ("exchange point").',
   PLACE: 'An event’s place.',
   PUBLISHER: 'A source’s publisher.',

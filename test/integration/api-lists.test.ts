@@ -829,6 +829,17 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(await firstSlug('Бабекина ООН')).toBe('statement-babekina-oewg-internet-governance');
     });
 
+    it('finds an entity by its date written as words, in English or Russian', async () => {
+      // Dates were not searched: "memorandum 2020" listed the article about the memorandum, the
+      // memorandum with FAITID and the one with RIPN, not the memorandum of 2020.
+      expect(await firstSlug('memorandum 2020')).toBe('memo-cc-oac');
+      expect(await firstSlug('memorandum February 2021')).toBe('memo-cc-ripn');
+      expect(await firstSlug('меморандум февраль 2021')).toBe('memo-cc-ripn');
+      expect(await firstSlug('conference April 2021')).toBe('event-rans-ict-security-2021');
+      const [hit] = await search({ query: 'memorandum February 2021', first: 1 });
+      expect(hit).toMatchObject({ allWords: true });
+    });
+
     it('ranks a short page as the start of the page of 10, whatever first asks for', async () => {
       // With first: 1 the first stage found the department alone, and its acting director, whom
       // the page of 10 puts first, was never asked for.

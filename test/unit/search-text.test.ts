@@ -108,6 +108,22 @@ describe('stored search forms', () => {
     ]);
     expect(searchForms('Person', 'x', { name: 'Andrey Vorobyev' }).searchDetails).toBe('');
   });
+
+  it('stores a date as people write it, at its precision, and a claimed date too', () => {
+    const details = (props: Record<string, unknown>) =>
+      searchForms('Event', 'x', { name: 'A forum', ...props }).searchDetails.split(formSeparator);
+    expect(details({ startDate: '2021-04-27' })).toContain(keys('27 april 2021'));
+    expect(details({ startDate: '2021-02', endDate: '2021' })).toEqual(expect.arrayContaining([keys('february 2021'), keys('2021')]));
+    expect(
+      searchForms('Memorandum', 'x', {
+        name: 'A memorandum',
+        date: '2020',
+        claims: [{ field: 'date', value: '2019-12', sources: ['s'] }],
+      }).searchDetails.split(formSeparator),
+    ).toEqual(expect.arrayContaining([keys('2020'), keys('december 2019')]));
+    // Not a partial date: nothing is added.
+    expect(details({ startDate: 'spring' })).toEqual([keys('event')]);
+  });
 });
 
 describe('search plans', () => {

@@ -37,6 +37,7 @@ export const searchFields = [
   'PLACE',
   'PUBLISHER',
   'COUNTRY',
+  'DATE',
 ] as const;
 export type SearchField = (typeof searchFields)[number];
 
@@ -79,6 +80,18 @@ function claimValues(props: SearchSource, fields: readonly string[]): string[] {
       ? texts(claim.value)
       : [],
   );
+}
+
+// The English month names, from Node's ICU data as the country names are.
+const monthName = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+
+/** A partial date's words ("2021-04-27" → "27 april 2021"); nothing for a value that is not one. */
+function dateWords(value: string): string[] {
+  const parts = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  if (!parts) return [];
+  const [, year, month, day] = parts;
+  const name = month === undefined ? undefined : monthName.format(Date.UTC(2000, Number(month) - 1, 1)).toLowerCase();
+  return [[day === undefined ? undefined : String(Number(day)), name, year].filter((word) => word !== undefined).join(' ')];
 }
 
 function countryName(code: string): string[] {
@@ -149,6 +162,19 @@ export const searchedFields: readonly SearchedField[] = [
   },
   { field: 'PLACE', weight: 'detail', values: (label, _id, props) => (label === 'Event' ? text(props.place) : []) },
   { field: 'PUBLISHER', weight: 'detail', values: (label, _id, props) => (label === 'Source' ? text(props.publisher) : []) },
+  // A partial date as people write it ("memorandum February 2021", "conference April 2021"):
+  // the year, the month's English name, the day. Claims that give another date are searched too.
+  {
+    field: 'DATE',
+    weight: 'detail',
+    values: (_label, _id, props) =>
+      [
+        ...text(props.date),
+        ...text(props.startDate),
+        ...text(props.endDate),
+        ...claimValues(props, ['date', 'startDate', 'endDate']),
+      ].flatMap(dateWords),
+  },
   // An organization's or TLD's country is stored as its ISO code; people type the country's name
   // ("Telefonica Spain"). The names come with Node's ICU data.
   {
@@ -162,7 +188,7 @@ export const searchedFields: readonly SearchedField[] = [
  * Raise when the stored forms change (a rule of normalize.ts or match-key.ts, a field added
  * above): at its next start the server rewrites every entity's forms (src/db/search-forms.ts).
  */
-export const searchFormsVersion = 10;
+export const searchFormsVersion = 11;
 
 /**
  * What stands between two forms of one property: U+2028 (LINE SEPARATOR), which searchKey turns

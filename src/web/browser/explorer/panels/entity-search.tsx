@@ -25,6 +25,7 @@ const foundIn: Readonly<Record<string, string>> = {
   PLACE: 'by its place',
   PUBLISHER: 'by its publisher',
   COUNTRY: 'by its country',
+  DATE: 'by its date',
 };
 
 function hitNote(hit: SearchHit): string | null {
