@@ -84,6 +84,8 @@ export const entityFilterNames = [
   'signatory',
   'participant',
   'speaker',
+  'about',
+  'saidAt',
 ] as const;
 export type EntityFilterName = (typeof entityFilterNames)[number];
 
@@ -108,6 +110,9 @@ const entityFilterPredicates: Readonly<Record<EntityFilterName, string>> = {
   signatory: 'EXISTS { (:Person {id: $signatory})-[:SIGNED]->(n) }',
   participant: 'EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n) }',
   speaker: 'EXISTS { (n)-[:SAID_BY]->(:Entity {id: $speaker}) }',
+  // A statement about this entity (any label ABOUT admits), or said at this event.
+  about: 'EXISTS { (n)-[:ABOUT]->(:Entity {id: $about}) }',
+  saidAt: 'EXISTS { (n)-[:SAID_AT]->(:Entity {id: $saidAt}) }',
 };
 
 /** The `{{filters}}` slot: the predicates of the filters given, in a fixed order. */

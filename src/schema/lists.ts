@@ -121,13 +121,13 @@ const lists: (() => void)[] = [
       field: 'statements',
       label: 'Statement',
       ref: StatementRef,
-      filters: ['topic', 'speaker', 'dates'],
+      filters: ['topic', 'speaker', 'about', 'saidAt', 'dates'],
       description: 'Statements: who said what, where and when, as the sources report it.',
     }),
 ];
 
 /** Filters on an entity at the other end of a relation: each takes a slug or global ID of the labels that relation admits there. */
-const relatedFilters = ['topic', 'party', 'signatory', 'participant', 'speaker'] as const;
+const relatedFilters = ['topic', 'party', 'signatory', 'participant', 'speaker', 'about', 'saidAt'] as const;
 type RelatedFilter = (typeof relatedFilters)[number];
 
 const relatedFilterRules: Readonly<Record<RelatedFilter, { labels: readonly EntityLabel[]; description: string }>> = {
@@ -154,6 +154,15 @@ const relatedFilterRules: Readonly<Record<RelatedFilter, { labels: readonly Enti
     description:
       'Only those this person, organization or body said: its slug (e.g. "natalia-babekina") or global ID. An unknown one is NOT_FOUND.',
   },
+  about: {
+    labels: relationRules.ABOUT.to,
+    description:
+      'Only those about this entity (a topic, an actor, a document, a memorandum, an event, a TLD or a country): its slug (e.g. "icann") or global ID. An unknown one is NOT_FOUND.',
+  },
+  saidAt: {
+    labels: relationRules.SAID_AT.to,
+    description: 'Only those said at this event: its slug (e.g. "event-rans-ict-security-2021") or global ID. An unknown one is NOT_FOUND.',
+  },
 };
 
 interface FilterInputShape {
@@ -168,6 +177,8 @@ interface FilterInputShape {
   signatory?: string | null;
   participant?: string | null;
   speaker?: string | null;
+  about?: string | null;
+  saidAt?: string | null;
   dateFrom?: string | null;
   dateTo?: string | null;
 }
@@ -250,6 +261,8 @@ async function toFilter(context: RequestContext, input: FilterInputShape | null 
     signatory: await related('signatory'),
     participant: await related('participant'),
     speaker: await related('speaker'),
+    about: await related('about'),
+    saidAt: await related('saidAt'),
   };
 }
 

@@ -433,7 +433,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect((await slugs('memoranda', { topic: 'topic-internet-abuse', dateFrom: '2021' })).slugs).toEqual(['memo-cc-ripn']);
     });
 
-    it('memoranda by party and signatory, events by participant, statements by speaker, as the seed relates them', async () => {
+    it('memoranda by party and signatory, events by participant, statements by speaker, subject and event, as the seed relates them', async () => {
       // Each filter keeps, in the list's order, the rows at the other end of the entity's relations.
       const related = (type: string, label: EntityLabel, end: { from?: string; to?: string }) => {
         const ids = graph.relations
@@ -448,6 +448,13 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
         ['events', { participant: 'andrey-vorobyev' }, related('PARTICIPATED_IN', 'Event', { from: 'andrey-vorobyev' })],
         ['events', { participant: 'icann' }, related('PARTICIPATED_IN', 'Event', { from: 'icann' })],
         ['statements', { speaker: 'natalia-babekina' }, related('SAID_BY', 'Statement', { to: 'natalia-babekina' })],
+        ['statements', { about: 'icann' }, related('ABOUT', 'Statement', { to: 'icann' })],
+        ['statements', { about: 'topic-internet-governance' }, related('ABOUT', 'Statement', { to: 'topic-internet-governance' })],
+        [
+          'statements',
+          { saidAt: 'event-rans-2021-global-cooperation-in-it-section' },
+          related('SAID_AT', 'Statement', { to: 'event-rans-2021-global-cooperation-in-it-section' }),
+        ],
       ];
       // The statements list is not among this file's lists (test/integration/statements.test.ts pages it).
       const statements = async (filter: Variables) => {
@@ -470,6 +477,26 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
         slugs: ['statement-babekina-oewg-internet-governance'],
         totalCount: 1,
       });
+      // What one actor said about another: Vorobyev's statements about ICANN, and those of them
+      // said at the RANS conference's section on global IT cooperation.
+      const vorobyevOnIcann = related('SAID_BY', 'Statement', { to: 'andrey-vorobyev' }).filter((id) =>
+        related('ABOUT', 'Statement', { to: 'icann' }).includes(id),
+      );
+      expect(vorobyevOnIcann.length).toBeGreaterThan(0);
+      expect(await statements({ speaker: 'andrey-vorobyev', about: 'icann' })).toEqual({
+        slugs: vorobyevOnIcann,
+        totalCount: vorobyevOnIcann.length,
+      });
+      const section = 'event-rans-2021-global-cooperation-in-it-section';
+      const atSection = vorobyevOnIcann.filter((id) => related('SAID_AT', 'Statement', { to: section }).includes(id));
+      expect(atSection.length).toBeGreaterThan(0);
+      expect(atSection.length).toBeLessThan(vorobyevOnIcann.length);
+      expect(await statements({ speaker: 'andrey-vorobyev', about: 'icann', saidAt: section })).toEqual({
+        slugs: atSection,
+        totalCount: atSection.length,
+      });
+      const notAnEvent = await api.error('{ statements(filter: { saidAt: "icann" }) { totalCount } }');
+      expect(notAnEvent.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'filter.saidAt' });
       // A reference of a type the relation does not admit there, or to nothing, is NOT_FOUND naming the filter.
       const person = await api.error(listQuery(lists[3] as ListSpec), { filter: { party: 'andrey-vorobyev' } });
       expect(person.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'filter.party' });

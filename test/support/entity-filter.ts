@@ -15,4 +15,6 @@ export const noFilter: EntityFilter = {
   signatory: null,
   participant: null,
   speaker: null,
+  about: null,
+  saidAt: null,
 };

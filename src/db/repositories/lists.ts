@@ -25,6 +25,8 @@ export interface EntityFilter {
   signatory: string | null;
   participant: string | null;
   speaker: string | null;
+  about: string | null;
+  saidAt: string | null;
 }
 
 export type OrderField = 'NAME' | 'DATE' | 'ID';
