@@ -1,4 +1,4 @@
-import { searchEntities } from '../db/repositories/lists.ts';
+import { type SearchRow, searchEntities } from '../db/repositories/lists.ts';
 import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
 import type { EntityRow } from '../domain/stored-entity.ts';
@@ -37,6 +37,7 @@ const fieldDescriptions: Record<SearchField, string> = {
   DESCRIPTION: 'The description.',
   SUMMARY: 'A statement’s summary of what was said.',
   DATE: 'A date or start or end date, as words ("27 april 2021").',
+  POSITION: 'A position the person holds: its title and the organization or body it is held at ("Coordination Center director").',
   KIND: 'The kind or type, as words ("exchange point").',
   PLACE: 'An event’s place.',
   PUBLISHER: 'A source’s publisher.',
@@ -69,7 +70,7 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
       type: SearchFieldEnum,
       nullable: true,
       description:
-        'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description). When it is a name-like field, `matched` is its value.',
+        'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description), or POSITION for a person found by a position held ("Coordination Center director"). When it is a name-like field, `matched` is its value.',
       resolve: (hit) => hit.explanation().matchedField,
     }),
     allWords: t.exposeBoolean('allWords', {
@@ -79,12 +80,23 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   }),
 });
 
-function explanationOf(plan: SearchPlan, entity: EntityRow): MatchExplanation {
+function explanationOf(plan: SearchPlan, row: SearchRow): MatchExplanation {
+  const { entity } = row;
   const searched = searchedProperties(entity);
   const best = explainMatch(plan, entity.label, entity.id, searched);
   // `matched` keeps its meaning: one of the entity's names. When the best match is a name, it is that one.
   const name = best?.field && nameFields.has(best.field) ? best : explainMatch(plan, entity.label, entity.id, searched, 'name');
-  return { matched: name?.value ?? null, matchedField: best?.field ?? null };
+  // A person's position names what was found when it holds more of the words than any field of
+  // the person's own, or as many as a field that is not a name and then every word: "Coordination
+  // Center director" is Vorobyev's position, though his description says it too; "Kremer RANS
+  // president" stays his description, as the position holds two of the three words.
+  const role = row.role;
+  const byPosition =
+    role !== null &&
+    (best === null ||
+      role.words > best.words ||
+      (role.words === best.words && !nameFields.has(best.field) && role.words === plan.positionWords.length));
+  return { matched: name?.value ?? null, matchedField: byPosition ? 'POSITION' : (best?.field ?? null) };
 }
 
 builder.queryField('search', (t) =>
@@ -120,7 +132,7 @@ builder.queryField('search', (t) =>
           score: Math.round(row.score * 1000) / 1000,
           node: row.entity,
           explanation: () => {
-            explained ??= explanationOf(plan, row.entity);
+            explained ??= explanationOf(plan, row);
             return explained;
           },
           allWords: row.allWords,

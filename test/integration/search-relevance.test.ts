@@ -101,6 +101,13 @@ describe('search relevance on the seed graph', () => {
       expect(kremer).toMatchObject({ node: { slug: 'arkady-kremer' }, matchedField: 'DESCRIPTION', allWords: true });
       // `matched` stays one of the names: the one that holds "Kremer".
       expect(kremer?.matched).toBe('Arkady Kremer');
+      // A person found by a position that holds every word says so; the description says it too.
+      expect((await search('Coordination Center director'))[0]).toMatchObject({
+        node: { slug: 'andrey-vorobyev' },
+        matchedField: 'POSITION',
+        allWords: true,
+      });
+      expect((await search('директор Координационного центра'))[0]).toMatchObject({ matchedField: 'POSITION' });
       const described = (await search('Moscow internet exchange'))[0];
       expect(described).toMatchObject({ node: { slug: 'msk-ix' }, allWords: true });
     });

@@ -38,6 +38,8 @@ export const searchFields = [
   'PUBLISHER',
   'COUNTRY',
   'DATE',
+  // Not a field of the entity: a person's position (its title and holder), read by the statement.
+  'POSITION',
 ] as const;
 export type SearchField = (typeof searchFields)[number];
 

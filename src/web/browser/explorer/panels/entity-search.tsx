@@ -26,6 +26,7 @@ const foundIn: Readonly<Record<string, string>> = {
   PUBLISHER: 'by its publisher',
   COUNTRY: 'by its country',
   DATE: 'by its date',
+  POSITION: 'by a position held',
 };
 
 function hitNote(hit: SearchHit): string | null {
