@@ -64,21 +64,20 @@ UNWIND hits + some AS hit
 WITH hit.node AS node, hit.score AS score, hit.tier AS tier
 WITH node, score, tier,
      CASE WHEN size($words) > 1 AND node:Person THEN
-       [(node)-[position:HOLDS_POSITION]->(holder:Entity) | {title: position.title, at: holder.name,
-         held: [word IN $words WHERE any(part IN split(toLower(coalesce(position.title, '')), ' ') + split(replace(coalesce(holder.searchVariants, ''), '\u2028', ' '), ' ')
-                                   WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]}]
+       [(node)-[position:HOLDS_POSITION]->(holder:Entity) |
+         [word IN $words WHERE any(part IN split(toLower(coalesce(position.title, '')), ' ') + split(replace(coalesce(holder.searchVariants, ''), '\u2028', ' '), ' ')
+                                   WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
      WHEN size($words) > 1 AND node:Statement THEN
-       [(node)-[:SAID_BY]->(speaker:Entity) | {title: null, at: speaker.name,
-         held: [word IN $words WHERE any(part IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')
-                                   WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]}]
+       [(node)-[:SAID_BY]->(speaker:Entity) |
+         [word IN $words WHERE any(part IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')
+                                   WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
      END AS positions
-// The position (or speaker) that holds most query words. For a person it is returned as `role`
-// (title, holder, words held), from which src/schema/search.ts tells whether the person was
-// found by it (SearchHit.matchedField POSITION).
+// How many query words the position (or speaker) that holds most of them holds. A person's is
+// returned as `positionWords`, from which src/schema/search.ts tells whether the person was
+// found by a position (SearchHit.matchedField POSITION).
 WITH node, score, tier, positions,
-     reduce(best = null, p IN coalesce(positions, []) | CASE WHEN size(p.held) > coalesce(size(best.held), 0) THEN p ELSE best END) AS best
-WITH node, tier, positions, CASE WHEN node:Person AND best IS NOT NULL THEN [best.title, best.at, size(best.held)] END AS role,
-     score + 5.0 * coalesce(size(best.held), 0) AS score,
+     reduce(most = 0, held IN coalesce(positions, []) | CASE WHEN size(held) > most THEN size(held) ELSE most END) AS most
+WITH node, tier, positions, CASE WHEN node:Person AND most > 0 THEN most END AS positionWords, score + 5.0 * most AS score,
      CASE WHEN positions IS NULL OR positions = [] THEN [] ELSE
        split(replace(coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ') END AS own
 // Of two hits that match alike, the one whose name the query covers more is what was meant:
@@ -89,39 +88,39 @@ WITH node, tier, positions, CASE WHEN node:Person AND best IS NOT NULL THEN [bes
 // searchVariants that hold several words, with the query's keys), so that "Кратор" covers
 // "Qrator Labs" as "qrator" does; a one-word line of searchVariants may be a name written
 // together ("kratorlab"), which any first word would start.
-WITH node, tier, positions, role, own, score,
+WITH node, tier, positions, positionWords, own, score,
      [line IN split(node.searchText, '\u2028') | {words: split(line, ' '), typed: split(coalesce(head($exact), ''), ' ')}] +
      [line IN split(coalesce(node.searchVariants, ''), '\u2028') WHERE line CONTAINS ' ' | {words: split(line, ' '), typed: split(coalesce(head($exactKeys), ''), ' ')}] AS names
-WITH node, tier, positions, role, own, score,
+WITH node, tier, positions, positionWords, own, score,
      [name IN names | size([word IN name.words WHERE any(typed IN name.typed WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(name.words)] AS shares
-WITH node, tier, positions, role, own,
+WITH node, tier, positions, positionWords, own,
      score * (1.0 + 0.25 * reduce(best = 0.0, share IN shares | CASE WHEN share > best THEN share ELSE best END)) AS score
-WITH node, score, positions, role,
-     CASE WHEN tier < 3 AND any(p IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN p.held OR word.key IN own)) THEN 3 ELSE tier END AS tier,
+WITH node, score, positions, positionWords,
+     CASE WHEN tier < 3 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 3 ELSE tier END AS tier,
      any(form IN split(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028') WHERE form IN $exact OR form IN $exactKeys) AS exact
 // Of the hits that hold every word, those that hold them all in their names (a person: in their
 // names and a position's title and holder) are what the query names: "acting director
 // cybersecurity department" is the department's acting director, not the department, whose
 // description says it has one. Hits that hold a word only in a description come after them.
-WITH node, score, positions, role, tier, exact,
+WITH node, score, positions, positionWords, tier, exact,
      CASE WHEN tier = 3 AND size($words) > 1 THEN
        split(replace(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028', ' '), ' ')
      END AS names
-WITH node, score, positions, role, tier, exact,
-     names IS NULL OR any(p IN CASE WHEN positions IS NULL OR positions = [] THEN [{held: []}] ELSE positions END WHERE
-       all(word IN $words WHERE word IN p.held
+WITH node, score, positions, positionWords, tier, exact,
+     names IS NULL OR any(held IN CASE WHEN positions IS NULL OR positions = [] THEN [[]] ELSE positions END WHERE
+       all(word IN $words WHERE word IN held
          OR any(token IN names WHERE token IN word.forms OR any(prefix IN word.prefixes WHERE token STARTS WITH prefix)))) AS named
 // A hit of the last stage (some words) is ranked by how many query words it holds: its stored
 // words, split once here, against each word's forms and prefixes, or a position that holds it.
-WITH node AS n, tier, exact, named, score, positions, role,
+WITH node AS n, tier, exact, named, score, positions, positionWords,
      CASE WHEN tier = 1 AND size($words) > 1 THEN
        split(replace(node.searchText + '\u2028' + coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ')
      END AS tokens
-WITH n, tier, exact, named, score, role,
+WITH n, tier, exact, named, score, positionWords,
      CASE WHEN tokens IS NULL THEN [word IN $words | word.text] ELSE
        [word IN $words WHERE
          any(token IN tokens WHERE token IN word.forms OR any(prefix IN word.prefixes WHERE token STARTS WITH prefix))
-         OR any(p IN coalesce(positions, []) WHERE word IN p.held) | word.text]
+         OR any(held IN coalesce(positions, []) WHERE word IN held) | word.text]
      END AS covered
 // Of hits that hold as many words, the one holding the rarer words is what was meant: "Belarus
 // domain registry" is the registry of Belarus before China's, whose alias holds "domain
@@ -130,14 +129,14 @@ WITH n, tier, exact, named, score, role,
 // weighs the score by the square of the rarity held, as classic TF-IDF weighs a term by its idf
 // twice: a much better score still wins ("memorandum … RIPN about .SU" is the memorandum, not
 // RIPN, whose description holds the rarer ".su"). Hits that hold every word hold the same rarity.
-WITH collect({n: n, tier: tier, exact: exact, named: named, score: score, covered: covered, role: role}) AS hits
+WITH collect({n: n, tier: tier, exact: exact, named: named, score: score, covered: covered, positionWords: positionWords}) AS hits
 WITH hits, [word IN $words | {text: word.text, holders: size([hit IN hits WHERE word.text IN hit.covered])}] AS words
 UNWIND hits AS hit
-WITH hit.n AS n, hit.tier AS tier, hit.exact AS exact, hit.named AS named, hit.score AS score, size(hit.covered) AS covered, hit.role AS role,
+WITH hit.n AS n, hit.tier AS tier, hit.exact AS exact, hit.named AS named, hit.score AS score, size(hit.covered) AS covered, hit.positionWords AS positionWords,
      reduce(rarity = 0.0, word IN words | rarity + CASE WHEN word.text IN hit.covered THEN 1.0 / word.holders ELSE 0.0 END) AS rarity
 // {{rowRecord}} is each hit's whole record, or the values of the properties the request's
 // selection reads of its hits, listed by name (src/db/record-view.ts).
 RETURN {{rowRecord}} AS props,
-       score, exact OR tier >= 2 AS allWords, role
+       score, exact OR tier >= 2 AS allWords, positionWords
 ORDER BY exact DESC, tier DESC, named DESC, covered DESC, n:Statement ASC, score * rarity * rarity DESC, score DESC, n.id ASC
 LIMIT $first

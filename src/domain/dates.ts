@@ -72,6 +72,14 @@ export function partialDateProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** A partial date as people write it, at its precision ("27 April 2021", "February 2021", "2020"); undefined when it is none. */
+export function partialDateInWords(value: string): string | undefined {
+  const parts = splitDate(value);
+  if (!parts || partialDateProblem(value) !== undefined) return undefined;
+  const month = parts.month === undefined ? undefined : monthNames[parts.month - 1];
+  return [parts.day, month, parts.year].filter((part) => part !== undefined).join(' ');
+}
+
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** The days a valid partial date covers; throws on an invalid one (validate first). */

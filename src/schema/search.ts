@@ -90,12 +90,10 @@ function explanationOf(plan: SearchPlan, row: SearchRow): MatchExplanation {
   // the person's own, or as many as a field that is not a name and then every word: "Coordination
   // Center director" is Vorobyev's position, though his description says it too; "Kremer RANS
   // president" stays his description, as the position holds two of the three words.
-  const role = row.role;
+  const held = row.positionWords;
   const byPosition =
-    role !== null &&
-    (best === null ||
-      role.words > best.words ||
-      (role.words === best.words && !nameFields.has(best.field) && role.words === plan.positionWords.length));
+    held !== null &&
+    (best === null || held > best.words || (held === best.words && !nameFields.has(best.field) && held === plan.positionWords.length));
   return { matched: name?.value ?? null, matchedField: byPosition ? 'POSITION' : (best?.field ?? null) };
 }
 

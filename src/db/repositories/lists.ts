@@ -151,17 +151,12 @@ export interface SearchRow {
   score: number;
   /** Whether the entity matches every content word of the query (or is exactly it). */
   allWords: boolean;
-  /** For a person, the position that holds most of the query's words, and how many; else null. */
-  role: { title: string | null; at: string | null; words: number } | null;
+  /** For a person, how many of the query's words the position that holds most of them holds; else null. */
+  positionWords: number | null;
 }
 
-// [title, holder's name, words held] (queries/search's `role`).
-const role = z
-  .tuple([z.string().nullable(), z.string().nullable(), z.number()])
-  .nullable()
-  .transform((value) => (value === null ? null : { title: value[0], at: value[1], words: value[2] }));
-const searchRow = z.object({ props: graphEntity, score: z.number(), allWords: z.boolean(), role });
-const viewedSearchRow = z.object({ props: z.array(z.unknown()), score: z.number(), allWords: z.boolean(), role: z.unknown() });
+const searchRow = z.object({ props: graphEntity, score: z.number(), allWords: z.boolean(), positionWords: z.number().nullable() });
+const viewedSearchRow = searchRow.extend({ props: z.array(z.unknown()) });
 
 /**
  * One page of ranked search hits: queries/search with what searchStatementParameters() built.
@@ -190,7 +185,7 @@ export async function searchEntities(
           (await scope.read('queries/search', sent, viewedSearchRow)).map((row) => ({ ...row, props: viewedRecord(view, row.props) })),
           searchRow,
         );
-  return rows.map((row) => ({ entity: row.props, score: row.score, allWords: row.allWords, role: row.role }));
+  return rows.map((row) => ({ entity: row.props, score: row.score, allWords: row.allWords, positionWords: row.positionWords }));
 }
 
 const countryRow = z.object({

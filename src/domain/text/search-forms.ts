@@ -1,3 +1,4 @@
+import { partialDateInWords } from '../dates.ts';
 import type { EntityLabel } from '../graph.ts';
 import { regionName } from '../regions.ts';
 import { matchKey } from './match-key.ts';
@@ -84,18 +85,6 @@ function claimValues(props: SearchSource, fields: readonly string[]): string[] {
   );
 }
 
-// The English month names, from Node's ICU data as the country names are.
-const monthName = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
-
-/** A partial date's words ("2021-04-27" → "27 april 2021"); nothing for a value that is not one. */
-function dateWords(value: string): string[] {
-  const parts = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
-  if (!parts) return [];
-  const [, year, month, day] = parts;
-  const name = month === undefined ? undefined : monthName.format(Date.UTC(2000, Number(month) - 1, 1)).toLowerCase();
-  return [[day === undefined ? undefined : String(Number(day)), name, year].filter((word) => word !== undefined).join(' ')];
-}
-
 function countryName(code: string): string[] {
   // A code ICU does not name: the seed's rules refuse those, so nothing to search.
   const name = regionName(code);
@@ -175,7 +164,7 @@ export const searchedFields: readonly SearchedField[] = [
         ...text(props.startDate),
         ...text(props.endDate),
         ...claimValues(props, ['date', 'startDate', 'endDate']),
-      ].flatMap(dateWords),
+      ].flatMap((value) => text(partialDateInWords(value))),
   },
   // An organization's or TLD's country is stored as its ISO code; people type the country's name
   // ("Telefonica Spain"). The names come with Node's ICU data.
