@@ -110,9 +110,11 @@ const entityFilterPredicates: Readonly<Record<EntityFilterName, string>> = {
   signatory: 'EXISTS { (:Person {id: $signatory})-[:SIGNED]->(n) }',
   participant: 'EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n) }',
   speaker: 'EXISTS { (n)-[:SAID_BY]->(:Entity {id: $speaker}) }',
-  // A statement about this entity (any label ABOUT admits), or said at this event.
+  // A statement about this entity (any label ABOUT admits), or said at this event or at an event
+  // inside it: a researcher who names a conference means its sections too. The walk up from
+  // the statement's one event is as bounded as relation-pages-with-parts' walk down.
   about: 'EXISTS { (n)-[:ABOUT]->(:Entity {id: $about}) }',
-  saidAt: 'EXISTS { (n)-[:SAID_AT]->(:Entity {id: $saidAt}) }',
+  saidAt: 'EXISTS { (n)-[:SAID_AT]->(:Event)-[:PART_OF*0..10]->(:Entity {id: $saidAt}) }',
 };
 
 /** The `{{filters}}` slot: the predicates of the filters given, in a fixed order. */

@@ -103,7 +103,7 @@ interface LevelShape {
 
 /** A level's shape; its parameters, renamed with the level's prefix, go into `parameters`. */
 function levelShape(level: PlannedLevel, index: number, above: number | null, parameters: Record<string, unknown>): LevelShape {
-  if (level.request.includeParts) throw new Error('a planned read does not roll parts up (includeParts): the loader reads those');
+  if (level.request.partLabels) throw new Error('a planned read does not roll parts up (includeParts): the loader reads those');
   const prefix = prefixOf(index);
   const values = relationPageParameters(level.request);
   const slot = (name: (typeof slotNames)[number]): string => {

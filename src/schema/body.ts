@@ -40,9 +40,12 @@ builder.node(BodyRef, {
       type: 'HOLDS_POSITION',
       direction: 'in',
       target: PersonRef,
-      parts:
-        'Also the people of the bodies inside it, rolled up: its sub-bodies (and any organization inside it) by PART_OF, at any ' +
-        'depth, e.g. ICANN with its Board, the GNSO and the ISPCP. Each edge says where the position is held (at). Default false.',
+      parts: {
+        labels: ['Organization', 'Body'],
+        description:
+          'Also the people of the bodies inside it, rolled up: its sub-bodies (and any organization inside it) by PART_OF, at any ' +
+          'depth, e.g. ICANN with its Board, the GNSO and the ISPCP. Each edge says where the position is held (at). Default false.',
+      },
       description: 'People who hold a position in this body (or, with includeParts, in the bodies inside it), with their titles.',
     }),
     establishedBy: relationConnection(t, {

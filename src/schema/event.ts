@@ -1,9 +1,18 @@
+import type { EntityLabel } from '../domain/graph.ts';
 import { builder } from './builder.ts';
 import { nodeOptions } from './entity.ts';
 import { readsStored } from './record-view.ts';
 import { ActorRef, CountryRef, DocumentRef, EntityRef, EventRef, StatementRef, TopicRef } from './refs.ts';
 import { relationConnection } from './relations.ts';
 import { PartialDate } from './scalars.ts';
+
+/** includeParts on an event's lists: its sections, round tables and sessions, which are events. */
+const eventParts = (what: string) => ({
+  labels: ['Event'] satisfies EntityLabel[],
+  description:
+    `Also the ${what} of the events inside it, rolled up: its sections, round tables and sessions by PART_OF, at any depth ` +
+    '(the conference with what happened in its sections). Each edge names the part it belongs to (part). Default false.',
+});
 
 builder.node(EventRef, {
   ...nodeOptions('Event'),
@@ -52,6 +61,7 @@ builder.node(EventRef, {
       target: ActorRef,
       // A country takes part too (rules.ts), but is no Actor: the type can only carry actors.
       labels: ['Person', 'Organization', 'Body'],
+      parts: eventParts('participants'),
       description: 'Everyone who took part, each with a role: organizer, host, supporter, moderator, speaker, greeter, …',
     }),
     organizers: relationConnection(t, {
@@ -62,7 +72,13 @@ builder.node(EventRef, {
       roles: ['organizer', 'host', 'supporter'],
       description: 'Those who organized, hosted or supported it.',
     }),
-    topics: relationConnection(t, { type: 'DISCUSSED', direction: 'out', target: TopicRef, description: 'Topics discussed.' }),
+    topics: relationConnection(t, {
+      type: 'DISCUSSED',
+      direction: 'out',
+      target: TopicRef,
+      parts: eventParts('topics'),
+      description: 'Topics discussed.',
+    }),
     partOf: relationConnection(t, {
       type: 'PART_OF',
       direction: 'out',
@@ -82,12 +98,14 @@ builder.node(EventRef, {
       type: 'PRESENTED_AT',
       direction: 'in',
       target: DocumentRef,
+      parts: eventParts('documents'),
       description: 'Documents presented there.',
     }),
     statements: relationConnection(t, {
       type: 'SAID_AT',
       direction: 'in',
       target: StatementRef,
+      parts: eventParts('statements'),
       description: 'What was said there, and by whom, as the sources report it.',
     }),
     statementsAbout: relationConnection(t, {

@@ -161,7 +161,9 @@ const relatedFilterRules: Readonly<Record<RelatedFilter, { labels: readonly Enti
   },
   saidAt: {
     labels: relationRules.SAID_AT.to,
-    description: 'Only those said at this event: its slug (e.g. "event-rans-ict-security-2021") or global ID. An unknown one is NOT_FOUND.',
+    description:
+      'Only those said at this event or at an event inside it (its sections and round tables, at any depth): its slug (e.g. ' +
+      '"event-rans-ict-security-2021") or global ID. An unknown one is NOT_FOUND.',
   },
 };
 

@@ -31,9 +31,12 @@ builder.node(OrganizationRef, {
       type: 'HOLDS_POSITION',
       direction: 'in',
       target: PersonRef,
-      parts:
-        'Also the people of its departments and other units, rolled up: the organizations and bodies inside it by PART_OF, at ' +
-        'any depth. Each edge says where the position is held (at). Default false.',
+      parts: {
+        labels: ['Organization', 'Body'],
+        description:
+          'Also the people of its departments and other units, rolled up: the organizations and bodies inside it by PART_OF, at ' +
+          'any depth. Each edge says where the position is held (at). Default false.',
+      },
       description: 'People who hold a position here (or, with includeParts, in its units), with their titles.',
     }),
     tlds: relationConnection(t, {

@@ -9,7 +9,7 @@ import {
   isObjectType,
 } from 'graphql';
 import type { PlannedLevel } from '../db/planned-read.ts';
-import { isEntityLabel, isRelationType } from '../domain/graph.ts';
+import { type EntityLabel, isEntityLabel, isRelationType } from '../domain/graph.ts';
 import { defaultPageSizeAt, type PageArguments, type PageWindow, pageWindow } from './paging.ts';
 import { recordViewOf } from './record-view.ts';
 import { type RelationMark, relationConnectionArguments, relationPageExtension, relationPageRequest } from './relations.ts';
@@ -41,12 +41,20 @@ export function markOf(field: GraphQLField<unknown, unknown>): RelationMark | nu
   const direction: unknown = Reflect.get(mark, 'direction');
   const labels: unknown = Reflect.get(mark, 'labels');
   const roles: unknown = Reflect.get(mark, 'roles');
+  const partLabels: unknown = Reflect.get(mark, 'partLabels');
   if (typeof type !== 'string' || !isRelationType(type)) return null;
   if (direction !== 'out' && direction !== 'in' && direction !== 'both') return null;
-  const labelList = labels === null ? null : Array.isArray(labels) && labels.every(isEntityLabel) ? labels : undefined;
+  const labelList = labelsIn(labels);
+  const partLabelList = labelsIn(partLabels);
   const roleList = roles === null ? null : Array.isArray(roles) && roles.every((role) => typeof role === 'string') ? roles : undefined;
-  if (labelList === undefined || roleList === undefined) return null;
-  return { type, direction, labels: labelList, roles: roleList };
+  if (labelList === undefined || partLabelList === undefined || roleList === undefined) return null;
+  return { type, direction, labels: labelList, roles: roleList, partLabels: partLabelList };
+}
+
+/** A mark's list of labels: null when it has none, undefined when it is not a list of labels. */
+function labelsIn(value: unknown): EntityLabel[] | null | undefined {
+  if (value === null) return null;
+  return Array.isArray(value) && value.every(isEntityLabel) ? value : undefined;
 }
 
 function optionalInt(value: unknown): number | null | undefined {

@@ -23,7 +23,7 @@ import {
   pageWindow,
 } from './paging.ts';
 import { readsStored, readsStoredWhenSelected, recordViewFor } from './record-view.ts';
-import { ActorRef, SourceRef } from './refs.ts';
+import { ActorRef, EntityRef, SourceRef } from './refs.ts';
 import { PartialDate } from './scalars.ts';
 import { selectsField } from './selection.ts';
 
@@ -117,10 +117,11 @@ export interface RelationSpec {
   /** Only these roles (e.g. organizers among participants). */
   roles?: string[];
   /**
-   * Offer includeParts: roll the relations of the entity's parts (organizations and bodies inside
-   * it by PART_OF, transitively) into the page, in the same statement.
+   * Offer includeParts: roll the relations of the entity's parts (what is inside it by PART_OF,
+   * transitively, with one of these labels) into the page, in the same statement; the
+   * description is the argument's.
    */
-  parts?: string;
+  parts?: { labels: EntityLabel[]; description: string };
   description: string;
 }
 
@@ -150,6 +151,8 @@ export interface RelationMark {
   direction: Direction;
   labels: EntityLabel[] | null;
   roles: string[] | null;
+  /** The labels of the parts includeParts rolls up; null where the connection does not offer it. */
+  partLabels: EntityLabel[] | null;
 }
 
 /**
@@ -168,6 +171,7 @@ const relationMark = (spec: RelationSpec): RelationMark => ({
   direction: spec.direction,
   labels: narrowingLabels(spec),
   roles: spec.roles ?? null,
+  partLabels: spec.parts?.labels ?? null,
 });
 
 /** The arguments a relation connection's resolver understands: the planner plans nothing else. */
@@ -219,7 +223,7 @@ export function relationPageRequest(
     before: window.before,
     backwards: window.backwards,
     withTotal,
-    includeParts: args.includeParts === true,
+    partLabels: args.includeParts === true ? mark.partLabels : null,
   };
 }
 
@@ -266,7 +270,7 @@ function connectionOptions(t: { arg: ArgBuilder<Types> }, spec: RelationSpec) {
       args: {
         evidence: t.arg({ type: [EvidenceEnum], description: evidenceArgDescription }),
         ...asOfArgs(t),
-        ...(spec.parts ? { includeParts: t.arg.boolean({ defaultValue: false, description: spec.parts }) } : {}),
+        ...(spec.parts ? { includeParts: t.arg.boolean({ defaultValue: false, description: spec.parts.description }) } : {}),
       },
       // Its default page depends on how many lists it sits in (paging.ts); the cost model reads
       // this mark. The planner (planner.ts) reads the relation, to fetch its pages in a planned read.
@@ -359,7 +363,18 @@ function connectionOptions(t: { arg: ArgBuilder<Types> }, spec: RelationSpec) {
                 },
               }),
             }
-          : {}),
+          : spec.parts
+            ? {
+                part: e.field({
+                  type: EntityRef,
+                  nullable: true,
+                  description:
+                    'With includeParts, the part this relation belongs to (a section or round table of an event, a unit of an ' +
+                    "organization), read in the same statement; null for the entity's own relations.",
+                  resolve: (edge: RelationEdge) => relationOf(edge).part,
+                }),
+              }
+            : {}),
         ...Object.fromEntries(
           fields.map((field) => [
             field,

@@ -441,6 +441,18 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
           .map((r) => (end.from === undefined ? r.from : r.to));
         return expectedOrder(graph, label).filter((id) => ids.includes(id));
       };
+      // What was said at an event or at the events inside it by PART_OF, at any depth.
+      const saidWithin = (event: string) => {
+        const events = [event];
+        for (const inner of events) {
+          for (const r of graph.relations) if (r.type === 'PART_OF' && r.to === inner && !events.includes(r.from)) events.push(r.from);
+        }
+        const ids = graph.relations.filter((r) => r.type === 'SAID_AT' && events.includes(r.to)).map((r) => r.from);
+        return expectedOrder(graph, 'Statement').filter((id) => ids.includes(id));
+      };
+      // The conference's statements were all said in its sections: only the roll-up finds them.
+      const conference = 'event-rans-ict-security-2021';
+      expect(related('SAID_AT', 'Statement', { to: conference })).toEqual([]);
       const cases: [string, Variables, string[]][] = [
         ['memoranda', { party: 'coordination-center-ru' }, related('PARTY_TO', 'Memorandum', { from: 'coordination-center-ru' })],
         ['memoranda', { party: 'msk-ix' }, ['memo-cc-msk-ix']],
@@ -455,6 +467,7 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
           { saidAt: 'event-rans-2021-global-cooperation-in-it-section' },
           related('SAID_AT', 'Statement', { to: 'event-rans-2021-global-cooperation-in-it-section' }),
         ],
+        ['statements', { saidAt: conference }, saidWithin(conference)],
       ];
       // The statements list is not among this file's lists (test/integration/statements.test.ts pages it).
       const statements = async (filter: Variables) => {

@@ -538,7 +538,7 @@ describe('planned nested reads', () => {
     const scope = new ReadScope(db);
     const own = createLoaders(scope);
     const request = relationPageRequest(
-      { type: 'SIGNED', direction: 'in', labels: null, roles: null },
+      { type: 'SIGNED', direction: 'in', labels: null, roles: null, partLabels: null },
       {},
       pageWindow({ first: 5 }, 5),
       false,

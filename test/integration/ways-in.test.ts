@@ -74,6 +74,48 @@ describe('people, rolled up over the parts', () => {
   });
 });
 
+describe("an event's lists, rolled up over its sections", () => {
+  interface PartEdge {
+    role?: string | null;
+    part: { slug: string } | null;
+    node: { slug: string };
+  }
+  type Page = { totalCount: number; edges: PartEdge[] };
+  type Result = { event: { statements: Page; participants: Page; parts: { nodes: { slug: string }[] } } };
+  const query = `query ($slug: String!, $parts: Boolean) { event(slug: $slug) {
+    statements(first: 50, includeParts: $parts) { totalCount edges { part { slug } node { slug } } }
+    participants(first: 50, includeParts: $parts) { totalCount edges { role part { slug } node { slug } } }
+    parts(first: 50) { nodes { slug } }
+  } }`;
+  const conference = 'event-rans-ict-security-2021';
+  const section = 'event-rans-2021-global-cooperation-in-it-section';
+
+  it('Event.statements and .participants with includeParts take in its sections, naming the part of each edge', async () => {
+    const own = await suite.api.data<Result>(query, { slug: conference, parts: false });
+    const all = await suite.api.data<Result>(query, { slug: conference, parts: true });
+    // What was said at the conference was said in its sections: without the roll-up, nothing.
+    expect(own.event.statements.totalCount).toBe(0);
+    const inSection = await suite.api.data<Result>(query, { slug: section, parts: false });
+    expect(inSection.event.statements.totalCount).toBeGreaterThan(0);
+    expect(all.event.statements.edges).toEqual(
+      expect.arrayContaining(inSection.event.statements.edges.map((edge) => ({ part: { slug: section }, node: edge.node }))),
+    );
+    expect(all.event.statements.totalCount).toBe(all.event.statements.edges.length);
+
+    // Everyone in every part, each edge naming its part; the conference's own keep part null.
+    expect(all.event.participants.edges).toContainEqual({ role: 'moderator', part: { slug: section }, node: { slug: 'andrey-vorobyev' } });
+    for (const edge of own.event.participants.edges) expect(edge.part).toBeNull();
+    let inParts = 0;
+    for (const { slug } of own.event.parts.nodes) {
+      inParts += (await suite.api.data<Result>(query, { slug, parts: true })).event.participants.totalCount;
+    }
+    expect(all.event.participants.totalCount).toBe(own.event.participants.totalCount + inParts);
+    expect(all.event.participants.totalCount).toBe(all.event.participants.edges.length);
+    // The default leaves the parts out.
+    expect(await suite.api.data<Result>(query, { slug: conference })).toEqual(own);
+  });
+});
+
 describe('paths that keep entity types out', () => {
   const query = `query ($from: ID!, $to: ID!, $exclude: [EntityType!]) {
     paths(from: $from, to: $to, excludeTypes: $exclude) { nodes { slug __typename } }

@@ -42,7 +42,7 @@ function relation(
     before: null,
     backwards: false,
     withTotal: false,
-    includeParts: false,
+    partLabels: null,
     ...extra,
   };
 }
@@ -133,7 +133,9 @@ describe('planned reads', () => {
 
   it('refuses what its blocks cannot say: parts rolled up, a type outside the closed list', () => {
     expect(() =>
-      plannedEntityPage(page, false, [{ request: relation('PARTY_TO', 'out', 3, { includeParts: true }), view: null, children: [] }]),
+      plannedEntityPage(page, false, [
+        { request: relation('PARTY_TO', 'out', 3, { partLabels: ['Organization', 'Body'] }), view: null, children: [] },
+      ]),
     ).toThrow(/includeParts/);
     expect(() => plannedEntityPage(page, false, [{ request: relation('KNOWS`]-()', 'out', 3), view: null, children: [] }])).toThrow(
       /slot "type"/,

@@ -18,7 +18,7 @@ const request: RelationPageRequest = {
   before: null,
   backwards: false,
   withTotal: false,
-  includeParts: false,
+  partLabels: null,
 };
 
 describe('relation page slots', () => {

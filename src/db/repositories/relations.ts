@@ -19,7 +19,7 @@ export interface RelationRecord {
   other: EntityRow;
   /** The entity named by the relation's onBehalfOf (a signatory's organization), if any. */
   onBehalfOf: EntityRow | null;
-  /** With includeParts, the part (department, sub-body) the relation belongs to; null for the entity itself. */
+  /** With includeParts, the part (department, sub-body, section) the relation belongs to; null for the entity itself. */
   part: EntityRow | null;
   /** The keyset position: the other end's name key and the relationship key. */
   position: { key: string; id: string };
@@ -49,8 +49,12 @@ export interface RelationPageRequest {
   backwards: boolean;
   /** Whether to count all the relations too (only when totalCount is selected). */
   withTotal: boolean;
-  /** Also the relations of the entity's parts: organizations and bodies inside it by PART_OF, transitively. */
-  includeParts: boolean;
+  /**
+   * With includeParts, the labels of the parts whose relations are rolled into the page (the
+   * organizations and bodies inside an organization, the sections inside an event, by PART_OF,
+   * transitively); null for the entity's own relations only.
+   */
+  partLabels: string[] | null;
 }
 
 export interface RelationPage {
@@ -110,6 +114,7 @@ export function relationPageParameters(request: RelationPageRequest): Record<str
     ...(request.before === null ? {} : { beforeKey: request.before.key, beforeId: request.before.id }),
     order: request.backwards ? 'DESC' : 'ASC',
     withTotal: request.withTotal,
+    ...(request.partLabels === null ? {} : { partLabels: request.partLabels }),
   };
 }
 
@@ -143,7 +148,7 @@ export async function loadRelationPages(
   request: RelationPageRequest,
 ): Promise<Map<string, RelationPage>> {
   const rows = await scope.read(
-    request.includeParts ? 'queries/relation-pages-with-parts' : 'queries/relation-pages',
+    request.partLabels ? 'queries/relation-pages-with-parts' : 'queries/relation-pages',
     { ids: [...new Set(ids)], ...relationPageParameters(request) },
     pageRow,
   );
