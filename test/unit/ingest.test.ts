@@ -252,6 +252,27 @@ describe('proposals', () => {
     ]);
   });
 
+  it('dates a statement by when it was made, not by a date in what was said', () => {
+    const dateOf = (text: string, lang: 'en' | 'ru' = 'en') => {
+      const statements = analyzeText(text, info(lang), matcher).proposals.filter((p) => p.kind === 'statement');
+      expect(statements, text).toHaveLength(1);
+      return statements[0]?.properties.date ?? null;
+    };
+    // Next to the verb, or opening the sentence: when it was said.
+    expect(dateOf('Andrey Vorobyev said on 14 March 2022 that the registry would grow.')).toBe('2022-03-14');
+    expect(dateOf('On 14 March 2022, Andrey Vorobyev said the registry would grow.')).toBe('2022-03-14');
+    expect(dateOf('Andrey Vorobyev on 14 March 2022 said the registry would grow.')).toBe('2022-03-14');
+    expect(dateOf('Андрей Воробьев заявил 14 марта 2022 года, что реестр вырастет.', 'ru')).toBe('2022-03-14');
+    expect(dateOf('В 2021 году Андрей Воробьев заявил, что реестр вырастет.', 'ru')).toBe('2021');
+    // After "that", or quoted: what was said. Nothing is better than the wrong date.
+    expect(dateOf('Andrey Vorobyev noted that attacks grew in 2021.')).toBeNull();
+    expect(dateOf('"Attacks grew in 2021," said Andrey Vorobyev.')).toBeNull();
+    expect(dateOf('«Атаки выросли в 2021 году», — заявил Андрей Воробьев.', 'ru')).toBeNull();
+    // A relation in the same sentence keeps the sentence's date.
+    const signed = analyzeText('MSK-IX and the Coordination Center signed a memorandum in 2020.', info('en'), matcher).proposals;
+    expect(signed.filter((p) => p.type === 'PARTY_TO').map((p) => p.properties.date)).toEqual(['2020', '2020']);
+  });
+
   it("reads a new person's surname alone, in any case, as that person, unless two new people share it", () => {
     const speakers = (text: string, lang: 'en' | 'ru') =>
       analyzeText(text, info(lang), matcher)

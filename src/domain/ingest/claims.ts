@@ -138,6 +138,49 @@ function* triggersIn(sentence: string, triggers: Trigger[]): Generator<{ at: num
   }
 }
 
+/** Whether a place in a sentence lies inside a quotation ("…", “…”, «…», „…“): what was said, not the saying. */
+function insideQuotes(sentence: string, at: number): boolean {
+  const open: string[] = [];
+  for (const char of sentence.slice(0, at)) {
+    if (char === '"') {
+      if (open.at(-1) === '"') open.pop();
+      else open.push('"');
+    } else if (char === '«' || char === '„') open.push(char);
+    else if (char === '»' && open.at(-1) === '«') open.pop();
+    // “ closes a „ (Russian and German) and opens a quotation otherwise (English), which ” closes.
+    else if (char === '“') {
+      if (open.at(-1) === '„') open.pop();
+      else open.push(char);
+    } else if (char === '”' && open.at(-1) === '“') open.pop();
+  }
+  return open.length > 0;
+}
+
+/** The most characters between a statement's verb and the date it was said on: " on ", " in ", " в ". */
+const verbDateGap = 4;
+/** A sentence that opens with its date: "On 14 March, …", "In 2021 …", "14 марта …", "В 2021 году …". */
+const leadingDate = /^\s*(?:on|in|в|во)?\s*$/iu;
+
+/**
+ * The date a statement was made, as its sentence gives it: a date that opens the sentence, or
+ * stands next to the verb ("said on 14 March", "Lyamin on 14 March said", "заявил 14 марта").
+ * A date elsewhere, after "that" or inside a quotation, is part of what was said ("attacks grew
+ * in 2021"), not when: then the statement has none, and the curator gives it.
+ */
+function statementDate(sentence: string, verb: { at: number; end: number }, dates: TextDate[]): TextDate | undefined {
+  return dates.find(
+    (date) =>
+      !insideQuotes(sentence, date.start) &&
+      (leadingDate.test(sentence.slice(0, date.start)) ||
+        (date.start >= verb.end && date.start - verb.end <= verbDateGap) ||
+        (date.end <= verb.at && verb.at - date.end <= verbDateGap)),
+  );
+}
+
+/** The properties a claim takes from its date: none without one. */
+const dateProperties = (date: TextDate | undefined): Record<string, string> =>
+  date ? { date: date.value, datePrecision: date.precision } : {};
+
 /** The actor nearest to a place, among those that pass `accept`, no farther than `reach` characters. */
 function nearest(
   actors: Actor[],
@@ -193,10 +236,17 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
     const local = context.actors
       .filter((actor) => actor.start >= sentence.start && actor.end <= sentence.end)
       .map((actor) => ({ ...actor, start: actor.start - sentence.start, end: actor.end - sentence.start }));
-    const dates = context.dates.filter((date) => date.start >= sentence.start && date.end <= sentence.end);
-    const dated: Record<string, string> = dates[0] ? { date: dates[0].value, datePrecision: dates[0].precision } : {};
+    // Offsets in the sentence, as the actors' are.
+    const dates = context.dates
+      .filter((date) => date.start >= sentence.start && date.end <= sentence.end)
+      .map((date) => ({ ...date, start: date.start - sentence.start, end: date.end - sentence.start }));
+    const sentenceDate = dateProperties(dates[0]);
     const span = { start: sentence.start, end: sentence.end };
-    const push = (proposal: Omit<Proposal, 'span' | 'evidence' | 'basis'> & { evidence?: Evidence; basis?: string }) => {
+    // A relation takes the sentence's first date; a statement the date it was made (statementDate).
+    const push = (
+      proposal: Omit<Proposal, 'span' | 'evidence' | 'basis'> & { evidence?: Evidence; basis?: string },
+      dated: Record<string, string> = sentenceDate,
+    ) => {
       const key = [
         proposal.kind,
         proposal.type,
@@ -357,16 +407,19 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
       const about = local.find(
         (actor) => refKey(actor.ref) !== refKey(speaker.ref) && !isPerson(actor) && (actor.start >= trigger.end || actor.end <= trigger.at),
       );
-      push({
-        kind: 'statement',
-        type: 'Statement',
-        from: speaker.ref,
-        to: about?.ref ?? null,
-        properties: { verb: trigger.value },
-        evidence,
-        ...(basis ? { basis } : {}),
-        confidence: evidence === 'STATED' ? 0.75 : 0.5,
-      });
+      push(
+        {
+          kind: 'statement',
+          type: 'Statement',
+          from: speaker.ref,
+          to: about?.ref ?? null,
+          properties: { verb: trigger.value },
+          evidence,
+          ...(basis ? { basis } : {}),
+          confidence: evidence === 'STATED' ? 0.75 : 0.5,
+        },
+        dateProperties(statementDate(text, trigger, dates)),
+      );
     }
     const people = context.actors.filter((actor) => actor.type === 'Person' && actor.start >= sentence.start && actor.end <= sentence.end);
     lastPerson = people[people.length - 1] ?? lastPerson;
