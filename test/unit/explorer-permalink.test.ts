@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readPermalink, writePermalink } from '../../src/web/browser/explorer/model/permalink.ts';
 import { emptyView, pathHops, type View } from '../../src/web/browser/explorer/model/view.ts';
+import { kulikova, oewg } from '../support/explorer-entities.ts';
 
 // The explorer's address holds its view: a path search comes back with how far it looked and
 // whether it let paths run through a country.
 
-const kulikova = {
-  __typename: 'Person',
-  id: 'UGVyc29uOmFsZXhhbmRyYS1rdWxpa292YQ==',
-  slug: 'alexandra-kulikova',
-  name: 'Alexandra Kulikova',
-};
-const oewg = { __typename: 'Body', id: 'Qm9keTp1bi1vZXdn', slug: 'un-oewg', name: 'UN Open-Ended Working Group' };
 const withPath = (maxHops: number, throughCountries = false): View => ({
   ...emptyView,
   path: { from: kulikova, to: oewg, maxHops, throughCountries, paths: [] },

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readPermalink } from '../../src/web/browser/explorer/model/permalink.ts';
 import { type RestoreApi, restoreView } from '../../src/web/browser/explorer/restore.ts';
+import { kulikova, oewg } from '../support/explorer-entities.ts';
 
 // The explorer writes its links with global IDs; a link written by hand names entities by slug,
 // which `expand` passes to the API's neighborhood as it is. The rest of the link must read the
 // same slugs as the entities in view, or the panel stays empty and nothing is hidden or pinned.
-
-const kulikova = {
-  __typename: 'Person',
-  id: 'UGVyc29uOmFsZXhhbmRyYS1rdWxpa292YQ==',
-  slug: 'alexandra-kulikova',
-  name: 'Alexandra Kulikova',
-};
-const oewg = { __typename: 'Body', id: 'Qm9keTp1bi1vZXdn', slug: 'un-oewg', name: 'UN Open-Ended Working Group' };
 
 const unused = () => Promise.reject(new Error('not asked by a restore without a path'));
 const asked: string[] = [];
