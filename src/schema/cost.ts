@@ -58,10 +58,11 @@ export const scanCosts = {
   /** timeline's totalCount reads every fact of the window, whatever `first` asks for (730,000 on the 1M graph). */
   timelineCount: 1000,
   /**
-   * Source.supports, and again its totalCount: each reads every entity and every relationship
-   * (2.7 million on the 1M graph), since no index holds membership in a list.
+   * Source.supports, and again its totalCount: each reads every record that cites the source
+   * (from the indexes of cypher/schema/015-source-citations) and sorts them, whatever `first`
+   * asks for; a source may be cited by thousands.
    */
-  sourceSupport: 1000,
+  sourceSupport: 100,
 } as const;
 
 /**

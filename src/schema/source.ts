@@ -74,7 +74,7 @@ builder.node(SourceRef, {
         description:
           'What this source is cited for: every entity that cites it (itself, or in one of its claims), in slug order, then every relationship that cites it, in key order; each edge says how. ' +
           'What rests on one article (`onlySource`: on it alone). Conflicts are not listed: their sides are, as the relationships and claims that disagree. ' +
-          'It reads the whole graph (no index holds membership in a list), and costs accordingly.',
+          'It reads and sorts every record that cites the source (through an index), and costs accordingly.',
         complexity: (args) => ({ field: scanCosts.sourceSupport, multiplier: Math.max(0, args.first ?? 20) }),
         extensions: { [countScanExtension]: scanCosts.sourceSupport },
         resolve: async (source, args, context, info) => {

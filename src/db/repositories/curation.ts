@@ -127,7 +127,7 @@ export interface CitingRelation extends RelationIdentity {
 export async function citingSource(tx: TransactionRunner, id: string): Promise<{ entities: CitingEntity[]; relations: CitingRelation[] }> {
   const [row] = await tx.run(
     'curation/citing-source',
-    { id, quoted: JSON.stringify(id) },
+    { source: id, quoted: JSON.stringify(id) },
     z.object({
       entities: z.array(
         z.object({ id: z.string(), label: storedLabel, sources: texts, claims: z.string().nullable(), sides: z.string().nullable() }),
