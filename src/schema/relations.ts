@@ -3,12 +3,13 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Direction, RelationPage, RelationPageRequest, RelationRecord } from '../db/repositories/relations.ts';
 import { type CompletenessEntry, completenessOf, externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
-import { otherEndLabels } from '../domain/rules.ts';
+import { otherEndLabels, relationRules } from '../domain/rules.ts';
 import { auditIn, type EntityRow, evidenceSourceOf, textIn } from '../domain/stored-entity.ts';
 import { asOfArgs, asOfArgument } from './as-of.ts';
 import { auditFields } from './audit.ts';
 import type { Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
+import { enumName, roleEnums } from './curation/enums.ts';
 import { loadEntities } from './entity.ts';
 import { EvidenceEnum, evidenceArgDescription, evidenceFields, evidenceFilter } from './evidence.ts';
 import type { Loaders } from './loaders.ts';
@@ -184,11 +185,13 @@ export const relationConnectionArguments: ReadonlySet<string> = new Set([
   'includeParts',
   'asOf',
   'includeUndated',
+  'roles',
 ]);
 
 /** The arguments of a relation connection besides paging, as GraphQL or the planner gives them. */
 export interface RelationArguments {
   evidence?: unknown;
+  roles?: unknown;
   includeParts?: unknown;
   asOf?: unknown;
   includeUndated?: unknown;
@@ -210,7 +213,7 @@ export function relationPageRequest(
     type: mark.type,
     direction: mark.direction,
     labels: mark.labels,
-    roles: mark.roles,
+    roles: rolesOf(mark, args.roles),
     evidence: evidenceFilter(args.evidence),
     // Part of the loader's key: pages asked with different dates never share a batch.
     asOf: asOfArgument(args),
@@ -228,13 +231,24 @@ export function relationPageRequest(
 }
 
 /**
+ * The roles a page keeps: those the connection keeps (organizers among participants) and, of
+ * those, the ones the `roles` argument names (GraphQL has checked them against the type's enum);
+ * null for every role. An empty argument names no filter.
+ */
+function rolesOf(mark: RelationMark, asked: unknown): string[] | null {
+  const named = Array.isArray(asked) ? asked.filter((role): role is string => typeof role === 'string') : [];
+  if (named.length === 0) return mark.roles;
+  return mark.roles ? mark.roles.filter((role) => named.includes(role)) : [...new Set(named)];
+}
+
+/**
  * What a source says about the whole list: stored on the entity whose list it is, so it costs no
  * read beyond the entity itself. A list cut down by role is a part of the source's list: if that
  * list is whole, so is the part; if it is partial, nothing is known of the part.
  */
-function listCompleteness(parent: EntityRow, spec: RelationSpec): CompletenessEntry | null {
+function listCompleteness(parent: EntityRow, spec: RelationSpec, byRole: boolean): CompletenessEntry | null {
   const entry = completenessOf(parent.completeness, spec.type, spec.direction);
-  if (entry && spec.roles && !entry.complete) return null;
+  if (entry && byRole && !entry.complete) return null;
   return entry;
 }
 
@@ -262,6 +276,9 @@ export function interfaceRelationConnection<P extends EntityRow>(t: PothosSchema
 function connectionOptions(t: { arg: ArgBuilder<Types> }, spec: RelationSpec) {
   const fields = [...new Set([...relationFields[spec.type], ...datedFields])];
   const mark = relationMark(spec);
+  const RoleEnum = roleEnums[spec.type];
+  // The roles the argument may name: the connection's own (organizers) or all the type's.
+  const roles = spec.roles ?? relationRules[spec.type].roles ?? [];
   const requests = new SharedPageRequests();
   return {
     field: {
@@ -269,6 +286,14 @@ function connectionOptions(t: { arg: ArgBuilder<Types> }, spec: RelationSpec) {
       description: spec.description,
       args: {
         evidence: t.arg({ type: [EvidenceEnum], description: evidenceArgDescription }),
+        ...(RoleEnum
+          ? {
+              roles: t.arg({
+                type: [RoleEnum],
+                description: `Only relations with one of these roles, among ${roles.map(enumName).join(', ')} (e.g. [${enumName(roles[0] ?? '')}]); all of them when omitted or empty.`,
+              }),
+            }
+          : {}),
         ...asOfArgs(t),
         ...(spec.parts ? { includeParts: t.arg.boolean({ defaultValue: false, description: spec.parts.description }) } : {}),
       },
@@ -294,7 +319,7 @@ function connectionOptions(t: { arg: ArgBuilder<Types> }, spec: RelationSpec) {
           const { rows, pageInfo } = cutPage(page.edges, window, (edge) => edge.position);
           return {
             totalCount: page.total,
-            completeness: listCompleteness(parent, spec),
+            completeness: listCompleteness(parent, spec, request.roles !== null),
             pageInfo,
             edges: rows.map((relation) => new PageEdge(relation)),
           };

@@ -116,6 +116,43 @@ describe("an event's lists, rolled up over its sections", () => {
   });
 });
 
+describe('relations narrowed by role', () => {
+  type Edge = { role: string | null; node: { slug: string } };
+  it('participants(roles:) keeps the roles named, counted and paged as the whole list is, on a single event and nested in a list', async () => {
+    type Result = { event: { all: { edges: Edge[] }; speakers: { totalCount: number; edges: Edge[] } } };
+    const { event } = await suite.api.data<Result>(`{ event(slug: "event-rans-ict-security-2021") {
+      all: participants(first: 50, includeParts: true) { edges { role node { slug } } }
+      speakers: participants(first: 50, includeParts: true, roles: [SPEAKER, MODERATOR]) { totalCount edges { role node { slug } } }
+    } }`);
+    const expected = event.all.edges.filter((edge) => edge.role === 'speaker' || edge.role === 'moderator');
+    expect(expected.length).toBeGreaterThan(1);
+    expect(event.speakers.edges).toEqual(expected);
+    expect(event.speakers.totalCount).toBe(expected.length);
+
+    // Nested under a list, the planned read takes the argument as the loader does.
+    type Listed = { events: { nodes: { slug: string; all: { edges: Edge[] }; hosts: { edges: Edge[] } }[] } };
+    const { events } = await suite.api.data<Listed>(`{ events(first: 20) { nodes { slug
+      all: participants(first: 20) { edges { role node { slug } } }
+      hosts: organizers(first: 20, roles: [HOST]) { edges { role node { slug } } }
+    } } }`);
+    let hosts = 0;
+    for (const node of events.nodes) {
+      const expectedHosts = node.all.edges.filter((edge) => edge.role === 'host');
+      expect(node.hosts.edges, node.slug).toEqual(expectedHosts);
+      hosts += expectedHosts.length;
+    }
+    expect(hosts).toBeGreaterThan(0);
+  });
+
+  it('managers(roles:) keeps registries, and a role outside the enum is refused', async () => {
+    type Result = { tld: { managers: { edges: Edge[] } } };
+    const { tld } = await suite.api.data<Result>('{ tld(name: ".by") { managers(roles: [REGISTRAR]) { edges { role node { slug } } } } }');
+    expect(tld.managers.edges.map((edge) => edge.role)).toEqual(['registrar']);
+    const refused = await suite.api.error('{ tld(name: ".by") { managers(roles: [SPEAKER]) { edges { role } } } }');
+    expect(refused.message).toContain('SPEAKER');
+  });
+});
+
 describe('paths that keep entity types out', () => {
   const query = `query ($from: ID!, $to: ID!, $exclude: [EntityType!]) {
     paths(from: $from, to: $to, excludeTypes: $exclude) { nodes { slug __typename } }

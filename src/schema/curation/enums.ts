@@ -1,4 +1,5 @@
-import { bodyKinds, documentKinds, eventKinds, organizationKinds, tldTypes } from '../../domain/rules.ts';
+import { type RelationType, relationTypes } from '../../domain/graph.ts';
+import { bodyKinds, documentKinds, eventKinds, organizationKinds, relationRules, tldTypes } from '../../domain/rules.ts';
 import { builder } from '../builder.ts';
 
 /** 'exchange-point' → 'EXCHANGE_POINT': GraphQL enum names cannot hold hyphens. */
@@ -32,3 +33,23 @@ export const TldTypeEnum = seedValuesEnum('TldType', tldTypes, 'What sort of top
 export const EventKindEnum = seedValuesEnum('EventKind', eventKinds, 'What sort of event it is.');
 export const BodyKindEnum = seedValuesEnum('BodyKind', bodyKinds, 'What sort of governance body it is.');
 export const DocumentKindEnum = seedValuesEnum('DocumentKind', documentKinds, 'What sort of document it is.');
+
+/** MANAGES → Manages, PARTY_TO → PartyTo. */
+export function pascalCase(type: string): string {
+  return type
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+/**
+ * The roles of each relation type that has them (ManagesRole, ParticipatedInRole): what a write
+ * takes as a relation's role, and what a relation connection's `roles` argument filters by.
+ */
+export const roleEnums: Partial<Record<RelationType, ReturnType<typeof seedValuesEnum>>> = Object.fromEntries(
+  relationTypes.flatMap((type) => {
+    const roles = relationRules[type].roles;
+    return roles ? [[type, seedValuesEnum(`${pascalCase(type)}Role`, roles, `The roles a ${type} relation may have.`)]] : [];
+  }),
+);

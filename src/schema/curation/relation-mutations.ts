@@ -5,7 +5,7 @@
  */
 
 import { type RelationType, relationTypes } from '../../domain/graph.ts';
-import { type RelationRule, relationRules } from '../../domain/rules.ts';
+import { relationRules } from '../../domain/rules.ts';
 import type { Input } from '../../services/curation/records.ts';
 import {
   deleteRelation,
@@ -19,19 +19,10 @@ import type { RequestContext } from '../context.ts';
 import { expectGraphEntity } from '../entity.ts';
 import { EntityRef } from '../refs.ts';
 import { citationEvidenceField, citationsField, evidenceInputFields } from './citations.ts';
-import { seedValuesEnum, WriteOutcomeEnum } from './enums.ts';
+import { pascalCase, roleEnums, WriteOutcomeEnum } from './enums.ts';
 import { InlineSourceOutcomeRef, operationDescription, writeCost } from './payloads.ts';
 import { slugCheck } from './seed-checks.ts';
 import { runWrite } from './write.ts';
-
-/** MANAGES → Manages, PARTY_TO → PartyTo. */
-export function pascalCase(type: string): string {
-  return type
-    .toLowerCase()
-    .split('_')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join('');
-}
 
 const RelationWritePayload = builder.objectRef<RelationWriteResult>('RelationWritePayload').implement({
   description: 'What a relation upsert did.',
@@ -89,14 +80,10 @@ function ends(labels: readonly string[]): string {
   return named.length === 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
 }
 
-function roleType(type: RelationType, rule: RelationRule) {
-  return rule.roles ? seedValuesEnum(`${pascalCase(type)}Role`, rule.roles, `The roles a ${type} relation may have.`) : null;
-}
-
 for (const type of relationTypes) {
   const rule = relationRules[type];
   const name = pascalCase(type);
-  const RoleEnum = roleType(type, rule);
+  const RoleEnum = roleEnums[type] ?? null;
   const has = (field: 'role' | 'title' | 'onBehalfOf') => rule.fields.includes(field);
 
   const RelationInput = builder.inputType(`${name}RelationInput`, {
