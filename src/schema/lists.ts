@@ -11,6 +11,7 @@ import type { RequestContext } from './context.ts';
 import { countryCode } from './countries.ts';
 import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, TldTypeEnum } from './curation/enums.ts';
 import { expectLabel } from './entity.ts';
+import { EvidenceEnum, evidenceFilter } from './evidence.ts';
 import { primeRelationPages } from './loaders.ts';
 import { countedTotal, cutPage, encodeCursor, pageWindow } from './paging.ts';
 import { planRelationLevels } from './planner.ts';
@@ -241,7 +242,7 @@ function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, label: EntityL
  * global ID (NOT_FOUND when it names none), a country by code or name (BAD_USER_INPUT when it is
  * neither); kinds and types are already checked by their enums.
  */
-async function toFilter(context: RequestContext, input: FilterInputShape | null | undefined): Promise<EntityFilter> {
+async function toFilter(context: RequestContext, input: FilterInputShape | null | undefined, evidence: unknown): Promise<EntityFilter> {
   const key = (value: string | null | undefined) => (value ? searchKey(value) : null);
   const related = async (name: RelatedFilter) => {
     const ref = input?.[name];
@@ -265,6 +266,7 @@ async function toFilter(context: RequestContext, input: FilterInputShape | null 
     speaker: await related('speaker'),
     about: await related('about'),
     saidAt: await related('saidAt'),
+    evidence: evidenceFilter(evidence),
   };
 }
 
@@ -284,10 +286,21 @@ function defineList<L extends EntityLabel>(spec: ListSpec<L>): void {
         args: {
           filter: t.arg({ type: FilterInput, description: 'Which ones to list.' }),
           orderBy: t.arg({ type: EntityOrderInput, description: 'How to order them (default: by name, ascending).' }),
+          // A source is what the others cite: it cites nothing itself.
+          ...(spec.label === 'Source'
+            ? {}
+            : {
+                evidence: t.arg({
+                  type: [EvidenceEnum],
+                  description:
+                    'Only those with at least one citation of these kinds, as the relation connections read theirs: [INFERRED] for ' +
+                    'what is read from the sources rather than said in them, [EXTERNAL] for what comes from outside them. Absent or null: any.',
+                }),
+              }),
         },
         resolve: async (_root, args, context, info) => {
           const window = pageWindow(args);
-          const filter = await toFilter(context, args.filter as FilterInputShape | null | undefined);
+          const filter = await toFilter(context, args.filter as FilterInputShape | null | undefined, args.evidence);
           const orderBy = (args.orderBy?.field ?? 'NAME') as OrderField;
           const request = {
             label: spec.label,

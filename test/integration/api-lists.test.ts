@@ -433,6 +433,33 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect((await slugs('memoranda', { topic: 'topic-internet-abuse', dateFrom: '2021' })).slugs).toEqual(['memo-cc-ripn']);
     });
 
+    it('keeps, by evidence, the entities with a citation of the kinds asked for, as their citations say', async () => {
+      type Node = { slug: string; citations: { evidence: string }[] };
+      const listed = async (field: string, evidence: string[] | null) => {
+        const { list } = await api.data<{ list: { totalCount: number; nodes: Node[] } }>(
+          `query ($evidence: [Evidence!]) { list: ${field}(first: 100, evidence: $evidence) { totalCount nodes { slug citations { evidence } } } }`,
+          { evidence },
+        );
+        return list;
+      };
+      let found = 0;
+      for (const field of ['statements', 'organizations', 'tlds', 'memoranda', 'persons']) {
+        const all = await listed(field, null);
+        for (const kinds of [['INFERRED'], ['EXTERNAL'], ['STATED', 'EXTERNAL']]) {
+          const expected = all.nodes.filter((node) => node.citations.some((citation) => kinds.includes(citation.evidence)));
+          const kept = await listed(field, kinds);
+          expect(kept.nodes, `${field} ${kinds}`).toEqual(expected);
+          expect(kept.totalCount, `${field} ${kinds}`).toBe(expected.length);
+          if (kinds.length === 1) found += expected.length;
+        }
+      }
+      // The seed has inferred statements and external facts: the filter kept some, not all.
+      expect(found).toBeGreaterThan(0);
+      const inferred = await listed('statements', ['INFERRED']);
+      expect(inferred.nodes.length).toBeGreaterThan(0);
+      expect(inferred.nodes.length).toBeLessThan((await listed('statements', null)).nodes.length);
+    });
+
     it('memoranda by party and signatory, events by participant, statements by speaker, subject and event, as the seed relates them', async () => {
       // Each filter keeps, in the list's order, the rows at the other end of the entity's relations.
       const related = (type: string, label: EntityLabel, end: { from?: string; to?: string }) => {

@@ -182,6 +182,7 @@ describe('queries/entity-page over the real seed data', () => {
     ['speaker', 'Statement', 'natalia-babekina'],
     ['about', 'Statement', 'icann'],
     ['saidAt', 'Statement', 'event-rans-2021-global-cooperation-in-it-section'],
+    ['evidence', 'Statement', ['INFERRED']],
   ] as const)('a %s filter keeps the page on its index: it tests each row by its own relationships', async (filter, label, slug) => {
     const operators = await profile('name', 'ASC', { label, [filter]: slug });
     const plan = operators.map((operator) => `${operator.name} ${operator.details}`).join('\n');

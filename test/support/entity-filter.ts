@@ -17,4 +17,5 @@ export const noFilter: EntityFilter = {
   speaker: null,
   about: null,
   saidAt: null,
+  evidence: null,
 };

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import type { EntityLabel } from '../../domain/graph.ts';
+import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { SearchStatementParameters } from '../../domain/text/search-query.ts';
 import { entityFilterNames, entityPageSlots, filtersSlot, type PageRead, pageBoundsSlot, pageNodesSlot } from '../entity-page-slots.ts';
@@ -27,6 +28,8 @@ export interface EntityFilter {
   speaker: string | null;
   about: string | null;
   saidAt: string | null;
+  /** Only entities with a citation of one of these evidence kinds; null for any. */
+  evidence: EvidenceFilter;
 }
 
 export type OrderField = 'NAME' | 'DATE' | 'ID';
