@@ -92,14 +92,37 @@ function checksumOf(statements: readonly string[]): string {
  * another checksum was changed after it was applied, and the start is refused, naming it, before
  * any file is applied: a change to the schema goes in a new file. An index or constraint that a
  * later file of the same run drops is not created (MigrationOutcome.superseded). Then it waits
- * until new indexes are online, and brings the stored search forms up to the current rules when
- * they are older (a no-op read when they are not), since the search index reads them.
+ * until new indexes are online, records the files, and brings the stored search forms up to the
+ * current rules when they are older (a no-op read when they are not), since the search index
+ * reads them. The records wait for the indexes, and a schema statement refused as planned amid
+ * too many schema changes is run again (againWhileSchemaChanges): a statement planned while a
+ * run's indexes come online one after another is planned again at each, and Neo4j gives up after
+ * a few ("Could not compile query due to insanely frequent schema changes", seen once in CI, in
+ * the bulk-load test's first load, after 015 added three indexes).
  *
  * Two processes starting at once may both apply a new file: every statement says IF NOT EXISTS
  * (or IF EXISTS), and the record is a MERGE on a uniqueness constraint, so the file is applied
  * as if once and recorded once. A file that failed halfway is not recorded, and is applied again
  * from its start at the next run.
  */
+/**
+ * Runs a schema statement again when Neo4j could not plan it because the schema kept changing
+ * under it: the indexes of the groups before it coming online one after another (each is a new
+ * schema state, and the planner starts over at each). Every schema statement here says IF NOT
+ * EXISTS or IF EXISTS, so running one again is safe. Neo4j gives the refusal no code of its own
+ * (a general 50N09), hence the message.
+ */
+export async function againWhileSchemaChanges<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 20 || !(error instanceof Error) || !error.message.includes('insanely frequent schema changes')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 export async function applySchemaMigrations(
   db: Database,
   onNotice?: (line: string) => void,
@@ -119,6 +142,7 @@ export async function applySchemaMigrations(
     else if (before.checksum !== checksum) throw changed(name, dir, before.appliedAt);
   }
   const droppedAfter = droppedLater(pending.map((file) => file.statements));
+  const created: { name: string; checksum: string }[] = [];
   for (const [index, { name, statements, checksum }] of pending.entries()) {
     const dropped = droppedAfter[index] ?? new Set<string>();
     const chosen = statements.filter((statement) => {
@@ -130,18 +154,21 @@ export async function applySchemaMigrations(
       return !options.only || (object !== undefined && options.only.has(object));
     });
     for (const group of indexGroups(chosen)) {
-      if (group.length === 1 && group[0] !== undefined) await db.runAutoCommit(group[0]);
-      else await db.createIndexesTogether(group);
+      await againWhileSchemaChanges(() =>
+        group.length === 1 && group[0] !== undefined ? db.runAutoCommit(group[0]) : db.createIndexesTogether(group),
+      );
     }
     outcome.statements += chosen.length;
-    if (options.only) continue;
+    if (!options.only) created.push({ name, checksum });
+  }
+  await db.runAutoCommit(cypher('admin/await-indexes'));
+  for (const { name, checksum } of created) {
     const [stored] = await db.write('admin/migration-record', { name, checksum }, recordedRow);
     // Another process recorded it first, from a file that differs from this one's.
     if (stored?.checksum !== checksum) throw changed(name, dir, null);
     outcome.applied.push(name);
   }
   if (outcome.applied.length > 0) onNotice?.(`schema migrations applied: ${outcome.applied.join(', ')}`);
-  await db.runAutoCommit(cypher('admin/await-indexes'));
   await refreshSearchForms(db, onNotice);
   return outcome;
 }
