@@ -5,8 +5,9 @@
 // tables, for an Event's participants, statements, documents and topics), with includeParts. The
 // labels keep an organization's roll-up out of the events that are part of it. One statement for
 // all the entities and all their parts: the parts are found by a variable-length PART_OF walk
-// from each entity, never a statement per part. The bound of 10 guards against a malformed cycle; real nesting is
-// two or three deep, and DISTINCT keeps a part reached twice (or a cycle) from counting twice.
+// from each entity, never a statement per part. The bound of 10 guards against a malformed
+// cycle; real nesting is two or three deep, and DISTINCT keeps a part reached twice (or a cycle)
+// from counting twice.
 // Each edge also names the part it belongs to (null for the entity itself), with its
 // properties, so that the caller can say where a position is held without another read.
 // $evidence filters the listed relationships as in relation-pages; the PART_OF walk that finds

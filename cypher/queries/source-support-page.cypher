@@ -27,10 +27,12 @@ CALL () {
 }
 CALL () {
   CALL () {
+    // A page after the first relationship has read every entity: the entities are not looked up again.
+    UNWIND CASE WHEN $afterPart = 0 THEN [true] ELSE [] END AS entitiesLeft
     CALL () {
       {{include:fragments/citing-entities}}
     }
-    WITH e WHERE e.label <> 'Conflict' AND $afterPart = 0 AND e.id > $afterKey
+    WITH e WHERE e.label <> 'Conflict' AND e.id > $afterKey
     WITH e ORDER BY e.id LIMIT $limit
     RETURN 0 AS part, e.id AS key, {{include:fragments/entity-props(e)}} AS entity, null AS relation
     UNION ALL

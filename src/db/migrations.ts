@@ -86,6 +86,24 @@ function checksumOf(statements: readonly string[]): string {
 }
 
 /**
+ * Runs a schema statement again when Neo4j could not plan it because the schema kept changing
+ * under it: the indexes of the groups before it coming online one after another (each is a new
+ * schema state, and the planner starts over at each). Every schema statement here says IF NOT
+ * EXISTS or IF EXISTS, so running one again is safe. Neo4j gives the refusal no code of its own
+ * (a general 50N09), hence the message.
+ */
+export async function againWhileSchemaChanges<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 20 || !(error instanceof Error) || !error.message.includes('insanely frequent schema changes')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+/**
  * Applies the schema files cypher/schema/*.cypher this database has not applied yet, in
  * file-name order, and records each in a :Migration node (its name, the checksum of its
  * statements, when). A file recorded with the same checksum is skipped; one recorded with
@@ -105,24 +123,6 @@ function checksumOf(statements: readonly string[]): string {
  * as if once and recorded once. A file that failed halfway is not recorded, and is applied again
  * from its start at the next run.
  */
-/**
- * Runs a schema statement again when Neo4j could not plan it because the schema kept changing
- * under it: the indexes of the groups before it coming online one after another (each is a new
- * schema state, and the planner starts over at each). Every schema statement here says IF NOT
- * EXISTS or IF EXISTS, so running one again is safe. Neo4j gives the refusal no code of its own
- * (a general 50N09), hence the message.
- */
-export async function againWhileSchemaChanges<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (attempt >= 20 || !(error instanceof Error) || !error.message.includes('insanely frequent schema changes')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
 export async function applySchemaMigrations(
   db: Database,
   onNotice?: (line: string) => void,
