@@ -70,6 +70,7 @@ builder.node(EventRef, {
       target: ActorRef,
       labels: ['Person', 'Organization', 'Body'],
       roles: ['organizer', 'host', 'supporter'],
+      everyRoleIn: 'participants',
       description: 'Those who organized, hosted or supported it.',
     }),
     topics: relationConnection(t, {

@@ -1,6 +1,7 @@
 import type { ArgBuilder, InterfaceRef, ObjectRef } from '@pothos/core';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Direction, RelationPage, RelationPageRequest, RelationRecord } from '../db/repositories/relations.ts';
+import { BadUserInputError } from '../domain/errors.ts';
 import { type CompletenessEntry, completenessOf, externalFactsOf } from '../domain/evidence.ts';
 import type { EntityLabel, RelationType } from '../domain/graph.ts';
 import { otherEndLabels, relationRules } from '../domain/rules.ts';
@@ -117,6 +118,8 @@ export interface RelationSpec {
   labels?: EntityLabel[];
   /** Only these roles (e.g. organizers among participants). */
   roles?: string[];
+  /** With roles: the field of the same type that holds every role, named when another role is asked for. */
+  everyRoleIn?: string;
   /**
    * Offer includeParts: roll the relations of the entity's parts (what is inside it by PART_OF,
    * transitively, with one of these labels) into the page, in the same statement; the
@@ -242,6 +245,24 @@ function rolesOf(mark: RelationMark, asked: unknown): string[] | null {
 }
 
 /**
+ * A connection that keeps some of its type's roles (organizers among participants) refuses the
+ * others by name: asked for speakers, it would otherwise answer an empty list, which reads as
+ * "no speaker" rather than as a question put to the wrong list.
+ */
+function refuseRolesOutside(spec: RelationSpec, field: string, asked: unknown): void {
+  if (!spec.roles || !Array.isArray(asked)) return;
+  const kept = spec.roles;
+  const outside = asked.filter((role): role is string => typeof role === 'string' && !kept.includes(role));
+  if (outside.length === 0) return;
+  throw new BadUserInputError(
+    `${field} holds only the roles ${kept.map(enumName).join(', ')}; ${outside.map(enumName).join(', ')} ` +
+      `${outside.length === 1 ? 'is' : 'are'} not among them${spec.everyRoleIn ? ` (${spec.everyRoleIn} takes every role)` : ''}`,
+    { argument: 'roles' },
+    { allowed: kept.map(enumName) },
+  );
+}
+
+/**
  * What a source says about the whole list: stored on the entity whose list it is, so it costs no
  * read beyond the entity itself. A list cut down by role is a part of the source's list: if that
  * list is whole, so is the part; if it is partial, nothing is known of the part.
@@ -308,6 +329,7 @@ function connectionOptions(t: { arg: ArgBuilder<Types> }, spec: RelationSpec) {
         ...readsStoredWhenSelected({ complete: ['completeness'], completenessSources: ['completeness'] }),
       },
       resolve: (parent: EntityRow, args: RelationArguments & PageArguments, context: RequestContext, info: GraphQLResolveInfo) => {
+        refuseRolesOutside(spec, info.fieldName, args.roles);
         const lists = listsAbove(info.path);
         const window = pageWindow(args, defaultPageSizeAt(lists));
         // Counted in the same statement, and only when asked for; one relation more only for pageInfo.

@@ -151,6 +151,25 @@ describe('relations narrowed by role', () => {
     const refused = await suite.api.error('{ tld(name: ".by") { managers(roles: [SPEAKER]) { edges { role } } } }');
     expect(refused.message).toContain('SPEAKER');
   });
+
+  it('organizers(roles:) refuses a role organizers do not hold, naming it and the list that holds it', async () => {
+    const query = `{ events(first: 20) { nodes { slug organizers(roles: [HOST, SPEAKER]) { edges { role } } } } }`;
+    const result = await suite.api.run<unknown>(query);
+    const messages = (result.errors ?? []).map((error) => error.message);
+    // Refused on every event asked, where it would otherwise have answered empty lists.
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) {
+      expect(message).toContain('SPEAKER');
+      expect(message).toContain('participants');
+    }
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'roles',
+      allowed: ['ORGANIZER', 'HOST', 'SUPPORTER'],
+    });
+    // The roles it holds are still answered.
+    await suite.api.data('{ events(first: 5) { nodes { organizers(roles: [HOST, ORGANIZER]) { edges { role } } } } }');
+  });
 });
 
 describe('paths that keep entity types out', () => {
