@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { filledCypher } from '../../src/db/cypher-files.ts';
 import {
   type Direction,
+  type EntityFilterName,
+  entityFilterNames,
   entityPageSlots,
+  entityPageSlotValues,
   filtersSlot,
   type PageRead,
   pageBoundsSlot,
@@ -113,6 +116,43 @@ describe('queries/entity-page', () => {
       { sortKey: undefined },
     ]) {
       expect(() => filledCypher('queries/entity-page', { ...slots, ...bad })).toThrow(/cannot fill a slot/);
+    }
+  });
+
+  it('takes the filters of every set of filters, and no other text, in the filters slot', () => {
+    const fill = (filters: string) => () =>
+      filledCypher('queries/entity-page', {
+        ...entityPageSlots('name', 'ASC'),
+        entityLabel: 'Statement',
+        filters,
+        pageBounds: '',
+        rowRecord: recordSlots.rowRecord.whole,
+        pageNodes: pageNodesSlot.kept,
+      });
+    // Every one of the 2^16 sets: the slot reads the set back from the text rather than holding every text.
+    const sets = entityFilterNames.reduce<EntityFilterName[][]>((all, name) => all.flatMap((set) => [set, [...set, name]]), [[]]);
+    expect(sets).toHaveLength(2 ** entityFilterNames.length);
+    for (const set of sets) {
+      if (!entityPageSlotValues.filters.has(filtersSlot(new Set(set)))) throw new Error(`refused the filters ${set.join(', ')}`);
+    }
+    expect(fill(filtersSlot(new Set(['speaker', 'saidAt', 'evidence'])))).not.toThrow();
+    const kind = filtersSlot(new Set(['kind']));
+    const topic = filtersSlot(new Set(['topic']));
+    for (const bad of [
+      // Out of order, twice, with a space too many or too few, cut short, or with more after it.
+      `${topic} ${kind}`,
+      `${kind} ${kind}`,
+      `${kind}  ${topic}`,
+      `${kind}${topic}`,
+      ` ${kind}`,
+      `${kind} `,
+      kind.slice(0, -1),
+      `${kind} OR true`,
+      `${kind} AND n.id IS NOT NULL`,
+      'AND',
+    ]) {
+      expect(entityPageSlotValues.filters.has(bad), bad).toBe(false);
+      expect(fill(bad)).toThrow(/cannot fill a slot/);
     }
   });
 });
