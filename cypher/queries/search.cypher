@@ -83,7 +83,9 @@ WITH node, tier, positions, CASE WHEN node:Person AND most > 0 THEN most END AS 
 // Of two hits that match alike, the one whose name the query covers more is what was meant:
 // "qrator" is the company "Qrator Labs" before the event "Qrator Labs application for ISPCP
 // membership", whose longer name repeats the word. The share of the best-covered name's words
-// that start with a query word raises the score by up to a quarter. A name is compared as
+// that start with a query word raises the score by as much as that share (a name covered whole
+// doubles it): by a quarter at most, "Кратор" still put the event and the announcement above the
+// company, whose description, unlike theirs, does not repeat the name. A name is compared as
 // written (searchText, with the words as typed) and by its match keys (the lines of
 // searchVariants that hold several words, with the query's keys), so that "Кратор" covers
 // "Qrator Labs" as "qrator" does; a one-word line of searchVariants may be a name written
@@ -94,7 +96,7 @@ WITH node, tier, positions, positionWords, own, score,
 WITH node, tier, positions, positionWords, own, score,
      [name IN names | size([word IN name.words WHERE any(typed IN name.typed WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(name.words)] AS shares
 WITH node, tier, positions, positionWords, own,
-     score * (1.0 + 0.25 * reduce(best = 0.0, share IN shares | CASE WHEN share > best THEN share ELSE best END)) AS score
+     score * (1.0 + 1.0 * reduce(best = 0.0, share IN shares | CASE WHEN share > best THEN share ELSE best END)) AS score
 WITH node, score, positions, positionWords,
      CASE WHEN tier < 3 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 3 ELSE tier END AS tier,
      any(form IN split(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028') WHERE form IN $exact OR form IN $exactKeys) AS exact
