@@ -25,6 +25,7 @@ interface SearchArguments {
   exactKeys: string[];
   words: { text: string; key: string }[];
   labels?: string[] | null;
+  typeLabels: string[];
   first: number;
   candidates: number;
 }
@@ -34,7 +35,7 @@ const typeDefs = /* GraphQL */ `
     organization(slug: String!): Org
     events(kind: String!, dateFrom: String!, dateTo: String!, first: Int!, after: String): EventPage!
     organizations(kind: String!, first: Int!): OrgPage!
-    search(all: String!, allTypos: String, any: String, exact: [String!]!, exactKeys: [String!]!, words: [SearchWord!]!, labels: [String!], first: Int!, candidates: Int!): [Hit!]!
+    search(all: String!, allTypos: String, any: String, exact: [String!]!, exactKeys: [String!]!, words: [SearchWord!]!, labels: [String!], typeLabels: [String!]!, first: Int!, candidates: Int!): [Hit!]!
     paths(from: String!, to: String!, maxHops: Int!): [FoundPath!]!
   }
   input SearchWord { text: String! key: String! forms: [String!]! prefixes: [String!]! }
@@ -209,6 +210,7 @@ const schema = createSchema({
           exactKeys: args.exactKeys,
           words: args.words,
           labels: args.labels ?? null,
+          typeLabels: args.typeLabels,
           first: int(args.first),
           candidates: int(args.candidates),
         });

@@ -38,7 +38,10 @@
 // word as typed, then with typos, then some words, those that hold more of them first; each by
 // score, then by slug. Lucene's scores do not say how many words a hit holds: a word in a name
 // outweighs two in a description, so "Russian anti DDoS" put every entity with "Russian" in its
-// name before Qrator Labs, whose description holds "Russian" and "DDoS". Within a tier a
+// name before Qrator Labs, whose description holds "Russian" and "DDoS". Of hits that hold the
+// words alike, those of a type the query names by its word ($typeLabels: "memorandum", "MoU",
+// "article", "statement"; src/domain/text/search-forms.ts) come first: "memorandum" lists the
+// memoranda before the article whose title and text name one. Within a tier a
 // statement comes after the other entities: it mentions what it is about (its heading and summary
 // name Qrator Labs, the OEWG), and a query whose words an entity holds as well as a statement
 // about it is looking for the entity ("Quator Labs" is the company, not what it announced).
@@ -140,5 +143,5 @@ WITH hit.n AS n, hit.tier AS tier, hit.exact AS exact, hit.named AS named, hit.s
 // selection reads of its hits, listed by name (src/db/record-view.ts).
 RETURN {{rowRecord}} AS props,
        score, exact OR tier >= 2 AS allWords, positionWords
-ORDER BY exact DESC, tier DESC, named DESC, covered DESC, n:Statement ASC, score * rarity * rarity DESC, score DESC, n.id ASC
+ORDER BY exact DESC, tier DESC, named DESC, covered DESC, n.label IN $typeLabels DESC, n:Statement ASC, score * rarity * rarity DESC, score DESC, n.id ASC
 LIMIT $first

@@ -205,6 +205,19 @@ describe('search plans', () => {
     expect(planSearch('фишинг')?.all).toContain('searchText:phishing^3');
   });
 
+  it('names the entity types whose word the query holds, in English or Russian, as a content word', () => {
+    expect(planSearch('memorandum Coordination Center OAC')?.typeLabels).toEqual(['Memorandum']);
+    expect(planSearch('MoU Belarus')?.typeLabels).toEqual(['Memorandum']);
+    expect(planSearch('меморандум с Беларусью')?.typeLabels).toEqual(['Memorandum']);
+    expect(planSearch('article about the memorandum')?.typeLabels).toEqual(['Source', 'Memorandum']);
+    expect(planSearch('Vorobyev statement on ICANN')?.typeLabels).toEqual(['Statement']);
+    // By match key, as the index compares words: a plural names the type too, a word that only ends like it does not.
+    expect(planSearch('events in Moscow')?.typeLabels).toEqual(['Event']);
+    expect(planSearch('articles Qrator')?.typeLabels).toEqual(['Source']);
+    expect(planSearch('Qrator Labs')?.typeLabels).toEqual([]);
+    expect(planSearch('resource eventide')?.typeLabels).toEqual([]);
+  });
+
   it('lets two neighbouring words match the two written as one', () => {
     const words = queryWords('cyber security memorandum');
     expect(words.map((word) => word.joined.map((joined) => joined.text))).toEqual([

@@ -1,5 +1,5 @@
 import { partialDateInWords } from '../dates.ts';
-import type { EntityLabel } from '../graph.ts';
+import { type EntityLabel, entityLabels } from '../graph.ts';
 import { regionName } from '../regions.ts';
 import { matchKey } from './match-key.ts';
 import { searchKey, searchWords } from './normalize.ts';
@@ -108,6 +108,15 @@ const tldTypeWords: Readonly<Record<string, readonly string[]>> = {
   geographic: ['gTLD'],
   sponsored: ['gTLD'],
 };
+
+/**
+ * The labels a query names by their type word ("memorandum", "MoU", "article"), by the word's
+ * match key, for the search statement to put hits of those labels first among equals.
+ */
+export function labelsNamedBy(keys: readonly string[]): EntityLabel[] {
+  const named = new Set(keys);
+  return entityLabels.filter((label) => (labelWords[label] ?? []).some((word) => named.has(matchKey(searchKey(word)))));
+}
 
 function typeWords(label: EntityLabel, props: SearchSource): string[] {
   if (label !== 'Tld') return [...(labelWords[label] ?? [])];

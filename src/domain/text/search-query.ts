@@ -5,7 +5,7 @@ import { foldTransliteration, hasCyrillic, matchKey, transliterate } from './mat
 import { searchKey, searchWords } from './normalize.ts';
 import { englishFor } from './russian-glossary.ts';
 import { russianStem } from './russian-stem.ts';
-import { type SearchField, type SearchSource, type SearchWeight, searchedFields } from './search-forms.ts';
+import { labelsNamedBy, type SearchField, type SearchSource, type SearchWeight, searchedFields } from './search-forms.ts';
 import { tldForms } from './tld-forms.ts';
 
 /**
@@ -67,6 +67,11 @@ export interface SearchParameters {
    * are compared with them, and a hit that holds only some of them ranks by how many it holds.
    */
   positionWords: CoveredWord[];
+  /**
+   * The entity types the query names by their word ("memorandum", "MoU", "article",
+   * "statement"): of hits that match alike, those of these types come first.
+   */
+  typeLabels: EntityLabel[];
 }
 
 /**
@@ -275,7 +280,9 @@ export function planSearch(input: string): SearchPlan | null {
   const exactKeys = [...new Set([keys.join(' '), ...(words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))] : [])])];
   const required = words.filter((word) => word.required);
   const positionWords = required.length > 1 ? required.map(coveredWord) : [];
-  return { words, all, allTypos, any, exact, exactKeys, positionWords };
+  // A Russian type word ("меморандум") names the type by its English.
+  const typeLabels = labelsNamedBy(required.flatMap((word) => [word.key, ...word.synonyms.map((synonym) => matchKey(synonym))]));
+  return { words, all, allTypos, any, exact, exactKeys, positionWords, typeLabels };
 }
 
 /** Every parameter of cypher/queries/search.cypher, as plain values (numbers, not Bolt integers). */
@@ -287,6 +294,7 @@ export interface SearchStatementParameters {
   exactKeys: string[];
   words: CoveredWord[];
   labels: readonly EntityLabel[] | null;
+  typeLabels: readonly EntityLabel[];
   first: number;
   candidates: number;
 }
@@ -312,6 +320,7 @@ export function searchStatementParameters(
     exactKeys: plan.exactKeys,
     words: plan.positionWords,
     labels,
+    typeLabels: plan.typeLabels,
     first,
     candidates,
   };
