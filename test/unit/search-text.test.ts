@@ -209,6 +209,9 @@ describe('search plans', () => {
     expect(planSearch('memorandum Coordination Center OAC')?.typeLabels).toEqual(['Memorandum']);
     expect(planSearch('MoU Belarus')?.typeLabels).toEqual(['Memorandum']);
     expect(planSearch('меморандум с Беларусью')?.typeLabels).toEqual(['Memorandum']);
+    expect(planSearch('статья о Qrator Labs')?.typeLabels).toEqual(['Source']);
+    expect(planSearch('мероприятия в Москве')?.typeLabels).toEqual(['Event']);
+    expect(planSearch('заявление Воробьёва')?.typeLabels).toEqual(['Statement']);
     expect(planSearch('article about the memorandum')?.typeLabels).toEqual(['Source', 'Memorandum']);
     expect(planSearch('Vorobyev statement on ICANN')?.typeLabels).toEqual(['Statement']);
     // By match key, as the index compares words: a plural names the type too, a word that only ends like it does not.

@@ -103,6 +103,12 @@ const entries: readonly (readonly [string, readonly string[]])[] = [
   ['заседание', ['meeting', 'session']],
   ['саммит', ['summit']],
   ['выступление', ['speech']],
+  // The words for the types search ranks first when a query names them (search-forms.ts, labelsNamedBy).
+  ['статья', ['article']],
+  ['публикация', ['article']],
+  ['источник', ['source']],
+  ['событие', ['event']],
+  ['мероприятие', ['event']],
   ['обмен', ['exchange']],
   ['опыт', ['experience']],
   ['взаимный', ['mutual']],
