@@ -210,6 +210,9 @@ describe('search plans', () => {
     expect(planSearch('MoU Belarus')?.typeLabels).toEqual(['Memorandum']);
     expect(planSearch('меморандум с Беларусью')?.typeLabels).toEqual(['Memorandum']);
     expect(planSearch('статья о Qrator Labs')?.typeLabels).toEqual(['Source']);
+    // Its stem стат is too short to be a prefix: it began the keys of "statement" and "state".
+    expect(queryWords('статьи')[0]?.stem).toBeNull();
+    expect(queryWords('Москве')[0]?.stem?.text).toBe('москв');
     expect(planSearch('мероприятия в Москве')?.typeLabels).toEqual(['Event']);
     expect(planSearch('заявление Воробьёва')?.typeLabels).toEqual(['Statement']);
     expect(planSearch('article about the memorandum')?.typeLabels).toEqual(['Source', 'Memorandum']);

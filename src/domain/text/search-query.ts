@@ -183,9 +183,10 @@ export function queryWords(input: string): QueryWord[] {
   });
 }
 
-// Below five letters a word is most often whole already, and a stem of three says too little.
+// Below five letters a word is most often whole already, and a stem of four says too little: as
+// a prefix, "стат" (статья, статьи) began "state", "statement" and "statistics" in the keys.
 const minStemmedLength = 5;
-const minStemLength = 4;
+const minStemLength = 5;
 
 /**
  * A Cyrillic word's Russian stem, and the stem transliterated and folded as keys are (Porter's
