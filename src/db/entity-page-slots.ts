@@ -189,9 +189,9 @@ export const pageReads: readonly PageRead[] = ['name', 'date', 'id', 'kind-name'
 const directions: readonly Direction[] = ['ASC', 'DESC'];
 
 /**
- * Whether `text` is what filtersSlot writes for some set of filters: their predicates in
- * entityFilterNames' order, from the `from`th on, each once. Read back from the text, not looked
- * up among every subset: with 16 filters the 65,536 texts held 23 MB of strings, and building them
+ * Whether `text` is what filtersSlot writes for some set of filters (none included): their
+ * predicates in entityFilterNames' order, each once. Read back from the text, not looked up
+ * among every subset: with 16 filters the 65,536 texts held 23 MB of strings, and building them
  * grew the server's heap to 226 MB before it had answered anything.
  */
 function isFiltersText(text: string): boolean {
