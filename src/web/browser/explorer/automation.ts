@@ -7,7 +7,11 @@ import { placeOf } from './graph/graph-canvas.tsx';
  * which has no DOM element per node to aim at).
  */
 export interface ExplorerAutomation {
-  pointOf(kind: 'entity' | 'edge', id: string): { x: number; y: number } | null;
+  /**
+   * For a relation, `rank` 0 is the point of its line farthest from everything else drawn, 1 the
+   * next, and so on: a click that another relation still took can aim again elsewhere.
+   */
+  pointOf(kind: 'entity' | 'edge', id: string, rank?: number): { x: number; y: number } | null;
   /** Where an entity is in the graph's own coordinates, which a permalink keeps for pinned ones. */
   placeOf(id: string): { x: number; y: number } | null;
   /** The pairs of entities whose drawings overlap, labels included (ids). */
@@ -42,10 +46,11 @@ function distanceToSegment(point: Point, a: Point, b: Point): number {
 const samples = [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8];
 
 /**
- * The point of an edge farthest from every other drawn element: its midpoint can lie on another
- * relation or under a node once a layout puts them close, and a click there picks the other one.
+ * The points of an edge, farthest from every other drawn element first: its midpoint can lie on
+ * another relation or under a node once a layout puts them close, and a click there picks the
+ * other one. `rank` picks among them.
  */
-function clearestPointOf(cy: Core, edge: EdgeSingular): Point {
+function clearestPointOf(cy: Core, edge: EdgeSingular, rank: number): Point {
   const others = cy
     .edges()
     .difference(edge)
@@ -53,8 +58,7 @@ function clearestPointOf(cy: Core, edge: EdgeSingular): Point {
     .map((other) => [0, 0.25, 0.5, 0.75, 1].map(curveOf(other)));
   const nodes = cy.nodes().map((node) => node.renderedBoundingBox({ includeLabels: false }));
   const curve = curveOf(edge);
-  let best = curve(0.5);
-  let bestClearance = -1;
+  const ranked: { point: Point; clearance: number }[] = [];
   for (const t of samples) {
     const point = curve(t);
     let clearance = Number.POSITIVE_INFINITY;
@@ -69,17 +73,15 @@ function clearestPointOf(cy: Core, edge: EdgeSingular): Point {
       const dy = Math.max(box.y1 - point.y, 0, point.y - box.y2);
       clearance = Math.min(clearance, Math.hypot(dx, dy));
     }
-    if (clearance > bestClearance) {
-      best = point;
-      bestClearance = clearance;
-    }
+    ranked.push({ point, clearance });
   }
-  return best;
+  ranked.sort((a, b) => b.clearance - a.clearance);
+  return (ranked[Math.min(rank, ranked.length - 1)] ?? { point: curve(0.5) }).point;
 }
 
 export function exposeAutomation(cy: Core | null, container: () => HTMLElement | null): void {
   const automation: ExplorerAutomation = {
-    pointOf(kind, id) {
+    pointOf(kind, id, rank = 0) {
       const element = cy?.getElementById(id);
       const box = container()?.getBoundingClientRect();
       if (!cy || !element || element.empty() || !box) return null;
@@ -87,7 +89,7 @@ export function exposeAutomation(cy: Core | null, container: () => HTMLElement |
         kind === 'entity' && element.isNode()
           ? element.renderedPosition()
           : kind === 'edge' && element.isEdge()
-            ? clearestPointOf(cy, element)
+            ? clearestPointOf(cy, element, rank)
             : null;
       return point ? { x: box.left + point.x, y: box.top + point.y } : null;
     },
