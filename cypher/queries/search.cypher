@@ -99,7 +99,7 @@ WITH node, tier, positions, positionWords, own, score,
 WITH node, tier, positions, positionWords, own, score,
      [name IN names | size([word IN name.words WHERE any(typed IN name.typed WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(name.words)] AS shares
 WITH node, tier, positions, positionWords, own,
-     score * (1.0 + 1.0 * reduce(best = 0.0, share IN shares | CASE WHEN share > best THEN share ELSE best END)) AS score
+     score * (1.0 + reduce(best = 0.0, share IN shares | CASE WHEN share > best THEN share ELSE best END)) AS score
 WITH node, score, positions, positionWords,
      CASE WHEN tier < 3 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 3 ELSE tier END AS tier,
      any(form IN split(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028') WHERE form IN $exact OR form IN $exactKeys) AS exact

@@ -115,8 +115,14 @@ const tldTypeWords: Readonly<Record<string, readonly string[]>> = {
  */
 export function labelsNamedBy(keys: readonly string[]): EntityLabel[] {
   const named = new Set(keys);
-  return entityLabels.filter((label) => (labelWords[label] ?? []).some((word) => named.has(matchKey(searchKey(word)))));
+  return labelWordKeys.filter(([, words]) => words.some((key) => named.has(key))).map(([label]) => label);
 }
+
+// The type words' match keys, computed once rather than for every search.
+const labelWordKeys: readonly (readonly [EntityLabel, readonly string[]])[] = entityLabels.flatMap((label) => {
+  const words = labelWords[label];
+  return words ? [[label, words.map((word) => matchKey(searchKey(word)))] as const] : [];
+});
 
 function typeWords(label: EntityLabel, props: SearchSource): string[] {
   if (label !== 'Tld') return [...(labelWords[label] ?? [])];
