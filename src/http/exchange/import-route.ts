@@ -13,7 +13,7 @@ import { DatabaseUnavailableError, isUnavailable } from '../../db/errors.ts';
 import { SeedLoadError } from '../../db/load.ts';
 import { SeedValidationError } from '../../domain/validate.ts';
 import type { Logger } from '../../log.ts';
-import { type ImportFormat, importBody } from '../../services/import.ts';
+import type { ImportFormat } from '../../services/import.ts';
 import { errorAnswer, jsonAnswer, unavailableAnswer } from './http-answers.ts';
 
 export interface ImportRouteOptions {
@@ -62,6 +62,8 @@ export function importRoute(options: ImportRouteOptions): (request: Request) => 
     running = true;
     try {
       const by = caller.kind === 'key' ? caller.name : 'import';
+      // Loaded by the first import, not at start-up (the readers of both formats and their checks).
+      const { importBody } = await import('../../services/import.ts');
       // A chunked body has no Content-Length to check first: importBody stops reading past the limit.
       const imported = await importBody(
         options.db,

@@ -16,7 +16,7 @@ import {
 } from '../../db/repositories/ingest.ts';
 import { BadUserInputError } from '../../domain/errors.ts';
 import type { EntityWriteResult } from '../../services/curation/entity-upserts.ts';
-import { type IngestResult, ingestForReview } from '../../services/ingest/ingest-for-review.ts';
+import type { IngestResult } from '../../services/ingest/ingest-for-review.ts';
 import { matcherCacheFor } from '../../services/ingest/matchers.ts';
 import { linkMentionTo, type ReviewMention, storedMention } from '../../services/ingest/mentions.ts';
 import { acceptProposal, type ProposalDecision, proposalProperties, rejectProposal } from '../../services/ingest/review.ts';
@@ -280,7 +280,10 @@ type IngestInput = {
   dryRun?: boolean | null;
 };
 
-function ingestSource(context: RequestContext, input: IngestInput): Promise<IngestResult> {
+async function ingestSource(context: RequestContext, input: IngestInput): Promise<IngestResult> {
+  // The reading pipeline (HTML to text, sentences, the claim rules) loads with the first
+  // ingestion, not at start-up: it is most of the server's code, and most servers never ingest.
+  const { ingestForReview } = await import('../../services/ingest/ingest-for-review.ts');
   return ingestForReview(
     { matchers: matcherCacheFor(context.db), reads: context.reads, write: (work) => runWrite(context, work) },
     {
