@@ -205,6 +205,14 @@ describe('search plans', () => {
     expect(planSearch('фишинг')?.all).toContain('searchText:phishing^3');
   });
 
+  it('leads a spelled-out title to its abbreviation, and not back', () => {
+    const synonyms = (text: string) => queryWords(text).map((word) => word.synonyms);
+    expect(synonyms('technical director')).toEqual([['cto'], []]);
+    // The Russian word's English comes first, then what the English stands for.
+    expect(synonyms('технический директор')).toEqual([['technical', 'cto'], ['director']]);
+    expect(synonyms('CTO')).toEqual([[]]);
+  });
+
   it('names the entity types whose word the query holds, in English or Russian, as a content word', () => {
     expect(planSearch('memorandum Coordination Center OAC')?.typeLabels).toEqual(['Memorandum']);
     expect(planSearch('MoU Belarus')?.typeLabels).toEqual(['Memorandum']);

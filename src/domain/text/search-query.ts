@@ -132,11 +132,16 @@ const synonymPairs: readonly (readonly [string, string])[] = [
   ['cctld', 'tld'],
   ['gtld', 'tld'],
 ];
+// A title the data abbreviates, spelled out: the word leads to the abbreviation and not back, as
+// a CTO's title is technical but "technical" alone names no CTO ("технический директор Qrator").
+const abbreviatedAs: readonly (readonly [string, string])[] = [['technical', 'cto']];
 const synonyms = new Map<string, string[]>();
+const addSynonym = (word: string, synonym: string) => synonyms.set(word, [...(synonyms.get(word) ?? []), synonym]);
 for (const [a, b] of synonymPairs) {
-  synonyms.set(a, [...(synonyms.get(a) ?? []), b]);
-  synonyms.set(b, [...(synonyms.get(b) ?? []), a]);
+  addSynonym(a, b);
+  addSynonym(b, a);
 }
+for (const [word, abbreviation] of abbreviatedAs) addSynonym(word, abbreviation);
 
 const isLoneLetter = (word: string) => /^\p{L}$/u.test(word);
 
@@ -178,7 +183,10 @@ export function queryWords(input: string): QueryWord[] {
     const key = matchKey(text);
     const keyEdits = Math.min(edits, allowedEdits(key));
     const joined = [...joinedWith(index, index - 1), ...joinedWith(index, index + 1)];
-    const equivalents = [...(synonyms.get(text) ?? []), ...(hasCyrillic(text) ? englishFor(text) : [])];
+    // A Russian word's English comes first (the query read in English takes it), then what that
+    // English word stands for.
+    const english = hasCyrillic(text) ? englishFor(text) : [];
+    const equivalents = [...new Set([...(synonyms.get(text) ?? []), ...english, ...english.flatMap((word) => synonyms.get(word) ?? [])])];
     return { text, key, edits, keyEdits, required, synonyms: equivalents, joined, stem: stemOf(text) };
   });
 }
