@@ -9,7 +9,8 @@
 //                to one of them is exactly what was typed, and comes first (the forms' lines
 //                end at U+2028, formSeparator in src/domain/text/search-forms.ts)
 //   $words       the query's content words when there are several, else []: each {text, key,
-//                forms, prefixes}, what a stored word may be or start with to hold it (CoveredWord)
+//                forms, prefixes}, what a stored word may be or start with to hold it, and
+//                leaderTitles, the whole titles that hold a word asking who leads (CoveredWord)
 //   $labels      entity labels to keep, or null for all
 //   $first       how many hits to return; $candidates  how many to take from the index per stage
 // The index is asked in stages, each only when the stages before found fewer than `ranked`
@@ -33,7 +34,8 @@
 // A title's words and a holder's or speaker's match keys are compared with each word's forms and
 // prefixes, as the coverage below compares a hit's own words: "директор Координационного центра"
 // meets the title "Director" through the glossary's English and the Coordination Center's Russian
-// alias through the stem, where the key as typed met neither.
+// alias through the stem, where the key as typed met neither. "head of the Coordination Center"
+// meets the title "Director" whole (a word's leaderTitles), not a "Deputy Director".
 // Order: an entity with a name, alias or form exactly the query; then entities that match every
 // word as typed, then with typos, then some words, those that hold more of them first; each by
 // score, then by slug. Lucene's scores do not say how many words a hit holds: a word in a name
@@ -68,7 +70,8 @@ WITH hit.node AS node, hit.score AS score, hit.tier AS tier
 WITH node, score, tier,
      CASE WHEN size($words) > 1 AND node:Person THEN
        [(node)-[position:HOLDS_POSITION]->(holder:Entity) |
-         [word IN $words WHERE any(part IN split(toLower(coalesce(position.title, '')), ' ') + split(replace(coalesce(holder.searchVariants, ''), '\u2028', ' '), ' ')
+         [word IN $words WHERE toLower(trim(coalesce(position.title, ''))) IN word.leaderTitles
+                            OR any(part IN split(toLower(coalesce(position.title, '')), ' ') + split(replace(coalesce(holder.searchVariants, ''), '\u2028', ' '), ' ')
                                    WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
      WHEN size($words) > 1 AND node:Statement THEN
        [(node)-[:SAID_BY]->(speaker:Entity) |

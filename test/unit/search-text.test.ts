@@ -213,6 +213,19 @@ describe('search plans', () => {
     expect(synonyms('CTO')).toEqual([[]]);
   });
 
+  it('gives a word that asks who leads the whole titles that do, in English or Russian', () => {
+    const titles = (text: string) => planSearch(text)?.positionWords.map((word) => word.leaderTitles.includes('director'));
+    expect(titles('head of the Coordination Center')).toEqual([true, false, false]);
+    expect(titles('глава Координационного центра')).toEqual([true, false, false]);
+    expect(titles('руководитель MSK-IX')?.[0]).toBe(true);
+    // Whole titles: a deputy or a GR director leads nothing.
+    const head = planSearch('head of RANS')?.positionWords[0]?.leaderTitles ?? [];
+    expect(head).toContain('president');
+    expect(head).not.toContain('deputy director');
+    expect(head).not.toContain('gr director');
+    expect(planSearch('director of RANS')?.positionWords[0]?.leaderTitles).toEqual([]);
+  });
+
   it('names the entity types whose word the query holds, in English or Russian, as a content word', () => {
     expect(planSearch('memorandum Coordination Center OAC')?.typeLabels).toEqual(['Memorandum']);
     expect(planSearch('MoU Belarus')?.typeLabels).toEqual(['Memorandum']);

@@ -132,6 +132,7 @@ const entries: readonly (readonly [string, readonly string[]])[] = [
   ['директор', ['director']],
   ['генеральный', ['general']],
   ['руководитель', ['head']],
+  ['глава', ['head']],
   ['заместитель', ['deputy']],
   ['председатель', ['chair']],
   ['представитель', ['representative']],

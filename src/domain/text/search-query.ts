@@ -84,7 +84,20 @@ export interface CoveredWord {
   key: string;
   forms: string[];
   prefixes: string[];
+  /** For a word that asks for whoever leads ("head", "руководитель"): the whole titles that do. */
+  leaderTitles: string[];
 }
+
+// "head of the Coordination Center" asks for whoever leads it, whom the data calls its Director:
+// a position whose whole title is one of these holds the word. Whole titles only: a "GR
+// Director" or a "Deputy Director" leads no organization, nor does the "Chair of the Executive
+// Committee" lead the association whose committee it chairs.
+const leaderWords = new Set(['head', 'leader']);
+const leaderTitles = [
+  ...['head', 'director', 'acting director', 'director general', 'general director', 'executive director'],
+  ...['managing director', 'president', 'chair', 'chairman', 'chairwoman', 'chairperson', 'ceo'],
+  ...['chief executive officer', 'secretary general', 'secretary-general'],
+];
 
 function coveredWord(word: QueryWord): CoveredWord {
   const forms = [
@@ -98,7 +111,14 @@ function coveredWord(word: QueryWord): CoveredWord {
     ...(word.key.length >= 4 ? [word.key] : []),
     ...(word.stem ? [word.stem.text, word.stem.key] : []),
   ];
-  return { text: word.text, key: word.key, forms: [...new Set(forms)], prefixes: [...new Set(prefixes)] };
+  const leads = [word.text, ...word.synonyms].some((form) => leaderWords.has(form));
+  return {
+    text: word.text,
+    key: word.key,
+    forms: [...new Set(forms)],
+    prefixes: [...new Set(prefixes)],
+    leaderTitles: leads ? leaderTitles : [],
+  };
 }
 
 export interface SearchPlan extends SearchParameters {
