@@ -281,8 +281,8 @@ type IngestInput = {
 };
 
 async function ingestSource(context: RequestContext, input: IngestInput): Promise<IngestResult> {
-  // The reading pipeline (HTML to text, sentences, the claim rules) loads with the first
-  // ingestion, not at start-up: it is most of the server's code, and most servers never ingest.
+  // The reading pipeline (HTML to text, sentences, the claim rules: some 45 modules) loads with
+  // the first ingestion, not at start-up: most servers never ingest.
   const { ingestForReview } = await import('../../services/ingest/ingest-for-review.ts');
   return ingestForReview(
     { matchers: matcherCacheFor(context.db), reads: context.reads, write: (work) => runWrite(context, work) },
