@@ -218,6 +218,8 @@ describe('search plans', () => {
     expect(titles('head of the Coordination Center')).toEqual([true, false, false]);
     expect(titles('глава Координационного центра')).toEqual([true, false, false]);
     expect(titles('руководитель MSK-IX')?.[0]).toBe(true);
+    expect(titles('who heads the Coordination Center')).toEqual([true, false, false]);
+    expect(titles('RANS leaders')).toEqual([false, true]);
     // Whole titles: a deputy or a GR director leads nothing.
     const head = planSearch('head of RANS')?.positionWords[0]?.leaderTitles ?? [];
     expect(head).toContain('president');

@@ -92,7 +92,8 @@ export interface CoveredWord {
 // a position whose whole title is one of these holds the word. Whole titles only: a "GR
 // Director" or a "Deputy Director" leads no organization, nor does the "Chair of the Executive
 // Committee" lead the association whose committee it chairs.
-const leaderWords = new Set(['head', 'leader']);
+// Match keys, so "heads", "headed", "leads" and "leaders" ask too.
+const leaderKeys = new Set(['head', 'lead', 'leader']);
 const leaderTitles = [
   ...['head', 'director', 'acting director', 'director general', 'general director', 'executive director'],
   ...['managing director', 'president', 'chair', 'chairman', 'chairwoman', 'chairperson', 'ceo'],
@@ -111,7 +112,7 @@ function coveredWord(word: QueryWord): CoveredWord {
     ...(word.key.length >= 4 ? [word.key] : []),
     ...(word.stem ? [word.stem.text, word.stem.key] : []),
   ];
-  const leads = [word.text, ...word.synonyms].some((form) => leaderWords.has(form));
+  const leads = [word.key, ...word.synonyms.map((synonym) => matchKey(synonym))].some((key) => leaderKeys.has(key));
   return {
     text: word.text,
     key: word.key,
