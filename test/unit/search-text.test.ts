@@ -220,6 +220,8 @@ describe('search plans', () => {
     expect(titles('руководитель MSK-IX')?.[0]).toBe(true);
     expect(titles('who heads the Coordination Center')).toEqual([true, false, false]);
     expect(titles('RANS leaders')).toEqual([false, true]);
+    // An adjective asks no one: "leading anti-DDoS company" is a company.
+    expect(titles('leading anti-DDoS company')?.[0]).toBe(false);
     // Whole titles: a deputy or a GR director leads nothing.
     const head = planSearch('head of RANS')?.positionWords[0]?.leaderTitles ?? [];
     expect(head).toContain('president');

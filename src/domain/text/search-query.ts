@@ -88,12 +88,14 @@ export interface CoveredWord {
   leaderTitles: string[];
 }
 
+// The words that ask who leads, as typed (a Russian one through its glossary English). Not by
+// match key, which would take "leading" too: "leading anti-DDoS company" put MSK-IX's Director
+// before Qrator Labs.
+const leaderWords = new Set(['head', 'heads', 'headed', 'leader', 'leaders', 'leads', 'led']);
 // "head of the Coordination Center" asks for whoever leads it, whom the data calls its Director:
 // a position whose whole title is one of these holds the word. Whole titles only: a "GR
 // Director" or a "Deputy Director" leads no organization, nor does the "Chair of the Executive
 // Committee" lead the association whose committee it chairs.
-// Match keys, so "heads", "headed", "leads" and "leaders" ask too.
-const leaderKeys = new Set(['head', 'lead', 'leader']);
 const leaderTitles = [
   ...['head', 'director', 'acting director', 'director general', 'general director', 'executive director'],
   ...['managing director', 'president', 'chair', 'chairman', 'chairwoman', 'chairperson', 'ceo'],
@@ -112,7 +114,7 @@ function coveredWord(word: QueryWord): CoveredWord {
     ...(word.key.length >= 4 ? [word.key] : []),
     ...(word.stem ? [word.stem.text, word.stem.key] : []),
   ];
-  const leads = [word.key, ...word.synonyms.map((synonym) => matchKey(synonym))].some((key) => leaderKeys.has(key));
+  const leads = [word.text, ...word.synonyms].some((form) => leaderWords.has(form));
   return {
     text: word.text,
     key: word.key,
