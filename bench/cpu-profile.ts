@@ -97,7 +97,9 @@ try {
     const cpuMs = processUsage(server.pid).cpuMs - before;
     // The profile is written when the server exits; it covers its start and warm-up too.
     await server.stop();
-    const file = readdirSync(folder).find((name) => name.endsWith('.cpuprofile'));
+    // Node names a profile CPU.<date>.<time>.<pid>.<thread>.<sequence>.cpuprofile. The harness's
+    // throwaway start, which fills the compile cache, inherits NODE_OPTIONS and writes one too.
+    const file = readdirSync(folder).find((name) => name.endsWith('.cpuprofile') && name.split('.')[3] === String(server.pid));
     if (!file) throw new Error(`server ${system} wrote no profile into ${folder}`);
     summaries.push(summarize(path.join(folder, file), system, measured.requests, measured.seconds, cpuMs));
     log(`${system}: ${(measured.requests / measured.seconds).toFixed(0)} req/s, ${(cpuMs / measured.requests).toFixed(2)} CPU-ms/req`);
