@@ -10,7 +10,8 @@
 //                end at U+2028, formSeparator in src/domain/text/search-forms.ts)
 //   $words       the query's content words when there are several, else []: each {text, key,
 //                forms, prefixes}, what a stored word may be or start with to hold it, and
-//                leaderTitles, the whole titles that hold a word asking who leads (CoveredWord)
+//                leaderTitles, the whole titles that hold a word asking who leads, and
+//                signing, whether it asks who signed (CoveredWord)
 //   $labels      entity labels to keep, or null for all
 //   $first       how many hits to return; $candidates  how many to take from the index per stage
 // The index is asked in stages, each only when the stages before found fewer than `ranked`
@@ -31,6 +32,13 @@
 // statement whose summary names the OEWG. Each SAID_BY speaker counts as a "position" holding the
 // query words among the speaker's match keys, so the speaker's name adds to the score, and a
 // statement whose summary and speaker hold every word counts as matching every word.
+// A memorandum is found by its cast, its parties and signatories together as one "position",
+// when the query asks for a memorandum (its one type word) or who signed: "memorandum signed by
+// Pavlyuchenko" names one of its signatories and asks who signed, which every signature holds (a
+// word's `signing`); "memorandum with MSK-IX" names a party. Neither is the RIPN memorandum,
+// whose description holds "signed" and "MSK-IX" too. A query that asks for no memorandum is not
+// one: "Platonov MSK-IX" is the person, "national registry for .ru and .рф" the registry, though
+// memoranda have both as parties; nor is "article about Belarus memorandum", which names two types.
 // A title's words and a holder's or speaker's match keys are compared with each word's forms and
 // prefixes, as the coverage below compares a hit's own words: "директор Координационного центра"
 // meets the title "Director" through the glossary's English and the Coordination Center's Russian
@@ -73,17 +81,24 @@ WITH node, score, tier,
          [word IN $words WHERE toLower(trim(coalesce(position.title, ''))) IN word.leaderTitles
                             OR any(part IN split(toLower(coalesce(position.title, '')), ' ') + split(replace(coalesce(holder.searchVariants, ''), '\u2028', ' '), ' ')
                                    WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
+     WHEN size($words) > 1 AND node:Memorandum AND ($typeLabels = ['Memorandum'] OR any(word IN $words WHERE word.signing)) THEN
+       [cast IN [[(node)<-[signature:PARTY_TO|SIGNED]-(member:Entity) |
+                   {signs: type(signature) = 'SIGNED', parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}]]
+        WHERE cast <> [] |
+         [word IN $words WHERE any(member IN cast WHERE (word.signing AND member.signs)
+                                   OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN size($words) > 1 AND node:Statement THEN
        [(node)-[:SAID_BY]->(speaker:Entity) |
          [word IN $words WHERE any(part IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')
                                    WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
      END AS positions
-// How many query words the position (or speaker) that holds most of them holds. A person's is
-// returned as `positionWords`, from which src/schema/search.ts tells whether the person was
-// found by a position (SearchHit.matchedField POSITION).
+// How many query words the position (or speaker, or a memorandum's cast) that holds most of them
+// holds. A person's and a memorandum's are returned as `positionWords`, from which
+// src/schema/search.ts tells whether the hit was found by a position or its cast
+// (SearchHit.matchedField POSITION, PARTY).
 WITH node, score, tier, positions,
      reduce(most = 0, held IN coalesce(positions, []) | CASE WHEN size(held) > most THEN size(held) ELSE most END) AS most
-WITH node, tier, positions, CASE WHEN node:Person AND most > 0 THEN most END AS positionWords, score + 5.0 * most AS score,
+WITH node, tier, positions, CASE WHEN (node:Person OR node:Memorandum) AND most > 0 THEN most END AS positionWords, score + 5.0 * most AS score,
      CASE WHEN positions IS NULL OR positions = [] THEN [] ELSE
        split(replace(coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ') END AS own
 // Of two hits that match alike, the one whose name the query covers more is what was meant:
@@ -103,8 +118,10 @@ WITH node, tier, positions, positionWords, own, score,
      [name IN names | size([word IN name.words WHERE any(typed IN name.typed WHERE typed <> '' AND word STARTS WITH typed)]) * 1.0 / size(name.words)] AS shares
 WITH node, tier, positions, positionWords, own,
      score * (1.0 + reduce(best = 0.0, share IN shares | CASE WHEN share > best THEN share ELSE best END)) AS score
+// A hit found by some words whose own words and one position hold every word matches every word;
+// its own words hold a word by any form of it: a memorandum's "memorandum" holds "memoranda".
 WITH node, score, positions, positionWords,
-     CASE WHEN tier < 3 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own)) THEN 3 ELSE tier END AS tier,
+     CASE WHEN tier < 3 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own OR any(form IN word.forms WHERE form IN own))) THEN 3 ELSE tier END AS tier,
      any(form IN split(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028') WHERE form IN $exact OR form IN $exactKeys) AS exact
 // Of the hits that hold every word, those that hold them all in their names (a person: in their
 // names and a position's title and holder) are what the query names: "acting director

@@ -38,6 +38,7 @@ const fieldDescriptions: Record<SearchField, string> = {
   SUMMARY: 'A statement’s summary of what was said.',
   DATE: 'A date or start or end date, as words ("27 april 2021").',
   POSITION: 'A position the person holds: its title and the organization or body it is held at ("Coordination Center director").',
+  PARTY: 'A party to the memorandum or one of its signatories, and a word asking who signed ("memorandum signed by Pavlyuchenko").',
   KIND: 'The kind or type, as words ("exchange point").',
   PLACE: 'An event’s place.',
   PUBLISHER: 'A source’s publisher.',
@@ -70,7 +71,7 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
       type: SearchFieldEnum,
       nullable: true,
       description:
-        'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description), or POSITION for a person found by a position held ("Coordination Center director"). When it is a name-like field, `matched` is its value.',
+        'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description), or POSITION for a person found by a position held ("Coordination Center director"), PARTY for a memorandum found by its parties and signatories ("memorandum with MSK-IX"). When it is a name-like field, `matched` is its value.',
       resolve: (hit) => hit.explanation().matchedField,
     }),
     allWords: t.exposeBoolean('allWords', {
@@ -86,15 +87,16 @@ function explanationOf(plan: SearchPlan, row: SearchRow): MatchExplanation {
   const best = explainMatch(plan, entity.label, entity.id, searched);
   // `matched` keeps its meaning: one of the entity's names. When the best match is a name, it is that one.
   const name = best?.field && nameFields.has(best.field) ? best : explainMatch(plan, entity.label, entity.id, searched, 'name');
-  // A person's position names what was found when it holds more of the words than any field of
-  // the person's own, or as many as a field that is not a name and then every word: "Coordination
-  // Center director" is Vorobyev's position, though his description says it too; "Kremer RANS
-  // president" stays his description, as the position holds two of the three words.
+  // A person's position (a memorandum's cast) names what was found when it holds more of the
+  // words than any field of the hit's own, or as many as a field that is not a name and then every
+  // word: "Coordination Center director" is Vorobyev's position, though his description says it
+  // too; "Kremer RANS president" stays his description, as the position holds two of the three words.
   const held = row.positionWords;
   const byPosition =
     held !== null &&
     (best === null || held > best.words || (held === best.words && !nameFields.has(best.field) && held === plan.positionWords.length));
-  return { matched: name?.value ?? null, matchedField: byPosition ? 'POSITION' : (best?.field ?? null) };
+  const positionField = entity.label === 'Memorandum' ? 'PARTY' : 'POSITION';
+  return { matched: name?.value ?? null, matchedField: byPosition ? positionField : (best?.field ?? null) };
 }
 
 builder.queryField('search', (t) =>

@@ -108,6 +108,14 @@ describe('search relevance on the seed graph', () => {
         allWords: true,
       });
       expect((await search('директор Координационного центра'))[0]).toMatchObject({ matchedField: 'POSITION' });
+      // A memorandum found by its cast: Platonov signed it, and its own text names neither him nor signing.
+      expect((await search('memoranda signed by Platonov'))[0]).toMatchObject({
+        node: { slug: 'memo-cc-msk-ix' },
+        matchedField: 'PARTY',
+        allWords: true,
+      });
+      // The cast counts only when the query asks for a memorandum or who signed: "Platonov MSK-IX" is the person.
+      expect((await search('Platonov MSK-IX'))[0]).toMatchObject({ node: { slug: 'alexei-platonov' } });
       const described = (await search('Moscow internet exchange'))[0];
       expect(described).toMatchObject({ node: { slug: 'msk-ix' }, allWords: true });
     });

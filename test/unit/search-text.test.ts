@@ -230,7 +230,18 @@ describe('search plans', () => {
     expect(planSearch('director of RANS')?.positionWords[0]?.leaderTitles).toEqual([]);
   });
 
+  it('marks a word that asks who signed, in English or Russian, and takes no question word for content', () => {
+    const signing = (text: string) => planSearch(text)?.positionWords.map((word) => `${word.text}${word.signing ? '*' : ''}`);
+    expect(signing('memorandum signed by Pavlyuchenko')).toEqual(['memorandum', 'signed*', 'pavlyuchenko']);
+    expect(signing('signatories of the OAC memorandum')).toEqual(['signatories*', 'oac', 'memorandum']);
+    expect(signing('кто подписал меморандум с ОАЦ')).toEqual(['подписал*', 'меморандум', 'оац']);
+    expect(signing('подписанты меморандума')).toEqual(['подписанты*', 'меморандума']);
+    // A signature is not a sign-up: only the words for signing, as typed or through the glossary.
+    expect(signing('design memorandum')).toEqual(['design', 'memorandum']);
+  });
+
   it('names the entity types whose word the query holds, in English or Russian, as a content word', () => {
+    expect(planSearch('memoranda of the Coordination Center')?.typeLabels).toEqual(['Memorandum']);
     expect(planSearch('memorandum Coordination Center OAC')?.typeLabels).toEqual(['Memorandum']);
     expect(planSearch('MoU Belarus')?.typeLabels).toEqual(['Memorandum']);
     expect(planSearch('меморандум с Беларусью')?.typeLabels).toEqual(['Memorandum']);

@@ -39,8 +39,10 @@ export const searchFields = [
   'PUBLISHER',
   'COUNTRY',
   'DATE',
-  // Not a field of the entity: a person's position (its title and holder), read by the statement.
+  // Not fields of the entity: a person's position (its title and holder), and a memorandum's
+  // parties and signatories, read by the statement.
   'POSITION',
+  'PARTY',
 ] as const;
 export type SearchField = (typeof searchFields)[number];
 

@@ -86,6 +86,8 @@ export interface CoveredWord {
   prefixes: string[];
   /** For a word that asks for whoever leads ("head", "руководитель"): the whole titles that do. */
   leaderTitles: string[];
+  /** A word that asks who signed ("signed", "signatory", "подписал"): every signature of a memorandum holds it. */
+  signing: boolean;
 }
 
 // The words that ask who leads, as typed (a Russian one through its glossary English). Not by
@@ -102,6 +104,10 @@ const leaderTitles = [
   ...['chief executive officer', 'secretary general', 'secretary-general'],
 ];
 
+// The words that ask who signed, as typed (a Russian one through its glossary English):
+// "memorandum signed by Pavlyuchenko" is the memorandum one of whose signatories is named.
+const signingWords = new Set(['sign', 'signs', 'signed', 'signing', 'signatory', 'signatories', 'signer', 'signers']);
+
 function coveredWord(word: QueryWord): CoveredWord {
   const forms = [
     word.text,
@@ -115,12 +121,14 @@ function coveredWord(word: QueryWord): CoveredWord {
     ...(word.stem ? [word.stem.text, word.stem.key] : []),
   ];
   const leads = [word.text, ...word.synonyms].some((form) => leaderWords.has(form));
+  const signing = [word.text, ...word.synonyms].some((form) => signingWords.has(form));
   return {
     text: word.text,
     key: word.key,
     forms: [...new Set(forms)],
     prefixes: [...new Set(prefixes)],
     leaderTitles: leads ? leaderTitles : [],
+    signing,
   };
 }
 
@@ -137,6 +145,7 @@ const stopWords = new Set([
   ...['such', 'that', 'the', 'their', 'then', 'there', 'these', 'they', 'this', 'to', 'was', 'will', 'with'],
   ...['about', 'from', 'who', 'whom', 'what', 'which', 'where', 'when', 'its', 'his', 'her', 'all', 'any'],
   ...['и', 'в', 'во', 'на', 'с', 'со', 'по', 'о', 'об', 'для', 'при', 'от', 'до', 'из', 'к', 'у', 'за', 'не'],
+  ...['кто', 'что', 'где', 'когда'],
 ]);
 
 // Abbreviations people type for a word that the data spells out, or the other way round, and
@@ -158,13 +167,16 @@ const synonymPairs: readonly (readonly [string, string])[] = [
 // A title the data abbreviates, spelled out: the word leads to the abbreviation and not back, as
 // a CTO's title is technical but "technical" alone names no CTO ("технический директор Qrator").
 const abbreviatedAs: readonly (readonly [string, string])[] = [['technical', 'cto']];
+// Plurals the match key does not fold to their singular, one way, as the stored type word is
+// singular: "memoranda of the Coordination Center" names memoranda (a type word) and finds them.
+const pluralOf: readonly (readonly [string, string])[] = [['memoranda', 'memorandum']];
 const synonyms = new Map<string, string[]>();
 const addSynonym = (word: string, synonym: string) => synonyms.set(word, [...(synonyms.get(word) ?? []), synonym]);
 for (const [a, b] of synonymPairs) {
   addSynonym(a, b);
   addSynonym(b, a);
 }
-for (const [word, abbreviation] of abbreviatedAs) addSynonym(word, abbreviation);
+for (const [word, abbreviation] of [...abbreviatedAs, ...pluralOf]) addSynonym(word, abbreviation);
 
 const isLoneLetter = (word: string) => /^\p{L}$/u.test(word);
 

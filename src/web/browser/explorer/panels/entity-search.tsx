@@ -27,6 +27,7 @@ const foundIn: Readonly<Record<string, string>> = {
   COUNTRY: 'by its country',
   DATE: 'by its date',
   POSITION: 'by a position held',
+  PARTY: 'by its parties and signatories',
 };
 
 function hitNote(hit: SearchHit): string | null {
