@@ -39,6 +39,9 @@
 // whose description holds "signed" and "MSK-IX" too. A query that asks for no memorandum is not
 // one: "Platonov MSK-IX" is the person, "national registry for .ru and .рф" the registry, though
 // memoranda have both as parties; nor is "article about Belarus memorandum", which names two types.
+// An event is found by its participants alike when the query names events alone ("event",
+// "conference", "section"): "Diplomatic Academy conference Vorobyev" is the conference he took
+// part in, whose own text does not name him.
 // A title's words and a holder's or speaker's match keys are compared with each word's forms and
 // prefixes, as the coverage below compares a hit's own words: "директор Координационного центра"
 // meets the title "Director" through the glossary's English and the Coordination Center's Russian
@@ -87,18 +90,22 @@ WITH node, score, tier,
         WHERE cast <> [] |
          [word IN $words WHERE any(member IN cast WHERE (word.signing AND member.signs)
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
+     WHEN size($words) > 1 AND node:Event AND $typeLabels = ['Event'] THEN
+       [cast IN [[(node)<-[:PARTICIPATED_IN]-(member:Entity) | split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')]]
+        WHERE cast <> [] |
+         [word IN $words WHERE any(parts IN cast WHERE any(part IN parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN size($words) > 1 AND node:Statement THEN
        [(node)-[:SAID_BY]->(speaker:Entity) |
          [word IN $words WHERE any(part IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')
                                    WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
      END AS positions
-// How many query words the position (or speaker, or a memorandum's cast) that holds most of them
-// holds. A person's and a memorandum's are returned as `positionWords`, from which
+// How many query words the position (or speaker, or cast) that holds most of them holds. A
+// person's, a memorandum's and an event's are returned as `positionWords`, from which
 // src/schema/search.ts tells whether the hit was found by a position or its cast
 // (SearchHit.matchedField POSITION, PARTY).
 WITH node, score, tier, positions,
      reduce(most = 0, held IN coalesce(positions, []) | CASE WHEN size(held) > most THEN size(held) ELSE most END) AS most
-WITH node, tier, positions, CASE WHEN (node:Person OR node:Memorandum) AND most > 0 THEN most END AS positionWords, score + 5.0 * most AS score,
+WITH node, tier, positions, CASE WHEN (node:Person OR node:Memorandum OR node:Event) AND most > 0 THEN most END AS positionWords, score + 5.0 * most AS score,
      CASE WHEN positions IS NULL OR positions = [] THEN [] ELSE
        split(replace(coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ') END AS own
 // Of two hits that match alike, the one whose name the query covers more is what was meant:

@@ -38,7 +38,8 @@ const fieldDescriptions: Record<SearchField, string> = {
   SUMMARY: 'A statement’s summary of what was said.',
   DATE: 'A date or start or end date, as words ("27 april 2021").',
   POSITION: 'A position the person holds: its title and the organization or body it is held at ("Coordination Center director").',
-  PARTY: 'A party to the memorandum or one of its signatories, and a word asking who signed ("memorandum signed by Pavlyuchenko").',
+  PARTY:
+    'Who took part: a party to the memorandum or one of its signatories ("memorandum signed by Pavlyuchenko"), a participant in the event ("Diplomatic Academy conference Vorobyev").',
   KIND: 'The kind or type, as words ("exchange point").',
   PLACE: 'An event’s place.',
   PUBLISHER: 'A source’s publisher.',
@@ -71,7 +72,7 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
       type: SearchFieldEnum,
       nullable: true,
       description:
-        'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description), or POSITION for a person found by a position held ("Coordination Center director"), PARTY for a memorandum found by its parties and signatories ("memorandum with MSK-IX"). When it is a name-like field, `matched` is its value.',
+        'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description), or POSITION for a person found by a position held ("Coordination Center director"), PARTY for a memorandum or an event found by who took part ("memorandum with MSK-IX"). When it is a name-like field, `matched` is its value.',
       resolve: (hit) => hit.explanation().matchedField,
     }),
     allWords: t.exposeBoolean('allWords', {
@@ -95,7 +96,7 @@ function explanationOf(plan: SearchPlan, row: SearchRow): MatchExplanation {
   const byPosition =
     held !== null &&
     (best === null || held > best.words || (held === best.words && !nameFields.has(best.field) && held === plan.positionWords.length));
-  const positionField = entity.label === 'Memorandum' ? 'PARTY' : 'POSITION';
+  const positionField = entity.label === 'Person' ? 'POSITION' : 'PARTY';
   return { matched: name?.value ?? null, matchedField: byPosition ? positionField : (best?.field ?? null) };
 }
 

@@ -242,6 +242,9 @@ describe('search plans', () => {
 
   it('names the entity types whose word the query holds, in English or Russian, as a content word', () => {
     expect(planSearch('memoranda of the Coordination Center')?.typeLabels).toEqual(['Memorandum']);
+    // An event's kind names its type in a query, with no stored form of its own.
+    expect(planSearch('Diplomatic Academy conference Vorobyev')?.typeLabels).toEqual(['Event']);
+    expect(planSearch('section Babekina Glushchenko')?.typeLabels).toEqual(['Event']);
     expect(planSearch('memorandum Coordination Center OAC')?.typeLabels).toEqual(['Memorandum']);
     expect(planSearch('MoU Belarus')?.typeLabels).toEqual(['Memorandum']);
     expect(planSearch('меморандум с Беларусью')?.typeLabels).toEqual(['Memorandum']);

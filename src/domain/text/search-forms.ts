@@ -39,8 +39,8 @@ export const searchFields = [
   'PUBLISHER',
   'COUNTRY',
   'DATE',
-  // Not fields of the entity: a person's position (its title and holder), and a memorandum's
-  // parties and signatories, read by the statement.
+  // Not fields of the entity: a person's position (its title and holder), and who took part in
+  // a memorandum (its parties and signatories) or an event, read by the statement.
   'POSITION',
   'PARTY',
 ] as const;
@@ -111,9 +111,15 @@ const tldTypeWords: Readonly<Record<string, readonly string[]>> = {
   sponsored: ['gTLD'],
 };
 
+// Words a query names a type by that need no stored form, as every entity of the type that they
+// fit stores them as its kind already ("conference", "section", "session").
+const kindWords: Partial<Readonly<Record<EntityLabel, readonly string[]>>> = {
+  Event: ['conference', 'section', 'session', 'forum', 'summit', 'meeting'],
+};
+
 /**
- * The labels a query names by their type word ("memorandum", "MoU", "article"), by the word's
- * match key, for the search statement to put hits of those labels first among equals.
+ * The labels a query names by their type word ("memorandum", "MoU", "article", "conference"), by
+ * the word's match key, for the search statement to put hits of those labels first among equals.
  */
 export function labelsNamedBy(keys: readonly string[]): EntityLabel[] {
   const named = new Set(keys);
@@ -122,8 +128,8 @@ export function labelsNamedBy(keys: readonly string[]): EntityLabel[] {
 
 // The type words' match keys, computed once rather than for every search.
 const labelWordKeys: readonly (readonly [EntityLabel, readonly string[]])[] = entityLabels.flatMap((label) => {
-  const words = labelWords[label];
-  return words ? [[label, words.map((word) => matchKey(searchKey(word)))] as const] : [];
+  const words = [...(labelWords[label] ?? []), ...(kindWords[label] ?? [])];
+  return words.length > 0 ? [[label, words.map((word) => matchKey(searchKey(word)))] as const] : [];
 });
 
 function typeWords(label: EntityLabel, props: SearchSource): string[] {

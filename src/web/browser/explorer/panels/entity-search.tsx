@@ -27,7 +27,7 @@ const foundIn: Readonly<Record<string, string>> = {
   COUNTRY: 'by its country',
   DATE: 'by its date',
   POSITION: 'by a position held',
-  PARTY: 'by its parties and signatories',
+  PARTY: 'by who took part',
 };
 
 function hitNote(hit: SearchHit): string | null {
