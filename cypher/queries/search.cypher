@@ -11,7 +11,7 @@
 //   $words       the query's content words when there are several, else []: each {text, key,
 //                forms, prefixes}, what a stored word may be or start with to hold it, and
 //                leaderTitles, the whole titles that hold a word asking who leads, and
-//                signing, whether it asks who signed (CoveredWord)
+//                signing and saying, whether it asks who signed or what was said (CoveredWord)
 //   $labels      entity labels to keep, or null for all
 //   $first       how many hits to return; $candidates  how many to take from the index per stage
 // The index is asked in stages, each only when the stages before found fewer than `ranked`
@@ -31,7 +31,9 @@
 // A statement is found by its speaker the same way: "Babekina OEWG" names the speaker of a
 // statement whose summary names the OEWG. Each SAID_BY speaker counts as a "position" holding the
 // query words among the speaker's match keys, so the speaker's name adds to the score, and a
-// statement whose summary and speaker hold every word counts as matching every word.
+// statement whose summary and speaker hold every word counts as matching every word; a word
+// asking what was said (a word's `saying`: "said", "spoke", "заявил") is held by every speaker:
+// "what Vorobyev said about ICANN" is his statement whose heading names ICANN, not ICANN.
 // A memorandum is found by its cast, its parties and signatories together as one "position",
 // when the query asks for a memorandum (its one type word) or who signed: "memorandum signed by
 // Pavlyuchenko" names one of its signatories and asks who signed, which every signature holds (a
@@ -96,7 +98,7 @@ WITH node, score, tier,
          [word IN $words WHERE any(parts IN cast WHERE any(part IN parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN size($words) > 1 AND node:Statement THEN
        [(node)-[:SAID_BY]->(speaker:Entity) |
-         [word IN $words WHERE any(part IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')
+         [word IN $words WHERE word.saying OR any(part IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')
                                    WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
      END AS positions
 // How many query words the position (or speaker, or cast) that holds most of them holds. A

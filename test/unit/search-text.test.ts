@@ -240,6 +240,14 @@ describe('search plans', () => {
     expect(signing('design memorandum')).toEqual(['design', 'memorandum']);
   });
 
+  it('marks a word that asks what was said, in English or Russian, but not "state"', () => {
+    const saying = (text: string) => planSearch(text)?.positionWords.map((word) => `${word.text}${word.saying ? '*' : ''}`);
+    expect(saying('what Vorobyev said about ICANN')).toEqual(['vorobyev', 'said*', 'icann']);
+    expect(saying('что сказал Воробьев об ICANN')).toEqual(['сказал*', 'воробьев', 'icann']);
+    expect(saying('Babekina заявила OEWG')).toEqual(['babekina', 'заявила*', 'oewg']);
+    expect(saying('state information security')).toEqual(['state', 'information', 'security']);
+  });
+
   it('names the entity types whose word the query holds, in English or Russian, as a content word', () => {
     expect(planSearch('memoranda of the Coordination Center')?.typeLabels).toEqual(['Memorandum']);
     // An event's kind names its type in a query, with no stored form of its own.

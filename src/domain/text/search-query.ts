@@ -88,6 +88,8 @@ export interface CoveredWord {
   leaderTitles: string[];
   /** A word that asks who signed ("signed", "signatory", "подписал"): every signature of a memorandum holds it. */
   signing: boolean;
+  /** A word that asks what was said ("said", "spoke", "заявил"): every speaker of a statement holds it. */
+  saying: boolean;
 }
 
 // The words that ask who leads, as typed (a Russian one through its glossary English). Not by
@@ -107,6 +109,9 @@ const leaderTitles = [
 // The words that ask who signed, as typed (a Russian one through its glossary English):
 // "memorandum signed by Pavlyuchenko" is the memorandum one of whose signatories is named.
 const signingWords = new Set(['sign', 'signs', 'signed', 'signing', 'signatory', 'signatories', 'signer', 'signers']);
+// The words that ask what someone said: "what Vorobyev said about ICANN" is a statement of his
+// whose heading names ICANN. Not "state", which is as often a country or a government.
+const sayingWords = new Set(['say', 'says', 'said', 'saying', 'speak', 'speaks', 'spoke', 'speaking', 'stated', 'told']);
 
 function coveredWord(word: QueryWord): CoveredWord {
   const forms = [
@@ -122,6 +127,7 @@ function coveredWord(word: QueryWord): CoveredWord {
   ];
   const leads = [word.text, ...word.synonyms].some((form) => leaderWords.has(form));
   const signing = [word.text, ...word.synonyms].some((form) => signingWords.has(form));
+  const saying = [word.text, ...word.synonyms].some((form) => sayingWords.has(form));
   return {
     text: word.text,
     key: word.key,
@@ -129,6 +135,7 @@ function coveredWord(word: QueryWord): CoveredWord {
     prefixes: [...new Set(prefixes)],
     leaderTitles: leads ? leaderTitles : [],
     signing,
+    saying,
   };
 }
 
