@@ -11,7 +11,8 @@
 //   $words       the query's content words when there are several, else []: each {text, key,
 //                forms, prefixes}, what a stored word may be or start with to hold it, and
 //                leaderTitles, the whole titles that hold a word asking who leads, and
-//                signing and saying, whether it asks who signed or what was said (CoveredWord)
+//                signing, saying and managing, whether it asks who signed, what was said or
+//                who runs a domain (CoveredWord)
 //   $labels      entity labels to keep, or null for all
 //   $first       how many hits to return; $candidates  how many to take from the index per stage
 // The index is asked in stages, each only when the stages before found fewer than `ranked`
@@ -41,6 +42,9 @@
 // whose description holds "signed" and "MSK-IX" too. A query that asks for no memorandum is not
 // one: "Platonov MSK-IX" is the person, "national registry for .ru and .рф" the registry, though
 // memoranda have both as parties; nor is "article about Belarus memorandum", which names two types.
+// An organization is found by the domains it runs when the query asks who runs one (a word's
+// `managing`: "manages", "administrator", "управляет"): "who manages .su" is its registries, not
+// the TLD first; "administrator of .moscow" is FAITID.
 // An event is found by its participants alike when the query names events alone ("event",
 // "conference", "section"): "Diplomatic Academy conference Vorobyev" is the conference he took
 // part in, whose own text does not name him.
@@ -96,6 +100,10 @@ WITH node, score, tier,
        [cast IN [[(node)<-[:PARTICIPATED_IN]-(member:Entity) | split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')]]
         WHERE cast <> [] |
          [word IN $words WHERE any(parts IN cast WHERE any(part IN parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
+     WHEN size($words) > 1 AND node:Organization AND any(word IN $words WHERE word.managing) THEN
+       [domains IN [[(node)-[:MANAGES]->(domain:Entity) | split(replace(coalesce(domain.searchVariants, ''), '\u2028', ' '), ' ')]]
+        WHERE domains <> [] |
+         [word IN $words WHERE word.managing OR any(parts IN domains WHERE any(part IN parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN size($words) > 1 AND node:Statement THEN
        [(node)-[:SAID_BY]->(speaker:Entity) |
          [word IN $words WHERE word.saying OR any(part IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')

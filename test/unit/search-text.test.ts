@@ -248,6 +248,14 @@ describe('search plans', () => {
     expect(saying('state information security')).toEqual(['state', 'information', 'security']);
   });
 
+  it('marks a word that asks who runs a domain, in English or Russian, but not "operator"', () => {
+    const managing = (text: string) => planSearch(text)?.positionWords.map((word) => `${word.text}${word.managing ? '*' : ''}`);
+    expect(managing('who manages .su')).toEqual(['manages*', 'su']);
+    expect(managing('administrator of .moscow')).toEqual(['administrator*', 'moscow']);
+    expect(managing('кто управляет .москва')).toEqual(['управляет*', 'москва']);
+    expect(managing('telecom operator')).toEqual(['telecom', 'operator']);
+  });
+
   it('names the entity types whose word the query holds, in English or Russian, as a content word', () => {
     expect(planSearch('memoranda of the Coordination Center')?.typeLabels).toEqual(['Memorandum']);
     // An event's kind names its type in a query, with no stored form of its own.

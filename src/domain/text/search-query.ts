@@ -90,6 +90,8 @@ export interface CoveredWord {
   signing: boolean;
   /** A word that asks what was said ("said", "spoke", "заявил"): every speaker of a statement holds it. */
   saying: boolean;
+  /** A word that asks who runs a domain ("manages", "administrator", "управляет"): every MANAGES relation holds it. */
+  managing: boolean;
 }
 
 // The words that ask who leads, as typed (a Russian one through its glossary English). Not by
@@ -112,6 +114,12 @@ const signingWords = new Set(['sign', 'signs', 'signed', 'signing', 'signatory',
 // The words that ask what someone said: "what Vorobyev said about ICANN" is a statement of his
 // whose heading names ICANN. Not "state", which is as often a country or a government.
 const sayingWords = new Set(['say', 'says', 'said', 'saying', 'speak', 'speaks', 'spoke', 'speaking', 'stated', 'told']);
+// The words that ask who runs a top-level domain: "who manages .su" is its registries. Not
+// "operator", which names telecom operators as often as a domain's.
+const managingWords = new Set([
+  ...['manage', 'manages', 'managed', 'managing', 'manager', 'run', 'runs', 'running', 'administer', 'administers'],
+  ...['administered', 'administrator', 'operate', 'operates', 'operated', 'owner', 'owns'],
+]);
 
 function coveredWord(word: QueryWord): CoveredWord {
   const forms = [
@@ -128,6 +136,7 @@ function coveredWord(word: QueryWord): CoveredWord {
   const leads = [word.text, ...word.synonyms].some((form) => leaderWords.has(form));
   const signing = [word.text, ...word.synonyms].some((form) => signingWords.has(form));
   const saying = [word.text, ...word.synonyms].some((form) => sayingWords.has(form));
+  const managing = [word.text, ...word.synonyms].some((form) => managingWords.has(form));
   return {
     text: word.text,
     key: word.key,
@@ -136,6 +145,7 @@ function coveredWord(word: QueryWord): CoveredWord {
     leaderTitles: leads ? leaderTitles : [],
     signing,
     saying,
+    managing,
   };
 }
 
