@@ -85,26 +85,28 @@ CALL (hits, ranked) {
 UNWIND hits + some AS hit
 WITH hit.node AS node, hit.score AS score, hit.tier AS tier
 WITH node, score, tier,
-     CASE WHEN size($words) > 1 AND node:Person THEN
+     // The word count first: testing a hit's labels costs db hits, and a one-word query reads no positions.
+     CASE WHEN size($words) < 2 THEN null
+     WHEN node:Person THEN
        [(node)-[position:HOLDS_POSITION]->(holder:Entity) |
          [word IN $words WHERE toLower(trim(coalesce(position.title, ''))) IN word.leaderTitles
                             OR any(part IN split(toLower(coalesce(position.title, '')), ' ') + split(replace(coalesce(holder.searchVariants, ''), '\u2028', ' '), ' ')
                                    WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
-     WHEN size($words) > 1 AND node:Memorandum AND ($typeLabels = ['Memorandum'] OR any(word IN $words WHERE word.signing)) THEN
+     WHEN node:Memorandum AND ($typeLabels = ['Memorandum'] OR any(word IN $words WHERE word.signing)) THEN
        [cast IN [[(node)<-[signature:PARTY_TO|SIGNED]-(member:Entity) |
                    {signs: type(signature) = 'SIGNED', parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}]]
         WHERE cast <> [] |
          [word IN $words WHERE any(member IN cast WHERE (word.signing AND member.signs)
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
-     WHEN size($words) > 1 AND node:Event AND $typeLabels = ['Event'] THEN
+     WHEN node:Event AND $typeLabels = ['Event'] THEN
        [cast IN [[(node)<-[:PARTICIPATED_IN]-(member:Entity) | split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')]]
         WHERE cast <> [] |
          [word IN $words WHERE any(parts IN cast WHERE any(part IN parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
-     WHEN size($words) > 1 AND node:Organization AND any(word IN $words WHERE word.managing) THEN
+     WHEN node:Organization AND any(word IN $words WHERE word.managing) THEN
        [domains IN [[(node)-[:MANAGES]->(domain:Entity) | split(replace(coalesce(domain.searchVariants, ''), '\u2028', ' '), ' ')]]
         WHERE domains <> [] |
          [word IN $words WHERE word.managing OR any(parts IN domains WHERE any(part IN parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
-     WHEN size($words) > 1 AND node:Statement THEN
+     WHEN node:Statement THEN
        [(node)-[:SAID_BY]->(speaker:Entity) |
          [word IN $words WHERE word.saying OR any(part IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')
                                    WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
@@ -115,7 +117,7 @@ WITH node, score, tier,
 // (SearchHit.matchedField POSITION, PARTY).
 WITH node, score, tier, positions,
      reduce(most = 0, held IN coalesce(positions, []) | CASE WHEN size(held) > most THEN size(held) ELSE most END) AS most
-WITH node, tier, positions, CASE WHEN (node:Person OR node:Memorandum OR node:Event) AND most > 0 THEN most END AS positionWords, score + 5.0 * most AS score,
+WITH node, tier, positions, CASE WHEN most = 0 THEN null WHEN node:Person OR node:Memorandum OR node:Event THEN most END AS positionWords, score + 5.0 * most AS score,
      CASE WHEN positions IS NULL OR positions = [] THEN [] ELSE
        split(replace(coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ') END AS own
 // Of two hits that match alike, the one whose name the query covers more is what was meant:
