@@ -144,6 +144,8 @@ export async function profileQueries(
       const indexes = prepared.A.map((_, index) => index)
         .filter((index) => queryOf(index) === query)
         .slice(0, setsPerQuery);
+      // bench/profile.ts --query draws sets of that query alone: the others have nothing to profile.
+      if (indexes.length === 0) continue;
       for (const system of systems) {
         const server = servers[system];
         const requests: RequestProfile[] = [];
