@@ -138,9 +138,10 @@ WITH node, tier, positions, positionWords, own, score,
 WITH node, tier, positions, positionWords, own,
      score * (1.0 + reduce(best = 0.0, share IN shares | CASE WHEN share > best THEN share ELSE best END)) AS score
 // A hit found by some words whose own words and one position hold every word matches every word;
-// its own words hold a word by any form of it: a memorandum's "memorandum" holds "memoranda".
+// its own words hold a word by any form of it (its key among them): a memorandum's "memorandum"
+// holds "memoranda".
 WITH node, score, positions, positionWords,
-     CASE WHEN tier < 3 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR word.key IN own OR any(form IN word.forms WHERE form IN own))) THEN 3 ELSE tier END AS tier,
+     CASE WHEN tier < 3 AND any(held IN coalesce(positions, []) WHERE all(word IN $words WHERE word IN held OR any(form IN word.forms WHERE form IN own))) THEN 3 ELSE tier END AS tier,
      any(form IN split(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028') WHERE form IN $exact OR form IN $exactKeys) AS exact
 // Of the hits that hold every word, those that hold them all in their names (a person: in their
 // names and a position's title and holder) are what the query names: "acting director

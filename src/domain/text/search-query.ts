@@ -133,19 +133,17 @@ function coveredWord(word: QueryWord): CoveredWord {
     ...(word.key.length >= 4 ? [word.key] : []),
     ...(word.stem ? [word.stem.text, word.stem.key] : []),
   ];
-  const leads = [word.text, ...word.synonyms].some((form) => leaderWords.has(form));
-  const signing = [word.text, ...word.synonyms].some((form) => signingWords.has(form));
-  const saying = [word.text, ...word.synonyms].some((form) => sayingWords.has(form));
-  const managing = [word.text, ...word.synonyms].some((form) => managingWords.has(form));
+  // As typed, or a Russian word through its glossary English; not by match key (see leaderWords).
+  const asks = (words: ReadonlySet<string>) => [word.text, ...word.synonyms].some((form) => words.has(form));
   return {
     text: word.text,
     key: word.key,
     forms: [...new Set(forms)],
     prefixes: [...new Set(prefixes)],
-    leaderTitles: leads ? leaderTitles : [],
-    signing,
-    saying,
-    managing,
+    leaderTitles: asks(leaderWords) ? leaderTitles : [],
+    signing: asks(signingWords),
+    saying: asks(sayingWords),
+    managing: asks(managingWords),
   };
 }
 
@@ -193,7 +191,7 @@ for (const [a, b] of synonymPairs) {
   addSynonym(a, b);
   addSynonym(b, a);
 }
-for (const [word, abbreviation] of [...abbreviatedAs, ...pluralOf]) addSynonym(word, abbreviation);
+for (const [word, synonym] of [...abbreviatedAs, ...pluralOf]) addSynonym(word, synonym);
 
 const isLoneLetter = (word: string) => /^\p{L}$/u.test(word);
 
