@@ -70,29 +70,30 @@ export function ensureBenchDependencies(log: (line: string) => void = () => {}):
 
 const serverFiles: Record<System, string> = { A: 'a.ts', B: 'b.ts', C: 'c.ts' };
 
-/**
- * Every system starts as `npm start` starts govgraph: with Node's compile cache preloaded, which
- * keeps type stripping's WebAssembly (20–40 MB that never shrink) out of a warm start.
- */
-const compileCache = new URL('../../scripts/compile-cache.mjs', import.meta.url).pathname;
-const warmed = new Set<System>();
+/** This checkout: where the servers are started from unless another is named. */
+const root = new URL('../..', import.meta.url).pathname;
+const warmed = new Set<string>();
 
 /**
  * Starts one system as a child process (so /proc shows its own CPU and memory) and waits for its
  * port. A system's first start in this process is a throwaway that fills the compile cache, so
  * that what is measured is a warm start for all three alike, whatever changed since the last run.
+ * `checkout` runs the server of another checkout of govgraph (a git worktree of another commit,
+ * with its dependencies installed) on the same Neo4j: bench/side-by-side.ts measures a change so.
  */
 export async function startServer(
   system: System,
   neo4j: Neo4jSettings,
   log: (line: string) => void = () => {},
   nodeFlags: readonly string[] = [],
+  checkout: string = root,
 ): Promise<BenchServer> {
-  if (!warmed.has(system)) {
-    warmed.add(system);
-    await (await spawnServer(system, neo4j, () => {}, nodeFlags)).stop();
+  const key = `${path.resolve(checkout)}:${system}`;
+  if (!warmed.has(key)) {
+    warmed.add(key);
+    await (await spawnServer(system, neo4j, () => {}, nodeFlags, checkout)).stop();
   }
-  return spawnServer(system, neo4j, log, nodeFlags);
+  return spawnServer(system, neo4j, log, nodeFlags, checkout);
 }
 
 async function spawnServer(
@@ -100,9 +101,13 @@ async function spawnServer(
   neo4j: Neo4jSettings,
   log: (line: string) => void,
   nodeFlags: readonly string[],
+  checkout: string,
 ): Promise<BenchServer> {
-  const file = new URL(`../servers/${serverFiles[system]}`, import.meta.url).pathname;
-  const child: ChildProcess = spawn(process.execPath, ['--import', compileCache, ...nodeFlags, file], {
+  const file = path.join(checkout, 'bench', 'servers', serverFiles[system]);
+  // Every system starts as `npm start` starts govgraph: with Node's compile cache preloaded, which
+  // keeps type stripping's WebAssembly (20–40 MB that never shrink) out of a warm start.
+  const cache = path.join(checkout, 'scripts', 'compile-cache.mjs');
+  const child: ChildProcess = spawn(process.execPath, ['--import', cache, ...nodeFlags, file], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {
       ...process.env,

@@ -13,10 +13,12 @@ export interface GitState {
   dirty: string[];
 }
 
-export function gitState(): GitState {
-  const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' }).trim();
+/** The state of this checkout, or of another one (bench/side-by-side.ts's --against). */
+export function gitState(checkout: string = root): GitState {
+  const git = (...args: string[]) => execFileSync('git', ['-C', checkout, ...args], { encoding: 'utf8' }).trim();
   try {
-    const dirty = git('status', '--porcelain', '--untracked-files=no');
+    // Paths only: status's porcelain lines begin with a space that trim() took from the first one.
+    const dirty = git('diff', '--name-only', 'HEAD');
     return { commit: git('rev-parse', 'HEAD'), dirty: dirty ? dirty.split('\n') : [] };
   } catch {
     return { commit: 'unknown (not a git checkout)', dirty: [] };
