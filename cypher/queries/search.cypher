@@ -82,7 +82,29 @@ CALL (hits, ranked) {
   WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
   RETURN collect({node: node, score: score, tier: 1}) AS some
 }
-UNWIND hits + some AS hit
+// What the hits signed or said, when the query asks it ("Platonov signed", "what Babekina said"):
+// the memorandum Platonov signed holds neither word in its own text, so no stage finds it. Each
+// comes once, with the best score of the hits that lead to it, and is ranked as every other hit:
+// its cast or speaker (below) then holds the words. A one-word query asks neither.
+CALL (hits, some) {
+  WITH hits + some AS found
+  WHERE size($words) > 1 AND any(word IN $words WHERE word.signing OR word.saying)
+  UNWIND found AS hit
+  WITH [hit IN found | hit.node] AS nodes, hit.node AS actor, hit.score AS score
+  CALL (actor) {
+    WITH actor WHERE actor:Person AND any(word IN $words WHERE word.signing)
+    MATCH (actor)-[:SIGNED]->(work:Memorandum)
+    RETURN work
+    UNION
+    WITH actor WHERE any(word IN $words WHERE word.saying)
+    MATCH (actor)<-[:SAID_BY]-(work:Statement)
+    RETURN work
+  }
+  WITH nodes, work, max(score) AS score
+  WHERE ($labels IS NULL OR work.label IN $labels) AND NOT work IN nodes
+  RETURN collect({node: work, score: score, tier: 1}) AS works
+}
+UNWIND hits + some + works AS hit
 WITH hit.node AS node, hit.score AS score, hit.tier AS tier
 WITH node, score, tier,
      // The word count first: testing a hit's labels costs db hits, and a one-word query reads no positions.
