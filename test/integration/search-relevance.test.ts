@@ -126,6 +126,9 @@ describe('search relevance on the seed graph', () => {
         matchedField: 'NAME',
         allWords: true,
       });
+      // Babekina spoke in a section of the conference; an edition does not count for its series.
+      expect((await search('RANS conference Babekina'))[0]).toMatchObject({ node: { slug: 'event-rans-ict-security-2021' } });
+      expect((await search('RANS conference Malyanov'))[0]).toMatchObject({ node: { slug: 'event-rans-ict-security-2021' } });
       // The cast counts only when the query asks for a memorandum or who signed: "Platonov MSK-IX" is the person.
       expect((await search('Platonov MSK-IX'))[0]).toMatchObject({ node: { slug: 'alexei-platonov' } });
       const described = (await search('Moscow internet exchange'))[0];
