@@ -254,6 +254,8 @@ describe('search plans', () => {
     expect(managing('administrator of .moscow')).toEqual(['administrator*', 'moscow']);
     expect(managing('кто управляет .москва')).toEqual(['управляет*', 'москва']);
     expect(managing('telecom operator')).toEqual(['telecom', 'operator']);
+    expect(managing('администратор .москва')).toEqual(['администратор*', 'москва']);
+    expect(managing('registrar of .by')).toEqual(['registrar*', 'by']);
   });
 
   it('names the entity types whose word the query holds, in English or Russian, as a content word', () => {

@@ -11,7 +11,9 @@ import { russianStemOnce } from './russian-stem.ts';
  *
  * Each entry is written in its dictionary form and keyed by its Russian stem, as the query word
  * is, so any case or number of it finds the entry ("реестра", "реестров", "реестр"). Only words
- * whose transliteration does not already meet the English one are listed; adjectives of
+ * whose transliteration does not already meet the English one are listed, but for words that
+ * ask something (search-query.ts reads "администратор" as "administrator", who runs a domain,
+ * by its English only); adjectives of
  * countries give the country's name, as the English ones do in the stored keys (demonyms.ts).
  */
 const entries: readonly (readonly [string, readonly string[]])[] = [
@@ -106,6 +108,7 @@ const entries: readonly (readonly [string, readonly string[]])[] = [
   ['администрировать', ['administers']],
   ['администрирует', ['administers']],
   ['владелец', ['owner']],
+  ['администратор', ['administrator']],
   ['заявление', ['statement']],
   ['доклад', ['report']],
   ['конференция', ['conference']],

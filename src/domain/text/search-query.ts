@@ -114,11 +114,12 @@ const signingWords = new Set(['sign', 'signs', 'signed', 'signing', 'signatory',
 // The words that ask what someone said: "what Vorobyev said about ICANN" is a statement of his
 // whose heading names ICANN. Not "state", which is as often a country or a government.
 const sayingWords = new Set(['say', 'says', 'said', 'saying', 'speak', 'speaks', 'spoke', 'speaking', 'stated', 'told']);
-// The words that ask who runs a top-level domain: "who manages .su" is its registries. Not
-// "operator", which names telecom operators as often as a domain's.
+// The words that ask who runs a top-level domain: "who manages .su" is its registries, "registrar
+// of .by" the OAC, which a source calls so (MANAGES's roles include registrar). Not "operator",
+// which names telecom operators as often as a domain's, nor "registry", which is in the names.
 const managingWords = new Set([
   ...['manage', 'manages', 'managed', 'managing', 'manager', 'run', 'runs', 'running', 'administer', 'administers'],
-  ...['administered', 'administrator', 'operate', 'operates', 'operated', 'owner', 'owns'],
+  ...['administered', 'administrator', 'operate', 'operates', 'operated', 'owner', 'owns', 'registrar', 'registrars'],
 ]);
 
 function coveredWord(word: QueryWord): CoveredWord {
