@@ -38,7 +38,7 @@ const typeDefs = /* GraphQL */ `
     search(all: String!, allTypos: String, any: String, exact: [String!]!, exactKeys: [String!]!, words: [SearchWord!]!, labels: [String!], typeLabels: [String!]!, first: Int!, candidates: Int!): [Hit!]!
     paths(from: String!, to: String!, maxHops: Int!): [FoundPath!]!
   }
-  input SearchWord { text: String! key: String! forms: [String!]! prefixes: [String!]! leaderTitles: [String!]! signing: Boolean! saying: Boolean! managing: Boolean! }
+  input SearchWord { text: String! key: String! forms: [String!]! prefixes: [String!]! leaderTitles: [String!]! signing: Boolean! saying: Boolean! managing: Boolean! membership: Boolean! }
   type Org { slug: String! name: String! kind: String country: String aliases: [String!]! memoranda: MemoPage }
   type EventPage { totalCount: Int! edges: [EventEdge!]! pageInfo: PageInfo! }
   type EventEdge { cursor: String! node: Event! }

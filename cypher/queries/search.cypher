@@ -11,8 +11,8 @@
 //   $words       the query's content words when there are several, else []: each {text, key,
 //                forms, prefixes}, what a stored word may be or start with to hold it, and
 //                leaderTitles, the whole titles that hold a word asking who leads, and
-//                signing, saying and managing, whether it asks who signed, what was said or
-//                who runs a domain (CoveredWord)
+//                signing, saying, managing and membership, whether it asks who signed, what
+//                was said, who runs a domain or who belongs (CoveredWord)
 //   $labels      entity labels to keep, or null for all
 //   $first       how many hits to return; $candidates  how many to take from the index per stage
 // The index is asked in stages, each only when the stages before found fewer than `ranked`
@@ -45,6 +45,9 @@
 // An organization is found by the domains it runs when the query asks who runs one (a word's
 // `managing`: "manages", "administrator", "управляет"): "who manages .su" is its registries, not
 // the TLD first; "administrator of .moscow" is FAITID.
+// A body or an association is found by its members when the query asks for members (a word's
+// `membership`): "ISPCP members" is the constituency, not Qrator Labs' application whose name
+// says "membership"; "ISPCP members Qrator" too.
 // An event is found by its participants alike when the query names events alone ("event",
 // "conference", "section"): "Diplomatic Academy conference Vorobyev" is the conference he took
 // part in, whose own text does not name him. Its cast holds those of its sections, sessions and
@@ -85,13 +88,15 @@ CALL (hits, ranked) {
   WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
   RETURN collect({node: node, score: score, tier: 1}) AS some
 }
-// What the hits signed or said, when the query asks it ("Platonov signed", "what Babekina said"):
-// the memorandum Platonov signed holds neither word in its own text, so no stage finds it. Each
-// comes once, with the best score of the hits that lead to it, and is ranked as every other hit:
-// its cast or speaker (below) then holds the words. A one-word query asks neither.
+// What the hits signed, said or belong to, when the query asks it ("Platonov signed", "what
+// Babekina said", "ISPCP members"): the memorandum Platonov signed holds neither word in its own
+// text, so no stage finds it, and the ISPCP's members, whose descriptions hold both words, fill
+// the first stage without it. Each comes once, with the best score of the hits that lead to it,
+// and is ranked as every other hit: its cast, speaker or members (below) then hold the words. A
+// one-word query asks none of it.
 CALL (hits, some) {
   WITH hits + some AS found
-  WHERE size($words) > 1 AND any(word IN $words WHERE word.signing OR word.saying)
+  WHERE size($words) > 1 AND any(word IN $words WHERE word.signing OR word.saying OR word.membership)
   UNWIND found AS hit
   WITH [hit IN found | hit.node] AS nodes, hit.node AS actor, hit.score AS score
   CALL (actor) {
@@ -101,6 +106,10 @@ CALL (hits, some) {
     UNION
     WITH actor WHERE any(word IN $words WHERE word.saying)
     MATCH (actor)<-[:SAID_BY]-(work:Statement)
+    RETURN work
+    UNION
+    WITH actor WHERE any(word IN $words WHERE word.membership)
+    MATCH (actor)-[:MEMBER_OF]->(work:Entity)
     RETURN work
   }
   WITH nodes, work, max(score) AS score
@@ -132,6 +141,10 @@ WITH node, score, tier,
        [domains IN [[(node)-[:MANAGES]->(domain:Entity) | split(replace(coalesce(domain.searchVariants, ''), '\u2028', ' '), ' ')]]
         WHERE domains <> [] |
          [word IN $words WHERE word.managing OR any(parts IN domains WHERE any(part IN parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
+     WHEN (node:Body OR node:Organization) AND any(word IN $words WHERE word.membership) THEN
+       [members IN [[(node)<-[:MEMBER_OF]-(member:Entity) | split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')]]
+        WHERE members <> [] |
+         [word IN $words WHERE word.membership OR any(parts IN members WHERE any(part IN parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN node:Statement THEN
        [(node)-[:SAID_BY]->(speaker:Entity) |
          [word IN $words WHERE word.saying OR any(part IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')

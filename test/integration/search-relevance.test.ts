@@ -126,6 +126,8 @@ describe('search relevance on the seed graph', () => {
         matchedField: 'NAME',
         allWords: true,
       });
+      // The ISPCP's members fill the first stage with both words; the constituency comes with them.
+      expect((await search('ISPCP members'))[0]).toMatchObject({ node: { slug: 'ispcp' }, allWords: true });
       // Babekina spoke in a section of the conference; an edition does not count for its series.
       expect((await search('RANS conference Babekina'))[0]).toMatchObject({ node: { slug: 'event-rans-ict-security-2021' } });
       expect((await search('RANS conference Malyanov'))[0]).toMatchObject({ node: { slug: 'event-rans-ict-security-2021' } });

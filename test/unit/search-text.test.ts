@@ -256,6 +256,10 @@ describe('search plans', () => {
     expect(managing('telecom operator')).toEqual(['telecom', 'operator']);
     expect(managing('администратор .москва')).toEqual(['администратор*', 'москва']);
     expect(managing('registrar of .by')).toEqual(['registrar*', 'by']);
+    const membership = (text: string) => planSearch(text)?.positionWords.map((word) => `${word.text}${word.membership ? '*' : ''}`);
+    expect(membership('ISPCP members')).toEqual(['ispcp', 'members*']);
+    expect(membership('члены ISPCP')).toEqual(['члены*', 'ispcp']);
+    expect(membership('member states')).toEqual(['member*', 'states']);
   });
 
   it('names the entity types whose word the query holds, in English or Russian, as a content word', () => {

@@ -92,6 +92,8 @@ export interface CoveredWord {
   saying: boolean;
   /** A word that asks who runs a domain ("manages", "administrator", "управляет"): every MANAGES relation holds it. */
   managing: boolean;
+  /** A word that asks for members ("members", "члены"): every MEMBER_OF relation holds it. */
+  membership: boolean;
 }
 
 // The words that ask who leads, as typed (a Russian one through its glossary English). Not by
@@ -122,6 +124,10 @@ const managingWords = new Set([
   ...['administered', 'administrator', 'operate', 'operates', 'operated', 'owner', 'owns', 'registrar', 'registrars'],
 ]);
 
+// The words that ask who belongs to a body or an association: "ISPCP members" is the
+// constituency, whose members hold the word, before the application whose name says "membership".
+const membershipWords = new Set(['member', 'members', 'membership', 'memberships']);
+
 function coveredWord(word: QueryWord): CoveredWord {
   const forms = [
     word.text,
@@ -145,6 +151,7 @@ function coveredWord(word: QueryWord): CoveredWord {
     signing: asks(signingWords),
     saying: asks(sayingWords),
     managing: asks(managingWords),
+    membership: asks(membershipWords),
   };
 }
 
