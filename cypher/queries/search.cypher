@@ -151,12 +151,15 @@ WITH node, score, tier,
                                    WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
      END AS positions
 // How many query words the position (or speaker, or cast) that holds most of them holds. A
-// person's, a memorandum's and an event's are returned as `positionWords`, from which
-// src/schema/search.ts tells whether the hit was found by a position or its cast
-// (SearchHit.matchedField POSITION, PARTY).
+// person's, a memorandum's, an event's and a body's members' (not an organization's domains) are
+// returned as `positionWords`, from which src/schema/search.ts tells whether the hit was found
+// by a position, its cast or its members (SearchHit.matchedField POSITION, PARTY, MEMBER).
 WITH node, score, tier, positions,
      reduce(most = 0, held IN coalesce(positions, []) | CASE WHEN size(held) > most THEN size(held) ELSE most END) AS most
-WITH node, tier, positions, CASE WHEN most = 0 THEN null WHEN node:Person OR node:Memorandum OR node:Event THEN most END AS positionWords, score + 5.0 * most AS score,
+WITH node, tier, positions, CASE WHEN most = 0 THEN null WHEN node:Person OR node:Memorandum OR node:Event THEN most
+     WHEN (node:Body OR node:Organization) AND any(word IN $words WHERE word.membership)
+          AND NOT (node:Organization AND any(word IN $words WHERE word.managing)) THEN most END AS positionWords,
+     score + 5.0 * most AS score,
      CASE WHEN positions IS NULL OR positions = [] THEN [] ELSE
        split(replace(coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ') END AS own
 // Of two hits that match alike, the one whose name the query covers more is what was meant:

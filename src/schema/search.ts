@@ -40,6 +40,7 @@ const fieldDescriptions: Record<SearchField, string> = {
   POSITION: 'A position the person holds: its title and the organization or body it is held at ("Coordination Center director").',
   PARTY:
     'Who took part: a party to the memorandum or one of its signatories ("memorandum signed by Pavlyuchenko"), a participant in the event ("Diplomatic Academy conference Vorobyev").',
+  MEMBER: 'A member of the body or organization, when the query asks for members ("members Verizon Comcast").',
   KIND: 'The kind or type, as words ("exchange point").',
   PLACE: 'An event’s place.',
   PUBLISHER: 'A source’s publisher.',
@@ -72,7 +73,7 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
       type: SearchFieldEnum,
       nullable: true,
       description:
-        'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description), or POSITION for a person found by a position held ("Coordination Center director"), PARTY for a memorandum or an event found by who took part ("memorandum with MSK-IX"). When it is a name-like field, `matched` is its value.',
+        'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description), or POSITION for a person found by a position held ("Coordination Center director"), PARTY for a memorandum or an event found by who took part ("memorandum with MSK-IX"), MEMBER for a body or an organization found by its members ("members Verizon Comcast"). When it is a name-like field, `matched` is its value.',
       resolve: (hit) => hit.explanation().matchedField,
     }),
     allWords: t.exposeBoolean('allWords', {
@@ -82,13 +83,17 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
   }),
 });
 
+// The labels whose members the search statement reads (a word asking for members); a
+// memorandum's and an event's cast is who took part.
+const holdsMembers: ReadonlySet<string> = new Set(['Body', 'Organization']);
+
 function explanationOf(plan: SearchPlan, row: SearchRow): MatchExplanation {
   const { entity } = row;
   const searched = searchedProperties(entity);
   const best = explainMatch(plan, entity.label, entity.id, searched);
   // `matched` keeps its meaning: one of the entity's names. When the best match is a name, it is that one.
   const name = best?.field && nameFields.has(best.field) ? best : explainMatch(plan, entity.label, entity.id, searched, 'name');
-  // A person's position (a memorandum's or an event's cast) names what was found when it holds more of the
+  // A person's position (a memorandum's or an event's cast, a body's members) names what was found when it holds more of the
   // words than any field of the hit's own, or as many as a field that is not a name and then every
   // word: "Coordination Center director" is Vorobyev's position, though his description says it
   // too; "Kremer RANS president" stays his description, as the position holds two of the three words.
@@ -96,7 +101,7 @@ function explanationOf(plan: SearchPlan, row: SearchRow): MatchExplanation {
   const byPosition =
     held !== null &&
     (best === null || held > best.words || (held === best.words && !nameFields.has(best.field) && held === plan.positionWords.length));
-  const positionField = entity.label === 'Person' ? 'POSITION' : 'PARTY';
+  const positionField = entity.label === 'Person' ? 'POSITION' : holdsMembers.has(entity.label) ? 'MEMBER' : 'PARTY';
   return { matched: name?.value ?? null, matchedField: byPosition ? positionField : (best?.field ?? null) };
 }
 

@@ -128,6 +128,8 @@ describe('search relevance on the seed graph', () => {
       });
       // The ISPCP's members fill the first stage with both words; the constituency comes with them.
       expect((await search('ISPCP members'))[0]).toMatchObject({ node: { slug: 'ispcp' }, allWords: true });
+      // Found by members its own text does not name, it says so.
+      expect((await search('members Verizon Comcast'))[0]).toMatchObject({ node: { slug: 'ispcp' }, matchedField: 'MEMBER' });
       // Babekina spoke in a section of the conference; an edition does not count for its series.
       expect((await search('RANS conference Babekina'))[0]).toMatchObject({ node: { slug: 'event-rans-ict-security-2021' } });
       expect((await search('RANS conference Malyanov'))[0]).toMatchObject({ node: { slug: 'event-rans-ict-security-2021' } });

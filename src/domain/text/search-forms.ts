@@ -39,10 +39,12 @@ export const searchFields = [
   'PUBLISHER',
   'COUNTRY',
   'DATE',
-  // Not fields of the entity: a person's position (its title and holder), and who took part in
-  // a memorandum (its parties and signatories) or an event, read by the statement.
+  // Not fields of the entity: a person's position (its title and holder), who took part in a
+  // memorandum (its parties and signatories) or an event, and a body's or an organization's
+  // members, read by the statement.
   'POSITION',
   'PARTY',
+  'MEMBER',
 ] as const;
 export type SearchField = (typeof searchFields)[number];
 

@@ -28,6 +28,7 @@ const foundIn: Readonly<Record<string, string>> = {
   DATE: 'by its date',
   POSITION: 'by a position held',
   PARTY: 'by who took part',
+  MEMBER: 'by its members',
 };
 
 function hitNote(hit: SearchHit): string | null {
