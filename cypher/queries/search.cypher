@@ -47,7 +47,7 @@
 // the TLD first; "administrator of .moscow" is FAITID.
 // A body or an association is found by its members when the query asks for members (a word's
 // `membership`): "ISPCP members" is the constituency, not Qrator Labs' application whose name
-// says "membership"; "ISPCP members Qrator" too.
+// says "membership"; "members Verizon Comcast" too, whose own text names neither.
 // An event is found by its participants alike when the query names events alone ("event",
 // "conference", "section"): "Diplomatic Academy conference Vorobyev" is the conference he took
 // part in, whose own text does not name him. Its cast holds those of its sections, sessions and
