@@ -53,7 +53,9 @@
 // part in, whose own text does not name him. Its cast holds those of its sections, sessions and
 // round tables too ("RANS conference Babekina", who spoke in a section), but not those of a
 // conference inside it: an edition's participants would make the series, whose shorter name
-// scores higher, the answer to "RANS conference Malyanov".
+// scores higher, the answer to "RANS conference Malyanov". A word asking what was said is held by each
+// participant who spoke there (a speaker, moderator, presenter or respondent): "who spoke at the
+// RANS conference" is the 2021 conference, whose sections had speakers, not the series.
 // A title's words and a holder's or speaker's match keys are compared with each word's forms and
 // prefixes, as the coverage below compares a hit's own words: "директор Координационного центра"
 // meets the title "Director" through the glossary's English and the Coordination Center's Russian
@@ -133,10 +135,13 @@ WITH node, score, tier,
          [word IN $words WHERE any(member IN cast WHERE (word.signing AND member.signs)
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN node:Event AND $typeLabels = ['Event'] THEN
-       [cast IN [[(node)<-[:PARTICIPATED_IN]-(member:Entity) | split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')] +
-                 [(node)<-[:PART_OF]-(part:Event)<-[:PARTICIPATED_IN]-(member:Entity) WHERE part.kind <> 'conference' | split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')]]
+       [cast IN [[(node)<-[taking:PARTICIPATED_IN]-(member:Entity) |
+                   {speaks: taking.role IN ['speaker', 'moderator', 'presenter', 'respondent'], parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}] +
+                 [(node)<-[:PART_OF]-(part:Event)<-[taking:PARTICIPATED_IN]-(member:Entity) WHERE part.kind <> 'conference' |
+                   {speaks: taking.role IN ['speaker', 'moderator', 'presenter', 'respondent'], parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}]]
         WHERE cast <> [] |
-         [word IN $words WHERE any(parts IN cast WHERE any(part IN parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
+         [word IN $words WHERE any(member IN cast WHERE (word.saying AND member.speaks)
+                                   OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN node:Organization AND any(word IN $words WHERE word.managing) THEN
        [domains IN [[(node)-[:MANAGES]->(domain:Entity) | split(replace(coalesce(domain.searchVariants, ''), '\u2028', ' '), ' ')]]
         WHERE domains <> [] |
