@@ -1,4 +1,5 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { openSize } from './lib/dataset.ts';
@@ -13,7 +14,7 @@ import {
 } from './lib/harness.ts';
 import { spread, throughput } from './lib/measure.ts';
 import { drawParams, normalize, queryNames, requestFor, type System, systems } from './lib/mix.ts';
-import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
+import { commandLine, type GitState, gitState, loadAverage } from './lib/provenance.ts';
 import { withSpread } from './lib/report.ts';
 
 const usage = `usage: node bench/side-by-side.ts --against DIR [--query Q3] [--reference C] [--size 10000]
@@ -66,7 +67,7 @@ if (problems.length > 0 || against === undefined || query === undefined || refer
 }
 
 const log = (line: string) => process.stderr.write(`side-by-side: ${line}\n`);
-const work = values.reuse ?? path.join('/tmp', `govgraph-side-by-side-${process.pid}`);
+const work = values.reuse ?? mkdtempSync(path.join(tmpdir(), 'govgraph-side-by-side-'));
 interface Contender {
   name: string;
   system: System;
@@ -139,7 +140,7 @@ try {
   if (values.reuse === undefined) rmSync(work, { recursive: true, force: true });
 }
 
-const commitOf = (state: { commit: string; dirty: string[] }) =>
+const commitOf = (state: GitState) =>
   `\`${state.commit}\`${state.dirty.length > 0 ? ` with uncommitted changes to ${state.dirty.join(', ')}` : ''}`;
 const perRound = there.rates.map((rate, index) => rate / (here.rates[index] ?? Number.NaN));
 const median = (contender: Contender) => spread(contender.rates).median;

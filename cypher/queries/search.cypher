@@ -99,8 +99,9 @@ CALL (hits, ranked) {
 CALL (hits, some) {
   WITH hits + some AS found
   WHERE size($words) > 1 AND any(word IN $words WHERE word.signing OR word.saying OR word.membership)
+  WITH found, [hit IN found | hit.node] AS nodes
   UNWIND found AS hit
-  WITH [hit IN found | hit.node] AS nodes, hit.node AS actor, hit.score AS score
+  WITH nodes, hit.node AS actor, hit.score AS score
   CALL (actor) {
     WITH actor WHERE actor:Person AND any(word IN $words WHERE word.signing)
     MATCH (actor)-[:SIGNED]->(work:Memorandum)
@@ -114,8 +115,9 @@ CALL (hits, some) {
     MATCH (actor)-[:MEMBER_OF]->(work:Entity)
     RETURN work
   }
-  WITH nodes, work, max(score) AS score
+  WITH nodes, work, score
   WHERE ($labels IS NULL OR work.label IN $labels) AND NOT work IN nodes
+  WITH work, max(score) AS score
   RETURN collect({node: work, score: score, tier: 1}) AS works
 }
 UNWIND hits + some + works AS hit
@@ -135,9 +137,7 @@ WITH node, score, tier,
          [word IN $words WHERE any(member IN cast WHERE (word.signing AND member.signs)
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN node:Event AND $typeLabels = ['Event'] THEN
-       [cast IN [[(node)<-[taking:PARTICIPATED_IN]-(member:Entity) |
-                   {speaks: taking.role IN ['speaker', 'moderator', 'presenter', 'respondent'], parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}] +
-                 [(node)<-[:PART_OF]-(part:Event)<-[taking:PARTICIPATED_IN]-(member:Entity) WHERE part.kind <> 'conference' |
+       [cast IN [[(node)<-[:PART_OF*0..1]-(part:Event)<-[taking:PARTICIPATED_IN]-(member:Entity) WHERE part = node OR part.kind <> 'conference' |
                    {speaks: taking.role IN ['speaker', 'moderator', 'presenter', 'respondent'], parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}]]
         WHERE cast <> [] |
          [word IN $words WHERE any(member IN cast WHERE (word.saying AND member.speaks)

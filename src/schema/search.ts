@@ -85,7 +85,7 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
 
 // The labels whose members the search statement reads (a word asking for members); a
 // memorandum's and an event's cast is who took part.
-const holdsMembers: ReadonlySet<string> = new Set(['Body', 'Organization']);
+const holdsMembers: ReadonlySet<EntityLabel> = new Set<EntityLabel>(['Body', 'Organization']);
 
 function explanationOf(plan: SearchPlan, row: SearchRow): MatchExplanation {
   const { entity } = row;
@@ -93,10 +93,11 @@ function explanationOf(plan: SearchPlan, row: SearchRow): MatchExplanation {
   const best = explainMatch(plan, entity.label, entity.id, searched);
   // `matched` keeps its meaning: one of the entity's names. When the best match is a name, it is that one.
   const name = best?.field && nameFields.has(best.field) ? best : explainMatch(plan, entity.label, entity.id, searched, 'name');
-  // A person's position (a memorandum's or an event's cast, a body's members) names what was found when it holds more of the
-  // words than any field of the hit's own, or as many as a field that is not a name and then every
-  // word: "Coordination Center director" is Vorobyev's position, though his description says it
-  // too; "Kremer RANS president" stays his description, as the position holds two of the three words.
+  // A person's position (a memorandum's or an event's cast, a body's members) names what was
+  // found when it holds more of the words than any field of the hit's own, or as many as a field
+  // that is not a name and then every word: "Coordination Center director" is Vorobyev's
+  // position, though his description says it too; "Kremer RANS president" stays his
+  // description, as the position holds two of the three words.
   const held = row.positionWords;
   const byPosition =
     held !== null &&
