@@ -67,11 +67,13 @@
 // outweighs two in a description, so "Russian anti DDoS" put every entity with "Russian" in its
 // name before Qrator Labs, whose description holds "Russian" and "DDoS". Of hits that hold the
 // words alike, those of a type the query names by its word ($typeLabels: "memorandum", "MoU",
-// "article", "statement"; src/domain/text/search-forms.ts) come first: "memorandum" lists the
-// memoranda before the article whose title and text name one. Within a tier a
-// statement comes after the other entities: it mentions what it is about (its heading and summary
-// name Qrator Labs, the OEWG), and a query whose words an entity holds as well as a statement
-// about it is looking for the entity ("Quator Labs" is the company, not what it announced).
+// "article", "news", "statement"; src/domain/text/search-forms.ts) come first: "memorandum" lists the
+// memoranda before the article whose title and text name one. Within a tier statements and
+// sources come after the other entities, unless the query names their type: they mention what
+// they are about (a statement's heading and summary name Qrator Labs, the OEWG; an article's title
+// says Qrator Labs became an ISPCP member), and a query whose words an entity holds as well as a
+// statement or an article about it is looking for the entity ("Quator Labs" is the company, not
+// what it announced; "члены ISPCP" the constituency, not the article).
 CALL db.index.fulltext.queryNodes('entity_search_v2', $all, {limit: $candidates}) YIELD node, score
 WHERE $labels IS NULL OR node.label IN $labels
 WITH collect({node: node, score: score, tier: 3}) AS hits
@@ -230,5 +232,5 @@ WITH hit.n AS n, hit.tier AS tier, hit.exact AS exact, hit.named AS named, hit.s
 // selection reads of its hits, listed by name (src/db/record-view.ts).
 RETURN {{rowRecord}} AS props,
        score, exact OR tier >= 2 AS allWords, positionWords
-ORDER BY exact DESC, tier DESC, named DESC, covered DESC, n.label IN $typeLabels DESC, n:Statement ASC, score * rarity * rarity DESC, score DESC, n.id ASC
+ORDER BY exact DESC, tier DESC, named DESC, covered DESC, n.label IN $typeLabels DESC, (n.label IN ['Statement', 'Source'] AND NOT n.label IN $typeLabels) ASC, score * rarity * rarity DESC, score DESC, n.id ASC
 LIMIT $first

@@ -128,6 +128,10 @@ describe('search relevance on the seed graph', () => {
       });
       // The ISPCP's members fill the first stage with both words; the constituency comes with them.
       expect((await search('ISPCP members'))[0]).toMatchObject({ node: { slug: 'ispcp' }, allWords: true });
+      // The article whose title says Qrator Labs became a member holds both words as well; an
+      // article comes after the entity it is about, unless the query asks for one ("news").
+      expect((await search('члены ISPCP'))[0]).toMatchObject({ node: { slug: 'ispcp' } });
+      expect((await search('news Qrator Labs ICANN'))[0]).toMatchObject({ node: { slug: 'src-003-qrator-labs-joins-ispcp' } });
       // Found by members its own text does not name, it says so.
       expect((await search('members Verizon Comcast'))[0]).toMatchObject({ node: { slug: 'ispcp' }, matchedField: 'MEMBER' });
       // Babekina spoke in a section of the conference; an edition does not count for its series.

@@ -121,6 +121,7 @@ const entries: readonly (readonly [string, readonly string[]])[] = [
   ['статья', ['article']],
   ['публикация', ['article']],
   ['источник', ['source']],
+  ['новость', ['news']],
   ['событие', ['event']],
   ['мероприятие', ['event']],
   ['обмен', ['exchange']],

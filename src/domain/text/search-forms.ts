@@ -102,7 +102,7 @@ function countryName(code: string): string[] {
 const labelWords: Partial<Readonly<Record<EntityLabel, readonly string[]>>> = {
   Memorandum: ['memorandum', 'MoU'],
   Event: ['event'],
-  Source: ['source', 'article'],
+  Source: ['source', 'article', 'news'],
   Statement: ['statement'],
 };
 const tldWords = ['top level domain', 'domain zone'];
@@ -204,7 +204,7 @@ export const searchedFields: readonly SearchedField[] = [
  * Raise when the stored forms change (a rule of normalize.ts or match-key.ts, a field added
  * above): at its next start the server rewrites every entity's forms (src/db/search-forms.ts).
  */
-export const searchFormsVersion = 11;
+export const searchFormsVersion = 12;
 
 /**
  * What stands between two forms of one property: U+2028 (LINE SEPARATOR), which searchKey turns
