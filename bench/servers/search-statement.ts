@@ -20,7 +20,7 @@ export function searchHitIndex(name: (typeof searchHitProperties)[number]): numb
  * else of govgraph's, so B's and C's processes load none of govgraph's modules, whose memory
  * would count against them (test/bench compares the text with the one A sends).
  */
-export function searchStatement(): string {
-  const text = statementText('queries/search', fileURLToPath(new URL('../../cypher', import.meta.url)));
+export function searchStatement(cypherDir = fileURLToPath(new URL('../../cypher', import.meta.url))): string {
+  const text = statementText('queries/search', cypherDir);
   return text.replace('{{rowRecord}}', `[${searchHitProperties.map((name) => `n.${name}`).join(', ')}]`);
 }

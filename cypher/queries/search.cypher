@@ -47,7 +47,9 @@
 // the TLD first; "administrator of .moscow" is FAITID.
 // A body or an association is found by its members when the query asks for members (a word's
 // `membership`): "ISPCP members" is the constituency, not Qrator Labs' application whose name
-// says "membership"; "members Verizon Comcast" too, whose own text names neither.
+// says "membership"; "members Verizon Comcast" too, whose own text names neither. The word
+// asking is held by every body with a member, every registry with a domain; the other words
+// by the members and domains among the hits (the index finds those that hold them).
 // An event is found by its participants alike when the query names events alone ("event",
 // "conference", "section"): "Diplomatic Academy conference Vorobyev" is the conference he took
 // part in, whose own text does not name him. Its cast holds those of its sections, sessions and
@@ -120,10 +122,36 @@ CALL (hits, some) {
   WITH nodes, work, score
   WHERE ($labels IS NULL OR work.label IN $labels) AND NOT work IN nodes
   WITH work, max(score) AS score
+  // At most as many as an index stage takes: a person who signed 1,521 memoranda (the generated
+  // graph of 100k entities) made every one of them a hit, each cast read below, 50,242 db hits.
+  // Those that come first here are those the ranking would put first of equals (score, then slug).
+  ORDER BY score DESC, work.id ASC
+  LIMIT $candidates
   RETURN collect({node: work, score: score, tier: 1}) AS works
 }
-UNWIND hits + some + works AS hit
-WITH hit.node AS node, hit.score AS score, hit.tier AS tier
+WITH hits + some + works AS found
+// The words that the hits hold for the bodies they are members of and for the organizations that
+// run them, when the query asks who belongs or who runs a domain ("members Verizon Comcast",
+// "who manages .su"): read from the hits' side, whose MEMBER_OF and MANAGES are few, and not from
+// each body's or registry's members and domains, which a hub has by the thousand (a body of 645
+// members cost 11,168 db hits at 100k entities). A member or domain that holds a query word is
+// one the index finds for it.
+CALL (found) {
+  WITH found WHERE size($words) > 1 AND any(word IN $words WHERE word.membership)
+  UNWIND found AS hit
+  WITH hit.node AS member
+  MATCH (member)-[:MEMBER_OF]->(body:Entity)
+  RETURN collect({whole: body, parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}) AS memberParts
+}
+CALL (found) {
+  WITH found WHERE size($words) > 1 AND any(word IN $words WHERE word.managing)
+  UNWIND found AS hit
+  WITH hit.node AS domain
+  MATCH (domain)<-[:MANAGES]-(owner:Entity)
+  RETURN collect({whole: owner, parts: split(replace(coalesce(domain.searchVariants, ''), '\u2028', ' '), ' ')}) AS domainParts
+}
+UNWIND found AS hit
+WITH hit.node AS node, hit.score AS score, hit.tier AS tier, memberParts, domainParts
 WITH node, score, tier,
      // The word count first: testing a hit's labels costs db hits, and a one-word query reads no positions.
      CASE WHEN size($words) < 2 THEN null
@@ -145,13 +173,15 @@ WITH node, score, tier,
          [word IN $words WHERE any(member IN cast WHERE (word.saying AND member.speaks)
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN node:Organization AND any(word IN $words WHERE word.managing) THEN
-       [domains IN [[(node)-[:MANAGES]->(domain:Entity) | split(replace(coalesce(domain.searchVariants, ''), '\u2028', ' '), ' ')]]
-        WHERE domains <> [] |
-         [word IN $words WHERE word.managing OR any(parts IN domains WHERE any(part IN parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
+       CASE WHEN EXISTS { (node)-[:MANAGES]->(:Entity) } THEN
+         [[word IN $words WHERE word.managing OR any(domain IN domainParts WHERE domain.whole = node
+                                   AND any(part IN domain.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
+       ELSE [] END
      WHEN (node:Body OR node:Organization) AND any(word IN $words WHERE word.membership) THEN
-       [members IN [[(node)<-[:MEMBER_OF]-(member:Entity) | split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')]]
-        WHERE members <> [] |
-         [word IN $words WHERE word.membership OR any(parts IN members WHERE any(part IN parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
+       CASE WHEN EXISTS { (node)<-[:MEMBER_OF]-(:Entity) } THEN
+         [[word IN $words WHERE word.membership OR any(member IN memberParts WHERE member.whole = node
+                                   AND any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
+       ELSE [] END
      WHEN node:Statement THEN
        [(node)-[:SAID_BY]->(speaker:Entity) |
          [word IN $words WHERE word.saying OR any(part IN split(replace(coalesce(speaker.searchVariants, ''), '\u2028', ' '), ' ')

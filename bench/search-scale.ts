@@ -1,0 +1,190 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { openSize } from './lib/dataset.ts';
+import { startSizeNeo4j } from './lib/harness.ts';
+import { type Spread, spread } from './lib/measure.ts';
+import { profileStatement } from './lib/profile.ts';
+import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
+import { searchParameters } from './lib/search.ts';
+import { searchStatement } from './servers/search-statement.ts';
+
+const usage = `usage: node bench/search-scale.ts [--entities 100000] [--work DIR] [--passes 9] [--against COMMIT] [--out FILE.md]
+
+What a search of several words costs on the generated graph, where the benchmark's Q4 (one word)
+never goes: the steps that add what the hits signed, said or belong to, and those that read a
+registry's domains or a body's members, whose cost follows the degree of the hubs the hits reach.
+The texts are drawn from the graph: the person who signed the most memoranda, one who signed one,
+the body with the most members and the organization that runs the most domains, with the words
+that ask who signed, said, belongs or runs. For each text: the search statement's db hits
+(PROFILE) and Neo4j's own time (until the first record plus until the last), the median of
+--passes after a warm-up pass, with its min–max; with --against, the statement of that commit
+(cypher/queries/search.cypher as it was there) is run beside it, the two alternating, and the
+report says whether their top 20 are the same.`;
+
+const { values } = parseArgs({
+  options: {
+    entities: { type: 'string', default: '100000' },
+    work: { type: 'string', default: path.join(tmpdir(), 'govgraph-bench') },
+    passes: { type: 'string', default: '9' },
+    against: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+const entities = Number(values.entities);
+const passes = Number(values.passes);
+if (values.help || ![entities, passes].every((n) => Number.isInteger(n) && n > 0)) {
+  console.log(usage);
+  process.exit(values.help ? 0 : 2);
+}
+const log = (line: string) => process.stderr.write(`search-scale: ${line}\n`);
+
+/** The search statement of another commit, read as the benchmark's servers read today's. */
+function statementAt(commit: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'govgraph-search-'));
+  try {
+    mkdirSync(path.join(dir, 'queries'));
+    const text = execFileSync('git', ['show', `${commit}:cypher/queries/search.cypher`], { encoding: 'utf8' });
+    writeFileSync(path.join(dir, 'queries', 'search.cypher'), text);
+    return searchStatement(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const statements: [string, string][] = [['now', searchStatement()]];
+if (values.against) statements.push([values.against.slice(0, 10), statementAt(values.against)]);
+
+/** As the captured parameters of bench/lib/profile.ts hold them: integers marked, so LIMIT gets one. */
+function captured(text: string): Record<string, unknown> {
+  const mark = (value: unknown): unknown =>
+    typeof value === 'number' && Number.isInteger(value) ? { $int: String(value) } : Array.isArray(value) ? value.map(mark) : value;
+  return Object.fromEntries(Object.entries(searchParameters(text)).map(([key, value]) => [key, mark(value)]));
+}
+const driverParameters = (text: string): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(searchParameters(text)).map(([key, value]) => [key, typeof value === 'number' ? neo4j.int(value) : value]),
+  );
+
+interface Hub {
+  what: string;
+  name: string;
+  degree: number;
+}
+
+async function hubs(driver: Driver): Promise<Hub[]> {
+  const one = async (what: string, query: string): Promise<Hub> => {
+    const { records } = await driver.executeQuery(query, {}, { database: 'neo4j' });
+    const record = records[0];
+    if (!record) throw new Error(`no ${what} in the graph`);
+    return { what, name: String(record.get('name')), degree: neo4j.integer.toNumber(record.get('degree')) };
+  };
+  return [
+    await one(
+      'the person who signed the most memoranda',
+      'MATCH (p:Person)-[s:SIGNED]->() WITH p, count(s) AS degree ORDER BY degree DESC, p.id LIMIT 1 RETURN p.name AS name, degree',
+    ),
+    await one(
+      'a person who signed one',
+      'MATCH (p:Person)-[s:SIGNED]->() WITH p, count(s) AS degree WHERE degree = 1 RETURN p.name AS name, degree ORDER BY p.id DESC LIMIT 1',
+    ),
+    await one(
+      'the body with the most members',
+      'MATCH (b:Body)<-[m:MEMBER_OF]-() WITH b, count(m) AS degree ORDER BY degree DESC, b.id LIMIT 1 RETURN b.name AS name, degree',
+    ),
+    await one(
+      'the organization that runs the most domains',
+      'MATCH (o:Organization)-[m:MANAGES]->() WITH o, count(m) AS degree ORDER BY degree DESC, o.id LIMIT 1 RETURN o.name AS name, degree',
+    ),
+  ];
+}
+
+/** The texts: a name's words without the number the generator appends, and the asking words. */
+function textsFor([signer, single, body, registry]: Hub[]): { text: string; why: string }[] {
+  const words = (hub: Hub | undefined) => (hub?.name ?? '').split(' ').filter((word) => !/^\d+$/.test(word));
+  const [first = '', last = ''] = words(signer);
+  const [, singleLast = ''] = words(single);
+  const [bodyWord = ''] = words(body);
+  const [registryFirst = '', registryLast = ''] = words(registry);
+  return [
+    { text: 'rovor', why: 'one word, as Q4' },
+    { text: `${first} ${last}`, why: `${signer?.what}: two words, no asking word` },
+    { text: `${last} signed`, why: `${signer?.what} (${signer?.degree}): what they signed` },
+    { text: `${first} ${last} signed`, why: 'the same, with the first name' },
+    { text: `${last} said`, why: `${signer?.what}: what they said` },
+    { text: `${singleLast} signed`, why: `${single?.what}` },
+    { text: `${bodyWord} members`, why: `${body?.what} (${body?.degree})` },
+    { text: `${bodyWord} council members`, why: 'the same, with its type word' },
+    { text: `${registryFirst} ${registryLast} manages`, why: `${registry?.what} (${registry?.degree})` },
+  ];
+}
+
+const loadBefore = loadAverage();
+const { embedded, neo4j: settings } = await startSizeNeo4j(entities, values.work, log);
+const lines: string[] = [];
+let hubLines: string[] = [];
+try {
+  // Loads the graph when the folder has none; applies the schema files added since when it has.
+  await openSize(settings, entities, values.work, true, log, embedded);
+  const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), { disableLosslessIntegers: true });
+  try {
+    const found = await hubs(driver);
+    hubLines = found.map((hub) => `- ${hub.what}: "${hub.name}", ${hub.degree}`);
+    const header = statements.map(([name]) => `${name}: db hits | ${name}: ms`).join(' | ');
+    lines.push(
+      `| text | what it reaches | ${header} |${values.against ? ' same top 20 |' : ''}`,
+      `|---|---|${statements.map(() => '---:|---:|').join('')}${values.against ? '---|' : ''}`,
+    );
+    for (const { text, why } of textsFor(found)) {
+      const cells: string[] = [];
+      const answers = new Set<string>();
+      const times = new Map<string, number[]>(statements.map(([name]) => [name, []]));
+      for (const [, statement] of statements) {
+        const profile = await profileStatement(driver, settings.database, { query: statement, parameters: captured(text) });
+        cells.push(String(profile.dbHits));
+      }
+      for (let pass = 0; pass <= passes; pass++) {
+        const order = pass % 2 === 0 ? statements : [...statements].reverse();
+        for (const [name, statement] of order) {
+          const { records, summary } = await driver.executeQuery(statement, driverParameters(text), { database: settings.database });
+          answers.add(JSON.stringify(records.map((record) => record.get('props'))));
+          // The first pass warms the plan and the pages up and is not counted.
+          if (pass > 0)
+            times
+              .get(name)
+              ?.push(neo4j.integer.toNumber(summary.resultAvailableAfter) + neo4j.integer.toNumber(summary.resultConsumedAfter));
+        }
+      }
+      const show = (s: Spread) => `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+      const row = statements.map(([name], index) => `${cells[index]} | ${show(spread(times.get(name) ?? []))}`).join(' | ');
+      lines.push(`| "${text}" | ${why} | ${row} |${values.against ? ` ${answers.size === 1 ? 'yes' : 'no'} |` : ''}`);
+      log(lines.at(-1) ?? '');
+    }
+  } finally {
+    await driver.close();
+  }
+} finally {
+  await embedded.stop();
+}
+const git = gitState();
+const report = [
+  `# Search of several words at ${entities} entities`,
+  '',
+  `- command: \`${commandLine().command}\``,
+  `- commit: ${git.commit}${git.dirty.length > 0 ? ` (uncommitted changes: ${git.dirty.join(', ')})` : ''}`,
+  `- load average (1 min): ${loadBefore.oneMinute.toFixed(2)} before, ${loadAverage().oneMinute.toFixed(2)} after`,
+  `- db hits: PROFILE of the statement with govgraph's parameters for the text (first: 20); ms: Neo4j's own time, medians of ${passes} passes with their min–max${values.against ? ', the two statements alternating' : ''}`,
+  '',
+  'Hubs of the graph:',
+  '',
+  ...hubLines,
+  '',
+  ...lines,
+  '',
+].join('\n');
+if (values.out) writeFileSync(values.out, report);
+process.stdout.write(report);
