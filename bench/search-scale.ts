@@ -6,9 +6,10 @@ import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { openSize } from './lib/dataset.ts';
 import { startSizeNeo4j } from './lib/harness.ts';
-import { type Spread, spread } from './lib/measure.ts';
+import { spread } from './lib/measure.ts';
 import { profileStatement } from './lib/profile.ts';
-import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
+import { loadAverage, provenanceLines } from './lib/provenance.ts';
+import { withSpread } from './lib/report.ts';
 import { searchParameters } from './lib/search.ts';
 import { searchStatement } from './servers/search-statement.ts';
 
@@ -159,8 +160,7 @@ try {
               ?.push(neo4j.integer.toNumber(summary.resultAvailableAfter) + neo4j.integer.toNumber(summary.resultConsumedAfter));
         }
       }
-      const show = (s: Spread) => `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
-      const row = statements.map(([name], index) => `${cells[index]} | ${show(spread(times.get(name) ?? []))}`).join(' | ');
+      const row = statements.map(([name], index) => `${cells[index]} | ${withSpread(spread(times.get(name) ?? []), 0)}`).join(' | ');
       lines.push(`| "${text}" | ${why} | ${row} |${values.against ? ` ${answers.size === 1 ? 'yes' : 'no'} |` : ''}`);
       log(lines.at(-1) ?? '');
     }
@@ -170,13 +170,10 @@ try {
 } finally {
   await embedded.stop();
 }
-const git = gitState();
 const report = [
   `# Search of several words at ${entities} entities`,
   '',
-  `- command: \`${commandLine().command}\``,
-  `- commit: ${git.commit}${git.dirty.length > 0 ? ` (uncommitted changes: ${git.dirty.join(', ')})` : ''}`,
-  `- load average (1 min): ${loadBefore.oneMinute.toFixed(2)} before, ${loadAverage().oneMinute.toFixed(2)} after`,
+  ...provenanceLines(loadBefore),
   `- db hits: PROFILE of the statement with govgraph's parameters for the text (first: 20); ms: Neo4j's own time, medians of ${passes} passes with their min–max${values.against ? ', the two statements alternating' : ''}`,
   '',
   'Hubs of the graph:',

@@ -10,7 +10,7 @@ import { connect } from '../src/db/driver.ts';
 import { openSize } from './lib/dataset.ts';
 import { startSizeNeo4j } from './lib/harness.ts';
 import { type Spread, spread } from './lib/measure.ts';
-import { commandLine, gitState, loadAverage } from './lib/provenance.ts';
+import { loadAverage, provenanceLines } from './lib/provenance.ts';
 
 /**
  * Source.supports through the citation indexes (cypher/queries/source-support-page, with
@@ -100,13 +100,10 @@ try {
 } finally {
   await embedded.stop();
 }
-const git = gitState();
 const report = [
   `# Source.supports: indexed against the full scan, ${entities} entities`,
   '',
-  `- command: \`${commandLine().command}\``,
-  `- commit: ${git.commit}${git.dirty.length > 0 ? ' (uncommitted changes)' : ''}`,
-  `- load average (1 min): ${loadBefore.oneMinute.toFixed(2)} before, ${loadAverage().oneMinute.toFixed(2)} after`,
+  ...provenanceLines(loadBefore),
   `- Neo4j's own time per statement (until the first record plus until the last), medians of ${passes} passes with their min–max, a page of 20 (limit 21); the two statements alternate, after a pass that warms both; the two answers of every pass are compared, and must be equal`,
   '',
   ...lines,

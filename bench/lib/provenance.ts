@@ -52,6 +52,16 @@ export function loadAverage(): LoadAverage {
   return { at: new Date().toISOString(), oneMinute: one, fiveMinutes: five, fifteenMinutes: fifteen };
 }
 
+/** The lines of a small tool's report that say how to take it again: command, commit, load average. */
+export function provenanceLines(loadBefore: LoadAverage): string[] {
+  const git = gitState();
+  return [
+    `- command: \`${commandLine().command}\``,
+    `- commit: ${git.commit}${git.dirty.length > 0 ? ` (uncommitted changes: ${git.dirty.join(', ')})` : ''}`,
+    `- load average (1 min): ${loadBefore.oneMinute.toFixed(2)} before, ${loadAverage().oneMinute.toFixed(2)} after`,
+  ];
+}
+
 export interface Machine {
   cpu: string;
   cores: number;
