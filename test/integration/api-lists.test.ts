@@ -784,14 +784,13 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       // The body whose alias is exactly "ISPCP" first, though longer names that mention it score higher.
       expect(hits[0]).toMatchObject({ matched: 'ISPCP', node: { __typename: 'Body', slug: 'ispcp' } });
       expect((await search({ query: 'ispcp', first: 1 })).map((hit) => hit.node.slug)).toEqual(['ispcp']);
-      // Then by score, statements after the other entities (docs/search.md): each group in score order.
+      // Then by score, statements and articles after the other entities (docs/search.md): each group in score order.
       const others = hits.slice(1);
-      const firstStatement = others.findIndex((hit) => hit.node.__typename === 'Statement');
-      const groups = firstStatement < 0 ? [others] : [others.slice(0, firstStatement), others.slice(firstStatement)];
+      const mentions = (hit: (typeof others)[number]) => hit.node.__typename === 'Statement' || hit.node.__typename === 'Source';
+      const firstMention = others.findIndex(mentions);
+      const groups = firstMention < 0 ? [others] : [others.slice(0, firstMention), others.slice(firstMention)];
       for (const group of groups) expect(group.map((hit) => hit.score)).toEqual(group.map((hit) => hit.score).sort((a, b) => b - a));
-      expect(others.slice(Math.max(0, firstStatement)).every((hit) => firstStatement < 0 || hit.node.__typename === 'Statement')).toBe(
-        true,
-      );
+      expect(others.slice(Math.max(0, firstMention)).every((hit) => firstMention < 0 || mentions(hit))).toBe(true);
       expect(hits.map((hit) => hit.node.slug)).toEqual(expect.arrayContaining(['ispcp', 'src-003-qrator-labs-joins-ispcp']));
       expect((await search({ query: 'ISPCP', types: ['BODY'] })).map((hit) => hit.node.slug)[0]).toBe('ispcp');
       const sources = await search({ query: 'ISPCP', types: ['SOURCE'] });
