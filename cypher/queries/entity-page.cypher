@@ -12,9 +12,16 @@
 //   1M entities, 6,118 db hits where a (dateFrom, id) order took 67,473);
 // - otherwise (by date with undated entities, which sort first with the key ''): every entity of
 //   the label, sorted.
-// {{index}} is the index's properties. The hint makes the planner seek that index: without it,
-// on statistics that lag behind the data (after a large import, say), it sometimes chose another
-// and read far more of it. {{countSeek}} and {{pageSeek}} name every property of the index (a
+// {{rowsSeek}} is the hint that makes the planner seek that index: without it, on statistics that
+// lag behind the data (after a large import, say), it sometimes chose another and read far more
+// of it.
+// A filter that names an entity (party, signatory, participant, speaker, about, topic) takes the
+// rows from that entity instead: {{rowsFrom}} is the entity and the relationship to follow, and
+// {{rowsSeek}} seeks the entity by its slug and hands each row on once (WITH DISTINCT n, before
+// the WHERE: an actor with two roles at one event reaches it twice); the page's matches are then
+// sorted. Through the index a page stopped after $limit matches, but an entity with few made it
+// read the whole label to find them (src/db/entity-page-slots.ts, rowSources, has the figures).
+// The seek predicates stay as filters there, so the rows are the same either way. {{countSeek}} and {{pageSeek}} name every property of the index (a
 // composite index serves only predicates on all its properties); {{sortKey}} is what the page is ordered by,
 // and {{sortOrder}} the index's order, ascending or descending, as the page is read.
 // {{filters}} holds a predicate for each filter the request gives, and nothing for the others
@@ -34,15 +41,15 @@
 // single row (0), which the caller ignores.
 CALL () {
   UNWIND CASE WHEN $withTotal THEN [true] ELSE [] END AS counting
-  MATCH (n:{{entityLabel}})
-  USING INDEX SEEK n:{{entityLabel}}({{index}})
+  MATCH {{rowsFrom}}(n:{{entityLabel}})
+  {{rowsSeek}}
   WHERE {{countSeek}}
     {{filters}}
   RETURN count(n) AS total
 }
 CALL () {
-  MATCH (n:{{entityLabel}})
-  USING INDEX SEEK n:{{entityLabel}}({{index}})
+  MATCH {{rowsFrom}}(n:{{entityLabel}})
+  {{rowsSeek}}
   WHERE {{pageSeek}}
     {{filters}}
     {{pageBounds}}

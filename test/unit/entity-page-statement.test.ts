@@ -11,6 +11,7 @@ import {
   pageBoundsSlot,
   pageNodesSlot,
   pageReads,
+  rowSourceSlots,
 } from '../../src/db/entity-page-slots.ts';
 import { recordSlots } from '../../src/db/record-view.ts';
 import { pageRead } from '../../src/db/repositories/lists.ts';
@@ -26,16 +27,47 @@ describe('queries/entity-page', () => {
 
   it.each(variants)('%s %s', (read, direction) => {
     const slots = entityPageSlots(read, direction);
+    const label = read === 'kind-date' ? 'Event' : 'Organization';
     // With one filter and a lower bound: the slots that hold only what a request gives.
     const text = filledCypher('queries/entity-page', {
       ...slots,
-      entityLabel: read === 'kind-date' ? 'Event' : 'Organization',
+      ...rowSourceSlots(label, slots.index, new Set(['kind'])).slots,
+      entityLabel: label,
       filters: filtersSlot(new Set(['kind'])),
       pageBounds: pageBoundsSlot(slots.sortKey, true, false),
       rowRecord: read === 'id' ? recordSlots.rowRecord.view(['id', 'label', 'name']) : recordSlots.rowRecord.whole,
       pageNodes: pageNodesSlot.kept,
     });
     expect(text).not.toContain('{{');
+    expect(text).toMatchSnapshot();
+  });
+
+  it('takes the rows from the entity a filter names, the first of them, and leaves that filter out', () => {
+    expect(rowSourceSlots('Memorandum', 'nameKey, id', new Set(['party', 'dateFrom']))).toEqual({
+      slots: { rowsFrom: '(source:Entity {id: $party})-[:PARTY_TO]->', rowsSeek: 'USING INDEX SEEK source:Entity(id)\n  WITH DISTINCT n' },
+      filters: new Set(['dateFrom']),
+    });
+    expect(rowSourceSlots('Statement', 'nameKey, id', new Set(['about', 'speaker'])).slots.rowsFrom).toBe(
+      '(source:Entity {id: $speaker})<-[:SAID_BY]-',
+    );
+    expect(rowSourceSlots('Statement', 'nameKey, id', new Set(['about', 'speaker'])).filters).toEqual(new Set(['about']));
+    // A conference names its sections' statements too, at any depth: read through the index.
+    expect(rowSourceSlots('Statement', 'nameKey, id', new Set(['saidAt']))).toEqual({
+      slots: { rowsFrom: '', rowsSeek: 'USING INDEX SEEK n:Statement(nameKey, id)' },
+      filters: new Set(['saidAt']),
+    });
+    const slots = entityPageSlots('kind-date', 'ASC');
+    const source = rowSourceSlots('Event', slots.index, new Set(['participant', 'kind', 'dateFrom']));
+    const text = filledCypher('queries/entity-page', {
+      ...slots,
+      ...source.slots,
+      entityLabel: 'Event',
+      filters: filtersSlot(source.filters),
+      pageBounds: pageBoundsSlot(slots.sortKey, true, false),
+      rowRecord: recordSlots.rowRecord.whole,
+      pageNodes: pageNodesSlot.kept,
+    });
+    expect(text).not.toContain('USING INDEX SEEK n:');
     expect(text).toMatchSnapshot();
   });
 
@@ -94,6 +126,7 @@ describe('queries/entity-page', () => {
   it('refuses a slot value it did not build, and mixes no slot with a parameter', () => {
     const slots = {
       ...entityPageSlots('name', 'ASC'),
+      ...rowSourceSlots('Person', 'nameKey, id', new Set()).slots,
       entityLabel: 'Person',
       filters: '',
       pageBounds: '',
@@ -110,7 +143,9 @@ describe('queries/entity-page', () => {
       { pageBounds: 'AND n.nameKey > $lowerKey' },
       { sortOrder: 'n.nameKey ASC, n.id ASC LIMIT 1000000 //' },
       { sortKey: 'n.searchText' },
-      { index: 'searchText' },
+      { rowsSeek: 'USING INDEX SEEK n:Person(searchText)' },
+      { rowsFrom: '(source:Entity {id: $party})-[:PARTY_TO|SIGNED]->' },
+      { rowsSeek: 'USING INDEX SEEK source:Entity(id)\n  WITH n' },
       { pageSeek: 'true' },
       { countSeek: slots.pageSeek.replace('$seekFrom', "'a'") },
       { sortKey: undefined },
@@ -123,6 +158,7 @@ describe('queries/entity-page', () => {
     const fill = (filters: string) => () =>
       filledCypher('queries/entity-page', {
         ...entityPageSlots('name', 'ASC'),
+        ...rowSourceSlots('Statement', 'nameKey, id', new Set()).slots,
         entityLabel: 'Statement',
         filters,
         pageBounds: '',

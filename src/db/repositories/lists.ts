@@ -4,7 +4,15 @@ import type { EntityLabel } from '../../domain/graph.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { SearchStatementParameters } from '../../domain/text/search-query.ts';
-import { entityFilterNames, entityPageSlots, filtersSlot, type PageRead, pageBoundsSlot, pageNodesSlot } from '../entity-page-slots.ts';
+import {
+  entityFilterNames,
+  entityPageSlots,
+  filtersSlot,
+  type PageRead,
+  pageBoundsSlot,
+  pageNodesSlot,
+  rowSourceSlots,
+} from '../entity-page-slots.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { rowRecordParameters, viewedRecord } from '../record-view.ts';
 import { graphEntity, parseRows } from '../rows.ts';
@@ -90,10 +98,12 @@ export function entityPageParameters(request: EntityPageRequest, withTotal: bool
   const upper = request.ascending ? request.before : request.after;
   const slots = entityPageSlots(pageRead(request), readAscending ? 'ASC' : 'DESC');
   const given = new Set(entityFilterNames.filter((name) => request.filter[name] !== null));
+  const source = rowSourceSlots(request.label, slots.index, given);
   return {
     ...slots,
+    ...source.slots,
     ...rowRecordParameters(request.view),
-    filters: filtersSlot(given),
+    filters: filtersSlot(source.filters),
     pageBounds: pageBoundsSlot(slots.sortKey, lower !== null, upper !== null),
     pageNodes: pageNodesSlot.kept,
     entityLabel: request.label,

@@ -1,0 +1,194 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { EntityFilter, EntityPageRequest } from '../src/db/repositories/lists.ts';
+import type { EntityLabel } from '../src/domain/graph.ts';
+import { openSize } from './lib/dataset.ts';
+import { startSizeNeo4j } from './lib/harness.ts';
+import { spread } from './lib/measure.ts';
+import { loadAverage, provenanceLines } from './lib/provenance.ts';
+import { withSpread } from './lib/report.ts';
+
+const usage = `usage: node bench/filtered-lists.ts [--entities 1000000] [--work DIR] [--passes 9] [--against WORKTREE] [--out FILE.md]
+
+Root lists filtered by an entity they are related to (memoranda by party and by signatory,
+events by participant), on the generated graph: for the entity with the most such relationships,
+one with a few and one with none, a first page of 20 with and without totalCount. Each request's
+statement is the one govgraph sends (src/db/repositories/lists.ts builds it); its Neo4j time
+(until the first record plus until the last) is the median of --passes after a warm-up pass,
+with its min–max. With --against, a checkout of another commit (a git worktree, node_modules
+linked as for bench/side-by-side.ts) builds its own statement for the same request, the two
+alternate, and the report says whether they answer the same.`;
+
+const { values } = parseArgs({
+  options: {
+    entities: { type: 'string', default: '1000000' },
+    work: { type: 'string', default: path.join(tmpdir(), 'govgraph-bench') },
+    passes: { type: 'string', default: '9' },
+    against: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+const entities = Number(values.entities);
+const passes = Number(values.passes);
+if (values.help || ![entities, passes].every((n) => Number.isInteger(n) && n > 0)) {
+  console.log(usage);
+  process.exit(values.help ? 0 : 2);
+}
+const log = (line: string) => process.stderr.write(`filtered-lists: ${line}\n`);
+
+type ListsModule = typeof import('../src/db/repositories/lists.ts');
+type CypherFilesModule = typeof import('../src/db/cypher-files.ts');
+
+/** What a checkout sends for a page request: its own statement builder, from its own files. */
+interface Checkout {
+  name: string;
+  statement: (
+    label: EntityLabel,
+    filter: Reference['filter'],
+    ref: string,
+    withTotal: boolean,
+  ) => { text: string; parameters: Record<string, unknown> };
+}
+
+async function checkout(name: string, root: string): Promise<Checkout> {
+  const lists: ListsModule = await import(path.join(root, 'src/db/repositories/lists.ts'));
+  const files: CypherFilesModule = await import(path.join(root, 'src/db/cypher-files.ts'));
+  return {
+    name,
+    statement: (label, filterName, ref, withTotal) => {
+      const filter: EntityFilter = {
+        ...noFilter,
+        party: filterName === 'party' ? ref : null,
+        signatory: filterName === 'signatory' ? ref : null,
+        participant: filterName === 'participant' ? ref : null,
+      };
+      const request: EntityPageRequest = {
+        label,
+        filter,
+        orderBy: 'NAME',
+        ascending: true,
+        limit: 21,
+        after: null,
+        before: null,
+        backwards: false,
+        view: null,
+      };
+      const parameters = lists.entityPageParameters(request, withTotal);
+      return {
+        text: files.filledCypher('queries/entity-page', parameters),
+        parameters: files.parametersToSend('queries/entity-page', parameters),
+      };
+    },
+  };
+}
+
+const noFilter: EntityFilter = {
+  ...{ kind: null, type: null, idn: null, country: null, nameContains: null, nameStartsWith: null, dateFrom: null, dateTo: null },
+  ...{ topic: null, party: null, signatory: null, participant: null, speaker: null, about: null, saidAt: null, evidence: null },
+};
+
+interface Reference {
+  label: EntityLabel;
+  filter: 'party' | 'signatory' | 'participant';
+  what: string;
+  ref: string;
+  degree: number;
+}
+
+/** For each filter: the entity with the most relationships of its type, one with three (or one) and one with none. */
+async function references(driver: Driver): Promise<Reference[]> {
+  const kinds = [
+    { label: 'Memorandum', filter: 'party', from: 'Organization', type: 'PARTY_TO', few: 3 },
+    { label: 'Memorandum', filter: 'signatory', from: 'Person', type: 'SIGNED', few: 1 },
+    { label: 'Event', filter: 'participant', from: 'Organization', type: 'PARTICIPATED_IN', few: 1 },
+  ] as const;
+  const found: Reference[] = [];
+  for (const kind of kinds) {
+    const degree = `COUNT { (e)-[:${kind.type}]->() }`;
+    const pick = async (what: string, where: string, order: string) => {
+      const { records } = await driver.executeQuery(
+        `MATCH (e:${kind.from}) WITH e, ${degree} AS degree ${where} RETURN e.id AS ref, degree ORDER BY ${order} LIMIT 1`,
+        {},
+        { database: 'neo4j' },
+      );
+      const record = records[0];
+      if (record)
+        found.push({
+          label: kind.label,
+          filter: kind.filter,
+          what,
+          ref: String(record.get('ref')),
+          degree: neo4j.integer.toNumber(record.get('degree')),
+        });
+    };
+    await pick('the most', '', 'degree DESC, e.id');
+    await pick(`${kind.few}`, `WHERE degree = ${kind.few}`, 'e.id');
+    await pick('none', 'WHERE degree = 0', 'e.id');
+  }
+  return found;
+}
+
+const checkouts = [await checkout('now', path.resolve(import.meta.dirname, '..'))];
+if (values.against) checkouts.push(await checkout(path.basename(path.resolve(values.against)), path.resolve(values.against)));
+
+const loadBefore = loadAverage();
+const { embedded, neo4j: settings } = await startSizeNeo4j(entities, values.work, log);
+const lines: string[] = [];
+try {
+  await openSize(settings, entities, values.work, true, log, embedded);
+  const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), { disableLosslessIntegers: true });
+  try {
+    const header = checkouts.map((one) => `${one.name}: ms`).join(' | ');
+    lines.push(
+      `| list | filter | entity | relationships | totalCount | rows | ${header} |${values.against ? ' same answer |' : ''}`,
+      `|---|---|---|---:|---|---:|${checkouts.map(() => '---:|').join('')}${values.against ? '---|' : ''}`,
+    );
+    for (const reference of await references(driver)) {
+      for (const withTotal of [false, true]) {
+        const times = new Map<string, number[]>(checkouts.map((one) => [one.name, []]));
+        const answers = new Set<string>();
+        let rows = 0;
+        for (let pass = 0; pass <= passes; pass++) {
+          const order = pass % 2 === 0 ? checkouts : [...checkouts].reverse();
+          for (const one of order) {
+            const { text, parameters } = one.statement(reference.label, reference.filter, reference.ref, withTotal);
+            const { records, summary } = await driver.executeQuery(text, parameters, { database: settings.database });
+            const found: unknown = records[0]?.get('rows');
+            rows = Array.isArray(found) ? found.length : 0;
+            answers.add(JSON.stringify([withTotal ? records[0]?.get('total') : null, found]));
+            // The first pass warms the plans and the pages up and is not counted.
+            if (pass > 0)
+              times
+                .get(one.name)
+                ?.push(neo4j.integer.toNumber(summary.resultAvailableAfter) + neo4j.integer.toNumber(summary.resultConsumedAfter));
+          }
+        }
+        const cells = checkouts.map((one) => withSpread(spread(times.get(one.name) ?? []), 0)).join(' | ');
+        lines.push(
+          `| ${reference.label} | ${reference.filter} | ${reference.what} (${reference.ref}) | ${reference.degree} | ${withTotal ? 'yes' : 'no'} | ${rows} | ${cells} |` +
+            (values.against ? ` ${answers.size === 1 ? 'yes' : 'no'} |` : ''),
+        );
+        log(lines.at(-1) ?? '');
+      }
+    }
+  } finally {
+    await driver.close();
+  }
+} finally {
+  await embedded.stop();
+}
+const report = [
+  `# Root lists filtered by a related entity, ${entities} entities`,
+  '',
+  ...provenanceLines(loadBefore),
+  `- a first page of 20 (limit 21), ordered by name; ms: Neo4j's own time, medians of ${passes} passes with their min–max${values.against ? ', the checkouts alternating' : ''}`,
+  '',
+  ...lines,
+  '',
+].join('\n');
+if (values.out) writeFileSync(values.out, report);
+process.stdout.write(report);
