@@ -8,7 +8,7 @@ import type { EntityLabel } from '../src/domain/graph.ts';
 import { openSize } from './lib/dataset.ts';
 import { startSizeNeo4j } from './lib/harness.ts';
 import { spread } from './lib/measure.ts';
-import { loadAverage, provenanceLines } from './lib/provenance.ts';
+import { gitState, loadAverage, provenanceLines } from './lib/provenance.ts';
 import { withSpread } from './lib/report.ts';
 
 const usage = `usage: node bench/filtered-lists.ts [--entities 1000000] [--work DIR] [--passes 9] [--against WORKTREE] [--out FILE.md]
@@ -133,7 +133,7 @@ async function references(driver: Driver): Promise<Reference[]> {
 }
 
 const checkouts = [await checkout('now', path.resolve(import.meta.dirname, '..'))];
-if (values.against) checkouts.push(await checkout(path.basename(path.resolve(values.against)), path.resolve(values.against)));
+if (values.against) checkouts.push(await checkout(gitState(path.resolve(values.against)).commit.slice(0, 7), path.resolve(values.against)));
 
 const loadBefore = loadAverage();
 const { embedded, neo4j: settings } = await startSizeNeo4j(entities, values.work, log);
