@@ -134,11 +134,12 @@ export function filtersSlot(given: ReadonlySet<EntityFilterName>): string {
  * relationships of the filter's type, the first of these filters given. Read through the label's
  * index instead, in order, with each row tested by the filter, a page stops after $limit matches,
  * but an entity with few of them made it read every entity of the label to find them: at 1M
- * entities, an organization party to no memorandum cost 458 ms and 1.8M db hits to answer an
+ * entities, an organization party to no memorandum cost 467 ms and 1.8M db hits to answer an
  * empty page, where its relationships cost 4 db hits; and a count read the whole label whatever
  * the entity. Read from the entity, a page sorts its matches, which costs most for the entity
- * with the most (36,036 memoranda of one party at 1M: 58 ms against the index's 2); the worst
- * case is then the graph's largest hub, not every rare entity. saidAt is no source: it names an
+ * with the most (36,036 memoranda of one party at 1M: 70 ms against the index's 8); the worst
+ * case is then the graph's largest hub, not every rare entity
+ * (bench/results/2026-12-07-filtered-lists-1M.md). saidAt is no source: it names an
  * event whose parts hold the statements, at any depth.
  */
 const rowSources = {
