@@ -1,15 +1,11 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { EntityFilter, EntityPageRequest } from '../src/db/repositories/lists.ts';
 import type { EntityLabel } from '../src/domain/graph.ts';
-import { openSize } from './lib/dataset.ts';
-import { startSizeNeo4j } from './lib/harness.ts';
 import { spread } from './lib/measure.ts';
-import { gitState, loadAverage, provenanceLines } from './lib/provenance.ts';
+import { gitState, loadAverage } from './lib/provenance.ts';
 import { withSpread } from './lib/report.ts';
+import { finishReport, neo4jMs, onSizeStore, storeToolOptions } from './lib/store-tool.ts';
 
 const usage = `usage: node bench/filtered-lists.ts [--entities 1000000] [--work DIR] [--passes 9] [--against WORKTREE] [--out FILE.md]
 
@@ -22,23 +18,8 @@ with its min–max. With --against, a checkout of another commit (a git worktree
 linked as for bench/side-by-side.ts) builds its own statement for the same request, the two
 alternate, and the report says whether they answer the same.`;
 
-const { values } = parseArgs({
-  options: {
-    entities: { type: 'string', default: '1000000' },
-    work: { type: 'string', default: path.join(tmpdir(), 'govgraph-bench') },
-    passes: { type: 'string', default: '9' },
-    against: { type: 'string' },
-    out: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
-const entities = Number(values.entities);
-const passes = Number(values.passes);
-if (values.help || ![entities, passes].every((n) => Number.isInteger(n) && n > 0)) {
-  console.log(usage);
-  process.exit(values.help ? 0 : 2);
-}
-const log = (line: string) => process.stderr.write(`filtered-lists: ${line}\n`);
+const options = storeToolOptions('filtered-lists', usage, 1000000);
+const { passes, against } = options;
 
 type ListsModule = typeof import('../src/db/repositories/lists.ts');
 type CypherFilesModule = typeof import('../src/db/cypher-files.ts');
@@ -133,62 +114,46 @@ async function references(driver: Driver): Promise<Reference[]> {
 }
 
 const checkouts = [await checkout('now', path.resolve(import.meta.dirname, '..'))];
-if (values.against) checkouts.push(await checkout(gitState(path.resolve(values.against)).commit.slice(0, 7), path.resolve(values.against)));
+if (against) checkouts.push(await checkout(gitState(path.resolve(against)).commit.slice(0, 7), path.resolve(against)));
 
 const loadBefore = loadAverage();
-const { embedded, neo4j: settings } = await startSizeNeo4j(entities, values.work, log);
-const lines: string[] = [];
-try {
-  await openSize(settings, entities, values.work, true, log, embedded);
-  const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), { disableLosslessIntegers: true });
-  try {
-    const header = checkouts.map((one) => `${one.name}: ms`).join(' | ');
-    lines.push(
-      `| list | filter | entity | relationships | totalCount | rows | ${header} |${values.against ? ' same answer |' : ''}`,
-      `|---|---|---|---:|---|---:|${checkouts.map(() => '---:|').join('')}${values.against ? '---|' : ''}`,
-    );
-    for (const reference of await references(driver)) {
-      for (const withTotal of [false, true]) {
-        const times = new Map<string, number[]>(checkouts.map((one) => [one.name, []]));
-        const answers = new Set<string>();
-        let rows = 0;
-        for (let pass = 0; pass <= passes; pass++) {
-          const order = pass % 2 === 0 ? checkouts : [...checkouts].reverse();
-          for (const one of order) {
-            const { text, parameters } = one.statement(reference.label, reference.filter, reference.ref, withTotal);
-            const { records, summary } = await driver.executeQuery(text, parameters, { database: settings.database });
-            const found: unknown = records[0]?.get('rows');
-            rows = Array.isArray(found) ? found.length : 0;
-            answers.add(JSON.stringify([withTotal ? records[0]?.get('total') : null, found]));
-            // The first pass warms the plans and the pages up and is not counted.
-            if (pass > 0)
-              times
-                .get(one.name)
-                ?.push(neo4j.integer.toNumber(summary.resultAvailableAfter) + neo4j.integer.toNumber(summary.resultConsumedAfter));
-          }
+const lines = await onSizeStore(options, async (driver, database) => {
+  const header = checkouts.map((one) => `${one.name}: ms`).join(' | ');
+  const lines = [
+    `| list | filter | entity | relationships | totalCount | rows | ${header} |${against ? ' same answer |' : ''}`,
+    `|---|---|---|---:|---|---:|${checkouts.map(() => '---:|').join('')}${against ? '---|' : ''}`,
+  ];
+  for (const reference of await references(driver)) {
+    for (const withTotal of [false, true]) {
+      const times = new Map<string, number[]>(checkouts.map((one) => [one.name, []]));
+      const answers = new Set<string>();
+      let rows = 0;
+      for (let pass = 0; pass <= passes; pass++) {
+        const order = pass % 2 === 0 ? checkouts : [...checkouts].reverse();
+        for (const one of order) {
+          const { text, parameters } = one.statement(reference.label, reference.filter, reference.ref, withTotal);
+          const { records, summary } = await driver.executeQuery(text, parameters, { database });
+          const found: unknown = records[0]?.get('rows');
+          rows = Array.isArray(found) ? found.length : 0;
+          answers.add(JSON.stringify([withTotal ? records[0]?.get('total') : null, found]));
+          // The first pass warms the plans and the pages up and is not counted.
+          if (pass > 0) times.get(one.name)?.push(neo4jMs(summary));
         }
-        const cells = checkouts.map((one) => withSpread(spread(times.get(one.name) ?? []), 0)).join(' | ');
-        lines.push(
-          `| ${reference.label} | ${reference.filter} | ${reference.what} (${reference.ref}) | ${reference.degree} | ${withTotal ? 'yes' : 'no'} | ${rows} | ${cells} |` +
-            (values.against ? ` ${answers.size === 1 ? 'yes' : 'no'} |` : ''),
-        );
-        log(lines.at(-1) ?? '');
       }
+      const cells = checkouts.map((one) => withSpread(spread(times.get(one.name) ?? []), 0)).join(' | ');
+      lines.push(
+        `| ${reference.label} | ${reference.filter} | ${reference.what} (${reference.ref}) | ${reference.degree} | ${withTotal ? 'yes' : 'no'} | ${rows} | ${cells} |` +
+          (against ? ` ${answers.size === 1 ? 'yes' : 'no'} |` : ''),
+      );
+      options.log(lines.at(-1) ?? '');
     }
-  } finally {
-    await driver.close();
   }
-} finally {
-  await embedded.stop();
-}
-const report = [
-  `# Root lists filtered by a related entity, ${entities} entities`,
-  '',
-  ...provenanceLines(loadBefore),
-  `- a first page of 20 (limit 21), ordered by name; ms: Neo4j's own time, medians of ${passes} passes with their min–max${values.against ? ', the checkouts alternating' : ''}`,
-  '',
-  ...lines,
-  '',
-].join('\n');
-if (values.out) writeFileSync(values.out, report);
-process.stdout.write(report);
+  return lines;
+});
+finishReport(
+  `Root lists filtered by a related entity, ${options.entities} entities`,
+  loadBefore,
+  `a first page of 20 (limit 21), ordered by name; ms: Neo4j's own time, medians of ${passes} passes with their min–max${against ? ', the checkouts alternating' : ''}`,
+  lines,
+  options.out,
+);

@@ -2,15 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { openSize } from './lib/dataset.ts';
-import { startSizeNeo4j } from './lib/harness.ts';
 import { spread } from './lib/measure.ts';
 import { profileStatement } from './lib/profile.ts';
-import { loadAverage, provenanceLines } from './lib/provenance.ts';
+import { loadAverage } from './lib/provenance.ts';
 import { withSpread } from './lib/report.ts';
 import { searchParameters } from './lib/search.ts';
+import { finishReport, neo4jMs, onSizeStore, storeToolOptions } from './lib/store-tool.ts';
 import { searchStatement } from './servers/search-statement.ts';
 
 const usage = `usage: node bench/search-scale.ts [--entities 100000] [--work DIR] [--passes 9] [--against COMMIT] [--out FILE.md]
@@ -26,23 +24,8 @@ that ask who signed, said, belongs or runs. For each text: the search statement'
 (cypher/queries/search.cypher as it was there) is run beside it, the two alternating, and the
 report says whether their top 20 are the same.`;
 
-const { values } = parseArgs({
-  options: {
-    entities: { type: 'string', default: '100000' },
-    work: { type: 'string', default: path.join(tmpdir(), 'govgraph-bench') },
-    passes: { type: 'string', default: '9' },
-    against: { type: 'string' },
-    out: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
-const entities = Number(values.entities);
-const passes = Number(values.passes);
-if (values.help || ![entities, passes].every((n) => Number.isInteger(n) && n > 0)) {
-  console.log(usage);
-  process.exit(values.help ? 0 : 2);
-}
-const log = (line: string) => process.stderr.write(`search-scale: ${line}\n`);
+const options = storeToolOptions('search-scale', usage, 100000);
+const { passes, against } = options;
 
 /** The search statement of another commit, read as the benchmark's servers read today's. */
 function statementAt(commit: string): string {
@@ -58,7 +41,7 @@ function statementAt(commit: string): string {
 }
 
 const statements: [string, string][] = [['now', searchStatement()]];
-if (values.against) statements.push([values.against.slice(0, 10), statementAt(values.against)]);
+if (against) statements.push([against.slice(0, 10), statementAt(against)]);
 
 /** As the captured parameters of bench/lib/profile.ts hold them: integers marked, so LIMIT gets one. */
 function captured(text: string): Record<string, unknown> {
@@ -125,63 +108,40 @@ function textsFor([signer, single, body, registry]: Hub[]): { text: string; why:
 }
 
 const loadBefore = loadAverage();
-const { embedded, neo4j: settings } = await startSizeNeo4j(entities, values.work, log);
-const lines: string[] = [];
-let hubLines: string[] = [];
-try {
-  // Loads the graph when the folder has none; applies the schema files added since when it has.
-  await openSize(settings, entities, values.work, true, log, embedded);
-  const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password), { disableLosslessIntegers: true });
-  try {
-    const found = await hubs(driver);
-    hubLines = found.map((hub) => `- ${hub.what}: "${hub.name}", ${hub.degree}`);
-    const header = statements.map(([name]) => `${name}: db hits | ${name}: ms`).join(' | ');
-    lines.push(
-      `| text | what it reaches | ${header} |${values.against ? ' same top 20 |' : ''}`,
-      `|---|---|${statements.map(() => '---:|---:|').join('')}${values.against ? '---|' : ''}`,
-    );
-    for (const { text, why } of textsFor(found)) {
-      const cells: string[] = [];
-      const answers = new Set<string>();
-      const times = new Map<string, number[]>(statements.map(([name]) => [name, []]));
-      for (const [, statement] of statements) {
-        const profile = await profileStatement(driver, settings.database, { query: statement, parameters: captured(text) });
-        cells.push(String(profile.dbHits));
-      }
-      for (let pass = 0; pass <= passes; pass++) {
-        const order = pass % 2 === 0 ? statements : [...statements].reverse();
-        for (const [name, statement] of order) {
-          const { records, summary } = await driver.executeQuery(statement, driverParameters(text), { database: settings.database });
-          answers.add(JSON.stringify(records.map((record) => record.get('props'))));
-          // The first pass warms the plan and the pages up and is not counted.
-          if (pass > 0)
-            times
-              .get(name)
-              ?.push(neo4j.integer.toNumber(summary.resultAvailableAfter) + neo4j.integer.toNumber(summary.resultConsumedAfter));
-        }
-      }
-      const row = statements.map(([name], index) => `${cells[index]} | ${withSpread(spread(times.get(name) ?? []), 0)}`).join(' | ');
-      lines.push(`| "${text}" | ${why} | ${row} |${values.against ? ` ${answers.size === 1 ? 'yes' : 'no'} |` : ''}`);
-      log(lines.at(-1) ?? '');
+const { lines, hubLines } = await onSizeStore(options, async (driver, database) => {
+  const found = await hubs(driver);
+  const header = statements.map(([name]) => `${name}: db hits | ${name}: ms`).join(' | ');
+  const lines = [
+    `| text | what it reaches | ${header} |${against ? ' same top 20 |' : ''}`,
+    `|---|---|${statements.map(() => '---:|---:|').join('')}${against ? '---|' : ''}`,
+  ];
+  for (const { text, why } of textsFor(found)) {
+    const cells: string[] = [];
+    const answers = new Set<string>();
+    const times = new Map<string, number[]>(statements.map(([name]) => [name, []]));
+    for (const [, statement] of statements) {
+      const profile = await profileStatement(driver, database, { query: statement, parameters: captured(text) });
+      cells.push(String(profile.dbHits));
     }
-  } finally {
-    await driver.close();
+    for (let pass = 0; pass <= passes; pass++) {
+      const order = pass % 2 === 0 ? statements : [...statements].reverse();
+      for (const [name, statement] of order) {
+        const { records, summary } = await driver.executeQuery(statement, driverParameters(text), { database });
+        answers.add(JSON.stringify(records.map((record) => record.get('props'))));
+        // The first pass warms the plan and the pages up and is not counted.
+        if (pass > 0) times.get(name)?.push(neo4jMs(summary));
+      }
+    }
+    const row = statements.map(([name], index) => `${cells[index]} | ${withSpread(spread(times.get(name) ?? []), 0)}`).join(' | ');
+    lines.push(`| "${text}" | ${why} | ${row} |${against ? ` ${answers.size === 1 ? 'yes' : 'no'} |` : ''}`);
+    options.log(lines.at(-1) ?? '');
   }
-} finally {
-  await embedded.stop();
-}
-const report = [
-  `# Search of several words at ${entities} entities`,
-  '',
-  ...provenanceLines(loadBefore),
-  `- db hits: PROFILE of the statement with govgraph's parameters for the text (first: 20); ms: Neo4j's own time, medians of ${passes} passes with their min–max${values.against ? ', the two statements alternating' : ''}`,
-  '',
-  'Hubs of the graph:',
-  '',
-  ...hubLines,
-  '',
-  ...lines,
-  '',
-].join('\n');
-if (values.out) writeFileSync(values.out, report);
-process.stdout.write(report);
+  return { lines, hubLines: found.map((hub) => `- ${hub.what}: "${hub.name}", ${hub.degree}`) };
+});
+finishReport(
+  `Search of several words at ${options.entities} entities`,
+  loadBefore,
+  `db hits: PROFILE of the statement with govgraph's parameters for the text (first: 20); ms: Neo4j's own time, medians of ${passes} passes with their min–max${against ? ', the two statements alternating' : ''}`,
+  ['Hubs of the graph:', '', ...hubLines, '', ...lines],
+  options.out,
+);
