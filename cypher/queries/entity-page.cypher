@@ -21,9 +21,10 @@
 // the WHERE: an actor with two roles at one event reaches it twice); the page's matches are then
 // sorted. Through the index a page stopped after $limit matches, but an entity with few made it
 // read the whole label to find them (src/db/entity-page-slots.ts, rowSources, has the figures).
-// The seek predicates stay as filters there, so the rows are the same either way. {{countSeek}} and {{pageSeek}} name every property of the index (a
-// composite index serves only predicates on all its properties); {{sortKey}} is what the page is ordered by,
-// and {{sortOrder}} the index's order, ascending or descending, as the page is read.
+// The seek predicates stay as filters there, so the rows are the same either way.
+// {{countSeek}} and {{pageSeek}} name every property of the index (a composite index serves only
+// predicates on all its properties); {{sortKey}} is what the page is ordered by, and
+// {{sortOrder}} the index's order, ascending or descending, as the page is read.
 // {{filters}} holds a predicate for each filter the request gives, and nothing for the others
 // (entity-page-slots.ts says why). {{pageBounds}} holds the keyset bounds the request has:
 // exclusive and in ascending (sortKey, id) order, whatever order the client asked for,

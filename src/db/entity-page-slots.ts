@@ -166,6 +166,7 @@ export type RowSourceSlots = {
    */
   rowsSeek: string;
 };
+
 /**
  * The slots for a page of `label` read by `index` with the filters `given`, and the filters left
  * for the `{{filters}}` slot: the source's own filter is what its pattern matches already.
