@@ -11,7 +11,8 @@ const usage = `usage: node bench/filtered-lists.ts [--entities 1000000] [--work 
 
 Root lists filtered by an entity they are related to (memoranda by party and by signatory,
 events by participant), on the generated graph: for the entity with the most such relationships,
-one with a few and one with none, a first page of 20 with and without totalCount. Each request's
+one with a few and one with none, a first page of 20 with and without totalCount; and
+organizations by country (the most common code, the rarest, one no organization has). Each request's
 statement is the one govgraph sends (src/db/repositories/lists.ts builds it); its Neo4j time
 (until the first record plus until the last) is the median of --passes after a warm-up pass,
 with its min–max. With --against, a checkout of another commit (a git worktree, node_modules
@@ -46,6 +47,7 @@ async function checkout(name: string, root: string): Promise<Checkout> {
         party: filterName === 'party' ? ref : null,
         signatory: filterName === 'signatory' ? ref : null,
         participant: filterName === 'participant' ? ref : null,
+        country: filterName === 'country' ? ref : null,
       };
       const request: EntityPageRequest = {
         label,
@@ -74,7 +76,7 @@ const noFilter: EntityFilter = {
 
 interface Reference {
   label: EntityLabel;
-  filter: 'party' | 'signatory' | 'participant';
+  filter: 'party' | 'signatory' | 'participant' | 'country';
   what: string;
   ref: string;
   degree: number;
@@ -110,6 +112,27 @@ async function references(driver: Driver): Promise<Reference[]> {
     await pick(`${kind.few}`, `WHERE degree = ${kind.few}`, 'e.id');
     await pick('none', 'WHERE degree = 0', 'e.id');
   }
+  // Organizations by country: the code most of them have, the one fewest have, and a country's
+  // code that none has (the generated graph spreads them evenly over the codes).
+  const country = async (what: string, query: string) => {
+    const { records } = await driver.executeQuery(query, {}, { database: 'neo4j' });
+    const record = records[0];
+    if (record)
+      found.push({
+        label: 'Organization',
+        filter: 'country',
+        what,
+        ref: String(record.get('ref')),
+        degree: neo4j.integer.toNumber(record.get('degree')),
+      });
+  };
+  const byCode = 'MATCH (o:Organization) WHERE o.country IS NOT NULL WITH o.country AS ref, count(*) AS degree';
+  await country('the most', `${byCode} RETURN ref, degree ORDER BY degree DESC, ref LIMIT 1`);
+  await country('the fewest', `${byCode} RETURN ref, degree ORDER BY degree, ref LIMIT 1`);
+  await country(
+    'none',
+    'MATCH (c:Country) WHERE c.code IS NOT NULL AND NOT EXISTS { MATCH (o:Organization {country: c.code}) } RETURN c.code AS ref, 0 AS degree ORDER BY ref LIMIT 1',
+  );
   return found;
 }
 

@@ -241,4 +241,19 @@ describe('queries/entity-page over the real seed data', () => {
       }
     },
   );
+
+  it.each([
+    ['Organization', 'RU'],
+    ['Tld', 'BY'],
+  ] as const)('a country filter reads the page of %s through the country index, and sorts it', async (label, country) => {
+    for (const read of ['name', 'kind-name', 'id'] as const) {
+      const operators = await profile(read, 'ASC', { label, country, ...(read === 'kind-name' ? { kind: 'registry' } : {}) });
+      const plan = operators.map((operator) => `${operator.name} ${operator.details}`).join('\n');
+      const seeks = operators.filter((operator) => /^NodeIndexSeek/.test(operator.name) && /^RANGE INDEX n:/.test(operator.details));
+      expect(
+        seeks.map((seek) => seek.details.replace(/ WHERE.*/, '')),
+        plan,
+      ).toEqual([`RANGE INDEX n:${label}(country)`, `RANGE INDEX n:${label}(country)`]);
+    }
+  });
 });

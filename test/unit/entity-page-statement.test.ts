@@ -51,6 +51,11 @@ describe('queries/entity-page', () => {
       '(source:Entity {id: $speaker})<-[:SAID_BY]-',
     );
     expect(rowSourceSlots('Statement', 'nameKey, id', new Set(['about', 'speaker'])).filters).toEqual(new Set(['about']));
+    // A country's organizations through the country index, its predicate kept for the seek.
+    expect(rowSourceSlots('Organization', 'kind, nameKey, id', new Set(['kind', 'country']))).toEqual({
+      slots: { rowsFrom: '', rowsSeek: 'USING INDEX SEEK n:Organization(country)' },
+      filters: new Set(['kind', 'country']),
+    });
     // A conference names its sections' statements too, at any depth: read through the index.
     expect(rowSourceSlots('Statement', 'nameKey, id', new Set(['saidAt']))).toEqual({
       slots: { rowsFrom: '', rowsSeek: 'USING INDEX SEEK n:Statement(nameKey, id)' },
