@@ -90,48 +90,28 @@ async function references(driver: Driver): Promise<Reference[]> {
     { label: 'Event', filter: 'participant', from: 'Organization', type: 'PARTICIPATED_IN', few: 1 },
   ] as const;
   const found: Reference[] = [];
+  // One reference from a query that returns `ref` and `degree`, when the graph has one.
+  const pick = async (reference: Pick<Reference, 'label' | 'filter' | 'what'>, query: string) => {
+    const { records } = await driver.executeQuery(query, {}, { database: 'neo4j' });
+    const record = records[0];
+    if (record) found.push({ ...reference, ref: String(record.get('ref')), degree: neo4j.integer.toNumber(record.get('degree')) });
+  };
   for (const kind of kinds) {
-    const degree = `COUNT { (e)-[:${kind.type}]->() }`;
-    const pick = async (what: string, where: string, order: string) => {
-      const { records } = await driver.executeQuery(
-        `MATCH (e:${kind.from}) WITH e, ${degree} AS degree ${where} RETURN e.id AS ref, degree ORDER BY ${order} LIMIT 1`,
-        {},
-        { database: 'neo4j' },
-      );
-      const record = records[0];
-      if (record)
-        found.push({
-          label: kind.label,
-          filter: kind.filter,
-          what,
-          ref: String(record.get('ref')),
-          degree: neo4j.integer.toNumber(record.get('degree')),
-        });
-    };
-    await pick('the most', '', 'degree DESC, e.id');
-    await pick(`${kind.few}`, `WHERE degree = ${kind.few}`, 'e.id');
-    await pick('none', 'WHERE degree = 0', 'e.id');
+    const byDegree = `MATCH (e:${kind.from}) WITH e, COUNT { (e)-[:${kind.type}]->() } AS degree`;
+    const of = (what: string) => ({ label: kind.label, filter: kind.filter, what });
+    await pick(of('the most'), `${byDegree} RETURN e.id AS ref, degree ORDER BY degree DESC, e.id LIMIT 1`);
+    await pick(of(`${kind.few}`), `${byDegree} WHERE degree = ${kind.few} RETURN e.id AS ref, degree ORDER BY e.id LIMIT 1`);
+    await pick(of('none'), `${byDegree} WHERE degree = 0 RETURN e.id AS ref, degree ORDER BY e.id LIMIT 1`);
   }
   // Organizations by country: the code most of them have, the one fewest have (the generated graph
   // spreads them evenly over 40 codes), and a code none has.
-  const country = async (what: string, query: string) => {
-    const { records } = await driver.executeQuery(query, {}, { database: 'neo4j' });
-    const record = records[0];
-    if (record)
-      found.push({
-        label: 'Organization',
-        filter: 'country',
-        what,
-        ref: String(record.get('ref')),
-        degree: neo4j.integer.toNumber(record.get('degree')),
-      });
-  };
+  const country = (what: string) => ({ label: 'Organization', filter: 'country', what }) as const;
   const byCode = 'MATCH (o:Organization) WHERE o.country IS NOT NULL WITH o.country AS ref, count(*) AS degree';
-  await country('the most', `${byCode} RETURN ref, degree ORDER BY degree DESC, ref LIMIT 1`);
-  await country('the fewest', `${byCode} RETURN ref, degree ORDER BY degree, ref LIMIT 1`);
+  await pick(country('the most'), `${byCode} RETURN ref, degree ORDER BY degree DESC, ref LIMIT 1`);
+  await pick(country('the fewest'), `${byCode} RETURN ref, degree ORDER BY degree, ref LIMIT 1`);
   // Codes of places with no organization of their own: the first that none of the graph's has.
-  await country(
-    'none',
+  await pick(
+    country('none'),
     "UNWIND ['AQ', 'BV', 'HM', 'TF', 'UM'] AS code WITH code WHERE NOT EXISTS { MATCH (o:Organization {country: code}) } " +
       'RETURN code AS ref, 0 AS degree LIMIT 1',
   );

@@ -135,23 +135,24 @@ WITH hits + some + works AS found
 // "who manages .su"): read from the hits' side, whose MEMBER_OF and MANAGES are few, and not from
 // each body's or registry's members and domains, which a hub has by the thousand (a body of 645
 // members cost 11,168 db hits at 100k entities). A member or domain that holds a query word is
-// one the index finds for it.
+// one the index finds for it. A hit's words are read only when it is a member or a domain.
 CALL (found) {
-  WITH found WHERE size($words) > 1 AND any(word IN $words WHERE word.membership)
+  WITH found WHERE size($words) > 1 AND any(word IN $words WHERE word.membership OR word.managing)
   UNWIND found AS hit
-  WITH hit.node AS member
-  MATCH (member)-[:MEMBER_OF]->(body:Entity)
-  RETURN collect({whole: body, parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}) AS memberParts
-}
-CALL (found) {
-  WITH found WHERE size($words) > 1 AND any(word IN $words WHERE word.managing)
-  UNWIND found AS hit
-  WITH hit.node AS domain
-  MATCH (domain)<-[:MANAGES]-(owner:Entity)
-  RETURN collect({whole: owner, parts: split(replace(coalesce(domain.searchVariants, ''), '\u2028', ' '), ' ')}) AS domainParts
+  WITH hit.node AS held
+  CALL (held) {
+    WITH held WHERE any(word IN $words WHERE word.membership)
+    MATCH (held)-[:MEMBER_OF]->(whole:Entity)
+    RETURN whole, true AS member
+    UNION
+    WITH held WHERE any(word IN $words WHERE word.managing)
+    MATCH (held)<-[:MANAGES]-(whole:Entity)
+    RETURN whole, false AS member
+  }
+  RETURN collect({whole: whole, member: member, parts: split(replace(coalesce(held.searchVariants, ''), '\u2028', ' '), ' ')}) AS heldThrough
 }
 UNWIND found AS hit
-WITH hit.node AS node, hit.score AS score, hit.tier AS tier, memberParts, domainParts
+WITH hit.node AS node, hit.score AS score, hit.tier AS tier, heldThrough
 WITH node, score, tier,
      // The word count first: testing a hit's labels costs db hits, and a one-word query reads no positions.
      CASE WHEN size($words) < 2 THEN null
@@ -174,12 +175,12 @@ WITH node, score, tier,
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN node:Organization AND any(word IN $words WHERE word.managing) THEN
        CASE WHEN EXISTS { (node)-[:MANAGES]->(:Entity) } THEN
-         [[word IN $words WHERE word.managing OR any(domain IN domainParts WHERE domain.whole = node
+         [[word IN $words WHERE word.managing OR any(domain IN heldThrough WHERE NOT domain.member AND domain.whole = node
                                    AND any(part IN domain.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
        ELSE [] END
      WHEN (node:Body OR node:Organization) AND any(word IN $words WHERE word.membership) THEN
        CASE WHEN EXISTS { (node)<-[:MEMBER_OF]-(:Entity) } THEN
-         [[word IN $words WHERE word.membership OR any(member IN memberParts WHERE member.whole = node
+         [[word IN $words WHERE word.membership OR any(member IN heldThrough WHERE member.member AND member.whole = node
                                    AND any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
        ELSE [] END
      WHEN node:Statement THEN
