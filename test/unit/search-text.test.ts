@@ -202,6 +202,16 @@ describe('search plans', () => {
     // Borrowed words need no entry (their transliteration meets the English word), nor do Latin ones.
     expect(english('ботнет')).toEqual([[]]);
     expect(english('registry')).toEqual([[]]);
+    // A word Russian borrowed with its own suffix is read as the English it came from, by that suffix.
+    expect(english('глокализации')).toEqual([['glokalization']]);
+    expect(english('мультиполярность')).toEqual([['multipoliarity']]);
+    expect(english('терроризма')).toEqual([['terrorism']]);
+    expect(english('стабильность')).toEqual([['stability']]);
+    expect(english('геополитический')).toEqual([['geopolitical']]);
+    expect(queryWords('мультиполярность')[0]?.synonyms.map(matchKey)).toEqual([matchKey('multipolarity')]);
+    expect(queryWords('глокализация')[0]?.synonyms.map(matchKey)).toEqual([matchKey('glocalization')]);
+    // The glossary's English comes before any guess: "безопасность" is security, not "bezopasity".
+    expect(english('безопасность')).toEqual([['security', 'safe']]);
     // An entity named by the query's English, word for word, is an exact match.
     expect(planSearch('международная информационная безопасность')?.exact).toContain('international information security');
     expect(planSearch('фишинг')?.all).toContain('searchText:phishing^3');
@@ -222,6 +232,9 @@ describe('search plans', () => {
     expect(titles('руководитель MSK-IX')?.[0]).toBe(true);
     expect(titles('who heads the Coordination Center')).toEqual([true, false, false]);
     expect(titles('RANS leaders')).toEqual([false, true]);
+    // The verbs of a Russian question: "кто руководит …", "кто возглавляет …".
+    expect(titles('кто руководит Координационным центром')).toEqual([true, false, false]);
+    expect(titles('кто возглавляет РАНС')).toEqual([true, false]);
     // An adjective asks no one: "leading anti-DDoS company" is a company.
     expect(titles('leading anti-DDoS company')?.[0]).toBe(false);
     // Whole titles: a deputy or a GR director leads nothing.
@@ -342,6 +355,12 @@ describe('search plans', () => {
     expect(planSearch('.РФ')?.exact).toEqual(expect.arrayContaining(['.рф', 'рф', '.xn--p1ai', 'xn--p1ai']));
     // The words as typed, joined: punctuation between them does not stop an exact match.
     expect(planSearch('Andrey, Vorobyev!')?.exact).toEqual(['andrey, vorobyev!', 'andrey vorobyev']);
+    // A question around a name is that name, its question words left out.
+    expect(planSearch('what is ISPCP')?.exact).toContain('ispcp');
+    expect(planSearch('Что такое РИПН?')?.exact).toContain('рипн');
+    expect(planSearch('what is the Coordination Center')?.exactKeys).toContain(keys('Coordination Center'));
+    // Nothing is left out of a query of stop words alone.
+    expect(planSearch('who is')?.exact).toEqual(['who is']);
   });
 
   it('names the field that matched', () => {

@@ -148,6 +148,10 @@ const entries: readonly (readonly [string, readonly string[]])[] = [
   ['генеральный', ['general']],
   ['руководитель', ['head']],
   ['глава', ['head']],
+  // The verbs of "кто руководит …", "кто возглавляет …": who leads it.
+  ['руководить', ['leads']],
+  ['возглавлять', ['heads']],
+  ['возглавить', ['headed']],
   ['заместитель', ['deputy']],
   ['председатель', ['chair']],
   ['представитель', ['representative']],

@@ -3,6 +3,7 @@ import type { EntityLabel } from '../graph.ts';
 import type { EntityRow } from '../stored-entity.ts';
 import { foldTransliteration, hasCyrillic, matchKey, transliterate } from './match-key.ts';
 import { searchKey, searchWords } from './normalize.ts';
+import { borrowedEnglish } from './russian-borrowings.ts';
 import { englishFor } from './russian-glossary.ts';
 import { russianStem } from './russian-stem.ts';
 import { labelsNamedBy, type SearchField, type SearchSource, type SearchWeight, searchedFields } from './search-forms.ts';
@@ -169,6 +170,8 @@ const stopWords = new Set([
   ...['about', 'from', 'who', 'whom', 'what', 'which', 'where', 'when', 'its', 'his', 'her', 'all', 'any'],
   ...['и', 'в', 'во', 'на', 'с', 'со', 'по', 'о', 'об', 'для', 'при', 'от', 'до', 'из', 'к', 'у', 'за', 'не'],
   ...['кто', 'что', 'где', 'когда'],
+  // The words of a question around a name: "what is ISPCP", "что такое РИПН".
+  ...['how', 'whose', 'does', 'did', 'такое', 'это', 'как', 'какой', 'какая', 'какие', 'чей', 'чья'],
 ]);
 
 // Abbreviations people type for a word that the data spells out, or the other way round, and
@@ -243,10 +246,16 @@ export function queryWords(input: string): QueryWord[] {
     const joined = [...joinedWith(index, index - 1), ...joinedWith(index, index + 1)];
     // A Russian word's English comes first (the query read in English takes it), then what that
     // English word stands for.
-    const english = hasCyrillic(text) ? englishFor(text) : [];
+    const english = hasCyrillic(text) ? englishOf(text) : [];
     const equivalents = [...new Set([...(synonyms.get(text) ?? []), ...english, ...english.flatMap((word) => synonyms.get(word) ?? [])])];
     return { text, key, edits, keyEdits, required, synonyms: equivalents, joined, stem: stemOf(text) };
   });
+}
+
+/** A Cyrillic word's English: the glossary's, or else what its suffix says it was borrowed from. */
+function englishOf(text: string): readonly string[] {
+  const glossary = englishFor(text);
+  return glossary.length > 0 ? glossary : borrowedEnglish(text);
 }
 
 // Below five letters a word is most often whole already, and a stem of four says too little: as
@@ -342,10 +351,16 @@ export function planSearch(input: string): SearchPlan | null {
   // is "international information security"): an entity so named is as exact a match. A Cyrillic
   // word's synonyms are the glossary's alone (the abbreviations are Latin).
   const inEnglish = words.map((word) => (hasCyrillic(word.text) ? word.synonyms[0] : undefined) ?? word.text).join(' ');
-  const exact = [...new Set([normalized, words.map((word) => word.text).join(' '), inEnglish, ...domains.map(searchKey)])];
-  const keys = words.map((word) => word.key);
-  const exactKeys = [...new Set([keys.join(' '), ...(words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))] : [])])];
   const required = words.filter((word) => word.required);
+  // A question around a name is that name: "what is ISPCP" and "что такое РИПН" name the
+  // constituency and the institute exactly, not the event and the memorandum whose longer names
+  // hold the acronym and, with it, a prefix match for "is".
+  const named = required.length < words.length ? [required.map((word) => word.text).join(' ')] : [];
+  const exact = [...new Set([normalized, words.map((word) => word.text).join(' '), inEnglish, ...named, ...domains.map(searchKey)])];
+  const keys = words.map((word) => word.key);
+  const namedKeys = required.length < words.length ? [required.map((word) => word.key).join(' ')] : [];
+  const joinedKey = words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))] : [];
+  const exactKeys = [...new Set([keys.join(' '), ...namedKeys, ...joinedKey])];
   const positionWords = required.length > 1 ? required.map(coveredWord) : [];
   // A Russian type word ("меморандум") names the type by its English.
   const typeLabels = labelsNamedBy(required.flatMap((word) => [word.key, ...word.synonyms.map((synonym) => matchKey(synonym))]));
