@@ -23,7 +23,7 @@ builder.node(BodyRef, {
       type: 'PART_OF',
       direction: 'in',
       target: EntityRef,
-      description: 'Bodies and units directly inside this one.',
+      description: 'Bodies, units and events (its sessions) directly inside this one.',
     }),
     ancestors: t.field({
       type: [EntityRef],

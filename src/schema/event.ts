@@ -83,10 +83,10 @@ builder.node(EventRef, {
     partOf: relationConnection(t, {
       type: 'PART_OF',
       direction: 'out',
-      target: EventRef,
-      // An event may be part of a body or an organization too (rules.ts), which an Event cannot carry.
-      labels: ['Event'],
-      description: 'The event this one is part of (a section of a conference).',
+      // An event is part of a body too (a session of the OEWG), or of an organization (rules.ts):
+      // as an Event the connection hid them, and counted 0.
+      target: EntityRef,
+      description: 'What this event is part of: the conference of a section, the body that holds a session.',
     }),
     parts: relationConnection(t, {
       type: 'PART_OF',

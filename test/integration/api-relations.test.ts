@@ -325,6 +325,23 @@ describe('the API over the real seed data: relations with evidence, and bad argu
     );
   });
 
+  it('an event is part of a body too: the session of the OEWG, and the OEWG lists it', async () => {
+    const { session, oewg } = await api.data<{
+      session: { partOf: Connection<{ node: { __typename: string; slug: string } }> };
+      oewg: { children: Connection<{ node: { __typename: string; slug: string } }> };
+    }>(`{
+      session: event(slug: "event-oewg-organizational-session-2021") { partOf { totalCount edges { node { __typename slug } } } }
+      oewg: body(slug: "un-oewg") { children { totalCount edges { node { __typename slug } } } }
+    }`);
+    const parents = relationsOf('PART_OF', 'from', 'event-oewg-organizational-session-2021').map((relation) => relation.to);
+    expect(parents).toContain('un-oewg');
+    expect(session.partOf.edges.map((edge) => `${edge.node.__typename} ${edge.node.slug}`)).toEqual(['Body un-oewg']);
+    expect(session.partOf.totalCount).toBe(parents.length);
+    expect(oewg.children.edges.map((edge) => `${edge.node.__typename} ${edge.node.slug}`)).toContain(
+      'Event event-oewg-organizational-session-2021',
+    );
+  });
+
   it('topics and countries link back to what covers, discusses, serves or is located in them', async () => {
     const { phishing, russia, rf } = await api.data<{
       phishing: { coveredBy: Connection<{ node: { __typename: string; slug: string } }>; events: Connection<{ node: Slugged }> };
