@@ -129,7 +129,8 @@ builder.queryField('tld', (t) =>
   t.field({
     type: TldRef,
     nullable: true,
-    description: 'A top-level domain by any of its forms: ".RU", "ru", ".РФ", "рф", "xn--p1ai" or ".xn--p1ai". Null when unknown.',
+    description:
+      'A top-level domain by any of its forms: ".RU", "ru", ".РФ", "рф", "xn--p1ai" or ".xn--p1ai", or an alias (".BEL" for ".бел"). Null when unknown.',
     args: {
       name: t.arg.string({ required: true, description: 'The domain in any case and script, with or without the dot.' }),
     },
