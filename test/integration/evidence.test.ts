@@ -120,10 +120,38 @@ describe('the evidence of the claims issue #14 lists', () => {
       {
         node: {
           slug: 'event-series-rans-ict-security',
-          organizers: { edges: [{ node: { slug: 'rans' }, evidence: 'STATED' }] },
+          // RANS holds it every year, with the Coordination Center's support: both stated by 004.
+          organizers: {
+            edges: expect.arrayContaining([
+              { node: { slug: 'rans' }, evidence: 'STATED' },
+              { node: { slug: 'coordination-center-ru' }, evidence: 'STATED' },
+            ]),
+          },
         },
       },
     ]);
+  });
+
+  it('keeps each side of a conflict on the entity: its value with its own source, and the other as a claim', async () => {
+    const { icann, faitid, bel } = await api.data<{
+      icann: { kind: string; provenance: { value: string; evidence: string; sources: { slug: string }[] }[] };
+      faitid: { provenance: { value: string; evidence: string; basis: string | null }[] };
+      bel: { provenance: { value: string; sources: { slug: string }[] }[] };
+    }>(`{
+      icann: body(slug: "icann") { kind provenance(field: "kind") { value evidence sources { slug } } }
+      faitid: organization(slug: "faitid") { provenance(field: "kind") { value evidence basis } }
+      bel: tldBySlug(slug: "tld-bel") { provenance(field: "name") { value sources { slug } } }
+    }`);
+    expect(icann.provenance).toEqual([
+      { value: 'international-organization', evidence: 'STATED', sources: [{ slug: 'src-004-global-it-cooperation-rans-conference' }] },
+      { value: 'company', evidence: 'STATED', sources: [{ slug: 'src-002-international-information-security-report' }] },
+    ]);
+    // As its conflict has it: a foundation by its name (inferred), a registry by article 001.
+    expect(faitid.provenance).toEqual([
+      { value: 'foundation', evidence: 'INFERRED', basis: expect.stringContaining('Foundation') },
+      { value: 'registry', evidence: 'STATED', basis: null },
+    ]);
+    expect(bel.provenance.map((entry) => entry.value)).toEqual(['.бел', '.BEL']);
   });
 
   it("no longer says the Coordination Center's anniversary fell in 2021, nor that 002 quotes ICANN", async () => {
