@@ -58,6 +58,27 @@ function factFields(label: EntityLabel): string[] {
 }
 
 /**
+ * Fields the API shows under another name than the one they are stored and cited under: a
+ * memorandum's title is its name, a TLD's Unicode form its name.
+ */
+const shownAs: Partial<Record<EntityLabel, Readonly<Record<string, string>>>> = {
+  Memorandum: { title: 'name' },
+  Tld: { unicode: 'name' },
+};
+
+/**
+ * The stored field that `field` names on an entity of `label`, by its stored or its shown name,
+ * or the names it could have been: `provenance(field: "title")` of a memorandum answered [] where
+ * the title is stored as its name, and a misspelt field answered [] alike.
+ */
+export function provenanceFieldOf(label: EntityLabel, field: string): { stored: string } | { allowed: string[] } {
+  const fields = factFields(label);
+  const shown = shownAs[label] ?? {};
+  const stored = shown[field] ?? (fields.includes(field) ? field : undefined);
+  return stored !== undefined ? { stored } : { allowed: [...fields, ...Object.keys(shown)].sort() };
+}
+
+/**
  * Where each field's value comes from: the claims on the field when sources disagree (each value
  * with its own sources), and the value stored, unless a claim already gives it. The value stored
  * takes its field's own provenance entry, else the record's citations. `field` null: every

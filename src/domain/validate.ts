@@ -39,6 +39,7 @@ import {
   relationsCollection,
   type TypeSpecificField,
 } from './rules.ts';
+import { withArticle } from './text/article.ts';
 import { searchForms } from './text/search-forms.ts';
 
 export interface SeedFile {
@@ -1159,8 +1160,4 @@ function describeValue(value: unknown): string {
     return JSON.stringify(shown);
   }
   return `${typeof value} ${String(value)}`;
-}
-
-function withArticle(label: EntityLabel): string {
-  return /^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
 }

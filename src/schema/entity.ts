@@ -9,6 +9,7 @@ import {
   type StoredClaim,
   type StoredEntity,
 } from '../domain/stored-entity.ts';
+import { withArticle } from '../domain/text/article.ts';
 import { builder } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { EvidenceEnum, evidenceFields, FieldProvenanceRef, provenanceOf } from './evidence.ts';
@@ -68,12 +69,13 @@ export function expectGraphEntity(entity: StoredEntity): EntityRow {
   throw new Error(`expected an entity of the graph, got the ${entity.label} "${entity.id}"`);
 }
 
+const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export const EntityTypeEnum = builder.enumType('EntityType', {
   description: 'The kinds of entity in the graph.',
-  values: Object.fromEntries(entityLabels.map((label) => [label.toUpperCase(), { value: label, description: `A ${label}.` }])) as Record<
-    Uppercase<EntityLabel>,
-    { value: EntityLabel; description: string }
-  >,
+  values: Object.fromEntries(
+    entityLabels.map((label) => [label.toUpperCase(), { value: label, description: `${upperFirst(withArticle(label))}.` }]),
+  ) as Record<Uppercase<EntityLabel>, { value: EntityLabel; description: string }>,
 });
 
 export const ClaimRef = builder.objectRef<StoredClaim>('Claim').implement({

@@ -1,6 +1,15 @@
-import { type CitationRecord, citationsOf, claimEvidence, type FieldProvenanceRecord, fieldProvenanceOf } from '../domain/evidence.ts';
+import { BadUserInputError } from '../domain/errors.ts';
+import {
+  type CitationRecord,
+  citationsOf,
+  claimEvidence,
+  type FieldProvenanceRecord,
+  fieldProvenanceOf,
+  provenanceFieldOf,
+} from '../domain/evidence.ts';
 import { type Evidence, type EvidenceFilter, evidenceKinds } from '../domain/rules.ts';
 import { type EntityRow, type EvidenceSource, hasLabel, type SourceRow } from '../domain/stored-entity.ts';
+import { withArticle } from '../domain/text/article.ts';
 import { builder, type SharedFieldBuilder } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { SourceRef } from './refs.ts';
@@ -90,9 +99,19 @@ export function evidenceFields<Parent>(builderOf: SharedFieldBuilder<Parent>, ev
   };
 }
 
-/** The `provenance(field:)` of every entity. */
+/** The `provenance(field:)` of every entity; a field it does not have is the client's mistake, with the ones it has. */
 export function provenanceOf(entity: EntityRow, field: string | null | undefined): FieldProvenanceRecord[] {
-  return fieldProvenanceOf(entity.label, entity, field ?? null);
+  if (field === null || field === undefined) return fieldProvenanceOf(entity.label, entity, null);
+  const named = provenanceFieldOf(entity.label, field);
+  if ('allowed' in named) {
+    throw new BadUserInputError(
+      `"field": ${withArticle(entity.label)} has no field ${JSON.stringify(field)}; its fields are ${named.allowed.join(', ')}`,
+      { argument: 'field' },
+      { allowed: named.allowed },
+    );
+  }
+  // Each entry under the name asked for: "title" of a memorandum, stored as its name.
+  return fieldProvenanceOf(entity.label, entity, named.stored).map((entry) => ({ ...entry, field }));
 }
 
 /** The `evidence` argument every relation-walking field takes. */

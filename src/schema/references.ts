@@ -4,6 +4,7 @@ import { BadUserInputError, NotFoundError } from '../domain/errors.ts';
 import { type EntityLabel, graphEntityLabels, isEntityLabel } from '../domain/graph.ts';
 import { slugPattern } from '../domain/rules.ts';
 import { type EntityRow, isGraphEntity, type StoredEntity } from '../domain/stored-entity.ts';
+import { withArticle } from '../domain/text/article.ts';
 import { searchKey } from '../domain/text/normalize.ts';
 import { planSearch, searchStatementParameters } from '../domain/text/search-query.ts';
 import { asCandidate, candidateCount, candidatesFor, didYouMeanHint } from '../services/candidates.ts';
@@ -69,7 +70,6 @@ export interface RefRequest {
 }
 
 const typeList = (labels: readonly EntityLabel[]) => labels.join(' or ');
-const withArticle = (word: string) => `${/^[AEIOU]/.test(word) ? 'an' : 'a'} ${word}`;
 
 async function unresolved(context: RequestContext, request: RefRequest, parsed: ParsedRef, found: StoredEntity | null) {
   const { argument, ref, labels } = request;

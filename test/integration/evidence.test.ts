@@ -132,6 +132,22 @@ describe('the evidence of the claims issue #14 lists', () => {
     ]);
   });
 
+  it('reads provenance by the field as the API shows it, and refuses a field the type does not have', async () => {
+    const { memorandum } = await api.data<{ memorandum: { title: string; provenance: { field: string; value: string }[] } }>(
+      '{ memorandum(slug: "memo-cc-oac") { title provenance(field: "title") { field value } } }',
+    );
+    // A memorandum's title is stored as its name: both titles the articles give, each its own entry.
+    expect(memorandum.provenance.map((entry) => entry.field)).toEqual(['title', 'title']);
+    expect(memorandum.provenance.map((entry) => entry.value)).toContain(memorandum.title);
+    const error = await api.error('{ memorandum(slug: "memo-cc-oac") { provenance(field: "titel") { value } } }');
+    expect(error.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'field',
+      allowed: expect.arrayContaining(['title', 'date']),
+    });
+    expect(error.message).toContain('"titel"');
+  });
+
   it('keeps each side of a conflict on the entity: its value with its own source, and the other as a claim', async () => {
     const { icann, faitid, bel } = await api.data<{
       icann: { kind: string; provenance: { value: string; evidence: string; sources: { slug: string }[] }[] };

@@ -6,6 +6,7 @@
 
 import { type RelationType, relationTypes } from '../../domain/graph.ts';
 import { relationRules } from '../../domain/rules.ts';
+import { withArticle } from '../../domain/text/article.ts';
 import type { Input } from '../../services/curation/records.ts';
 import {
   deleteRelation,
@@ -71,8 +72,6 @@ async function upsertRelationMutation(context: RequestContext, type: RelationTyp
   primeRelation(context, result);
   return result;
 }
-
-const withArticle = (label: string) => (/^[AEIOU]/.test(label) ? `an ${label}` : `a ${label}`);
 
 /** ['Organization', 'Body'] → "an Organization or a Body". */
 function ends(labels: readonly string[]): string {
