@@ -8,7 +8,15 @@
  */
 import type { EntityLabel } from './graph.ts';
 import { type Evidence, entityCollections, evidenceKinds, metaFields } from './rules.ts';
-import { type EvidenceSource, evidenceIn, type StoredClaim, type StoredCompleteness, shownValue, textIn } from './stored-entity.ts';
+import {
+  type EvidenceSource,
+  evidenceIn,
+  type StoredClaim,
+  type StoredCompleteness,
+  type StoredFieldProvenance,
+  shownValue,
+  textIn,
+} from './stored-entity.ts';
 
 export interface CitationRecord {
   source: string;
@@ -81,36 +89,41 @@ export function provenanceFieldOf(label: EntityLabel, field: string): { stored: 
 /**
  * Where each field's value comes from: the claims on the field when sources disagree (each value
  * with its own sources), and the value stored, unless a claim already gives it. The value stored
- * takes its field's own provenance entry, else the record's citations. `field` null: every
+ * takes its field's own provenance entry, else the record's citations; a value of a list with an
+ * entry of its own (a TLD's punycode alias, outside knowledge among stated ones) comes apart from
+ * the rest of the list, which is then shown without it. `field` null: every
  * field that has a value (of an entity of `label`; a relationship, label null, names its field).
  */
 export function fieldProvenanceOf(label: EntityLabel | null, record: EvidenceSource, field: string | null): FieldProvenanceRecord[] {
   const fields = field !== null ? [field] : label !== null ? factFields(label) : [];
   const citations = citationsOf(record);
   const own = claimEvidence(citations);
-  const entries = new Map(record.provenance.map((entry) => [entry.field, entry]));
+  const cited = citations.map((citation) => citation.source);
+  // The field's own entry (no value), and for a list, the entries of single values of it.
+  const entries = new Map(record.provenance.filter((entry) => entry.value === null).map((entry) => [entry.field, entry]));
+  const ofValue = (entry: StoredFieldProvenance, value: string): FieldProvenanceRecord => ({
+    field: entry.field,
+    value,
+    evidence: entry.evidence,
+    basis: entry.basis,
+    sources: entry.sources ?? cited,
+  });
   const result: FieldProvenanceRecord[] = [];
   for (const name of fields) {
     // Every fact field alike, by its name: the one generic read of a record's values.
     const value = record.stored[name];
     const onField = record.claims.filter((claim) => claim.field === name);
-    if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) {
-      const text = shownValue(value);
+    const single = record.provenance.filter((entry) => entry.field === name && entry.value !== null);
+    // A list's values with an entry of their own are given apart, and the rest of the list together.
+    const rest = Array.isArray(value) ? value.filter((item) => !single.some((entry) => entry.value === item)) : value;
+    if (rest !== undefined && rest !== null && !(Array.isArray(rest) && rest.length === 0)) {
+      const text = shownValue(rest);
       if (!onField.some((claim) => claim.value === text)) {
         const entry = entries.get(name);
-        result.push(
-          entry
-            ? {
-                field: name,
-                value: text,
-                evidence: entry.evidence,
-                basis: entry.basis,
-                sources: entry.sources ?? citations.map((citation) => citation.source),
-              }
-            : { field: name, value: text, ...own, sources: citations.map((citation) => citation.source) },
-        );
+        result.push(entry ? ofValue(entry, text) : { field: name, value: text, ...own, sources: cited });
       }
     }
+    for (const entry of single) result.push(ofValue(entry, entry.value ?? ''));
     for (const claim of onField) result.push(claimEntry(claim));
   }
   return result;

@@ -52,7 +52,9 @@ const basis = text.optional();
 const citation = z.strictObject({ source: slug, evidence, basis });
 
 /** Where one field's value comes from, when not from the record's own sources and evidence. */
-const fieldProvenance = z.strictObject({ field: text, evidence, basis, sources: sourceIds.optional() });
+// `value`: one value of a list field (an alias), when that value is supported otherwise than the
+// rest of the list: a TLD's punycode alias is outside knowledge where its other aliases are stated.
+const fieldProvenance = z.strictObject({ field: text, value: text.optional(), evidence, basis, sources: sourceIds.optional() });
 
 const claim = z.strictObject({
   field: text,

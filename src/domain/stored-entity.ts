@@ -36,6 +36,7 @@ const evidence = z.enum(evidenceKinds);
 const storedCitation = z.object({ source: z.string(), evidence, basis: z.string().optional() });
 const storedProvenance = z.object({
   field: z.string(),
+  value: z.string().optional(),
   evidence,
   basis: z.string().optional(),
   sources: z.array(z.string()).optional(),
@@ -90,6 +91,8 @@ export interface StoredCitation {
 
 export interface StoredFieldProvenance {
   field: string;
+  /** One value of a list field that this entry is about; null: the field's value, or the rest of its list. */
+  value: string | null;
   evidence: Evidence;
   basis: string | null;
   /** Null: the record's own sources. */
@@ -173,6 +176,7 @@ export const citationsIn = (props: StoredProperties): readonly StoredCitation[] 
 export const provenanceIn = (props: StoredProperties): readonly StoredFieldProvenance[] =>
   storedJson(props, 'provenance', storedProvenanceList, (entry) => ({
     field: entry.field,
+    value: entry.value ?? null,
     evidence: entry.evidence,
     basis: entry.basis ?? null,
     sources: entry.sources ?? null,

@@ -163,6 +163,7 @@ interface Citation {
 
 interface FieldProvenance {
   field: string;
+  value?: string;
   evidence: Evidence;
   basis?: string;
   sources?: string[];
@@ -674,12 +675,28 @@ function checkEvidence(run: Run, at: RecordAt, record: EvidenceFields, cited: re
   const fields = new Set<string>();
   record.provenance?.forEach((entry, index) => {
     checkBasis(run, at, entry.evidence, entry.basis, ['provenance', index]);
+    const given = JSON.stringify([entry.field, entry.value ?? null]);
+    const value: unknown = at.record[entry.field];
     if (metaFields.has(entry.field) || !Object.hasOwn(at.record, entry.field)) {
       report(run, at, ['provenance', index, 'field'], `"${entry.field}" is not a field of this record; name one of its fields`);
-    } else if (fields.has(entry.field)) {
-      report(run, at, ['provenance', index, 'field'], `"${entry.field}" already has its provenance given above`);
+    } else if (entry.value !== undefined && !Array.isArray(value)) {
+      report(
+        run,
+        at,
+        ['provenance', index, 'value'],
+        `"${entry.field}" is no list: its provenance is given for the whole field, without a value`,
+      );
+    } else if (entry.value !== undefined && Array.isArray(value) && !value.includes(entry.value)) {
+      report(run, at, ['provenance', index, 'value'], `${JSON.stringify(entry.value)} is not one of the values of "${entry.field}"`);
+    } else if (fields.has(given)) {
+      report(
+        run,
+        at,
+        ['provenance', index, 'field'],
+        `"${entry.field}"${entry.value === undefined ? '' : ` ${JSON.stringify(entry.value)}`} already has its provenance given above`,
+      );
     }
-    fields.add(entry.field);
+    fields.add(given);
     if (entry.sources) checkSources(run, at, entry.sources, ['provenance', index, 'sources']);
   });
   record.claims?.forEach((claim, index) => {

@@ -198,7 +198,32 @@ describe('field provenance and claims', () => {
     const { tldBySlug } = await api.data<{
       tldBySlug: { evidence: string; externalFacts: string[]; provenance: { field: string; evidence: string }[] };
     }>('{ tldBySlug(slug: "tld-rf") { evidence externalFacts provenance(field: "ascii") { field evidence } } }');
-    expect(tldBySlug).toEqual({ evidence: 'STATED', externalFacts: ['ascii'], provenance: [{ field: 'ascii', evidence: 'EXTERNAL' }] });
+    expect(tldBySlug).toEqual({
+      evidence: 'STATED',
+      externalFacts: ['ascii', 'aliases'],
+      provenance: [{ field: 'ascii', evidence: 'EXTERNAL' }],
+    });
+  });
+
+  it('gives a value of a list its own provenance: the punycode alias apart from the stated ones', async () => {
+    const { rf, cc } = await api.data<{
+      rf: { aliases: string[]; provenance: { value: string; evidence: string }[] };
+      cc: { provenance: { value: string; evidence: string }[] };
+    }>(`{
+      rf: tldBySlug(slug: "tld-rf") { aliases provenance(field: "aliases") { value evidence } }
+      cc: organization(slug: "coordination-center-ru") { provenance(field: "aliases") { value evidence } }
+    }`);
+    expect(rf.aliases).toEqual(['.РФ', '.xn--p1ai']);
+    // The rest of the list together, as a list; each value with an entry of its own apart.
+    expect(rf.provenance).toEqual([
+      { value: '[".РФ"]', evidence: 'STATED' },
+      { value: '.xn--p1ai', evidence: 'EXTERNAL' },
+    ]);
+    // The names the articles write are stated; the Russian one is outside knowledge.
+    expect(cc.provenance).toEqual([
+      { value: '["Coordination Center","Coordination Center for TLD .RU"]', evidence: 'STATED' },
+      { value: 'Координационный центр доменов .RU/.РФ', evidence: 'EXTERNAL' },
+    ]);
   });
 });
 

@@ -99,7 +99,7 @@ describe('decodeEntity', () => {
     if (organization?.label !== 'Organization') return;
     expect(organization.kind).toBe('registry');
     expect(organization.citations).toEqual([{ source: 's2', evidence: 'INFERRED', basis: 'from the list' }]);
-    expect(organization.provenance).toEqual([{ field: 'country', evidence: 'EXTERNAL', basis: null, sources: null }]);
+    expect(organization.provenance).toEqual([{ field: 'country', value: null, evidence: 'EXTERNAL', basis: null, sources: null }]);
     expect(organization.completeness).toEqual([
       { relation: 'MEMBER_OF', direction: 'in', complete: false, sources: ['s1'], evidence: 'STATED', basis: null },
     ]);

@@ -403,6 +403,29 @@ describe('a bad seed', () => {
     expect(problems.every((problem) => problem.file === 'seed/data/evidence.json')).toBe(true);
   });
 
+  it('takes the provenance of one value of a list, and refuses a value the list lacks or a field that is no list', () => {
+    const problems = problemsWith(
+      seedFile(
+        'values.json',
+        '{',
+        '  "topics": [{ "id": "named", "name": "T", "aliases": ["Т", "Tee"], "sources": ["src-forum-programme"], "evidence": "STATED",',
+        '    "provenance": [{ "field": "aliases", "value": "Т", "evidence": "EXTERNAL" }, { "field": "aliases", "value": "Tea", "evidence": "EXTERNAL" },',
+        '      { "field": "name", "value": "T", "evidence": "EXTERNAL" }, { "field": "aliases", "value": "Т", "evidence": "INFERRED", "basis": "b" }] }]',
+        '}',
+      ),
+    );
+    expect(problems.map(({ line, record, field, message }) => ({ line, record, field, message }))).toEqual([
+      { line: 3, record: 'named', field: 'provenance[1].value', message: '"Tea" is not one of the values of "aliases"' },
+      {
+        line: 4,
+        record: 'named',
+        field: 'provenance[2].value',
+        message: '"name" is no list: its provenance is given for the whole field, without a value',
+      },
+      { line: 4, record: 'named', field: 'provenance[3].field', message: '"aliases" "Т" already has its provenance given above' },
+    ]);
+  });
+
   it('keeps evidence per citation: the stored kinds follow sources, the exceptions as written', () => {
     const graph = validateSeedFiles([
       ...validFiles,

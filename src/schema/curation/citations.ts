@@ -44,6 +44,10 @@ export const FieldProvenanceInput = builder.inputType('FieldProvenanceInput', {
   description: "Where one field's value comes from, when not from the record's own sources and evidence (e.g. a punycode form: EXTERNAL).",
   fields: (t) => ({
     field: t.string({ required: true, description: 'A field this input gives a value for, e.g. "ascii" or "date".' }),
+    value: t.string({
+      description:
+        'For a list field such as "aliases": the one value this entry is about (a punycode alias from outside the sources, say); omitted: the whole field.',
+    }),
     evidence: t.field({ type: EvidenceEnum, required: true, description: 'How the value is supported.' }),
     basis: t.field({ type: 'NonEmptyString', description: basisDescription }),
     sources: t.stringList({
