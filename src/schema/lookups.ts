@@ -2,7 +2,7 @@ import type { ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { findTldByForms } from '../db/repositories/lists.ts';
 import { BadUserInputError } from '../domain/errors.ts';
-import type { EntityLabel } from '../domain/graph.ts';
+import { type EntityLabel, entityLabels } from '../domain/graph.ts';
 import { type EntityRow, type GraphEntityLabel, hasLabel, type RowOfLabel } from '../domain/stored-entity.ts';
 import { tldForms } from '../domain/text/tld-forms.ts';
 import { builder, type Types } from './builder.ts';
@@ -13,6 +13,7 @@ import { lookupViewFor } from './record-view.ts';
 import { parseRef, resolveAnyRef } from './references.ts';
 import {
   BodyRef,
+  ConflictRef,
   CountryRef,
   DocumentRef,
   EntityRef,
@@ -101,6 +102,21 @@ defineLookup('country', 'Country', CountryRef);
 defineLookup('source', 'Source', SourceRef);
 defineLookup('statement', 'Statement', StatementRef);
 
+// A conflict is no entity of the graph (no relationships, not searched), but has a slug as one.
+builder.queryField('conflict', (t) =>
+  t.field({
+    type: ConflictRef,
+    nullable: true,
+    description:
+      'The conflict with this slug (e.g. "conflict-su-manager") or global ID, or null. conflicts(about:) lists those about an entity.',
+    args: { slug: t.arg.string({ required: true, description: 'Its slug, e.g. "conflict-su-manager", or its global ID.' }) },
+    resolve: async (_root, { slug }, context) => {
+      const given = lookupSlug(slug, 'Conflict');
+      return given === null ? null : ((await loadEntities(context, [given], ['Conflict']))[0] ?? null);
+    },
+  }),
+);
+
 builder.queryField('entity', (t) =>
   t.field({
     type: EntityRef,
@@ -168,7 +184,8 @@ builder.queryField('node', (t) =>
     args: { id: t.arg.id({ required: true, description: 'A global ID, as the "id" field of any entity gives it, or a slug.' }) },
     resolve: async (_root, args, context) => {
       const { label, slug } = nodeRef(String(args.id), 'id');
-      return (await (label ? loadEntities(context, [slug], [label]) : loadEntities(context, [slug])))[0] ?? null;
+      // A slug of any type, a conflict's too, as nodes(ids:) takes it.
+      return (await loadEntities(context, [slug], label ? [label] : entityLabels))[0] ?? null;
     },
   }),
 );

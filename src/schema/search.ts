@@ -117,7 +117,10 @@ builder.queryField('search', (t) =>
       'Entities with a name, alias or form that is exactly the query come first, then those that match every word, then those that match some, each by score.',
     args: {
       query: t.arg.string({ required: true, description: 'Free text: names, words of a description, or both ("Kremer RANS president").' }),
-      types: t.arg({ type: [EntityTypeEnum], description: 'Only these types (default: all).' }),
+      types: t.arg({
+        type: [EntityTypeEnum],
+        description: 'Only these types (default: all). CONFLICT is refused: conflicts are listed by conflicts(about:), not searched.',
+      }),
       first: t.arg.int({ description: 'How many hits (1–100, default 20).' }),
     },
     resolve: async (_root, args, context, info) => {
@@ -128,6 +131,13 @@ builder.queryField('search', (t) =>
       const plan = planSearch(args.query);
       if (!plan) throw new BadUserInputError('"query" must contain at least one letter or digit', { argument: 'query' });
       const labels = args.types && args.types.length > 0 ? (args.types as EntityLabel[]) : null;
+      // Asked for conflicts alone, search answered an empty list, as if none matched.
+      if (labels?.includes('Conflict')) {
+        throw new BadUserInputError(
+          '"types": search does not find conflicts; list them with conflicts(about: "<slug>") or read one with conflict(slug:)',
+          { argument: 'types' },
+        );
+      }
       const view = searchViewFor(info);
       const rows = await searchEntities(context.reads, searchStatementParameters(plan, labels, first), view);
       return rows.map((row) => {

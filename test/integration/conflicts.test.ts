@@ -178,6 +178,38 @@ describe('conflicts', () => {
     expect(data.node).toEqual({ slug: 'conflict-icann-kind' });
     expect(data.entity).toBeNull();
   });
+
+  it('is read by its slug too: conflict(slug:) and node(id:) with a slug, as nodes(ids:) reads it', async () => {
+    const id = encodeGlobalID('Conflict', 'conflict-su-manager');
+    const data = await suite.api.data<{
+      bySlug: { slug: string; subjects: { slug: string }[] } | null;
+      byId: { slug: string } | null;
+      unknown: null;
+      node: { slug: string } | null;
+      nodes: ({ slug: string } | null)[];
+    }>(
+      `query ($id: String!) {
+        bySlug: conflict(slug: "conflict-su-manager") { slug subjects { slug } }
+        byId: conflict(slug: $id) { slug }
+        unknown: conflict(slug: "tld-su") { slug }
+        node(id: "conflict-su-manager") { ... on Conflict { slug } }
+        nodes(ids: ["conflict-su-manager"]) { ... on Conflict { slug } }
+      }`,
+      { id },
+    );
+    expect(data.bySlug?.subjects.map((subject) => subject.slug)).toContain('tld-su');
+    expect(data.byId).toEqual({ slug: 'conflict-su-manager' });
+    // A TLD's slug names no conflict.
+    expect(data.unknown).toBeNull();
+    expect(data.node).toEqual({ slug: 'conflict-su-manager' });
+    expect(data.nodes).toEqual([{ slug: 'conflict-su-manager' }]);
+  });
+
+  it('is not searched: search(types: [CONFLICT]) says where conflicts are listed, where it answered []', async () => {
+    const error = await suite.api.error('{ search(query: "su manager", types: [CONFLICT]) { node { slug } } }');
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'types' });
+    expect(error.message).toContain('conflicts(about:');
+  });
 });
 
 describe('curating conflicts', () => {
