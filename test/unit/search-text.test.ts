@@ -100,6 +100,12 @@ describe('stored search forms', () => {
       expect.arrayContaining([keys('top level domain'), keys('gTLD')]),
     );
     expect(details('Tld', { name: '.moscow', type: 'geographic', idn: false })).not.toContain(keys('IDN'));
+    // A country-code TLD is its country's national domain; a Cyrillic IDN a Cyrillic domain.
+    expect(details('Tld', { name: '.рф', type: 'country-code', idn: true })).toEqual(
+      expect.arrayContaining([keys('national domain'), keys('Cyrillic domain')]),
+    );
+    expect(details('Tld', { name: '.moscow', type: 'geographic', idn: false })).not.toContain(keys('national domain'));
+    expect(details('Tld', { name: '.中国', type: 'country-code', idn: true })).not.toContain(keys('Cyrillic domain'));
     expect(details('Memorandum', { name: 'Memorandum of Cooperation' })).toContain(keys('MoU'));
     expect(searchForms('Source', 'x', { name: 'A news item' }).searchDetails.split(formSeparator)).toEqual(
       expect.arrayContaining([keys('article'), keys('news')]),

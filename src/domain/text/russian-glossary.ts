@@ -112,6 +112,9 @@ const entries: readonly (readonly [string, readonly string[]])[] = [
   ['заявление', ['statement']],
   ['доклад', ['report']],
   ['конференция', ['conference']],
+  // "Круглый стол": a round table.
+  ['круглый', ['round']],
+  ['стол', ['table']],
   ['встреча', ['meeting']],
   ['сессия', ['session']],
   ['заседание', ['meeting', 'session']],

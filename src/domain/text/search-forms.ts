@@ -1,7 +1,7 @@
 import { partialDateInWords } from '../dates.ts';
 import { type EntityLabel, entityLabels } from '../graph.ts';
 import { regionName } from '../regions.ts';
-import { matchKey } from './match-key.ts';
+import { hasCyrillic, matchKey } from './match-key.ts';
 import { searchKey, searchWords } from './normalize.ts';
 
 /**
@@ -106,8 +106,10 @@ const labelWords: Partial<Readonly<Record<EntityLabel, readonly string[]>>> = {
   Statement: ['statement'],
 };
 const tldWords = ['top level domain', 'domain zone'];
+// A country's code TLD is what people call its national domain ("Belarusian national domain"),
+// which the data never writes: without the words, a topic on Russia's national domains came first.
 const tldTypeWords: Readonly<Record<string, readonly string[]>> = {
-  'country-code': ['ccTLD'],
+  'country-code': ['ccTLD', 'national domain'],
   generic: ['gTLD'],
   geographic: ['gTLD'],
   sponsored: ['gTLD'],
@@ -137,7 +139,10 @@ const labelWordKeys: readonly (readonly [EntityLabel, readonly string[]])[] = en
 function typeWords(label: EntityLabel, props: SearchSource): string[] {
   if (label !== 'Tld') return [...(labelWords[label] ?? [])];
   const type = typeof props.type === 'string' ? (tldTypeWords[props.type] ?? []) : [];
-  const idn = props.idn === true ? ['IDN', 'internationalized domain name'] : [];
+  const idn =
+    props.idn === true
+      ? ['IDN', 'internationalized domain name', ...(hasCyrillic(text(props.name).join(' ')) ? ['Cyrillic domain'] : [])]
+      : [];
   return [...tldWords, ...type, ...idn];
 }
 
@@ -204,7 +209,7 @@ export const searchedFields: readonly SearchedField[] = [
  * Raise when the stored forms change (a rule of normalize.ts or match-key.ts, a field added
  * above): at its next start the server rewrites every entity's forms (src/db/search-forms.ts).
  */
-export const searchFormsVersion = 12;
+export const searchFormsVersion = 13;
 
 /**
  * What stands between two forms of one property: U+2028 (LINE SEPARATOR), which searchKey turns
