@@ -90,29 +90,32 @@ async function unresolved(context: RequestContext, request: RefRequest, parsed: 
   return new NotFoundError(`"${argument}": ${reason}${hint}`, { argument }, { ref: ref.slice(0, shownLength), didYouMean });
 }
 
-function malformed(request: RefRequest) {
-  const lower = request.ref
-    .toLowerCase()
-    .trim()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  const hint = lower && lower !== request.ref && slugPattern.test(lower) ? ` (slugs are lower case with hyphens, e.g. "${lower}")` : '';
-  return new BadUserInputError(`"${request.argument}" takes a slug such as "msk-ix" or a global ID, got ${shown(request.ref)}${hint}`, {
-    argument: request.argument,
-  });
+/**
+ * A reference that is neither a slug nor a global ID (a name, most often: "MSK-IX", "ccTLD"),
+ * with the entities search finds for it, as NOT_FOUND gives them. The text written as a slug
+ * named one that may not exist ("cctld"), so the candidates come from the database.
+ */
+async function malformed(context: RequestContext, request: RefRequest) {
+  const didYouMean = await candidatesFor(context.reads, request.ref, request.labels);
+  return new BadUserInputError(
+    `"${request.argument}" takes a slug such as "msk-ix" or a global ID, got ${shown(request.ref)}${didYouMeanHint(didYouMean)}`,
+    { argument: request.argument },
+    { ref: request.ref.slice(0, shownLength), didYouMean },
+  );
 }
 
 /**
  * Resolves reference arguments to entities, all in one batch through the entity loader. The
  * first that names nothing (of its types) throws NOT_FOUND; a value that is neither a slug nor a
- * global ID throws BAD_USER_INPUT, as before any database read.
+ * global ID throws BAD_USER_INPUT, before any entity is loaded.
  */
 export async function resolveRefs(context: RequestContext, requests: readonly RefRequest[]): Promise<StoredEntity[]> {
-  const parsed = requests.map((request): SlugRef => {
+  const parsed: SlugRef[] = [];
+  for (const request of requests) {
     const one = parseRef(request.ref);
-    if (one.kind === 'other') throw malformed(request);
-    return one;
-  });
+    if (one.kind === 'other') throw await malformed(context, request);
+    parsed.push(one);
+  }
   const found = await loadEntitiesInOrder(
     context,
     parsed.map((one) => one.slug),

@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { entitiesByIdParameters } from '../../src/db/repositories/entities.ts';
 import { renameStoredEntities } from '../../src/db/repositories/redirects.ts';
 import { seededCurationSuite, seedSource } from '../support/curation.ts';
@@ -217,10 +218,16 @@ describe('references that name nothing', () => {
     expect(nobody.message).toContain('no Person has the slug "no-such-person"');
   });
 
-  it('text that is neither a slug nor a global ID is BAD_USER_INPUT, with the slug it may have meant', async () => {
+  it('text that is neither a slug nor a global ID is BAD_USER_INPUT, with the entities search finds for it', async () => {
     const error = await suite.api.error('{ neighborhood(id: "MSK-IX") { nodes { slug } } }');
-    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id', argument: 'id' });
-    expect(error.message).toContain('"msk-ix"');
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', argument: 'id', ref: 'MSK-IX' });
+    expect(error.message).toMatch(/did you mean .*"msk-ix"/);
+    // Written as a slug, "ccTLD" is "cctld", which no entity has: the candidates are entities.
+    const party = await suite.api.error('{ memoranda(filter: { party: "ccTLD" }) { totalCount } }');
+    const didYouMean = z.object({ didYouMean: z.array(z.object({ slug: z.string() })) }).parse(party.extensions).didYouMean;
+    expect(didYouMean.length).toBeGreaterThan(0);
+    expect(didYouMean.map((candidate) => candidate.slug)).not.toContain('cctld');
+    expect(party.message).not.toContain('"cctld"');
   });
 });
 
