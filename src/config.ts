@@ -134,6 +134,7 @@ const environmentSchema = z.object({
   GOVGRAPH_EMBEDDED_READY_TIMEOUT_MS: positiveInt(120000),
   GOVGRAPH_EMBEDDED_PAGECACHE_MB: positiveInt(256),
   GOVGRAPH_SEED_ON_START: z.enum(['true', 'false']).default('true'),
+  GOVGRAPH_WARM_UP: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GOVGRAPH_MAX_DEPTH: positiveInt(defaultQueryLimits.depth),
   GOVGRAPH_MAX_ALIASES: positiveInt(defaultQueryLimits.aliases),
@@ -186,6 +187,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   embedded: { dataDir: string; readyTimeoutMs: number; pageCacheMb: number };
   seedOnStart: boolean;
+  /** Whether the server answers a few requests itself before it says it is ready (src/http/warm-up.ts). */
+  warmUp: boolean;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   limits: QueryLimits;
   /** Whether clients may ask for the schema (__schema, __type); on by default for researchers' tools. */
@@ -244,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCacheMb: e.GOVGRAPH_EMBEDDED_PAGECACHE_MB,
     },
     seedOnStart: e.GOVGRAPH_SEED_ON_START === 'true',
+    warmUp: e.GOVGRAPH_WARM_UP === 'true',
     logLevel: e.LOG_LEVEL,
     limits: {
       depth: e.GOVGRAPH_MAX_DEPTH,

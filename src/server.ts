@@ -11,6 +11,7 @@ import { PrerequisiteError } from './embedded/build.ts';
 import { EmbeddedStartError } from './embedded/embedded-neo4j.ts';
 import { examples } from './examples/index.ts';
 import { startTracing } from './http/tracing.ts';
+import { warmUp } from './http/warm-up.ts';
 import { createLogger } from './log.ts';
 import { prepareWebPages } from './web/routes.ts';
 import { createGovgraphYoga } from './yoga.ts';
@@ -114,6 +115,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  if (config.warmUp) {
+    const warm = await warmUp(yoga, log);
+    log(`warmed up in ${warm.ms} ms (${warm.requests} requests${warm.failed > 0 ? `, ${warm.failed} failed` : ''})`);
+  }
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
