@@ -219,10 +219,11 @@ describe('field provenance and claims', () => {
       { value: '[".РФ"]', evidence: 'STATED' },
       { value: '.xn--p1ai', evidence: 'EXTERNAL' },
     ]);
-    // The names the articles write are stated; the Russian one is outside knowledge.
+    // The names the articles write are stated; the Russian ones are outside knowledge.
     expect(cc.provenance).toEqual([
       { value: '["Coordination Center","Coordination Center for TLD .RU"]', evidence: 'STATED' },
       { value: 'Координационный центр доменов .RU/.РФ', evidence: 'EXTERNAL' },
+      { value: 'КЦ', evidence: 'EXTERNAL' },
     ]);
   });
 });

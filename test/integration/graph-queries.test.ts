@@ -356,12 +356,12 @@ describe('neighborhood, paths, timeline and stats', () => {
       expect((await errorOf(query, { id, depth: 4 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'depth', argument: 'depth' });
       expect((await errorOf(query, { id, depth: 0 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'depth', argument: 'depth' });
       expect((await errorOf(query, { id, first: 201 }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', argument: 'first' });
-      expect((await errorOf(query, { id: 'not a global id!' }))?.extensions).toEqual({
+      expect((await errorOf(query, { id: 'not a global id!' }))?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'id',
         argument: 'id',
       });
-      expect((await errorOf(query, { id: encodeGlobalID('Pipeline', 'x') }))?.extensions).toEqual({
+      expect((await errorOf(query, { id: encodeGlobalID('Pipeline', 'x') }))?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'id',
         argument: 'id',
@@ -444,8 +444,16 @@ describe('neighborhood, paths, timeline and stats', () => {
         field: 'relationTypes',
         argument: 'relationTypes',
       });
-      expect((await errorOf(query, { from: 'Zm9v', to }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'from', argument: 'from' });
-      expect((await errorOf(query, { from, to: '%%%' }))?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'to', argument: 'to' });
+      expect((await errorOf(query, { from: 'Zm9v', to }))?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'from',
+        argument: 'from',
+      });
+      expect((await errorOf(query, { from, to: '%%%' }))?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'to',
+        argument: 'to',
+      });
       expect((await errorOf(query, { from, to: from }))?.extensions?.code).toBe('BAD_USER_INPUT');
       expect((await errorOf(query, { from: gid('Organization', 'nobody'), to }))?.extensions).toEqual(notFound('from'));
       expect((await errorOf(query, { from, to: gid('Body', 'nobody') }))?.extensions).toEqual(notFound('to'));
@@ -507,7 +515,7 @@ describe('neighborhood, paths, timeline and stats', () => {
       expect((await errorOf(query, { actor: vorobyev, from: '2021-13' }))?.extensions?.code).toBe('BAD_USER_INPUT');
       // A slug now is a reference (issue #15): "nonsense" names nothing; "non sense!" is not a slug at all.
       expect((await errorOf(query, { actor: 'nonsense' }))?.extensions).toEqual(notFound('actor'));
-      expect((await errorOf(query, { actor: 'non sense!' }))?.extensions).toEqual({
+      expect((await errorOf(query, { actor: 'non sense!' }))?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'actor',
         argument: 'actor',
