@@ -108,6 +108,11 @@ describe('search relevance on the seed graph', () => {
         allWords: true,
       });
       expect((await search('директор Координационного центра'))[0]).toMatchObject({ matchedField: 'POSITION' });
+      // Its stop words do not count for the description: "of" and "the" made it outweigh the position.
+      expect((await search('head of the Coordination Center'))[0]).toMatchObject({
+        node: { slug: 'andrey-vorobyev' },
+        matchedField: 'POSITION',
+      });
       // A memorandum found by its cast: Platonov signed it, and its own text names neither him nor signing.
       expect((await search('memoranda signed by Platonov'))[0]).toMatchObject({
         node: { slug: 'memo-cc-msk-ix' },

@@ -412,7 +412,7 @@ export interface Explanation {
   field: SearchField;
   /** The value of that field, as stored. */
   value: string;
-  /** How many of the query's words it holds, in any form. */
+  /** How many of the query's content words (its stop words when it has no other) it holds, in any form. */
   words: number;
 }
 
@@ -447,6 +447,10 @@ export function explainMatch(
   weight: SearchWeight | null = null,
 ): Explanation | null {
   let best: (Explanation & { typed: number }) | null = null;
+  // The content words, as a position is compared with: "of" and "the" in a description made it
+  // outweigh the position that holds every other word of "head of the Coordination Center".
+  const required = plan.words.filter((word) => word.required);
+  const counted = required.length > 0 ? required : plan.words;
   for (const searched of searchedFields) {
     if (weight !== null && searched.weight !== weight) continue;
     for (const value of searched.values(label, id, props)) {
@@ -456,7 +460,7 @@ export function explainMatch(
       const joined = tokens.length > 1 ? matchKey(tokens.join('')) : null;
       let words = 0;
       let typed = 0;
-      for (const word of plan.words) {
+      for (const word of counted) {
         let found = Math.max(0, ...tokens.map((token, index) => wordMatch(word, token, keys[index] ?? token)));
         if (found === 0 && joined !== null && word.key.length >= 4 && joined.startsWith(word.key)) found = 1;
         if (found > 0) words += 1;
