@@ -89,7 +89,7 @@ function pinsOf(link: string): { id: string; x: number; y: number }[] {
 
 const entitiesInView = async (page: Page) => {
   const text = await page.$eval('[data-testid="status"]', (element) => element.textContent ?? '');
-  const match = /^(\d+) entities and (\d+) relations in view/.exec(text);
+  const match = /^(\d+) entit(?:y|ies) and (\d+) relations? in view/.exec(text);
   return match ? { entities: Number(match[1]), relations: Number(match[2]) } : null;
 };
 
@@ -145,6 +145,14 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     expect(hits.slice(partial).every((hit) => hit.includes('some of the words'))).toBe(true);
     for (const hit of hits) expect(hit).not.toMatch(/\d\.\d\d$/);
     await page.keyboard.press('Escape');
+    // A search that finds nothing says so.
+    await page.click('[data-testid="search"] input', { count: 3 });
+    await page.type('[data-testid="search"] input', 'xyzzyq');
+    const none = await eventually('the line that nothing matches', () =>
+      page.$eval('[data-testid="search"] .search-none', (element) => element.textContent).catch(() => null),
+    );
+    expect(none).toBe('Nothing matches “xyzzyq”.');
+    await page.keyboard.press('Escape');
   });
 
   it('finds "Воробьёв" and opens the person with his neighbours', async () => {
@@ -156,6 +164,9 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     expect(await page.$eval('#entity-panel-title', (element) => element.textContent)).toBe('Andrey Vorobyev');
     // The timeline lists his signatures with their dates.
     await page.waitForSelector('[data-testid="entity-panel"] .timeline li');
+    // Only the panels scroll: the timeline's hidden labels made the page taller than the window.
+    const page_ = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, window: window.innerHeight }));
+    expect(page_.height).toBeLessThanOrEqual(page_.window);
     await screenshot(page, 'explorer-1-person');
   });
 
@@ -222,6 +233,9 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     await page.click('[data-testid="table-mode"]');
     await page.waitForSelector('[data-testid="table-view"] table');
     expect(await axeViolations(page)).toEqual([]);
+    // Two relations of one type between the same entities differ by their role or title, which has a column.
+    const headers = await page.$$eval('[data-testid="table-view"] th', (cells) => cells.map((cell) => cell.textContent ?? ''));
+    expect(headers).toContain('Role or title');
     await screenshot(page, 'explorer-4-tables');
     permalink = page.url();
     expect(permalink).toContain('mode=table');

@@ -55,7 +55,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
   const [entitiesInView, relationsInView] = [visible.entities.length, visible.edges.length];
   useEffect(() => {
     if (restoring || view.entities.size === 0) return;
-    settled.current = `${entitiesInView} entities and ${relationsInView} relations in view.`;
+    settled.current = `${counted(entitiesInView, 'entity', 'entities')} and ${counted(relationsInView, 'relation', 'relations')} in view.`;
     setStatus(settled.current);
   }, [entitiesInView, relationsInView, restoring, view.entities.size]);
 
@@ -251,4 +251,9 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
       </div>
     </div>
   );
+}
+
+/** "1 entity", "2 entities". */
+function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }

@@ -65,7 +65,7 @@ export function EdgePanel(props: {
         )}
         {edge.externalFacts.length > 0 && (
           <div>
-            <dt>From outside the sources</dt>
+            <dt>Outside knowledge (not in the sources) in</dt>
             <dd>{edge.externalFacts.join(', ')}</dd>
           </div>
         )}

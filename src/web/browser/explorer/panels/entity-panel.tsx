@@ -141,13 +141,18 @@ export function EntityPanel(props: EntityPanelProps) {
             })}
             {details.externalFacts.length > 0 && (
               <div>
-                <dt>From outside the sources</dt>
+                <dt>Outside knowledge (not in the sources) in</dt>
                 <dd>{details.externalFacts.join(', ')}</dd>
               </div>
             )}
           </dl>
-          <h3>Sources</h3>
-          <SourceList sources={details.sources} label={`Sources of ${entity.name}`} />
+          {/* A source cites itself: listing it under its own sources said nothing. */}
+          {entity.__typename !== 'Source' && (
+            <>
+              <h3>Sources</h3>
+              <SourceList sources={details.sources} label={`Sources of ${entity.name}`} />
+            </>
+          )}
           {entity.__typename === 'Source' && (
             <SourceSupports
               api={api}

@@ -156,6 +156,12 @@ export function EntitySearch({ api, label, placeholder, chosen, onChoose, testId
             </li>
           ))}
       </ul>
+      {/* A search that found nothing said nothing at all. */}
+      {combobox.isOpen && found !== null && found.text === query.trim() && found.hits.length === 0 && (
+        <p className="search-none" role="status">
+          Nothing matches “{found.text}”.
+        </p>
+      )}
       {problem && (
         <p className="problem" role="alert">
           Search failed: {problem}

@@ -1,6 +1,6 @@
 import type { EntitySummary } from '../api/shapes.ts';
 import { entityStyle } from '../graph/entity-styles.ts';
-import { edgeDates } from '../model/edge-facts.ts';
+import { edgeDates, edgeQualifier } from '../model/edge-facts.ts';
 import type { Visible } from '../model/view.ts';
 import { EntityName } from './entity-name.tsx';
 
@@ -57,6 +57,8 @@ export function TableView(props: {
             <th scope="col">Relation</th>
             <th scope="col">From</th>
             <th scope="col">To</th>
+            {/* Two relations of one type between the same two entities differ by it: a moderator and a speaker. */}
+            <th scope="col">Role or title</th>
             <th scope="col">Dates</th>
             {props.evidenceKnown && <th scope="col">Evidence</th>}
             <th scope="col">Sources</th>
@@ -74,6 +76,7 @@ export function TableView(props: {
                 </td>
                 <td>{props.entities.get(edge.from.id)?.name}</td>
                 <td>{props.entities.get(edge.to.id)?.name}</td>
+                <td>{edgeQualifier(edge) ?? ''}</td>
                 <td>{[dates.date, dates.startDate, dates.endDate].filter(Boolean).join(' – ')}</td>
                 {props.evidenceKnown && <td>{edge.evidence ?? ''}</td>}
                 <td>{edge.sources.map((source) => source.title).join('; ')}</td>
