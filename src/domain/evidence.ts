@@ -113,9 +113,11 @@ export function fieldProvenanceOf(label: EntityLabel | null, record: EvidenceSou
     // Every fact field alike, by its name: the one generic read of a record's values.
     const value = record.stored[name];
     const onField = record.claims.filter((claim) => claim.field === name);
-    const single = record.provenance.filter((entry) => entry.field === name && entry.value !== null);
+    const single = record.provenance.flatMap((entry) =>
+      entry.field === name && entry.value !== null ? [{ entry, value: entry.value }] : [],
+    );
     // A list's values with an entry of their own are given apart, and the rest of the list together.
-    const rest = Array.isArray(value) ? value.filter((item) => !single.some((entry) => entry.value === item)) : value;
+    const rest = Array.isArray(value) ? value.filter((item) => !single.some((one) => one.value === item)) : value;
     if (rest !== undefined && rest !== null && !(Array.isArray(rest) && rest.length === 0)) {
       const text = shownValue(rest);
       if (!onField.some((claim) => claim.value === text)) {
@@ -123,7 +125,7 @@ export function fieldProvenanceOf(label: EntityLabel | null, record: EvidenceSou
         result.push(entry ? ofValue(entry, text) : { field: name, value: text, ...own, sources: cited });
       }
     }
-    for (const entry of single) result.push(ofValue(entry, entry.value ?? ''));
+    for (const one of single) result.push(ofValue(one.entry, one.value));
     for (const claim of onField) result.push(claimEntry(claim));
   }
   return result;

@@ -165,8 +165,8 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     // The timeline lists his signatures with their dates.
     await page.waitForSelector('[data-testid="entity-panel"] .timeline li');
     // Only the panels scroll: the timeline's hidden labels made the page taller than the window.
-    const page_ = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, window: window.innerHeight }));
-    expect(page_.height).toBeLessThanOrEqual(page_.window);
+    const size = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, window: window.innerHeight }));
+    expect(size.height).toBeLessThanOrEqual(size.window);
     await screenshot(page, 'explorer-1-person');
   });
 

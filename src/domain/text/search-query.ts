@@ -355,10 +355,11 @@ export function planSearch(input: string): SearchPlan | null {
   // A question around a name is that name: "what is ISPCP" and "что такое РИПН" name the
   // constituency and the institute exactly, not the event and the memorandum whose longer names
   // hold the acronym and, with it, a prefix match for "is".
-  const named = required.length < words.length ? [required.map((word) => word.text).join(' ')] : [];
+  const around = required.length < words.length ? [required] : [];
+  const named = around.map((content) => content.map((word) => word.text).join(' '));
   const exact = [...new Set([normalized, words.map((word) => word.text).join(' '), inEnglish, ...named, ...domains.map(searchKey)])];
   const keys = words.map((word) => word.key);
-  const namedKeys = required.length < words.length ? [required.map((word) => word.key).join(' ')] : [];
+  const namedKeys = around.map((content) => content.map((word) => word.key).join(' '));
   const joinedKey = words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))] : [];
   const exactKeys = [...new Set([keys.join(' '), ...namedKeys, ...joinedKey])];
   const positionWords = required.length > 1 ? required.map(coveredWord) : [];
@@ -447,10 +448,10 @@ export function explainMatch(
   weight: SearchWeight | null = null,
 ): Explanation | null {
   let best: (Explanation & { typed: number }) | null = null;
-  // The content words, as a position is compared with: "of" and "the" in a description made it
-  // outweigh the position that holds every other word of "head of the Coordination Center".
-  const required = plan.words.filter((word) => word.required);
-  const counted = required.length > 0 ? required : plan.words;
+  // The content words, as a position is compared with (every word is one when all are stop
+  // words): "of" and "the" in a description made it outweigh the position that holds every other
+  // word of "head of the Coordination Center".
+  const counted = plan.words.filter((word) => word.required);
   for (const searched of searchedFields) {
     if (weight !== null && searched.weight !== weight) continue;
     for (const value of searched.values(label, id, props)) {
