@@ -70,7 +70,17 @@ async function checkout(name: string, root: string): Promise<Checkout> {
 }
 
 const noFilter: EntityFilter = {
-  ...{ kind: null, type: null, idn: null, country: null, nameContains: null, nameStartsWith: null, dateFrom: null, dateTo: null },
+  ...{
+    kind: null,
+    type: null,
+    idn: null,
+    country: null,
+    manages: null,
+    nameContains: null,
+    nameStartsWith: null,
+    dateFrom: null,
+    dateTo: null,
+  },
   ...{ topic: null, party: null, signatory: null, participant: null, speaker: null, about: null, saidAt: null, evidence: null },
 };
 

@@ -75,6 +75,7 @@ export const entityFilterNames = [
   'type',
   'idn',
   'country',
+  'manages',
   'nameContains',
   'nameStartsWith',
   'dateFrom',
@@ -96,6 +97,8 @@ const entityFilterPredicates: Readonly<Record<EntityFilterName, string>> = {
   // As the field reads it: a TLD without the flag is not an IDN.
   idn: 'coalesce(n.idn, false) = $idn',
   country: 'n.country = $country',
+  // What it does for a TLD, whatever it is: RIPN, a research centre, runs the .su registry.
+  manages: 'EXISTS { (n)-[m:MANAGES]->() WHERE m.role IN $manages }',
   // searchText holds the normalized name and aliases.
   nameContains: 'n.searchText CONTAINS $nameContains',
   nameStartsWith: 'n.nameKey STARTS WITH $nameStartsWith',
@@ -110,7 +113,9 @@ const entityFilterPredicates: Readonly<Record<EntityFilterName, string>> = {
   // (rowSources below), unless another filter's entity hands them over.
   party: 'EXISTS { (:Entity {id: $party})-[:PARTY_TO]->(n) }',
   signatory: 'EXISTS { (:Person {id: $signatory})-[:SIGNED]->(n) }',
-  participant: 'EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN]->(n) }',
+  // An event the entity took part in, or one it took part in a section of, at any depth: a
+  // researcher who asks where someone spoke means the conference too, as saidAt reads it.
+  participant: 'EXISTS { (:Entity {id: $participant})-[:PARTICIPATED_IN]->(:Event)-[:PART_OF*0..10]->(n) }',
   speaker: 'EXISTS { (n)-[:SAID_BY]->(:Entity {id: $speaker}) }',
   // A statement about this entity (any label ABOUT admits), or said at this event or at an event
   // inside it: a researcher who names a conference means its sections too. The walk up from
@@ -145,7 +150,7 @@ export function filtersSlot(given: ReadonlySet<EntityFilterName>): string {
 const rowSources = {
   party: { label: 'Entity', path: '-[:PARTY_TO]->' },
   signatory: { label: 'Person', path: '-[:SIGNED]->' },
-  participant: { label: 'Entity', path: '-[:PARTICIPATED_IN]->' },
+  participant: { label: 'Entity', path: '-[:PARTICIPATED_IN]->(:Event)-[:PART_OF*0..10]->' },
   speaker: { label: 'Entity', path: '<-[:SAID_BY]-' },
   about: { label: 'Entity', path: '<-[:ABOUT]-' },
   topic: { label: 'Topic', path: '<-[:COVERS|DISCUSSED|ABOUT]-' },

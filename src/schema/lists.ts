@@ -9,7 +9,7 @@ import { searchKey } from '../domain/text/normalize.ts';
 import { builder, type Types } from './builder.ts';
 import type { RequestContext } from './context.ts';
 import { countryCode } from './countries.ts';
-import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, TldTypeEnum } from './curation/enums.ts';
+import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, roleEnums, TldTypeEnum } from './curation/enums.ts';
 import { expectLabel } from './entity.ts';
 import { EvidenceEnum, evidenceFilter } from './evidence.ts';
 import { primeRelationPages } from './loaders.ts';
@@ -55,7 +55,7 @@ const EntityOrderInput = builder.inputType('EntityOrder', {
   }),
 });
 
-type FilterField = 'kind' | 'type' | 'idn' | 'country' | 'dates' | RelatedFilter;
+type FilterField = 'kind' | 'type' | 'idn' | 'country' | 'manages' | 'dates' | RelatedFilter;
 
 interface ListSpec<L extends EntityLabel> {
   field: string;
@@ -70,6 +70,8 @@ interface ListSpec<L extends EntityLabel> {
  * from one entity (or written) filters for the others, and a value outside the list is refused
  * with the allowed ones (src/schema/closed-lists.ts) instead of matching nothing.
  */
+const ManagesRoleEnum = roleEnums.MANAGES;
+
 const kindEnums: Partial<Record<EntityLabel, typeof BodyKindEnum>> = {
   Organization: OrganizationKindEnum,
   Event: EventKindEnum,
@@ -84,7 +86,7 @@ const lists: (() => void)[] = [
       field: 'organizations',
       label: 'Organization',
       ref: OrganizationRef,
-      filters: ['kind', 'country'],
+      filters: ['kind', 'country', 'manages'],
       description: 'Organizations.',
     }),
   () => defineList({ field: 'persons', label: 'Person', ref: PersonRef, filters: [], description: 'People.' }),
@@ -148,7 +150,8 @@ const relatedFilterRules: Readonly<Record<RelatedFilter, { labels: readonly Enti
   participant: {
     labels: relationRules.PARTICIPATED_IN.from,
     description:
-      'Only those this person, organization, body or country took part in, in any role: its slug (e.g. "andrey-vorobyev") or global ID. An unknown one is NOT_FOUND.',
+      'Only those this person, organization, body or country took part in, in any role, itself or in one of their sections, round tables ' +
+      'or sessions (at any depth): its slug (e.g. "andrey-vorobyev") or global ID. An unknown one is NOT_FOUND.',
   },
   speaker: {
     labels: relationRules.SAID_BY.to,
@@ -175,6 +178,7 @@ interface FilterInputShape {
   type?: string | null;
   idn?: boolean | null;
   country?: string | null;
+  manages?: readonly string[] | null;
   topic?: string | null;
   party?: string | null;
   signatory?: string | null;
@@ -197,7 +201,26 @@ function filterFields(t: InputFieldBuilder<Types, 'InputObject'>, label: EntityL
       type: 'NonEmptyString',
       description: 'Name starts with this text, ignoring case and accents.',
     }),
-    ...(filters.includes('kind') && kindEnum ? { kind: t.field({ type: kindEnum, description: 'Only this kind (e.g. REGISTRY).' }) } : {}),
+    ...(filters.includes('kind') && kindEnum
+      ? {
+          kind: t.field({
+            type: kindEnum,
+            description:
+              label === 'Organization'
+                ? 'Only this kind (e.g. REGISTRY): what the organization is, as recorded. What it does for a TLD is `manages`: RIPN, a RESEARCH_CENTER, runs the .su registry.'
+                : 'Only this kind (e.g. REGISTRY).',
+          }),
+        }
+      : {}),
+    ...(filters.includes('manages') && ManagesRoleEnum
+      ? {
+          manages: t.field({
+            type: [ManagesRoleEnum],
+            description:
+              'Only those that manage a TLD in one of these roles, whatever their kind ([REGISTRY]: every registry, where the sources disagree too). Absent or empty: any.',
+          }),
+        }
+      : {}),
     ...(filters.includes('type') ? { type: t.field({ type: TldTypeEnum, description: 'Only this TLD type (e.g. COUNTRY_CODE).' }) } : {}),
     ...(filters.includes('idn')
       ? {
@@ -255,6 +278,7 @@ async function toFilter(context: RequestContext, input: FilterInputShape | null 
     type: input?.type ?? null,
     idn: input?.idn ?? null,
     country: input?.country ? await countryCode(context, input.country, 'filter.country') : null,
+    manages: input?.manages && input.manages.length > 0 ? [...new Set(input.manages)] : null,
     nameContains: key(input?.nameContains),
     nameStartsWith: key(input?.nameStartsWith),
     dateFrom: input?.dateFrom ? dateRange(input.dateFrom).first : null,

@@ -6,6 +6,7 @@ export const noFilter: EntityFilter = {
   type: null,
   idn: null,
   country: null,
+  manages: null,
   nameContains: null,
   nameStartsWith: null,
   dateFrom: null,

@@ -23,6 +23,8 @@ export interface EntityFilter {
   /** A TLD's internationalized form: true for IDNs only, false for ASCII names only. */
   idn: boolean | null;
   country: string | null;
+  /** Only organizations that manage a TLD in one of these roles (stored values: 'registry', …). */
+  manages: readonly string[] | null;
   nameContains: string | null;
   nameStartsWith: string | null;
   /** First and last day of the date range, 'YYYY-MM-DD'. */
