@@ -13,6 +13,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { dateEvidenceOf } from './date-evidence.ts';
 import { type DateRange, dateRange, endsBeforeStart } from './dates.ts';
 import { GovgraphError } from './errors.ts';
 import { type EntityLabel, type NodeRow, type PropertyValue, type RelationRow, relationKey, type SeedGraph } from './graph.ts';
@@ -1129,22 +1130,16 @@ function spanOf(dated: Dated, closeAtStart: boolean): Partial<DateRange> {
   return span;
 }
 
-/**
- * Beside a dated record's dateFrom, one more derived list: the evidence kinds behind its date
- * (`date`, else `startDate`), which is what the timeline's `evidence` filter reads. The date's
- * own provenance entries, or the claim that gives the stored value, when it has any (the RANS
- * conference's startDate is INFERRED though the record is STATED), else the kinds of the
- * record's citations (citationEvidence). Call setEvidence first.
- */
+/** Beside a dated record's dateFrom, the evidence behind its date (date-evidence.ts). Call setEvidence first. */
 function setDateEvidence(props: Record<string, PropertyValue>, dated: Dated, record: EvidenceFields): void {
-  const field = dated.date !== undefined ? 'date' : dated.startDate !== undefined ? 'startDate' : undefined;
-  if (field === undefined) return;
-  const value = dated[field];
-  const own = [
-    ...(record.provenance ?? []).filter((entry) => entry.field === field).map((entry) => entry.evidence),
-    ...(record.claims ?? []).filter((claim) => claim.field === field && claim.value === value).map((claim) => claim.evidence),
-  ];
-  props.dateEvidence = own.length > 0 ? own : (props.citationEvidence ?? []);
+  const citationEvidence = props.citationEvidence;
+  const kinds = dateEvidenceOf(
+    dated,
+    record.provenance ?? [],
+    record.claims ?? [],
+    Array.isArray(citationEvidence) ? citationEvidence : [],
+  );
+  if (kinds !== null) props.dateEvidence = kinds;
 }
 
 function setDates(props: Record<string, PropertyValue>, span: Partial<DateRange>): void {

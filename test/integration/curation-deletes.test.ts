@@ -242,6 +242,60 @@ describe('curation deletes', () => {
     ]);
   });
 
+  it('keeps the evidence of the citations a deleted source leaves, on entities and relations alike', async () => {
+    await entity('Source', { id: 'src-withdrawn', title: 'A source read between the lines, then withdrawn' });
+    const basis = 'Read from the withdrawn source, not said in it.';
+    // The withdrawn source comes first and is cited otherwise than the record's own evidence:
+    // the kept one's citation must not take its kind when the list shrinks.
+    const cited = {
+      sources: [{ id: 'src-withdrawn' }, { id: seedSource }],
+      evidence: 'STATED',
+      citations: [{ source: 'src-withdrawn', evidence: 'INFERRED', basis }],
+    };
+    await entity('Organization', {
+      ...entityInput('Organization', 'outlives-withdrawn'),
+      ...cited,
+      // A field's value that only the withdrawn source supported reads as the record's own after it.
+      provenance: [{ field: 'kind', evidence: 'INFERRED', basis, sources: ['src-withdrawn'] }],
+    });
+    await entity('Organization', { ...entityInput('Organization', 'outlives-withdrawn-too'), ...cited });
+    await relation('CooperatesWith', { from: 'outlives-withdrawn', to: 'outlives-withdrawn-too', ...cited });
+    const read = () =>
+      suite.api.data<{
+        organization: {
+          citations: { evidence: string }[];
+          provenance: { evidence: string; sources: { slug: string }[] }[];
+          cooperatesWith: { edges: { citations: { evidence: string }[] }[] };
+        };
+        inferred: { nodes: { slug: string }[] };
+        inferredRelations: { cooperatesWith: { totalCount: number } };
+      }>(`{
+        organization(slug: "outlives-withdrawn") {
+          citations { evidence }
+          provenance(field: "kind") { evidence sources { slug } }
+          cooperatesWith { edges { citations { evidence } } }
+        }
+        inferred: organizations(evidence: [INFERRED], filter: { nameContains: "outlives-withdrawn" }) { nodes { slug } }
+        inferredRelations: organization(slug: "outlives-withdrawn") { cooperatesWith(evidence: [INFERRED]) { totalCount } }
+      }`);
+    const before = await read();
+    expect(before.organization.citations.map((citation) => citation.evidence)).toEqual(['INFERRED', 'STATED']);
+    expect(before.organization.provenance).toEqual([{ evidence: 'INFERRED', sources: [{ slug: 'src-withdrawn' }] }]);
+    expect(before.inferred.nodes).toHaveLength(2);
+    expect(before.inferredRelations.cooperatesWith.totalCount).toBe(1);
+
+    expect(await remove('Source', 'src-withdrawn', true)).toMatchObject({ deleted: true, updatedEntities: 2, updatedRelations: 1 });
+    const after = await read();
+    expect(after.organization.citations.map((citation) => citation.evidence)).toEqual(['STATED']);
+    expect(after.organization.provenance).toEqual([{ evidence: 'STATED', sources: [{ slug: seedSource }] }]);
+    expect(after.organization.cooperatesWith.edges.map((edge) => edge.citations.map((citation) => citation.evidence))).toEqual([
+      ['STATED'],
+    ]);
+    // The filters read the same kinds as the citations: nothing inferred is left.
+    expect(after.inferred.nodes).toEqual([]);
+    expect(after.inferredRelations.cooperatesWith.totalCount).toBe(0);
+  });
+
   it('deletes a relation by its identity, and answers false once it is gone', async () => {
     await relation('Manages', { from: 'msk-ix', to: 'tld-ru', role: 'OPERATOR', sources: [{ id: seedSource }], evidence: 'STATED' });
     const document = 'mutation { deleteManagesRelation(from: "msk-ix", to: "tld-ru", role: OPERATOR) { deleted key operation } }';

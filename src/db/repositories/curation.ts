@@ -109,6 +109,25 @@ export async function relationDependents(
   return { total: row?.total ?? 0, sample: row?.sample ?? [] };
 }
 
+/** What a record derives from its citations, as stored (src/domain/validate.ts, setEvidence). */
+const citedProps = z.object({
+  evidence: z.string().nullable(),
+  citationEvidence: texts.nullable().transform((kinds) => kinds ?? []),
+  citations: z.string().nullable(),
+  provenance: z.string().nullable(),
+  date: z.string().nullable(),
+  startDate: z.string().nullable(),
+});
+export type CitedProps = z.output<typeof citedProps>;
+
+/** What is derived from a record's citations, written again when a deleted source leaves them. */
+export interface CitedAfter {
+  citationEvidence: string[];
+  citations: string | null;
+  provenance: string | null;
+  dateEvidence: string[] | null;
+}
+
 export interface CitingEntity {
   id: string;
   label: EntityLabel;
@@ -117,10 +136,13 @@ export interface CitingEntity {
   claims: string | null;
   /** A conflict's sides as stored: JSON text; null for any other entity. */
   sides: string | null;
+  cited: CitedProps;
 }
 
 export interface CitingRelation extends RelationIdentity {
   sources: string[];
+  claims: string | null;
+  cited: CitedProps;
 }
 
 /** Every entity and relationship that may cite a source (claims are to be parsed to be sure). */
@@ -130,9 +152,16 @@ export async function citingSource(tx: TransactionRunner, id: string): Promise<{
     { source: id, quoted: JSON.stringify(id) },
     z.object({
       entities: z.array(
-        z.object({ id: z.string(), label: storedLabel, sources: texts, claims: z.string().nullable(), sides: z.string().nullable() }),
+        z.object({
+          id: z.string(),
+          label: storedLabel,
+          sources: texts,
+          claims: z.string().nullable(),
+          sides: z.string().nullable(),
+          cited: citedProps,
+        }),
       ),
-      relations: z.array(relationIdentity.extend({ sources: texts })),
+      relations: z.array(relationIdentity.extend({ sources: texts, claims: z.string().nullable(), cited: citedProps })),
     }),
   );
   return { entities: row?.entities ?? [], relations: row?.relations ?? [] };
@@ -176,7 +205,16 @@ export interface EntityCitations {
   sources: string[];
   claims: string | null;
   sides: string | null;
-  /** The properties that changed: sources, claims, sides. */
+  cited: CitedAfter;
+  /** The properties that changed: sources, claims, sides, citations, provenance. */
+  fields: string[];
+}
+
+/** A relationship's sources after a source was deleted, with what is derived from them. */
+export interface RelationCitations extends RelationIdentity {
+  sources: string[];
+  cited: CitedAfter;
+  /** The properties that changed: sources, citations, provenance. */
   fields: string[];
 }
 
@@ -192,9 +230,9 @@ export async function unciteEntities(tx: TransactionRunner, rows: readonly Entit
 }
 
 /** New sources for relationships that cited a deleted source; returns how many were updated. */
-export async function unciteRelations(tx: TransactionRunner, rows: readonly CitingRelation[], scope: WriteScope): Promise<number> {
+export async function unciteRelations(tx: TransactionRunner, rows: readonly RelationCitations[], scope: WriteScope): Promise<number> {
   if (rows.length === 0) return 0;
-  const checked = rows.map((row) => ({ type: checkedType(row.type), from: row.from, to: row.to, key: row.key, sources: row.sources }));
+  const checked = rows.map((row) => ({ ...row, type: checkedType(row.type) }));
   const [row] = await tx.run(
     'curation/uncite-relations',
     { rows: checked, by: scope.by, operation: scope.operation },

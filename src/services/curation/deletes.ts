@@ -7,19 +7,23 @@ import { z } from 'zod';
 import type { TransactionRunner } from '../../db/database.ts';
 import type { WriteScope } from '../../db/load.ts';
 import {
+  type CitedAfter,
+  type CitedProps,
   type CitingEntity,
-  type CitingRelation,
   citingSource,
   deleteEntities,
   deleteRelations,
   type EntityCitations,
   lockEntity,
+  type RelationCitations,
   type RelationDependent,
+  type RelationIdentity,
   readEntities,
   relationDependents,
   unciteEntities,
   unciteRelations,
 } from '../../db/repositories/curation.ts';
+import { dateEvidenceOf } from '../../domain/date-evidence.ts';
 import { BadUserInputError, ConflictError } from '../../domain/errors.ts';
 import type { EntityLabel } from '../../domain/graph.ts';
 
@@ -106,6 +110,50 @@ function uncited(entries: readonly CitingEntry[], id: string): CitingEntry[] {
     .filter((entry) => entry.sources.length > 0);
 }
 
+/** Each entry of stored JSON text (citations, provenance), as objects; none for null or for text that is no list. */
+function storedObjects(text: string | null): Record<string, unknown>[] {
+  if (!text) return [];
+  const parsed = storedEntries.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : [];
+}
+
+const jsonOrNull = (entries: readonly Record<string, unknown>[]) => (entries.length > 0 ? JSON.stringify(entries) : null);
+
+/**
+ * What a record derives from its citations once source `id` is gone: the kind of each source
+ * left, taken by source (not by position, which the removal shifts: the next source took the
+ * removed one's kind); the exceptions and the fields' provenance without it, a provenance entry
+ * that cited only it gone (the field then reads as the record's own); and the date's evidence
+ * again from what is left.
+ */
+function citedWithout(
+  cited: CitedProps,
+  sourcesBefore: readonly string[],
+  sourcesAfter: readonly string[],
+  claims: string | null,
+  id: string,
+): CitedAfter {
+  const kindOf = new Map(sourcesBefore.map((source, index) => [source, cited.citationEvidence[index]]));
+  const citationEvidence = sourcesAfter.map((source) => kindOf.get(source) ?? cited.evidence ?? 'STATED');
+  const citations = storedObjects(cited.citations).filter((citation) => citation.source !== id);
+  // An entry without sources of its own reads the record's, and stays as it is.
+  const provenance = storedObjects(cited.provenance).flatMap((entry) => {
+    if (entry.sources === undefined) return [entry];
+    const sources = sourceList.parse(entry.sources).filter((source) => source !== id);
+    return sources.length > 0 ? [{ ...entry, sources }] : [];
+  });
+  return {
+    citationEvidence,
+    citations: jsonOrNull(citations),
+    provenance: jsonOrNull(provenance),
+    dateEvidence: dateEvidenceOf(cited, provenance, storedObjects(claims), citationEvidence),
+  };
+}
+
+/** The fields of the record the removal changed among its exceptions and provenance, as the change log names them. */
+const changedCitations = (cited: CitedProps, after: CitedAfter) =>
+  (['citations', 'provenance'] as const).filter((field) => cited[field] !== after[field]);
+
 /**
  * What removing one source leaves of a conflict: each side without it, a side left with no source
  * gone; its sources are those of the sides left. Fewer than two sides is no disagreement any
@@ -114,12 +162,14 @@ function uncited(entries: readonly CitingEntry[], id: string): CitingEntry[] {
 function conflictWithoutSource(entity: CitingEntity, id: string): EntityCitations & { viaSources: boolean } {
   const sides = uncited(citingEntries(entity.sides), id);
   const sources = sides.length < 2 ? [] : [...new Set(sides.flatMap((side) => side.sources))];
+  const cited = citedWithout(entity.cited, entity.sources, sources, null, id);
   return {
     id: entity.id,
     sources,
     claims: null,
     sides: JSON.stringify(sides.map((side) => side.fields)),
-    fields: ['sources', 'sides'],
+    cited,
+    fields: ['sources', 'sides', ...changedCitations(entity.cited, cited)],
     viaSources: true,
   };
 }
@@ -134,18 +184,17 @@ function withoutSource(entity: CitingEntity, id: string): (EntityCitations & { v
   if (!viaSources && citingClaims.length === 0) return null;
   // A claim left with no source is a value nobody states any more: it goes.
   const kept = uncited(claims, id);
-  const fields = [...(viaSources ? ['sources'] : []), ...(citingClaims.length > 0 ? ['claims'] : [])];
-  return {
-    id: entity.id,
-    sources,
-    claims: kept.length > 0 ? JSON.stringify(kept.map((claim) => claim.fields)) : null,
-    sides: null,
-    fields,
-    viaSources,
-  };
+  const keptClaims = kept.length > 0 ? JSON.stringify(kept.map((claim) => claim.fields)) : null;
+  const cited = citedWithout(entity.cited, entity.sources, sources, keptClaims, id);
+  const fields = [
+    ...(viaSources ? ['sources'] : []),
+    ...(citingClaims.length > 0 ? ['claims'] : []),
+    ...changedCitations(entity.cited, cited),
+  ];
+  return { id: entity.id, sources, claims: keptClaims, sides: null, cited, fields, viaSources };
 }
 
-function relationIdentity(relation: CitingRelation) {
+function relationIdentity(relation: RelationIdentity) {
   return { type: relation.type, from: relation.from, to: relation.to, key: relation.key };
 }
 
@@ -179,7 +228,11 @@ async function deleteSource(tx: TransactionRunner, id: string, cascade: boolean,
   }
   const unsourcedEntities = entities.filter(({ after }) => after.sources.length === 0).map(({ entity }) => entity.id);
   const keptEntities = entities.filter(({ after }) => after.sources.length > 0).map(({ after }) => after);
-  const relationsAfter = citing.relations.map((relation) => ({ ...relation, sources: relation.sources.filter((source) => source !== id) }));
+  const relationsAfter = citing.relations.map((relation): RelationCitations => {
+    const sources = relation.sources.filter((source) => source !== id);
+    const cited = citedWithout(relation.cited, relation.sources, sources, relation.claims, id);
+    return { ...relationIdentity(relation), sources, cited, fields: ['sources', ...changedCitations(relation.cited, cited)] };
+  });
   const unsourcedRelations = relationsAfter.filter((relation) => relation.sources.length === 0);
   const keptRelations = relationsAfter.filter((relation) => relation.sources.length > 0);
 
