@@ -122,8 +122,9 @@ const entityFilterPredicates: Readonly<Record<EntityFilterName, string>> = {
   // the statement's one event is as bounded as relation-pages-with-parts' walk down.
   about: 'EXISTS { (n)-[:ABOUT]->(:Entity {id: $about}) }',
   saidAt: 'EXISTS { (n)-[:SAID_AT]->(:Event)-[:PART_OF*0..10]->(:Entity {id: $saidAt}) }',
-  // A citation of one of the kinds, as fragments/evidence-filter reads a relationship's.
-  evidence: 'any(kind IN n.citationEvidence WHERE kind IN $evidence)',
+  // A citation or a field value of one of the kinds (validate.ts, valueEvidenceOf); a store
+  // loaded before valueEvidence existed has the citations' kinds only.
+  evidence: 'any(kind IN coalesce(n.valueEvidence, n.citationEvidence) WHERE kind IN $evidence)',
 };
 
 /** The `{{filters}}` slot: the predicates of the filters given, in a fixed order. */

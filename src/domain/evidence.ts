@@ -32,6 +32,25 @@ export interface FieldProvenanceRecord {
   sources: string[];
 }
 
+/**
+ * The kinds of evidence anything in a record stands on: its citations, its fields' provenance and
+ * its claims, in the order of evidenceKinds. Stored as an entity's `valueEvidence`, which the root
+ * lists' `evidence` filter reads: `organizations(evidence: [EXTERNAL])` finds the records holding a
+ * value from outside the sources (an ISO code, a punycode alias), which no citation is.
+ */
+export function valueEvidenceOf(
+  citationEvidence: readonly string[],
+  provenance: readonly { evidence?: unknown }[],
+  claims: readonly { evidence?: unknown }[],
+): Evidence[] {
+  const found = new Set<unknown>([
+    ...citationEvidence,
+    ...provenance.map((entry) => entry.evidence),
+    ...claims.map((claim) => claim.evidence),
+  ]);
+  return evidenceKinds.filter((kind) => found.has(kind));
+}
+
 /** The strongest of some evidence kinds (STATED > INFERRED > EXTERNAL); EXTERNAL for none. */
 export function strongestEvidence(kinds: readonly Evidence[]): Evidence {
   return evidenceKinds.find((kind) => kinds.includes(kind)) ?? 'EXTERNAL';

@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import { dateEvidenceOf } from './date-evidence.ts';
 import { type DateRange, dateRange, endsBeforeStart } from './dates.ts';
 import { GovgraphError } from './errors.ts';
+import { valueEvidenceOf } from './evidence.ts';
 import { type EntityLabel, type NodeRow, type PropertyValue, type RelationRow, relationKey, type SeedGraph } from './graph.ts';
 import { describeSyntaxError, documentOrder, type JsonPath, locatePaths, type Position, pathKey } from './positions.ts';
 import {
@@ -1039,6 +1040,7 @@ function entityRow(entity: EntityAt): NodeRow {
   props.sources = entity.label === 'Source' ? [record.id] : (record.sources ?? conflictSources(record));
   props.aliases = record.aliases ?? [];
   setEvidence(props, record, props.sources);
+  props.valueEvidence = valueEvidenceOf(citationKinds(props), record.provenance ?? [], record.claims ?? []);
   // Derived for search; an empty form (an entity with no description) is left out. A conflict is
   // no entity of the graph, so search does not find it (it is listed by `conflicts`).
   if (entity.label !== 'Conflict') {
@@ -1132,14 +1134,14 @@ function spanOf(dated: Dated, closeAtStart: boolean): Partial<DateRange> {
 
 /** Beside a dated record's dateFrom, the evidence behind its date (date-evidence.ts). Call setEvidence first. */
 function setDateEvidence(props: Record<string, PropertyValue>, dated: Dated, record: EvidenceFields): void {
-  const citationEvidence = props.citationEvidence;
-  const kinds = dateEvidenceOf(
-    dated,
-    record.provenance ?? [],
-    record.claims ?? [],
-    Array.isArray(citationEvidence) ? citationEvidence : [],
-  );
+  const kinds = dateEvidenceOf(dated, record.provenance ?? [], record.claims ?? [], citationKinds(props));
   if (kinds !== null) props.dateEvidence = kinds;
+}
+
+/** The kinds setEvidence stored, one per source. */
+function citationKinds(props: Record<string, PropertyValue>): string[] {
+  const kinds = props.citationEvidence;
+  return Array.isArray(kinds) ? kinds : [];
 }
 
 function setDates(props: Record<string, PropertyValue>, span: Partial<DateRange>): void {

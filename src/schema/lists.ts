@@ -317,8 +317,9 @@ function defineList<L extends EntityLabel>(spec: ListSpec<L>): void {
                 evidence: t.arg({
                   type: [EvidenceEnum],
                   description:
-                    'Only those with at least one citation of these kinds, as the relation connections read theirs: [INFERRED] for ' +
-                    'what is read from the sources rather than said in them, [EXTERNAL] for what comes from outside them. Absent or null: any.',
+                    "Only those with at least one citation, field value or claim of these kinds (each one's `provenance` and `claims` say " +
+                    'which): [INFERRED] for what holds something read from the sources rather than said in them, [EXTERNAL] for what ' +
+                    'holds a value from outside them (an ISO code, a punycode form, an alias). Absent or null: any.',
                 }),
               }),
         },

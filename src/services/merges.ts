@@ -27,8 +27,9 @@ import {
   unmergeEntityRecords,
 } from '../db/repositories/merges.ts';
 import { BadUserInputError, ConflictError, NotFoundError } from '../domain/errors.ts';
+import { valueEvidenceOf } from '../domain/evidence.ts';
 import { type EntityLabel, type RelationType, relationTypes } from '../domain/graph.ts';
-import { type MergedFromEntry, mergedFromIn, textIn, textsIn } from '../domain/stored-entity.ts';
+import { claimsIn, type MergedFromEntry, mergedFromIn, provenanceIn, textIn, textsIn } from '../domain/stored-entity.ts';
 import { searchForms } from '../domain/text/search-forms.ts';
 
 /** An entity named by a merge argument, as the reference resolved it. */
@@ -137,11 +138,12 @@ const notFields = new Set([
   'dateFrom',
   'dateTo',
   'dateEvidence',
+  'valueEvidence',
 ]);
 /** Fields the stored date range (dateFrom, dateTo, dateEvidence) is derived from: a merge never fills them, it adds a claim. */
 const datedFields = new Set(['date', 'startDate', 'endDate']);
 /** What derives from other properties and is written again, never reported as a changed field. */
-const derivedFields = new Set(['nameKey', 'searchText', 'searchVariants', 'searchDetails']);
+const derivedFields = new Set(['nameKey', 'searchText', 'searchVariants', 'searchDetails', 'valueEvidence']);
 
 type Value = string | number | boolean | string[];
 
@@ -277,7 +279,7 @@ function survivorAfter(survivor: MergePlanRow, merged: readonly MergePlanRow[], 
   }
   if (added.claims.length > 0) patch.claims = JSON.stringify(claims);
   Object.assign(props, patch);
-  Object.assign(patch, formsOf(survivor.label, survivor.id, props));
+  Object.assign(patch, derivedOf(survivor.label, survivor.id, props));
   return {
     patch,
     fields: Object.keys(patch).filter((field) => !derivedFields.has(field)),
@@ -287,10 +289,14 @@ function survivorAfter(survivor: MergePlanRow, merged: readonly MergePlanRow[], 
   };
 }
 
-/** The search forms of an entity with these properties (as the loader writes them: an empty one is none). */
-function formsOf(label: EntityLabel, id: string, props: Record<string, unknown>): PropertyPatch {
+/**
+ * What the loader derives from an entity with these properties: the evidence its values stand on
+ * (a merge moves citations and claims) and its search forms (an empty one is none).
+ */
+function derivedOf(label: EntityLabel, id: string, props: Record<string, unknown>): PropertyPatch {
   const forms = searchForms(label, id, props);
   return {
+    valueEvidence: valueEvidenceOf(strings(props, 'citationEvidence'), provenanceIn(props), claimsIn(props)),
     nameKey: forms.nameKey,
     searchText: forms.searchText || null,
     searchVariants: forms.searchVariants || null,
@@ -522,7 +528,7 @@ function survivorWithout(plan: UnmergePlanRow, survivor: Record<string, unknown>
     else props[name] = value;
   }
   const label = record.label;
-  Object.assign(patch, formsOf(label, record.into, props));
+  Object.assign(patch, derivedOf(label, record.into, props));
   return { patch, fields: Object.keys(patch).filter((field) => !derivedFields.has(field)) };
 }
 

@@ -454,20 +454,22 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect((await slugs('memoranda', { topic: 'topic-internet-abuse', dateFrom: '2021' })).slugs).toEqual(['memo-cc-ripn']);
     });
 
-    it('keeps, by evidence, the entities with a citation of the kinds asked for, as their citations say', async () => {
-      type Node = { slug: string; citations: { evidence: string }[] };
+    it('keeps, by evidence, the entities with a citation, a field value or a claim of the kinds asked for, as they say', async () => {
+      type Node = { slug: string; citations: { evidence: string }[]; provenance: { evidence: string }[]; claims: { evidence: string }[] };
       const listed = async (field: string, evidence: string[] | null) => {
         const { list } = await api.data<{ list: { totalCount: number; nodes: Node[] } }>(
-          `query ($evidence: [Evidence!]) { list: ${field}(first: 100, evidence: $evidence) { totalCount nodes { slug citations { evidence } } } }`,
+          `query ($evidence: [Evidence!]) { list: ${field}(first: 100, evidence: $evidence) {
+            totalCount nodes { slug citations { evidence } provenance { evidence } claims { evidence } } } }`,
           { evidence },
         );
         return list;
       };
+      const kindsOf = (node: Node) => [...node.citations, ...node.provenance, ...node.claims].map((entry) => entry.evidence);
       let found = 0;
-      for (const field of ['statements', 'organizations', 'tlds', 'memoranda', 'persons']) {
+      for (const field of ['statements', 'organizations', 'tlds', 'memoranda', 'persons', 'countries', 'bodies']) {
         const all = await listed(field, null);
         for (const kinds of [['INFERRED'], ['EXTERNAL'], ['STATED', 'EXTERNAL']]) {
-          const expected = all.nodes.filter((node) => node.citations.some((citation) => kinds.includes(citation.evidence)));
+          const expected = all.nodes.filter((node) => kindsOf(node).some((kind) => kinds.includes(kind)));
           const kept = await listed(field, kinds);
           expect(kept.nodes, `${field} ${kinds}`).toEqual(expected);
           expect(kept.totalCount, `${field} ${kinds}`).toBe(expected.length);
@@ -479,6 +481,10 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       const inferred = await listed('statements', ['INFERRED']);
       expect(inferred.nodes.length).toBeGreaterThan(0);
       expect(inferred.nodes.length).toBeLessThan((await listed('statements', null)).nodes.length);
+      // Outside knowledge no citation carries: the Coordination Center's Russian names, .рф's punycode form.
+      const external = await listed('organizations', ['EXTERNAL']);
+      expect(external.nodes.map((node) => node.slug)).toContain('coordination-center-ru');
+      expect((await listed('tlds', ['EXTERNAL'])).nodes.map((node) => node.slug)).toContain('tld-rf');
     });
 
     it('memoranda by party and signatory, events by participant, statements by speaker, subject and event, as the seed relates them', async () => {

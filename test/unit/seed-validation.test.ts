@@ -83,6 +83,8 @@ describe('a valid seed', () => {
       evidence: 'STATED',
       citationEvidence: ['STATED'],
       provenance: JSON.stringify([{ field: 'country', evidence: 'EXTERNAL' }]),
+      // What the record's values stand on, citations and fields alike: the lists' evidence filter reads it.
+      valueEvidence: ['STATED', 'EXTERNAL'],
       nameKey: 'example registry',
       searchText: ['example registry', 'er', 'пример-регистратура'].join(formSeparator),
       // Match keys: stemmed, transliterated, and short names also written as one word.

@@ -126,6 +126,8 @@ export interface CitedAfter {
   citations: string | null;
   provenance: string | null;
   dateEvidence: string[] | null;
+  /** An entity's only (validate.ts entityRow); a relationship has none. */
+  valueEvidence: string[];
 }
 
 export interface CitingEntity {

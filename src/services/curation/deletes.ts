@@ -25,6 +25,7 @@ import {
 } from '../../db/repositories/curation.ts';
 import { dateEvidenceOf } from '../../domain/date-evidence.ts';
 import { BadUserInputError, ConflictError } from '../../domain/errors.ts';
+import { valueEvidenceOf } from '../../domain/evidence.ts';
 import type { EntityLabel } from '../../domain/graph.ts';
 
 export interface DeleteResult {
@@ -147,6 +148,7 @@ function citedWithout(
     citations: jsonOrNull(citations),
     provenance: jsonOrNull(provenance),
     dateEvidence: dateEvidenceOf(cited, provenance, storedObjects(claims), citationEvidence),
+    valueEvidence: valueEvidenceOf(citationEvidence, provenance, storedObjects(claims)),
   };
 }
 
