@@ -21,7 +21,7 @@
 // The other end b has no label test: relationships of these types join entities only (the
 // writes match both ends as :Entity, src/domain/rules.ts says which labels each type joins, and
 // a merge re-points every relationship of the entities it retires), as queries/relation-pages.
-// {{type}}, {{left}}, {{right}}, {{order}}, {{relationFilters}} and {{edgeBounds}} are
+// {{type}}, {{left}}, {{right}}, {{order}}, {{edgeSortKey}}, {{relationFilters}} and {{edgeBounds}} are
 // relation-pages' closed-list slots; {{relationRecord}}, {{entityRecord}} and
 // {{onBehalfOfRecord}} read whole records or only the properties of a record view
 // (src/db/record-view.ts), and the last nothing when the selection does not ask for it. Every
@@ -33,7 +33,7 @@ CALL ({{level}}) {
 CALL (a) {
 MATCH (a){{left}}[r:{{type}}]{{right}}(b)
 WHERE true {{relationFilters}}
-WITH r, b, coalesce(b.nameKey, '') AS k
+WITH r, b, {{edgeSortKey}} AS k
 WHERE true {{edgeBounds}}
 WITH r, b, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect([startNode(r) = a, {{relationRecord}}, {{entityRecord}}, {{onBehalfOfRecord}}]) AS edges,

@@ -29,7 +29,7 @@ WHERE part.label IN $partLabels
 WITH DISTINCT part
 MATCH (part){{left}}[r:{{type}}]{{right}}(b:Entity)
 WHERE true {{relationFilters}}
-WITH r, b, part, coalesce(b.nameKey, '') AS k
+WITH r, b, part, {{edgeSortKey}} AS k
 WHERE true {{edgeBounds}}
 WITH r, b, part, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect({forward: startNode(r) = part,

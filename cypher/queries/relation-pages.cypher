@@ -2,14 +2,16 @@
 // relation connection. {{type}}, {{left}}, {{right}} and {{order}} are written into the text
 // from the parameters of those names (src/db/cypher-files.ts): the type, the arrow's two halves
 // for the direction ('-', '->' when the entity is the start; '<-', '-' when it is the end; '-',
-// '-' for either), and ASC, or DESC to read backwards (for `last`). Given as parameters
+// '-' for either), and ASC, or DESC for a descending page or to read backwards (for `last`; both,
+// ASC again). Given as parameters
 // ([r:$($type)]), Neo4j 5 would expand every relationship of every entity and filter them
 // afterwards: a person's page of positions read all of their signatures and participations too.
 // {{relationFilters}} holds the predicates of the filters given ($labels: other ends of these
 // labels, $roles: relationships with these roles, $evidence: with a citation of these kinds, the
 // as-of range), and {{edgeBounds}} the keyset bounds given: src/db/relation-page-slots.ts.
-// Edges are ordered by the other end's name key ('' when it has none), then the relationship
-// key, and paged with the keyset bounds ($afterKey, $afterId) and ($beforeKey, $beforeId).
+// Edges are ordered by {{edgeSortKey}}, k: the other end's name key ('' when it has none), or the
+// date the relationship holds from (orderBy: DATE); then by the relationship key; and paged with
+// the keyset bounds ($lowerKey, $lowerId) and ($upperKey, $upperId), in ascending terms.
 // $limit is the page's size, or one more when the selection reads pageInfo, to learn whether
 // more exist (src/schema/relations.ts, relationPageRequest). The text is kept short (the
 // driver writes a message in 1,400-byte pieces, one socket write each).
@@ -32,7 +34,7 @@ RETURN count(r) AS total
 CALL (a) {
 MATCH (a){{left}}[r:{{type}}]{{right}}(b)
 WHERE true {{relationFilters}}
-WITH r, b, coalesce(b.nameKey, '') AS k
+WITH r, b, {{edgeSortKey}} AS k
 WHERE true {{edgeBounds}}
 WITH r, b, k ORDER BY k {{order}}, r.key {{order}} LIMIT $limit
 RETURN collect({forward: startNode(r) = a,

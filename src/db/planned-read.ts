@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cypher, filledCypher, isSlotValue, parametersToSend } from './cypher-files.ts';
 import { pageNodesSlot } from './entity-page-slots.ts';
 import type { ReadScope } from './read-scope.ts';
-import { type RecordView, recordSlots, viewedRecordIn } from './record-view.ts';
+import { type RecordView, recordSlots, viewedRecordIn, viewInOrder } from './record-view.ts';
 import { type EntityPage, type EntityPageRequest, entityPageOf, entityPageParameters, entityPageRow } from './repositories/lists.ts';
 import {
   type RelationEdgeRow,
@@ -55,7 +55,7 @@ export class PlannedStatement {
   }
 }
 
-const slotNames = ['type', 'left', 'right', 'order', 'relationFilters', 'edgeBounds'] as const;
+const slotNames = ['type', 'left', 'right', 'order', 'edgeSortKey', 'relationFilters', 'edgeBounds'] as const;
 const parameter = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 const marker = /\{\{(\w+)\}\}/g;
 
@@ -117,7 +117,7 @@ function levelShape(level: PlannedLevel, index: number, above: number | null, pa
   // The page's size, for the ends handed down: without the extra edge, when one was read.
   parameters[`${prefix}size`] = neo4j.int(level.request.size);
   // Whole records, or the values of the view's properties, whose names the text lists.
-  const view = level.view;
+  const view = viewInOrder(level.view, level.request.orderBy);
   return {
     index,
     above,
@@ -126,6 +126,7 @@ function levelShape(level: PlannedLevel, index: number, above: number | null, pa
       left: slot('left'),
       right: slot('right'),
       order: slot('order'),
+      edgeSortKey: slot('edgeSortKey'),
       relationFilters: slot('relationFilters'),
       edgeBounds: slot('edgeBounds'),
     },
@@ -252,7 +253,7 @@ export const plannedTreeRow = entityPageRow.extend({ levels: levelAnswers });
  * or through its view; a RowShapeError names the level, the parent and the edge that does not fit.
  */
 export function plannedEdgesIn(level: PlannedLevel, index: number, parent: number, edges: readonly unknown[]): RelationEdgeRow[] {
-  const view = level.view;
+  const view = viewInOrder(level.view, level.request.orderBy);
   const entityNames = view === null ? null : view.entity;
   const relationNames = view === null ? null : view.relation;
   const onBehalfOfNames = view === null || view.onBehalfOf === 'whole' ? null : view.onBehalfOf;

@@ -95,14 +95,26 @@ export function viewedRecordIn(names: readonly string[] | null, value: unknown, 
 }
 
 // The names a view may list: every field of an entity or a relation record, and what the writes
-// add to every stored one (its label and name key, a relationship's key).
+// add to every stored one (its label and name key, a relationship's key, the first day of a
+// dated one).
 const storedNames: ReadonlySet<string> = new Set([
   ...Object.values(entityCollections).flatMap((collection) => collection.fields),
   ...relationFields,
   'label',
   'nameKey',
   'key',
+  'dateFrom',
 ]);
+
+/**
+ * The view a page ordered by date is read through: the relationship's and the other end's first
+ * day as well, which its positions are made of (repositories/relations.ts, sortKeyOf), where a
+ * view of a page by name has the name key.
+ */
+export function viewInOrder(view: RecordView | null, orderBy: 'NAME' | 'DATE'): RecordView | null {
+  if (view === null || orderBy === 'NAME') return view;
+  return { ...view, entity: sorted([...view.entity, 'dateFrom']), relation: sorted([...view.relation, 'dateFrom']) };
+}
 
 /** A view's values as Cypher: `[b.id, b.label, b.name]`; a name no record stores is refused. */
 export function propertyList(variable: string, names: readonly string[]): string {

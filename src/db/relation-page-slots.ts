@@ -34,24 +34,41 @@ export function relationFiltersSlot(given: ReadonlySet<RelationFilterName>): str
 }
 
 /**
- * The `{{edgeBounds}}` slot: the page's exclusive keyset bounds on (k, r.key), k being the other
- * end's nameKey, each only when the request has it ($afterKey/$afterId, $beforeKey/$beforeId).
+ * The `{{edgeBounds}}` slot: the page's exclusive keyset bounds on (k, r.key) in ascending order,
+ * whatever order the client asked for, each only when the request has it ($lowerKey/$lowerId,
+ * $upperKey/$upperId): "after" is the lower bound of an ascending page, the upper of a
+ * descending one.
  */
-export function edgeBoundsSlot(after: boolean, before: boolean): string {
+export function edgeBoundsSlot(lower: boolean, upper: boolean): string {
   const bounds: string[] = [];
-  if (after) bounds.push('AND (k > $afterKey OR (k = $afterKey AND r.key > $afterId))');
-  if (before) bounds.push('AND (k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))');
+  if (lower) bounds.push('AND (k > $lowerKey OR (k = $lowerKey AND r.key > $lowerId))');
+  if (upper) bounds.push('AND (k < $upperKey OR (k = $upperKey AND r.key < $upperId))');
   return bounds.join(' ');
 }
 
+/** What a relation connection can be ordered by (its `orderBy`). */
+export const relationOrders = ['NAME', 'DATE'] as const;
+export type RelationOrder = (typeof relationOrders)[number];
+
+/**
+ * The `{{edgeSortKey}}` slot, k: the other end's name key; or the relationship's own first day, else
+ * the other end's (a signature dated by its memorandum, a participation by its event), as
+ * `timeline(actor:)` dates a relationship, undated ones first ('').
+ */
+export const edgeSortKeySlots: Readonly<Record<RelationOrder, string>> = {
+  NAME: "coalesce(b.nameKey, '')",
+  DATE: "coalesce(r.dateFrom, b.dateFrom, '')",
+};
+
 /** Every value each slot can take: the closed lists filledCypher checks these slots against. */
-export const relationPageSlotValues: Readonly<Record<'relationFilters' | 'edgeBounds', ReadonlySet<string>>> = (() => {
+export const relationPageSlotValues: Readonly<Record<'relationFilters' | 'edgeBounds' | 'edgeSortKey', ReadonlySet<string>>> = (() => {
   const subsets = relationFilterNames.reduce<RelationFilterName[][]>(
     (all, name) => all.flatMap((subset) => [subset, [...subset, name]]),
     [[]],
   );
   return {
     relationFilters: new Set(subsets.map((subset) => relationFiltersSlot(new Set(subset)))),
-    edgeBounds: new Set([false, true].flatMap((after) => [false, true].map((before) => edgeBoundsSlot(after, before)))),
+    edgeBounds: new Set([false, true].flatMap((lower) => [false, true].map((upper) => edgeBoundsSlot(lower, upper)))),
+    edgeSortKey: new Set(Object.values(edgeSortKeySlots)),
   };
 })();

@@ -30,6 +30,7 @@ import {
   TldRef,
   TopicRef,
 } from './refs.ts';
+import { OrderDirectionEnum } from './ordering.ts';
 import { PartialDate } from './scalars.ts';
 import { selectsField } from './selection.ts';
 
@@ -42,10 +43,6 @@ const OrderFieldEnum = builder.enumType('EntityOrderField', {
   } as const,
 });
 
-const OrderDirectionEnum = builder.enumType('OrderDirection', {
-  description: 'Ascending or descending.',
-  values: { ASC: { value: 'ASC', description: 'Smallest first.' }, DESC: { value: 'DESC', description: 'Largest first.' } } as const,
-});
 
 const EntityOrderInput = builder.inputType('EntityOrder', {
   description: 'How to order a list. Ties are broken by slug, so pages never overlap.',

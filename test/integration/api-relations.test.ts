@@ -277,6 +277,59 @@ describe('the API over the real seed data: relations with evidence, and bad argu
     expect(backward).toEqual(forward);
   });
 
+  it('relation connections order by date or by name, both ways, and page in that order', async () => {
+    type Memoranda = {
+      organization: { memoranda: Connection<{ date: string | null; node: Slugged & { date: string | null; name: string } }> };
+    };
+    const query = `query ($orderBy: RelationOrder, $first: Int, $after: String, $last: Int, $before: String) {
+      organization(slug: "coordination-center-ru") {
+        memoranda(orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
+          totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { date node { slug date name } }
+        }
+      }
+    }`;
+    const read = async (variables: Record<string, unknown>) => (await api.data<Memoranda>(query, variables)).organization.memoranda;
+    const dateOf = (slug: string) => {
+      const value = graph.nodes.find((node) => node.id === slug)?.props.dateFrom;
+      return typeof value === 'string' ? value : '';
+    };
+    const keyed = relationsOf('PARTY_TO', 'from', 'coordination-center-ru').map((r) => ({ slug: r.to, date: dateOf(r.to), key: r.key }));
+    // Undated memoranda first, then by the memorandum's first day; ties by the relationship key.
+    const ascending = [...keyed]
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map((memo) => memo.slug);
+    expect(keyed.filter((memo) => memo.date !== '').length).toBeGreaterThan(1);
+
+    const byDate = await read({ orderBy: { field: 'DATE' }, first: 100 });
+    expect(byDate.edges.map((edge) => edge.node.slug)).toEqual(ascending);
+    const latestFirst = await read({ orderBy: { field: 'DATE', direction: 'DESC' }, first: 100 });
+    expect(latestFirst.edges.map((edge) => edge.node.slug)).toEqual([...ascending].reverse());
+    expect(latestFirst.totalCount).toBe(ascending.length);
+    const byName = (await read({ orderBy: { field: 'NAME', direction: 'DESC' }, first: 100 })).edges.map((edge) => edge.node.slug);
+    expect(byName).toEqual((await read({ first: 100 })).edges.map((edge) => edge.node.slug).reverse());
+
+    // Pages of two, forwards and backwards, in the order asked for, give the same list.
+    const orderBy = { field: 'DATE', direction: 'DESC' };
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Memoranda['organization']['memoranda'] = await read({ orderBy, first: 2, after });
+      forward.push(...page.edges.map((edge) => edge.node.slug));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(forward).toEqual([...ascending].reverse());
+    const backward: string[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const page: Memoranda['organization']['memoranda'] = await read({ orderBy, last: 2, before });
+      backward.unshift(...page.edges.map((edge) => edge.node.slug));
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(backward).toEqual(forward);
+  });
+
   it('events: participants with their roles, organizers only, the parts of a conference', async () => {
     const { section, conference } = await api.data<{
       section: {

@@ -63,6 +63,15 @@ const nested: [string, string, Variables][] = [
     {},
   ],
   [
+    'ordered by date and by name, both ways, with cursors and backwards pages',
+    `{ organizations(first: 40) { edges { node { slug
+        byDate: memoranda(orderBy: { field: DATE, direction: DESC }) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { slug
+          signatories(orderBy: { field: DATE }) { edges { cursor node { slug } } } } } }
+        lastByDate: memoranda(orderBy: { field: DATE }, last: 2) { pageInfo { hasPreviousPage startCursor } edges { cursor node { slug } } }
+        byName: memoranda(orderBy: { field: NAME, direction: DESC }, first: 3) { edges { cursor node { slug } } } } } } }`,
+    {},
+  ],
+  [
     'evidence filters and backwards pages',
     `{ persons(first: 30) { edges { node { slug
         positions(evidence: [STATED], last: 2) { totalCount pageInfo { hasPreviousPage hasNextPage startCursor } edges { cursor title evidence node { slug } } }

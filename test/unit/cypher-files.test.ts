@@ -6,7 +6,15 @@ import { cypher, filledCypher, parametersToSend } from '../../src/db/cypher-file
 import { recordSlots } from '../../src/db/record-view.ts';
 
 describe('statement slots', () => {
-  const base = { type: 'MANAGES', left: '-', right: '->', order: 'ASC', relationFilters: '', edgeBounds: '' };
+  const base = {
+    type: 'MANAGES',
+    left: '-',
+    right: '->',
+    order: 'ASC',
+    edgeSortKey: "coalesce(b.nameKey, '')",
+    relationFilters: '',
+    edgeBounds: '',
+  };
 
   it('writes a relationship type, a direction and an order from their closed lists into the text', () => {
     const text = filledCypher('queries/relation-pages', base);

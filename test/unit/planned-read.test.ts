@@ -38,6 +38,8 @@ function relation(
     limit,
     // One more than the page, as with pageInfo selected.
     size: limit - 1,
+    orderBy: 'NAME',
+    descending: false,
     after: null,
     before: null,
     backwards: false,
@@ -118,7 +120,7 @@ describe('planned reads', () => {
     expect(statement.text).not.toContain('MATCH (a:Entity');
     expect(statement.text).toContain('RETURN total, rows, pageNodes\n');
     expect(statement.text.match(/CALL \(pageNodes\) \{\nUNWIND pageNodes\[0\.\.\$limit - 1\] AS a\n/g)).toHaveLength(2);
-    expect(statement.parameters).toMatchObject({ withTotal: true, p1_afterKey: 'k', p2_evidence: ['STATED'] });
+    expect(statement.parameters).toMatchObject({ withTotal: true, p1_lowerKey: 'k', p2_evidence: ['STATED'] });
     // Only the level that asks for totalCount counts.
     expect(statement.text.match(/RETURN count\(r\) AS total/g)).toHaveLength(1);
     expect(statement.text).toContain('CALL (a) {\nMATCH (a)-[r:PARTY_TO]->(b)\nWHERE true \nRETURN count(r) AS total\n}');

@@ -14,6 +14,8 @@ const request: RelationPageRequest = {
   asOf: null,
   limit: 6,
   size: 5,
+  orderBy: 'NAME',
+  descending: false,
   after: null,
   before: null,
   backwards: false,
@@ -27,7 +29,7 @@ describe('relation page slots', () => {
     expect(edgeBoundsSlot(false, false)).toBe('');
     const parameters = relationPageParameters(request);
     const text = filledCypher('queries/relation-pages', parameters);
-    expect(text).not.toMatch(/\$(labels|roles|evidence|asOfFrom|afterKey|beforeKey)\b/);
+    expect(text).not.toMatch(/\$(labels|roles|evidence|asOfFrom|lowerKey|upperKey)\b/);
     expect(Object.keys(parametersToSend('queries/relation-pages', { ids: ['a'], ...parameters })).sort()).toEqual([
       'ids',
       'limit',
@@ -52,17 +54,31 @@ describe('relation page slots', () => {
     expect(parameters).toMatchObject({ asOfFrom: '2021-01-01', asOfTo: '2021-12-31', includeUndated: false });
   });
 
-  it('write the keyset bounds given', () => {
-    expect(edgeBoundsSlot(true, false)).toBe('AND (k > $afterKey OR (k = $afterKey AND r.key > $afterId))');
-    expect(edgeBoundsSlot(false, true)).toBe('AND (k < $beforeKey OR (k = $beforeKey AND r.key < $beforeId))');
-    const parameters = relationPageParameters({ ...request, after: { key: 'ivanov', id: 'SIGNED|x|y||' } });
-    expect(parameters).toMatchObject({ afterKey: 'ivanov', afterId: 'SIGNED|x|y||' });
-    expect(parameters).not.toHaveProperty('beforeKey');
+  it('write the keyset bounds given, in ascending terms whatever the order', () => {
+    expect(edgeBoundsSlot(true, false)).toBe('AND (k > $lowerKey OR (k = $lowerKey AND r.key > $lowerId))');
+    expect(edgeBoundsSlot(false, true)).toBe('AND (k < $upperKey OR (k = $upperKey AND r.key < $upperId))');
+    const after = { key: 'ivanov', id: 'SIGNED|x|y||' };
+    const ascending = relationPageParameters({ ...request, after });
+    expect(ascending).toMatchObject({ lowerKey: 'ivanov', lowerId: 'SIGNED|x|y||', order: 'ASC' });
+    expect(ascending).not.toHaveProperty('upperKey');
+    // Descending, what comes after a cursor is below it, read largest first.
+    const descending = relationPageParameters({ ...request, descending: true, after });
+    expect(descending).toMatchObject({ upperKey: 'ivanov', upperId: 'SIGNED|x|y||', order: 'DESC' });
+    expect(descending).not.toHaveProperty('lowerKey');
+    // `last` through a descending page reads it from its smallest end.
+    expect(relationPageParameters({ ...request, descending: true, backwards: true })).toMatchObject({ order: 'ASC' });
+  });
+
+  it("order by the other end's name, or by the date the relation holds from, else its other end's", () => {
+    expect(relationPageParameters(request).edgeSortKey).toBe("coalesce(b.nameKey, '')");
+    const text = filledCypher('queries/relation-pages', relationPageParameters({ ...request, orderBy: 'DATE' }));
+    expect(text).toContain("WITH r, b, coalesce(r.dateFrom, b.dateFrom, '') AS k");
   });
 
   it('take their values from closed lists: every subset of the filters, every pair of bounds', () => {
     expect(relationPageSlotValues.relationFilters.size).toBe(16);
     expect(relationPageSlotValues.edgeBounds.size).toBe(4);
+    expect(relationPageSlotValues.edgeSortKey.size).toBe(2);
     expect(() =>
       filledCypher('queries/relation-pages', { ...relationPageParameters(request), relationFilters: 'AND true) DETACH DELETE a //' }),
     ).toThrow(/cannot fill a slot/);

@@ -4,7 +4,13 @@ import type { AsOfFilter } from '../../domain/dates.ts';
 import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { ReadScope } from '../read-scope.ts';
-import { edgeBoundsSlot, type RelationFilterName, relationFiltersSlot } from '../relation-page-slots.ts';
+import {
+  edgeBoundsSlot,
+  edgeSortKeySlots,
+  type RelationFilterName,
+  type RelationOrder,
+  relationFiltersSlot,
+} from '../relation-page-slots.ts';
 import { graphEntity, relationProperties } from '../rows.ts';
 
 export type Direction = 'out' | 'in' | 'both';
@@ -21,7 +27,7 @@ export interface RelationRecord {
   onBehalfOf: EntityRow | null;
   /** With includeParts, the part (department, sub-body, section) the relation belongs to; null for the entity itself. */
   part: EntityRow | null;
-  /** The keyset position: the other end's name key and the relationship key. */
+  /** The keyset position: the page's sort key (the other end's name key, or the date) and the relationship key. */
   position: { key: string; id: string };
 }
 
@@ -43,9 +49,13 @@ export interface RelationPageRequest {
   limit: number;
   /** The page's size: what the connection keeps of what it reads. */
   size: number;
+  /** What the page is ordered by (relation-page-slots.ts, edgeSortKeySlots), then by the relationship key. */
+  orderBy: RelationOrder;
+  /** Largest first: the client's order, which the cursors follow. */
+  descending: boolean;
   after: { key: string; id: string } | null;
   before: { key: string; id: string } | null;
-  /** Read from the end (for `last`); the page comes back in ascending order all the same. */
+  /** Read from the end (for `last`); the page comes back in the client's order all the same. */
   backwards: boolean;
   /** Whether to count all the relations too (only when totalCount is selected). */
   withTotal: boolean;
@@ -97,22 +107,28 @@ export function relationPageParameters(request: RelationPageRequest): Record<str
   if (request.evidence !== null) given.add('evidence');
   const asOf = asOfParameters(request.asOf);
   if (asOf.asOfFrom !== null) given.add('asOf');
+  // The cursors as exclusive bounds in ascending order: "after" is the lower bound of an
+  // ascending page and the upper bound of a descending one.
+  const lower = request.descending ? request.before : request.after;
+  const upper = request.descending ? request.after : request.before;
   return {
-    // type, left, right, order and the two below are written into the statement's text, its
+    // type, left, right, order and the three below are written into the statement's text, its
     // {{slots}} (src/db/cypher-files.ts): Neo4j 5 cannot follow a type or direction given as a parameter.
     type: request.type,
     ...arrows[request.direction],
     relationFilters: relationFiltersSlot(given),
-    edgeBounds: edgeBoundsSlot(request.after !== null, request.before !== null),
+    edgeBounds: edgeBoundsSlot(lower !== null, upper !== null),
+    edgeSortKey: edgeSortKeySlots[request.orderBy],
     ...(request.labels === null ? {} : { labels: request.labels }),
     ...(request.roles === null ? {} : { roles: request.roles }),
     ...(request.evidence === null ? {} : { evidence: request.evidence }),
     ...(asOf.asOfFrom === null ? {} : asOf),
     // A JS number travels as a float, and LIMIT takes integers only.
     limit: neo4j.int(request.limit),
-    ...(request.after === null ? {} : { afterKey: request.after.key, afterId: request.after.id }),
-    ...(request.before === null ? {} : { beforeKey: request.before.key, beforeId: request.before.id }),
-    order: request.backwards ? 'DESC' : 'ASC',
+    ...(lower === null ? {} : { lowerKey: lower.key, lowerId: lower.id }),
+    ...(upper === null ? {} : { upperKey: upper.key, upperId: upper.id }),
+    // Read descending for a descending page, or backwards (for `last`) through an ascending one.
+    order: request.descending !== request.backwards ? 'DESC' : 'ASC',
     withTotal: request.withTotal,
     ...(request.partLabels === null ? {} : { partLabels: request.partLabels }),
   };
@@ -132,13 +148,19 @@ export function relationPageOf(id: string, total: number, rows: readonly Relatio
       other,
       onBehalfOf: edge.onBehalfOf,
       part: edge.part ?? null,
-      // The statement orders by coalesce(nameKey, '') and the relationship key. Read through a
-      // view of a selection without cursors or page info, the page has neither, and needs none.
-      position: { key: other.nameKey ?? '', id: typeof edge.props.key === 'string' ? edge.props.key : '' },
+      // The statement's sort key (edgeSortKeySlots) and the relationship key. Read through a view of a
+      // selection without cursors or page info, the page has neither, and needs none.
+      position: { key: sortKeyOf(request.orderBy, edge.props, other), id: typeof edge.props.key === 'string' ? edge.props.key : '' },
     };
   });
   if (request.backwards) edges.reverse();
   return { total: request.withTotal ? total : null, edges };
+}
+
+/** An edge's sort key as edgeSortKeySlots computes it in the statement. */
+function sortKeyOf(orderBy: RelationOrder, props: Record<string, unknown>, other: EntityRow): string {
+  if (orderBy === 'NAME') return other.nameKey ?? '';
+  return (typeof props.dateFrom === 'string' ? props.dateFrom : null) ?? other.dateFrom ?? '';
 }
 
 /** One page of one relationship type for each entity id, in one round trip. */
