@@ -13,6 +13,7 @@ import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, ro
 import { expectLabel } from './entity.ts';
 import { EvidenceEnum, evidenceFilter } from './evidence.ts';
 import { primeRelationPages } from './loaders.ts';
+import { OrderDirectionEnum } from './ordering.ts';
 import { countedTotal, cutPage, encodeCursor, pageWindow } from './paging.ts';
 import { planRelationLevels } from './planner.ts';
 import { rowViewFor } from './record-view.ts';
@@ -30,7 +31,6 @@ import {
   TldRef,
   TopicRef,
 } from './refs.ts';
-import { OrderDirectionEnum } from './ordering.ts';
 import { PartialDate } from './scalars.ts';
 import { selectsField } from './selection.ts';
 
@@ -42,7 +42,6 @@ const OrderFieldEnum = builder.enumType('EntityOrderField', {
     ID: { value: 'ID', description: 'The slug.' },
   } as const,
 });
-
 
 const EntityOrderInput = builder.inputType('EntityOrder', {
   description: 'How to order a list. Ties are broken by slug, so pages never overlap.',
