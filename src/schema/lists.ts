@@ -2,6 +2,7 @@ import type { InputFieldBuilder, ObjectRef } from '@pothos/core';
 import { loadEntityPageWithLevels } from '../db/planned-read.ts';
 import { type EntityFilter, type EntityPage, loadEntityPage, type OrderField } from '../db/repositories/lists.ts';
 import { dateRange } from '../domain/dates.ts';
+import { BadUserInputError } from '../domain/errors.ts';
 import type { EntityLabel } from '../domain/graph.ts';
 import { relationRules } from '../domain/rules.ts';
 import type { RowOfLabel } from '../domain/stored-entity.ts';
@@ -269,6 +270,12 @@ async function toFilter(context: RequestContext, input: FilterInputShape | null 
       ? ((await resolveRef(context, { argument: `filter.${name}`, ref, labels: relatedFilterRules[name].labels }))?.id ?? null)
       : null;
   };
+  const dateFrom = input?.dateFrom ? dateRange(input.dateFrom).first : null;
+  const dateTo = input?.dateTo ? dateRange(input.dateTo).last : null;
+  // A range that ends before it starts matches nothing: say so, as timeline(from:, to:) does.
+  if (dateFrom !== null && dateTo !== null && dateFrom > dateTo) {
+    throw new BadUserInputError('"filter.dateTo" must not come before "filter.dateFrom"', { argument: 'filter.dateTo' });
+  }
   return {
     kind: input?.kind ?? null,
     type: input?.type ?? null,
@@ -277,8 +284,8 @@ async function toFilter(context: RequestContext, input: FilterInputShape | null 
     manages: input?.manages && input.manages.length > 0 ? [...new Set(input.manages)] : null,
     nameContains: key(input?.nameContains),
     nameStartsWith: key(input?.nameStartsWith),
-    dateFrom: input?.dateFrom ? dateRange(input.dateFrom).first : null,
-    dateTo: input?.dateTo ? dateRange(input.dateTo).last : null,
+    dateFrom,
+    dateTo,
     topic: await related('topic'),
     party: await related('party'),
     signatory: await related('signatory'),
@@ -320,9 +327,9 @@ function defineList<L extends EntityLabel>(spec: ListSpec<L>): void {
               }),
         },
         resolve: async (_root, args, context, info) => {
-          const window = pageWindow(args);
-          const filter = await toFilter(context, args.filter as FilterInputShape | null | undefined, args.evidence);
           const orderBy = (args.orderBy?.field ?? 'NAME') as OrderField;
+          const window = pageWindow(args, undefined, orderBy === 'NAME' ? undefined : orderBy);
+          const filter = await toFilter(context, args.filter as FilterInputShape | null | undefined, args.evidence);
           const request = {
             label: spec.label,
             filter,

@@ -4,6 +4,11 @@ import { BadUserInputError } from '../domain/errors.ts';
 export interface Position {
   key: string;
   id: string;
+  /**
+   * The order the sort value belongs to, when it is not the list's default: a date is no place
+   * in a list by name, so a cursor of one order is refused in another (pageWindow).
+   */
+  order?: string;
 }
 
 export interface PageArguments {
@@ -56,21 +61,36 @@ export function countedTotal(connection: object): number {
   return total;
 }
 
-/** Cursors are opaque to clients: base64url of the keyset position. */
+/** Cursors are opaque to clients: base64url of the keyset position, and its order when not the default. */
 export function encodeCursor(position: Position): string {
-  return Buffer.from(JSON.stringify([position.key, position.id]), 'utf8').toString('base64url');
+  const value = position.order === undefined ? [position.key, position.id] : [position.key, position.id, position.order];
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(cursor: string, argument: string): Position {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
-      return { key: value[0], id: value[1] };
+    if (Array.isArray(value) && (value.length === 2 || value.length === 3) && value.every((part) => typeof part === 'string')) {
+      const [key = '', id = '', order] = value;
+      return order === undefined ? { key, id } : { key, id, order };
     }
   } catch {
     // Reported below.
   }
   throw new BadUserInputError(`"${argument}" is not a cursor this API issued`, { argument });
+}
+
+/** A cursor's position, refused when it was issued for another order than the page asks for (undefined: the default). */
+function positionIn(cursor: string, argument: string, order: string | undefined): Position {
+  const position = decodeCursor(cursor, argument);
+  if (position.order !== order) {
+    throw new BadUserInputError(
+      `"${argument}" is a cursor of a page ordered by ${position.order ?? 'the default order'}, not by ${order ?? 'the default order'}: ` +
+        'pass it with the orderBy of the page it came from',
+      { argument },
+    );
+  }
+  return position;
 }
 
 function checkSize(value: number, argument: string): number {
@@ -80,8 +100,11 @@ function checkSize(value: number, argument: string): number {
   return value;
 }
 
-/** Checks first/last/after/before the way GitHub's API does, and turns them into a keyset window. */
-export function pageWindow(args: PageArguments, fallback: number = defaultPageSize): PageWindow {
+/**
+ * Checks first/last/after/before the way GitHub's API does, and turns them into a keyset window.
+ * `order`: what the page is ordered by when not the list's default, which its cursors must carry.
+ */
+export function pageWindow(args: PageArguments, fallback: number = defaultPageSize, order?: string): PageWindow {
   if (args.first != null && args.last != null) throw new BadUserInputError('give "first" or "last", not both', { argument: 'last' });
   const backwards = args.last != null;
   const size = backwards ? checkSize(args.last as number, 'last') : checkSize(args.first ?? fallback, 'first');
@@ -89,8 +112,8 @@ export function pageWindow(args: PageArguments, fallback: number = defaultPageSi
     size,
     limit: size + 1,
     backwards,
-    after: args.after ? decodeCursor(args.after, 'after') : null,
-    before: args.before ? decodeCursor(args.before, 'before') : null,
+    after: args.after ? positionIn(args.after, 'after', order) : null,
+    before: args.before ? positionIn(args.before, 'before', order) : null,
   };
 }
 

@@ -350,7 +350,8 @@ function connectionOptions(t: { arg: ArgBuilder<Types> }, spec: RelationSpec) {
       resolve: (parent: EntityRow, args: RelationArguments & PageArguments, context: RequestContext, info: GraphQLResolveInfo) => {
         refuseRolesOutside(spec, info.fieldName, args.roles);
         const lists = listsAbove(info.path);
-        const window = pageWindow(args, defaultPageSizeAt(lists));
+        const { orderBy } = orderOf(args.orderBy);
+        const window = pageWindow(args, defaultPageSizeAt(lists), orderBy === 'NAME' ? undefined : orderBy);
         // Counted in the same statement, and only when asked for; one relation more only for pageInfo.
         const request = requests.of(context.loaders, info.fieldNodes, lists, () =>
           relationPageRequest(mark, args, window, selectsField(info, 'totalCount'), selectsField(info, 'pageInfo')),

@@ -214,6 +214,12 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(asc.edges.slice(-2).map((edge) => edge.node.slug)).toEqual(['memo-cc-oac', 'memo-cc-ripn']);
       const desc = await page(spec, { first: 2, orderBy: { field: 'DATE', direction: 'DESC' } });
       expect(desc.edges.map((edge) => edge.node.slug)).toEqual(['memo-cc-ripn', 'memo-cc-oac']);
+      // A cursor by date is no place in the list by name or by slug: refused, not a page from the start.
+      const cursor = desc.edges[1]?.cursor ?? '';
+      for (const orderBy of [undefined, { field: 'NAME' }, { field: 'ID' }]) {
+        const crossed = await api.error(listQuery(spec), { first: 2, after: cursor, ...(orderBy ? { orderBy } : {}) });
+        expect(crossed.extensions, JSON.stringify(orderBy)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      }
       // Four RANS 2021 events start on 2021-04-27: ties are broken by slug.
       const events = await page(lists[4] as ListSpec, { first: 100, orderBy: { field: 'DATE' } });
       const rans = events.edges
@@ -452,6 +458,11 @@ describe('the API over the real seed data: lists, filters, lookups, search', () 
       expect(dated.slugs).not.toContain('memo-cc-msk-ix');
       expect(dated.totalCount).toBe(dated.slugs.length);
       expect((await slugs('memoranda', { topic: 'topic-internet-abuse', dateFrom: '2021' })).slugs).toEqual(['memo-cc-ripn']);
+      // A range that ends before it starts is refused, not answered with an empty page; one day of a month is no such range.
+      const reversed = await api.error('{ memoranda(filter: { dateFrom: "2022", dateTo: "2020" }) { totalCount } }');
+      expect(reversed.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.dateTo' });
+      expect(reversed.message).toContain('"filter.dateTo" must not come before "filter.dateFrom"');
+      expect((await slugs('memoranda', { dateFrom: '2021-02', dateTo: '2021-02-01' })).slugs).toEqual(['memo-cc-ripn']);
     });
 
     it('keeps, by evidence, the entities with a citation, a field value or a claim of the kinds asked for, as they say', async () => {

@@ -328,6 +328,16 @@ describe('the API over the real seed data: relations with evidence, and bad argu
       before = page.pageInfo.startCursor;
     }
     expect(backward).toEqual(forward);
+
+    // A cursor holds a place in one order: by date it is no place in the list by name.
+    const first = await read({ orderBy, first: 2 });
+    const crossed = await api.error(query, { orderBy: { field: 'NAME' }, first: 2, after: first.pageInfo.endCursor });
+    expect(crossed.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(crossed.message).toContain('ordered by DATE');
+    const byNameCursor = (await read({ first: 2 })).pageInfo.endCursor;
+    expect((await api.error(query, { orderBy, last: 2, before: byNameCursor })).extensions).toMatchObject({ field: 'before' });
+    // Either direction of one order takes the other's cursors: a place by date is a place by date.
+    expect((await read({ orderBy: { field: 'DATE' }, first: 2, after: first.pageInfo.endCursor })).edges.length).toBeGreaterThan(0);
   });
 
   it('events: participants with their roles, organizers only, the parts of a conference', async () => {

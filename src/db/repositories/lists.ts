@@ -62,7 +62,7 @@ export interface EntityPageRequest {
 
 export interface PagedEntity {
   entity: EntityRow;
-  position: { key: string; id: string };
+  position: { key: string; id: string; order?: string };
 }
 
 export interface EntityPage {
@@ -140,7 +140,9 @@ export function entityPageOf(request: EntityPageRequest, withTotal: boolean, row
           parseRows('queries/entity-page', found, viewedRow).map((parsed) => viewedRecord(view, parsed.props)),
           graphEntity,
         );
-  const page = entities.map((entity, index) => ({ entity, position: { key: found[index]?.sortKey ?? '', id: entity.id } }));
+  // A cursor of one order is no place in another (schema/paging.ts): it says its order unless that is the default, by name.
+  const order = request.orderBy === 'NAME' ? {} : { order: request.orderBy };
+  const page = entities.map((entity, index) => ({ entity, position: { key: found[index]?.sortKey ?? '', id: entity.id, ...order } }));
   return { rows: request.backwards ? page.reverse() : page, total: withTotal ? (row?.total ?? 0) : null };
 }
 

@@ -27,8 +27,8 @@ export interface RelationRecord {
   onBehalfOf: EntityRow | null;
   /** With includeParts, the part (department, sub-body, section) the relation belongs to; null for the entity itself. */
   part: EntityRow | null;
-  /** The keyset position: the page's sort key (the other end's name key, or the date) and the relationship key. */
-  position: { key: string; id: string };
+  /** The keyset position: the page's sort key (the other end's name key, or the date), the relationship key, and the order when not by name. */
+  position: { key: string; id: string; order?: string };
 }
 
 export interface RelationPageRequest {
@@ -150,7 +150,12 @@ export function relationPageOf(id: string, total: number, rows: readonly Relatio
       part: edge.part ?? null,
       // The statement's sort key (edgeSortKeySlots) and the relationship key. Read through a view of a
       // selection without cursors or page info, the page has neither, and needs none.
-      position: { key: sortKeyOf(request.orderBy, edge.props, other), id: typeof edge.props.key === 'string' ? edge.props.key : '' },
+      position: {
+        key: sortKeyOf(request.orderBy, edge.props, other),
+        id: typeof edge.props.key === 'string' ? edge.props.key : '',
+        // A cursor by date is no place in the default order by name (schema/paging.ts).
+        ...(request.orderBy === 'NAME' ? {} : { order: request.orderBy }),
+      },
     };
   });
   if (request.backwards) edges.reverse();
