@@ -125,7 +125,9 @@ export function fieldProvenanceOf(label: EntityLabel | null, record: EvidenceSou
     value,
     evidence: entry.evidence,
     basis: entry.basis,
-    sources: entry.sources ?? cited,
+    // An entry without sources of its own reads the record's; outside knowledge comes from none
+    // of them (a punycode form, an ISO code), unless the entry names one.
+    sources: entry.sources ?? (entry.evidence === 'EXTERNAL' ? [] : cited),
   });
   const result: FieldProvenanceRecord[] = [];
   for (const name of fields) {
