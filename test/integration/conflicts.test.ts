@@ -120,7 +120,8 @@ describe('conflicts', () => {
         evidence: claim.evidence,
       })),
     ).toEqual([
-      { key: 'MANAGES|ripn|tld-su|registry|', from: 'ripn', to: 'tld-su', sources: [S0], relationSources: [S0], evidence: 'STATED' },
+      // Article 000 says only that RIPN manages .SU: the role is read, not stated.
+      { key: 'MANAGES|ripn|tld-su|registry|', from: 'ripn', to: 'tld-su', sources: [S0], relationSources: [S0], evidence: 'INFERRED' },
       {
         key: 'MANAGES|foundation-for-internet-development|tld-su|registry|',
         from: 'foundation-for-internet-development',
