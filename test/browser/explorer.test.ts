@@ -78,6 +78,44 @@ async function placeOf(page: Page, id: string): Promise<{ x: number; y: number }
   );
 }
 
+/** The pairs of entities drawn over each other (automation.ts), once two readings a little apart agree. */
+async function overlapsAtRest(page: Page, what: string): Promise<[string, string][]> {
+  return eventually(`${what} at rest`, async () => {
+    const read = () =>
+      page.evaluate(() => {
+        const automation = Reflect.get(window, 'govgraphExplorer');
+        return automation ? JSON.stringify(automation.overlaps()) : null;
+      });
+    const first = await read();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return first !== null && first === (await read()) ? z.array(z.tuple([z.string(), z.string()])).parse(JSON.parse(first)) : null;
+  });
+}
+
+const labelSchema = z.object({ text: z.string(), pixels: z.number(), drawn: z.boolean() }).nullable();
+
+/** What the canvas writes under an entity, its lines joined by spaces, and whether it is drawn at the zoom (automation.ts). */
+async function labelOf(page: Page, id: string): Promise<{ text: string; pixels: number; drawn: boolean }> {
+  const label = await eventually(`the label of ${id}`, async () =>
+    labelSchema.parse(
+      await page.evaluate((i: string) => {
+        const automation = Reflect.get(window, 'govgraphExplorer');
+        return automation ? automation.labelOf(i) : null;
+      }, id),
+    ),
+  );
+  return { ...label, text: label.text.replaceAll('\n', ' ') };
+}
+
+/** A global ID, as the API builds it: the type and slug in base64. */
+const globalId = (type: string, slug: string) => Buffer.from(`${type}:${slug}`).toString('base64');
+
+/** The rows of the relations table, each as its cells' text. */
+const relationRows = (page: Page) =>
+  page.$$eval('[data-testid="table-view"] table:nth-of-type(2) tbody tr', (rows) =>
+    rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '')),
+  );
+
 /** The pinned entities of a permalink, each with the place it keeps (`id@x:y`). */
 function pinsOf(link: string): { id: string; x: number; y: number }[] {
   return (new URL(link).searchParams.get('pin') ?? '').split(',').map((pin) => {
@@ -484,6 +522,30 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
     expect(items).toHaveLength(20);
     expect(items.some((item) => item.includes('(this source only)'))).toBe(true);
     expect(items.some((item) => item.includes('MSK-IX'))).toBe(true);
+    // A source is cited, not linked: its neighbours are what it is cited for (it was drawn alone).
+    const counts = await eventually('what the source is cited for, in view', async () => {
+      const found = await entitiesInView(page);
+      return found && found.entities > 20 ? found : null;
+    });
+    expect(counts.relations).toBeGreaterThan(20);
+    // An item whose name wraps has its bullet on its first line: an inline probe put at the start of
+    // the item sits on that line, as the marker does (it sat on the button's last line).
+    const probe = await page.evaluate(() => {
+      const item = [...document.querySelectorAll('[data-testid="supported"]')].find((li) => li.textContent?.includes('Competent Russian'));
+      const name = item?.querySelector('button');
+      if (!item || !name) return null;
+      const mark = document.createElement('span');
+      mark.textContent = '\u200b';
+      item.prepend(mark);
+      const at = { probe: mark.getBoundingClientRect().top, name: name.getBoundingClientRect().top, lines: name.getClientRects().length };
+      mark.remove();
+      return { ...at, height: name.getBoundingClientRect().height };
+    });
+    expect(probe).not.toBeNull();
+    if (probe) {
+      expect(probe.height).toBeGreaterThan(30);
+      expect(Math.abs(probe.probe - probe.name)).toBeLessThan(8);
+    }
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -499,16 +561,7 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
         await fresh.page.goto(`${origin}/explore`, { waitUntil: 'networkidle0' });
         await choose(fresh.page, 'search', typed, pick);
         await eventually(`${pick}'s neighbourhood in view`, () => entitiesInView(fresh.page));
-        const overlaps = await eventually(`${pick}'s drawing at rest`, async () => {
-          const read = () =>
-            fresh.page.evaluate(() => {
-              const automation = Reflect.get(window, 'govgraphExplorer');
-              return automation ? JSON.stringify(automation.overlaps()) : null;
-            });
-          const first = await read();
-          await new Promise((resolve) => setTimeout(resolve, 400));
-          return first !== null && first === (await read()) ? z.array(z.tuple([z.string(), z.string()])).parse(JSON.parse(first)) : null;
-        });
+        const overlaps = await overlapsAtRest(fresh.page, `${pick}'s drawing`);
         overlapping.push(...overlaps.map(([a, b]) => `${pick}: ${a} / ${b}`));
       }
       // Laid out as shapes alone, these three drew 32 pairs of overlapping labels (8, 7 and 17).
@@ -569,6 +622,156 @@ describe('the explorer in Chromium', { timeout: browserTestTimeoutMs }, () => {
       expect(fresh.errors).toEqual([]);
     } finally {
       await fresh.page.close();
+    }
+  });
+
+  it('dates a relation by its end, as the timeline does, in the table and the date filter; a filtered-out selection is cleared', async () => {
+    const fresh = await openPage(browser);
+    try {
+      await fresh.page.goto(`${origin}/explore?expand=qrator-labs,ispcp,andrey-vorobyev&entity=andrey-vorobyev`, {
+        waitUntil: 'networkidle0',
+      });
+      await eventually('the three neighbourhoods in view', () => entitiesInView(fresh.page));
+      // The timeline takes a PARTICIPATED_IN's dates from the event and a SIGNED's from the memorandum, and says so.
+      const timeline = await eventually("Vorobyev's timeline", async () => {
+        const items = await fresh.page.$$eval('[data-testid="entity-panel"] .timeline li', (lis) => lis.map((li) => li.textContent ?? ''));
+        return items.length > 0 ? items : null;
+      });
+      expect(timeline.some((item) => item.startsWith("2021-04-27 (day) – 2021-04-28 (day) (the event's) PARTICIPATED_IN"))).toBe(true);
+      expect(timeline.some((item) => item.startsWith("2020 (year) (the memorandum's) SIGNED"))).toBe(true);
+      // The table gives the same relations the same dates (its Dates column was empty for them).
+      await fresh.page.click('[data-testid="table-mode"]');
+      await fresh.page.waitForSelector('[data-testid="table-view"] table');
+      const row = (rows: string[][], type: string, to: string, role = '') =>
+        rows.find((cells) => cells[0] === type && cells[1] === 'Andrey Vorobyev' && cells[2]?.startsWith(to) && cells[3] === role);
+      const before = await relationRows(fresh.page);
+      expect(row(before, 'PARTICIPATED_IN', 'Global Cooperation in IT', 'moderator')?.[4]).toBe("2021-04-27 – 2021-04-28 (the event's)");
+      expect(row(before, 'SIGNED', 'Memorandum of Cooperation to Counteract')?.[4]).toBe("2020 (the memorandum's)");
+
+      // A relation with no date anywhere, selected, then filtered out: its panel and address go.
+      const undated = before.findIndex((cells) => cells[4] === '');
+      await fresh.page.click(`[data-testid="table-view"] table:nth-of-type(2) tbody tr:nth-child(${undated + 1}) button.relation-type`);
+      await fresh.page.waitForSelector('[data-testid="edge-panel"]');
+      expect(new URL(fresh.page.url()).searchParams.get('relation')).not.toBeNull();
+      const [from] = await fresh.page.$$('xpath/.//label[starts-with(normalize-space(), "From")]/following-sibling::input[1]');
+      await from?.type('2019');
+      const [undatedBox] = await fresh.page.$$('xpath/.//label[normalize-space()="Keep undated relations"]/input');
+      await undatedBox?.click();
+      await eventually('the filtered view in the address', async () => (fresh.page.url().includes('undated=no') ? true : null));
+      const after = await relationRows(fresh.page);
+      // Vorobyev's signing in 2020 and his part in the 2021 conference stay (none did).
+      expect(row(after, 'SIGNED', 'Memorandum of Cooperation to Counteract')).toBeDefined();
+      expect(row(after, 'PARTICIPATED_IN', 'Global Cooperation in IT', 'moderator')).toBeDefined();
+      expect(after.every((cells) => cells[4] !== '')).toBe(true);
+      expect(await fresh.page.$('[data-testid="edge-panel"]')).toBeNull();
+      expect(new URL(fresh.page.url()).searchParams.get('relation')).toBeNull();
+
+      // A date the filter cannot read says what it accepts, where a screen reader finds it too.
+      const [until] = await fresh.page.$$('xpath/.//label[normalize-space()="Until"]/following-sibling::input[1]');
+      await until?.type('21-5');
+      await fresh.page.keyboard.press('Tab');
+      const field = await eventually('the field marked invalid', async () =>
+        fresh.page.$eval('[aria-invalid="true"]', (input) => ({
+          message: document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+        })),
+      );
+      expect(field.message).toContain('YYYY, YYYY-MM or YYYY-MM-DD');
+      expect(await axeViolations(fresh.page)).toEqual([]);
+      await screenshot(fresh.page, 'explorer-6-dated-table');
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.page.close();
+    }
+  });
+
+  it('opens a hop of a path in its relation panel, and marks the hops no source states', async () => {
+    const fresh = await openPage(browser);
+    try {
+      const path = `${globalId('Organization', 'qrator-labs')},${globalId('Body', 'itu')}`;
+      await fresh.page.goto(`${origin}/explore?path=${path}`, { waitUntil: 'networkidle0' });
+      await fresh.page.waitForSelector('[data-testid="path-panel"] [data-testid="hop"]');
+      const hops = await fresh.page.$$eval('[data-testid="hop"] p', (lines) => lines.map((line) => line.textContent ?? ''));
+      // Qrator Labs' cooperation with ICANN is planned, not reported: read from the sources.
+      expect(hops.filter((hop) => hop.includes('COOPERATES_WITH') && hop.endsWith('(inferred)')).length).toBeGreaterThan(0);
+      expect(hops.filter((hop) => hop.endsWith('(stated)'))).toEqual([]);
+      // The lowest hop of the list: its panel opens where it is read, not below the paths.
+      const relations = await fresh.page.$$('[data-testid="hop"] button.relation-type');
+      await relations.at(-1)?.click();
+      await fresh.page.waitForSelector('[data-testid="edge-panel"]');
+      const heading = await fresh.page.$eval('#edge-panel-title', (title) => {
+        const box = title.getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom, window: window.innerHeight };
+      });
+      expect(heading.top).toBeGreaterThanOrEqual(0);
+      expect(heading.bottom).toBeLessThanOrEqual(heading.window);
+      // The inferred hop's panel says how it is known.
+      const inferred = await fresh.page.$$(
+        'xpath/.//*[@data-testid="hop"][.//*[@data-testid="hop-evidence"]]//button[contains(@class, "relation-type")]',
+      );
+      await inferred[0]?.click();
+      const evidence = await eventually('the evidence of the inferred hop', () =>
+        fresh.page.$eval('[data-testid="edge-evidence"]', (element) => element.textContent ?? '').catch(() => null),
+      );
+      expect(evidence).toMatch(/^INFERRED/);
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.page.close();
+    }
+  });
+
+  it('writes each name in full where there is room, and names that begin alike differently', async () => {
+    const fresh = await openPage(browser);
+    try {
+      const counteract = globalId('Memorandum', 'memo-cc-oac');
+      const combating = globalId('Memorandum', 'memo-cc-msk-ix');
+      await fresh.page.goto(`${origin}/explore?expand=andrey-vorobyev`, { waitUntil: 'networkidle0' });
+      await eventually("Vorobyev's neighbourhood in view", () => entitiesInView(fresh.page));
+      // Both were drawn as "Memorandum of Coop…".
+      const [first, second] = [(await labelOf(fresh.page, counteract)).text, (await labelOf(fresh.page, combating)).text];
+      expect(first).not.toBe(second);
+      expect(first).toMatch(/^Memorandum of Cooperation/);
+      expect(second).toMatch(/^Memorandum of Cooperation/);
+      // With only the two memoranda in view, each has room for its whole name.
+      await fresh.page.goto(`${origin}/explore?expand=andrey-vorobyev&notTypes=Organization,Person,Event,Statement`, {
+        waitUntil: 'networkidle0',
+      });
+      await eventually('the two memoranda alone', async () => ((await entitiesInView(fresh.page))?.entities === 2 ? true : null));
+      expect((await labelOf(fresh.page, counteract)).text).toBe(
+        'Memorandum of Cooperation to Counteract and Prevent Violations on the Internet',
+      );
+      expect((await labelOf(fresh.page, combating)).text).toBe(
+        'Memorandum of Cooperation on Combating the Dissemination of Illegal Information',
+      );
+      expect(fresh.errors).toEqual([]);
+    } finally {
+      await fresh.page.close();
+    }
+  });
+
+  it('draws one and three hops with nothing in the console', async () => {
+    for (const depth of [1, 3]) {
+      const fresh = await openPage(browser);
+      try {
+        // openPage keeps console errors; Cytoscape's "invalid endpoints" are warnings (four at one hop, 28 at three).
+        const logged: string[] = [];
+        fresh.page.on('console', (message) => {
+          if (message.type() === 'warn' || message.type() === 'error') logged.push(`${message.type()}: ${message.text()}`);
+        });
+        await fresh.page.goto(`${origin}/explore?expand=qrator-labs&entity=qrator-labs&depth=${depth}`, { waitUntil: 'networkidle0' });
+        const counts = await eventually(`${depth} hops in view`, () => entitiesInView(fresh.page));
+        expect(counts.entities).toBeGreaterThan(depth === 1 ? 5 : 60);
+        await overlapsAtRest(fresh.page, `the drawing at ${depth} hops`);
+        expect(logged).toEqual([]);
+        expect(fresh.errors).toEqual([]);
+        // At three hops the fit zoom leaves most names out (all of them were), but not the expanded and selected entity's.
+        const root = await labelOf(fresh.page, globalId('Organization', 'qrator-labs'));
+        expect(root.text).toBe('Qrator Labs');
+        expect(root.drawn).toBe(true);
+        expect(root.pixels).toBeGreaterThan(10.5);
+        await screenshot(fresh.page, `explorer-7-hops-${depth}`);
+      } finally {
+        await fresh.page.close();
+      }
     }
   });
 

@@ -32,6 +32,11 @@ const reads = (edgeFields: string) => ({
   entity: { text: [read('entity'), read('entity-summary'), read('source-summary')], variables: { id } },
   conflicts: { text: [read('conflicts'), read('source-summary'), edgeFields], variables: { id, run: true } },
   sourceSupports: { text: [read('source-supports'), read('entity-summary')], variables: { id } },
+  // A source's neighbours: the first 100 records it is cited for, relationships with both ends.
+  sourceNeighbourhood: {
+    text: [read('source-neighbourhood'), read('entity-summary'), edgeFields, read('source-summary')],
+    variables: { id },
+  },
   // The ingestion page's reads (ingest-api.ts): a stored source, and its proposals 100 a page.
   ingestedSource: { text: [read('ingested-source'), read('ingest-mention'), read('entity-summary')], variables: { slug: 'src-x' } },
   proposals: {

@@ -29,6 +29,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
   const [restoring, setRestoring] = useState(link.expanded.length > 0 || link.path !== undefined);
   const [cy, setCy] = useState<Core | null>(null);
   const canvasHolder = useRef<HTMLDivElement>(null);
+  const details = useRef<HTMLElement>(null);
   const visible = useMemo(() => visibleOf(view), [view]);
 
   useEffect(() => {
@@ -60,6 +61,13 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
   }, [entitiesInView, relationsInView, restoring, view.entities.size]);
 
   useEffect(() => exposeAutomation(cy, () => canvasHolder.current), [cy]);
+
+  // A new selection's panel is at the top of the details: show it there, wherever they were scrolled
+  // (a hop low in a long path list, clicked, opened its relation out of sight).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the selection is what changed, not what the effect reads.
+  useEffect(() => {
+    details.current?.scrollTo({ top: 0 });
+  }, [view.selection]);
 
   /** Runs a request with `what` on the status line; after it, the line says what `work` returns, or what is in view. */
   const run = useCallback(async (what: string, work: () => Promise<string | undefined>) => {
@@ -197,7 +205,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
               pinned={view.pinned}
               selection={view.selection}
               onPath={onPath}
-              centre={view.expanded[0]}
+              roots={view.expanded}
               layoutRequest={view.layoutRequest}
               onSelect={select}
               onExpand={(id) => void expand(id)}
@@ -217,16 +225,8 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
             />
           )}
         </main>
-        <aside className="right" aria-label="Details">
-          {view.path && (
-            <PathPanel
-              search={view.path}
-              onSelectEntity={selectEntity}
-              onSelectEdge={selectEdge}
-              onClose={() => dispatch({ type: 'restore', view: { ...view, path: null } })}
-              onSearchAgain={(change) => view.path && void findPaths({ ...view.path, ...change })}
-            />
-          )}
+        <aside ref={details} className="right" aria-label="Details">
+          {/* What was selected comes first, above the paths, whose hops select their relations. */}
           {selectedEdge && (
             <EdgePanel edge={selectedEdge} entities={view.entities} evidenceKnown={evidenceKnown} onSelectEntity={selectEntity} />
           )}
@@ -242,6 +242,15 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
               onHide={(id) => dispatch({ type: 'hide', id })}
               onSelectEntity={selectEntity}
               onSelectEdge={selectEdge}
+            />
+          )}
+          {view.path && (
+            <PathPanel
+              search={view.path}
+              onSelectEntity={selectEntity}
+              onSelectEdge={selectEdge}
+              onClose={() => dispatch({ type: 'restore', view: { ...view, path: null } })}
+              onSearchAgain={(change) => view.path && void findPaths({ ...view.path, ...change })}
             />
           )}
           {!selectedEdge && !selectedEntity && !view.path && (

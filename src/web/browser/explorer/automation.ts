@@ -16,6 +16,12 @@ export interface ExplorerAutomation {
   placeOf(id: string): { x: number; y: number } | null;
   /** The pairs of entities whose drawings overlap, labels included (ids). */
   overlaps(): [string, string][];
+  /**
+   * What the canvas writes under an entity (its lines joined by "\n"), how tall on screen, and
+   * whether it is drawn at that size (Cytoscape leaves out labels below min-zoomed-font-size);
+   * null for an entity not drawn.
+   */
+  labelOf(id: string): { text: string; pixels: number; drawn: boolean } | null;
 }
 
 interface Point {
@@ -94,6 +100,12 @@ export function exposeAutomation(cy: Core | null, container: () => HTMLElement |
       return point ? { x: box.left + point.x, y: box.top + point.y } : null;
     },
     placeOf: (id) => placeOf(cy, id),
+    labelOf(id) {
+      const node = cy?.getElementById(id);
+      if (!cy || !node?.nonempty() || !node.isNode()) return null;
+      const pixels = node.numericStyle('font-size') * cy.zoom();
+      return { text: String(node.data('label')), pixels, drawn: pixels >= node.numericStyle('min-zoomed-font-size') };
+    },
     overlaps() {
       const boxes = (cy?.nodes() ?? []).map((node) => ({ id: node.id(), box: node.boundingBox({ includeLabels: true }) }));
       const pairs: [string, string][] = [];

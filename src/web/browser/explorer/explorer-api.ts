@@ -5,8 +5,10 @@
 import { type Capabilities, discoverApi } from './api/capabilities.ts';
 import { createClient } from './api/client.ts';
 import {
+  type CitedFor,
   type Conflict,
   conflictsAnswer,
+  type Edge,
   type EntityDetails,
   type EntitySummary,
   entitiesAnswer,
@@ -19,6 +21,7 @@ import {
   type Subgraph,
   type Supported,
   searchAnswer,
+  sourceNeighbourhoodAnswer,
   sourceSupportsAnswer,
   type TimelineEntry,
 } from './api/shapes.ts';
@@ -31,6 +34,7 @@ export interface EntityFile {
 export interface ExplorerApi {
   capabilities: Capabilities;
   search(query: string, signal?: AbortSignal): Promise<SearchHit[]>;
+  /** The entities within `depth` relations; for a source, the records it is cited for (it has no relation of its own). */
   neighborhood(id: string, depth: number): Promise<Subgraph>;
   /** The shortest paths of at most `maxHops` relations (the API allows 6), through a country only when asked. */
   paths(from: string, to: string, maxHops: number, throughCountries: boolean): Promise<Subgraph[]>;
@@ -40,6 +44,23 @@ export interface ExplorerApi {
   conflicts(id: string): Promise<{ conflicts: Conflict[]; total: number }>;
   /** The first records a source is cited for, and how many there are in all. */
   sourceSupports(id: string): Promise<{ records: Supported[]; total: number }>;
+}
+
+/** A source's subgraph with the records it is cited for: each entity, and each relationship with its ends. */
+function withCitedFor(subgraph: Subgraph, records: readonly CitedFor[]): Subgraph {
+  const nodes = new Map(subgraph.nodes.map((entity) => [entity.id, entity]));
+  const edges: Edge[] = [...subgraph.edges];
+  for (const record of records) {
+    if (!('key' in record)) {
+      nodes.set(record.id, record);
+      continue;
+    }
+    const { __typename, from, to, ...edge } = record;
+    nodes.set(from.id, from);
+    nodes.set(to.id, to);
+    edges.push({ ...edge, from: { id: from.id }, to: { id: to.id } });
+  }
+  return { nodes: [...nodes.values()], edges };
 }
 
 /** The most entities one neighbourhood brings: one hop rarely needs more, wider ones get the API's 200. */
@@ -55,7 +76,12 @@ export async function connectExplorerApi(endpoint: string): Promise<ExplorerApi>
     },
     async neighborhood(id, depth) {
       const answer = await client.request(documents.neighborhood, { id, depth, first: neighbourhoodSize(depth) }, neighborhoodAnswer);
-      return answer.neighborhood ?? { nodes: [], edges: [] };
+      const subgraph = answer.neighborhood ?? { nodes: [], edges: [] };
+      // A source is cited, not linked: "its neighbours" drew it alone. What it is cited for stands for them.
+      const centre = subgraph.nodes.find((entity) => entity.id === id || entity.slug === id);
+      if (centre?.__typename !== 'Source') return subgraph;
+      const cited = await client.request(documents.sourceNeighbourhood, { id }, sourceNeighbourhoodAnswer);
+      return withCitedFor(subgraph, cited.entity?.supports?.edges.map((edge) => edge.node) ?? []);
     },
     async paths(from, to, maxHops, throughCountries) {
       const excludeTypes = throughCountries ? null : ['COUNTRY'];

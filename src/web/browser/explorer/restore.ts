@@ -34,6 +34,8 @@ export async function restoreView(api: RestoreApi, link: Permalink): Promise<Vie
   const selection = link.selection?.kind === 'entity' ? { kind: 'entity' as const, id: idOf(link.selection.id) } : link.selection;
   return {
     ...view,
+    // As ids too, or the canvas did not draw a hand-linked entity as the view's centre.
+    expanded: view.expanded.map(idOf),
     hidden: new Set(link.hidden.map(idOf)),
     pinned: new Map(link.pinned.map((pin) => [idOf(pin.id), pin.at])),
     filters: link.filters,

@@ -22,12 +22,14 @@ import neighborhood from './documents/neighborhood.graphql';
 import paths from './documents/paths.graphql';
 import rejectProposal from './documents/reject-proposal.graphql';
 import search from './documents/search.graphql';
+import sourceNeighbourhood from './documents/source-neighbourhood.graphql';
 import sourceSummary from './documents/source-summary.graphql';
 import sourceSupports from './documents/source-supports.graphql';
 
 export interface Documents {
   search: string;
   neighborhood: string;
+  sourceNeighbourhood: string;
   entities: string;
   paths: string;
   entity: string;
@@ -55,6 +57,7 @@ export function documents(options: { evidence: boolean }): Documents {
   return {
     search: join(search, entitySummary),
     neighborhood: join(neighborhood, entitySummary, edgeFields, sourceSummary),
+    sourceNeighbourhood: join(sourceNeighbourhood, entitySummary, edgeFields, sourceSummary),
     entities: join(entities, entitySummary),
     paths: join(paths, entitySummary, edgeFields, sourceSummary),
     entity: join(entity, entitySummary, sourceSummary),

@@ -19,6 +19,10 @@ export const entitySummarySchema = z.object({
   id: z.string(),
   slug: z.string(),
   name: z.string(),
+  /** A memorandum's, document's, statement's or source's date; an event's days are startDate to endDate. */
+  date: z.nullish(z.string()),
+  startDate: z.nullish(z.string()),
+  endDate: z.nullish(z.string()),
 });
 export type EntitySummary = z.infer<typeof entitySummarySchema>;
 
@@ -90,7 +94,7 @@ export const timelineEntrySchema = z.object({
   date: z.string(),
   endDate: z.nullish(z.string()),
   other: entitySummarySchema,
-  edge: z.object({ key: z.string(), type: z.string(), sources: z.array(sourceSchema) }),
+  edge: z.object({ key: z.string(), type: z.string(), properties: edgeSchema.shape.properties, sources: z.array(sourceSchema) }),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
@@ -137,6 +141,16 @@ const supportedSchema = z.object({
 export type Supported = z.infer<typeof supportedSchema>;
 export const sourceSupportsAnswer = z.object({
   entity: z.nullable(z.object({ supports: z.optional(z.object({ totalCount: z.number(), edges: z.array(supportedSchema) })) })),
+});
+
+/** A record a source is cited for, as its neighbourhood: an entity, or a whole relationship with its two ends. */
+const citedForSchema = z.union([
+  z.object({ ...edgeSchema.shape, __typename: z.literal('Edge'), from: entitySummarySchema, to: entitySummarySchema }),
+  entitySummarySchema,
+]);
+export type CitedFor = z.infer<typeof citedForSchema>;
+export const sourceNeighbourhoodAnswer = z.object({
+  entity: z.nullable(z.object({ supports: z.optional(z.object({ edges: z.array(z.object({ node: citedForSchema })) })) })),
 });
 
 export const conflictsAnswer = z.object({

@@ -1,11 +1,16 @@
 import type { StylesheetJson } from 'cytoscape';
+import { edgeFontSize } from './emphasis.ts';
 import { entityStyles, evidenceLineStyles } from './entity-styles.ts';
+import { labelFont } from './label-font.ts';
 
 const ink = '#1b1f24';
 const edgeInk = '#5f6b76';
 const highlight = '#c2410c';
 
-/** Cytoscape's stylesheet: one rule per entity kind, relation labels that fade out when zoomed out. */
+/**
+ * Cytoscape's stylesheet: one rule per entity kind; names wrapped as node-labels.ts wraps them;
+ * relation types only on `labelled` relations, and larger names on `emphasised` entities (emphasis.ts).
+ */
 export function graphStylesheet(): StylesheetJson {
   return [
     {
@@ -16,11 +21,14 @@ export function graphStylesheet(): StylesheetJson {
         'background-color': '#455a64',
         label: 'data(label)',
         color: ink,
-        'font-size': 11,
+        'font-family': labelFont.family,
+        'font-size': labelFont.size,
         'text-valign': 'bottom',
         'text-margin-y': 4,
-        'text-wrap': 'ellipsis',
-        'text-max-width': '130px',
+        // The lines are node-labels.ts's, each narrower than this: Cytoscape only breaks them.
+        'text-wrap': 'wrap',
+        'text-max-width': `${labelFont.maxWidth}px`,
+        'line-height': 1.15,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
@@ -43,6 +51,10 @@ export function graphStylesheet(): StylesheetJson {
       style: { width: 38, height: 38, 'font-weight': 'bold' },
     },
     {
+      selector: 'node.emphasised',
+      style: { 'z-index': 20 },
+    },
+    {
       selector: 'edge',
       style: {
         width: 1.5,
@@ -51,14 +63,23 @@ export function graphStylesheet(): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
         'curve-style': 'bezier',
-        label: 'data(type)',
-        'font-size': 8,
+      },
+    },
+    {
+      // Around what is looked at only; relations between the same two entities share one (emphasis.ts).
+      selector: 'edge.labelled',
+      style: {
+        label: 'data(caption)',
+        'font-family': labelFont.family,
+        'font-size': edgeFontSize,
+        'text-wrap': 'wrap',
         color: '#3b444d',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
-        'text-background-opacity': 0.85,
-        // Relation labels only once zoomed in: at a few hundred relations they would cover the drawing.
-        'min-zoomed-font-size': 11,
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'z-index': 15,
       },
     },
     ...Object.entries(evidenceLineStyles).map(([evidence, lineStyle]) => ({

@@ -2,8 +2,13 @@ import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import { useEffect, useRef } from 'react';
+import { edgeQualifier } from '../model/edge-facts.ts';
 import type { Point, Selection, Visible } from '../model/view.ts';
 import { graphStylesheet } from './cytoscape-style.ts';
+import { emphasise, type Focus } from './emphasis.ts';
+import { placeNewNodes } from './initial-places.ts';
+import { labelFont, measureLabel } from './label-font.ts';
+import { linesFor, nodeLabels } from './node-labels.ts';
 import { seedOf, withSeededRandom } from './seeded-random.ts';
 
 cytoscape.use(fcose);
@@ -15,8 +20,8 @@ export interface GraphCanvasProps {
   selection: Selection;
   /** The entities and relations of the path search, drawn highlighted. */
   onPath: ReadonlySet<string>;
-  /** The first entity looked at, drawn larger. */
-  centre: string | undefined;
+  /** The entities whose neighbourhoods were added, the first drawn larger; their names stay legible at any zoom. */
+  roots: readonly string[];
   layoutRequest: number;
   onSelect(selection: Selection): void;
   onExpand(id: string): void;
@@ -25,19 +30,37 @@ export interface GraphCanvasProps {
 }
 
 function elementsOf(visible: Visible): ElementDefinition[] {
+  const labels = nodeLabels(visible.entities, {
+    lineWidth: labelFont.lineWidth,
+    maxLines: linesFor(visible.entities.length),
+    measure: (text) => measureLabel(text),
+  });
   return [
     ...visible.entities.map((entity) => ({
       group: 'nodes' as const,
-      data: { id: entity.id, label: entity.name, type: entity.__typename },
+      data: { id: entity.id, label: labels.get(entity.id) ?? entity.name, type: entity.__typename },
     })),
     ...visible.edges.map((edge) => ({
       group: 'edges' as const,
-      data: { id: edge.key, source: edge.from.id, target: edge.to.id, type: edge.type, evidence: edge.evidence ?? '' },
+      data: {
+        id: edge.key,
+        source: edge.from.id,
+        target: edge.to.id,
+        type: edge.type,
+        qualifier: edgeQualifier(edge) ?? '',
+        evidence: edge.evidence ?? '',
+      },
     })),
   ];
 }
 
-/** The node-link drawing: Cytoscape on a canvas, kept in step with the view. */
+/** What the canvas emphasises (emphasis.ts): the selection and what is under the mouse, the roots, the path. */
+function focusOf(props: GraphCanvasProps, hovered: string | null): Focus {
+  const { selection } = props;
+  const selected = selection?.kind === 'entity' ? selection.id : selection?.kind === 'edge' ? selection.key : null;
+  return { looked: [selected, hovered].filter((id) => id !== null), roots: props.roots, onPath: props.onPath };
+}
+
 /** Where an entity is drawn now, in graph coordinates; null when it is not drawn. */
 export function placeOf(cy: Core | null, id: string): Point | null {
   const node = cy?.getElementById(id);
@@ -46,12 +69,14 @@ export function placeOf(cy: Core | null, id: string): Point | null {
   return { x, y };
 }
 
+/** The node-link drawing: Cytoscape on a canvas, kept in step with the view. */
 export function GraphCanvas(props: GraphCanvasProps) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const handlers = useRef(props);
   handlers.current = props;
   const laidOut = useRef(0);
+  const hovered = useRef<string | null>(null);
 
   useEffect(() => {
     if (!container.current) return;
@@ -69,9 +94,29 @@ export function GraphCanvas(props: GraphCanvasProps) {
       if (event.target === cy) handlers.current.onSelect(null);
     });
     cy.on('dbltap', 'node', (event) => handlers.current.onExpand(event.target.id()));
+    // What is under the mouse is looked at too: its name and its relations' types are written.
+    cy.on('mouseover', 'node, edge', (event) => {
+      hovered.current = event.target.id();
+      emphasise(cy, focusOf(handlers.current, hovered.current));
+    });
+    const leave = () => {
+      hovered.current = null;
+      emphasise(cy, focusOf(handlers.current, null));
+    };
+    cy.on('mouseout', 'node, edge', leave);
+    // A pointer that leaves the canvas straight from a node gets no mouseout from Cytoscape.
+    const holder = container.current;
+    holder.addEventListener('mouseleave', leave);
+    // Emphasised labels keep their size on screen, and a relation's label shows where its line holds it.
+    let zooming = 0;
+    cy.on('zoom layoutstop', () => {
+      cancelAnimationFrame(zooming);
+      zooming = requestAnimationFrame(() => emphasise(cy, focusOf(handlers.current, hovered.current)));
+    });
     cyRef.current = cy;
     handlers.current.onReady(cy);
     return () => {
+      holder.removeEventListener('mouseleave', leave);
       handlers.current.onReady(null);
       cy.destroy();
       cyRef.current = null;
@@ -79,6 +124,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
   }, []);
 
   // Elements: remove what left the view, add what entered it next to a neighbour already placed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: props.pinned is read for where new nodes start, not a reason to add any.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -91,18 +137,12 @@ export function GraphCanvas(props: GraphCanvasProps) {
       const fresh = wanted.filter((element) => element.data.id && cy.getElementById(element.data.id).empty());
       const added = cy.add(fresh.filter((element) => element.group === 'nodes'));
       cy.add(fresh.filter((element) => element.group === 'edges'));
-      added.nodes().forEach((node) => {
-        const anchor = node
-          .neighborhood()
-          .nodes()
-          .filter((neighbour) => !added.has(neighbour))
-          .nodes()
-          .first();
-        if (anchor.nonempty()) {
-          const { x, y } = anchor.position();
-          node.position({ x: x + (Math.random() - 0.5) * 80, y: y + (Math.random() - 0.5) * 80 });
-        }
-      });
+      placeNewNodes(cy, added.nodes(), props.pinned);
+      // A label depends on the others in view (how many, which read alike): those already drawn may change.
+      for (const element of wanted) {
+        const node = element.group === 'nodes' && element.data.id ? cy.getElementById(element.data.id) : undefined;
+        if (node && node.data('label') !== element.data.label) node.data('label', element.data.label);
+      }
     });
   }, [props.visible]);
 
@@ -114,7 +154,7 @@ export function GraphCanvas(props: GraphCanvasProps) {
     cy.batch(() => {
       cy.nodes().forEach((node) => {
         node.toggleClass('pinned', props.pinned.has(node.id()));
-        node.toggleClass('centre', node.id() === props.centre);
+        node.toggleClass('centre', node.id() === props.roots[0]);
         const pin = props.pinned.get(node.id());
         if (pin === undefined) {
           node.unlock();
@@ -137,7 +177,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
             : undefined;
       selected?.select();
     });
-  }, [props.pinned, props.onPath, props.selection, props.centre, props.visible]);
+    emphasise(cy, focusOf(props, hovered.current));
+  }, [props.pinned, props.onPath, props.selection, props.roots, props.visible]);
 
   // A fresh layout when asked (new neighbours, a path, the re-layout button); pinned nodes stay put.
   // biome-ignore lint/correctness/useExhaustiveDependencies: props.visible too, so a request made before the elements arrived runs once they have.

@@ -1,7 +1,7 @@
 import type { Edge } from '../api/shapes.ts';
 
 /** The dates of a relation, from its properties: a single date, or a start and an end. */
-export function edgeDates(edge: Edge): { date?: string; startDate?: string; endDate?: string } {
+export function edgeDates(edge: Pick<Edge, 'properties'>): { date?: string; startDate?: string; endDate?: string } {
   const text = (name: string) => {
     const value = edge.properties?.[name];
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -14,14 +14,6 @@ export function edgeDates(edge: Edge): { date?: string; startDate?: string; endD
   if (startDate) dates.startDate = startDate;
   if (endDate) dates.endDate = endDate;
   return dates;
-}
-
-/** The span a relation covers, for the date filter: its date, or its start to its end. */
-export function edgeSpan(edge: Edge): { start?: string; end?: string } | undefined {
-  const { date, startDate, endDate } = edgeDates(edge);
-  if (date) return { start: date, end: endDate ?? date };
-  if (startDate || endDate) return { start: startDate, end: endDate };
-  return undefined;
 }
 
 /** A property's value as text for a panel or a table cell. */

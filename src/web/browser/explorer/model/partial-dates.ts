@@ -12,6 +12,17 @@ export function precisionOf(date: string): Precision | undefined {
   return match[3] ? 'day' : match[2] ? 'month' : 'year';
 }
 
+/** Whether `text` is a partial date that names a real year, month or day ("2021-02-30" is not). */
+export function isPartialDate(text: string): boolean {
+  const match = pattern.exec(text);
+  if (!match) return false;
+  const [, year, month, day] = match;
+  if (month && (Number(month) < 1 || Number(month) > 12)) return false;
+  if (!day) return true;
+  const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  return Number(day) >= 1 && Number(day) <= days;
+}
+
 /** The first day a partial date can mean, as YYYY-MM-DD. */
 export function firstDay(date: string): string | undefined {
   const match = pattern.exec(date);
@@ -38,10 +49,10 @@ export function describeDate(date: string): string {
   return precision ? `${date} (${precision})` : date;
 }
 
-/** Whether the span [start, end] (either open) reaches into [from, to] (either open). */
+/** Whether the span [start, end] (either open: a relation still going on has no end) reaches into [from, to] (either open). */
 export function overlaps(span: { start?: string; end?: string }, range: { from?: string; to?: string }): boolean {
   const spanStart = span.start ? firstDay(span.start) : undefined;
-  const spanEnd = span.end ? lastDay(span.end) : span.start ? lastDay(span.start) : undefined;
+  const spanEnd = span.end ? lastDay(span.end) : undefined;
   const rangeStart = range.from ? firstDay(range.from) : undefined;
   const rangeEnd = range.to ? lastDay(range.to) : undefined;
   if (rangeStart && spanEnd && spanEnd < rangeStart) return false;

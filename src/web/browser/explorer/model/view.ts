@@ -4,8 +4,8 @@
  * the graph, the table, the exports and the permalink all read it.
  */
 import type { Edge, EntitySummary, Subgraph } from '../api/shapes.ts';
-import { edgeSpan } from './edge-facts.ts';
 import { overlaps } from './partial-dates.ts';
+import { endsOf, relationDates } from './relation-dates.ts';
 
 export interface Filters {
   hiddenEntityTypes: ReadonlySet<string>;
@@ -143,6 +143,8 @@ export function viewReducer(view: View, action: ViewAction): View {
         ...merged,
         hidden,
         path: action.search,
+        // The paths are what was asked for: a panel still open above them would push them out of sight.
+        selection: null,
         layoutRequest: view.layoutRequest + 1,
       };
     }
@@ -154,14 +156,12 @@ export function viewReducer(view: View, action: ViewAction): View {
       else pinned.set(action.id, action.at);
       return { ...view, pinned };
     }
-    case 'hide': {
-      const selection = view.selection?.kind === 'entity' && view.selection.id === action.id ? null : view.selection;
-      return { ...view, hidden: new Set(view.hidden).add(action.id), selection };
-    }
+    case 'hide':
+      return withSelectionInView({ ...view, hidden: new Set(view.hidden).add(action.id) });
     case 'showAll':
       return { ...view, hidden: new Set() };
     case 'filters':
-      return { ...view, filters: action.filters };
+      return withSelectionInView({ ...view, filters: action.filters });
     case 'mode':
       return { ...view, mode: action.mode };
     case 'depth':
@@ -173,11 +173,27 @@ export function viewReducer(view: View, action: ViewAction): View {
   }
 }
 
-function edgePassesFilters(edge: Edge, filters: Filters): boolean {
+/**
+ * The view without its selection once what is selected has left it (filtered out, hidden, or an
+ * end hidden): a panel still open on it, and its address, read as if it were in view.
+ */
+function withSelectionInView(view: View): View {
+  const { selection } = view;
+  if (!selection) return view;
+  const visible = visibleOf(view);
+  const inView =
+    selection.kind === 'entity'
+      ? visible.entities.some((entity) => entity.id === selection.id)
+      : visible.edges.some((edge) => edge.key === selection.key);
+  return inView ? view : { ...view, selection: null };
+}
+
+function edgePassesFilters(edge: Edge, filters: Filters, entities: View['entities']): boolean {
   if (filters.hiddenRelationTypes.has(edge.type)) return false;
   if (edge.evidence && filters.hiddenEvidence.has(edge.evidence)) return false;
   if (filters.from || filters.to) {
-    const span = edgeSpan(edge);
+    // The dates the table shows for it, its end's when it has none of its own.
+    const span = relationDates(edge, endsOf(edge, entities));
     if (!span) return filters.includeUndated;
     return overlaps(span, { from: filters.from, to: filters.to });
   }
@@ -196,7 +212,7 @@ export function visibleOf(view: View): Visible {
   );
   const shown = new Set(entities.map((entity) => entity.id));
   const edges = [...view.edges.values()].filter(
-    (edge) => shown.has(edge.from.id) && shown.has(edge.to.id) && edgePassesFilters(edge, view.filters),
+    (edge) => shown.has(edge.from.id) && shown.has(edge.to.id) && edgePassesFilters(edge, view.filters, view.entities),
   );
   return { entities, edges };
 }

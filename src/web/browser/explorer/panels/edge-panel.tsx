@@ -1,6 +1,7 @@
 import type { Edge, EntitySummary } from '../api/shapes.ts';
 import { edgeDates, propertyText } from '../model/edge-facts.ts';
 import { describeDate } from '../model/partial-dates.ts';
+import { describeSpan, endsOf, relationDates, whoseDates } from '../model/relation-dates.ts';
 import { EntityName } from './entity-name.tsx';
 import { SourceList } from './source-list.tsx';
 
@@ -26,6 +27,8 @@ export function EdgePanel(props: {
 }) {
   const { edge } = props;
   const dates = edgeDates(edge);
+  // Without dates of its own, the dates the table and the date filter give it: an end's.
+  const borrowed = relationDates(edge, endsOf(edge, props.entities));
   const otherProperties = Object.entries(edge.properties ?? {}).filter(([name]) => !dateNames.has(name));
   return (
     <section className="panel edge-panel" aria-labelledby="edge-panel-title" data-testid="edge-panel">
@@ -47,6 +50,14 @@ export function EdgePanel(props: {
             </div>
           ) : null;
         })}
+        {borrowed?.borrowedFrom && (
+          <div>
+            <dt>When</dt>
+            <dd data-testid="edge-dates">
+              {describeSpan(borrowed, { precision: true })} ({whoseDates(borrowed.borrowedFrom)})
+            </dd>
+          </div>
+        )}
         {otherProperties.map(([name, value]) => {
           // onBehalfOf holds a slug: the entity's name reads better when it is in view.
           const named = name === 'onBehalfOf' ? [...props.entities.values()].find((entity) => entity.slug === value) : undefined;

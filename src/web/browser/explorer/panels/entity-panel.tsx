@@ -1,8 +1,9 @@
-import type { Claim, Conflict, ConflictRelation, Edge, EntitySummary } from '../api/shapes.ts';
+import type { Claim, Conflict, ConflictRelation, Edge, EntitySummary, TimelineEntry } from '../api/shapes.ts';
 import type { EntityFile, ExplorerApi } from '../explorer-api.ts';
 import { entityStyle } from '../graph/entity-styles.ts';
 import { edgeQualifier } from '../model/edge-facts.ts';
 import { describeDate } from '../model/partial-dates.ts';
+import { describeSpan, type RelationDates, relationDates, whoseDates } from '../model/relation-dates.ts';
 import { EntityName } from './entity-name.tsx';
 import { SourceList } from './source-list.tsx';
 import { SourceSupports } from './source-supports.tsx';
@@ -72,6 +73,14 @@ function RelationSide(props: { relation: ConflictRelation; inView: boolean; onSe
 }
 
 const noConflicts = { conflicts: [], total: 0 };
+
+/**
+ * The dates the API gave a timeline entry, for one the explorer's rule cannot date: an end
+ * dated by a field that EntitySummary does not ask for (a kind of entity added since).
+ */
+function apiDates(entry: TimelineEntry): RelationDates {
+  return { start: entry.date, end: entry.endDate ?? entry.date };
+}
 
 /** One entity: its fields, aliases, sources, disagreements between sources, and its timeline. */
 export function EntityPanel(props: EntityPanelProps) {
@@ -217,17 +226,24 @@ export function EntityPanel(props: EntityPanelProps) {
             <p className="muted">No dated fact.</p>
           ) : (
             <ol className="timeline" aria-label={`Timeline of ${entity.name}`}>
-              {file.timeline.map((entry) => (
-                <li key={`${entry.edge.key}|${entry.date}`}>
-                  <span className="timeline-date">
-                    {describeDate(entry.date)}
-                    {entry.endDate && entry.endDate !== entry.date ? ` – ${describeDate(entry.endDate)}` : ''}
-                  </span>{' '}
-                  <span className="relation-type">{entry.edge.type}</span>{' '}
-                  <EntityName entity={entry.other} onSelect={props.entities.has(entry.other.id) ? props.onSelectEntity : props.onExpand} />
-                  <SourceList sources={entry.edge.sources} label={`Sources of ${entry.edge.type} ${entry.other.name}`} />
-                </li>
-              ))}
+              {file.timeline.map((entry) => {
+                // Seen from this entity, a relation without dates takes the other end's, as the table does.
+                const dates = relationDates(entry.edge, [entry.other]) ?? apiDates(entry);
+                return (
+                  <li key={`${entry.edge.key}|${entry.date}`}>
+                    <span className="timeline-date">
+                      {describeSpan(dates, { precision: true })}
+                      {dates.borrowedFrom && ` (${whoseDates(dates.borrowedFrom)})`}
+                    </span>{' '}
+                    <span className="relation-type">{entry.edge.type}</span>{' '}
+                    <EntityName
+                      entity={entry.other}
+                      onSelect={props.entities.has(entry.other.id) ? props.onSelectEntity : props.onExpand}
+                    />
+                    <SourceList sources={entry.edge.sources} label={`Sources of ${entry.edge.type} ${entry.other.name}`} />
+                  </li>
+                );
+              })}
             </ol>
           )}
         </>

@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import { entityStyle, entityTypeOrder } from '../graph/entity-styles.ts';
 import type { Filters, View } from '../model/view.ts';
+import { DateField } from './date-field.tsx';
 
 function toggled(set: ReadonlySet<string>, item: string): Set<string> {
   const next = new Set(set);
@@ -9,8 +9,6 @@ function toggled(set: ReadonlySet<string>, item: string): Set<string> {
   return next;
 }
 
-const partialDate = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 /** Which kinds of entity and relation, which dates and which evidence stay in view; the legend too. */
 export function FiltersPanel(props: { view: View; evidenceKnown: boolean; onChange(filters: Filters): void }) {
   const { filters } = props.view;
@@ -18,13 +16,11 @@ export function FiltersPanel(props: { view: View; evidenceKnown: boolean; onChan
   const entityTypes = [...entityTypeOrder, ...[...present].filter((type) => !entityTypeOrder.includes(type)).sort()];
   const relationTypes = [...new Set([...props.view.edges.values()].map((edge) => edge.type))].sort();
   const evidenceKinds = ['STATED', 'INFERRED', 'EXTERNAL'];
-  const fromId = useId();
-  const toId = useId();
-  const setDate = (name: 'from' | 'to', value: string) => {
+  const setDate = (name: 'from' | 'to', value: string | undefined) => {
+    if (value === filters[name]) return;
     const next: Filters = { ...filters };
-    if (value === '') delete next[name];
-    else if (partialDate.test(value)) next[name] = value;
-    else return;
+    if (value === undefined) delete next[name];
+    else next[name] = value;
     props.onChange(next);
   };
   return (
@@ -64,26 +60,13 @@ export function FiltersPanel(props: { view: View; evidenceKnown: boolean; onChan
       )}
       <fieldset>
         <legend>Dates of relations</legend>
-        <label htmlFor={fromId}>From (a year, a month or a day)</label>
-        <input
-          id={fromId}
-          type="text"
-          inputMode="numeric"
+        <DateField
+          label="From (a year, a month or a day)"
           placeholder="2019"
-          defaultValue={filters.from ?? ''}
-          pattern="\d{4}(-\d{2}(-\d{2})?)?"
-          onChange={(event) => setDate('from', event.target.value.trim())}
+          initial={filters.from}
+          onChange={(value) => setDate('from', value)}
         />
-        <label htmlFor={toId}>Until</label>
-        <input
-          id={toId}
-          type="text"
-          inputMode="numeric"
-          placeholder="2021-12"
-          defaultValue={filters.to ?? ''}
-          pattern="\d{4}(-\d{2}(-\d{2})?)?"
-          onChange={(event) => setDate('to', event.target.value.trim())}
-        />
+        <DateField label="Until" placeholder="2021-12" initial={filters.to} onChange={(value) => setDate('to', value)} />
         <label className="check">
           <input
             type="checkbox"

@@ -63,6 +63,13 @@ export function PathPanel(props: {
                         {forward ? `${relation} →` : `← ${relation}`}
                       </button>{' '}
                       <EntityName entity={there ?? byId.get(edge.to.id)} onSelect={props.onSelectEntity} />
+                      {/* A hop no source states (planned, not reported as under way) is weaker than the others: said here, not only in its panel. */}
+                      {edge.evidence && edge.evidence !== 'STATED' && (
+                        <span className="hop-evidence" data-testid="hop-evidence">
+                          {' '}
+                          ({edge.evidence.toLowerCase()})
+                        </span>
+                      )}
                     </p>
                     <SourceList sources={edge.sources} label={`Sources of hop ${hopIndex + 1}`} />
                   </li>

@@ -1,6 +1,7 @@
 import type { EntitySummary } from '../api/shapes.ts';
 import { entityStyle } from '../graph/entity-styles.ts';
-import { edgeDates, edgeQualifier } from '../model/edge-facts.ts';
+import { edgeQualifier } from '../model/edge-facts.ts';
+import { describeRelationDates, endsOf, relationDates } from '../model/relation-dates.ts';
 import type { Visible } from '../model/view.ts';
 import { EntityName } from './entity-name.tsx';
 
@@ -66,7 +67,7 @@ export function TableView(props: {
         </thead>
         <tbody>
           {visible.edges.map((edge) => {
-            const dates = edgeDates(edge);
+            const dates = relationDates(edge, endsOf(edge, props.entities));
             return (
               <tr key={edge.key}>
                 <td>
@@ -77,7 +78,7 @@ export function TableView(props: {
                 <td>{props.entities.get(edge.from.id)?.name}</td>
                 <td>{props.entities.get(edge.to.id)?.name}</td>
                 <td>{edgeQualifier(edge) ?? ''}</td>
-                <td>{[dates.date, dates.startDate, dates.endDate].filter(Boolean).join(' – ')}</td>
+                <td>{describeRelationDates(dates)}</td>
                 {props.evidenceKnown && <td>{edge.evidence ?? ''}</td>}
                 <td>{edge.sources.map((source) => source.title).join('; ')}</td>
               </tr>
