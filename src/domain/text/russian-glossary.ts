@@ -59,7 +59,9 @@ const entries: readonly (readonly [string, readonly string[]])[] = [
   ['безопасный', ['safe']],
   // Governance, law and policy.
   ['управление', ['governance', 'management']],
-  ['политика', ['policy']],
+  ['политика', ['policy', 'politics']],
+  // "вне политики": out of politics, as ICANN put its answer to Ukraine.
+  ['вне', ['out', 'outside']],
   ['правило', ['rule']],
   ['рекомендация', ['recommendation']],
   ['норма', ['norm']],
