@@ -147,8 +147,9 @@ const relatedFilterRules: Readonly<Record<RelatedFilter, { labels: readonly Enti
   participant: {
     labels: relationRules.PARTICIPATED_IN.from,
     description:
-      'Only those this person, organization, body or country took part in, in any role, itself or in one of their sections, round tables ' +
-      'or sessions (at any depth): its slug (e.g. "andrey-vorobyev") or global ID. An unknown one is NOT_FOUND.',
+      'Only those this person, organization, body or country took part in, in any role, itself or in an event inside them by PART_OF, ' +
+      'at any depth (a section, round table or session of a conference; an edition of a series): its slug (e.g. "andrey-vorobyev") ' +
+      'or global ID. An unknown one is NOT_FOUND.',
   },
   speaker: {
     labels: relationRules.SAID_BY.to,
