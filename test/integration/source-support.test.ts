@@ -112,12 +112,13 @@ describe('what a source supports', () => {
       after = current?.pageInfo.hasNextPage ? current.pageInfo.endCursor : null;
     } while (after);
     const byRecord = new Map(edges.map((edge) => [recordOf(edge), edge]));
-    // RIPN as the .su manager rests on this article alone; the Foundation for Internet Development's claim does not name it.
+    // RIPN as the .su manager rests on this article alone, which says RIPN manages .SU but not in
+    // which role: read, not stated. The Foundation for Internet Development's claim does not name it.
     const ripnManagesSu = graph.relations.find(
       (relation) => relation.type === 'MANAGES' && relation.from === 'ripn' && relation.to === 'tld-su',
     );
     expect(ripnManagesSu).toBeDefined();
-    expect(byRecord.get(ripnManagesSu?.key ?? '')).toMatchObject({ onlySource: true, citation: { evidence: 'STATED' } });
+    expect(byRecord.get(ripnManagesSu?.key ?? '')).toMatchObject({ onlySource: true, citation: { evidence: 'INFERRED' } });
     expect([...byRecord.keys()].some((key) => key.startsWith('MANAGES|foundation-for-internet-development|tld-su'))).toBe(false);
     // The OAC memorandum's other title is a claim this article makes.
     const oac = byRecord.get('memo-cc-oac');
