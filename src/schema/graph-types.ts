@@ -155,6 +155,8 @@ export const EdgeRef = builder.objectRef<EdgeRecord>('Edge').implement({
 export interface SubgraphShape {
   nodes: EntityRow[];
   edges: EdgeRecord[];
+  /** A neighbourhood's: whether `first` left entities within reach out. */
+  truncated?: boolean;
 }
 
 export const SubgraphRef = builder.objectRef<SubgraphShape>('Subgraph').implement({
@@ -174,6 +176,12 @@ export const SubgraphRef = builder.objectRef<SubgraphShape>('Subgraph').implemen
       description:
         'The relationships between two of the entities (none to entities outside), by hop, then type, then the slugs of their ends.',
       resolve: (graph) => graph.edges,
+    }),
+    truncated: t.boolean({
+      description:
+        'Whether more entities lie within `depth` hops than `first` let in: the nearest were kept, by hop, then slug. Ask again ' +
+        'with a larger `first` (up to 200) or a smaller `depth` for the whole neighbourhood.',
+      resolve: (graph) => graph.truncated ?? false,
     }),
   }),
 });

@@ -30,7 +30,7 @@ builder.queryField('neighborhood', (t) =>
       // Deleted between the two reads.
       if (!graph) throw new Error(`entity "${centre.id}" vanished during the request`);
       primeEntities(context, graph.nodes);
-      return { nodes: graph.nodes, edges: graph.edges };
+      return { nodes: graph.nodes, edges: graph.edges, truncated: graph.truncated };
     },
   }),
 );

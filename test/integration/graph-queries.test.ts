@@ -300,6 +300,18 @@ describe('neighborhood, paths, timeline and stats', () => {
       ]);
       const alone = await data<Result>(query, { id: gid('Organization', 'coordination-center'), depth: 3, first: 1 });
       expect(alone.neighborhood).toEqual({ nodes: [{ __typename: 'Organization', slug: 'coordination-center' }], edges: [] });
+      // Says whether `first` left entities out: here it did, and with room for all of them it did not.
+      const cut = `query ($id: ID!, $depth: Int, $first: Int) { neighborhood(id: $id, depth: $depth, first: $first) { truncated nodes { slug } } }`;
+      type Cut = { neighborhood: { truncated: boolean; nodes: { slug: string }[] } };
+      const id = gid('Organization', 'coordination-center');
+      expect((await data<Cut>(cut, { id, depth: 2, first: 3 })).neighborhood.truncated).toBe(true);
+      expect((await data<Cut>(cut, { id, depth: 3, first: 1 })).neighborhood.truncated).toBe(true);
+      const whole = (await data<Cut>(cut, { id, depth: 1, first: 200 })).neighborhood;
+      expect(whole.truncated).toBe(false);
+      // Exactly as many as there are: nothing was left out.
+      const exact = (await data<Cut>(cut, { id, depth: 1, first: whole.nodes.length })).neighborhood;
+      expect(exact).toEqual(whole);
+      expect((await data<Cut>(cut, { id, depth: 1, first: whole.nodes.length - 1 })).neighborhood.truncated).toBe(true);
     });
 
     it('keeps both conflicting managers of .SU, each with its own source', async () => {

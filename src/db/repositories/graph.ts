@@ -45,6 +45,8 @@ export interface NeighborhoodRecord {
   edges: EdgeRecord[];
   /** How far each entity is from the start, by slug. */
   hops: Map<string, number>;
+  /** Whether more entities lie within `depth` hops than `maxNodes` let in. */
+  truncated: boolean;
 }
 
 const hopRow = z.object({ frontier: z.array(graphEntity), added: z.array(graphEntity), edges: z.array(edgeRow) });
@@ -67,16 +69,19 @@ export async function loadNeighborhood(
   const edges: EdgeRecord[] = [];
   const hops = new Map<string, number>();
   let frontier = [start];
-  for (let hop = 1; hop <= depth; hop += 1) {
+  let truncated = false;
+  for (let hop = 1; hop <= depth && !truncated; hop += 1) {
     const budget = maxNodes - (hop === 1 ? 1 : nodes.length);
     // The first hop always runs: it is also what proves the start exists.
-    if (hop > 1 && (budget <= 0 || frontier.length === 0)) break;
+    if (hop > 1 && frontier.length === 0) break;
+    // One entity more than the budget, to learn whether the budget cut the walk short: a spent
+    // budget still asks, for one, when a frontier is left.
     const [row] = await scope.read(
       'queries/neighborhood-hop',
       {
         frontier,
         seen: hop === 1 ? [start] : [...hops.keys()],
-        budget: neo4j.int(Math.max(budget, 0)),
+        budget: neo4j.int(Math.max(budget, 0) + 1),
         includeFrontier: hop === 1,
         evidence,
         ...asOfParameters(asOf),
@@ -89,15 +94,18 @@ export async function loadNeighborhood(
       nodes.push(origin);
       hops.set(start, 0);
     }
-    const added = row?.added ?? [];
+    const reached = row?.added ?? [];
+    truncated = reached.length > Math.max(budget, 0);
+    const added = reached.slice(0, Math.max(budget, 0));
+    const left = new Set(reached.slice(added.length).map((entity) => entity.id));
     for (const entity of added) {
       nodes.push(entity);
       hops.set(entity.id, hop);
     }
-    edges.push(...(row?.edges ?? []));
+    edges.push(...(row?.edges ?? []).filter((edge) => !left.has(edge.from) && !left.has(edge.to)));
     frontier = added.map((entity) => entity.id);
   }
-  return { nodes, edges, hops };
+  return { nodes, edges, hops, truncated };
 }
 
 /** One path: its entities in path order and, between each pair, the relationship as stored. */
