@@ -27,6 +27,8 @@ export const EvidenceEnum = builder.enumType('Evidence', {
     Evidence,
     { value: Evidence; description: string }
   >,
+  // A kind outside the three is refused with them (closed-lists.ts), as a kind filter is.
+  extensions: { closedList: true },
 });
 
 /** Sources load through the request's entity loader; a missing one is left out. */

@@ -336,6 +336,14 @@ describe('the API over the real seed data: relations with evidence, and bad argu
     expect(crossed.message).toContain('ordered by DATE');
     const byNameCursor = (await read({ first: 2 })).pageInfo.endCursor;
     expect((await api.error(query, { orderBy, last: 2, before: byNameCursor })).extensions).toMatchObject({ field: 'before' });
+    // A field the order does not have, or an evidence kind there is none of, is refused with the
+    // values there are, as a kind filter's is.
+    const unknownField = await api.error(
+      '{ organization(slug: "coordination-center-ru") { memoranda(orderBy: { field: ID }) { totalCount } } }',
+    );
+    expect(unknownField.extensions).toMatchObject({ code: 'BAD_USER_INPUT', allowed: ['DATE', 'NAME'] });
+    const unknownKind = await api.error('{ organization(slug: "coordination-center-ru") { memoranda(evidence: [SAID]) { totalCount } } }');
+    expect(unknownKind.extensions).toMatchObject({ code: 'BAD_USER_INPUT', allowed: ['STATED', 'INFERRED', 'EXTERNAL'] });
     // Either direction of one order takes the other's cursors: a place by date is a place by date.
     expect((await read({ orderBy: { field: 'DATE' }, first: 2, after: first.pageInfo.endCursor })).edges.length).toBeGreaterThan(0);
   });
