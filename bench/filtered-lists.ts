@@ -1,6 +1,6 @@
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { EntityFilter, EntityPageRequest } from '../src/db/repositories/lists.ts';
+import { type EntityFilter, type EntityPageRequest, noEntityFilter } from '../src/db/repositories/lists.ts';
 import type { EntityLabel } from '../src/domain/graph.ts';
 import { spread } from './lib/measure.ts';
 import { gitState, loadAverage } from './lib/provenance.ts';
@@ -43,7 +43,7 @@ async function checkout(name: string, root: string): Promise<Checkout> {
     name,
     statement: (label, filterName, ref, withTotal) => {
       const filter: EntityFilter = {
-        ...noFilter,
+        ...noEntityFilter,
         party: filterName === 'party' ? ref : null,
         signatory: filterName === 'signatory' ? ref : null,
         participant: filterName === 'participant' ? ref : null,
@@ -68,21 +68,6 @@ async function checkout(name: string, root: string): Promise<Checkout> {
     },
   };
 }
-
-const noFilter: EntityFilter = {
-  ...{
-    kind: null,
-    type: null,
-    idn: null,
-    country: null,
-    manages: null,
-    nameContains: null,
-    nameStartsWith: null,
-    dateFrom: null,
-    dateTo: null,
-  },
-  ...{ topic: null, party: null, signatory: null, participant: null, speaker: null, about: null, saidAt: null, evidence: null },
-};
 
 interface Reference {
   label: EntityLabel;

@@ -42,6 +42,27 @@ export interface EntityFilter {
   evidence: EvidenceFilter;
 }
 
+/** A root list's filter with nothing set: what a request without `filter` asks for. */
+export const noEntityFilter: EntityFilter = {
+  kind: null,
+  type: null,
+  idn: null,
+  country: null,
+  manages: null,
+  nameContains: null,
+  nameStartsWith: null,
+  dateFrom: null,
+  dateTo: null,
+  topic: null,
+  party: null,
+  signatory: null,
+  participant: null,
+  speaker: null,
+  about: null,
+  saidAt: null,
+  evidence: null,
+};
+
 export type OrderField = 'NAME' | 'DATE' | 'ID';
 
 export interface EntityPageRequest {
