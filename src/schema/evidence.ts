@@ -27,7 +27,9 @@ export const EvidenceEnum = builder.enumType('Evidence', {
     Evidence,
     { value: Evidence; description: string }
   >,
-  // A kind outside the three is refused with them (closed-lists.ts), as a kind filter is.
+  // A kind of the data's evidence, not of the schema's vocabulary: one outside the three is
+  // refused with them (closed-lists.ts), as a kind filter is. The orderBy enums are the schema's,
+  // and with introspection off their values are not listed (test/attack).
   extensions: { closedList: true },
 });
 

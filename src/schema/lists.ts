@@ -37,8 +37,6 @@ import { selectsField } from './selection.ts';
 
 const OrderFieldEnum = builder.enumType('EntityOrderField', {
   description: 'What a list is ordered by.',
-  // Refused with the fields there are (closed-lists.ts).
-  extensions: { closedList: true },
   values: {
     NAME: { value: 'NAME', description: 'The name, ignoring case and accents.' },
     DATE: { value: 'DATE', description: 'The first day the date can mean; undated entities come first in ascending order.' },

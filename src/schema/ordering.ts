@@ -1,16 +1,13 @@
 import type { relationOrders } from '../db/relation-page-slots.ts';
 import { builder } from './builder.ts';
 
-// Each a closed list (closed-lists.ts): a field or direction outside it is refused with the ones there are.
 export const OrderDirectionEnum = builder.enumType('OrderDirection', {
   description: 'Ascending or descending.',
-  extensions: { closedList: true },
   values: { ASC: { value: 'ASC', description: 'Smallest first.' }, DESC: { value: 'DESC', description: 'Largest first.' } } as const,
 });
 
 const RelationOrderFieldEnum = builder.enumType('RelationOrderField', {
   description: 'What a relation connection is ordered by.',
-  extensions: { closedList: true },
   values: {
     NAME: { value: 'NAME', description: "The other end's name, ignoring case and accents (the default)." },
     DATE: {

@@ -336,12 +336,9 @@ describe('the API over the real seed data: relations with evidence, and bad argu
     expect(crossed.message).toContain('ordered by DATE');
     const byNameCursor = (await read({ first: 2 })).pageInfo.endCursor;
     expect((await api.error(query, { orderBy, last: 2, before: byNameCursor })).extensions).toMatchObject({ field: 'before' });
-    // A field the order does not have, or an evidence kind there is none of, is refused with the
-    // values there are, as a kind filter's is.
-    const unknownField = await api.error(
-      '{ organization(slug: "coordination-center-ru") { memoranda(orderBy: { field: ID }) { totalCount } } }',
-    );
-    expect(unknownField.extensions).toMatchObject({ code: 'BAD_USER_INPUT', allowed: ['DATE', 'NAME'] });
+    // An evidence kind there is none of is refused with the kinds there are, as a kind filter's
+    // is: they are the data's values. An order field is the schema's vocabulary, which
+    // test/attack keeps unlisted with introspection off.
     const unknownKind = await api.error('{ organization(slug: "coordination-center-ru") { memoranda(evidence: [SAID]) { totalCount } } }');
     expect(unknownKind.extensions).toMatchObject({ code: 'BAD_USER_INPUT', allowed: ['EXTERNAL', 'INFERRED', 'STATED'] });
     // Either direction of one order takes the other's cursors: a place by date is a place by date.
