@@ -27,6 +27,7 @@
 import { entityCollections, relationFields } from '../domain/rules.ts';
 import { cypherDir } from './cypher-dir.ts';
 import { withFragments } from './cypher-text.ts';
+import type { RelationOrder } from './relation-page-slots.ts';
 import { RowShapeError } from './rows.ts';
 
 export interface RecordView {
@@ -111,7 +112,7 @@ const storedNames: ReadonlySet<string> = new Set([
  * day as well, which its positions are made of (repositories/relations.ts, sortKeyOf), where a
  * view of a page by name has the name key.
  */
-export function viewInOrder(view: RecordView | null, orderBy: 'NAME' | 'DATE'): RecordView | null {
+export function viewInOrder(view: RecordView | null, orderBy: RelationOrder): RecordView | null {
   if (view === null || orderBy === 'NAME') return view;
   return { ...view, entity: sorted([...view.entity, 'dateFrom']), relation: sorted([...view.relation, 'dateFrom']) };
 }

@@ -14,7 +14,7 @@ import { BodyKindEnum, DocumentKindEnum, EventKindEnum, OrganizationKindEnum, ro
 import { expectLabel } from './entity.ts';
 import { EvidenceEnum, evidenceFilter } from './evidence.ts';
 import { primeRelationPages } from './loaders.ts';
-import { OrderDirectionEnum } from './ordering.ts';
+import { EntityOrderInput } from './ordering.ts';
 import { countedTotal, cutPage, encodeCursor, pageWindow } from './paging.ts';
 import { planRelationLevels } from './planner.ts';
 import { rowViewFor } from './record-view.ts';
@@ -34,23 +34,6 @@ import {
 } from './refs.ts';
 import { PartialDate } from './scalars.ts';
 import { selectsField } from './selection.ts';
-
-const OrderFieldEnum = builder.enumType('EntityOrderField', {
-  description: 'What a list is ordered by.',
-  values: {
-    NAME: { value: 'NAME', description: 'The name, ignoring case and accents.' },
-    DATE: { value: 'DATE', description: 'The first day the date can mean; undated entities come first in ascending order.' },
-    ID: { value: 'ID', description: 'The slug.' },
-  } as const,
-});
-
-const EntityOrderInput = builder.inputType('EntityOrder', {
-  description: 'How to order a list. Ties are broken by slug, so pages never overlap.',
-  fields: (t) => ({
-    field: t.field({ type: OrderFieldEnum, required: true, description: 'What to order by.' }),
-    direction: t.field({ type: OrderDirectionEnum, required: false, defaultValue: 'ASC', description: 'Which way (default ASC).' }),
-  }),
-});
 
 type FilterField = 'kind' | 'type' | 'idn' | 'country' | 'manages' | 'dates' | RelatedFilter;
 

@@ -126,7 +126,10 @@ export interface CitedAfter {
   citations: string | null;
   provenance: string | null;
   dateEvidence: string[] | null;
-  /** An entity's only (validate.ts entityRow); a relationship has none. */
+}
+
+/** The same for an entity, with the kinds its values stand on (validate.ts entityRow); a relationship has none. */
+export interface EntityCitedAfter extends CitedAfter {
   valueEvidence: string[];
 }
 
@@ -207,7 +210,7 @@ export interface EntityCitations {
   sources: string[];
   claims: string | null;
   sides: string | null;
-  cited: CitedAfter;
+  cited: EntityCitedAfter;
   /** The properties that changed: sources, claims, sides, citations, provenance. */
   fields: string[];
 }

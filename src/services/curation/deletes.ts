@@ -14,6 +14,7 @@ import {
   deleteEntities,
   deleteRelations,
   type EntityCitations,
+  type EntityCitedAfter,
   lockEntity,
   type RelationCitations,
   type RelationDependent,
@@ -96,9 +97,7 @@ interface CitingEntry {
 }
 
 function citingEntries(text: string | null): CitingEntry[] {
-  if (!text) return [];
-  const parsed = storedEntries.safeParse(JSON.parse(text));
-  return parsed.success ? parsed.data.map((fields) => ({ fields, sources: sourceList.parse(fields.sources) })) : [];
+  return storedObjects(text).map((fields) => ({ fields, sources: sourceList.parse(fields.sources) }));
 }
 
 /** Each entry without the source, and those left citing nothing left out. */
@@ -131,9 +130,9 @@ function citedWithout(
   cited: CitedProps,
   sourcesBefore: readonly string[],
   sourcesAfter: readonly string[],
-  claims: string | null,
+  claims: readonly Record<string, unknown>[],
   id: string,
-): CitedAfter {
+): EntityCitedAfter {
   const kindOf = new Map(sourcesBefore.map((source, index) => [source, cited.citationEvidence[index]]));
   const citationEvidence = sourcesAfter.map((source) => kindOf.get(source) ?? cited.evidence ?? 'STATED');
   const citations = storedObjects(cited.citations).filter((citation) => citation.source !== id);
@@ -147,8 +146,9 @@ function citedWithout(
     citationEvidence,
     citations: jsonOrNull(citations),
     provenance: jsonOrNull(provenance),
-    dateEvidence: dateEvidenceOf(cited, provenance, storedObjects(claims), citationEvidence),
-    valueEvidence: valueEvidenceOf(citationEvidence, provenance, storedObjects(claims)),
+    dateEvidence: dateEvidenceOf(cited, provenance, claims, citationEvidence),
+    // An entity's only: a relationship's row leaves it out.
+    valueEvidence: valueEvidenceOf(citationEvidence, provenance, claims),
   };
 }
 
@@ -164,7 +164,7 @@ const changedCitations = (cited: CitedProps, after: CitedAfter) =>
 function conflictWithoutSource(entity: CitingEntity, id: string): EntityCitations & { viaSources: boolean } {
   const sides = uncited(citingEntries(entity.sides), id);
   const sources = sides.length < 2 ? [] : [...new Set(sides.flatMap((side) => side.sources))];
-  const cited = citedWithout(entity.cited, entity.sources, sources, null, id);
+  const cited = citedWithout(entity.cited, entity.sources, sources, [], id);
   return {
     id: entity.id,
     sources,
@@ -187,7 +187,13 @@ function withoutSource(entity: CitingEntity, id: string): (EntityCitations & { v
   // A claim left with no source is a value nobody states any more: it goes.
   const kept = uncited(claims, id);
   const keptClaims = kept.length > 0 ? JSON.stringify(kept.map((claim) => claim.fields)) : null;
-  const cited = citedWithout(entity.cited, entity.sources, sources, keptClaims, id);
+  const cited = citedWithout(
+    entity.cited,
+    entity.sources,
+    sources,
+    kept.map((claim) => claim.fields),
+    id,
+  );
   const fields = [
     ...(viaSources ? ['sources'] : []),
     ...(citingClaims.length > 0 ? ['claims'] : []),
@@ -232,7 +238,13 @@ async function deleteSource(tx: TransactionRunner, id: string, cascade: boolean,
   const keptEntities = entities.filter(({ after }) => after.sources.length > 0).map(({ after }) => after);
   const relationsAfter = citing.relations.map((relation): RelationCitations => {
     const sources = relation.sources.filter((source) => source !== id);
-    const cited = citedWithout(relation.cited, relation.sources, sources, relation.claims, id);
+    const { valueEvidence: _entityOnly, ...cited } = citedWithout(
+      relation.cited,
+      relation.sources,
+      sources,
+      storedObjects(relation.claims),
+      id,
+    );
     return { ...relationIdentity(relation), sources, cited, fields: ['sources', ...changedCitations(relation.cited, cited)] };
   });
   const unsourcedRelations = relationsAfter.filter((relation) => relation.sources.length === 0);
