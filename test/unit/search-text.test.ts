@@ -333,6 +333,25 @@ describe('search plans', () => {
     expect(explainMatch(plan, 'Memorandum', 'memo-cc-faitid-cybersecurity', memorandum)).toMatchObject({ field: 'NAME', words: 2 });
   });
 
+  it('joins no two words the stemmer reads as one word and a suffix', () => {
+    // Porter stems "vietnammou" to "vietnamm", whose key is Vietnam's: every entity that held
+    // "Vietnam" held "MoU" too, and the country was an exact match for "Vietnam MoU".
+    expect(matchKey('vietnammou')).toBe(matchKey('vietnam'));
+    const plan = planSearch('Vietnam MoU');
+    expect(plan?.positionWords.map((word) => word.forms)).toEqual([['vietnam', matchKey('vietnam')], ['mou']]);
+    expect(plan?.exactKeys).toEqual([`${matchKey('vietnam')} mou`]);
+  });
+
+  it('reads two Cyrillic words written apart as the joined word of the glossary', () => {
+    // "кибер безопасность" and "кибер-безопасность" are "кибербезопасность", cybersecurity.
+    for (const query of ['кибер безопасность', 'кибер-безопасность']) {
+      const [first, second] = queryWords(query);
+      expect(first?.joined.map((joined) => joined.text)).toEqual(['кибербезопасность', 'cybersecurity']);
+      expect(second?.joined.map((joined) => joined.text)).toEqual(['кибербезопасность', 'cybersecurity']);
+      expect(planSearch(query)?.all).toContain('searchText:cybersecurity^3');
+    }
+  });
+
   it('asks for all words as typed first, then with typos, then for any word', () => {
     const plan = planSearch('Kremer RANS president');
     expect(plan?.all).toMatch(/^\+\(/);

@@ -34,6 +34,7 @@ const entries: readonly (readonly [string, readonly string[]])[] = [
   ['фишинг', ['phishing']],
   ['вредоносный', ['malware', 'malicious']],
   ['кибербезопасность', ['cybersecurity']],
+  ['кибер', ['cyber']],
   ['безопасность', ['security']],
   ['злоупотребление', ['abuse']],
   ['мошенничество', ['fraud']],
@@ -187,6 +188,8 @@ const entries: readonly (readonly [string, readonly string[]])[] = [
   ['ИКАНН', ['icann']],
   ['ООН', ['un']],
   ['АЙКАНН', ['icann']],
+  // The Russian acronym of international information security, which the data writes "IIS".
+  ['МИБ', ['iis']],
   // Months, for dates as words (search-forms.ts): "меморандум февраль 2021", "в апреле 2021".
   ['январь', ['january']],
   ['февраль', ['february']],

@@ -35,7 +35,8 @@ export interface QueryWord {
   /**
    * The word written together with its neighbour in the query, as the data may write it:
    * "cyber security" is "cybersecurity", "bot nets" "botnets", "d dos" "ddos". Each word of the
-   * pair also matches the joined form, so an entity that holds it matches both words.
+   * pair also matches the joined form, so an entity that holds it matches both words. A Cyrillic
+   * pair also gives the joined word's English: "кибер безопасность" is "cybersecurity".
    */
   joined: { text: string; key: string }[];
   /**
@@ -234,7 +235,12 @@ export function queryWords(input: string): QueryWord[] {
     const [first, second] = [words[Math.min(index, other)], words[Math.max(index, other)]];
     if (!joinable(first) || !joinable(second) || (isLoneLetter(first) && isLoneLetter(second))) return [];
     const text = first + second;
-    return text.length >= minJoinedLength ? [{ text, key: matchKey(text) }] : [];
+    if (text.length < minJoinedLength) return [];
+    const key = matchKey(text);
+    // Porter's stemmer may take the second word for a suffix: "vietnammou" stems to "vietnamm",
+    // the key of "Vietnam", and then everything that holds "Vietnam" held "MoU" too.
+    if (key === matchKey(first) || key === matchKey(second)) return [];
+    return [{ text, key }, ...(hasCyrillic(text) ? englishOf(text).map((english) => ({ text: english, key: matchKey(english) })) : [])];
   };
   let fuzzy = 0;
   return words.map((text, index) => {
@@ -360,7 +366,8 @@ export function planSearch(input: string): SearchPlan | null {
   const exact = [...new Set([normalized, words.map((word) => word.text).join(' '), inEnglish, ...named, ...domains.map(searchKey)])];
   const keys = words.map((word) => word.key);
   const namedKeys = around.map((content) => content.map((word) => word.key).join(' '));
-  const joinedKey = words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))] : [];
+  // The words written as one, unless the stemmer read the last word as a suffix (joinedWith).
+  const joinedKey = words.length > 1 ? [matchKey(words.map((word) => word.text).join(''))].filter((key) => !keys.includes(key)) : [];
   const exactKeys = [...new Set([keys.join(' '), ...namedKeys, ...joinedKey])];
   const positionWords = required.length > 1 ? required.map(coveredWord) : [];
   // A Russian type word ("меморандум") names the type by its English.
