@@ -12,7 +12,8 @@
 //                forms, prefixes}, what a stored word may be or start with to hold it, and
 //                leaderTitles, the whole titles that hold a word asking who leads, and
 //                signing, saying, managing and membership, whether it asks who signed, what
-//                was said, who runs a domain or who belongs (CoveredWord)
+//                was said, who runs a domain or who belongs, and types, the labels it names
+//                ("domain"), and initialisms, which a position's title may write (CoveredWord)
 //   $labels      entity labels to keep, or null for all
 //   $first       how many hits to return; $candidates  how many to take from the index per stage
 // The index is asked in stages, each only when the stages before found fewer than `ranked`
@@ -149,7 +150,11 @@ CALL (found) {
     MATCH (held)<-[:MANAGES]-(whole:Entity)
     RETURN whole, false AS member
   }
-  RETURN collect({whole: whole, member: member, parts: split(replace(coalesce(held.searchVariants, ''), '\u2028', ' '), ' ')}) AS heldThrough
+  // A member's names; a domain's details too, where the field's words for a domain are ("who
+  // runs the .su domain": the registry holds "domain" through .su, as .su does).
+  RETURN collect({whole: whole, member: member,
+                  parts: split(replace(coalesce(held.searchVariants, '') + CASE WHEN member THEN '' ELSE '\u2028' + coalesce(held.searchDetails, '') END,
+                                       '\u2028', ' '), ' ')}) AS heldThrough
 }
 UNWIND found AS hit
 WITH hit.node AS node, hit.score AS score, hit.tier AS tier, heldThrough
@@ -174,6 +179,7 @@ WITH node, score, tier,
          [word IN $words WHERE any(member IN cast WHERE (word.saying AND member.speaks)
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN node:Organization AND any(word IN $words WHERE word.managing) THEN
+                            OR any(part IN split(toLower(coalesce(position.title, '')), ' ') WHERE part IN word.initialisms)
        CASE WHEN EXISTS { (node)-[:MANAGES]->(:Entity) } THEN
          [[word IN $words WHERE word.managing OR any(domain IN heldThrough WHERE NOT domain.member AND domain.whole = node
                                    AND any(part IN domain.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
@@ -233,7 +239,7 @@ WITH node, score, positions, positionWords, tier, exact,
      END AS names
 WITH node, score, positions, positionWords, tier, exact,
      names IS NULL OR any(held IN CASE WHEN positions IS NULL OR positions = [] THEN [[]] ELSE positions END WHERE
-       all(word IN $words WHERE word IN held
+       all(word IN $words WHERE word IN held OR node.label IN word.types
          OR any(token IN names WHERE token IN word.forms OR any(prefix IN word.prefixes WHERE token STARTS WITH prefix)))) AS named
 // A hit of the last stage (some words) is ranked by how many query words it holds: its stored
 // words, split once here, against each word's forms and prefixes, or a position that holds it.
@@ -242,6 +248,9 @@ WITH node AS n, tier, exact, named, score, positions, positionWords,
        split(replace(node.searchText + '\u2028' + coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ')
      END AS tokens
 WITH n, tier, exact, named, score, positionWords,
+// A word that names the hit's type is one of its names (word.types): "cn domain" names the domain
+// .cn, which stores the word among its details, as much as the registry ".CN registry", whose
+// alias holds "domain".
      CASE WHEN tokens IS NULL THEN [word IN $words | word.text] ELSE
        [word IN $words WHERE
          any(token IN tokens WHERE token IN word.forms OR any(prefix IN word.prefixes WHERE token STARTS WITH prefix))

@@ -342,6 +342,38 @@ describe('search plans', () => {
     expect(plan?.exactKeys).toEqual([`${matchKey('vietnam')} mou`]);
   });
 
+  it('matches three or four content words in a row by their initials, as a name or a title, never as a key', () => {
+    const words = queryWords('chief technology officer of Qrator Labs');
+    expect(words.map((word) => [word.text, word.initialisms])).toEqual([
+      ['chief', ['cto', 'ctoq']],
+      ['technology', ['cto', 'toq', 'ctoq', 'toql']],
+      ['officer', ['cto', 'toq', 'oql', 'ctoq', 'toql']],
+      ['of', []],
+      ['qrator', ['toq', 'oql', 'ctoq', 'toql']],
+      ['labs', ['oql', 'toql']],
+    ]);
+    const plan = planSearch('chief technology officer');
+    expect(plan?.all).toContain('searchText:cto^3');
+    // "mis" (militarisation, information, space) is the key of "missing": not searched as one.
+    expect(planSearch('militarisation information space')?.all).not.toMatch(/search(Variants|Details):mis\^/);
+    expect(plan?.positionWords.map((word) => word.initialisms)).toEqual([['cto'], ['cto'], ['cto']]);
+    // Two words, digits or a lone letter make none.
+    expect(queryWords('vice president').flatMap((word) => word.initialisms)).toEqual([]);
+    expect(queryWords('resolution 75 240 assembly').flatMap((word) => word.initialisms)).toEqual([]);
+  });
+
+  it('reads "registry" as asking who runs a domain, and "domain" as naming a TLD', () => {
+    // Only content words are compared ("for" is a stop word).
+    expect(planSearch('registry for .moscow')?.positionWords.map((word) => [word.text, word.managing])).toEqual([
+      ['registry', true],
+      ['moscow', false],
+    ]);
+    expect(planSearch('реестр .moscow')?.positionWords[0]?.managing).toBe(true);
+    const plan = planSearch('cn domain');
+    expect(plan?.typeLabels).toEqual(['Tld']);
+    expect(plan?.positionWords.map((word) => word.types)).toEqual([[], ['Tld']]);
+  });
+
   it('reads two Cyrillic words written apart as the joined word of the glossary', () => {
     // "кибер безопасность" and "кибер-безопасность" are "кибербезопасность", cybersecurity.
     for (const query of ['кибер безопасность', 'кибер-безопасность']) {

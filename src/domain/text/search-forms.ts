@@ -119,6 +119,9 @@ const tldTypeWords: Readonly<Record<string, readonly string[]>> = {
 // fit stores them as its kind already ("conference", "section", "session").
 const kindWords: Partial<Readonly<Record<EntityLabel, readonly string[]>>> = {
   Event: ['conference', 'section', 'session', 'forum', 'summit', 'meeting'],
+  // Every TLD stores these (tldWords, tldTypeWords): "cn domain" is the domain before the registry
+  // whose name says "domain registry".
+  Tld: ['domain', 'TLD', 'ccTLD', 'gTLD'],
 };
 
 /**

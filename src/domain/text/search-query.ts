@@ -40,6 +40,12 @@ export interface QueryWord {
    */
   joined: { text: string; key: string }[];
   /**
+   * The initials of the runs of three or four content words the word is in ("chief technology
+   * officer" is "cto"): matched as a name is written and as a position's title, never as a match
+   * key, which short words share ("mis" is the key of "missing").
+   */
+  initialisms: string[];
+  /**
    * A Russian word's stem, as the start of the forms it has in any case: "Координационного" is
    * "координацион…", which "Координационный" (an alias) and "koordinacionnii" (its key) begin
    * with. Searched as a prefix only; none for other words.
@@ -96,6 +102,10 @@ export interface CoveredWord {
   managing: boolean;
   /** A word that asks for members ("members", "члены"): every MEMBER_OF relation holds it. */
   membership: boolean;
+  /** The entity types the word names ("domain", "MoU", "меморандум"): an entity of one holds it among its names. */
+  types: EntityLabel[];
+  /** Its initialisms (QueryWord.initialisms), which a position's title holds as written. */
+  initialisms: string[];
 }
 
 // The words that ask who leads, as typed (a Russian one through its glossary English). Not by
@@ -119,11 +129,13 @@ const signingWords = new Set(['sign', 'signs', 'signed', 'signing', 'signatory',
 // whose heading names ICANN. Not "state", which is as often a country or a government.
 const sayingWords = new Set(['say', 'says', 'said', 'saying', 'speak', 'speaks', 'spoke', 'speaking', 'stated', 'told']);
 // The words that ask who runs a top-level domain: "who manages .su" is its registries, "registrar
-// of .by" the OAC, which a source calls so (MANAGES's roles include registrar). Not "operator",
-// which names telecom operators as often as a domain's, nor "registry", which is in the names.
+// of .by" the OAC, which a source calls so (MANAGES's roles include registrar), "registry for
+// .moscow" FAITID (the domain held its words as well, and came first). Not "operator", which
+// names telecom operators as often as a domain's.
 const managingWords = new Set([
   ...['manage', 'manages', 'managed', 'managing', 'manager', 'run', 'runs', 'running', 'administer', 'administers'],
   ...['administered', 'administrator', 'operate', 'operates', 'operated', 'owner', 'owns', 'registrar', 'registrars'],
+  ...['registry', 'registries'],
 ]);
 
 // The words that ask who belongs to a body or an association: "ISPCP members" is the
@@ -154,6 +166,8 @@ function coveredWord(word: QueryWord): CoveredWord {
     saying: asks(sayingWords),
     managing: asks(managingWords),
     membership: asks(membershipWords),
+    types: labelsNamedBy([word.key, ...word.synonyms.map((synonym) => matchKey(synonym))]),
+    initialisms: word.initialisms,
   };
 }
 
@@ -242,6 +256,7 @@ export function queryWords(input: string): QueryWord[] {
     if (key === matchKey(first) || key === matchKey(second)) return [];
     return [{ text, key }, ...(hasCyrillic(text) ? englishOf(text).map((english) => ({ text: english, key: matchKey(english) })) : [])];
   };
+  const initialisms = initialismsOf(content.filter((word) => !dotted.has(word)));
   let fuzzy = 0;
   return words.map((text, index) => {
     const required = content.length === 0 || content.includes(text);
@@ -254,8 +269,40 @@ export function queryWords(input: string): QueryWord[] {
     // English word stands for.
     const english = hasCyrillic(text) ? englishOf(text) : [];
     const equivalents = [...new Set([...(synonyms.get(text) ?? []), ...english, ...english.flatMap((word) => synonyms.get(word) ?? [])])];
-    return { text, key, edits, keyEdits, required, synonyms: equivalents, joined, stem: stemOf(text) };
+    return {
+      text,
+      key,
+      edits,
+      keyEdits,
+      required,
+      synonyms: equivalents,
+      joined,
+      initialisms: initialisms.get(text) ?? [],
+      stem: stemOf(text),
+    };
   });
+}
+
+// A title or a name the data abbreviates is typed spelled out: "chief technology officer" is a
+// CTO, "Ministry of Foreign Affairs" the MFA. Three or four content words in a row (stop words
+// between them aside) also match their initials. Few, as each is a clause per word it spans.
+const initialismSpans = [3, 4];
+const maxInitialisms = 6;
+
+/** Each content word's initialisms: those of the runs of three or four content words it is in. */
+function initialismsOf(content: readonly string[]): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  let count = 0;
+  for (const span of initialismSpans) {
+    for (let start = 0; start + span <= content.length && count < maxInitialisms; start += 1) {
+      const run = content.slice(start, start + span);
+      if (!run.every((word) => /^[a-z]{2,}$/.test(word))) continue;
+      const initials = run.map((word) => word[0]).join('');
+      count += 1;
+      for (const word of run) found.set(word, [...(found.get(word) ?? []), initials]);
+    }
+  }
+  return found;
 }
 
 /** A Cyrillic word's English: the glossary's, or else what its suffix says it was borrowed from. */
@@ -302,6 +349,7 @@ function wordClause(word: QueryWord, typos: boolean): string {
   for (const joined of word.joined) {
     parts.push(`searchText:${joined.text}^3`, `searchVariants:${joined.key}^2`, `searchDetails:${joined.key}^0.8`);
   }
+  for (const initials of word.initialisms) parts.push(`searchText:${initials}^3`);
   if (word.stem) {
     parts.push(`searchText:${word.stem.text}*^1.5`, `searchVariants:${word.stem.key}*^1`, `searchDetails:${word.stem.key}*^0.3`);
   }
