@@ -30,7 +30,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../domain/error
 import { valueEvidenceOf } from '../domain/evidence.ts';
 import { type EntityLabel, type RelationType, relationTypes } from '../domain/graph.ts';
 import { claimsIn, type MergedFromEntry, mergedFromIn, provenanceIn, textIn, textsIn } from '../domain/stored-entity.ts';
-import { searchForms } from '../domain/text/search-forms.ts';
+import { storedSearchForms } from '../domain/text/search-forms.ts';
 
 /** An entity named by a merge argument, as the reference resolved it. */
 export interface MergeTarget {
@@ -294,13 +294,9 @@ function survivorAfter(survivor: MergePlanRow, merged: readonly MergePlanRow[], 
  * (a merge moves citations and claims) and its search forms (an empty one is none).
  */
 function derivedOf(label: EntityLabel, id: string, props: Record<string, unknown>): PropertyPatch {
-  const forms = searchForms(label, id, props);
   return {
     valueEvidence: valueEvidenceOf(strings(props, 'citationEvidence'), provenanceIn(props), claimsIn(props)),
-    nameKey: forms.nameKey,
-    searchText: forms.searchText || null,
-    searchVariants: forms.searchVariants || null,
-    searchDetails: forms.searchDetails || null,
+    ...storedSearchForms(label, id, props),
   };
 }
 

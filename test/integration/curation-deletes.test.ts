@@ -182,7 +182,7 @@ describe('curation deletes', () => {
     await entity('Organization', {
       ...entityInput('Organization', 'claim-doomed'),
       claims: [
-        { field: 'name', value: 'A doomed name', sources: ['src-doomed'], evidence: 'STATED' },
+        { field: 'name', value: 'A doomed Quillfeather name', sources: ['src-doomed'], evidence: 'STATED' },
         { field: 'name', value: 'A kept name', sources: ['src-doomed', seedSource], evidence: 'STATED' },
       ],
     });
@@ -191,6 +191,18 @@ describe('curation deletes', () => {
     await relation('CooperatesWith', { from: 'doomed-and-kept', to: 'claim-doomed', sources: [doomed, kept], evidence: 'STATED' });
 
     const { result } = await suite.api.send('mutation { deleteSource(id: "src-doomed") { deleted } }', {}, keys.admin);
+    // A claim's name is searched as the entity's: until its only source goes.
+    const searchFinds = async (query: string) =>
+      (
+        await suite.api.data<{ search: { node: { slug: string } }[] }>(
+          'query ($query: String!) { search(query: $query) { node { slug } } }',
+          {
+            query,
+          },
+        )
+      ).search.map((hit) => hit.node.slug);
+    expect(await searchFinds('Quillfeather')).toEqual(['claim-doomed']);
+
     const refusal = result.errors?.[0];
     expect(refusal?.extensions).toMatchObject({ code: 'CONFLICT', dependentCount: 5 });
     expect(refusal?.message).toContain('a claim of Organization "claim-doomed" cites it');
@@ -230,6 +242,10 @@ describe('curation deletes', () => {
     });
     expect(after.claimed.claims).toEqual([{ value: 'A kept name', sources: [{ slug: seedSource }] }]);
 
+    // The dropped claim's name no longer finds the entity; the kept one's still does. (The forms
+    // were left as they were: an export imported again then rewrote them, an update naming no field.)
+    expect(await searchFinds('Quillfeather')).toEqual([]);
+    expect(await searchFinds('A kept name')).toContain('claim-doomed');
     const changes = await changesOf(deleted.operation);
     expect(changes.map((change) => `${change.action} ${change.entitySlug ?? change.key} ${change.fields.join(',')}`).sort()).toEqual([
       'DELETED LOCATED_IN|doomed-and-kept|country-ru|| ',

@@ -14,6 +14,7 @@ import {
   relationTypes,
 } from '../../domain/graph.ts';
 import type { StoredEntity } from '../../domain/stored-entity.ts';
+import type { StoredSearchForms } from '../../domain/text/search-forms.ts';
 import type { TransactionRunner } from '../database.ts';
 import { type Outcome as Counts, emptySummary, upsertNodes, upsertRelations, type WriteScope } from '../load.ts';
 import { entity } from '../rows.ts';
@@ -141,6 +142,8 @@ export interface CitingEntity {
   claims: string | null;
   /** A conflict's sides as stored: JSON text; null for any other entity. */
   sides: string | null;
+  /** Its properties but the derived search forms: what searchForms reads. */
+  searched: Record<string, unknown>;
   cited: CitedProps;
 }
 
@@ -163,6 +166,7 @@ export async function citingSource(tx: TransactionRunner, id: string): Promise<{
           sources: texts,
           claims: z.string().nullable(),
           sides: z.string().nullable(),
+          searched: z.record(z.string(), z.unknown()),
           cited: citedProps,
         }),
       ),
@@ -210,6 +214,8 @@ export interface EntityCitations {
   sources: string[];
   claims: string | null;
   sides: string | null;
+  /** The search forms derived again when a claim went (its name is searched as an alias), else null. */
+  forms: StoredSearchForms | null;
   cited: EntityCitedAfter;
   /** The properties that changed: sources, claims, sides, citations, provenance. */
   fields: string[];

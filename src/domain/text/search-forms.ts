@@ -262,3 +262,22 @@ export function searchForms(label: EntityLabel, id: string, props: SearchSource)
     searchDetails: [...details].join(formSeparator),
   };
 }
+
+/** The forms as an entity stores them: an empty one is no property at all. */
+export interface StoredSearchForms {
+  nameKey: string;
+  searchText: string | null;
+  searchVariants: string | null;
+  searchDetails: string | null;
+}
+
+/** searchForms as the writers of an entity store them (a merge, a deleted source's claims). */
+export function storedSearchForms(label: EntityLabel, id: string, props: SearchSource): StoredSearchForms {
+  const forms = searchForms(label, id, props);
+  return {
+    nameKey: forms.nameKey,
+    searchText: forms.searchText || null,
+    searchVariants: forms.searchVariants || null,
+    searchDetails: forms.searchDetails || null,
+  };
+}

@@ -30,6 +30,7 @@ import { valueEvidenceOf } from '../../domain/evidence.ts';
 import type { EntityLabel } from '../../domain/graph.ts';
 
 export interface DeleteResult {
+import { storedSearchForms } from '../../domain/text/search-forms.ts';
   deleted: boolean;
   slug: string;
   entityType: EntityLabel | null;
@@ -173,6 +174,7 @@ function conflictWithoutSource(entity: CitingEntity, id: string): EntityCitation
     cited,
     fields: ['sources', 'sides', ...changedCitations(entity.cited, cited)],
     viaSources: true,
+    forms: null,
   };
 }
 
@@ -199,7 +201,9 @@ function withoutSource(entity: CitingEntity, id: string): (EntityCitations & { v
     ...(citingClaims.length > 0 ? ['claims'] : []),
     ...changedCitations(entity.cited, cited),
   ];
-  return { id: entity.id, sources, claims: keptClaims, sides: null, cited, fields, viaSources };
+  // A claim's name is searched as one of the entity's names: one that went must not find it.
+  const forms = citingClaims.length > 0 ? storedSearchForms(entity.label, entity.id, { ...entity.searched, claims: keptClaims }) : null;
+  return { id: entity.id, sources, claims: keptClaims, sides: null, cited, forms, fields, viaSources };
 }
 
 function relationIdentity(relation: RelationIdentity) {
