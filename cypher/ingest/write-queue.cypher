@@ -6,7 +6,8 @@ MERGE (t:SourceText {source: $source})
 SET t.text = $text, t.lang = $lang, t.title = $title, t.url = $url, t.published = $published, t.publisher = $publisher, t.ingestedAt = coalesce(t.ingestedAt, datetime()), t.ingestedBy = $by
 WITH t
 // Mentions are merged by id (source and offsets), so that two ingestions of one text at once
-// meet on the uniqueness constraint's lock; a mention a curator linked by hand keeps its link.
+// meet on the uniqueness constraint's lock; a mention a curator linked by hand keeps its link. A
+// new name's mention keeps the entity proposal it stands for, which links it when accepted.
 CALL (t) {
   MATCH (old:Mention {source: t.source})
   WHERE NOT old.id IN [mention IN $mentions | mention.id]
@@ -16,6 +17,7 @@ CALL (t) {
   UNWIND $mentions AS mention
   MERGE (m:Mention {id: mention.id})
   SET m.source = t.source, m.start = mention.start, m.end = mention.end, m.candidates = mention.candidates,
+      m.proposal = mention.proposal,
       m.entity = CASE WHEN m.linkedBy IS NULL THEN mention.entity ELSE m.entity END
 }
 CALL (t) {

@@ -207,7 +207,7 @@ describe('proposals', () => {
     };
     for (const [lang, text] of Object.entries(texts)) {
       const { proposals } = analyzeText(text, info(lang === 'ru' ? 'ru' : 'en'), matcher);
-      const memorandum = { name: 'Memorandum between msk-ix and coordination-center-ru', type: 'Memorandum' };
+      const memorandum = { name: 'Memorandum between MSK-IX and Coordination Center for TLD .RU/.РФ', type: 'Memorandum' };
       expect(
         proposals.filter((p) => p.type === 'PARTY_TO').map((p) => p.to),
         lang,
@@ -301,6 +301,54 @@ describe('proposals', () => {
       span: { start: 32, end: 65 },
     });
     expect(statement?.basis).toMatch(/pronoun/);
+  });
+
+  it('proposes a memorandum the text does not name as an entity, named by its parties as the graph names them', () => {
+    const text =
+      'MSK-IX and the Coordination Center signed a memorandum on route filtering in 2031. The document was signed by Andrey Vorobyev.';
+    const { proposals } = analyzeText(text, info('en'), matcher);
+    const memorandum = { name: 'Memorandum between MSK-IX and Coordination Center for TLD .RU/.РФ', type: 'Memorandum' };
+    const entities = proposals.filter((p) => p.kind === 'entity');
+    expect(entities.map((p) => [p.type, p.from, p.properties, p.span])).toEqual([
+      ['Memorandum', memorandum, { date: '2031', datePrecision: 'YEAR' }, { start: 0, end: 82 }],
+    ]);
+    // Every relation to it names it the same way, so that accepting the entity resolves them all.
+    expect(proposals.filter((p) => p.kind === 'relation').map((p) => [p.type, p.to])).toEqual([
+      ['PARTY_TO', memorandum],
+      ['PARTY_TO', memorandum],
+      ['SIGNED', memorandum],
+    ]);
+  });
+
+  it('dates a relation by its own clause, not by a date in what was said or in a clause of its own', () => {
+    const positionDate = (text: string, lang: 'en' | 'ru' = 'en') =>
+      analyzeText(text, info(lang), matcher).proposals.find((p) => p.type === 'HOLDS_POSITION')?.properties.date ?? null;
+    expect(positionDate('Andrey Vorobyev, director of MSK-IX, noted that two more exchanges may connect in 2033.')).toBeNull();
+    expect(positionDate('Andrey Vorobyev, director of MSK-IX, which opened a new site in 2029, spoke.')).toBeNull();
+    expect(positionDate('Андрей Воробьев, директор MSK-IX, отметил, что к 2033 году подключатся ещё две точки обмена.', 'ru')).toBeNull();
+    // The date of the saying, next to the verb, and a date of the position's own clause still date it.
+    expect(positionDate('Andrey Vorobyev, director of MSK-IX, said in May 2032 that traffic grew.')).toBe('2032-05');
+    expect(positionDate('In 2030 Andrey Vorobyev became director of MSK-IX.')).toBe('2030');
+  });
+
+  it('keeps the fingerprints of claims on a new name once that name is an entity', () => {
+    const text = 'Irina Valk, head of MSK-IX, noted that the exchange would add a second site. Valk said the plan was approved.';
+    const before = analyzeText(text, info('en'), matcher);
+    expect(before.proposals.filter((p) => p.kind === 'entity').map((p) => p.from)).toEqual([{ name: 'Irina Valk', type: 'Person' }]);
+    // The curator accepted the person: the matcher knows her now, and her mentions link.
+    const withValk = new AliasMatcher([...entities, matcherEntity('Person', 'irina-valk', { name: 'Irina Valk' })], links);
+    const after = analyzeText(text, info('en'), withValk);
+    expect(after.mentions.filter((m) => m.text.includes('Valk')).map((m) => m.entity?.slug)).toEqual(['irina-valk', 'irina-valk']);
+    const claims = (analysis: typeof before) => analysis.proposals.filter((p) => p.kind !== 'entity').map((p) => [p.type, p.fingerprint]);
+    expect(after.proposals.filter((p) => p.kind !== 'entity').map((p) => p.from)).toContainEqual({ slug: 'irina-valk' });
+    expect(claims(after)).toEqual(claims(before));
+    expect(claims(before)).toHaveLength(3);
+    // Each of her mentions stands for her entity proposal, the surname alone too.
+    const [person] = before.proposals.filter((p) => p.kind === 'entity');
+    expect(before.proposedMentions).toEqual([
+      { start: 0, end: 10, proposal: person?.fingerprint },
+      { start: 77, end: 81, proposal: person?.fingerprint },
+    ]);
   });
 
   it('gives the same fingerprint to the same claim in the same words, wherever the text moves it', () => {

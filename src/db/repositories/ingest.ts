@@ -40,6 +40,8 @@ export interface StoredMention {
   entity: string | null;
   /** [{slug, score}] as JSON: candidates are read with the mention, never queried by. */
   candidates: string;
+  /** The entity proposal a new name's mention stands for (its fingerprint): accepting it links the mention. */
+  proposal: string | null;
 }
 
 export interface QueuedProposal {
@@ -226,6 +228,18 @@ export async function linkMention(
   return row ? mentionRow.extend({ text: z.string().nullable() }).parse(row) : undefined;
 }
 
+/**
+ * Links the unlinked mentions of a source that stand for an entity proposal to the entity it was
+ * accepted as; how many it linked.
+ */
+export async function linkProposedMentions(
+  tx: TransactionRunner,
+  request: { source: string; proposal: string; entity: string; by: string },
+): Promise<number> {
+  const [row] = await tx.run('ingest/link-proposed-mentions', request);
+  return z.object({ linked: integer }).parse(row).linked;
+}
+
 /** The slug an entity proposal of this source, name and type was accepted as, if one was. */
 export async function acceptedEntityOf(
   tx: TransactionRunner,
@@ -279,6 +293,22 @@ const storedRelation = z.object({
   provenance: jsonList,
 });
 export type StoredRelation = z.infer<typeof storedRelation>;
+
+/** The keys of those of these relations that the graph has and that cite `source`. */
+export async function relationsCiting(
+  tx: TransactionRunner,
+  source: string,
+  identities: readonly { key: string; type: string; from: string }[],
+): Promise<Set<string>> {
+  const rows = await tx.run('queries/relations-by-key', { keys: [...identities] });
+  const cited = z.object({ key: z.string(), props: z.object({ sources: z.array(z.string()) }) });
+  return new Set(
+    rows
+      .map((row) => cited.parse(row))
+      .filter((row) => row.props.sources.includes(source))
+      .map((row) => row.key),
+  );
+}
 
 /** The relation with this identity as this transaction sees it, or undefined. */
 export async function readRelation(

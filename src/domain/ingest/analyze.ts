@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { searchKey } from '../text/normalize.ts';
-import { type Actor, type ClaimEnd, type Proposal, proposeClaims } from './claims.ts';
+import { type Actor, type Proposal, proposalFingerprint, proposeClaims } from './claims.ts';
 import type { AliasMatcher } from './matcher.ts';
 import { findNewNames, type NameCandidate, surnameMentions } from './new-entities.ts';
 import { type SourceLanguage, splitSentences } from './source-text.ts';
@@ -33,8 +32,10 @@ export interface SourceInfo {
 export interface Analysis {
   source: SourceInfo;
   mentions: Mention[];
-  proposals: (Proposal & { fingerprint: string })[];
+  proposals: Proposal[];
   dates: TextDate[];
+  /** The new names' mentions, each with the entity proposal it stands for: accepting that proposal links them. */
+  proposedMentions: { start: number; end: number; proposal: string }[];
 }
 
 // A neighbour of an entity named in the same text counts this much towards a candidate.
@@ -101,56 +102,58 @@ export function analyzeText(text: string, source: SourceInfo, matcher: AliasMatc
   for (const surname of surnames)
     mentions.push({ text: surname.text, start: surname.start, end: surname.end, entity: null, candidates: [] });
   mentions.sort((a, b) => a.start - b.start);
-  const proposedName = (name: NameCandidate) => proposedByKey.get(`${name.type}:${searchKey(name.text)}`)?.name ?? name.text;
+  const nameKey = (name: NameCandidate) => `${name.type}:${searchKey(name.text)}`;
+  const proposedName = (name: NameCandidate) => proposedByKey.get(nameKey(name))?.name ?? name.text;
 
+  // A claim's end is known across ingestions by the words of its mention, so that accepting a new
+  // name as an entity (which links the name from then on) leaves the claims' fingerprints as they were.
   const actors: Actor[] = [];
   for (const mention of mentions) {
+    const key = searchKey(mention.text);
     if (mention.entity) {
-      actors.push({ start: mention.start, end: mention.end, type: mention.entity.type, ref: { slug: mention.entity.slug } });
+      const { slug, name, type } = mention.entity;
+      actors.push({ start: mention.start, end: mention.end, type, name, key, ref: { slug } });
       continue;
     }
     const at = (candidate: { start: number; end: number }) => candidate.start === mention.start && candidate.end === mention.end;
     const name = newNames.find(at);
-    if (name) actors.push({ start: name.start, end: name.end, type: name.type, ref: { name: proposedName(name), type: name.type } });
+    if (name) {
+      const proposed = proposedName(name);
+      actors.push({ start: name.start, end: name.end, type: name.type, name: proposed, key, ref: { name: proposed, type: name.type } });
+    }
     const surname = surnames.find(at);
-    if (surname)
-      actors.push({ start: surname.start, end: surname.end, type: 'Person', ref: { name: proposedName(surname.person), type: 'Person' } });
+    if (surname) {
+      const proposed = proposedName(surname.person);
+      actors.push({ start: surname.start, end: surname.end, type: 'Person', name: proposed, key, ref: { name: proposed, type: 'Person' } });
+    }
   }
   const sentences = splitSentences(text);
   const dates = findDates(text);
   const claims = proposeClaims({ text, lang: source.lang, sentences, actors, dates });
-  const entityProposals: Proposal[] = [...proposedByKey.values()].map((name) => ({
-    kind: 'entity',
-    type: name.type,
-    from: { name: name.name, type: name.type },
-    to: null,
-    properties: {},
-    evidence: 'STATED',
-    basis: null,
-    span: { start: name.start, end: name.end },
-    confidence: 0.6,
-  }));
-  const proposals = [...entityProposals, ...claims].map((proposal) => ({ ...proposal, fingerprint: proposalFingerprint(text, proposal) }));
-  return { source, mentions, proposals, dates };
-}
-
-const endKey = (end: ClaimEnd | null): string => (end === null ? '' : 'slug' in end ? end.slug : `${end.type}:${searchKey(end.name)}`);
-
-/**
- * What makes two proposals the same, across ingestions of the same text: the claim and the
- * normalized words of its evidence, not the offsets (a text re-sent with a new heading keeps
- * its rejections).
- */
-export function proposalFingerprint(text: string, proposal: Proposal): string {
-  const evidence = searchKey(text.slice(proposal.span.start, proposal.span.end));
-  const parts = [
-    proposal.kind,
-    proposal.type,
-    endKey(proposal.from),
-    endKey(proposal.to),
-    proposal.properties.title ?? '',
-    proposal.properties.role ?? '',
-    evidence,
-  ];
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  const entityProposals = new Map<string, Proposal>();
+  for (const [key, name] of proposedByKey) {
+    const proposal = {
+      kind: 'entity' as const,
+      type: name.type,
+      properties: {},
+      span: { start: name.start, end: name.end },
+    };
+    entityProposals.set(key, {
+      ...proposal,
+      from: { name: name.name, type: name.type },
+      to: null,
+      evidence: 'STATED',
+      basis: null,
+      confidence: 0.6,
+      fingerprint: proposalFingerprint(text, { ...proposal, fromKey: searchKey(name.name), toKey: '' }),
+    });
+  }
+  const proposedMentions: Analysis['proposedMentions'] = [];
+  const standsFor = (mention: { start: number; end: number }, name: NameCandidate) => {
+    const proposal = entityProposals.get(nameKey(name));
+    if (proposal) proposedMentions.push({ start: mention.start, end: mention.end, proposal: proposal.fingerprint });
+  };
+  for (const name of newNames) standsFor(name, name);
+  for (const surname of surnames) standsFor(surname, surname.person);
+  return { source, mentions, proposals: [...entityProposals.values(), ...claims], dates, proposedMentions };
 }

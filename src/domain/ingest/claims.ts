@@ -1,15 +1,28 @@
+import { createHash } from 'node:crypto';
+import { searchKey } from '../text/normalize.ts';
 import type { Sentence, SourceLanguage } from './source-text.ts';
 import type { TextDate } from './text-dates.ts';
 
 /** An end of a proposed claim: a known entity by slug, or a proposed one by name and type. */
 export type ClaimEnd = { slug: string } | { name: string; type: string };
 
+/**
+ * An end as a claim is proposed with it (`ref`), and as the text names it (`key`): the normalized
+ * words of its mention, the same before and after the name becomes a known entity, so that a
+ * claim keeps its fingerprint when its new names are accepted.
+ */
+export interface End {
+  ref: ClaimEnd;
+  key: string;
+}
+
 /** Something named in a sentence that a claim may connect. */
-export interface Actor {
+export interface Actor extends End {
   start: number;
   end: number;
   type: string;
-  ref: ClaimEnd;
+  /** What it is called: a known entity's name, a proposed one's as the text first writes it. */
+  name: string;
 }
 
 export type Evidence = 'STATED' | 'INFERRED';
@@ -24,6 +37,8 @@ export interface Proposal {
   basis: string | null;
   span: { start: number; end: number };
   confidence: number;
+  /** The proposal's id in the review queue (proposalFingerprint). */
+  fingerprint: string;
 }
 
 interface Trigger {
@@ -181,6 +196,63 @@ function statementDate(sentence: string, verb: { at: number; end: number }, date
 const dateProperties = (date: TextDate | undefined): Record<string, string> =>
   date ? { date: date.value, datePrecision: date.precision } : {};
 
+/** Words that open a clause of its own: what was said ("that …"), or a relative clause ("which …", "who …"). */
+const clauseOpeners: Record<SourceLanguage, RegExp> = {
+  en: en('that|which|who|whose'),
+  ru: /(?<![\p{L}])(?:что|котор\p{L}*)(?![\p{L}])/giu,
+};
+
+/**
+ * The date of a relation whose trigger word is at `at`: the first date of the same clause, outside
+ * quotation marks or inside them as the trigger is. A clause ends at a verb of saying (a date right
+ * after the verb is when it was said, and stays with the clause before) and at a word opening a
+ * clause of its own: "X, head of Y, noted that members may join in 2026" gives the position no
+ * date, as "X, head of Y, which was founded in 1998" does not give it 1998.
+ */
+function clauseDate(sentence: string, lang: SourceLanguage, dates: TextDate[], at: number): TextDate | undefined {
+  const starts: number[] = [];
+  for (const verb of triggersIn(sentence, statements[lang])) {
+    if (insideQuotes(sentence, verb.at)) continue;
+    const saidOn = dates.find((date) => date.start >= verb.end && date.start - verb.end <= verbDateGap);
+    starts.push(saidOn ? saidOn.end : verb.end);
+  }
+  for (const opener of sentence.matchAll(clauseOpeners[lang])) starts.push(opener.index);
+  const clauseOf = (place: number) => starts.filter((start) => start <= place).length;
+  const quoted = insideQuotes(sentence, at);
+  return dates.find((date) => clauseOf(date.start) === clauseOf(at) && insideQuotes(sentence, date.start) === quoted);
+}
+
+/** A memorandum the text does not name, by its parties: "Memorandum between MSK-IX, RIPN and Qrator Labs". */
+function memorandumName(parties: readonly Actor[]): string {
+  const names = parties.map((party) => party.name);
+  const last = names.pop();
+  if (last === undefined) return 'Memorandum';
+  return names.length === 0 ? `Memorandum of ${last}` : `Memorandum between ${names.join(', ')} and ${last}`;
+}
+
+/**
+ * What makes two proposals the same, across ingestions of the same text: the claim's kind, type,
+ * title and role, the words its ends are named by (not their slugs: a name proposed as a new entity
+ * and accepted since is the same end), and the normalized words of its evidence, not the offsets (a
+ * text re-sent with a new heading keeps its rejections).
+ */
+export function proposalFingerprint(
+  text: string,
+  proposal: Pick<Proposal, 'kind' | 'type' | 'properties' | 'span'> & { fromKey: string; toKey: string },
+): string {
+  const evidence = searchKey(text.slice(proposal.span.start, proposal.span.end));
+  const parts = [
+    proposal.kind,
+    proposal.type,
+    proposal.fromKey,
+    proposal.toKey,
+    proposal.properties.title ?? '',
+    proposal.properties.role ?? '',
+    evidence,
+  ];
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+}
+
 /** The actor nearest to a place, among those that pass `accept`, no farther than `reach` characters. */
 function nearest(
   actors: Actor[],
@@ -230,7 +302,10 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
   const seen = new Set<string>();
   let lastPerson: Actor | undefined;
   let lastOrganization: Actor | undefined;
-  let lastMemorandum: ClaimEnd | undefined;
+  let lastMemorandum: End | undefined;
+  // Memoranda the text does not name, made up from their parties: each is proposed as an entity
+  // too, with the first relation to it, so that its relations can be accepted once it is.
+  const unnamedMemoranda = new Set<End>();
   for (const sentence of context.sentences) {
     const text = context.text.slice(sentence.start, sentence.end);
     const local = context.actors
@@ -240,24 +315,64 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
     const dates = context.dates
       .filter((date) => date.start >= sentence.start && date.end <= sentence.end)
       .map((date) => ({ ...date, start: date.start - sentence.start, end: date.end - sentence.start }));
-    const sentenceDate = dateProperties(dates[0]);
     const span = { start: sentence.start, end: sentence.end };
-    // A relation takes the sentence's first date; a statement the date it was made (statementDate).
-    const push = (
-      proposal: Omit<Proposal, 'span' | 'evidence' | 'basis'> & { evidence?: Evidence; basis?: string },
-      dated: Record<string, string> = sentenceDate,
+    // A relation takes the date of its trigger's clause (clauseDate); a statement the date it was made (statementDate).
+    const datedAt = (at: number) => dateProperties(clauseDate(text, context.lang, dates, at));
+    const add = (
+      proposal: Omit<Proposal, 'span' | 'evidence' | 'basis' | 'from' | 'to' | 'fingerprint'> & {
+        from: End | null;
+        to: End | null;
+        evidence?: Evidence;
+        basis?: string;
+      },
+      dated: Record<string, string>,
     ) => {
+      const { from, to, ...claim } = proposal;
+      const properties = { ...claim.properties, ...dated };
+      const fingerprint = proposalFingerprint(context.text, {
+        ...claim,
+        properties,
+        span,
+        fromKey: from?.key ?? '',
+        toKey: to?.key ?? '',
+      });
+      proposals.push({
+        evidence: 'STATED',
+        basis: null,
+        ...claim,
+        from: from?.ref ?? null,
+        to: to?.ref ?? null,
+        properties,
+        span,
+        fingerprint,
+      });
+    };
+    const push = (
+      proposal: Omit<Proposal, 'span' | 'evidence' | 'basis' | 'from' | 'to' | 'fingerprint'> & {
+        from: End;
+        to: End | null;
+        evidence?: Evidence;
+        basis?: string;
+      },
+      dated: Record<string, string>,
+    ) => {
+      const from = proposal.from.ref;
+      const to = proposal.to?.ref ?? null;
       const key = [
         proposal.kind,
         proposal.type,
-        refKey(proposal.from),
-        refKey(proposal.to),
+        refKey(from),
+        refKey(to),
         proposal.properties.title ?? '',
         proposal.properties.role ?? '',
       ].join('|');
-      if (seen.has(key) || (proposal.from !== null && refKey(proposal.from) === refKey(proposal.to))) return;
+      if (seen.has(key) || refKey(from) === refKey(to)) return;
       seen.add(key);
-      proposals.push({ evidence: 'STATED', basis: null, ...proposal, properties: { ...proposal.properties, ...dated }, span });
+      if (proposal.to && unnamedMemoranda.has(proposal.to)) {
+        unnamedMemoranda.delete(proposal.to);
+        add({ kind: 'entity', type: 'Memorandum', from: proposal.to, to: null, properties: {}, confidence: proposal.confidence }, dated);
+      }
+      add(proposal, dated);
     };
     const isPerson = (actor: Actor) => actor.type === 'Person';
     const isOrganization = (actor: Actor) => organizationTypes.has(actor.type);
@@ -275,14 +390,17 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
         nearest(local, trigger.at, trigger.end, isPerson, 'either', 60);
       if (person && organization) {
         if (!employer.has(refKey(person.ref))) employer.set(refKey(person.ref), organization);
-        push({
-          kind: 'relation',
-          type: 'HOLDS_POSITION',
-          from: person.ref,
-          to: organization.ref,
-          properties: { title: trigger.value },
-          confidence: 0.8,
-        });
+        push(
+          {
+            kind: 'relation',
+            type: 'HOLDS_POSITION',
+            from: person,
+            to: organization,
+            properties: { title: trigger.value },
+            confidence: 0.8,
+          },
+          datedAt(trigger.at),
+        );
       }
     }
 
@@ -300,28 +418,33 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
         .slice(0, maxParties);
       // "The document was signed by …" after a sentence on a memorandum: that memorandum.
       const earlier = !memorandum && lastMemorandum && documentWords[context.lang].test(text) && !memorandumWords[context.lang].test(text);
-      const target: ClaimEnd =
-        memorandum?.ref ??
-        (earlier && lastMemorandum
-          ? lastMemorandum
-          : {
-              name: `Memorandum between ${parties.map((party) => ('slug' in party.ref ? party.ref.slug : party.ref.name)).join(' and ')}`,
-              type: 'Memorandum',
-            });
+      let target: End | undefined = memorandum ?? (earlier ? lastMemorandum : undefined);
+      if (!target) {
+        // Named by its parties, as the graph names them; known by the words the text names them by.
+        target = {
+          ref: { name: memorandumName(parties), type: 'Memorandum' },
+          key: `memorandum:${parties.map((party) => party.key).join('|')}`,
+        };
+        unnamedMemoranda.add(target);
+      }
       const inferred = earlier ? { evidence: 'INFERRED' as const, basis: referredMemorandum } : {};
+      const signedOn = datedAt(verbAt);
       lastMemorandum = target;
       // "The document was signed by …" names no party, but its signers sign the memorandum before.
       if (parties.length > 0 || memorandum || earlier) {
         for (const party of parties)
-          push({
-            kind: 'relation',
-            type: 'PARTY_TO',
-            from: party.ref,
-            to: target,
-            properties: {},
-            confidence: memorandum ? 0.85 : 0.7,
-            ...inferred,
-          });
+          push(
+            {
+              kind: 'relation',
+              type: 'PARTY_TO',
+              from: party,
+              to: target,
+              properties: {},
+              confidence: memorandum ? 0.85 : 0.7,
+              ...inferred,
+            },
+            signedOn,
+          );
         for (const person of local.filter(isPerson)) {
           // The party a signatory signs for: the organization the sentence gives them a title at
           // (MSK-IX's director signs for MSK-IX, even where the Coordination Center is named
@@ -332,7 +455,10 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
               ? { onBehalfOf: party.ref.slug }
               : { onBehalfOfName: party.ref.name }
             : {};
-          push({ kind: 'relation', type: 'SIGNED', from: person.ref, to: target, properties: onBehalfOf, confidence: 0.7, ...inferred });
+          push(
+            { kind: 'relation', type: 'SIGNED', from: person, to: target, properties: onBehalfOf, confidence: 0.7, ...inferred },
+            signedOn,
+          );
         }
       }
     }
@@ -348,15 +474,18 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
         !stated && lastOrganization && companyWords[context.lang].test(text.slice(0, match.index)) ? lastOrganization : undefined;
       const member = stated ?? referred;
       if (member && body) {
-        push({
-          kind: 'relation',
-          type: 'MEMBER_OF',
-          from: member.ref,
-          to: body.ref,
-          properties: {},
-          confidence: stated ? 0.75 : 0.55,
-          ...(referred ? { evidence: 'INFERRED' as const, basis: referredOrganization } : {}),
-        });
+        push(
+          {
+            kind: 'relation',
+            type: 'MEMBER_OF',
+            from: member,
+            to: body,
+            properties: {},
+            confidence: stated ? 0.75 : 0.55,
+            ...(referred ? { evidence: 'INFERRED' as const, basis: referredOrganization } : {}),
+          },
+          datedAt(match.index),
+        );
       }
     }
 
@@ -367,7 +496,7 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
       if (!manager) continue;
       for (const tld of local.filter((actor) => actor.type === 'Tld')) {
         if (Math.min(Math.abs(tld.start - end), Math.abs(at - tld.end)) > 80) continue;
-        push({ kind: 'relation', type: 'MANAGES', from: manager.ref, to: tld.ref, properties: {}, confidence: 0.75 });
+        push({ kind: 'relation', type: 'MANAGES', from: manager, to: tld, properties: {}, confidence: 0.75 }, datedAt(at));
       }
     }
 
@@ -380,14 +509,17 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
       const participants =
         before.length > 0 ? before : local.filter((actor) => (isPerson(actor) || isOrganization(actor)) && actor.start >= trigger.end);
       for (const participant of participants) {
-        push({
-          kind: 'relation',
-          type: 'PARTICIPATED_IN',
-          from: participant.ref,
-          to: event.ref,
-          properties: { role: trigger.value },
-          confidence: 0.7,
-        });
+        push(
+          {
+            kind: 'relation',
+            type: 'PARTICIPATED_IN',
+            from: participant,
+            to: event,
+            properties: { role: trigger.value },
+            confidence: 0.7,
+          },
+          datedAt(trigger.at),
+        );
       }
     }
 
@@ -411,8 +543,8 @@ export function proposeClaims(context: ClaimContext): Proposal[] {
         {
           kind: 'statement',
           type: 'Statement',
-          from: speaker.ref,
-          to: about?.ref ?? null,
+          from: speaker,
+          to: about ?? null,
           properties: { verb: trigger.value },
           evidence,
           ...(basis ? { basis } : {}),

@@ -79,7 +79,8 @@ export function scoreArticle(analysis: Analysis, gold: GoldAnnotations, tally: T
   tally.newFound += goldNew.filter((g) => analysis.mentions.some((mention) => mention.entity === null && overlaps(g, mention))).length;
   // A proposed entity is right when the gold marks its first mention as a new name, of any type
   // (places too): a name the graph lacks, not a common noun or a known entity missed by the linker.
-  const proposedEntities = analysis.proposals.filter((proposal) => proposal.kind === 'entity');
+  // A memorandum the text does not name is no name found: it is scored through its relations.
+  const proposedEntities = analysis.proposals.filter((proposal) => proposal.kind === 'entity' && proposal.type !== 'Memorandum');
   tally.newProposed += proposedEntities.length;
   tally.newProposedRight += proposedEntities.filter((proposal) =>
     gold.mentions.some((g) => g.slug === null && overlaps(g, proposal.span)),

@@ -78,7 +78,8 @@ const ProposalEndRef = builder.objectRef<EndRecord>('ProposalEnd').implement({
     slug: t.exposeString('slug', { nullable: true, description: 'The known entity, by slug; null for a proposed one.' }),
     name: t.exposeString('name', {
       nullable: true,
-      description: "The proposed entity's name as the text writes it; null for a known one.",
+      description:
+        "The proposed entity's name as the text writes it (a memorandum the text does not name: by its parties); null for a known one.",
     }),
     type: t.exposeString('type', {
       nullable: true,
@@ -218,14 +219,19 @@ const IngestSourceInput = builder.inputType('IngestSourceInput', {
 });
 
 const ProposalEditsInput = builder.inputType('ProposalEditsInput', {
-  description: "A curator's corrections to a proposal before it is written; each omitted field keeps the proposal's value.",
+  description:
+    "A curator's corrections to a proposal before it is written; each omitted field keeps the proposal's value, and null " +
+    "drops the proposal's role, title, onBehalfOf, date or basis.",
   fields: (t) => ({
     from: t.string({ description: 'The slug of the start (needed when the proposal names an entity not yet in the graph).' }),
     to: t.string({ description: 'The slug of the end.' }),
     role: t.string({ description: 'The role (PARTICIPATED_IN, MANAGES, MEMBER_OF), as the upsert input takes it, e.g. "speaker".' }),
     title: t.field({ type: 'NonEmptyString', description: 'The title (HOLDS_POSITION).' }),
     onBehalfOf: t.string({ description: 'The slug of the party a signatory signed for (SIGNED).' }),
-    date: t.field({ type: 'PartialDate', description: 'When, with the precision the source gives.' }),
+    date: t.field({
+      type: 'PartialDate',
+      description: "When, with the precision the source gives; null drops the proposal's date (one its sentence gives for another claim).",
+    }),
     evidence: t.field({ type: EvidenceEnum, description: 'How the source supports it.' }),
     basis: t.field({ type: 'NonEmptyString', description: "Required with INFERRED: one sentence, in the curator's words." }),
     slug: t.string({ description: 'For an entity or statement: the new slug (default: made from its name).' }),
@@ -233,7 +239,9 @@ const ProposalEditsInput = builder.inputType('ProposalEditsInput', {
     summary: t.field({ type: 'NonEmptyString', description: "For a statement (required): what was said, in the project's own words." }),
     fields: t.field({
       type: 'JSONObject',
-      description: 'For an entity: the other fields of its upsert input that its kind needs, e.g. {"kind": "association"}.',
+      description:
+        'For an entity: the other fields of its upsert input, e.g. {"kind": "association"}. An organization needs its kind; a ' +
+        'body, event or document without one reads "other".',
     }),
   }),
 });

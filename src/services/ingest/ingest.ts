@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { TransactionRunner } from '../../db/database.ts';
-import { type QueuedProposal, type StoredMention, writeQueue } from '../../db/repositories/ingest.ts';
+import { type QueuedProposal, relationsCiting, type StoredMention, writeQueue } from '../../db/repositories/ingest.ts';
 import { partialDateProblem } from '../../domain/dates.ts';
 import { BadUserInputError, type InputProblem } from '../../domain/errors.ts';
+import { isRelationType } from '../../domain/graph.ts';
 import { type Analysis, analyzeText } from '../../domain/ingest/analyze.ts';
 import type { ClaimEnd } from '../../domain/ingest/claims.ts';
 import { detectLanguage, looksLikeHtml, reduceToText, type SourceFormat, type SourceLanguage } from '../../domain/ingest/source-text.ts';
 import type { MatcherCache } from './matchers.ts';
+import { proposalProperties, proposedRelationKey } from './review.ts';
 
 /** What is ingested: the content as sent, and what its sender knows about it. */
 export interface IngestRequest {
@@ -94,6 +96,7 @@ const end = (ref: ClaimEnd | null) =>
 
 /** The review queue's records of an analysis: mentions by their offsets, proposals by their fingerprints. */
 export function queueRecords(slug: string, analysis: Analysis): { mentions: StoredMention[]; proposals: QueuedProposal[] } {
+  const proposalOf = new Map(analysis.proposedMentions.map(({ start, end, proposal }) => [`${start}-${end}`, proposal]));
   return {
     mentions: analysis.mentions.map((mention) => ({
       id: `${slug}:${mention.start}-${mention.end}`,
@@ -102,6 +105,7 @@ export function queueRecords(slug: string, analysis: Analysis): { mentions: Stor
       end: mention.end,
       entity: mention.entity?.slug ?? null,
       candidates: JSON.stringify(mention.candidates.map(({ slug: candidate, score }) => ({ slug: candidate, score }))),
+      proposal: mention.entity ? null : (proposalOf.get(`${mention.start}-${mention.end}`) ?? null),
     })),
     proposals: analysis.proposals.map((proposal) => {
       const from = end(proposal.from);
@@ -127,9 +131,34 @@ export function queueRecords(slug: string, analysis: Analysis): { mentions: Stor
   };
 }
 
+/**
+ * The relation proposals whose claim the graph has already, citing this source (accepted from
+ * another of its proposals, or written by hand): proposing them again would ask a curator to
+ * decide what is decided.
+ */
+async function claimsInGraph(tx: TransactionRunner, source: string, proposals: readonly QueuedProposal[]): Promise<Set<string>> {
+  const wanted = new Map<string, { key: string; type: string; from: string }>();
+  for (const proposal of proposals) {
+    if (proposal.kind !== 'relation' || !proposal.fromSlug || !proposal.toSlug || !isRelationType(proposal.type)) continue;
+    const properties = proposalProperties(proposal);
+    const key = proposedRelationKey(proposal.type, {
+      from: proposal.fromSlug,
+      to: proposal.toSlug,
+      role: properties.role,
+      title: properties.title,
+    });
+    wanted.set(proposal.id, { key, type: proposal.type, from: proposal.fromSlug });
+  }
+  if (wanted.size === 0) return new Set();
+  const citing = await relationsCiting(tx, source, [...wanted.values()]);
+  return new Set([...wanted].filter(([, identity]) => citing.has(identity.key)).map(([id]) => id));
+}
+
 /** Stores the text, mentions and new proposals of an ingestion for review (idempotent). */
 export async function queueIngestion(tx: TransactionRunner, ingestion: Ingestion, by: string): Promise<void> {
-  const records = queueRecords(ingestion.slug, ingestion.analysis);
+  const queued = queueRecords(ingestion.slug, ingestion.analysis);
+  const inGraph = await claimsInGraph(tx, ingestion.slug, queued.proposals);
+  const records = { ...queued, proposals: queued.proposals.filter((proposal) => !inGraph.has(proposal.id)) };
   const { source } = ingestion.analysis;
   await writeQueue(tx, {
     source: ingestion.slug,

@@ -8,17 +8,27 @@ import { z } from 'zod';
 import type { TransactionRunner } from '../../db/database.ts';
 import type { WriteScope } from '../../db/load.ts';
 import { readEntities } from '../../db/repositories/curation.ts';
-import { acceptedEntityOf, decideProposal, type ProposalRecord, readProposal, readRelation } from '../../db/repositories/ingest.ts';
+import {
+  acceptedEntityOf,
+  decideProposal,
+  linkProposedMentions,
+  type ProposalRecord,
+  readProposal,
+  readRelation,
+} from '../../db/repositories/ingest.ts';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../domain/errors.ts';
-import { type EntityLabel, isRelationType, relationKey } from '../../domain/graph.ts';
-import { entityCollections, relationRules } from '../../domain/rules.ts';
+import { type EntityLabel, isRelationType, type RelationType, relationKey } from '../../domain/graph.ts';
+import { bodyKinds, documentKinds, entityCollections, eventKinds, organizationKinds, relationRules } from '../../domain/rules.ts';
 import { hasCyrillic, transliterate } from '../../domain/text/match-key.ts';
 import { type EntityWriteResult, upsertEntity } from '../curation/entity-upserts.ts';
 import type { Input } from '../curation/records.ts';
 import { type RelationWriteResult, upsertRelation } from '../curation/relations.ts';
 import { sourceCitation, withCitation } from './source-citation.ts';
 
-/** A curator's corrections to a proposal before it is written; each omitted one keeps the proposal's value. */
+/**
+ * A curator's corrections to a proposal before it is written; each omitted one keeps the
+ * proposal's value, and an explicit null drops the proposal's role, title, onBehalfOf, date or basis.
+ */
 export interface ProposalEdits {
   from?: string | null;
   to?: string | null;
@@ -45,8 +55,57 @@ export interface ProposalDecision {
 const propertiesJson = z.record(z.string(), z.string());
 
 /** What else a proposal's sentence gives (title, role, date …), read from its stored JSON. */
-export const proposalProperties = (proposal: ProposalRecord): Record<string, string> =>
+export const proposalProperties = (proposal: Pick<ProposalRecord, 'properties'>): Record<string, string> =>
   propertiesJson.parse(JSON.parse(proposal.properties));
+
+/** The curator's value where the edit gives one, none where it is null, else the proposal's. */
+const edited = (edit: string | null | undefined, proposed: string | undefined): string | undefined =>
+  edit === undefined ? proposed : (edit ?? undefined);
+
+/** The key of the relation a claim writes: its type, its ends, and the role or title its type is told apart by. */
+export function proposedRelationKey(
+  type: RelationType,
+  claim: { from: string; to: string; role?: string | undefined; title?: string | undefined },
+): string {
+  const rule = relationRules[type];
+  return relationKey(type, {
+    from: claim.from,
+    to: claim.to,
+    role: rule.fields.includes('role') ? (claim.role ?? null) : null,
+    title: rule.fields.includes('title') ? (claim.title ?? null) : null,
+  });
+}
+
+/** The kinds an entity of a label takes (edits.fields.kind), and whether its record needs one. */
+const kindsOf: Partial<Record<EntityLabel, { kinds: readonly string[]; required: boolean }>> = {
+  Organization: { kinds: organizationKinds, required: true },
+  Body: { kinds: bodyKinds, required: false },
+  Event: { kinds: eventKinds, required: false },
+  Document: { kinds: documentKinds, required: false },
+};
+
+/**
+ * Refuses an entity's kind that its label does not have, or none where its record needs one
+ * (an organization), naming edits.fields.kind and the kinds there are. A body, event or document
+ * may go without: it reads "other" until a curator gives one, as through its upsert.
+ */
+function checkKind(label: EntityLabel, fields: Record<string, unknown> | null | undefined): void {
+  const rule = kindsOf[label];
+  const kind = fields?.kind;
+  if (!rule || ((kind === undefined || kind === null) && !rule.required)) return;
+  const allowed = rule.kinds.map((one) => `"${one}"`).join(', ');
+  const where = { field: 'edits.fields.kind' };
+  const details = { allowed: [...rule.kinds] };
+  if (kind === undefined || kind === null) {
+    throw new BadUserInputError(`edits.fields.kind: a new ${label} needs a kind: one of ${allowed}`, where, details);
+  }
+  if (typeof kind !== 'string' || !rule.kinds.includes(kind)) {
+    throw new BadUserInputError(`edits.fields.kind: ${JSON.stringify(kind)} is not a kind of ${label}: one of ${allowed}`, where, details);
+  }
+}
+
+/** Labels whose record has a date of its own: an accepted memorandum takes the date it was signed on. */
+const datedLabels: ReadonlySet<EntityLabel> = new Set(['Memorandum', 'Document']);
 
 /** A slug from a name: Cyrillic by the passport scheme, then lower-case words joined by hyphens. */
 export function slugFromName(name: string): string {
@@ -130,9 +189,10 @@ export async function acceptProposal(
   const properties = proposalProperties(proposal);
   const citation = await sourceCitation(tx, proposal.source);
   const evidence = edits.evidence ?? proposal.evidence;
-  const basis = edits.basis ?? proposal.basis;
+  const basis = edited(edits.basis, proposal.basis ?? undefined);
   const provenance = { sources: [citation], evidence, ...(basis ? { basis } : {}) };
-  const date = edits.date ?? properties.date;
+  // The sentence's date may belong to another claim of it: null drops it.
+  const date = edited(edits.date, properties.date);
   const relations: RelationWriteResult[] = [];
   let entity: EntityWriteResult | null = null;
 
@@ -140,9 +200,9 @@ export async function acceptProposal(
     const type = proposal.type;
     if (!isRelationType(type)) throw new Error(`a stored proposal has the unknown relation type "${type}"`);
     const rule = relationRules[type];
-    const role = edits.role ?? properties.role;
-    const title = edits.title ?? properties.title;
-    const onBehalfOf = edits.onBehalfOf ?? properties.onBehalfOf;
+    const role = edited(edits.role, properties.role);
+    const title = edited(edits.title, properties.title);
+    const onBehalfOf = edited(edits.onBehalfOf, properties.onBehalfOf);
     const from = await resolveEnd(tx, proposal, 'from', edits.from);
     const to = await resolveEnd(tx, proposal, 'to', edits.to);
     const identity = {
@@ -159,18 +219,22 @@ export async function acceptProposal(
     };
     // An upsert replaces a relation whole: a claim the graph has already gains this source as
     // one more citation, keeping its sources, evidence, note and dates.
-    const key = relationKey(type, { from: String(from), to: String(to), role: identity.role ?? null, title: identity.title ?? null });
+    const key = proposedRelationKey(type, { from: String(from), to: String(to), ...identity });
     const existing = await readRelation(tx, { key, type, from: String(from) });
     relations.push(await upsertRelation(tx, scope, type, existing ? withCitation(existing, input, proposal.source, citation) : input));
   } else if (proposal.kind === 'entity') {
     const name = edits.name ?? proposal.fromName ?? '';
     const label = z.enum(['Person', 'Organization', 'Body', 'Event', 'Document', 'Memorandum']).parse(proposal.type);
+    checkKind(label, edits.fields);
     entity = await writeNewEntity(tx, scope, label, {
+      ...(datedLabels.has(label) && date ? { date } : {}),
       ...(edits.fields ?? {}),
       slug: edits.slug ?? slugFromName(name),
       name,
       ...provenance,
     });
+    // The name is an entity now: its mentions in the source say so, as linkMention would.
+    await linkProposedMentions(tx, { source: proposal.source, proposal: proposal.id, entity: entity.entity.id, by: scope.by });
   } else {
     if (!edits.summary) {
       throw new BadUserInputError("edits.summary: a statement needs a summary in the project's own words", { argument: 'edits.summary' });
