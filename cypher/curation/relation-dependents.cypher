@@ -1,5 +1,5 @@
 // What points at an entity through relationships: every relationship in either direction, and
-// the SIGNED relationships that name it in onBehalfOf. Returns how many there are in all and
+// the SIGNED relationships that name it (its slug or a former slug) in onBehalfOf. Returns how many there are in all and
 // the first $limit of them (by key), for a refusal that says what is in the way.
 MATCH (n:Entity {id: $id})
 CALL (n) {
@@ -8,7 +8,7 @@ CALL (n) {
     RETURN r, 'relation' AS via
     UNION
     MATCH (:Entity)-[r:SIGNED]->(:Entity)
-    WHERE r.onBehalfOf = n.id
+    WHERE r.onBehalfOf = n.id OR r.onBehalfOf IN coalesce(n.formerSlugs, [])
     RETURN r, 'onBehalfOf' AS via
   }
   RETURN count(*) AS total
@@ -19,7 +19,7 @@ CALL (n) {
     RETURN r, 'relation' AS via
     UNION
     MATCH (:Entity)-[r:SIGNED]->(:Entity)
-    WHERE r.onBehalfOf = n.id
+    WHERE r.onBehalfOf = n.id OR r.onBehalfOf IN coalesce(n.formerSlugs, [])
     RETURN r, 'onBehalfOf' AS via
   }
   WITH r, via

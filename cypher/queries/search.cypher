@@ -16,6 +16,7 @@
 //                ("domain"), and initialisms, which a position's title may write (CoveredWord)
 //   $labels      entity labels to keep, or null for all
 //   $first       how many hits to return; $candidates  how many to take from the index per stage
+//   $nearSlug    for a reference's candidates only: a fuzzy Lucene term of the slug it gave, else null
 // The index is asked in stages, each only when the stages before found fewer than `ranked`
 // entities ($first, at least 10): all words ($all), all words with typos ($allTypos), some words ($any).
 // A page of fewer than 10 is then the start of the page of 10, ranked among the same hits:
@@ -95,6 +96,20 @@ CALL (hits, ranked) {
   WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
   RETURN collect({node: node, score: score, tier: 1}) AS some
 }
+// For a reference that names nothing ($nearSlug, src/services/candidates.ts; null for search): the
+// slugs, current or former, at most two edits from it, a fuzzy term of the keyword index
+// entity_slugs (cypher/schema/016-slug-near-misses). The stages above read a slug as words, each
+// too short for a typo: "tld-rux" found every domain with "tld" and never "tld-ru". Such a hit
+// ranks above theirs (tier 4) and replaces the same entity found by one of them; they do not
+// count it, so a search without $nearSlug is as it was.
+CALL () {
+  WITH $nearSlug AS typed WHERE typed IS NOT NULL
+  CALL db.index.fulltext.queryNodes('entity_slugs', typed, {limit: $candidates}) YIELD node, score
+  WHERE $labels IS NULL OR node.label IN $labels
+  RETURN collect({node: node, score: score, tier: 4}) AS near
+}
+WITH [hit IN hits WHERE NOT hit.node IN [other IN near | other.node]] + near AS hits,
+     [hit IN some WHERE NOT hit.node IN [other IN near | other.node]] AS some
 // What the hits signed, said or belong to, when the query asks it ("Platonov signed", "what
 // Babekina said", "ISPCP members"): the memorandum Platonov signed holds neither word in its own
 // text, so no stage finds it, and the ISPCP's members, whose descriptions hold both words, fill
@@ -164,6 +179,7 @@ WITH node, score, tier,
      WHEN node:Person THEN
        [(node)-[position:HOLDS_POSITION]->(holder:Entity) |
          [word IN $words WHERE toLower(trim(coalesce(position.title, ''))) IN word.leaderTitles
+                            OR any(part IN split(toLower(coalesce(position.title, '')), ' ') WHERE part IN word.initialisms)
                             OR any(part IN split(toLower(coalesce(position.title, '')), ' ') + split(replace(coalesce(holder.searchVariants, ''), '\u2028', ' '), ' ')
                                    WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
      WHEN node:Memorandum AND ($typeLabels = ['Memorandum'] OR any(word IN $words WHERE word.signing)) THEN
@@ -179,7 +195,6 @@ WITH node, score, tier,
          [word IN $words WHERE any(member IN cast WHERE (word.saying AND member.speaks)
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN node:Organization AND any(word IN $words WHERE word.managing) THEN
-                            OR any(part IN split(toLower(coalesce(position.title, '')), ' ') WHERE part IN word.initialisms)
        CASE WHEN EXISTS { (node)-[:MANAGES]->(:Entity) } THEN
          [[word IN $words WHERE word.managing OR any(domain IN heldThrough WHERE NOT domain.member AND domain.whole = node
                                    AND any(part IN domain.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
@@ -233,6 +248,9 @@ WITH node, score, positions, positionWords,
 // names and a position's title and holder) are what the query names: "acting director
 // cybersecurity department" is the department's acting director, not the department, whose
 // description says it has one. Hits that hold a word only in a description come after them.
+// A word that names the hit's type is one of its names (word.types): "cn domain" names the domain
+// .cn, which stores the word among its details, as much as the registry ".CN registry", whose
+// alias holds "domain".
 WITH node, score, positions, positionWords, tier, exact,
      CASE WHEN tier = 3 AND size($words) > 1 THEN
        split(replace(node.searchText + '\u2028' + coalesce(node.searchVariants, ''), '\u2028', ' '), ' ')
@@ -248,9 +266,6 @@ WITH node AS n, tier, exact, named, score, positions, positionWords,
        split(replace(node.searchText + '\u2028' + coalesce(node.searchVariants, '') + '\u2028' + coalesce(node.searchDetails, ''), '\u2028', ' '), ' ')
      END AS tokens
 WITH n, tier, exact, named, score, positionWords,
-// A word that names the hit's type is one of its names (word.types): "cn domain" names the domain
-// .cn, which stores the word among its details, as much as the registry ".CN registry", whose
-// alias holds "domain".
      CASE WHEN tokens IS NULL THEN [word IN $words | word.text] ELSE
        [word IN $words WHERE
          any(token IN tokens WHERE token IN word.forms OR any(prefix IN word.prefixes WHERE token STARTS WITH prefix))

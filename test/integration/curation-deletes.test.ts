@@ -3,8 +3,8 @@ import { changesSince, entityInput, footprint, seededCurationSuite, seedSource }
 import type { Variables } from '../support/graphql.ts';
 
 // Deletes: an unknown slug is not an error; without cascade, anything still pointing at the
-// entity refuses the delete (CONFLICT, listing it); with cascade, its relations go, onBehalfOf
-// naming it is cleared, and a deleted source leaves every citing list, taking with it the facts
+// entity refuses the delete (CONFLICT, listing it); with cascade, its relations go, and the
+// signatures made on its behalf, and a deleted source leaves every citing list, taking with it the facts
 // it leaves with no source. Every deletion and update is in the change log, under one operation.
 
 interface DeleteOut {
@@ -128,7 +128,7 @@ describe('curation deletes', () => {
     expect(await exists('country-ru')).toBe(true);
   });
 
-  it('counts a signature made on behalf of an organization, and clears it with cascade', async () => {
+  it('counts a signature made on behalf of an organization, and deletes it with cascade', async () => {
     await entity('Organization', entityInput('Organization', 'signer-org'));
     await entity('Person', entityInput('Person', 'signer-person'));
     await entity('Memorandum', entityInput('Memorandum', 'signed-memo'));
@@ -148,14 +148,15 @@ describe('curation deletes', () => {
     });
     expect(result.errors?.[0]?.message).toContain('SIGNED signer-person → signed-memo was signed on behalf of it');
 
+    // A signature needs its onBehalfOf: cleared, it would be a record the import refuses.
     const deleted = await remove('Organization', 'signer-org', true);
-    expect(deleted).toMatchObject({ deleted: true, removedRelations: 0, updatedRelations: 1 });
+    expect(deleted).toMatchObject({ deleted: true, removedRelations: 1, updatedRelations: 0 });
     const { memorandum } = await suite.api.data<{
-      memorandum: { signatories: { edges: { onBehalfOf: unknown; updatedBy: string; node: { slug: string } }[] } };
-    }>('{ memorandum(slug: "signed-memo") { signatories { edges { onBehalfOf { slug } updatedBy node { slug } } } } }');
-    expect(memorandum.signatories.edges).toEqual([{ onBehalfOf: null, updatedBy: 'admin', node: { slug: 'signer-person' } }]);
+      memorandum: { signatories: { edges: { node: { slug: string } }[] } };
+    }>('{ memorandum(slug: "signed-memo") { signatories { edges { node { slug } } } } }');
+    expect(memorandum.signatories.edges).toEqual([]);
     expect(await changesOf(deleted.operation)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ action: 'UPDATED', kind: 'RELATION', fields: ['onBehalfOf'] })]),
+      expect.arrayContaining([expect.objectContaining({ action: 'DELETED', kind: 'RELATION', key: 'SIGNED|signer-person|signed-memo||' })]),
     );
   });
 
@@ -190,7 +191,6 @@ describe('curation deletes', () => {
     await relation('LocatedIn', { from: 'doomed-and-kept', to: 'country-ru', sources: [doomed], evidence: 'STATED' });
     await relation('CooperatesWith', { from: 'doomed-and-kept', to: 'claim-doomed', sources: [doomed, kept], evidence: 'STATED' });
 
-    const { result } = await suite.api.send('mutation { deleteSource(id: "src-doomed") { deleted } }', {}, keys.admin);
     // A claim's name is searched as the entity's: until its only source goes.
     const searchFinds = async (query: string) =>
       (
@@ -203,6 +203,7 @@ describe('curation deletes', () => {
       ).search.map((hit) => hit.node.slug);
     expect(await searchFinds('Quillfeather')).toEqual(['claim-doomed']);
 
+    const { result } = await suite.api.send('mutation { deleteSource(id: "src-doomed") { deleted } }', {}, keys.admin);
     const refusal = result.errors?.[0];
     expect(refusal?.extensions).toMatchObject({ code: 'CONFLICT', dependentCount: 5 });
     expect(refusal?.message).toContain('a claim of Organization "claim-doomed" cites it');
@@ -241,11 +242,11 @@ describe('curation deletes', () => {
       cooperatesWith: { edges: [{ sources: [{ slug: seedSource }] }] },
     });
     expect(after.claimed.claims).toEqual([{ value: 'A kept name', sources: [{ slug: seedSource }] }]);
-
     // The dropped claim's name no longer finds the entity; the kept one's still does. (The forms
     // were left as they were: an export imported again then rewrote them, an update naming no field.)
     expect(await searchFinds('Quillfeather')).toEqual([]);
     expect(await searchFinds('A kept name')).toContain('claim-doomed');
+
     const changes = await changesOf(deleted.operation);
     expect(changes.map((change) => `${change.action} ${change.entitySlug ?? change.key} ${change.fields.join(',')}`).sort()).toEqual([
       'DELETED LOCATED_IN|doomed-and-kept|country-ru|| ',

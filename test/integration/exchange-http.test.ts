@@ -77,6 +77,15 @@ describe('GET /export', () => {
     expect(validateSeedFiles([{ path: 'one.json', text: oneHop }]).nodes.length).toBeLessThan(graph.nodes.length);
   });
 
+  it('starts a neighbourhood from a former slug as from the entity it became (body-itu is now itu)', async () => {
+    const current = await server.send({ method: 'GET', path: '/export?format=json&around=itu&depth=1' });
+    expect(current.status).toBe(200);
+    const former = await server.send({ method: 'GET', path: '/export?format=json&around=body-itu&depth=1' });
+    expect(former.status).toBe(200);
+    expect(former.text).toBe(current.text);
+    expect(validateSeedFiles([{ path: 'former.json', text: former.text }]).nodes.map((node) => node.id)).toContain('itu');
+  });
+
   it.each([
     ['/export?format=xml', 400, 'BAD_REQUEST', /unknown format "xml"/],
     ['/export?format=csv', 400, 'BAD_REQUEST', /part=nodes .* or part=edges/],
@@ -192,6 +201,35 @@ describe('POST /admin/import', () => {
         record: 'http-topic-2',
         field: 'sources[0]',
         message: 'unknown source "no-such-source": no record here or in the database has this id',
+      },
+    ]);
+    expect(await footprint()).toEqual(before);
+  });
+
+  it('refuses a conflict whose side names a relationship that is not stored, naming the side', async () => {
+    const before = await footprint();
+    const side = (fields: Record<string, unknown>) => ({ ...fields, sources: [source], evidence: 'STATED' });
+    const body = JSON.stringify({
+      conflicts: [
+        {
+          id: 'conflict-http-bad',
+          name: 'x',
+          description: 'y',
+          subjects: ['tld-ru'],
+          sides: [side({ relation: { type: 'MANAGES', from: 'msk-ix', to: 'tld-su', role: 'registry' } }), side({ value: 'a' })],
+        },
+      ],
+    });
+    const response = await post(body, { authorization: `Bearer ${admin.key}` });
+    expect(response.status).toBe(400);
+    expect((JSON.parse(response.text) as { problems: unknown[] }).problems).toEqual([
+      {
+        file: 'body.json',
+        line: 1,
+        column: expect.any(Number),
+        record: 'conflict-http-bad',
+        field: 'sides[0].relation',
+        message: 'no relation MANAGES|msk-ix|tld-su|registry| here or in the database; there is none from "msk-ix" to "tld-su"',
       },
     ]);
     expect(await footprint()).toEqual(before);

@@ -236,6 +236,35 @@ describe('ingesting an article', () => {
     expect(mentions[0]?.entity?.slug).toBe('gnso');
   });
 
+  it('linkMention names the argument that names nothing, with candidates, and follows former slugs', async () => {
+    const { keys, api } = suite;
+    const queued = (await api.data<IngestOut>(ingest, { input: { content: 'The ISPCP met in Nairobi.' } }, keys.curator)).ingestSource;
+    const [ispcp] = queued.mentions;
+    const link =
+      'mutation ($mention: String!, $entity: String!) { linkMention(mention: $mention, entity: $entity) { mention { entity { slug } } } }';
+    const before = await graphState(suite.db);
+    // The mention exists; only the entity is unknown.
+    const unknownEntity = await api.error(link, { mention: ispcp?.id, entity: 'nope-x' }, keys.curator);
+    expect(unknownEntity.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'entity', ref: 'nope-x', didYouMean: expect.any(Array) });
+    expect(unknownEntity.message).toContain('"entity"');
+    const nearMiss = await api.error(link, { mention: ispcp?.id, entity: 'gnsoo' }, keys.curator);
+    expect(nearMiss.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'entity', ref: 'gnsoo' });
+    expect(nearMiss.extensions?.didYouMean).toContainEqual(expect.objectContaining({ slug: 'gnso' }));
+    // The entity exists; only the mention is unknown.
+    const unknownMention = await api.error(link, { mention: 'src-no-such-source:1-5', entity: 'gnso' }, keys.curator);
+    expect(unknownMention.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'mention' });
+    expect(unknownMention.message).toContain('"src-no-such-source:1-5"');
+    expect(unknownMention.message).not.toContain('gnso');
+    expect(await graphState(suite.db)).toEqual(before);
+    // A former slug names the entity it became, as in every reference.
+    const viaFormer = await api.data<{ linkMention: { mention: { entity: { slug: string } } } }>(
+      link,
+      { mention: ispcp?.id, entity: 'body-itu' },
+      keys.curator,
+    );
+    expect(viaFormer.linkMention.mention.entity.slug).toBe('itu');
+  });
+
   it('gives back the stored text the offsets point into: in the payload, even of a dry run, and by slug later (curate scope)', async () => {
     const { keys, api } = suite;
     const html =

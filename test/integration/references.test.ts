@@ -208,6 +208,36 @@ describe('references that name nothing', () => {
     for (const slug of listed) expect(slug).toContain('vorobyev');
   });
 
+  it('lists first the slugs one or two edits away, in a read and in a write', async () => {
+    const firstOf = async (id: string) => {
+      const error = await suite.api.error('query ($id: ID!) { neighborhood(id: $id) { nodes { slug } } }', { id });
+      expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', ref: id });
+      return ((error.extensions?.didYouMean ?? []) as Candidate[]).map((candidate) => candidate.slug);
+    };
+    // Search read "tld-rux" as the words "tld" and "rux", too short for a typo: any domain came.
+    expect((await firstOf('tld-rux'))[0]).toBe('tld-ru');
+    expect((await firstOf('ripm'))[0]).toBe('ripn');
+    expect((await firstOf('coordination-centre-ru'))[0]).toBe('coordination-center-ru');
+    // A former slug is a slug too: "body-itux" is one edit from itu's "body-itu".
+    expect((await firstOf('body-itux'))[0]).toBe('itu');
+    // Names still count: no slug is near "vorobiev", whose person is found by name.
+    expect((await firstOf('vorobiev'))[0]).toBe('andrey-vorobyev');
+    // A name one letter off, typed as a name, is near its slug.
+    const named = await suite.api.error('{ neighborhood(id: "RIPM") { nodes { slug } } }');
+    expect(((named.extensions?.didYouMean ?? []) as Candidate[])[0]?.slug).toBe('ripn');
+
+    const write = await suite.api.error(
+      `mutation { upsertManagesRelation(input: {
+        from: "coordination-center-ru", to: "tld-rux", role: OPERATOR, sources: [{ slug: "${seedSource}" }], evidence: STATED
+      }) { outcome } }`,
+      {},
+      suite.keys.curator,
+    );
+    const problems = (write.extensions?.problems ?? []) as { field: string; didYouMean?: Candidate[] }[];
+    expect(problems.find((problem) => problem.field === 'input.to')?.didYouMean?.[0]?.slug).toBe('tld-ru');
+    expect(write.message).toContain('did you mean "tld-ru"');
+  });
+
   it('a global ID names its type: another type, or a slug no entity has, is NOT_FOUND', async () => {
     const query = 'query ($id: ID!) { neighborhood(id: $id) { nodes { slug } } }';
     const wrongType = await suite.api.error(query, { id: encodeGlobalID('Organization', 'icann') });

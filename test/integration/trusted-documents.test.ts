@@ -37,9 +37,9 @@ describe('trusted documents', () => {
     await db?.close();
   });
 
-  const send = async (init: { method?: string; url?: string; body?: unknown; key?: string }): Promise<Answer> => {
+  const send = async (init: { method?: string; url?: string; body?: unknown; key?: string; accept?: string }): Promise<Answer> => {
     // A GET names itself as no cross-site request, as the CSRF check asks (docs/api.md).
-    const headers: Record<string, string> = { accept: 'application/graphql-response+json', 'x-graphql-yoga-csrf': '1' };
+    const headers: Record<string, string> = { accept: init.accept ?? 'application/graphql-response+json', 'x-graphql-yoga-csrf': '1' };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (init.key) headers.authorization = `Bearer ${init.key}`;
     const response = await scannedFetch(
@@ -74,10 +74,13 @@ describe('trusted documents', () => {
     expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'documentId' });
   });
 
-  it('refuses a request with neither query nor documentId as BAD_REQUEST', async () => {
+  it('refuses a request with neither query nor documentId as BAD_REQUEST: 400, and 200 for a plain JSON client (docs/apps.md)', async () => {
     const answer = await send({ body: { variables: {} } });
     expect(answer.status).toBe(400);
     expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_REQUEST' });
+    const plain = await send({ body: { variables: {} }, accept: 'application/json' });
+    expect(plain.status).toBe(200);
+    expect(plain.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('refuses a query from a key with the apps scope, and runs its trusted documents', async () => {

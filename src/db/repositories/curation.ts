@@ -178,23 +178,22 @@ export async function citingSource(tx: TransactionRunner, id: string): Promise<{
 
 export interface DeletedEntities {
   entities: number;
+  /** Their relationships, and the SIGNED relationships made on their behalf. */
   relations: number;
-  /** SIGNED relationships whose onBehalfOf named a deleted entity, now cleared. */
-  cleared: number;
 }
 
-/** Deletes entities with their relationships, clearing onBehalfOf that named them; see delete-entities.cypher. */
+/** Deletes entities with their relationships and the signatures made on their behalf; see delete-entities.cypher. */
 export async function deleteEntities(tx: TransactionRunner, ids: readonly string[], scope: WriteScope): Promise<DeletedEntities> {
-  if (ids.length === 0) return { entities: 0, relations: 0, cleared: 0 };
+  if (ids.length === 0) return { entities: 0, relations: 0 };
   const rows = await tx.run(
     'curation/delete-entities',
     { ids: [...ids], by: scope.by, operation: scope.operation },
-    z.object({ entities: count, relations: count, cleared: count }),
+    z.object({ entities: count, relations: count }),
   );
-  return rows.reduce(
-    (sum, row) => ({ entities: sum.entities + row.entities, relations: sum.relations + row.relations, cleared: sum.cleared + row.cleared }),
-    { entities: 0, relations: 0, cleared: 0 },
-  );
+  return rows.reduce((sum, row) => ({ entities: sum.entities + row.entities, relations: sum.relations + row.relations }), {
+    entities: 0,
+    relations: 0,
+  });
 }
 
 /** Deletes relationships by identity; returns how many there were. */
@@ -214,9 +213,9 @@ export interface EntityCitations {
   sources: string[];
   claims: string | null;
   sides: string | null;
+  cited: EntityCitedAfter;
   /** The search forms derived again when a claim went (its name is searched as an alias), else null. */
   forms: StoredSearchForms | null;
-  cited: EntityCitedAfter;
   /** The properties that changed: sources, claims, sides, citations, provenance. */
   fields: string[];
 }

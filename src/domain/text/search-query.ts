@@ -435,6 +435,11 @@ export interface SearchStatementParameters {
   typeLabels: readonly EntityLabel[];
   first: number;
   candidates: number;
+  /**
+   * For a reference's candidates only (src/services/candidates.ts): the slug it gave as a fuzzy
+   * term of the keyword index entity_slugs; null for search.
+   */
+  nearSlug: string | null;
 }
 
 /**
@@ -461,6 +466,7 @@ export function searchStatementParameters(
     typeLabels: plan.typeLabels,
     first,
     candidates,
+    nearSlug: null,
   };
 }
 

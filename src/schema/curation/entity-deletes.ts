@@ -42,13 +42,14 @@ export const DeletePayload = builder.objectRef<DeleteResult>('DeletePayload').im
       description: 'Other entities deleted by the cascade (those a deleted source left with no source), not counting this one.',
     }),
     removedRelations: t.exposeInt('removedRelations', {
-      description: 'Relations deleted: those of every deleted entity, and those a deleted source left with no source.',
+      description:
+        'Relations deleted: those of every deleted entity, the signatures made on behalf of one, and those a deleted source left with no source.',
     }),
     updatedEntities: t.exposeInt('updatedEntities', {
       description: 'Entities that lost a citation of a deleted source (sources or claims).',
     }),
     updatedRelations: t.exposeInt('updatedRelations', {
-      description: 'Relations that lost a citation of a deleted source, or whose onBehalfOf named a deleted entity and was cleared.',
+      description: 'Relations that lost a citation of a deleted source.',
     }),
   }),
 });
@@ -61,7 +62,7 @@ for (const spec of entityWriteSpecs) {
         `Deletes ${spec.noun} by slug. Without cascade, it is refused (CONFLICT, listing them) while anything points at it: ` +
         (spec.label === 'Source'
           ? 'an entity, relation or claim citing it. With cascade, the source is removed from every citing list and the facts left with no source are deleted. '
-          : `a relation${spec.label === 'Organization' || spec.label === 'Body' ? ', or a signature made on its behalf' : ''}. With cascade, its relations are deleted too${spec.label === 'Organization' || spec.label === 'Body' ? ' and onBehalfOf naming it is cleared' : ''}. `) +
+          : `a relation${spec.label === 'Organization' || spec.label === 'Body' ? ', or a signature made on its behalf' : ''}. With cascade, its relations are deleted too${spec.label === 'Organization' || spec.label === 'Body' ? ', and so are the signatures made on its behalf' : ''}. `) +
         'An unknown slug answers deleted: false. Needs the "admin" scope.',
       authScopes: { admin: true },
       complexity: writeCost,

@@ -25,6 +25,7 @@ import type { RequestContext } from '../context.ts';
 import { expectGraphEntity, loadEntities } from '../entity.ts';
 import { EvidenceEnum } from '../evidence.ts';
 import { countedTotal, decodeCursor, encodeCursor, maxPageSize } from '../paging.ts';
+import { resolveRef } from '../references.ts';
 import { EntityRef } from '../refs.ts';
 import { selectsField } from '../selection.ts';
 import { primeEntities } from './entity-upserts.ts';
@@ -378,11 +379,15 @@ builder.mutationField('linkMention', (t) =>
       mention: t.arg.string({ required: true, description: 'The mention (Mention.id).' }),
       entity: t.arg.string({ required: true, description: "The entity's slug." }),
     },
-    resolve: async (_root, args, context) =>
-      runWrite(context, async (tx, scope) => ({
-        mention: await linkMentionTo(tx, { mention: args.mention, entity: args.entity, by: scope.by }),
+    resolve: async (_root, args, context) => {
+      // As every argument that names an entity: NOT_FOUND naming "entity", with candidates, and
+      // a former slug names the entity it became.
+      const entity = await resolveRef(context, { argument: 'entity', ref: args.entity });
+      return runWrite(context, async (tx, scope) => ({
+        mention: await linkMentionTo(tx, { mention: args.mention, entity: entity.id, by: scope.by }),
         operation: scope.operation,
-      })),
+      }));
+    },
   }),
 );
 

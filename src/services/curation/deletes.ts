@@ -1,7 +1,9 @@
 /**
  * Entity deletes and their cascades. An entity is not deleted while anything points at it,
- * unless the caller asks for the cascade: then its relations go with it, and a source is taken
- * out of every list that cites it (un-cited), the facts it leaves with no source deleted.
+ * unless the caller asks for the cascade: then its relations go with it, and so do the signatures
+ * made on its behalf (a signature needs its onBehalfOf: cleared, it would be a record the import
+ * refuses), and a source is taken out of every list that cites it (un-cited), the facts it leaves
+ * with no source deleted.
  */
 import { z } from 'zod';
 import type { TransactionRunner } from '../../db/database.ts';
@@ -28,9 +30,9 @@ import { dateEvidenceOf } from '../../domain/date-evidence.ts';
 import { BadUserInputError, ConflictError } from '../../domain/errors.ts';
 import { valueEvidenceOf } from '../../domain/evidence.ts';
 import type { EntityLabel } from '../../domain/graph.ts';
+import { storedSearchForms } from '../../domain/text/search-forms.ts';
 
 export interface DeleteResult {
-import { storedSearchForms } from '../../domain/text/search-forms.ts';
   deleted: boolean;
   slug: string;
   entityType: EntityLabel | null;
@@ -172,9 +174,9 @@ function conflictWithoutSource(entity: CitingEntity, id: string): EntityCitation
     claims: null,
     sides: JSON.stringify(sides.map((side) => side.fields)),
     cited,
+    forms: null,
     fields: ['sources', 'sides', ...changedCitations(entity.cited, cited)],
     viaSources: true,
-    forms: null,
   };
 }
 
@@ -270,7 +272,7 @@ async function deleteSource(tx: TransactionRunner, id: string, cascade: boolean,
     removedEntities: removed.entities - 1,
     removedRelations: removedRelations + removed.relations,
     updatedEntities,
-    updatedRelations: updatedRelations + removed.cleared,
+    updatedRelations,
   };
 }
 
@@ -310,7 +312,7 @@ export async function deleteEntity(
       id,
       dependents.total,
       dependents.sample.map(relationDependent),
-      'deletes its relations and clears onBehalfOf naming it',
+      'deletes its relations and the signatures made on its behalf',
     );
   }
   const removed = await deleteEntities(tx, [id], scope);
@@ -322,6 +324,6 @@ export async function deleteEntity(
     removedEntities: 0,
     removedRelations: removed.relations,
     updatedEntities: 0,
-    updatedRelations: removed.cleared,
+    updatedRelations: 0,
   };
 }

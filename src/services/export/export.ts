@@ -4,6 +4,7 @@
  * response; both check their parameters with exportRequest.
  */
 import type { ReadScope } from '../../db/read-scope.ts';
+import { loadEntitiesById } from '../../db/repositories/entities.ts';
 import { type ExportScope, findNeighbourhood, wantedFor } from '../../db/repositories/exchange.ts';
 import { BadRequestError, NotFoundError } from '../../domain/errors.ts';
 import { slugPattern } from '../../domain/rules.ts';
@@ -94,7 +95,10 @@ export function exportFileName(request: ExportRequest, part = request.part): str
  */
 export async function exportScope(reads: ReadScope, request: ExportRequest, maxEntities?: number): Promise<ExportScope> {
   if (!request.around) return null;
-  const scope = await findNeighbourhood(reads, request.around.slug, request.around.depth, undefined, maxEntities);
+  // Through the API's one resolution of a slug (queries/entities-by-id): a former slug of a
+  // renamed or merged entity names the entity it redirects to, here as in every reference.
+  const [entity] = await loadEntitiesById(reads, [request.around.slug]);
+  const scope = entity ? await findNeighbourhood(reads, entity.id, request.around.depth, undefined, maxEntities) : null;
   if (!scope) throw new ExportNotFoundError(`no entity has the slug "${request.around.slug}"`);
   return scope;
 }

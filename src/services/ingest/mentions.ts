@@ -41,14 +41,18 @@ export const dryRunMention = (mention: Mention): ReviewMention => ({
   candidates: mention.candidates.map(({ slug, score }) => ({ slug, score })),
 });
 
-/** Links (or re-links) a stored mention to an entity, as `by`. */
+/**
+ * Links (or re-links) a stored mention to an entity, as `by`. The entity is the current slug of
+ * one the caller resolved (src/schema/references.ts), which answers its own NOT_FOUND naming
+ * "entity": what is missing here is the mention.
+ */
 export async function linkMentionTo(
   tx: TransactionRunner,
   request: { mention: string; entity: string; by: string },
 ): Promise<ReviewMention> {
   const linked = await linkMention(tx, { id: request.mention, entity: request.entity, by: request.by });
   if (!linked) {
-    throw new NotFoundError(`there is no mention "${request.mention}" or no entity "${request.entity}"`, { argument: 'mention' });
+    throw new NotFoundError(`"mention": there is no mention "${request.mention}"`, { argument: 'mention' });
   }
   return storedMention(linked);
 }
