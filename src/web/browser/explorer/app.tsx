@@ -5,8 +5,10 @@ import { exposeAutomation } from './automation.ts';
 import type { ExplorerApi } from './explorer-api.ts';
 import { GraphCanvas, placeOf } from './graph/graph-canvas.tsx';
 import { errorMessage } from './model/error-message.ts';
+import { describeCut } from './model/neighbourhood-cut.ts';
+import { narrowingKey, pathNarrowing } from './model/path-narrowing.ts';
 import { type Permalink, readPermalink, writePermalink } from './model/permalink.ts';
-import { emptyView, type PathQuery, pathHops, type Selection, viewReducer, visibleOf } from './model/view.ts';
+import { emptyView, type PathQuery, pathHops, type Selection, type View, viewReducer, visibleOf } from './model/view.ts';
 import { EdgePanel } from './panels/edge-panel.tsx';
 import { EntityPanel } from './panels/entity-panel.tsx';
 import { EntitySearch } from './panels/entity-search.tsx';
@@ -31,13 +33,28 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
   const canvasHolder = useRef<HTMLDivElement>(null);
   const details = useRef<HTMLElement>(null);
   const visible = useMemo(() => visibleOf(view), [view]);
+  // The view a link could not be wholly restored into: its address is left as it was until the
+  // reader changes the view, so a mistyped id can be corrected, or the page reloaded once the
+  // server is back, rather than the link being replaced by what little was restored.
+  const unrestored = useRef<View | null>(null);
+  // The filters the listed paths were found under (model/path-narrowing.ts).
+  const pathsAskedUnder = useRef<string | null>(link.path ? narrowingKey(pathNarrowing(link.filters, link.path.throughCountries)) : null);
 
   useEffect(() => {
     if (!restoring) return;
     setStatus('Restoring the linked view…');
-    restoreView(api, link)
-      .then((restored) => dispatch({ type: 'restore', view: restored }))
+    const problems: string[] = [];
+    restoreView(api, link, problems)
+      .then((restored) => {
+        dispatch({ type: 'restore', view: restored });
+        if (problems.length === 0) return;
+        unrestored.current = restored;
+        const nothing = restored.entities.size === 0;
+        setProblem(`${nothing ? 'The linked view' : 'Part of the linked view'} could not be restored: ${problems.join('; ')}`);
+        if (nothing) setStatus('Search for an entity to start again, or correct the address and reload.');
+      })
       .catch((error: unknown) => {
+        unrestored.current = emptyView;
         setProblem(`The linked view could not be restored: ${errorMessage(error)}`);
         setStatus('Search for an entity to start again.');
       })
@@ -46,7 +63,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
 
   // The address always holds the view, so it can be copied, bookmarked or reloaded.
   useEffect(() => {
-    if (restoring) return;
+    if (restoring || view === unrestored.current) return;
     const search = writePermalink(view);
     if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
   }, [view, restoring]);
@@ -54,11 +71,14 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
   // On the counts, not the view: a request that leaves them as they were (a path search that
   // finds nothing) keeps the line its `run` wrote.
   const [entitiesInView, relationsInView] = [visible.entities.length, visible.edges.length];
+  // A neighbourhood the API gave only part of is said after the counts, or the graph reads as all of it.
+  const cutNotes = [...view.cuts.values()].map(describeCut).join(' ');
   useEffect(() => {
     if (restoring || view.entities.size === 0) return;
-    settled.current = `${counted(entitiesInView, 'entity', 'entities')} and ${counted(relationsInView, 'relation', 'relations')} in view.`;
+    const counts = `${counted(entitiesInView, 'entity', 'entities')} and ${counted(relationsInView, 'relation', 'relations')} in view.`;
+    settled.current = cutNotes ? `${counts} ${cutNotes}` : counts;
     setStatus(settled.current);
-  }, [entitiesInView, relationsInView, restoring, view.entities.size]);
+  }, [entitiesInView, relationsInView, restoring, view.entities.size, cutNotes]);
 
   useEffect(() => exposeAutomation(cy, () => canvasHolder.current), [cy]);
 
@@ -101,7 +121,9 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
       return;
     }
     void run(`Loading the neighbours within ${depth === 1 ? '1 hop' : `${depth} hops`}`, async () => {
-      const rebuilt = await restoreView(api, readPermalink(writePermalink({ ...view, depth })));
+      const problems: string[] = [];
+      const rebuilt = await restoreView(api, readPermalink(writePermalink({ ...view, depth })), problems);
+      if (problems.length > 0) throw new Error(problems.join('; '));
       dispatch({ type: 'restore', view: { ...rebuilt, layoutRequest: view.layoutRequest + 1 } });
       return undefined;
     });
@@ -109,10 +131,21 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
   const findPaths = (query: PathQuery) =>
     run(`Finding paths from ${query.from.name} to ${query.to.name}`, async () => {
       const { from, to, maxHops, throughCountries } = query;
-      const paths = await api.paths(from.id, to.id, maxHops, throughCountries);
+      const narrowing = pathNarrowing(view.filters, throughCountries);
+      const paths = await api.paths(from.id, to.id, maxHops, throughCountries, narrowing);
+      pathsAskedUnder.current = narrowingKey(narrowing);
       dispatch({ type: 'path', search: { ...query, paths } });
       return paths.length === 0 ? `No path of at most ${maxHops} relations links ${from.name} and ${to.name}.` : undefined;
     });
+  // Filters that change what a path may hold ask for the paths again under them: the list found
+  // before kept a hop the graph no longer drew, and left out the chains that do hold.
+  const narrowedKey = view.path ? narrowingKey(pathNarrowing(view.filters, view.path.throughCountries)) : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters' narrowing is what changed; findPaths reads the view it was made with.
+  useEffect(() => {
+    if (restoring || !view.path || narrowedKey === null || narrowedKey === pathsAskedUnder.current) return;
+    pathsAskedUnder.current = narrowedKey;
+    void findPaths(view.path);
+  }, [narrowedKey, restoring]);
   const select = (selection: Selection) => dispatch({ type: 'select', selection });
   const selectEntity = (id: string) => select({ kind: 'entity', id });
   const selectEdge = (key: string) => select({ kind: 'edge', key });
@@ -125,6 +158,8 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
     }
     return ids;
   }, [view.path]);
+
+  const visibleEdgeKeys = useMemo(() => new Set(visible.edges.map((edge) => edge.key)), [visible]);
 
   const selectedEntity = view.selection?.kind === 'entity' ? view.entities.get(view.selection.id) : undefined;
   const selectedEdge = view.selection?.kind === 'edge' ? view.edges.get(view.selection.key) : undefined;
@@ -247,6 +282,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
           {view.path && (
             <PathPanel
               search={view.path}
+              edgesInView={visibleEdgeKeys}
               onSelectEntity={selectEntity}
               onSelectEdge={selectEdge}
               onClose={() => dispatch({ type: 'restore', view: { ...view, path: null } })}

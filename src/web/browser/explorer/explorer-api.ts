@@ -3,7 +3,7 @@
  * (api/shapes.ts). Nothing here reaches past the public GraphQL endpoint.
  */
 import { type Capabilities, discoverApi } from './api/capabilities.ts';
-import { createClient } from './api/client.ts';
+import { ApiError, createClient } from './api/client.ts';
 import {
   type CitedFor,
   type Conflict,
@@ -25,6 +25,8 @@ import {
   sourceSupportsAnswer,
   type TimelineEntry,
 } from './api/shapes.ts';
+import type { Neighbourhood } from './model/neighbourhood-cut.ts';
+import type { PathNarrowing } from './model/path-narrowing.ts';
 
 export interface EntityFile {
   details: EntityDetails;
@@ -34,10 +36,16 @@ export interface EntityFile {
 export interface ExplorerApi {
   capabilities: Capabilities;
   search(query: string, signal?: AbortSignal): Promise<SearchHit[]>;
-  /** The entities within `depth` relations; for a source, the records it is cited for (it has no relation of its own). */
-  neighborhood(id: string, depth: number): Promise<Subgraph>;
-  /** The shortest paths of at most `maxHops` relations (the API allows 6), through a country only when asked. */
-  paths(from: string, to: string, maxHops: number, throughCountries: boolean): Promise<Subgraph[]>;
+  /**
+   * The entities within `depth` relations; for a source, the records it is cited for (it has no
+   * relation of its own); with how it is cut when the API gave only part of it.
+   */
+  neighborhood(id: string, depth: number): Promise<Neighbourhood>;
+  /**
+   * The shortest paths of at most `maxHops` relations (the API allows 6), through a country only
+   * when asked; under `narrowing` (the filters), every hop and entity inside passing them.
+   */
+  paths(from: string, to: string, maxHops: number, throughCountries: boolean, narrowing?: PathNarrowing): Promise<Subgraph[]>;
   entities(ids: readonly string[]): Promise<EntitySummary[]>;
   entity(id: string): Promise<EntityFile | null>;
   /** The first conflicts about an entity, and how many there are in all. */
@@ -76,16 +84,24 @@ export async function connectExplorerApi(endpoint: string): Promise<ExplorerApi>
     },
     async neighborhood(id, depth) {
       const answer = await client.request(documents.neighborhood, { id, depth, first: neighbourhoodSize(depth) }, neighborhoodAnswer);
-      const subgraph = answer.neighborhood ?? { nodes: [], edges: [] };
-      // A source is cited, not linked: "its neighbours" drew it alone. What it is cited for stands for them.
+      if (!answer.neighborhood) throw new ApiError([`no entity has the id “${id}”`]);
+      const { truncated, ...subgraph } = answer.neighborhood;
+      // A source is cited, not linked: "its neighbours" drew it alone. What it is cited for stand for them.
       const centre = subgraph.nodes.find((entity) => entity.id === id || entity.slug === id);
-      if (centre?.__typename !== 'Source') return subgraph;
-      const cited = await client.request(documents.sourceNeighbourhood, { id }, sourceNeighbourhoodAnswer);
-      return withCitedFor(subgraph, cited.entity?.supports?.edges.map((edge) => edge.node) ?? []);
+      if (centre?.__typename !== 'Source') {
+        if (!truncated || !centre) return subgraph;
+        return { ...subgraph, cut: { centre: centre.name, drawn: subgraph.nodes.length, total: null, unit: 'entities' } };
+      }
+      const supports = (await client.request(documents.sourceNeighbourhood, { id }, sourceNeighbourhoodAnswer)).entity?.supports;
+      const records = supports?.edges.map((edge) => edge.node) ?? [];
+      const cited = withCitedFor(subgraph, records);
+      const total = supports?.totalCount ?? records.length;
+      return total > records.length ? { ...cited, cut: { centre: centre.name, drawn: records.length, total, unit: 'records' } } : cited;
     },
-    async paths(from, to, maxHops, throughCountries) {
-      const excludeTypes = throughCountries ? null : ['COUNTRY'];
-      return (await client.request(documents.paths, { from, to, maxHops, excludeTypes }, pathsAnswer)).paths ?? [];
+    async paths(from, to, maxHops, throughCountries, narrowing) {
+      const excluded = narrowing?.excludeTypes ?? (throughCountries ? [] : ['COUNTRY']);
+      const variables = { from, to, maxHops, excludeTypes: excluded.length > 0 ? excluded : null, evidence: narrowing?.evidence ?? null };
+      return (await client.request(documents.paths, variables, pathsAnswer)).paths ?? [];
     },
     async entities(ids) {
       if (ids.length === 0) return [];
@@ -99,10 +115,12 @@ export async function connectExplorerApi(endpoint: string): Promise<ExplorerApi>
       const answer = await client.request(documents.entity, { id }, entityAnswer);
       const details = entityDetailsSchema.safeParse(answer.node);
       if (!details.success) return null;
-      // The panel shows the entity's own dates with its details; the timeline lists what links it to a date.
-      const timeline = (answer.timeline?.edges ?? []).flatMap(({ node }) =>
-        node.edge && node.other ? [{ date: node.date, endDate: node.endDate, other: node.other, edge: node.edge }] : [],
-      );
+      // The entity's own date (no relationship, no other end) is a dated fact too: a memorandum's
+      // only one, which left its timeline empty beside its Date.
+      const timeline = (answer.timeline?.edges ?? []).flatMap(({ node }): TimelineEntry[] => {
+        if (node.edge && node.other) return [{ date: node.date, endDate: node.endDate, other: node.other, edge: node.edge }];
+        return node.edge === null ? [{ date: node.date, endDate: node.endDate, other: null, edge: null }] : [];
+      });
       return { details: details.data, timeline };
     },
     async conflicts(id) {

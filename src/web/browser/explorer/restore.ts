@@ -1,30 +1,55 @@
 /**
  * Rebuilds a view from a permalink by asking the API the same questions again: each expanded
- * neighbourhood in order, then the path search; hidden, pinned, filters and selection follow.
+ * neighbourhood in order, then the path search (under the link's filters, as the explorer asked
+ * it); hidden, pinned, filters and selection follow.
  */
 import type { EntitySummary, Subgraph } from './api/shapes.ts';
+import { errorMessage } from './model/error-message.ts';
+import type { Neighbourhood } from './model/neighbourhood-cut.ts';
+import { type PathNarrowing, pathNarrowing } from './model/path-narrowing.ts';
 import type { Permalink } from './model/permalink.ts';
 import { emptyView, type View, viewReducer } from './model/view.ts';
 
 /** What a restore asks of the explorer's API (explorer-api.ts): the neighbourhoods, and a path search's ends and paths. */
 export interface RestoreApi {
-  neighborhood(id: string, depth: number): Promise<Subgraph>;
+  neighborhood(id: string, depth: number): Promise<Neighbourhood>;
   entities(ids: readonly string[]): Promise<EntitySummary[]>;
-  paths(from: string, to: string, maxHops: number, throughCountries: boolean): Promise<Subgraph[]>;
+  paths(from: string, to: string, maxHops: number, throughCountries: boolean, narrowing?: PathNarrowing): Promise<Subgraph[]>;
 }
 
-export async function restoreView(api: RestoreApi, link: Permalink): Promise<View> {
+/**
+ * The view the link holds, as much of it as can be restored: an id the API does not know (or
+ * cannot answer for) is left out and named in `problems`, each as “<id>: <why>”, so one bad id
+ * among good ones does not cost the good ones.
+ */
+export async function restoreView(api: RestoreApi, link: Permalink, problems: string[] = []): Promise<View> {
   let view: View = { ...emptyView, depth: link.depth };
-  for (const [index, id] of link.expanded.entries()) {
-    const subgraph = await api.neighborhood(id, link.depth);
-    view = viewReducer(view, { type: index === 0 ? 'start' : 'expand', around: id, subgraph });
+  for (const id of link.expanded) {
+    try {
+      const subgraph = await api.neighborhood(id, link.depth);
+      view = viewReducer(view, { type: view.expanded.length === 0 ? 'start' : 'expand', around: id, subgraph });
+    } catch (error) {
+      problems.push(`${id}: ${errorMessage(error)}`);
+    }
   }
   if (link.path) {
-    const [from, to] = await api.entities([link.path.from, link.path.to]);
-    if (from && to) {
-      const { maxHops, throughCountries } = link.path;
-      const paths = await api.paths(from.id, to.id, maxHops, throughCountries);
-      view = viewReducer(view, { type: 'path', search: { from, to, maxHops, throughCountries, paths } });
+    const { from: fromRef, to: toRef, maxHops, throughCountries } = link.path;
+    try {
+      const ends = await api.entities([fromRef, toRef]);
+      const find = (ref: string) => ends.find((entity) => entity.id === ref || entity.slug === ref);
+      const [from, to] = [find(fromRef), find(toRef)];
+      // Said, not skipped: an unknown end left "Restoring the linked view…" on the status line for ever.
+      for (const [ref, end] of [
+        [fromRef, from],
+        [toRef, to],
+      ] as const)
+        if (!end) problems.push(`${ref}: no entity has this id or slug, so the paths to it cannot be found`);
+      if (from && to) {
+        const paths = await api.paths(from.id, to.id, maxHops, throughCountries, pathNarrowing(link.filters, throughCountries));
+        view = viewReducer(view, { type: 'path', search: { from, to, maxHops, throughCountries, paths } });
+      }
+    } catch (error) {
+      problems.push(`the paths from ${fromRef} to ${toRef}: ${errorMessage(error)}`);
     }
   }
   // The explorer writes global IDs; a link written by hand may name entities by slug, as
@@ -36,6 +61,7 @@ export async function restoreView(api: RestoreApi, link: Permalink): Promise<Vie
     ...view,
     // As ids too, or the canvas did not draw a hand-linked entity as the view's centre.
     expanded: view.expanded.map(idOf),
+    cuts: new Map([...view.cuts].map(([id, cut]) => [idOf(id), cut])),
     hidden: new Set(link.hidden.map(idOf)),
     pinned: new Map(link.pinned.map((pin) => [idOf(pin.id), pin.at])),
     filters: link.filters,

@@ -51,10 +51,12 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const subgraphSchema = z.object({ nodes: z.array(entitySummarySchema), edges: z.array(edgeSchema) });
 export type Subgraph = z.infer<typeof subgraphSchema>;
+/** A neighbourhood, and whether more entities lie within its hops than were let in. */
+const neighbourhoodSchema = z.object({ ...subgraphSchema.shape, truncated: z.boolean() });
 
 export const searchAnswer = z.object({ search: z.array(searchHitSchema) });
 // Nullable: an unknown id may answer null rather than an error.
-export const neighborhoodAnswer = z.object({ neighborhood: z.nullable(subgraphSchema) });
+export const neighborhoodAnswer = z.object({ neighborhood: z.nullable(neighbourhoodSchema) });
 export const pathsAnswer = z.object({ paths: z.nullable(z.array(subgraphSchema)) });
 export const entitiesAnswer = z.object({ nodes: z.array(z.nullable(z.union([entitySummarySchema, z.object({})]))) });
 
@@ -63,13 +65,22 @@ export type Claim = z.infer<typeof claimSchema>;
 
 const scalar = z.nullish(z.union([z.string(), z.number(), z.boolean()]));
 
+/** Where one field's value (or one value of a list field) comes from: model/provenance.ts reads it. */
+const fieldProvenanceSchema = z.object({ field: z.string(), value: z.string(), evidence: z.string(), basis: z.nullish(z.string()) });
+export type FieldProvenance = z.infer<typeof fieldProvenanceSchema>;
+
 export const entityDetailsSchema = z.object({
   ...entitySummarySchema.shape,
   aliases: z.array(z.string()),
   description: z.nullish(z.string()),
-  externalFacts: z.array(z.string()),
+  /** The whole record's support (STATED, INFERRED, EXTERNAL), and for INFERRED how it is read. */
+  evidence: z.nullish(z.string()),
+  basis: z.nullish(z.string()),
+  provenance: z.array(fieldProvenanceSchema),
   sources: z.array(sourceSchema),
   claims: z.array(claimSchema),
+  /** A statement's: what was said, in the project's words. */
+  summary: z.nullish(z.string()),
   // The fields of one kind of entity (a TLD's forms, an event's dates…), whichever it has.
   kind: scalar,
   country: scalar,
@@ -96,7 +107,14 @@ export const timelineEntrySchema = z.object({
   other: entitySummarySchema,
   edge: z.object({ key: z.string(), type: z.string(), properties: edgeSchema.shape.properties, sources: z.array(sourceSchema) }),
 });
-export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+/** The entity's own date (a memorandum's, an event's days): no relationship, no other end. */
+export interface OwnDate {
+  date: string;
+  endDate?: string | null;
+  other: null;
+  edge: null;
+}
+export type TimelineEntry = z.infer<typeof timelineEntrySchema> | OwnDate;
 
 /** As the API gives it: the entity's own date (an event's days) has no relationship and no other end. */
 const timelineNodeSchema = z.object({
@@ -119,6 +137,8 @@ export type ConflictRelation = z.infer<typeof conflictRelationSchema>;
 const conflictClaimSchema = z.object({
   value: z.nullish(z.string()),
   evidence: z.nullish(z.string()),
+  /** For INFERRED: how this side is read from its sources. */
+  basis: z.nullish(z.string()),
   sources: z.array(sourceSchema),
   relation: z.nullish(conflictRelationSchema),
 });
@@ -150,7 +170,9 @@ const citedForSchema = z.union([
 ]);
 export type CitedFor = z.infer<typeof citedForSchema>;
 export const sourceNeighbourhoodAnswer = z.object({
-  entity: z.nullable(z.object({ supports: z.optional(z.object({ edges: z.array(z.object({ node: citedForSchema })) })) })),
+  entity: z.nullable(
+    z.object({ supports: z.optional(z.object({ totalCount: z.number(), edges: z.array(z.object({ node: citedForSchema })) })) }),
+  ),
 });
 
 export const conflictsAnswer = z.object({

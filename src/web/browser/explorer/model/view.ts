@@ -4,6 +4,7 @@
  * the graph, the table, the exports and the permalink all read it.
  */
 import type { Edge, EntitySummary, Subgraph } from '../api/shapes.ts';
+import type { Cut, Neighbourhood } from './neighbourhood-cut.ts';
 import { overlaps } from './partial-dates.ts';
 import { endsOf, relationDates } from './relation-dates.ts';
 
@@ -54,6 +55,8 @@ export interface View {
   edges: ReadonlyMap<string, Edge>;
   /** Entities whose neighbourhood was added, in the order they were: the permalink replays them. */
   expanded: readonly string[];
+  /** The expanded neighbourhoods the API gave only part of, by the id they were asked with. */
+  cuts: ReadonlyMap<string, Cut>;
   /** Pinned entities, each where it was pinned (null: where the layout puts it, for old links). */
   pinned: ReadonlyMap<string, Point | null>;
   hidden: ReadonlySet<string>;
@@ -78,6 +81,7 @@ export const emptyView: View = {
   entities: new Map(),
   edges: new Map(),
   expanded: [],
+  cuts: new Map(),
   pinned: new Map(),
   hidden: new Set(),
   filters: emptyFilters,
@@ -89,8 +93,8 @@ export const emptyView: View = {
 };
 
 export type ViewAction =
-  | { type: 'start'; around: string; subgraph: Subgraph }
-  | { type: 'expand'; around: string; subgraph: Subgraph }
+  | { type: 'start'; around: string; subgraph: Neighbourhood }
+  | { type: 'expand'; around: string; subgraph: Neighbourhood }
   | { type: 'path'; search: PathSearch }
   | { type: 'select'; selection: Selection }
   | { type: 'togglePin'; id: string; at: Point | null }
@@ -110,6 +114,14 @@ function withSubgraph(view: View, subgraph: Subgraph): Pick<View, 'entities' | '
   return { entities, edges };
 }
 
+/** The cuts with `around`'s as its latest neighbourhood left it: asked again whole, it is no longer cut. */
+function withCut(cuts: ReadonlyMap<string, Cut>, around: string, cut: Cut | undefined): ReadonlyMap<string, Cut> {
+  const next = new Map(cuts);
+  if (cut) next.set(around, cut);
+  else next.delete(around);
+  return next;
+}
+
 export function viewReducer(view: View, action: ViewAction): View {
   switch (action.type) {
     case 'start':
@@ -120,6 +132,7 @@ export function viewReducer(view: View, action: ViewAction): View {
         mode: view.mode,
         depth: view.depth,
         expanded: [action.around],
+        cuts: withCut(new Map(), action.around, action.subgraph.cut),
         selection: { kind: 'entity', id: action.around },
         layoutRequest: view.layoutRequest + 1,
       };
@@ -131,6 +144,7 @@ export function viewReducer(view: View, action: ViewAction): View {
         ...withSubgraph(view, action.subgraph),
         hidden,
         expanded: view.expanded.includes(action.around) ? view.expanded : [...view.expanded, action.around],
+        cuts: withCut(view.cuts, action.around, action.subgraph.cut),
         layoutRequest: view.layoutRequest + 1,
       };
     }

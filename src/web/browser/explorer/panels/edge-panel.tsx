@@ -1,15 +1,10 @@
 import type { Edge, EntitySummary } from '../api/shapes.ts';
 import { edgeDates, propertyText } from '../model/edge-facts.ts';
+import { evidenceMeaning } from '../model/evidence.ts';
 import { describeDate } from '../model/partial-dates.ts';
 import { describeSpan, endsOf, relationDates, whoseDates } from '../model/relation-dates.ts';
 import { EntityName } from './entity-name.tsx';
 import { SourceList } from './source-list.tsx';
-
-const evidenceMeaning: Record<string, string> = {
-  STATED: 'the cited source says it',
-  INFERRED: 'read from the cited sources, not said in so many words',
-  EXTERNAL: 'general knowledge, not in any source',
-};
 
 const dateFields = [
   ['date', 'Date'],
@@ -72,6 +67,13 @@ export function EdgePanel(props: {
           <div>
             <dt>Evidence</dt>
             <dd data-testid="edge-evidence">{edge.evidence ? `${edge.evidence}: ${evidenceMeaning[edge.evidence] ?? ''}` : 'not given'}</dd>
+          </div>
+        )}
+        {/* How an inferred relation is read from its sources: the label alone read as a plain fact. */}
+        {edge.basis && (
+          <div>
+            <dt>Basis</dt>
+            <dd data-testid="edge-basis">{edge.basis}</dd>
           </div>
         )}
         {edge.externalFacts.length > 0 && (

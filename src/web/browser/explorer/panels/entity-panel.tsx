@@ -1,10 +1,10 @@
-import type { Claim, Conflict, ConflictRelation, Edge, EntitySummary, TimelineEntry } from '../api/shapes.ts';
-import type { EntityFile, ExplorerApi } from '../explorer-api.ts';
+import type { Claim, Conflict, ConflictRelation, Edge, EntitySummary } from '../api/shapes.ts';
+import type { ExplorerApi } from '../explorer-api.ts';
 import { entityStyle } from '../graph/entity-styles.ts';
 import { edgeQualifier } from '../model/edge-facts.ts';
-import { describeDate } from '../model/partial-dates.ts';
-import { describeSpan, type RelationDates, relationDates, whoseDates } from '../model/relation-dates.ts';
-import { EntityName } from './entity-name.tsx';
+import { describeEvidence } from '../model/evidence.ts';
+import { EntityFacts } from './entity-facts.tsx';
+import { EntityTimeline } from './entity-timeline.tsx';
 import { SourceList } from './source-list.tsx';
 import { SourceSupports } from './source-supports.tsx';
 import { useAnswer } from './use-answer.ts';
@@ -22,25 +22,6 @@ export interface EntityPanelProps {
   onSelectEntity(id: string): void;
   onSelectEdge(key: string): void;
 }
-
-const fieldLabels: [keyof EntityFile['details'], string][] = [
-  ['title', 'Title'],
-  ['kind', 'Kind'],
-  ['tldType', 'Type'],
-  ['unicode', 'Unicode form'],
-  ['ascii', 'ASCII form'],
-  ['idn', 'Internationalised'],
-  ['code', 'Code'],
-  ['country', 'Country'],
-  ['date', 'Date'],
-  ['startDate', 'Starts'],
-  ['endDate', 'Ends'],
-  ['place', 'Place'],
-  ['edition', 'Edition'],
-  ['number', 'Number'],
-  ['url', 'Address'],
-];
-const dated = new Set<string>(['date', 'startDate', 'endDate']);
 
 /**
  * Claims grouped by field: a field with claims is one on which the sources disagree. A field
@@ -73,14 +54,6 @@ function RelationSide(props: { relation: ConflictRelation; inView: boolean; onSe
 }
 
 const noConflicts = { conflicts: [], total: 0 };
-
-/**
- * The dates the API gave a timeline entry, for one the explorer's rule cannot date: an end
- * dated by a field that EntitySummary does not ask for (a kind of entity added since).
- */
-function apiDates(entry: TimelineEntry): RelationDates {
-  return { start: entry.date, end: entry.endDate ?? entry.date };
-}
 
 /** One entity: its fields, aliases, sources, disagreements between sources, and its timeline. */
 export function EntityPanel(props: EntityPanelProps) {
@@ -123,38 +96,7 @@ export function EntityPanel(props: EntityPanelProps) {
       {!details && !problem && <p className="muted">Loading…</p>}
       {details && (
         <>
-          {details.description && <p>{details.description}</p>}
-          <dl className="facts">
-            <div>
-              <dt>Id</dt>
-              <dd>
-                <code>{details.slug}</code>
-              </dd>
-            </div>
-            {details.aliases.length > 0 && (
-              <div>
-                <dt>Also called</dt>
-                <dd>{details.aliases.join(' · ')}</dd>
-              </div>
-            )}
-            {fieldLabels.map(([field, label]) => {
-              const value = details[field];
-              if (value === null || value === undefined || typeof value === 'object') return null;
-              const text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
-              return (
-                <div key={field}>
-                  <dt>{label}</dt>
-                  <dd>{dated.has(field) ? describeDate(text) : text}</dd>
-                </div>
-              );
-            })}
-            {details.externalFacts.length > 0 && (
-              <div>
-                <dt>Outside knowledge (not in the sources) in</dt>
-                <dd>{details.externalFacts.join(', ')}</dd>
-              </div>
-            )}
-          </dl>
+          <EntityFacts details={details} />
           {/* A source cites itself: listing it under its own sources said nothing. */}
           {entity.__typename !== 'Source' && (
             <>
@@ -202,7 +144,13 @@ export function EntityPanel(props: EntityPanelProps) {
                             onSelect={props.onSelectEdge}
                           />
                         )}
-                        {claim.evidence && <span className="muted"> — {claim.evidence}</span>}
+                        {/* An inferred side says how it is read, as a relation's panel does. */}
+                        {claim.evidence && (
+                          <span className="muted">
+                            {' '}
+                            — {claim.evidence === 'STATED' ? claim.evidence : describeEvidence(claim.evidence, claim.basis)}
+                          </span>
+                        )}
                         <SourceList sources={claim.sources} />
                       </li>
                     ))}
@@ -222,30 +170,13 @@ export function EntityPanel(props: EntityPanelProps) {
             </p>
           )}
           <h3>Timeline</h3>
-          {file.timeline.length === 0 ? (
-            <p className="muted">No dated fact.</p>
-          ) : (
-            <ol className="timeline" aria-label={`Timeline of ${entity.name}`}>
-              {file.timeline.map((entry) => {
-                // Seen from this entity, a relation without dates takes the other end's, as the table does.
-                const dates = relationDates(entry.edge, [entry.other]) ?? apiDates(entry);
-                return (
-                  <li key={`${entry.edge.key}|${entry.date}`}>
-                    <span className="timeline-date">
-                      {describeSpan(dates, { precision: true })}
-                      {dates.borrowedFrom && ` (${whoseDates(dates.borrowedFrom)})`}
-                    </span>{' '}
-                    <span className="relation-type">{entry.edge.type}</span>{' '}
-                    <EntityName
-                      entity={entry.other}
-                      onSelect={props.entities.has(entry.other.id) ? props.onSelectEntity : props.onExpand}
-                    />
-                    <SourceList sources={entry.edge.sources} label={`Sources of ${entry.edge.type} ${entry.other.name}`} />
-                  </li>
-                );
-              })}
-            </ol>
-          )}
+          <EntityTimeline
+            entity={entity}
+            timeline={file.timeline}
+            inView={props.entities}
+            onSelectEntity={props.onSelectEntity}
+            onExpand={props.onExpand}
+          />
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { entityStyle, entityTypeOrder } from '../graph/entity-styles.ts';
+import { firstDay, isPartialDate, lastDay } from '../model/partial-dates.ts';
 import type { Filters, View } from '../model/view.ts';
 import { DateField } from './date-field.tsx';
 
@@ -7,6 +8,16 @@ function toggled(set: ReadonlySet<string>, item: string): Set<string> {
   if (next.has(item)) next.delete(item);
   else next.add(item);
   return next;
+}
+
+/**
+ * Whether From is after Until: no dated relation falls in such a range, and the view emptied of
+ * them without a word.
+ */
+function reversed(from: string | undefined, to: string | undefined): boolean {
+  if (!from || !to || !isPartialDate(from) || !isPartialDate(to)) return false;
+  const [start, end] = [firstDay(from), lastDay(to)];
+  return start !== undefined && end !== undefined && start > end;
 }
 
 /** Which kinds of entity and relation, which dates and which evidence stay in view; the legend too. */
@@ -67,6 +78,10 @@ export function FiltersPanel(props: { view: View; evidenceKnown: boolean; onChan
           onChange={(value) => setDate('from', value)}
         />
         <DateField label="Until" placeholder="2021-12" initial={filters.to} onChange={(value) => setDate('to', value)} />
+        <p className="field-problem" aria-live="polite" data-testid="date-range-problem">
+          {reversed(filters.from, filters.to) &&
+            `From (${filters.from}) is after Until (${filters.to}): no dated relation falls in that range. Swap them, or clear one.`}
+        </p>
         <label className="check">
           <input
             type="checkbox"

@@ -7,6 +7,8 @@ import { SourceList } from './source-list.tsx';
 /** The shortest paths found: each hop with its relation, its direction and its sources. */
 export function PathPanel(props: {
   search: PathSearch;
+  /** The relations in view: a path the filters (a kind of relation, a date range) or Hide break is marked. */
+  edgesInView: ReadonlySet<string>;
   onSelectEntity(id: string): void;
   onSelectEdge(key: string): void;
   onClose(): void;
@@ -42,11 +44,19 @@ export function PathPanel(props: {
       )}
       {search.paths.map((path, pathIndex) => {
         const byId = new Map<string, EntitySummary>(path.nodes.map((entity) => [entity.id, entity]));
+        // The API takes the evidence and entity filters (the paths are asked again under them), not
+        // the others: a path they break is said to be, as the graph no longer draws it whole.
+        const outOfView = path.edges.filter((edge) => !props.edgesInView.has(edge.key)).length;
         return (
           <div key={path.edges.map((edge) => edge.key).join('/')} className="path" data-testid="path">
             <h3>
               Path {pathIndex + 1}: {path.edges.length} {path.edges.length === 1 ? 'hop' : 'hops'}
             </h3>
+            {outOfView > 0 && (
+              <p className="muted" data-testid="path-out-of-view">
+                Not all in view: the filters or Hide take out {outOfView === 1 ? '1 of its hops' : `${outOfView} of its hops`}.
+              </p>
+            )}
             <ol className="hops">
               {path.edges.map((edge, hopIndex) => {
                 const here = path.nodes[hopIndex];
