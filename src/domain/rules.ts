@@ -9,10 +9,55 @@ import { type EntityLabel, type RelationType, relationTypes } from './graph.ts';
 
 export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const slug = z.string().regex(slugPattern, 'expected a slug: lower-case letters and digits joined by single hyphens');
+/**
+ * The longest text each kind of field takes, in characters as JavaScript counts them (UTF-16 code
+ * units). Neo4j refuses a whole transaction whose index key passes about 8 kB (range indexes: the
+ * slug constraints, a relationship's key type|from|to|role|title, the name key of every list
+ * page), and an unbounded string also makes page cursors and answers as long as itself. The
+ * limits sit far above what the seed's longest values need (a 65-character slug, a 111-character
+ * alias, a 439-character summary) and far below the index limit: a relationship key of two
+ * slugs and a role and a title at their longest, in three-byte characters, is under 2.2 kB.
+ */
+export const textLimits = {
+  /** Slugs: ids, former slugs, the sources cited, a relation's ends. */
+  slug: 200,
+  /** Names, aliases, titles, roles, places, publishers, numbers, file names, a claim's field. */
+  name: 300,
+  /** URLs: browsers and servers keep to about 2,000 characters. */
+  url: 2000,
+  /** Descriptions, summaries, notes, basis sentences, a conflict's description and a side's value. */
+  text: 5000,
+} as const;
+
+/**
+ * A name's key for ordering (src/domain/text/normalize.ts searchKey) is what the page indexes
+ * hold. Unicode decomposition can make it longer than the name (one ligature becomes 18
+ * letters), so the key itself is bounded too, in UTF-8 bytes, with room left beside it for the
+ * kind and the slug of the composite indexes.
+ */
+export const nameKeyMaxBytes = 4000;
+
+function tooLong(max: number) {
+  return { error: (issue: { input?: unknown }) => `too long: at most ${max} characters here; this one has ${lengthOf(issue.input)}` };
+}
+
+function lengthOf(value: unknown): number {
+  return typeof value === 'string' ? value.length : 0;
+}
+
+const slug = z
+  .string()
+  .max(textLimits.slug, tooLong(textLimits.slug))
+  .regex(slugPattern, 'expected a slug: lower-case letters and digits joined by single hyphens');
 
 /** Whitespace-only text is as useless as none, and usually a slip. */
-const text = z.string().regex(/\S/, 'must not be empty');
+const anyText = z.string().regex(/\S/, 'must not be empty');
+
+/** A name, alias, title, role or other short label. */
+const text = anyText.max(textLimits.name, tooLong(textLimits.name));
+
+/** A description, summary, note or basis: sentences in our own words. */
+const longText = anyText.max(textLimits.text, tooLong(textLimits.text));
 
 const partialDate = z.string().superRefine((value, ctx) => {
   const problem = partialDateProblem(value);
@@ -27,9 +72,12 @@ function isHttpUrl(value: string): boolean {
   return URL.parse(value)?.hostname.includes('.') ?? false;
 }
 
-const httpUrl = z.string().superRefine((value, ctx) => {
-  if (!isHttpUrl(value)) ctx.addIssue({ code: 'custom', message: `expected an http(s) URL; got ${JSON.stringify(value)}` });
-});
+const httpUrl = z
+  .string()
+  .max(textLimits.url, tooLong(textLimits.url))
+  .superRefine((value, ctx) => {
+    if (!isHttpUrl(value)) ctx.addIssue({ code: 'custom', message: `expected an http(s) URL; got ${JSON.stringify(value)}` });
+  });
 
 const sourceIds = z.array(slug).min(1, 'must cite at least one source');
 
@@ -46,7 +94,7 @@ export type EvidenceFilter = readonly Evidence[] | null;
 const evidence = z.enum(evidenceKinds);
 
 /** One sentence in our own words saying how an INFERRED claim is read from its sources. */
-const basis = text.optional();
+const basis = longText.optional();
 
 /** A source that supports a record in another way than the record's own `evidence` says. */
 const citation = z.strictObject({ source: slug, evidence, basis });
@@ -56,9 +104,11 @@ const citation = z.strictObject({ source: slug, evidence, basis });
 // rest of the list: a TLD's punycode alias is outside knowledge where its other aliases are stated.
 const fieldProvenance = z.strictObject({ field: text, value: text.optional(), evidence, basis, sources: sourceIds.optional() });
 
+// The value's own rules are its field's (claimValueSchema, checked in validate.ts once the
+// field is known to be the record's); here only what any value of any field obeys.
 const claim = z.strictObject({
   field: text,
-  value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())], {
+  value: z.union([longText, z.number(), z.boolean(), z.array(text)], {
     error: 'expected a string, number, boolean or list of strings',
   }),
   sources: sourceIds,
@@ -104,7 +154,7 @@ const entityFields = {
   id: slug,
   name: text,
   aliases: z.array(text).optional(),
-  description: text.optional(),
+  description: longText.optional(),
   sources: sourceIds,
   ...evidenceFields,
   claims: z.array(claim).optional(),
@@ -154,6 +204,8 @@ export const sourceSchema = z.strictObject({
   date: partialDate.optional(),
   language: z
     .string()
+    // RFC 5646 asks implementations to take tags of at least 35 characters; no real one is longer.
+    .max(35, tooLong(35))
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag, e.g. "en" or "ru"')
     .optional(),
   file: text.optional(),
@@ -179,8 +231,12 @@ export const personSchema = z.strictObject(entityFields);
 
 export const tldSchema = z.strictObject({
   ...entityFields,
-  name: z.string().regex(/^\.\S/, 'a TLD name is its Unicode form with the leading dot, e.g. ".рф"'),
-  ascii: z.string().regex(/^\.[a-z0-9-]+$/, 'expected the lower-case ASCII form with its dot, e.g. ".xn--p1ai" or ".ru"'),
+  name: text.regex(/^\.\S/, 'a TLD name is its Unicode form with the leading dot, e.g. ".рф"'),
+  // A DNS label has at most 63 characters; with its dot, 64.
+  ascii: z
+    .string()
+    .max(64, tooLong(64))
+    .regex(/^\.[a-z0-9-]+$/, 'expected the lower-case ASCII form with its dot, e.g. ".xn--p1ai" or ".ru"'),
   type: z.enum(tldTypes).optional(),
   idn: z.boolean().optional(),
   country: countryCode.optional(),
@@ -222,7 +278,7 @@ const conflictRelation = z.strictObject({
 
 /** One side of a disagreement: the value a source gives a field, or the relationship it states. */
 const conflictSide = z.strictObject({
-  value: text.optional(),
+  value: longText.optional(),
   relation: conflictRelation.optional(),
   sources: sourceIds,
   evidence,
@@ -239,7 +295,7 @@ export const conflictRelationFields: readonly string[] = Object.keys(conflictRel
 export const conflictSchema = z.strictObject({
   id: slug,
   name: text,
-  description: text,
+  description: longText,
   subjects: z.array(slug).min(1, 'must name at least one entity the conflict is about'),
   sides: z.array(conflictSide).min(2, 'a conflict has at least two sides'),
 });
@@ -250,17 +306,43 @@ export const conflictSchema = z.strictObject({
  * short heading; `summary` the paraphrase (never the article's sentence); `date` when it was
  * said, with the precision the source gives.
  */
-export const statementSchema = z.strictObject({ ...entityFields, summary: text, date: partialDate.optional() });
+export const statementSchema = z.strictObject({ ...entityFields, summary: longText, date: partialDate.optional() });
 
 export interface EntityCollection {
   label: EntityLabel;
   schema: z.ZodType;
   /** Every field a record of this collection may have. */
   fields: readonly string[];
+  /** What a claim's value must be, by the field it is about (claimValueSchema). */
+  claimValues: Readonly<Record<string, z.ZodType>>;
 }
 
 function collection(label: EntityLabel, schema: z.ZodObject): EntityCollection {
-  return { label, schema, fields: Object.keys(schema.shape) };
+  const claimValues = Object.fromEntries(Object.entries(schema.shape).map(([field, rule]) => [field, claimValueSchema(field, rule)]));
+  return { label, schema, fields: Object.keys(schema.shape), claimValues };
+}
+
+/** Every kind of every label: the vocabulary a `kind` claim speaks. */
+const graphKinds = [...new Set<string>([...organizationKinds, ...eventKinds, ...bodyKinds, ...documentKinds])];
+
+/**
+ * A claim is a value of its field on which sources disagree, so it obeys the field's rules: a
+ * date claim is a real partial date, a name claim a name within its length. Beyond the field's
+ * own values:
+ * - a list field (aliases) takes one entry as well as a whole list: a source gives one more name;
+ * - a number or true/false field takes its value written as text, which is all an API claim
+ *   (`ClaimInput.value`, a string) can send: "3" for an edition, "true" for an IDN;
+ * - a `kind` claim may name the kind of another label: a source may see the thing as another
+ *   sort of thing (one article calls ICANN, a body, a company), and that is what the claim keeps.
+ */
+function claimValueSchema(field: string, rule: z.core.$ZodType): z.ZodType {
+  const own = rule instanceof z.ZodOptional ? rule.unwrap() : rule;
+  if (field === 'kind' && own instanceof z.ZodEnum) return z.enum(graphKinds);
+  if (own instanceof z.ZodArray) return z.union([own.element, own]);
+  if (own instanceof z.ZodNumber)
+    return z.preprocess((value) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value), own);
+  if (own instanceof z.ZodBoolean) return z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), own);
+  return own instanceof z.ZodType ? own : z.never();
 }
 
 export const entityCollections: Readonly<Record<string, EntityCollection>> = {
@@ -286,7 +368,7 @@ export const relationSchema = z.strictObject({
   to: slug,
   sources: sourceIds,
   ...evidenceFields,
-  note: text.optional(),
+  note: longText.optional(),
   role: text.optional(),
   title: text.optional(),
   onBehalfOf: slug.optional(),

@@ -31,6 +31,7 @@ import {
   type Evidence,
   entityCollections,
   metaFields,
+  nameKeyMaxBytes,
   onBehalfOfLabels,
   provenanceFields,
   type RelationRecord,
@@ -42,6 +43,7 @@ import {
   type TypeSpecificField,
 } from './rules.ts';
 import { withArticle } from './text/article.ts';
+import { searchKey } from './text/normalize.ts';
 import { searchForms } from './text/search-forms.ts';
 
 export interface SeedFile {
@@ -183,6 +185,8 @@ interface EvidenceFields {
   sides?: ConflictSide[];
 }
 
+type ConflictRelation = NonNullable<ConflictSide['relation']>;
+
 /** An entity record once its schema accepted it. */
 interface CheckedEntity {
   id: string;
@@ -242,10 +246,37 @@ interface Run {
   existing: ReadonlyMap<string, EntityLabel> | null;
   /** The identities (type|from|to|role|title) of the relations checked. */
   relationKeys: Set<string>;
+  /** The keys of the stored relationships from one entity to another (endsKey), for the conflicts' sides. */
+  storedRelations: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Looks up which of `ids` the database holds, and as what. */
 export type StoredLabels = (ids: string[]) => Promise<ReadonlyMap<string, EntityLabel>>;
+
+/** Two entities, a relationship's start and end. */
+export interface RelationEnds {
+  from: string;
+  to: string;
+}
+
+/** A stored relationship's ends and its key (type|from|to|role|title). */
+export interface StoredRelation extends RelationEnds {
+  key: string;
+}
+
+/** Looks up the relationships the database holds from each `from` to its `to`, of any type. */
+export type StoredRelations = (ends: RelationEnds[]) => Promise<readonly StoredRelation[]>;
+
+/** What records written against the database may refer to besides each other. */
+export interface StoredGraph {
+  labels: StoredLabels;
+  /** For a conflict's sides, which name a relationship: it must be in the records or stored. */
+  relations: StoredRelations;
+}
+
+function endsKey(ends: RelationEnds): string {
+  return `${ends.from}|${ends.to}`;
+}
 
 const entityCollectionByName = new Map(Object.entries(entityCollections));
 const collectionNames = [...entityCollectionByName.keys(), relationsCollection];
@@ -290,9 +321,9 @@ export type RecordCheck = { ok: true; graph: SeedGraph } | { ok: false; problems
  * and field rather than a line and column. Problems come in the records' order, and within a
  * record in the order of its fields.
  */
-export async function checkRecordsAgainst(records: readonly LocatedRecord[], storedLabels: StoredLabels): Promise<RecordCheck> {
+export async function checkRecordsAgainst(records: readonly LocatedRecord[], stored: StoredGraph): Promise<RecordCheck> {
   const run = collectGroups(records.map(({ collection, record, place }) => ({ collection, records: [record], place: () => place })));
-  run.existing = await storedLabels(mentionedIn(run));
+  await readStored(run, stored);
   checkAcross(run);
   if (run.findings.length === 0) return { ok: true, graph: graphOf(run) };
   const orders = records.map(({ record }) => documentOrder(record));
@@ -319,6 +350,7 @@ function collectGroups(groups: readonly RecordGroup[]): Run {
     formerOwners: new Map(),
     existing: null,
     relationKeys: new Set(),
+    storedRelations: new Map(),
   };
   groups.forEach((group, index) => {
     collectGroup(run, index, group);
@@ -374,6 +406,25 @@ function graphOf(run: Run): SeedGraph {
     nodes: run.entities.map((entity) => entityRow(entity)),
     relations: run.relations.map((relation) => relationRow(relation.record as RelationRecord)),
   };
+}
+
+/** What the database holds of what the records mention: the ids' labels, the relationships the conflicts' sides name. */
+async function readStored(run: Run, stored: StoredGraph): Promise<void> {
+  run.existing = await stored.labels(mentionedIn(run));
+  const ends = new Map<string, RelationEnds>();
+  for (const entity of run.entities) {
+    for (const side of (entity.usable as Partial<CheckedEntity>).sides ?? []) {
+      if (side.relation) ends.set(endsKey(side.relation), { from: side.relation.from, to: side.relation.to });
+    }
+  }
+  if (ends.size === 0) return;
+  const keys = new Map<string, string[]>();
+  for (const relation of await stored.relations([...ends.values()])) {
+    const between = keys.get(endsKey(relation)) ?? [];
+    between.push(relation.key);
+    keys.set(endsKey(relation), between);
+  }
+  run.storedRelations = keys;
 }
 
 /** Every id the records define or refer to (sources, relation ends, onBehalfOf). */
@@ -557,12 +608,44 @@ function checkEntityReferences(run: Run, entity: EntityAt): void {
   record.claims?.forEach((claim, index) => {
     if (metaFields.has(claim.field) || !entity.kind.fields.includes(claim.field)) {
       report(run, entity, ['claims', index, 'field'], `${entity.label} records have no field "${claim.field}"`);
+    } else {
+      checkClaimValue(run, entity, claim, ['claims', index, 'value']);
     }
     checkSources(run, entity, claim.sources, ['claims', index, 'sources']);
   });
+  checkNameKey(run, entity, record);
   checkDateOrder(run, entity, record.startDate, record.endDate);
   checkCompleteness(run, entity, record.completeness ?? []);
   checkConflict(run, entity, record);
+}
+
+/** A claim is a value of its field, so the field's rules hold for it (rules.ts claimValueSchema). */
+function checkClaimValue(run: Run, entity: EntityAt, claim: Claim, path: JsonPath): void {
+  const result = entity.kind.claimValues[claim.field]?.safeParse(claim.value);
+  if (!result || result.success) return;
+  for (const issue of result.error.issues) {
+    const issuePath = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+    const message = issueMessage(issue, valueAt(claim.value, issuePath));
+    report(run, entity, [...path, ...issuePath], `not a value of "${claim.field}": ${message}`);
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/** The name's key for ordering is what the page indexes hold; see nameKeyMaxBytes. */
+function checkNameKey(run: Run, entity: EntityAt, record: Partial<CheckedEntity>): void {
+  const field = entity.label === 'Source' ? 'title' : 'name';
+  const name = record[field];
+  if (typeof name !== 'string') return;
+  const bytes = utf8.encode(searchKey(name)).length;
+  if (bytes > nameKeyMaxBytes) {
+    report(
+      run,
+      entity,
+      [field],
+      `too long: its key for ordering (the name folded: lower case, letters decomposed) takes ${bytes} bytes; at most ${nameKeyMaxBytes}`,
+    );
+  }
 }
 
 /**
@@ -621,8 +704,11 @@ function checkConflict(run: Run, entity: EntityAt, record: Partial<CheckedEntity
     const relation = side.relation;
     if (!relation) return;
     const rule = relationRules[relation.type];
+    checkTypeSpecificFields(run, entity, relation, rule, [...path, 'relation']);
+    let endsKnown = true;
     for (const end of ['from', 'to'] as const) {
       const target = lookup(run, relation[end]);
+      if (!target || !rule[end].includes(target.label)) endsKnown = false;
       if (!target) reportUnknown(run, entity, [...path, 'relation', end], relation[end], rule[end]);
       else if (!rule[end].includes(target.label)) {
         report(
@@ -633,11 +719,34 @@ function checkConflict(run: Run, entity: EntityAt, record: Partial<CheckedEntity
         );
       }
     }
-    const key = relationKey(relation.type, relation);
-    if (run.existing === null && !run.relationKeys.has(key)) {
-      report(run, entity, [...path, 'relation'], `no relation ${key} in the seed files`);
-    }
+    // An end that names nothing, or the wrong kind, is reported already: no relationship can have it.
+    if (endsKnown) checkSideRelation(run, entity, relation, [...path, 'relation']);
   });
+}
+
+/**
+ * A side's relationship names one by its identity, role and title as stored (a MANAGES role is
+ * "operator", as in a relation record, never "OPERATOR"). Where a side names none, the message
+ * lists those there are between the two ends, in the records and in the database: most likely
+ * what was meant.
+ */
+function checkSideRelation(run: Run, entity: EntityAt, relation: ConflictRelation, path: JsonPath): void {
+  const key = relationKey(relation.type, relation);
+  const stored = run.storedRelations.get(endsKey(relation)) ?? [];
+  if (run.relationKeys.has(key) || stored.includes(key)) return;
+  // Only on a refusal, so a scan of the records' keys costs nothing on a sound import.
+  const inRecords = [...run.relationKeys].filter((other) => endsKey(endsOfKey(other)) === endsKey(relation));
+  const between = [...new Set([...inRecords, ...stored])].sort();
+  const where = run.existing === null ? 'in the seed files' : 'here or in the database';
+  const ends = `from "${relation.from}" to "${relation.to}"`;
+  const others = between.length === 0 ? `there is none ${ends}` : `${ends} there are ${between.join(', ')}`;
+  report(run, entity, path, `no relation ${key} ${where}; ${others}`);
+}
+
+/** A key's ends: type|from|to|role|title, where neither a type nor a slug holds a "|". */
+function endsOfKey(key: string): RelationEnds {
+  const [, from = '', to = ''] = key.split('|');
+  return { from, to };
 }
 
 function checkSources(run: Run, at: RecordAt, ids: readonly string[], field: JsonPath): void {
@@ -749,16 +858,23 @@ function checkDuplicate(run: Run, at: RecordAt, relation: RelationRecord, keys: 
   }
 }
 
-function checkTypeSpecificFields(run: Run, at: RecordAt, relation: Partial<RelationRecord>, rule: RelationRule): void {
+/** `at`: where the relation sits in its record: a relation record is one, a conflict's side holds one. */
+function checkTypeSpecificFields(
+  run: Run,
+  record: RecordAt,
+  relation: Pick<Partial<RelationRecord>, 'type' | TypeSpecificField>,
+  rule: RelationRule,
+  at: JsonPath = [],
+): void {
   for (const field of typeSpecificFields) {
     if (relation[field] !== undefined && !rule.fields.includes(field)) {
       const own = rule.fields.length > 0 ? `its own fields are ${rule.fields.join(', ')}` : 'it has no own fields';
-      report(run, at, [field], `a ${relation.type} relation has no "${field}" (${own})`);
+      report(run, record, [...at, field], `a ${relation.type} relation has no "${field}" (${own})`);
     }
   }
   if (rule.roles && relation.role !== undefined && !rule.roles.includes(relation.role)) {
     const allowed = rule.roles.map((role) => JSON.stringify(role)).join(', ');
-    report(run, at, ['role'], `expected one of ${allowed} for ${relation.type}; got "${relation.role}"`);
+    report(run, record, [...at, 'role'], `expected one of ${allowed} for ${relation.type}; got "${relation.role}"`);
   }
 }
 
@@ -885,10 +1001,10 @@ export function validateSeedFiles(files: readonly SeedFile[]): SeedGraph {
  * accept references to stored entities and refuse an id that a stored entity of another kind
  * already has.
  */
-export async function validateSeedFilesAgainst(files: readonly SeedFile[], storedLabels: StoredLabels): Promise<SeedGraph> {
+export async function validateSeedFilesAgainst(files: readonly SeedFile[], stored: StoredGraph): Promise<SeedGraph> {
   const read = readRecords(files);
   const run = collectGroups(read.groups);
-  run.existing = await storedLabels(mentionedIn(run));
+  await readStored(run, stored);
   return checkedFiles(files, read, run);
 }
 

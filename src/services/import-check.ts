@@ -7,7 +7,15 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { EntityLabel, NodeRow, RelationRow } from '../domain/graph.ts';
-import { type SeedFile, type SeedProblem, SeedValidationError, validateSeedFilesAgainst } from '../domain/validate.ts';
+import {
+  type RelationEnds,
+  type SeedFile,
+  type SeedProblem,
+  SeedValidationError,
+  type StoredGraph,
+  type StoredRelation,
+  validateSeedFilesAgainst,
+} from '../domain/validate.ts';
 import { readCsvText } from '../formats/csv-read.ts';
 
 export type ImportFormat = 'json' | 'csv';
@@ -24,13 +32,17 @@ export type ToChecker =
   | { kind: 'chunk'; bytes: Uint8Array }
   | { kind: 'end' }
   /** The answer to `labels?`: which of the ids the database holds, as what. */
-  | { kind: 'labels'; labels: [string, EntityLabel][] };
+  | { kind: 'labels'; labels: [string, EntityLabel][] }
+  /** The answer to `relations?`: the relationships stored between those ends. */
+  | { kind: 'relations'; relations: StoredRelation[] };
 
 /** From the worker back. */
 export type FromChecker =
   | { kind: 'not-utf8' }
   /** The checks across records need to know which of these ids the database holds. */
   | { kind: 'labels?'; ids: string[] }
+  /** A conflict's sides name relationships: which are stored between these ends. */
+  | { kind: 'relations?'; ends: RelationEnds[] }
   | { kind: 'refused'; message: string; problems: SeedProblem[] }
   | { kind: 'nodes'; rows: NodeRow[] }
   | { kind: 'relations'; rows: RelationRow[] }
@@ -51,6 +63,7 @@ export function serveImportCheck(port: MessagePort): void {
   const parts: string[] = [];
   let notUtf8 = false;
   const waiting: ((labels: ReadonlyMap<string, EntityLabel>) => void)[] = [];
+  const waitingRelations: ((relations: readonly StoredRelation[]) => void)[] = [];
 
   const decode = (bytes?: Uint8Array) => {
     if (notUtf8) return;
@@ -75,6 +88,9 @@ export function serveImportCheck(port: MessagePort): void {
       case 'labels':
         waiting.shift()?.(new Map(message.labels));
         return;
+      case 'relations':
+        waitingRelations.shift()?.(message.relations);
+        return;
       case 'end': {
         decode();
         if (notUtf8 || !file) {
@@ -95,20 +111,22 @@ export function serveImportCheck(port: MessagePort): void {
             for (const entry of await ask(ids.slice(at, at + idsPerMessage))) labels.set(...entry);
           return labels;
         };
-        void check(port, importFile(file.name, text, file.format), storedLabels);
+        // Few: only a conflict's sides name relationships.
+        const relations = (ends: RelationEnds[]) =>
+          new Promise<readonly StoredRelation[]>((resolve) => {
+            waitingRelations.push(resolve);
+            port.postMessage({ kind: 'relations?', ends } satisfies FromChecker);
+          });
+        void check(port, importFile(file.name, text, file.format), { labels: storedLabels, relations });
         return;
       }
     }
   });
 }
 
-async function check(
-  port: MessagePort,
-  file: SeedFile,
-  storedLabels: (ids: string[]) => Promise<ReadonlyMap<string, EntityLabel>>,
-): Promise<void> {
+async function check(port: MessagePort, file: SeedFile, stored: StoredGraph): Promise<void> {
   try {
-    const graph = await validateSeedFilesAgainst([file], storedLabels);
+    const graph = await validateSeedFilesAgainst([file], stored);
     for (let at = 0; at < graph.nodes.length; at += rowsPerMessage)
       port.postMessage({ kind: 'nodes', rows: graph.nodes.slice(at, at + rowsPerMessage) } satisfies FromChecker);
     for (let at = 0; at < graph.relations.length; at += rowsPerMessage)

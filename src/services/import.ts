@@ -9,9 +9,10 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Database } from '../db/database.ts';
 import { type LoadOptions, type LoadSummary, loadSeedGraph } from '../db/load.ts';
+import { relationsBetween } from '../db/repositories/conflicts.ts';
 import { labelsOf } from '../db/repositories/exchange.ts';
 import type { NodeRow, RelationRow, SeedGraph } from '../domain/graph.ts';
-import { type SeedFile, SeedValidationError, type StoredLabels, validateSeedFilesAgainst } from '../domain/validate.ts';
+import { type SeedFile, SeedValidationError, type StoredGraph, validateSeedFilesAgainst } from '../domain/validate.ts';
 import { type FromChecker, type ImportFormat, importFile, type ToChecker } from './import-check.ts';
 
 export { type ImportFormat, importFile } from './import-check.ts';
@@ -68,14 +69,14 @@ export interface ImportResult {
  * then loads them (SeedLoadError when the database refuses).
  */
 export async function importFiles(db: Database, files: readonly SeedFile[], options: ImportOptions): Promise<ImportResult> {
-  const graph = await validateSeedFilesAgainst(files, storedLabelsIn(db, options));
+  const graph = await validateSeedFilesAgainst(files, storedGraphIn(db, options));
   return loadChecked(db, graph, options);
 }
 
-function storedLabelsIn(db: Database, options: ImportOptions): StoredLabels {
+function storedGraphIn(db: Database, options: ImportOptions): StoredGraph {
   // Validation may read many labels for a large file: bounded by each statement's timeout, not a request's.
   const reads = db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: options.requestId });
-  return (ids) => labelsOf(reads, ids);
+  return { labels: (ids) => labelsOf(reads, ids), relations: (ends) => relationsBetween(reads, ends) };
 }
 
 async function loadChecked(db: Database, graph: SeedGraph, options: ImportOptions): Promise<ImportResult> {
@@ -102,7 +103,7 @@ export async function importBody(
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url));
   const send = (message: ToChecker, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
   try {
-    const checked = checkedBy(worker, storedLabelsIn(db, options));
+    const checked = checkedBy(worker, storedGraphIn(db, options));
     // Until the body has been read, the worker's answer (a problem or a crash) waits its turn.
     checked.catch(() => {});
     send({ kind: 'start', name: file.name, format: file.format });
@@ -133,7 +134,7 @@ export async function importBody(
 }
 
 /** The worker's answer: the checked rows, or SeedValidationError with its problems, or the body was not UTF-8. */
-function checkedBy(worker: Worker, storedLabels: StoredLabels): Promise<SeedGraph | 'not-utf8'> {
+function checkedBy(worker: Worker, stored: StoredGraph): Promise<SeedGraph | 'not-utf8'> {
   return new Promise((resolve, reject) => {
     const nodes: NodeRow[] = [];
     const relations: RelationRow[] = [];
@@ -141,10 +142,14 @@ function checkedBy(worker: Worker, storedLabels: StoredLabels): Promise<SeedGrap
     worker.on('message', (message: FromChecker) => {
       switch (message.kind) {
         case 'labels?':
-          storedLabels(message.ids).then(
-            (labels) => worker.postMessage({ kind: 'labels', labels: [...labels] } satisfies ToChecker),
-            reject,
-          );
+          stored
+            .labels(message.ids)
+            .then((labels) => worker.postMessage({ kind: 'labels', labels: [...labels] } satisfies ToChecker), reject);
+          return;
+        case 'relations?':
+          stored
+            .relations(message.ends)
+            .then((relations) => worker.postMessage({ kind: 'relations', relations: [...relations] } satisfies ToChecker), reject);
           return;
         case 'nodes':
           for (const row of message.rows) nodes.push(row);

@@ -287,6 +287,44 @@ describe('curating conflicts', () => {
     expect(await footprint(suite.db)).toEqual(before);
   });
 
+  it('refuses a side naming a relationship that is not stored, listing those stored between its ends', async () => {
+    const before = await footprint(suite.db);
+    const withSide = (relation: Record<string, unknown>) => ({
+      ...input,
+      slug: 'conflict-qa-bad3',
+      subjects: ['tld-ru'],
+      claims: [
+        { relation, sources: [S0], evidence: 'STATED' },
+        { value: 'a', sources: [S0], evidence: 'STATED' },
+      ],
+    });
+    const problemsOf = async (relation: Record<string, unknown>) => {
+      const result = await suite.api.run(upsert, { input: withSide(relation) }, keys.curator);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claims[0].relation' });
+      return result.errors?.[0]?.extensions?.problems;
+    };
+    expect(await problemsOf({ type: 'MANAGES', from: 'msk-ix', to: 'tld-su', role: 'registry' })).toEqual([
+      {
+        field: 'input.claims[0].relation',
+        message: 'no relation MANAGES|msk-ix|tld-su|registry| here or in the database; there is none from "msk-ix" to "tld-su"',
+      },
+    ]);
+    // A role is written as stored, as a relation record's is: in another case it names nothing.
+    expect(await problemsOf({ type: 'MANAGES', from: 'ripn', to: 'tld-su', role: 'REGISTRY' })).toEqual([
+      {
+        field: 'input.claims[0].relation',
+        message:
+          'no relation MANAGES|ripn|tld-su|REGISTRY| here or in the database; from "ripn" to "tld-su" there are MANAGES|ripn|tld-su|registry|',
+      },
+      {
+        field: 'input.claims[0].relation.role',
+        message: 'expected one of "registry", "registrar", "operator", "administrator" for MANAGES; got "REGISTRY"',
+      },
+    ]);
+    expect(await footprint(suite.db)).toEqual(before);
+  });
+
   it('loses a deleted source from its sides: refused without cascade, and gone with cascade when one side is left', async () => {
     await suite.api.data(
       `mutation { upsertSource(input: { slug: "src-test-conflict", title: "Test source" }) { outcome } }`,

@@ -237,6 +237,57 @@ describe('curation input checks', () => {
     expect(guess.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.basis' });
   });
 
+  it('refuses text past its limit with BAD_USER_INPUT naming the field and the limit, before Neo4j sees it', async () => {
+    // A 20,000-character name once reached Neo4j's index key limit and answered "Unexpected error."
+    const name = await refused(upsert('Organization'), organization({ name: 'N'.repeat(20_000) }));
+    expect(name.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    expect(name.message).toBe('input.name: too long: at most 300 characters here; this one has 20000');
+    const topic = await refused(upsert('Topic'), { input: { ...entityInput('Topic', 'qa-long-topic'), name: 'T'.repeat(9000) } });
+    expect(topic.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+    const alias = await refused(upsert('Organization'), organization({ aliases: ['Short', 'A'.repeat(9000)] }));
+    expect(alias.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.aliases[1]' });
+    const description = await refused(upsert('Organization'), organization({ description: 'D'.repeat(60_000) }));
+    expect(description.message).toBe('input.description: too long: at most 5000 characters here; this one has 60000');
+    const relation = await refused(upsertRelation('HoldsPosition'), {
+      input: { from: 'check-person', to: 'msk-ix', title: 'T'.repeat(10_000), sources: [{ slug: seedSource }], evidence: 'STATED' },
+    });
+    expect(relation.extensions?.problems).toEqual(
+      expect.arrayContaining([{ field: 'input.title', message: 'too long: at most 300 characters here; this one has 10000' }]),
+    );
+  });
+
+  it('refuses a claim whose value its field would refuse, and takes one it would take', async () => {
+    const memorandum = (claims: Record<string, unknown>[]) => ({
+      input: {
+        ...entityInput('Memorandum', 'check-claim-memo'),
+        claims: claims.map((claim) => ({ sources: [seedSource], evidence: 'STATED', ...claim })),
+      },
+    });
+    const impossible = await refused(upsert('Memorandum'), memorandum([{ field: 'date', value: '2024-02-30' }]));
+    expect(impossible.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claims[0].value' });
+    expect(impossible.message).toBe(
+      'input.claims[0].value: not a value of "date": "2024-02-30" is not a real date: February 2024 has 29 days',
+    );
+    const words = await refused(upsert('Memorandum'), memorandum([{ field: 'date', value: 'next tuesday' }]));
+    expect(words.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claims[0].value' });
+    const longName = await refused(upsert('Memorandum'), memorandum([{ field: 'name', value: 'N'.repeat(301) }]));
+    expect(longName.message).toBe('input.claims[0].value: not a value of "name": too long: at most 300 characters here; this one has 301');
+    const kind = await refused(
+      upsert('Organization'),
+      organization({ claims: [{ field: 'kind', value: 'REGISTRY', sources: [seedSource], evidence: 'STATED' }] }),
+    );
+    expect(kind.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.claims[0].value' });
+    const taken = await suite.api.data<{ upsertMemorandum: { outcome: string } }>(
+      upsert('Memorandum'),
+      memorandum([
+        { field: 'date', value: '2024-02' },
+        { field: 'aliases', value: 'Another title' },
+      ]),
+      keys.admin,
+    );
+    expect(taken.upsertMemorandum.outcome).toBe('CREATED');
+  });
+
   it('lists every problem at once', async () => {
     const error = await refused(upsert('Event'), {
       input: {

@@ -90,6 +90,75 @@ describe('npm run import', () => {
     expect(await footprint()).toEqual(before);
   });
 
+  it('refuses text past its limit, a claim its field would refuse and a side naming no relationship, naming file, line, record and field', async () => {
+    const conflict = (id: string, relation: Record<string, unknown>) => ({
+      id,
+      name: 'Who runs .su',
+      description: 'Written by a test.',
+      subjects: ['tld-su'],
+      sides: [
+        { relation, sources: [source], evidence: 'STATED' },
+        { value: 'nobody', sources: [source], evidence: 'STATED' },
+      ],
+    });
+    const dir = await files('bad-values', {
+      'bad.json': JSON.stringify(
+        {
+          organizations: [{ id: 'imported-long-name', name: 'N'.repeat(20_000), kind: 'registry', sources: [source], evidence: 'STATED' }],
+          memoranda: [
+            {
+              id: 'imported-claim-memo',
+              name: 'A memorandum',
+              sources: [source],
+              evidence: 'STATED',
+              claims: [{ field: 'date', value: '2024-02-30', sources: [source], evidence: 'STATED' }],
+            },
+          ],
+          conflicts: [
+            conflict('conflict-imported-missing', { type: 'MANAGES', from: 'msk-ix', to: 'tld-su', role: 'registry' }),
+            // Named by a relation of the same import: accepted.
+            conflict('conflict-imported-with-its-relation', { type: 'MANAGES', from: 'msk-ix', to: 'tld-su', role: 'operator' }),
+          ],
+          relations: [{ type: 'MANAGES', from: 'msk-ix', to: 'tld-su', role: 'operator', sources: [source], evidence: 'STATED' }],
+        },
+        null,
+        2,
+      ),
+    });
+    const before = await footprint();
+    const failure = await importFiles(db, await readImportFiles([dir]), { by: 'test' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SeedValidationError);
+    const file = path.join(dir, 'bad.json');
+    expect((failure as SeedValidationError).problems).toEqual([
+      {
+        file,
+        line: 5,
+        column: 7,
+        record: 'imported-long-name',
+        field: 'name',
+        message: 'too long: at most 300 characters here; this one has 20000',
+      },
+      {
+        file,
+        line: 24,
+        column: 11,
+        record: 'imported-claim-memo',
+        field: 'claims[0].value',
+        message: 'not a value of "date": "2024-02-30" is not a real date: February 2024 has 29 days',
+      },
+      {
+        file,
+        line: 43,
+        column: 11,
+        record: 'conflict-imported-missing',
+        field: 'sides[0].relation',
+        message:
+          'no relation MANAGES|msk-ix|tld-su|registry| here or in the database; from "msk-ix" to "tld-su" there are MANAGES|msk-ix|tld-su|operator|',
+      },
+    ]);
+    expect(await footprint()).toEqual(before);
+  });
+
   it('imports JSON that refers to stored entities, recording who imported, and changes nothing the second time', async () => {
     const dir = await files('refers-to-stored', {
       'people.json': JSON.stringify({

@@ -5,6 +5,7 @@
  * file or from the API.
  */
 import type { TransactionRunner } from '../../db/database.ts';
+import { relationsBetween } from '../../db/repositories/conflicts.ts';
 import { labelsOf } from '../../db/repositories/curation.ts';
 import type { StatementReader } from '../../db/repositories/lists.ts';
 import { BadUserInputError, type InputProblem } from '../../domain/errors.ts';
@@ -112,9 +113,12 @@ export function withoutNulls(value: unknown): unknown {
  * "input.endDate: endDate "2019" is before startDate "2021"".
  */
 export async function checkWrite(tx: TransactionRunner, records: readonly WriteRecord[]): Promise<SeedGraph> {
-  const check = await checkRecordsAgainst(records, (ids) => labelsOf(tx, ids));
-  if (check.ok) return check.graph;
   const reader: StatementReader = { read: (statement, parameters, row) => tx.run(statement, parameters, row) };
+  const check = await checkRecordsAgainst(records, {
+    labels: (ids) => labelsOf(tx, ids),
+    relations: (ends) => relationsBetween(reader, ends),
+  });
+  if (check.ok) return check.graph;
   let searched = 0;
   const problems: InputProblem[] = [];
   for (const problem of check.problems) {
