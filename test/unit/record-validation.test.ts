@@ -40,6 +40,13 @@ async function problems(...records: LocatedRecord[]): Promise<RecordProblem[]> {
   return check.problems;
 }
 
+/** A conflict about a stored TLD with these sides, as a write would give it. */
+const conflictRecord = (sides: readonly Record<string, unknown>[]): LocatedRecord => ({
+  collection: 'conflicts',
+  place: 'input',
+  record: { id: 'conflict-x', name: 'Who runs it', description: 'Two readings.', subjects: ['tld-stored'], sides },
+});
+
 describe('records checked against the database', () => {
   it('gives the rows seed files give for the same records', async () => {
     const source = { id: 'src-new', title: 'An article', evidence: 'STATED' };
@@ -147,24 +154,14 @@ describe('the length of every text field', () => {
     expect(messages(await problems(memorandum({ claims: [claim('description', 'D'.repeat(5001))] })))).toEqual([
       ['claims.0.value', 'too long: at most 5000 characters here; this one has 5001'],
     ]);
-    const conflict: LocatedRecord = {
-      collection: 'conflicts',
-      place: 'input',
-      record: {
-        id: 'conflict-x',
-        name: 'Who runs it',
-        description: 'Two readings.',
-        subjects: ['tld-stored'],
-        sides: [
-          {
-            relation: { type: 'HOLDS_POSITION', from: 'org-stored', to: 'body-stored', title: 'T'.repeat(400) },
-            sources: ['src-stored'],
-            evidence: 'STATED',
-          },
-          { value: 'V'.repeat(5001), sources: ['src-stored'], evidence: 'STATED' },
-        ],
+    const conflict = conflictRecord([
+      {
+        relation: { type: 'HOLDS_POSITION', from: 'org-stored', to: 'body-stored', title: 'T'.repeat(400) },
+        sources: ['src-stored'],
+        evidence: 'STATED',
       },
-    };
+      { value: 'V'.repeat(5001), sources: ['src-stored'], evidence: 'STATED' },
+    ]);
     expect(messages(await problems(conflict))).toEqual([
       ['sides.0.relation.title', 'too long: at most 300 characters here; this one has 400'],
       ['sides.1.value', 'too long: at most 5000 characters here; this one has 5001'],
@@ -219,20 +216,11 @@ describe("a claim's value obeys its field's rules", () => {
 });
 
 describe("a conflict's side names a relationship", () => {
-  const conflict = (relation: Record<string, unknown>): LocatedRecord => ({
-    collection: 'conflicts',
-    place: 'input',
-    record: {
-      id: 'conflict-x',
-      name: 'Who runs it',
-      description: 'Two readings.',
-      subjects: ['tld-stored'],
-      sides: [
-        { relation: { type: 'MANAGES', from: 'org-stored', to: 'tld-stored', ...relation }, sources: ['src-stored'], evidence: 'STATED' },
-        { value: 'nobody', sources: ['src-stored'], evidence: 'STATED' },
-      ],
-    },
-  });
+  const conflict = (relation: Record<string, unknown>): LocatedRecord =>
+    conflictRecord([
+      { relation: { type: 'MANAGES', from: 'org-stored', to: 'tld-stored', ...relation }, sources: ['src-stored'], evidence: 'STATED' },
+      { value: 'nobody', sources: ['src-stored'], evidence: 'STATED' },
+    ]);
 
   it('accepts one stored, or one among the records written with it', async () => {
     expect((await checkRecordsAgainst([conflict({ role: 'operator' })], storedGraph)).ok).toBe(true);
