@@ -28,6 +28,7 @@ interface SearchArguments {
   typeLabels: string[];
   first: number;
   candidates: number;
+  nearSlug?: string | null;
 }
 
 const typeDefs = /* GraphQL */ `
@@ -35,10 +36,10 @@ const typeDefs = /* GraphQL */ `
     organization(slug: String!): Org
     events(kind: String!, dateFrom: String!, dateTo: String!, first: Int!, after: String): EventPage!
     organizations(kind: String!, first: Int!): OrgPage!
-    search(all: String!, allTypos: String, any: String, exact: [String!]!, exactKeys: [String!]!, words: [SearchWord!]!, labels: [String!], typeLabels: [String!]!, first: Int!, candidates: Int!): [Hit!]!
+    search(all: String!, allTypos: String, any: String, exact: [String!]!, exactKeys: [String!]!, words: [SearchWord!]!, labels: [String!], typeLabels: [String!]!, first: Int!, candidates: Int!, nearSlug: String): [Hit!]!
     paths(from: String!, to: String!, maxHops: Int!): [FoundPath!]!
   }
-  input SearchWord { text: String! key: String! forms: [String!]! prefixes: [String!]! leaderTitles: [String!]! signing: Boolean! saying: Boolean! managing: Boolean! membership: Boolean! }
+  input SearchWord { text: String! key: String! forms: [String!]! prefixes: [String!]! leaderTitles: [String!]! signing: Boolean! saying: Boolean! managing: Boolean! membership: Boolean! types: [String!]! initialisms: [String!]! }
   type Org { slug: String! name: String! kind: String country: String aliases: [String!]! memoranda: MemoPage }
   type EventPage { totalCount: Int! edges: [EventEdge!]! pageInfo: PageInfo! }
   type EventEdge { cursor: String! node: Event! }
@@ -213,6 +214,7 @@ const schema = createSchema({
           typeLabels: args.typeLabels,
           first: int(args.first),
           candidates: int(args.candidates),
+          nearSlug: args.nearSlug ?? null,
         });
         return found.map((row) => {
           const values = Array.isArray(row.props) ? row.props : [];
