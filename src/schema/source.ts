@@ -5,7 +5,7 @@ import { evidenceSourceOf, type StoredClaim } from '../domain/stored-entity.ts';
 import { builder } from './builder.ts';
 import { countScanExtension, scanCosts } from './cost.ts';
 import { ClaimRef, nodeOptions } from './entity.ts';
-import { CitationRef } from './evidence.ts';
+import { CitationRef, EvidenceEnum, evidenceFilter } from './evidence.ts';
 import { EdgeRef } from './graph-types.ts';
 import { countedTotal, cutPage, encodeCursor, type Position, pageWindow } from './paging.ts';
 import { EntityRef, graphEntityRefs, SourceRef } from './refs.ts';
@@ -75,6 +75,13 @@ builder.node(SourceRef, {
           'What this source is cited for: every entity that cites it (itself, or in one of its claims), in slug order, then every relationship that cites it, in key order; each edge says how. ' +
           'What rests on one article (`onlySource`: on it alone). Conflicts are not listed: their sides are, as the relationships and claims that disagree. ' +
           'It reads and sorts every record that cites the source (through an index), and costs accordingly.',
+        args: {
+          evidence: t.arg({
+            type: [EvidenceEnum],
+            description:
+              'Only the records whose citation of this source is of these kinds: [STATED, INFERRED] leaves out what the source is cited for as outside knowledge (EXTERNAL), which it does not support, and records only a claim of which cites it. Absent or null: every record.',
+          }),
+        },
         complexity: (args) => ({ field: scanCosts.sourceSupport, multiplier: Math.max(0, args.first ?? 20) }),
         extensions: { [countScanExtension]: scanCosts.sourceSupport },
         resolve: async (source, args, context, info) => {
@@ -89,6 +96,7 @@ builder.node(SourceRef, {
             after: supportPosition(window.after),
             limit: window.limit,
             withTotal: selectsField(info, 'totalCount'),
+            evidence: evidenceFilter(args.evidence),
           });
           const supports = rows.map((row) => supportOf(row, source.id));
           for (const support of supports) if (support.row.part === 0) context.loaders.entity.prime(support.row.key, support.row.entity);

@@ -137,6 +137,47 @@ describe('what a source supports', () => {
     for (const edge of inferred) expect(edge.citation?.basis, recordOf(edge)).toBeTruthy();
   });
 
+  it('keeps, with evidence, the records whose citation of the source is of those kinds', async () => {
+    const filtered = `query Filtered($slug: String!, $evidence: [Evidence!], $after: String) {
+      source(slug: $slug) {
+        supports(first: 40, after: $after, evidence: $evidence) {
+          totalCount pageInfo { hasNextPage endCursor }
+          edges { cursor onlySource claims { field sources { slug } } citation { evidence basis } node { __typename ... on Entity { slug } ... on Edge { key } } }
+        }
+      }
+    }`;
+    // Every page, and the total the first one counts.
+    const read = async (slug: string, evidence: string[] | null) => {
+      const edges: SupportEdge[] = [];
+      let totalCount: number | undefined;
+      let after: string | null = null;
+      do {
+        const current: SupportPage = (await api.data<{ source: { supports: SupportPage } }>(filtered, { slug, evidence, after })).source
+          .supports;
+        totalCount ??= current.totalCount;
+        edges.push(...current.edges);
+        after = current.pageInfo.hasNextPage ? current.pageInfo.endCursor : null;
+      } while (after);
+      return { totalCount, edges };
+    };
+    for (const slug of ['src-000-cctld-msk-ix-memorandum', 'src-003-qrator-labs-joins-ispcp']) {
+      const every = await read(slug, null);
+      expect(every.edges.length, slug).toBe(every.totalCount);
+      const kinds = (edge: SupportEdge) => edge.citation?.evidence ?? 'CLAIMS ONLY';
+      const articleSays = await read(slug, ['STATED', 'INFERRED']);
+      // Outside knowledge the article is cited beside, and records only a claim of which cites it, go.
+      const said = every.edges.filter((edge) => ['STATED', 'INFERRED'].includes(kinds(edge)));
+      expect(articleSays.edges.map(recordOf), slug).toEqual(said.map(recordOf));
+      expect(articleSays.totalCount, slug).toBe(said.length);
+      const outside = await read(slug, ['EXTERNAL']);
+      expect(outside.edges.map(recordOf), slug).toEqual(every.edges.filter((edge) => kinds(edge) === 'EXTERNAL').map(recordOf));
+      expect(outside.totalCount, slug).toBe(outside.edges.length);
+    }
+    // The ISPCP article is cited beside the GNSO's place in ICANN, which it does not say.
+    const outside = await read('src-003-qrator-labs-joins-ispcp', ['EXTERNAL']);
+    expect(outside.edges.map(recordOf)).toContain('PART_OF|gnso|icann||');
+  });
+
   it('refuses a cursor it did not issue and pages forward only, and costs what it reads', async () => {
     const bad = await api.error(query, { slug: 'src-000-cctld-msk-ix-memorandum', first: 5, after: 'nonsense', counted: false });
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
@@ -168,6 +209,8 @@ describe('what a source supports', () => {
       afterKey: '',
       limit: neo4j.int(5),
       withTotal: true,
+      // The filter reads each record's own list: no other lookup.
+      evidence: ['STATED', 'INFERRED'],
     };
     for (const statement of ['queries/source-support-page', 'curation/citing-source']) {
       const { summary } = await db.driver.executeQuery(

@@ -1,6 +1,7 @@
 /** The read behind `Source.supports`: what one source is cited for, a page at a time. */
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
+import type { EvidenceFilter } from '../../domain/rules.ts';
 import type { EntityRow } from '../../domain/stored-entity.ts';
 import type { ReadScope } from '../read-scope.ts';
 import { graphEntity, relationProperties } from '../rows.ts';
@@ -37,7 +38,7 @@ export interface SupportPage {
  */
 export async function loadSupportPage(
   scope: ReadScope,
-  request: { source: string; after: SupportPosition | null; limit: number; withTotal: boolean },
+  request: { source: string; after: SupportPosition | null; limit: number; withTotal: boolean; evidence: EvidenceFilter },
 ): Promise<SupportPage> {
   const [row] = await scope.read(
     'queries/source-support-page',
@@ -48,6 +49,7 @@ export async function loadSupportPage(
       afterKey: request.after?.key ?? '',
       limit: neo4j.int(request.limit),
       withTotal: request.withTotal,
+      evidence: request.evidence,
     },
     supportPage,
   );
