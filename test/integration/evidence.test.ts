@@ -219,9 +219,11 @@ describe('field provenance and claims', () => {
       { value: '[".РФ"]', evidence: 'STATED' },
       { value: '.xn--p1ai', evidence: 'EXTERNAL' },
     ]);
-    // The names the articles write are stated; the Russian ones are outside knowledge.
+    // The name the articles write is stated; the short form without .РФ, which no article writes,
+    // and the Russian ones are outside knowledge.
     expect(cc.provenance).toEqual([
-      { value: '["Coordination Center","Coordination Center for TLD .RU"]', evidence: 'STATED' },
+      { value: 'Coordination Center', evidence: 'STATED' },
+      { value: 'Coordination Center for TLD .RU', evidence: 'EXTERNAL' },
       { value: 'Координационный центр доменов .RU/.РФ', evidence: 'EXTERNAL' },
       { value: 'КЦ', evidence: 'EXTERNAL' },
     ]);
