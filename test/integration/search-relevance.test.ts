@@ -78,6 +78,20 @@ describe('search relevance on the seed graph', () => {
     expect(figures.mrrAt10).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('counts an answer the sources support as well as the expected one, and reads the held-out set', async () => {
+    const scope = db.openScope({ timeoutMs: Number.POSITIVE_INFINITY, requestId: 'relevance' });
+    // Two articles name two managers of .su: either first is right.
+    const [both] = (
+      await measureRelevance(scope, [
+        { query: 'who manages .su', expected: 'no-such-entity', accepted: ['ripn', 'foundation-for-internet-development'], category: 'x' },
+      ])
+    ).results;
+    expect(both?.rank).toBe(1);
+    const heldOut = await readRelevanceQueries(new URL('../relevance/held-out.json', import.meta.url).pathname);
+    expect(heldOut.length).toBeGreaterThan(150);
+    expect(heldOut.some((query) => (query.accepted ?? []).length > 0)).toBe(true);
+  });
+
   describe('through the API', () => {
     const query = `query ($query: String!, $types: [EntityType!], $first: Int) {
       search(query: $query, types: $types, first: $first) { score matched matchedField allWords node { __typename slug } }
