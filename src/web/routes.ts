@@ -51,6 +51,15 @@ export async function prepareWebPages(examples: readonly Example[]): Promise<voi
   answersFor(await webBundle(), examples);
 }
 
+/**
+ * An address under /explore that is no page (/explore/foo): a mistyped or truncated link. yoga
+ * answered an empty 404, a blank page; this one says so and links back, with no script or style.
+ */
+const noSuchPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Not found · govgraph</title></head>
+<body><h1>No such page</h1><p>Nothing is at this address. <a href="/explore">Open the explorer</a>, or go to the <a href="/">front page</a>.</p></body></html>
+`;
+
 const wantsHtml = (request: Request) => request.headers.get('accept')?.includes('text/html') ?? false;
 
 export function useWebPages(options: { examples: readonly Example[]; logger: Logger }): Plugin {
@@ -72,6 +81,10 @@ export function useWebPages(options: { examples: readonly Example[]; logger: Log
       const path = url.pathname;
       if (path === '/') return front.answer(request).then(endResponse);
       if (path === '/explore' || path === '/explore/') return answerWith(request, (answers) => answers.explorer).then(endResponse);
+      if (path.startsWith('/explore/'))
+        return endResponse(
+          new Response(request.method === 'HEAD' ? null : noSuchPage, { status: 404, headers: { 'content-type': html, ...pageHeaders } }),
+        );
       if ((path === '/graphql' || path === '/graphql/') && wantsHtml(request))
         return answerWith(request, (answers) => answers.graphiql).then(endResponse);
       if (path.startsWith('/assets/')) return answerWith(request, (answers) => answers.assets.get(path)).then(endResponse);

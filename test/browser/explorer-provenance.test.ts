@@ -1,47 +1,17 @@
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestTimeoutMs, eventually, launchBrowser, openPage, screenshot, type WatchedPage } from './support/browser.ts';
-import { type SeededServer, startSeededServer } from './support/server.ts';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestTimeoutMs, eventually, screenshot } from './support/browser.ts';
+import { explorerSession, status, text } from './support/explorer-session.ts';
 
 // What the second QA round of the explorer found (D1–D14): each fact with its kind of support and
 // its basis in the panels, cut neighbourhoods and stale paths said, links that cannot be
 // restored kept and named, dates in a link checked as typed ones are, a timeline with an
 // entity's own date and its relations told apart, and a phone-sized window.
 
-const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '').catch(() => null);
 const texts = (page: Page, selector: string) => page.$$eval(selector, (items) => items.map((item) => item.textContent ?? ''));
-const status = (page: Page) => text(page, '[data-testid="status"]');
 
 describe('the explorer says where each fact comes from, and what it could not show', { timeout: browserTestTimeoutMs }, () => {
-  let seeded: SeededServer;
-  let browser: Browser;
-  let origin: string;
-
-  beforeAll(async () => {
-    seeded = await startSeededServer();
-    origin = seeded.server.url;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await seeded?.close();
-  });
-
-  /** Opens `address` in a fresh page, runs `check`, and closes the page whatever happens. */
-  async function onPage(
-    address: string,
-    check: (page: Page, watched: WatchedPage) => Promise<void>,
-    size?: { width: number; height: number },
-  ) {
-    const watched = await openPage(browser, size);
-    try {
-      await watched.page.goto(`${origin}${address}`, { waitUntil: 'networkidle0' });
-      await check(watched.page, watched);
-    } finally {
-      await watched.page.close();
-    }
-  }
+  const { onPage } = explorerSession();
 
   it("D4: shows a statement's summary, its evidence and the basis of an inferred one", async () => {
     await onPage('/explore?expand=statement-icann-answer-to-ukraine&entity=statement-icann-answer-to-ukraine', async (page, watched) => {
@@ -60,7 +30,7 @@ describe('the explorer says where each fact comes from, and what it could not sh
       const country = await eventually('the country row', () => text(page, '[data-testid="field-country"]'));
       expect(country).toContain('RU');
       expect(country).toContain('inferred');
-      expect(country).toContain('Read from article 000');
+      expect(country).toContain("Article 000 quotes the Coordination Center's director");
     });
     await onPage('/explore?expand=ripn&entity=ripn', async (page, watched) => {
       const aliases = await eventually('the aliases', async () => {

@@ -1,14 +1,18 @@
 import type { Core } from 'cytoscape';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useAddressHistory } from './address-history.ts';
 import type { EntitySummary } from './api/shapes.ts';
 import { exposeAutomation } from './automation.ts';
+import { useEscapeCloses } from './escape-closes.ts';
 import type { ExplorerApi } from './explorer-api.ts';
+import { useFocusAfter } from './focus-after.ts';
 import { GraphCanvas, placeOf } from './graph/graph-canvas.tsx';
 import { errorMessage } from './model/error-message.ts';
 import { describeCut } from './model/neighbourhood-cut.ts';
 import { narrowingKey, pathNarrowing } from './model/path-narrowing.ts';
 import { type Permalink, readPermalink, writePermalink } from './model/permalink.ts';
-import { emptyView, type PathQuery, pathHops, type Selection, type View, viewReducer, visibleOf } from './model/view.ts';
+import { strandedByFilters } from './model/stranded.ts';
+import { emptyView, type PathQuery, pathHops, type Selection, type View, type ViewAction, viewReducer, visibleOf } from './model/view.ts';
 import { EdgePanel } from './panels/edge-panel.tsx';
 import { EntityPanel } from './panels/entity-panel.tsx';
 import { EntitySearch } from './panels/entity-search.tsx';
@@ -21,64 +25,105 @@ import { restoreView } from './restore.ts';
 
 const startHint = 'Search for an actor, a domain, a memorandum… to start.';
 
-export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
+/** Whether opening `link` asks the API anything: a plain `/explore`, or one with only filters, does not. */
+const asksApi = (link: Permalink) => link.expanded.length > 0 || link.path !== undefined || link.selection !== null;
+
+export function App({ api, link: opened }: { api: ExplorerApi; link: Permalink }) {
   const [view, dispatch] = useReducer(viewReducer, emptyView);
+  // The address being restored: the one the page opened, then each that Back or Forward returns to.
+  const [link, setLink] = useState(opened);
   const [status, setStatus] = useState(startHint);
   // What the status line says when nothing is under way: kept for a request after which the
   // view is the same (a path search that finds nothing), so no effect below runs to say it.
   const settled = useRef(startHint);
   const [problem, setProblem] = useState<string | null>(null);
-  const [restoring, setRestoring] = useState(link.expanded.length > 0 || link.path !== undefined);
+  // Every address is restored, even one without requests, so that its filters, mode and depth apply.
+  const [restoring, setRestoring] = useState(true);
   const [cy, setCy] = useState<Core | null>(null);
   const canvasHolder = useRef<HTMLDivElement>(null);
   const details = useRef<HTMLElement>(null);
+  const showHidden = useRef<HTMLButtonElement>(null);
   const visible = useMemo(() => visibleOf(view), [view]);
+  // For a view rebuilt from an address while another is drawn (Back, Forward): its layout count
+  // is put above the drawn one's, as an equal one asked the graph for no new layout.
+  const layoutCount = useRef(0);
+  layoutCount.current = view.layoutRequest;
   // The view a link could not be wholly restored into: its address is left as it was until the
   // reader changes the view, so a mistyped id can be corrected, or the page reloaded once the
   // server is back, rather than the link being replaced by what little was restored.
   const unrestored = useRef<View | null>(null);
   // The filters the listed paths were found under (model/path-narrowing.ts).
-  const pathsAskedUnder = useRef<string | null>(link.path ? narrowingKey(pathNarrowing(link.filters, link.path.throughCountries)) : null);
+  const pathsAskedUnder = useRef<string | null>(null);
 
   useEffect(() => {
     if (!restoring) return;
-    setStatus('Restoring the linked view…');
+    // Back or Forward again before this one was rebuilt: only the last address's view is shown.
+    let current = true;
+    if (asksApi(link)) setStatus('Restoring the linked view…');
+    pathsAskedUnder.current = link.path ? narrowingKey(pathNarrowing(link.filters, link.path.throughCountries)) : null;
     const problems: string[] = [];
     restoreView(api, link, problems)
       .then((restored) => {
-        dispatch({ type: 'restore', view: restored });
-        if (problems.length === 0) return;
-        unrestored.current = restored;
+        if (!current) return;
+        const reopened = { ...restored, layoutRequest: layoutCount.current + 1 };
+        dispatch({ type: 'restore', view: reopened });
+        unrestored.current = null;
+        if (problems.length === 0) {
+          if (restored.entities.size > 0) return;
+          settled.current = startHint;
+          setStatus(startHint);
+          return;
+        }
+        unrestored.current = reopened;
         const nothing = restored.entities.size === 0;
         setProblem(`${nothing ? 'The linked view' : 'Part of the linked view'} could not be restored: ${problems.join('; ')}`);
         if (nothing) setStatus('Search for an entity to start again, or correct the address and reload.');
       })
       .catch((error: unknown) => {
-        unrestored.current = emptyView;
+        if (!current) return;
+        // Nothing of it is shown, nor another view's address put in its place.
+        const nothing = { ...emptyView, layoutRequest: layoutCount.current + 1 };
+        dispatch({ type: 'restore', view: nothing });
+        unrestored.current = nothing;
         setProblem(`The linked view could not be restored: ${errorMessage(error)}`);
         setStatus('Search for an entity to start again.');
       })
-      .finally(() => setRestoring(false));
+      .finally(() => {
+        if (current) setRestoring(false);
+      });
+    return () => {
+      current = false;
+    };
   }, [api, link, restoring]);
 
-  // The address always holds the view, so it can be copied, bookmarked or reloaded.
-  useEffect(() => {
-    if (restoring || view === unrestored.current) return;
-    const search = writePermalink(view);
-    if (search !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${search}`);
-  }, [view, restoring]);
+  // The address always holds the view, so it can be copied, bookmarked or reloaded; Back and
+  // Forward return to an earlier one, rebuilt as a link to it would be.
+  const markStep = useAddressHistory(view, restoring || view === unrestored.current, (search) => {
+    setProblem(null);
+    setLink(readPermalink(search));
+    setRestoring(true);
+  });
+  /** Dispatches a step the reader may want to undo with Back (address-history.ts). */
+  const step = (action: ViewAction) => {
+    markStep();
+    dispatch(action);
+  };
+  const focusAfter = useFocusAfter(view, { details, showHidden });
 
   // On the counts, not the view: a request that leaves them as they were (a path search that
   // finds nothing) keeps the line its `run` wrote.
   const [entitiesInView, relationsInView] = [visible.entities.length, visible.edges.length];
+  const stranded = useMemo(() => strandedByFilters(view, visible), [view, visible]);
   // A neighbourhood the API gave only part of is said after the counts, or the graph reads as all of it.
   const cutNotes = [...view.cuts.values()].map(describeCut).join(' ');
   useEffect(() => {
     if (restoring || view.entities.size === 0) return;
-    const counts = `${counted(entitiesInView, 'entity', 'entities')} and ${counted(relationsInView, 'relation', 'relations')} in view.`;
-    settled.current = cutNotes ? `${counts} ${cutNotes}` : counts;
+    const counts = `${counted(entitiesInView, 'entity', 'entities')} and ${counted(relationsInView, 'relation', 'relations')} in view`;
+    // Said rather than hidden for the reader: which of them still matter is theirs to judge, and Hide is at hand.
+    const strandedNote = stranded > 0 ? `; the filters leave ${stranded} of them unconnected.` : '.';
+    settled.current = [`${counts}${strandedNote}`, cutNotes].filter(Boolean).join(' ');
     setStatus(settled.current);
-  }, [entitiesInView, relationsInView, restoring, view.entities.size, cutNotes]);
+  }, [entitiesInView, relationsInView, restoring, view.entities.size, cutNotes, stranded]);
 
   useEffect(() => exposeAutomation(cy, () => canvasHolder.current), [cy]);
 
@@ -103,28 +148,27 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
 
   const start = (entity: EntitySummary) =>
     run(`Loading the neighbours of ${entity.name}`, async () => {
-      dispatch({ type: 'start', around: entity.id, subgraph: await api.neighborhood(entity.id, view.depth) });
+      step({ type: 'start', around: entity.id, subgraph: await api.neighborhood(entity.id, view.depth) });
       return undefined;
     });
   const expand = (id: string) =>
     run(`Loading the neighbours of ${view.entities.get(id)?.name ?? 'the entity'}`, async () => {
       const subgraph = await api.neighborhood(id, view.depth);
-      if (view.entities.size === 0) dispatch({ type: 'start', around: id, subgraph });
-      else dispatch({ type: 'expand', around: id, subgraph });
+      step(view.entities.size === 0 ? { type: 'start', around: id, subgraph } : { type: 'expand', around: id, subgraph });
       return undefined;
     });
   // How far neighbourhoods reach is part of the view, as the address keeps it: a new depth asks
   // every expanded neighbourhood again, as opening the address would, and keeps the rest.
   const changeDepth = (depth: number) => {
     if (view.expanded.length === 0) {
-      dispatch({ type: 'depth', depth });
+      step({ type: 'depth', depth });
       return;
     }
     void run(`Loading the neighbours within ${depth === 1 ? '1 hop' : `${depth} hops`}`, async () => {
       const problems: string[] = [];
       const rebuilt = await restoreView(api, readPermalink(writePermalink({ ...view, depth })), problems);
       if (problems.length > 0) throw new Error(problems.join('; '));
-      dispatch({ type: 'restore', view: { ...rebuilt, layoutRequest: view.layoutRequest + 1 } });
+      step({ type: 'restore', view: { ...rebuilt, layoutRequest: view.layoutRequest + 1 } });
       return undefined;
     });
   };
@@ -134,7 +178,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
       const narrowing = pathNarrowing(view.filters, throughCountries);
       const paths = await api.paths(from.id, to.id, maxHops, throughCountries, narrowing);
       pathsAskedUnder.current = narrowingKey(narrowing);
-      dispatch({ type: 'path', search: { ...query, paths } });
+      step({ type: 'path', search: { ...query, paths } });
       return paths.length === 0 ? `No path of at most ${maxHops} relations links ${from.name} and ${to.name}.` : undefined;
     });
   // Filters that change what a path may hold ask for the paths again under them: the list found
@@ -149,6 +193,30 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
   const select = (selection: Selection) => dispatch({ type: 'select', selection });
   const selectEntity = (id: string) => select({ kind: 'entity', id });
   const selectEdge = (key: string) => select({ kind: 'edge', key });
+  // A link followed in a panel opens another panel where the link was: the keyboard goes to its
+  // heading. Only when the selection changes, or the target would wait for some later change.
+  const followEntity = (id: string) => {
+    if (view.selection?.kind === 'entity' && view.selection.id === id) return;
+    focusAfter('details');
+    selectEntity(id);
+  };
+  const followEdge = (key: string) => {
+    if (view.selection?.kind === 'edge' && view.selection.key === key) return;
+    focusAfter('details');
+    selectEdge(key);
+  };
+  // A click on the mode already shown changes nothing, and must not leave a step waiting for the next change.
+  const showAs = (mode: View['mode']) => mode !== view.mode && step({ type: 'mode', mode });
+  const closePaths = () => step({ type: 'restore', view: { ...view, path: null } });
+  // Escape closes the panel on top (the selection's, then the paths); the keyboard, if it was in
+  // the column, goes to what is left there.
+  useEscapeCloses(() => {
+    if (!view.selection && !view.path) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body || details.current?.contains(active)) focusAfter('details');
+    if (view.selection) select(null);
+    else closePaths();
+  });
 
   const onPath = useMemo(() => {
     const ids = new Set<string>();
@@ -192,6 +260,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
       </header>
       <div className="columns">
         <aside className="left" aria-label="Filters and export">
+          {/* Filters replace the address's entry rather than add one: Back undoes a step, not each box ticked. */}
           <FiltersPanel view={view} evidenceKnown={evidenceKnown} onChange={(filters) => dispatch({ type: 'filters', filters })} />
           <ExportMenu visible={visible} cy={view.mode === 'graph' ? cy : null} />
         </aside>
@@ -199,15 +268,10 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
           <div className="toolbar" role="toolbar" aria-label="View">
             <fieldset>
               <legend className="visually-hidden">Show as</legend>
-              <button type="button" aria-pressed={view.mode === 'graph'} onClick={() => dispatch({ type: 'mode', mode: 'graph' })}>
+              <button type="button" aria-pressed={view.mode === 'graph'} onClick={() => showAs('graph')}>
                 Graph
               </button>
-              <button
-                type="button"
-                aria-pressed={view.mode === 'table'}
-                onClick={() => dispatch({ type: 'mode', mode: 'table' })}
-                data-testid="table-mode"
-              >
+              <button type="button" aria-pressed={view.mode === 'table'} onClick={() => showAs('table')} data-testid="table-mode">
                 Table
               </button>
             </fieldset>
@@ -222,7 +286,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
             <button type="button" onClick={() => dispatch({ type: 'relayout' })} disabled={view.mode !== 'graph'}>
               Re-layout
             </button>
-            <button type="button" onClick={() => dispatch({ type: 'showAll' })} disabled={view.hidden.size === 0}>
+            <button type="button" ref={showHidden} onClick={() => step({ type: 'showAll' })} disabled={view.hidden.size === 0}>
               Show hidden ({view.hidden.size})
             </button>
             <p className="status" role="status" data-testid="status">
@@ -263,7 +327,7 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
         <aside ref={details} className="right" aria-label="Details">
           {/* What was selected comes first, above the paths, whose hops select their relations. */}
           {selectedEdge && (
-            <EdgePanel edge={selectedEdge} entities={view.entities} evidenceKnown={evidenceKnown} onSelectEntity={selectEntity} />
+            <EdgePanel edge={selectedEdge} entities={view.entities} evidenceKnown={evidenceKnown} onSelectEntity={followEntity} />
           )}
           {selectedEntity && (
             <EntityPanel
@@ -274,23 +338,31 @@ export function App({ api, link }: { api: ExplorerApi; link: Permalink }) {
               pinned={view.pinned.has(selectedEntity.id)}
               onExpand={(id) => void expand(id)}
               onTogglePin={(id) => dispatch({ type: 'togglePin', id, at: placeOf(cy, id) })}
-              onHide={(id) => dispatch({ type: 'hide', id })}
-              onSelectEntity={selectEntity}
-              onSelectEdge={selectEdge}
+              onHide={(id) => {
+                focusAfter('show-hidden');
+                step({ type: 'hide', id });
+              }}
+              onSelectEntity={followEntity}
+              onSelectEdge={followEdge}
             />
           )}
           {view.path && (
             <PathPanel
               search={view.path}
               edgesInView={visibleEdgeKeys}
-              onSelectEntity={selectEntity}
-              onSelectEdge={selectEdge}
-              onClose={() => dispatch({ type: 'restore', view: { ...view, path: null } })}
+              onSelectEntity={followEntity}
+              onSelectEdge={followEdge}
+              onClose={() => {
+                focusAfter('details');
+                closePaths();
+              }}
               onSearchAgain={(change) => view.path && void findPaths({ ...view.path, ...change })}
             />
           )}
           {!selectedEdge && !selectedEntity && !view.path && (
-            <p className="muted panel">Select an entity or a relation to see its sources here.</p>
+            <p className="muted panel" tabIndex={-1} data-focus-fallback>
+              Select an entity or a relation to see its sources here.
+            </p>
           )}
         </aside>
       </div>

@@ -1,7 +1,8 @@
 /**
  * Rebuilds a view from a permalink by asking the API the same questions again: each expanded
  * neighbourhood in order, then the path search (under the link's filters, as the explorer asked
- * it); hidden, pinned, filters and selection follow.
+ * it), then the selected entity's neighbourhood when those did not bring it; hidden, pinned,
+ * filters and selection follow.
  */
 import type { EntitySummary, Subgraph } from './api/shapes.ts';
 import { errorMessage } from './model/error-message.ts';
@@ -54,8 +55,22 @@ export async function restoreView(api: RestoreApi, link: Permalink, problems: st
   }
   // The explorer writes global IDs; a link written by hand may name entities by slug, as
   // `expand` (the API's neighborhood) already takes them: each is read as the entity in view.
-  const bySlug = new Map([...view.entities.values()].map((entity) => [entity.slug, entity.id]));
+  let bySlug = new Map([...view.entities.values()].map((entity) => [entity.slug, entity.id]));
   const idOf = (ref: string) => (view.entities.has(ref) ? ref : (bySlug.get(ref) ?? ref));
+  // A link that names an entity the rest of it does not bring into view (`?entity=itu` alone, a
+  // hand-written link) is sent to show that entity: it is opened with its neighbours, as a search
+  // would open it, rather than leaving an empty explorer or a selection of nothing.
+  const wanted = link.selection?.kind === 'entity' ? link.selection.id : null;
+  // One the link expands already failed, and was named.
+  if (wanted && !view.entities.has(idOf(wanted)) && !link.expanded.includes(wanted)) {
+    try {
+      const subgraph = await api.neighborhood(wanted, link.depth);
+      view = viewReducer(view, { type: view.expanded.length === 0 ? 'start' : 'expand', around: wanted, subgraph });
+      bySlug = new Map([...view.entities.values()].map((entity) => [entity.slug, entity.id]));
+    } catch (error) {
+      problems.push(`${wanted}: ${errorMessage(error)}`);
+    }
+  }
   const selection = link.selection?.kind === 'entity' ? { kind: 'entity' as const, id: idOf(link.selection.id) } : link.selection;
   return {
     ...view,

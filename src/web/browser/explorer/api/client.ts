@@ -72,6 +72,16 @@ async function post(
   return { ...parsed.data, status: response.status };
 }
 
+/**
+ * An answer not of the shape the explorer reads, in words: the first few places and what was
+ * wrong there. The checker's own message is its issues as JSON, which an alert showed raw.
+ */
+function unexpectedShape(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const shown = issues.slice(0, 3).map((issue) => `${issue.path.map(String).join('.') || 'the answer'}: ${issue.message.toLowerCase()}`);
+  const more = issues.length > shown.length ? `, and ${issues.length - shown.length} more` : '';
+  return `the server's answer is not what the explorer reads (${shown.join('; ')}${more}); the server may be newer or older than this page, so reload it`;
+}
+
 export function createClient(endpoint: string, options: ClientOptions = {}): GraphQLClient {
   return {
     async request(document, variables, schema, signal) {
@@ -82,7 +92,7 @@ export function createClient(endpoint: string, options: ClientOptions = {}): Gra
           { status: answer.status, codes: answer.errors.flatMap((error) => (error.extensions?.code ? [error.extensions.code] : [])) },
         );
       const data = schema.safeParse(answer.data);
-      if (!data.success) throw new ApiError([`the answer has an unexpected shape: ${data.error.message}`]);
+      if (!data.success) throw new ApiError([unexpectedShape(data.error.issues)]);
       return data.data;
     },
     async accepts(document, variables) {

@@ -27,7 +27,7 @@ export function EdgePanel(props: {
   const otherProperties = Object.entries(edge.properties ?? {}).filter(([name]) => !dateNames.has(name));
   return (
     <section className="panel edge-panel" aria-labelledby="edge-panel-title" data-testid="edge-panel">
-      <h2 id="edge-panel-title">
+      <h2 id="edge-panel-title" tabIndex={-1}>
         Relation <span className="relation-type">{edge.type}</span>
       </h2>
       <p className="edge-ends">

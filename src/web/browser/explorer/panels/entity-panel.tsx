@@ -75,7 +75,9 @@ export function EntityPanel(props: EntityPanelProps) {
         <span className="type-dot" style={{ background: style.color }} aria-hidden="true" />
         {style.label}
       </p>
-      <h2 id="entity-panel-title">{entity.name}</h2>
+      <h2 id="entity-panel-title" tabIndex={-1}>
+        {entity.name}
+      </h2>
       <fieldset className="actions">
         <legend className="visually-hidden">Actions on {entity.name}</legend>
         <button type="button" onClick={() => props.onExpand(entity.id)} data-testid="expand-entity">

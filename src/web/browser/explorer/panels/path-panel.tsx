@@ -18,7 +18,7 @@ export function PathPanel(props: {
   const { search } = props;
   return (
     <section className="panel path-panel" aria-labelledby="path-panel-title" data-testid="path-panel">
-      <h2 id="path-panel-title">
+      <h2 id="path-panel-title" tabIndex={-1}>
         Paths from {search.from.name} to {search.to.name}
       </h2>
       <button type="button" onClick={props.onClose}>
