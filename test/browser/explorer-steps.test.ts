@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { scannedFetch } from '../support/scanned-fetch.ts';
 import { browserTestTimeoutMs, eventually, screenshot } from './support/browser.ts';
 import { explorerSession, status, text } from './support/explorer-session.ts';
 
@@ -182,7 +183,7 @@ describe('the explorer steps back and forward, and keeps the keyboard in place',
   });
 
   it('F14: a wrong address under /explore answers a page that links back', async () => {
-    const answer = await fetch(`${origin()}/explore/foo`);
+    const answer = await scannedFetch(`${origin()}/explore/foo`);
     expect(answer.status).toBe(404);
     expect(answer.headers.get('content-type')).toContain('text/html');
     expect(await answer.text()).toContain('href="/explore"');
