@@ -3,15 +3,17 @@
 // quotes, and the caller parses the claims to be sure), and relationships whose sources list it,
 // through the indexes of cypher/schema/015-source-citations (see the fragments). With each, what
 // is derived from its citations (the evidence of each, the exceptions, the fields' provenance and
-// the date's evidence), which the caller writes again without the source; and an entity's
-// searched properties, from which the caller derives its search forms again when a claim goes
-// (a claim's name is searched as an alias).
+// the date's evidence), which the caller writes again without the source; and, for an entity
+// one of whose claims cites it, its searched properties, from which the caller derives its
+// search forms again when a claim goes (a claim's name is searched as an alias). The others
+// keep their forms, so their properties are not read.
 CALL () {
   CALL () {
     {{include:fragments/citing-entities}}
   }
   RETURN collect({id: e.id, label: e.label, sources: e.sources, claims: e.claims, sides: e.sides,
-                  searched: e {.*, searchText: null, searchVariants: null, searchDetails: null, nameKey: null},
+                  searched: CASE WHEN e.claims CONTAINS $quoted
+                            THEN e {.*, searchText: null, searchVariants: null, searchDetails: null, nameKey: null} ELSE {} END,
                   cited: {evidence: e.evidence, citationEvidence: e.citationEvidence, citations: e.citations,
                           provenance: e.provenance, date: e.date, startDate: e.startDate}}) AS entities
 }
