@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultExportLimits } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
+import { createLogger } from '../../src/log.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { loadRealSeed } from '../support/graphql.ts';
 import { type HttpResponse, startTestServer, type TestServer } from '../support/http-server.ts';
-import { openSlowDatabase, waitForSlowStatements } from '../support/slow-database.ts';
+import { captureLines } from '../support/log-lines.ts';
+import { openDatabaseReading, openSlowDatabase, slowFixturesDir, waitForSlowStatements } from '../support/slow-database.ts';
 
 let db: Database;
 let slow: Database;
@@ -65,5 +67,30 @@ describe('exports in flight', () => {
     // The slot is free again: the next export runs (and meets the same budget).
     const third = await server.send({ method: 'GET', path });
     expect(third.status).toBe(504);
+  });
+});
+
+describe('an export that fails unexpectedly', () => {
+  it('answers a masked 500 and leaves the details to the log', async () => {
+    // The fixtures alone lack the statement that resolves the slug: the read fails as a bug would.
+    const broken = await openDatabaseReading(slowFixturesDir);
+    const { lines, stream } = captureLines();
+    const server = await startTestServer(broken, { logger: createLogger('info', stream) });
+    servers.push(server);
+    try {
+      const response = await server.send({ method: 'GET', path: '/export?format=json&around=msk-ix' });
+      expect(response.status).toBe(500);
+      expect(errorOf(response)).toEqual({ code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error. The server log has the details.' });
+      expect(response.text).not.toMatch(/ENOENT|\.cypher|\bat /);
+      const failure = lines
+        .map((line) => JSON.parse(line) as { msg: string; path?: string; err?: { message: string } })
+        .find((line) => line.msg === 'the route failed');
+      expect(failure?.path).toBe('/export');
+      expect(failure?.err?.message).toMatch(/ENOENT.*entities-by-id\.cypher/);
+    } finally {
+      await server.close();
+      servers.splice(servers.indexOf(server), 1);
+      await broken.close();
+    }
   });
 });

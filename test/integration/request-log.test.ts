@@ -1,23 +1,11 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { createLogger } from '../../src/log.ts';
 import { createGovgraphYoga } from '../../src/yoga.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { testRequestTimeoutMs } from '../support/graphql.ts';
+import { captureLines } from '../support/log-lines.ts';
 import { scannedFetch } from '../support/scanned-fetch.ts';
-
-/** A pino destination that keeps every line, to read what the server logged. */
-function captureLines(): { lines: string[]; stream: Writable } {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString().split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { lines, stream };
-}
 
 interface RequestLine {
   level: number;

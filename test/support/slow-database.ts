@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { projectRoot } from '../../src/config.ts';
@@ -6,17 +8,39 @@ import { connect } from '../../src/db/driver.ts';
 import { readRows } from './database.ts';
 import { waitUntilAsync } from './waiting.ts';
 
-/** test/fixtures/cypher: a minutes-long queries/server-info and a way to see it run. Tests only. */
-export const slowCypherDir = path.join(projectRoot, 'test', 'fixtures', 'cypher');
+/** test/fixtures/cypher: minutes-long stand-ins for a few statements, and a way to see them run. Tests only. */
+export const slowFixturesDir = path.join(projectRoot, 'test', 'fixtures', 'cypher');
+
+let slowCypherDir: string | undefined;
+/**
+ * cypher/ with test/fixtures/cypher laid over it, in a folder of its own: the stand-ins replace
+ * their statements and every other statement is the real one, so a request that reads
+ * something else before the slow statement (an export resolving its slug) still gets there.
+ */
+function slowStatements(): string {
+  if (slowCypherDir === undefined) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'govgraph-slow-cypher-'));
+    cpSync(path.join(projectRoot, 'cypher'), dir, { recursive: true });
+    cpSync(slowFixturesDir, dir, { recursive: true });
+    slowCypherDir = dir;
+  }
+  return slowCypherDir;
+}
 
 /**
- * A Database on the run's Neo4j whose statements come from test/fixtures/cypher: serverInfo
- * then runs for minutes. Nothing in src/ can reach these files.
+ * A Database on the run's Neo4j whose statements come from cypher/ and test/fixtures/cypher:
+ * serverInfo and a neighbourhood export's labels then run for minutes. Nothing in src/ can
+ * reach these files.
  */
 export async function openSlowDatabase(transactionTimeoutMs = 60000): Promise<Database> {
+  return openDatabaseReading(slowStatements(), transactionTimeoutMs);
+}
+
+/** A Database on the run's Neo4j whose statements are read from `cypherDir`. */
+export async function openDatabaseReading(cypherDir: string, transactionTimeoutMs = 60000): Promise<Database> {
   const settings = inject('neo4j');
   const driver = await connect({ ...settings, connectTimeoutMs: 10000 });
-  return new Database(driver, settings.database, transactionTimeoutMs, { cypherDir: slowCypherDir });
+  return new Database(driver, settings.database, transactionTimeoutMs, { cypherDir });
 }
 
 /** How many transactions run the slow statement right now. */
