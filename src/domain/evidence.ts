@@ -30,6 +30,11 @@ export interface FieldProvenanceRecord {
   evidence: Evidence;
   basis: string | null;
   sources: string[];
+  /**
+   * Whether `sources` are the record's, given for a value that has no sources of its own: each of
+   * them cites the record, and not every one need write this value.
+   */
+  sourcesFromRecord: boolean;
 }
 
 /**
@@ -128,6 +133,7 @@ export function fieldProvenanceOf(label: EntityLabel | null, record: EvidenceSou
     // An entry without sources of its own reads the record's; outside knowledge comes from none
     // of them (a punycode form, an ISO code), unless the entry names one.
     sources: entry.sources ?? (entry.evidence === 'EXTERNAL' ? [] : cited),
+    sourcesFromRecord: entry.sources === null && entry.evidence !== 'EXTERNAL',
   });
   const result: FieldProvenanceRecord[] = [];
   for (const name of fields) {
@@ -143,7 +149,7 @@ export function fieldProvenanceOf(label: EntityLabel | null, record: EvidenceSou
       const text = shownValue(rest);
       if (!onField.some((claim) => claim.value === text)) {
         const entry = entries.get(name);
-        result.push(entry ? ofValue(entry, text) : { field: name, value: text, ...own, sources: cited });
+        result.push(entry ? ofValue(entry, text) : { field: name, value: text, ...own, sources: cited, sourcesFromRecord: true });
       }
     }
     for (const one of single) result.push(ofValue(one.entry, one.value));
@@ -158,6 +164,7 @@ const claimEntry = (claim: StoredClaim): FieldProvenanceRecord => ({
   sources: claim.sources,
   evidence: claim.evidence,
   basis: claim.basis,
+  sourcesFromRecord: false,
 });
 
 /** The fields whose values come from outside the sources, "record" when the whole record does: the old externalFacts. */

@@ -132,6 +132,24 @@ describe('the evidence of the claims issue #14 lists', () => {
     ]);
   });
 
+  it("says which values have sources of their own and which take the record's", async () => {
+    const { cc } = await api.data<{
+      cc: { provenance: { field: string; value: string; evidence: string; sources: { slug: string }[]; sourcesFromRecord: boolean }[] };
+    }>(`{ cc: organization(slug: "coordination-center-ru") {
+      provenance { field value evidence sources { slug } sourcesFromRecord }
+    } }`);
+    const entry = (field: string, value?: string) =>
+      cc.provenance.find((one) => one.field === field && (value === undefined || one.value === value));
+    // The kind names the two articles that call it a registry: its own sources.
+    expect(entry('kind')).toMatchObject({ value: 'registry', sourcesFromRecord: false });
+    expect(entry('kind')?.sources).toHaveLength(2);
+    // The description has no entry of its own: it lists the record's four sources, and says so.
+    expect(entry('description')).toMatchObject({ evidence: 'STATED', sourcesFromRecord: true });
+    expect(entry('description')?.sources).toHaveLength(4);
+    // Outside knowledge cites nothing, and borrows nothing either.
+    expect(entry('aliases', 'КЦ')).toMatchObject({ evidence: 'EXTERNAL', sources: [], sourcesFromRecord: false });
+  });
+
   it('reads provenance by the field as the API shows it, and refuses a field the type does not have', async () => {
     const { memorandum } = await api.data<{ memorandum: { title: string; provenance: { field: string; value: string }[] } }>(
       '{ memorandum(slug: "memo-cc-oac") { title provenance(field: "title") { field value } } }',

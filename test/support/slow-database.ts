@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
@@ -22,6 +22,7 @@ function slowStatements(): string {
     const dir = mkdtempSync(path.join(tmpdir(), 'govgraph-slow-cypher-'));
     cpSync(path.join(projectRoot, 'cypher'), dir, { recursive: true });
     cpSync(slowFixturesDir, dir, { recursive: true });
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     slowCypherDir = dir;
   }
   return slowCypherDir;
