@@ -115,10 +115,13 @@ WITH [hit IN hits WHERE NOT hit.node IN [other IN near | other.node]] + near AS 
 // text, so no stage finds it, and the ISPCP's members, whose descriptions hold both words, fill
 // the first stage without it. Each comes once, with the best score of the hits that lead to it,
 // and is ranked as every other hit: its cast, speaker or members (below) then hold the words. A
-// one-word query asks none of it.
+// one-word query asks none of it. A query for a memorandum (its one type word) asks for the
+// memoranda of the hits too: those a hit is party to or signed, and those of a domain's registry
+// ("memorandum .moscow" is the one FAITID, the .moscow registry, is party to; only the domain
+// holds "moscow").
 CALL (hits, some) {
   WITH hits + some AS found
-  WHERE size($words) > 1 AND any(word IN $words WHERE word.signing OR word.saying OR word.membership)
+  WHERE size($words) > 1 AND (any(word IN $words WHERE word.signing OR word.saying OR word.membership) OR $typeLabels = ['Memorandum'])
   WITH found, [hit IN found | hit.node] AS nodes
   UNWIND found AS hit
   WITH nodes, hit.node AS actor, hit.score AS score
@@ -133,6 +136,10 @@ CALL (hits, some) {
     UNION
     WITH actor WHERE any(word IN $words WHERE word.membership)
     MATCH (actor)-[:MEMBER_OF]->(work:Entity)
+    RETURN work
+    UNION
+    WITH actor WHERE $typeLabels = ['Memorandum'] AND NOT actor:Memorandum
+    MATCH (actor)<-[:MANAGES*0..1]-(:Entity)-[:PARTY_TO|SIGNED]->(work:Memorandum)
     RETURN work
   }
   WITH nodes, work, score
@@ -184,7 +191,10 @@ WITH node, score, tier,
                                    WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix))]]
      WHEN node:Memorandum AND ($typeLabels = ['Memorandum'] OR any(word IN $words WHERE word.signing)) THEN
        [cast IN [[(node)<-[signature:PARTY_TO|SIGNED]-(member:Entity) |
-                   {signs: type(signature) = 'SIGNED', parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}]]
+                   {signs: type(signature) = 'SIGNED',
+                    parts: split(replace(coalesce(member.searchVariants, '') +
+                                         reduce(run = '', domain IN [(member)-[:MANAGES]->(tld:Tld) | tld.searchVariants] | run + '\u2028' + coalesce(domain, '')),
+                                         '\u2028', ' '), ' ')}]]
         WHERE cast <> [] |
          [word IN $words WHERE any(member IN cast WHERE (word.signing AND member.signs)
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]

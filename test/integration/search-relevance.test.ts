@@ -139,6 +139,11 @@ describe('search relevance on the seed graph', () => {
         matchedField: 'PARTY',
         allWords: true,
       });
+      // A memorandum by the domain its party runs: only .moscow holds "moscow", and FAITID, its
+      // registry, is party to the cybersecurity memorandum, which no stage found before.
+      const moscow = await search('memorandum .moscow');
+      expect(moscow.slice(0, 3).map((hit) => hit.node.slug)).toContain('memo-cc-faitid-cybersecurity');
+      expect(moscow.find((hit) => hit.node.slug === 'memo-cc-faitid-cybersecurity')).toMatchObject({ allWords: true });
       // An event by a participant its own text does not name; its name holds more of the words.
       expect((await search('Diplomatic Academy conference Vorobyev'))[0]).toMatchObject({
         node: { slug: 'event-diplomatic-academy-iis-conference' },
