@@ -58,7 +58,7 @@
 // round tables too ("RANS conference Babekina", who spoke in a section), but not those of a
 // conference inside it: an edition's participants would make the series, whose shorter name
 // scores higher, the answer to "RANS conference Malyanov". A word asking what was said is held by each
-// participant who spoke there (a speaker, moderator, presenter or respondent): "who spoke at the
+// participant who spoke there (a speaker, moderator, presenter, respondent or commentator): "who spoke at the
 // RANS conference" is the 2021 conference, whose sections had speakers, not the series.
 // A title's words and a holder's or speaker's match keys are compared with each word's forms and
 // prefixes, as the coverage below compares a hit's own words: "директор Координационного центра"
@@ -200,7 +200,7 @@ WITH node, score, tier,
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN node:Event AND $typeLabels = ['Event'] THEN
        [cast IN [[(node)<-[:PART_OF*0..1]-(part:Event)<-[taking:PARTICIPATED_IN]-(member:Entity) WHERE part = node OR part.kind <> 'conference' |
-                   {speaks: taking.role IN ['speaker', 'moderator', 'presenter', 'respondent'], parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}]]
+                   {speaks: taking.role IN ['speaker', 'moderator', 'presenter', 'respondent', 'commentator'], parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}]]
         WHERE cast <> [] |
          [word IN $words WHERE any(member IN cast WHERE (word.saying AND member.speaks)
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]

@@ -443,6 +443,7 @@ export const relationRules: Readonly<Record<RelationType, RelationRule>> = {
       'requester',
       'recipient',
       'respondent',
+      'commentator',
     ],
   },
   COVERS: { from: ['Memorandum', 'Document'], to: ['Topic'], fields: [] },

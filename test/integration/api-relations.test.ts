@@ -372,7 +372,7 @@ describe('the API over the real seed data: relations with evidence, and bad argu
         'Person andrey-vorobyev moderator',
         'Person andrey-vorobyev speaker',
         'Person vadim-glushchenko speaker',
-        'Person mikhail-anisimov respondent',
+        'Person mikhail-anisimov commentator',
       ]),
     );
     expect(section.participants.totalCount).toBe(

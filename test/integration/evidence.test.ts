@@ -91,7 +91,7 @@ describe('the evidence of the claims issue #14 lists', () => {
 
   it('gives Anisimov a role the article supports, not "speaker"', async () => {
     const { all } = await bothWays('person', 'mikhail-anisimov', 'events', 'role');
-    expect(edgeTo(all, 'event-rans-2021-global-cooperation-in-it-section').role).toBe('respondent');
+    expect(edgeTo(all, 'event-rans-2021-global-cooperation-in-it-section').role).toBe('commentator');
   });
 
   it('marks the RANS conference dates as inferred, with a basis, and keeps the series and its organizer as stated', async () => {

@@ -244,7 +244,7 @@ describe('the example queries', () => {
           'Andrey Vorobyev: speaker',
           'Vadim Glushchenko: speaker',
           'Natalia Babekina: speaker',
-          'Mikhail Anisimov: respondent',
+          'Mikhail Anisimov: commentator',
         ]),
       );
       expect(event.participants.totalCount).toBe(event.participants.edges.length);
