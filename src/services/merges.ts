@@ -143,7 +143,27 @@ const notFields = new Set([
 /** Fields the stored date range (dateFrom, dateTo, dateEvidence) is derived from: a merge never fills them, it adds a claim. */
 const datedFields = new Set(['date', 'startDate', 'endDate']);
 /** What derives from other properties and is written again, never reported as a changed field. */
-const derivedFields = new Set(['nameKey', 'searchText', 'searchVariants', 'searchDetails', 'valueEvidence']);
+const derivedFields = new Set([
+  'nameKey',
+  'searchText',
+  'searchVariants',
+  'searchDetails',
+  'valueEvidence',
+  'dateFrom',
+  'dateTo',
+  'dateEvidence',
+]);
+/** Stored properties that the change log names by the field the API shows: citation kinds are the record's `citations`. */
+const reportedAs: Readonly<Record<string, string>> = { citationEvidence: 'citations' };
+
+/** The fields a patch changed, as the change log names them (docs/curation.md): no stored-only or derived names. */
+const changedFields = (patch: PropertyPatch): string[] => [
+  ...new Set(
+    Object.keys(patch)
+      .filter((field) => !derivedFields.has(field))
+      .map((field) => reportedAs[field] ?? field),
+  ),
+];
 
 type Value = string | number | boolean | string[];
 
@@ -282,7 +302,7 @@ function survivorAfter(survivor: MergePlanRow, merged: readonly MergePlanRow[], 
   Object.assign(patch, derivedOf(survivor.label, survivor.id, props));
   return {
     patch,
-    fields: Object.keys(patch).filter((field) => !derivedFields.has(field)),
+    fields: changedFields(patch),
     added,
     claims: claimReports,
     filledFields,
@@ -525,7 +545,7 @@ function survivorWithout(plan: UnmergePlanRow, survivor: Record<string, unknown>
   }
   const label = record.label;
   Object.assign(patch, derivedOf(label, record.into, props));
-  return { patch, fields: Object.keys(patch).filter((field) => !derivedFields.has(field)) };
+  return { patch, fields: changedFields(patch) };
 }
 
 /**

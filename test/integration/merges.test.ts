@@ -284,17 +284,35 @@ describe('mergeEntities and unmergeEntities', () => {
 
   it('records the merge in the change log', async () => {
     const { changes } = await suite.api.data<{
-      changes: { edges: { node: { action: string; kind: string; entitySlug: string | null; toSlug: string | null; operation: string } }[] };
-    }>(`query ($since: DateTime!) { changes(since: $since, first: 100) { edges { node { action kind entitySlug toSlug operation } } } }`, {
-      since: suite.seededAt,
-    });
+      changes: {
+        edges: {
+          node: { action: string; kind: string; entitySlug: string | null; toSlug: string | null; operation: string; fields: string[] };
+        }[];
+      };
+    }>(
+      `query ($since: DateTime!) { changes(since: $since, first: 100) { edges { node { action kind entitySlug toSlug operation fields } } } }`,
+      {
+        since: suite.seededAt,
+      },
+    );
     const ofMerge = changes.edges.map((edge) => edge.node).filter((change) => change.operation === mergeId);
     expect(ofMerge.filter((change) => change.kind === 'ENTITY')).toEqual(
       expect.arrayContaining([
-        { action: 'MERGED', kind: 'ENTITY', entitySlug: 'merge-alpha', toSlug: null, operation: mergeId },
-        { action: 'MERGED_INTO', kind: 'ENTITY', entitySlug: 'merge-beta', toSlug: 'merge-alpha', operation: mergeId },
+        expect.objectContaining({ action: 'MERGED', kind: 'ENTITY', entitySlug: 'merge-alpha', toSlug: null, operation: mergeId }),
+        expect.objectContaining({
+          action: 'MERGED_INTO',
+          kind: 'ENTITY',
+          entitySlug: 'merge-beta',
+          toSlug: 'merge-alpha',
+          operation: mergeId,
+        }),
       ]),
     );
+    // The fields as the API names them: the citations' kinds are stored as citationEvidence, which no type shows.
+    const merged = ofMerge.find((change) => change.action === 'MERGED');
+    expect(merged?.fields).toContain('sources');
+    for (const stored of ['citationEvidence', 'dateFrom', 'dateTo', 'dateEvidence', 'searchText'])
+      expect(merged?.fields).not.toContain(stored);
     const relationActions = ofMerge.filter((change) => change.kind === 'RELATION').map((change) => change.action);
     expect(relationActions.sort()).toEqual(['CREATED', 'CREATED', 'DELETED', 'DELETED', 'DELETED', 'DELETED', 'UPDATED']);
   });

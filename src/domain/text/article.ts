@@ -1,4 +1,4 @@
-/** A type's name with its indefinite article, for messages: "an Event", "a Body". */
+/** A type's name with its indefinite article, for messages: "an Event", "a Body", "an entity". */
 export function withArticle(word: string): string {
-  return `${/^[AEIOU]/.test(word) ? 'an' : 'a'} ${word}`;
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
