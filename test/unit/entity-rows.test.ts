@@ -187,12 +187,13 @@ describe('evidence read from a decoded row', () => {
 
   it('gives each field its provenance, a claim beside the value stored', () => {
     expect(fieldProvenanceOf('Tld', tld, 'name')).toEqual([
-      { field: 'name', value: '.рф', evidence: 'STATED', basis: null, sources: ['src-a', 'src-b'] },
-      { field: 'name', value: '.РФ', evidence: 'INFERRED', basis: 'upper case in the title', sources: ['src-b'] },
+      // No entry of its own: the record's sources, which it says.
+      { field: 'name', value: '.рф', evidence: 'STATED', basis: null, sources: ['src-a', 'src-b'], sourcesFromRecord: true },
+      { field: 'name', value: '.РФ', evidence: 'INFERRED', basis: 'upper case in the title', sources: ['src-b'], sourcesFromRecord: false },
     ]);
     expect(fieldProvenanceOf('Tld', tld, 'ascii')).toEqual([
       // Outside knowledge: none of the record's articles gives it.
-      { field: 'ascii', value: '.xn--p1ai', evidence: 'EXTERNAL', basis: null, sources: [] },
+      { field: 'ascii', value: '.xn--p1ai', evidence: 'EXTERNAL', basis: null, sources: [], sourcesFromRecord: false },
     ]);
     expect(externalFactsOf(tld)).toEqual(['ascii']);
   });
