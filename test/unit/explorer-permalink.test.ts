@@ -36,3 +36,45 @@ describe('the permalink of a path search', () => {
     expect(readPermalink(`?path=${kulikova.id}`).path).toBeUndefined();
   });
 });
+
+describe('a link the explorer cannot take as written', () => {
+  it('merges a list given more than once, and says nothing of it', () => {
+    const link = readPermalink('?expand=qrator-labs&expand=itu,qrator-labs&hide=a&hide=b');
+    expect(link.expanded).toEqual(['qrator-labs', 'itu']);
+    expect(link.hidden).toEqual(['a', 'b']);
+    expect(link.notApplied).toEqual([]);
+  });
+
+  it('names each parameter it does not apply, with why, and keeps the rest', () => {
+    const link = readPermalink(
+      '?expand=qrator-labs&path=qrator-labs&depth=9&mode=xyz&pin=qrator-labs@abc:def&notEvidence=maybe&expnad=itu',
+    );
+    expect(link.expanded).toEqual(['qrator-labs']);
+    expect(link.path).toBeUndefined();
+    expect(link.depth).toBe(3);
+    expect(link.mode).toBe('graph');
+    expect(link.pinned).toEqual([{ id: 'qrator-labs', at: null }]);
+    expect(link.filters.hiddenEvidence.size).toBe(0);
+    const said = (start: string) => link.notApplied.find((note) => note.startsWith(start));
+    expect(said('path=qrator-labs:')).toContain('two ends');
+    expect(said('depth=9:')).toContain('so 3');
+    expect(said('mode=xyz:')).toContain('as a graph');
+    expect(said('pin=qrator-labs@abc:def:')).toContain('where the layout puts it');
+    expect(said('notEvidence=maybe:')).toContain('not a kind of evidence');
+    expect(said('expnad=itu:')).toBeDefined();
+    expect(link.notApplied).toHaveLength(6);
+  });
+
+  it('reads a depth as whole hops, and a second selection as one too many', () => {
+    expect(readPermalink('?depth=2.5').depth).toBe(2);
+    expect(readPermalink('?depth=abc').notApplied).toEqual(['depth=abc: not a number of hops, so 1']);
+    const both = readPermalink('?entity=a&entity=b&relation=r');
+    expect(both.selection).toEqual({ kind: 'entity', id: 'a' });
+    expect(both.notApplied).toHaveLength(2);
+  });
+
+  it('writes nothing it would have to take back: its own links read with no note', () => {
+    const view: View = { ...withPath(pathHops.farthest, true), depth: 2, mode: 'table', pinned: new Map([[kulikova.id, { x: 1, y: -2 }]]) };
+    expect(readPermalink(writePermalink(view)).notApplied).toEqual([]);
+  });
+});

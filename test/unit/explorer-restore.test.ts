@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readPermalink } from '../../src/web/browser/explorer/model/permalink.ts';
+import { readPermalink, writePermalink } from '../../src/web/browser/explorer/model/permalink.ts';
+import { emptyView, viewReducer } from '../../src/web/browser/explorer/model/view.ts';
 import { type RestoreApi, restoreView } from '../../src/web/browser/explorer/restore.ts';
 import { kulikova, oewg } from '../support/explorer-entities.ts';
 
@@ -34,5 +35,48 @@ describe('a view restored from its link', () => {
     const view = await restoreView(api, readPermalink(`?expand=${kulikova.id}&entity=${kulikova.id}&hide=${oewg.id},gone`));
     expect(view.selection).toEqual({ kind: 'entity', id: kulikova.id });
     expect([...view.hidden]).toEqual([oewg.id, 'gone']);
+  });
+});
+
+describe('a view of sources only, restored from a link with a depth', () => {
+  const source = { __typename: 'Source', id: 'U291cmNlOnNyYy0wMDM=', slug: 'src-003', name: 'An article' };
+  const sourceApi: RestoreApi = { ...api, neighborhood: async () => ({ nodes: [source, kulikova], edges: [] }) };
+
+  it('keeps 1 hop, which is what a source has at any depth, and says so', async () => {
+    const notApplied: string[] = [];
+    const view = await restoreView(sourceApi, readPermalink('?expand=src-003&depth=2&mode=xyz'), [], notApplied);
+    expect(view.depth).toBe(1);
+    expect(notApplied).toHaveLength(2);
+    expect(notApplied[1]).toMatch(/^depth=2: a source's neighbours are the records it is cited for/);
+  });
+
+  it('keeps the depth where another neighbourhood takes it', async () => {
+    const notApplied: string[] = [];
+    const mixed: RestoreApi = {
+      ...api,
+      neighborhood: async (id) => (id === 'src-003' ? { nodes: [source], edges: [] } : { nodes: [kulikova, oewg], edges: [] }),
+    };
+    const view = await restoreView(mixed, readPermalink('?expand=src-003,alexandra-kulikova&depth=2'), [], notApplied);
+    expect(view.depth).toBe(2);
+    expect(notApplied).toEqual([]);
+  });
+
+  it('says a relation not in view is not selected', async () => {
+    const notApplied: string[] = [];
+    const view = await restoreView(api, readPermalink('?expand=alexandra-kulikova&relation=nothing'), [], notApplied);
+    expect(view.selection).toBeNull();
+    expect(notApplied).toEqual(['relation=nothing: no relation in view has this key, so none is selected']);
+  });
+});
+
+describe('a source opened while neighbourhoods reach two hops', () => {
+  it('is drawn at 1 hop, which its address says too', () => {
+    const source = { __typename: 'Source', id: 'U291cmNlOnNyYy0wMDM=', slug: 'src-003', name: 'An article' };
+    const before = { ...emptyView, depth: 2 };
+    const opened = viewReducer(before, { type: 'start', around: source.id, subgraph: { nodes: [source, kulikova], edges: [] } });
+    expect(opened.depth).toBe(1);
+    expect(new URLSearchParams(writePermalink(opened)).get('depth')).toBeNull();
+    const person = viewReducer(before, { type: 'start', around: kulikova.id, subgraph: { nodes: [kulikova, oewg], edges: [] } });
+    expect(person.depth).toBe(2);
   });
 });

@@ -9,15 +9,19 @@ import { useFocusAfter } from './focus-after.ts';
 import { GraphCanvas, placeOf } from './graph/graph-canvas.tsx';
 import { errorMessage } from './model/error-message.ts';
 import { describeCut } from './model/neighbourhood-cut.ts';
+import { depthApplies } from './model/neighbourhood-depth.ts';
 import { narrowingKey, pathNarrowing } from './model/path-narrowing.ts';
 import { type Permalink, readPermalink, writePermalink } from './model/permalink.ts';
 import { strandedByFilters } from './model/stranded.ts';
 import { emptyView, type PathQuery, pathHops, type Selection, type View, type ViewAction, viewReducer, visibleOf } from './model/view.ts';
+import { CollapsibleColumn } from './panels/collapsible-column.tsx';
+import { DepthControl } from './panels/depth-control.tsx';
 import { EdgePanel } from './panels/edge-panel.tsx';
 import { EntityPanel } from './panels/entity-panel.tsx';
 import { EntitySearch } from './panels/entity-search.tsx';
 import { ExportMenu } from './panels/export-menu.tsx';
 import { FiltersPanel } from './panels/filters-panel.tsx';
+import { LinkNotice } from './panels/link-notice.tsx';
 import { PathFinder } from './panels/path-finder.tsx';
 import { PathPanel } from './panels/path-panel.tsx';
 import { TableView } from './panels/table-view.tsx';
@@ -37,6 +41,8 @@ export function App({ api, link: opened }: { api: ExplorerApi; link: Permalink }
   // view is the same (a path search that finds nothing), so no effect below runs to say it.
   const settled = useRef(startHint);
   const [problem, setProblem] = useState<string | null>(null);
+  // What the restored link asked that its view does not apply (restore.ts), until dismissed or a step is taken.
+  const [notApplied, setNotApplied] = useState<readonly string[]>([]);
   // Every address is restored, even one without requests, so that its filters, mode and depth apply.
   const [restoring, setRestoring] = useState(true);
   const [cy, setCy] = useState<Core | null>(null);
@@ -62,11 +68,13 @@ export function App({ api, link: opened }: { api: ExplorerApi; link: Permalink }
     if (asksApi(link)) setStatus('Restoring the linked view…');
     pathsAskedUnder.current = link.path ? narrowingKey(pathNarrowing(link.filters, link.path.throughCountries)) : null;
     const problems: string[] = [];
-    restoreView(api, link, problems)
+    const notes: string[] = [];
+    restoreView(api, link, problems, notes)
       .then((restored) => {
         if (!current) return;
         const reopened = { ...restored, layoutRequest: layoutCount.current + 1 };
         dispatch({ type: 'restore', view: reopened });
+        setNotApplied(notes);
         unrestored.current = null;
         if (problems.length === 0) {
           if (restored.entities.size > 0) return;
@@ -100,6 +108,7 @@ export function App({ api, link: opened }: { api: ExplorerApi; link: Permalink }
   // Forward return to an earlier one, rebuilt as a link to it would be.
   const markStep = useAddressHistory(view, restoring || view === unrestored.current, (search) => {
     setProblem(null);
+    setNotApplied([]);
     setLink(readPermalink(search));
     setRestoring(true);
   });
@@ -137,6 +146,7 @@ export function App({ api, link: opened }: { api: ExplorerApi; link: Permalink }
   /** Runs a request with `what` on the status line; after it, the line says what `work` returns, or what is in view. */
   const run = useCallback(async (what: string, work: () => Promise<string | undefined>) => {
     setProblem(null);
+    setNotApplied([]);
     setStatus(`${what}…`);
     try {
       setStatus((await work()) ?? settled.current);
@@ -207,6 +217,17 @@ export function App({ api, link: opened }: { api: ExplorerApi; link: Permalink }
   };
   // A click on the mode already shown changes nothing, and must not leave a step waiting for the next change.
   const showAs = (mode: View['mode']) => mode !== view.mode && step({ type: 'mode', mode });
+  // Folding or opening the filters changes the graph's width (and its height, when the toolbar
+  // wraps): the drawing keeps its centre in the middle, where Cytoscape alone keeps its top left
+  // corner and cut off or bared the right.
+  const keepGraphCentred = () => {
+    if (!cy) return;
+    const [width, height] = [cy.width(), cy.height()];
+    requestAnimationFrame(() => {
+      cy.resize();
+      cy.panBy({ x: (cy.width() - width) / 2, y: (cy.height() - height) / 2 });
+    });
+  };
   const closePaths = () => step({ type: 'restore', view: { ...view, path: null } });
   // Escape closes the panel on top (the selection's, then the paths); the keyboard, if it was in
   // the column, goes to what is left there.
@@ -259,11 +280,11 @@ export function App({ api, link: opened }: { api: ExplorerApi; link: Permalink }
         </nav>
       </header>
       <div className="columns">
-        <aside className="left" aria-label="Filters and export">
+        <CollapsibleColumn side="left" label="Filters and export" foldedOnTablets onToggle={keepGraphCentred}>
           {/* Filters replace the address's entry rather than add one: Back undoes a step, not each box ticked. */}
           <FiltersPanel view={view} evidenceKnown={evidenceKnown} onChange={(filters) => dispatch({ type: 'filters', filters })} />
           <ExportMenu visible={visible} cy={view.mode === 'graph' ? cy : null} />
-        </aside>
+        </CollapsibleColumn>
         <main className="centre">
           <div className="toolbar" role="toolbar" aria-label="View">
             <fieldset>
@@ -275,14 +296,7 @@ export function App({ api, link: opened }: { api: ExplorerApi; link: Permalink }
                 Table
               </button>
             </fieldset>
-            <label className="depth">
-              Neighbours within{' '}
-              <select value={view.depth} onChange={(event) => changeDepth(Number(event.target.value))} data-testid="depth">
-                <option value={1}>1 hop</option>
-                <option value={2}>2 hops</option>
-                <option value={3}>3 hops</option>
-              </select>
-            </label>
+            <DepthControl depth={view.depth} applies={depthApplies(view.expanded, view.entities)} onChange={changeDepth} />
             <button type="button" onClick={() => dispatch({ type: 'relayout' })} disabled={view.mode !== 'graph'}>
               Re-layout
             </button>
@@ -298,7 +312,16 @@ export function App({ api, link: opened }: { api: ExplorerApi; link: Permalink }
               {problem}
             </p>
           )}
-          <div ref={canvasHolder} className="canvas-holder" hidden={view.mode !== 'graph'}>
+          <LinkNotice notes={notApplied} onDismiss={() => setNotApplied([])} />
+          {/* A canvas has no text for a screen reader: the holder is named as the picture it is, and sends to the Table. */}
+          <div
+            ref={canvasHolder}
+            className="canvas-holder"
+            hidden={view.mode !== 'graph'}
+            role="img"
+            aria-label={`Graph of the ${counted(entitiesInView, 'entity', 'entities')} and ${counted(relationsInView, 'relation', 'relations')} in view, drawn on a canvas; the Table view lists them all, for the keyboard and screen readers.`}
+            data-testid="canvas-holder"
+          >
             <GraphCanvas
               visible={visible}
               pinned={view.pinned}
@@ -318,6 +341,7 @@ export function App({ api, link: opened }: { api: ExplorerApi; link: Permalink }
               entities={view.entities}
               pinned={view.pinned}
               evidenceKnown={evidenceKnown}
+              selection={view.selection}
               onSelectEntity={selectEntity}
               onSelectEdge={selectEdge}
               onExpand={(id) => void expand(id)}

@@ -1,5 +1,7 @@
-import type { Core, EdgeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import { placeOf } from './graph/graph-canvas.tsx';
+import { type Box, boxOfBounds, edgeLabelBox, overlap } from './graph/label-boxes.ts';
+import { measureLabel } from './graph/label-font.ts';
 
 /**
  * Where a node or a relation is drawn, in page coordinates, for scripts that drive the page as
@@ -14,14 +16,39 @@ export interface ExplorerAutomation {
   pointOf(kind: 'entity' | 'edge', id: string, rank?: number): { x: number; y: number } | null;
   /** Where an entity is in the graph's own coordinates, which a permalink keeps for pinned ones. */
   placeOf(id: string): { x: number; y: number } | null;
-  /** The pairs of entities whose drawings overlap, labels included (ids). */
+  /**
+   * The pairs whose drawings overlap (ids and keys): two entities, labels included (drawn or not:
+   * the layout is to leave room for them); and a relation's label drawn now with another's, or
+   * with an entity's shape or drawn label.
+   */
   overlaps(): [string, string][];
+  /** The relations' labels drawn now: the relation's key, the text and its size on screen. */
+  relationLabels(): { key: string; text: string; pixels: number }[];
   /**
    * What the canvas writes under an entity (its lines joined by "\n"), how tall on screen, and
    * whether it is drawn at that size (Cytoscape leaves out labels below min-zoomed-font-size);
    * null for an entity not drawn.
    */
   labelOf(id: string): { text: string; pixels: number; drawn: boolean } | null;
+  /**
+   * Every entity drawn, in page coordinates: its kind, the box of its shape, and its label's
+   * text, size on screen, whether it is drawn, and its box (null when it has no text).
+   */
+  entities(): DrawnEntity[];
+}
+
+interface PageBox {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+export interface DrawnEntity {
+  id: string;
+  type: string;
+  shape: PageBox;
+  label: { text: string; pixels: number; drawn: boolean; box: PageBox | null };
 }
 
 interface Point {
@@ -85,6 +112,36 @@ function clearestPointOf(cy: Core, edge: EdgeSingular, rank: number): Point {
   return (ranked[Math.min(rank, ranked.length - 1)] ?? { point: curve(0.5) }).point;
 }
 
+/** Whether Cytoscape draws an element's label at the zoom, and how tall on screen. */
+function labelSize(cy: Core, element: NodeSingular | EdgeSingular): { pixels: number; drawn: boolean } {
+  const pixels = Number(element.numericStyle('font-size')) * cy.zoom();
+  const text = String(element.style('label') ?? '');
+  return { pixels, drawn: text !== '' && pixels >= Number(element.numericStyle('min-zoomed-font-size')) };
+}
+
+/**
+ * A relation's label as Cytoscape draws it, read from its style: the text measured in its font,
+ * with its background, centred on the edge's midpoint moved by its text margins, turned along the edge.
+ */
+function relationLabelBox(edge: EdgeSingular): Box {
+  const lines = String(edge.style('label')).split('\n');
+  const size = Number(edge.numericStyle('font-size'));
+  const padding = Number(edge.numericStyle('text-background-padding'));
+  const weight = String(edge.style('font-weight')) === 'bold' ? 'bold' : 'normal';
+  const width = Math.max(...lines.map((line) => measureLabel(line, size, weight))) + 2 * padding;
+  const height = lines.length * size * Number(edge.numericStyle('line-height')) + 2 * padding;
+  const middle = edge.midpoint();
+  const at = { x: middle.x + Number(edge.numericStyle('text-margin-x')), y: middle.y + Number(edge.numericStyle('text-margin-y')) };
+  return edgeLabelBox(at, edge.sourceEndpoint(), edge.targetEndpoint(), { width, height });
+}
+
+/** The relations whose labels are drawn now. */
+const labelledEdges = (cy: Core): EdgeSingular[] =>
+  cy
+    .edges()
+    .filter((edge) => labelSize(cy, edge).drawn)
+    .toArray() as EdgeSingular[];
+
 export function exposeAutomation(cy: Core | null, container: () => HTMLElement | null): void {
   const automation: ExplorerAutomation = {
     pointOf(kind, id, rank = 0) {
@@ -103,16 +160,54 @@ export function exposeAutomation(cy: Core | null, container: () => HTMLElement |
     labelOf(id) {
       const node = cy?.getElementById(id);
       if (!cy || !node?.nonempty() || !node.isNode()) return null;
-      const pixels = node.numericStyle('font-size') * cy.zoom();
-      return { text: String(node.data('label')), pixels, drawn: pixels >= node.numericStyle('min-zoomed-font-size') };
+      return { text: String(node.data('label')), ...labelSize(cy, node) };
     },
     overlaps() {
-      const boxes = (cy?.nodes() ?? []).map((node) => ({ id: node.id(), box: node.boundingBox({ includeLabels: true }) }));
+      if (!cy) return [];
+      const boxes = cy.nodes().map((node) => ({ id: node.id(), box: node.boundingBox({ includeLabels: true }) }));
       const pairs: [string, string][] = [];
       for (const [index, a] of boxes.entries())
         for (const b of boxes.slice(index + 1))
           if (a.box.x1 < b.box.x2 && b.box.x1 < a.box.x2 && a.box.y1 < b.box.y2 && b.box.y1 < a.box.y2) pairs.push([a.id, b.id]);
+      // What a relation's label may cover: an entity's shape, and its name where that is drawn.
+      const entities = cy.nodes().map((node) => ({
+        id: node.id(),
+        boxes: [
+          boxOfBounds(node.boundingBox({ includeLabels: false, includeOverlays: false })),
+          ...(labelSize(cy, node).drawn
+            ? [boxOfBounds(node.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false }))]
+            : []),
+        ],
+      }));
+      const relations = labelledEdges(cy).map((edge) => ({ id: edge.id(), box: relationLabelBox(edge) }));
+      for (const [index, relation] of relations.entries()) {
+        for (const other of relations.slice(index + 1)) if (overlap(relation.box, other.box)) pairs.push([relation.id, other.id]);
+        for (const entity of entities) if (entity.boxes.some((box) => overlap(relation.box, box))) pairs.push([relation.id, entity.id]);
+      }
       return pairs;
+    },
+    entities() {
+      const holder = container()?.getBoundingClientRect();
+      if (!cy || !holder) return [];
+      const onPage = (box: PageBox): PageBox => ({
+        x1: holder.left + box.x1,
+        y1: holder.top + box.y1,
+        x2: holder.left + box.x2,
+        y2: holder.top + box.y2,
+      });
+      return cy.nodes().map((node) => {
+        const label = node.renderedBoundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false });
+        return {
+          id: node.id(),
+          type: String(node.data('type')),
+          shape: onPage(node.renderedBoundingBox({ includeLabels: false, includeOverlays: false })),
+          label: { text: String(node.data('label')), ...labelSize(cy, node), box: label.w > 0 ? onPage(label) : null },
+        };
+      });
+    },
+    relationLabels() {
+      if (!cy) return [];
+      return labelledEdges(cy).map((edge) => ({ key: edge.id(), text: String(edge.style('label')), pixels: labelSize(cy, edge).pixels }));
     },
   };
   Object.assign(window, { govgraphExplorer: automation });

@@ -7,6 +7,7 @@
 import type { EntitySummary, Subgraph } from './api/shapes.ts';
 import { errorMessage } from './model/error-message.ts';
 import type { Neighbourhood } from './model/neighbourhood-cut.ts';
+import { depthApplies } from './model/neighbourhood-depth.ts';
 import { type PathNarrowing, pathNarrowing } from './model/path-narrowing.ts';
 import type { Permalink } from './model/permalink.ts';
 import { emptyView, type View, viewReducer } from './model/view.ts';
@@ -21,9 +22,13 @@ export interface RestoreApi {
 /**
  * The view the link holds, as much of it as can be restored: an id the API does not know (or
  * cannot answer for) is left out and named in `problems`, each as “<id>: <why>”, so one bad id
- * among good ones does not cost the good ones.
+ * among good ones does not cost the good ones. What the link asks that the view does not apply
+ * (the link's own `notApplied`, a depth a source's neighbourhood cannot take, a relation not in
+ * view) is named in `notApplied`, each as “<parameter>=<value>: <why>”: the view is restored
+ * without it, and the reader told.
  */
-export async function restoreView(api: RestoreApi, link: Permalink, problems: string[] = []): Promise<View> {
+export async function restoreView(api: RestoreApi, link: Permalink, problems: string[] = [], notApplied: string[] = []): Promise<View> {
+  notApplied.push(...link.notApplied);
   let view: View = { ...emptyView, depth: link.depth };
   for (const id of link.expanded) {
     try {
@@ -71,17 +76,29 @@ export async function restoreView(api: RestoreApi, link: Permalink, problems: st
       problems.push(`${wanted}: ${errorMessage(error)}`);
     }
   }
-  const selection = link.selection?.kind === 'entity' ? { kind: 'entity' as const, id: idOf(link.selection.id) } : link.selection;
+  let selection = link.selection?.kind === 'entity' ? { kind: 'entity' as const, id: idOf(link.selection.id) } : link.selection;
+  // A selection of nothing in view opened no panel, yet stayed in the address.
+  if (selection?.kind === 'edge' && !view.edges.has(selection.key)) {
+    notApplied.push(`relation=${selection.key}: no relation in view has this key, so none is selected`);
+    selection = null;
+  }
+  // As ids too, or the canvas did not draw a hand-linked entity as the view's centre.
+  const expanded = view.expanded.map(idOf);
+  // A depth that changes nothing is not kept: the address would say 2 hops of a view drawn as one.
+  let depth = link.depth;
+  if (depth !== 1 && !depthApplies(expanded, view.entities)) {
+    notApplied.push(`depth=${depth}: a source's neighbours are the records it is cited for, at any depth, so 1 hop`);
+    depth = 1;
+  }
   return {
     ...view,
-    // As ids too, or the canvas did not draw a hand-linked entity as the view's centre.
-    expanded: view.expanded.map(idOf),
+    expanded,
     cuts: new Map([...view.cuts].map(([id, cut]) => [idOf(id), cut])),
     hidden: new Set(link.hidden.map(idOf)),
     pinned: new Map(link.pinned.map((pin) => [idOf(pin.id), pin.at])),
     filters: link.filters,
     selection,
     mode: link.mode,
-    depth: link.depth,
+    depth,
   };
 }

@@ -97,6 +97,9 @@ export const entityDetailsSchema = z.object({
   url: scalar,
   number: scalar,
   code: scalar,
+  /** A source's: who published it, and its language (BCP 47). */
+  publisher: scalar,
+  language: scalar,
 });
 export type EntityDetails = z.infer<typeof entityDetailsSchema>;
 

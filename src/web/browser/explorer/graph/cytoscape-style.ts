@@ -1,7 +1,6 @@
 import type { StylesheetJson } from 'cytoscape';
-import { edgeFontSize } from './emphasis.ts';
 import { entityStyles, evidenceLineStyles } from './entity-styles.ts';
-import { labelFont } from './label-font.ts';
+import { edgeFontSize, edgeLabelPadding, labelFont, leastDrawnPixels } from './label-font.ts';
 
 const ink = '#1b1f24';
 const edgeInk = '#5f6b76';
@@ -10,6 +9,8 @@ const highlight = '#c2410c';
 /**
  * Cytoscape's stylesheet: one rule per entity kind; names wrapped as node-labels.ts wraps them;
  * relation types only on `labelled` relations, and larger names on `emphasised` entities (emphasis.ts).
+ * Drawing order is by z-index alone (z-index-compare manual): relations under the entities, but
+ * the one looked at, and its label, above the names it crosses.
  */
 export function graphStylesheet(): StylesheetJson {
   return [
@@ -24,18 +25,19 @@ export function graphStylesheet(): StylesheetJson {
         'font-family': labelFont.family,
         'font-size': labelFont.size,
         'text-valign': 'bottom',
-        'text-margin-y': 4,
+        'text-margin-y': labelFont.margin,
         // The lines are node-labels.ts's, each narrower than this: Cytoscape only breaks them.
         'text-wrap': 'wrap',
         'text-max-width': `${labelFont.maxWidth}px`,
-        'line-height': 1.15,
+        'line-height': labelFont.lineHeight,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
-        // Below this on-screen size labels are left out: at a few hundred nodes they would only overlap.
-        'min-zoomed-font-size': 8,
+        'min-zoomed-font-size': leastDrawnPixels,
         'border-width': 1.5,
         'border-color': '#ffffff',
+        'z-index-compare': 'manual',
+        'z-index': 10,
       },
     },
     ...Object.entries(entityStyles).map(([type, style]) => ({
@@ -51,8 +53,17 @@ export function graphStylesheet(): StylesheetJson {
       style: { width: 38, height: 38, 'font-weight': 'bold' },
     },
     {
+      // Where a path turns down (layouts.ts), the name goes above the shape, clear of the relation below it.
+      selector: 'node.label-above',
+      style: { 'text-valign': 'top', 'text-margin-y': -labelFont.margin },
+    },
+    {
       selector: 'node.emphasised',
       style: { 'z-index': 20 },
+    },
+    {
+      selector: 'node.hovered',
+      style: { 'z-index': 40 },
     },
     {
       selector: 'edge',
@@ -63,6 +74,8 @@ export function graphStylesheet(): StylesheetJson {
         'target-arrow-shape': 'triangle',
         'arrow-scale': 0.8,
         'curve-style': 'bezier',
+        'z-index-compare': 'manual',
+        'z-index': 0,
       },
     },
     {
@@ -77,9 +90,9 @@ export function graphStylesheet(): StylesheetJson {
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.9,
-        'text-background-padding': '2px',
+        'text-background-padding': `${edgeLabelPadding}px`,
         'text-background-shape': 'roundrectangle',
-        'z-index': 15,
+        'z-index': 6,
       },
     },
     ...Object.entries(evidenceLineStyles).map(([evidence, lineStyle]) => ({
@@ -88,7 +101,11 @@ export function graphStylesheet(): StylesheetJson {
     })),
     {
       selector: 'edge.on-path',
-      style: { 'line-color': highlight, 'target-arrow-color': highlight, width: 4, 'z-index': 10 },
+      style: { 'line-color': highlight, 'target-arrow-color': highlight, width: 4, 'z-index': 5 },
+    },
+    {
+      selector: 'edge.looked',
+      style: { 'z-index': 30 },
     },
     {
       selector: 'node.on-path',

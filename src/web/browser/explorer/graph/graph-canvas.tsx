@@ -8,6 +8,7 @@ import { graphStylesheet } from './cytoscape-style.ts';
 import { emphasise, type Focus } from './emphasis.ts';
 import { placeNewNodes } from './initial-places.ts';
 import { labelFont, measureLabel } from './label-font.ts';
+import { planLayout } from './layouts.ts';
 import { linesFor, nodeLabels } from './node-labels.ts';
 import { seedOf, withSeededRandom } from './seeded-random.ts';
 
@@ -58,7 +59,35 @@ function elementsOf(visible: Visible): ElementDefinition[] {
 function focusOf(props: GraphCanvasProps, hovered: string | null): Focus {
   const { selection } = props;
   const selected = selection?.kind === 'entity' ? selection.id : selection?.kind === 'edge' ? selection.key : null;
-  return { looked: [selected, hovered].filter((id) => id !== null), roots: props.roots, onPath: props.onPath };
+  return { selected, hovered, roots: props.roots, onPath: props.onPath };
+}
+
+/**
+ * How much one wheel notch (100 px in Chrome) zooms: about a quarter, so that the names of a
+ * crowded view, fitted below the size they are drawn at, come in two or three notches.
+ */
+const zoomPerNotch = 1.25;
+const notchPixels = 100;
+
+/**
+ * Wheel zoom of our own, taken before Cytoscape's: Cytoscape 3.35 counts a mouse notch as three
+ * pixels of a touchpad (2.8 % a notch, so five notches barely changed the size of a name), and
+ * its wheelSensitivity, which it warns against, would speed up touchpads as much, already fast.
+ * Here a step zooms by how far it scrolls, alike for both: a notch a quarter, a touchpad by its
+ * pixels; a pinch (a wheel event with ctrlKey) four times as fast, as its steps are small.
+ */
+function zoomOnWheel(cy: Core, holder: HTMLElement): (event: WheelEvent) => void {
+  return (event) => {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const unit =
+      event.deltaMode === WheelEvent.DOM_DELTA_LINE ? 40 : event.deltaMode === WheelEvent.DOM_DELTA_PAGE ? holder.clientHeight : 1;
+    const notches = (-event.deltaY * unit * (event.ctrlKey ? 4 : 1)) / notchPixels;
+    // A fling comes as a few large steps: each at most four notches.
+    const level = cy.zoom() * zoomPerNotch ** Math.max(-4, Math.min(4, notches));
+    const box = holder.getBoundingClientRect();
+    cy.zoom({ level, renderedPosition: { x: event.clientX - box.left, y: event.clientY - box.top } });
+  };
 }
 
 /** Where an entity is drawn now, in graph coordinates; null when it is not drawn. */
@@ -80,6 +109,11 @@ export function GraphCanvas(props: GraphCanvasProps) {
 
   useEffect(() => {
     if (!container.current) return;
+    const holder = container.current;
+    // Listening in the capture phase on the container before Cytoscape does, this runs first and stops Cytoscape's.
+    let onWheel: ((event: WheelEvent) => void) | null = null;
+    const wheel = (event: WheelEvent) => onWheel?.(event);
+    holder.addEventListener('wheel', wheel, { capture: true, passive: false });
     const cy = cytoscape({
       container: container.current,
       style: graphStylesheet(),
@@ -88,7 +122,14 @@ export function GraphCanvas(props: GraphCanvasProps) {
       selectionType: 'single',
       boxSelectionEnabled: false,
     });
+    onWheel = zoomOnWheel(cy, holder);
     cy.on('tap', 'node', (event) => handlers.current.onSelect({ kind: 'entity', id: event.target.id() }));
+    // Grabbing an entity to drag it selects it, so that Pin in place, next, pins the one just moved.
+    cy.on('grab', 'node', (event) => {
+      const { selection } = handlers.current;
+      const id: string = event.target.id();
+      if (selection?.kind !== 'entity' || selection.id !== id) handlers.current.onSelect({ kind: 'entity', id });
+    });
     cy.on('tap', 'edge', (event) => handlers.current.onSelect({ kind: 'edge', key: event.target.id() }));
     cy.on('tap', (event) => {
       if (event.target === cy) handlers.current.onSelect(null);
@@ -105,17 +146,17 @@ export function GraphCanvas(props: GraphCanvasProps) {
     };
     cy.on('mouseout', 'node, edge', leave);
     // A pointer that leaves the canvas straight from a node gets no mouseout from Cytoscape.
-    const holder = container.current;
     holder.addEventListener('mouseleave', leave);
-    // Emphasised labels keep their size on screen, and a relation's label shows where its line holds it.
+    // Emphasised labels keep their size on screen, and a relation's label shows where it covers nothing.
     let zooming = 0;
-    cy.on('zoom layoutstop', () => {
+    cy.on('zoom layoutstop dragfree', () => {
       cancelAnimationFrame(zooming);
       zooming = requestAnimationFrame(() => emphasise(cy, focusOf(handlers.current, hovered.current)));
     });
     cyRef.current = cy;
     handlers.current.onReady(cy);
     return () => {
+      holder.removeEventListener('wheel', wheel, { capture: true });
       holder.removeEventListener('mouseleave', leave);
       handlers.current.onReady(null);
       cy.destroy();
@@ -186,7 +227,6 @@ export function GraphCanvas(props: GraphCanvasProps) {
     const cy = cyRef.current;
     if (!cy || props.layoutRequest === laidOut.current || cy.nodes().empty()) return;
     const first = laidOut.current === 0;
-    const crowded = cy.nodes().length > 60;
     laidOut.current = props.layoutRequest;
     const fixed = cy
       .nodes()
@@ -195,25 +235,8 @@ export function GraphCanvas(props: GraphCanvasProps) {
       // A copy: position() is the node's own object, which the layout moves.
       .map((node) => ({ nodeId: node.id(), position: { ...node.position() } }));
     cy.nodes().unlock();
-    const layout = cy.layout({
-      name: 'fcose',
-      quality: 'default',
-      randomize: first,
-      animate: !first,
-      animationDuration: 400,
-      // A crowded view needs more room per node, or the labels in its centre overlap.
-      nodeRepulsion: () => (crowded ? 45000 : 9000),
-      idealEdgeLength: () => (crowded ? 140 : 90),
-      nodeSeparation: crowded ? 120 : 90,
-      gravity: crowded ? 0.15 : 0.25,
-      // Room for each node's label, not only its shape: names run to 130 px under nodes of 26,
-      // and laid out as shapes alone they overlapped (Vorobyev's eleven neighbours).
-      nodeDimensionsIncludeLabels: true,
-      fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
-      fit: true,
-      padding: 40,
-      // fcose's options are its own: Cytoscape's types list only the built-in layouts.
-    } as cytoscape.LayoutOptions);
+    const { elements, options } = planLayout({ cy, roots: props.roots, onPath: props.onPath, first, fixed });
+    const layout = elements.layout(options);
     layout.one('layoutstop', () => {
       // With labels in the nodes' dimensions fcose keeps a fixed node's box, label included, where
       // the node was, which moves the node itself by half its label: put it back exactly.

@@ -9,6 +9,31 @@ export const labelFont = {
   maxWidth: 150,
   /** How wide a wrapped line may be, measured in bold (the centre's weight), which suits the others too. */
   lineWidth: 130,
+  /** Cytoscape's line-height for entity labels. */
+  lineHeight: 1.15,
+  /** The gap between an entity's shape and its label (text-margin-y), in graph units. */
+  margin: 4,
+} as const;
+
+/** The font size of a relation's label, at a zoom of 1 or more. */
+export const edgeFontSize = 9;
+/** The white around a relation's label (text-background-padding), in graph units. */
+export const edgeLabelPadding = 2;
+
+/** Below this size on screen Cytoscape leaves a label out (min-zoomed-font-size): at a few hundred nodes they would only overlap. */
+export const leastDrawnPixels = 8;
+
+/**
+ * The least size on screen, in pixels, of the names the canvas keeps legible at any zoom
+ * (emphasis.ts): a crowded view is fitted at a zoom where the other names are too small to draw.
+ */
+export const legiblePixels = {
+  /** The entity under the mouse: the reader is asking what it is. */
+  hovered: 14,
+  /** The expanded entities, the selected one, the ends of a selected relation, a path's entities. */
+  named: 12,
+  /** The selected entity's neighbours (a lone source's records), where they cover no name written before and no entity. */
+  neighbour: 10,
 } as const;
 
 let context: CanvasRenderingContext2D | null | undefined;

@@ -5,6 +5,7 @@
  */
 import type { Edge, EntitySummary, Subgraph } from '../api/shapes.ts';
 import type { Cut, Neighbourhood } from './neighbourhood-cut.ts';
+import { isSourceNeighbourhood } from './neighbourhood-depth.ts';
 import { overlaps } from './partial-dates.ts';
 import { endsOf, relationDates } from './relation-dates.ts';
 
@@ -130,7 +131,9 @@ export function viewReducer(view: View, action: ViewAction): View {
         ...withSubgraph(emptyView, action.subgraph),
         filters: view.filters,
         mode: view.mode,
-        depth: view.depth,
+        // A source's neighbours are one hop away at any depth (neighbourhood-depth.ts): a view of
+        // one source says 1 hop, in its control and its address, whatever was set before.
+        depth: isSourceNeighbourhood(action.around, action.subgraph.nodes) ? 1 : view.depth,
         expanded: [action.around],
         cuts: withCut(new Map(), action.around, action.subgraph.cut),
         selection: { kind: 'entity', id: action.around },

@@ -8,6 +8,7 @@ import { EvidenceMark } from './evidence-mark.tsx';
 const fieldLabels: [keyof EntityDetails, string, string][] = [
   // A memorandum's title is stored as its name.
   ['title', 'Title', 'name'],
+  ['publisher', 'Publisher', 'publisher'],
   ['kind', 'Kind', 'kind'],
   ['tldType', 'Type', 'type'],
   ['unicode', 'Unicode form', 'unicode'],
@@ -16,6 +17,7 @@ const fieldLabels: [keyof EntityDetails, string, string][] = [
   ['code', 'Code', 'code'],
   ['country', 'Country', 'country'],
   ['date', 'Date', 'date'],
+  ['language', 'Language', 'language'],
   ['startDate', 'Starts', 'startDate'],
   ['endDate', 'Ends', 'endDate'],
   ['place', 'Place', 'place'],
@@ -25,6 +27,25 @@ const fieldLabels: [keyof EntityDetails, string, string][] = [
 ];
 const dated = new Set<string>(['date', 'startDate', 'endDate']);
 
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** "English (en)": a source's language by name, with the code the API gives; the code alone when it names none. */
+function describeLanguage(code: string): string {
+  try {
+    const name = languageNames.of(code);
+    return name ? `${name} (${code})` : code;
+  } catch {
+    // Not a BCP 47 tag at all: shown as it is stored.
+    return code;
+  }
+}
+
+/** A field's value as the panel writes it. */
+function shown(field: keyof EntityDetails, text: string): string {
+  if (dated.has(field)) return describeDate(text);
+  return field === 'language' ? describeLanguage(text) : text;
+}
+
 /**
  * An entity's own facts, each marked with how it is known where its sources do not simply state
  * it (`provenance`: a value inferred, with its basis, or from outside the sources), and the whole
@@ -33,7 +54,9 @@ const dated = new Set<string>(['date', 'startDate', 'endDate']);
 export function EntityFacts({ details }: { details: EntityDetails }) {
   const { provenance } = details;
   const aliasSupport = listSupport(provenance, 'aliases');
-  const nameSupport = details.__typename === 'Memorandum' ? [] : fieldSupport(provenance, 'name');
+  // The heading is the name: a source's title (stored so), a memorandum's is its own Title row.
+  const isSource = details.__typename === 'Source';
+  const nameSupport = details.__typename === 'Memorandum' ? [] : fieldSupport(provenance, isSource ? 'title' : 'name');
   return (
     <>
       {details.summary && (
@@ -63,7 +86,7 @@ export function EntityFacts({ details }: { details: EntityDetails }) {
         )}
         {nameSupport.length > 0 && (
           <div data-testid="field-name">
-            <dt>Name</dt>
+            <dt>{isSource ? 'Title' : 'Name'}</dt>
             <dd>
               {details.name}
               <EvidenceMark supports={nameSupport} />
@@ -96,7 +119,7 @@ export function EntityFacts({ details }: { details: EntityDetails }) {
             <div key={field} data-testid={`field-${field}`}>
               <dt>{label}</dt>
               <dd>
-                {dated.has(field) ? describeDate(text) : text}
+                {shown(field, text)}
                 <EvidenceMark supports={fieldSupport(provenance, provenanceField)} />
               </dd>
             </div>
