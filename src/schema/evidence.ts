@@ -81,7 +81,7 @@ export const FieldProvenanceRef = builder.objectRef<FieldProvenanceRecord>('Fiel
     }),
     sourcesFromRecord: t.exposeBoolean('sourcesFromRecord', {
       description:
-        'True when the value has no sources of its own and `sources` are the whole record\'s: each of them cites the record, and not every one need write this value. False for a value its own sources were given for (a date one article gives, a claim, an alias).',
+        "True when the value has no sources of its own and `sources` are the whole record's: each of them cites the record, and not every one need write this value. False for a value its own sources were given for (a date one article gives, a claim, an alias).",
     }),
   }),
 });
