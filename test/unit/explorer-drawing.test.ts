@@ -52,46 +52,33 @@ describe('the chain a long path draws as a snake', () => {
     expect(chainOf(cy, 'e')?.map((node) => node.id())).toEqual(['e', 'd', 'c', 'b', 'a']);
   });
 
-  it('leaves out short chains, branches, rings and chains beside something else', () => {
-    expect(
-      chainOf(
-        graphOf([
-          ['a', 'b'],
-          ['b', 'c'],
-        ]),
-      ),
-    ).toBeNull();
-    expect(
-      chainOf(
-        graphOf([
-          ['a', 'b'],
-          ['b', 'c'],
-          ['c', 'd'],
-          ['b', 'x'],
-        ]),
-      ),
-    ).toBeNull();
-    expect(
-      chainOf(
-        graphOf([
-          ['a', 'b'],
-          ['b', 'c'],
-          ['c', 'd'],
-          ['d', 'a'],
-        ]),
-      ),
-    ).toBeNull();
-    expect(
-      chainOf(
-        graphOf([
-          ['a', 'b'],
-          ['b', 'c'],
-          ['c', 'd'],
-          ['x', 'y'],
-          ['y', 'z'],
-          ['z', 'x'],
-        ]),
-      ),
-    ).toBeNull();
+  const notChains: Record<string, [string, string][]> = {
+    'a chain of three': [
+      ['a', 'b'],
+      ['b', 'c'],
+    ],
+    'a branch': [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['b', 'x'],
+    ],
+    'a ring': [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'a'],
+    ],
+    'a chain beside a ring': [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['x', 'y'],
+      ['y', 'z'],
+      ['z', 'x'],
+    ],
+  };
+  it.each(Object.entries(notChains))('leaves out %s', (_name, links) => {
+    expect(chainOf(graphOf(links))).toBeNull();
   });
 });
