@@ -27,6 +27,7 @@ import { useRequestBudget } from './http/request-budget.ts';
 import { requestIdOf } from './http/request-id.ts';
 import { useRequestLog } from './http/request-log.ts';
 import { type ResponseStore, useCachedReads } from './http/response-cache.ts';
+import type { ServerContext } from './http/server-context.ts';
 import { traceContextOf, useTracing } from './http/tracing.ts';
 import { useTrustedDocuments } from './http/trusted-documents.ts';
 import { createLogger, type Logger, yogaLogging } from './log.ts';
@@ -110,7 +111,7 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
   const quotas = quotaSettings
     ? quotaPlugins({ settings: quotaSettings, apiKeys, logger, limiters: options.quotaLimiters, onRefused: metrics.quotaRefused })
     : null;
-  const yoga = createYoga<Record<string, unknown>, RequestContext>({
+  const yoga = createYoga<ServerContext, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
     // Liveness: yoga answers 200 while the process is up. Readiness: see http/probes.ts.
@@ -127,9 +128,9 @@ export function createGovgraphYoga({ db, ...options }: YogaOptions) {
     // GraphiQL is served by useWebPages (src/web), with the explorer: bundled from npm packages,
     // so a researcher's browser contacts no one but this server.
     graphiql: false,
-    context: ({ request }) =>
+    context: ({ request, requestTimeoutMs }) =>
       createRequestContext(db, request, {
-        requestTimeoutMs: options.requestTimeoutMs,
+        requestTimeoutMs: requestTimeoutMs ?? options.requestTimeoutMs,
         apiKeys,
         requestId: requestIdOf(request),
         traceContext: traceContextOf(request),

@@ -122,9 +122,9 @@ const documents: Record<QueryName, Record<System, string>> = {
     // A computes its search parameters from the text; B and C get the same ones, computed as A
     // does (lib/search.ts), for the same statement (cypher/queries/search.cypher).
     A: 'query Q4($text: String!) { search(query: $text, first: 20) { score node { slug name } } }',
-    B: `query Q4($all: String!, $allTypos: String, $any: String, $exact: [String!]!, $exactKeys: [String!]!, $words: [SearchWord!]!, $labels: [String!], $typeLabels: [String!]!, $first: Int!, $candidates: Int!, $nearSlug: String) {
+    B: `query Q4($all: String!, $allTypos: String!, $any: String!, $exact: [String!]!, $exactKeys: [String!]!, $words: [SearchWord!]!, $labels: [String!]!, $typeLabels: [String!]!, $first: Int!, $candidates: Int!, $nearSlug: String!) {
       search(all: $all, allTypos: $allTypos, any: $any, exact: $exact, exactKeys: $exactKeys, words: $words, labels: $labels, typeLabels: $typeLabels, first: $first, candidates: $candidates, nearSlug: $nearSlug) { score node { id name } } }`,
-    C: `query Q4($all: String!, $allTypos: String, $any: String, $exact: [String!]!, $exactKeys: [String!]!, $words: [SearchWord!]!, $labels: [String!], $typeLabels: [String!]!, $first: Int!, $candidates: Int!, $nearSlug: String) {
+    C: `query Q4($all: String!, $allTypos: String!, $any: String!, $exact: [String!]!, $exactKeys: [String!]!, $words: [SearchWord!]!, $labels: [String!]!, $typeLabels: [String!]!, $first: Int!, $candidates: Int!, $nearSlug: String!) {
       search(all: $all, allTypos: $allTypos, any: $any, exact: $exact, exactKeys: $exactKeys, words: $words, labels: $labels, typeLabels: $typeLabels, first: $first, candidates: $candidates, nearSlug: $nearSlug) { score node { slug name } } }`,
   },
   Q5: {

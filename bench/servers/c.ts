@@ -19,16 +19,16 @@ const totals = { requests: 0 };
 
 interface SearchArguments {
   all: string;
-  allTypos?: string | null;
-  any?: string | null;
+  allTypos: string;
+  any: string;
   exact: string[];
   exactKeys: string[];
   words: { text: string; key: string }[];
-  labels?: string[] | null;
+  labels: string[];
   typeLabels: string[];
   first: number;
   candidates: number;
-  nearSlug?: string | null;
+  nearSlug: string;
 }
 
 const typeDefs = /* GraphQL */ `
@@ -36,7 +36,7 @@ const typeDefs = /* GraphQL */ `
     organization(slug: String!): Org
     events(kind: String!, dateFrom: String!, dateTo: String!, first: Int!, after: String): EventPage!
     organizations(kind: String!, first: Int!): OrgPage!
-    search(all: String!, allTypos: String, any: String, exact: [String!]!, exactKeys: [String!]!, words: [SearchWord!]!, labels: [String!], typeLabels: [String!]!, first: Int!, candidates: Int!, nearSlug: String): [Hit!]!
+    search(all: String!, allTypos: String!, any: String!, exact: [String!]!, exactKeys: [String!]!, words: [SearchWord!]!, labels: [String!]!, typeLabels: [String!]!, first: Int!, candidates: Int!, nearSlug: String!): [Hit!]!
     paths(from: String!, to: String!, maxHops: Int!): [FoundPath!]!
   }
   input SearchWord { text: String! key: String! forms: [String!]! prefixes: [String!]! leaderTitles: [String!]! signing: Boolean! saying: Boolean! managing: Boolean! membership: Boolean! types: [String!]! initialisms: [String!]! }
@@ -205,16 +205,16 @@ const schema = createSchema({
       search: async (_: unknown, args: SearchArguments) => {
         const found = await rows(statements.search, {
           all: args.all,
-          allTypos: args.allTypos ?? null,
-          any: args.any ?? null,
+          allTypos: args.allTypos,
+          any: args.any,
           exact: args.exact,
           exactKeys: args.exactKeys,
           words: args.words,
-          labels: args.labels ?? null,
+          labels: args.labels,
           typeLabels: args.typeLabels,
           first: int(args.first),
           candidates: int(args.candidates),
-          nearSlug: args.nearSlug ?? null,
+          nearSlug: args.nearSlug,
         });
         return found.map((row) => {
           const values = Array.isArray(row.props) ? row.props : [];

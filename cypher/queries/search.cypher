@@ -2,8 +2,8 @@
 // src/domain/text/search-query.ts from the text a person typed:
 //   $all         Lucene query requiring every content word of the query, each as typed, as a
 //                prefix or as a match key, in any field
-//   $allTypos    the same with typos allowed (fuzzy clauses); null when no word is long enough
-//   $any         any word, typos allowed; null for a query of one word
+//   $allTypos    the same with typos allowed (fuzzy clauses); '' when no word is long enough
+//   $any         any word, typos allowed; '' for a query of one word
 //   $exact       the query's normalized forms, and
 //   $exactKeys   its match keys: an entity with a line of searchText or searchVariants equal
 //                to one of them is exactly what was typed, and comes first (the forms' lines
@@ -14,9 +14,12 @@
 //                signing, saying, managing and membership, whether it asks who signed, what
 //                was said, who runs a domain or who belongs, and types, the labels it names
 //                ("domain"), and initialisms, which a position's title may write (CoveredWord)
-//   $labels      entity labels to keep, or null for all
+//   $labels      entity labels to keep: every label but Conflict unless the request names types
 //   $first       how many hits to return; $candidates  how many to take from the index per stage
-//   $nearSlug    for a reference's candidates only: a fuzzy Lucene term of the slug it gave, else null
+//   $nearSlug    for a reference's candidates only: a fuzzy Lucene term of the slug it gave, else ''
+// None is ever null, nor is $labels empty: Neo4j keys its plan cache by each parameter's type,
+// and a null, or an empty list, is of another type than a string or a list of strings, so every
+// combination of absent parameters would be planned again (over a second for this statement).
 // The index is asked in stages, each only when the stages before found fewer than `ranked`
 // entities ($first, at least 10): all words ($all), all words with typos ($allTypos), some words ($any).
 // A page of fewer than 10 is then the start of the page of 10, ranked among the same hits:
@@ -79,33 +82,33 @@
 // statement or an article about it is looking for the entity ("Quator Labs" is the company, not
 // what it announced; "члены ISPCP" the constituency, not the article).
 CALL db.index.fulltext.queryNodes('entity_search_v2', $all, {limit: $candidates}) YIELD node, score
-WHERE $labels IS NULL OR node.label IN $labels
+WHERE node.label IN $labels
 WITH collect({node: node, score: score, tier: 3}) AS hits
 // Apart from the collect: beside it, a grouping key would leave no row when the index finds none.
 WITH hits, CASE WHEN $first < 10 THEN 10 ELSE $first END AS ranked
 CALL (hits, ranked) {
-  WITH hits, ranked WHERE $allTypos IS NOT NULL AND size(hits) < ranked
+  WITH hits, ranked WHERE $allTypos <> '' AND size(hits) < ranked
   CALL db.index.fulltext.queryNodes('entity_search_v2', $allTypos, {limit: $candidates}) YIELD node, score
-  WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
+  WHERE node.label IN $labels AND NOT node IN [hit IN hits | hit.node]
   RETURN collect({node: node, score: score, tier: 2}) AS typos
 }
 WITH hits + typos AS hits, ranked
 CALL (hits, ranked) {
-  WITH hits, ranked WHERE $any IS NOT NULL AND size(hits) < ranked
+  WITH hits, ranked WHERE $any <> '' AND size(hits) < ranked
   CALL db.index.fulltext.queryNodes('entity_search_v2', $any, {limit: $candidates}) YIELD node, score
-  WHERE ($labels IS NULL OR node.label IN $labels) AND NOT node IN [hit IN hits | hit.node]
+  WHERE node.label IN $labels AND NOT node IN [hit IN hits | hit.node]
   RETURN collect({node: node, score: score, tier: 1}) AS some
 }
-// For a reference that names nothing ($nearSlug, src/services/candidates.ts; null for search): the
+// For a reference that names nothing ($nearSlug, src/services/candidates.ts; '' for search): the
 // slugs, current or former, at most two edits from it, a fuzzy term of the keyword index
 // entity_slugs (cypher/schema/016-slug-near-misses). The stages above read a slug as words, each
 // too short for a typo: "tld-rux" found every domain with "tld" and never "tld-ru". Such a hit
 // ranks above theirs (tier 4) and replaces the same entity found by one of them; they do not
 // count it, so a search without $nearSlug is as it was.
 CALL () {
-  WITH $nearSlug AS typed WHERE typed IS NOT NULL
+  WITH $nearSlug AS typed WHERE typed <> ''
   CALL db.index.fulltext.queryNodes('entity_slugs', typed, {limit: $candidates}) YIELD node, score
-  WHERE $labels IS NULL OR node.label IN $labels
+  WHERE node.label IN $labels
   RETURN collect({node: node, score: score, tier: 4}) AS near
 }
 WITH [hit IN hits WHERE NOT hit.node IN [other IN near | other.node]] + near AS hits,
@@ -143,7 +146,7 @@ CALL (hits, some) {
     RETURN work
   }
   WITH nodes, work, score
-  WHERE ($labels IS NULL OR work.label IN $labels) AND NOT work IN nodes
+  WHERE work.label IN $labels AND NOT work IN nodes
   WITH work, max(score) AS score
   // At most as many as an index stage takes: a person who signed 1,521 memoranda (the generated
   // graph of 100k entities) made every one of them a hit, each cast read below, 50,242 db hits.

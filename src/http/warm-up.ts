@@ -1,22 +1,33 @@
 import { z } from 'zod';
+import type { ServerContext } from './server-context.ts';
 
 /**
  * Requests the server answers itself before it says it is ready, through its own request path
- * (yoga's fetch, no socket). After a fresh start the first search took 4.4 s on an idle 2-core
- * machine, and over 10 s on a busy one (the request deadline: CI's start check got a TIMEOUT):
- * a cold JVM plans search.cypher in seconds, and for a minute or so each new kind of query
- * (one word or several, with a type word or not, another selection) is planned again at about
- * a second. These requests take that cost before any client does: after them the first search
- * took 2.1–2.4 s and the next ones about a second, then milliseconds. Each runs one of the
- * heavy statement families (search of one word and of several, with the whole record and with a
- * few properties; a root list with its count; a nested read; a neighbourhood and a timeline) on
+ * (yoga's fetch, no socket). A cold JVM plans search.cypher in 8–10 s on a 2-core machine, and
+ * each other kind of query (one word or several, with a type word or not, another selection)
+ * in a second or two more while the JVM warms. These requests take that cost before any client
+ * does: after them a first search of any kind took 0.06–0.4 s
+ * (bench/results/2026-12-08-first-requests-plans.md). Each runs one of the heavy statement
+ * families (search of one word and of several, with the whole record and with a few
+ * properties; a root list with its count; a nested read; a neighbourhood and a timeline) on
  * whatever the database holds; none needs a known slug.
  */
 
-/** What the warm-up needs of the server: its fetch, as yoga has it. */
+/** What the warm-up needs of the server: its fetch, as yoga has it, with a server context. */
 export interface Answering {
-  fetch(url: string, init: { method: string; headers: Record<string, string>; body: string }): Promise<Response> | Response;
+  fetch(
+    url: string,
+    init: { method: string; headers: Record<string, string>; body: string },
+    serverContext: ServerContext,
+  ): Promise<Response> | Response;
 }
+
+/**
+ * The warm-up's own time budget per request. A cold JVM on a busy 2-core machine took over 10
+ * s (a client's budget) to plan the first search, which then ended in a TIMEOUT and warmed
+ * nothing. Neo4j's transaction timeout (NEO4J_TX_TIMEOUT_MS) still bounds each statement.
+ */
+export const warmUpRequestTimeoutMs = 60_000;
 
 /** How long the warm-up took, and how many of its requests failed (each reported as it fails). */
 export interface WarmUpResult {
@@ -61,11 +72,15 @@ export async function warmUp(server: Answering, onNotice: (line: string) => void
   const ask = async (query: string, variables: Record<string, unknown> = {}): Promise<unknown> => {
     requests += 1;
     try {
-      const response = await server.fetch('http://warm-up/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
+      const response = await server.fetch(
+        'http://warm-up/graphql',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        },
+        { requestTimeoutMs: warmUpRequestTimeoutMs },
+      );
       const parsed = answer.parse(await response.json());
       const error = parsed.errors?.[0]?.message;
       if (response.status !== 200 || error !== undefined) throw new Error(error ?? `HTTP ${response.status}`);

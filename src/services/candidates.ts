@@ -31,7 +31,7 @@ export async function candidatesFor(reader: StatementReader, typed: string, labe
   const edits = slug === null ? 0 : nearSlugEdits(slug);
   const rows = await searchEntities(reader, {
     ...searchStatementParameters(plan, labels && labels.length > 0 ? labels : null, searchedForCandidates),
-    nearSlug: slug !== null && edits > 0 ? nearSlugTerm(slug, edits) : null,
+    nearSlug: slug !== null && edits > 0 ? nearSlugTerm(slug, edits) : '',
   });
   // "tld-rux" is "tld-ru" misspelt, not any other domain whose slug shares the word "tld".
   const nearness = (entity: StoredEntity) =>

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type { EntityLabel } from '../graph.ts';
+import { type EntityLabel, graphEntityLabels } from '../graph.ts';
 import type { EntityRow } from '../stored-entity.ts';
 import { foldTransliteration, hasCyrillic, matchKey, transliterate } from './match-key.ts';
 import { searchKey, searchWords } from './normalize.ts';
@@ -423,23 +423,31 @@ export function planSearch(input: string): SearchPlan | null {
   return { words, all, allTypos, any, exact, exactKeys, positionWords, typeLabels };
 }
 
-/** Every parameter of cypher/queries/search.cypher, as plain values (numbers, not Bolt integers). */
+/**
+ * Every parameter of cypher/queries/search.cypher, as plain values (numbers, not Bolt integers).
+ * None is null, each absence has a value of the parameter's own type (''), and `labels` is never
+ * empty: Neo4j plans a statement again for every new combination of its parameters' types, and a
+ * null or an empty list is a type of its own (over a second each for this statement).
+ */
 export interface SearchStatementParameters {
   all: string;
-  allTypos: string | null;
-  any: string | null;
+  /** '' when the plan has none. */
+  allTypos: string;
+  /** '' when the plan has none. */
+  any: string;
   exact: string[];
   exactKeys: string[];
   words: CoveredWord[];
-  labels: readonly EntityLabel[] | null;
+  /** Every label of the graph's entities when the request names no type (never empty). */
+  labels: readonly EntityLabel[];
   typeLabels: readonly EntityLabel[];
   first: number;
   candidates: number;
   /**
    * For a reference's candidates only (src/services/candidates.ts): the slug it gave as a fuzzy
-   * term of the keyword index entity_slugs; null for search.
+   * term of the keyword index entity_slugs; '' for search.
    */
-  nearSlug: string | null;
+  nearSlug: string;
 }
 
 /**
@@ -457,16 +465,16 @@ export function searchStatementParameters(
   const candidates = Math.max(labels ? first * 10 : first * 2, 50);
   return {
     all: plan.all,
-    allTypos: plan.allTypos,
-    any: plan.any,
+    allTypos: plan.allTypos ?? '',
+    any: plan.any ?? '',
     exact: plan.exact,
     exactKeys: plan.exactKeys,
     words: plan.positionWords,
-    labels,
+    labels: labels ?? graphEntityLabels,
     typeLabels: plan.typeLabels,
     first,
     candidates,
-    nearSlug: null,
+    nearSlug: '',
   };
 }
 

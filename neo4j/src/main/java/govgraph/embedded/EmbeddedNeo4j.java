@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -53,7 +54,12 @@ public final class EmbeddedNeo4j {
             // Bolt waits 5 s twice for connections and threads that are already gone when the
             // parent stops us; a parent that restarts or exits should not wait ten seconds for that.
             .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
-            .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500));
+            .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
+            // By default the plan cache keys a statement by the length of its string and list
+            // parameters too, so a search of other words (its Lucene query is a string) or a
+            // loader batch of another size is planned again: 1-2 s each for queries/search on a
+            // warm JVM. govgraph's statements seek indexes whatever those lengths are.
+            .setConfig(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false);
     if (txTimeoutMs > 0) {
       builder.setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMillis(txTimeoutMs));
     }
