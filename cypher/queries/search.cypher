@@ -40,10 +40,11 @@
 // statement whose summary and speaker hold every word counts as matching every word; a word
 // asking what was said (a word's `saying`: "said", "spoke", "заявил") is held by every speaker:
 // "what Vorobyev said about ICANN" is his statement whose heading names ICANN, not ICANN.
-// A memorandum is found by its cast, its parties and signatories together as one "position",
-// when the query asks for a memorandum (its one type word) or who signed: "memorandum signed by
-// Pavlyuchenko" names one of its signatories and asks who signed, which every signature holds (a
-// word's `signing`); "memorandum with MSK-IX" names a party. Neither is the RIPN memorandum,
+// A memorandum is found by its cast, its parties, signatories and the topics it covers together
+// as one "position", when the query asks for a memorandum (its one type word) or who signed:
+// "memorandum signed by Pavlyuchenko" names one of its signatories and asks who signed, which
+// every signature holds (a word's `signing`); "memorandum with MSK-IX" names a party;
+// "memorandum spam phishing botnets" three topics of the MSK-IX one. Neither is the RIPN memorandum,
 // whose description holds "signed" and "MSK-IX" too. A query that asks for no memorandum is not
 // one: "Platonov MSK-IX" is the person, "national registry for .ru and .рф" the registry, though
 // memoranda have both as parties; nor is "article about Belarus memorandum", which names two types.
@@ -55,9 +56,10 @@
 // says "membership"; "members Verizon Comcast" too, whose own text names neither. The word
 // asking is held by every body with a member, every registry with a domain; the other words
 // by the members and domains among the hits (the index finds those that hold them).
-// An event is found by its participants alike when the query names events alone ("event",
-// "conference", "section"): "Diplomatic Academy conference Vorobyev" is the conference he took
-// part in, whose own text does not name him. Its cast holds those of its sections, sessions and
+// An event is found by its participants and the topics it discussed alike when the query names
+// events alone ("event", "conference", "section"): "Diplomatic Academy conference Vorobyev" is
+// the conference he took part in, whose own text does not name him; "conference digital
+// colonialism" the one where it was discussed. Its cast holds those of its sections, sessions and
 // round tables too ("RANS conference Babekina", who spoke in a section), but not those of a
 // conference inside it: an edition's participants would make the series, whose shorter name
 // scores higher, the answer to "RANS conference Malyanov". A word asking what was said is held by each
@@ -197,13 +199,15 @@ WITH node, score, tier,
                    {signs: type(signature) = 'SIGNED',
                     parts: split(replace(coalesce(member.searchVariants, '') +
                                          reduce(run = '', domain IN [(member)-[:MANAGES]->(tld:Tld) | tld.searchVariants] | run + '\u2028' + coalesce(domain, '')),
-                                         '\u2028', ' '), ' ')}]]
+                                         '\u2028', ' '), ' ')}] +
+                 [(node)-[:COVERS]->(topic:Topic) | {signs: false, parts: split(replace(coalesce(topic.searchVariants, ''), '\u2028', ' '), ' ')}]]
         WHERE cast <> [] |
          [word IN $words WHERE any(member IN cast WHERE (word.signing AND member.signs)
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
      WHEN node:Event AND $typeLabels = ['Event'] THEN
        [cast IN [[(node)<-[:PART_OF*0..1]-(part:Event)<-[taking:PARTICIPATED_IN]-(member:Entity) WHERE part = node OR part.kind <> 'conference' |
-                   {speaks: taking.role IN ['speaker', 'moderator', 'presenter', 'respondent', 'commentator'], parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}]]
+                   {speaks: taking.role IN ['speaker', 'moderator', 'presenter', 'respondent', 'commentator'], parts: split(replace(coalesce(member.searchVariants, ''), '\u2028', ' '), ' ')}] +
+                 [(node)-[:DISCUSSED]->(topic:Topic) | {speaks: false, parts: split(replace(coalesce(topic.searchVariants, ''), '\u2028', ' '), ' ')}]]
         WHERE cast <> [] |
          [word IN $words WHERE any(member IN cast WHERE (word.saying AND member.speaks)
                                    OR any(part IN member.parts WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))]]
@@ -298,7 +302,13 @@ WITH hit.n AS n, hit.tier AS tier, hit.exact AS exact, hit.named AS named, hit.s
      reduce(rarity = 0.0, word IN words | rarity + CASE WHEN word.text IN hit.covered THEN 1.0 / word.holders ELSE 0.0 END) AS rarity
 // {{rowRecord}} is each hit's whole record, or the values of the properties the request's
 // selection reads of its hits, listed by name (src/db/record-view.ts).
+// topicWords: of the words a memorandum's or an event's cast holds (positionWords), how many its
+// topics hold alone (COVERS, DISCUSSED), for the hit to say it was found by a topic.
 RETURN {{rowRecord}} AS props,
-       score, exact OR tier >= 2 AS allWords, positionWords
+       score, exact OR tier >= 2 AS allWords, positionWords,
+       CASE WHEN positionWords IS NOT NULL AND (n:Memorandum OR n:Event) THEN
+         size([word IN $words WHERE any(topic IN [(n)-[:COVERS|DISCUSSED]->(topic:Topic) | split(replace(coalesce(topic.searchVariants, ''), '\u2028', ' '), ' ')]
+                                      WHERE any(part IN topic WHERE part IN word.forms OR any(prefix IN word.prefixes WHERE part STARTS WITH prefix)))])
+       END AS topicWords
 ORDER BY exact DESC, tier DESC, named DESC, covered DESC, n.label IN $typeLabels DESC, (n.label IN ['Statement', 'Source'] AND NOT n.label IN $typeLabels) ASC, score * rarity * rarity DESC, score DESC, n.id ASC
 LIMIT $first

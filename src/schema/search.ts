@@ -41,6 +41,8 @@ const fieldDescriptions: Record<SearchField, string> = {
   PARTY:
     'Who took part: a party to the memorandum or one of its signatories ("memorandum signed by Pavlyuchenko"), a participant in the event ("Diplomatic Academy conference Vorobyev").',
   MEMBER: 'A member of the body or organization, when the query asks for members ("members Verizon Comcast").',
+  TOPIC:
+    'A topic the memorandum covers or the event discussed, when the query asks for a memorandum or an event ("memorandum spam phishing botnets").',
   KIND: 'The kind or type, as words ("exchange point").',
   PLACE: 'An event’s place.',
   PUBLISHER: 'A source’s publisher.',
@@ -73,7 +75,7 @@ const SearchHitRef = builder.objectRef<SearchHit>('SearchHit').implement({
       type: SearchFieldEnum,
       nullable: true,
       description:
-        'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description), or POSITION for a person found by a position held ("Coordination Center director"), PARTY for a memorandum or an event found by who took part ("memorandum with MSK-IX"), MEMBER for a body or an organization found by its members ("members Verizon Comcast"). When it is a name-like field, `matched` is its value.',
+        'The field that holds most of the query’s words: NAME, ALIAS, … or DESCRIPTION ("Kremer RANS president" finds Arkady Kremer by his description), or POSITION for a person found by a position held ("Coordination Center director"), PARTY for a memorandum or an event found by who took part ("memorandum with MSK-IX"), TOPIC for one found by the topics it covers or discussed ("memorandum spam phishing botnets"), MEMBER for a body or an organization found by its members ("members Verizon Comcast"). When it is a name-like field, `matched` is its value.',
       resolve: (hit) => hit.explanation().matchedField,
     }),
     allWords: t.exposeBoolean('allWords', {
@@ -102,7 +104,9 @@ function explanationOf(plan: SearchPlan, row: SearchRow): MatchExplanation {
   const byPosition =
     held !== null &&
     (best === null || held > best.words || (held === best.words && !nameFields.has(best.field) && held === plan.positionWords.length));
-  const positionField = entity.label === 'Person' ? 'POSITION' : holdsMembers.has(entity.label) ? 'MEMBER' : 'PARTY';
+  // The topics alone hold every word the cast holds: the hit was found by what it is about.
+  const byTopic = held !== null && row.topicWords !== null && row.topicWords >= held;
+  const positionField = entity.label === 'Person' ? 'POSITION' : holdsMembers.has(entity.label) ? 'MEMBER' : byTopic ? 'TOPIC' : 'PARTY';
   return { matched: name?.value ?? null, matchedField: byPosition ? positionField : (best?.field ?? null) };
 }
 

@@ -144,6 +144,18 @@ describe('search relevance on the seed graph', () => {
       const moscow = await search('memorandum .moscow');
       expect(moscow.slice(0, 3).map((hit) => hit.node.slug)).toContain('memo-cc-faitid-cybersecurity');
       expect(moscow.find((hit) => hit.node.slug === 'memo-cc-faitid-cybersecurity')).toMatchObject({ allWords: true });
+      // A memorandum by the topics it covers, an event by those it discussed: their own text
+      // names none of them, and each says the topics found it.
+      expect((await search('memorandum spam phishing botnets'))[0]).toMatchObject({
+        node: { slug: 'memo-cc-msk-ix' },
+        matchedField: 'TOPIC',
+      });
+      // Its name holds "memorandum" as the topic holds "malware": a name wins a tie.
+      expect((await search('memorandum on malware'))[0]).toMatchObject({ node: { slug: 'memo-cc-oac' }, matchedField: 'NAME' });
+      expect((await search('conference digital colonialism'))[0]).toMatchObject({
+        node: { slug: 'event-diplomatic-academy-iis-conference' },
+        matchedField: 'TOPIC',
+      });
       // An event by a participant its own text does not name; its name holds more of the words.
       expect((await search('Diplomatic Academy conference Vorobyev'))[0]).toMatchObject({
         node: { slug: 'event-diplomatic-academy-iis-conference' },

@@ -191,9 +191,17 @@ export interface SearchRow {
   allWords: boolean;
   /** For a person, how many of the query's words the position that holds most of them holds; else null. */
   positionWords: number | null;
+  /** For a memorandum or an event with positionWords, how many of the query's words its topics hold alone; else null. */
+  topicWords: number | null;
 }
 
-const searchRow = z.object({ props: graphEntity, score: z.number(), allWords: z.boolean(), positionWords: z.number().nullable() });
+const searchRow = z.object({
+  props: graphEntity,
+  score: z.number(),
+  allWords: z.boolean(),
+  positionWords: z.number().nullable(),
+  topicWords: z.number().nullable(),
+});
 const viewedSearchRow = searchRow.extend({ props: z.array(z.unknown()) });
 
 /**
@@ -223,7 +231,13 @@ export async function searchEntities(
           (await scope.read('queries/search', sent, viewedSearchRow)).map((row) => ({ ...row, props: viewedRecord(view, row.props) })),
           searchRow,
         );
-  return rows.map((row) => ({ entity: row.props, score: row.score, allWords: row.allWords, positionWords: row.positionWords }));
+  return rows.map((row) => ({
+    entity: row.props,
+    score: row.score,
+    allWords: row.allWords,
+    positionWords: row.positionWords,
+    topicWords: row.topicWords,
+  }));
 }
 
 const countryRow = z.object({

@@ -40,11 +40,12 @@ export const searchFields = [
   'COUNTRY',
   'DATE',
   // Not fields of the entity: a person's position (its title and holder), who took part in a
-  // memorandum (its parties and signatories) or an event, and a body's or an organization's
-  // members, read by the statement.
+  // memorandum (its parties and signatories) or an event, a body's or an organization's
+  // members, and the topics a memorandum covers or an event discussed, read by the statement.
   'POSITION',
   'PARTY',
   'MEMBER',
+  'TOPIC',
 ] as const;
 export type SearchField = (typeof searchFields)[number];
 

@@ -29,6 +29,7 @@ const foundIn: Readonly<Record<string, string>> = {
   POSITION: 'by a position held',
   PARTY: 'by who took part',
   MEMBER: 'by its members',
+  TOPIC: 'by its topics',
 };
 
 function hitNote(hit: SearchHit): string | null {
