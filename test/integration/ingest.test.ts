@@ -168,6 +168,16 @@ describe('ingesting an article', () => {
     const before = await graphState(suite.db);
     const again = await api.error('mutation ($id: String!) { rejectProposal(id: $id) { operation } }', { id: position.id }, keys.curator);
     expect(again.extensions?.code).toBe('CONFLICT');
+    // It says what was decided, so that a retry whose first answer was lost can tell.
+    expect(again.extensions).toMatchObject({
+      argument: 'id',
+      status: 'ACCEPTED',
+      decidedBy: 'curator',
+      decidedAt: expect.any(String),
+      acceptedAs: key,
+      operation: accepted.acceptProposal.operation,
+    });
+    expect(again.message).toContain(`accepted already as "${key}" by curator`);
     expect(await graphState(suite.db)).toEqual(before);
 
     const pendingBefore = await pendingIds(first.source);

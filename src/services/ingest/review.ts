@@ -127,7 +127,22 @@ export function slugFromName(name: string): string {
 async function pendingProposal(tx: TransactionRunner, id: string): Promise<ProposalRecord> {
   const proposal = await readProposal(tx, id);
   if (!proposal) throw new NotFoundError(`there is no proposal "${id}"`, { argument: 'id' });
-  if (proposal.status !== 'PENDING') throw new ConflictError(`the proposal "${id}" was ${proposal.status.toLowerCase()} already`);
+  if (proposal.status !== 'PENDING') {
+    // A client whose first request committed but whose answer was lost learns here what it did.
+    const as = proposal.acceptedAs ? ` as "${proposal.acceptedAs}"` : '';
+    throw new ConflictError(
+      `the proposal "${id}" was ${proposal.status.toLowerCase()} already${as}${proposal.decidedBy ? ` by ${proposal.decidedBy}` : ''}; ` +
+        'a decision is not made twice: read it in the proposals list, or write the claim with its upsert',
+      {
+        argument: 'id',
+        status: proposal.status,
+        decidedBy: proposal.decidedBy,
+        decidedAt: proposal.decidedAt?.toISOString() ?? null,
+        acceptedAs: proposal.acceptedAs,
+        operation: proposal.operation,
+      },
+    );
+  }
   return proposal;
 }
 
