@@ -23,5 +23,4 @@ CALL () {
 WITH c
 ORDER BY c.at, c.id
 LIMIT $limit
-RETURN c {.id, .by, .operation, .action, .kind, .entityId, .label, .type, .from, .to, .key, .fields,
-          at: c.at, atText: toString(c.at)} AS change
+RETURN {{include:fragments/change-record(c)}} AS change

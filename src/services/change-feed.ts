@@ -51,8 +51,9 @@ export function matchesFilter(change: ChangeRecord, filter: ChangeFilter): boole
 
 /**
  * The log's changes after `from` that are older than the watermark (none older can still
- * commit), for Query.changes. A change held back only by the margin, not by an open write, is
- * waited for once (marginMs), so that a client reading right after its own write sees it.
+ * commit), for Query.changes; with `entity`, only that entity's and its relations'. A change
+ * held back only by the margin, not by an open write, is waited for once (marginMs), so that a
+ * client reading right after its own write sees it.
  */
 export async function settledChangesAfter(
   scope: ReadScope,
@@ -60,10 +61,11 @@ export async function settledChangesAfter(
   from: ChangePosition,
   limit: number,
   marginMs: number,
+  entity: string | null = null,
 ): Promise<ChangeRecord[]> {
   for (let attempt = 1; ; attempt += 1) {
     const watermark = { at: await readWatermark(scope, database, marginMs), id: '' };
-    const page = await loadChangePage(scope, { from: from.at, afterId: from.id, limit });
+    const page = await loadChangePage(scope, { from: from.at, afterId: from.id, limit, entity });
     const settled = page.filter((change) => comparePositions(positionOf(change), watermark) < 0);
     if (attempt > 1 || settled.length === page.length) return settled;
     // Both are read again after the wait: a change that commits meanwhile may sort before the ones read.

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/db/cypher-files.ts';
 import type { Database } from '../../src/db/database.ts';
 import { maxMutationsPerRequest } from '../../src/http/mutation-limit.ts';
-import { entityInput, footprint, testKeys } from '../support/curation.ts';
+import { entityInput, footprint, seedSource, testKeys } from '../support/curation.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { GraphQLClient, loadRealSeed } from '../support/graphql.ts';
 
@@ -37,6 +37,23 @@ const pageQuery = `query ($since: DateTime!, $first: Int, $after: ChangeCursor) 
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
 }`;
+
+/** The operators of a statement's plan (EXPLAIN), each with its details, top first. */
+async function explainedOperators(db: Database, statement: string, parameters: Record<string, unknown>): Promise<string[]> {
+  const session = db.driver.session({ database: db.name });
+  try {
+    const result = await session.run(`EXPLAIN ${cypher(statement)}`, parameters);
+    const operators: string[] = [];
+    const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }) => {
+      operators.push(`${plan.operatorType} ${String(plan.arguments.Details ?? '')}`);
+      for (const child of plan.children) walk(child as typeof plan);
+    };
+    walk(result.summary.plan as unknown as Parameters<typeof walk>[0]);
+    return operators;
+  } finally {
+    await session.close();
+  }
+}
 
 describe('the changes query', () => {
   let db: Database;
@@ -156,31 +173,77 @@ describe('the changes query', () => {
   });
 
   it('reads the page from the Change(at, id) index, never scanning the log', async () => {
-    const session = db.driver.session({ database: db.name });
-    try {
-      const result = await session.run(`EXPLAIN ${cypher('curation/changes-page')}`, {
-        from: since,
-        afterId: '',
-        limit: neo4j.int(10),
-      });
-      const operators: string[] = [];
-      const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }) => {
-        operators.push(`${plan.operatorType} ${String(plan.arguments.Details ?? '')}`);
-        for (const child of plan.children) walk(child as typeof plan);
-      };
-      walk(result.summary.plan as unknown as Parameters<typeof walk>[0]);
-      const plan = operators.join('\n');
-      const seeks = operators.filter((operator) => /^NodeIndexSeek/.test(operator) && /:Change\(at, ?id\)/.test(operator));
+    const operators = await explainedOperators(db, 'curation/changes-page', { from: since, afterId: '', limit: neo4j.int(10) });
+    const plan = operators.join('\n');
+    const seeks = operators.filter((operator) => /^NodeIndexSeek/.test(operator) && /:Change\(at, ?id\)/.test(operator));
+    expect(seeks, plan).toHaveLength(2);
+    expect(
+      operators.filter((operator) => /Scan/.test(operator)),
+      plan,
+    ).toEqual([]);
+    // The index gives the order: no sort below the union's final top.
+    expect(operators.filter((operator) => /^(Sort|Top)/.test(operator))).toHaveLength(1);
+  });
+
+  it("reads one entity's history, its own changes and those of its relations, from its start, page by page", async () => {
+    await api.data(
+      'mutation ($input: CoversRelationInput!) { upsertCoversRelation(input: $input) { operation } }',
+      { input: { from: 'memo-cc-msk-ix', to: 'log-a', sources: [{ id: seedSource }], evidence: 'STATED' } },
+      keys.curator,
+    );
+    const history = async (entity: string) => {
+      const seen: Record<string, string | null>[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const {
+          changes,
+        }: { changes: { edges: { node: Record<string, string | null> }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+          await api.data(
+            `query ($entity: ID!, $after: ChangeCursor) { changes(entity: $entity, first: 1, after: $after) {
+              edges { node { action kind entitySlug relationType fromSlug toSlug } } pageInfo { hasNextPage endCursor } } }`,
+            { entity, after },
+          );
+        seen.push(...changes.edges.map((edge) => edge.node));
+        if (!changes.pageInfo.hasNextPage) return seen;
+        after = changes.pageInfo.endCursor;
+      }
+    };
+    const topic = { relationType: null, fromSlug: null, toSlug: null };
+    expect(await history('log-a')).toEqual([
+      { action: 'CREATED', kind: 'ENTITY', entitySlug: 'log-a', ...topic },
+      { action: 'CREATED', kind: 'RELATION', entitySlug: null, relationType: 'COVERS', fromSlug: 'memo-cc-msk-ix', toSlug: 'log-a' },
+    ]);
+    expect((await history('log-b')).map((change) => change.action)).toEqual(['CREATED', 'UPDATED']);
+    // Deleted since, and still followed by its slug.
+    expect((await history('log-d')).map((change) => change.action)).toEqual(['CREATED', 'DELETED']);
+    // The memorandum's history holds the new relation, after what the seed load wrote.
+    expect((await history('memo-cc-msk-ix')).at(-1)).toMatchObject({ kind: 'RELATION', relationType: 'COVERS', toSlug: 'log-a' });
+    // since still bounds it.
+    const later = await api.data<Page>(
+      'query ($since: DateTime!) { changes(entity: "log-b", since: $since) { edges { cursor node { action } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }',
+      { since: new Date().toISOString() },
+    );
+    expect(later.changes.edges).toEqual([]);
+  });
+
+  it("reads an entity's history from the Change(entityId | from | to, at, id) indexes, never scanning the log", async () => {
+    const operators = await explainedOperators(db, 'curation/entity-changes-page', {
+      entity: 'log-a',
+      from: since,
+      afterId: '',
+      limit: neo4j.int(10),
+    });
+    const plan = operators.join('\n');
+    for (const end of ['entityId', 'from', 'to']) {
+      const seeks = operators.filter(
+        (operator) => /^NodeIndexSeek/.test(operator) && new RegExp(`:Change\\(${end}, ?at, ?id\\)`).test(operator),
+      );
       expect(seeks, plan).toHaveLength(2);
-      expect(
-        operators.filter((operator) => /Scan/.test(operator)),
-        plan,
-      ).toEqual([]);
-      // The index gives the order: no sort below the union's final top.
-      expect(operators.filter((operator) => /^(Sort|Top)/.test(operator))).toHaveLength(1);
-    } finally {
-      await session.close();
     }
+    expect(
+      operators.filter((operator) => /Scan/.test(operator)),
+      plan,
+    ).toEqual([]);
   });
 });
 

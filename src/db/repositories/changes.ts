@@ -50,13 +50,17 @@ export interface ChangePageRequest {
   /** Among the changes at exactly `from`, only those with an id above this ('' for all). */
   afterId: string;
   limit: number;
+  /** Only the changes of this entity (by slug) and of the relations that start or end at it; all when null. */
+  entity?: string | null;
 }
 
 /** The changes after a keyset position, oldest first, in one round trip. */
 export async function loadChangePage(scope: ReadScope, request: ChangePageRequest): Promise<ChangeRecord[]> {
+  const position = { from: request.from, afterId: request.afterId, limit: neo4j.int(request.limit) };
+  const entity = request.entity ?? null;
   const rows = await scope.read(
-    'curation/changes-page',
-    { from: request.from, afterId: request.afterId, limit: neo4j.int(request.limit) },
+    entity === null ? 'curation/changes-page' : 'curation/entity-changes-page',
+    entity === null ? position : { ...position, entity },
     z.object({ change: storedChange }),
   );
   return rows.map(({ change }) => ({ ...change, at: toDate(change.at) ?? new Date(change.atText), fields: change.fields ?? [] }));

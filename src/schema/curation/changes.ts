@@ -139,6 +139,9 @@ const ChangeConnection = builder.connectionObject(
 
 export const defaultChangePageSize = 50;
 
+/** Before every change: where an entity's history starts when no `since` is given. */
+const beginningOfTime = '0001-01-01T00:00:00Z';
+
 const cursorOf = (change: ChangeRecord) => encodeCursor({ key: change.atText, id: change.id });
 
 builder.queryField('changes', (t) =>
@@ -148,11 +151,13 @@ builder.queryField('changes', (t) =>
       'The change log: every real change to entities and relations, oldest first (by time, then id), with keyset cursors. ' +
       "To follow the graph, keep the last page's endCursor (or the last change's cursor) and ask again with after: it: nothing " +
       'is missed and nothing comes twice, as a change appears only once no older one can still commit (docs/apps.md, ' +
-      '"Following changes"). Subscription.changes pushes the same changes as they commit.',
+      '"Following changes"). With entity, one entity\'s history: its changes and those of its relations. ' +
+      'Subscription.changes pushes the same changes as they commit.',
     args: {
       since: t.arg({
         type: 'DateTime',
-        description: 'Only changes at or after this time, e.g. "2026-01-01T00:00:00Z". Give since, after, or both.',
+        description:
+          'Only changes at or after this time, e.g. "2026-01-01T00:00:00Z". Give since, after, or both; with entity, neither is needed.',
       }),
       first: t.arg.int({
         defaultValue: defaultChangePageSize,
@@ -162,20 +167,29 @@ builder.queryField('changes', (t) =>
         type: ChangeCursor,
         description: "Continue after this cursor (a change's cursor, an edge's cursor or pageInfo.endCursor).",
       }),
+      entity: t.arg.id({
+        description:
+          'Only changes of this entity and of the relations that start or end at it (a slug or a global ID): its history, from the first change unless since or after says otherwise. An entity deleted since is followed by its slug.',
+      }),
     },
     resolve: async (_root, args, context): Promise<ChangePage> => {
       const size = args.first ?? defaultChangePageSize;
       if (!Number.isInteger(size) || size < 1 || size > maxPageSize) {
         throw new BadUserInputError(`"first" must be between 1 and ${maxPageSize}, got ${size}`, { argument: 'first' });
       }
+      const { entity } = await changeFilterOf(context, { entity: args.entity });
       const after = args.after ?? null;
-      if (!after && !args.since) throw new BadUserInputError('give "since", "after", or both', { argument: 'since' });
-      const since: ChangePosition | null = args.since ? { at: args.since.toISOString(), id: '' } : null;
+      // A whole log is long: it is read from a point. One entity's history may be read from its start.
+      const since: ChangePosition | null = args.since
+        ? { at: args.since.toISOString(), id: '' }
+        : entity !== null
+          ? { at: beginningOfTime, id: '' }
+          : null;
       // The cursor continues where the last page stopped, unless `since` lies beyond it.
       const from = after && (!since || comparePositions(after, since) >= 0) ? after : (since ?? after);
       if (!from) throw new BadUserInputError('give "since", "after", or both', { argument: 'since' });
       const marginMs = context.feed?.settings.marginMs ?? defaultChangeFeedSettings.marginMs;
-      const rows = await settledChangesAfter(context.reads, context.db.name, from, size + 1, marginMs);
+      const rows = await settledChangesAfter(context.reads, context.db.name, from, size + 1, marginMs, entity);
       const kept = rows.slice(0, size);
       const first = kept[0];
       const last = kept.at(-1);
