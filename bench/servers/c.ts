@@ -203,19 +203,8 @@ const schema = createSchema({
         edges: await one(statements.organizations, { kind: args.kind, first: int(args.first) }),
       }),
       search: async (_: unknown, args: SearchArguments) => {
-        const found = await rows(statements.search, {
-          all: args.all,
-          allTypos: args.allTypos,
-          any: args.any,
-          exact: args.exact,
-          exactKeys: args.exactKeys,
-          words: args.words,
-          labels: args.labels,
-          typeLabels: args.typeLabels,
-          first: int(args.first),
-          candidates: int(args.candidates),
-          nearSlug: args.nearSlug,
-        });
+        // Every argument is a parameter of the statement, as govgraph sends it; only the numbers are Bolt integers.
+        const found = await rows(statements.search, { ...args, first: int(args.first), candidates: int(args.candidates) });
         return found.map((row) => {
           const values = Array.isArray(row.props) ? row.props : [];
           return { score: row.score, node: { slug: values[searchHitIndex('id')], name: values[searchHitIndex('name')] } };

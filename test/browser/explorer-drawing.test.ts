@@ -50,6 +50,20 @@ function namesOverShapes(named: readonly DrawnEntity[], drawn: readonly DrawnEnt
   );
 }
 
+/**
+ * The entity in focus is named at 12 px at least, and at least `atLeast` of those around it
+ * (`around`) at 10 px, where no drawn name covers another nor one of theirs another entity.
+ */
+function expectNamedAround(focus: DrawnEntity, around: readonly DrawnEntity[], drawn: readonly DrawnEntity[], atLeast: number): void {
+  expect(focus.label.drawn).toBe(true);
+  expect(focus.label.pixels).toBeGreaterThanOrEqual(11.99);
+  const named = around.filter((entity) => entity.label.drawn);
+  expect(named.length, `${named.length} of ${around.length} named`).toBeGreaterThanOrEqual(atLeast);
+  for (const entity of named) expect(entity.label.pixels).toBeGreaterThanOrEqual(9.99);
+  expect(coveredLabels(drawn)).toEqual([]);
+  expect(namesOverShapes(named, drawn)).toEqual([]);
+}
+
 /** The overlaps that involve a relation's label (automation.ts overlaps(): entity pairs are the layout's). */
 async function relationOverlaps(page: Page): Promise<[string, string][]> {
   const keys = new Set((await relationLabels(page)).map((label) => label.key));
@@ -77,17 +91,10 @@ describe('the explorer draws legibly', { timeout: browserTestTimeoutMs }, () => 
       // The view is fitted at a zoom where the names of all the others are too small to draw.
       expect(farther.length).toBeGreaterThan(50);
       expect(farther.every((entity) => !entity.label.drawn && entity.label.pixels < 8)).toBe(true);
-      // The expanded and selected entity's name, and its neighbours' (only it was named).
-      const named = (await drawnEntity(page, centre)).label;
-      expect(named.drawn).toBe(true);
-      expect(named.pixels).toBeGreaterThanOrEqual(11.99);
+      // The expanded and selected entity's name, and its neighbours' (only it was named), none
+      // covering another name, nor a neighbour's another entity.
       const neighbours = drawn.filter((entity) => oneHop.has(entity.id) && entity.id !== centre);
-      const namedNeighbours = neighbours.filter((entity) => entity.label.drawn);
-      expect(namedNeighbours.length, `${namedNeighbours.length} of ${neighbours.length} neighbours named`).toBeGreaterThanOrEqual(6);
-      for (const entity of namedNeighbours) expect(entity.label.pixels).toBeGreaterThanOrEqual(9.99);
-      // None of the names drawn covers another, nor a neighbour's another entity.
-      expect(coveredLabels(drawn)).toEqual([]);
-      expect(namesOverShapes(namedNeighbours, drawn)).toEqual([]);
+      expectNamedAround(await drawnEntity(page, centre), neighbours, drawn, 6);
       await screenshot(page, 'explorer-drawing-1-crowded');
 
       // The entity under the mouse is named at 14 px at least.
@@ -152,13 +159,7 @@ describe('the explorer draws legibly', { timeout: browserTestTimeoutMs }, () => 
       const covering = shapes.flatMap((a, index) => shapes.slice(index + 1).filter((b) => boxesOverlap(a, b, 1)));
       expect(covering).toEqual([]);
       // Its name, and those of its records where they cover no other (they are its neighbours).
-      expect(centre.label.drawn).toBe(true);
-      expect(centre.label.pixels).toBeGreaterThanOrEqual(11.99);
-      const namedRecords = others.filter((entity) => entity.label.drawn);
-      expect(namedRecords.length, `${namedRecords.length} of ${others.length} records named`).toBeGreaterThanOrEqual(20);
-      for (const entity of namedRecords) expect(entity.label.pixels).toBeGreaterThanOrEqual(9.99);
-      expect(coveredLabels(drawn)).toEqual([]);
-      expect(namesOverShapes(namedRecords, drawn)).toEqual([]);
+      expectNamedAround(centre, others, drawn, 20);
       await screenshot(page, 'explorer-drawing-2-source');
       expect(watched.errors).toEqual([]);
     });

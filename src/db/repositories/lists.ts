@@ -231,13 +231,7 @@ export async function searchEntities(
           (await scope.read('queries/search', sent, viewedSearchRow)).map((row) => ({ ...row, props: viewedRecord(view, row.props) })),
           searchRow,
         );
-  return rows.map((row) => ({
-    entity: row.props,
-    score: row.score,
-    allWords: row.allWords,
-    positionWords: row.positionWords,
-    topicWords: row.topicWords,
-  }));
+  return rows.map(({ props, ...ranking }) => ({ entity: props, ...ranking }));
 }
 
 const countryRow = z.object({
